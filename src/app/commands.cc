@@ -1,0 +1,216 @@
+#include "app/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/config.h"
+#include "app/demo_loader.h"
+#include "auth/authenticator.h"
+#include "domain/conversation_service.h"
+#include "domain/customer_service.h"
+#include "http/api/api_context.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace luister {
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+
+int Fail(const std::string& what, const Status& s) {
+  std::cerr << "luister: " << what << ": " << s.message() << "\n";
+  for (const auto& f : s.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+}
+
+// Opens the database named by `db`, creating the directory of a SQLite file.
+Result<std::unique_ptr<SqliteStore>> OpenStore(const std::string& db) {
+  LUISTER_ASSIGN_OR_RETURN(DatabaseUrl url, ParseDatabaseUrl(db));
+  std::filesystem::path path(url.location);
+  if (path.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec)
+      return Unavailable("cannot create directory " + path.parent_path().string() + ": " +
+                         ec.message());
+  }
+  return SqliteStore::Open(url.location, SqliteOptions{});
+}
+
+// Serve and demo refuse to run on a schema the binary does not match.
+Status CheckSchema(SqliteStore& store) {
+  LUISTER_ASSIGN_OR_RETURN(int version, store.SchemaVersion());
+  int latest = SqliteStore::LatestSchemaVersion();
+  if (version < latest)
+    return Unavailable("the database schema is at version " + std::to_string(version) +
+                       " and this luister needs " + std::to_string(latest) +
+                       "; run `luister migrate` first");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string DefaultDatabase(const std::string& data_dir) {
+  return "sqlite:" + (std::filesystem::path(data_dir) / "luister.db").string();
+}
+
+int RunMigrate(const std::string& db) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail("cannot open the database", store.status());
+  auto before = (*store)->SchemaVersion();
+  if (!before.ok()) return Fail("cannot read the schema version", before.status());
+  auto applied = (*store)->Migrate([](int version, const std::string& name) {
+    std::cout << "  applying migration " << version << " " << name << "\n" << std::flush;
+  });
+  if (!applied.ok()) return Fail("migration failed", applied.status());
+  std::cout << "migrate: " << *applied << " migration(s) applied; schema version " << *before
+            << " -> " << SqliteStore::LatestSchemaVersion() << "\n";
+  return 0;
+}
+
+int RunDemo(const DemoArgs& args) {
+  auto store = OpenStore(args.db);
+  if (!store.ok()) return Fail("cannot open the database", store.status());
+  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot load the demo", s);
+  if (args.if_empty) {
+    auto n = (*store)->customers().Count();
+    if (!n.ok()) return Fail("cannot count customers", n.status());
+    if (*n > 0) {
+      std::cout << "demo: the database already has " << *n << " customers; nothing loaded\n";
+      return 0;
+    }
+  }
+  DemoOptions o;
+  o.data_dir = args.data_dir.empty() ? std::string(LUISTER_SOURCE_DIR) + "/data/demo" : args.data_dir;
+  o.seed = args.seed;
+  o.customers = args.customers;
+  o.conversations = args.conversations;
+  o.now = Now();
+  o.admin_password = args.admin_password.empty() ? "welkom-bij-luister" : args.admin_password;
+  std::string last_stage;
+  auto started = std::chrono::steady_clock::now();
+  auto summary = LoadDemo(**store, o, [&](std::string_view stage, int64_t done, int64_t total) {
+    if (stage != last_stage) {
+      if (!last_stage.empty()) std::cout << "\n";
+      last_stage = std::string(stage);
+    }
+    if (done == total || done % 100 == 0)
+      std::cout << "\r  " << stage << ": " << done << "/" << total << std::flush;
+  });
+  std::cout << "\n";
+  if (!summary.ok()) return Fail("loading the demo failed", summary.status());
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "demo: loaded " << summary->customers << " customers, " << summary->conversations
+            << " conversations, " << summary->messages << " messages, " << summary->users
+            << " users, " << summary->departments << " departments in " << secs << " s\n"
+            << "demo: log in as admin@luister.local with password " << o.admin_password << "\n";
+  return 0;
+}
+
+int RunUserAdd(const UserAddArgs& args) {
+  auto role = Parse<Role>(args.role);
+  if (!role) {
+    std::cerr << "luister: --role must be one of: " << ValidNames<Role>() << "\n";
+    return kExitUsage;
+  }
+  auto lang = Parse<Language>(args.language);
+  if (!lang) {
+    std::cerr << "luister: --language must be nl or en\n";
+    return kExitUsage;
+  }
+  auto store = OpenStore(args.db);
+  if (!store.ok()) return Fail("cannot open the database", store.status());
+  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot add the user", s);
+  SystemClock clock;
+  auth::Authenticator authenticator(**store, clock);
+  NewUser u;
+  u.email = args.email;
+  u.name = args.name;
+  u.role = *role;
+  u.language = *lang;
+  auto created = authenticator.CreateUser(u, args.password);
+  if (!created.ok()) return Fail("cannot add the user", created.status());
+  std::cout << "user: added " << created->email << " (id " << created->id << ", role "
+            << ToString(created->role) << ")\n";
+  return 0;
+}
+
+int RunRoutes() {
+  // Handlers are only registered, never called, but they bind to a real
+  // context; a scratch database keeps this honest and cheap.
+  char tmpl[] = "/tmp/luister-routes-XXXXXX";
+  if (!mkdtemp(tmpl)) return kExitFailure;
+  std::string dir = tmpl;
+  int rc = 0;
+  {
+    auto store = SqliteStore::Open(dir + "/routes.db", SqliteOptions{});
+    if (!store.ok()) {
+      rc = Fail("cannot open a scratch database", store.status());
+    } else {
+      SystemClock clock;
+      CustomerService customers(**store, clock);
+      ConversationService conversations(**store, clock);
+      auth::Authenticator authenticator(**store, clock,
+                                        auth::AuthOptions{.password_cost = auth::PasswordCost::Minimal()});
+      http::Metrics metrics;
+      http::ApiContext ctx{**store, customers, conversations, authenticator, clock, metrics,
+                           LUISTER_VERSION};
+      http::Router router;
+      http::RegisterApi(router, ctx);
+      for (const auto& r : router.Routes()) std::cout << r.method << " " << r.pattern << "\n";
+    }
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  return rc;
+}
+
+int RunServe(const ServeArgs& args) {
+  auto addr = ParseListenAddress(args.listen);
+  if (!addr.ok()) return Fail("bad --listen", addr.status());
+  auto store = OpenStore(args.db);
+  if (!store.ok()) return Fail("cannot open the database", store.status());
+  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot serve", s);
+
+  SystemClock clock;
+  CustomerService customers(**store, clock);
+  ConversationService conversations(**store, clock);
+  auth::Authenticator authenticator(**store, clock);
+  http::Metrics metrics;
+  http::ApiContext ctx{**store,  customers, conversations, authenticator, clock,
+                       metrics,  LUISTER_VERSION, args.secure_cookies};
+  http::Router router;
+  http::RegisterApi(router, ctx);
+
+  http::ServerOptions options;
+  options.address = addr->host;
+  options.port = addr->port;
+  options.threads = args.threads > 0 ? args.threads
+                                     : std::max(1u, std::thread::hardware_concurrency());
+  options.max_body_bytes = args.max_body_bytes;
+  options.metrics = &metrics;
+  http::Server server(options, [&router](http::Request& req) { return http::Dispatch(router, req); });
+  std::string error;
+  if (!server.Listen(&error)) {
+    std::cerr << "luister: cannot listen on " << args.listen << ": " << error << "\n";
+    return kExitFailure;
+  }
+  std::cout << "luister " << LUISTER_VERSION << " serving " << args.db << " on http://"
+            << (addr->host.find(':') != std::string::npos ? "[" + addr->host + "]" : addr->host)
+            << ":" << server.port() << "\n"
+            << std::flush;
+  server.Run();
+  std::cout << "luister: stopped\n";
+  return 0;
+}
+
+}  // namespace luister

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+
+namespace luister {
+
+// The `luister` subcommands. Each returns the process exit code and prints
+// its own messages: progress and summaries to stdout, errors to stderr.
+
+struct ServeArgs {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "var";
+  std::string web_dir;  // built web app; empty: API only
+  int threads = 0;      // 0: one per core
+  size_t max_body_bytes = 1 << 20;
+  bool secure_cookies = false;
+};
+int RunServe(const ServeArgs& args);
+
+int RunMigrate(const std::string& db);
+
+struct DemoArgs {
+  std::string db;
+  std::string data_dir;  // demo corpus; default: the shipped data/demo
+  bool if_empty = false;  // do nothing when the database already has customers
+  unsigned seed = 42;
+  int customers = 400;
+  int conversations = 3000;
+  std::string admin_password;
+};
+int RunDemo(const DemoArgs& args);
+
+struct UserAddArgs {
+  std::string db;
+  std::string email;
+  std::string name;
+  std::string role;
+  std::string password;
+  std::string language = "en";
+};
+int RunUserAdd(const UserAddArgs& args);
+
+// Prints every served route as "METHOD /pattern", one per line.
+int RunRoutes();
+
+// Resolves --db defaults: empty means sqlite:<data_dir>/luister.db.
+std::string DefaultDatabase(const std::string& data_dir);
+
+}  // namespace luister

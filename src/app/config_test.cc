@@ -1,0 +1,31 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+namespace luister {
+namespace {
+
+TEST(ConfigTest, ParsesDatabaseUrls) {
+  auto a = ParseDatabaseUrl("sqlite:var/luister.db");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->location, "var/luister.db");
+  EXPECT_EQ(ParseDatabaseUrl("sqlite:///tmp/x.db")->location, "/tmp/x.db");
+  EXPECT_FALSE(ParseDatabaseUrl("sqlite:").ok());
+  EXPECT_FALSE(ParseDatabaseUrl("mysql://x").ok());
+  EXPECT_FALSE(ParseDatabaseUrl("var/luister.db").ok());
+}
+
+TEST(ConfigTest, ParsesListenAddresses) {
+  auto a = ParseListenAddress("127.0.0.1:8080");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->host, "127.0.0.1");
+  EXPECT_EQ(a->port, 8080);
+  EXPECT_EQ(ParseListenAddress("[::1]:9000")->host, "::1");
+  EXPECT_EQ(ParseListenAddress(":0")->host, "0.0.0.0");
+  EXPECT_FALSE(ParseListenAddress("localhost").ok());
+  EXPECT_FALSE(ParseListenAddress("127.0.0.1:99999").ok());
+  EXPECT_FALSE(ParseListenAddress("127.0.0.1:80x").ok());
+}
+
+}  // namespace
+}  // namespace luister

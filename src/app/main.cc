@@ -1,0 +1,97 @@
+// The luister binary: the composition root's command line.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace luister;
+  CLI::App app{"Luister: a customer-centric service desk"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("luister ") + LUISTER_VERSION);
+
+  std::string data_dir = "var";
+  std::string db;
+  auto add_db = [&](CLI::App* cmd) {
+    cmd->add_option("--db", db, "database: sqlite:PATH (default sqlite:<data-dir>/luister.db)")
+        ->envname("LUISTER_DB");
+    cmd->add_option("--data-dir", data_dir, "directory for the database and files")
+        ->envname("LUISTER_DATA_DIR")
+        ->capture_default_str();
+  };
+
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "serve the API and web app");
+  add_db(serve_cmd);
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on")
+      ->envname("LUISTER_LISTEN")
+      ->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve.web_dir, "directory of the built web app")
+      ->envname("LUISTER_WEB_DIR");
+  serve_cmd->add_option("--threads", serve.threads, "server threads (0: one per core)")
+      ->envname("LUISTER_THREADS")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--max-body", serve.max_body_bytes, "largest request body in bytes")
+      ->envname("LUISTER_MAX_BODY")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
+                      "mark cookies Secure (when served behind HTTPS)")
+      ->envname("LUISTER_SECURE_COOKIES");
+
+  auto* migrate_cmd = app.add_subcommand("migrate", "apply pending database migrations");
+  add_db(migrate_cmd);
+
+  DemoArgs demo;
+  auto* demo_cmd = app.add_subcommand("demo", "load the demo service desk");
+  add_db(demo_cmd);
+  demo_cmd->add_option("--corpus", demo.data_dir, "directory of the demo text corpus");
+  demo_cmd->add_flag("--if-empty", demo.if_empty, "only load into an empty database");
+  demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
+  demo_cmd->add_option("--customers", demo.customers)->check(CLI::Range(10, 1000000))
+      ->capture_default_str();
+  demo_cmd->add_option("--conversations", demo.conversations)->check(CLI::Range(10, 10000000))
+      ->capture_default_str();
+  demo_cmd->add_option("--admin-password", demo.admin_password,
+                       "password of admin@luister.local")
+      ->envname("LUISTER_ADMIN_PASSWORD");
+
+  UserAddArgs user;
+  auto* user_cmd = app.add_subcommand("user", "manage staff accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "add a staff account");
+  add_db(user_add);
+  user_add->add_option("--email", user.email, "login e-mail address")->required();
+  user_add->add_option("--name", user.name, "full name")->required();
+  user_add->add_option("--role", user.role,
+                       "admin, manager, agent, account_manager or privacy_officer")
+      ->required();
+  user_add->add_option("--password", user.password, "password (at least 10 characters)")
+      ->envname("LUISTER_PASSWORD")
+      ->required();
+  user_add->add_option("--language", user.language, "nl or en")->capture_default_str();
+
+  auto* routes_cmd = app.add_subcommand("routes", "list the HTTP routes the server answers");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (routes_cmd->parsed()) return RunRoutes();
+
+  if (db.empty()) db = DefaultDatabase(data_dir);
+  if (serve_cmd->parsed()) {
+    serve.db = db;
+    serve.data_dir = data_dir;
+    return RunServe(serve);
+  }
+  if (migrate_cmd->parsed()) return RunMigrate(db);
+  if (demo_cmd->parsed()) {
+    demo.db = db;
+    return RunDemo(demo);
+  }
+  if (user_add->parsed()) {
+    user.db = db;
+    return RunUserAdd(user);
+  }
+  std::cerr << app.help();
+  return 2;
+}

@@ -1,0 +1,154 @@
+#include "auth/authenticator.h"
+
+#include "auth/tokens.h"
+#include "domain/validation.h"
+
+namespace luister::auth {
+
+namespace {
+constexpr std::string_view kApiTokenPrefix = "lst_";
+}  // namespace
+
+Authenticator::Authenticator(Store& store, const Clock& clock, AuthOptions options)
+    : store_(store), clock_(clock), options_(options) {
+  auto h = HashPassword(RandomToken(24), options_.password_cost);
+  if (h.ok()) dummy_hash_ = *h;
+}
+
+int Authenticator::RetryAfterSeconds() const {
+  auto now = clock_.Now();
+  auto window = std::chrono::duration_cast<std::chrono::milliseconds>(options_.attempt_window);
+  auto into = now.time_since_epoch() % window;
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(window - into).count()) +
+         1;
+}
+
+Result<LoginResult> Authenticator::Login(std::string_view email, std::string_view password,
+                                         std::string_view ip) {
+  auto now = clock_.Now();
+  auto window = std::chrono::duration_cast<std::chrono::milliseconds>(options_.attempt_window);
+  Timestamp window_start = now - now.time_since_epoch() % window;
+
+  auto normalised = NormaliseEmail(email);
+  std::string account_key = "login:account:" + (normalised.ok() ? *normalised : std::string(email));
+  std::string ip_key = "login:ip:" + std::string(ip);
+  LUISTER_ASSIGN_OR_RETURN(int ip_hits, store_.auth().Hit(ip_key, window_start));
+  LUISTER_ASSIGN_OR_RETURN(int account_hits, store_.auth().Hit(account_key, window_start));
+  if (ip_hits > options_.max_attempts_per_ip || account_hits > options_.max_attempts_per_account)
+    return ResourceExhausted("too many login attempts; try again in " +
+                             std::to_string(RetryAfterSeconds()) + " seconds");
+
+  std::optional<Credentials> creds;
+  if (normalised.ok()) {
+    LUISTER_ASSIGN_OR_RETURN(creds, store_.directory().FindCredentials(*normalised));
+  }
+  bool good = creds ? VerifyPassword(creds->password_hash, password)
+                    : (VerifyPassword(dummy_hash_, password), false);
+  if (!good || !creds->active) return Unauthorized("e-mail address or password is wrong");
+
+  LUISTER_ASSIGN_OR_RETURN(User user, store_.directory().GetUser(creds->user_id));
+  LUISTER_RETURN_IF_ERROR(store_.auth().ResetCounter(account_key));
+  LoginResult out;
+  out.session_token = RandomToken(32);
+  out.csrf_token = RandomToken(24);
+  out.user = std::move(user);
+  out.expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(
+                             options_.session_lifetime);
+  SessionRecord s;
+  s.token_hash = Sha256Hex(out.session_token);
+  s.user_id = out.user.id;
+  s.csrf_token = out.csrf_token;
+  s.created_at = now;
+  s.expires_at = out.expires_at;
+  LUISTER_RETURN_IF_ERROR(store_.auth().CreateSession(s));
+  return out;
+}
+
+Result<User> Authenticator::ActiveUser(int64_t user_id) {
+  auto user = store_.directory().GetUser(user_id);
+  if (!user.ok()) {
+    if (user.status().code() == StatusCode::kNotFound) return Unauthorized("unknown user");
+    return user.status();
+  }
+  if (!user->active) return Unauthorized("this account is disabled");
+  return user;
+}
+
+Result<Principal> Authenticator::AuthenticateSession(std::string_view session_token) {
+  if (session_token.empty()) return Unauthorized("not logged in");
+  auto s = store_.auth().GetSession(Sha256Hex(session_token), clock_.Now());
+  if (!s.ok()) {
+    if (s.status().code() == StatusCode::kNotFound)
+      return Unauthorized("the session has expired; log in again");
+    return s.status();
+  }
+  LUISTER_ASSIGN_OR_RETURN(User user, ActiveUser(s->user_id));
+  return Principal{std::move(user), Principal::Via::kSession, s->csrf_token, s->token_hash};
+}
+
+Result<Principal> Authenticator::AuthenticateBearer(std::string_view api_token) {
+  if (api_token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix)
+    return Unauthorized("not a Luister API token");
+  auto t = store_.auth().UseApiToken(Sha256Hex(api_token), clock_.Now());
+  if (!t.ok()) {
+    if (t.status().code() == StatusCode::kNotFound)
+      return Unauthorized("unknown or revoked API token");
+    return t.status();
+  }
+  LUISTER_ASSIGN_OR_RETURN(User user, ActiveUser(t->user_id));
+  return Principal{std::move(user), Principal::Via::kApiToken, {}, {}};
+}
+
+Status Authenticator::Logout(std::string_view session_token) {
+  return store_.auth().DeleteSession(Sha256Hex(session_token));
+}
+
+Result<std::pair<ApiTokenRecord, std::string>> Authenticator::CreateApiToken(int64_t user_id,
+                                                                             std::string name) {
+  name = std::string(Trim(name));
+  if (name.empty() || name.size() > 100 || !IsValidUtf8(name))
+    return InvalidArgument("the token is not valid", {{"name", "must be 1 to 100 bytes of UTF-8"}});
+  LUISTER_ASSIGN_OR_RETURN(User user, store_.directory().GetUser(user_id));
+  if (!user.active) return InvalidArgument("the token is not valid", {{"user_id", "user is disabled"}});
+  std::string token = std::string(kApiTokenPrefix) + RandomToken(32);
+  ApiTokenRecord r;
+  r.user_id = user_id;
+  r.name = std::move(name);
+  r.token_hash = Sha256Hex(token);
+  r.prefix = token.substr(0, 10);
+  r.created_at = clock_.Now();
+  LUISTER_ASSIGN_OR_RETURN(ApiTokenRecord stored, store_.auth().CreateApiToken(r));
+  return std::make_pair(std::move(stored), std::move(token));
+}
+
+Result<User> Authenticator::CreateUser(NewUser user, std::string_view password) {
+  std::vector<FieldError> errors;
+  auto email = NormaliseEmail(user.email);
+  if (!email.ok()) errors.push_back({"email", email.status().message()});
+  user.name = std::string(Trim(user.name));
+  if (user.name.empty() || user.name.size() > 200 || !IsValidUtf8(user.name))
+    errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});
+  if (password.size() < kMinPasswordLength)
+    errors.push_back({"password", "must be at least 10 characters"});
+  else if (password.size() > kMaxPasswordLength)
+    errors.push_back({"password", "must be at most 1024 bytes"});
+  if (user.department_id) {
+    auto d = store_.directory().GetDepartment(*user.department_id);
+    if (!d.ok()) {
+      if (d.status().code() != StatusCode::kNotFound) return d.status();
+      errors.push_back({"department_id", "no such department"});
+    }
+  }
+  if (!errors.empty()) return InvalidArgument("the user is not valid", std::move(errors));
+  user.email = *email;
+  LUISTER_ASSIGN_OR_RETURN(user.password_hash, HashPassword(password, options_.password_cost));
+  return store_.directory().CreateUser(user, clock_.Now());
+}
+
+Status Authenticator::SetPassword(int64_t user_id, std::string_view password) {
+  LUISTER_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, options_.password_cost));
+  LUISTER_RETURN_IF_ERROR(store_.directory().SetPasswordHash(user_id, hash));
+  return store_.auth().DeleteUserSessions(user_id);
+}
+
+}  // namespace luister::auth

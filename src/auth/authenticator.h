@@ -1,0 +1,75 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "auth/password.h"
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/repositories.h"
+
+namespace luister::auth {
+
+// Who is making a request, once authenticated.
+struct Principal {
+  User user;
+  enum class Via { kSession, kApiToken } via = Via::kSession;
+  std::string csrf_token;    // sessions only; state-changing requests must echo it
+  std::string session_hash;  // sessions only
+};
+
+struct AuthOptions {
+  std::chrono::hours session_lifetime{12};
+  // Login attempts per window, counted before the password is checked, so a
+  // locked account answers at once. A successful login resets the account's count.
+  int max_attempts_per_account = 10;
+  int max_attempts_per_ip = 50;
+  std::chrono::minutes attempt_window{15};
+  PasswordCost password_cost = PasswordCost::Interactive();
+};
+
+struct LoginResult {
+  std::string session_token;  // goes into the cookie; only its hash is stored
+  std::string csrf_token;
+  User user;
+  Timestamp expires_at{};
+};
+
+// Logins, sessions, API tokens and staff accounts. All state is in the
+// store (AuthRepository), so several nodes share sessions and rate limits.
+class Authenticator {
+ public:
+  Authenticator(Store& store, const Clock& clock, AuthOptions options = {});
+
+  // Unauthorized for a wrong e-mail or password (one message for both);
+  // ResourceExhausted when the account or address made too many attempts.
+  Result<LoginResult> Login(std::string_view email, std::string_view password,
+                            std::string_view ip);
+  Result<Principal> AuthenticateSession(std::string_view session_token);
+  Result<Principal> AuthenticateBearer(std::string_view api_token);
+  Status Logout(std::string_view session_token);
+
+  // Returns the record and the plain token, which is shown once.
+  Result<std::pair<ApiTokenRecord, std::string>> CreateApiToken(int64_t user_id,
+                                                                std::string name);
+
+  // Validates and hashes the password; Conflict when the e-mail is taken.
+  Result<User> CreateUser(NewUser user, std::string_view password);
+  Status SetPassword(int64_t user_id, std::string_view password);
+
+  // The seconds a rate-limited caller should wait.
+  int RetryAfterSeconds() const;
+
+ private:
+  Result<User> ActiveUser(int64_t user_id);
+
+  Store& store_;
+  const Clock& clock_;
+  AuthOptions options_;
+  std::string dummy_hash_;  // verified for unknown e-mails so timing does not tell them apart
+};
+
+}  // namespace luister::auth

@@ -1,0 +1,44 @@
+#include "auth/tokens.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+#include "common/cursor.h"
+
+namespace luister::auth {
+
+namespace {
+void EnsureSodium() {
+  static const bool ok = sodium_init() >= 0;
+  if (!ok) throw std::runtime_error("libsodium failed to initialise");
+}
+}  // namespace
+
+std::string RandomToken(size_t bytes) {
+  EnsureSodium();
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return Base64UrlEncode(raw);
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(sizeof digest * 2);
+  for (unsigned char b : digest) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+bool SecretsEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace luister::auth

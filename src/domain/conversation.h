@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "domain/enums.h"
+
+namespace luister {
+
+struct Conversation {
+  int64_t id = 0;
+  int64_t customer_id = 0;
+  Channel channel = Channel::kEmail;
+  std::string subject;
+  ConversationStatus status = ConversationStatus::kNew;
+  Priority priority = Priority::kNormal;
+  int64_t department_id = 0;
+  std::optional<int64_t> queue_id;
+  std::optional<int64_t> assignee_id;
+  std::vector<std::string> tags;  // sorted, unique, lower-case
+  Timestamp created_at{};
+  Timestamp updated_at{};
+  Timestamp last_message_at{};
+  std::optional<Timestamp> first_response_at;
+  std::optional<Timestamp> resolved_at;
+  int message_count = 0;
+};
+
+struct NewConversation {
+  int64_t customer_id = 0;
+  Channel channel = Channel::kEmail;
+  std::string subject;
+  Priority priority = Priority::kNormal;
+  int64_t department_id = 0;
+  std::optional<int64_t> queue_id;
+  std::optional<int64_t> assignee_id;
+  std::vector<std::string> tags;
+  std::optional<Timestamp> created_at;  // for imports; defaults to now
+};
+
+struct ConversationPatch {
+  std::optional<std::string> subject;
+  std::optional<ConversationStatus> status;
+  std::optional<Priority> priority;
+  std::optional<int64_t> queue_id;
+  bool clear_queue = false;
+  std::optional<int64_t> assignee_id;
+  bool clear_assignee = false;
+  std::optional<std::vector<std::string>> tags;
+};
+
+enum class ConversationSort { kLastMessageDesc, kCreatedDesc, kCreatedAsc };
+
+struct ConversationFilter {
+  std::optional<int64_t> customer_id;
+  std::optional<Channel> channel;
+  std::optional<ConversationStatus> status;
+  std::vector<ConversationStatus> status_in;  // OR of statuses; ignored when empty
+  std::optional<Priority> priority;
+  std::optional<int64_t> department_id;
+  std::optional<int64_t> queue_id;
+  std::optional<int64_t> assignee_id;
+  bool unassigned = false;
+  std::optional<std::string> tag;
+  ConversationSort sort = ConversationSort::kLastMessageDesc;
+};
+
+struct Attachment {
+  std::string filename;
+  std::string content_type;
+  int64_t size_bytes = 0;
+};
+
+struct Message {
+  int64_t id = 0;
+  int64_t conversation_id = 0;
+  int64_t customer_id = 0;
+  Channel channel = Channel::kEmail;
+  Direction direction = Direction::kIn;
+  bool internal = false;  // internal note: staff only, never sent to the customer
+  std::optional<int64_t> author_user_id;  // set for staff-written messages and notes
+  std::string body_text;
+  std::string body_html;  // sanitised; empty when the message had no HTML part
+  std::vector<Attachment> attachments;
+  Timestamp created_at{};
+};
+
+struct NewMessage {
+  int64_t conversation_id = 0;
+  Direction direction = Direction::kIn;
+  bool internal = false;
+  std::optional<int64_t> author_user_id;
+  std::string body_text;
+  std::string body_html;
+  std::vector<Attachment> attachments;
+  std::optional<Timestamp> created_at;  // for imports; defaults to now
+};
+
+struct Handover {
+  int64_t conversation_id = 0;
+  int64_t from_department_id = 0;
+  int64_t to_department_id = 0;
+  std::optional<int64_t> to_queue_id;
+  std::string note;
+  int64_t by_user_id = 0;
+  Timestamp at{};
+};
+
+}  // namespace luister

@@ -1,0 +1,189 @@
+#include "domain/conversation_service.h"
+
+#include <algorithm>
+
+#include "domain/html_sanitizer.h"
+#include "domain/validation.h"
+
+namespace luister {
+
+ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
+                                          bool internal) {
+  if (internal) return current;
+  return direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
+                                     : ConversationStatus::kWaitingOnCustomer;
+}
+
+Status ConversationService::ValidateTags(std::vector<std::string>* tags,
+                                         std::vector<FieldError>* errors) {
+  if (tags->size() > kMaxTags) {
+    errors->push_back({"tags", "at most 20 tags"});
+    return Status::Ok();
+  }
+  for (size_t i = 0; i < tags->size(); ++i) {
+    auto t = NormaliseTag((*tags)[i]);
+    if (!t.ok()) {
+      errors->push_back({"tags[" + std::to_string(i) + "]", t.status().message()});
+    } else {
+      (*tags)[i] = *t;
+    }
+  }
+  std::sort(tags->begin(), tags->end());
+  tags->erase(std::unique(tags->begin(), tags->end()), tags->end());
+  return Status::Ok();
+}
+
+Status ConversationService::CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
+                                       std::vector<FieldError>* errors) {
+  if (!queue_id) return Status::Ok();
+  auto q = store_.directory().GetQueue(*queue_id);
+  if (!q.ok() && q.status().code() != StatusCode::kNotFound) return q.status();
+  if (!q.ok()) {
+    errors->push_back({"queue_id", "no such queue"});
+  } else if (q->department_id != department_id) {
+    errors->push_back({"queue_id", "queue belongs to another department"});
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+void ValidateSubject(std::string* subject, std::vector<FieldError>* errors) {
+  *subject = std::string(Trim(*subject));
+  if (subject->size() > ConversationService::kMaxSubjectBytes)
+    errors->push_back({"subject", "must be at most 300 bytes"});
+  else if (!IsValidUtf8(*subject))
+    errors->push_back({"subject", "must be valid UTF-8"});
+}
+
+Status CheckAssignee(Store& store, std::optional<int64_t> assignee_id,
+                     std::vector<FieldError>* errors) {
+  if (!assignee_id) return Status::Ok();
+  auto u = store.directory().GetUser(*assignee_id);
+  if (!u.ok() && u.status().code() != StatusCode::kNotFound) return u.status();
+  if (!u.ok() || !u->active) errors->push_back({"assignee_id", "no such active user"});
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Conversation> ConversationService::Create(NewConversation c,
+                                                 std::optional<int64_t> actor_user_id) {
+  std::vector<FieldError> errors;
+  ValidateSubject(&c.subject, &errors);
+  LUISTER_RETURN_IF_ERROR(ValidateTags(&c.tags, &errors));
+  auto dept = store_.directory().GetDepartment(c.department_id);
+  if (!dept.ok()) {
+    if (dept.status().code() != StatusCode::kNotFound) return dept.status();
+    errors.push_back({"department_id", "no such department"});
+  }
+  LUISTER_RETURN_IF_ERROR(CheckQueue(c.queue_id, c.department_id, &errors));
+  LUISTER_RETURN_IF_ERROR(CheckAssignee(store_, c.assignee_id, &errors));
+  auto customer = store_.customers().Get(c.customer_id);
+  if (!customer.ok()) {
+    if (customer.status().code() != StatusCode::kNotFound) return customer.status();
+    errors.push_back({"customer_id", "no such customer"});
+  } else if (customer->merged_into_id) {
+    errors.push_back({"customer_id", "customer was merged into customer " +
+                                         std::to_string(*customer->merged_into_id)});
+  }
+  if (!errors.empty()) return InvalidArgument("the conversation is not valid", std::move(errors));
+  if (!c.created_at) c.created_at = clock_.Now();
+  return store_.conversations().Create(c, actor_user_id);
+}
+
+Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch patch,
+                                                 int64_t actor_user_id) {
+  std::vector<FieldError> errors;
+  if (patch.subject) ValidateSubject(&*patch.subject, &errors);
+  if (patch.tags) LUISTER_RETURN_IF_ERROR(ValidateTags(&*patch.tags, &errors));
+  if (patch.status == ConversationStatus::kNew)
+    errors.push_back({"status", "a conversation cannot go back to new"});
+  LUISTER_RETURN_IF_ERROR(CheckAssignee(store_, patch.assignee_id, &errors));
+  LUISTER_ASSIGN_OR_RETURN(Conversation current, store_.conversations().Get(id));
+  LUISTER_RETURN_IF_ERROR(CheckQueue(patch.queue_id, current.department_id, &errors));
+  if (!errors.empty()) return InvalidArgument("the change is not valid", std::move(errors));
+  return store_.conversations().Update(id, patch, actor_user_id, clock_.Now());
+}
+
+Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
+                                                std::optional<int64_t> author_user_id) {
+  std::vector<FieldError> errors;
+  if (!IsValidUtf8(in.body_text)) errors.push_back({"body_text", "must be valid UTF-8"});
+  if (!IsValidUtf8(in.body_html)) errors.push_back({"body_html", "must be valid UTF-8"});
+  if (in.body_text.size() > kMaxBodyBytes || in.body_html.size() > kMaxBodyBytes)
+    errors.push_back({"body_text", "must be at most 256 KiB"});
+  if (in.attachments.size() > kMaxAttachments)
+    errors.push_back({"attachments", "at most 50 attachments"});
+  for (size_t i = 0; i < in.attachments.size(); ++i) {
+    const auto& a = in.attachments[i];
+    std::string f = "attachments[" + std::to_string(i) + "]";
+    if (Trim(a.filename).empty() || a.filename.size() > 255 || !IsValidUtf8(a.filename))
+      errors.push_back({f + ".filename", "must be 1 to 255 bytes of UTF-8"});
+    if (a.size_bytes < 0) errors.push_back({f + ".size_bytes", "must not be negative"});
+  }
+  if (in.status == ConversationStatus::kNew)
+    errors.push_back({"status", "a conversation cannot go back to new"});
+  if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
+
+  if (!in.body_html.empty()) {
+    in.body_html = SanitizeHtml(in.body_html);
+    if (Trim(in.body_text).empty()) in.body_text = HtmlToText(in.body_html);
+  }
+  if (Trim(in.body_text).empty() && in.attachments.empty())
+    return InvalidArgument("the message is not valid",
+                           {{"body_text", "a message needs text or an attachment"}});
+
+  LUISTER_ASSIGN_OR_RETURN(Conversation conv, store_.conversations().Get(conversation_id));
+  std::optional<ConversationStatus> next;
+  if (in.internal) {
+    next = in.status;
+  } else {
+    ConversationStatus s = in.status.value_or(
+        NextStatusAfterMessage(conv.status, in.direction, in.internal));
+    if (s != conv.status) next = s;
+  }
+  NewMessage m;
+  m.conversation_id = conversation_id;
+  m.direction = in.internal ? Direction::kOut : in.direction;
+  m.internal = in.internal;
+  m.author_user_id = author_user_id;
+  m.body_text = std::move(in.body_text);
+  m.body_html = std::move(in.body_html);
+  m.attachments = std::move(in.attachments);
+  m.created_at = in.created_at ? in.created_at : clock_.Now();
+  return store_.conversations().AddMessage(m, next);
+}
+
+Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
+                                                   int64_t to_department_id,
+                                                   std::optional<int64_t> to_queue_id,
+                                                   std::string note, int64_t by_user_id) {
+  std::vector<FieldError> errors;
+  note = std::string(Trim(note));
+  if (note.empty())
+    errors.push_back({"note", "a hand-over needs a note so the next person has the context"});
+  else if (note.size() > kMaxNoteBytes || !IsValidUtf8(note))
+    errors.push_back({"note", "must be valid UTF-8 of at most 4000 bytes"});
+  auto dept = store_.directory().GetDepartment(to_department_id);
+  if (!dept.ok()) {
+    if (dept.status().code() != StatusCode::kNotFound) return dept.status();
+    errors.push_back({"department_id", "no such department"});
+  }
+  LUISTER_RETURN_IF_ERROR(CheckQueue(to_queue_id, to_department_id, &errors));
+  if (!errors.empty()) return InvalidArgument("the hand-over is not valid", std::move(errors));
+  LUISTER_ASSIGN_OR_RETURN(Conversation conv, store_.conversations().Get(conversation_id));
+  if (conv.department_id == to_department_id && conv.queue_id == to_queue_id)
+    return Conflict("the conversation is already in that department and queue");
+  Handover h;
+  h.conversation_id = conversation_id;
+  h.from_department_id = conv.department_id;
+  h.to_department_id = to_department_id;
+  h.to_queue_id = to_queue_id;
+  h.note = std::move(note);
+  h.by_user_id = by_user_id;
+  h.at = clock_.Now();
+  return store_.conversations().Transfer(h);
+}
+
+}  // namespace luister

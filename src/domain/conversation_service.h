@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/repositories.h"
+
+namespace luister {
+
+// What a staff member or a channel adds to a conversation.
+struct MessageInput {
+  Direction direction = Direction::kOut;
+  bool internal = false;  // an internal note; direction is ignored
+  std::string body_text;
+  std::string body_html;  // untrusted; sanitised here
+  std::vector<Attachment> attachments;
+  // Optional explicit status after this message ("reply and resolve").
+  std::optional<ConversationStatus> status;
+  std::optional<Timestamp> created_at;  // imports only
+};
+
+// Conversation rules: validation, the status a message moves a conversation
+// to, hand-over. Thread-safe.
+class ConversationService {
+ public:
+  ConversationService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  Result<Conversation> Create(NewConversation c, std::optional<int64_t> actor_user_id);
+  Result<Conversation> Update(int64_t id, ConversationPatch patch, int64_t actor_user_id);
+  Result<Message> AddMessage(int64_t conversation_id, MessageInput in,
+                             std::optional<int64_t> author_user_id);
+  Result<Conversation> Transfer(int64_t conversation_id, int64_t to_department_id,
+                                std::optional<int64_t> to_queue_id, std::string note,
+                                int64_t by_user_id);
+
+  static constexpr size_t kMaxSubjectBytes = 300;
+  static constexpr size_t kMaxBodyBytes = 256 * 1024;
+  static constexpr size_t kMaxNoteBytes = 4000;
+  static constexpr size_t kMaxTags = 20;
+  static constexpr size_t kMaxAttachments = 50;
+
+ private:
+  Status ValidateTags(std::vector<std::string>* tags, std::vector<FieldError>* errors);
+  Status CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
+                    std::vector<FieldError>* errors);
+
+  Store& store_;
+  const Clock& clock_;
+};
+
+// The status a conversation moves to when a message arrives, given its
+// current status. Internal notes never change it; an inbound message
+// (re)opens it as waiting on us; a reply waits on the customer.
+ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
+                                          bool internal);
+
+}  // namespace luister

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "domain/enums.h"
+
+namespace luister {
+
+// One way to reach a customer. `value` is normalised: lower-case e-mail,
+// E.164 phone ("+31612345678"), "network:handle" for social handles. A value
+// belongs to at most one customer.
+struct Identity {
+  int64_t id = 0;
+  int64_t customer_id = 0;
+  IdentityKind kind = IdentityKind::kEmail;
+  std::string value;
+  Timestamp created_at{};
+};
+
+// Contact hours as minutes after local midnight, e.g. 9:00-17:30 = 540-1050.
+struct ContactHours {
+  int from_minute = 0;
+  int to_minute = 0;
+};
+
+struct Customer {
+  int64_t id = 0;
+  CustomerKind kind = CustomerKind::kPerson;
+  std::string name;
+  std::optional<int64_t> organisation_id;  // a person may belong to an organisation
+  std::string segment;                     // free label, e.g. "consumer", "smb", "key_account"
+  Language language = Language::kEn;
+  std::optional<Channel> preferred_channel;
+  std::optional<ContactHours> contact_hours;
+  std::optional<int64_t> account_manager_id;
+  std::optional<int64_t> merged_into_id;  // set on a customer merged away; it stays as a tombstone
+  Timestamp created_at{};
+  Timestamp updated_at{};
+  std::vector<Identity> identities;
+};
+
+struct NewIdentity {
+  IdentityKind kind = IdentityKind::kEmail;
+  std::string value;
+};
+
+struct NewCustomer {
+  CustomerKind kind = CustomerKind::kPerson;
+  std::string name;
+  std::optional<int64_t> organisation_id;
+  std::string segment;
+  Language language = Language::kEn;
+  std::optional<Channel> preferred_channel;
+  std::optional<ContactHours> contact_hours;
+  std::optional<int64_t> account_manager_id;
+  std::vector<NewIdentity> identities;
+  std::optional<Timestamp> created_at;  // for imports; defaults to now
+};
+
+// Fields absent from a patch are left as they are; `clear_*` empties a field.
+struct CustomerPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> segment;
+  std::optional<Language> language;
+  std::optional<Channel> preferred_channel;
+  bool clear_preferred_channel = false;
+  std::optional<ContactHours> contact_hours;
+  bool clear_contact_hours = false;
+  std::optional<int64_t> account_manager_id;
+  bool clear_account_manager = false;
+  std::optional<int64_t> organisation_id;
+  bool clear_organisation = false;
+};
+
+struct CustomerFilter {
+  std::optional<std::string> segment;
+  std::optional<int64_t> account_manager_id;
+  std::optional<CustomerKind> kind;
+  std::optional<int64_t> organisation_id;
+  bool include_merged = false;
+};
+
+// Recorded when `source` is merged into `target`.
+struct MergeRecord {
+  int64_t id = 0;
+  int64_t source_id = 0;
+  int64_t target_id = 0;
+  std::string source_name;
+  int64_t by_user_id = 0;
+  Timestamp at{};
+  int moved_identities = 0;
+  int moved_conversations = 0;
+  int moved_activities = 0;
+};
+
+}  // namespace luister

@@ -1,0 +1,164 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/activity.h"
+#include "domain/audit.h"
+#include "domain/auth_records.h"
+#include "domain/conversation.h"
+#include "domain/customer.h"
+#include "domain/directory.h"
+#include "domain/page.h"
+#include "domain/search.h"
+
+namespace luister {
+
+// Repository interfaces. storage/sqlite and storage/postgres implement them.
+// Contracts shared by all of them:
+//  - Every method is thread-safe; implementations serialise writes as needed.
+//  - A method either commits all of its effects or none (one transaction).
+//  - Unknown ids give NotFound; uniqueness clashes give Conflict; a lost or
+//    busy database gives Unavailable. Input is already validated by domain/.
+//  - Timeline activities are written by the repository in the same
+//    transaction as the change they describe.
+//  - Lists are keyset paginated on (key, id); Page::next is set only when a
+//    further row exists.
+
+class CustomerRepository {
+ public:
+  virtual ~CustomerRepository() = default;
+  // Conflict when an identity already belongs to someone.
+  virtual Result<Customer> Create(const NewCustomer& c) = 0;
+  virtual Result<Customer> Get(int64_t id) = 0;
+  // Ordered by id ascending.
+  virtual Result<Page<Customer>> List(const CustomerFilter& f, const PageRequest& p) = 0;
+  virtual Result<Customer> Update(int64_t id, const CustomerPatch& patch, Timestamp at) = 0;
+  virtual Result<Identity> AddIdentity(int64_t customer_id, const NewIdentity& i, Timestamp at) = 0;
+  virtual Status RemoveIdentity(int64_t customer_id, int64_t identity_id) = 0;
+  virtual Result<std::optional<Customer>> FindByIdentity(IdentityKind kind,
+                                                         const std::string& value) = 0;
+  // Moves identities, conversations, messages and activities of `source` to
+  // `target`, marks source as merged into target, records the merge and a
+  // timeline activity. NotFound for unknown ids; Conflict when either side was
+  // already merged away.
+  virtual Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, int64_t by_user_id,
+                                    Timestamp at) = 0;
+  virtual Result<std::vector<MergeRecord>> ListMerges(int64_t target_id) = 0;
+  virtual Result<int64_t> Count() = 0;
+};
+
+class ConversationRepository {
+ public:
+  virtual ~ConversationRepository() = default;
+  // Writes a conversation_opened activity. NotFound for unknown customer,
+  // department, queue or assignee.
+  virtual Result<Conversation> Create(const NewConversation& c,
+                                      std::optional<int64_t> actor_user_id) = 0;
+  virtual Result<Conversation> Get(int64_t id) = 0;
+  // Sort key is last_message_at or created_at in milliseconds.
+  virtual Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) = 0;
+  // Writes status_changed / assigned activities for the fields that changed.
+  virtual Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
+                                      std::optional<int64_t> actor_user_id, Timestamp at) = 0;
+  // Moves the conversation to another department (and optionally queue),
+  // clears the assignee and records a handover activity with the note.
+  virtual Result<Conversation> Transfer(const Handover& h) = 0;
+  // Appends a message; updates last_message_at, message_count, and
+  // first_response_at on the first outbound non-internal message. When
+  // `new_status` is set the conversation status changes in the same
+  // transaction (resolved_at follows the status).
+  virtual Result<Message> AddMessage(const NewMessage& m,
+                                     std::optional<ConversationStatus> new_status) = 0;
+  virtual Result<Message> GetMessage(int64_t id) = 0;
+  // Ordered by created_at ascending (thread order).
+  virtual Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
+                                             const PageRequest& p) = 0;
+  virtual Result<int64_t> CountMessages() = 0;
+};
+
+class DirectoryRepository {
+ public:
+  virtual ~DirectoryRepository() = default;
+  virtual Result<Department> CreateDepartment(const std::string& name, Timestamp at) = 0;
+  virtual Result<Department> GetDepartment(int64_t id) = 0;
+  virtual Result<std::vector<Department>> ListDepartments() = 0;
+  virtual Result<Queue> CreateQueue(int64_t department_id, const std::string& name,
+                                    Timestamp at) = 0;
+  virtual Result<Queue> GetQueue(int64_t id) = 0;
+  virtual Result<std::vector<Queue>> ListQueues(std::optional<int64_t> department_id) = 0;
+
+  // Conflict when the e-mail is taken.
+  virtual Result<User> CreateUser(const NewUser& u, Timestamp at) = 0;
+  virtual Result<User> GetUser(int64_t id) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Result<User> UpdateUser(int64_t id, const UserPatch& patch) = 0;
+  virtual Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
+  virtual Result<std::optional<Credentials>> FindCredentials(const std::string& email) = 0;
+  virtual Result<int64_t> CountUsers() = 0;
+};
+
+class TimelineRepository {
+ public:
+  virtual ~TimelineRepository() = default;
+  // Newest first; sort key is the activity time in milliseconds.
+  virtual Result<Page<Activity>> Timeline(int64_t customer_id, const TimelineFilter& f,
+                                          const PageRequest& p) = 0;
+};
+
+class SearchRepository {
+ public:
+  virtual ~SearchRepository() = default;
+  // Ranked best first. Query text is already checked by domain/.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& q) = 0;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  virtual Status Append(const AuditEntry& e) = 0;
+  // Newest first; sort key is the time in milliseconds.
+  virtual Result<Page<AuditEntry>> List(const AuditFilter& f, const PageRequest& p) = 0;
+};
+
+class AuthRepository {
+ public:
+  virtual ~AuthRepository() = default;
+  virtual Status CreateSession(const SessionRecord& s) = 0;
+  // NotFound when unknown or expired at `now`.
+  virtual Result<SessionRecord> GetSession(const std::string& token_hash, Timestamp now) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteUserSessions(int64_t user_id) = 0;
+
+  virtual Result<ApiTokenRecord> CreateApiToken(const ApiTokenRecord& t) = 0;
+  // NotFound when unknown or revoked. Updates last_used_at.
+  virtual Result<ApiTokenRecord> UseApiToken(const std::string& token_hash, Timestamp now) = 0;
+  virtual Result<std::vector<ApiTokenRecord>> ListApiTokens() = 0;
+  virtual Status RevokeApiToken(int64_t id, Timestamp at) = 0;
+
+  // Fixed-window counter shared by every node: adds one to `key` in the
+  // window starting at `window_start` and returns the new count.
+  virtual Result<int> Hit(const std::string& key, Timestamp window_start) = 0;
+  virtual Status ResetCounter(const std::string& key) = 0;
+};
+
+// The set of repositories of one database. Owned by app/; handed down by
+// reference.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual CustomerRepository& customers() = 0;
+  virtual ConversationRepository& conversations() = 0;
+  virtual DirectoryRepository& directory() = 0;
+  virtual TimelineRepository& timeline() = 0;
+  virtual SearchRepository& search() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual AuthRepository& auth() = 0;
+  // Checks that the database answers. Used by /healthz.
+  virtual Status Ping() = 0;
+};
+
+}  // namespace luister

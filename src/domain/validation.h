@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "domain/enums.h"
+
+namespace luister {
+
+// Normalisers for customer identities. Each returns the canonical stored form
+// or InvalidArgument with a human message (no field name: callers add it).
+
+// Trimmed, lower-cased address with one '@', a dotted domain, <= 254 bytes.
+Result<std::string> NormaliseEmail(std::string_view in);
+
+// E.164: "+" and 8-15 digits. Accepts spaces, dashes, dots and parentheses,
+// a "00" international prefix, and national numbers starting with a single
+// "0" when a default country code is given ("06 1234 5678" -> "+31612345678").
+Result<std::string> NormalisePhone(std::string_view in, std::string_view default_country = "31");
+
+// "network:handle", both lower-case, handle without a leading '@':
+// "Twitter:@Luister_NL" -> "twitter:luister_nl".
+Result<std::string> NormaliseSocialHandle(std::string_view in);
+
+Result<std::string> NormaliseIdentity(IdentityKind kind, std::string_view in);
+
+// Tags: trimmed, lower-case, 1-40 bytes of [a-z0-9_-] and non-ASCII letters.
+Result<std::string> NormaliseTag(std::string_view in);
+
+// Trims ASCII whitespace on both ends.
+std::string_view Trim(std::string_view s);
+
+// True when `s` is valid UTF-8 without NUL bytes.
+bool IsValidUtf8(std::string_view s);
+
+// Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string Utf8Prefix(std::string_view s, size_t max_bytes);
+
+}  // namespace luister

@@ -1,0 +1,102 @@
+#include "domain/validation.h"
+
+#include <gtest/gtest.h>
+
+namespace luister {
+namespace {
+
+struct Case {
+  const char* in;
+  const char* want;  // nullptr: must be rejected
+};
+
+TEST(NormaliseEmailTest, Table) {
+  const Case cases[] = {
+      {"  Anna.de.Vries@Example.NL ", "anna.de.vries@example.nl"},
+      {"a+tag@sub.example.com", "a+tag@sub.example.com"},
+      {"", nullptr},
+      {"no-at.example.com", nullptr},
+      {"two@@example.com", nullptr},
+      {"a@b@example.com", nullptr},
+      {"user@localhost", nullptr},
+      {".lead@example.com", nullptr},
+      {"double..dot@example.com", nullptr},
+      {"space in@example.com", nullptr},
+      {"user@-bad.example.com", nullptr},
+      {"user@example..com", nullptr},
+  };
+  for (const auto& c : cases) {
+    auto r = NormaliseEmail(c.in);
+    if (c.want) {
+      ASSERT_TRUE(r.ok()) << c.in << ": " << r.status().ToString();
+      EXPECT_EQ(*r, c.want);
+    } else {
+      EXPECT_FALSE(r.ok()) << c.in;
+    }
+  }
+}
+
+TEST(NormalisePhoneTest, Table) {
+  const Case cases[] = {
+      {"+31 6 1234 5678", "+31612345678"},
+      {"06-12345678", "+31612345678"},
+      {"0031 (0)20 ...", nullptr},
+      {"0044 20 7946 0958", "+442079460958"},
+      {"+1 (415) 555-0132", "+14155550132"},
+      {"12345", nullptr},
+      {"+0 123456789", nullptr},
+      {"+31 6 1234 5678 ext 5", nullptr},
+      {"+1234567890123456", nullptr},
+      {"612345678", nullptr},
+  };
+  for (const auto& c : cases) {
+    auto r = NormalisePhone(c.in);
+    if (c.want) {
+      ASSERT_TRUE(r.ok()) << c.in << ": " << r.status().ToString();
+      EXPECT_EQ(*r, c.want);
+    } else {
+      EXPECT_FALSE(r.ok()) << c.in << " gave " << (r.ok() ? *r : "");
+    }
+  }
+}
+
+TEST(NormaliseSocialHandleTest, Table) {
+  const Case cases[] = {
+      {"Twitter:@Luister_NL", "twitter:luister_nl"},
+      {"mastodon:anna@social.example", "mastodon:anna@social.example"},
+      {"@anna", nullptr},
+      {"twitter:", nullptr},
+      {"twitter:@", nullptr},
+      {"twit ter:anna", nullptr},
+  };
+  for (const auto& c : cases) {
+    auto r = NormaliseSocialHandle(c.in);
+    if (c.want) {
+      ASSERT_TRUE(r.ok()) << c.in << ": " << r.status().ToString();
+      EXPECT_EQ(*r, c.want);
+    } else {
+      EXPECT_FALSE(r.ok()) << c.in;
+    }
+  }
+}
+
+TEST(Utf8Test, ValidatesAndCutsSafely) {
+  EXPECT_TRUE(IsValidUtf8("geïnteresseerd café €"));
+  EXPECT_FALSE(IsValidUtf8("\xC3"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8(std::string_view("a\0b", 3)));
+  EXPECT_EQ(Utf8Prefix("café", 4), "caf");  // does not split the 2-byte é
+  EXPECT_EQ(Utf8Prefix("café", 5), "café");
+}
+
+TEST(NormaliseTagTest, LowerCasesAndRejectsPunctuation) {
+  EXPECT_EQ(*NormaliseTag(" Refund "), "refund");
+  EXPECT_EQ(*NormaliseTag("late-delivery_2"), "late-delivery_2");
+  EXPECT_FALSE(NormaliseTag("").ok());
+  EXPECT_FALSE(NormaliseTag("a,b").ok());
+  EXPECT_FALSE(NormaliseTag(std::string(41, 'a')).ok());
+}
+
+}  // namespace
+}  // namespace luister

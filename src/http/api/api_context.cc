@@ -1,0 +1,171 @@
+#include "http/api/api_context.h"
+
+#include <charconv>
+
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+
+namespace luister::http {
+
+namespace {
+
+bool IsStateChanging(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+Response Finish(Result<Response> r) {
+  if (r.ok()) return std::move(r).value();
+  const Status& s = r.status();
+  if (s.code() == StatusCode::kInternal || s.code() == StatusCode::kUnavailable)
+    spdlog::error("request failed: {}", s.ToString());
+  if (s.code() == StatusCode::kInternal)
+    return ProblemResponse(500, "internal", "Internal error",
+                           "the server failed to handle the request; it has been logged");
+  Response resp = ProblemFromStatus(s);
+  if (s.code() == StatusCode::kUnauthorized) resp.SetHeader("WWW-Authenticate", "Bearer");
+  return resp;
+}
+
+}  // namespace
+
+Response JsonResponse(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response Dispatch(const Router& router, Request& req) {
+  Router::Match m = router.Find(req.method, req.path);
+  switch (m.kind) {
+    case Router::MatchKind::kFound:
+      req.route = std::move(m.pattern);
+      for (auto& [k, v] : m.params) req.params.emplace(std::move(k), std::move(v));
+      return (*m.handler)(req);
+    case Router::MatchKind::kMethodNotAllowed: {
+      req.route = std::move(m.pattern);
+      Response r = ProblemResponse(405, "method-not-allowed", "Method not allowed",
+                                   req.method + " is not supported here; use " + m.allow);
+      r.SetHeader("Allow", m.allow);
+      return r;
+    }
+    case Router::MatchKind::kNotFound:
+      break;
+  }
+  return ProblemResponse(404, "not-found", "Not found", "no route for " + req.path);
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Result<int64_t> IdParam(const Request& req, std::string_view name) {
+  std::string_view p = req.Param(name);
+  int64_t id = 0;
+  auto r = std::from_chars(p.data(), p.data() + p.size(), id);
+  if (r.ec != std::errc() || r.ptr != p.data() + p.size() || id <= 0)
+    return NotFound("nothing at " + req.path);
+  return id;
+}
+
+Handler Public(std::function<Result<Response>(Request&)> handler) {
+  return [handler = std::move(handler)](Request& req) { return Finish(handler(req)); };
+}
+
+Handler Secured(ApiContext& ctx, Permission permission, SecuredHandler handler) {
+  return [&ctx, permission, handler = std::move(handler)](Request& req) -> Response {
+    Result<auth::Principal> who = Unauthorized("log in or send an API token");
+    std::string_view authz = req.Header("authorization");
+    if (!authz.empty()) {
+      if (authz.substr(0, 7) != "Bearer ")
+        return Finish(Unauthorized("the Authorization header must be 'Bearer <token>'"));
+      who = ctx.auth.AuthenticateBearer(authz.substr(7));
+    } else {
+      std::string cookie = req.Cookie(kSessionCookie);
+      if (!cookie.empty()) {
+        who = ctx.auth.AuthenticateSession(cookie);
+        if (who.ok() && IsStateChanging(req.method)) {
+          std::string_view csrf = req.Header(kCsrfHeader);
+          if (csrf.empty() || csrf != who->csrf_token)
+            return Finish(Forbidden("missing or wrong X-CSRF-Token header"));
+        }
+      }
+    }
+    if (!who.ok()) return Finish(who.status());
+    if (!RoleAllows(who->user.role, permission))
+      return Finish(Forbidden("the role '" + std::string(ToString(who->user.role)) +
+                              "' may not do this"));
+    return Finish(handler(req, *who));
+  };
+}
+
+Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
+             std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
+             std::optional<int64_t> customer_id) {
+  AuditEntry e;
+  e.at = ctx.clock.Now();
+  e.user_id = who.user.id;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = entity_id;
+  e.customer_id = customer_id;
+  e.endpoint = req.method + " " + req.route;
+  e.ip = req.remote_ip;
+  return ctx.store.audit().Append(e);
+}
+
+std::optional<int64_t> QueryReader::Int(std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  int64_t out = 0;
+  auto r = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (r.ec != std::errc() || r.ptr != v->data() + v->size()) {
+    errors.push_back({std::string(name), "must be an integer"});
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<Timestamp> QueryReader::Time(std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  auto t = ParseIso8601(*v);
+  if (!t) errors.push_back({std::string(name), "must be an ISO-8601 date or time"});
+  return t;
+}
+
+std::optional<bool> QueryReader::Bool(std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  if (*v == "true" || *v == "1") return true;
+  if (*v == "false" || *v == "0") return false;
+  errors.push_back({std::string(name), "must be true or false"});
+  return std::nullopt;
+}
+
+PageRequest QueryReader::Page(int default_limit) {
+  PageRequest p;
+  p.limit = default_limit;
+  if (auto l = Int("limit")) {
+    if (*l < 1 || *l > kMaxPageSize)
+      errors.push_back({"limit", "must be between 1 and " + std::to_string(kMaxPageSize)});
+    else
+      p.limit = static_cast<int>(*l);
+  }
+  if (auto c = req.Query("cursor")) {
+    p.after = Cursor::Decode(*c);
+    if (!p.after) errors.push_back({"cursor", "is not a cursor this API returned"});
+  }
+  return p;
+}
+
+Status QueryReader::Finish() const {
+  if (errors.empty()) return Status::Ok();
+  return InvalidArgument("invalid query parameters", errors);
+}
+
+}  // namespace luister::http

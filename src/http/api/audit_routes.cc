@@ -1,0 +1,24 @@
+#include "http/api/api_context.h"
+#include "http/api/json_codec.h"
+
+namespace luister::http {
+
+void RegisterAuditRoutes(Router& r, ApiContext& ctx) {
+  r.Add("GET", "/api/v1/audit",
+        Secured(ctx, Permission::kReadAuditLog,
+                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
+                  QueryReader q{req};
+                  AuditFilter f;
+                  f.user_id = q.Int("user_id");
+                  f.customer_id = q.Int("customer_id");
+                  f.action = req.Query("action");
+                  f.from = q.Time("from");
+                  f.to = q.Time("to");
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.audit().List(f, page));
+                  return JsonResponse(200, PageToJson(list));
+                }));
+}
+
+}  // namespace luister::http

@@ -1,0 +1,204 @@
+#include "http/api/api_context.h"
+#include "http/api/json_codec.h"
+#include "http/json_body.h"
+
+namespace luister::http {
+
+namespace {
+
+Result<NewConversation> ReadNewConversation(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  NewConversation c;
+  auto customer = b.Int("customer_id", JsonBody::kRequired);
+  auto channel = b.Enum<Channel>("channel", JsonBody::kRequired);
+  c.subject = b.String("subject", JsonBody::kOptional, 4000).value_or("");
+  c.priority = b.Enum<Priority>("priority", JsonBody::kOptional).value_or(Priority::kNormal);
+  auto dept = b.Int("department_id", JsonBody::kRequired);
+  c.queue_id = b.Int("queue_id", JsonBody::kOptional);
+  c.assignee_id = b.Int("assignee_id", JsonBody::kOptional);
+  c.tags = b.StringArray("tags", JsonBody::kOptional, 50).value_or(std::vector<std::string>{});
+  c.created_at = b.Time("created_at", JsonBody::kOptional);
+  b.RejectUnknown({"customer_id", "channel", "subject", "priority", "department_id", "queue_id",
+                   "assignee_id", "tags", "created_at"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the conversation is not valid"));
+  c.customer_id = *customer;
+  c.channel = *channel;
+  c.department_id = *dept;
+  return c;
+}
+
+Result<ConversationPatch> ReadConversationPatch(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  ConversationPatch p;
+  p.subject = b.String("subject", JsonBody::kOptional, 4000);
+  p.status = b.Enum<ConversationStatus>("status", JsonBody::kOptional);
+  p.priority = b.Enum<Priority>("priority", JsonBody::kOptional);
+  p.queue_id = b.Int("queue_id", JsonBody::kOptional);
+  p.clear_queue = b.IsNull("queue_id");
+  p.assignee_id = b.Int("assignee_id", JsonBody::kOptional);
+  p.clear_assignee = b.IsNull("assignee_id");
+  p.tags = b.StringArray("tags", JsonBody::kOptional, 50);
+  for (const char* f : {"subject", "status", "priority", "tags"})
+    if (b.IsNull(f)) b.AddError(f, "cannot be null");
+  b.RejectUnknown({"subject", "status", "priority", "queue_id", "assignee_id", "tags"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
+  return p;
+}
+
+Result<MessageInput> ReadMessage(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  MessageInput m;
+  m.internal = b.Bool("internal", JsonBody::kOptional).value_or(false);
+  m.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kOut);
+  m.body_text = b.String("body_text", JsonBody::kOptional, 512 * 1024).value_or("");
+  m.body_html = b.String("body_html", JsonBody::kOptional, 512 * 1024).value_or("");
+  m.status = b.Enum<ConversationStatus>("status", JsonBody::kOptional);
+  m.created_at = b.Time("created_at", JsonBody::kOptional);
+  b.Objects("attachments", JsonBody::kOptional, 50, [&](JsonBody& a, size_t) {
+    Attachment att;
+    att.filename = a.String("filename", JsonBody::kRequired, 1000).value_or("");
+    att.content_type = a.String("content_type", JsonBody::kOptional, 200)
+                           .value_or("application/octet-stream");
+    att.size_bytes = a.Int("size_bytes", JsonBody::kOptional).value_or(0);
+    a.RejectUnknown({"filename", "content_type", "size_bytes"});
+    m.attachments.push_back(std::move(att));
+  });
+  if (m.internal && b.Has("direction")) b.AddError("direction", "internal notes have no direction");
+  b.RejectUnknown(
+      {"internal", "direction", "body_text", "body_html", "status", "attachments", "created_at"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the message is not valid"));
+  return m;
+}
+
+// "me", "none" or a user id.
+void ReadAssignee(QueryReader& q, const auth::Principal& who, ConversationFilter* f) {
+  auto a = q.req.Query("assignee_id");
+  if (!a) return;
+  if (*a == "me") {
+    f->assignee_id = who.user.id;
+  } else if (*a == "none") {
+    f->unassigned = true;
+  } else {
+    f->assignee_id = q.Int("assignee_id");
+  }
+}
+
+}  // namespace
+
+void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
+  r.Add("GET", "/api/v1/conversations",
+        Secured(ctx, Permission::kReadConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  QueryReader q{req};
+                  ConversationFilter f;
+                  f.customer_id = q.Int("customer_id");
+                  f.channel = q.Enum<Channel>("channel");
+                  f.status = q.Enum<ConversationStatus>("status");
+                  f.priority = q.Enum<Priority>("priority");
+                  f.department_id = q.Int("department_id");
+                  f.queue_id = q.Int("queue_id");
+                  ReadAssignee(q, who, &f);
+                  f.tag = req.Query("tag");
+                  if (auto s = req.Query("sort")) {
+                    if (*s == "-last_message_at") f.sort = ConversationSort::kLastMessageDesc;
+                    else if (*s == "-created_at") f.sort = ConversationSort::kCreatedDesc;
+                    else if (*s == "created_at") f.sort = ConversationSort::kCreatedAsc;
+                    else
+                      q.errors.push_back(
+                          {"sort", "must be one of: -last_message_at, -created_at, created_at"});
+                  }
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.conversations().List(f, page));
+                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "conversation",
+                                                std::nullopt, f.customer_id));
+                  return JsonResponse(200, PageToJson(list));
+                }));
+
+  r.Add("POST", "/api/v1/conversations",
+        Secured(ctx, Permission::kWriteConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(NewConversation c, ReadNewConversation(req.body));
+                  LUISTER_ASSIGN_OR_RETURN(Conversation created,
+                                           ctx.conversations.Create(std::move(c), who.user.id));
+                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "create", "conversation",
+                                                created.id, created.customer_id));
+                  Response resp = JsonResponse(201, ToJson(created));
+                  resp.SetHeader("Location",
+                                 "/api/v1/conversations/" + std::to_string(created.id));
+                  return resp;
+                }));
+
+  r.Add("GET", "/api/v1/conversations/{id}",
+        Secured(ctx, Permission::kReadConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
+                  LUISTER_RETURN_IF_ERROR(
+                      Audit(ctx, req, who, "read", "conversation", id, c.customer_id));
+                  return JsonResponse(200, ToJson(c));
+                }));
+
+  r.Add("PATCH", "/api/v1/conversations/{id}",
+        Secured(ctx, Permission::kWriteConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(ConversationPatch p, ReadConversationPatch(req.body));
+                  LUISTER_ASSIGN_OR_RETURN(Conversation c,
+                                           ctx.conversations.Update(id, std::move(p), who.user.id));
+                  LUISTER_RETURN_IF_ERROR(
+                      Audit(ctx, req, who, "update", "conversation", id, c.customer_id));
+                  return JsonResponse(200, ToJson(c));
+                }));
+
+  r.Add("GET", "/api/v1/conversations/{id}/messages",
+        Secured(ctx, Permission::kReadConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  QueryReader q{req};
+                  bool internal = q.Bool("include_internal").value_or(true);
+                  PageRequest page = q.Page(100);
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
+                  LUISTER_ASSIGN_OR_RETURN(
+                      auto list, ctx.store.conversations().ListMessages(id, internal, page));
+                  LUISTER_RETURN_IF_ERROR(
+                      Audit(ctx, req, who, "read", "message", id, c.customer_id));
+                  return JsonResponse(200, PageToJson(list));
+                }));
+
+  r.Add("POST", "/api/v1/conversations/{id}/messages",
+        Secured(ctx, Permission::kWriteConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(MessageInput m, ReadMessage(req.body));
+                  // Inbound messages come from the customer via an integration,
+                  // so they carry no staff author.
+                  std::optional<int64_t> author;
+                  if (m.internal || m.direction == Direction::kOut) author = who.user.id;
+                  LUISTER_ASSIGN_OR_RETURN(Message msg,
+                                           ctx.conversations.AddMessage(id, std::move(m), author));
+                  LUISTER_RETURN_IF_ERROR(
+                      Audit(ctx, req, who, "create", "message", msg.id, msg.customer_id));
+                  return JsonResponse(201, ToJson(msg));
+                }));
+
+  r.Add("POST", "/api/v1/conversations/{id}/transfer",
+        Secured(ctx, Permission::kWriteConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto dept = b.Int("department_id", JsonBody::kRequired);
+                  auto queue = b.Int("queue_id", JsonBody::kOptional);
+                  auto note = b.String("note", JsonBody::kRequired, 8000);
+                  b.RejectUnknown({"department_id", "queue_id", "note"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the hand-over is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(
+                      Conversation c, ctx.conversations.Transfer(id, *dept, queue, *note, who.user.id));
+                  LUISTER_RETURN_IF_ERROR(
+                      Audit(ctx, req, who, "update", "conversation", id, c.customer_id));
+                  return JsonResponse(200, ToJson(c));
+                }));
+}
+
+}  // namespace luister::http

@@ -1,0 +1,186 @@
+#include "http/api/json_codec.h"
+
+#include <cstdio>
+
+namespace luister::http {
+
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+json Opt(const std::optional<T>& v) {
+  return v ? json(*v) : json();
+}
+json OptTime(const std::optional<Timestamp>& t) { return t ? json(FormatIso8601(*t)) : json(); }
+template <typename E>
+json OptEnum(const std::optional<E>& e) {
+  return e ? json(std::string(ToString(*e))) : json();
+}
+std::string Str(std::string_view s) { return std::string(s); }
+
+}  // namespace
+
+std::string FormatContactHours(const ContactHours& h) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d-%02d:%02d", h.from_minute / 60, h.from_minute % 60,
+                h.to_minute / 60, h.to_minute % 60);
+  return buf;
+}
+
+std::optional<ContactHours> ParseContactHours(std::string_view s) {
+  int h1, m1, h2, m2;
+  char tail;
+  std::string str(s);
+  if (std::sscanf(str.c_str(), "%2d:%2d-%2d:%2d%c", &h1, &m1, &h2, &m2, &tail) != 4 ||
+      str.size() != 11)
+    return std::nullopt;
+  if (m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59 || h1 < 0 || h2 < 0) return std::nullopt;
+  return ContactHours{h1 * 60 + m1, h2 * 60 + m2};
+}
+
+json ToJson(const Identity& v) {
+  return {{"id", v.id},
+          {"kind", Str(ToString(v.kind))},
+          {"value", v.value},
+          {"created_at", FormatIso8601(v.created_at)}};
+}
+
+json ToJson(const Customer& v) {
+  json ids = json::array();
+  for (const auto& i : v.identities) ids.push_back(ToJson(i));
+  return {{"id", v.id},
+          {"kind", Str(ToString(v.kind))},
+          {"name", v.name},
+          {"organisation_id", Opt(v.organisation_id)},
+          {"segment", v.segment},
+          {"language", Str(ToString(v.language))},
+          {"preferred_channel", OptEnum(v.preferred_channel)},
+          {"contact_hours", v.contact_hours ? json(FormatContactHours(*v.contact_hours)) : json()},
+          {"account_manager_id", Opt(v.account_manager_id)},
+          {"merged_into_id", Opt(v.merged_into_id)},
+          {"identities", std::move(ids)},
+          {"created_at", FormatIso8601(v.created_at)},
+          {"updated_at", FormatIso8601(v.updated_at)}};
+}
+
+json ToJson(const MergeRecord& v) {
+  return {{"id", v.id},
+          {"source_id", v.source_id},
+          {"target_id", v.target_id},
+          {"source_name", v.source_name},
+          {"by_user_id", v.by_user_id},
+          {"at", FormatIso8601(v.at)},
+          {"moved_identities", v.moved_identities},
+          {"moved_conversations", v.moved_conversations},
+          {"moved_activities", v.moved_activities}};
+}
+
+json ToJson(const Conversation& v) {
+  return {{"id", v.id},
+          {"customer_id", v.customer_id},
+          {"channel", Str(ToString(v.channel))},
+          {"subject", v.subject},
+          {"status", Str(ToString(v.status))},
+          {"priority", Str(ToString(v.priority))},
+          {"department_id", v.department_id},
+          {"queue_id", Opt(v.queue_id)},
+          {"assignee_id", Opt(v.assignee_id)},
+          {"tags", v.tags},
+          {"message_count", v.message_count},
+          {"created_at", FormatIso8601(v.created_at)},
+          {"updated_at", FormatIso8601(v.updated_at)},
+          {"last_message_at", FormatIso8601(v.last_message_at)},
+          {"first_response_at", OptTime(v.first_response_at)},
+          {"resolved_at", OptTime(v.resolved_at)}};
+}
+
+json ToJson(const Message& v) {
+  json atts = json::array();
+  for (const auto& a : v.attachments)
+    atts.push_back(
+        {{"filename", a.filename}, {"content_type", a.content_type}, {"size_bytes", a.size_bytes}});
+  return {{"id", v.id},
+          {"conversation_id", v.conversation_id},
+          {"customer_id", v.customer_id},
+          {"channel", Str(ToString(v.channel))},
+          {"direction", Str(ToString(v.direction))},
+          {"internal", v.internal},
+          {"author_user_id", Opt(v.author_user_id)},
+          {"body_text", v.body_text},
+          {"body_html", v.body_html},
+          {"attachments", std::move(atts)},
+          {"created_at", FormatIso8601(v.created_at)}};
+}
+
+json ToJson(const Activity& v) {
+  return {{"id", v.id},
+          {"customer_id", v.customer_id},
+          {"at", FormatIso8601(v.at)},
+          {"kind", Str(ToString(v.kind))},
+          {"channel", OptEnum(v.channel)},
+          {"department_id", Opt(v.department_id)},
+          {"conversation_id", Opt(v.conversation_id)},
+          {"message_id", Opt(v.message_id)},
+          {"direction", OptEnum(v.direction)},
+          {"actor_user_id", Opt(v.actor_user_id)},
+          {"summary", v.summary}};
+}
+
+json ToJson(const Department& v) {
+  return {{"id", v.id}, {"name", v.name}, {"created_at", FormatIso8601(v.created_at)}};
+}
+
+json ToJson(const Queue& v) {
+  return {{"id", v.id},
+          {"department_id", v.department_id},
+          {"name", v.name},
+          {"created_at", FormatIso8601(v.created_at)}};
+}
+
+json ToJson(const User& v) {
+  return {{"id", v.id},
+          {"email", v.email},
+          {"name", v.name},
+          {"role", Str(ToString(v.role))},
+          {"language", Str(ToString(v.language))},
+          {"department_id", Opt(v.department_id)},
+          {"active", v.active},
+          {"created_at", FormatIso8601(v.created_at)}};
+}
+
+json ToJson(const AuditEntry& v) {
+  return {{"id", v.id},
+          {"at", FormatIso8601(v.at)},
+          {"user_id", Opt(v.user_id)},
+          {"action", v.action},
+          {"entity", v.entity},
+          {"entity_id", Opt(v.entity_id)},
+          {"customer_id", Opt(v.customer_id)},
+          {"endpoint", v.endpoint},
+          {"ip", v.ip}};
+}
+
+json ToJson(const ApiTokenRecord& v) {
+  return {{"id", v.id},
+          {"user_id", v.user_id},
+          {"name", v.name},
+          {"prefix", v.prefix},
+          {"created_at", FormatIso8601(v.created_at)},
+          {"last_used_at", OptTime(v.last_used_at)},
+          {"revoked_at", OptTime(v.revoked_at)}};
+}
+
+json ToJson(const SearchHit& v) {
+  static constexpr const char* kScopes[] = {"message", "conversation", "customer"};
+  return {{"type", kScopes[static_cast<int>(v.scope)]},
+          {"id", v.id},
+          {"conversation_id", Opt(v.conversation_id)},
+          {"customer_id", Opt(v.customer_id)},
+          {"title", v.title},
+          {"highlight", v.highlight},  // replaced by the handler with escaped <mark> HTML
+          {"rank", v.rank},
+          {"at", FormatIso8601(v.at)}};
+}
+
+}  // namespace luister::http

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "domain/activity.h"
+#include "domain/audit.h"
+#include "domain/auth_records.h"
+#include "domain/conversation.h"
+#include "domain/customer.h"
+#include "domain/directory.h"
+#include "domain/page.h"
+#include "domain/search.h"
+
+namespace luister::http {
+
+// Wire form of domain entities. Field names are the API contract described
+// in docs/openapi.yaml; times are ISO-8601 UTC strings; absent optionals are null.
+nlohmann::json ToJson(const Identity& v);
+nlohmann::json ToJson(const Customer& v);
+nlohmann::json ToJson(const MergeRecord& v);
+nlohmann::json ToJson(const Conversation& v);
+nlohmann::json ToJson(const Message& v);
+nlohmann::json ToJson(const Activity& v);
+nlohmann::json ToJson(const Department& v);
+nlohmann::json ToJson(const Queue& v);
+nlohmann::json ToJson(const User& v);
+nlohmann::json ToJson(const AuditEntry& v);
+nlohmann::json ToJson(const ApiTokenRecord& v);
+nlohmann::json ToJson(const SearchHit& v);
+
+// "HH:MM-HH:MM"
+std::string FormatContactHours(const ContactHours& h);
+std::optional<ContactHours> ParseContactHours(std::string_view s);
+
+// {"items": [...], "next_cursor": "..." | null}
+template <typename T>
+nlohmann::json PageToJson(const Page<T>& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(ToJson(item));
+  return {{"items", std::move(items)},
+          {"next_cursor", page.next ? nlohmann::json(page.next->Encode()) : nlohmann::json()}};
+}
+
+template <typename T>
+nlohmann::json ListToJson(const std::vector<T>& list) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : list) items.push_back(ToJson(item));
+  return {{"items", std::move(items)}};
+}
+
+}  // namespace luister::http

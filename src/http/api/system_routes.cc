@@ -1,0 +1,21 @@
+#include "http/api/api_context.h"
+
+namespace luister::http {
+
+void RegisterSystemRoutes(Router& r, ApiContext& ctx) {
+  r.Add("GET", "/healthz", Public([&ctx](Request&) -> Result<Response> {
+          Status db = ctx.store.Ping();
+          nlohmann::json body = {{"status", db.ok() ? "ok" : "unavailable"},
+                                 {"database", db.ok() ? "ok" : db.message()},
+                                 {"version", ctx.version}};
+          return JsonResponse(db.ok() ? 200 : 503, body);
+        }));
+  r.Add("GET", "/metrics", Public([&ctx](Request&) -> Result<Response> {
+          Response resp;
+          resp.content_type = "text/plain; version=0.0.4";
+          resp.body = ctx.metrics.Render();
+          return resp;
+        }));
+}
+
+}  // namespace luister::http

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace luister::http {
+
+// Request counters and latency histograms by route, method and status,
+// rendered in the Prometheus text format (version 0.0.4). Thread-safe; Observe()
+// holds a mutex for one map lookup. Callers keep label cardinality bounded by
+// passing route patterns, never raw paths (the server passes "unmatched" for
+// requests no route matched).
+class Metrics {
+ public:
+  void Observe(std::string_view method, std::string_view route, int status,
+               std::chrono::microseconds latency);
+  std::string Render() const;
+
+  static constexpr std::array<double, 12> kBucketsSeconds{
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0};
+
+  // The content type for a /metrics response carrying Render().
+  static constexpr std::string_view kContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+ private:
+  struct Series {
+    // Not cumulative: buckets[i] counts observations in (bound[i-1], bound[i]];
+    // Render() accumulates. Observations above the last bound only count.
+    std::array<uint64_t, kBucketsSeconds.size()> buckets{};
+    uint64_t count = 0;
+    double sum_seconds = 0;
+  };
+  using Key = std::tuple<std::string, std::string, int>;  // method, route, status
+  mutable std::mutex mutex_;
+  std::map<Key, Series, std::less<>> series_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace luister::http

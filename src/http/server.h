@@ -1,0 +1,72 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/request.h"
+
+namespace luister::http {
+
+class Metrics;
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;  // 0 picks a free port; see Server::port()
+  int threads = 2;
+  size_t max_body_bytes = 1 << 20;  // larger bodies get 413 without reaching a handler
+  size_t max_header_bytes = 16 << 10;  // request line + headers; larger get 431
+  std::chrono::seconds header_timeout{10};  // to receive a whole request header (and body)
+  std::chrono::seconds idle_timeout{60};  // keep-alive connections idle longer are closed
+  std::chrono::seconds shutdown_grace{10};
+  // When set (not owned; must outlive the server) every request is recorded
+  // with its route pattern, or "unmatched" when req.route stayed empty.
+  Metrics* metrics = nullptr;
+  // Whether Run() stops on SIGINT/SIGTERM. Tests running several servers turn it off.
+  bool handle_signals = true;
+};
+
+// The function that turns a request into a response: router, middleware and
+// handlers, composed by app/. Called on a server thread; must not throw
+// (a throw becomes a 500 problem and is logged). It may block its thread, so
+// slow work belongs elsewhere. `req` is valid only during the call.
+using RequestHandler = std::function<Response(Request&)>;
+
+// HTTP/1.1 server on Boost.Beast: keep-alive, body limit (413), header and
+// idle timeouts, access log, graceful shutdown. Beast stays in server.cc.
+//
+// Access log: one info line per request on the spdlog logger "access" if one
+// is registered when the server is constructed, else on an unregistered logger
+// of that name writing to the default logger's sinks. It holds the remote IP,
+// method, path (never the query), status, body bytes, latency and route; never
+// header values or bodies.
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; Unavailable-style failure is reported by
+  // returning false with `error` set (port in use, bad address).
+  bool Listen(std::string* error);
+  // The bound port (the chosen one when options.port was 0); 0 before Listen().
+  uint16_t port() const;
+
+  // Serves on options.threads threads (the caller's included) until Stop() or
+  // SIGINT/SIGTERM: stops accepting, closes idle keep-alive connections, lets
+  // requests in flight finish and be written (up to shutdown_grace), then
+  // returns. Calls Listen() first if it was not called; call Run() once.
+  void Run();
+  // Thread-safe, idempotent; may be called before Run() (which then returns at once).
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace luister::http

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/repositories.h"
+#include "storage/sqlite/database.h"
+
+namespace luister::sqlite {
+
+// Departments, queues and staff users. E-mail addresses are stored and
+// looked up lower-cased (ASCII), so they are unique regardless of case.
+class SqliteDirectoryRepository final : public DirectoryRepository {
+ public:
+  explicit SqliteDirectoryRepository(Database& db) : db_(db) {}
+
+  Result<Department> CreateDepartment(const std::string& name, Timestamp at) override;
+  Result<Department> GetDepartment(int64_t id) override;
+  Result<std::vector<Department>> ListDepartments() override;
+  Result<Queue> CreateQueue(int64_t department_id, const std::string& name,
+                            Timestamp at) override;
+  Result<Queue> GetQueue(int64_t id) override;
+  Result<std::vector<Queue>> ListQueues(std::optional<int64_t> department_id) override;
+
+  Result<User> CreateUser(const NewUser& u, Timestamp at) override;
+  Result<User> GetUser(int64_t id) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<User> UpdateUser(int64_t id, const UserPatch& patch) override;
+  Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
+  Result<std::optional<Credentials>> FindCredentials(const std::string& email) override;
+  Result<int64_t> CountUsers() override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace luister::sqlite

@@ -1,0 +1,285 @@
+// The main flows through the real server: log in, customers, conversations,
+// messages, hand-over, timeline, merge, search, audit.
+#include <gtest/gtest.h>
+
+#include "http_client.h"
+#include "luister_process.h"
+
+namespace luister::e2e {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new LuisterProcess(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    client_ = std::make_unique<HttpClient>(server_->port());
+    auto r = client_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword);
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+
+  int64_t MakeDepartment(const std::string& name) {
+    auto r = client_->Post("/api/v1/departments", {{"name", name}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<int64_t>();
+  }
+  int64_t MakeCustomer(const std::string& name, const std::string& email) {
+    auto r = client_->Post("/api/v1/customers",
+                           {{"name", name}, {"identities", {{{"kind", "email"}, {"value", email}}}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<int64_t>();
+  }
+  int64_t MakeConversation(int64_t customer, int64_t dept, const std::string& channel,
+                           const std::string& subject) {
+    auto r = client_->Post("/api/v1/conversations", {{"customer_id", customer},
+                                                     {"channel", channel},
+                                                     {"subject", subject},
+                                                     {"department_id", dept}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<int64_t>();
+  }
+
+  static LuisterProcess* server_;
+  std::unique_ptr<HttpClient> client_;
+};
+
+LuisterProcess* ApiTest::server_ = nullptr;
+
+TEST_F(ApiTest, HealthAndMetrics) {
+  HttpClient anon(server_->port());
+  auto h = anon.Get("/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(h.Json()["status"], "ok");
+  anon.Get("/api/v1/customers");  // 401, counted
+  auto m = anon.Get("/metrics");
+  EXPECT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("luister_http_requests_total{"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("route=\"/api/v1/customers\""), std::string::npos);
+  EXPECT_NE(m.body.find("status=\"401\""), std::string::npos);
+  EXPECT_NE(m.body.find("luister_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+TEST_F(ApiTest, SessionCookieIsHttpOnlyAndLogoutEndsIt) {
+  HttpClient c(server_->port());
+  auto r = c.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword);
+  ASSERT_EQ(r.status, 200);
+  std::string cookie = r.Header("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(r.Json()["user"]["role"], "admin");
+  EXPECT_EQ(c.Get("/api/v1/session").status, 200);
+  EXPECT_EQ(c.Delete("/api/v1/session").status, 204);
+  EXPECT_EQ(c.Get("/api/v1/session").status, 401);
+}
+
+TEST_F(ApiTest, CustomerWithIdentitiesResolvesByAnyOfThem) {
+  auto r = client_->Post("/api/v1/customers",
+                         {{"name", "Anna de Vries"},
+                          {"language", "nl"},
+                          {"segment", "consumer"},
+                          {"preferred_channel", "phone"},
+                          {"contact_hours", "09:00-12:30"},
+                          {"identities",
+                           {{{"kind", "email"}, {"value", "Anna@Example.NL"}},
+                            {{"kind", "phone"}, {"value", "06 1234 5678"}},
+                            {{"kind", "social"}, {"value", "twitter:@annadv"}}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  json c = r.Json();
+  EXPECT_EQ(c["language"], "nl");
+  EXPECT_EQ(c["contact_hours"], "09:00-12:30");
+  ASSERT_EQ(c["identities"].size(), 3u);
+  int64_t id = c["id"];
+  for (auto q : {"kind=email&value=anna%40example.nl", "kind=phone&value=%2B31612345678",
+                 "kind=social&value=twitter%3Aannadv"}) {
+    auto l = client_->Get(std::string("/api/v1/customers/lookup?") + q);
+    ASSERT_EQ(l.status, 200) << q << l.body;
+    EXPECT_EQ(l.Json()["id"], id);
+  }
+  auto p = client_->Patch("/api/v1/customers/" + std::to_string(id),
+                          {{"segment", "key_account"}, {"preferred_channel", nullptr}});
+  ASSERT_EQ(p.status, 200) << p.body;
+  EXPECT_EQ(p.Json()["segment"], "key_account");
+  EXPECT_TRUE(p.Json()["preferred_channel"].is_null());
+}
+
+TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
+  int64_t sales = MakeDepartment("Sales " + std::to_string(rand()));
+  int64_t billing = MakeDepartment("Billing " + std::to_string(rand()));
+  int64_t cust = MakeCustomer("Bram Jansen", "bram.flow@example.nl");
+  int64_t conv = MakeConversation(cust, sales, "email", "Factuur klopt niet");
+  std::string base = "/api/v1/conversations/" + std::to_string(conv);
+
+  auto in = client_->Post(base + "/messages", {{"direction", "in"},
+                                               {"body_text", "Mijn factuur is te hoog."}});
+  ASSERT_EQ(in.status, 201) << in.body;
+  EXPECT_EQ(client_->Get(base).Json()["status"], "waiting_on_us");
+
+  auto note = client_->Post(base + "/messages",
+                            {{"internal", true}, {"body_text", "Klant belt vaak, wees snel."}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  EXPECT_EQ(client_->Get(base).Json()["status"], "waiting_on_us");
+
+  auto out = client_->Post(base + "/messages",
+                           {{"body_text", "We kijken ernaar."},
+                            {"body_html", "<p>We kijken <b>ernaar</b>.<script>x()</script></p>"}});
+  ASSERT_EQ(out.status, 201) << out.body;
+  EXPECT_EQ(out.Json()["body_html"], "<p>We kijken <b>ernaar</b>.</p>");
+  json after = client_->Get(base).Json();
+  EXPECT_EQ(after["status"], "waiting_on_customer");
+  EXPECT_FALSE(after["first_response_at"].is_null());
+
+  auto t = client_->Post(base + "/transfer",
+                         {{"department_id", billing}, {"note", "Factuurvraag, graag overnemen."}});
+  ASSERT_EQ(t.status, 200) << t.body;
+  EXPECT_EQ(t.Json()["department_id"], billing);
+
+  auto msgs = client_->Get(base + "/messages?include_internal=false");
+  ASSERT_EQ(msgs.status, 200);
+  EXPECT_EQ(msgs.Json()["items"].size(), 2u);  // the note is staff-only
+  EXPECT_EQ(client_->Get(base + "/messages").Json()["items"].size(), 3u);
+
+  // A second contact on another channel lands on the same timeline.
+  int64_t conv2 = MakeConversation(cust, billing, "phone", "Terugbelverzoek");
+  ASSERT_EQ(client_->Post("/api/v1/conversations/" + std::to_string(conv2) + "/messages",
+                          {{"direction", "in"}, {"body_text", "Bel me terug aub"}})
+                .status,
+            201);
+
+  std::string tl = "/api/v1/customers/" + std::to_string(cust) + "/timeline";
+  json all = client_->Get(tl).Json();
+  std::vector<std::string> kinds;
+  for (const auto& a : all["items"]) kinds.push_back(a["kind"]);
+  // Newest first: the phone message is the latest contact.
+  ASSERT_GE(kinds.size(), 7u);
+  EXPECT_EQ(all["items"][0]["channel"], "phone");
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), "handover"), kinds.end());
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), "note"), kinds.end());
+  for (size_t i = 1; i < all["items"].size(); ++i)
+    EXPECT_GE(all["items"][i - 1]["at"].get<std::string>(), all["items"][i]["at"].get<std::string>());
+
+  json phone = client_->Get(tl + "?channel=phone").Json();
+  for (const auto& a : phone["items"]) EXPECT_EQ(a["channel"], "phone");
+  EXPECT_GE(phone["items"].size(), 2u);
+
+  // Cursor pagination walks the whole timeline without duplicates.
+  std::set<int64_t> seen;
+  std::string next = tl + "?limit=2";
+  int pages = 0;
+  while (true) {
+    json page = client_->Get(next).Json();
+    for (const auto& a : page["items"]) EXPECT_TRUE(seen.insert(a["id"].get<int64_t>()).second);
+    ++pages;
+    if (page["next_cursor"].is_null()) break;
+    next = tl + "?limit=2&cursor=" + page["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(seen.size(), all["items"].size());
+  EXPECT_GE(pages, 4);
+}
+
+TEST_F(ApiTest, InboxFiltersByStatusAssigneeAndTag) {
+  int64_t dept = MakeDepartment("Inbox " + std::to_string(rand()));
+  int64_t cust = MakeCustomer("Inbox Klant", "inbox@example.nl");
+  int64_t a = MakeConversation(cust, dept, "chat", "A");
+  int64_t b = MakeConversation(cust, dept, "chat", "B");
+  auto me = client_->Get("/api/v1/session").Json()["user"]["id"].get<int64_t>();
+  ASSERT_EQ(client_->Patch("/api/v1/conversations/" + std::to_string(a),
+                           {{"assignee_id", me}, {"tags", {"Refund", "late"}}, {"priority", "high"}})
+                .status,
+            200);
+  std::string q = "/api/v1/conversations?department_id=" + std::to_string(dept);
+  auto mine = client_->Get(q + "&assignee_id=me").Json();
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_EQ(mine["items"][0]["id"], a);
+  EXPECT_EQ(mine["items"][0]["tags"], json({"late", "refund"}));
+  auto unassigned = client_->Get(q + "&assignee_id=none").Json();
+  ASSERT_EQ(unassigned["items"].size(), 1u);
+  EXPECT_EQ(unassigned["items"][0]["id"], b);
+  EXPECT_EQ(client_->Get(q + "&tag=refund").Json()["items"].size(), 1u);
+  EXPECT_EQ(client_->Get(q + "&priority=high").Json()["items"].size(), 1u);
+  EXPECT_EQ(client_->Get(q + "&status=resolved").Json()["items"].size(), 0u);
+}
+
+TEST_F(ApiTest, MergeMovesHistoryAndIsRecorded) {
+  int64_t dept = MakeDepartment("Merge " + std::to_string(rand()));
+  int64_t keep = MakeCustomer("Carla Smit", "carla@example.nl");
+  int64_t dup = MakeCustomer("C. Smit", "c.smit@work.example.com");
+  int64_t conv = MakeConversation(dup, dept, "webform", "Vraag over levering");
+  auto r = client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge",
+                         {{"source_id", dup}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json merged = r.Json()["customer"];
+  EXPECT_EQ(merged["identities"].size(), 2u);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(conv)).Json()["customer_id"],
+            keep);
+  auto tl = client_->Get("/api/v1/customers/" + std::to_string(keep) + "/timeline").Json();
+  EXPECT_EQ(tl["items"][0]["kind"], "merged");
+  EXPECT_EQ(client_->Get("/api/v1/customers/" + std::to_string(dup)).Json()["merged_into_id"], keep);
+  auto again = client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge",
+                             {{"source_id", dup}});
+  EXPECT_EQ(again.status, 409) << again.body;
+  auto merges = client_->Get("/api/v1/customers/" + std::to_string(keep) + "/merges").Json();
+  ASSERT_EQ(merges["items"].size(), 1u);
+  EXPECT_EQ(merges["items"][0]["source_name"], "C. Smit");
+}
+
+TEST_F(ApiTest, SearchStemsFoldsDiacriticsAndHighlights) {
+  int64_t dept = MakeDepartment("Search " + std::to_string(rand()));
+  int64_t cust = MakeCustomer("Zoë Bakker", "zoe@example.nl");
+  int64_t conv = MakeConversation(cust, dept, "email", "Retour aanvraag");
+  std::string base = "/api/v1/conversations/" + std::to_string(conv) + "/messages";
+  ASSERT_EQ(client_->Post(base, {{"direction", "in"},
+                                 {"body_text", "Ik wil mijn bestellingen retourneren, de café-stoel is kapot."}})
+                .status,
+            201);
+  ASSERT_EQ(client_->Post(base, {{"body_text", "We refunded your payments yesterday."}}).status, 201);
+
+  auto nl = client_->Get("/api/v1/search?q=bestelling");
+  ASSERT_EQ(nl.status, 200) << nl.body;
+  ASSERT_GE(nl.Json()["items"].size(), 1u);
+  EXPECT_NE(nl.Json()["items"][0]["highlight"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_GE(client_->Get("/api/v1/search?q=cafe").Json()["items"].size(), 1u);
+  EXPECT_GE(client_->Get("/api/v1/search?q=refund+payment").Json()["items"].size(), 1u);
+  auto cust_hits = client_->Get("/api/v1/search?scope=customers&q=zoe").Json();
+  ASSERT_GE(cust_hits["items"].size(), 1u);
+  EXPECT_EQ(cust_hits["items"][0]["id"], cust);
+  EXPECT_EQ(client_->Get("/api/v1/search?q=%22NEAR(%20OR").status, 200);
+}
+
+TEST_F(ApiTest, PersonalDataReadsAreAudited) {
+  int64_t cust = MakeCustomer("Audit Persoon", "audit@example.nl");
+  ASSERT_EQ(client_->Get("/api/v1/customers/" + std::to_string(cust)).status, 200);
+  auto a = client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust));
+  ASSERT_EQ(a.status, 200) << a.body;
+  bool read = false, created = false;
+  for (const auto& e : a.Json()["items"]) {
+    read |= e["action"] == "read" && e["endpoint"] == "GET /api/v1/customers/{id}";
+    created |= e["action"] == "create";
+    EXPECT_FALSE(e["user_id"].is_null());
+  }
+  EXPECT_TRUE(read);
+  EXPECT_TRUE(created);
+}
+
+TEST_F(ApiTest, ApiTokensAuthenticateAndCanBeRevoked) {
+  auto t = client_->Post("/api/v1/api-tokens", {{"name", "shop integration"}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  std::string token = t.Json()["token"];
+  HttpClient bot(server_->port());
+  bot.UseBearer(token);
+  EXPECT_EQ(bot.Get("/api/v1/departments").status, 200);
+  // Bearer requests need no CSRF token.
+  EXPECT_EQ(bot.Post("/api/v1/departments", {{"name", "Bot dept " + std::to_string(rand())}}).status,
+            201);
+  ASSERT_EQ(client_->Delete("/api/v1/api-tokens/" + std::to_string(t.Json()["id"].get<int64_t>()))
+                .status,
+            204);
+  EXPECT_EQ(bot.Get("/api/v1/departments").status, 401);
+}
+
+}  // namespace
+}  // namespace luister::e2e

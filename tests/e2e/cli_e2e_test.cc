@@ -1,0 +1,100 @@
+// The command line: clear messages, exit codes, environment variables,
+// graceful shutdown, demo data.
+#include <signal.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "http_client.h"
+#include "luister_process.h"
+
+namespace luister::e2e {
+namespace {
+
+std::string TempDir() {
+  char tmpl[] = "/tmp/luister-cli-XXXXXX";
+  return mkdtemp(tmpl);
+}
+
+TEST(CliTest, VersionAndUsageErrors) {
+  auto v = RunLuister({"--version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.out.find("luister "), std::string::npos);
+  auto none = RunLuister({});
+  EXPECT_NE(none.exit_code, 0);
+  auto bad = RunLuister({"serve", "--threads", "-3"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.out.find("threads"), std::string::npos) << bad.out;
+  auto db = RunLuister({"migrate", "--db", "mysql://x"});
+  EXPECT_EQ(db.exit_code, 2);
+  EXPECT_NE(db.out.find("sqlite:PATH"), std::string::npos) << db.out;
+  auto role = RunLuister({"user", "add", "--email", "a@b.nl", "--name", "A", "--role", "boss",
+                          "--password", "0123456789", "--db", "sqlite:/tmp/never.db"});
+  EXPECT_EQ(role.exit_code, 2);
+  EXPECT_NE(role.out.find("admin, manager"), std::string::npos) << role.out;
+}
+
+TEST(CliTest, ServeRefusesAnUnmigratedDatabase) {
+  std::string dir = TempDir();
+  auto r = RunLuister({"serve", "--db", "sqlite:" + dir + "/x.db", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("luister migrate"), std::string::npos) << r.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, MigrateIsIdempotentAndReadsTheEnvironment) {
+  std::string dir = TempDir();
+  std::string env = "LUISTER_DB=sqlite:" + dir + "/env.db";
+  auto first = RunLuister({"migrate"}, {env});
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/env.db"));
+  auto second = RunLuister({"migrate"}, {env});
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("0 migration(s) applied"), std::string::npos) << second.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, UserAddRejectsWeakPasswordsAndDuplicates) {
+  std::string dir = TempDir();
+  std::string db = "sqlite:" + dir + "/u.db";
+  ASSERT_EQ(RunLuister({"migrate", "--db", db}).exit_code, 0);
+  auto weak = RunLuister({"user", "add", "--db", db, "--email", "a@example.org", "--name", "A",
+                          "--role", "agent", "--password", "short"});
+  EXPECT_EQ(weak.exit_code, 2);
+  EXPECT_NE(weak.out.find("password"), std::string::npos) << weak.out;
+  std::vector<std::string> ok = {"user", "add", "--db", db, "--email", "a@example.org",
+                                 "--name", "A", "--role", "agent", "--password", "long-enough-1"};
+  EXPECT_EQ(RunLuister(ok).exit_code, 0);
+  auto dup = RunLuister(ok);
+  EXPECT_EQ(dup.exit_code, 1);
+  EXPECT_NE(dup.out.find("already"), std::string::npos) << dup.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, SigtermStopsTheServerCleanly) {
+  LuisterProcess server;
+  HttpClient c(server.port());
+  EXPECT_EQ(c.Get("/healthz").status, 200);
+  EXPECT_EQ(server.Stop(), 0);
+  EXPECT_NE(server.Output().find("stopped"), std::string::npos) << server.Output();
+}
+
+TEST(CliTest, DemoLoadsALivingDeskOnce) {
+  std::string dir = TempDir();
+  std::string db = "sqlite:" + dir + "/demo.db";
+  ASSERT_EQ(RunLuister({"migrate", "--db", db}).exit_code, 0);
+  auto demo = RunLuister({"demo", "--db", db, "--customers", "60", "--conversations", "300",
+                          "--corpus", std::string(LUISTER_SOURCE_DIR) + "/data/demo"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  EXPECT_NE(demo.out.find("demo: loaded"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("admin@luister.local"), std::string::npos) << demo.out;
+  auto again = RunLuister({"demo", "--db", db, "--if-empty"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("nothing loaded"), std::string::npos) << again.out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace luister::e2e

@@ -1,0 +1,200 @@
+// Bad input gets a precise problem+json error and writes nothing.
+#include <gtest/gtest.h>
+
+#include "http_client.h"
+#include "luister_process.h"
+
+namespace luister::e2e {
+namespace {
+
+using nlohmann::json;
+
+class ErrorsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new LuisterProcess({"--max-body", "65536"}); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    admin_ = std::make_unique<HttpClient>(server_->port());
+    ASSERT_EQ(admin_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status,
+              200);
+  }
+
+  // Asserts a problem+json response with `status`; returns its body.
+  static json ExpectProblem(const HttpResponse& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json") << r.body;
+    json j = json::parse(r.body, nullptr, false);
+    EXPECT_TRUE(j.is_object()) << r.body;
+    if (!j.is_object()) return json::object();
+    EXPECT_EQ(j["status"], status);
+    EXPECT_TRUE(j["type"].is_string());
+    EXPECT_TRUE(j["title"].is_string());
+    EXPECT_TRUE(j["detail"].is_string());
+    return j;
+  }
+  static bool HasFieldError(const json& problem, const std::string& field) {
+    if (!problem.contains("errors")) return false;
+    for (const auto& e : problem["errors"])
+      if (e["field"] == field) return true;
+    return false;
+  }
+  int64_t CustomerCount() {
+    auto r = admin_->Get("/api/v1/customers?limit=200&include_merged=true");
+    return static_cast<int64_t>(r.Json()["items"].size());
+  }
+
+  static LuisterProcess* server_;
+  std::unique_ptr<HttpClient> admin_;
+};
+
+LuisterProcess* ErrorsTest::server_ = nullptr;
+
+TEST_F(ErrorsTest, MalformedJsonNamesTheByte) {
+  auto before = CustomerCount();
+  json p = ExpectProblem(admin_->Send("POST", "/api/v1/customers", "{\"name\": \"x\""), 400);
+  EXPECT_NE(p["detail"].get<std::string>().find("malformed JSON at byte"), std::string::npos);
+  ExpectProblem(admin_->Send("POST", "/api/v1/customers", "[1,2]"), 400);
+  ExpectProblem(admin_->Send("POST", "/api/v1/customers", std::string(100, '[')), 400);
+  EXPECT_EQ(CustomerCount(), before);
+}
+
+TEST_F(ErrorsTest, WrongTypesMissingAndUnknownFieldsAreListed) {
+  auto before = CustomerCount();
+  json p = ExpectProblem(admin_->Post("/api/v1/customers", {{"name", 42},
+                                                            {"language", "fr"},
+                                                            {"colour", "blue"},
+                                                            {"identities", {{{"kind", "fax"}}}}}),
+                         400);
+  EXPECT_TRUE(HasFieldError(p, "name")) << p;
+  EXPECT_TRUE(HasFieldError(p, "language")) << p;
+  EXPECT_TRUE(HasFieldError(p, "colour")) << p;
+  EXPECT_TRUE(HasFieldError(p, "identities[0].kind")) << p;
+  EXPECT_TRUE(HasFieldError(p, "identities[0].value")) << p;
+  json missing = ExpectProblem(admin_->Post("/api/v1/conversations", json::object()), 400);
+  EXPECT_TRUE(HasFieldError(missing, "customer_id"));
+  EXPECT_TRUE(HasFieldError(missing, "channel"));
+  EXPECT_TRUE(HasFieldError(missing, "department_id"));
+  EXPECT_EQ(CustomerCount(), before);
+}
+
+TEST_F(ErrorsTest, InvalidEmailAndPhoneAreRejected) {
+  auto before = CustomerCount();
+  json p = ExpectProblem(
+      admin_->Post("/api/v1/customers",
+                   {{"name", "Ongeldig"},
+                    {"identities",
+                     {{{"kind", "email"}, {"value", "not-an-address"}},
+                      {{"kind", "phone"}, {"value", "12"}}}}}),
+      400);
+  EXPECT_TRUE(HasFieldError(p, "identities[0].value")) << p;
+  EXPECT_TRUE(HasFieldError(p, "identities[1].value")) << p;
+  EXPECT_EQ(CustomerCount(), before);
+}
+
+TEST_F(ErrorsTest, DuplicateIdentityIsAConflictAndWritesNothing) {
+  ASSERT_EQ(admin_->Post("/api/v1/customers",
+                         {{"name", "Eerste"}, {"identities", {{{"kind", "email"}, {"value", "dup@example.nl"}}}}})
+                .status,
+            201);
+  auto before = CustomerCount();
+  // The clash is in the second identity: the first must not be stored either.
+  ExpectProblem(admin_->Post("/api/v1/customers",
+                             {{"name", "Tweede"},
+                              {"identities",
+                               {{{"kind", "email"}, {"value", "fresh@example.nl"}},
+                                {{"kind", "email"}, {"value", "DUP@example.nl"}}}}}),
+                409);
+  EXPECT_EQ(CustomerCount(), before);
+  EXPECT_EQ(admin_->Get("/api/v1/customers/lookup?kind=email&value=fresh%40example.nl").status, 404);
+}
+
+TEST_F(ErrorsTest, OversizedBodyIs413) {
+  std::string big = "{\"name\": \"" + std::string(70000, 'a') + "\"}";
+  ExpectProblem(admin_->Send("POST", "/api/v1/customers", big), 413);
+}
+
+TEST_F(ErrorsTest, UnknownIdsAndRoutesAre404) {
+  ExpectProblem(admin_->Get("/api/v1/customers/999999"), 404);
+  ExpectProblem(admin_->Get("/api/v1/customers/abc"), 404);
+  ExpectProblem(admin_->Get("/api/v1/conversations/424242/messages"), 404);
+  ExpectProblem(admin_->Get("/api/v1/customers/999999/timeline"), 404);
+  ExpectProblem(admin_->Get("/api/v1/nothing-here"), 404);
+  auto r = admin_->Send("PUT", "/api/v1/customers");
+  ExpectProblem(r, 405);
+  EXPECT_NE(r.Header("allow").find("GET"), std::string::npos);
+}
+
+TEST_F(ErrorsTest, BadQueryParametersAre400) {
+  json p = ExpectProblem(admin_->Get("/api/v1/conversations?limit=0&status=lost&cursor=%%%"), 400);
+  EXPECT_TRUE(HasFieldError(p, "limit") || HasFieldError(p, "status")) << p;
+  json q = ExpectProblem(admin_->Get("/api/v1/conversations?limit=5000"), 400);
+  EXPECT_TRUE(HasFieldError(q, "limit"));
+  ExpectProblem(admin_->Get("/api/v1/customers/1/timeline?from=yesterday"), 400);
+  ExpectProblem(admin_->Get("/api/v1/search"), 400);
+}
+
+TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
+  HttpClient anon(server_->port());
+  ExpectProblem(anon.Get("/api/v1/customers"), 401);
+  ExpectProblem(anon.Post("/api/v1/customers", {{"name", "x"}}), 401);
+  anon.UseBearer("lst_not-a-real-token");
+  ExpectProblem(anon.Get("/api/v1/customers"), 401);
+
+  ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", "agent.role@example.org"},
+                                           {"name", "Agent Role"},
+                                           {"role", "agent"},
+                                           {"password", "agent-password-1"}})
+                .status,
+            201);
+  HttpClient agent(server_->port());
+  ASSERT_EQ(agent.Login("agent.role@example.org", "agent-password-1").status, 200);
+  ExpectProblem(agent.Get("/api/v1/audit"), 403);
+  ExpectProblem(agent.Post("/api/v1/users", {{"email", "x@example.org"},
+                                             {"name", "X"},
+                                             {"role", "admin"},
+                                             {"password", "password-123"}}),
+                403);
+  EXPECT_EQ(agent.Get("/api/v1/customers").status, 200);
+}
+
+TEST_F(ErrorsTest, SessionWritesNeedTheCsrfToken) {
+  admin_->send_csrf = false;
+  json p = ExpectProblem(admin_->Post("/api/v1/departments", {{"name", "No CSRF"}}), 403);
+  EXPECT_NE(p["detail"].get<std::string>().find("CSRF"), std::string::npos);
+  admin_->send_csrf = true;
+  auto deps = admin_->Get("/api/v1/departments").Json();
+  for (const auto& d : deps["items"]) EXPECT_NE(d["name"], "No CSRF");
+}
+
+TEST_F(ErrorsTest, LoginIsRateLimitedPerAccount) {
+  ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", "limited@example.org"},
+                                           {"name", "Limited"},
+                                           {"role", "agent"},
+                                           {"password", "right-password-1"}})
+                .status,
+            201);
+  HttpClient c(server_->port());
+  ExpectProblem(c.Login("limited@example.org", "wrong-password"), 401);
+  int last = 0;
+  for (int i = 0; i < 12 && last != 429; ++i) last = c.Login("limited@example.org", "wrong").status;
+  EXPECT_EQ(last, 429);
+  auto locked = c.Login("limited@example.org", "right-password-1");
+  json p = ExpectProblem(locked, 429);
+  EXPECT_FALSE(locked.Header("retry-after").empty());
+  // Other accounts are not affected.
+  EXPECT_EQ(c.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+}
+
+TEST_F(ErrorsTest, ConflictsAre409) {
+  auto r = admin_->Post("/api/v1/users", {{"email", LuisterProcess::kAdminEmail},
+                                          {"name", "Again"},
+                                          {"role", "agent"},
+                                          {"password", "password-123"}});
+  ExpectProblem(r, 409);
+}
+
+}  // namespace
+}  // namespace luister::e2e

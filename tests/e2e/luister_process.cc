@@ -1,0 +1,132 @@
+#include "luister_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+
+namespace luister::e2e {
+
+namespace {
+
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
+            int* out_fd) {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(fds[1], 1);
+    dup2(fds[1], 2);
+    close(fds[0]);
+    close(fds[1]);
+    for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+    std::vector<char*> argv;
+    std::string bin = LUISTER_BINARY;
+    argv.push_back(bin.data());
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  *out_fd = fds[0];
+  return pid;
+}
+
+void ReadAvailable(int fd, std::string* out, int timeout_ms) {
+  pollfd p{fd, POLLIN, 0};
+  if (poll(&p, 1, timeout_ms) <= 0) return;
+  char buf[4096];
+  ssize_t n = read(fd, buf, sizeof buf);
+  if (n > 0) out->append(buf, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+CommandResult RunLuister(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env) {
+  int fd = -1;
+  pid_t pid = Spawn(args, env, &fd);
+  CommandResult r;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) r.out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
+  char tmpl[] = "/tmp/luister-e2e-XXXXXX";
+  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  dir_ = tmpl;
+  db_ = "sqlite:" + dir_ + "/luister.db";
+  auto m = RunLuister({"migrate", "--db", db_});
+  if (m.exit_code != 0) throw std::runtime_error("migrate failed: " + m.out);
+  auto u = RunLuister({"user", "add", "--db", db_, "--email", kAdminEmail, "--name", "Ada Admin",
+                       "--role", "admin", "--password", kAdminPassword});
+  if (u.exit_code != 0) throw std::runtime_error("user add failed: " + u.out);
+
+  std::vector<std::string> args = {"serve", "--db", db_, "--listen", "127.0.0.1:0",
+                                   "--threads", "2"};
+  args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
+  pid_ = Spawn(args, {}, &out_fd_);
+  static const std::regex kListening(R"(on http://127\.0\.0\.1:(\d+))");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::smatch match;
+  while (std::chrono::steady_clock::now() < deadline) {
+    ReadAvailable(out_fd_, &output_, 100);
+    if (std::regex_search(output_, match, kListening)) {
+      port_ = std::stoi(match[1]);
+      return;
+    }
+    int status;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("luister serve exited: " + output_);
+    }
+  }
+  throw std::runtime_error("luister serve did not start: " + output_);
+}
+
+std::string LuisterProcess::Output() {
+  if (out_fd_ >= 0) ReadAvailable(out_fd_, &output_, 0);
+  return output_;
+}
+
+int LuisterProcess::Stop() {
+  if (pid_ < 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 200; ++i) {
+    Output();
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    usleep(50 * 1000);
+  }
+  kill(pid_, SIGKILL);
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return 137;
+}
+
+LuisterProcess::~LuisterProcess() {
+  Stop();
+  if (out_fd_ >= 0) close(out_fd_);
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+}  // namespace luister::e2e

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace luister::e2e {
+
+// Output and exit status of a finished `luister` command.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr, interleaved
+};
+
+// Runs the luister binary with `args` and waits for it.
+CommandResult RunLuister(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env = {});
+
+// A `luister serve` process on a free port with a fresh temporary data
+// directory, migrated and with an admin account. Stopped (SIGTERM) and
+// cleaned up by the destructor.
+class LuisterProcess {
+ public:
+  static constexpr const char* kAdminEmail = "admin@example.org";
+  static constexpr const char* kAdminPassword = "correct-horse-battery";
+
+  explicit LuisterProcess(std::vector<std::string> extra_serve_args = {});
+  ~LuisterProcess();
+  LuisterProcess(const LuisterProcess&) = delete;
+  LuisterProcess& operator=(const LuisterProcess&) = delete;
+
+  int port() const { return port_; }
+  const std::string& db() const { return db_; }
+  const std::string& data_dir() const { return dir_; }
+  // Sends SIGTERM and returns the exit status.
+  int Stop();
+  // Everything the server printed so far.
+  std::string Output();
+
+ private:
+  std::string dir_;
+  std::string db_;
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  int port_ = 0;
+  std::string output_;
+};
+
+}  // namespace luister::e2e
