@@ -43,7 +43,9 @@ Result<std::unique_ptr<SqliteStore>> OpenStore(const std::string& db) {
       return Unavailable("cannot create directory " + path.parent_path().string() + ": " +
                          ec.message());
   }
-  return SqliteStore::Open(url.location, SqliteOptions{});
+  SqliteOptions options;
+  options.migrate_on_open = false;  // `luister migrate` is explicit; serve checks the version
+  return SqliteStore::Open(url.location, options);
 }
 
 // Serve and demo refuse to run on a schema the binary does not match.

@@ -5,9 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace luister::demo {
 
@@ -99,11 +98,11 @@ bool Has(const std::string& s, std::string_view word) { return s.find(word) != s
 // The value for one slot; `name` is the text between the braces.
 std::string SlotValue(std::string_view name, const PlaceholderValues& v) {
   const std::string n = Lower(name);
-  const bool all_digits_or_hex =
-      !n.empty() && std::all_of(n.begin(), n.end(), [](unsigned char c) {
-        return std::isdigit(c) || (c >= 'a' && c <= 'f');
-      });
-  const bool has_digit = std::any_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); });
+  const bool all_digits_or_hex = !n.empty() && std::all_of(n.begin(), n.end(), [](unsigned char c) {
+    return std::isdigit(c) || (c >= 'a' && c <= 'f');
+  });
+  const bool has_digit =
+      std::any_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); });
   if (all_digits_or_hex && has_digit && n.size() >= 6) return v.order_number;
   if (Has(n, "invoice number") || Has(n, "bill number")) return v.invoice_number;
   if (Has(n, "tracking number")) return v.tracking_number;
@@ -124,8 +123,7 @@ std::string SlotValue(std::string_view name, const PlaceholderValues& v) {
   if (Has(n, "email")) return std::string(kCompanyEmail);
   if (Has(n, "live chat")) return "live chat";
   if (Has(n, "mobile app")) return std::string(kCompanyName) + " app";
-  if (Has(n, "website") || n == "website/app name")
-    return std::string(kCompanyWebsite);
+  if (Has(n, "website") || n == "website/app name") return std::string(kCompanyWebsite);
   if (Has(n, "company name")) return std::string(kCompanyName);
   // A button or menu label: the label itself reads naturally in context.
   std::string label(name);
@@ -168,8 +166,8 @@ Result<std::vector<QaPair>> ParseDutchTsv(std::string_view tsv) {
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
-      f.push_back(TrimCopy(line.substr(start, tab == std::string_view::npos ? line.npos
-                                                                              : tab - start)));
+      f.push_back(
+          TrimCopy(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start)));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
@@ -177,7 +175,8 @@ Result<std::vector<QaPair>> ParseDutchTsv(std::string_view tsv) {
       return InvalidArgument("dutch.tsv line " + std::to_string(line_no) + " needs 4 fields");
     if (header) {
       if (f[0] != "intent" || f[2] != "question")
-        return InvalidArgument("dutch.tsv must start with the header intent/category/question/answer");
+        return InvalidArgument(
+            "dutch.tsv must start with the header intent/category/question/answer");
       header = false;
       continue;
     }

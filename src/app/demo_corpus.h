@@ -33,8 +33,8 @@ struct SocialThread {
 };
 
 struct DemoCorpus {
-  std::vector<QaPair> english;  // bitext_subset.csv
-  std::vector<QaPair> dutch;    // dutch.tsv
+  std::vector<QaPair> english;       // bitext_subset.csv
+  std::vector<QaPair> dutch;         // dutch.tsv
   std::vector<SocialThread> social;  // twitter_subset.json
 };
 

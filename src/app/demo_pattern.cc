@@ -80,8 +80,8 @@ LocalTime ToLocal(Timestamp t) {
 }
 
 Timestamp FromLocal(sys_days local_date, int minute_of_day) {
-  auto wall = std::chrono::time_point_cast<std::chrono::milliseconds>(local_date) +
-              minutes(minute_of_day);
+  auto wall =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(local_date) + minutes(minute_of_day);
   // The offset depends on the instant being computed; two fixed-point rounds
   // settle it everywhere but inside the switch hours.
   Timestamp guess = wall - AmsterdamOffset(wall - hours(1));
@@ -139,14 +139,15 @@ double WeekdayWeight(Channel c, weekday wd) {
 }
 
 double HourWeight(Channel c, int hour) {
-  static constexpr std::array<double, 24> kOffice{
-      0.20, 0.10, 0.05, 0.05, 0.05, 0.10, 0.30, 0.80, 2.00, 3.20, 4.00, 3.60,
-      2.60, 3.00, 3.70, 3.30, 2.80, 2.20, 1.40, 1.20, 1.10, 0.90, 0.60, 0.35};
-  static constexpr std::array<double, 24> kEvening{
-      0.40, 0.20, 0.10, 0.05, 0.05, 0.10, 0.30, 0.70, 1.50, 2.30, 2.80, 2.60,
-      2.20, 2.50, 2.80, 2.60, 2.40, 2.30, 2.40, 2.90, 3.20, 3.00, 2.00, 0.90};
-  static constexpr std::array<double, 24> kShop{
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 1.6, 2.4, 2.8, 2.6, 2.5, 2.7, 2.9, 2.4, 1.2, 1.0, 0.9, 0.4, 0, 0};
+  static constexpr std::array<double, 24> kOffice{0.20, 0.10, 0.05, 0.05, 0.05, 0.10, 0.30, 0.80,
+                                                  2.00, 3.20, 4.00, 3.60, 2.60, 3.00, 3.70, 3.30,
+                                                  2.80, 2.20, 1.40, 1.20, 1.10, 0.90, 0.60, 0.35};
+  static constexpr std::array<double, 24> kEvening{0.40, 0.20, 0.10, 0.05, 0.05, 0.10, 0.30, 0.70,
+                                                   1.50, 2.30, 2.80, 2.60, 2.20, 2.50, 2.80, 2.60,
+                                                   2.40, 2.30, 2.40, 2.90, 3.20, 3.00, 2.00, 0.90};
+  static constexpr std::array<double, 24> kShop{0,   0,   0,   0,   0,   0,   0,   0,
+                                                0,   0.6, 1.6, 2.4, 2.8, 2.6, 2.5, 2.7,
+                                                2.9, 2.4, 1.2, 1.0, 0.9, 0.4, 0,   0};
   if (hour < 0 || hour > 23) return 0;
   switch (c) {
     case Channel::kChat:
@@ -168,7 +169,8 @@ Timestamp SampleContactTime(Rng& rng, Channel c, Timestamp from, Timestamp to,
   for (int d = 0; d < n_days; ++d) {
     sys_days date = first + days(d);
     double f = d < static_cast<int>(day_factor.size()) ? day_factor[d] : 1.0;
-    day_weights[d] = ArrivalHours(c, weekday{date}).closed() ? 0 : WeekdayWeight(c, weekday{date}) * f;
+    day_weights[d] =
+        ArrivalHours(c, weekday{date}).closed() ? 0 : WeekdayWeight(c, weekday{date}) * f;
   }
   std::array<double, 24> hour_weights{};
   for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -206,12 +208,22 @@ Timestamp NextStaffed(Channel c, Timestamp t) {
 seconds ResponseDelay(Rng& rng, Channel c) {
   double s = 0;
   switch (c) {
-    case Channel::kChat: s = rng.LogNormal(75, 0.8); break;
-    case Channel::kPhone: s = rng.LogNormal(200, 0.6); break;  // within the call
-    case Channel::kShop: s = rng.LogNormal(240, 0.5); break;   // at the counter
-    case Channel::kSocial: s = rng.LogNormal(35 * 60, 1.0); break;
+    case Channel::kChat:
+      s = rng.LogNormal(75, 0.8);
+      break;
+    case Channel::kPhone:
+      s = rng.LogNormal(200, 0.6);
+      break;  // within the call
+    case Channel::kShop:
+      s = rng.LogNormal(240, 0.5);
+      break;  // at the counter
+    case Channel::kSocial:
+      s = rng.LogNormal(35 * 60, 1.0);
+      break;
     case Channel::kEmail:
-    case Channel::kWebform: s = rng.LogNormal(3.5 * 3600, 1.0); break;
+    case Channel::kWebform:
+      s = rng.LogNormal(10 * 3600, 0.9);
+      break;  // "within 2 working days"
   }
   return seconds(static_cast<int64_t>(std::min(s, 5.0 * 24 * 3600)) + 5);
 }
@@ -219,12 +231,20 @@ seconds ResponseDelay(Rng& rng, Channel c) {
 seconds CustomerReplyDelay(Rng& rng, Channel c) {
   double s = 0;
   switch (c) {
-    case Channel::kChat: s = rng.LogNormal(60, 0.7); break;
+    case Channel::kChat:
+      s = rng.LogNormal(60, 0.7);
+      break;
     case Channel::kPhone:
-    case Channel::kShop: s = rng.LogNormal(26 * 3600, 0.5); break;  // calls or comes back
-    case Channel::kSocial: s = rng.LogNormal(90 * 60, 1.0); break;
+    case Channel::kShop:
+      s = rng.LogNormal(26 * 3600, 0.5);
+      break;  // calls or comes back
+    case Channel::kSocial:
+      s = rng.LogNormal(90 * 60, 1.0);
+      break;
     case Channel::kEmail:
-    case Channel::kWebform: s = rng.LogNormal(8 * 3600, 1.1); break;
+    case Channel::kWebform:
+      s = rng.LogNormal(8 * 3600, 1.1);
+      break;
   }
   return seconds(static_cast<int64_t>(std::min(s, 6.0 * 24 * 3600)) + 10);
 }

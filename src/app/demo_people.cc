@@ -12,33 +12,35 @@ namespace {
 using std::chrono::days;
 
 constexpr std::array kDutchFirst{
-    "Anna",  "Sanne",  "Lotte", "Emma",    "Julia",  "Sophie", "Lisa",    "Eva",   "Femke",
-    "Iris",  "Noor",   "Fleur", "Maaike",  "Marloes", "Annelies", "Daniëlle", "Wendy", "Petra",
-    "Yvonne", "Jan",   "Pieter", "Kees",   "Bram",   "Daan",   "Thijs",   "Sem",   "Lucas",
-    "Jeroen", "Maarten", "Wouter", "Ruud", "Henk",   "Gerrit", "Sander",  "Bas",   "Niels",
-    "Joost", "Mohamed", "Youssef", "Sevda", "Mehmet", "Esra",  "Noël",    "Hanneke"};
+    "Anna",   "Sanne",   "Lotte",   "Emma",   "Julia",   "Sophie",   "Lisa",     "Eva",    "Femke",
+    "Iris",   "Noor",    "Fleur",   "Maaike", "Marloes", "Annelies", "Daniëlle", "Wendy",  "Petra",
+    "Yvonne", "Jan",     "Pieter",  "Kees",   "Bram",    "Daan",     "Thijs",    "Sem",    "Lucas",
+    "Jeroen", "Maarten", "Wouter",  "Ruud",   "Henk",    "Gerrit",   "Sander",   "Bas",    "Niels",
+    "Joost",  "Mohamed", "Youssef", "Sevda",  "Mehmet",  "Esra",     "Noël",     "Hanneke"};
 constexpr std::array kDutchLast{
-    "de Vries",  "Jansen",     "van den Berg", "Bakker",    "Visser",     "Smit",
-    "Meijer",    "de Boer",    "Mulder",       "de Groot",  "Bos",        "Vos",
-    "Peters",    "Hendriks",   "van Leeuwen",  "Dekker",    "Brouwer",    "de Wit",
-    "Dijkstra",  "Smits",      "de Graaf",     "van der Meer", "van der Linden", "Kok",
-    "Jacobs",    "de Haan",    "Vermeulen",    "van den Heuvel", "van der Veen", "van den Broek",
-    "de Bruijn", "de Jong",    "Schouten",     "Willems",   "Hoekstra",   "Koster",
-    "Prins",     "Postma",     "Kuipers",      "Verhoeven", "Yilmaz",     "El Idrissi",
-    "Bouzid",    "Claes",      "Peeters",      "Maes"};
+    "de Vries",  "Jansen",       "van den Berg",   "Bakker",       "Visser",
+    "Smit",      "Meijer",       "de Boer",        "Mulder",       "de Groot",
+    "Bos",       "Vos",          "Peters",         "Hendriks",     "van Leeuwen",
+    "Dekker",    "Brouwer",      "de Wit",         "Dijkstra",     "Smits",
+    "de Graaf",  "van der Meer", "van der Linden", "Kok",          "Jacobs",
+    "de Haan",   "Vermeulen",    "van den Heuvel", "van der Veen", "van den Broek",
+    "de Bruijn", "de Jong",      "Schouten",       "Willems",      "Hoekstra",
+    "Koster",    "Prins",        "Postma",         "Kuipers",      "Verhoeven",
+    "Yilmaz",    "El Idrissi",   "Bouzid",         "Claes",        "Peeters",
+    "Maes"};
 constexpr std::array kEnglishFirst{
-    "Oliver", "George", "Harry",  "Jack",   "Charlie", "Thomas", "James",  "William", "Daniel",
-    "Samuel", "Liam",   "Noah",   "Ethan",  "Ryan",    "Aidan",  "Sean",   "Olivia",  "Amelia",
-    "Isla",   "Ava",    "Emily",  "Sophie", "Grace",   "Chloe",  "Lucy",   "Hannah",  "Megan",
-    "Ciara",  "Aoife",  "Niamh",  "Priya",  "Aisha",   "Zara",   "Rachel", "Laura",   "Kate",
-    "Ben",    "Matt",   "Chris",  "Mark",   "Imran",   "Joanne", "Fiona",  "Gareth"};
+    "Oliver", "George", "Harry", "Jack",   "Charlie", "Thomas", "James",  "William", "Daniel",
+    "Samuel", "Liam",   "Noah",  "Ethan",  "Ryan",    "Aidan",  "Sean",   "Olivia",  "Amelia",
+    "Isla",   "Ava",    "Emily", "Sophie", "Grace",   "Chloe",  "Lucy",   "Hannah",  "Megan",
+    "Ciara",  "Aoife",  "Niamh", "Priya",  "Aisha",   "Zara",   "Rachel", "Laura",   "Kate",
+    "Ben",    "Matt",   "Chris", "Mark",   "Imran",   "Joanne", "Fiona",  "Gareth"};
 constexpr std::array kEnglishLast{
-    "Smith",    "Jones",   "Taylor",   "Brown",   "Williams", "Wilson",   "Johnson",
-    "Davies",   "Robinson", "Wright",  "Thompson", "Evans",   "Walker",   "White",
-    "Roberts",  "Green",   "Hall",     "Wood",    "Jackson",  "Clarke",   "Patel",
-    "Khan",     "Lewis",   "James",    "Phillips", "Mason",   "Mitchell", "Rose",
-    "Davis",    "Cox",     "Alexander", "Murphy", "Kelly",    "O'Brien",  "Byrne",
-    "Ryan",     "Walsh",   "O'Connor", "McCarthy", "Hughes",  "Morgan",   "Price"};
+    "Smith",   "Jones",    "Taylor",    "Brown",    "Williams", "Wilson",   "Johnson",
+    "Davies",  "Robinson", "Wright",    "Thompson", "Evans",    "Walker",   "White",
+    "Roberts", "Green",    "Hall",      "Wood",     "Jackson",  "Clarke",   "Patel",
+    "Khan",    "Lewis",    "James",     "Phillips", "Mason",    "Mitchell", "Rose",
+    "Davis",   "Cox",      "Alexander", "Murphy",   "Kelly",    "O'Brien",  "Byrne",
+    "Ryan",    "Walsh",    "O'Connor",  "McCarthy", "Hughes",   "Morgan",   "Price"};
 
 struct OrgSeed {
   const char* name;
@@ -127,10 +129,18 @@ std::string PersonalEmail(Rng& rng, const std::string& first, const std::string&
   std::string f = AsciiSlug(first), l = AsciiSlug(last);
   std::string local;
   switch ((rng.Below(4) + attempt) % 4) {
-    case 0: local = f + "." + l; break;
-    case 1: local = f + l + std::to_string(rng.Between(1, 99)); break;
-    case 2: local = f.substr(0, 1) + "." + l; break;
-    default: local = f + "_" + l; break;
+    case 0:
+      local = f + "." + l;
+      break;
+    case 1:
+      local = f + l + std::to_string(rng.Between(1, 99));
+      break;
+    case 2:
+      local = f.substr(0, 1) + "." + l;
+      break;
+    default:
+      local = f + "_" + l;
+      break;
   }
   if (attempt > 3) local += std::to_string(attempt);
   return local + "@" + kDomains[rng.Below(kDomains.size())];
@@ -148,11 +158,10 @@ struct Name {
 
 Name RandomName(Rng& rng, Language lang, std::set<std::string>& used_names) {
   for (int attempt = 0;; ++attempt) {
-    Name n = lang == Language::kNl
-                 ? Name{kDutchFirst[rng.Below(kDutchFirst.size())],
-                        kDutchLast[rng.Below(kDutchLast.size())]}
-                 : Name{kEnglishFirst[rng.Below(kEnglishFirst.size())],
-                        kEnglishLast[rng.Below(kEnglishLast.size())]};
+    Name n = lang == Language::kNl ? Name{kDutchFirst[rng.Below(kDutchFirst.size())],
+                                          kDutchLast[rng.Below(kDutchLast.size())]}
+                                   : Name{kEnglishFirst[rng.Below(kEnglishFirst.size())],
+                                          kEnglishLast[rng.Below(kEnglishLast.size())]};
     // Distinct people get distinct names, so the only same-name pairs are the
     // deliberate duplicates; past ~1,800 people per language names repeat.
     if (used_names.insert(n.full()).second || attempt > 50) return n;
@@ -174,7 +183,7 @@ std::string AsciiSlug(std::string_view s) {
     } else if (c == 0xC3 && i + 1 < s.size()) {
       // Latin-1 supplement letters U+00C0..U+00FF as their base letter.
       static constexpr std::string_view kFold =
-          "aaaaaaaceeeeiiiidnooooo/ouuuuyts"  // U+00C0..U+00DF (upper case)
+          "aaaaaaaceeeeiiiidnooooo/ouuuuyts"   // U+00C0..U+00DF (upper case)
           "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0..U+00FF
       auto d = static_cast<unsigned char>(s[i + 1]);
       if (d >= 0x80 && d <= 0xBF) {
@@ -209,10 +218,8 @@ void PlanDirectory(DemoPlan& plan) {
         kCustomerService);
   staff("pieter.deboer@luister.local", "Pieter de Boer", Role::kAgent, Language::kNl, kBilling);
   staff("emma.clarke@luister.local", "Emma Clarke", Role::kAgent, Language::kEn, kBilling);
-  staff("daan.visser@luister.local", "Daan Visser", Role::kAgent, Language::kNl,
-        kTechnicalSupport);
-  staff("priya.raman@luister.local", "Priya Raman", Role::kAgent, Language::kEn,
-        kTechnicalSupport);
+  staff("daan.visser@luister.local", "Daan Visser", Role::kAgent, Language::kNl, kTechnicalSupport);
+  staff("priya.raman@luister.local", "Priya Raman", Role::kAgent, Language::kEn, kTechnicalSupport);
   staff("lotte.smit@luister.local", "Lotte Smit", Role::kAgent, Language::kNl, kSales);
   staff("joris.mulder@luister.local", "Joris Mulder", Role::kAgent, Language::kNl,
         kReturnsLogistics);
@@ -222,8 +229,8 @@ void PlanDirectory(DemoPlan& plan) {
         kSales);
   staff("charlotte.evans@luister.local", "Charlotte Evans", Role::kAccountManager, Language::kEn,
         kSales);
-  staff("ingrid.vermeulen@luister.local", "Ingrid Vermeulen", Role::kPrivacyOfficer,
-        Language::kNl, std::nullopt);
+  staff("ingrid.vermeulen@luister.local", "Ingrid Vermeulen", Role::kPrivacyOfficer, Language::kNl,
+        std::nullopt);
 }
 
 void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, DemoPlan& plan,
@@ -236,7 +243,8 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
 
   std::vector<int> account_managers;
   for (size_t i = 0; i < plan.users.size(); ++i)
-    if (plan.users[i].role == Role::kAccountManager) account_managers.push_back(static_cast<int>(i));
+    if (plan.users[i].role == Role::kAccountManager)
+      account_managers.push_back(static_cast<int>(i));
 
   std::set<std::string> used_ids, used_names;
   auto& customers = plan.customers;
@@ -259,8 +267,9 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
     const char* mailbox = seed->language == Language::kNl
                               ? (rng.Chance(0.5) ? "info" : "administratie")
                               : (rng.Chance(0.5) ? "info" : "accounts");
-    AddUnique(used_ids, c.identities, IdentityKind::kEmail,
-              [&](int a) { return std::string(mailbox) + (a ? std::to_string(a) : "") + "@" + domain; });
+    AddUnique(used_ids, c.identities, IdentityKind::kEmail, [&](int a) {
+      return std::string(mailbox) + (a ? std::to_string(a) : "") + "@" + domain;
+    });
     AddUnique(used_ids, c.identities, IdentityKind::kPhone,
               [&](int) { return LandlineNumber(rng, seed->language); });
     if (seed->key_account) {
@@ -290,8 +299,8 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
       if (*c.created_at >= window_start) c.created_at = window_start - days(rng.Between(1, 9));
       pc.organisation = org;
       pc.account_manager = o_pc.account_manager;
-      const std::string domain = o_pc.customer.identities[0].value.substr(
-          o_pc.customer.identities[0].value.find('@') + 1);
+      const std::string domain =
+          o_pc.customer.identities[0].value.substr(o_pc.customer.identities[0].value.find('@') + 1);
       AddUnique(used_ids, c.identities, IdentityKind::kEmail, [&](int a) {
         return AsciiSlug(name.first) + "." + AsciiSlug(name.last) + (a ? std::to_string(a) : "") +
                "@" + domain;
@@ -302,7 +311,8 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
       if (rng.Chance(0.05))
         AddUnique(used_ids, c.identities, IdentityKind::kSocial,
                   [&](int) { return TwitterHandle(rng, name.first, name.last); });
-      if (rng.Chance(0.35)) c.preferred_channel = rng.Chance(0.6) ? Channel::kEmail : Channel::kPhone;
+      if (rng.Chance(0.35))
+        c.preferred_channel = rng.Chance(0.6) ? Channel::kEmail : Channel::kPhone;
       if (rng.Chance(0.25)) c.contact_hours = kContactHours[2];
       customers.push_back(std::move(pc));
     }
@@ -310,7 +320,7 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
 
   // Consumers.
   const int n_consumers = total - static_cast<int>(customers.size()) - n_dupes;
-  static constexpr std::array kPreferred{Channel::kEmail, Channel::kChat, Channel::kPhone,
+  static constexpr std::array kPreferred{Channel::kEmail,  Channel::kChat,  Channel::kPhone,
                                          Channel::kSocial, Channel::kEmail, Channel::kChat};
   for (int i = 0; i < n_consumers; ++i) {
     PlannedCustomer pc;

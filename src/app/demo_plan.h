@@ -31,7 +31,7 @@ struct PlannedUser {
 };
 
 struct PlannedCustomer {
-  NewCustomer customer;  // organisation_id and account_manager_id are left empty
+  NewCustomer customer;                // organisation_id and account_manager_id are left empty
   std::optional<int> organisation;     // index of an earlier organisation customer
   std::optional<int> account_manager;  // index into users
   std::optional<int> duplicate_of;     // the first record of the same person
@@ -63,8 +63,8 @@ struct PlannedConversation {
   std::string intent;  // Bitext intent, or "social" for a Twitter thread
   std::string subject;
   Priority priority = Priority::kNormal;
-  int department = 0;  // where it starts
-  int queue = 0;       // index within `department`
+  int department = 0;             // where it starts
+  int queue = 0;                  // index within `department`
   std::vector<std::string> tags;  // sorted, unique, valid tags
   Timestamp created_at{};
   std::vector<PlannedStep> steps;  // ordered by time, all before the plan's `now`
@@ -82,8 +82,8 @@ struct DemoPlanOptions {
 
 struct DemoPlan {
   std::vector<PlannedDepartment> departments;
-  std::vector<PlannedUser> users;  // users[0] is the administrator
-  std::vector<PlannedCustomer> customers;  // organisations before their members
+  std::vector<PlannedUser> users;                  // users[0] is the administrator
+  std::vector<PlannedCustomer> customers;          // organisations before their members
   std::vector<PlannedConversation> conversations;  // ordered by created_at
   Timestamp directory_created_at{};
   int duplicate_pairs = 0;

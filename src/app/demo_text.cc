@@ -12,7 +12,9 @@ namespace {
 
 using Texts = std::span<const std::string_view>;
 
-std::string_view PickText(Rng& rng, Texts t) { return t[rng.Below(static_cast<uint32_t>(t.size()))]; }
+std::string_view PickText(Rng& rng, Texts t) {
+  return t[rng.Below(static_cast<uint32_t>(t.size()))];
+}
 
 constexpr std::string_view kThanksEn[] = {
     "Thanks, that worked!",
@@ -22,10 +24,8 @@ constexpr std::string_view kThanksEn[] = {
     "Got it, thanks.",
 };
 constexpr std::string_view kThanksNl[] = {
-    "Top, dank je wel!",
-    "Bedankt voor de snelle hulp.",
-    "Het is gelukt, dankjewel!",
-    "Duidelijk, bedankt.",
+    "Top, dank je wel!",         "Bedankt voor de snelle hulp.",
+    "Het is gelukt, dankjewel!", "Duidelijk, bedankt.",
     "Fijn, dank u wel.",
 };
 constexpr std::string_view kNotSolvedEn[] = {
@@ -88,7 +88,8 @@ constexpr CategoryNotes kNotes[] = {
     {"REFUND",
      {"Return arrived last week; the refund was stuck in the approval list. Approved it now.",
       "Refund for {{Order Number}} approved; the bank takes 3-5 working days."},
-     {"Retour vorige week binnengekomen; terugbetaling hing in de goedkeuringslijst. Nu goedgekeurd.",
+     {"Retour vorige week binnengekomen; terugbetaling hing in de goedkeuringslijst. Nu "
+      "goedgekeurd.",
       "Terugbetaling voor {{Order Number}} goedgekeurd; bank doet er 3-5 werkdagen over."}},
     {"INVOICE",
      {"Re-sent invoice {{Invoice Number}} from the billing system.",
@@ -129,11 +130,42 @@ struct DepartmentName {
   std::string_view en, nl;
 };
 constexpr DepartmentName kDepartmentNames[] = {
-    {"Customer Service", "Klantenservice"},
-    {"Billing", "Facturatie"},
-    {"Technical Support", "Technische Support"},
-    {"Sales", "Verkoop"},
+    {"Customer Service", "Klantenservice"},          {"Billing", "Facturatie"},
+    {"Technical Support", "Technische Support"},     {"Sales", "Verkoop"},
     {"Returns & Logistics", "Retouren & Logistiek"},
+};
+
+struct DutchTopicName {
+  std::string_view intent, nl;
+};
+constexpr DutchTopicName kDutchTopics[] = {
+    {"track_order", "waar blijft de bestelling"},
+    {"delivery_period", "levertijd"},
+    {"delivery_options", "bezorgopties"},
+    {"change_shipping_address", "afleveradres wijzigen"},
+    {"set_up_shipping_address", "afleveradres toevoegen"},
+    {"get_refund", "geld terug"},
+    {"track_refund", "status terugbetaling"},
+    {"check_refund_policy", "retourvoorwaarden"},
+    {"check_invoice", "factuur"},
+    {"get_invoice", "factuur opvragen"},
+    {"check_cancellation_fee", "opzegkosten"},
+    {"payment_issue", "betaalprobleem"},
+    {"check_payment_methods", "betaalmethoden"},
+    {"recover_password", "wachtwoord vergeten"},
+    {"edit_account", "accountgegevens wijzigen"},
+    {"create_account", "account aanmaken"},
+    {"registration_problems", "problemen bij registratie"},
+    {"delete_account", "account verwijderen"},
+    {"switch_account", "account omzetten"},
+    {"change_order", "bestelling wijzigen"},
+    {"cancel_order", "bestelling annuleren"},
+    {"place_order", "bestellen"},
+    {"complaint", "klacht"},
+    {"contact_human_agent", "wil een medewerker spreken"},
+    {"contact_customer_service", "bereikbaarheid klantenservice"},
+    {"newsletter_subscription", "nieuwsbrief"},
+    {"review", "compliment of review"},
 };
 
 std::string CapitaliseFirst(std::string_view s) {
@@ -194,6 +226,12 @@ std::string HandoverNote(Language lang, Channel channel, std::string_view topic,
          (call ? "; promised a call back within one working day." : ".");
 }
 
+std::string_view DutchTopic(std::string_view intent) {
+  for (const auto& t : kDutchTopics)
+    if (t.intent == intent) return t.nl;
+  return intent;
+}
+
 std::string_view DutchDepartmentName(std::string_view department) {
   for (const auto& d : kDepartmentNames)
     if (d.en == department) return d.nl;
@@ -206,13 +244,11 @@ std::string CustomerEmail(Rng& rng, Language lang, std::string_view question,
   static constexpr std::string_view kHelloNl[] = {"Hallo,", "Beste klantenservice,", "Goedemiddag,",
                                                   "Hoi,"};
   static constexpr std::string_view kByeEn[] = {"Thanks,", "Regards,", "Kind regards,", "Cheers,"};
-  static constexpr std::string_view kByeNl[] = {"Groet,", "Met vriendelijke groet,", "Alvast bedankt,"};
+  static constexpr std::string_view kByeNl[] = {"Groet,", "Met vriendelijke groet,",
+                                                "Alvast bedankt,"};
   const bool nl = lang == Language::kNl;
   std::string body(nl ? PickText(rng, kHelloNl) : PickText(rng, kHelloEn));
-  body += "\n\n" + CapitaliseFirst(question);
-  if (!question.empty() && std::string_view(".?!").find(question.back()) == std::string_view::npos)
-    body += nl ? "." : "?";
-  body += "\n\n";
+  body += "\n\n" + CapitaliseFirst(question) + "\n\n";
   body += nl ? PickText(rng, kByeNl) : PickText(rng, kByeEn);
   if (!signature.empty()) body += "\n" + std::string(signature);
   return body;
@@ -237,12 +273,23 @@ std::string Subject(Channel channel, Language lang, std::string_view text) {
   const bool nl = lang == Language::kNl;
   std::string prefix;
   switch (channel) {
-    case Channel::kChat: prefix = "Chat - "; break;
-    case Channel::kPhone: prefix = nl ? "Telefoon - " : "Call - "; break;
-    case Channel::kShop: prefix = nl ? "Winkel - " : "Shop - "; break;
-    case Channel::kSocial: prefix = "Twitter - "; break;
-    case Channel::kWebform: prefix = nl ? "Webformulier - " : "Web form - "; break;
-    case Channel::kEmail: break;
+    case Channel::kChat:
+      prefix = "Chat - ";
+      break;
+    case Channel::kPhone:
+      prefix = nl ? "Telefoon - " : "Call - ";
+      break;
+    case Channel::kShop:
+      prefix = nl ? "Winkel - " : "Shop - ";
+      break;
+    case Channel::kSocial:
+      prefix = "Twitter - ";
+      break;
+    case Channel::kWebform:
+      prefix = nl ? "Webformulier - " : "Web form - ";
+      break;
+    case Channel::kEmail:
+      break;
   }
   std::string collapsed;
   for (char c : Trim(text)) {
@@ -255,6 +302,8 @@ std::string Subject(Channel channel, Language lang, std::string_view text) {
     std::string cut = Utf8Prefix(collapsed, kMax);
     size_t space = cut.rfind(' ');
     if (space != std::string::npos && space > kMax / 2) cut.resize(space);
+    while (!cut.empty() && std::string_view(" .,;:!?").find(cut.back()) != std::string_view::npos)
+      cut.pop_back();
     collapsed = cut + "...";
   }
   return prefix + CapitaliseFirst(collapsed);

@@ -27,6 +27,8 @@ std::string HandoverMessage(Language lang, Channel channel, std::string_view dep
 std::string HandoverNote(Language lang, Channel channel, std::string_view topic,
                          std::string_view department);
 
+// "track_order" -> "waar blijft de bestelling"; unknown intents come back unchanged.
+std::string_view DutchTopic(std::string_view intent);
 // "Billing" -> "Facturatie"; unknown names come back unchanged.
 std::string_view DutchDepartmentName(std::string_view department);
 

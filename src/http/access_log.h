@@ -18,9 +18,8 @@ class AccessLog {
  public:
   AccessLog();
 
-  void Write(std::string_view remote_ip, std::string_view method, std::string_view path,
-             int status, size_t body_bytes, std::chrono::microseconds latency,
-             std::string_view route) const;
+  void Write(std::string_view remote_ip, std::string_view method, std::string_view path, int status,
+             size_t body_bytes, std::chrono::microseconds latency, std::string_view route) const;
 
  private:
   std::shared_ptr<spdlog::logger> logger_;

@@ -1,9 +1,9 @@
 #include "http/metrics.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace luister::http {
 namespace {
@@ -47,7 +47,8 @@ void Metrics::Observe(std::string_view method, std::string_view route, int statu
   size_t bucket = static_cast<size_t>(bound - kBucketsSeconds.begin());
 
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = series_.find(std::tuple<std::string_view, std::string_view, int>(method, route, status));
+  auto it =
+      series_.find(std::tuple<std::string_view, std::string_view, int>(method, route, status));
   if (it == series_.end()) {
     it = series_.emplace(Key(method, route, status), Series{}).first;
   }

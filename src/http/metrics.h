@@ -23,8 +23,8 @@ class Metrics {
                std::chrono::microseconds latency);
   std::string Render() const;
 
-  static constexpr std::array<double, 12> kBucketsSeconds{
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0};
+  static constexpr std::array<double, 12> kBucketsSeconds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                          0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
 
   // The content type for a /metrics response carrying Render().
   static constexpr std::string_view kContentType = "text/plain; version=0.0.4; charset=utf-8";

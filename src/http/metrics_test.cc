@@ -13,8 +13,8 @@ bool Contains(const std::string& text, const std::string& line) {
 
 TEST(MetricsTest, RendersCounterAndCumulativeHistogram) {
   Metrics m;
-  m.Observe("GET", "/api/v1/customers/{id}", 200, microseconds(300));     // <= 0.0005
-  m.Observe("GET", "/api/v1/customers/{id}", 200, microseconds(2000));    // <= 0.0025
+  m.Observe("GET", "/api/v1/customers/{id}", 200, microseconds(300));      // <= 0.0005
+  m.Observe("GET", "/api/v1/customers/{id}", 200, microseconds(2000));     // <= 0.0025
   m.Observe("GET", "/api/v1/customers/{id}", 200, microseconds(7000000));  // > 5
   m.Observe("POST", "unmatched", 404, microseconds(100));
   std::string text = m.Render();
@@ -35,10 +35,8 @@ TEST(MetricsTest, RendersCounterAndCumulativeHistogram) {
   EXPECT_TRUE(Contains(text, bucket + R"(,le="1"} 2)"));
   EXPECT_TRUE(Contains(text, bucket + R"(,le="5"} 2)"));
   EXPECT_TRUE(Contains(text, bucket + R"(,le="+Inf"} 3)"));
-  EXPECT_TRUE(
-      Contains(text, "luister_http_request_duration_seconds_count{" + labels + "} 3"));
-  EXPECT_TRUE(
-      Contains(text, "luister_http_request_duration_seconds_sum{" + labels + "} 7.0023"));
+  EXPECT_TRUE(Contains(text, "luister_http_request_duration_seconds_count{" + labels + "} 3"));
+  EXPECT_TRUE(Contains(text, "luister_http_request_duration_seconds_sum{" + labels + "} 7.0023"));
 }
 
 TEST(MetricsTest, BucketBoundIsInclusive) {

@@ -18,8 +18,8 @@ std::string_view TrimSpaces(std::string_view s) {
 
 // Assigns into element `i`, growing the vector only when needed, so that a
 // Request reused across keep-alive requests keeps its string capacity.
-void AssignPair(std::vector<std::pair<std::string, std::string>>& v, size_t i,
-                std::string_view key, std::string_view value, bool* ok) {
+void AssignPair(std::vector<std::pair<std::string, std::string>>& v, size_t i, std::string_view key,
+                std::string_view value, bool* ok) {
   if (i == v.size()) v.emplace_back();
   auto& [k, val] = v[i];
   k.clear();
@@ -72,7 +72,8 @@ bool DecodeTarget(Request* req) {
       if (pair.empty()) continue;
       size_t eq = pair.find('=');
       std::string_view key = pair.substr(0, eq);
-      std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+      std::string_view value =
+          eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
       AssignPair(req->query, n++, key, value, &ok);
     }
   }

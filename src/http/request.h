@@ -11,10 +11,10 @@ namespace luister::http {
 
 // A parsed HTTP request as handlers see it. Beast types stay inside server.cc.
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // raw request target, "/api/v1/x?y=1"
-  std::string path;    // percent-decoded path without the query
-  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::string method;                                      // "GET", "POST", ...
+  std::string target;                                      // raw request target, "/api/v1/x?y=1"
+  std::string path;                                        // percent-decoded path without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
   std::string remote_ip;

@@ -29,7 +29,9 @@ TEST(PercentDecodeTest, Table) {
     SCOPED_TRACE(c.in);
     std::string out;
     EXPECT_EQ(PercentDecode(c.in, c.plus_as_space, &out), c.ok);
-    if (c.ok) EXPECT_EQ(out, c.out);
+    if (c.ok) {
+      EXPECT_EQ(out, c.out);
+    }
   }
 }
 

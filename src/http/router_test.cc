@@ -25,7 +25,7 @@ class RouterTest : public ::testing::Test {
     router_.Add("DELETE", "/api/v1/customers/{id}", Named("delete"));
     router_.Add("GET", "/api/v1/customers/search", Named("search"));
     router_.Add("GET", "/api/v1/customers/{id}/notes/{note}", Named("note"));
-    router_.Add("GET", "/api/v1/{kind}/export", Named("export"));
+    router_.Add("GET", "/api/v1/{kind}/export/all", Named("export"));
     router_.Add("PUT", "/api/v1/customers/export", Named("put-export"));
   }
 
@@ -56,7 +56,9 @@ TEST_F(RouterTest, MatchTable) {
       {"GET", "/api/v1/customers/search", "search", "/api/v1/customers/search"},
       {"GET", "/api/v1/customers/7/notes/9", "note", "/api/v1/customers/{id}/notes/{note}"},
       // A literal that fails deeper falls back to the placeholder branch.
-      {"GET", "/api/v1/customers/export", "export", "/api/v1/{kind}/export"},
+      {"GET", "/api/v1/customers/export/all", "export", "/api/v1/{kind}/export/all"},
+      // Left to right, a literal beats a placeholder: "customers" beats "{kind}".
+      {"GET", "/api/v1/customers/export", "get", "/api/v1/customers/{id}"},
       {"PUT", "/api/v1/customers/export", "put-export", "/api/v1/customers/export"},
       {"HEAD", "/api/v1/customers/42", "get", "/api/v1/customers/{id}"},
   };
@@ -71,7 +73,7 @@ TEST_F(RouterTest, MatchTable) {
 
 TEST_F(RouterTest, NotFoundTable) {
   const char* paths[] = {
-      "/api/v1/customers/",        // trailing slash is strict
+      "/api/v1/customers/",          // trailing slash is strict
       "/api/v1/customers//notes/1",  // placeholders need a non-empty segment
       "/api/v1",
       "/api/v2/customers",

@@ -10,11 +10,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <csignal>
+#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "http/access_log.h"
@@ -137,8 +139,7 @@ class RequestParser final : public bhttp::basic_parser<true> {
 
   void on_chunk_header_impl(std::uint64_t, beast::string_view, beast::error_code&) override {}
 
-  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body,
-                            beast::error_code&) override {
+  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body, beast::error_code&) override {
     req_->body.append(body.data(), body.size());
     return body.size();
   }
@@ -194,8 +195,7 @@ struct ServerCore {
 // One connection. Its handlers run on its own strand, one at a time.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, ServerCore* server)
-      : stream_(std::move(socket)), server_(server) {
+  Session(tcp::socket&& socket, ServerCore* server) : stream_(std::move(socket)), server_(server) {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ip_ = endpoint.address().to_string();
@@ -277,8 +277,7 @@ class Session : public std::enable_shared_from_this<Session> {
                              std::to_string(options().max_body_bytes) + " bytes.");
     }
     if (ec == bhttp::error::header_limit) {
-      return SendProblem(431, "request-header-fields-too-large",
-                         "Request header fields too large",
+      return SendProblem(431, "request-header-fields-too-large", "Request header fields too large",
                          "The request line and headers exceed the limit of " +
                              std::to_string(options().max_header_bytes) + " bytes.");
     }
@@ -376,8 +375,7 @@ class Session : public std::enable_shared_from_this<Session> {
     head_.append("\r\n");
 
     std::array<net::const_buffer, 2> buffers{
-        net::buffer(head_),
-        net::buffer(body_.data(), is_head || bodiless ? 0 : body_.size())};
+        net::buffer(head_), net::buffer(body_.data(), is_head || bodiless ? 0 : body_.size())};
     stream_.expires_after(options().idle_timeout);
     net::async_write(stream_, buffers,
                      beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
@@ -386,8 +384,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnWrite(beast::error_code ec, size_t) {
     auto latency = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start_);
     std::string_view route = req_.route.empty() ? std::string_view("unmatched") : req_.route;
-    server_->access_log.Write(remote_ip_, req_.method, LoggedPath(), status_, body_bytes_,
-                              latency, req_.route);
+    server_->access_log.Write(remote_ip_, req_.method, LoggedPath(), status_, body_bytes_, latency,
+                              req_.route);
     if (server_->options.metrics != nullptr) {
       bool known = bhttp::string_to_verb(req_.method) != bhttp::verb::unknown;
       server_->options.metrics->Observe(known ? std::string_view(req_.method) : "OTHER", route,
@@ -560,8 +558,8 @@ bool Server::Listen(std::string* error) {
   tcp::endpoint endpoint(address, impl_->options.port);
   tcp::acceptor& acceptor = impl_->acceptor;
   auto fail = [&](std::string_view what) {
-    *error = fmt::format("cannot {} {}:{}: {}", what, impl_->options.address,
-                         impl_->options.port, ec.message());
+    *error = fmt::format("cannot {} {}:{}: {}", what, impl_->options.address, impl_->options.port,
+                         ec.message());
     beast::error_code ignored;
     acceptor.close(ignored);
     return false;

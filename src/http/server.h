@@ -17,10 +17,10 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port; see Server::port()
   int threads = 2;
-  size_t max_body_bytes = 1 << 20;  // larger bodies get 413 without reaching a handler
-  size_t max_header_bytes = 16 << 10;  // request line + headers; larger get 431
+  size_t max_body_bytes = 1 << 20;          // larger bodies get 413 without reaching a handler
+  size_t max_header_bytes = 16 << 10;       // request line + headers; larger get 431
   std::chrono::seconds header_timeout{10};  // to receive a whole request header (and body)
-  std::chrono::seconds idle_timeout{60};  // keep-alive connections idle longer are closed
+  std::chrono::seconds idle_timeout{60};    // keep-alive connections idle longer are closed
   std::chrono::seconds shutdown_grace{10};
   // When set (not owned; must outlive the server) every request is recorded
   // with its route pattern, or "unmatched" when req.route stayed empty.
@@ -37,6 +37,7 @@ using RequestHandler = std::function<Response(Request&)>;
 
 // HTTP/1.1 server on Boost.Beast: keep-alive, body limit (413), header and
 // idle timeouts, access log, graceful shutdown. Beast stays in server.cc.
+// Destroy it only once Run() has returned (or was never called).
 //
 // Access log: one info line per request on the spdlog logger "access" if one
 // is registered when the server is constructed, else on an unregistered logger

@@ -40,9 +40,7 @@ class Client {
     return Read();
   }
 
-  ClientResponse Get(std::string target) {
-    return Send({bhttp::verb::get, target, 11});
-  }
+  ClientResponse Get(std::string target) { return Send({bhttp::verb::get, target, 11}); }
 
   ClientResponse Read() {
     ClientResponse res;
@@ -94,8 +92,8 @@ class ServerTest : public ::testing::Test {
     });
     router_.Add("GET", "/items/{id}", [](Request& req) {
       Response r;
-      r.body = std::string(req.Param("id")) + "|" + req.path + "|" +
-               req.Query("q").value_or("-") + "|" + std::string(req.Header("x-test"));
+      r.body = std::string(req.Param("id")) + "|" + req.path + "|" + req.Query("q").value_or("-") +
+               "|" + std::string(req.Header("x-test"));
       r.SetHeader("X-Item", "yes");
       return r;
     });
@@ -110,9 +108,8 @@ class ServerTest : public ::testing::Test {
     options.handle_signals = false;
     if (options.max_body_bytes == (1u << 20)) options.max_body_bytes = 1024;
     options.metrics = &metrics_;
-    server_ = std::make_unique<Server>(options, [this](Request& req) {
-      return router_.Dispatch(req);
-    });
+    server_ =
+        std::make_unique<Server>(options, [this](Request& req) { return router_.Dispatch(req); });
     std::string error;
     ASSERT_TRUE(server_->Listen(&error)) << error;
     ASSERT_NE(server_->port(), 0);
@@ -245,7 +242,7 @@ TEST_F(ServerTest, HandlerThrowingGives500Problem) {
   EXPECT_EQ(res[bhttp::field::content_type], "application/problem+json");
   EXPECT_NE(res.body().find(R"("status":500)"), std::string::npos);
   EXPECT_EQ(res.body().find("boom"), std::string::npos);  // no internals leak
-  EXPECT_EQ(client.Get("/hello").body(), "hello");       // connection still usable
+  EXPECT_EQ(client.Get("/hello").body(), "hello");        // connection still usable
 }
 
 TEST_F(ServerTest, MalformedRequestGets400) {
@@ -378,11 +375,13 @@ TEST_F(ServerTest, RecordsMetricsWithRouteOrUnmatched) {
   client.Get("/nope/secret-token");
   StopServer();
   std::string text = metrics_.Render();
-  EXPECT_NE(text.find(R"(luister_http_requests_total{method="GET",route="/items/{id}",status="200"} 2)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(R"(luister_http_requests_total{method="GET",route="/items/{id}",status="200"} 2)"),
+      std::string::npos)
       << text;
-  EXPECT_NE(text.find(R"(luister_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(R"(luister_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
+      std::string::npos)
       << text;
   EXPECT_EQ(text.find("secret-token"), std::string::npos);
 }

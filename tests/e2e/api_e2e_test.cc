@@ -256,13 +256,14 @@ TEST_F(ApiTest, PersonalDataReadsAreAudited) {
   auto a = client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust));
   ASSERT_EQ(a.status, 200) << a.body;
   bool read = false, created = false;
-  for (const auto& e : a.Json()["items"]) {
+  json entries = a.Json();
+  for (const auto& e : entries["items"]) {
     read |= e["action"] == "read" && e["endpoint"] == "GET /api/v1/customers/{id}";
     created |= e["action"] == "create";
     EXPECT_FALSE(e["user_id"].is_null());
   }
-  EXPECT_TRUE(read);
-  EXPECT_TRUE(created);
+  EXPECT_TRUE(read) << a.body;
+  EXPECT_TRUE(created) << a.body;
 }
 
 TEST_F(ApiTest, ApiTokensAuthenticateAndCanBeRevoked) {

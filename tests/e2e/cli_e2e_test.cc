@@ -69,7 +69,7 @@ TEST(CliTest, UserAddRejectsWeakPasswordsAndDuplicates) {
   EXPECT_EQ(RunLuister(ok).exit_code, 0);
   auto dup = RunLuister(ok);
   EXPECT_EQ(dup.exit_code, 1);
-  EXPECT_NE(dup.out.find("already"), std::string::npos) << dup.out;
+  EXPECT_NE(dup.out.find("is taken"), std::string::npos) << dup.out;
   std::filesystem::remove_all(dir);
 }
 

@@ -128,8 +128,11 @@ TEST_F(ErrorsTest, UnknownIdsAndRoutesAre404) {
 }
 
 TEST_F(ErrorsTest, BadQueryParametersAre400) {
-  json p = ExpectProblem(admin_->Get("/api/v1/conversations?limit=0&status=lost&cursor=%%%"), 400);
-  EXPECT_TRUE(HasFieldError(p, "limit") || HasFieldError(p, "status")) << p;
+  json p = ExpectProblem(admin_->Get("/api/v1/conversations?limit=0&status=lost&cursor=abc"), 400);
+  EXPECT_TRUE(HasFieldError(p, "limit")) << p;
+  EXPECT_TRUE(HasFieldError(p, "status")) << p;
+  EXPECT_TRUE(HasFieldError(p, "cursor")) << p;
+  ExpectProblem(admin_->Get("/api/v1/conversations?cursor=%%%"), 400);
   json q = ExpectProblem(admin_->Get("/api/v1/conversations?limit=5000"), 400);
   EXPECT_TRUE(HasFieldError(q, "limit"));
   ExpectProblem(admin_->Get("/api/v1/customers/1/timeline?from=yesterday"), 400);

@@ -22,8 +22,7 @@ Status ErrorStatus(sqlite3* db, int rc, std::string_view context) {
     case SQLITE_CONSTRAINT:
       if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
         return Conflict("already exists: " + msg);
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return NotFound("a referenced record does not exist");
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return NotFound("a referenced record does not exist");
       return Internal("constraint failed: " + detail);
     default:
       return Internal("database error: " + detail);
@@ -33,8 +32,7 @@ Status ErrorStatus(sqlite3* db, int rc, std::string_view context) {
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only,
                                                      std::chrono::milliseconds busy_timeout) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-              SQLITE_OPEN_URI;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status s = Unavailable("cannot open database " + path + ": " +

@@ -24,7 +24,8 @@ class Connection {
 
   // Returns the cached statement for `sql`, preparing it on first use. `sql`
   // must be a constant or built only from constant fragments: user input is
-  // always bound, never spliced in.
+  // always bound, never spliced in. The statement is borrowed until the
+  // returned Statement dies: do not prepare the same SQL again meanwhile.
   Result<Statement> Prepare(const std::string& sql);
   // Runs one or more statements without caching (DDL, PRAGMA, BEGIN).
   Status Exec(const char* sql);

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "common/result.h"
@@ -17,15 +16,13 @@ namespace luister::sqlite {
 // distinct statements (and cache entries) stays small.
 class QueryBuilder {
  public:
-  using Value = std::variant<int64_t, std::string>;
-
   explicit QueryBuilder(std::string_view head) : sql_(head) {}
 
   // Appends `fragment`, which holds one `?` per value given.
   template <typename... V>
   QueryBuilder& Add(std::string_view fragment, V&&... values) {
     sql_.append(fragment);
-    (values_.emplace_back(Value(std::forward<V>(values))), ...);
+    (Push(std::forward<V>(values)), ...);
     return *this;
   }
 
@@ -33,10 +30,10 @@ class QueryBuilder {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(sql_));
     for (size_t i = 0; i < values_.size(); ++i) {
       int index = static_cast<int>(i) + 1;
-      if (const auto* n = std::get_if<int64_t>(&values_[i])) {
-        st.Bind(index, *n);
+      if (values_[i].is_text) {
+        st.Bind(index, values_[i].text);
       } else {
-        st.Bind(index, std::get<std::string>(values_[i]));
+        st.Bind(index, values_[i].number);
       }
     }
     return st;
@@ -45,6 +42,14 @@ class QueryBuilder {
   const std::string& sql() const { return sql_; }
 
  private:
+  struct Value {
+    bool is_text = false;
+    int64_t number = 0;
+    std::string text;
+  };
+  void Push(int64_t n) { values_.push_back(Value{false, n, {}}); }
+  void Push(std::string s) { values_.push_back(Value{true, 0, std::move(s)}); }
+
   std::string sql_;
   std::vector<Value> values_;
 };

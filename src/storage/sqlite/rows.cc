@@ -50,9 +50,8 @@ Status LoadIdentities(Connection& c, Customer* customer) {
   while (true) {
     LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return Status::Ok();
-    customer->identities.push_back(Identity{st.Int(0), st.Int(1),
-                                            EnumFromText<IdentityKind>(st.Text(2)), st.Text(3),
-                                            st.Time(4)});
+    customer->identities.push_back(Identity{
+        st.Int(0), st.Int(1), EnumFromText<IdentityKind>(st.Text(2)), st.Text(3), st.Time(4)});
   }
 }
 
@@ -173,7 +172,11 @@ std::string Summarize(std::string_view text, size_t max_chars) {
   bool pending_space = false;
   for (size_t i = 0; i < text.size();) {
     unsigned char b = static_cast<unsigned char>(text[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xe ? 3 : (b >> 3) == 0x1e ? 4 : 1;
+    size_t len = b < 0x80           ? 1
+                 : (b >> 5) == 0x6  ? 2
+                 : (b >> 4) == 0xe  ? 3
+                 : (b >> 3) == 0x1e ? 4
+                                    : 1;
     if (i + len > text.size()) break;
     if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
       pending_space = !out.empty();

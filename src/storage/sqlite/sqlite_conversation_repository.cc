@@ -279,8 +279,7 @@ Result<Message> SqliteConversationRepository::AddMessage(
     if (!v.first_response_at && m.direction == Direction::kOut && !m.internal)
       v.first_response_at = at;
     v.updated_at = at;
-    if (new_status)
-      LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
+    if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
     LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
     return LoadMessage(c, message_id);
   });

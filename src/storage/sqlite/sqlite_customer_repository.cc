@@ -107,8 +107,8 @@ Result<Customer> SqliteCustomerRepository::Create(const NewCustomer& c) {
   return db_.Write([&](Connection& conn) -> Result<Customer> {
     LUISTER_ASSIGN_OR_RETURN(auto st, conn.Prepare(kInsertCustomer));
     st.Bind(1, ToString(c.kind));
-    LUISTER_RETURN_IF_ERROR(BindCustomerFields(st, c.name, c.organisation_id, c.segment,
-                                               c.language, c.preferred_channel, c.contact_hours,
+    LUISTER_RETURN_IF_ERROR(BindCustomerFields(st, c.name, c.organisation_id, c.segment, c.language,
+                                               c.preferred_channel, c.contact_hours,
                                                c.account_manager_id, at));
     int64_t id = conn.LastInsertId();
     for (const auto& identity : c.identities)
@@ -173,7 +173,7 @@ Result<Customer> SqliteCustomerRepository::Update(int64_t id, const CustomerPatc
 Result<Identity> SqliteCustomerRepository::AddIdentity(int64_t customer_id, const NewIdentity& i,
                                                        Timestamp at) {
   return db_.Write([&](Connection& c) -> Result<Identity> {
-    LUISTER_ASSIGN_OR_RETURN(Customer customer, LoadUnmerged(c, customer_id));
+    LUISTER_RETURN_IF_ERROR(LoadUnmerged(c, customer_id).status());
     LUISTER_RETURN_IF_ERROR(InsertIdentity(c, customer_id, i, at));
     Identity identity{c.LastInsertId(), customer_id, i.kind, i.value, at};
     LUISTER_ASSIGN_OR_RETURN(auto touch, c.Prepare(kTouchCustomer));
@@ -193,8 +193,8 @@ Status SqliteCustomerRepository::RemoveIdentity(int64_t customer_id, int64_t ide
   });
 }
 
-Result<std::optional<Customer>> SqliteCustomerRepository::FindByIdentity(
-    IdentityKind kind, const std::string& value) {
+Result<std::optional<Customer>> SqliteCustomerRepository::FindByIdentity(IdentityKind kind,
+                                                                         const std::string& value) {
   return db_.Read([&](Connection& c) -> Result<std::optional<Customer>> {
     int64_t id = 0;
     {
@@ -215,8 +215,11 @@ Result<MergeRecord> SqliteCustomerRepository::Merge(int64_t source_id, int64_t t
     LUISTER_ASSIGN_OR_RETURN(Customer source, LoadCustomer(c, source_id));
     LUISTER_ASSIGN_OR_RETURN(Customer target, LoadCustomer(c, target_id));
     if (source_id == target_id) return Conflict("a customer cannot be merged into itself");
-    LUISTER_RETURN_IF_ERROR(LoadUnmerged(c, source_id).status());
-    LUISTER_RETURN_IF_ERROR(LoadUnmerged(c, target_id).status());
+    for (const Customer* side : {&source, &target}) {
+      if (side->merged_into_id)
+        return Conflict("customer " + std::to_string(side->id) + " was already merged into " +
+                        std::to_string(*side->merged_into_id));
+    }
 
     MergeRecord m;
     m.source_id = source_id;

@@ -69,8 +69,7 @@ Result<std::vector<T>> Collect(Statement& st, RowFn from_row) {
 }
 
 template <typename T, typename RowFn>
-Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* what,
-              RowFn from_row) {
+Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* what, RowFn from_row) {
   LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
   st.Bind(1, id);
   LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -106,8 +105,8 @@ Result<std::vector<Department>> SqliteDirectoryRepository::ListDepartments() {
   });
 }
 
-Result<Queue> SqliteDirectoryRepository::CreateQueue(int64_t department_id,
-                                                     const std::string& name, Timestamp at) {
+Result<Queue> SqliteDirectoryRepository::CreateQueue(int64_t department_id, const std::string& name,
+                                                     Timestamp at) {
   return db_.Write([&](Connection& c) -> Result<Queue> {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertQueue));
     Status s = st.Bind(1, department_id).Bind(2, name).Bind(3, at).Run();
@@ -126,8 +125,8 @@ Result<Queue> SqliteDirectoryRepository::GetQueue(int64_t id) {
 Result<std::vector<Queue>> SqliteDirectoryRepository::ListQueues(
     std::optional<int64_t> department_id) {
   return db_.Read([&](Connection& c) -> Result<std::vector<Queue>> {
-    LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(department_id ? kListDepartmentQueues
-                                                              : kListQueues));
+    LUISTER_ASSIGN_OR_RETURN(auto st,
+                             c.Prepare(department_id ? kListDepartmentQueues : kListQueues));
     if (department_id) st.Bind(1, *department_id);
     return Collect<Queue>(st, QueueFromRow);
   });
@@ -152,7 +151,8 @@ Result<User> SqliteDirectoryRepository::CreateUser(const NewUser& u, Timestamp a
 }
 
 Result<User> SqliteDirectoryRepository::GetUser(int64_t id) {
-  return db_.Read([&](Connection& c) { return One<User>(c, kSelectUser, id, "user", UserFromRow); });
+  return db_.Read(
+      [&](Connection& c) { return One<User>(c, kSelectUser, id, "user", UserFromRow); });
 }
 
 Result<std::vector<User>> SqliteDirectoryRepository::ListUsers() {

@@ -14,8 +14,7 @@ class SqliteDirectoryRepository final : public DirectoryRepository {
   Result<Department> CreateDepartment(const std::string& name, Timestamp at) override;
   Result<Department> GetDepartment(int64_t id) override;
   Result<std::vector<Department>> ListDepartments() override;
-  Result<Queue> CreateQueue(int64_t department_id, const std::string& name,
-                            Timestamp at) override;
+  Result<Queue> CreateQueue(int64_t department_id, const std::string& name, Timestamp at) override;
   Result<Queue> GetQueue(int64_t id) override;
   Result<std::vector<Queue>> ListQueues(std::optional<int64_t> department_id) override;
 

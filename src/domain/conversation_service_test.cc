@@ -1,0 +1,111 @@
+#include "domain/conversation_service.h"
+
+#include "domain/service_test_fixture.h"
+
+namespace luister {
+namespace {
+
+using ConversationServiceTest = ServiceTest;
+
+TEST_F(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
+  int64_t cust = Customer("Bram", "bram@x.nl");
+  NewConversation nc;
+  nc.customer_id = cust;
+  nc.channel = Channel::kChat;
+  nc.department_id = dept_;
+  nc.tags = {"Refund", "refund", " late "};
+  auto conv = conversations_->Create(nc, agent_);
+  ASSERT_TRUE(conv.ok()) << conv.status().ToString();
+  EXPECT_EQ(conv->tags, (std::vector<std::string>{"late", "refund"}));
+  EXPECT_EQ(conv->status, ConversationStatus::kNew);
+
+  MessageInput in;
+  in.direction = Direction::kIn;
+  in.body_text = "Waar blijft mijn pakket?";
+  ASSERT_TRUE(conversations_->AddMessage(conv->id, in, std::nullopt).ok());
+  EXPECT_EQ(store_->conversations().Get(conv->id)->status, ConversationStatus::kWaitingOnUs);
+
+  MessageInput note;
+  note.internal = true;
+  note.body_text = "Pakket ligt bij PostNL";
+  ASSERT_TRUE(conversations_->AddMessage(conv->id, note, agent_).ok());
+  auto after_note = store_->conversations().Get(conv->id);
+  EXPECT_EQ(after_note->status, ConversationStatus::kWaitingOnUs);
+  EXPECT_FALSE(after_note->first_response_at.has_value());
+
+  clock_.now += std::chrono::minutes(7);
+  MessageInput reply;
+  reply.body_html = "<p>Uw pakket komt <b>morgen</b>.</p><img src=x onerror=alert(1)>";
+  auto sent = conversations_->AddMessage(conv->id, reply, agent_);
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  EXPECT_EQ(sent->body_html, "<p>Uw pakket komt <b>morgen</b>.</p>");
+  EXPECT_EQ(sent->body_text, "Uw pakket komt morgen.");
+  auto after = store_->conversations().Get(conv->id);
+  EXPECT_EQ(after->status, ConversationStatus::kWaitingOnCustomer);
+  ASSERT_TRUE(after->first_response_at.has_value());
+  EXPECT_EQ(*after->first_response_at, clock_.now);
+
+  MessageInput resolve;
+  resolve.body_text = "Fijne dag!";
+  resolve.status = ConversationStatus::kResolved;
+  ASSERT_TRUE(conversations_->AddMessage(conv->id, resolve, agent_).ok());
+  auto resolved = store_->conversations().Get(conv->id);
+  EXPECT_EQ(resolved->status, ConversationStatus::kResolved);
+  EXPECT_TRUE(resolved->resolved_at.has_value());
+}
+
+TEST_F(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
+  int64_t cust = Customer("C", "c@x.nl");
+  NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
+  auto conv = conversations_->Create(nc, agent_);
+  ASSERT_TRUE(conv.ok());
+  MessageInput empty;
+  empty.body_text = "   ";
+  EXPECT_EQ(conversations_->AddMessage(conv->id, empty, agent_).status().code(),
+            StatusCode::kInvalidArgument);
+  MessageInput bad_utf8;
+  bad_utf8.body_text = "\xC3";
+  EXPECT_EQ(conversations_->AddMessage(conv->id, bad_utf8, agent_).status().code(),
+            StatusCode::kInvalidArgument);
+  MessageInput ok;
+  ok.body_text = "hi";
+  EXPECT_EQ(conversations_->AddMessage(424242, ok, agent_).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->conversations().Get(conv->id)->message_count, 0);
+}
+
+TEST_F(ConversationServiceTest, CreateChecksEveryReference) {
+  NewConversation nc;
+  nc.customer_id = 777;
+  nc.department_id = 888;
+  nc.queue_id = 999;
+  nc.assignee_id = 555;
+  nc.subject = std::string(400, 'x');
+  auto r = conversations_->Create(nc, agent_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().fields().size(), 5u) << r.status().ToString();
+}
+
+TEST_F(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
+  int64_t cust = Customer("D", "d@x.nl");
+  NewConversation nc{.customer_id = cust, .channel = Channel::kPhone, .department_id = dept_,
+                     .assignee_id = agent_};
+  auto conv = conversations_->Create(nc, agent_);
+  ASSERT_TRUE(conv.ok());
+  EXPECT_EQ(conversations_->Transfer(conv->id, billing_, std::nullopt, "  ", agent_).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(conversations_->Transfer(conv->id, dept_, std::nullopt, "note", agent_).status().code(),
+            StatusCode::kConflict);
+  auto moved = conversations_->Transfer(conv->id, billing_, std::nullopt, "Factuurvraag", agent_);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->department_id, billing_);
+  EXPECT_FALSE(moved->assignee_id.has_value());
+  auto tl = store_->timeline().Timeline(cust, {}, {});
+  ASSERT_TRUE(tl.ok());
+  ASSERT_FALSE(tl->items.empty());
+  EXPECT_EQ(tl->items[0].kind, ActivityKind::kHandover);
+  EXPECT_EQ(tl->items[0].summary.find("Factuurvraag") != std::string::npos, true);
+}
+
+}  // namespace
+}  // namespace luister

@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "storage/sqlite/store_fixture.h"
+
+namespace luister::sqlite {
+namespace {
+
+using DatabaseTest = StoreTest;
+
+TEST_F(DatabaseTest, ReadsProceedWhileAnotherWriterHoldsTheLock) {
+  int64_t id = MakeCustomer("Reader check");
+  SqliteOptions o;
+  o.busy_timeout = std::chrono::milliseconds(50);
+  auto second = SqliteStore::Open(path_, o);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+
+  sqlite3* blocker = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &blocker), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+  auto got = (*second)->customers().Get(id);
+  EXPECT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_TRUE((*second)->Ping().ok());
+  NewCustomer n;
+  n.name = "Blocked";
+  auto write = (*second)->customers().Create(n);
+  EXPECT_EQ(write.status().code(), StatusCode::kUnavailable);
+
+  sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(blocker);
+  EXPECT_TRUE((*second)->customers().Create(n).ok());
+}
+
+TEST_F(DatabaseTest, ConcurrentWritersAndReaders) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        NewCustomer n;
+        n.name = "T" + std::to_string(t) + "-" + std::to_string(i);
+        n.identities = {{IdentityKind::kEmail, n.name + "@example.com"}};
+        auto c = store_->customers().Create(n);
+        if (!c.ok()) {
+          ++failures;
+          continue;
+        }
+        auto r = store_->customers().Get(c->id);
+        if (!r.ok() || r->identities.size() != 1) ++failures;
+        if (!store_->customers().List({}, {}).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(*store_->customers().Count(), kThreads * kPerThread);
+}
+
+}  // namespace
+}  // namespace luister::sqlite

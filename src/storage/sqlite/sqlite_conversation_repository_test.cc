@@ -1,0 +1,243 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "storage/sqlite/store_fixture.h"
+
+namespace luister::sqlite {
+namespace {
+
+using ConversationRepoTest = StoreTest;
+
+TEST_F(ConversationRepoTest, CreateGetAndUnknownReferences) {
+  int64_t dept = MakeDepartment();
+  int64_t cust = MakeCustomer("Klant");
+  NewConversation n;
+  n.customer_id = cust;
+  n.department_id = dept;
+  n.subject = "Where is my order?";
+  n.channel = Channel::kChat;
+  n.priority = Priority::kHigh;
+  n.tags = {"billing", "vip"};
+  n.created_at = T(100);
+  auto c = store_->conversations().Create(n, std::nullopt);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->status, ConversationStatus::kNew);
+  EXPECT_EQ(c->last_message_at, T(100));
+  EXPECT_EQ(c->tags, (std::vector<std::string>{"billing", "vip"}));
+  auto got = store_->conversations().Get(c->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->priority, Priority::kHigh);
+  EXPECT_EQ(got->channel, Channel::kChat);
+
+  n.customer_id = 999;
+  EXPECT_EQ(store_->conversations().Create(n, std::nullopt).status().code(), StatusCode::kNotFound);
+  n.customer_id = cust;
+  n.department_id = 999;
+  EXPECT_EQ(store_->conversations().Create(n, std::nullopt).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->conversations().Get(999).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ConversationRepoTest, UpdateChangesFieldsAndTags) {
+  int64_t dept = MakeDepartment();
+  int64_t agent = MakeUser("agent@example.com", "Agent Smith");
+  auto queue = store_->directory().CreateQueue(dept, "First line", T(0));
+  ASSERT_TRUE(queue.ok());
+  Conversation c = MakeConversation(MakeCustomer("K"), dept);
+
+  ConversationPatch p;
+  p.status = ConversationStatus::kResolved;
+  p.assignee_id = agent;
+  p.queue_id = queue->id;
+  p.tags = std::vector<std::string>{"refund"};
+  auto u = store_->conversations().Update(c.id, p, agent, T(50));
+  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  EXPECT_EQ(u->status, ConversationStatus::kResolved);
+  EXPECT_EQ(u->resolved_at, T(50));
+  EXPECT_EQ(u->assignee_id, agent);
+  EXPECT_EQ(u->queue_id, queue->id);
+  EXPECT_EQ(u->tags, std::vector<std::string>{"refund"});
+
+  ConversationPatch reopen;
+  reopen.status = ConversationStatus::kOpen;
+  reopen.clear_assignee = true;
+  reopen.clear_queue = true;
+  u = store_->conversations().Update(c.id, reopen, agent, T(60));
+  ASSERT_TRUE(u.ok());
+  EXPECT_FALSE(u->resolved_at);
+  EXPECT_FALSE(u->assignee_id);
+  EXPECT_FALSE(u->queue_id);
+  EXPECT_EQ(u->tags, std::vector<std::string>{"refund"});
+
+  ConversationPatch bad;
+  bad.assignee_id = 999;
+  EXPECT_EQ(store_->conversations().Update(c.id, bad, agent, T(70)).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(store_->conversations().Get(c.id)->assignee_id, std::nullopt);
+}
+
+TEST_F(ConversationRepoTest, TransferMovesAndClearsAssignee) {
+  int64_t support = MakeDepartment("Support");
+  int64_t sales = MakeDepartment("Sales");
+  int64_t agent = MakeUser("agent@example.com");
+  auto queue = store_->directory().CreateQueue(sales, "Leads", T(0));
+  Conversation c = MakeConversation(MakeCustomer("K"), support);
+  ConversationPatch p;
+  p.assignee_id = agent;
+  ASSERT_TRUE(store_->conversations().Update(c.id, p, agent, T(1)).ok());
+
+  Handover h{c.id, support, sales, queue->id, "Wants a quote", agent, T(10)};
+  auto t = store_->conversations().Transfer(h);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->department_id, sales);
+  EXPECT_EQ(t->queue_id, queue->id);
+  EXPECT_FALSE(t->assignee_id);
+
+  // A stale from_department means someone else moved it first.
+  EXPECT_EQ(store_->conversations().Transfer(h).status().code(), StatusCode::kConflict);
+  h.conversation_id = 999;
+  EXPECT_EQ(store_->conversations().Transfer(h).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
+  int64_t dept = MakeDepartment();
+  Conversation c = MakeConversation(MakeCustomer("K"), dept);
+  AddMessage(c.id, "Hello?", 10, Direction::kIn, false, ConversationStatus::kWaitingOnUs);
+  AddMessage(c.id, "internal remark", 20, Direction::kOut, /*internal=*/true);
+  auto after_note = store_->conversations().Get(c.id);
+  EXPECT_FALSE(after_note->first_response_at);
+  EXPECT_EQ(after_note->status, ConversationStatus::kWaitingOnUs);
+
+  NewMessage reply;
+  reply.conversation_id = c.id;
+  reply.direction = Direction::kOut;
+  reply.body_text = "Here you go";
+  reply.attachments = {{"invoice.pdf", "application/pdf", 1234}, {"a.png", "image/png", 5}};
+  reply.created_at = T(30);
+  auto m = store_->conversations().AddMessage(reply, ConversationStatus::kResolved);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_EQ(m->attachments.size(), 2u);
+  EXPECT_EQ(m->attachments[0].filename, "invoice.pdf");
+  EXPECT_EQ(m->attachments[1].size_bytes, 5);
+  EXPECT_EQ(m->customer_id, c.customer_id);
+  AddMessage(c.id, "second reply", 40, Direction::kOut);
+
+  auto got = store_->conversations().Get(c.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->message_count, 4);
+  EXPECT_EQ(got->last_message_at, T(40));
+  EXPECT_EQ(got->first_response_at, T(30));
+  EXPECT_EQ(got->status, ConversationStatus::kResolved);
+  EXPECT_EQ(got->resolved_at, T(30));
+  EXPECT_EQ(*store_->conversations().CountMessages(), 4);
+
+  auto fetched = store_->conversations().GetMessage(m->id);
+  ASSERT_TRUE(fetched.ok());
+  EXPECT_EQ(fetched->body_text, "Here you go");
+  EXPECT_EQ(fetched->attachments.size(), 2u);
+
+  NewMessage orphan;
+  orphan.conversation_id = 999;
+  orphan.body_text = "x";
+  EXPECT_EQ(store_->conversations().AddMessage(orphan, std::nullopt).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_F(ConversationRepoTest, ListMessagesPaginatesAndHidesNotes) {
+  Conversation c = MakeConversation(MakeCustomer("K"), MakeDepartment());
+  for (int i = 0; i < 7; ++i)
+    AddMessage(c.id, "m" + std::to_string(i), 10 + i, Direction::kIn,
+               /*internal=*/i == 3);
+  PageRequest p;
+  p.limit = 3;
+  std::vector<std::string> bodies;
+  while (true) {
+    auto page = store_->conversations().ListMessages(c.id, true, p);
+    ASSERT_TRUE(page.ok());
+    for (auto& m : page->items) bodies.push_back(m.body_text);
+    if (!page->next) break;
+    p.after = page->next;
+  }
+  EXPECT_EQ(bodies, (std::vector<std::string>{"m0", "m1", "m2", "m3", "m4", "m5", "m6"}));
+  auto public_only = store_->conversations().ListMessages(c.id, false, {});
+  ASSERT_TRUE(public_only.ok());
+  EXPECT_EQ(public_only->items.size(), 6u);
+  for (auto& m : public_only->items) EXPECT_FALSE(m.internal);
+  EXPECT_EQ(store_->conversations().ListMessages(999, true, {}).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_F(ConversationRepoTest, ListFiltersSortsAndPaginates) {
+  int64_t support = MakeDepartment("Support");
+  int64_t sales = MakeDepartment("Sales");
+  int64_t agent = MakeUser("a@example.com");
+  int64_t k1 = MakeCustomer("K1");
+  int64_t k2 = MakeCustomer("K2");
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 9; ++i) {
+    Conversation c = MakeConversation(i % 2 ? k1 : k2, i < 6 ? support : sales, "S",
+                                      i % 3 == 0 ? Channel::kPhone : Channel::kEmail, i * 10);
+    ids.push_back(c.id);
+  }
+  // Messages reorder by last_message_at: conversation 0 becomes the latest.
+  AddMessage(ids[0], "bump", 1000);
+  ConversationPatch p;
+  p.assignee_id = agent;
+  p.tags = std::vector<std::string>{"vip"};
+  ASSERT_TRUE(store_->conversations().Update(ids[4], p, agent, T(5)).ok());
+
+  auto all = store_->conversations().List({}, {});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->items.size(), 9u);
+  EXPECT_EQ(all->items[0].id, ids[0]);
+  EXPECT_EQ(all->items[1].id, ids[8]);
+
+  ConversationFilter f;
+  f.department_id = sales;
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 3u);
+  f = {};
+  f.customer_id = k1;
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 4u);
+  f = {};
+  f.channel = Channel::kPhone;
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 3u);
+  f = {};
+  f.assignee_id = agent;
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 1u);
+  f = {};
+  f.unassigned = true;
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 8u);
+  f = {};
+  f.tag = "vip";
+  auto tagged = store_->conversations().List(f, {});
+  ASSERT_EQ(tagged->items.size(), 1u);
+  EXPECT_EQ(tagged->items[0].id, ids[4]);
+  f = {};
+  f.status_in = {ConversationStatus::kWaitingOnUs, ConversationStatus::kClosed};
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 0u);
+  f.status_in.push_back(ConversationStatus::kNew);
+  EXPECT_EQ(store_->conversations().List(f, {})->items.size(), 9u);
+
+  for (auto sort : {ConversationSort::kLastMessageDesc, ConversationSort::kCreatedDesc,
+                    ConversationSort::kCreatedAsc}) {
+    ConversationFilter sf;
+    sf.sort = sort;
+    PageRequest pr;
+    pr.limit = 2;
+    std::vector<int64_t> seen;
+    while (true) {
+      auto page = store_->conversations().List(sf, pr);
+      ASSERT_TRUE(page.ok());
+      for (auto& c : page->items) seen.push_back(c.id);
+      if (!page->next) break;
+      pr.after = page->next;
+    }
+    EXPECT_EQ(std::set<int64_t>(seen.begin(), seen.end()).size(), 9u);
+    EXPECT_EQ(seen.size(), 9u);
+    int64_t expected_first = sort == ConversationSort::kCreatedDesc ? ids[8] : ids[0];
+    EXPECT_EQ(seen.front(), expected_first);
+  }
+}
+
+}  // namespace
+}  // namespace luister::sqlite

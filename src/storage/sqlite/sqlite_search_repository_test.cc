@@ -1,0 +1,170 @@
+#include <gtest/gtest.h>
+
+#include "domain/search.h"
+#include "storage/sqlite/store_fixture.h"
+
+namespace luister::sqlite {
+namespace {
+
+class SearchTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    support_ = MakeDepartment("Support");
+    sales_ = MakeDepartment("Sales");
+    customer_ = MakeCustomer("Zoë Bakker", "zoe@bakkerij.example");
+    mail_ = MakeConversation(customer_, support_, "Refund for broken kettle", Channel::kEmail);
+    chat_ = MakeConversation(customer_, sales_, "Vraag over bestelling", Channel::kChat);
+  }
+
+  std::vector<SearchHit> Find(const std::string& text, SearchScope scope = SearchScope::kMessages) {
+    SearchQuery q;
+    q.text = text;
+    q.scope = scope;
+    auto r = store_->search().Search(q);
+    EXPECT_TRUE(r.ok()) << text << ": " << r.status().ToString();
+    return r.ok() ? *r : std::vector<SearchHit>{};
+  }
+
+  int64_t support_ = 0, sales_ = 0, customer_ = 0;
+  Conversation mail_, chat_;
+};
+
+TEST_F(SearchTest, StemsEnglish) {
+  Message m = AddMessage(mail_.id, "I would like a refund please", 10);
+  AddMessage(mail_.id, "Thanks for your patience", 11);
+  auto hits = Find("refunds");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, m.id);
+  EXPECT_EQ(hits[0].conversation_id, mail_.id);
+  EXPECT_EQ(hits[0].customer_id, customer_);
+  EXPECT_EQ(hits[0].title, "Refund for broken kettle");
+  EXPECT_EQ(Find("refunding").size(), 1u);
+}
+
+TEST_F(SearchTest, StemsDutch) {
+  Message m = AddMessage(chat_.id, "Mijn bestelling is niet aangekomen", 10);
+  auto hits = Find("bestellingen");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, m.id);
+  EXPECT_EQ(Find("aangekomen bestellingen").size(), 1u);
+}
+
+TEST_F(SearchTest, FoldsDiacritics) {
+  Message m1 = AddMessage(chat_.id, "We zitten in het café", 10);
+  Message m2 = AddMessage(chat_.id, "Ik ben geïnteresseerd in de aanbieding", 11);
+  auto hits = Find("cafe");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, m1.id);
+  hits = Find("geinteresseerd");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, m2.id);
+  EXPECT_EQ(Find("CAFÉ").size(), 1u);
+}
+
+TEST_F(SearchTest, HighlightsMatches) {
+  AddMessage(mail_.id, "The kettle stopped working after two days", 10);
+  auto hits = Find("kettle");
+  ASSERT_EQ(hits.size(), 1u);
+  std::string expected = std::string(1, kHighlightOpen) + "kettle" + kHighlightClose;
+  EXPECT_NE(hits[0].highlight.find(expected), std::string::npos) << hits[0].highlight;
+}
+
+TEST_F(SearchTest, RanksMoreRelevantFirst) {
+  Message weak = AddMessage(mail_.id,
+                            "Long message about many things: delivery, invoices, the weather, "
+                            "opening hours, and one mention of a refund somewhere in here.",
+                            10);
+  Message strong = AddMessage(mail_.id, "Refund refund refund", 11);
+  auto hits = Find("refund");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].id, strong.id);
+  EXPECT_EQ(hits[1].id, weak.id);
+  EXPECT_LT(hits[0].rank, hits[1].rank);
+}
+
+TEST_F(SearchTest, AndSemanticsAndPhrases) {
+  Message a = AddMessage(mail_.id, "the blue kettle is broken", 10);
+  AddMessage(mail_.id, "the kettle is blue and not broken", 11);
+  EXPECT_EQ(Find("kettle broken").size(), 2u);
+  EXPECT_EQ(Find("kettle teapot").size(), 0u);
+  auto hits = Find("\"blue kettle\"");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, a.id);
+}
+
+TEST_F(SearchTest, HostileInputNeverErrors) {
+  AddMessage(mail_.id, "a near miss with col val and stars", 10);
+  for (const char* text :
+       {"\"a\" OR NEAR(", "*", "col:val", "NEAR(a b)", "\"", "\"\"", "-", "^a", "a AND", "OR",
+        "(((", "'; DROP TABLE messages; --", "{col} : x", "\x01", "a\"b", "\xe2\x80\x94"}) {
+    SearchQuery q;
+    q.text = text;
+    auto r = store_->search().Search(q);
+    EXPECT_TRUE(r.ok()) << "query " << text << ": " << r.status().ToString();
+  }
+  EXPECT_TRUE(Find("*").empty());
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("  --- !!! ").empty());
+  EXPECT_EQ(Find("col:val").size(), 1u);
+  EXPECT_EQ(Find("stars *").size(), 1u);
+  EXPECT_EQ(*store_->conversations().CountMessages(), 1);
+}
+
+TEST_F(SearchTest, FiltersByChannelAndDepartment) {
+  AddMessage(mail_.id, "order question by mail", 10);
+  AddMessage(chat_.id, "order question by chat", 11);
+  SearchQuery q;
+  q.text = "order";
+  EXPECT_EQ(store_->search().Search(q)->size(), 2u);
+  q.channel = Channel::kChat;
+  auto r = store_->search().Search(q);
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].conversation_id, chat_.id);
+  q.channel.reset();
+  q.department_id = support_;
+  r = store_->search().Search(q);
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].conversation_id, mail_.id);
+  q.department_id.reset();
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(store_->search().Search(q)->size(), 1u);
+  q.offset = 2;
+  EXPECT_TRUE(store_->search().Search(q)->empty());
+}
+
+TEST_F(SearchTest, SearchesConversationsAndCustomers) {
+  auto conv = Find("kettles", SearchScope::kConversations);
+  ASSERT_EQ(conv.size(), 1u);
+  EXPECT_EQ(conv[0].id, mail_.id);
+  EXPECT_EQ(conv[0].scope, SearchScope::kConversations);
+
+  auto by_name = Find("zoe", SearchScope::kCustomers);
+  ASSERT_EQ(by_name.size(), 1u);
+  EXPECT_EQ(by_name[0].id, customer_);
+  EXPECT_EQ(by_name[0].title, "Zoë Bakker");
+  EXPECT_EQ(Find("bakkerij", SearchScope::kCustomers).size(), 1u);
+
+  // Identity changes and renames reach the index.
+  ASSERT_TRUE(
+      store_->customers().AddIdentity(customer_, {IdentityKind::kPhone, "+31699"}, T(1)).ok());
+  EXPECT_EQ(Find("31699", SearchScope::kCustomers).size(), 1u);
+  CustomerPatch p;
+  p.name = "Zoë de Wit";
+  ASSERT_TRUE(store_->customers().Update(customer_, p, T(2)).ok());
+  EXPECT_TRUE(Find("bakker", SearchScope::kCustomers).empty());
+  EXPECT_EQ(Find("wit", SearchScope::kCustomers).size(), 1u);
+
+  // Merged customers drop out; their identities are found on the target.
+  int64_t admin = MakeUser("admin@example.com");
+  int64_t other = MakeCustomer("Zoë Duplicate", "zoe@other.example");
+  ASSERT_TRUE(store_->customers().Merge(other, customer_, admin, T(3)).ok());
+  auto merged = Find("zoe", SearchScope::kCustomers);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].id, customer_);
+  EXPECT_EQ(Find("other", SearchScope::kCustomers).size(), 1u);
+}
+
+}  // namespace
+}  // namespace luister::sqlite

@@ -1,0 +1,71 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/migrator.h"
+#include "storage/sqlite/sqlite_audit_repository.h"
+#include "storage/sqlite/sqlite_auth_repository.h"
+#include "storage/sqlite/sqlite_conversation_repository.h"
+#include "storage/sqlite/sqlite_customer_repository.h"
+#include "storage/sqlite/sqlite_directory_repository.h"
+#include "storage/sqlite/sqlite_search_repository.h"
+#include "storage/sqlite/sqlite_timeline_repository.h"
+
+namespace luister {
+
+using sqlite::Connection;
+using sqlite::Migrator;
+
+namespace {
+constexpr char kPing[] = "SELECT 1";
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       const SqliteOptions& options) {
+  LUISTER_ASSIGN_OR_RETURN(
+      auto db, sqlite::Database::Open(path, options.reader_connections, options.busy_timeout));
+  LUISTER_RETURN_IF_ERROR(db->WithWriter([](Connection& c) { return Migrator::CheckNotNewer(c); }));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db)));
+  if (options.migrate_on_open) LUISTER_RETURN_IF_ERROR(store->Migrate().status());
+  return store;
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
+    : db_(std::move(db)),
+      customers_(std::make_unique<sqlite::SqliteCustomerRepository>(*db_)),
+      conversations_(std::make_unique<sqlite::SqliteConversationRepository>(*db_)),
+      directory_(std::make_unique<sqlite::SqliteDirectoryRepository>(*db_)),
+      timeline_(std::make_unique<sqlite::SqliteTimelineRepository>(*db_)),
+      search_(std::make_unique<sqlite::SqliteSearchRepository>(*db_)),
+      audit_(std::make_unique<sqlite::SqliteAuditRepository>(*db_)),
+      auth_(std::make_unique<sqlite::SqliteAuthRepository>(*db_)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<int> SqliteStore::Migrate(std::function<void(int, const std::string&)> progress) {
+  return db_->WithWriter([&](Connection& c) { return Migrator::Apply(c, progress); });
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  return db_->Read([](Connection& c) { return Migrator::CurrentVersion(c); });
+}
+
+int SqliteStore::LatestSchemaVersion() { return Migrator::LatestVersion(); }
+
+CustomerRepository& SqliteStore::customers() { return *customers_; }
+ConversationRepository& SqliteStore::conversations() { return *conversations_; }
+DirectoryRepository& SqliteStore::directory() { return *directory_; }
+TimelineRepository& SqliteStore::timeline() { return *timeline_; }
+SearchRepository& SqliteStore::search() { return *search_; }
+AuditRepository& SqliteStore::audit() { return *audit_; }
+AuthRepository& SqliteStore::auth() { return *auth_; }
+
+Status SqliteStore::Ping() {
+  return db_->Read([](Connection& c) -> Status {
+    LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kPing));
+    LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Unavailable("database did not answer");
+    return Status::Ok();
+  });
+}
+
+}  // namespace luister

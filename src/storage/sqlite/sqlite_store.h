@@ -1,0 +1,77 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "domain/repositories.h"
+
+namespace luister {
+
+namespace sqlite {
+class Database;
+class SqliteAuditRepository;
+class SqliteAuthRepository;
+class SqliteConversationRepository;
+class SqliteCustomerRepository;
+class SqliteDirectoryRepository;
+class SqliteSearchRepository;
+class SqliteTimelineRepository;
+}  // namespace sqlite
+
+struct SqliteOptions {
+  // Connections serving reads next to the single writer. In-memory databases
+  // ignore this and read through the writer.
+  int reader_connections = 4;
+  // How long a statement waits for a lock before giving up as Unavailable.
+  std::chrono::milliseconds busy_timeout{5000};
+  // Apply pending migrations in Open(). When false the caller runs Migrate().
+  bool migrate_on_open = true;
+};
+
+// The embedded SQLite implementation of Store: WAL mode, foreign keys on, one
+// writer connection behind a mutex and a pool of readers, so reads never wait
+// for writes. Every write method is one BEGIN IMMEDIATE transaction.
+// Thread-safe.
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database at `path` (a file, or ":memory:"
+  // for a private in-memory database). Unavailable when the file cannot be
+  // opened or its schema is newer than this build knows.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  // Applies pending migrations, each in its own transaction, calling
+  // `progress` before each; returns how many were applied (0 when current).
+  Result<int> Migrate(std::function<void(int version, const std::string& name)> progress = {});
+  // The version recorded in schema_migrations; 0 for an empty database.
+  Result<int> SchemaVersion();
+  // The newest migration compiled into this binary.
+  static int LatestSchemaVersion();
+
+  CustomerRepository& customers() override;
+  ConversationRepository& conversations() override;
+  DirectoryRepository& directory() override;
+  TimelineRepository& timeline() override;
+  SearchRepository& search() override;
+  AuditRepository& audit() override;
+  AuthRepository& auth() override;
+  Status Ping() override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<sqlite::Database> db);
+
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::SqliteCustomerRepository> customers_;
+  std::unique_ptr<sqlite::SqliteConversationRepository> conversations_;
+  std::unique_ptr<sqlite::SqliteDirectoryRepository> directory_;
+  std::unique_ptr<sqlite::SqliteTimelineRepository> timeline_;
+  std::unique_ptr<sqlite::SqliteSearchRepository> search_;
+  std::unique_ptr<sqlite::SqliteAuditRepository> audit_;
+  std::unique_ptr<sqlite::SqliteAuthRepository> auth_;
+};
+
+}  // namespace luister
