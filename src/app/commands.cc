@@ -200,7 +200,7 @@ int RunServe(const ServeArgs& args) {
                                      : std::max(1u, std::thread::hardware_concurrency());
   options.max_body_bytes = args.max_body_bytes;
   options.metrics = &metrics;
-  http::Server server(options, [&router](http::Request& req) { return http::Dispatch(router, req); });
+  http::Server server(options, [&router](http::Request& req) { return router.Dispatch(req); });
   std::string error;
   if (!server.Listen(&error)) {
     std::cerr << "luister: cannot listen on " << args.listen << ": " << error << "\n";

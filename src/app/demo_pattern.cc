@@ -27,7 +27,7 @@ int Rng::Between(int lo, int hi) {
   return lo + static_cast<int>(Below(static_cast<uint32_t>(hi - lo + 1)));
 }
 
-double Rng::Unit() { return engine_() * (1.0 / 4294967296.0); }
+double Rng::Unit() { return static_cast<double>(engine_()) * (1.0 / 4294967296.0); }
 
 double Rng::Exponential(double mean) { return -mean * std::log(1.0 - Unit()); }
 

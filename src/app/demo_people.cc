@@ -284,7 +284,8 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
   // Members of organisations: more people behind a key account.
   int members = 0;
   for (int org = 0; org < n_orgs && members < max_members; ++org) {
-    const PlannedCustomer& o_pc = customers[org];
+    // A copy: customers grows below, which would invalidate a reference.
+    const PlannedCustomer o_pc = customers[org];
     const bool key = o_pc.customer.segment == "key_account";
     int n = key ? rng.Between(3, 7) : rng.Between(1, 3);
     for (int k = 0; k < n && members < max_members; ++k, ++members) {
@@ -353,7 +354,7 @@ void PlanCustomers(Rng& rng, const DemoPlanOptions& o, Timestamp window_start, D
   for (int d = 0; d < n_dupes && n_consumers > 0; ++d) {
     int orig = static_cast<int>(first_consumer) + (d * 7919) % n_consumers;
     if ((*new_in_window)[orig]) (*new_in_window)[orig] = false;
-    const NewCustomer& oc = customers[orig].customer;
+    const NewCustomer oc = customers[orig].customer;  // a copy: customers grows below
     PlannedCustomer pc;
     NewCustomer& c = pc.customer;
     c.kind = CustomerKind::kPerson;

@@ -36,26 +36,6 @@ Response JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
-Response Dispatch(const Router& router, Request& req) {
-  Router::Match m = router.Find(req.method, req.path);
-  switch (m.kind) {
-    case Router::MatchKind::kFound:
-      req.route = std::move(m.pattern);
-      for (auto& [k, v] : m.params) req.params.emplace(std::move(k), std::move(v));
-      return (*m.handler)(req);
-    case Router::MatchKind::kMethodNotAllowed: {
-      req.route = std::move(m.pattern);
-      Response r = ProblemResponse(405, "method-not-allowed", "Method not allowed",
-                                   req.method + " is not supported here; use " + m.allow);
-      r.SetHeader("Allow", m.allow);
-      return r;
-    }
-    case Router::MatchKind::kNotFound:
-      break;
-  }
-  return ProblemResponse(404, "not-found", "Not found", "no route for " + req.path);
-}
-
 Response NoContent() {
   Response r;
   r.status = 204;

@@ -79,10 +79,6 @@ struct QueryReader {
   Status Finish() const;
 };
 
-// Finds the route, fills req.route and req.params, and calls the handler;
-// 404 and 405 (with Allow) as problem+json otherwise.
-Response Dispatch(const Router& router, Request& req);
-
 // Route registration, one function per resource (api/*_routes.cc).
 void RegisterSystemRoutes(Router& r, ApiContext& ctx);
 void RegisterSessionRoutes(Router& r, ApiContext& ctx);

@@ -12,7 +12,7 @@ void RegisterSystemRoutes(Router& r, ApiContext& ctx) {
         }));
   r.Add("GET", "/metrics", Public([&ctx](Request&) -> Result<Response> {
           Response resp;
-          resp.content_type = "text/plain; version=0.0.4";
+          resp.content_type = std::string(Metrics::kContentType);
           resp.body = ctx.metrics.Render();
           return resp;
         }));
