@@ -7,7 +7,7 @@ DATA_DIR   ?= var
 LISTEN     ?= 127.0.0.1:8080
 LUISTER    := $(BUILD)/luister
 
-.PHONY: all setup configure build run test bench format clean
+.PHONY: all setup configure build build-server run test bench format clean
 
 all: build
 
@@ -20,7 +20,10 @@ configure: setup
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+build-server: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target luister
+
+run: build-server
 	@$(LUISTER) migrate --data-dir $(DATA_DIR)
 	@$(LUISTER) demo --if-empty --data-dir $(DATA_DIR)
 	@echo "Open http://$(LISTEN) and log in as admin@luister.local / welkom-bij-luister"

@@ -134,7 +134,8 @@ class AuthRepository {
   virtual Status DeleteUserSessions(int64_t user_id) = 0;
 
   virtual Result<ApiTokenRecord> CreateApiToken(const ApiTokenRecord& t) = 0;
-  // NotFound when unknown or revoked. Updates last_used_at.
+  // NotFound when unknown or revoked. Updates last_used_at, at most once a
+  // minute per token so that frequent use does not become a write each time.
   virtual Result<ApiTokenRecord> UseApiToken(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<std::vector<ApiTokenRecord>> ListApiTokens() = 0;
   virtual Status RevokeApiToken(int64_t id, Timestamp at) = 0;

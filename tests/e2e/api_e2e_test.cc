@@ -2,6 +2,10 @@
 // messages, hand-over, timeline, merge, search, audit.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <set>
+#include <thread>
+
 #include "http_client.h"
 #include "luister_process.h"
 
@@ -56,7 +60,14 @@ TEST_F(ApiTest, HealthAndMetrics) {
   EXPECT_EQ(h.status, 200);
   EXPECT_EQ(h.Json()["status"], "ok");
   anon.Get("/api/v1/customers");  // 401, counted
-  auto m = anon.Get("/metrics");
+  // The server records a request once its response is written, which can
+  // be a moment after the client has read it.
+  HttpResponse m;
+  for (int i = 0; i < 100; ++i) {
+    m = anon.Get("/metrics");
+    if (m.body.find("status=\"401\"") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   EXPECT_EQ(m.status, 200);
   EXPECT_NE(m.body.find("luister_http_requests_total{"), std::string::npos) << m.body;
   EXPECT_NE(m.body.find("route=\"/api/v1/customers\""), std::string::npos);

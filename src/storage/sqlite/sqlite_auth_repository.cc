@@ -6,6 +6,8 @@ namespace luister::sqlite {
 
 namespace {
 
+constexpr std::chrono::minutes kTouchInterval{1};
+
 constexpr char kInsertSession[] =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -116,20 +118,23 @@ Result<ApiTokenRecord> SqliteAuthRepository::CreateApiToken(const ApiTokenRecord
 
 Result<ApiTokenRecord> SqliteAuthRepository::UseApiToken(const std::string& token_hash,
                                                          Timestamp now) {
-  return db_.Write([&](Connection& c) -> Result<ApiTokenRecord> {
-    ApiTokenRecord t;
-    {
-      LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kSelectLiveToken));
-      st.Bind(1, token_hash);
-      LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) return NotFound("no such API token");
-      t = TokenFromRow(st);
-    }
+  LUISTER_ASSIGN_OR_RETURN(
+      ApiTokenRecord t, db_.Read([&](Connection& c) -> Result<ApiTokenRecord> {
+        LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kSelectLiveToken));
+        st.Bind(1, token_hash);
+        LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) return NotFound("no such API token");
+        return TokenFromRow(st);
+      }));
+  // Integrations call often; recording every use would turn each read into a
+  // write. A minute's precision is enough to see which tokens are alive.
+  if (t.last_used_at && now - *t.last_used_at < kTouchInterval) return t;
+  LUISTER_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
     LUISTER_ASSIGN_OR_RETURN(auto touch, c.Prepare(kTouchToken));
-    LUISTER_RETURN_IF_ERROR(touch.Bind(1, t.id).Bind(2, now).Run());
-    t.last_used_at = now;
-    return t;
-  });
+    return touch.Bind(1, t.id).Bind(2, now).Run();
+  }));
+  t.last_used_at = now;
+  return t;
 }
 
 Result<std::vector<ApiTokenRecord>> SqliteAuthRepository::ListApiTokens() {
