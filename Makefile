@@ -1,5 +1,6 @@
 # Two commands matter: `make run` and `make test`. Both install what is
 # missing (scripts/setup.sh), build, and then serve or test.
+MAKEFLAGS  += --no-print-directory
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc)

@@ -19,7 +19,7 @@
 //   LUISTER_BENCH_DATA      folder with the public data sets (default ../shared/data of the repo)
 //   LUISTER_BENCH_DB        fixture file (default <build>/bench/store_bench_<N>.db)
 //   LUISTER_BENCH_MESSAGES  fixture size (default 1000000)
-//   LUISTER_BENCH_ITERS     calls per latency benchmark (default 300)
+//   LUISTER_BENCH_ITERS     calls per search benchmark (default 100; timeline x10, get x100)
 
 #include <benchmark/benchmark.h>
 
@@ -41,7 +41,7 @@
 
 namespace fs = std::filesystem;
 using namespace luister;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
@@ -361,11 +361,11 @@ void BuildFixture(const fs::path& db, int64_t target, const Corpus& corpus) {
   std::cout << "store_bench: building " << target << " messages into " << db
             << " (cached for later runs)\n"
             << std::flush;
-  auto started = Clock::now();
+  auto started = SteadyClock::now();
   int64_t written = 0;
   int64_t customers = 0;
   auto progress = [&] {
-    double secs = std::chrono::duration<double>(Clock::now() - started).count();
+    double secs = std::chrono::duration<double>(SteadyClock::now() - started).count();
     std::cout << "\r  " << written << "/" << target << " messages, " << static_cast<int64_t>(written / secs)
               << " msg/s   " << std::flush;
   };
@@ -398,10 +398,10 @@ void BuildFixture(const fs::path& db, int64_t target, const Corpus& corpus) {
     written += WriteConversation(*store, text, customer, name, dutch,
                                  departments[text.Uniform(departments.size())],
                                  kChannels[text.Uniform(6)], start, count, agent_id);
-    if (written % 10000 < 8) progress();
+    if (written % 100000 < 8) progress();
   }
   progress();
-  double secs = std::chrono::duration<double>(Clock::now() - started).count();
+  double secs = std::chrono::duration<double>(SteadyClock::now() - started).count();
   std::cout << "\nstore_bench: built in " << secs << " s: " << written / secs
             << " messages/s through ConversationRepository::AddMessage (one transaction each, "
                "FTS and timeline included)\n";
@@ -434,33 +434,51 @@ double Percentile(std::vector<double> v, double p) {
   return v[lo] + (v[hi] - v[lo]) * (rank - lo);
 }
 
-void ReportLatency(benchmark::State& state, const std::vector<double>& ms) {
-  state.counters["p50_ms"] = Percentile(ms, 50);
-  state.counters["p95_ms"] = Percentile(ms, 95);
-  state.counters["p99_ms"] = Percentile(ms, 99);
-  state.counters["max_ms"] = ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end());
+// One plain line per benchmark, printed after the run for bench/run.sh to
+// parse (Google Benchmark's console output abbreviates counters as 4.9k).
+std::vector<std::string> g_summary;
+
+// Counters p50/p95/p99/max in ms, or in us for calls well under a millisecond.
+void ReportLatency(benchmark::State& state, const std::string& name, const std::vector<double>& ms,
+                   bool micro = false) {
+  const double k = micro ? 1000.0 : 1.0;
+  const std::string unit = micro ? "_us" : "_ms";
+  std::ostringstream line;
+  line << "STORE " << name << " p50" << unit << "=" << k * Percentile(ms, 50) << " p95"
+       << unit << "=" << k * Percentile(ms, 95) << " p99" << unit << "=" << k * Percentile(ms, 99)
+       << " calls=" << ms.size();
+  if (!ms.empty()) {
+    double total = 0;
+    for (double v : ms) total += v;
+    line << " calls_per_s=" << ms.size() / (total / 1000.0);
+  }
+  g_summary.push_back(line.str());
+  state.counters["p50" + unit] = k * Percentile(ms, 50);
+  state.counters["p95" + unit] = k * Percentile(ms, 95);
+  state.counters["p99" + unit] = k * Percentile(ms, 99);
+  state.counters["max" + unit] = k * (ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()));
 }
 
 template <typename F>
-void Timed(benchmark::State& state, F&& call) {
+void Timed(benchmark::State& state, const std::string& name, F&& call, bool micro = false) {
   std::vector<double> ms;
   ms.reserve(state.max_iterations);
   for (auto _ : state) {
-    auto t0 = Clock::now();
+    auto t0 = SteadyClock::now();
     call();
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    ms.push_back(std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count());
   }
-  ReportLatency(state, ms);
+  ReportLatency(state, name, ms, micro);
 }
 
 // ---------------------------------------------------------------- benchmarks
 
-void BM_Search(benchmark::State& state, std::string text) {
+void BM_Search(benchmark::State& state, std::string name, std::string text) {
   SearchQuery q;
   q.text = text;
   q.limit = 20;
   size_t hits = 0;
-  Timed(state, [&] {
+  Timed(state, name, [&] {
     auto r = g_fixture->store->search().Search(q);
     if (!r.ok()) Die("search", r.status());
     hits = r->size();
@@ -469,27 +487,31 @@ void BM_Search(benchmark::State& state, std::string text) {
   state.counters["hits"] = static_cast<double>(hits);
 }
 
-// Ranking a very common word means bm25 over every matching row; this counts them.
+// Ranking a word means bm25 over every matching row, so the match count
+// explains the latency. Bisects on the offset (the API caps it at 10,000).
 int64_t CountMatches(const std::string& text) {
   SearchQuery q;
   q.text = text;
-  q.limit = 100;
-  int64_t n = 0;
-  for (q.offset = 0; q.offset <= 10000; q.offset += 100) {
+  q.limit = 1;
+  q.offset = 10000;
+  if (auto r = g_fixture->store->search().Search(q); r.ok() && !r->empty()) return 10001;
+  int64_t lo = 0, hi = 10000;  // hits exist at offsets < lo, none at >= hi
+  while (lo < hi) {
+    q.offset = static_cast<int>((lo + hi) / 2);
     auto r = g_fixture->store->search().Search(q);
-    if (!r.ok() || r->empty()) break;
-    n += static_cast<int64_t>(r->size());
-    if (r->size() < 100) break;
+    if (r.ok() && !r->empty()) lo = q.offset + 1;
+    else hi = q.offset;
   }
-  return n;
+  return lo;
 }
 
-void BM_TimelinePage(benchmark::State& state, std::optional<Cursor> after, TimelineFilter f) {
+void BM_TimelinePage(benchmark::State& state, std::string name, std::optional<Cursor> after,
+                     TimelineFilter f) {
   PageRequest p;
   p.limit = 50;
   p.after = after;
   size_t items = 0;
-  Timed(state, [&] {
+  Timed(state, name, [&] {
     auto r = g_fixture->store->timeline().Timeline(g_fixture->timeline_customer, f, p);
     if (!r.ok()) Die("timeline", r.status());
     items = r->items.size();
@@ -499,14 +521,21 @@ void BM_TimelinePage(benchmark::State& state, std::optional<Cursor> after, Timel
 }
 
 void BM_GetConversation(benchmark::State& state) {
+  const std::string name = "BM_GetConversation";
   std::mt19937_64 rng(7);
-  auto count = g_fixture->messages / 5;
-  Timed(state, [&] {
+  // Conversation ids are dense from 1: find the largest by bisection.
+  int64_t lo = 1, hi = g_fixture->messages + 1;
+  while (hi - lo > 1) {
+    int64_t mid = (lo + hi) / 2;
+    (g_fixture->store->conversations().Get(mid).ok() ? lo : hi) = mid;
+  }
+  const int64_t count = lo;
+  Timed(state, name, [&] {
     int64_t id = 1 + static_cast<int64_t>(rng() % count);
     auto r = g_fixture->store->conversations().Get(id);
     if (!r.ok()) Die("get conversation", r.status());
     benchmark::DoNotOptimize(r->id);
-  });
+  }, /*micro=*/true);
 }
 
 // Inserts into a fresh scratch database, one transaction per message.
@@ -539,12 +568,12 @@ void BM_AddMessageScratch(benchmark::State& state, fs::path dir, const Corpus* c
       m.conversation_id = convs[i % convs.size()];
       m.body_text = bodies[i % bodies.size()];
       ++i;
-      auto t0 = Clock::now();
+      auto t0 = SteadyClock::now();
       auto r = store->conversations().AddMessage(m, std::nullopt);
-      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      ms.push_back(std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count());
       if (!r.ok()) Die("add message", r.status());
     }
-    ReportLatency(state, ms);
+    ReportLatency(state, "BM_AddMessage/scratch_db", ms, /*micro=*/true);
     state.counters["msgs_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()),
                                                        benchmark::Counter::kIsRate);
   }
@@ -559,7 +588,7 @@ int main(int argc, char** argv) {
   const fs::path shared = Env("LUISTER_BENCH_DATA", std::string(LUISTER_SOURCE_DIR) + "/../shared/data");
   const fs::path demo = std::string(LUISTER_SOURCE_DIR) + "/data/demo";
   const int64_t target = EnvInt("LUISTER_BENCH_MESSAGES", 1'000'000);
-  const int64_t iters = EnvInt("LUISTER_BENCH_ITERS", 300);
+  const int64_t iters = EnvInt("LUISTER_BENCH_ITERS", 100);
   const fs::path db = Env("LUISTER_BENCH_DB", std::string(LUISTER_BENCH_DIR) + "/store_bench_" +
                                                   std::to_string(target) + ".db");
 
@@ -591,15 +620,17 @@ int main(int argc, char** argv) {
       {"phrase", "\"shipping address\""},
       {"dutch_word", "bestelling"},
       {"dutch_stem", "retourneren"},
-      {"rare_word", "chargeback"},
+      {"rare_word", "atrocious"},
       {"no_match", "xylofoonles"},
   };
   for (const auto& [label, text] : queries) {
-    std::cout << "store_bench: query " << label << " = " << text << ": " << CountMatches(text)
-              << " matches (counted up to 10,100)\n";
-    benchmark::RegisterBenchmark(("BM_Search/" + label).c_str(), BM_Search, text)
+    int64_t matches = CountMatches(text);
+    std::cout << "store_bench: query " << label << " = " << text << ": "
+              << (matches > 10000 ? "more than 10,000" : std::to_string(matches)) << " matches\n";
+    benchmark::RegisterBenchmark(("BM_Search/" + label).c_str(), BM_Search, "BM_Search/" + label, text)
         ->Iterations(iters)
-        ->Unit(benchmark::kMillisecond);
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
   }
 
   // Cursors for deep timeline pages: walk the whole timeline once.
@@ -616,34 +647,35 @@ int main(int argc, char** argv) {
   }
   std::cout << "store_bench: timeline customer " << fx.timeline_customer << " has "
             << cursors.size() << " pages of 50\n";
-  benchmark::RegisterBenchmark("BM_Timeline/first_page", BM_TimelinePage, std::nullopt,
+  benchmark::RegisterBenchmark("BM_Timeline/first_page", BM_TimelinePage, "BM_Timeline/first_page", std::nullopt,
                                TimelineFilter{})
-      ->Iterations(iters * 3)
-      ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_Timeline/middle_page", BM_TimelinePage,
+      ->Iterations(iters * 10)
+      ->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("BM_Timeline/middle_page", BM_TimelinePage, "BM_Timeline/middle_page",
                                cursors[cursors.size() / 2], TimelineFilter{})
-      ->Iterations(iters * 3)
-      ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_Timeline/last_page", BM_TimelinePage, cursors.back(),
+      ->Iterations(iters * 10)
+      ->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("BM_Timeline/last_page", BM_TimelinePage, "BM_Timeline/last_page", cursors.back(),
                                TimelineFilter{})
-      ->Iterations(iters * 3)
-      ->Unit(benchmark::kMillisecond);
+      ->Iterations(iters * 10)
+      ->Unit(benchmark::kMillisecond)->UseRealTime();
   TimelineFilter chat;
   chat.channel = Channel::kChat;
-  benchmark::RegisterBenchmark("BM_Timeline/first_page_chat_only", BM_TimelinePage, std::nullopt,
+  benchmark::RegisterBenchmark("BM_Timeline/first_page_chat_only", BM_TimelinePage, "BM_Timeline/first_page_chat_only", std::nullopt,
                                chat)
-      ->Iterations(iters * 3)
-      ->Unit(benchmark::kMillisecond);
+      ->Iterations(iters * 10)
+      ->Unit(benchmark::kMillisecond)->UseRealTime();
   benchmark::RegisterBenchmark("BM_GetConversation", BM_GetConversation)
-      ->Iterations(iters * 30)
-      ->Unit(benchmark::kMicrosecond);
+      ->Iterations(iters * 100)
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
   benchmark::RegisterBenchmark("BM_AddMessage/scratch_db", BM_AddMessageScratch,
                                db.parent_path(), &corpus)
       ->Iterations(20000)
-      ->Unit(benchmark::kMicrosecond);
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  for (const auto& line : g_summary) std::cout << line << "\n";
   g_fixture = nullptr;
   return 0;
 }

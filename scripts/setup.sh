@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
   libboost-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsqlite3-dev libsodium-dev libstemmer-dev libgumbo-dev libicu-dev
+  libsqlite3-dev libsodium-dev libstemmer-dev libgumbo-dev libicu-dev zlib1g-dev
   libgtest-dev libgmock-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then

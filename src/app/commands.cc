@@ -14,9 +14,11 @@
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "http/api/api_context.h"
+#include "http/live_hub.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace luister {
@@ -183,13 +185,25 @@ int RunServe(const ServeArgs& args) {
   if (!store.ok()) return Fail("cannot open the database", store.status());
   if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot serve", s);
 
+  std::unique_ptr<http::StaticFiles> web;
+  if (!args.web_dir.empty()) {
+    auto loaded = http::StaticFiles::Load(args.web_dir);
+    if (!loaded.ok()) return Fail("cannot serve the web app", loaded.status());
+    web = std::move(loaded).value();
+  }
+
   SystemClock clock;
-  CustomerService customers(**store, clock);
-  ConversationService conversations(**store, clock);
   auth::Authenticator authenticator(**store, clock);
   http::Metrics metrics;
+  // The hub needs the context to authorise WebSockets and the services need
+  // the hub to publish: the context is completed once both exist.
+  http::ApiContext* ctx_ptr = nullptr;
+  http::LiveHub hub([&ctx_ptr](http::Request& req) { return http::AuthorizeLive(*ctx_ptr, req); });
+  CustomerService customers(**store, clock, &hub);
+  ConversationService conversations(**store, clock, &hub);
   http::ApiContext ctx{**store,  customers, conversations, authenticator, clock,
                        metrics,  LUISTER_VERSION, args.secure_cookies};
+  ctx_ptr = &ctx;
   http::Router router;
   http::RegisterApi(router, ctx);
 
@@ -200,12 +214,24 @@ int RunServe(const ServeArgs& args) {
                                      : std::max(1u, std::thread::hardware_concurrency());
   options.max_body_bytes = args.max_body_bytes;
   options.metrics = &metrics;
-  http::Server server(options, [&router](http::Request& req) { return router.Dispatch(req); });
+  options.websocket = &hub;
+  http::Server server(options, [&router, &web](http::Request& req) {
+    if (web) {
+      if (auto r = web->Serve(req)) {
+        req.route = "static";
+        return std::move(*r);
+      }
+    }
+    return router.Dispatch(req);
+  });
   std::string error;
   if (!server.Listen(&error)) {
     std::cerr << "luister: cannot listen on " << args.listen << ": " << error << "\n";
     return kExitFailure;
   }
+  if (web)
+    std::cout << "web app: " << web->file_count() << " files (" << web->total_bytes() / 1024
+              << " KiB) from " << args.web_dir << "\n";
   std::cout << "luister " << LUISTER_VERSION << " serving " << args.db << " on http://"
             << (addr->host.find(':') != std::string::npos ? "[" + addr->host + "]" : addr->host)
             << ":" << server.port() << "\n"

@@ -14,6 +14,19 @@ ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction 
                                      : ConversationStatus::kWaitingOnCustomer;
 }
 
+void ConversationService::Emit(EventType type, const Conversation& c,
+                               std::optional<int64_t> message_id) {
+  if (!events_) return;
+  DomainEvent e;
+  e.type = type;
+  e.at = clock_.Now();
+  e.conversation_id = c.id;
+  e.customer_id = c.customer_id;
+  e.department_id = c.department_id;
+  e.message_id = message_id;
+  events_->Publish(e);
+}
+
 Status ConversationService::ValidateTags(std::vector<std::string>* tags,
                                          std::vector<FieldError>* errors) {
   if (tags->size() > kMaxTags) {
@@ -89,7 +102,9 @@ Result<Conversation> ConversationService::Create(NewConversation c,
   }
   if (!errors.empty()) return InvalidArgument("the conversation is not valid", std::move(errors));
   if (!c.created_at) c.created_at = clock_.Now();
-  return store_.conversations().Create(c, actor_user_id);
+  LUISTER_ASSIGN_OR_RETURN(Conversation created, store_.conversations().Create(c, actor_user_id));
+  Emit(EventType::kConversationCreated, created);
+  return created;
 }
 
 Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch patch,
@@ -103,7 +118,10 @@ Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch p
   LUISTER_ASSIGN_OR_RETURN(Conversation current, store_.conversations().Get(id));
   LUISTER_RETURN_IF_ERROR(CheckQueue(patch.queue_id, current.department_id, &errors));
   if (!errors.empty()) return InvalidArgument("the change is not valid", std::move(errors));
-  return store_.conversations().Update(id, patch, actor_user_id, clock_.Now());
+  LUISTER_ASSIGN_OR_RETURN(Conversation updated,
+                           store_.conversations().Update(id, patch, actor_user_id, clock_.Now()));
+  Emit(EventType::kConversationUpdated, updated);
+  return updated;
 }
 
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
@@ -152,7 +170,10 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   m.body_html = std::move(in.body_html);
   m.attachments = std::move(in.attachments);
   m.created_at = in.created_at ? in.created_at : clock_.Now();
-  return store_.conversations().AddMessage(m, next);
+  LUISTER_ASSIGN_OR_RETURN(Message added, store_.conversations().AddMessage(m, next));
+  Emit(EventType::kMessageCreated, conv, added.id);
+  if (next) Emit(EventType::kConversationUpdated, conv);
+  return added;
 }
 
 Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
@@ -183,7 +204,9 @@ Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
   h.note = std::move(note);
   h.by_user_id = by_user_id;
   h.at = clock_.Now();
-  return store_.conversations().Transfer(h);
+  LUISTER_ASSIGN_OR_RETURN(Conversation moved, store_.conversations().Transfer(h));
+  Emit(EventType::kConversationUpdated, moved);
+  return moved;
 }
 
 }  // namespace luister

@@ -6,6 +6,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/events.h"
 #include "domain/repositories.h"
 
 namespace luister {
@@ -23,10 +24,12 @@ struct MessageInput {
 };
 
 // Conversation rules: validation, the status a message moves a conversation
-// to, hand-over. Thread-safe.
+// to, hand-over. Thread-safe. `events`, when given, hears about every
+// committed change.
 class ConversationService {
  public:
-  ConversationService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  ConversationService(Store& store, const Clock& clock, EventPublisher* events = nullptr)
+      : store_(store), clock_(clock), events_(events) {}
 
   Result<Conversation> Create(NewConversation c, std::optional<int64_t> actor_user_id);
   Result<Conversation> Update(int64_t id, ConversationPatch patch, int64_t actor_user_id);
@@ -47,8 +50,11 @@ class ConversationService {
   Status CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
                     std::vector<FieldError>* errors);
 
+  void Emit(EventType type, const Conversation& c, std::optional<int64_t> message_id = {});
+
   Store& store_;
   const Clock& clock_;
+  EventPublisher* events_;
 };
 
 // The status a conversation moves to when a message arrives, given its

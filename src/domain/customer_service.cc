@@ -34,6 +34,15 @@ void ValidateContactHours(const ContactHours& h, const std::string& field,
     errors->push_back({field, "must be a range within one day with from before to"});
 }
 
+void CustomerService::Emit(EventType type, int64_t customer_id) {
+  if (!events_) return;
+  DomainEvent e;
+  e.type = type;
+  e.at = clock_.Now();
+  e.customer_id = customer_id;
+  events_->Publish(e);
+}
+
 Status CustomerService::CheckReferences(std::optional<int64_t> account_manager_id,
                                         std::optional<int64_t> organisation_id,
                                         std::vector<FieldError>* errors) {
@@ -76,7 +85,9 @@ Result<Customer> CustomerService::Create(NewCustomer c) {
   LUISTER_RETURN_IF_ERROR(CheckReferences(c.account_manager_id, c.organisation_id, &errors));
   if (!errors.empty()) return InvalidArgument("the customer is not valid", std::move(errors));
   if (!c.created_at) c.created_at = clock_.Now();
-  return store_.customers().Create(c);
+  LUISTER_ASSIGN_OR_RETURN(Customer created, store_.customers().Create(c));
+  Emit(EventType::kCustomerCreated, created.id);
+  return created;
 }
 
 Result<Customer> CustomerService::Update(int64_t id, CustomerPatch patch) {
@@ -95,7 +106,9 @@ Result<Customer> CustomerService::Update(int64_t id, CustomerPatch patch) {
   if (patch.organisation_id && current.kind == CustomerKind::kOrganisation)
     return InvalidArgument("the change is not valid",
                            {{"organisation_id", "an organisation cannot belong to an organisation"}});
-  return store_.customers().Update(id, patch, clock_.Now());
+  LUISTER_ASSIGN_OR_RETURN(Customer updated, store_.customers().Update(id, patch, clock_.Now()));
+  Emit(EventType::kCustomerUpdated, id);
+  return updated;
 }
 
 Result<Identity> CustomerService::AddIdentity(int64_t customer_id, NewIdentity identity) {
@@ -107,13 +120,19 @@ Result<Identity> CustomerService::AddIdentity(int64_t customer_id, NewIdentity i
   if (current.merged_into_id) return Conflict("customer was merged into another customer");
   if (current.identities.size() >= kMaxIdentities)
     return InvalidArgument("too many identities", {{"value", "at most 50 identities"}});
-  return store_.customers().AddIdentity(customer_id, identity, clock_.Now());
+  LUISTER_ASSIGN_OR_RETURN(Identity added,
+                           store_.customers().AddIdentity(customer_id, identity, clock_.Now()));
+  Emit(EventType::kCustomerUpdated, customer_id);
+  return added;
 }
 
 Result<MergeRecord> CustomerService::Merge(int64_t source_id, int64_t target_id,
                                            int64_t by_user_id) {
   if (source_id == target_id) return Conflict("a customer cannot be merged into itself");
-  return store_.customers().Merge(source_id, target_id, by_user_id, clock_.Now());
+  LUISTER_ASSIGN_OR_RETURN(MergeRecord m,
+                           store_.customers().Merge(source_id, target_id, by_user_id, clock_.Now()));
+  Emit(EventType::kCustomerMerged, target_id);
+  return m;
 }
 
 }  // namespace luister

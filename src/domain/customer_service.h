@@ -4,15 +4,18 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/events.h"
 #include "domain/repositories.h"
 
 namespace luister {
 
 // Customer rules: validation and normalisation of names and identities,
 // merging. Stateless apart from the references it holds; thread-safe.
+// `events`, when given, hears about every committed change.
 class CustomerService {
  public:
-  CustomerService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  CustomerService(Store& store, const Clock& clock, EventPublisher* events = nullptr)
+      : store_(store), clock_(clock), events_(events) {}
 
   Result<Customer> Create(NewCustomer c);
   Result<Customer> Update(int64_t id, CustomerPatch patch);
@@ -29,8 +32,11 @@ class CustomerService {
   Status CheckReferences(std::optional<int64_t> account_manager_id,
                          std::optional<int64_t> organisation_id, std::vector<FieldError>* errors);
 
+  void Emit(EventType type, int64_t customer_id);
+
   Store& store_;
   const Clock& clock_;
+  EventPublisher* events_;
 };
 
 // Validates contact hours; appends to `errors` under `field`.

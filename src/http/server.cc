@@ -21,6 +21,7 @@
 
 #include "http/access_log.h"
 #include "http/metrics.h"
+#include "http/websocket_session.h"
 
 namespace luister::http {
 namespace {
@@ -181,6 +182,7 @@ struct ServerCore {
   std::mutex sessions_mutex;
   // Destroyed after `ioc`, whose destructor may still destroy sessions.
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // GUARDED_BY(sessions_mutex)
+  internal::WebSocketRegistry websockets;
 
   net::io_context ioc;
   // Acceptor, signals, timer and shutdown state live on this strand.
@@ -302,7 +304,24 @@ class Session : public std::enable_shared_from_this<Session> {
                     "The request target is not a valid, percent-encoded origin-form path.");
       return Send(std::move(res), keep_alive, false);
     }
+    if (options().websocket != nullptr && IsWebSocketUpgrade(req_)) return Upgrade();
     Send(CallHandler(), keep_alive, false);
+  }
+
+  // Hands the connection to a WebSocket session when the handler accepts it.
+  void Upgrade() {
+    std::optional<Response> refusal = options().websocket->Authorize(req_);
+    if (refusal) return Send(std::move(*refusal), false, false);
+    bhttp::request<bhttp::empty_body> upgrade{bhttp::verb::get, req_.target, version_};
+    for (const auto& [name, value] : req_.headers) upgrade.set(name, value);
+    status_ = 101;
+    body_bytes_ = 0;
+    auto latency = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start_);
+    server_->access_log.Write(remote_ip_, req_.method, LoggedPath(), status_, 0, latency,
+                              req_.route);
+    state_ = State::kClosing;
+    internal::StartWebSocket(std::move(stream_), std::move(upgrade), req_, options().websocket,
+                             &server_->websockets);
   }
 
   Response CallHandler() {
@@ -510,6 +529,7 @@ void ServerCore::BeginShutdown() {
     Session* raw = s.get();
     net::post(raw->get_executor(), [s = std::move(s)] { s->OnServerStop(); });
   }
+  websockets.CloseAll();
   shutdown_deadline = Clock::now() + options.shutdown_grace;
   PollShutdown();
 }
@@ -520,6 +540,7 @@ void ServerCore::PollShutdown() {
     std::lock_guard<std::mutex> lock(sessions_mutex);
     remaining = sessions.size();
   }
+  remaining += websockets.size();
   if (remaining == 0) return;  // nothing left: Run() returns when the queue drains
   if (Clock::now() >= shutdown_deadline) {
     spdlog::warn("shutdown grace period over; dropping {} connection(s)", remaining);

@@ -12,6 +12,7 @@
 namespace luister::http {
 
 class Metrics;
+class WebSocketHandler;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -27,6 +28,9 @@ struct ServerOptions {
   Metrics* metrics = nullptr;
   // Whether Run() stops on SIGINT/SIGTERM. Tests running several servers turn it off.
   bool handle_signals = true;
+  // When set (not owned; must outlive the server) GET requests asking for a
+  // WebSocket upgrade go to it instead of the request handler.
+  WebSocketHandler* websocket = nullptr;
 };
 
 // The function that turns a request into a response: router, middleware and

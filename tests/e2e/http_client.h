@@ -47,6 +47,8 @@ class HttpClient {
     bearer_.clear();
   }
   bool send_csrf = true;
+  // The session cookie value, empty before Login().
+  const std::string& cookie() const { return cookie_; }
 
  private:
   int port_;

@@ -87,6 +87,12 @@ void RegisterCustomerRoutes(Router& r, ApiContext& ctx);
 void RegisterConversationRoutes(Router& r, ApiContext& ctx);
 void RegisterSearchRoutes(Router& r, ApiContext& ctx);
 void RegisterAuditRoutes(Router& r, ApiContext& ctx);
+void RegisterLiveRoutes(Router& r, ApiContext& ctx);
+
+// Decides WebSocket upgrades to /api/v1/live: the caller must be signed in
+// (session cookie or bearer token) with a role that reads conversations, and
+// a browser's Origin must be this server's own.
+std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req);
 
 inline void RegisterApi(Router& r, ApiContext& ctx) {
   RegisterSystemRoutes(r, ctx);
@@ -96,6 +102,7 @@ inline void RegisterApi(Router& r, ApiContext& ctx) {
   RegisterConversationRoutes(r, ctx);
   RegisterSearchRoutes(r, ctx);
   RegisterAuditRoutes(r, ctx);
+  RegisterLiveRoutes(r, ctx);
 }
 
 }  // namespace luister::http

@@ -1,0 +1,17 @@
+#include "domain/events.h"
+
+namespace luister {
+
+std::string_view ToString(EventType t) {
+  switch (t) {
+    case EventType::kConversationCreated: return "conversation.created";
+    case EventType::kConversationUpdated: return "conversation.updated";
+    case EventType::kMessageCreated: return "message.created";
+    case EventType::kCustomerCreated: return "customer.created";
+    case EventType::kCustomerUpdated: return "customer.updated";
+    case EventType::kCustomerMerged: return "customer.merged";
+  }
+  return "unknown";
+}
+
+}  // namespace luister

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "common/time.h"
+
+namespace luister {
+
+// Something changed that open screens may want to show. Events name what
+// changed, not the new state: readers refetch through the API, where roles
+// and audit logging apply. Published after the change is committed.
+enum class EventType {
+  kConversationCreated,
+  kConversationUpdated,  // status, priority, assignee, tags, department or queue
+  kMessageCreated,       // messages and internal notes
+  kCustomerCreated,
+  kCustomerUpdated,
+  kCustomerMerged,
+};
+
+std::string_view ToString(EventType t);
+
+struct DomainEvent {
+  EventType type = EventType::kConversationUpdated;
+  Timestamp at{};
+  std::optional<int64_t> conversation_id;
+  std::optional<int64_t> customer_id;
+  std::optional<int64_t> message_id;
+  std::optional<int64_t> department_id;
+};
+
+// Where services send events. Implementations must be thread-safe and must
+// not block: Publish is called on request threads after a commit.
+class EventPublisher {
+ public:
+  virtual ~EventPublisher() = default;
+  virtual void Publish(const DomainEvent& event) = 0;
+};
+
+}  // namespace luister

@@ -1,0 +1,50 @@
+#include "http/api/api_context.h"
+#include "http/problem.h"
+
+namespace luister::http {
+
+namespace {
+
+constexpr std::string_view kLivePath = "/api/v1/live";
+
+// "https://host:port" -> "host:port"
+std::string_view OriginHost(std::string_view origin) {
+  auto scheme = origin.find("://");
+  return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
+}
+
+}  // namespace
+
+void RegisterLiveRoutes(Router& r, ApiContext& ctx) {
+  // Reached only without an upgrade: the WebSocket handshake is answered by
+  // the server before routing.
+  r.Add("GET", std::string(kLivePath), Public([](Request&) -> Result<Response> {
+          Response resp = ProblemResponse(426, "upgrade-required", "Upgrade required",
+                                          "/api/v1/live speaks WebSocket; see docs/live-events.md");
+          resp.SetHeader("Upgrade", "websocket");
+          return resp;
+        }));
+}
+
+std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req) {
+  if (req.path != kLivePath)
+    return ProblemResponse(404, "not-found", "Not found", "no WebSocket endpoint at " + req.path);
+  req.route = std::string(kLivePath);
+  std::string_view origin = req.Header("origin");
+  if (!origin.empty() && OriginHost(origin) != req.Header("host"))
+    return ProblemResponse(403, "forbidden", "Not allowed",
+                           "WebSocket connections must come from this server's own pages");
+  Result<auth::Principal> who = Unauthorized("log in first");
+  std::string_view authz = req.Header("authorization");
+  if (authz.substr(0, 7) == "Bearer ") {
+    who = ctx.auth.AuthenticateBearer(authz.substr(7));
+  } else if (std::string cookie = req.Cookie(kSessionCookie); !cookie.empty()) {
+    who = ctx.auth.AuthenticateSession(cookie);
+  }
+  if (!who.ok()) return ProblemFromStatus(who.status());
+  if (!RoleAllows(who->user.role, Permission::kReadConversations))
+    return ProblemFromStatus(Forbidden("this role does not see conversations"));
+  return std::nullopt;
+}
+
+}  // namespace luister::http

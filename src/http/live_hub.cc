@@ -1,0 +1,78 @@
+#include "http/live_hub.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+namespace luister::http {
+
+LiveHub::LiveHub(Authorizer authorize, size_t history)
+    : authorize_(std::move(authorize)), history_size_(std::max<size_t>(history, 1)) {}
+
+std::string LiveHub::EventJson(uint64_t seq, const DomainEvent& e) {
+  nlohmann::json j = {{"seq", seq},
+                      {"type", std::string(ToString(e.type))},
+                      {"at", FormatIso8601(e.at)}};
+  if (e.conversation_id) j["conversation_id"] = *e.conversation_id;
+  if (e.customer_id) j["customer_id"] = *e.customer_id;
+  if (e.message_id) j["message_id"] = *e.message_id;
+  if (e.department_id) j["department_id"] = *e.department_id;
+  return j.dump();
+}
+
+void LiveHub::Publish(const DomainEvent& event) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  uint64_t seq = ++seq_;
+  auto frame = std::make_shared<const std::string>(EventJson(seq, event));
+  history_.push_back({seq, frame});
+  if (history_.size() > history_size_) history_.pop_front();
+  for (const auto& c : connections_) c->Send(frame);
+}
+
+std::optional<Response> LiveHub::Authorize(Request& req) { return authorize_(req); }
+
+void LiveHub::OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) {
+  std::optional<uint64_t> since;
+  if (auto s = req.Query("since")) {
+    uint64_t v = 0;
+    auto r = std::from_chars(s->data(), s->data() + s->size(), v);
+    if (r.ec == std::errc() && r.ptr == s->data() + s->size()) since = v;
+  }
+  // Under the lock, so no event falls between the replay and going live.
+  std::lock_guard<std::mutex> lock(mutex_);
+  connection->Send(std::make_shared<const std::string>(
+      nlohmann::json({{"type", "hello"}, {"seq", seq_}}).dump()));
+  if (since && *since > seq_) {
+    // The client saw numbers this process never issued (a restart).
+    connection->Send(std::make_shared<const std::string>(R"({"type":"reset"})"));
+  } else if (since && *since < seq_) {
+    uint64_t oldest = history_.empty() ? seq_ + 1 : history_.front().seq;
+    if (*since + 1 < oldest) {
+      connection->Send(std::make_shared<const std::string>(R"({"type":"reset"})"));
+    } else {
+      for (const auto& e : history_)
+        if (e.seq > *since) connection->Send(e.frame);
+    }
+  }
+  connections_.push_back(connection);
+}
+
+void LiveHub::OnClose(const WebSocketConnection* connection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  connections_.erase(std::remove_if(connections_.begin(), connections_.end(),
+                                    [&](const auto& c) { return c.get() == connection; }),
+                     connections_.end());
+}
+
+size_t LiveHub::connections() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return connections_.size();
+}
+
+uint64_t LiveHub::last_seq() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return seq_;
+}
+
+}  // namespace luister::http

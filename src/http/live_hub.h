@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/events.h"
+#include "http/websocket.h"
+
+namespace luister::http {
+
+// Fans domain events out to the browsers' WebSockets (docs/live-events.md).
+// Every event gets the next sequence number and is kept in a bounded
+// history, so a client that reconnects with ?since=N is sent what it missed,
+// or "reset" when N is older than the history. Thread-safe.
+//
+// Single-node: sequence numbers live in this process. Several nodes need a
+// shared source of events (PostgreSQL LISTEN/NOTIFY), which plugs in here.
+class LiveHub final : public EventPublisher, public WebSocketHandler {
+ public:
+  using Authorizer = std::function<std::optional<Response>(Request&)>;
+
+  // `authorize` checks the caller of an upgrade request (session, role,
+  // origin); `history` is how many recent events are kept for catch-up.
+  explicit LiveHub(Authorizer authorize, size_t history = 10000);
+
+  void Publish(const DomainEvent& event) override;
+
+  std::optional<Response> Authorize(Request& req) override;
+  void OnOpen(const std::shared_ptr<WebSocketConnection>& connection,
+              const Request& req) override;
+  void OnClose(const WebSocketConnection* connection) override;
+
+  size_t connections() const;
+  uint64_t last_seq() const;
+
+  // The JSON text of one event frame.
+  static std::string EventJson(uint64_t seq, const DomainEvent& event);
+
+ private:
+  struct Entry {
+    uint64_t seq;
+    std::shared_ptr<const std::string> frame;
+  };
+
+  const Authorizer authorize_;
+  const size_t history_size_;
+  mutable std::mutex mutex_;
+  uint64_t seq_ = 0;                                                // GUARDED_BY(mutex_)
+  std::deque<Entry> history_;                                       // GUARDED_BY(mutex_)
+  std::vector<std::shared_ptr<WebSocketConnection>> connections_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace luister::http

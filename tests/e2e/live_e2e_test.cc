@@ -1,0 +1,190 @@
+// Live events over the WebSocket, and the web app served by luister.
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "http_client.h"
+#include "luister_process.h"
+
+namespace luister::e2e {
+namespace {
+
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+using tcp = boost::asio::ip::tcp;
+using nlohmann::json;
+
+// A blocking WebSocket client with a read timeout.
+class LiveClient {
+ public:
+  LiveClient(int port, const std::string& cookie, const std::string& target,
+             const std::string& origin = "")
+      : ws_(ioc_) {
+    beast::get_lowest_layer(ws_).connect(
+        tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    ws_.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
+      if (!cookie.empty()) req.set(beast::http::field::cookie, "luister_session=" + cookie);
+      if (!origin.empty()) req.set(beast::http::field::origin, origin);
+    }));
+    std::string host = "127.0.0.1:" + std::to_string(port);
+    ws_.handshake(response_, host, target, error_);
+  }
+
+  const beast::error_code& error() const { return error_; }
+  int status() const { return static_cast<int>(response_.result_int()); }
+
+  // The next frame, or null after `timeout`. (Beast's stream timeouts
+  // apply to asynchronous operations only, hence the async read.)
+  json Next(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) {
+    if (broken_) return nullptr;
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    bool done = false;
+    ws_.async_read(buffer, [&](beast::error_code e, size_t) {
+      ec = e;
+      done = true;
+    });
+    ioc_.restart();
+    ioc_.run_for(timeout);
+    if (!done) {
+      broken_ = true;  // a cancelled read leaves the stream unusable
+      beast::get_lowest_layer(ws_).cancel();
+      ioc_.restart();
+      ioc_.run();
+      return nullptr;
+    }
+    if (ec) return nullptr;
+    return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  // The next frame of `type`, skipping others.
+  json NextOfType(const std::string& type) {
+    for (int i = 0; i < 20; ++i) {
+      json f = Next();
+      if (f.is_null() || f["type"] == type) return f;
+    }
+    return nullptr;
+  }
+
+ private:
+  boost::asio::io_context ioc_;
+  websocket::stream<beast::tcp_stream> ws_;
+  websocket::response_type response_;
+  beast::error_code error_;
+  bool broken_ = false;
+};
+
+class LiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<LuisterProcess>();
+    client_ = std::make_unique<HttpClient>(server_->port());
+    ASSERT_EQ(client_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status,
+              200);
+    dept_ = client_->Post("/api/v1/departments", {{"name", "Live"}}).Json()["id"];
+    customer_ = client_->Post("/api/v1/customers", {{"name", "Live Klant"}}).Json()["id"];
+    conversation_ = client_->Post("/api/v1/conversations", {{"customer_id", customer_},
+                                                            {"channel", "chat"},
+                                                            {"department_id", dept_}})
+                        .Json()["id"];
+  }
+  std::string MessagesPath() const {
+    return "/api/v1/conversations/" + std::to_string(conversation_) + "/messages";
+  }
+
+  std::unique_ptr<LuisterProcess> server_;
+  std::unique_ptr<HttpClient> client_;
+  int64_t dept_ = 0, customer_ = 0, conversation_ = 0;
+};
+
+TEST_F(LiveTest, AMessageWrittenThroughTheApiArrivesLive) {
+  LiveClient live(server_->port(), client_->cookie(), "/api/v1/live");
+  ASSERT_FALSE(live.error()) << live.error().message();
+  json hello = live.Next();
+  ASSERT_EQ(hello["type"], "hello");
+  ASSERT_EQ(client_->Post(MessagesPath(), {{"direction", "in"}, {"body_text", "Hallo?"}}).status,
+            201);
+  json event = live.NextOfType("message.created");
+  ASSERT_FALSE(event.is_null());
+  EXPECT_EQ(event["conversation_id"], conversation_);
+  EXPECT_EQ(event["customer_id"], customer_);
+  EXPECT_GT(event["seq"].get<int64_t>(), hello["seq"].get<int64_t>());
+  json status = live.NextOfType("conversation.updated");
+  EXPECT_EQ(status["conversation_id"], conversation_);
+}
+
+TEST_F(LiveTest, AReconnectingClientCatchesUp) {
+  int64_t since;
+  {
+    LiveClient live(server_->port(), client_->cookie(), "/api/v1/live");
+    since = live.Next()["seq"];
+  }
+  client_->Post(MessagesPath(), {{"direction", "in"}, {"body_text", "one"}});
+  client_->Post(MessagesPath(), {{"internal", true}, {"body_text", "two"}});
+  LiveClient again(server_->port(), client_->cookie(),
+                   "/api/v1/live?since=" + std::to_string(since));
+  ASSERT_FALSE(again.error());
+  EXPECT_EQ(again.Next()["type"], "hello");
+  int messages = 0;
+  for (json f = again.Next(std::chrono::milliseconds(500)); !f.is_null();
+       f = again.Next(std::chrono::milliseconds(500))) {
+    EXPECT_GT(f["seq"].get<int64_t>(), since);
+    if (f["type"] == "message.created") ++messages;
+  }
+  EXPECT_EQ(messages, 2);
+}
+
+TEST_F(LiveTest, UpgradesNeedASessionAndOurOrigin) {
+  LiveClient anonymous(server_->port(), "", "/api/v1/live");
+  EXPECT_EQ(anonymous.error(), websocket::error::upgrade_declined);
+  LiveClient foreign(server_->port(), client_->cookie(), "/api/v1/live",
+                     "https://evil.example.com");
+  EXPECT_EQ(foreign.error(), websocket::error::upgrade_declined);
+  LiveClient same(server_->port(), client_->cookie(), "/api/v1/live",
+                  "http://127.0.0.1:" + std::to_string(server_->port()));
+  EXPECT_FALSE(same.error()) << same.error().message();
+
+  // The refusals are problem+json with the right status.
+  const std::vector<std::pair<std::string, std::string>> upgrade = {
+      {"Upgrade", "websocket"},
+      {"Connection", "Upgrade"},
+      {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="},
+      {"Sec-WebSocket-Version", "13"}};
+  HttpClient anon(server_->port());
+  auto r401 = anon.Send("GET", "/api/v1/live", "", upgrade);
+  EXPECT_EQ(r401.status, 401);
+  EXPECT_EQ(r401.Header("content-type"), "application/problem+json");
+  auto with_origin = upgrade;
+  with_origin.emplace_back("Origin", "https://evil.example.com");
+  EXPECT_EQ(client_->Send("GET", "/api/v1/live", "", with_origin).status, 403);
+  EXPECT_EQ(client_->Send("GET", "/api/v1/elsewhere", "", upgrade).status, 404);
+  EXPECT_EQ(client_->Get("/api/v1/live").status, 426);
+}
+
+TEST(WebAppTest, ServesTheAppWithSpaFallbackAndCaching) {
+  std::string dir = std::filesystem::temp_directory_path() / "luister-e2e-web";
+  std::filesystem::create_directories(dir + "/assets");
+  std::ofstream(dir + "/index.html") << "<!doctype html><div id=root></div>";
+  std::ofstream(dir + "/assets/index-1a2b.js") << "export const x = 1;";
+  LuisterProcess server({"--web-dir", dir});
+  HttpClient c(server.port());
+  auto index = c.Get("/inbox");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_NE(index.body.find("id=root"), std::string::npos);
+  EXPECT_EQ(index.Header("cache-control"), "no-cache");
+  auto asset = c.Get("/assets/index-1a2b.js");
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_NE(asset.Header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(c.Get("/assets/gone-0000.js").status, 404);
+  EXPECT_EQ(c.Get("/api/v1/nothing").Header("content-type"), "application/problem+json");
+  EXPECT_EQ(c.Get("/healthz").status, 200);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace luister::e2e

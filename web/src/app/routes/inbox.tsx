@@ -1,0 +1,5 @@
+import { InboxPage } from '@/features/inbox/components/inbox_page';
+
+export function Component() {
+  return <InboxPage />;
+}

@@ -1,0 +1,5 @@
+import { SearchPage } from '@/features/search/components/search_page';
+
+export function Component() {
+  return <SearchPage />;
+}

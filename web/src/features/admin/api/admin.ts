@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api_client';
+import { queryKeys } from '@/lib/query_keys';
+import type { ApiToken, ApiTokenCreated, Department, Language, List, Queue, Role, User } from '@/types/api';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  department_id: number | null;
+  password: string;
+}
+
+export type UserPatch = Partial<Omit<NewUser, 'email'>> & { active?: boolean };
+
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (u: NewUser) => api.post<User>('/users', u),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+}
+
+export function useUpdateUser(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserPatch) => api.patch<User>(`/users/${id}`, patch),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+}
+
+export function useCreateDepartment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<Department>('/departments', { name }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.departments }),
+  });
+}
+
+export function useCreateQueue() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (q: { name: string; department_id: number }) => api.post<Queue>('/queues', q),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.queues }),
+  });
+}
+
+export function useApiTokens() {
+  return useQuery({
+    queryKey: queryKeys.apiTokens,
+    queryFn: ({ signal }) => api.get<List<ApiToken>>('/api-tokens', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateApiToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (t: { name: string; user_id: number | null }) => api.post<ApiTokenCreated>('/api-tokens', t),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.apiTokens }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api-tokens/${id}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.apiTokens }),
+  });
+}

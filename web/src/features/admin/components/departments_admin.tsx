@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError, FormError, fieldProps } from '@/components/field_error';
+import { useDepartments, useQueues } from '@/lib/directory';
+import { can, useCurrentUser } from '@/lib/session';
+import type { Department } from '@/types/api';
+import { useCreateDepartment, useCreateQueue } from '../api/admin';
+
+function QueueForm({ department }: { department: Department }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const create = useCreateQueue();
+  const id = `queue-${department.id}`;
+  return (
+    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); create.mutate({ name, department_id: department.id }, { onSuccess: () => setName('') }); }}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('admin.addQueue')} ({department.name})
+      </label>
+      <input {...fieldProps(id, create.error, 'name')} value={name} placeholder={t('admin.addQueue')} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="btn btn--small" disabled={create.isPending}>
+        +
+      </button>
+      <FieldError id={id} error={create.error} field="name" />
+      <FormError error={create.error} fields={['name']} />
+    </form>
+  );
+}
+
+export function DepartmentsAdmin() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const departments = useDepartments();
+  const queues = useQueues();
+  const create = useCreateDepartment();
+  const [name, setName] = useState('');
+  const editable = can(me, 'manage_directory');
+  return (
+    <>
+      <ul className="dept-list">
+        {departments.data?.map((d) => {
+          const own = queues.data?.filter((q) => q.department_id === d.id) ?? [];
+          return (
+            <li key={d.id} className="card">
+              <h3 className="panel-title">{d.name}</h3>
+              <p className="label">{t('admin.queues')}</p>
+              {own.length === 0 ? <p className="muted small">{t('admin.noQueues')}</p> : (
+                <ul className="chips">
+                  {own.map((q) => (
+                    <li key={q.id} className="chip">{q.name}</li>
+                  ))}
+                </ul>
+              )}
+              {editable && <QueueForm department={d} />}
+            </li>
+          );
+        })}
+      </ul>
+      {editable && (
+        <form className="inline-form card" onSubmit={(e) => { e.preventDefault(); create.mutate(name, { onSuccess: () => setName('') }); }}>
+          <label htmlFor="new-department">{t('admin.addDepartment')}</label>
+          <input {...fieldProps('new-department', create.error, 'name')} value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="btn btn--primary btn--small" disabled={create.isPending}>
+            {t('admin.create')}
+          </button>
+          <FieldError id="new-department" error={create.error} field="name" />
+          <FormError error={create.error} fields={['name']} />
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChannelIcon } from '@/components/channel_icon';
+import { FieldError, FormError, fieldProps } from '@/components/field_error';
+import { loadDraft, saveDraft } from '@/lib/drafts';
+import type { Conversation, ConversationStatus } from '@/types/api';
+import { useSendMessage } from '../api/send_message';
+
+type Mode = 'reply' | 'note';
+const afterStatuses: Exclude<ConversationStatus, 'new'>[] = ['open', 'waiting_on_customer', 'waiting_on_us', 'resolved', 'closed'];
+
+/** Reply or internal note. The text is kept (also across reloads) until the server accepted it. */
+export function Composer({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('reply');
+  const draftKey = `${conversation.id}.${mode}`;
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const text = texts[draftKey] ?? loadDraft(draftKey);
+  const [status, setStatus] = useState<'' | Exclude<ConversationStatus, 'new'>>('');
+  const send = useSendMessage(conversation);
+  const internal = mode === 'note';
+  const id = `composer-${conversation.id}`;
+
+  const setText = (value: string) => {
+    setTexts((prev) => ({ ...prev, [draftKey]: value }));
+    saveDraft(draftKey, value);
+  };
+
+  const submit = (e?: React.FormEvent) => {
+    e?.preventDefault();
+    if (send.isPending) return;
+    const key = draftKey;
+    send.mutate(
+      { body_text: text, internal, status: internal ? undefined : status || undefined },
+      {
+        onSuccess: () => {
+          setTexts((prev) => ({ ...prev, [key]: '' }));
+          saveDraft(key, '');
+          setStatus('');
+        },
+      },
+    );
+  };
+
+  const switchMode = (m: Mode) => {
+    setMode(m);
+    send.reset();
+  };
+
+  return (
+    <form className={internal ? 'composer composer--note' : 'composer'} onSubmit={submit} data-testid="composer" data-mode={mode}>
+      <div className="composer__tabs" role="group">
+        <button type="button" className={mode === 'reply' ? 'composer__tab is-active' : 'composer__tab'} aria-pressed={mode === 'reply'} onClick={() => switchMode('reply')}>
+          {t('conversation.reply')}
+        </button>
+        <button type="button" className={mode === 'note' ? 'composer__tab is-active' : 'composer__tab'} aria-pressed={mode === 'note'} onClick={() => switchMode('note')}>
+          {t('conversation.note')}
+        </button>
+        {!internal && (
+          <span className="composer__via">
+            <ChannelIcon channel={conversation.channel} withLabel />
+          </span>
+        )}
+      </div>
+      <label htmlFor={id} className="visually-hidden">
+        {internal ? t('conversation.internalNote') : t('conversation.replyVia', { channel: t(`channel.${conversation.channel}`) })}
+      </label>
+      <textarea
+        {...fieldProps(id, send.error, 'body_text')}
+        className="composer__input"
+        rows={4}
+        value={text}
+        placeholder={internal ? t('conversation.notePlaceholder') : t('conversation.replyPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+        }}
+      />
+      <FieldError id={id} error={send.error} field="body_text" />
+      {send.isError && (
+        <>
+          <FormError error={send.error} fields={['body_text']} />
+          <p className="muted small">{t('conversation.draftKept')}</p>
+        </>
+      )}
+      <div className="composer__actions">
+        {!internal && (
+          <label className="inline-field">
+            <span>{t('conversation.sendAndSet')}</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+              <option value="">{t('conversation.keepStatus')}</option>
+              {afterStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit" className={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={send.isPending}>
+          {send.isPending ? t('conversation.sending') : internal ? t('conversation.addNote') : t('conversation.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

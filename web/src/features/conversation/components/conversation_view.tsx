@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusBadge, PriorityBadge } from '@/components/badges';
+import { ChannelIcon } from '@/components/channel_icon';
+import { ErrorPanel, Spinner } from '@/components/feedback';
+import { isApiError } from '@/lib/api_client';
+import { useDepartments } from '@/lib/directory';
+import { formatRelative } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
+import type { Conversation } from '@/types/api';
+import { useConversation } from '../api/get_conversation';
+import { Composer } from './composer';
+import { ConversationProperties } from './conversation_properties';
+import { MessageThread } from './message_thread';
+
+/** The conversation screen minus the customer panel, which the app places beside it. */
+export function ConversationView({ id, customerName }: { id: number; customerName?: string }) {
+  const { t } = useTranslation();
+  const query = useConversation(id);
+  if (query.isPending) return <Spinner />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return <p className="empty">{t('conversation.notFound')}</p>;
+    }
+    return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return <ConversationLoaded conversation={query.data} customerName={customerName} />;
+}
+
+function ConversationLoaded({ conversation: c, customerName }: { conversation: Conversation; customerName?: string }) {
+  const { t } = useTranslation();
+  const [includeInternal, setIncludeInternal] = useState(true);
+  const departments = useDepartments();
+  const department = departments.data?.find((d) => d.id === c.department_id)?.name;
+  return (
+    <div className="conversation">
+      <section className="conversation__main" aria-labelledby="conversation-title">
+        <header className="conversation__header">
+          <div className="conversation__title-row">
+            <ChannelIcon channel={c.channel} />
+            <h1 id="conversation-title">{c.subject || `#${c.id}`}</h1>
+          </div>
+          <p className="conversation__meta">
+            <span>#{c.id}</span>
+            <StatusBadge status={c.status} />
+            <PriorityBadge priority={c.priority} />
+            {department && <span data-testid="conversation-department">{department}</span>}
+            <span>{t('conversation.created', { time: formatRelative(c.created_at, currentLanguage()) })}</span>
+          </p>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={!includeInternal}
+              onChange={(e) => setIncludeInternal(!e.target.checked)}
+            />
+            <span>{t('conversation.customerView')}</span>
+          </label>
+        </header>
+        <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} />
+        <Composer conversation={c} />
+      </section>
+      <ConversationProperties conversation={c} />
+    </div>
+  );
+}

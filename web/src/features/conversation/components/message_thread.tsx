@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChannelIcon } from '@/components/channel_icon';
+import { ErrorPanel, Spinner } from '@/components/feedback';
+import { useUsers } from '@/lib/directory';
+import { formatDateTime } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
+import type { Conversation, Message } from '@/types/api';
+import { useMessages } from '../api/get_messages';
+
+export function MessageThread(props: { conversation: Conversation; customerName?: string; includeInternal: boolean }) {
+  const { t } = useTranslation();
+  const query = useMessages(props.conversation.id, props.includeInternal);
+  const users = useUsers();
+  const endRef = useRef<HTMLDivElement>(null);
+  const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const count = messages.length;
+
+  useEffect(() => {
+    // Show the newest message: scroll the conversation column (when it scrolls on its own) to its end.
+    const column = endRef.current?.closest('.conversation__main');
+    if (count > 0 && column && column.scrollHeight > column.clientHeight) column.scrollTop = column.scrollHeight;
+  }, [count]);
+
+  if (query.isPending) return <Spinner />;
+  if (query.isError) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
+
+  const author = (m: Message) =>
+    m.direction === 'in' && !m.internal
+      ? (props.customerName ?? t('conversation.customer'))
+      : (users.data?.find((u) => u.id === m.author_user_id)?.name ?? t('conversation.agent'));
+
+  return (
+    <div className="thread" aria-label={t('conversation.thread')} role="log" aria-live="polite" data-testid="thread">
+      {messages.length === 0 && <p className="empty">{t('conversation.empty')}</p>}
+      {messages.map((m) => (
+        <article
+          key={m.id}
+          className={`message ${m.internal ? 'message--internal' : m.direction === 'in' ? 'message--in' : 'message--out'}`}
+          data-testid="message"
+          data-message-id={m.id}
+          data-internal={m.internal ? 'true' : 'false'}
+        >
+          <header className="message__header">
+            {m.internal ? (
+              <span className="badge badge--internal">{t('conversation.internalBadge')}</span>
+            ) : (
+              <ChannelIcon channel={m.channel} />
+            )}
+            <span className="message__author">{author(m)}</span>
+            <time className="message__time" dateTime={m.created_at}>
+              {formatDateTime(m.created_at, currentLanguage())}
+            </time>
+          </header>
+          <div className="message__body">{m.body_text}</div>
+          {m.attachments.length > 0 && (
+            <ul className="message__attachments" aria-label={t('conversation.attachments')}>
+              {m.attachments.map((a) => (
+                <li key={a.filename}>
+                  📎 {a.filename} <span className="muted">({Math.ceil(a.size_bytes / 1024)} KB)</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      ))}
+      {query.hasNextPage && (
+        <button type="button" className="btn btn--ghost" onClick={() => void query.fetchNextPage()}>
+          {t('conversation.loadMore')}
+        </button>
+      )}
+      <div ref={endRef} />
+    </div>
+  );
+}

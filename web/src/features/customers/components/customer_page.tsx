@@ -1,0 +1,123 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ErrorPanel, Spinner } from '@/components/feedback';
+import { isApiError } from '@/lib/api_client';
+import { useCustomer, useDepartments } from '@/lib/directory';
+import { can, useCurrentUser } from '@/lib/session';
+import { CHANNELS } from '@/types/api';
+import type { Channel } from '@/types/api';
+import { useTimeline, type TimelineFilters } from '../api/get_timeline';
+import { useRemoveIdentity } from '../api/update_customer';
+import { CustomerDetails, IdentityList } from './customer_details';
+import { CustomerEditForm } from './customer_edit_form';
+import { IdentityForm } from './identity_form';
+import { MergePanel } from './merge_panel';
+import { Timeline } from './timeline';
+
+const ContactChart = lazy(() => import('./contact_chart'));
+
+/** Customer 360: who they are, and everything that happened on every channel and in every department. */
+export function CustomerPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const customer = useCustomer(id);
+  const departments = useDepartments();
+  const [filters, setFilters] = useState<TimelineFilters>({ include_internal: true });
+  const timeline = useTimeline(id, filters);
+  const removeIdentity = useRemoveIdentity(id);
+  const [editing, setEditing] = useState(false);
+  const canWrite = can(me, 'write_customers');
+
+  if (customer.isPending) return <Spinner />;
+  if (customer.isError) {
+    if (isApiError(customer.error) && customer.error.status === 404) return <p className="empty">{t('customer.notFound')}</p>;
+    return <ErrorPanel error={customer.error} onRetry={() => void customer.refetch()} />;
+  }
+  const c = customer.data;
+  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div className="customer-360">
+      <header className="page-header">
+        <h1>{c.name}</h1>
+        <p className="muted">
+          {t(`customer.kind.${c.kind}`)} · #{c.id}
+        </p>
+        {c.merged_into_id && (
+          <p className="notice">
+            <Link to={`/customers/${c.merged_into_id}`}>{t('customer.mergedInto', { id: c.merged_into_id })}</Link>
+          </p>
+        )}
+      </header>
+      <div className="customer-360__grid">
+        <div className="customer-360__side">
+          <section className="card" aria-labelledby="identities-title">
+            <h2 id="identities-title" className="panel-title">
+              {t('customer.identities')}
+            </h2>
+            <IdentityList customer={c} onRemove={canWrite ? (identityId) => removeIdentity.mutate(identityId) : undefined} />
+            {removeIdentity.isError && <ErrorPanel error={removeIdentity.error} />}
+            {canWrite && !c.merged_into_id && <IdentityForm customerId={id} />}
+          </section>
+          <section className="card" aria-labelledby="details-title">
+            <div className="card__head">
+              <h2 id="details-title" className="panel-title">
+                {t('conversation.properties')}
+              </h2>
+              {canWrite && !editing && !c.merged_into_id && (
+                <button type="button" className="btn btn--small" onClick={() => setEditing(true)}>
+                  {t('customer.edit')}
+                </button>
+              )}
+            </div>
+            {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
+          </section>
+          {can(me, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
+        </div>
+        <section className="customer-360__main card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title" className="panel-title">
+            {t('customer.timeline')}
+          </h2>
+          {items.length > 0 && (
+            <Suspense fallback={<div className="chart chart--placeholder" />}>
+              <ContactChart items={items} />
+            </Suspense>
+          )}
+          <div className="filter-bar">
+            <label className="filter">
+              <span>{t('customer.filterChannel')}</span>
+              <select value={filters.channel ?? ''} onChange={(e) => setFilters({ ...filters, channel: (e.target.value || undefined) as Channel | undefined })}>
+                <option value="">{t('customer.allChannels')}</option>
+                {CHANNELS.map((ch) => (
+                  <option key={ch} value={ch}>
+                    {t(`channel.${ch}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span>{t('customer.filterDepartment')}</span>
+              <select
+                value={filters.department_id ?? ''}
+                onChange={(e) => setFilters({ ...filters, department_id: e.target.value ? Number(e.target.value) : undefined })}
+              >
+                <option value="">{t('customer.allDepartments')}</option>
+                {departments.data?.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="toggle">
+              <input type="checkbox" checked={filters.include_internal !== false} onChange={(e) => setFilters({ ...filters, include_internal: e.target.checked })} />
+              <span>{t('customer.includeInternal')}</span>
+            </label>
+          </div>
+          <Timeline query={timeline} />
+        </section>
+      </div>
+    </div>
+  );
+}

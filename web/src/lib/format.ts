@@ -1,0 +1,44 @@
+import type { Language } from '@/types/api';
+
+const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** "3 d 4 h", "2 h 5 min", "12 min": a compact, language-neutral duration. */
+export function formatDuration(ms: number, lang: Language): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const u = lang === 'nl' ? { d: 'd', h: 'u', m: 'min' } : { d: 'd', h: 'h', m: 'min' };
+  if (minutes < 60) return `${minutes} ${u.m}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} ${u.h} ${minutes % 60} ${u.m}`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${u.d} ${hours % 24} ${u.h}`;
+}
+
+/** "5 minutes ago", "yesterday", "in 2 days" in the UI language. */
+export function formatRelative(iso: string, lang: Language, now: number = Date.now()): string {
+  const diff = Date.parse(iso) - now;
+  const rtf = new Intl.RelativeTimeFormat(locales[lang], { numeric: 'auto' });
+  const abs = Math.abs(diff);
+  if (abs < 60_000) return rtf.format(0, 'second');
+  if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
+  if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
+  if (abs < 30 * 86_400_000) return rtf.format(Math.round(diff / 86_400_000), 'day');
+  return formatDate(iso, lang);
+}
+
+export function formatDate(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return '?';
+  const first = parts[0][0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1][0] ?? '') : '';
+  return (first + last).toUpperCase();
+}

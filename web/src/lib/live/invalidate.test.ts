@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { keysForEvent } from './invalidate';
+
+describe('keysForEvent', () => {
+  it('refreshes the thread, the lists and the timeline for a new message', () => {
+    expect(keysForEvent({ seq: 1, type: 'message.created', conversation_id: 17, customer_id: 5, message_id: 3 })).toEqual([
+      ['conversations'],
+      ['conversation', 17],
+      ['messages', 17],
+      ['timeline', 5],
+    ]);
+  });
+
+  it('refreshes the customer on customer events', () => {
+    expect(keysForEvent({ seq: 2, type: 'customer.merged', customer_id: 9 })).toEqual([
+      ['customers'],
+      ['customer', 9],
+      ['merges', 9],
+      ['timeline', 9],
+    ]);
+  });
+
+  it('does not refetch messages for a conversation change', () => {
+    const keys = keysForEvent({ seq: 3, type: 'conversation.updated', conversation_id: 4, customer_id: 1 });
+    expect(keys).not.toContainEqual(['messages', 4]);
+    expect(keys).toContainEqual(['conversation', 4]);
+  });
+});

@@ -1,0 +1,24 @@
+import type { QueryKey } from '@tanstack/react-query';
+import { queryKeys } from '../query_keys';
+import type { LiveEvent } from './live_socket';
+
+/** The cached queries a live event makes stale (events name what changed, not the new state). */
+export function keysForEvent(e: LiveEvent): QueryKey[] {
+  const keys: QueryKey[] = [];
+  const conversation = e.conversation_id;
+  const customer = e.customer_id;
+  if (e.type.startsWith('conversation.') || e.type === 'message.created') {
+    keys.push(queryKeys.conversations);
+    if (conversation != null) keys.push(queryKeys.conversation(conversation));
+  }
+  if (e.type === 'message.created' && conversation != null) keys.push(queryKeys.messages(conversation));
+  if (e.type.startsWith('customer.')) {
+    keys.push(queryKeys.customers);
+    if (customer != null) {
+      keys.push(queryKeys.customer(customer));
+      keys.push(queryKeys.merges(customer));
+    }
+  }
+  if (customer != null) keys.push(queryKeys.timeline(customer));
+  return keys;
+}
