@@ -10,9 +10,17 @@ constexpr std::string_view kApiTokenPrefix = "lst_";
 }  // namespace
 
 Authenticator::Authenticator(Store& store, const Clock& clock, AuthOptions options)
-    : store_(store), clock_(clock), options_(options) {
-  auto h = HashPassword(RandomToken(24), options_.password_cost);
-  if (h.ok()) dummy_hash_ = *h;
+    : store_(store), clock_(clock), options_(options) {}
+
+const std::string& Authenticator::DummyHash() {
+  // Made on the first login for an unknown address, not at start-up: an
+  // Argon2id hash costs tens of milliseconds and its memory would otherwise
+  // be part of every process's peak RSS, including the CLI's.
+  std::call_once(dummy_once_, [this] {
+    auto h = HashPassword(RandomToken(24), options_.password_cost);
+    if (h.ok()) dummy_hash_ = *h;
+  });
+  return dummy_hash_;
 }
 
 int Authenticator::RetryAfterSeconds() const {
@@ -43,7 +51,7 @@ Result<LoginResult> Authenticator::Login(std::string_view email, std::string_vie
     LUISTER_ASSIGN_OR_RETURN(creds, store_.directory().FindCredentials(*normalised));
   }
   bool good = creds ? VerifyPassword(creds->password_hash, password)
-                    : (VerifyPassword(dummy_hash_, password), false);
+                    : (VerifyPassword(DummyHash(), password), false);
   if (!good || !creds->active) return Unauthorized("e-mail address or password is wrong");
 
   LUISTER_ASSIGN_OR_RETURN(User user, store_.directory().GetUser(creds->user_id));

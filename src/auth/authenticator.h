@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,9 @@ class Authenticator {
   Store& store_;
   const Clock& clock_;
   AuthOptions options_;
+  const std::string& DummyHash();
+
+  std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified for unknown e-mails so timing does not tell them apart
 };
 

@@ -120,6 +120,8 @@ class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
   virtual Status Append(const AuditEntry& e) = 0;
+  // Appends all of `entries` in one transaction, in order.
+  virtual Status AppendBatch(const std::vector<AuditEntry>& entries) = 0;
   // Newest first; sort key is the time in milliseconds.
   virtual Result<Page<AuditEntry>> List(const AuditFilter& f, const PageRequest& p) = 0;
 };

@@ -72,6 +72,11 @@ Status Connection::Exec(const char* sql) {
   return Status::Ok();
 }
 
+Status Connection::Run(const std::string& sql) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, Prepare(sql));
+  return st.Run();
+}
+
 int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
 int Connection::Changes() const { return sqlite3_changes(db_); }

@@ -27,8 +27,11 @@ class Connection {
   // always bound, never spliced in. The statement is borrowed until the
   // returned Statement dies: do not prepare the same SQL again meanwhile.
   Result<Statement> Prepare(const std::string& sql);
-  // Runs one or more statements without caching (DDL, PRAGMA, BEGIN).
+  // Runs one or more statements without caching (DDL, PRAGMA).
   Status Exec(const char* sql);
+  // Runs one statement through the cache: for statements run on every
+  // transaction (BEGIN, COMMIT, ROLLBACK), so they are parsed once.
+  Status Run(const std::string& sql);
 
   int64_t LastInsertId() const;
   int Changes() const;

@@ -1,5 +1,9 @@
 #include "storage/sqlite/database.h"
 
+#include <sqlite3.h>
+
+#include <spdlog/spdlog.h>
+
 namespace luister::sqlite {
 
 namespace {
@@ -7,6 +11,10 @@ namespace {
 bool IsInMemory(const std::string& path) {
   return path.empty() || path == ":memory:" || path.find("mode=memory") != std::string::npos;
 }
+
+// Even without a full WAL, checkpoint this often so an idle database's log
+// does not linger.
+constexpr std::chrono::seconds kIdleCheckpointInterval{5};
 
 }  // namespace
 
@@ -21,7 +29,59 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, int re
     db->idle_.push_back(reader.get());
     db->readers_.push_back(std::move(reader));
   }
+  // The hook replaces SQLite's automatic checkpoint, which would otherwise
+  // run inside whichever commit crosses the threshold.
+  LUISTER_ASSIGN_OR_RETURN(db->checkpointer_, Connection::Open(path, false, busy_timeout));
+  sqlite3_wal_hook(db->writer_->raw(), &Database::OnWalCommit, db.get());
+  db->checkpoint_thread_ = std::thread([d = db.get()] { d->CheckpointLoop(); });
   return db;
+}
+
+Database::~Database() {
+  if (checkpoint_thread_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      stopping_ = true;
+    }
+    checkpoint_wanted_.notify_one();
+    checkpoint_thread_.join();
+  }
+}
+
+int64_t Database::checkpoints() const { return checkpoints_.load(); }
+
+int Database::OnWalCommit(void* self, sqlite3* /*db*/, const char* /*name*/, int pages) {
+  if (pages >= kCheckpointPages) {
+    auto* d = static_cast<Database*>(self);
+    {
+      std::lock_guard lock(d->checkpoint_mu_);
+      d->checkpoint_due_ = true;
+    }
+    d->checkpoint_wanted_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void Database::CheckpointLoop() {
+  std::unique_lock lock(checkpoint_mu_);
+  while (!stopping_) {
+    checkpoint_wanted_.wait_for(lock, kIdleCheckpointInterval,
+                                [&] { return checkpoint_due_ || stopping_; });
+    if (stopping_) break;
+    checkpoint_due_ = false;
+    lock.unlock();
+    // PASSIVE: copies what it can without waiting for readers or blocking
+    // the writer; the writer restarts the log once everything is copied.
+    int log_pages = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                       &log_pages, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+      spdlog::warn("WAL checkpoint failed: {}", sqlite3_errmsg(checkpointer_->raw()));
+    else if (log_pages > 0)
+      checkpoints_.fetch_add(1);
+    lock.lock();
+  }
 }
 
 Database::Lease::Lease(Database* d) : db(d) {

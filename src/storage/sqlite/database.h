@@ -1,16 +1,20 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "common/result.h"
 #include "storage/sqlite/connection.h"
+
+struct sqlite3;
 
 namespace luister::sqlite {
 
@@ -21,12 +25,23 @@ const Status& StatusOf(const Result<T>& r) {
 }
 
 // One SQLite database in WAL mode: one writer connection behind a mutex and a
-// pool of reader connections, so reads never wait for a write. Thread-safe.
+// pool of reader connections, so reads never wait for a write. WAL
+// checkpoints run on a background thread with their own connection, never
+// inside a request's commit. Thread-safe.
 class Database {
  public:
   // `readers` == 0 (or an in-memory path) makes reads use the writer.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, int readers,
                                                 std::chrono::milliseconds busy_timeout);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // WAL size (in pages) at which the background checkpointer copies the log
+  // back into the database; SQLite's own default is the same.
+  static constexpr int kCheckpointPages = 1000;
+  // How many checkpoints the background thread has run; for tests.
+  int64_t checkpoints() const;
 
   // Runs `fn(Connection&)` in one BEGIN IMMEDIATE transaction on the writer;
   // commits when it returns ok, rolls back otherwise. `fn` returns Status or
@@ -34,15 +49,15 @@ class Database {
   template <typename F>
   auto Write(F&& fn) -> std::invoke_result_t<F, Connection&> {
     std::lock_guard lock(writer_mu_);
-    LUISTER_RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+    LUISTER_RETURN_IF_ERROR(writer_->Run(kBeginImmediate));
     auto result = fn(*writer_);
     if (!StatusOf(result).ok()) {
-      (void)writer_->Exec("ROLLBACK");
+      (void)writer_->Run(kRollback);
       return result;
     }
-    Status commit = writer_->Exec("COMMIT");
+    Status commit = writer_->Run(kCommit);
     if (!commit.ok()) {
-      (void)writer_->Exec("ROLLBACK");
+      (void)writer_->Run(kRollback);
       return commit;
     }
     return result;
@@ -67,6 +82,13 @@ class Database {
   }
 
  private:
+  Database() = default;
+
+  inline static const std::string kBegin = "BEGIN";
+  inline static const std::string kBeginImmediate = "BEGIN IMMEDIATE";
+  inline static const std::string kCommit = "COMMIT";
+  inline static const std::string kRollback = "ROLLBACK";
+
   struct Lease {
     explicit Lease(Database* db);
     ~Lease();
@@ -76,11 +98,14 @@ class Database {
 
   template <typename F>
   static auto InReadTransaction(Connection& c, F& fn) -> std::invoke_result_t<F, Connection&> {
-    LUISTER_RETURN_IF_ERROR(c.Exec("BEGIN"));
+    LUISTER_RETURN_IF_ERROR(c.Run(kBegin));
     auto result = fn(c);
-    (void)c.Exec("COMMIT");
+    (void)c.Run(kCommit);
     return result;
   }
+
+  static int OnWalCommit(void* self, sqlite3* db, const char* name, int pages);
+  void CheckpointLoop();
 
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
@@ -89,6 +114,15 @@ class Database {
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Connection>> readers_;
   std::vector<Connection*> idle_;  // guarded by readers_mu_
+
+  // Background checkpointing (file databases only).
+  std::unique_ptr<Connection> checkpointer_;  // used only by checkpoint_thread_
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_wanted_;
+  bool checkpoint_due_ = false;  // guarded by checkpoint_mu_
+  bool stopping_ = false;        // guarded by checkpoint_mu_
+  std::atomic<int64_t> checkpoints_{0};
+  std::thread checkpoint_thread_;
 };
 
 }  // namespace luister::sqlite

@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/sqlite/database.h"
 #include "storage/sqlite/store_fixture.h"
 
 namespace luister::sqlite {
@@ -61,6 +62,25 @@ TEST_F(DatabaseTest, ConcurrentWritersAndReaders) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(*store_->customers().Count(), kThreads * kPerThread);
+}
+
+TEST_F(DatabaseTest, CheckpointsRunInTheBackgroundOnceTheLogIsLarge) {
+  auto db = Database::Open(path_ + ".ckpt", 1, std::chrono::milliseconds(1000));
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE((*db)->WithWriter([](Connection& c) {
+                     return c.Exec("CREATE TABLE blobs (b BLOB)");
+                   }).ok());
+  // Each commit adds about two pages to the log; stop once past the threshold.
+  for (int i = 0; i < Database::kCheckpointPages; ++i) {
+    ASSERT_TRUE((*db)->Write([](Connection& c) -> Status {
+                       LUISTER_ASSIGN_OR_RETURN(auto st,
+                                                c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
+                       return st.Run();
+                     }).ok());
+  }
+  for (int waited = 0; waited < 200 && (*db)->checkpoints() == 0; ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GT((*db)->checkpoints(), 0);
 }
 
 }  // namespace

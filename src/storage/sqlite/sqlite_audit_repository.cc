@@ -14,20 +14,30 @@ constexpr char kSelectAudit[] =
     "SELECT id, at, user_id, action, entity, entity_id, customer_id, endpoint, ip "
     "FROM audit_log WHERE 1=1";
 
+Status InsertAudit(Connection& c, const AuditEntry& e) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertAudit));
+  return st.Bind(1, e.at)
+      .Bind(2, e.user_id)
+      .Bind(3, e.action)
+      .Bind(4, e.entity)
+      .Bind(5, e.entity_id)
+      .Bind(6, e.customer_id)
+      .Bind(7, e.endpoint)
+      .Bind(8, e.ip)
+      .Run();
+}
+
 }  // namespace
 
 Status SqliteAuditRepository::Append(const AuditEntry& e) {
+  return db_.Write([&](Connection& c) { return InsertAudit(c, e); });
+}
+
+Status SqliteAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return Status::Ok();
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertAudit));
-    return st.Bind(1, e.at)
-        .Bind(2, e.user_id)
-        .Bind(3, e.action)
-        .Bind(4, e.entity)
-        .Bind(5, e.entity_id)
-        .Bind(6, e.customer_id)
-        .Bind(7, e.endpoint)
-        .Bind(8, e.ip)
-        .Run();
+    for (const AuditEntry& e : entries) LUISTER_RETURN_IF_ERROR(InsertAudit(c, e));
+    return Status::Ok();
   });
 }
 

@@ -11,6 +11,7 @@ class SqliteAuditRepository final : public AuditRepository {
   explicit SqliteAuditRepository(Database& db) : db_(db) {}
 
   Status Append(const AuditEntry& e) override;
+  Status AppendBatch(const std::vector<AuditEntry>& entries) override;
   Result<Page<AuditEntry>> List(const AuditFilter& f, const PageRequest& p) override;
 
  private:

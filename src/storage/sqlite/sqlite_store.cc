@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include "domain/audit_buffer.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/migrator.h"
 #include "storage/sqlite/sqlite_audit_repository.h"
@@ -37,6 +38,7 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
       timeline_(std::make_unique<sqlite::SqliteTimelineRepository>(*db_)),
       search_(std::make_unique<sqlite::SqliteSearchRepository>(*db_)),
       audit_(std::make_unique<sqlite::SqliteAuditRepository>(*db_)),
+      buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
       auth_(std::make_unique<sqlite::SqliteAuthRepository>(*db_)) {}
 
 SqliteStore::~SqliteStore() = default;
@@ -56,7 +58,7 @@ ConversationRepository& SqliteStore::conversations() { return *conversations_; }
 DirectoryRepository& SqliteStore::directory() { return *directory_; }
 TimelineRepository& SqliteStore::timeline() { return *timeline_; }
 SearchRepository& SqliteStore::search() { return *search_; }
-AuditRepository& SqliteStore::audit() { return *audit_; }
+AuditRepository& SqliteStore::audit() { return *buffered_audit_; }
 AuthRepository& SqliteStore::auth() { return *auth_; }
 
 Status SqliteStore::Ping() {

@@ -10,6 +10,8 @@
 
 namespace luister {
 
+class BufferedAuditRepository;
+
 namespace sqlite {
 class Database;
 class SqliteAuditRepository;
@@ -71,6 +73,9 @@ class SqliteStore final : public Store {
   std::unique_ptr<sqlite::SqliteTimelineRepository> timeline_;
   std::unique_ptr<sqlite::SqliteSearchRepository> search_;
   std::unique_ptr<sqlite::SqliteAuditRepository> audit_;
+  // Group commit in front of audit_; declared after it so it is destroyed
+  // (and flushed) first.
+  std::unique_ptr<BufferedAuditRepository> buffered_audit_;
   std::unique_ptr<sqlite::SqliteAuthRepository> auth_;
 };
 

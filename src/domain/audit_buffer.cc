@@ -1,0 +1,91 @@
+#include "domain/audit_buffer.h"
+
+#include <chrono>
+#include <utility>
+
+namespace luister {
+
+namespace {
+constexpr std::chrono::milliseconds kRetryDelay{100};
+}  // namespace
+
+BufferedAuditRepository::BufferedAuditRepository(AuditRepository& inner, std::size_t max_pending)
+    : inner_(inner), max_pending_(max_pending), thread_([this] { Loop(); }) {}
+
+BufferedAuditRepository::~BufferedAuditRepository() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+  (void)Flush();
+}
+
+Status BufferedAuditRepository::Append(const AuditEntry& e) {
+  std::unique_lock lock(mu_);
+  if (!last_error_.ok())
+    return Unavailable("the audit log cannot be written: " + last_error_.message());
+  pending_.push_back(e);
+  if (pending_.size() < max_pending_) {
+    lock.unlock();
+    wake_.notify_one();
+    return Status::Ok();
+  }
+  // Backpressure: the writer is behind; write the queue on this thread.
+  lock.unlock();
+  return Flush();
+}
+
+Status BufferedAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
+  LUISTER_RETURN_IF_ERROR(Flush());
+  std::lock_guard write(write_mu_);
+  return inner_.AppendBatch(entries);
+}
+
+Result<Page<AuditEntry>> BufferedAuditRepository::List(const AuditFilter& f,
+                                                        const PageRequest& p) {
+  LUISTER_RETURN_IF_ERROR(Flush());
+  return inner_.List(f, p);
+}
+
+Status BufferedAuditRepository::Flush() {
+  std::lock_guard write(write_mu_);
+  std::vector<AuditEntry> batch;
+  {
+    std::lock_guard lock(mu_);
+    batch.swap(pending_);
+  }
+  if (batch.empty()) return Status::Ok();
+  Status s = inner_.AppendBatch(batch);
+  std::lock_guard lock(mu_);
+  if (s.ok()) {
+    ++batches_;
+    last_error_ = Status::Ok();
+  } else {
+    // Keep the rows, in order, ahead of anything appended meanwhile.
+    pending_.insert(pending_.begin(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.end()));
+    last_error_ = s;
+  }
+  return s;
+}
+
+std::size_t BufferedAuditRepository::batches_written() const {
+  std::lock_guard lock(mu_);
+  return batches_;
+}
+
+void BufferedAuditRepository::Loop() {
+  std::unique_lock lock(mu_);
+  while (true) {
+    wake_.wait(lock, [&] { return stopping_ || !pending_.empty(); });
+    if (stopping_) return;  // the destructor flushes
+    lock.unlock();
+    Status s = Flush();
+    lock.lock();
+    if (!s.ok()) wake_.wait_for(lock, kRetryDelay, [&] { return stopping_; });
+  }
+}
+
+}  // namespace luister
