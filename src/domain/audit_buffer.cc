@@ -7,6 +7,11 @@ namespace luister {
 
 namespace {
 constexpr std::chrono::milliseconds kRetryDelay{100};
+// After the first queued row, wait this long for more before writing: each
+// commit costs the same WAL and checkpoint work whether it carries one row or
+// a thousand, and Append() never waits for the write anyway.
+constexpr std::chrono::milliseconds kGatherWindow{10};
+constexpr std::size_t kBatchTarget = 1024;
 }  // namespace
 
 BufferedAuditRepository::BufferedAuditRepository(AuditRepository& inner, std::size_t max_pending)
@@ -27,9 +32,11 @@ Status BufferedAuditRepository::Append(const AuditEntry& e) {
   if (!last_error_.ok())
     return Unavailable("the audit log cannot be written: " + last_error_.message());
   pending_.push_back(e);
-  if (pending_.size() < max_pending_) {
+  const std::size_t n = pending_.size();
+  if (n < max_pending_) {
     lock.unlock();
-    wake_.notify_one();
+    // Only the first row of a batch and a full batch need the writer awake.
+    if (n == 1 || n == kBatchTarget) wake_.notify_one();
     return Status::Ok();
   }
   // Backpressure: the writer is behind; write the queue on this thread.
@@ -80,6 +87,8 @@ void BufferedAuditRepository::Loop() {
   std::unique_lock lock(mu_);
   while (true) {
     wake_.wait(lock, [&] { return stopping_ || !pending_.empty(); });
+    wake_.wait_for(lock, kGatherWindow,
+                   [&] { return stopping_ || pending_.size() >= kBatchTarget; });
     if (stopping_) return;  // the destructor flushes
     lock.unlock();
     Status s = Flush();

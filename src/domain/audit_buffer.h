@@ -13,9 +13,9 @@ namespace luister {
 // Group commit for the audit log. Every read of personal data appends an
 // audit row; written one transaction each, those rows would serialise every
 // read behind the database's single writer. This decorator queues appends in
-// memory and a background thread writes whatever has gathered in one
-// transaction, so under load one commit carries hundreds of rows and when
-// idle a row is written as soon as it arrives.
+// memory and a background thread writes what has gathered in one
+// transaction, at most 10 ms after the first row, so under load one commit
+// carries hundreds of rows.
 //
 // Guarantees:
 //  - Order is kept; List() and AppendBatch() first write everything queued,
@@ -26,8 +26,8 @@ namespace luister {
 //  - Bounded: beyond `max_pending` queued rows, Append() writes the queue
 //    itself, so a slow disk slows requests down instead of growing memory.
 //  - The destructor writes what is queued (graceful shutdown loses nothing).
-//    A crash (SIGKILL, power loss) can lose the rows of the last write in
-//    flight: milliseconds, the same window SQLite's synchronous=NORMAL and
+//    A crash (SIGKILL, power loss) can lose the rows of the last ~10 ms:
+//    the same order of window that SQLite's synchronous=NORMAL and
 //    PostgreSQL's synchronous_commit=off accept for any commit.
 class BufferedAuditRepository final : public AuditRepository {
  public:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -97,7 +98,23 @@ struct NewMessage {
   std::string body_html;
   std::vector<Attachment> attachments;
   std::optional<Timestamp> created_at;  // for imports; defaults to now
+  // The status the sender asked for ("reply and resolve"); read by a
+  // StatusRule, not stored.
+  std::optional<ConversationStatus> requested_status;
 };
+
+// One message of a batch import, after it was written: the conversation as
+// it stands after the message, and whether its status changed.
+struct AddedMessage {
+  Message message;
+  Conversation conversation;
+  bool status_changed = false;
+};
+
+// Decides, inside the write transaction, the status a conversation moves to
+// when `m` is added to it as it stands now; nullopt keeps it.
+using StatusRule =
+    std::function<std::optional<ConversationStatus>(const Conversation& now, const NewMessage& m)>;
 
 struct Handover {
   int64_t conversation_id = 0;

@@ -124,55 +124,88 @@ Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch p
   return updated;
 }
 
-Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
-                                                std::optional<int64_t> author_user_id) {
-  std::vector<FieldError> errors;
-  if (!IsValidUtf8(in.body_text)) errors.push_back({"body_text", "must be valid UTF-8"});
-  if (!IsValidUtf8(in.body_html)) errors.push_back({"body_html", "must be valid UTF-8"});
+void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t> author_user_id,
+                                         const std::string& prefix, NewMessage* out,
+                                         std::vector<FieldError>* errors) {
+  const size_t before = errors->size();
+  auto add = [&](const std::string& field, std::string message) {
+    errors->push_back({prefix + field, std::move(message)});
+  };
+  if (!IsValidUtf8(in.body_text)) add("body_text", "must be valid UTF-8");
+  if (!IsValidUtf8(in.body_html)) add("body_html", "must be valid UTF-8");
   if (in.body_text.size() > kMaxBodyBytes || in.body_html.size() > kMaxBodyBytes)
-    errors.push_back({"body_text", "must be at most 256 KiB"});
-  if (in.attachments.size() > kMaxAttachments)
-    errors.push_back({"attachments", "at most 50 attachments"});
+    add("body_text", "must be at most 256 KiB");
+  if (in.attachments.size() > kMaxAttachments) add("attachments", "at most 50 attachments");
   for (size_t i = 0; i < in.attachments.size(); ++i) {
     const auto& a = in.attachments[i];
     std::string f = "attachments[" + std::to_string(i) + "]";
     if (Trim(a.filename).empty() || a.filename.size() > 255 || !IsValidUtf8(a.filename))
-      errors.push_back({f + ".filename", "must be 1 to 255 bytes of UTF-8"});
-    if (a.size_bytes < 0) errors.push_back({f + ".size_bytes", "must not be negative"});
+      add(f + ".filename", "must be 1 to 255 bytes of UTF-8");
+    if (a.size_bytes < 0) add(f + ".size_bytes", "must not be negative");
   }
-  if (in.status == ConversationStatus::kNew)
-    errors.push_back({"status", "a conversation cannot go back to new"});
-  if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
+  if (in.status == ConversationStatus::kNew) add("status", "a conversation cannot go back to new");
+  if (errors->size() != before) return;
 
   if (!in.body_html.empty()) {
     in.body_html = SanitizeHtml(in.body_html);
     if (Trim(in.body_text).empty()) in.body_text = HtmlToText(in.body_html);
   }
-  if (Trim(in.body_text).empty() && in.attachments.empty())
-    return InvalidArgument("the message is not valid",
-                           {{"body_text", "a message needs text or an attachment"}});
-
-  LUISTER_ASSIGN_OR_RETURN(Conversation conv, store_.conversations().Get(conversation_id));
-  std::optional<ConversationStatus> next;
-  if (in.internal) {
-    next = in.status;
-  } else {
-    ConversationStatus s = in.status.value_or(
-        NextStatusAfterMessage(conv.status, in.direction, in.internal));
-    if (s != conv.status) next = s;
+  if (Trim(in.body_text).empty() && in.attachments.empty()) {
+    add("body_text", "a message needs text or an attachment");
+    return;
   }
+  out->direction = in.internal ? Direction::kOut : in.direction;
+  out->internal = in.internal;
+  out->author_user_id = author_user_id;
+  out->body_text = std::move(in.body_text);
+  out->body_html = std::move(in.body_html);
+  out->attachments = std::move(in.attachments);
+  out->created_at = in.created_at ? in.created_at : clock_.Now();
+  out->requested_status = in.status;
+}
+
+Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
+                                                std::optional<int64_t> author_user_id) {
   NewMessage m;
   m.conversation_id = conversation_id;
-  m.direction = in.internal ? Direction::kOut : in.direction;
-  m.internal = in.internal;
-  m.author_user_id = author_user_id;
-  m.body_text = std::move(in.body_text);
-  m.body_html = std::move(in.body_html);
-  m.attachments = std::move(in.attachments);
-  m.created_at = in.created_at ? in.created_at : clock_.Now();
+  std::vector<FieldError> errors;
+  PrepareMessage(std::move(in), author_user_id, "", &m, &errors);
+  if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
+
+  LUISTER_ASSIGN_OR_RETURN(Conversation conv, store_.conversations().Get(conversation_id));
+  std::optional<ConversationStatus> next = StatusChangeFor(conv, m);
   LUISTER_ASSIGN_OR_RETURN(Message added, store_.conversations().AddMessage(m, next));
   Emit(EventType::kMessageCreated, conv, added.id);
   if (next) Emit(EventType::kConversationUpdated, conv);
+  return added;
+}
+
+Result<std::vector<AddedMessage>> ConversationService::ImportMessages(
+    std::vector<ImportedMessageInput> items, std::optional<int64_t> author_user_id) {
+  if (items.empty())
+    return InvalidArgument("the import is not valid", {{"messages", "must not be empty"}});
+  if (items.size() > kMaxImportBatch)
+    return InvalidArgument("the import is not valid",
+                           {{"messages", "at most " + std::to_string(kMaxImportBatch) +
+                                             " messages per request"}});
+  std::vector<FieldError> errors;
+  std::vector<NewMessage> messages(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    messages[i].conversation_id = items[i].conversation_id;
+    // Inbound messages come from the customer, so they carry no staff author.
+    const MessageInput& in = items[i].message;
+    std::optional<int64_t> author =
+        in.internal || in.direction == Direction::kOut ? author_user_id : std::nullopt;
+    PrepareMessage(std::move(items[i].message), author, "messages[" + std::to_string(i) + "].",
+                   &messages[i], &errors);
+  }
+  if (!errors.empty()) return InvalidArgument("the import is not valid", std::move(errors));
+
+  LUISTER_ASSIGN_OR_RETURN(auto added, store_.conversations().AddMessages(messages, StatusChangeFor));
+  for (const AddedMessage& a : added) {
+    Emit(EventType::kMessageCreated, a.conversation, a.message.id);
+    if (a.status_changed) Emit(EventType::kConversationUpdated, a.conversation);
+  }
   return added;
 }
 
@@ -207,6 +240,14 @@ Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
   LUISTER_ASSIGN_OR_RETURN(Conversation moved, store_.conversations().Transfer(h));
   Emit(EventType::kConversationUpdated, moved);
   return moved;
+}
+
+std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m) {
+  if (m.internal) return m.requested_status;
+  ConversationStatus s =
+      m.requested_status.value_or(NextStatusAfterMessage(now.status, m.direction, m.internal));
+  if (s == now.status) return std::nullopt;
+  return s;
 }
 
 }  // namespace luister

@@ -23,6 +23,12 @@ struct MessageInput {
   std::optional<Timestamp> created_at;  // imports only
 };
 
+// One message of an import: which conversation, and what.
+struct ImportedMessageInput {
+  int64_t conversation_id = 0;
+  MessageInput message;
+};
+
 // Conversation rules: validation, the status a message moves a conversation
 // to, hand-over. Thread-safe. `events`, when given, hears about every
 // committed change.
@@ -35,6 +41,11 @@ class ConversationService {
   Result<Conversation> Update(int64_t id, ConversationPatch patch, int64_t actor_user_id);
   Result<Message> AddMessage(int64_t conversation_id, MessageInput in,
                              std::optional<int64_t> author_user_id);
+  // Adds up to kMaxImportBatch messages in one transaction (all or
+  // nothing): validation errors name "messages[i].field". Each message moves
+  // its conversation's status as AddMessage would, in order.
+  Result<std::vector<AddedMessage>> ImportMessages(std::vector<ImportedMessageInput> items,
+                                                   std::optional<int64_t> author_user_id);
   Result<Conversation> Transfer(int64_t conversation_id, int64_t to_department_id,
                                 std::optional<int64_t> to_queue_id, std::string note,
                                 int64_t by_user_id);
@@ -44,12 +55,17 @@ class ConversationService {
   static constexpr size_t kMaxNoteBytes = 4000;
   static constexpr size_t kMaxTags = 20;
   static constexpr size_t kMaxAttachments = 50;
+  static constexpr size_t kMaxImportBatch = 1000;
 
  private:
   Status ValidateTags(std::vector<std::string>* tags, std::vector<FieldError>* errors);
   Status CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
                     std::vector<FieldError>* errors);
 
+  // Validates and sanitises `in` into `out`; errors are named with `prefix`.
+  void PrepareMessage(MessageInput in, std::optional<int64_t> author_user_id,
+                      const std::string& prefix, NewMessage* out,
+                      std::vector<FieldError>* errors);
   void Emit(EventType type, const Conversation& c, std::optional<int64_t> message_id = {});
 
   Store& store_;
@@ -62,5 +78,10 @@ class ConversationService {
 // (re)opens it as waiting on us; a reply waits on the customer.
 ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
                                           bool internal);
+
+// The status change for `m` on `now`: the requested status if any (internal
+// notes change status only when asked), else NextStatusAfterMessage;
+// nullopt when that is the current status.
+std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m);
 
 }  // namespace luister

@@ -107,5 +107,75 @@ TEST_F(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   EXPECT_EQ(tl->items[0].summary.find("Factuurvraag") != std::string::npos, true);
 }
 
+TEST_F(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules) {
+  int64_t cust = Customer("Imke", "imke@x.nl");
+  NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
+  auto a = conversations_->Create(nc, agent_);
+  auto b = conversations_->Create(nc, agent_);
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto item = [](int64_t conv, Direction d, std::string text) {
+    ImportedMessageInput i;
+    i.conversation_id = conv;
+    i.message.direction = d;
+    i.message.body_text = std::move(text);
+    return i;
+  };
+  std::vector<ImportedMessageInput> batch = {
+      item(a->id, Direction::kIn, "Mijn factuur klopt niet"),
+      item(b->id, Direction::kIn, "Where is my parcel?"),
+      item(a->id, Direction::kOut, "We passen de factuur aan"),
+  };
+  batch.push_back(item(b->id, Direction::kOut, "It arrives tomorrow."));
+  batch.back().message.status = ConversationStatus::kResolved;
+  auto added = conversations_->ImportMessages(batch, agent_);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_EQ(added->size(), 4u);
+  EXPECT_LT((*added)[0].message.id, (*added)[2].message.id);
+  EXPECT_FALSE((*added)[0].message.author_user_id.has_value()) << "inbound has no staff author";
+  EXPECT_EQ((*added)[2].message.author_user_id, agent_);
+  // Each message saw the conversation as the previous one left it.
+  EXPECT_EQ((*added)[0].conversation.status, ConversationStatus::kWaitingOnUs);
+  EXPECT_EQ((*added)[2].conversation.status, ConversationStatus::kWaitingOnCustomer);
+  auto after_a = store_->conversations().Get(a->id);
+  auto after_b = store_->conversations().Get(b->id);
+  EXPECT_EQ(after_a->status, ConversationStatus::kWaitingOnCustomer);
+  EXPECT_EQ(after_a->message_count, 2);
+  EXPECT_TRUE(after_a->first_response_at.has_value());
+  EXPECT_EQ(after_b->status, ConversationStatus::kResolved);
+  EXPECT_TRUE(after_b->resolved_at.has_value());
+}
+
+TEST_F(ConversationServiceTest, ImportIsAllOrNothing) {
+  int64_t cust = Customer("Noor", "noor@x.nl");
+  NewConversation nc{.customer_id = cust, .channel = Channel::kChat, .department_id = dept_};
+  auto conv = conversations_->Create(nc, agent_);
+  ASSERT_TRUE(conv.ok());
+  ImportedMessageInput good;
+  good.conversation_id = conv->id;
+  good.message.body_text = "Goed";
+
+  ImportedMessageInput empty = good;
+  empty.message.body_text = " ";
+  auto invalid = conversations_->ImportMessages({good, empty, good}, agent_);
+  ASSERT_EQ(invalid.status().code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(invalid.status().fields().size(), 1u);
+  EXPECT_EQ(invalid.status().fields()[0].field, "messages[1].body_text");
+
+  ImportedMessageInput unknown = good;
+  unknown.conversation_id = 987654;
+  auto missing = conversations_->ImportMessages({good, good, unknown}, agent_);
+  ASSERT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(missing.status().fields().size(), 1u);
+  EXPECT_EQ(missing.status().fields()[0].field, "messages[2].conversation_id");
+  EXPECT_EQ(store_->conversations().Get(conv->id)->message_count, 0)
+      << "the first two messages were rolled back with the third";
+
+  EXPECT_EQ(conversations_->ImportMessages({}, agent_).status().code(),
+            StatusCode::kInvalidArgument);
+  std::vector<ImportedMessageInput> too_many(ConversationService::kMaxImportBatch + 1, good);
+  EXPECT_EQ(conversations_->ImportMessages(too_many, agent_).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace luister

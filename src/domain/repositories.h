@@ -73,6 +73,12 @@ class ConversationRepository {
   // transaction (resolved_at follows the status).
   virtual Result<Message> AddMessage(const NewMessage& m,
                                      std::optional<ConversationStatus> new_status) = 0;
+  // Appends all `messages` in one transaction, in order, asking `rule` for
+  // each message's status change against the conversation as it stands at
+  // that point. All or nothing: an unknown conversation id gives
+  // InvalidArgument naming "messages[i].conversation_id" and writes nothing.
+  virtual Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
+                                                        const StatusRule& rule) = 0;
   virtual Result<Message> GetMessage(int64_t id) = 0;
   // Ordered by created_at ascending (thread order).
   virtual Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,

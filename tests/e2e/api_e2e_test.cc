@@ -192,6 +192,49 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
   EXPECT_GE(pages, 4);
 }
 
+TEST_F(ApiTest, BulkImportWritesEverythingOrNothing) {
+  int64_t dept = MakeDepartment("Import " + std::to_string(rand()));
+  int64_t cust = MakeCustomer("Iris Import", "iris.import@example.nl");
+  int64_t a = MakeConversation(cust, dept, "email", "Oude mailwisseling");
+  int64_t b = MakeConversation(cust, dept, "chat", "Chat van vorige week");
+  json batch = json::array();
+  for (int i = 0; i < 30; ++i)
+    batch.push_back({{"conversation_id", i % 2 ? a : b},
+                     {"direction", i % 3 ? "in" : "out"},
+                     {"body_text", "Bericht " + std::to_string(i)},
+                     {"created_at", "2026-10-01T09:" + std::to_string(10 + i) + ":00Z"}});
+  auto ok = client_->Post("/api/v1/messages/import", {{"messages", batch}});
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(ok.Json()["created"], 30);
+  ASSERT_EQ(ok.Json()["ids"].size(), 30u);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"],
+            15);
+
+  // One bad element: a precise field error and nothing written.
+  json bad = batch;
+  bad[7]["direction"] = "sideways";
+  bad[12]["conversation_id"] = "twelve";
+  auto rejected = client_->Post("/api/v1/messages/import", {{"messages", bad}});
+  ASSERT_EQ(rejected.status, 400) << rejected.body;
+  std::set<std::string> fields;
+  json problem = rejected.Json();
+  for (const auto& e : problem["errors"]) fields.insert(e["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("messages[7].direction")) << rejected.body;
+  EXPECT_TRUE(fields.count("messages[12].conversation_id")) << rejected.body;
+
+  json unknown = batch;
+  unknown[29]["conversation_id"] = 99999999;
+  auto missing = client_->Post("/api/v1/messages/import", {{"messages", unknown}});
+  ASSERT_EQ(missing.status, 400) << missing.body;
+  EXPECT_EQ(missing.Json()["errors"][0]["field"], "messages[29].conversation_id");
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"],
+            15)
+      << "a rejected batch wrote nothing";
+
+  EXPECT_EQ(client_->Post("/api/v1/messages/import", {{"messages", json::array()}}).status, 400);
+  EXPECT_EQ(client_->Post("/api/v1/messages/import", {{"rows", batch}}).status, 400);
+}
+
 TEST_F(ApiTest, InboxFiltersByStatusAssigneeAndTag) {
   int64_t dept = MakeDepartment("Inbox " + std::to_string(rand()));
   int64_t cust = MakeCustomer("Inbox Klant", "inbox@example.nl");

@@ -45,8 +45,8 @@ Result<ConversationPatch> ReadConversationPatch(const std::string& body) {
   return p;
 }
 
-Result<MessageInput> ReadMessage(const std::string& body) {
-  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+// The fields of one message, from a request body or an element of an import.
+MessageInput ReadMessageFields(JsonBody& b) {
   MessageInput m;
   m.internal = b.Bool("internal", JsonBody::kOptional).value_or(false);
   m.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kOut);
@@ -64,10 +64,34 @@ Result<MessageInput> ReadMessage(const std::string& body) {
     m.attachments.push_back(std::move(att));
   });
   if (m.internal && b.Has("direction")) b.AddError("direction", "internal notes have no direction");
+  return m;
+}
+
+Result<MessageInput> ReadMessage(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  MessageInput m = ReadMessageFields(b);
   b.RejectUnknown(
       {"internal", "direction", "body_text", "body_html", "status", "attachments", "created_at"});
   LUISTER_RETURN_IF_ERROR(b.Finish("the message is not valid"));
   return m;
+}
+
+// {"messages": [{"conversation_id": 1, ...message fields}, ...]}
+Result<std::vector<ImportedMessageInput>> ReadImport(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  std::vector<ImportedMessageInput> items;
+  b.Objects("messages", JsonBody::kRequired, ConversationService::kMaxImportBatch,
+            [&](JsonBody& e, size_t) {
+              ImportedMessageInput item;
+              item.conversation_id = e.Int("conversation_id", JsonBody::kRequired).value_or(0);
+              item.message = ReadMessageFields(e);
+              e.RejectUnknown({"conversation_id", "internal", "direction", "body_text",
+                               "body_html", "status", "attachments", "created_at"});
+              items.push_back(std::move(item));
+            });
+  b.RejectUnknown({"messages"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the import is not valid"));
+  return items;
 }
 
 // "me", "none" or a user id.
@@ -165,6 +189,22 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_RETURN_IF_ERROR(
                       Audit(ctx, req, who, "read", "message", id, c.customer_id));
                   return JsonResponse(200, PageToJson(list));
+                }));
+
+  r.Add("POST", "/api/v1/messages/import",
+        Secured(ctx, Permission::kWriteConversations,
+                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(auto items, ReadImport(req.body));
+                  LUISTER_ASSIGN_OR_RETURN(auto added,
+                                           ctx.conversations.ImportMessages(std::move(items),
+                                                                            who.user.id));
+                  nlohmann::json ids = nlohmann::json::array();
+                  for (const AddedMessage& a : added) {
+                    LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "create", "message",
+                                                  a.message.id, a.message.customer_id));
+                    ids.push_back(a.message.id);
+                  }
+                  return JsonResponse(201, {{"created", added.size()}, {"ids", std::move(ids)}});
                 }));
 
   r.Add("POST", "/api/v1/conversations/{id}/messages",

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_conversation_repository.h"
 
+#include <unordered_map>
+
 #include "storage/sqlite/query_builder.h"
 #include "storage/sqlite/rows.h"
 
@@ -237,51 +239,96 @@ Result<Conversation> SqliteConversationRepository::Transfer(const Handover& h) {
   });
 }
 
+namespace {
+
+// Writes one message into the open transaction: the row, its attachments,
+// the timeline activity, and the conversation's counters and status.
+// `v` is the conversation as it stands and is updated in place.
+Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
+                              std::optional<ConversationStatus> new_status) {
+  {
+    LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertMessage));
+    LUISTER_RETURN_IF_ERROR(st.Bind(1, v.id)
+                                .Bind(2, v.customer_id)
+                                .Bind(3, ToString(v.channel))
+                                .Bind(4, ToString(m.direction))
+                                .Bind(5, m.internal)
+                                .Bind(6, m.author_user_id)
+                                .Bind(7, m.body_text)
+                                .Bind(8, m.body_html)
+                                .Bind(9, at)
+                                .Run());
+  }
+  int64_t message_id = c.LastInsertId();
+  for (size_t i = 0; i < m.attachments.size(); ++i) {
+    const Attachment& att = m.attachments[i];
+    LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertAttachment));
+    LUISTER_RETURN_IF_ERROR(st.Bind(1, message_id)
+                                .Bind(2, static_cast<int64_t>(i))
+                                .Bind(3, att.filename)
+                                .Bind(4, att.content_type)
+                                .Bind(5, att.size_bytes)
+                                .Run());
+  }
+
+  Activity a =
+      EventFor(v, m.internal ? ActivityKind::kNote : ActivityKind::kMessage, at, m.author_user_id);
+  a.message_id = message_id;
+  a.direction = m.direction;
+  a.summary = Summarize(m.body_text);
+  LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
+
+  if (at > v.last_message_at) v.last_message_at = at;
+  ++v.message_count;
+  if (!v.first_response_at && m.direction == Direction::kOut && !m.internal)
+    v.first_response_at = at;
+  v.updated_at = at;
+  if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
+  LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+  return message_id;
+}
+
+}  // namespace
+
 Result<Message> SqliteConversationRepository::AddMessage(
     const NewMessage& m, std::optional<ConversationStatus> new_status) {
   Timestamp at = m.created_at.value_or(Now());
   return db_.Write([&](Connection& c) -> Result<Message> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, m.conversation_id));
-    {
-      LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertMessage));
-      LUISTER_RETURN_IF_ERROR(st.Bind(1, v.id)
-                                  .Bind(2, v.customer_id)
-                                  .Bind(3, ToString(v.channel))
-                                  .Bind(4, ToString(m.direction))
-                                  .Bind(5, m.internal)
-                                  .Bind(6, m.author_user_id)
-                                  .Bind(7, m.body_text)
-                                  .Bind(8, m.body_html)
-                                  .Bind(9, at)
-                                  .Run());
-    }
-    int64_t message_id = c.LastInsertId();
-    for (size_t i = 0; i < m.attachments.size(); ++i) {
-      const Attachment& att = m.attachments[i];
-      LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kInsertAttachment));
-      LUISTER_RETURN_IF_ERROR(st.Bind(1, message_id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, att.filename)
-                                  .Bind(4, att.content_type)
-                                  .Bind(5, att.size_bytes)
-                                  .Run());
-    }
-
-    Activity a = EventFor(v, m.internal ? ActivityKind::kNote : ActivityKind::kMessage, at,
-                          m.author_user_id);
-    a.message_id = message_id;
-    a.direction = m.direction;
-    a.summary = Summarize(m.body_text);
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
-
-    if (at > v.last_message_at) v.last_message_at = at;
-    ++v.message_count;
-    if (!v.first_response_at && m.direction == Direction::kOut && !m.internal)
-      v.first_response_at = at;
-    v.updated_at = at;
-    if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
-    LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+    LUISTER_ASSIGN_OR_RETURN(int64_t message_id, InsertMessage(c, v, m, at, new_status));
     return LoadMessage(c, message_id);
+  });
+}
+
+Result<std::vector<AddedMessage>> SqliteConversationRepository::AddMessages(
+    const std::vector<NewMessage>& messages, const StatusRule& rule) {
+  Timestamp now = Now();
+  return db_.Write([&](Connection& c) -> Result<std::vector<AddedMessage>> {
+    // Conversations touched by the batch, kept current as messages land.
+    std::unordered_map<int64_t, Conversation> conversations;
+    std::vector<AddedMessage> out;
+    out.reserve(messages.size());
+    for (size_t i = 0; i < messages.size(); ++i) {
+      const NewMessage& m = messages[i];
+      auto it = conversations.find(m.conversation_id);
+      if (it == conversations.end()) {
+        auto loaded = LoadConversation(c, m.conversation_id);
+        if (!loaded.ok()) {
+          if (loaded.status().code() != StatusCode::kNotFound) return loaded.status();
+          return InvalidArgument(
+              "the import is not valid",
+              {{"messages[" + std::to_string(i) + "].conversation_id", "no such conversation"}});
+        }
+        it = conversations.emplace(m.conversation_id, std::move(loaded).value()).first;
+      }
+      Conversation& v = it->second;
+      std::optional<ConversationStatus> next = rule(v, m);
+      LUISTER_ASSIGN_OR_RETURN(int64_t id,
+                               InsertMessage(c, v, m, m.created_at.value_or(now), next));
+      LUISTER_ASSIGN_OR_RETURN(Message added, LoadMessage(c, id));
+      out.push_back({std::move(added), v, next.has_value()});
+    }
+    return out;
   });
 }
 

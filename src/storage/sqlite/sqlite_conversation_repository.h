@@ -21,6 +21,8 @@ class SqliteConversationRepository final : public ConversationRepository {
   Result<Conversation> Transfer(const Handover& h) override;
   Result<Message> AddMessage(const NewMessage& m,
                              std::optional<ConversationStatus> new_status) override;
+  Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
+                                                const StatusRule& rule) override;
   Result<Message> GetMessage(int64_t id) override;
   Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
                                      const PageRequest& p) override;
