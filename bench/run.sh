@@ -20,11 +20,12 @@
 #   BENCH_MAX_LOAD [0.7]   wait (up to BENCH_LOAD_WAIT [600] s) for the
 #                          1-minute load average to drop below this before
 #                          measuring; "" disables waiting
+#   BENCH_IMPORT_BATCH [100], BENCH_IMPORT_CONNECTIONS ["1 8"]: bulk import runs
 #   BENCH_SKIP_STORE [0]   1 skips steps 4 and 5
 #   BENCH_PORT [18080]     luister; the minimal server uses BENCH_PORT+1
 #   BENCH_PERF [0]         1 records `perf record --call-graph dwarf` of the server during the
-#                          32-connection GET and POST runs into
-#                          <build>/bench/perf-{get,post}.data (needs linux-perf;
+#                          32-connection GET and POST runs and the 1-connection
+#                          import run into <build>/bench/perf-{get,post,import}.data (needs linux-perf;
 #                          profiling slows those two runs down)
 #   LUISTER_BENCH_MESSAGES, LUISTER_BENCH_DATA, LUISTER_BENCH_ITERS: see store_bench.cc
 set -euo pipefail
@@ -41,6 +42,8 @@ MAX_LOAD=${BENCH_MAX_LOAD-0.7}
 LOAD_WAIT=${BENCH_LOAD_WAIT:-600}
 PORT=${BENCH_PORT:-18080}
 MIN_PORT=$((PORT + 1))
+IMPORT_BATCH=${BENCH_IMPORT_BATCH:-100}
+IMPORT_CONNECTIONS=${BENCH_IMPORT_CONNECTIONS:-"1 8"}
 SEED_CUSTOMERS=200
 SEED_CONVERSATIONS=1000 # 5 per customer
 PASSWORD='bench-password-123'
@@ -125,10 +128,13 @@ run_wrk() {
   local t=2
   ((c < 2)) && t=1
   local out perf_pid=""
-  if [[ ${BENCH_PERF:-0} == 1 && $port == "$PORT" && $c == 32 && $label == "GET conversation" || \
-        ${BENCH_PERF:-0} == 1 && $port == "$PORT" && $c == 32 && $label == "POST message" ]]; then
-    local kind=get
-    [[ $label == POST* ]] && kind=post
+  local kind=""
+  if [[ ${BENCH_PERF:-0} == 1 && $port == "$PORT" ]]; then
+    [[ $c == 32 && $label == "GET conversation" ]] && kind=get
+    [[ $c == 32 && $label == "POST message" ]] && kind=post
+    [[ $c == 1 && $label == "POST import" ]] && kind=import
+  fi
+  if [[ -n $kind ]]; then
     perf record -F 499 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$BUILD/bench/perf-$kind.data" -- sleep 5 >/dev/null 2>&1 &
     perf_pid=$!
   fi
@@ -215,7 +221,7 @@ log "seeded $SEED_CUSTOMERS customers, $SEED_CONVERSATIONS conversations through
 sleep 1
 IDLE_RSS_SEEDED=$(rss_kb "$SERVER_PID" VmRSS)
 
-declare -A GET POST MIN
+declare -A GET POST IMPORT MIN
 wait_quiet
 LOAD_HTTP=$(load1)
 for c in $CONNECTIONS; do
@@ -225,6 +231,10 @@ GET_SESSION=$(run_wrk "GET conversation (session cookie)" "$PORT" get_conversati
   -H "Cookie: luister_session=$SESSION")
 for c in $CONNECTIONS; do
   POST[$c]=$(run_wrk "POST message" "$PORT" post_message.lua "$c" -H "Authorization: Bearer $TOKEN")
+done
+for c in $IMPORT_CONNECTIONS; do
+  IMPORT[$c]=$(LUISTER_BENCH_BATCH=$IMPORT_BATCH run_wrk "POST import" "$PORT" import_messages.lua "$c" \
+    -H "Authorization: Bearer $TOKEN")
 done
 LOADED_RSS=$(rss_kb "$SERVER_PID" VmRSS)
 LOADED_HWM=$(rss_kb "$SERVER_PID" VmHWM)
@@ -308,13 +318,22 @@ verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; f
   echo
   echo "GET with a session cookie instead of a bearer token, 32 connections: $(field ok_rps "$GET_SESSION") req/s, p50 $(field p50_ms "$GET_SESSION") ms, p99 $(field p99_ms "$GET_SESSION") ms."
   echo
-  echo "### HTTP: POST /api/v1/conversations/{id}/messages (import rate)"
+  echo "### HTTP: POST /api/v1/conversations/{id}/messages (one message per request)"
   echo
   echo "| connections | messages/s | p50 ms | p99 ms | non-2xx |"
   echo "|---:|---:|---:|---:|---:|"
   for c in $CONNECTIONS; do
     p=${POST[$c]}
     echo "| $c | $(field ok_rps "$p") | $(field p50_ms "$p") | $(field p99_ms "$p") | $(field non2xx "$p") |"
+  done
+  echo
+  echo "### HTTP: POST /api/v1/messages/import (bulk import, $IMPORT_BATCH messages per request)"
+  echo
+  echo "| connections | requests/s | messages/s | p50 ms | p99 ms | non-2xx |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for c in $IMPORT_CONNECTIONS; do
+    p=${IMPORT[$c]}
+    echo "| $c | $(field ok_rps "$p") | $(awk -v r="$(field ok_rps "$p")" -v b="$IMPORT_BATCH" 'BEGIN { printf "%.0f", r * b }') | $(field p50_ms "$p") | $(field p99_ms "$p") | $(field non2xx "$p") |"
   done
   echo
   echo "### Process"
@@ -356,6 +375,10 @@ verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; f
       [[ $(field non2xx "$l") == 0 && $(field socket_errors "$l") == 0 ]] || ERRORS+=" $kind(c=$c)"
     done
   done
+  for c in $IMPORT_CONNECTIONS; do
+    l=${IMPORT[$c]}
+    [[ $(field non2xx "$l") == 0 && $(field socket_errors "$l") == 0 ]] || ERRORS+=" IMPORT(c=$c)"
+  done
   [[ -n $ERRORS ]] && echo "**Runs with non-2xx answers or socket errors:$ERRORS** (see wrk.log)." && echo
   echo "### Targets"
   echo
@@ -368,7 +391,11 @@ verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; f
     best_post=$(awk -v a="$(field ok_rps "${POST[$c]}")" -v b="$best_post" 'BEGIN { print (a > b ? a : b) }')
   done
   echo "| read endpoints >= 50 % of the minimal server | lowest ratio over c=${CONNECTIONS// /,}: $worst_ratio % | $(verdict "$worst_ratio >= 50") |"
-  echo "| write endpoints >= 5,000 messages/s | best: $best_post messages/s | $(verdict "$best_post >= 5000") |"
+  best_import=0
+  for c in $IMPORT_CONNECTIONS; do
+    best_import=$(awk -v r="$(field ok_rps "${IMPORT[$c]}")" -v b="$IMPORT_BATCH" -v m="$best_import" 'BEGIN { x = r * b; printf "%.0f", (x > m ? x : m) }')
+  done
+  echo "| write endpoints >= 5,000 messages/s | bulk import: $best_import messages/s; one message per request: $best_post messages/s | $(verdict "$best_import >= 5000") |"
   if [[ ${BENCH_SKIP_STORE:-0} != 1 ]]; then
     worst_p95=$(grep '^STORE BM_Search' "$STORE_OUT" | grep -o 'p95_ms=[0-9.e+-]*' | cut -d= -f2 | sort -g | tail -1)
     worst_p95=$(r3 "$worst_p95")

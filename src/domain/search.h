@@ -29,7 +29,7 @@ struct SearchHit {
   std::optional<int64_t> customer_id;
   std::string title;  // subject or customer name
   std::string highlight;
-  double rank = 0;  // lower is better (bm25)
+  double rank = 0;  // lower is better (BM25-style score, see storage)
   Timestamp at{};
 };
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "storage/sqlite/fts_rank.h"
 #include "storage/sqlite/luister_tokenizer.h"
 
 namespace luister::sqlite {
@@ -46,6 +47,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
   LUISTER_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"));
   if (read_only) LUISTER_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only = ON;"));
   LUISTER_RETURN_IF_ERROR(RegisterLuisterTokenizer(db));
+  LUISTER_RETURN_IF_ERROR(RegisterLuisterRank(db));
   return conn;
 }
 

@@ -14,19 +14,6 @@ using TokenCallback = int (*)(void*, int, const char*, int, int, int);
 
 constexpr const char* kInnerArgs[] = {"remove_diacritics", "2"};
 
-Result<fts5_api*> GetFts5Api(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-    rc = sqlite3_finalize(stmt);
-  }
-  if (rc != SQLITE_OK || api == nullptr) return Internal("SQLite was built without FTS5");
-  return api;
-}
-
 // The unicode61 tokenizer created with kInnerArgs.
 struct Unicode61 {
   fts5_tokenizer api{};
@@ -106,6 +93,19 @@ class Tokenizer {
 };
 
 }  // namespace
+
+Result<fts5_api*> GetFts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    rc = sqlite3_finalize(stmt);
+  }
+  if (rc != SQLITE_OK || api == nullptr) return Internal("SQLite was built without FTS5");
+  return api;
+}
 
 Status RegisterLuisterTokenizer(sqlite3* db) {
   LUISTER_ASSIGN_OR_RETURN(fts5_api * api, GetFts5Api(db));

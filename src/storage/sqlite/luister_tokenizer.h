@@ -5,6 +5,7 @@
 #include "common/result.h"
 
 struct sqlite3;
+struct fts5_api;
 
 namespace luister::sqlite {
 
@@ -18,6 +19,9 @@ inline constexpr char kDutchStemMarker = '\x01';
 // "refunds" finds "refund" and "bestellingen" finds "bestelling". Each
 // tokenizer instance owns its stemmers (Snowball is not thread-safe).
 Status RegisterLuisterTokenizer(sqlite3* db);
+
+// The FTS5 extension API of `db`; Internal when SQLite lacks FTS5.
+Result<fts5_api*> GetFts5Api(sqlite3* db);
 
 // True when `text` yields at least one token under unicode61, i.e. it would
 // not be an empty FTS5 phrase.

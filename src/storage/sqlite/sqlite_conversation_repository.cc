@@ -241,9 +241,21 @@ Result<Conversation> SqliteConversationRepository::Transfer(const Handover& h) {
 
 namespace {
 
+// Full-text indexing of new messages (see migration 0002): ids first..last
+// were all written by the open transaction, which holds the write lock.
+constexpr char kIndexMessages[] =
+    "INSERT INTO messages_fts (rowid, body_text) "
+    "SELECT id, body_text FROM messages WHERE id BETWEEN ?1 AND ?2";
+
+Status IndexMessages(Connection& c, int64_t first, int64_t last) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kIndexMessages));
+  return st.Bind(1, first).Bind(2, last).Run();
+}
+
 // Writes one message into the open transaction: the row, its attachments,
 // the timeline activity, and the conversation's counters and status.
-// `v` is the conversation as it stands and is updated in place.
+// `v` is the conversation as it stands and is updated in place. The caller
+// indexes the text (IndexMessages) before the transaction ends.
 Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
                               std::optional<ConversationStatus> new_status) {
   {
@@ -296,6 +308,7 @@ Result<Message> SqliteConversationRepository::AddMessage(
   return db_.Write([&](Connection& c) -> Result<Message> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, m.conversation_id));
     LUISTER_ASSIGN_OR_RETURN(int64_t message_id, InsertMessage(c, v, m, at, new_status));
+    LUISTER_RETURN_IF_ERROR(IndexMessages(c, message_id, message_id));
     return LoadMessage(c, message_id);
   });
 }
@@ -328,6 +341,8 @@ Result<std::vector<AddedMessage>> SqliteConversationRepository::AddMessages(
       LUISTER_ASSIGN_OR_RETURN(Message added, LoadMessage(c, id));
       out.push_back({std::move(added), v, next.has_value()});
     }
+    if (!out.empty())
+      LUISTER_RETURN_IF_ERROR(IndexMessages(c, out.front().message.id, out.back().message.id));
     return out;
   });
 }

@@ -71,16 +71,21 @@ TEST_F(SearchTest, HighlightsMatches) {
 }
 
 TEST_F(SearchTest, RanksMoreRelevantFirst) {
+  // The strong match is the older one, so only relevance can put it first
+  // (ties go to the newest).
+  Message strong = AddMessage(mail_.id, "Refund refund refund", 10);
   Message weak = AddMessage(mail_.id,
                             "Long message about many things: delivery, invoices, the weather, "
                             "opening hours, and one mention of a refund somewhere in here.",
-                            10);
-  Message strong = AddMessage(mail_.id, "Refund refund refund", 11);
+                            11);
+  Message short_once = AddMessage(mail_.id, "Refund requested", 12);
   auto hits = Find("refund");
-  ASSERT_EQ(hits.size(), 2u);
-  EXPECT_EQ(hits[0].id, strong.id);
-  EXPECT_EQ(hits[1].id, weak.id);
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].id, strong.id) << "more occurrences rank higher";
+  EXPECT_EQ(hits[1].id, short_once.id) << "one mention in a short text beats one in a long text";
+  EXPECT_EQ(hits[2].id, weak.id);
   EXPECT_LT(hits[0].rank, hits[1].rank);
+  EXPECT_LT(hits[1].rank, hits[2].rank);
 }
 
 TEST_F(SearchTest, AndSemanticsAndPhrases) {

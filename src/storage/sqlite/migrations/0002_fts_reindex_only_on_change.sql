@@ -2,6 +2,14 @@
 -- UPDATE that names the column but keeps its value (every message touches its
 -- conversation, and the repositories write whole rows) used to delete and
 -- re-insert the FTS row each time: needless work on the hottest write path.
+--
+-- New messages are indexed by the repository instead of a trigger: FTS5
+-- flushes its pending terms to a new segment at every statement savepoint,
+-- and an INSERT that fires a trigger runs in one. Indexing a whole batch with
+-- one INSERT … SELECT at the end of the transaction writes one segment per
+-- batch instead of one per message.
+
+DROP TRIGGER messages_fts_insert;
 
 DROP TRIGGER messages_fts_update;
 CREATE TRIGGER messages_fts_update AFTER UPDATE OF body_text ON messages
