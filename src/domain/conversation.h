@@ -14,6 +14,7 @@ namespace luister {
 struct Conversation {
   int64_t id = 0;
   int64_t customer_id = 0;
+  std::string customer_name;  // read-only, for lists: the customer's current name
   Channel channel = Channel::kEmail;
   std::string subject;
   ConversationStatus status = ConversationStatus::kNew;

@@ -128,7 +128,12 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
   auto in = client_->Post(base + "/messages", {{"direction", "in"},
                                                {"body_text", "Mijn factuur is te hoog."}});
   ASSERT_EQ(in.status, 201) << in.body;
-  EXPECT_EQ(client_->Get(base).Json()["status"], "waiting_on_us");
+  json got = client_->Get(base).Json();
+  EXPECT_EQ(got["status"], "waiting_on_us");
+  EXPECT_EQ(got["customer_name"], "Bram Jansen") << "lists show names without a second request";
+  json listed = client_->Get("/api/v1/conversations?customer_id=" + std::to_string(cust)).Json();
+  ASSERT_FALSE(listed["items"].empty());
+  EXPECT_EQ(listed["items"][0]["customer_name"], "Bram Jansen");
 
   auto note = client_->Post(base + "/messages",
                             {{"internal", true}, {"body_text", "Klant belt vaak, wees snel."}});

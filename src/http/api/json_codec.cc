@@ -79,6 +79,7 @@ json ToJson(const MergeRecord& v) {
 json ToJson(const Conversation& v) {
   return {{"id", v.id},
           {"customer_id", v.customer_id},
+          {"customer_name", v.customer_name},
           {"channel", Str(ToString(v.channel))},
           {"subject", v.subject},
           {"status", Str(ToString(v.status))},

@@ -1,5 +1,7 @@
 #include "storage/sqlite/rows.h"
 
+#include <algorithm>
+
 namespace luister::sqlite {
 
 namespace {
@@ -11,8 +13,6 @@ constexpr char kSelectIdentities[] =
     "WHERE customer_id = ?1 ORDER BY id";
 const std::string kSelectConversation =
     std::string("SELECT ") + kConversationColumns + " FROM conversations WHERE id = ?1";
-constexpr char kSelectTags[] =
-    "SELECT tag FROM conversation_tags WHERE conversation_id = ?1 ORDER BY tag";
 const std::string kSelectMessage =
     std::string("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?1";
 constexpr char kSelectAttachments[] =
@@ -85,18 +85,17 @@ Conversation ConversationFromRow(const Statement& st) {
   c.first_response_at = st.OptTime(12);
   c.resolved_at = st.OptTime(13);
   c.message_count = static_cast<int>(st.Int(14));
-  return c;
-}
-
-Status LoadTags(Connection& c, Conversation* conversation) {
-  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kSelectTags));
-  st.Bind(1, conversation->id);
-  conversation->tags.clear();
-  while (true) {
-    LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) return Status::Ok();
-    conversation->tags.push_back(st.Text(0));
+  c.customer_name = st.Text(15);
+  // Tags never contain spaces (NormaliseTag), so a space joins them.
+  std::string tags = st.Text(16);
+  for (size_t start = 0; start < tags.size();) {
+    size_t end = tags.find(' ', start);
+    if (end == std::string::npos) end = tags.size();
+    if (end > start) c.tags.push_back(tags.substr(start, end - start));
+    start = end + 1;
   }
+  std::sort(c.tags.begin(), c.tags.end());
+  return c;
 }
 
 Result<Conversation> LoadConversation(Connection& c, int64_t id) {
@@ -108,7 +107,6 @@ Result<Conversation> LoadConversation(Connection& c, int64_t id) {
     if (!row) return NotFound("conversation " + std::to_string(id) + " not found");
     conversation = ConversationFromRow(st);
   }
-  LUISTER_RETURN_IF_ERROR(LoadTags(c, &conversation));
   return conversation;
 }
 

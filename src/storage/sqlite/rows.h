@@ -44,13 +44,17 @@ Customer CustomerFromRow(const Statement& st);
 Result<Customer> LoadCustomer(Connection& c, int64_t id);
 Status LoadIdentities(Connection& c, Customer* customer);
 
+// Selected FROM conversations (unaliased); the customer's name and the tags
+// come along, so one statement reads a whole page of conversations.
 inline constexpr char kConversationColumns[] =
     "id, customer_id, channel, subject, status, priority, department_id, queue_id, "
     "assignee_id, created_at, updated_at, last_message_at, first_response_at, resolved_at, "
-    "message_count";
+    "message_count, "
+    "(SELECT cu.name FROM customers cu WHERE cu.id = conversations.customer_id), "
+    "(SELECT group_concat(t.tag, ' ') FROM conversation_tags t "
+    "WHERE t.conversation_id = conversations.id)";
 Conversation ConversationFromRow(const Statement& st);
 Result<Conversation> LoadConversation(Connection& c, int64_t id);
-Status LoadTags(Connection& c, Conversation* conversation);
 
 inline constexpr char kMessageColumns[] =
     "id, conversation_id, customer_id, channel, direction, internal, author_user_id, "

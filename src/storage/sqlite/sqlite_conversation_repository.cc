@@ -193,7 +193,6 @@ Result<Page<Conversation>> SqliteConversationRepository::List(const Conversation
         rows.push_back(ConversationFromRow(st));
       }
     }
-    for (auto& v : rows) LUISTER_RETURN_IF_ERROR(LoadTags(c, &v));
     return MakePage(std::move(rows), p.limit, [&](const Conversation& v) {
       return ToMillis(by_last_message ? v.last_message_at : v.created_at);
     });
