@@ -82,33 +82,86 @@ Result<User> Authenticator::ActiveUser(int64_t user_id) {
   return user;
 }
 
-Result<Principal> Authenticator::AuthenticateSession(std::string_view session_token) {
-  if (session_token.empty()) return Unauthorized("not logged in");
-  auto s = store_.auth().GetSession(Sha256Hex(session_token), clock_.Now());
+std::optional<Principal> Authenticator::Cached(const std::string& key) {
+  std::lock_guard lock(cache_mu_);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) return std::nullopt;
+  const CachedPrincipal& c = it->second;
+  if (std::chrono::steady_clock::now() >= c.fresh_until ||
+      (c.session_expires && clock_.Now() >= *c.session_expires)) {
+    cache_.erase(it);
+    return std::nullopt;
+  }
+  return c.principal;
+}
+
+void Authenticator::Remember(const std::string& key, const Principal& p,
+                             std::optional<Timestamp> expires) {
+  constexpr size_t kMaxCached = 10000;
+  std::lock_guard lock(cache_mu_);
+  if (cache_.size() >= kMaxCached) cache_.clear();  // stale entries are cheap to lose
+  cache_[key] = {p, std::chrono::steady_clock::now() + kPrincipalTtl, expires};
+}
+
+void Authenticator::ForgetPrincipals() {
+  std::lock_guard lock(cache_mu_);
+  cache_.clear();
+}
+
+Result<Principal> Authenticator::SessionFromStore(const std::string& hash) {
+  auto s = store_.auth().GetSession(hash, clock_.Now());
   if (!s.ok()) {
     if (s.status().code() == StatusCode::kNotFound)
       return Unauthorized("the session has expired; log in again");
     return s.status();
   }
   LUISTER_ASSIGN_OR_RETURN(User user, ActiveUser(s->user_id));
-  return Principal{std::move(user), Principal::Via::kSession, s->csrf_token, s->token_hash};
+  Principal p{std::move(user), Principal::Via::kSession, s->csrf_token, s->token_hash};
+  Remember("s" + hash, p, s->expires_at);
+  return p;
 }
 
-Result<Principal> Authenticator::AuthenticateBearer(std::string_view api_token) {
-  if (api_token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix)
-    return Unauthorized("not a Luister API token");
-  auto t = store_.auth().UseApiToken(Sha256Hex(api_token), clock_.Now());
+Result<Principal> Authenticator::AuthenticateSession(std::string_view session_token) {
+  if (session_token.empty()) return Unauthorized("not logged in");
+  std::string hash = Sha256Hex(session_token);
+  if (auto p = Cached("s" + hash)) return *std::move(p);
+  return SessionFromStore(hash);
+}
+
+Result<Principal> Authenticator::TokenFromStore(const std::string& hash) {
+  auto t = store_.auth().UseApiToken(hash, clock_.Now());
   if (!t.ok()) {
     if (t.status().code() == StatusCode::kNotFound)
       return Unauthorized("unknown or revoked API token");
     return t.status();
   }
   LUISTER_ASSIGN_OR_RETURN(User user, ActiveUser(t->user_id));
-  return Principal{std::move(user), Principal::Via::kApiToken, {}, {}};
+  Principal p{std::move(user), Principal::Via::kApiToken, {}, {}};
+  Remember("t" + hash, p, std::nullopt);
+  return p;
+}
+
+Result<Principal> Authenticator::AuthenticateBearer(std::string_view api_token) {
+  if (api_token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix)
+    return Unauthorized("not a Luister API token");
+  std::string hash = Sha256Hex(api_token);
+  if (auto p = Cached("t" + hash)) return *std::move(p);
+  return TokenFromStore(hash);
 }
 
 Status Authenticator::Logout(std::string_view session_token) {
-  return store_.auth().DeleteSession(Sha256Hex(session_token));
+  std::string hash = Sha256Hex(session_token);
+  {
+    std::lock_guard lock(cache_mu_);
+    cache_.erase("s" + hash);
+  }
+  return store_.auth().DeleteSession(hash);
+}
+
+Status Authenticator::RevokeApiToken(int64_t id) {
+  LUISTER_RETURN_IF_ERROR(store_.auth().RevokeApiToken(id, clock_.Now()));
+  ForgetPrincipals();
+  return Status::Ok();
 }
 
 Result<std::pair<ApiTokenRecord, std::string>> Authenticator::CreateApiToken(int64_t user_id,
@@ -156,7 +209,9 @@ Result<User> Authenticator::CreateUser(NewUser user, std::string_view password) 
 Status Authenticator::SetPassword(int64_t user_id, std::string_view password) {
   LUISTER_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, options_.password_cost));
   LUISTER_RETURN_IF_ERROR(store_.directory().SetPasswordHash(user_id, hash));
-  return store_.auth().DeleteUserSessions(user_id);
+  Status deleted = store_.auth().DeleteUserSessions(user_id);
+  ForgetPrincipals();
+  return deleted;
 }
 
 }  // namespace luister::auth

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "auth/password.h"
@@ -52,6 +54,15 @@ class Authenticator {
   Result<Principal> AuthenticateSession(std::string_view session_token);
   Result<Principal> AuthenticateBearer(std::string_view api_token);
   Status Logout(std::string_view session_token);
+  Status RevokeApiToken(int64_t id);
+  // Forgets every cached principal; call after changing a user's role,
+  // activity or credentials outside this class.
+  void ForgetPrincipals();
+
+  // How long a resolved session or API token is trusted without asking the
+  // database again. Changes made through this node take effect at once
+  // (they forget the cache); other nodes see them within this time.
+  static constexpr std::chrono::seconds kPrincipalTtl{2};
 
   // Returns the record and the plain token, which is shown once.
   Result<std::pair<ApiTokenRecord, std::string>> CreateApiToken(int64_t user_id,
@@ -66,6 +77,19 @@ class Authenticator {
 
  private:
   Result<User> ActiveUser(int64_t user_id);
+  Result<Principal> SessionFromStore(const std::string& hash);
+  Result<Principal> TokenFromStore(const std::string& hash);
+  // The cached principal under `key` when still fresh.
+  std::optional<Principal> Cached(const std::string& key);
+  void Remember(const std::string& key, const Principal& p, std::optional<Timestamp> expires);
+
+  struct CachedPrincipal {
+    Principal principal;
+    std::chrono::steady_clock::time_point fresh_until;
+    std::optional<Timestamp> session_expires;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedPrincipal> cache_;  // guarded by cache_mu_
 
   Store& store_;
   const Clock& clock_;

@@ -110,9 +110,30 @@ TEST_F(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
   auto who = auth_->AuthenticateBearer(token);
   ASSERT_TRUE(who.ok());
   EXPECT_EQ(who->via, Principal::Via::kApiToken);
-  ASSERT_TRUE(store_->auth().RevokeApiToken(t->first.id, clock_.Now()).ok());
+  ASSERT_TRUE(auth_->RevokeApiToken(t->first.id).ok());
   EXPECT_EQ(auth_->AuthenticateBearer(token).status().code(), StatusCode::kUnauthorized);
   EXPECT_EQ(auth_->AuthenticateBearer("not-a-token").status().code(), StatusCode::kUnauthorized);
+}
+
+TEST_F(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
+  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
+  // Another node ends the session: this node trusts its cache for at most
+  // kPrincipalTtl ...
+  ASSERT_TRUE(store_->auth().DeleteSession(Sha256Hex(login->session_token)).ok());
+  EXPECT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
+  // ... and asks the database again once it forgets.
+  auth_->ForgetPrincipals();
+  EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
+            StatusCode::kUnauthorized);
+
+  // A logout through this node takes effect at once.
+  auto again = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(auth_->AuthenticateSession(again->session_token).ok());
+  ASSERT_TRUE(auth_->Logout(again->session_token).ok());
+  EXPECT_FALSE(auth_->AuthenticateSession(again->session_token).ok());
 }
 
 TEST_F(AuthenticatorTest, DisabledUsersLoseAccess) {

@@ -17,6 +17,9 @@ namespace luister::http {
 class AccessLog {
  public:
   AccessLog();
+  ~AccessLog();
+  AccessLog(const AccessLog&) = delete;
+  AccessLog& operator=(const AccessLog&) = delete;
 
   void Write(std::string_view remote_ip, std::string_view method, std::string_view path, int status,
              size_t body_bytes, std::chrono::microseconds latency, std::string_view route) const;

@@ -126,6 +126,8 @@ void RegisterDirectoryRoutes(Router& r, ApiContext& ctx) {
                   if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
                   if (p.active == false)
                     LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
+                  // Role and activity are part of every cached principal.
+                  ctx.auth.ForgetPrincipals();
                   LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "update", "user", id, std::nullopt));
                   return JsonResponse(200, ToJson(u));
                 }));

@@ -101,7 +101,7 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
         Secured(ctx, Permission::kManageApiTokens,
                 [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_RETURN_IF_ERROR(ctx.store.auth().RevokeApiToken(id, ctx.clock.Now()));
+                  LUISTER_RETURN_IF_ERROR(ctx.auth.RevokeApiToken(id));
                   LUISTER_RETURN_IF_ERROR(
                       Audit(ctx, req, who, "delete", "api_token", id, std::nullopt));
                   return NoContent();
