@@ -77,23 +77,27 @@ json ToJson(const MergeRecord& v) {
 }
 
 json ToJson(const Conversation& v) {
-  return {{"id", v.id},
-          {"customer_id", v.customer_id},
-          {"customer_name", v.customer_name},
-          {"channel", Str(ToString(v.channel))},
-          {"subject", v.subject},
-          {"status", Str(ToString(v.status))},
-          {"priority", Str(ToString(v.priority))},
-          {"department_id", v.department_id},
-          {"queue_id", Opt(v.queue_id)},
-          {"assignee_id", Opt(v.assignee_id)},
-          {"tags", v.tags},
-          {"message_count", v.message_count},
-          {"created_at", FormatIso8601(v.created_at)},
-          {"updated_at", FormatIso8601(v.updated_at)},
-          {"last_message_at", FormatIso8601(v.last_message_at)},
-          {"first_response_at", OptTime(v.first_response_at)},
-          {"resolved_at", OptTime(v.resolved_at)}};
+  // Assigned field by field: an initializer list copies every value once
+  // more, and this object is on the hottest read path.
+  json j = json::object();
+  j["id"] = v.id;
+  j["customer_id"] = v.customer_id;
+  j["customer_name"] = v.customer_name;
+  j["channel"] = Str(ToString(v.channel));
+  j["subject"] = v.subject;
+  j["status"] = Str(ToString(v.status));
+  j["priority"] = Str(ToString(v.priority));
+  j["department_id"] = v.department_id;
+  j["queue_id"] = Opt(v.queue_id);
+  j["assignee_id"] = Opt(v.assignee_id);
+  j["tags"] = v.tags;
+  j["message_count"] = v.message_count;
+  j["created_at"] = FormatIso8601(v.created_at);
+  j["updated_at"] = FormatIso8601(v.updated_at);
+  j["last_message_at"] = FormatIso8601(v.last_message_at);
+  j["first_response_at"] = OptTime(v.first_response_at);
+  j["resolved_at"] = OptTime(v.resolved_at);
+  return j;
 }
 
 json ToJson(const Message& v) {

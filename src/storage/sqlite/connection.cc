@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 #include "storage/sqlite/fts_rank.h"
 #include "storage/sqlite/luister_tokenizer.h"
 
@@ -30,8 +32,22 @@ Status ErrorStatus(sqlite3* db, int rc, std::string_view context) {
   }
 }
 
+namespace {
+
+// Process-wide settings, applied before SQLite initialises (later calls are
+// refused by SQLite and change nothing). Memory statistics would make every
+// allocation take one global mutex, which the request threads then fight
+// over; Luister never reads those statistics.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only,
                                                      std::chrono::milliseconds busy_timeout) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);

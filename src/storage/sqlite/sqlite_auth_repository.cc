@@ -79,7 +79,7 @@ Status SqliteAuthRepository::CreateSession(const SessionRecord& s) {
 
 Result<SessionRecord> SqliteAuthRepository::GetSession(const std::string& token_hash,
                                                        Timestamp now) {
-  return db_.Read([&](Connection& c) -> Result<SessionRecord> {
+  return db_.ReadOne([&](Connection& c) -> Result<SessionRecord> {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kSelectSession));
     st.Bind(1, token_hash).Bind(2, now);
     LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -119,7 +119,7 @@ Result<ApiTokenRecord> SqliteAuthRepository::CreateApiToken(const ApiTokenRecord
 Result<ApiTokenRecord> SqliteAuthRepository::UseApiToken(const std::string& token_hash,
                                                          Timestamp now) {
   LUISTER_ASSIGN_OR_RETURN(
-      ApiTokenRecord t, db_.Read([&](Connection& c) -> Result<ApiTokenRecord> {
+      ApiTokenRecord t, db_.ReadOne([&](Connection& c) -> Result<ApiTokenRecord> {
         LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kSelectLiveToken));
         st.Bind(1, token_hash);
         LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());

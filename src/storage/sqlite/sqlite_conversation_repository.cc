@@ -151,7 +151,7 @@ Result<Conversation> SqliteConversationRepository::Create(const NewConversation&
 }
 
 Result<Conversation> SqliteConversationRepository::Get(int64_t id) {
-  return db_.Read([&](Connection& c) { return LoadConversation(c, id); });
+  return db_.ReadOne([&](Connection& c) { return LoadConversation(c, id); });
 }
 
 Result<Page<Conversation>> SqliteConversationRepository::List(const ConversationFilter& f,

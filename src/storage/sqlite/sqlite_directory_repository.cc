@@ -151,7 +151,7 @@ Result<User> SqliteDirectoryRepository::CreateUser(const NewUser& u, Timestamp a
 }
 
 Result<User> SqliteDirectoryRepository::GetUser(int64_t id) {
-  return db_.Read(
+  return db_.ReadOne(
       [&](Connection& c) { return One<User>(c, kSelectUser, id, "user", UserFromRow); });
 }
 
