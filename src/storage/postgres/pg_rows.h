@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/enums.h"
+#include "storage/postgres/pg_connection.h"
+
+namespace luister::postgres {
+
+// Text columns back to enums; an unknown name (never written by luister)
+// becomes the enum's default.
+template <typename E>
+E EnumFromText(const std::string& s) {
+  return Parse<E>(s).value_or(E{});
+}
+template <typename E>
+std::optional<E> OptEnumFromText(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  return EnumFromText<E>(*s);
+}
+
+// Every row of `rows` through `from_row(rows, i)`.
+template <typename T, typename RowFn>
+std::vector<T> Collect(const Rows& rows, RowFn from_row) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (int i = 0; i < rows.size(); ++i) out.push_back(from_row(rows, i));
+  return out;
+}
+
+// The one row of `sql` for `id`, or NotFound naming `what`.
+template <typename T, typename RowFn>
+Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* what,
+              RowFn from_row) {
+  LUISTER_ASSIGN_OR_RETURN(Rows rows, c.Query(sql, Params().Add(id)));
+  if (rows.size() == 0) return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+  return from_row(rows, 0);
+}
+
+}  // namespace luister::postgres

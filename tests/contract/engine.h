@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "domain/repositories.h"
+
+namespace luister::contract {
+
+// The repositories of one storage engine on a fresh, migrated database, for
+// the contract tests: every test here runs on SQLite and on PostgreSQL and
+// must pass on both. Grows as storage/postgres implements more of Store.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual DirectoryRepository& directory() = 0;
+};
+
+// "sqlite" or "postgres"; PostgreSQL needs the test cluster that CTest
+// starts (LUISTER_TEST_PG_DIR). Failures are reported through gtest.
+std::unique_ptr<Engine> MakeEngine(const std::string& name);
+
+}  // namespace luister::contract
