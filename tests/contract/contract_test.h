@@ -18,7 +18,17 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
   }
   void TearDown() override { engine_.reset(); }
 
-  static Timestamp T(int64_t minutes) { return FromMillis(1'800'000'000'000 + minutes * 60'000); }
+  static Timestamp T(int64_t ms) { return FromMillis(1'700'000'000'000 + ms); }
+
+  int64_t MakeUser(const std::string& email, const std::string& name = "Agent") {
+    NewUser u;
+    u.email = email;
+    u.name = name;
+    u.password_hash = "x";
+    auto r = engine_->directory().CreateUser(u, T(0));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->id : 0;
+  }
 
   std::unique_ptr<Engine> engine_;
 };

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "storage/postgres/migrator.h"
+#include "storage/postgres/pg_auth_repository.h"
 #include "storage/postgres/pg_database.h"
 #include "storage/postgres/pg_directory_repository.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -39,6 +40,8 @@ class SqliteEngine final : public Engine {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
   DirectoryRepository& directory() override { return store_->directory(); }
+  AuthRepository& auth() override { return store_->auth(); }
+  AuditRepository& audit() override { return store_->audit(); }
 
  private:
   std::string dir_;
@@ -74,15 +77,21 @@ class PostgresEngine final : public Engine {
     auto migrated = postgres::Migrator::Apply(*db_);
     if (!migrated.ok()) ADD_FAILURE() << migrated.status().ToString();
     directory_ = std::make_unique<postgres::PgDirectoryRepository>(*db_);
+    auth_ = std::make_unique<postgres::PgAuthRepository>(*db_);
+    audit_ = std::make_unique<postgres::PgAuditRepository>(*db_);
   }
   ~PostgresEngine() override {
     directory_.reset();
+    auth_.reset();
+    audit_.reset();
     db_.reset();
     if (name_.empty()) return;
     auto admin = postgres::Connection::Open(Url("luister"), {});
     if (admin.ok()) (void)(*admin)->Exec(("DROP DATABASE " + name_ + " WITH (FORCE)").c_str());
   }
   DirectoryRepository& directory() override { return *directory_; }
+  AuthRepository& auth() override { return *auth_; }
+  AuditRepository& audit() override { return *audit_; }
 
  private:
   std::string Url(const std::string& db) const {
@@ -92,6 +101,8 @@ class PostgresEngine final : public Engine {
   std::string name_;
   std::unique_ptr<postgres::Database> db_;
   std::unique_ptr<postgres::PgDirectoryRepository> directory_;
+  std::unique_ptr<postgres::PgAuthRepository> auth_;
+  std::unique_ptr<postgres::PgAuditRepository> audit_;
 };
 
 }  // namespace

@@ -14,6 +14,8 @@ class Engine {
  public:
   virtual ~Engine() = default;
   virtual DirectoryRepository& directory() = 0;
+  virtual AuthRepository& auth() = 0;
+  virtual AuditRepository& audit() = 0;
 };
 
 // "sqlite" or "postgres"; PostgreSQL needs the test cluster that CTest

@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/enums.h"
@@ -20,6 +22,37 @@ std::optional<E> OptEnumFromText(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
   return EnumFromText<E>(*s);
 }
+
+// Assembles a query from constant SQL fragments written with `?` for each
+// value (as storage/sqlite's QueryBuilder), numbering them $1, $2, ... and
+// collecting the values. Only fragments from this folder go into the text.
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(std::string_view head) { Append(head); }
+  template <typename... V>
+  QueryBuilder& Add(std::string_view fragment, V&&... values) {
+    Append(fragment);
+    (params_.Add(std::forward<V>(values)), ...);
+    return *this;
+  }
+  const std::string& sql() const { return sql_; }
+  const Params& params() const { return params_; }
+  Result<Rows> Run(Connection& c) const { return c.Query(sql_, params_); }
+
+ private:
+  void Append(std::string_view fragment) {
+    for (char ch : fragment) {
+      if (ch == '?') {
+        sql_ += "$" + std::to_string(++placeholders_);
+      } else {
+        sql_ += ch;
+      }
+    }
+  }
+  std::string sql_;
+  Params params_;
+  int placeholders_ = 0;
+};
 
 // Every row of `rows` through `from_row(rows, i)`.
 template <typename T, typename RowFn>

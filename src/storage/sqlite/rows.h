@@ -71,16 +71,4 @@ Status InsertActivity(Connection& c, const Activity& a);
 // never cutting a UTF-8 sequence; "…" marks a cut.
 std::string Summarize(std::string_view text, size_t max_chars = 200);
 
-// Fills `page` from rows fetched with limit + 1: drops the extra row and sets
-// `next` from the last kept row when there was one.
-template <typename T, typename KeyFn>
-Page<T> MakePage(std::vector<T> rows, int limit, KeyFn key) {
-  Page<T> page;
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.resize(limit);
-  if (more && !rows.empty()) page.next = Cursor{key(rows.back()), rows.back().id};
-  page.items = std::move(rows);
-  return page;
-}
-
 }  // namespace luister::sqlite

@@ -1,11 +1,10 @@
-#include <gtest/gtest.h>
+// The AuditRepository contract, on every engine.
+#include "contract_test.h"
 
-#include "storage/sqlite/store_fixture.h"
-
-namespace luister::sqlite {
+namespace luister::contract {
 namespace {
 
-using AuditRepoTest = StoreTest;
+using AuditContract = ContractTest;
 
 AuditEntry Entry(int64_t at_ms, std::optional<int64_t> user, const std::string& action,
                  std::optional<int64_t> customer) {
@@ -21,13 +20,13 @@ AuditEntry Entry(int64_t at_ms, std::optional<int64_t> user, const std::string& 
   return e;
 }
 
-TEST_F(AuditRepoTest, ListsNewestFirstWithFilters) {
-  ASSERT_TRUE(store_->audit().Append(Entry(10, 1, "read", 7)).ok());
-  ASSERT_TRUE(store_->audit().Append(Entry(20, 2, "update", 7)).ok());
-  ASSERT_TRUE(store_->audit().Append(Entry(30, 1, "read", 8)).ok());
-  ASSERT_TRUE(store_->audit().Append(Entry(40, std::nullopt, "merge", 8)).ok());
+TEST_P(AuditContract, ListsNewestFirstWithFilters) {
+  ASSERT_TRUE(engine_->audit().Append(Entry(10, 1, "read", 7)).ok());
+  ASSERT_TRUE(engine_->audit().Append(Entry(20, 2, "update", 7)).ok());
+  ASSERT_TRUE(engine_->audit().Append(Entry(30, 1, "read", 8)).ok());
+  ASSERT_TRUE(engine_->audit().Append(Entry(40, std::nullopt, "merge", 8)).ok());
 
-  auto all = store_->audit().List({}, {});
+  auto all = engine_->audit().List({}, {});
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->items.size(), 4u);
   EXPECT_EQ(all->items[0].action, "merge");
@@ -37,31 +36,33 @@ TEST_F(AuditRepoTest, ListsNewestFirstWithFilters) {
 
   AuditFilter f;
   f.user_id = 1;
-  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
   f = {};
   f.customer_id = 7;
-  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
   f = {};
   f.action = "read";
   f.customer_id = 8;
-  auto one = store_->audit().List(f, {});
+  auto one = engine_->audit().List(f, {});
   ASSERT_EQ(one->items.size(), 1u);
   EXPECT_EQ(one->items[0].at, FromMillis(30));
   f = {};
   f.from = FromMillis(20);
   f.to = FromMillis(40);
-  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
 
   PageRequest p;
   p.limit = 3;
-  auto first = store_->audit().List({}, p);
+  auto first = engine_->audit().List({}, p);
   ASSERT_TRUE(first->next);
   p.after = first->next;
-  auto second = store_->audit().List({}, p);
+  auto second = engine_->audit().List({}, p);
   ASSERT_EQ(second->items.size(), 1u);
   EXPECT_EQ(second->items[0].at, FromMillis(10));
   EXPECT_FALSE(second->next);
 }
 
+LUISTER_CONTRACT_ENGINES(AuditContract);
+
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract
