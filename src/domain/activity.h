@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/time.h"
 #include "domain/enums.h"
@@ -33,5 +34,10 @@ struct TimelineFilter {
   std::optional<Timestamp> to;    // exclusive
   bool include_internal = true;   // notes are staff-only; all API readers are staff
 };
+
+// An activity's summary line: the first `max_chars` code points of `text`
+// with whitespace runs collapsed, never cutting a UTF-8 sequence; "…" marks
+// a cut.
+std::string Summarize(std::string_view text, size_t max_chars = 200);
 
 }  // namespace luister

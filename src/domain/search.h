@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/time.h"
 #include "domain/enums.h"
@@ -35,5 +37,10 @@ struct SearchHit {
 
 inline constexpr char kHighlightOpen = '\x02';
 inline constexpr char kHighlightClose = '\x03';
+
+// Splits what a user typed into words and "quoted phrases" (an unclosed
+// quote runs to the end). Every engine ANDs the terms; none of them is ever
+// read as query syntax.
+std::vector<std::string_view> SplitSearchTerms(std::string_view text);
 
 }  // namespace luister

@@ -21,12 +21,12 @@ AuditEntry Entry(int64_t at_ms, std::optional<int64_t> user, const std::string& 
 }
 
 TEST_P(AuditContract, ListsNewestFirstWithFilters) {
-  ASSERT_TRUE(engine_->audit().Append(Entry(10, 1, "read", 7)).ok());
-  ASSERT_TRUE(engine_->audit().Append(Entry(20, 2, "update", 7)).ok());
-  ASSERT_TRUE(engine_->audit().Append(Entry(30, 1, "read", 8)).ok());
-  ASSERT_TRUE(engine_->audit().Append(Entry(40, std::nullopt, "merge", 8)).ok());
+  ASSERT_TRUE(store_->audit().Append(Entry(10, 1, "read", 7)).ok());
+  ASSERT_TRUE(store_->audit().Append(Entry(20, 2, "update", 7)).ok());
+  ASSERT_TRUE(store_->audit().Append(Entry(30, 1, "read", 8)).ok());
+  ASSERT_TRUE(store_->audit().Append(Entry(40, std::nullopt, "merge", 8)).ok());
 
-  auto all = engine_->audit().List({}, {});
+  auto all = store_->audit().List({}, {});
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->items.size(), 4u);
   EXPECT_EQ(all->items[0].action, "merge");
@@ -36,27 +36,27 @@ TEST_P(AuditContract, ListsNewestFirstWithFilters) {
 
   AuditFilter f;
   f.user_id = 1;
-  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
   f = {};
   f.customer_id = 7;
-  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
   f = {};
   f.action = "read";
   f.customer_id = 8;
-  auto one = engine_->audit().List(f, {});
+  auto one = store_->audit().List(f, {});
   ASSERT_EQ(one->items.size(), 1u);
   EXPECT_EQ(one->items[0].at, FromMillis(30));
   f = {};
   f.from = FromMillis(20);
   f.to = FromMillis(40);
-  EXPECT_EQ(engine_->audit().List(f, {})->items.size(), 2u);
+  EXPECT_EQ(store_->audit().List(f, {})->items.size(), 2u);
 
   PageRequest p;
   p.limit = 3;
-  auto first = engine_->audit().List({}, p);
+  auto first = store_->audit().List({}, p);
   ASSERT_TRUE(first->next);
   p.after = first->next;
-  auto second = engine_->audit().List({}, p);
+  auto second = store_->audit().List({}, p);
   ASSERT_EQ(second->items.size(), 1u);
   EXPECT_EQ(second->items[0].at, FromMillis(10));
   EXPECT_FALSE(second->next);

@@ -6,12 +6,8 @@ namespace {
 
 class DirectoryContract : public ContractTest {
  protected:
-  DirectoryRepository& dir() { return engine_->directory(); }
-  int64_t Department(const std::string& name) {
-    auto d = dir().CreateDepartment(name, T(0));
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
-    return d.ok() ? d->id : 0;
-  }
+  DirectoryRepository& dir() { return store_->directory(); }
+  int64_t Department(const std::string& name) { return MakeDepartment(name); }
 };
 
 TEST_P(DirectoryContract, DepartmentsAndQueues) {

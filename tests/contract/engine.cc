@@ -8,10 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "storage/postgres/migrator.h"
-#include "storage/postgres/pg_auth_repository.h"
-#include "storage/postgres/pg_database.h"
-#include "storage/postgres/pg_directory_repository.h"
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace luister::contract {
@@ -39,9 +37,7 @@ class SqliteEngine final : public Engine {
     store_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
-  DirectoryRepository& directory() override { return store_->directory(); }
-  AuthRepository& auth() override { return store_->auth(); }
-  AuditRepository& audit() override { return store_->audit(); }
+  Store& store() override { return *store_; }
 
  private:
   std::string dir_;
@@ -68,30 +64,20 @@ class PostgresEngine final : public Engine {
       ADD_FAILURE() << "cannot create database " << name_;
       return;
     }
-    auto db = postgres::Database::Open(Url(name_), {});
-    if (!db.ok()) {
-      ADD_FAILURE() << db.status().ToString();
+    auto store = PostgresStore::Open(Url(name_), PostgresOptions{});
+    if (!store.ok()) {
+      ADD_FAILURE() << store.status().ToString();
       return;
     }
-    db_ = std::move(db).value();
-    auto migrated = postgres::Migrator::Apply(*db_);
-    if (!migrated.ok()) ADD_FAILURE() << migrated.status().ToString();
-    directory_ = std::make_unique<postgres::PgDirectoryRepository>(*db_);
-    auth_ = std::make_unique<postgres::PgAuthRepository>(*db_);
-    audit_ = std::make_unique<postgres::PgAuditRepository>(*db_);
+    store_ = std::move(store).value();
   }
   ~PostgresEngine() override {
-    directory_.reset();
-    auth_.reset();
-    audit_.reset();
-    db_.reset();
+    store_.reset();
     if (name_.empty()) return;
     auto admin = postgres::Connection::Open(Url("luister"), {});
     if (admin.ok()) (void)(*admin)->Exec(("DROP DATABASE " + name_ + " WITH (FORCE)").c_str());
   }
-  DirectoryRepository& directory() override { return *directory_; }
-  AuthRepository& auth() override { return *auth_; }
-  AuditRepository& audit() override { return *audit_; }
+  Store& store() override { return *store_; }
 
  private:
   std::string Url(const std::string& db) const {
@@ -99,10 +85,7 @@ class PostgresEngine final : public Engine {
   }
   int port_ = 0;
   std::string name_;
-  std::unique_ptr<postgres::Database> db_;
-  std::unique_ptr<postgres::PgDirectoryRepository> directory_;
-  std::unique_ptr<postgres::PgAuthRepository> auth_;
-  std::unique_ptr<postgres::PgAuditRepository> audit_;
+  std::unique_ptr<PostgresStore> store_;
 };
 
 }  // namespace

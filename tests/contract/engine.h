@@ -7,15 +7,13 @@
 
 namespace luister::contract {
 
-// The repositories of one storage engine on a fresh, migrated database, for
-// the contract tests: every test here runs on SQLite and on PostgreSQL and
-// must pass on both. Grows as storage/postgres implements more of Store.
+// One storage engine's Store on a fresh, migrated database, for the contract
+// tests: every test here runs on SQLite and on PostgreSQL and must pass on
+// both.
 class Engine {
  public:
   virtual ~Engine() = default;
-  virtual DirectoryRepository& directory() = 0;
-  virtual AuthRepository& auth() = 0;
-  virtual AuditRepository& audit() = 0;
+  virtual Store& store() = 0;
 };
 
 // "sqlite" or "postgres"; PostgreSQL needs the test cluster that CTest

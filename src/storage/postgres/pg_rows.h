@@ -6,6 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "domain/activity.h"
+#include "domain/conversation.h"
+#include "domain/customer.h"
 #include "domain/enums.h"
 #include "storage/postgres/pg_connection.h"
 
@@ -71,5 +74,49 @@ Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* wha
   if (rows.size() == 0) return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
   return from_row(rows, 0);
 }
+
+template <typename E>
+std::optional<std::string> OptEnumText(const std::optional<E>& e) {
+  if (!e) return std::nullopt;
+  return std::string(ToString(*e));
+}
+
+// "{1,2,3}": a bigint[] parameter, for "= ANY($n::bigint[])".
+std::string IdArray(const std::vector<int64_t>& ids);
+
+// Row mapping shared by the PostgreSQL repositories; each k*Columns lists
+// what the matching *FromRow reads, in order.
+inline constexpr char kCustomerColumns[] =
+    "id, kind, name, organisation_id, segment, language, preferred_channel, "
+    "contact_from_minute, contact_to_minute, account_manager_id, merged_into_id, created_at, "
+    "updated_at";
+Customer CustomerFromRow(const Rows& r, int i);
+// Customers with their identities (one query for all); NotFound when absent.
+Result<Customer> LoadCustomer(Connection& c, int64_t id);
+Status LoadIdentities(Connection& c, std::vector<Customer>* customers);
+// Recomputes a customer's identity text for full-text search.
+Status RefreshCustomerSearch(Connection& c, int64_t customer_id);
+
+// Selected FROM conversations (unaliased), with the customer's name and the
+// tags, so one statement reads a whole page.
+inline constexpr char kConversationColumns[] =
+    "id, customer_id, channel, subject, status, priority, department_id, queue_id, "
+    "assignee_id, created_at, updated_at, last_message_at, first_response_at, resolved_at, "
+    "message_count, "
+    "(SELECT cu.name FROM customers cu WHERE cu.id = conversations.customer_id), "
+    "(SELECT coalesce(string_agg(t.tag, ' ' ORDER BY t.tag), '') FROM conversation_tags t "
+    "WHERE t.conversation_id = conversations.id)";
+Conversation ConversationFromRow(const Rows& r, int i);
+Result<Conversation> LoadConversation(Connection& c, int64_t id, bool for_update = false);
+
+inline constexpr char kMessageColumns[] =
+    "id, conversation_id, customer_id, channel, direction, internal, author_user_id, "
+    "body_text, body_html, created_at";
+Message MessageFromRow(const Rows& r, int i);
+Result<Message> LoadMessage(Connection& c, int64_t id);
+Status LoadAttachments(Connection& c, std::vector<Message>* messages);
+
+// Appends a timeline entry in the caller's transaction.
+Status InsertActivity(Connection& c, const Activity& a);
 
 }  // namespace luister::postgres

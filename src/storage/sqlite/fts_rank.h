@@ -15,7 +15,7 @@ namespace luister::sqlite {
 // which FTS5 gets by walking the phrase's whole doclist on every query; for
 // a word in 200,000 messages that walk costs more than everything else the
 // search does. Every row a Luister query returns contains every term (terms
-// are ANDed), so IDF changes the order little; PostgreSQL's ts_rank has no
+// are ANDed), so IDF changes the order little; PostgreSQL's ts_rank_cd has no
 // IDF either, which keeps the two engines' rankings alike.
 Status RegisterLuisterRank(sqlite3* db);
 

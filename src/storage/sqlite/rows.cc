@@ -164,37 +164,4 @@ Status InsertActivity(Connection& c, const Activity& a) {
       .Run();
 }
 
-std::string Summarize(std::string_view text, size_t max_chars) {
-  std::string out;
-  size_t chars = 0;
-  bool pending_space = false;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    size_t len = b < 0x80           ? 1
-                 : (b >> 5) == 0x6  ? 2
-                 : (b >> 4) == 0xe  ? 3
-                 : (b >> 3) == 0x1e ? 4
-                                    : 1;
-    if (i + len > text.size()) break;
-    if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-      pending_space = !out.empty();
-      ++i;
-      continue;
-    }
-    if (chars + (pending_space ? 1 : 0) >= max_chars) {
-      out += "\u2026";
-      return out;
-    }
-    if (pending_space) {
-      out += ' ';
-      ++chars;
-      pending_space = false;
-    }
-    out.append(text.substr(i, len));
-    ++chars;
-    i += len;
-  }
-  return out;
-}
-
 }  // namespace luister::sqlite

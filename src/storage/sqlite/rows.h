@@ -67,8 +67,5 @@ Status LoadAttachments(Connection& c, Message* message);
 // change it records.
 Status InsertActivity(Connection& c, const Activity& a);
 
-// The first `max_chars` code points of `text` with whitespace runs collapsed,
-// never cutting a UTF-8 sequence; "…" marks a cut.
-std::string Summarize(std::string_view text, size_t max_chars = 200);
 
 }  // namespace luister::sqlite

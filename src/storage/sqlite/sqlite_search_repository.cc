@@ -62,30 +62,6 @@ constexpr char kDetailCustomer[] =
     "FROM customers_fts JOIN customers cu ON cu.id = customers_fts.rowid "
     "WHERE customers_fts MATCH ?3 AND customers_fts.rowid = ?4";
 
-// Splits user text into words and "quoted phrases" (an unclosed quote runs to
-// the end).
-std::vector<std::string_view> SplitTerms(std::string_view text) {
-  std::vector<std::string_view> terms;
-  size_t i = 0;
-  while (i < text.size()) {
-    char ch = text[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      ++i;
-    } else if (ch == '"') {
-      size_t end = text.find('"', i + 1);
-      if (end == std::string_view::npos) end = text.size();
-      terms.push_back(text.substr(i + 1, end - i - 1));
-      i = end + 1;
-    } else {
-      size_t end = text.find_first_of(" \t\n\r\"", i);
-      if (end == std::string_view::npos) end = text.size();
-      terms.push_back(text.substr(i, end - i));
-      i = end;
-    }
-  }
-  return terms;
-}
-
 std::string QuoteFts5String(std::string_view term) {
   std::string out = "\"";
   for (char ch : term) {
@@ -101,7 +77,7 @@ std::string QuoteFts5String(std::string_view term) {
 Result<std::optional<std::string>> SqliteSearchRepository::BuildMatchExpression(
     Connection& c, std::string_view text) {
   std::string expr;
-  for (std::string_view term : SplitTerms(text)) {
+  for (std::string_view term : SplitSearchTerms(text)) {
     LUISTER_ASSIGN_OR_RETURN(bool searchable, HasSearchableTokens(c.raw(), term));
     if (!searchable) continue;
     if (!expr.empty()) expr += " AND ";

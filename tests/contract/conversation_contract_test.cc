@@ -1,15 +1,16 @@
 #include <gtest/gtest.h>
 
+#include "contract_test.h"
+
 #include <set>
 
-#include "storage/sqlite/store_fixture.h"
 
-namespace luister::sqlite {
+namespace luister::contract {
 namespace {
 
-using ConversationRepoTest = StoreTest;
+using ConversationRepoTest = ContractTest;
 
-TEST_F(ConversationRepoTest, CreateGetAndUnknownReferences) {
+TEST_P(ConversationRepoTest, CreateGetAndUnknownReferences) {
   int64_t dept = MakeDepartment();
   int64_t cust = MakeCustomer("Klant");
   NewConversation n;
@@ -38,7 +39,7 @@ TEST_F(ConversationRepoTest, CreateGetAndUnknownReferences) {
   EXPECT_EQ(store_->conversations().Get(999).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(ConversationRepoTest, UpdateChangesFieldsAndTags) {
+TEST_P(ConversationRepoTest, UpdateChangesFieldsAndTags) {
   int64_t dept = MakeDepartment();
   int64_t agent = MakeUser("agent@example.com", "Agent Smith");
   auto queue = store_->directory().CreateQueue(dept, "First line", T(0));
@@ -76,7 +77,7 @@ TEST_F(ConversationRepoTest, UpdateChangesFieldsAndTags) {
   EXPECT_EQ(store_->conversations().Get(c.id)->assignee_id, std::nullopt);
 }
 
-TEST_F(ConversationRepoTest, TransferMovesAndClearsAssignee) {
+TEST_P(ConversationRepoTest, TransferMovesAndClearsAssignee) {
   int64_t support = MakeDepartment("Support");
   int64_t sales = MakeDepartment("Sales");
   int64_t agent = MakeUser("agent@example.com");
@@ -99,7 +100,7 @@ TEST_F(ConversationRepoTest, TransferMovesAndClearsAssignee) {
   EXPECT_EQ(store_->conversations().Transfer(h).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
+TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   int64_t dept = MakeDepartment();
   Conversation c = MakeConversation(MakeCustomer("K"), dept);
   AddMessage(c.id, "Hello?", 10, Direction::kIn, false, ConversationStatus::kWaitingOnUs);
@@ -143,7 +144,7 @@ TEST_F(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
             StatusCode::kNotFound);
 }
 
-TEST_F(ConversationRepoTest, ListMessagesPaginatesAndHidesNotes) {
+TEST_P(ConversationRepoTest, ListMessagesPaginatesAndHidesNotes) {
   Conversation c = MakeConversation(MakeCustomer("K"), MakeDepartment());
   for (int i = 0; i < 7; ++i)
     AddMessage(c.id, "m" + std::to_string(i), 10 + i, Direction::kIn,
@@ -167,7 +168,7 @@ TEST_F(ConversationRepoTest, ListMessagesPaginatesAndHidesNotes) {
             StatusCode::kNotFound);
 }
 
-TEST_F(ConversationRepoTest, ListFiltersSortsAndPaginates) {
+TEST_P(ConversationRepoTest, ListFiltersSortsAndPaginates) {
   int64_t support = MakeDepartment("Support");
   int64_t sales = MakeDepartment("Sales");
   int64_t agent = MakeUser("a@example.com");
@@ -239,5 +240,7 @@ TEST_F(ConversationRepoTest, ListFiltersSortsAndPaginates) {
   }
 }
 
+LUISTER_CONTRACT_ENGINES(ConversationRepoTest);
+
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract

@@ -1,15 +1,16 @@
 #include <gtest/gtest.h>
 
-#include "domain/search.h"
-#include "storage/sqlite/store_fixture.h"
+#include "contract_test.h"
 
-namespace luister::sqlite {
+#include "domain/search.h"
+
+namespace luister::contract {
 namespace {
 
-class SearchTest : public StoreTest {
+class SearchTest : public ContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    ContractTest::SetUp();
     support_ = MakeDepartment("Support");
     sales_ = MakeDepartment("Sales");
     customer_ = MakeCustomer("Zoë Bakker", "zoe@bakkerij.example");
@@ -30,7 +31,7 @@ class SearchTest : public StoreTest {
   Conversation mail_, chat_;
 };
 
-TEST_F(SearchTest, StemsEnglish) {
+TEST_P(SearchTest, StemsEnglish) {
   Message m = AddMessage(mail_.id, "I would like a refund please", 10);
   AddMessage(mail_.id, "Thanks for your patience", 11);
   auto hits = Find("refunds");
@@ -42,7 +43,7 @@ TEST_F(SearchTest, StemsEnglish) {
   EXPECT_EQ(Find("refunding").size(), 1u);
 }
 
-TEST_F(SearchTest, StemsDutch) {
+TEST_P(SearchTest, StemsDutch) {
   Message m = AddMessage(chat_.id, "Mijn bestelling is niet aangekomen", 10);
   auto hits = Find("bestellingen");
   ASSERT_EQ(hits.size(), 1u);
@@ -50,7 +51,7 @@ TEST_F(SearchTest, StemsDutch) {
   EXPECT_EQ(Find("aangekomen bestellingen").size(), 1u);
 }
 
-TEST_F(SearchTest, FoldsDiacritics) {
+TEST_P(SearchTest, FoldsDiacritics) {
   Message m1 = AddMessage(chat_.id, "We zitten in het café", 10);
   Message m2 = AddMessage(chat_.id, "Ik ben geïnteresseerd in de aanbieding", 11);
   auto hits = Find("cafe");
@@ -62,7 +63,7 @@ TEST_F(SearchTest, FoldsDiacritics) {
   EXPECT_EQ(Find("CAFÉ").size(), 1u);
 }
 
-TEST_F(SearchTest, HighlightsMatches) {
+TEST_P(SearchTest, HighlightsMatches) {
   AddMessage(mail_.id, "The kettle stopped working after two days", 10);
   auto hits = Find("kettle");
   ASSERT_EQ(hits.size(), 1u);
@@ -70,7 +71,7 @@ TEST_F(SearchTest, HighlightsMatches) {
   EXPECT_NE(hits[0].highlight.find(expected), std::string::npos) << hits[0].highlight;
 }
 
-TEST_F(SearchTest, RanksMoreRelevantFirst) {
+TEST_P(SearchTest, RanksMoreRelevantFirst) {
   // The strong match is the older one, so only relevance can put it first
   // (ties go to the newest).
   Message strong = AddMessage(mail_.id, "Refund refund refund", 10);
@@ -88,7 +89,7 @@ TEST_F(SearchTest, RanksMoreRelevantFirst) {
   EXPECT_LT(hits[1].rank, hits[2].rank);
 }
 
-TEST_F(SearchTest, AndSemanticsAndPhrases) {
+TEST_P(SearchTest, AndSemanticsAndPhrases) {
   Message a = AddMessage(mail_.id, "the blue kettle is broken", 10);
   AddMessage(mail_.id, "the kettle is blue and not broken", 11);
   EXPECT_EQ(Find("kettle broken").size(), 2u);
@@ -98,7 +99,7 @@ TEST_F(SearchTest, AndSemanticsAndPhrases) {
   EXPECT_EQ(hits[0].id, a.id);
 }
 
-TEST_F(SearchTest, HostileInputNeverErrors) {
+TEST_P(SearchTest, HostileInputNeverErrors) {
   AddMessage(mail_.id, "a near miss with col val and stars", 10);
   for (const char* text :
        {"\"a\" OR NEAR(", "*", "col:val", "NEAR(a b)", "\"", "\"\"", "-", "^a", "a AND", "OR",
@@ -116,7 +117,7 @@ TEST_F(SearchTest, HostileInputNeverErrors) {
   EXPECT_EQ(*store_->conversations().CountMessages(), 1);
 }
 
-TEST_F(SearchTest, FiltersByChannelAndDepartment) {
+TEST_P(SearchTest, FiltersByChannelAndDepartment) {
   AddMessage(mail_.id, "order question by mail", 10);
   AddMessage(chat_.id, "order question by chat", 11);
   SearchQuery q;
@@ -139,7 +140,7 @@ TEST_F(SearchTest, FiltersByChannelAndDepartment) {
   EXPECT_TRUE(store_->search().Search(q)->empty());
 }
 
-TEST_F(SearchTest, SearchesConversationsAndCustomers) {
+TEST_P(SearchTest, SearchesConversationsAndCustomers) {
   auto conv = Find("kettles", SearchScope::kConversations);
   ASSERT_EQ(conv.size(), 1u);
   EXPECT_EQ(conv[0].id, mail_.id);
@@ -171,5 +172,7 @@ TEST_F(SearchTest, SearchesConversationsAndCustomers) {
   EXPECT_EQ(Find("other", SearchScope::kCustomers).size(), 1u);
 }
 
+LUISTER_CONTRACT_ENGINES(SearchTest);
+
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract

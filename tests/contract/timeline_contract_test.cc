@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
+#include "contract_test.h"
+
 #include <set>
 
-#include "storage/sqlite/rows.h"
-#include "storage/sqlite/store_fixture.h"
 
-namespace luister::sqlite {
+namespace luister::contract {
 namespace {
 
-class TimelineTest : public StoreTest {
+class TimelineTest : public ContractTest {
  protected:
   std::vector<Activity> All(int64_t customer, const TimelineFilter& f = {}) {
     auto page = store_->timeline().Timeline(customer, f, PageRequest{kMaxPageSize, {}});
@@ -17,7 +17,7 @@ class TimelineTest : public StoreTest {
   }
 };
 
-TEST_F(TimelineTest, RecordsEveryChangeNewestFirst) {
+TEST_P(TimelineTest, RecordsEveryChangeNewestFirst) {
   int64_t support = MakeDepartment("Support");
   int64_t sales = MakeDepartment("Sales");
   int64_t agent = MakeUser("agent@example.com", "Agent Smith");
@@ -56,7 +56,7 @@ TEST_F(TimelineTest, RecordsEveryChangeNewestFirst) {
   EXPECT_EQ(store_->timeline().Timeline(999, {}, {}).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
+TEST_P(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
   Conversation c = MakeConversation(MakeCustomer("K"), MakeDepartment());
   NewMessage m;
   m.conversation_id = c.id;
@@ -79,7 +79,7 @@ TEST_F(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
   EXPECT_EQ(items[0].summary, "Status changed from new to resolved");
 }
 
-TEST_F(TimelineTest, PaginatesWithTiesWithoutGaps) {
+TEST_P(TimelineTest, PaginatesWithTiesWithoutGaps) {
   int64_t cust = MakeCustomer("K");
   Conversation c = MakeConversation(MakeCustomer("Other"), MakeDepartment());
   c = MakeConversation(cust, c.department_id, "S", Channel::kEmail, 0);
@@ -105,7 +105,7 @@ TEST_F(TimelineTest, PaginatesWithTiesWithoutGaps) {
   }
 }
 
-TEST_F(TimelineTest, Filters) {
+TEST_P(TimelineTest, Filters) {
   int64_t support = MakeDepartment("Support");
   int64_t sales = MakeDepartment("Sales");
   int64_t cust = MakeCustomer("K");
@@ -143,18 +143,8 @@ TEST_F(TimelineTest, Filters) {
   EXPECT_EQ(All(cust).size(), 5u);
 }
 
-TEST(SummarizeTest, CutsAtCodePointsAndCollapsesWhitespace) {
-  EXPECT_EQ(Summarize("  hello \n\n world  "), "hello world");
-  std::string long_text(300, 'a');
-  std::string s = Summarize(long_text);
-  EXPECT_EQ(s, std::string(200, 'a') + "\u2026");
-  std::string accents;
-  for (int i = 0; i < 150; ++i) accents += "\u00e9";  // two bytes each
-  s = Summarize(accents, 101);
-  EXPECT_EQ(s.size(), 101u * 2 + 3);
-  EXPECT_EQ(s.substr(0, 4), "\u00e9\u00e9");
-  EXPECT_EQ(Summarize("\u20ac5", 1), "\u20ac\u2026");
-}
+
+LUISTER_CONTRACT_ENGINES(TimelineTest);
 
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract

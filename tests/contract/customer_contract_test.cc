@@ -1,15 +1,16 @@
 #include <gtest/gtest.h>
 
+#include "contract_test.h"
+
 #include <set>
 
-#include "storage/sqlite/store_fixture.h"
 
-namespace luister::sqlite {
+namespace luister::contract {
 namespace {
 
-using CustomerRepoTest = StoreTest;
+using CustomerRepoTest = ContractTest;
 
-TEST_F(CustomerRepoTest, CreateGetAndUpdate) {
+TEST_P(CustomerRepoTest, CreateGetAndUpdate) {
   int64_t manager = MakeUser("am@example.com");
   NewCustomer n;
   n.name = "Anna de Vries";
@@ -55,7 +56,7 @@ TEST_F(CustomerRepoTest, CreateGetAndUpdate) {
   EXPECT_EQ(store_->customers().Update(999, p, T(1)).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(CustomerRepoTest, IdentityConflictAndLookup) {
+TEST_P(CustomerRepoTest, IdentityConflictAndLookup) {
   int64_t a = MakeCustomer("A", "a@example.com");
   int64_t b = MakeCustomer("B", "b@example.com");
 
@@ -82,7 +83,7 @@ TEST_F(CustomerRepoTest, IdentityConflictAndLookup) {
       StatusCode::kNotFound);
 }
 
-TEST_F(CustomerRepoTest, FailedCreateLeavesNothingBehind) {
+TEST_P(CustomerRepoTest, FailedCreateLeavesNothingBehind) {
   MakeCustomer("Existing", "taken@example.com");
   NewCustomer n;
   n.name = "Newcomer";
@@ -101,7 +102,7 @@ TEST_F(CustomerRepoTest, FailedCreateLeavesNothingBehind) {
   EXPECT_EQ(all->items[0].name, "Existing");
 }
 
-TEST_F(CustomerRepoTest, ListPaginatesWithoutDuplicatesOrGaps) {
+TEST_P(CustomerRepoTest, ListPaginatesWithoutDuplicatesOrGaps) {
   std::set<int64_t> created;
   for (int i = 0; i < 23; ++i) created.insert(MakeCustomer("C" + std::to_string(i)));
   std::set<int64_t> seen;
@@ -133,7 +134,7 @@ TEST_F(CustomerRepoTest, ListPaginatesWithoutDuplicatesOrGaps) {
   EXPECT_FALSE(exact->next);
 }
 
-TEST_F(CustomerRepoTest, ListFilters) {
+TEST_P(CustomerRepoTest, ListFilters) {
   int64_t manager = MakeUser("am@example.com");
   NewCustomer org;
   org.name = "Acme";
@@ -168,5 +169,7 @@ TEST_F(CustomerRepoTest, ListFilters) {
   EXPECT_EQ(store_->customers().List(f, {})->items.size(), 1u);
 }
 
+LUISTER_CONTRACT_ENGINES(CustomerRepoTest);
+
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract

@@ -1,13 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/store_fixture.h"
+#include "contract_test.h"
 
-namespace luister::sqlite {
+
+namespace luister::contract {
 namespace {
 
-using MergeTest = StoreTest;
+using MergeTest = ContractTest;
 
-TEST_F(MergeTest, MovesEverythingAndRecordsIt) {
+TEST_P(MergeTest, MovesEverythingAndRecordsIt) {
   int64_t dept = MakeDepartment();
   int64_t admin = MakeUser("admin@example.com");
   int64_t source = MakeCustomer("Jan (duplicate)", "jan@home.example");
@@ -62,7 +63,7 @@ TEST_F(MergeTest, MovesEverythingAndRecordsIt) {
   EXPECT_EQ(*store_->customers().Count(), 1);
 }
 
-TEST_F(MergeTest, RefusesSelfDoubleAndUnknown) {
+TEST_P(MergeTest, RefusesSelfDoubleAndUnknown) {
   int64_t admin = MakeUser("admin@example.com");
   int64_t a = MakeCustomer("A");
   int64_t b = MakeCustomer("B");
@@ -78,5 +79,7 @@ TEST_F(MergeTest, RefusesSelfDoubleAndUnknown) {
   EXPECT_FALSE(store_->customers().Get(c)->merged_into_id);
 }
 
+LUISTER_CONTRACT_ENGINES(MergeTest);
+
 }  // namespace
-}  // namespace luister::sqlite
+}  // namespace luister::contract

@@ -1,0 +1,61 @@
+#include "storage/postgres/postgres_store.h"
+
+#include "domain/audit_buffer.h"
+#include "storage/postgres/migrator.h"
+#include "storage/postgres/pg_auth_repository.h"
+#include "storage/postgres/pg_conversation_repository.h"
+#include "storage/postgres/pg_customer_repository.h"
+#include "storage/postgres/pg_directory_repository.h"
+#include "storage/postgres/pg_search_repository.h"
+
+namespace luister {
+
+using postgres::Connection;
+using postgres::Migrator;
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
+                                                           const PostgresOptions& options) {
+  LUISTER_ASSIGN_OR_RETURN(auto db, postgres::Database::Open(url, options.pool));
+  LUISTER_RETURN_IF_ERROR(
+      db->ReadOne([](Connection& c) { return Migrator::CheckNotNewer(c); }));
+  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db)));
+  if (options.migrate_on_open) LUISTER_RETURN_IF_ERROR(store->Migrate().status());
+  return store;
+}
+
+PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db)
+    : db_(std::move(db)),
+      customers_(std::make_unique<postgres::PgCustomerRepository>(*db_)),
+      conversations_(std::make_unique<postgres::PgConversationRepository>(*db_)),
+      directory_(std::make_unique<postgres::PgDirectoryRepository>(*db_)),
+      timeline_(std::make_unique<postgres::PgTimelineRepository>(*db_)),
+      search_(std::make_unique<postgres::PgSearchRepository>(*db_)),
+      audit_(std::make_unique<postgres::PgAuditRepository>(*db_)),
+      buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
+      auth_(std::make_unique<postgres::PgAuthRepository>(*db_)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+Result<int> PostgresStore::Migrate(std::function<void(int, const std::string&)> progress) {
+  return Migrator::Apply(*db_, progress);
+}
+
+Result<int> PostgresStore::SchemaVersion() {
+  return db_->ReadOne([](Connection& c) { return Migrator::CurrentVersion(c); });
+}
+
+int PostgresStore::LatestSchemaVersion() { return Migrator::LatestVersion(); }
+
+CustomerRepository& PostgresStore::customers() { return *customers_; }
+ConversationRepository& PostgresStore::conversations() { return *conversations_; }
+DirectoryRepository& PostgresStore::directory() { return *directory_; }
+TimelineRepository& PostgresStore::timeline() { return *timeline_; }
+SearchRepository& PostgresStore::search() { return *search_; }
+AuditRepository& PostgresStore::audit() { return *buffered_audit_; }
+AuthRepository& PostgresStore::auth() { return *auth_; }
+
+Status PostgresStore::Ping() {
+  return db_->ReadOne([](Connection& c) { return c.Exec("SELECT 1"); });
+}
+
+}  // namespace luister

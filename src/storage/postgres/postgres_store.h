@@ -1,0 +1,68 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "domain/repositories.h"
+#include "storage/postgres/pg_database.h"
+
+namespace luister {
+
+class BufferedAuditRepository;
+
+namespace postgres {
+class PgAuditRepository;
+class PgAuthRepository;
+class PgConversationRepository;
+class PgCustomerRepository;
+class PgDirectoryRepository;
+class PgSearchRepository;
+class PgTimelineRepository;
+}  // namespace postgres
+
+struct PostgresOptions {
+  postgres::PoolOptions pool;
+  // Apply pending migrations in Open(). When false the caller runs Migrate().
+  bool migrate_on_open = true;
+};
+
+// The PostgreSQL implementation of Store, for one or several luister nodes on
+// one database. Thread-safe.
+class PostgresStore final : public Store {
+ public:
+  // Unavailable when the server cannot be reached (with libpq's reason) or
+  // the schema is newer than this build knows.
+  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url,
+                                                     const PostgresOptions& options);
+  ~PostgresStore() override;
+
+  Result<int> Migrate(std::function<void(int version, const std::string& name)> progress = {});
+  Result<int> SchemaVersion();
+  static int LatestSchemaVersion();
+
+  CustomerRepository& customers() override;
+  ConversationRepository& conversations() override;
+  DirectoryRepository& directory() override;
+  TimelineRepository& timeline() override;
+  SearchRepository& search() override;
+  AuditRepository& audit() override;
+  AuthRepository& auth() override;
+  Status Ping() override;
+
+ private:
+  explicit PostgresStore(std::unique_ptr<postgres::Database> db);
+
+  std::unique_ptr<postgres::Database> db_;
+  std::unique_ptr<postgres::PgCustomerRepository> customers_;
+  std::unique_ptr<postgres::PgConversationRepository> conversations_;
+  std::unique_ptr<postgres::PgDirectoryRepository> directory_;
+  std::unique_ptr<postgres::PgTimelineRepository> timeline_;
+  std::unique_ptr<postgres::PgSearchRepository> search_;
+  std::unique_ptr<postgres::PgAuditRepository> audit_;
+  std::unique_ptr<BufferedAuditRepository> buffered_audit_;  // after audit_: flushed first
+  std::unique_ptr<postgres::PgAuthRepository> auth_;
+};
+
+}  // namespace luister
