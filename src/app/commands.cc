@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -19,6 +20,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace luister {
@@ -34,9 +36,41 @@ int Fail(const std::string& what, const Status& s) {
   return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
 }
 
-// Opens the database named by `db`, creating the directory of a SQLite file.
-Result<std::unique_ptr<SqliteStore>> OpenStore(const std::string& db) {
+// A store of either engine with its engine's schema operations.
+struct OpenedStore {
+  std::unique_ptr<Store> store;
+  std::function<Result<int>(std::function<void(int, const std::string&)>)> migrate;
+  std::function<Result<int>()> schema_version;
+  int latest_version = 0;
+
+  Store& operator*() { return *store; }
+  Store* operator->() { return store.get(); }
+};
+
+template <typename S>
+OpenedStore Wrap(std::unique_ptr<S> s) {
+  OpenedStore out;
+  S* raw = s.get();
+  out.migrate = [raw](std::function<void(int, const std::string&)> progress) {
+    return raw->Migrate(std::move(progress));
+  };
+  out.schema_version = [raw] { return raw->SchemaVersion(); };
+  out.latest_version = S::LatestSchemaVersion();
+  out.store = std::move(s);
+  return out;
+}
+
+// Opens the database named by `db` (sqlite:PATH, creating the directory of
+// the file, or postgres://...). Migrations are never applied here:
+// `luister migrate` is explicit, and serve checks the version.
+Result<OpenedStore> OpenStore(const std::string& db) {
   LUISTER_ASSIGN_OR_RETURN(DatabaseUrl url, ParseDatabaseUrl(db));
+  if (url.engine == DatabaseUrl::Engine::kPostgres) {
+    PostgresOptions options;
+    options.migrate_on_open = false;
+    LUISTER_ASSIGN_OR_RETURN(auto store, PostgresStore::Open(url.location, options));
+    return Wrap(std::move(store));
+  }
   std::filesystem::path path(url.location);
   if (path.has_parent_path()) {
     std::error_code ec;
@@ -46,17 +80,17 @@ Result<std::unique_ptr<SqliteStore>> OpenStore(const std::string& db) {
                          ec.message());
   }
   SqliteOptions options;
-  options.migrate_on_open = false;  // `luister migrate` is explicit; serve checks the version
-  return SqliteStore::Open(url.location, options);
+  options.migrate_on_open = false;
+  LUISTER_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(url.location, options));
+  return Wrap(std::move(store));
 }
 
 // Serve and demo refuse to run on a schema the binary does not match.
-Status CheckSchema(SqliteStore& store) {
-  LUISTER_ASSIGN_OR_RETURN(int version, store.SchemaVersion());
-  int latest = SqliteStore::LatestSchemaVersion();
-  if (version < latest)
+Status CheckSchema(OpenedStore& store) {
+  LUISTER_ASSIGN_OR_RETURN(int version, store.schema_version());
+  if (version < store.latest_version)
     return Unavailable("the database schema is at version " + std::to_string(version) +
-                       " and this luister needs " + std::to_string(latest) +
+                       " and this luister needs " + std::to_string(store.latest_version) +
                        "; run `luister migrate` first");
   return Status::Ok();
 }
@@ -70,21 +104,21 @@ std::string DefaultDatabase(const std::string& data_dir) {
 int RunMigrate(const std::string& db) {
   auto store = OpenStore(db);
   if (!store.ok()) return Fail("cannot open the database", store.status());
-  auto before = (*store)->SchemaVersion();
+  auto before = store->schema_version();
   if (!before.ok()) return Fail("cannot read the schema version", before.status());
-  auto applied = (*store)->Migrate([](int version, const std::string& name) {
+  auto applied = store->migrate([](int version, const std::string& name) {
     std::cout << "  applying migration " << version << " " << name << "\n" << std::flush;
   });
   if (!applied.ok()) return Fail("migration failed", applied.status());
   std::cout << "migrate: " << *applied << " migration(s) applied; schema version " << *before
-            << " -> " << SqliteStore::LatestSchemaVersion() << "\n";
+            << " -> " << store->latest_version << "\n";
   return 0;
 }
 
 int RunDemo(const DemoArgs& args) {
   auto store = OpenStore(args.db);
   if (!store.ok()) return Fail("cannot open the database", store.status());
-  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot load the demo", s);
+  if (Status s = CheckSchema(*store); !s.ok()) return Fail("cannot load the demo", s);
   if (args.if_empty) {
     auto n = (*store)->customers().Count();
     if (!n.ok()) return Fail("cannot count customers", n.status());
@@ -133,7 +167,7 @@ int RunUserAdd(const UserAddArgs& args) {
   }
   auto store = OpenStore(args.db);
   if (!store.ok()) return Fail("cannot open the database", store.status());
-  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot add the user", s);
+  if (Status s = CheckSchema(*store); !s.ok()) return Fail("cannot add the user", s);
   SystemClock clock;
   auth::Authenticator authenticator(**store, clock);
   NewUser u;
@@ -183,7 +217,7 @@ int RunServe(const ServeArgs& args) {
   if (!addr.ok()) return Fail("bad --listen", addr.status());
   auto store = OpenStore(args.db);
   if (!store.ok()) return Fail("cannot open the database", store.status());
-  if (Status s = CheckSchema(**store); !s.ok()) return Fail("cannot serve", s);
+  if (Status s = CheckSchema(*store); !s.ok()) return Fail("cannot serve", s);
 
   std::unique_ptr<http::StaticFiles> web;
   if (!args.web_dir.empty()) {

@@ -14,9 +14,12 @@ Result<DatabaseUrl> ParseDatabaseUrl(const std::string& url) {
     return out;
   }
   if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {
-    return InvalidArgument("PostgreSQL is not supported by this build yet; use sqlite:PATH");
+    out.engine = DatabaseUrl::Engine::kPostgres;
+    out.location = url;
+    return out;
   }
-  return InvalidArgument("--db must look like sqlite:PATH (got '" + url + "')");
+  return InvalidArgument("--db must look like sqlite:PATH or postgres://USER@HOST:PORT/DB (got '" +
+                         url + "')");
 }
 
 Result<ListenAddress> ParseListenAddress(const std::string& s) {

@@ -8,7 +8,7 @@
 namespace luister {
 
 // Where the data lives: "sqlite:PATH" (PATH relative to the working
-// directory) or, in a later release, "postgres://...".
+// directory) or a libpq URL "postgres://USER[:PASSWORD]@HOST:PORT/DB[?...]".
 struct DatabaseUrl {
   enum class Engine { kSqlite, kPostgres } engine = Engine::kSqlite;
   std::string location;  // file path for SQLite, the connection URI for PostgreSQL

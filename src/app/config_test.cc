@@ -13,6 +13,11 @@ TEST(ConfigTest, ParsesDatabaseUrls) {
   EXPECT_FALSE(ParseDatabaseUrl("sqlite:").ok());
   EXPECT_FALSE(ParseDatabaseUrl("mysql://x").ok());
   EXPECT_FALSE(ParseDatabaseUrl("var/luister.db").ok());
+  auto pg = ParseDatabaseUrl("postgres://luister@127.0.0.1:5432/luister");
+  ASSERT_TRUE(pg.ok());
+  EXPECT_EQ(pg->engine, DatabaseUrl::Engine::kPostgres);
+  EXPECT_EQ(pg->location, "postgres://luister@127.0.0.1:5432/luister");
+  EXPECT_EQ(ParseDatabaseUrl("postgresql://h/db")->engine, DatabaseUrl::Engine::kPostgres);
 }
 
 TEST(ConfigTest, ParsesListenAddresses) {

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   std::string data_dir = "var";
   std::string db;
   auto add_db = [&](CLI::App* cmd) {
-    cmd->add_option("--db", db, "database: sqlite:PATH (default sqlite:<data-dir>/luister.db)")
+    cmd->add_option("--db", db, "database: sqlite:PATH (default sqlite:<data-dir>/luister.db) or postgres://USER@HOST:PORT/DB")
         ->envname("LUISTER_DB");
     cmd->add_option("--data-dir", data_dir, "directory for the database and files")
         ->envname("LUISTER_DATA_DIR")

@@ -16,12 +16,21 @@ using nlohmann::json;
 
 class ApiTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new LuisterProcess(); }
+  // A server that fails to start must fail every test: gtest would report
+  // an exception thrown here as skipped tests.
+  static void SetUpTestSuite() {
+    try {
+      server_ = new LuisterProcess();
+    } catch (const std::exception& e) {
+      start_error_ = e.what();
+    }
+  }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
   }
   void SetUp() override {
+    ASSERT_NE(server_, nullptr) << "luister did not start: " << start_error_;
     client_ = std::make_unique<HttpClient>(server_->port());
     auto r = client_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword);
     ASSERT_EQ(r.status, 200) << r.body;
@@ -49,6 +58,7 @@ class ApiTest : public ::testing::Test {
   }
 
   static LuisterProcess* server_;
+  static inline std::string start_error_;
   std::unique_ptr<HttpClient> client_;
 };
 

@@ -11,12 +11,21 @@ using nlohmann::json;
 
 class ErrorsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new LuisterProcess({"--max-body", "65536"}); }
+  // A server that fails to start must fail every test: gtest would report
+  // an exception thrown here as skipped tests.
+  static void SetUpTestSuite() {
+    try {
+      server_ = new LuisterProcess({"--max-body", "65536"});
+    } catch (const std::exception& e) {
+      start_error_ = e.what();
+    }
+  }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
   }
   void SetUp() override {
+    ASSERT_NE(server_, nullptr) << "luister did not start: " << start_error_;
     admin_ = std::make_unique<HttpClient>(server_->port());
     ASSERT_EQ(admin_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status,
               200);
@@ -47,6 +56,7 @@ class ErrorsTest : public ::testing::Test {
   }
 
   static LuisterProcess* server_;
+  static inline std::string start_error_;
   std::unique_ptr<HttpClient> admin_;
 };
 

@@ -19,7 +19,10 @@ CommandResult RunLuister(const std::vector<std::string>& args,
 
 // A `luister serve` process on a free port with a fresh temporary data
 // directory, migrated and with an admin account. Stopped (SIGTERM) and
-// cleaned up by the destructor.
+// cleaned up by the destructor. The database is a SQLite file, or, when
+// LUISTER_E2E_POSTGRES_DIR names the PostgreSQL test cluster's directory, a
+// fresh database in that cluster, dropped afterwards: CTest runs the API
+// tests both ways.
 class LuisterProcess {
  public:
   static constexpr const char* kAdminEmail = "admin@example.org";
@@ -41,6 +44,7 @@ class LuisterProcess {
  private:
   std::string dir_;
   std::string db_;
+  std::string pg_database_;  // set when the database is PostgreSQL
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int port_ = 0;
