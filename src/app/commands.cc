@@ -20,6 +20,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "storage/postgres/pg_event_bus.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -233,8 +234,20 @@ int RunServe(const ServeArgs& args) {
   // the hub to publish: the context is completed once both exist.
   http::ApiContext* ctx_ptr = nullptr;
   http::LiveHub hub([&ctx_ptr](http::Request& req) { return http::AuthorizeLive(*ctx_ptr, req); });
-  CustomerService customers(**store, clock, &hub);
-  ConversationService conversations(**store, clock, &hub);
+  // On PostgreSQL every node's events go through the database, so a browser
+  // on this node sees what was written through another one.
+  EventPublisher* events = &hub;
+  std::unique_ptr<postgres::PgEventBus> bus;
+  if (auto url = ParseDatabaseUrl(args.db); url.ok() && url->engine == DatabaseUrl::Engine::kPostgres) {
+    auto started = postgres::PgEventBus::Start(
+        url->location, [&hub](uint64_t seq, const DomainEvent& e) { hub.Deliver(seq, e); });
+    if (!started.ok()) return Fail("cannot start the live event stream", started.status());
+    bus = std::move(started).value();
+    hub.StartAfter(bus->start_seq());
+    events = bus.get();
+  }
+  CustomerService customers(**store, clock, events);
+  ConversationService conversations(**store, clock, events);
   http::ApiContext ctx{**store,  customers, conversations, authenticator, clock,
                        metrics,  LUISTER_VERSION, args.secure_cookies};
   ctx_ptr = &ctx;
@@ -266,7 +279,8 @@ int RunServe(const ServeArgs& args) {
   if (web)
     std::cout << "web app: " << web->file_count() << " files (" << web->total_bytes() / 1024
               << " KiB) from " << args.web_dir << "\n";
-  std::cout << "luister " << LUISTER_VERSION << " serving " << args.db << " on http://"
+  std::cout << "luister " << LUISTER_VERSION << " serving " << RedactDatabaseUrl(args.db)
+            << " on http://"
             << (addr->host.find(':') != std::string::npos ? "[" + addr->host + "]" : addr->host)
             << ":" << server.port() << "\n"
             << std::flush;

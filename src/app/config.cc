@@ -22,6 +22,25 @@ Result<DatabaseUrl> ParseDatabaseUrl(const std::string& url) {
                          url + "')");
 }
 
+std::string RedactDatabaseUrl(const std::string& url) {
+  std::string out = url;
+  // postgres://user:secret@host/db
+  size_t scheme = out.find("://");
+  size_t at = out.find('@');
+  if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+    size_t colon = out.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  // ...?password=secret&...
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p)) {
+    size_t start = p + 9;
+    size_t end = out.find('&', start);
+    out.replace(start, (end == std::string::npos ? out.size() : end) - start, "***");
+    p = start;
+  }
+  return out;
+}
+
 Result<ListenAddress> ParseListenAddress(const std::string& s) {
   auto colon = s.rfind(':');
   if (colon == std::string::npos)

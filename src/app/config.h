@@ -17,6 +17,9 @@ struct DatabaseUrl {
 // InvalidArgument with a clear message for anything else.
 Result<DatabaseUrl> ParseDatabaseUrl(const std::string& url);
 
+// `url` fit for logs: a password in it becomes "***".
+std::string RedactDatabaseUrl(const std::string& url);
+
 struct ListenAddress {
   std::string host;
   uint16_t port = 0;

@@ -20,6 +20,15 @@ TEST(ConfigTest, ParsesDatabaseUrls) {
   EXPECT_EQ(ParseDatabaseUrl("postgresql://h/db")->engine, DatabaseUrl::Engine::kPostgres);
 }
 
+TEST(ConfigTest, RedactsPasswordsInDatabaseUrls) {
+  EXPECT_EQ(RedactDatabaseUrl("postgres://luister:s3cret@db:5432/luister"),
+            "postgres://luister:***@db:5432/luister");
+  EXPECT_EQ(RedactDatabaseUrl("postgres://db/luister?user=x&password=s3cret&sslmode=require"),
+            "postgres://db/luister?user=x&password=***&sslmode=require");
+  EXPECT_EQ(RedactDatabaseUrl("postgres://luister@db/luister"), "postgres://luister@db/luister");
+  EXPECT_EQ(RedactDatabaseUrl("sqlite:var/luister.db"), "sqlite:var/luister.db");
+}
+
 TEST(ConfigTest, ParsesListenAddresses) {
   auto a = ParseListenAddress("127.0.0.1:8080");
   ASSERT_TRUE(a.ok());

@@ -28,6 +28,13 @@ BufferedAuditRepository::~BufferedAuditRepository() {
 }
 
 Status BufferedAuditRepository::Append(const AuditEntry& e) {
+  if (e.action != "read") {
+    // A change is logged before its request returns: after what is queued,
+    // so the log keeps its order.
+    LUISTER_RETURN_IF_ERROR(Flush());
+    std::lock_guard write(write_mu_);
+    return inner_.Append(e);
+  }
   std::unique_lock lock(mu_);
   if (!last_error_.ok())
     return Unavailable("the audit log cannot be written: " + last_error_.message());

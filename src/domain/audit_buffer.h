@@ -12,10 +12,11 @@ namespace luister {
 
 // Group commit for the audit log. Every read of personal data appends an
 // audit row; written one transaction each, those rows would serialise every
-// read behind the database's single writer. This decorator queues appends in
-// memory and a background thread writes what has gathered in one
+// read behind the database's single writer. This decorator queues "read"
+// entries in memory and a background thread writes what has gathered in one
 // transaction, at most 10 ms after the first row, so under load one commit
-// carries hundreds of rows.
+// carries hundreds of rows. Entries for changes (every other action) are
+// written before Append returns.
 //
 // Guarantees:
 //  - Order is kept; List() and AppendBatch() first write everything queued,
@@ -26,9 +27,8 @@ namespace luister {
 //  - Bounded: beyond `max_pending` queued rows, Append() writes the queue
 //    itself, so a slow disk slows requests down instead of growing memory.
 //  - The destructor writes what is queued (graceful shutdown loses nothing).
-//    A crash (SIGKILL, power loss) can lose the rows of the last ~10 ms:
-//    the same order of window that SQLite's synchronous=NORMAL and
-//    PostgreSQL's synchronous_commit=off accept for any commit.
+//    A crash (SIGKILL, power loss) can lose the read entries of the last
+//    ~10 ms, never an entry for a change.
 class BufferedAuditRepository final : public AuditRepository {
  public:
   explicit BufferedAuditRepository(AuditRepository& inner, std::size_t max_pending = 10000);

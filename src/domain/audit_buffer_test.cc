@@ -95,6 +95,19 @@ TEST(BufferedAuditRepository, FailsClosedAndKeepsRowsUntilTheLogIsWritableAgain)
   EXPECT_EQ(log.size(), 2u);
 }
 
+TEST(BufferedAuditRepository, ChangesAreWrittenBeforeAppendReturnsAndKeepOrder) {
+  FakeAuditLog log;
+  BufferedAuditRepository buffered(log);
+  ASSERT_TRUE(buffered.Append(Entry(1)).ok());  // a read: queued
+  AuditEntry change = Entry(2);
+  change.action = "update";
+  ASSERT_TRUE(buffered.Append(change).ok());
+  ASSERT_EQ(log.size(), 2u) << "a change is durable when Append returns";
+  std::lock_guard lock(log.mu);
+  EXPECT_EQ(log.rows[0].entity_id, 1) << "the queued read went first";
+  EXPECT_EQ(log.rows[1].action, "update");
+}
+
 TEST(BufferedAuditRepository, FullQueueWritesOnTheCallersThread) {
   FakeAuditLog log;
   BufferedAuditRepository buffered(log, /*max_pending=*/1);

@@ -14,4 +14,12 @@ std::string_view ToString(EventType t) {
   return "unknown";
 }
 
+std::optional<EventType> ParseEventType(std::string_view s) {
+  for (EventType t : {EventType::kConversationCreated, EventType::kConversationUpdated,
+                      EventType::kMessageCreated, EventType::kCustomerCreated,
+                      EventType::kCustomerUpdated, EventType::kCustomerMerged})
+    if (ToString(t) == s) return t;
+  return std::nullopt;
+}
+
 }  // namespace luister

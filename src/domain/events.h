@@ -21,6 +21,7 @@ enum class EventType {
 };
 
 std::string_view ToString(EventType t);
+std::optional<EventType> ParseEventType(std::string_view s);
 
 struct DomainEvent {
   EventType type = EventType::kConversationUpdated;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -23,10 +24,29 @@ std::string LiveHub::EventJson(uint64_t seq, const DomainEvent& e) {
 
 void LiveHub::Publish(const DomainEvent& event) {
   std::lock_guard<std::mutex> lock(mutex_);
-  uint64_t seq = ++seq_;
+  DeliverLocked(seq_ + 1, event);
+}
+
+void LiveHub::Deliver(uint64_t seq, const DomainEvent& event) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  DeliverLocked(seq, event);
+}
+
+void LiveHub::StartAfter(uint64_t seq) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (seq > seq_) seq_ = seq;
+}
+
+void LiveHub::DeliverLocked(uint64_t seq, const DomainEvent& event) {
   auto frame = std::make_shared<const std::string>(EventJson(seq, event));
-  history_.push_back({seq, frame});
+  // Two nodes' commits can reach the shared stream out of number order: a
+  // late event still goes out live and takes its place in the history.
+  auto at = history_.end();
+  while (at != history_.begin() && std::prev(at)->seq > seq) --at;
+  if (at != history_.begin() && std::prev(at)->seq == seq) return;  // delivered already
+  history_.insert(at, {seq, frame});
   if (history_.size() > history_size_) history_.pop_front();
+  if (seq > seq_) seq_ = seq;
   for (const auto& c : connections_) c->Send(frame);
 }
 

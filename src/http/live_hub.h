@@ -19,8 +19,10 @@ namespace luister::http {
 // history, so a client that reconnects with ?since=N is sent what it missed,
 // or "reset" when N is older than the history. Thread-safe.
 //
-// Single-node: sequence numbers live in this process. Several nodes need a
-// shared source of events (PostgreSQL LISTEN/NOTIFY), which plugs in here.
+// On one node Publish numbers events itself. Several nodes share one stream
+// instead (storage/postgres's PgEventBus over LISTEN/NOTIFY): services
+// publish to the bus, and the bus Delivers every node's events, with their
+// database-wide numbers, to each node's hub.
 class LiveHub final : public EventPublisher, public WebSocketHandler {
  public:
   using Authorizer = std::function<std::optional<Response>(Request&)>;
@@ -30,6 +32,11 @@ class LiveHub final : public EventPublisher, public WebSocketHandler {
   explicit LiveHub(Authorizer authorize, size_t history = 10000);
 
   void Publish(const DomainEvent& event) override;
+  // An event numbered elsewhere (the shared stream). A number seen before
+  // is ignored; a late, lower one is still sent.
+  void Deliver(uint64_t seq, const DomainEvent& event);
+  // Continues numbering after `seq` (the shared stream's latest at start-up).
+  void StartAfter(uint64_t seq);
 
   std::optional<Response> Authorize(Request& req) override;
   void OnOpen(const std::shared_ptr<WebSocketConnection>& connection,
@@ -43,6 +50,8 @@ class LiveHub final : public EventPublisher, public WebSocketHandler {
   static std::string EventJson(uint64_t seq, const DomainEvent& event);
 
  private:
+  void DeliverLocked(uint64_t seq, const DomainEvent& event);  // mutex_ held
+
   struct Entry {
     uint64_t seq;
     std::shared_ptr<const std::string> frame;

@@ -83,9 +83,9 @@ Handler Secured(ApiContext& ctx, Permission permission, SecuredHandler handler) 
   };
 }
 
-Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
-             std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
-             std::optional<int64_t> customer_id) {
+AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Principal& who,
+                         std::string_view action, std::string_view entity,
+                         std::optional<int64_t> entity_id, std::optional<int64_t> customer_id) {
   AuditEntry e;
   e.at = ctx.clock.Now();
   e.user_id = who.user.id;
@@ -95,7 +95,14 @@ Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
   e.customer_id = customer_id;
   e.endpoint = req.method + " " + req.route;
   e.ip = req.remote_ip;
-  return ctx.store.audit().Append(e);
+  return e;
+}
+
+Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
+             std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
+             std::optional<int64_t> customer_id) {
+  return ctx.store.audit().Append(
+      AuditEntryFor(ctx, req, who, action, entity, entity_id, customer_id));
 }
 
 std::optional<int64_t> QueryReader::Int(std::string_view name) {

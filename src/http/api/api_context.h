@@ -44,6 +44,10 @@ Handler Secured(ApiContext& ctx, Permission permission, SecuredHandler handler);
 // A handler without authentication (login, health).
 Handler Public(std::function<Result<Response>(Request&)> handler);
 
+// The audit entry a request makes; Audit() appends it.
+AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Principal& who,
+                         std::string_view action, std::string_view entity,
+                         std::optional<int64_t> entity_id, std::optional<int64_t> customer_id);
 // Records a read or change of personal data. A failure to record fails the
 // request: personal data is never shown without its audit entry.
 Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,

@@ -199,11 +199,13 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                                            ctx.conversations.ImportMessages(std::move(items),
                                                                             who.user.id));
                   nlohmann::json ids = nlohmann::json::array();
+                  std::vector<AuditEntry> entries;
                   for (const AddedMessage& a : added) {
-                    LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "create", "message",
-                                                  a.message.id, a.message.customer_id));
+                    entries.push_back(AuditEntryFor(ctx, req, who, "create", "message",
+                                                    a.message.id, a.message.customer_id));
                     ids.push_back(a.message.id);
                   }
+                  LUISTER_RETURN_IF_ERROR(ctx.store.audit().AppendBatch(entries));
                   return JsonResponse(201, {{"created", added.size()}, {"ids", std::move(ids)}});
                 }));
 

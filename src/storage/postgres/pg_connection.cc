@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+
 #include <charconv>
 #include <cstdlib>
 
@@ -131,6 +133,33 @@ Status Connection::Exec(const char* sql) {
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
     return ErrorStatus(conn_, rows.raw_for_status(), sql);
   return Status::Ok();
+}
+
+Status Connection::Listen(const char* channel) {
+  return Exec((std::string("LISTEN ") + channel).c_str());
+}
+
+Result<std::vector<std::string>> Connection::WaitForNotifications(
+    std::chrono::milliseconds timeout) {
+  std::vector<std::string> out;
+  auto drain = [&] {
+    while (PGnotify* n = PQnotifies(conn_)) {
+      out.emplace_back(n->extra != nullptr ? n->extra : "");
+      PQfreemem(n);
+    }
+  };
+  if (PQconsumeInput(conn_) == 0) return Unavailable("lost the LISTEN connection");
+  drain();
+  if (!out.empty()) return out;
+  pollfd pfd{PQsocket(conn_), POLLIN, 0};
+  if (pfd.fd < 0) return Unavailable("lost the LISTEN connection");
+  int ready = poll(&pfd, 1, static_cast<int>(timeout.count()));
+  if (ready < 0) return out;  // interrupted: the caller loops
+  if (ready > 0) {
+    if (PQconsumeInput(conn_) == 0) return Unavailable("lost the LISTEN connection");
+    drain();
+  }
+  return out;
 }
 
 }  // namespace luister::postgres

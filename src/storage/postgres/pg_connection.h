@@ -99,6 +99,12 @@ class Connection {
   // True when connected and outside any transaction: safe to lend again.
   bool Idle() const;
 
+  // LISTEN support: subscribes to `channel` (a constant identifier), then
+  // waits up to `timeout` for notifications and returns their payloads
+  // (empty on timeout). Unavailable when the connection is lost.
+  Status Listen(const char* channel);
+  Result<std::vector<std::string>> WaitForNotifications(std::chrono::milliseconds timeout);
+
  private:
   explicit Connection(pg_conn* c) : conn_(c) {}
   pg_conn* conn_;
