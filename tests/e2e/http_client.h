@@ -49,6 +49,12 @@ class HttpClient {
   bool send_csrf = true;
   // The session cookie value, empty before Login().
   const std::string& cookie() const { return cookie_; }
+  // Takes over another client's session (e.g. the same browser reaching
+  // another node behind a load balancer).
+  void ShareSessionOf(const HttpClient& other) {
+    cookie_ = other.cookie_;
+    csrf_ = other.csrf_;
+  }
 
  private:
   int port_;

@@ -3,6 +3,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -164,6 +165,48 @@ TEST_F(LiveTest, UpgradesNeedASessionAndOurOrigin) {
   EXPECT_EQ(client_->Send("GET", "/api/v1/live", "", with_origin).status, 403);
   EXPECT_EQ(client_->Send("GET", "/api/v1/elsewhere", "", upgrade).status, 404);
   EXPECT_EQ(client_->Get("/api/v1/live").status, 426);
+}
+
+// Two nodes on one PostgreSQL database, as behind a load balancer. Runs only
+// in the PostgreSQL registration (tests/e2e/CMakeLists.txt).
+TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
+  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+      << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
+  LuisterProcess a;
+  auto b = LuisterProcess::JoinDatabaseOf(a);
+  HttpClient on_a(a.port());
+  ASSERT_EQ(on_a.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  HttpClient on_b(b->port());
+  on_b.ShareSessionOf(on_a);
+  ASSERT_EQ(on_b.Get("/api/v1/session").status, 200) << "a session made on A is valid on B";
+
+  int64_t dept = on_a.Post("/api/v1/departments", {{"name", "Nodes"}}).Json()["id"];
+  int64_t customer = on_a.Post("/api/v1/customers", {{"name", "Twee Nodes"}}).Json()["id"];
+  int64_t conversation = on_a.Post("/api/v1/conversations", {{"customer_id", customer},
+                                                             {"channel", "chat"},
+                                                             {"department_id", dept}})
+                             .Json()["id"];
+  std::string messages = "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
+
+  LiveClient live_b(b->port(), on_a.cookie(), "/api/v1/live");
+  ASSERT_FALSE(live_b.error()) << live_b.error().message();
+  ASSERT_EQ(live_b.Next()["type"], "hello");
+  ASSERT_EQ(on_a.Post(messages, {{"direction", "in"}, {"body_text", "via A"}}).status, 201);
+  json event = live_b.NextOfType("message.created");
+  ASSERT_FALSE(event.is_null()) << "a message written through A reaches a browser on B";
+  EXPECT_EQ(event["conversation_id"], conversation);
+
+  // A crashes right after answering: what it acknowledged is there for B.
+  ASSERT_EQ(on_a.Post(messages, {{"direction", "in"}, {"body_text", "last words"}}).status, 201);
+  a.Kill();
+  json thread = on_b.Get(messages).Json();
+  ASSERT_EQ(thread["items"].size(), 2u);
+  EXPECT_EQ(thread["items"][1]["body_text"], "last words");
+  json audit = on_b.Get("/api/v1/audit?action=create").Json();
+  int creates = 0;
+  for (const auto& e : audit["items"])
+    if (e["entity"] == "message") ++creates;
+  EXPECT_EQ(creates, 2) << "the audit entries of A's changes survived the crash";
 }
 
 TEST(WebAppTest, ServesTheAppWithSpaFallbackAndCaching) {

@@ -124,6 +124,22 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
                        "--role", "admin", "--password", kAdminPassword});
   if (u.exit_code != 0) throw std::runtime_error("user add failed: " + u.out);
 
+  StartServing(std::move(extra_serve_args));
+}
+
+std::unique_ptr<LuisterProcess> LuisterProcess::JoinDatabaseOf(const LuisterProcess& other) {
+  return std::unique_ptr<LuisterProcess>(new LuisterProcess(Join{}, other.db_));
+}
+
+LuisterProcess::LuisterProcess(Join, const std::string& db) {
+  char tmpl[] = "/tmp/luister-e2e-XXXXXX";
+  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  dir_ = tmpl;
+  db_ = db;
+  StartServing({});
+}
+
+void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args) {
   std::vector<std::string> args = {"serve", "--db", db_, "--listen", "127.0.0.1:0",
                                    "--threads", "2"};
   args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
@@ -167,6 +183,14 @@ int LuisterProcess::Stop() {
   waitpid(pid_, &status, 0);
   pid_ = -1;
   return 137;
+}
+
+void LuisterProcess::Kill() {
+  if (pid_ < 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
 }
 
 LuisterProcess::~LuisterProcess() {

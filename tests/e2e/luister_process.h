@@ -2,6 +2,7 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ class LuisterProcess {
   static constexpr const char* kAdminPassword = "correct-horse-battery";
 
   explicit LuisterProcess(std::vector<std::string> extra_serve_args = {});
+  // Another node on `other`'s database (already migrated, with the admin).
+  static std::unique_ptr<LuisterProcess> JoinDatabaseOf(const LuisterProcess& other);
   ~LuisterProcess();
   LuisterProcess(const LuisterProcess&) = delete;
   LuisterProcess& operator=(const LuisterProcess&) = delete;
@@ -38,10 +41,16 @@ class LuisterProcess {
   const std::string& data_dir() const { return dir_; }
   // Sends SIGTERM and returns the exit status.
   int Stop();
+  // SIGKILL: a crash, nothing flushed.
+  void Kill();
   // Everything the server printed so far.
   std::string Output();
 
  private:
+  struct Join {};
+  LuisterProcess(Join, const std::string& db);
+  void StartServing(std::vector<std::string> extra_serve_args);
+
   std::string dir_;
   std::string db_;
   std::string pg_database_;  // set when the database is PostgreSQL
