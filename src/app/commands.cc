@@ -23,6 +23,7 @@
 #include "storage/postgres/pg_event_bus.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/transfer/sqlite_to_postgres.h"
 
 namespace luister {
 
@@ -113,6 +114,49 @@ int RunMigrate(const std::string& db) {
   if (!applied.ok()) return Fail("migration failed", applied.status());
   std::cout << "migrate: " << *applied << " migration(s) applied; schema version " << *before
             << " -> " << store->latest_version << "\n";
+  return 0;
+}
+
+int RunMigrateData(const MigrateDataArgs& args) {
+  auto from = ParseDatabaseUrl(args.from);
+  if (!from.ok()) return Fail("bad --from", from.status());
+  auto to = ParseDatabaseUrl(args.to);
+  if (!to.ok()) return Fail("bad --to", to.status());
+  if (from->engine != DatabaseUrl::Engine::kSqlite || to->engine != DatabaseUrl::Engine::kPostgres) {
+    std::cerr << "luister: migrate-data copies from sqlite:PATH to postgres://...\n";
+    return kExitUsage;
+  }
+  if (!std::filesystem::exists(from->location)) {
+    std::cerr << "luister: " << from->location << " does not exist\n";
+    return kExitUsage;
+  }
+  transfer::TransferOptions options;
+  options.force = args.force;
+  std::string current;
+  auto started = std::chrono::steady_clock::now();
+  options.progress = [&](const std::string& table, int64_t done, int64_t total) {
+    if (table != current) {
+      if (!current.empty()) std::cout << "\n";
+      current = table;
+    }
+    std::cout << "\r  " << table << ": " << done << "/" << total << std::flush;
+  };
+  auto reports = transfer::CopySqliteToPostgres(from->location, to->location, options);
+  if (!current.empty()) std::cout << "\n";
+  if (!reports.ok())
+    return Fail(reports.status().code() == StatusCode::kInvalidArgument
+                    ? "migrate-data refused"
+                    : "migrate-data failed (run it again to resume)",
+                reports.status());
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  int64_t rows = 0;
+  for (const auto& r : *reports) {
+    rows += r.rows;
+    std::cout << "  verified " << r.table << ": " << r.rows << " rows, checksum " << std::hex
+              << r.checksum << std::dec << "\n";
+  }
+  std::cout << "migrate-data: copied and verified " << rows << " rows in " << reports->size()
+            << " tables in " << secs << " s to " << RedactDatabaseUrl(args.to) << "\n";
   return 0;
 }
 

@@ -41,6 +41,14 @@ struct UserAddArgs {
 };
 int RunUserAdd(const UserAddArgs& args);
 
+struct MigrateDataArgs {
+  std::string from;  // sqlite:PATH
+  std::string to;    // postgres://...
+  bool force = false;
+};
+// Copies an installation from SQLite to PostgreSQL and verifies it.
+int RunMigrateData(const MigrateDataArgs& args);
+
 // Prints every served route as "METHOD /pattern", one per line.
 int RunRoutes();
 

@@ -42,6 +42,13 @@ int main(int argc, char** argv) {
   auto* migrate_cmd = app.add_subcommand("migrate", "apply pending database migrations");
   add_db(migrate_cmd);
 
+  MigrateDataArgs transfer;
+  auto* transfer_cmd = app.add_subcommand(
+      "migrate-data", "copy an installation from SQLite to PostgreSQL, verified; resumable");
+  transfer_cmd->add_option("--from", transfer.from, "source: sqlite:PATH")->required();
+  transfer_cmd->add_option("--to", transfer.to, "target: postgres://USER@HOST:PORT/DB")->required();
+  transfer_cmd->add_flag("--force", transfer.force, "replace the data in a non-empty target");
+
   DemoArgs demo;
   auto* demo_cmd = app.add_subcommand("demo", "load the demo service desk");
   add_db(demo_cmd);
@@ -84,6 +91,7 @@ int main(int argc, char** argv) {
     return RunServe(serve);
   }
   if (migrate_cmd->parsed()) return RunMigrate(db);
+  if (transfer_cmd->parsed()) return RunMigrateData(transfer);
   if (demo_cmd->parsed()) {
     demo.db = db;
     return RunDemo(demo);

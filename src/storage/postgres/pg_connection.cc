@@ -95,6 +95,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
     PQfinish(conn);
     return s;
   }
+  // Server notices ("relation already exists, skipping") are not errors;
+  // libpq would print them to stderr.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   return std::unique_ptr<Connection>(new Connection(conn));
 }
 

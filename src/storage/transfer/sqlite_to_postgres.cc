@@ -1,0 +1,307 @@
+#include "storage/transfer/sqlite_to_postgres.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "storage/postgres/migrator.h"
+#include "storage/postgres/pg_database.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/migrator.h"
+
+namespace luister::transfer {
+
+namespace {
+
+using PgConnection = postgres::Connection;
+using SqliteConnection = sqlite::Connection;
+
+// Tables in an order that satisfies every foreign key; the key orders rows
+// the same way in both engines (text compared bytewise).
+struct Table {
+  const char* name;
+  const char* key;  // ORDER BY for both sides; "id" where there is one
+  // Self-references, copied as NULL first and filled in afterwards.
+  std::vector<const char*> deferred = {};
+};
+const std::vector<Table>& Tables() {
+  static const std::vector<Table> kTables = {
+      {"departments", "id"},
+      {"users", "id"},
+      {"queues", "id"},
+      {"customers", "id", {"organisation_id", "merged_into_id"}},
+      {"identities", "id"},
+      {"conversations", "id"},
+      {"conversation_tags", "conversation_id, tag"},
+      {"messages", "id"},
+      {"message_attachments", "id"},
+      {"activities", "id"},
+      {"merges", "id"},
+      {"audit_log", "id"},
+      {"sessions", "token_hash"},
+      {"api_tokens", "id"},
+      {"rate_counters", "key, window_start"},
+  };
+  return kTables;
+}
+// PostgreSQL returns booleans as t/f; SQLite stores 1/0.
+const std::set<std::string> kBooleanColumns = {"active", "internal"};
+
+constexpr char kProgressTable[] =
+    "CREATE TABLE IF NOT EXISTS luister_transfer_progress ("
+    " table_name TEXT PRIMARY KEY, last_rowid BIGINT NOT NULL, done BOOLEAN NOT NULL)";
+constexpr int kMaxParams = 30000;
+constexpr int kMaxBatchRows = 1000;
+
+std::string PgOrder(const std::string& key) {
+  // Text keys compare bytewise, as SQLite's BINARY collation does.
+  std::string out;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t comma = key.find(',', start);
+    std::string part = key.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    if (!out.empty()) out += ", ";
+    out += part == "tag" || part == "token_hash" || part == "key" ? part + " COLLATE \"C\"" : part;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> Columns(SqliteConnection& c, const std::string& table) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid"));
+  st.Bind(1, table);
+  std::vector<std::string> out;
+  while (true) {
+    LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.Text(0));
+  }
+  if (out.empty()) return Internal("the source has no table " + table);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+// FNV-1a, 64 bit, over a canonical text form of each row.
+struct Checksum {
+  uint64_t h = 1469598103934665603ULL;
+  void Add(std::string_view s) {
+    for (unsigned char ch : s) {
+      h ^= ch;
+      h *= 1099511628211ULL;
+    }
+  }
+  void Value(const std::optional<std::string>& v) {
+    Add(v ? "\x01" : "\x00");
+    if (v) Add(*v);
+    Add("\x1f");
+  }
+};
+
+Result<int64_t> SqliteCount(SqliteConnection& c, const std::string& table) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT count(*) FROM " + table));
+  LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+}  // namespace
+
+Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_path,
+                                                      const std::string& postgres_url,
+                                                      const TransferOptions& options) {
+  LUISTER_ASSIGN_OR_RETURN(auto src,
+                           sqlite::Database::Open(sqlite_path, 0, std::chrono::milliseconds(5000)));
+  LUISTER_ASSIGN_OR_RETURN(int src_version, src->WithWriter([](SqliteConnection& c) {
+    return sqlite::Migrator::CurrentVersion(c);
+  }));
+  if (src_version == 0) return InvalidArgument(sqlite_path + " is not a luister database");
+  if (src_version != sqlite::Migrator::LatestVersion())
+    return InvalidArgument("the source is at schema version " + std::to_string(src_version) +
+                           "; run `luister migrate --db sqlite:" + sqlite_path + "` first");
+
+  postgres::PoolOptions pool;
+  pool.connect.statement_timeout = std::chrono::minutes(10);
+  LUISTER_ASSIGN_OR_RETURN(auto dst, postgres::Database::Open(postgres_url, pool));
+  LUISTER_RETURN_IF_ERROR(postgres::Migrator::Apply(*dst).status());
+
+  // Fresh target, resumed copy, or refusal.
+  LUISTER_ASSIGN_OR_RETURN(bool resuming, dst->Write([](PgConnection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query(
+        "SELECT to_regclass('luister_transfer_progress') IS NOT NULL"));
+    return r.Bool(0, 0);
+  }));
+  if (!resuming) {
+    int64_t existing = 0;
+    for (const Table& t : Tables()) {
+      LUISTER_ASSIGN_OR_RETURN(int64_t n, dst->ReadOne([&](PgConnection& c) -> Result<int64_t> {
+        LUISTER_ASSIGN_OR_RETURN(postgres::Rows r,
+                                 c.Query(std::string("SELECT count(*) FROM ") + t.name));
+        return r.Int(0, 0);
+      }));
+      existing += n;
+    }
+    if (existing > 0 && !options.force)
+      return InvalidArgument("the target database already holds " + std::to_string(existing) +
+                             " rows; pass --force to replace them");
+    LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) -> Status {
+      if (existing > 0) {
+        std::string all;
+        for (const Table& t : Tables()) all += (all.empty() ? "" : ", ") + std::string(t.name);
+        LUISTER_RETURN_IF_ERROR(c.Exec(("TRUNCATE " + all + " RESTART IDENTITY CASCADE").c_str()));
+      }
+      return c.Exec(kProgressTable);
+    }));
+  }
+
+  std::vector<TableReport> reports;
+  for (const Table& t : Tables()) {
+    const std::string table = t.name;
+    LUISTER_ASSIGN_OR_RETURN(auto cols,
+                             src->WithWriter([&](SqliteConnection& c) { return Columns(c, table); }));
+    LUISTER_ASSIGN_OR_RETURN(int64_t total,
+                             src->WithWriter([&](SqliteConnection& c) { return SqliteCount(c, table); }));
+    LUISTER_ASSIGN_OR_RETURN(auto progress, dst->ReadOne([&](PgConnection& c) -> Result<std::pair<int64_t, bool>> {
+      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query(
+          "SELECT last_rowid, done FROM luister_transfer_progress WHERE table_name = $1",
+          postgres::Params().Add(table)));
+      if (r.size() == 0) return std::make_pair(int64_t{0}, false);
+      return std::make_pair(r.Int(0, 0), r.Bool(0, 1));
+    }));
+    int64_t last_rowid = progress.first;
+    const int batch_rows = std::max(1, std::min<int>(kMaxBatchRows, kMaxParams / static_cast<int>(cols.size())));
+    const std::string select = "SELECT rowid, " + Join(cols) + " FROM " + table +
+                               " WHERE rowid > ?1 ORDER BY rowid LIMIT ?2";
+    int64_t copied = 0;
+    while (!progress.second) {
+      // One batch from SQLite...
+      std::vector<std::vector<std::optional<std::string>>> rows;
+      int64_t batch_last = last_rowid;
+      LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
+        LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(select));
+        st.Bind(1, last_rowid).Bind(2, int64_t{batch_rows});
+        while (true) {
+          LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+          if (!row) break;
+          batch_last = st.Int(0);
+          std::vector<std::optional<std::string>> values;
+          for (size_t i = 0; i < cols.size(); ++i) {
+            auto v = st.OptText(static_cast<int>(i) + 1);
+            if (v && std::find(t.deferred.begin(), t.deferred.end(), cols[i]) != t.deferred.end())
+              v.reset();
+            values.push_back(std::move(v));
+          }
+          rows.push_back(std::move(values));
+        }
+        return Status::Ok();
+      }));
+      // ... into PostgreSQL with its progress, in one transaction.
+      LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) -> Status {
+        if (!rows.empty()) {
+          std::string sql = "INSERT INTO " + table + " (" + Join(cols) + ") VALUES ";
+          postgres::Params params;
+          int n = 0;
+          for (size_t r = 0; r < rows.size(); ++r) {
+            sql += r ? ", (" : "(";
+            for (size_t i = 0; i < cols.size(); ++i) {
+              sql += (i ? ", $" : "$") + std::to_string(++n);
+              if (rows[r][i]) params.Add(*rows[r][i]); else params.AddNull();
+            }
+            sql += ")";
+          }
+          LUISTER_RETURN_IF_ERROR(c.Query(sql, params).status());
+        }
+        bool done = static_cast<int>(rows.size()) < batch_rows;
+        return c.Query(
+                    "INSERT INTO luister_transfer_progress (table_name, last_rowid, done) "
+                    "VALUES ($1, $2, $3) ON CONFLICT (table_name) DO UPDATE "
+                    "SET last_rowid = $2, done = $3",
+                    postgres::Params().Add(table).Add(batch_last).Add(done))
+            .status();
+      }));
+      copied += static_cast<int64_t>(rows.size());
+      last_rowid = batch_last;
+      if (options.progress) options.progress(table, std::min(copied, total), total);
+      if (static_cast<int>(rows.size()) < batch_rows) break;
+    }
+    // Self-references, now that every row exists.
+    for (const char* col : t.deferred) {
+      std::vector<std::pair<int64_t, int64_t>> refs;
+      LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
+        LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT id, " + std::string(col) + " FROM " +
+                                                    table + " WHERE " + col + " IS NOT NULL"));
+        while (true) {
+          LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+          if (!row) return Status::Ok();
+          refs.emplace_back(st.Int(0), st.Int(1));
+        }
+      }));
+      LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) -> Status {
+        for (const auto& [id, ref] : refs)
+          LUISTER_RETURN_IF_ERROR(c.Query("UPDATE " + table + " SET " + col + " = $2 WHERE id = $1",
+                                          postgres::Params().Add(id).Add(ref))
+                                      .status());
+        return Status::Ok();
+      }));
+    }
+    if (std::string(t.key) == "id") {
+      LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) {
+        return c.Query("SELECT setval(pg_get_serial_sequence('" + table +
+                       "', 'id'), coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)")
+            .status();
+      }));
+    }
+
+    // Verify: the same rows on both sides, value for value.
+    TableReport report;
+    report.table = table;
+    Checksum from, to;
+    int64_t from_rows = 0, to_rows = 0;
+    LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
+      std::string sql = "SELECT " + Join(cols) + " FROM " + table + " ORDER BY " + t.key;
+      LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
+      while (true) {
+        LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) return Status::Ok();
+        ++from_rows;
+        for (size_t i = 0; i < cols.size(); ++i) from.Value(st.OptText(static_cast<int>(i)));
+      }
+    }));
+    LUISTER_RETURN_IF_ERROR(dst->Read([&](PgConnection& c) -> Status {
+      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + Join(cols) + " FROM " +
+                                                         table + " ORDER BY " + PgOrder(t.key)));
+      for (int row = 0; row < r.size(); ++row) {
+        ++to_rows;
+        for (size_t i = 0; i < cols.size(); ++i) {
+          auto v = r.OptText(row, static_cast<int>(i));
+          if (v && kBooleanColumns.count(cols[i])) v = (*v == "t") ? "1" : "0";
+          to.Value(v);
+        }
+      }
+      return Status::Ok();
+    }));
+    if (from_rows != to_rows || from.h != to.h)
+      return Internal("table " + table + " differs after the copy: " + std::to_string(from_rows) +
+                      " rows in SQLite, " + std::to_string(to_rows) + " in PostgreSQL" +
+                      (from_rows == to_rows ? " (checksums differ)" : ""));
+    report.rows = from_rows;
+    report.checksum = from.h;
+    reports.push_back(report);
+  }
+
+  // Search text that only PostgreSQL keeps, and the copy is complete.
+  LUISTER_RETURN_IF_ERROR(dst->Write([](PgConnection& c) -> Status {
+    LUISTER_RETURN_IF_ERROR(c.Exec(
+        "UPDATE customers cu SET search_text = coalesce((SELECT string_agg(value, ' ' ORDER BY id) "
+        "FROM identities i WHERE i.customer_id = cu.id), '')"));
+    return c.Exec("DROP TABLE luister_transfer_progress");
+  }));
+  return reports;
+}
+
+}  // namespace luister::transfer
