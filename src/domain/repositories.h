@@ -12,6 +12,7 @@
 #include "domain/conversation.h"
 #include "domain/customer.h"
 #include "domain/directory.h"
+#include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/search.h"
 
@@ -154,6 +155,26 @@ class AuthRepository {
   virtual Status ResetCounter(const std::string& key) = 0;
 };
 
+class JobRepository {
+ public:
+  virtual ~JobRepository() = default;
+  virtual Result<int64_t> Enqueue(const std::string& kind, const std::string& payload,
+                                  Timestamp run_at) = 0;
+  // Claims the next due job for `worker` until now + `lease`: a queued job
+  // whose time has come, or a running one whose lease ran out. Each job goes
+  // to exactly one claimer at a time, across every node; nullopt when none.
+  virtual Result<std::optional<Job>> Claim(const std::string& worker, Timestamp now,
+                                           std::chrono::milliseconds lease) = 0;
+  // Finishes a claimed job. Conflict when `worker` no longer holds it (its
+  // lease ran out and someone else claimed it).
+  virtual Status Complete(int64_t id, const std::string& worker, Timestamp at) = 0;
+  // Gives the job back to run again at `retry_at`, or marks it failed for
+  // good when `retry_at` is nullopt. Conflict as for Complete.
+  virtual Status Fail(int64_t id, const std::string& worker, const std::string& error,
+                      std::optional<Timestamp> retry_at) = 0;
+  virtual Result<std::optional<JobState>> State(int64_t id) = 0;
+};
+
 // The set of repositories of one database. Owned by app/; handed down by
 // reference.
 class Store {
@@ -166,6 +187,7 @@ class Store {
   virtual SearchRepository& search() = 0;
   virtual AuditRepository& audit() = 0;
   virtual AuthRepository& auth() = 0;
+  virtual JobRepository& jobs() = 0;
   // Checks that the database answers. Used by /healthz.
   virtual Status Ping() = 0;
 };

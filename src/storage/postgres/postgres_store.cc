@@ -3,6 +3,7 @@
 #include "domain/audit_buffer.h"
 #include "storage/postgres/migrator.h"
 #include "storage/postgres/pg_auth_repository.h"
+#include "storage/postgres/pg_job_repository.h"
 #include "storage/postgres/pg_conversation_repository.h"
 #include "storage/postgres/pg_customer_repository.h"
 #include "storage/postgres/pg_directory_repository.h"
@@ -32,7 +33,8 @@ PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db)
       search_(std::make_unique<postgres::PgSearchRepository>(*db_)),
       audit_(std::make_unique<postgres::PgAuditRepository>(*db_)),
       buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
-      auth_(std::make_unique<postgres::PgAuthRepository>(*db_)) {}
+      auth_(std::make_unique<postgres::PgAuthRepository>(*db_)),
+      jobs_(std::make_unique<postgres::PgJobRepository>(*db_)) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -53,6 +55,7 @@ TimelineRepository& PostgresStore::timeline() { return *timeline_; }
 SearchRepository& PostgresStore::search() { return *search_; }
 AuditRepository& PostgresStore::audit() { return *buffered_audit_; }
 AuthRepository& PostgresStore::auth() { return *auth_; }
+JobRepository& PostgresStore::jobs() { return *jobs_; }
 
 Status PostgresStore::Ping() {
   return db_->ReadOne([](Connection& c) { return c.Exec("SELECT 1"); });

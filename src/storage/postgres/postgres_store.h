@@ -15,6 +15,7 @@ class BufferedAuditRepository;
 namespace postgres {
 class PgAuditRepository;
 class PgAuthRepository;
+class PgJobRepository;
 class PgConversationRepository;
 class PgCustomerRepository;
 class PgDirectoryRepository;
@@ -49,6 +50,7 @@ class PostgresStore final : public Store {
   SearchRepository& search() override;
   AuditRepository& audit() override;
   AuthRepository& auth() override;
+  JobRepository& jobs() override;
   Status Ping() override;
 
  private:
@@ -63,6 +65,7 @@ class PostgresStore final : public Store {
   std::unique_ptr<postgres::PgAuditRepository> audit_;
   std::unique_ptr<BufferedAuditRepository> buffered_audit_;  // after audit_: flushed first
   std::unique_ptr<postgres::PgAuthRepository> auth_;
+  std::unique_ptr<postgres::PgJobRepository> jobs_;
 };
 
 }  // namespace luister

@@ -5,6 +5,7 @@
 #include "storage/sqlite/migrator.h"
 #include "storage/sqlite/sqlite_audit_repository.h"
 #include "storage/sqlite/sqlite_auth_repository.h"
+#include "storage/sqlite/sqlite_job_repository.h"
 #include "storage/sqlite/sqlite_conversation_repository.h"
 #include "storage/sqlite/sqlite_customer_repository.h"
 #include "storage/sqlite/sqlite_directory_repository.h"
@@ -39,7 +40,8 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
       search_(std::make_unique<sqlite::SqliteSearchRepository>(*db_)),
       audit_(std::make_unique<sqlite::SqliteAuditRepository>(*db_)),
       buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
-      auth_(std::make_unique<sqlite::SqliteAuthRepository>(*db_)) {}
+      auth_(std::make_unique<sqlite::SqliteAuthRepository>(*db_)),
+      jobs_(std::make_unique<sqlite::SqliteJobRepository>(*db_)) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -60,6 +62,7 @@ TimelineRepository& SqliteStore::timeline() { return *timeline_; }
 SearchRepository& SqliteStore::search() { return *search_; }
 AuditRepository& SqliteStore::audit() { return *buffered_audit_; }
 AuthRepository& SqliteStore::auth() { return *auth_; }
+JobRepository& SqliteStore::jobs() { return *jobs_; }
 
 Status SqliteStore::Ping() {
   return db_->Read([](Connection& c) -> Status {

@@ -16,6 +16,7 @@ namespace sqlite {
 class Database;
 class SqliteAuditRepository;
 class SqliteAuthRepository;
+class SqliteJobRepository;
 class SqliteConversationRepository;
 class SqliteCustomerRepository;
 class SqliteDirectoryRepository;
@@ -61,6 +62,7 @@ class SqliteStore final : public Store {
   SearchRepository& search() override;
   AuditRepository& audit() override;
   AuthRepository& auth() override;
+  JobRepository& jobs() override;
   Status Ping() override;
 
  private:
@@ -77,6 +79,7 @@ class SqliteStore final : public Store {
   // (and flushed) first.
   std::unique_ptr<BufferedAuditRepository> buffered_audit_;
   std::unique_ptr<sqlite::SqliteAuthRepository> auth_;
+  std::unique_ptr<sqlite::SqliteJobRepository> jobs_;
 };
 
 }  // namespace luister

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/repositories.h"
+#include "storage/postgres/pg_database.h"
+
+namespace luister::postgres {
+
+// Jobs on PostgreSQL, shared by every node: claims take the row with
+// FOR UPDATE SKIP LOCKED, so concurrent claimers never get the same job.
+class PgJobRepository final : public JobRepository {
+ public:
+  explicit PgJobRepository(Database& db) : db_(db) {}
+  Result<int64_t> Enqueue(const std::string& kind, const std::string& payload,
+                          Timestamp run_at) override;
+  Result<std::optional<Job>> Claim(const std::string& worker, Timestamp now,
+                                   std::chrono::milliseconds lease) override;
+  Status Complete(int64_t id, const std::string& worker, Timestamp at) override;
+  Status Fail(int64_t id, const std::string& worker, const std::string& error,
+              std::optional<Timestamp> retry_at) override;
+  Result<std::optional<JobState>> State(int64_t id) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace luister::postgres
