@@ -23,6 +23,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   test: {
+    // Browser tests (e2e/) run under `node --test` against the real server.
+    include: ['src/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/testing/setup.ts'],

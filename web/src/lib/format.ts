@@ -2,6 +2,27 @@ import type { Language } from '@/types/api';
 
 const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+// Intl formatters are immutable and not free to create (a list renders one
+// date per row), so there is one per language and style.
+const relativeFormats = new Map<Language, Intl.RelativeTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function relativeFormat(lang: Language): Intl.RelativeTimeFormat {
+  let f = relativeFormats.get(lang);
+  if (!f) relativeFormats.set(lang, (f = new Intl.RelativeTimeFormat(locales[lang], { numeric: 'auto' })));
+  return f;
+}
+
+function dateFormat(lang: Language, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}.${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locales[lang], withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 /** "3 d 4 h", "2 h 5 min", "12 min": a compact, language-neutral duration. */
 export function formatDuration(ms: number, lang: Language): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
@@ -16,7 +37,7 @@ export function formatDuration(ms: number, lang: Language): string {
 /** "5 minutes ago", "yesterday", "in 2 days" in the UI language. */
 export function formatRelative(iso: string, lang: Language, now: number = Date.now()): string {
   const diff = Date.parse(iso) - now;
-  const rtf = new Intl.RelativeTimeFormat(locales[lang], { numeric: 'auto' });
+  const rtf = relativeFormat(lang);
   const abs = Math.abs(diff);
   if (abs < 60_000) return rtf.format(0, 'second');
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
@@ -26,13 +47,11 @@ export function formatRelative(iso: string, lang: Language, now: number = Date.n
 }
 
 export function formatDate(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium' }).format(new Date(iso));
+  return dateFormat(lang, false).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return dateFormat(lang, true).format(new Date(iso));
 }
 
 export function initials(name: string): string {

@@ -18,8 +18,11 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/** The session query; the app prefetches it at start, in parallel with the first screen's code. */
+export const sessionQuery = { queryKey: queryKeys.session, queryFn: fetchSession, staleTime: Infinity };
+
 export function useSession() {
-  return useQuery({ queryKey: queryKeys.session, queryFn: fetchSession, staleTime: Infinity });
+  return useQuery(sessionQuery);
 }
 
 /** The current user; only call under the authenticated layout. */

@@ -99,6 +99,8 @@ export interface Customer {
 export interface Conversation {
   id: number;
   customer_id: number;
+  /** The customer's display name; servers before it was added leave it out. */
+  customer_name?: string;
   channel: Channel;
   subject: string;
   status: ConversationStatus;

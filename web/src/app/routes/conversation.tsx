@@ -12,7 +12,7 @@ export function Component() {
   const customer = useCustomer(customerId);
   return (
     <div className="conversation-layout">
-      <ConversationView id={id} customerName={customer.data?.name} />
+      <ConversationView id={id} customerName={customer.data?.name ?? conversation.data?.customer_name} />
       {customerId ? <CustomerPanel customerId={customerId} /> : null}
     </div>
   );

@@ -14,10 +14,16 @@ describe('keysForEvent', () => {
   it('refreshes the customer on customer events', () => {
     expect(keysForEvent({ seq: 2, type: 'customer.merged', customer_id: 9 })).toEqual([
       ['customers'],
+      ['conversations'],
       ['customer', 9],
       ['merges', 9],
       ['timeline', 9],
     ]);
+  });
+
+  it('refreshes conversation lists, which show customer names, when a customer changes but not when one is created', () => {
+    expect(keysForEvent({ seq: 4, type: 'customer.updated', customer_id: 9 })).toContainEqual(['conversations']);
+    expect(keysForEvent({ seq: 5, type: 'customer.created', customer_id: 10 })).not.toContainEqual(['conversations']);
   });
 
   it('does not refetch messages for a conversation change', () => {

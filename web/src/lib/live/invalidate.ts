@@ -14,6 +14,8 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
   if (e.type === 'message.created' && conversation != null) keys.push(queryKeys.messages(conversation));
   if (e.type.startsWith('customer.')) {
     keys.push(queryKeys.customers);
+    // Conversation lists carry the customer's name (customer_name); a merge moves conversations.
+    if (e.type !== 'customer.created') keys.push(queryKeys.conversations);
     if (customer != null) {
       keys.push(queryKeys.customer(customer));
       keys.push(queryKeys.merges(customer));

@@ -16,7 +16,11 @@ export function useUpdateCustomer(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (patch: CustomerPatch) => api.patch<Customer>(`/customers/${id}`, patch),
-    onSuccess: (c) => qc.setQueryData(queryKeys.customer(id), c),
+    onSuccess: (c, patch) => {
+      qc.setQueryData(queryKeys.customer(id), c);
+      // Conversation lists show the customer's name.
+      if (patch.name !== undefined) void qc.invalidateQueries({ queryKey: queryKeys.conversations });
+    },
   });
 }
 

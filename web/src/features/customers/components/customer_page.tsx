@@ -2,11 +2,10 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorPanel, Spinner } from '@/components/feedback';
+import { ChannelFilter, DepartmentFilter } from '@/components/filter_select';
 import { isApiError } from '@/lib/api_client';
-import { useCustomer, useDepartments } from '@/lib/directory';
+import { useCustomer } from '@/lib/directory';
 import { can, useCurrentUser } from '@/lib/session';
-import { CHANNELS } from '@/types/api';
-import type { Channel } from '@/types/api';
 import { useTimeline, type TimelineFilters } from '../api/get_timeline';
 import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
@@ -22,7 +21,6 @@ export function CustomerPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const customer = useCustomer(id);
-  const departments = useDepartments();
   const [filters, setFilters] = useState<TimelineFilters>({ include_internal: true });
   const timeline = useTimeline(id, filters);
   const removeIdentity = useRemoveIdentity(id);
@@ -85,31 +83,18 @@ export function CustomerPage({ id }: { id: number }) {
             </Suspense>
           )}
           <div className="filter-bar">
-            <label className="filter">
-              <span>{t('customer.filterChannel')}</span>
-              <select value={filters.channel ?? ''} onChange={(e) => setFilters({ ...filters, channel: (e.target.value || undefined) as Channel | undefined })}>
-                <option value="">{t('customer.allChannels')}</option>
-                {CHANNELS.map((ch) => (
-                  <option key={ch} value={ch}>
-                    {t(`channel.${ch}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="filter">
-              <span>{t('customer.filterDepartment')}</span>
-              <select
-                value={filters.department_id ?? ''}
-                onChange={(e) => setFilters({ ...filters, department_id: e.target.value ? Number(e.target.value) : undefined })}
-              >
-                <option value="">{t('customer.allDepartments')}</option>
-                {departments.data?.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChannelFilter
+              label={t('customer.filterChannel')}
+              anyLabel={t('customer.allChannels')}
+              value={filters.channel}
+              onChange={(channel) => setFilters({ ...filters, channel })}
+            />
+            <DepartmentFilter
+              label={t('customer.filterDepartment')}
+              anyLabel={t('customer.allDepartments')}
+              value={filters.department_id}
+              onChange={(department_id) => setFilters({ ...filters, department_id })}
+            />
             <label className="toggle">
               <input type="checkbox" checked={filters.include_internal !== false} onChange={(e) => setFilters({ ...filters, include_internal: e.target.checked })} />
               <span>{t('customer.includeInternal')}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, PRIORITIES, STATUSES } from '@/types/api';
+import { ChannelFilter, PriorityFilter, StatusFilter } from '@/components/filter_select';
 import type { InboxFilters, InboxSort } from '../api/get_conversations';
 
 export function InboxFilterBar({ filters, onChange }: { filters: InboxFilters; onChange: (f: InboxFilters) => void }) {
@@ -18,43 +18,13 @@ export function InboxFilterBar({ filters, onChange }: { filters: InboxFilters; o
         set({ tag: tag.trim() || undefined });
       }}
     >
-      <label className="filter">
-        <span>{t('inbox.channel')}</span>
-        <select value={filters.channel ?? ''} onChange={(e) => set({ channel: (e.target.value || undefined) as InboxFilters['channel'] })}>
-          <option value="">{t('inbox.any')}</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('inbox.status')}</span>
-        <select
-          value={filters.view === 'waiting' ? 'waiting_on_us' : (filters.status ?? '')}
-          disabled={filters.view === 'waiting'}
-          onChange={(e) => set({ status: (e.target.value || undefined) as InboxFilters['status'] })}
-        >
-          <option value="">{t('inbox.any')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('inbox.priority')}</span>
-        <select value={filters.priority ?? ''} onChange={(e) => set({ priority: (e.target.value || undefined) as InboxFilters['priority'] })}>
-          <option value="">{t('inbox.any')}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChannelFilter value={filters.channel} onChange={(channel) => set({ channel })} />
+      <StatusFilter
+        value={filters.view === 'waiting' ? 'waiting_on_us' : filters.status}
+        disabled={filters.view === 'waiting'}
+        onChange={(status) => set({ status })}
+      />
+      <PriorityFilter value={filters.priority} onChange={(priority) => set({ priority })} />
       <label className="filter">
         <span>{t('inbox.tag')}</span>
         <input

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { Empty, Spinner } from '@/components/feedback';
-import { useDepartments } from '@/lib/directory';
+import { ChannelFilter, DepartmentFilter } from '@/components/filter_select';
 import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { CHANNELS } from '@/types/api';
@@ -28,7 +28,6 @@ export function SearchPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   const search = useSearch({ q, scope, channel, department_id, offset });
-  const departments = useDepartments();
   const lang = currentLanguage();
 
   const update = (patch: Record<string, string | undefined>) => {
@@ -72,28 +71,8 @@ export function SearchPage() {
             </button>
           ))}
         </div>
-        <label className="filter">
-          <span>{t('search.channel')}</span>
-          <select value={channel ?? ''} onChange={(e) => update({ channel: e.target.value || undefined })}>
-            <option value="">{t('inbox.any')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`channel.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>{t('search.department')}</span>
-          <select value={department_id ?? ''} onChange={(e) => update({ department: e.target.value || undefined })}>
-            <option value="">{t('inbox.any')}</option>
-            {departments.data?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelFilter label={t('search.channel')} value={channel} onChange={(c) => update({ channel: c })} />
+        <DepartmentFilter value={department_id} onChange={(d) => update({ department: d ? String(d) : undefined })} />
       </div>
       {!q ? (
         <Empty>{t('search.prompt')}</Empty>

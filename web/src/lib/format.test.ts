@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatDuration, formatRelative } from './format';
+
+const now = Date.parse('2026-11-26T12:00:00.000Z');
+
+describe('format', () => {
+  it('says how long ago in the UI language, switching languages freely', () => {
+    expect(formatRelative('2026-11-26T09:00:00.000Z', 'en', now)).toBe('3 hours ago');
+    expect(formatRelative('2026-11-26T09:00:00.000Z', 'nl', now)).toBe('3 uur geleden');
+    expect(formatRelative('2026-11-25T12:00:00.000Z', 'en', now)).toBe('yesterday');
+    expect(formatRelative('2026-11-25T12:00:00.000Z', 'nl', now)).toBe('gisteren');
+    expect(formatRelative('2026-11-26T11:59:30.000Z', 'en', now)).toBe('now');
+  });
+
+  it('falls back to the date after a month', () => {
+    expect(formatRelative('2026-09-01T12:00:00.000Z', 'en', now)).toBe(formatDate('2026-09-01T12:00:00.000Z', 'en'));
+    // ICU versions differ on "Sep"/"Sept", so the month is matched loosely.
+    expect(formatDate('2026-09-01T12:00:00.000Z', 'en')).toMatch(/^1 Sept? 2026$/);
+    expect(formatDate('2026-09-01T12:00:00.000Z', 'nl')).toMatch(/^1 sep 2026$/);
+  });
+
+  it('formats a date with its time, per language', () => {
+    expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).toMatch(/^1 Sept? 2026,? \d{2}:\d{2}$/);
+    expect(formatDateTime('2026-09-01T12:00:00.000Z', 'nl')).toMatch(/^1 sep 2026,? \d{2}:\d{2}$/);
+    expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).not.toBe(formatDateTime('2026-09-01T12:00:00.000Z', 'nl'));
+  });
+
+  it('writes compact durations', () => {
+    expect(formatDuration(12 * 60_000, 'en')).toBe('12 min');
+    expect(formatDuration((2 * 60 + 5) * 60_000, 'nl')).toBe('2 u 5 min');
+    expect(formatDuration((3 * 24 + 4) * 3_600_000, 'en')).toBe('3 d 4 h');
+  });
+});
