@@ -36,6 +36,13 @@ Response JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response JsonTextResponse(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;

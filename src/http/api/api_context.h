@@ -54,6 +54,8 @@ Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
              std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
              std::optional<int64_t> customer_id);
 
+// A response whose body is already JSON text.
+Response JsonTextResponse(int status, std::string body);
 Response JsonResponse(int status, const nlohmann::json& body);
 Response NoContent();
 

@@ -136,7 +136,7 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.conversations().List(f, page));
                   LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "conversation",
                                                 std::nullopt, f.customer_id));
-                  return JsonResponse(200, PageToJson(list));
+                  return JsonTextResponse(200, ConversationPageJson(list));
                 }));
 
   r.Add("POST", "/api/v1/conversations",
@@ -160,7 +160,7 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
                   LUISTER_RETURN_IF_ERROR(
                       Audit(ctx, req, who, "read", "conversation", id, c.customer_id));
-                  return JsonResponse(200, ToJson(c));
+                  return JsonTextResponse(200, ConversationJson(c));
                 }));
 
   r.Add("PATCH", "/api/v1/conversations/{id}",

@@ -76,29 +76,49 @@ json ToJson(const MergeRecord& v) {
           {"moved_activities", v.moved_activities}};
 }
 
-json ToJson(const Conversation& v) {
-  // Assigned field by field: an initializer list copies every value once
-  // more, and this object is on the hottest read path.
-  json j = json::object();
-  j["id"] = v.id;
-  j["customer_id"] = v.customer_id;
-  j["customer_name"] = v.customer_name;
-  j["channel"] = Str(ToString(v.channel));
-  j["subject"] = v.subject;
-  j["status"] = Str(ToString(v.status));
-  j["priority"] = Str(ToString(v.priority));
-  j["department_id"] = v.department_id;
-  j["queue_id"] = Opt(v.queue_id);
-  j["assignee_id"] = Opt(v.assignee_id);
-  j["tags"] = v.tags;
-  j["message_count"] = v.message_count;
-  j["created_at"] = FormatIso8601(v.created_at);
-  j["updated_at"] = FormatIso8601(v.updated_at);
-  j["last_message_at"] = FormatIso8601(v.last_message_at);
-  j["first_response_at"] = OptTime(v.first_response_at);
-  j["resolved_at"] = OptTime(v.resolved_at);
-  return j;
+void WriteConversation(JsonWriter& w, const Conversation& v) {
+  auto time = [&](const char* key, std::optional<Timestamp> t) {
+    w.Key(key);
+    t ? w.String(FormatIso8601(*t)) : w.Null();
+  };
+  w.BeginObject()
+      .Key("id").Int(v.id)
+      .Key("customer_id").Int(v.customer_id)
+      .Key("customer_name").String(v.customer_name)
+      .Key("channel").String(ToString(v.channel))
+      .Key("subject").String(v.subject)
+      .Key("status").String(ToString(v.status))
+      .Key("priority").String(ToString(v.priority))
+      .Key("department_id").Int(v.department_id)
+      .Key("queue_id").OptInt(v.queue_id)
+      .Key("assignee_id").OptInt(v.assignee_id)
+      .Key("tags").Strings(v.tags)
+      .Key("message_count").Int(v.message_count);
+  time("created_at", v.created_at);
+  time("updated_at", v.updated_at);
+  time("last_message_at", v.last_message_at);
+  time("first_response_at", v.first_response_at);
+  time("resolved_at", v.resolved_at);
+  w.EndObject();
 }
+
+std::string ConversationJson(const Conversation& v) {
+  JsonWriter w;
+  WriteConversation(w, v);
+  return w.Take();
+}
+
+std::string ConversationPageJson(const Page<Conversation>& page) {
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const Conversation& c : page.items) WriteConversation(w, c);
+  w.EndArray().Key("next_cursor");
+  page.next ? w.String(page.next->Encode()) : w.Null();
+  w.EndObject();
+  return w.Take();
+}
+
+json ToJson(const Conversation& v) { return json::parse(ConversationJson(v)); }
 
 json ToJson(const Message& v) {
   json atts = json::array();

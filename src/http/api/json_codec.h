@@ -10,6 +10,7 @@
 #include "domain/directory.h"
 #include "domain/page.h"
 #include "domain/search.h"
+#include "http/json_writer.h"
 
 namespace luister::http {
 
@@ -19,6 +20,9 @@ nlohmann::json ToJson(const Identity& v);
 nlohmann::json ToJson(const Customer& v);
 nlohmann::json ToJson(const MergeRecord& v);
 nlohmann::json ToJson(const Conversation& v);
+// The same, written directly as text (the inbox's hot paths); ToJson parses it.
+std::string ConversationJson(const Conversation& v);
+std::string ConversationPageJson(const Page<Conversation>& page);
 nlohmann::json ToJson(const Message& v);
 nlohmann::json ToJson(const Activity& v);
 nlohmann::json ToJson(const Department& v);
