@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/time.h"
+#include "domain/activity.h"
 #include "domain/enums.h"
 
 namespace luister {
@@ -126,5 +127,21 @@ struct Handover {
   int64_t by_user_id = 0;
   Timestamp at{};
 };
+
+// Rules every storage engine applies inside its write transaction, so the
+// engines differ only in SQL.
+
+// A timeline entry about `v` (its customer, channel and department).
+Activity ConversationActivity(const Conversation& v, ActivityKind kind, Timestamp at,
+                              std::optional<int64_t> actor);
+// Moves `v` to `status`, keeping resolved_at in step; the status_changed
+// activity to record, or nullopt when the status is already `status`.
+std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, Timestamp at,
+                                   std::optional<int64_t> actor);
+// Counts message `m` (stored as `message_id`) on `v`: last message time,
+// count, first response; returns its timeline activity.
+Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, Timestamp at);
+// Applies the plain fields of `patch` (not status or tags) to `v`.
+void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at);
 
 }  // namespace luister

@@ -32,10 +32,6 @@ constexpr char kInsertAttachment[] =
 constexpr char kConversationExists[] = "SELECT 1 FROM conversations WHERE id = $1";
 constexpr char kCountMessages[] = "SELECT count(*) FROM messages";
 
-bool IsResolved(ConversationStatus s) {
-  return s == ConversationStatus::kResolved || s == ConversationStatus::kClosed;
-}
-
 Status Exec(Connection& c, const char* sql, const Params& p) { return c.Query(sql, p).status(); }
 
 Status WriteConversation(Connection& c, const Conversation& v) {
@@ -61,37 +57,15 @@ Status WriteTags(Connection& c, int64_t id, const std::vector<std::string>& tags
   return Status::Ok();
 }
 
-Activity EventFor(const Conversation& v, ActivityKind kind, Timestamp at,
-                  std::optional<int64_t> actor) {
-  Activity a;
-  a.customer_id = v.customer_id;
-  a.at = at;
-  a.kind = kind;
-  a.channel = v.channel;
-  a.department_id = v.department_id;
-  a.conversation_id = v.id;
-  a.actor_user_id = actor;
-  return a;
-}
-
 Status ChangeStatus(Connection& c, Conversation* v, ConversationStatus status, Timestamp at,
                     std::optional<int64_t> actor) {
-  if (status == v->status) return Status::Ok();
-  Activity a = EventFor(*v, ActivityKind::kStatusChanged, at, actor);
-  a.summary = "Status changed from " + std::string(ToString(v->status)) + " to " +
-              std::string(ToString(status));
-  v->status = status;
-  if (!IsResolved(status)) {
-    v->resolved_at.reset();
-  } else if (!v->resolved_at) {
-    v->resolved_at = at;
-  }
-  return InsertActivity(c, a);
+  if (auto a = MoveStatus(v, status, at, actor)) return InsertActivity(c, *a);
+  return Status::Ok();
 }
 
 Status RecordAssignment(Connection& c, const Conversation& v, Timestamp at,
                         std::optional<int64_t> actor) {
-  Activity a = EventFor(v, ActivityKind::kAssigned, at, actor);
+  Activity a = ConversationActivity(v, ActivityKind::kAssigned, at, actor);
   if (!v.assignee_id) {
     a.summary = "Unassigned";
     return InsertActivity(c, a);
@@ -135,17 +109,7 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
                                      .Add(att.content_type)
                                      .Add(att.size_bytes)));
   }
-  Activity a =
-      EventFor(v, m.internal ? ActivityKind::kNote : ActivityKind::kMessage, at, m.author_user_id);
-  a.message_id = message_id;
-  a.direction = m.direction;
-  a.summary = Summarize(m.body_text);
-  LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
-  if (at > v.last_message_at) v.last_message_at = at;
-  ++v.message_count;
-  if (!v.first_response_at && m.direction == Direction::kOut && !m.internal)
-    v.first_response_at = at;
-  v.updated_at = at;
+  LUISTER_RETURN_IF_ERROR(InsertActivity(c, CountMessage(&v, m, message_id, at)));
   if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
   LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
   return message_id;
@@ -172,7 +136,7 @@ Result<Conversation> PgConversationRepository::Create(const NewConversation& n,
     int64_t id = r.Int(0, 0);
     LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
-    Activity a = EventFor(v, ActivityKind::kConversationOpened, at, actor);
+    Activity a = ConversationActivity(v, ActivityKind::kConversationOpened, at, actor);
     a.summary = Summarize(v.subject);
     LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
     return v;
@@ -224,13 +188,7 @@ Result<Conversation> PgConversationRepository::Update(int64_t id, const Conversa
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id, /*for_update=*/true));
     const std::optional<int64_t> old_assignee = v.assignee_id;
-    if (patch.subject) v.subject = *patch.subject;
-    if (patch.priority) v.priority = *patch.priority;
-    if (patch.clear_queue) v.queue_id.reset();
-    if (patch.queue_id) v.queue_id = patch.queue_id;
-    if (patch.clear_assignee) v.assignee_id.reset();
-    if (patch.assignee_id) v.assignee_id = patch.assignee_id;
-    v.updated_at = at;
+    ApplyPatch(&v, patch, at);
     if (patch.status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *patch.status, at, actor));
     if (v.assignee_id != old_assignee) LUISTER_RETURN_IF_ERROR(RecordAssignment(c, v, at, actor));
     LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
@@ -250,7 +208,7 @@ Result<Conversation> PgConversationRepository::Transfer(const Handover& h) {
     v.assignee_id.reset();
     v.updated_at = h.at;
     LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
-    Activity a = EventFor(v, ActivityKind::kHandover, h.at, h.by_user_id);
+    Activity a = ConversationActivity(v, ActivityKind::kHandover, h.at, h.by_user_id);
     a.summary = h.note;
     LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
     return LoadConversation(c, v.id);

@@ -1,0 +1,63 @@
+#include "domain/conversation.h"
+
+namespace luister {
+
+namespace {
+bool IsResolved(ConversationStatus s) {
+  return s == ConversationStatus::kResolved || s == ConversationStatus::kClosed;
+}
+}  // namespace
+
+Activity ConversationActivity(const Conversation& v, ActivityKind kind, Timestamp at,
+                              std::optional<int64_t> actor) {
+  Activity a;
+  a.customer_id = v.customer_id;
+  a.at = at;
+  a.kind = kind;
+  a.channel = v.channel;
+  a.department_id = v.department_id;
+  a.conversation_id = v.id;
+  a.actor_user_id = actor;
+  return a;
+}
+
+std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, Timestamp at,
+                                   std::optional<int64_t> actor) {
+  if (status == v->status) return std::nullopt;
+  Activity a = ConversationActivity(*v, ActivityKind::kStatusChanged, at, actor);
+  a.summary = "Status changed from " + std::string(ToString(v->status)) + " to " +
+              std::string(ToString(status));
+  v->status = status;
+  if (!IsResolved(status)) {
+    v->resolved_at.reset();
+  } else if (!v->resolved_at) {
+    v->resolved_at = at;
+  }
+  return a;
+}
+
+Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, Timestamp at) {
+  Activity a = ConversationActivity(*v, m.internal ? ActivityKind::kNote : ActivityKind::kMessage,
+                                    at, m.author_user_id);
+  a.message_id = message_id;
+  a.direction = m.direction;
+  a.summary = Summarize(m.body_text);
+  if (at > v->last_message_at) v->last_message_at = at;
+  ++v->message_count;
+  if (!v->first_response_at && m.direction == Direction::kOut && !m.internal)
+    v->first_response_at = at;
+  v->updated_at = at;
+  return a;
+}
+
+void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at) {
+  if (patch.subject) v->subject = *patch.subject;
+  if (patch.priority) v->priority = *patch.priority;
+  if (patch.clear_queue) v->queue_id.reset();
+  if (patch.queue_id) v->queue_id = patch.queue_id;
+  if (patch.clear_assignee) v->assignee_id.reset();
+  if (patch.assignee_id) v->assignee_id = patch.assignee_id;
+  v->updated_at = at;
+}
+
+}  // namespace luister
