@@ -12,7 +12,8 @@
 namespace luister::sqlite {
 
 // A migrated SqliteStore in a fresh temporary directory (a file, so the
-// reader pool is exercised), with helpers to make related records.
+// reader pool is exercised), for tests of the SQLite engine itself.
+// Repository behaviour is tested on every engine in tests/contract/.
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -30,60 +31,12 @@ class StoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  static Timestamp T(int64_t ms) { return FromMillis(1'700'000'000'000 + ms); }
-
-  int64_t MakeDepartment(const std::string& name = "Support") {
-    auto d = store_->directory().CreateDepartment(name, T(0));
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
-    return d.ok() ? d->id : 0;
-  }
-
-  int64_t MakeUser(const std::string& email, const std::string& name = "Agent") {
-    NewUser u;
-    u.email = email;
-    u.name = name;
-    u.password_hash = "hash";
-    auto r = store_->directory().CreateUser(u, T(0));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r->id : 0;
-  }
-
-  int64_t MakeCustomer(const std::string& name, const std::string& email = "", int64_t at_ms = 0) {
+  int64_t MakeCustomer(const std::string& name) {
     NewCustomer c;
     c.name = name;
-    if (!email.empty()) c.identities.push_back({IdentityKind::kEmail, email});
-    c.created_at = T(at_ms);
     auto r = store_->customers().Create(c);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? r->id : 0;
-  }
-
-  Conversation MakeConversation(int64_t customer_id, int64_t department_id,
-                                const std::string& subject = "Question",
-                                Channel channel = Channel::kEmail, int64_t at_ms = 0) {
-    NewConversation n;
-    n.customer_id = customer_id;
-    n.department_id = department_id;
-    n.subject = subject;
-    n.channel = channel;
-    n.created_at = T(at_ms);
-    auto r = store_->conversations().Create(n, std::nullopt);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : Conversation{};
-  }
-
-  Message AddMessage(int64_t conversation_id, const std::string& text, int64_t at_ms,
-                     Direction direction = Direction::kIn, bool internal = false,
-                     std::optional<ConversationStatus> status = std::nullopt) {
-    NewMessage m;
-    m.conversation_id = conversation_id;
-    m.direction = direction;
-    m.internal = internal;
-    m.body_text = text;
-    m.created_at = T(at_ms);
-    auto r = store_->conversations().AddMessage(m, status);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : Message{};
   }
 
   std::string dir_;
