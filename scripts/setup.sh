@@ -2,7 +2,7 @@
 # Installs the Debian packages Luister needs to build, run and test: the C++
 # toolchain and libraries, Node.js for the web app (web/), Chromium for its
 # browser tests, and PostgreSQL (tests start their own throw-away cluster,
-# scripts/pg_test_cluster.sh). As root it runs apt-get; otherwise it prints the exact command
+# scripts/pg_test_cluster.sh), and nginx (a test runs deploy/nginx/luister.conf). As root it runs apt-get; otherwise it prints the exact command
 # and fails. It also fails, saying how to fix it, when Node.js is too old.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev
   chromium
   postgresql libpq-dev
+  nginx
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev wrk)

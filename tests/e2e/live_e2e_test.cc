@@ -5,6 +5,10 @@
 #include <boost/beast/websocket.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -207,6 +211,107 @@ TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
   for (const auto& e : audit["items"])
     if (e["entity"] == "message") ++creates;
   EXPECT_EQ(creates, 2) << "the audit entries of A's changes survived the crash";
+}
+
+// A free TCP port on 127.0.0.1 (closed again; nginx binds it next).
+int FreePort() {
+  boost::asio::io_context ioc;
+  tcp::acceptor a(ioc, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  return a.local_endpoint().port();
+}
+
+std::string Replace(std::string s, const std::string& what, const std::string& with) {
+  auto at = s.find(what);
+  if (at == std::string::npos) throw std::runtime_error("the nginx example lacks " + what);
+  return s.replace(at, what.size(), with);
+}
+
+// nginx running deploy/nginx/luister.conf, with only its addresses changed
+// to the test's: the example a newcomer copies is the one that is tested.
+class Nginx {
+ public:
+  Nginx(int port, int node_a, int node_b) {
+    char tmpl[] = "/tmp/luister-nginx-XXXXXX";
+    if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+    dir_ = tmpl;
+    std::filesystem::permissions(dir_, std::filesystem::perms::all);
+    std::ifstream in(std::string(LUISTER_SOURCE_DIR) + "/deploy/nginx/luister.conf");
+    std::string conf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    conf = Replace(conf, "server 127.0.0.1:8081", "server 127.0.0.1:" + std::to_string(node_a));
+    conf = Replace(conf, "server 127.0.0.1:8082", "server 127.0.0.1:" + std::to_string(node_b));
+    conf = Replace(conf, "listen 8080;", "listen 127.0.0.1:" + std::to_string(port) + ";");
+    std::ofstream(dir_ + "/luister.conf") << conf;
+    std::ofstream(dir_ + "/nginx.conf")
+        << "daemon off;\nworker_processes 1;\npid " << dir_ << "/nginx.pid;\nerror_log " << dir_
+        << "/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path " << dir_
+        << "/body;\n  proxy_temp_path " << dir_ << "/proxy;\n  fastcgi_temp_path " << dir_
+        << "/fcgi;\n  uwsgi_temp_path " << dir_ << "/uwsgi;\n  scgi_temp_path " << dir_
+        << "/scgi;\n  include " << dir_ << "/luister.conf;\n}\n";
+    pid_ = fork();
+    if (pid_ == 0) {
+      execl("/usr/sbin/nginx", "nginx", "-p", dir_.c_str(), "-c", (dir_ + "/nginx.conf").c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 100; ++i) {
+      HttpClient probe(port);
+      try {
+        if (probe.Get("/healthz").status == 200) return;
+      } catch (const std::exception&) {
+      }
+      usleep(50 * 1000);
+    }
+    std::ifstream err(dir_ + "/error.log");
+    std::string log((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+    throw std::runtime_error("nginx did not come up: " + log);
+  }
+  ~Nginx() {
+    if (pid_ > 0) {
+      kill(pid_, SIGQUIT);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+ private:
+  std::string dir_;
+  pid_t pid_ = -1;
+};
+
+TEST(MultiNodeTest, TheNginxExampleBalancesTwoNodesAndSurvivesOneDying) {
+  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+      << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
+  ASSERT_TRUE(std::filesystem::exists("/usr/sbin/nginx")) << "nginx is missing: run scripts/setup.sh";
+  LuisterProcess a;
+  auto b = LuisterProcess::JoinDatabaseOf(a);
+  int port = FreePort();
+  Nginx lb(port, a.port(), b->port());
+
+  HttpClient web(port);
+  ASSERT_EQ(web.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  int64_t dept = web.Post("/api/v1/departments", {{"name", "Balanced"}}).Json()["id"];
+  int64_t customer = web.Post("/api/v1/customers", {{"name", "Via Nginx"}}).Json()["id"];
+  int64_t conversation = web.Post("/api/v1/conversations", {{"customer_id", customer},
+                                                            {"channel", "email"},
+                                                            {"department_id", dept}})
+                             .Json()["id"];
+  std::string messages = "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
+  // One session, whichever node nginx picks for each request.
+  for (int i = 0; i < 6; ++i)
+    ASSERT_EQ(web.Get("/api/v1/conversations/" + std::to_string(conversation)).status, 200);
+
+  LiveClient live(port, web.cookie(), "/api/v1/live");
+  ASSERT_FALSE(live.error()) << "the WebSocket upgrade passes nginx: " << live.error().message();
+  ASSERT_EQ(live.Next()["type"], "hello");
+  ASSERT_EQ(web.Post(messages, {{"direction", "in"}, {"body_text", "door nginx"}}).status, 201);
+  EXPECT_FALSE(live.NextOfType("message.created").is_null());
+
+  a.Kill();
+  for (int i = 0; i < 6; ++i)
+    EXPECT_EQ(web.Get(messages).status, 200) << "nginx moves on to the node that is left";
+  EXPECT_EQ(web.Get(messages).Json()["items"].size(), 1u);
 }
 
 TEST(WebAppTest, ServesTheAppWithSpaFallbackAndCaching) {
