@@ -50,6 +50,18 @@ Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, 
   return a;
 }
 
+Result<Activity> HandOver(Conversation* v, const Handover& h) {
+  if (v->department_id != h.from_department_id)
+    return Conflict("the conversation has moved to another department meanwhile");
+  v->department_id = h.to_department_id;
+  v->queue_id = h.to_queue_id;
+  v->assignee_id.reset();
+  v->updated_at = h.at;
+  Activity a = ConversationActivity(*v, ActivityKind::kHandover, h.at, h.by_user_id);
+  a.summary = h.note;
+  return a;
+}
+
 void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at) {
   if (patch.subject) v->subject = *patch.subject;
   if (patch.priority) v->priority = *patch.priority;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "common/time.h"
 #include "domain/activity.h"
 #include "domain/enums.h"
@@ -141,6 +142,9 @@ std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, T
 // Counts message `m` (stored as `message_id`) on `v`: last message time,
 // count, first response; returns its timeline activity.
 Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, Timestamp at);
+// Moves `v` as `h` says (department, queue, no assignee); Conflict when it
+// left h.from_department_id meanwhile. Returns the handover activity.
+Result<Activity> HandOver(Conversation* v, const Handover& h);
 // Applies the plain fields of `patch` (not status or tags) to `v`.
 void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at);
 

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "common/time.h"
+#include "domain/activity.h"
 #include "domain/enums.h"
 
 namespace luister {
@@ -96,5 +98,14 @@ struct MergeRecord {
   int moved_conversations = 0;
   int moved_activities = 0;
 };
+
+// Rules every storage engine applies inside its merge transaction.
+
+// Conflict when `source` cannot be merged into `target` (the same customer,
+// or either side already merged away).
+Status CheckMergeable(const Customer& source, const Customer& target);
+// The merged activity on the target's timeline.
+Activity MergeActivity(const Customer& source, const Customer& target, int64_t by_user_id,
+                       Timestamp at);
 
 }  // namespace luister

@@ -201,15 +201,8 @@ Result<Conversation> PgConversationRepository::Transfer(const Handover& h) {
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v,
                              LoadConversation(c, h.conversation_id, /*for_update=*/true));
-    if (v.department_id != h.from_department_id)
-      return Conflict("the conversation has moved to another department meanwhile");
-    v.department_id = h.to_department_id;
-    v.queue_id = h.to_queue_id;
-    v.assignee_id.reset();
-    v.updated_at = h.at;
+    LUISTER_ASSIGN_OR_RETURN(Activity a, HandOver(&v, h));
     LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
-    Activity a = ConversationActivity(v, ActivityKind::kHandover, h.at, h.by_user_id);
-    a.summary = h.note;
     LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
     return LoadConversation(c, v.id);
   });

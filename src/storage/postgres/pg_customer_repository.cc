@@ -202,12 +202,7 @@ Result<MergeRecord> PgCustomerRepository::Merge(int64_t source_id, int64_t targe
     if (second != first) LUISTER_RETURN_IF_ERROR(LockCustomer(c, second).status());
     LUISTER_ASSIGN_OR_RETURN(Customer source, LoadCustomer(c, source_id));
     LUISTER_ASSIGN_OR_RETURN(Customer target, LoadCustomer(c, target_id));
-    if (source_id == target_id) return Conflict("a customer cannot be merged into itself");
-    for (const Customer* side : {&source, &target}) {
-      if (side->merged_into_id)
-        return Conflict("customer " + std::to_string(side->id) + " was already merged into " +
-                        std::to_string(*side->merged_into_id));
-    }
+    LUISTER_RETURN_IF_ERROR(CheckMergeable(source, target));
     MergeRecord m;
     m.source_id = source_id;
     m.target_id = target_id;
@@ -235,14 +230,7 @@ Result<MergeRecord> PgCustomerRepository::Merge(int64_t source_id, int64_t targe
                                                                .Add(m.moved_conversations)
                                                                .Add(m.moved_activities)));
     m.id = r.Int(0, 0);
-    Activity a;
-    a.customer_id = target_id;
-    a.at = at;
-    a.kind = ActivityKind::kMerged;
-    a.actor_user_id = by_user_id;
-    a.summary = "Merged " + source.name + " (customer " + std::to_string(source_id) + ") into " +
-                target.name;
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
+    LUISTER_RETURN_IF_ERROR(InsertActivity(c, MergeActivity(source, target, by_user_id, at)));
     return m;
   });
 }
