@@ -35,101 +35,32 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 LUISTER=$BUILD/luister
 MINIMAL=$BUILD/bench/minimal_beast_server
 STORE_BENCH=$BUILD/bench/luister_store_bench
-DURATION=${BENCH_DURATION:-10s}
-CONNECTIONS=${BENCH_CONNECTIONS:-"1 8 32 128"}
-THREADS=${BENCH_THREADS:-2}
-MAX_LOAD=${BENCH_MAX_LOAD-0.7}
-LOAD_WAIT=${BENCH_LOAD_WAIT:-600}
-PORT=${BENCH_PORT:-18080}
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh" # the knobs above, log, wait_quiet, start_server, run_wrk, login, seed_desk, ...
 MIN_PORT=$((PORT + 1))
-IMPORT_BATCH=${BENCH_IMPORT_BATCH:-100}
-IMPORT_CONNECTIONS=${BENCH_IMPORT_CONNECTIONS:-"1 8"}
-SEED_CUSTOMERS=200
-SEED_CONVERSATIONS=1000 # 5 per customer
-PASSWORD='bench-password-123'
-export LUISTER_BENCH_CONVERSATIONS=$SEED_CONVERSATIONS
 
 for f in "$LUISTER" "$MINIMAL" "$STORE_BENCH"; do
-  [[ -x $f ]] || { echo "run.sh: $f is missing; run \`make bench\` first" >&2; exit 1; }
+  [[ -x $f ]] || die "$f is missing; run \`make bench\` first"
 done
-command -v wrk >/dev/null || { echo "run.sh: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "run.sh: curl is missing" >&2; exit 1; }
+command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
+command -v curl >/dev/null || die "curl is missing"
 
 TMP=$(mktemp -d /tmp/luister-bench.XXXXXX)
 RESULTS=$BUILD/bench/results.md
 SERVER_PID=""
 cleanup() {
   if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+    stop_pid "$SERVER_PID"
   fi
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 
-log() { echo "== $*" >&2; }
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-# Waits until the 1-minute load average is below MAX_LOAD (others share this
-# machine); records the load seen when measuring starts.
-wait_quiet() {
-  [[ -z $MAX_LOAD ]] && return 0
-  local waited=0
-  while awk -v l="$(load1)" -v m="$MAX_LOAD" 'BEGIN { exit !(l >= m) }'; do
-    if ((waited >= LOAD_WAIT)); then
-      log "load $(load1) still >= $MAX_LOAD after ${LOAD_WAIT}s; measuring anyway"
-      return 0
-    fi
-    ((waited == 0)) && log "waiting for the 1-minute load ($(load1)) to drop below $MAX_LOAD"
-    sleep 10
-    waited=$((waited + 10))
-  done
-}
-
-ms_now() { echo $(($(date +%s%N) / 1000000)); }
-us_now() { echo $(($(date +%s%N) / 1000)); }
-
-healthy() { [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/healthz" 2>/dev/null) == 200 ]]; }
-
-# start_server DB -> sets SERVER_PID, STARTUP_MS
-start_server() {
-  local db=$1 t0
-  t0=$(us_now)
-  "$LUISTER" serve --db "sqlite:$db" --listen "127.0.0.1:$PORT" --threads "$THREADS" \
-    >>"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-  local tries=0
-  until healthy "$PORT"; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "run.sh: luister serve exited; see below" >&2; tail "$TMP/server.log" >&2; exit 1; }
-    tries=$((tries + 1))
-    ((tries > 5000)) && { echo "run.sh: server did not come up" >&2; exit 1; }
-  done
-  STARTUP_MS=$(awk -v a="$t0" -v b="$(us_now)" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
-
-rss_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
-mib() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
-
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-# field NAME LINE: the value of NAME=... in a RESULT line
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
-# run_wrk LABEL PORT SCRIPT CONNECTIONS [extra wrk args...] -> prints the RESULT line
-run_wrk() {
-  local label=$1 port=$2 script=$3 c=$4
-  shift 4
-  local t=2
-  ((c < 2)) && t=1
-  local out perf_pid=""
-  local kind=""
-  if [[ ${BENCH_PERF:-0} == 1 && $port == "$PORT" ]]; then
+# run_wrk, and with BENCH_PERF=1 a profile of the server during the
+# 32-connection GET and POST runs and the 1-connection import run.
+luister_wrk() { # luister_wrk LABEL SCRIPT CONNECTIONS [extra wrk args...]
+  local label=$1 c=$3 kind="" perf_pid=""
+  if [[ ${BENCH_PERF:-0} == 1 ]]; then
     [[ $c == 32 && $label == "GET conversation" ]] && kind=get
     [[ $c == 32 && $label == "POST message" ]] && kind=post
     [[ $c == 1 && $label == "POST import" ]] && kind=import
@@ -138,40 +69,24 @@ run_wrk() {
     perf record -F 499 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$BUILD/bench/perf-$kind.data" -- sleep 5 >/dev/null 2>&1 &
     perf_pid=$!
   fi
-  out=$(wrk -t"$t" -c"$c" -d"$DURATION" --latency -s "$HERE/$script" "$@" "http://127.0.0.1:$port" 2>&1)
-  [[ -n $perf_pid ]] && wait "$perf_pid"
-  echo "$out" >>"$TMP/wrk.log"
-  local line
-  line=$(grep '^RESULT' <<<"$out" || true)
-  [[ -n $line ]] || { echo "run.sh: wrk failed for $label:" >&2; echo "$out" >&2; exit 1; }
-  if [[ $(field non2xx "$line") != 0 || $(field socket_errors "$line") != 0 ]]; then
-    log "WARNING: $label c=$c had non-2xx answers or socket errors; tables count only 2xx"
-  fi
-  log "$label c=$c: $line"
-  echo "$line"
-}
-
-api() { # api METHOD PATH [JSON] with the bearer token
-  curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    ${3:+-d "$3"} "http://127.0.0.1:$PORT$2"
+  run_wrk "$label" "$PORT" "${@:2}"
+  [[ -z $perf_pid ]] || wait "$perf_pid"
 }
 
 # ------------------------------------------------------------------ machine
-CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-MACHINE="$(nproc) x $CPU, $(uname -sr), $(${CXX:-c++} --version 2>/dev/null | head -1)"
+MACHINE=$(machine)
 log "machine: $MACHINE"
 log "build: $BUILD; wrk $DURATION per run; server threads $THREADS"
 
 # ------------------------------------------------------------------ 1. start-up
 DB=$TMP/luister.db
 "$LUISTER" migrate --db "sqlite:$DB" >/dev/null
-"$LUISTER" user add --db "sqlite:$DB" --email bench@luister.local --name Bench --role admin \
-  --password "$PASSWORD" >/dev/null
+add_bench_user "sqlite:$DB"
 wait_quiet
 LOAD_START=$(load1)
 startups=""
 for _ in 1 2 3 4 5 6 7; do
-  start_server "$DB"
+  start_server "sqlite:$DB"
   startups+=" $STARTUP_MS"
   stop_server
 done
@@ -179,45 +94,13 @@ STARTUP_MEDIAN=$(median <<<"$startups")
 log "start-up (empty database), ms:$startups; median $STARTUP_MEDIAN"
 
 # ------------------------------------------------------------------ 2. seed + HTTP load
-start_server "$DB"
+start_server "sqlite:$DB"
 IDLE_RSS_START=$(rss_kb "$SERVER_PID" VmRSS)
-curl -sf -c "$TMP/jar" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"bench@luister.local\",\"password\":\"$PASSWORD\"}" \
-  "http://127.0.0.1:$PORT/api/v1/session" >"$TMP/login.json"
-CSRF=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' "$TMP/login.json")
-TOKEN=$(curl -sf -b "$TMP/jar" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
-  -d '{"name":"bench"}' "http://127.0.0.1:$PORT/api/v1/api-tokens" |
-  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-[[ $TOKEN == lst_* ]] || { echo "run.sh: could not create an API token" >&2; exit 1; }
-SESSION=$(awk '$6 == "luister_session" { print $7 }' "$TMP/jar")
+login "$PORT" "$TMP/jar"
+new_token "$PORT" "$TMP/jar"
 HWM_LOGIN=$(rss_kb "$SERVER_PID" VmHWM) # the login hashed a password (Argon2id)
 
-# Seeding through the API: one curl process, one keep-alive connection.
-seed() { # seed PATH FILE-OF-JSON-LINES
-  local path=$1 cfg=$TMP/seed.cfg
-  : >"$cfg"
-  while IFS= read -r body; do
-    printf 'url = "http://127.0.0.1:%s%s"\nrequest = "POST"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\ndata = %s\noutput = "/dev/null"\nfail\nnext\n' \
-      "$PORT" "$path" "$TOKEN" "$(printf '%s' "$body" | sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/')" >>"$cfg"
-  done <"$2"
-  sed -i '$d' "$cfg" # no `next` after the last request
-  curl -s -K "$cfg"
-}
-api POST /api/v1/departments '{"name":"Klantenservice"}' >/dev/null
-api POST /api/v1/departments '{"name":"Billing"}' >/dev/null
-t0=$(ms_now)
-for i in $(seq 1 $SEED_CUSTOMERS); do
-  echo "{\"name\":\"Bench Customer $i\",\"language\":\"$([[ $((i % 10)) == 0 ]] && echo nl || echo en)\",\"identities\":[{\"kind\":\"email\",\"value\":\"bench$i@example.org\"}]}"
-done >"$TMP/customers.jsonl"
-seed /api/v1/customers "$TMP/customers.jsonl"
-channels=(email chat phone social shop webform)
-for i in $(seq 1 $SEED_CONVERSATIONS); do
-  echo "{\"customer_id\":$(((i - 1) % SEED_CUSTOMERS + 1)),\"channel\":\"${channels[$((i % 6))]}\",\"department_id\":$((i % 2 + 1)),\"subject\":\"Question $i about my order\"}"
-done >"$TMP/conversations.jsonl"
-seed /api/v1/conversations "$TMP/conversations.jsonl"
-api GET "/api/v1/conversations/$SEED_CONVERSATIONS" >/dev/null ||
-  { echo "run.sh: seeding failed: conversation $SEED_CONVERSATIONS missing" >&2; exit 1; }
-log "seeded $SEED_CUSTOMERS customers, $SEED_CONVERSATIONS conversations through the API in $(($(ms_now) - t0)) ms"
+seed_desk
 sleep 1
 IDLE_RSS_SEEDED=$(rss_kb "$SERVER_PID" VmRSS)
 
@@ -225,15 +108,15 @@ declare -A GET POST IMPORT MIN
 wait_quiet
 LOAD_HTTP=$(load1)
 for c in $CONNECTIONS; do
-  GET[$c]=$(run_wrk "GET conversation" "$PORT" get_conversation.lua "$c" -H "Authorization: Bearer $TOKEN")
+  GET[$c]=$(luister_wrk "GET conversation" get_conversation.lua "$c" -H "Authorization: Bearer $TOKEN")
 done
-GET_SESSION=$(run_wrk "GET conversation (session cookie)" "$PORT" get_conversation.lua 32 \
+GET_SESSION=$(luister_wrk "GET conversation (session cookie)" get_conversation.lua 32 \
   -H "Cookie: luister_session=$SESSION")
 for c in $CONNECTIONS; do
-  POST[$c]=$(run_wrk "POST message" "$PORT" post_message.lua "$c" -H "Authorization: Bearer $TOKEN")
+  POST[$c]=$(luister_wrk "POST message" post_message.lua "$c" -H "Authorization: Bearer $TOKEN")
 done
 for c in $IMPORT_CONNECTIONS; do
-  IMPORT[$c]=$(LUISTER_BENCH_BATCH=$IMPORT_BATCH run_wrk "POST import" "$PORT" import_messages.lua "$c" \
+  IMPORT[$c]=$(LUISTER_BENCH_BATCH=$IMPORT_BATCH luister_wrk "POST import" import_messages.lua "$c" \
     -H "Authorization: Bearer $TOKEN")
 done
 LOADED_RSS=$(rss_kb "$SERVER_PID" VmRSS)
@@ -267,21 +150,18 @@ if [[ ${BENCH_SKIP_STORE:-0} != 1 ]]; then
   # Search and timeline through the API on a copy of the fixture.
   cp "$FIXTURE" "$TMP/fixture.db"
   "$LUISTER" migrate --db "sqlite:$TMP/fixture.db" >/dev/null
-  "$LUISTER" user add --db "sqlite:$TMP/fixture.db" --email bench@luister.local --name Bench \
-    --role admin --password "$PASSWORD" >/dev/null
+  add_bench_user "sqlite:$TMP/fixture.db"
   startups_big=""
   for _ in 1 2 3; do
-    start_server "$TMP/fixture.db"
+    start_server "sqlite:$TMP/fixture.db"
     startups_big+=" $STARTUP_MS"
     stop_server
   done
   STARTUP_BIG=$(median <<<"$startups_big")
   log "start-up (1M-message database), ms:$startups_big; median $STARTUP_BIG"
-  start_server "$TMP/fixture.db"
-  curl -sf -c "$TMP/jar2" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench@luister.local\",\"password\":\"$PASSWORD\"}" \
-    "http://127.0.0.1:$PORT/api/v1/session" >/dev/null
-  SESSION2=$(awk '$6 == "luister_session" { print $7 }' "$TMP/jar2")
+  start_server "sqlite:$TMP/fixture.db"
+  login "$PORT" "$TMP/jar2"
+  SESSION2=$SESSION
   IDLE_RSS_BIG=$(rss_kb "$SERVER_PID" VmRSS)
   wait_quiet
   API_SEARCH=$(run_wrk "API search (1M messages)" "$PORT" search.lua 1 -H "Cookie: luister_session=$SESSION2")
@@ -296,8 +176,6 @@ LOAD_END=$(load1)
 store() { # store BENCHMARK COUNTER: from the STORE lines luister_store_bench prints last
   field "$2" "$(grep "^STORE $1 " "$STORE_OUT")"
 }
-r1() { awk -v v="$1" 'BEGIN { printf "%.1f", v }'; }
-r3() { awk -v v="$1" 'BEGIN { printf "%.3f", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; fi; }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <functional>
@@ -14,7 +15,9 @@
 #include "auth/authenticator.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/job_runner.h"
 #include "http/api/api_context.h"
+#include "http/api/customer_export.h"
 #include "http/live_hub.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -36,6 +39,13 @@ int Fail(const std::string& what, const Status& s) {
   std::cerr << "luister: " << what << ": " << s.message() << "\n";
   for (const auto& f : s.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
   return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+}
+
+// host:pid, unique among the nodes of one database.
+std::string DefaultNodeName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host[0] ? host : "node") + ":" + std::to_string(getpid());
 }
 
 // A store of either engine with its engine's schema operations.
@@ -295,6 +305,24 @@ int RunServe(const ServeArgs& args) {
   http::ApiContext ctx{**store,  customers, conversations, authenticator, clock,
                        metrics,  LUISTER_VERSION, args.secure_cookies};
   ctx_ptr = &ctx;
+
+  // Background jobs: every node runs a runner against the shared database;
+  // the repository hands each job to one of them.
+  std::unique_ptr<JobRunner> jobs;
+  if (args.job_threads > 0) {
+    JobRunnerOptions jo;
+    jo.worker = args.node_name.empty() ? DefaultNodeName() : args.node_name;
+    jo.threads = args.job_threads;
+    jo.lease = std::chrono::milliseconds(static_cast<int64_t>(args.job_lease_s * 1000));
+    jo.log = [](std::string_view line) { std::cerr << "luister: " << line << "\n"; };
+    jobs = std::make_unique<JobRunner>((*store)->jobs(), clock, jo);
+    Status registered = jobs->Register(http::kCustomerExportJob, [&](const Job& job) -> Result<std::string> {
+      LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, http::CustomerIdOfExport(job.payload));
+      return http::BuildCustomerExport(**store, customer_id, clock.Now());
+    });
+    if (!registered.ok()) return Fail("cannot start the job runner", registered);
+    ctx.wake_jobs = [&jobs] { jobs->Wake(); };
+  }
   http::Router router;
   http::RegisterApi(router, ctx);
 
@@ -328,7 +356,9 @@ int RunServe(const ServeArgs& args) {
             << (addr->host.find(':') != std::string::npos ? "[" + addr->host + "]" : addr->host)
             << ":" << server.port() << "\n"
             << std::flush;
+  if (jobs) jobs->Start();
   server.Run();
+  if (jobs) jobs->Stop();
   std::cout << "luister: stopped\n";
   return 0;
 }

@@ -38,6 +38,19 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
                       "mark cookies Secure (when served behind HTTPS)")
       ->envname("LUISTER_SECURE_COOKIES");
+  serve_cmd->add_option("--job-threads", serve.job_threads,
+                        "background jobs run at once on this node (0: run none here)")
+      ->envname("LUISTER_JOB_THREADS")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  serve_cmd->add_option("--job-lease", serve.job_lease_s,
+                        "seconds before another node takes over the job of a node that stopped")
+      ->envname("LUISTER_JOB_LEASE")
+      ->check(CLI::Range(1.0, 3600.0))
+      ->capture_default_str();
+  serve_cmd->add_option("--node-name", serve.node_name,
+                        "this node's name in job records (default: host:pid)")
+      ->envname("LUISTER_NODE_NAME");
 
   auto* migrate_cmd = app.add_subcommand("migrate", "apply pending database migrations");
   add_db(migrate_cmd);

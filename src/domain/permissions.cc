@@ -8,7 +8,8 @@ bool RoleAllows(Role role, Permission p) {
     case Role::kAdmin:
       return true;
     case Role::kManager:
-      return p != P::kManageUsers && p != P::kManageApiTokens && p != P::kReadAuditLog;
+      return p != P::kManageUsers && p != P::kManageApiTokens && p != P::kReadAuditLog &&
+             p != P::kExportCustomerData;
     case Role::kAgent:
     case Role::kAccountManager:
       return p == P::kReadCustomers || p == P::kWriteCustomers || p == P::kReadConversations ||
@@ -17,7 +18,7 @@ bool RoleAllows(Role role, Permission p) {
     case Role::kPrivacyOfficer:
       // Reads personal data for subject requests and audits; does not work tickets.
       return p == P::kReadCustomers || p == P::kReadConversations || p == P::kSearch ||
-             p == P::kReadDirectory || p == P::kReadAuditLog;
+             p == P::kReadDirectory || p == P::kReadAuditLog || p == P::kExportCustomerData;
   }
   return false;
 }

@@ -18,6 +18,7 @@ enum class Permission {
   kManageUsers,         // create users, change roles
   kManageApiTokens,
   kReadAuditLog,
+  kExportCustomerData,  // subject access exports: everything held about one customer
 };
 
 bool RoleAllows(Role role, Permission permission);

@@ -18,6 +18,11 @@ TEST(PermissionsTest, RolesMatchTheirJobs) {
   EXPECT_FALSE(RoleAllows(Role::kPrivacyOfficer, Permission::kWriteConversations));
   EXPECT_FALSE(RoleAllows(Role::kManager, Permission::kReadAuditLog));
   EXPECT_TRUE(RoleAllows(Role::kManager, Permission::kManageDirectory));
+  EXPECT_TRUE(RoleAllows(Role::kPrivacyOfficer, Permission::kExportCustomerData));
+  EXPECT_TRUE(RoleAllows(Role::kAdmin, Permission::kExportCustomerData));
+  EXPECT_FALSE(RoleAllows(Role::kManager, Permission::kExportCustomerData));
+  EXPECT_FALSE(RoleAllows(Role::kAgent, Permission::kExportCustomerData));
+  EXPECT_FALSE(RoleAllows(Role::kAccountManager, Permission::kExportCustomerData));
 }
 
 TEST(NextStatusTest, MessagesMoveTheBall) {

@@ -158,21 +158,32 @@ class AuthRepository {
 class JobRepository {
  public:
   virtual ~JobRepository() = default;
-  virtual Result<int64_t> Enqueue(const std::string& kind, const std::string& payload,
-                                  Timestamp run_at) = 0;
-  // Claims the next due job for `worker` until now + `lease`: a queued job
-  // whose time has come, or a running one whose lease ran out. Each job goes
-  // to exactly one claimer at a time, across every node; nullopt when none.
-  virtual Result<std::optional<Job>> Claim(const std::string& worker, Timestamp now,
+  virtual Result<int64_t> Enqueue(const NewJob& job) = 0;
+  // Claims the next due job of one of `kinds` for `worker` until
+  // now + `lease`: a queued job whose time has come, or a running one whose
+  // lease ran out. Each job goes to exactly one claimer at a time, across
+  // every node; nullopt when none. A node claims only the kinds it has
+  // handlers for, so nodes of different versions can share a database.
+  virtual Result<std::optional<Job>> Claim(const std::string& worker,
+                                           const std::vector<std::string>& kinds, Timestamp now,
                                            std::chrono::milliseconds lease) = 0;
-  // Finishes a claimed job. Conflict when `worker` no longer holds it (its
-  // lease ran out and someone else claimed it).
-  virtual Status Complete(int64_t id, const std::string& worker, Timestamp at) = 0;
+  // Extends the lease of a job `worker` holds. Conflict when it no longer
+  // holds it.
+  virtual Status Renew(int64_t id, const std::string& worker, Timestamp lease_until) = 0;
+  // Finishes a claimed job, keeping `result` (may be empty). Conflict when
+  // `worker` no longer holds it (its lease ran out and someone else claimed
+  // it).
+  virtual Status Complete(int64_t id, const std::string& worker, Timestamp at,
+                          const std::string& result) = 0;
   // Gives the job back to run again at `retry_at`, or marks it failed for
   // good when `retry_at` is nullopt. Conflict as for Complete.
   virtual Status Fail(int64_t id, const std::string& worker, const std::string& error,
-                      std::optional<Timestamp> retry_at) = 0;
+                      std::optional<Timestamp> retry_at, Timestamp at) = 0;
   virtual Result<std::optional<JobState>> State(int64_t id) = 0;
+  // NotFound for unknown ids.
+  virtual Result<JobRecord> Get(int64_t id) = 0;
+  // The result of a finished job; NotFound when it has none (yet).
+  virtual Result<std::string> GetResult(int64_t id) = 0;
 };
 
 // The set of repositories of one database. Owned by app/; handed down by

@@ -13,58 +13,59 @@ namespace {
 
 using namespace std::chrono_literals;
 using JobContract = ContractTest;
+const std::vector<std::string> kAll = {"export.customers", "mail.fetch", "webhook.send", "noop"};
 
 TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
-  auto id = store_->jobs().Enqueue("export.customers", R"({"segment":"vip"})", T(0));
+  auto id = store_->jobs().Enqueue(NewJob{"export.customers", R"({"segment":"vip"})", T(0)});
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kQueued);
-  auto early = store_->jobs().Claim("node-a", T(-1), 30s);
+  auto early = store_->jobs().Claim("node-a", kAll, T(-1), 30s);
   ASSERT_TRUE(early.ok());
   EXPECT_FALSE(early->has_value()) << "not due yet";
 
-  auto job = store_->jobs().Claim("node-a", T(10), 30s);
+  auto job = store_->jobs().Claim("node-a", kAll, T(10), 30s);
   ASSERT_TRUE(job.ok() && job->has_value());
   EXPECT_EQ((*job)->id, *id);
   EXPECT_EQ((*job)->kind, "export.customers");
   EXPECT_EQ((*job)->payload, R"({"segment":"vip"})");
   EXPECT_EQ((*job)->attempts, 1);
   EXPECT_EQ((*job)->lease_until, T(10) + 30s);
-  EXPECT_FALSE(store_->jobs().Claim("node-b", T(20), 30s)->has_value()) << "held by node-a";
-  ASSERT_TRUE(store_->jobs().Complete(*id, "node-a", T(30)).ok());
+  EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(20), 30s)->has_value()) << "held by node-a";
+  ASSERT_TRUE(store_->jobs().Complete(*id, "node-a", T(30), "").ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kDone);
-  EXPECT_FALSE(store_->jobs().Claim("node-b", T(100'000), 30s)->has_value());
+  EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(100'000), 30s)->has_value());
   EXPECT_FALSE(store_->jobs().State(424242)->has_value());
 }
 
 TEST_P(JobContract, AnExpiredLeaseLetsAnotherWorkerTakeOver) {
-  auto id = store_->jobs().Enqueue("mail.fetch", "{}", T(0));
+  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
   ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(store_->jobs().Claim("node-a", T(0), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Claim("node-a", kAll, T(0), 10s)->has_value());
   // node-a died: after its lease, node-b gets the job.
-  auto taken = store_->jobs().Claim("node-b", T(10'001), 10s);
+  auto taken = store_->jobs().Claim("node-b", kAll, T(10'001), 10s);
   ASSERT_TRUE(taken.ok() && taken->has_value());
   EXPECT_EQ((*taken)->attempts, 2);
-  EXPECT_EQ(store_->jobs().Complete(*id, "node-a", T(10'002)).code(), StatusCode::kConflict)
+  EXPECT_EQ(store_->jobs().Complete(*id, "node-a", T(10'002), "").code(), StatusCode::kConflict)
       << "the old holder cannot finish what it lost";
-  ASSERT_TRUE(store_->jobs().Complete(*id, "node-b", T(10'003)).ok());
+  ASSERT_TRUE(store_->jobs().Complete(*id, "node-b", T(10'003), "").ok());
 }
 
 TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
-  auto id = store_->jobs().Enqueue("webhook.send", "{}", T(0));
-  ASSERT_TRUE(store_->jobs().Claim("w", T(0), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "timeout", T(5000)).ok());
+  auto id = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(0)});
+  ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(0), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "timeout", T(5000), T(100)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kQueued);
-  EXPECT_FALSE(store_->jobs().Claim("w", T(4999), 10s)->has_value()) << "waits for its retry time";
-  ASSERT_TRUE(store_->jobs().Claim("w", T(5000), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "gone", std::nullopt).ok());
+  EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(4999), 10s)->has_value()) << "waits for its retry time";
+  ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(5000), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "gone", std::nullopt, T(5001)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kFailed);
-  EXPECT_FALSE(store_->jobs().Claim("w", T(100'000), 10s)->has_value());
+  EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(100'000), 10s)->has_value());
 }
 
 TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
   constexpr int kJobs = 120;
   for (int i = 0; i < kJobs; ++i)
-    ASSERT_TRUE(store_->jobs().Enqueue("noop", std::to_string(i), T(0)).ok());
+    ASSERT_TRUE(store_->jobs().Enqueue(NewJob{"noop", std::to_string(i), T(0)}).ok());
   std::mutex mu;
   std::multiset<int64_t> claimed;
   std::atomic<int> errors{0};
@@ -73,7 +74,7 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
     workers.emplace_back([&, w] {
       std::string name = "worker-" + std::to_string(w);
       while (true) {
-        auto job = store_->jobs().Claim(name, T(1), 60s);
+        auto job = store_->jobs().Claim(name, kAll, T(1), 60s);
         if (!job.ok()) {
           ++errors;
           continue;
@@ -83,7 +84,7 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
           std::lock_guard lock(mu);
           claimed.insert((*job)->id);
         }
-        if (!store_->jobs().Complete((*job)->id, name, T(2)).ok()) ++errors;
+        if (!store_->jobs().Complete((*job)->id, name, T(2), "").ok()) ++errors;
       }
     });
   }
@@ -92,6 +93,77 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
   EXPECT_EQ(claimed.size(), static_cast<size_t>(kJobs));
   std::set<int64_t> distinct(claimed.begin(), claimed.end());
   EXPECT_EQ(distinct.size(), claimed.size()) << "a job was claimed twice";
+}
+
+TEST_P(JobContract, ARenewedLeaseIsNotTakenOver) {
+  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
+  ASSERT_TRUE(store_->jobs().Claim("node-a", kAll, T(0), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Renew(*id, "node-a", T(25'000)).ok());
+  EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(20'000), 10s)->has_value())
+      << "the renewed lease still holds";
+  EXPECT_EQ(store_->jobs().Renew(*id, "node-b", T(40'000)).code(), StatusCode::kConflict)
+      << "only the holder renews";
+  ASSERT_TRUE(store_->jobs().Claim("node-b", kAll, T(25'001), 10s)->has_value());
+  EXPECT_EQ(store_->jobs().Renew(*id, "node-a", T(50'000)).code(), StatusCode::kConflict)
+      << "a holder that lost its job learns so when it renews";
+}
+
+TEST_P(JobContract, WorkersClaimOnlyTheKindsTheyRun) {
+  auto mail = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
+  auto hook = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(1)});
+  ASSERT_TRUE(mail.ok() && hook.ok());
+  EXPECT_FALSE(store_->jobs().Claim("old-node", {"survey.send"}, T(10), 10s)->has_value());
+  EXPECT_FALSE(store_->jobs().Claim("old-node", {}, T(10), 10s)->has_value());
+  auto job = store_->jobs().Claim("node", {"webhook.send"}, T(10), 10s);
+  ASSERT_TRUE(job.ok() && job->has_value());
+  EXPECT_EQ((*job)->id, *hook) << "skips the older job of a kind it does not run";
+  job = store_->jobs().Claim("node", {"webhook.send", "mail.fetch"}, T(10), 10s);
+  ASSERT_TRUE(job.ok() && job->has_value());
+  EXPECT_EQ((*job)->id, *mail);
+}
+
+TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
+  int64_t user = MakeUser("privacy@example.com");
+  auto id = store_->jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":7})", T(0), user});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto queued = store_->jobs().Get(*id);
+  ASSERT_TRUE(queued.ok()) << queued.status().ToString();
+  EXPECT_EQ(queued->kind, "customer.export");
+  EXPECT_EQ(queued->payload, R"({"customer_id":7})");
+  EXPECT_EQ(queued->state, JobState::kQueued);
+  EXPECT_EQ(queued->created_by, user);
+  EXPECT_EQ(queued->attempts, 0);
+  EXPECT_FALSE(queued->worker.has_value());
+  EXPECT_FALSE(queued->has_result);
+  EXPECT_EQ(store_->jobs().GetResult(*id).status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(store_->jobs().Claim("node-a", {"customer.export"}, T(5), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(*id, "node-a", "database busy", T(50), T(6)).ok());
+  auto retried = store_->jobs().Get(*id);
+  EXPECT_EQ(retried->state, JobState::kQueued);
+  EXPECT_EQ(retried->last_error, "database busy");
+  EXPECT_EQ(retried->worker, "node-a") << "the last worker stays on record";
+
+  ASSERT_TRUE(store_->jobs().Claim("node-b", {"customer.export"}, T(60), 10s)->has_value());
+  std::string doc = "{\"format\":\"x\",\"text\":\"caf\u00e9 \u2603\"}";
+  ASSERT_TRUE(store_->jobs().Complete(*id, "node-b", T(70), doc).ok());
+  auto done = store_->jobs().Get(*id);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->state, JobState::kDone);
+  EXPECT_EQ(done->attempts, 2);
+  EXPECT_EQ(done->worker, "node-b");
+  EXPECT_EQ(done->finished_at, T(70));
+  EXPECT_TRUE(done->has_result);
+  EXPECT_EQ(*store_->jobs().GetResult(*id), doc);
+  EXPECT_EQ(store_->jobs().Get(424242).status().code(), StatusCode::kNotFound);
+
+  auto failed = store_->jobs().Enqueue(NewJob{"customer.export", "{}", T(0)});
+  ASSERT_TRUE(store_->jobs().Claim("node-a", {"customer.export"}, T(80), 10s)->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(*failed, "node-a", "no customer", std::nullopt, T(90)).ok());
+  auto gone = store_->jobs().Get(*failed);
+  EXPECT_EQ(gone->state, JobState::kFailed);
+  EXPECT_EQ(gone->finished_at, T(90));
+  EXPECT_FALSE(gone->created_by.has_value());
 }
 
 LUISTER_CONTRACT_ENGINES(JobContract);

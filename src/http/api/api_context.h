@@ -27,6 +27,9 @@ struct ApiContext {
   Metrics& metrics;
   std::string version;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  // Tells this node's job runner that a job was enqueued; empty when the node
+  // runs none (other nodes then pick the job up at their next poll).
+  std::function<void()> wake_jobs;
 };
 
 inline constexpr char kSessionCookie[] = "luister_session";
@@ -94,6 +97,7 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx);
 void RegisterSearchRoutes(Router& r, ApiContext& ctx);
 void RegisterAuditRoutes(Router& r, ApiContext& ctx);
 void RegisterLiveRoutes(Router& r, ApiContext& ctx);
+void RegisterJobRoutes(Router& r, ApiContext& ctx);
 
 // Decides WebSocket upgrades to /api/v1/live: the caller must be signed in
 // (session cookie or bearer token) with a role that reads conversations, and
@@ -109,6 +113,7 @@ inline void RegisterApi(Router& r, ApiContext& ctx) {
   RegisterSearchRoutes(r, ctx);
   RegisterAuditRoutes(r, ctx);
   RegisterLiveRoutes(r, ctx);
+  RegisterJobRoutes(r, ctx);
 }
 
 }  // namespace luister::http

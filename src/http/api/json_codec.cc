@@ -196,6 +196,24 @@ json ToJson(const ApiTokenRecord& v) {
           {"revoked_at", OptTime(v.revoked_at)}};
 }
 
+json ToJson(const JobRecord& v) {
+  json payload = json::parse(v.payload, nullptr, /*allow_exceptions=*/false);
+  if (payload.is_discarded()) payload = v.payload;
+  return {{"id", v.id},
+          {"kind", v.kind},
+          {"state", ToString(v.state)},
+          {"payload", std::move(payload)},
+          {"attempts", v.attempts},
+          {"worker", Opt(v.worker)},
+          {"created_by", Opt(v.created_by)},
+          {"created_at", FormatIso8601(v.created_at)},
+          {"run_at", FormatIso8601(v.run_at)},
+          {"finished_at", OptTime(v.finished_at)},
+          {"error", Opt(v.last_error)},
+          {"result_url", v.has_result ? json("/api/v1/jobs/" + std::to_string(v.id) + "/result")
+                                      : json()}};
+}
+
 json ToJson(const SearchHit& v) {
   static constexpr const char* kScopes[] = {"message", "conversation", "customer"};
   return {{"type", kScopes[static_cast<int>(v.scope)]},

@@ -8,6 +8,7 @@
 #include "domain/conversation.h"
 #include "domain/customer.h"
 #include "domain/directory.h"
+#include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/search.h"
 #include "http/json_writer.h"
@@ -31,6 +32,7 @@ nlohmann::json ToJson(const User& v);
 nlohmann::json ToJson(const AuditEntry& v);
 nlohmann::json ToJson(const ApiTokenRecord& v);
 nlohmann::json ToJson(const SearchHit& v);
+nlohmann::json ToJson(const JobRecord& v);
 
 // "HH:MM-HH:MM"
 std::string FormatContactHours(const ContactHours& h);

@@ -5,24 +5,31 @@ namespace luister::postgres {
 namespace {
 
 constexpr char kEnqueue[] =
-    "INSERT INTO jobs (kind, payload, state, run_at, created_at) "
-    "VALUES ($1, $2, 'queued', $3, $4) RETURNING id";
+    "INSERT INTO jobs (kind, payload, state, run_at, created_at, created_by) "
+    "VALUES ($1, $2, 'queued', $3, $4, $5) RETURNING id";
+// The oldest due job of the given kinds ($4, a text array).
 constexpr char kClaim[] =
     "UPDATE jobs SET state = 'running', worker = $1, lease_until = $2, attempts = attempts + 1 "
-    "WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $3) "
-    " OR (state = 'running' AND lease_until < $3) "
+    "WHERE id = (SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= $3) "
+    " OR (state = 'running' AND lease_until < $3)) AND kind = ANY($4::text[]) "
     " ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
     "RETURNING id, kind, payload, attempts, run_at, worker, lease_until";
+constexpr char kRenew[] =
+    "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND worker = $2 AND state = 'running'";
 constexpr char kComplete[] =
-    "UPDATE jobs SET state = 'done', finished_at = $3, lease_until = NULL "
+    "UPDATE jobs SET state = 'done', finished_at = $3, lease_until = NULL, result = $4 "
     "WHERE id = $1 AND worker = $2 AND state = 'running'";
 constexpr char kRetry[] =
-    "UPDATE jobs SET state = 'queued', run_at = $4, worker = NULL, lease_until = NULL, "
+    "UPDATE jobs SET state = 'queued', run_at = $4, lease_until = NULL, "
     "last_error = $3 WHERE id = $1 AND worker = $2 AND state = 'running'";
 constexpr char kGiveUp[] =
-    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = $3 "
+    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = $3, finished_at = $4 "
     "WHERE id = $1 AND worker = $2 AND state = 'running'";
 constexpr char kState[] = "SELECT state FROM jobs WHERE id = $1";
+constexpr char kGet[] =
+    "SELECT id, kind, payload, state, attempts, run_at, worker, lease_until, last_error, "
+    "created_by, created_at, finished_at, result IS NOT NULL FROM jobs WHERE id = $1";
+constexpr char kResult[] = "SELECT result FROM jobs WHERE id = $1 AND result IS NOT NULL";
 
 Status HeldOrConflict(const Rows& r, int64_t id) {
   if (r.affected() == 0)
@@ -30,21 +37,45 @@ Status HeldOrConflict(const Rows& r, int64_t id) {
   return Status::Ok();
 }
 
+JobState ParseState(const std::string& s) {
+  return s == "queued"    ? JobState::kQueued
+         : s == "running" ? JobState::kRunning
+         : s == "done"    ? JobState::kDone
+                          : JobState::kFailed;
+}
+
+// An array literal; job kinds are dotted lower-case names
+// (domain/job_runner.h checks them), quoted to be safe all the same.
+std::string KindsArray(const std::vector<std::string>& kinds) {
+  std::string out = "{";
+  for (const auto& k : kinds) {
+    if (out.size() > 1) out += ',';
+    out += '"' + k + '"';
+  }
+  return out + "}";
+}
+
 }  // namespace
 
-Result<int64_t> PgJobRepository::Enqueue(const std::string& kind, const std::string& payload,
-                                         Timestamp run_at) {
+Result<int64_t> PgJobRepository::Enqueue(const NewJob& job) {
   return db_.Write([&](Connection& c) -> Result<int64_t> {
-    LUISTER_ASSIGN_OR_RETURN(
-        Rows r, c.Query(kEnqueue, Params().Add(kind).Add(payload).Add(run_at).Add(Now())));
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kEnqueue, Params()
+                                                           .Add(job.kind)
+                                                           .Add(job.payload)
+                                                           .Add(job.run_at)
+                                                           .Add(Now())
+                                                           .Add(job.created_by)));
     return r.Int(0, 0);
   });
 }
 
-Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker, Timestamp now,
-                                                  std::chrono::milliseconds lease) {
+Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker,
+                                                  const std::vector<std::string>& kinds,
+                                                  Timestamp now, std::chrono::milliseconds lease) {
+  if (kinds.empty()) return std::optional<Job>();
   return db_.Write([&](Connection& c) -> Result<std::optional<Job>> {
-    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kClaim, Params().Add(worker).Add(now + lease).Add(now)));
+    LUISTER_ASSIGN_OR_RETURN(
+        Rows r, c.Query(kClaim, Params().Add(worker).Add(now + lease).Add(now).Add(KindsArray(kinds))));
     if (r.size() == 0) return std::optional<Job>();
     Job j;
     j.id = r.Int(0, 0);
@@ -58,19 +89,27 @@ Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker, Tim
   });
 }
 
-Status PgJobRepository::Complete(int64_t id, const std::string& worker, Timestamp at) {
+Status PgJobRepository::Renew(int64_t id, const std::string& worker, Timestamp lease_until) {
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kComplete, Params().Add(id).Add(worker).Add(at)));
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kRenew, Params().Add(id).Add(worker).Add(lease_until)));
+    return HeldOrConflict(r, id);
+  });
+}
+
+Status PgJobRepository::Complete(int64_t id, const std::string& worker, Timestamp at,
+                                 const std::string& result) {
+  return db_.Write([&](Connection& c) -> Status {
+    LUISTER_ASSIGN_OR_RETURN(
+        Rows r, c.Query(kComplete, Params().Add(id).Add(worker).Add(at).Add(result)));
     return HeldOrConflict(r, id);
   });
 }
 
 Status PgJobRepository::Fail(int64_t id, const std::string& worker, const std::string& error,
-                             std::optional<Timestamp> retry_at) {
+                             std::optional<Timestamp> retry_at, Timestamp at) {
   return db_.Write([&](Connection& c) -> Status {
     Params p;
-    p.Add(id).Add(worker).Add(error);
-    if (retry_at) p.Add(*retry_at);
+    p.Add(id).Add(worker).Add(error).Add(retry_at ? *retry_at : at);
     LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(retry_at ? kRetry : kGiveUp, p));
     return HeldOrConflict(r, id);
   });
@@ -80,11 +119,37 @@ Result<std::optional<JobState>> PgJobRepository::State(int64_t id) {
   return db_.ReadOne([&](Connection& c) -> Result<std::optional<JobState>> {
     LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kState, Params().Add(id)));
     if (r.size() == 0) return std::optional<JobState>();
-    std::string s = r.Text(0, 0);
-    return std::optional<JobState>(s == "queued"    ? JobState::kQueued
-                                   : s == "running" ? JobState::kRunning
-                                   : s == "done"    ? JobState::kDone
-                                                    : JobState::kFailed);
+    return std::optional<JobState>(ParseState(r.Text(0, 0)));
+  });
+}
+
+Result<JobRecord> PgJobRepository::Get(int64_t id) {
+  return db_.ReadOne([&](Connection& c) -> Result<JobRecord> {
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kGet, Params().Add(id)));
+    if (r.size() == 0) return NotFound("job " + std::to_string(id) + " does not exist");
+    JobRecord j;
+    j.id = r.Int(0, 0);
+    j.kind = r.Text(0, 1);
+    j.payload = r.Text(0, 2);
+    j.state = ParseState(r.Text(0, 3));
+    j.attempts = static_cast<int>(r.Int(0, 4));
+    j.run_at = r.Time(0, 5);
+    j.worker = r.OptText(0, 6);
+    j.lease_until = r.OptTime(0, 7);
+    j.last_error = r.OptText(0, 8);
+    j.created_by = r.OptInt(0, 9);
+    j.created_at = r.Time(0, 10);
+    j.finished_at = r.OptTime(0, 11);
+    j.has_result = r.Bool(0, 12);
+    return j;
+  });
+}
+
+Result<std::string> PgJobRepository::GetResult(int64_t id) {
+  return db_.ReadOne([&](Connection& c) -> Result<std::string> {
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kResult, Params().Add(id)));
+    if (r.size() == 0) return NotFound("job " + std::to_string(id) + " has no result");
+    return r.Text(0, 0);
   });
 }
 

@@ -10,14 +10,18 @@ namespace luister::postgres {
 class PgJobRepository final : public JobRepository {
  public:
   explicit PgJobRepository(Database& db) : db_(db) {}
-  Result<int64_t> Enqueue(const std::string& kind, const std::string& payload,
-                          Timestamp run_at) override;
-  Result<std::optional<Job>> Claim(const std::string& worker, Timestamp now,
+  Result<int64_t> Enqueue(const NewJob& job) override;
+  Result<std::optional<Job>> Claim(const std::string& worker,
+                                   const std::vector<std::string>& kinds, Timestamp now,
                                    std::chrono::milliseconds lease) override;
-  Status Complete(int64_t id, const std::string& worker, Timestamp at) override;
+  Status Renew(int64_t id, const std::string& worker, Timestamp lease_until) override;
+  Status Complete(int64_t id, const std::string& worker, Timestamp at,
+                  const std::string& result) override;
   Status Fail(int64_t id, const std::string& worker, const std::string& error,
-              std::optional<Timestamp> retry_at) override;
+              std::optional<Timestamp> retry_at, Timestamp at) override;
   Result<std::optional<JobState>> State(int64_t id) override;
+  Result<JobRecord> Get(int64_t id) override;
+  Result<std::string> GetResult(int64_t id) override;
 
  private:
   Database& db_;

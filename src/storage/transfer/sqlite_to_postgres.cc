@@ -41,6 +41,7 @@ const std::vector<Table>& Tables() {
       {"sessions", "token_hash"},
       {"api_tokens", "id"},
       {"rate_counters", "key, window_start"},
+      {"jobs", "id"},
   };
   return kTables;
 }

@@ -1,0 +1,169 @@
+#include "domain/job_runner.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "common/failpoint.h"
+
+namespace luister {
+
+bool IsValidJobKind(std::string_view kind) {
+  if (kind.empty() || kind.size() > 64) return false;
+  return std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
+JobRunner::JobRunner(JobRepository& jobs, const Clock& clock, JobRunnerOptions options)
+    : jobs_(jobs), clock_(clock), options_(std::move(options)) {
+  options_.threads = std::max(1, options_.threads);
+  options_.max_attempts = std::max(1, options_.max_attempts);
+  options_.lease = std::max(options_.lease, std::chrono::milliseconds(300));
+}
+
+JobRunner::~JobRunner() { Stop(); }
+
+Status JobRunner::Register(std::string kind, JobHandler handler) {
+  if (!IsValidJobKind(kind)) return InvalidArgument("job kind '" + kind + "' is not valid");
+  if (handlers_.count(kind)) return InvalidArgument("job kind '" + kind + "' is registered twice");
+  kinds_.push_back(kind);
+  handlers_.emplace(std::move(kind), std::move(handler));
+  return Status::Ok();
+}
+
+void JobRunner::Start() {
+  if (!threads_.empty() || kinds_.empty()) return;
+  stopping_ = false;
+  lease_stop_ = false;
+  for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { WorkLoop(); });
+  lease_thread_ = std::thread([this] { LeaseLoop(); });
+}
+
+void JobRunner::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ || threads_.empty()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  // Running handlers finish (their leases still renewed), then the renewer
+  // stops, since nothing is held any more.
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+  {
+    std::lock_guard lock(mu_);
+    lease_stop_ = true;
+  }
+  lease_cv_.notify_all();
+  if (lease_thread_.joinable()) lease_thread_.join();
+}
+
+void JobRunner::Wake() {
+  {
+    std::lock_guard lock(mu_);
+    ++wakeups_;
+  }
+  wake_.notify_one();
+}
+
+JobRunner::Disposition JobRunner::DispositionOf(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kForbidden:
+    case StatusCode::kUnauthorized:
+      return Disposition::kGiveUp;  // running it again gives the same answer
+    default:
+      return Disposition::kRetry;
+  }
+}
+
+std::optional<Timestamp> JobRunner::RetryAt(int attempts, Timestamp now) const {
+  if (attempts >= options_.max_attempts) return std::nullopt;
+  auto delay = options_.first_retry;
+  constexpr std::chrono::milliseconds kMaxDelay{10 * 60 * 1000};
+  for (int i = 1; i < attempts && delay < kMaxDelay; ++i) delay *= 2;
+  return now + std::min(delay, kMaxDelay);
+}
+
+void JobRunner::Log(const std::string& line) const {
+  if (options_.log) options_.log(line);
+}
+
+void JobRunner::WorkLoop() {
+  while (true) {
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) return;
+    }
+    auto claimed = jobs_.Claim(options_.worker, kinds_, clock_.Now(), options_.lease);
+    if (claimed.ok() && claimed->has_value()) {
+      const Job& job = **claimed;
+      {
+        std::lock_guard lock(mu_);
+        running_.insert(job.id);
+      }
+      RunOne(job);
+      std::lock_guard lock(mu_);
+      running_.erase(job.id);
+      continue;  // there may be more due at once
+    }
+    if (!claimed.ok()) Log("jobs: cannot claim: " + claimed.status().ToString());
+    std::unique_lock lock(mu_);
+    wake_.wait_for(lock, options_.poll, [this] { return stopping_ || wakeups_ > 0; });
+    if (wakeups_ > 0) --wakeups_;
+  }
+}
+
+void JobRunner::RunOne(const Job& job) {
+  auto started = std::chrono::steady_clock::now();
+  Result<std::string> result = Internal("no handler");
+  auto it = handlers_.find(job.kind);
+  if (it != handlers_.end()) {
+    try {
+      result = it->second(job);
+    } catch (const std::exception& e) {
+      result = Internal(std::string("the handler threw: ") + e.what());
+    }
+  }
+  Failpoint("jobs.before_complete");
+  Timestamp now = clock_.Now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started)
+                .count();
+  std::string what = "job " + std::to_string(job.id) + " (" + job.kind + ", attempt " +
+                     std::to_string(job.attempts) + ")";
+  if (result.ok()) {
+    Status s = jobs_.Complete(job.id, options_.worker, now, *result);
+    if (s.ok())
+      Log(what + " done in " + std::to_string(ms) + " ms");
+    else
+      Log(what + " finished but was not recorded: " + s.ToString());
+    return;
+  }
+  std::optional<Timestamp> retry_at;
+  if (DispositionOf(result.status()) == Disposition::kRetry) retry_at = RetryAt(job.attempts, now);
+  Status s = jobs_.Fail(job.id, options_.worker, result.status().message(), retry_at, now);
+  Log(what + (retry_at ? " failed, will retry: " : " failed for good: ") +
+      result.status().ToString() + (s.ok() ? "" : " (not recorded: " + s.ToString() + ")"));
+}
+
+void JobRunner::LeaseLoop() {
+  const auto every = options_.lease / 3;
+  std::unique_lock lock(mu_);
+  while (!lease_stop_) {
+    lease_cv_.wait_for(lock, every, [this] { return lease_stop_; });
+    if (lease_stop_) return;
+    std::vector<int64_t> held(running_.begin(), running_.end());
+    lock.unlock();
+    Timestamp until = clock_.Now() + options_.lease;
+    for (int64_t id : held) {
+      Status s = jobs_.Renew(id, options_.worker, until);
+      if (!s.ok())
+        Log("jobs: cannot renew the lease of job " + std::to_string(id) + ": " + s.ToString());
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace luister

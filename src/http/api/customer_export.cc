@@ -1,0 +1,97 @@
+#include "http/api/customer_export.h"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/page.h"
+#include "http/api/json_codec.h"
+
+namespace luister::http {
+
+namespace {
+
+// Walks every page of a keyset-paginated list.
+template <typename T, typename Fetch, typename Each>
+Status ForEachPage(Fetch fetch, Each each) {
+  PageRequest p;
+  p.limit = kMaxPageSize;
+  while (true) {
+    LUISTER_ASSIGN_OR_RETURN(Page<T> page, fetch(p));
+    for (const T& item : page.items) LUISTER_RETURN_IF_ERROR(each(item));
+    if (!page.next) return Status::Ok();
+    p.after = page.next;
+  }
+}
+
+}  // namespace
+
+std::string CustomerExportPayload(int64_t customer_id) {
+  return nlohmann::json{{"customer_id", customer_id}}.dump();
+}
+
+Result<int64_t> CustomerIdOfExport(const std::string& payload) {
+  auto j = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("customer_id") || !j["customer_id"].is_number_integer())
+    return InvalidArgument("the export job's payload names no customer_id");
+  return j["customer_id"].get<int64_t>();
+}
+
+Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id,
+                                        Timestamp generated_at) {
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, store.customers().Get(customer_id));
+  nlohmann::json doc = {{"format", "luister.customer-export/1"},
+                        {"generated_at", FormatIso8601(generated_at)},
+                        {"customer", ToJson(customer)}};
+
+  nlohmann::json conversations = nlohmann::json::array();
+  ConversationFilter cf;
+  cf.customer_id = customer_id;
+  cf.sort = ConversationSort::kCreatedAsc;
+  LUISTER_RETURN_IF_ERROR(ForEachPage<Conversation>(
+      [&](const PageRequest& p) { return store.conversations().List(cf, p); },
+      [&](const Conversation& c) -> Status {
+        nlohmann::json entry = ToJson(c);
+        nlohmann::json messages = nlohmann::json::array();
+        LUISTER_RETURN_IF_ERROR(ForEachPage<Message>(
+            [&](const PageRequest& p) {
+              return store.conversations().ListMessages(c.id, /*include_internal=*/true, p);
+            },
+            [&](const Message& m) -> Status {
+              messages.push_back(ToJson(m));
+              return Status::Ok();
+            }));
+        entry["messages"] = std::move(messages);
+        conversations.push_back(std::move(entry));
+        return Status::Ok();
+      }));
+  doc["conversations"] = std::move(conversations);
+
+  nlohmann::json timeline = nlohmann::json::array();
+  TimelineFilter tf;
+  tf.include_internal = true;
+  LUISTER_RETURN_IF_ERROR(ForEachPage<Activity>(
+      [&](const PageRequest& p) { return store.timeline().Timeline(customer_id, tf, p); },
+      [&](const Activity& a) -> Status {
+        timeline.push_back(ToJson(a));
+        return Status::Ok();
+      }));
+  doc["timeline"] = std::move(timeline);
+
+  LUISTER_ASSIGN_OR_RETURN(auto merges, store.customers().ListMerges(customer_id));
+  nlohmann::json merged = nlohmann::json::array();
+  for (const auto& m : merges) merged.push_back(ToJson(m));
+  doc["merges"] = std::move(merged);
+
+  nlohmann::json audit = nlohmann::json::array();
+  AuditFilter af;
+  af.customer_id = customer_id;
+  LUISTER_RETURN_IF_ERROR(ForEachPage<AuditEntry>(
+      [&](const PageRequest& p) { return store.audit().List(af, p); },
+      [&](const AuditEntry& e) -> Status {
+        audit.push_back(ToJson(e));
+        return Status::Ok();
+      }));
+  doc["audit"] = std::move(audit);
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace luister::http
