@@ -207,6 +207,73 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
   EXPECT_GE(pages, 4);
 }
 
+// Polls a job until it is done or failed (10 s at most).
+json WaitForJob(HttpClient& client, int64_t id) {
+  json job;
+  for (int i = 0; i < 500; ++i) {
+    auto r = client.Get("/api/v1/jobs/" + std::to_string(id));
+    EXPECT_EQ(r.status, 200) << r.body;
+    job = r.Json();
+    if (job["state"] == "done" || job["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return job;
+}
+
+TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
+  int64_t dept = MakeDepartment("Privacy " + std::to_string(rand()));
+  int64_t cust = MakeCustomer("Sanne de Vries", "sanne.export@example.nl");
+  int64_t conv = MakeConversation(cust, dept, "email", "Mijn gegevens");
+  std::string base = "/api/v1/conversations/" + std::to_string(conv);
+  ASSERT_EQ(client_->Post(base + "/messages", {{"direction", "in"},
+                                               {"body_text", "Welke gegevens hebben jullie?"}})
+                .status,
+            201);
+  ASSERT_EQ(client_->Post(base + "/messages", {{"internal", true}, {"body_text", "AVG-verzoek"}})
+                .status,
+            201);
+
+  auto requested = client_->Post("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
+  ASSERT_EQ(requested.status, 202) << requested.body;
+  json job = requested.Json();
+  int64_t id = job["id"];
+  EXPECT_EQ(requested.Header("location"), "/api/v1/jobs/" + std::to_string(id));
+  EXPECT_EQ(job["kind"], "customer.export");
+  EXPECT_EQ(job["payload"]["customer_id"], cust);
+
+  job = WaitForJob(*client_, id);
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["attempts"], 1);
+  EXPECT_FALSE(job["worker"].is_null());
+  EXPECT_FALSE(job["finished_at"].is_null());
+  ASSERT_EQ(job["result_url"], "/api/v1/jobs/" + std::to_string(id) + "/result");
+
+  auto download = client_->Get(job["result_url"].get<std::string>());
+  ASSERT_EQ(download.status, 200) << download.body;
+  EXPECT_EQ(download.Header("content-disposition"),
+            "attachment; filename=\"customer-" + std::to_string(cust) + "-export.json\"");
+  json doc = download.Json();
+  EXPECT_EQ(doc["format"], "luister.customer-export/1");
+  EXPECT_EQ(doc["customer"]["name"], "Sanne de Vries");
+  EXPECT_EQ(doc["customer"]["identities"][0]["value"], "sanne.export@example.nl");
+  ASSERT_EQ(doc["conversations"].size(), 1u);
+  ASSERT_EQ(doc["conversations"][0]["messages"].size(), 2u);
+  EXPECT_EQ(doc["conversations"][0]["messages"][0]["body_text"], "Welke gegevens hebben jullie?");
+  EXPECT_EQ(doc["conversations"][0]["messages"][1]["internal"], true)
+      << "notes about the person are in, marked for review";
+  EXPECT_GE(doc["timeline"].size(), 3u);
+  bool request_in_trail = false;
+  for (const auto& e : doc["audit"])
+    if (e["action"] == "request" && e["entity"] == "customer_export") request_in_trail = true;
+  EXPECT_TRUE(request_in_trail) << "the export shows who asked for it";
+
+  json trail = client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust) + "&action=read").Json();
+  bool download_logged = false;
+  for (const auto& e : trail["items"])
+    if (e["entity"] == "customer_export" && e["entity_id"] == id) download_logged = true;
+  EXPECT_TRUE(download_logged) << "downloading personal data is a read on the audit log";
+}
+
 TEST_F(ApiTest, BulkImportWritesEverythingOrNothing) {
   int64_t dept = MakeDepartment("Import " + std::to_string(rand()));
   int64_t cust = MakeCustomer("Iris Import", "iris.import@example.nl");

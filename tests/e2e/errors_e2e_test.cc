@@ -15,7 +15,8 @@ class ErrorsTest : public ::testing::Test {
   // an exception thrown here as skipped tests.
   static void SetUpTestSuite() {
     try {
-      server_ = new LuisterProcess({"--max-body", "65536"});
+      // No job runner: queued jobs stay queued, which some tests rely on.
+      server_ = new LuisterProcess({"--max-body", "65536", "--job-threads", "0"});
     } catch (const std::exception& e) {
       start_error_ = e.what();
     }
@@ -171,6 +172,44 @@ TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
                                              {"password", "password-123"}}),
                 403);
   EXPECT_EQ(agent.Get("/api/v1/customers").status, 200);
+}
+
+TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
+  auto c = admin_->Post("/api/v1/customers", {{"name", "Export Fouten"}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  std::string exports = "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/exports";
+  ExpectProblem(admin_->Post("/api/v1/customers/987654/exports", json::object()), 404);
+  ExpectProblem(admin_->Send("POST", exports, R"({"format":"csv"})"), 400);
+  ExpectProblem(admin_->Get("/api/v1/jobs/987654"), 404);
+  ExpectProblem(admin_->Get("/api/v1/jobs/abc"), 404);
+
+  for (auto [email, role] : {std::pair{"export.agent@example.org", "agent"},
+                             std::pair{"export.privacy@example.org", "privacy_officer"}})
+    ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", email},
+                                             {"name", role},
+                                             {"role", role},
+                                             {"password", "export-password-1"}})
+                  .status,
+              201);
+  HttpClient agent(server_->port());
+  ASSERT_EQ(agent.Login("export.agent@example.org", "export-password-1").status, 200);
+  ExpectProblem(agent.Post(exports, json::object()), 403);
+
+  auto mine = admin_->Post(exports, json::object());
+  ASSERT_EQ(mine.status, 202) << mine.body;
+  std::string job = "/api/v1/jobs/" + std::to_string(mine.Json()["id"].get<int64_t>());
+  ExpectProblem(agent.Get(job), 403);
+  HttpClient privacy(server_->port());
+  ASSERT_EQ(privacy.Login("export.privacy@example.org", "export-password-1").status, 200);
+  ExpectProblem(privacy.Get(job), 404);  // someone else's export: not even its existence
+  ExpectProblem(privacy.Get(job + "/result"), 404);
+  // This server runs no jobs (--job-threads 0), so the export waits.
+  EXPECT_EQ(admin_->Get(job).Json()["state"], "queued");
+  json early = ExpectProblem(admin_->Get(job + "/result"), 409);
+  EXPECT_NE(early["detail"].get<std::string>().find("queued"), std::string::npos);
+  auto own = privacy.Post(exports, json::object());
+  ASSERT_EQ(own.status, 202) << own.body;
+  EXPECT_EQ(privacy.Get("/api/v1/jobs/" + std::to_string(own.Json()["id"].get<int64_t>())).status, 200);
 }
 
 TEST_F(ErrorsTest, SessionWritesNeedTheCsrfToken) {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <fstream>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -211,6 +212,84 @@ TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
   for (const auto& e : audit["items"])
     if (e["entity"] == "message") ++creates;
   EXPECT_EQ(creates, 2) << "the audit entries of A's changes survived the crash";
+}
+
+// The job's record, polled until `done` says so or 20 s pass.
+template <typename Done>
+json PollJob(HttpClient& client, int64_t id, Done done) {
+  json job;
+  for (int i = 0; i < 1000; ++i) {
+    auto r = client.Get("/api/v1/jobs/" + std::to_string(id));
+    if (r.status == 200) {
+      job = r.Json();
+      if (done(job)) break;
+    }
+    usleep(20 * 1000);
+  }
+  return job;
+}
+
+TEST(MultiNodeTest, JobsRunOnceAcrossNodesAndADeadNodesJobIsTakenOver) {
+  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+      << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
+  LuisterProcess a({"--node-name", "node-a", "--job-lease", "2", "--job-threads", "2"});
+  auto b = LuisterProcess::JoinDatabaseOf(
+      a, {"--node-name", "node-b", "--job-lease", "2", "--job-threads", "2"});
+  HttpClient on_a(a.port());
+  ASSERT_EQ(on_a.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  HttpClient on_b(b->port());
+  on_b.ShareSessionOf(on_a);
+  int64_t customer = on_a.Post("/api/v1/customers", {{"name", "Eens Geëxporteerd"}}).Json()["id"];
+  std::string exports = "/api/v1/customers/" + std::to_string(customer) + "/exports";
+
+  // Both nodes' runners compete for the same jobs: each runs exactly once.
+  constexpr int kJobs = 24;
+  std::vector<int64_t> ids;
+  for (int i = 0; i < kJobs; ++i) {
+    auto r = (i % 2 ? on_b : on_a).Post(exports, json::object());
+    ASSERT_EQ(r.status, 202) << r.body;
+    ids.push_back(r.Json()["id"]);
+  }
+  std::set<std::string> workers;
+  for (int64_t id : ids) {
+    json job = PollJob(on_a, id, [](const json& j) { return j["state"] == "done"; });
+    ASSERT_EQ(job["state"], "done") << job.dump();
+    EXPECT_EQ(job["attempts"], 1) << "job " << id << " was claimed more than once";
+    workers.insert(job["worker"].get<std::string>());
+  }
+  for (const auto& w : workers) EXPECT_TRUE(w == "node-a" || w == "node-b") << w;
+  EXPECT_EQ(on_b.Get("/api/v1/jobs/" + std::to_string(ids[0]) + "/result").Json()["customer"]["name"],
+            "Eens Geëxporteerd")
+      << "a result made on one node is fetched through another";
+  a.Stop();
+  b->Stop();
+
+  // Node C takes a job and is SIGKILLed while it holds it (a failpoint holds
+  // it between finishing the work and recording it: the worst moment).
+  auto c = LuisterProcess::JoinDatabaseOf(
+      a, {"--node-name", "node-c", "--job-lease", "2"},
+      {"LUISTER_FAILPOINTS=jobs.before_complete=sleep(60000)"});
+  HttpClient on_c(c->port());
+  on_c.ShareSessionOf(on_a);
+  auto r = on_c.Post(exports, json::object());
+  ASSERT_EQ(r.status, 202) << r.body;
+  int64_t orphan = r.Json()["id"];
+  json held = PollJob(on_c, orphan, [](const json& j) { return j["state"] == "running"; });
+  ASSERT_EQ(held["state"], "running") << held.dump();
+  ASSERT_EQ(held["worker"], "node-c");
+  usleep(2500 * 1000);  // past one lease: C keeps renewing while it lives
+  EXPECT_EQ(on_c.Get("/api/v1/jobs/" + std::to_string(orphan)).Json()["worker"], "node-c")
+      << "a live node's lease is renewed, not taken over";
+  c->Kill();
+
+  auto d = LuisterProcess::JoinDatabaseOf(a, {"--node-name", "node-d", "--job-lease", "2"});
+  HttpClient on_d(d->port());
+  on_d.ShareSessionOf(on_a);
+  json taken = PollJob(on_d, orphan, [](const json& j) { return j["state"] == "done"; });
+  ASSERT_EQ(taken["state"], "done") << "the dead node's job was picked up again: " << taken.dump();
+  EXPECT_EQ(taken["worker"], "node-d");
+  EXPECT_EQ(taken["attempts"], 2);
+  EXPECT_EQ(on_d.Get("/api/v1/jobs/" + std::to_string(orphan) + "/result").status, 200);
 }
 
 // A free TCP port on 127.0.0.1 (closed again; nginx binds it next).

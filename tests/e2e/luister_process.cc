@@ -127,23 +127,29 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
   StartServing(std::move(extra_serve_args));
 }
 
-std::unique_ptr<LuisterProcess> LuisterProcess::JoinDatabaseOf(const LuisterProcess& other) {
-  return std::unique_ptr<LuisterProcess>(new LuisterProcess(Join{}, other.db_));
+std::unique_ptr<LuisterProcess> LuisterProcess::JoinDatabaseOf(
+    const LuisterProcess& other, std::vector<std::string> extra_serve_args,
+    std::vector<std::string> env) {
+  return std::unique_ptr<LuisterProcess>(
+      new LuisterProcess(Join{}, other.db_, std::move(extra_serve_args), std::move(env)));
 }
 
-LuisterProcess::LuisterProcess(Join, const std::string& db) {
+LuisterProcess::LuisterProcess(Join, const std::string& db,
+                               std::vector<std::string> extra_serve_args,
+                               std::vector<std::string> env) {
   char tmpl[] = "/tmp/luister-e2e-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
   db_ = db;
-  StartServing({});
+  StartServing(std::move(extra_serve_args), std::move(env));
 }
 
-void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args) {
+void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
+                                  std::vector<std::string> env) {
   std::vector<std::string> args = {"serve", "--db", db_, "--listen", "127.0.0.1:0",
                                    "--threads", "2"};
   args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
-  pid_ = Spawn(args, {}, &out_fd_);
+  pid_ = Spawn(args, env, &out_fd_);
   static const std::regex kListening(R"(on http://127\.0\.0\.1:(\d+))");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   std::smatch match;

@@ -30,8 +30,11 @@ class LuisterProcess {
   static constexpr const char* kAdminPassword = "correct-horse-battery";
 
   explicit LuisterProcess(std::vector<std::string> extra_serve_args = {});
-  // Another node on `other`'s database (already migrated, with the admin).
-  static std::unique_ptr<LuisterProcess> JoinDatabaseOf(const LuisterProcess& other);
+  // Another node on `other`'s database (already migrated, with the admin),
+  // with extra serve arguments and environment ("NAME=value").
+  static std::unique_ptr<LuisterProcess> JoinDatabaseOf(const LuisterProcess& other,
+                                                        std::vector<std::string> extra_serve_args = {},
+                                                        std::vector<std::string> env = {});
   ~LuisterProcess();
   LuisterProcess(const LuisterProcess&) = delete;
   LuisterProcess& operator=(const LuisterProcess&) = delete;
@@ -48,8 +51,9 @@ class LuisterProcess {
 
  private:
   struct Join {};
-  LuisterProcess(Join, const std::string& db);
-  void StartServing(std::vector<std::string> extra_serve_args);
+  LuisterProcess(Join, const std::string& db, std::vector<std::string> extra_serve_args,
+                 std::vector<std::string> env);
+  void StartServing(std::vector<std::string> extra_serve_args, std::vector<std::string> env = {});
 
   std::string dir_;
   std::string db_;
