@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # (the variables are the callers')
 # Shell helpers shared by bench/run.sh and bench/scaling.sh; sourced, never
 # run. The caller sets LUISTER (the binary), HERE (this folder) and TMP (a
 # scratch folder it removes); this file reads the knobs both scripts share:

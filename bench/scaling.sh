@@ -65,6 +65,7 @@ PGDIR=$(mktemp -d /tmp/luister-scaling-pg.XXXXXX) # pg_test_cluster.sh gives it 
 NGINX_DIR=""
 NGINX_PID=""
 NODE_PIDS=()
+# shellcheck disable=SC2317 # (run by the trap)
 cleanup() {
   local pid
   for pid in "${NODE_PIDS[@]}"; do stop_pid "$pid"; done
@@ -167,7 +168,11 @@ ticks() {
   done
   echo "$sum"
 }
-tree() { echo "$1"; ps -o pid= --ppid "$1" 2>/dev/null || true; } # a process and its children
+tree_ticks() { # tree_ticks PID: ticks of a process and its children
+  local -a kids
+  mapfile -t kids < <(ps -o pid= --ppid "$1" | tr -d ' ')
+  ticks "$1" "${kids[@]}"
+}
 machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 postmaster() { head -1 "$PGDIR/data/postmaster.pid"; }
 
@@ -176,23 +181,22 @@ postmaster() { head -1 "$PGDIR/data/postmaster.pid"; }
 # "wall=… busy=… luister=a+b postgres=… nginx=…"
 cpu_mark() {
   local pid
-  CPU0_WALL=$(ms_now) CPU0_BUSY=$(machine_ticks) CPU0_NODES=""
-  for pid in "${NODE_PIDS[@]}"; do CPU0_NODES+=" $(ticks "$pid")"; done
-  CPU0_PG=$(ticks $(tree "$(postmaster)"))
+  CPU0_WALL=$(ms_now) CPU0_BUSY=$(machine_ticks) CPU0_NODES=()
+  for pid in "${NODE_PIDS[@]}"; do CPU0_NODES+=("$(ticks "$pid")"); done
+  CPU0_PG=$(tree_ticks "$(postmaster)")
   CPU0_NGINX=0
-  [[ -z $NGINX_PID ]] || CPU0_NGINX=$(ticks $(tree "$NGINX_PID"))
+  [[ -z $NGINX_PID ]] || CPU0_NGINX=$(tree_ticks "$NGINX_PID")
 }
 cpu_since() {
   local hz nodes="" i=0 pid nginx=0
   hz=$(getconf CLK_TCK)
-  local -a before=($CPU0_NODES)
   for pid in "${NODE_PIDS[@]}"; do
-    nodes+="${nodes:++}$(awk -v a="${before[$i]}" -v b="$(ticks "$pid")" -v hz="$hz" 'BEGIN { printf "%.1f", (b - a) / hz }')"
+    nodes+="${nodes:++}$(awk -v a="${CPU0_NODES[$i]}" -v b="$(ticks "$pid")" -v hz="$hz" 'BEGIN { printf "%.1f", (b - a) / hz }')"
     i=$((i + 1))
   done
-  [[ -z $NGINX_PID ]] || nginx=$(($(ticks $(tree "$NGINX_PID")) - CPU0_NGINX))
+  [[ -z $NGINX_PID ]] || nginx=$(($(tree_ticks "$NGINX_PID") - CPU0_NGINX))
   awk -v hz="$hz" -v wall="$(($(ms_now) - CPU0_WALL))" -v busy="$(($(machine_ticks) - CPU0_BUSY))" \
-    -v pg="$(($(ticks $(tree "$(postmaster)")) - CPU0_PG))" -v ngx="$nginx" -v nodes="$nodes" \
+    -v pg="$(($(tree_ticks "$(postmaster)") - CPU0_PG))" -v ngx="$nginx" -v nodes="$nodes" \
     'BEGIN { printf "wall=%.1f busy=%.1f luister=%s postgres=%.1f nginx=%.1f\n", wall / 1000, busy / hz, nodes, pg / hz, ngx / hz }'
 }
 
@@ -318,16 +322,18 @@ if [[ $SKIP_1M != 1 ]]; then
   wait_quiet
   LOAD[migrate]=$(load1)
   cpu_mark
-  cpu_self0=$(times | awk 'NR == 2 { print $1, $2 }')
+  times >"$TMP/times0" # this shell's CPU and its reaped children's, before migrate-data
   log "migrate-data of $(mib $((SQLITE_BYTES / 1024))) MiB into PostgreSQL (several minutes)"
   t0=$(ms_now)
   "$LUISTER" migrate-data --from "sqlite:$TMP/fixture.db" --to "$(pg_url luister_1m)" >"$TMP/migrate-data.log" 2>&1 ||
     { tail -c 2000 "$TMP/migrate-data.log" >&2; die "migrate-data failed"; }
   MIGRATE_S=$(awk -v ms="$(($(ms_now) - t0))" 'BEGIN { printf "%.1f", ms / 1000 }')
   CPU[migrate]=$(cpu_since)
-  # This shell's reaped children (migrate-data) gained this much CPU: `times` says m and s.
-  MIGRATE_CPU=$(times | awk -v before="$cpu_self0" 'function s(x) { split(x, p, "m"); return p[1] * 60 + p[2] }
-    NR == 2 { split(before, b, " "); printf "%.1f", s($1) + s($2) - s(b[1]) - s(b[2]) }')
+  times >"$TMP/times1" # not in $(…): a subshell has no children of ours
+  # The reaped children's line (user and system, as 1m2.345s) gained migrate-data's CPU.
+  MIGRATE_CPU=$(awk 'function s(x) { split(x, p, "m"); return p[1] * 60 + p[2] }
+    FNR == 2 { t += (FILENAME ~ /times1$/ ? 1 : -1) * (s($1) + s($2)) } END { printf "%.1f", t }' \
+    "$TMP/times0" "$TMP/times1")
   tr '\r' '\n' <"$TMP/migrate-data.log" | grep -v '^  [a-z_]*: [0-9]*/[0-9]*$' >&2 || true
   MIGRATE_LINE=$(grep '^migrate-data: copied' "$TMP/migrate-data.log")
   MIGRATE_ROWS=$(sed -n 's/^migrate-data: copied and verified \([0-9]*\) rows in \([0-9]*\) tables.*/\1/p' <<<"$MIGRATE_LINE")

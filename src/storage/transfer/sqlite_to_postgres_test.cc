@@ -58,12 +58,20 @@ class TransferTest : public postgres::PgTest {
     ASSERT_TRUE(s.audit().Append({.at = Now(), .user_id = user->id, .action = "read",
                                   .entity = "customer", .endpoint = "GET /x", .ip = "::1"})
                     .ok());
+    // A finished export with its document, and one still queued.
+    auto done = s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), user->id});
+    ASSERT_TRUE(done.ok());
+    ASSERT_TRUE(s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10))->has_value());
+    ASSERT_TRUE(s.jobs().Complete(*done, "node", Now(), R"({"format":"luister.customer-export/1"})").ok());
+    job_id_ = *done;
+    ASSERT_TRUE(s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now()}).ok());
   }
   void TearDown() override {
     std::filesystem::remove_all(dir_);
     PgTest::TearDown();
   }
   std::string dir_, path_;
+  int64_t job_id_ = 0;
 };
 
 TEST_F(TransferTest, CopiesEverythingAndTheCopyServesTheSameData) {
@@ -88,6 +96,14 @@ TEST_F(TransferTest, CopiesEverythingAndTheCopyServesTheSameData) {
   by_email.text = "klant7";
   by_email.scope = SearchScope::kCustomers;
   EXPECT_EQ((*pg)->search().Search(by_email)->size(), 1u) << "identities reach customer search";
+  auto job = (*pg)->jobs().Get(job_id_);
+  ASSERT_TRUE(job.ok()) << job.status().ToString();
+  EXPECT_EQ(job->state, JobState::kDone);
+  EXPECT_EQ(*(*pg)->jobs().GetResult(job_id_), R"({"format":"luister.customer-export/1"})")
+      << "finished exports can still be fetched after the move";
+  auto queued = (*pg)->jobs().Claim("pg-node", {"customer.export"}, Now(), std::chrono::seconds(10));
+  ASSERT_TRUE(queued.ok() && queued->has_value()) << "queued jobs run on the new engine";
+  EXPECT_EQ((*queued)->payload, R"({"customer_id":3})");
   // New rows continue after the copied ids.
   auto fresh = (*pg)->directory().CreateDepartment("Nieuw", Now());
   ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
