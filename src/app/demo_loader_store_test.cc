@@ -1,14 +1,11 @@
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <chrono>
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "app/demo_loader.h"
 #include "auth/password.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "engine.h"  // tests/contract: a fresh store of either engine
 
 #ifndef LUISTER_SOURCE_DIR
 #error "LUISTER_SOURCE_DIR must point at the repository root"
@@ -17,20 +14,17 @@
 namespace luister {
 namespace {
 
-// Loads a small demo into a fresh SQLite file.
-class DemoStoreTest : public ::testing::Test {
+// Loads a small demo into a fresh database of either engine.
+class DemoStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "luister-demo-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto store = SqliteStore::Open(dir_ + "/luister.db", SqliteOptions{});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    engine_ = contract::MakeEngine(GetParam());
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
+    store_ = &engine_->store();
   }
   void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    store_ = nullptr;
+    engine_.reset();
   }
 
   static DemoOptions SmallDemo() {
@@ -43,11 +37,11 @@ class DemoStoreTest : public ::testing::Test {
     return o;
   }
 
-  std::string dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<contract::Engine> engine_;
+  Store* store_ = nullptr;
 };
 
-TEST_F(DemoStoreTest, LoadsASmallDemo) {
+TEST_P(DemoStoreTest, LoadsASmallDemo) {
   int64_t last_done = -1;
   std::string stages;
   auto summary = LoadDemo(*store_, SmallDemo(), [&](std::string_view stage, int64_t done, int64_t) {
@@ -101,13 +95,15 @@ TEST_F(DemoStoreTest, LoadsASmallDemo) {
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
 }
 
-TEST_F(DemoStoreTest, MissingCorpusIsNotFound) {
+TEST_P(DemoStoreTest, MissingCorpusIsNotFound) {
   DemoOptions o = SmallDemo();
-  o.data_dir = dir_ + "/nowhere";
+  o.data_dir = "/nonexistent/luister-demo-corpus";
   auto summary = LoadDemo(*store_, o, nullptr);
   ASSERT_FALSE(summary.ok());
   EXPECT_EQ(summary.status().code(), StatusCode::kNotFound);
 }
+
+LUISTER_CONTRACT_ENGINES(DemoStoreTest);
 
 }  // namespace
 }  // namespace luister

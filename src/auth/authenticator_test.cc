@@ -1,12 +1,9 @@
 #include "auth/authenticator.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "auth/tokens.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "engine.h"  // tests/contract: a fresh store of either engine
 
 namespace luister::auth {
 namespace {
@@ -17,16 +14,13 @@ class FakeClock final : public Clock {
   Timestamp now = FromMillis(1'800'000'000'000);
 };
 
-class AuthenticatorTest : public ::testing::Test {
+// On SQLite and on PostgreSQL: sessions and rate limits live in the database.
+class AuthenticatorTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "luister-auth-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto store = SqliteStore::Open(dir_ + "/auth.db", SqliteOptions{});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    engine_ = contract::MakeEngine(GetParam());
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
+    store_ = &engine_->store();
     AuthOptions o;
     o.password_cost = PasswordCost::Minimal();
     o.max_attempts_per_account = 3;
@@ -41,18 +35,18 @@ class AuthenticatorTest : public ::testing::Test {
   }
   void TearDown() override {
     auth_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    store_ = nullptr;
+    engine_.reset();
   }
 
   FakeClock clock_;
-  std::string dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<contract::Engine> engine_;
+  Store* store_ = nullptr;
   std::unique_ptr<Authenticator> auth_;
   int64_t user_id_ = 0;
 };
 
-TEST_F(AuthenticatorTest, LoginCreatesASessionThatExpires) {
+TEST_P(AuthenticatorTest, LoginCreatesASessionThatExpires) {
   auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
   ASSERT_TRUE(login.ok()) << login.status().ToString();
   EXPECT_EQ(login->user.email, "agent@example.org");
@@ -66,7 +60,7 @@ TEST_F(AuthenticatorTest, LoginCreatesASessionThatExpires) {
   EXPECT_EQ(expired.status().code(), StatusCode::kUnauthorized);
 }
 
-TEST_F(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
+TEST_P(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
   auto wrong = auth_->Login("agent@example.org", "nope-nope-nope", "10.0.0.1");
   auto unknown = auth_->Login("ghost@example.org", "nope-nope-nope", "10.0.0.1");
   ASSERT_FALSE(wrong.ok());
@@ -75,7 +69,7 @@ TEST_F(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
   EXPECT_EQ(wrong.status().message(), unknown.status().message());
 }
 
-TEST_F(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
+TEST_P(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
   for (int i = 0; i < 3; ++i) EXPECT_FALSE(auth_->Login("agent@example.org", "bad", "10.0.0.2").ok());
   auto locked = auth_->Login("agent@example.org", "a-good-password", "10.0.0.3");
   ASSERT_FALSE(locked.ok());
@@ -85,7 +79,7 @@ TEST_F(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
   EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.3").ok());
 }
 
-TEST_F(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
+TEST_P(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
   for (int i = 0; i < 5; ++i) (void)auth_->Login("user" + std::to_string(i) + "@x.org", "bad", "10.9.9.9");
   auto r = auth_->Login("agent@example.org", "a-good-password", "10.9.9.9");
   ASSERT_FALSE(r.ok());
@@ -93,14 +87,14 @@ TEST_F(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
   EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.8").ok());
 }
 
-TEST_F(AuthenticatorTest, LogoutEndsTheSession) {
+TEST_P(AuthenticatorTest, LogoutEndsTheSession) {
   auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(auth_->Logout(login->session_token).ok());
   EXPECT_FALSE(auth_->AuthenticateSession(login->session_token).ok());
 }
 
-TEST_F(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
+TEST_P(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
   auto t = auth_->CreateApiToken(user_id_, "webshop");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   const std::string& token = t->second;
@@ -115,7 +109,7 @@ TEST_F(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
   EXPECT_EQ(auth_->AuthenticateBearer("not-a-token").status().code(), StatusCode::kUnauthorized);
 }
 
-TEST_F(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
+TEST_P(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
   auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
@@ -136,7 +130,7 @@ TEST_F(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
   EXPECT_FALSE(auth_->AuthenticateSession(again->session_token).ok());
 }
 
-TEST_F(AuthenticatorTest, DisabledUsersLoseAccess) {
+TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
   auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   UserPatch p;
@@ -147,7 +141,7 @@ TEST_F(AuthenticatorTest, DisabledUsersLoseAccess) {
   EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.1").ok());
 }
 
-TEST_F(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
+TEST_P(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
   NewUser u;
   u.email = "not-an-email";
   u.name = " ";
@@ -159,6 +153,8 @@ TEST_F(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
   dup.name = "Dup";
   EXPECT_EQ(auth_->CreateUser(dup, "a-good-password").status().code(), StatusCode::kConflict);
 }
+
+LUISTER_CONTRACT_ENGINES(AuthenticatorTest);
 
 }  // namespace
 }  // namespace luister::auth

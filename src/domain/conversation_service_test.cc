@@ -7,7 +7,7 @@ namespace {
 
 using ConversationServiceTest = ServiceTest;
 
-TEST_F(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
+TEST_P(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
   int64_t cust = Customer("Bram", "bram@x.nl");
   NewConversation nc;
   nc.customer_id = cust;
@@ -54,7 +54,7 @@ TEST_F(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
   EXPECT_TRUE(resolved->resolved_at.has_value());
 }
 
-TEST_F(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
+TEST_P(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
   int64_t cust = Customer("C", "c@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
   auto conv = conversations_->Create(nc, agent_);
@@ -73,7 +73,7 @@ TEST_F(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
   EXPECT_EQ(store_->conversations().Get(conv->id)->message_count, 0);
 }
 
-TEST_F(ConversationServiceTest, CreateChecksEveryReference) {
+TEST_P(ConversationServiceTest, CreateChecksEveryReference) {
   NewConversation nc;
   nc.customer_id = 777;
   nc.department_id = 888;
@@ -86,7 +86,7 @@ TEST_F(ConversationServiceTest, CreateChecksEveryReference) {
   EXPECT_EQ(r.status().fields().size(), 5u) << r.status().ToString();
 }
 
-TEST_F(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
+TEST_P(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   int64_t cust = Customer("D", "d@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kPhone, .department_id = dept_,
                      .assignee_id = agent_};
@@ -107,7 +107,7 @@ TEST_F(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   EXPECT_EQ(tl->items[0].summary.find("Factuurvraag") != std::string::npos, true);
 }
 
-TEST_F(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules) {
+TEST_P(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules) {
   int64_t cust = Customer("Imke", "imke@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
   auto a = conversations_->Create(nc, agent_);
@@ -145,7 +145,7 @@ TEST_F(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules)
   EXPECT_TRUE(after_b->resolved_at.has_value());
 }
 
-TEST_F(ConversationServiceTest, ImportIsAllOrNothing) {
+TEST_P(ConversationServiceTest, ImportIsAllOrNothing) {
   int64_t cust = Customer("Noor", "noor@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kChat, .department_id = dept_};
   auto conv = conversations_->Create(nc, agent_);
@@ -176,6 +176,8 @@ TEST_F(ConversationServiceTest, ImportIsAllOrNothing) {
   EXPECT_EQ(conversations_->ImportMessages(too_many, agent_).status().code(),
             StatusCode::kInvalidArgument);
 }
+
+LUISTER_CONTRACT_ENGINES(ConversationServiceTest);
 
 }  // namespace
 }  // namespace luister

@@ -13,7 +13,7 @@ bool HasField(const Status& s, const std::string& field) {
   return false;
 }
 
-TEST_F(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
+TEST_P(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
   NewCustomer c;
   c.name = "  Anna de Vries ";
   c.identities = {{IdentityKind::kEmail, "Anna@Example.NL"}, {IdentityKind::kPhone, "06-12345678"}};
@@ -26,7 +26,7 @@ TEST_F(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
   EXPECT_EQ((*found)->id, r->id);
 }
 
-TEST_F(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
+TEST_P(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
   NewCustomer c;
   c.name = "";
   c.contact_hours = ContactHours{600, 500};
@@ -44,7 +44,7 @@ TEST_F(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
   EXPECT_EQ(*store_->customers().Count(), 0);
 }
 
-TEST_F(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
+TEST_P(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
   NewCustomer org;
   org.kind = CustomerKind::kOrganisation;
   org.name = "Bakkerij Bol BV";
@@ -60,7 +60,7 @@ TEST_F(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
             StatusCode::kInvalidArgument);
 }
 
-TEST_F(CustomerServiceTest, MergeRulesAreEnforced) {
+TEST_P(CustomerServiceTest, MergeRulesAreEnforced) {
   int64_t a = Customer("A", "a@x.nl");
   int64_t b = Customer("B", "b@x.nl");
   EXPECT_EQ(customers_->Merge(a, a, agent_).status().code(), StatusCode::kConflict);
@@ -75,6 +75,8 @@ TEST_F(CustomerServiceTest, MergeRulesAreEnforced) {
   EXPECT_EQ(customers_->AddIdentity(b, {IdentityKind::kEmail, "new@x.nl"}).status().code(),
             StatusCode::kConflict);
 }
+
+LUISTER_CONTRACT_ENGINES(CustomerServiceTest);
 
 }  // namespace
 }  // namespace luister

@@ -42,7 +42,7 @@ class JobRunnerTest : public ServiceTest {
   SystemClock system_;
 };
 
-TEST_F(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
+TEST_P(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
   std::atomic<int> runs{0};
   JobRunner runner(store_->jobs(), system_, Options());
   ASSERT_TRUE(runner
@@ -64,7 +64,7 @@ TEST_F(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
   EXPECT_EQ(runs.load(), 1);
 }
 
-TEST_F(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
+TEST_P(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
   std::atomic<int> flaky_runs{0};
   auto options = Options();
   options.max_attempts = 3;
@@ -105,7 +105,7 @@ TEST_F(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
   EXPECT_NE(t.last_error->find("boom"), std::string::npos);
 }
 
-TEST_F(JobRunnerTest, RetriesBackOffAndStop) {
+TEST_P(JobRunnerTest, RetriesBackOffAndStop) {
   auto o = Options();
   o.first_retry = 5s;
   o.max_attempts = 4;
@@ -120,7 +120,7 @@ TEST_F(JobRunnerTest, RetriesBackOffAndStop) {
   EXPECT_EQ(patient.RetryAt(60, t0), t0 + 10min) << "capped";
 }
 
-TEST_F(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
+TEST_P(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
   auto o = Options("node-a");
   o.lease = 300ms;
   JobRunner runner(store_->jobs(), system_, o);
@@ -151,7 +151,7 @@ TEST_F(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
   EXPECT_EQ(done.attempts, 1);
 }
 
-TEST_F(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
+TEST_P(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
   JobRunner runner(store_->jobs(), system_, Options());
   std::atomic<bool> started{false};
   ASSERT_TRUE(runner
@@ -172,7 +172,7 @@ TEST_F(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
   EXPECT_EQ(*store_->jobs().State(other), JobState::kQueued) << "no handler here, left alone";
 }
 
-TEST_F(JobRunnerTest, KindsAreChecked) {
+TEST_P(JobRunnerTest, KindsAreChecked) {
   JobRunner runner(store_->jobs(), system_, Options());
   auto noop = [](const Job&) -> Result<std::string> { return std::string(); };
   EXPECT_TRUE(runner.Register("customer.export", noop).ok());
@@ -183,6 +183,8 @@ TEST_F(JobRunnerTest, KindsAreChecked) {
   EXPECT_FALSE(IsValidJobKind(std::string(65, 'a')));
   EXPECT_TRUE(IsValidJobKind("mail.fetch-imap_2"));
 }
+
+LUISTER_CONTRACT_ENGINES(JobRunnerTest);
 
 }  // namespace
 }  // namespace luister

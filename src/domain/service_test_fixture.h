@@ -1,14 +1,12 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "engine.h"  // tests/contract: a fresh store of either engine
 
 namespace luister {
 
@@ -18,17 +16,14 @@ class FixedClock final : public Clock {
   Timestamp now = FromMillis(1'800'000'000'000);
 };
 
-// Services over a real, migrated SQLite store in a temporary directory.
-class ServiceTest : public ::testing::Test {
+// Services over a real, migrated store, parameterised by engine: every test
+// runs on SQLite and on PostgreSQL (LUISTER_CONTRACT_ENGINES(suite)).
+class ServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "luister-domain-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto store = SqliteStore::Open(dir_ + "/domain.db", SqliteOptions{});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    engine_ = contract::MakeEngine(GetParam());
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
+    store_ = &engine_->store();
     customers_ = std::make_unique<CustomerService>(*store_, clock_);
     conversations_ = std::make_unique<ConversationService>(*store_, clock_);
     auto d = store_->directory().CreateDepartment("Klantenservice", clock_.Now());
@@ -48,8 +43,8 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     conversations_.reset();
     customers_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    store_ = nullptr;
+    engine_.reset();
   }
 
   int64_t Customer(const std::string& name, const std::string& email) {
@@ -62,8 +57,8 @@ class ServiceTest : public ::testing::Test {
   }
 
   FixedClock clock_;
-  std::string dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<contract::Engine> engine_;
+  Store* store_ = nullptr;
   std::unique_ptr<CustomerService> customers_;
   std::unique_ptr<ConversationService> conversations_;
   int64_t dept_ = 0, billing_ = 0, agent_ = 0;

@@ -83,8 +83,4 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
   Store* store_ = nullptr;
 };
 
-#define LUISTER_CONTRACT_ENGINES(suite)                                             \
-  INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgres"), \
-                           [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
-
 }  // namespace luister::contract

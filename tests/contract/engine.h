@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
@@ -19,5 +21,10 @@ class Engine {
 // "sqlite" or "postgres"; PostgreSQL needs the test cluster that CTest
 // starts (LUISTER_TEST_PG_DIR). Failures are reported through gtest.
 std::unique_ptr<Engine> MakeEngine(const std::string& name);
+
+// Instantiates a TEST_P suite parameterised by engine name on both engines.
+#define LUISTER_CONTRACT_ENGINES(suite)                                             \
+  INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgres"), \
+                           [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
 
 }  // namespace luister::contract

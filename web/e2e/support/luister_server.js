@@ -1,16 +1,21 @@
 // Starts the real `luister` binary for the browser tests and the web
-// benchmarks: a temporary directory with a migrated SQLite database, the demo
-// desk loaded into it, and `luister serve` on a free loopback port serving the
-// built web app. stop() ends the server and removes the directory.
+// benchmarks: a temporary directory with a migrated SQLite database (or a
+// fresh PostgreSQL database, see below), the demo desk loaded into it, and
+// `luister serve` on a free loopback port serving the built web app. stop()
+// ends the server and removes the directory and the database.
 //
 // Environment:
 //   LUISTER_BIN      the luister binary (required; CTest passes it)
 //   LUISTER_WEB_DIR  the built web app (default: web/dist next to this folder)
+//   LUISTER_BROWSER_POSTGRES_DIR  the PostgreSQL test cluster's directory
+//                    (scripts/pg_test_cluster.sh): each server gets a fresh
+//                    database in it, dropped by stop(). CTest runs the browser
+//                    tests once on SQLite and once like this.
 // No other LUISTER_* variable reaches the child processes, so a developer's
 // shell settings cannot change what the tests run against.
-import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +60,33 @@ export function runLuister(args) {
   });
 }
 
+let databases = 0;
+
+/**
+ * A fresh database in the PostgreSQL test cluster when
+ * LUISTER_BROWSER_POSTGRES_DIR is set: { url, drop() }; null otherwise.
+ */
+function postgresDatabase() {
+  const clusterDir = process.env.LUISTER_BROWSER_POSTGRES_DIR;
+  if (!clusterDir) return null;
+  const port = readFileSync(path.join(clusterDir, 'port'), 'utf8').trim();
+  const name = `browser_${process.pid}_${databases++}`;
+  const psql = (sql) =>
+    execFileSync('psql', ['-h', '127.0.0.1', '-p', port, '-U', 'luister', '-d', 'luister', '-v', 'ON_ERROR_STOP=1', '-qc', sql],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+  psql(`CREATE DATABASE ${name}`);
+  return {
+    url: `postgres://luister@127.0.0.1:${port}/${name}`,
+    drop: () => {
+      try {
+        psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch {
+        // the cluster is thrown away after the run anyway
+      }
+    },
+  };
+}
+
 /**
  * Starts a server with a fresh demo desk. `customers` and `conversations` size
  * the demo (the defaults load in about a second).
@@ -63,13 +95,18 @@ export async function startLuister({ customers = 80, conversations = 400, thread
   const bin = luisterBinary();
   const web = webDir();
   const dir = await mkdtemp(path.join(tmpdir(), 'luister-web-'));
-  const db = `sqlite:${dir}/luister.db`;
+  const pg = postgresDatabase();
+  const db = pg ? pg.url : `sqlite:${dir}/luister.db`;
+  const cleanUp = () => {
+    rmSync(dir, { recursive: true, force: true });
+    pg?.drop();
+  };
   try {
     await runLuister(['migrate', '--db', db]);
     await runLuister(['demo', '--db', db, '--customers', String(customers), '--conversations', String(conversations),
       '--admin-password', ADMIN.password]);
   } catch (e) {
-    await rm(dir, { recursive: true, force: true });
+    cleanUp();
     throw e;
   }
 
@@ -81,7 +118,7 @@ export async function startLuister({ customers = 80, conversations = 400, thread
   // it is interrupted or terminated (e.g. by a test timeout).
   const killChild = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    cleanUp();
   };
   const onSignal = (signal) => {
     killChild();
@@ -115,7 +152,8 @@ export async function startLuister({ customers = 80, conversations = 400, thread
     });
   }).catch(async (e) => {
     child.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
+    await exited;
+    cleanUp();
     throw e;
   });
 
@@ -130,7 +168,7 @@ export async function startLuister({ customers = 80, conversations = 400, thread
       const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
       const code = await exited;
       clearTimeout(kill);
-      await rm(dir, { recursive: true, force: true });
+      cleanUp();
       return code;
     },
   };
