@@ -188,6 +188,9 @@ int RunDemo(const DemoArgs& args) {
   o.customers = args.customers;
   o.conversations = args.conversations;
   o.now = Now();
+  // PostgreSQL takes concurrent writers; SQLite has one at a time anyway.
+  if (auto url = ParseDatabaseUrl(args.db); url.ok() && url->engine == DatabaseUrl::Engine::kPostgres)
+    o.writers = 4;
   o.admin_password = args.admin_password.empty() ? "welkom-bij-luister" : args.admin_password;
   std::string last_stage;
   auto started = std::chrono::steady_clock::now();

@@ -1,5 +1,10 @@
 #include "app/demo_loader.h"
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "app/demo_corpus.h"
 #include "app/demo_plan.h"
 #include "auth/password.h"
@@ -166,11 +171,32 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
 
   const auto n_conversations = static_cast<int64_t>(plan.conversations.size());
   report("conversations", 0, n_conversations);
-  for (int64_t i = 0; i < n_conversations; ++i) {
-    LUISTER_RETURN_IF_ERROR(WriteConversation(store, plan.conversations[i], customer_ids, user_ids,
-                                              department_ids, queue_ids));
-    if ((i + 1) % 100 == 0) report("conversations", i + 1, n_conversations);
-  }
+  // Writers take the next conversation until none is left or one fails.
+  std::atomic<int64_t> next{0};
+  std::atomic<int64_t> written{0};
+  std::mutex mu;  // guards `failure` and the progress callback
+  Status failure = Status::Ok();
+  auto write = [&] {
+    while (true) {
+      int64_t i = next++;
+      if (i >= n_conversations) return;
+      Status s = WriteConversation(store, plan.conversations[i], customer_ids, user_ids,
+                                   department_ids, queue_ids);
+      std::lock_guard lock(mu);
+      if (!s.ok()) {
+        if (failure.ok()) failure = s;
+        next = n_conversations;  // the others stop after their current one
+        return;
+      }
+      int64_t done = ++written;
+      if (done % 100 == 0 && done < n_conversations) report("conversations", done, n_conversations);
+    }
+  };
+  std::vector<std::thread> writers;
+  for (int w = 1; w < std::max(1, o.writers); ++w) writers.emplace_back(write);
+  write();
+  for (auto& t : writers) t.join();
+  LUISTER_RETURN_IF_ERROR(failure);
   report("conversations", n_conversations, n_conversations);
   summary.conversations = static_cast<int>(n_conversations);
   LUISTER_ASSIGN_OR_RETURN(int64_t messages, store.conversations().CountMessages());

@@ -26,6 +26,10 @@ struct DemoOptions {
   // Password of every other demo staff account, hashed at minimal cost so
   // loading stays fast; empty means the admin password. Demo use only.
   std::string staff_password;
+  // Conversations written at once. Engines with concurrent writers
+  // (PostgreSQL) load several times faster with a few; ids then follow the
+  // order the writers happen to finish in, the content stays the same.
+  int writers = 1;
 };
 
 struct DemoSummary {
@@ -46,7 +50,7 @@ using DemoProgress = std::function<void(std::string_view stage, int64_t done, in
 // Fills an empty database with a living demo service desk: departments,
 // queues, staff, customers and conversations with timelines over the last
 // `weeks`, in English and Dutch. The same seed, counts and `now` give the
-// same data. Conflict when the database already holds customers or users;
+// same data (with one writer, the same ids too). Conflict when the database already holds customers or users;
 // NotFound when a data file is missing; other errors come from the store.
 // Not atomic: on a store error the data written so far stays.
 Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgress& progress);

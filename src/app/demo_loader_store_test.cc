@@ -34,6 +34,7 @@ class DemoStoreTest : public ::testing::TestWithParam<std::string> {
     o.conversations = 200;
     o.now = *ParseIso8601("2026-11-26T12:00:00Z");
     o.admin_password = "demo-admin-password";
+    o.writers = 3;  // as `luister demo` on PostgreSQL; the content must not depend on it
     return o;
   }
 
