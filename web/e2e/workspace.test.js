@@ -221,6 +221,17 @@ test('the main screens show their data: customer 360, search, admin, audit', asy
   await page.getByTestId('timeline').getByTestId('timeline-item').filter({ hasText: replyText }).waitFor();
   await screenshot(page, 'customer-360', { settleMs: 1500 });
 
+  // A subject access export: requested here, prepared by the server's job
+  // runner, downloaded with the session.
+  await page.getByRole('button', { name: 'Prepare export' }).click();
+  const download = page.getByRole('link', { name: 'Download export (JSON)' });
+  await download.waitFor();
+  const doc = await page.evaluate(async (href) => (await fetch(href)).json(), await download.getAttribute('href'));
+  assert.equal(doc.format, 'luister.customer-export/1');
+  assert.equal(doc.customer.name, customerName);
+  assert.ok(doc.conversations.some((c) => c.messages.some((m) => m.body_text.includes(replyText))),
+    'the export holds the reply written in this run');
+
   await page.goto('/search?q=refund');
   const results = page.getByTestId('search-results');
   await results.waitFor();

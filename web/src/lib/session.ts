@@ -36,6 +36,7 @@ const permissions = {
   manage_api_tokens: ['admin'],
   read_audit_log: ['admin', 'privacy_officer'],
   merge_customers: ['admin', 'manager', 'account_manager'],
+  export_customer_data: ['admin', 'privacy_officer'],
   write_conversations: ['admin', 'manager', 'agent', 'account_manager'],
   write_customers: ['admin', 'manager', 'agent', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -155,6 +155,24 @@ export interface TimelinePage extends Page<Activity> {
   customer: { id: number; name: string };
 }
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** A background job (docs/openapi.yaml, Job); a subject export is one. */
+export interface Job {
+  id: number;
+  kind: string;
+  state: JobState;
+  payload: unknown;
+  attempts: number;
+  worker: string | null;
+  created_by: number | null;
+  created_at: string;
+  run_at: string;
+  finished_at: string | null;
+  error: string | null;
+  result_url: string | null;
+}
+
 export interface MergeRecord {
   id: number;
   source_id: number;

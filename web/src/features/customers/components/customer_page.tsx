@@ -11,6 +11,7 @@ import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
 import { CustomerEditForm } from './customer_edit_form';
 import { IdentityForm } from './identity_form';
+import { ExportPanel } from './export_panel';
 import { MergePanel } from './merge_panel';
 import { Timeline } from './timeline';
 
@@ -72,6 +73,7 @@ export function CustomerPage({ id }: { id: number }) {
             {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
           </section>
           {can(me, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
+          {can(me, 'export_customer_data') && <ExportPanel customerId={c.id} />}
         </div>
         <section className="customer-360__main card" aria-labelledby="timeline-title">
           <h2 id="timeline-title" className="panel-title">
