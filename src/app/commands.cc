@@ -1,7 +1,6 @@
 #include "app/commands.h"
 
 #include <spdlog/spdlog.h>
-
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -132,7 +131,8 @@ int RunMigrateData(const MigrateDataArgs& args) {
   if (!from.ok()) return Fail("bad --from", from.status());
   auto to = ParseDatabaseUrl(args.to);
   if (!to.ok()) return Fail("bad --to", to.status());
-  if (from->engine != DatabaseUrl::Engine::kSqlite || to->engine != DatabaseUrl::Engine::kPostgres) {
+  if (from->engine != DatabaseUrl::Engine::kSqlite ||
+      to->engine != DatabaseUrl::Engine::kPostgres) {
     std::cerr << "luister: migrate-data copies from sqlite:PATH to postgres://...\n";
     return kExitUsage;
   }
@@ -183,13 +183,15 @@ int RunDemo(const DemoArgs& args) {
     }
   }
   DemoOptions o;
-  o.data_dir = args.data_dir.empty() ? std::string(LUISTER_SOURCE_DIR) + "/data/demo" : args.data_dir;
+  o.data_dir =
+      args.data_dir.empty() ? std::string(LUISTER_SOURCE_DIR) + "/data/demo" : args.data_dir;
   o.seed = args.seed;
   o.customers = args.customers;
   o.conversations = args.conversations;
   o.now = Now();
   // PostgreSQL takes concurrent writers; SQLite has one at a time anyway.
-  if (auto url = ParseDatabaseUrl(args.db); url.ok() && url->engine == DatabaseUrl::Engine::kPostgres)
+  if (auto url = ParseDatabaseUrl(args.db);
+      url.ok() && url->engine == DatabaseUrl::Engine::kPostgres)
     o.writers = 4;
   o.admin_password = args.admin_password.empty() ? "welkom-bij-luister" : args.admin_password;
   std::string last_stage;
@@ -255,11 +257,11 @@ int RunRoutes() {
       SystemClock clock;
       CustomerService customers(**store, clock);
       ConversationService conversations(**store, clock);
-      auth::Authenticator authenticator(**store, clock,
-                                        auth::AuthOptions{.password_cost = auth::PasswordCost::Minimal()});
+      auth::Authenticator authenticator(
+          **store, clock, auth::AuthOptions{.password_cost = auth::PasswordCost::Minimal()});
       http::Metrics metrics;
-      http::ApiContext ctx{**store, customers, conversations, authenticator, clock, metrics,
-                           LUISTER_VERSION};
+      http::ApiContext ctx{**store, customers, conversations,  authenticator,
+                           clock,   metrics,   LUISTER_VERSION};
       http::Router router;
       http::RegisterApi(router, ctx);
       for (const auto& r : router.Routes()) std::cout << r.method << " " << r.pattern << "\n";
@@ -295,7 +297,8 @@ int RunServe(const ServeArgs& args) {
   // on this node sees what was written through another one.
   EventPublisher* events = &hub;
   std::unique_ptr<postgres::PgEventBus> bus;
-  if (auto url = ParseDatabaseUrl(args.db); url.ok() && url->engine == DatabaseUrl::Engine::kPostgres) {
+  if (auto url = ParseDatabaseUrl(args.db);
+      url.ok() && url->engine == DatabaseUrl::Engine::kPostgres) {
     auto started = postgres::PgEventBus::Start(
         url->location, [&hub](uint64_t seq, const DomainEvent& e) { hub.Deliver(seq, e); });
     if (!started.ok()) return Fail("cannot start the live event stream", started.status());
@@ -305,8 +308,8 @@ int RunServe(const ServeArgs& args) {
   }
   CustomerService customers(**store, clock, events);
   ConversationService conversations(**store, clock, events);
-  http::ApiContext ctx{**store,  customers, conversations, authenticator, clock,
-                       metrics,  LUISTER_VERSION, args.secure_cookies};
+  http::ApiContext ctx{**store, customers, conversations,   authenticator,
+                       clock,   metrics,   LUISTER_VERSION, args.secure_cookies};
   ctx_ptr = &ctx;
 
   // Background jobs: every node runs a runner against the shared database;
@@ -319,10 +322,11 @@ int RunServe(const ServeArgs& args) {
     jo.lease = std::chrono::milliseconds(static_cast<int64_t>(args.job_lease_s * 1000));
     jo.log = [](std::string_view line) { std::cerr << "luister: " << line << "\n"; };
     jobs = std::make_unique<JobRunner>((*store)->jobs(), clock, jo);
-    Status registered = jobs->Register(http::kCustomerExportJob, [&](const Job& job) -> Result<std::string> {
-      LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, http::CustomerIdOfExport(job.payload));
-      return http::BuildCustomerExport(**store, customer_id, clock.Now());
-    });
+    Status registered =
+        jobs->Register(http::kCustomerExportJob, [&](const Job& job) -> Result<std::string> {
+          LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, http::CustomerIdOfExport(job.payload));
+          return http::BuildCustomerExport(**store, customer_id, clock.Now());
+        });
     if (!registered.ok()) return Fail("cannot start the job runner", registered);
     ctx.wake_jobs = [&jobs] { jobs->Wake(); };
   }
@@ -332,8 +336,8 @@ int RunServe(const ServeArgs& args) {
   http::ServerOptions options;
   options.address = addr->host;
   options.port = addr->port;
-  options.threads = args.threads > 0 ? args.threads
-                                     : std::max(1u, std::thread::hardware_concurrency());
+  options.threads =
+      args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   options.max_body_bytes = args.max_body_bytes;
   options.metrics = &metrics;
   options.websocket = &hub;

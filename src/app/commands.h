@@ -15,9 +15,9 @@ struct ServeArgs {
   int threads = 0;      // 0: one per core
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
-  int job_threads = 1;       // background jobs run at once on this node; 0: none
-  double job_lease_s = 60;   // a dead node's jobs are taken over after this
-  std::string node_name;     // names this node in jobs.worker; default host:pid
+  int job_threads = 1;      // background jobs run at once on this node; 0: none
+  double job_lease_s = 60;  // a dead node's jobs are taken over after this
+  std::string node_name;    // names this node in jobs.worker; default host:pid
 };
 int RunServe(const ServeArgs& args);
 
@@ -25,7 +25,7 @@ int RunMigrate(const std::string& db);
 
 struct DemoArgs {
   std::string db;
-  std::string data_dir;  // demo corpus; default: the shipped data/demo
+  std::string data_dir;   // demo corpus; default: the shipped data/demo
   bool if_empty = false;  // do nothing when the database already has customers
   unsigned seed = 42;
   int customers = 400;

@@ -50,9 +50,9 @@ using DemoProgress = std::function<void(std::string_view stage, int64_t done, in
 // Fills an empty database with a living demo service desk: departments,
 // queues, staff, customers and conversations with timelines over the last
 // `weeks`, in English and Dutch. The same seed, counts and `now` give the
-// same data (with one writer, the same ids too). Conflict when the database already holds customers or users;
-// NotFound when a data file is missing; other errors come from the store.
-// Not atomic: on a store error the data written so far stays.
+// same data (with one writer, the same ids too). Conflict when the database already holds customers
+// or users; NotFound when a data file is missing; other errors come from the store. Not atomic: on
+// a store error the data written so far stays.
 Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgress& progress);
 
 }  // namespace luister

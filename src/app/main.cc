@@ -1,6 +1,5 @@
 // The luister binary: the composition root's command line.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "app/commands.h"
@@ -14,7 +13,9 @@ int main(int argc, char** argv) {
   std::string data_dir = "var";
   std::string db;
   auto add_db = [&](CLI::App* cmd) {
-    cmd->add_option("--db", db, "database: sqlite:PATH (default sqlite:<data-dir>/luister.db) or postgres://USER@HOST:PORT/DB")
+    cmd->add_option("--db", db,
+                    "database: sqlite:PATH (default sqlite:<data-dir>/luister.db) or "
+                    "postgres://USER@HOST:PORT/DB")
         ->envname("LUISTER_DB");
     cmd->add_option("--data-dir", data_dir, "directory for the database and files")
         ->envname("LUISTER_DATA_DIR")
@@ -35,21 +36,25 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--max-body", serve.max_body_bytes, "largest request body in bytes")
       ->envname("LUISTER_MAX_BODY")
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
-  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
-                      "mark cookies Secure (when served behind HTTPS)")
+  serve_cmd
+      ->add_flag("--secure-cookies", serve.secure_cookies,
+                 "mark cookies Secure (when served behind HTTPS)")
       ->envname("LUISTER_SECURE_COOKIES");
-  serve_cmd->add_option("--job-threads", serve.job_threads,
-                        "background jobs run at once on this node (0: run none here)")
+  serve_cmd
+      ->add_option("--job-threads", serve.job_threads,
+                   "background jobs run at once on this node (0: run none here)")
       ->envname("LUISTER_JOB_THREADS")
       ->check(CLI::Range(0, 64))
       ->capture_default_str();
-  serve_cmd->add_option("--job-lease", serve.job_lease_s,
-                        "seconds before another node takes over the job of a node that stopped")
+  serve_cmd
+      ->add_option("--job-lease", serve.job_lease_s,
+                   "seconds before another node takes over the job of a node that stopped")
       ->envname("LUISTER_JOB_LEASE")
       ->check(CLI::Range(1.0, 3600.0))
       ->capture_default_str();
-  serve_cmd->add_option("--node-name", serve.node_name,
-                        "this node's name in job records (default: host:pid)")
+  serve_cmd
+      ->add_option("--node-name", serve.node_name,
+                   "this node's name in job records (default: host:pid)")
       ->envname("LUISTER_NODE_NAME");
 
   auto* migrate_cmd = app.add_subcommand("migrate", "apply pending database migrations");
@@ -68,12 +73,13 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--corpus", demo.data_dir, "directory of the demo text corpus");
   demo_cmd->add_flag("--if-empty", demo.if_empty, "only load into an empty database");
   demo_cmd->add_option("--seed", demo.seed, "random seed")->capture_default_str();
-  demo_cmd->add_option("--customers", demo.customers)->check(CLI::Range(10, 1000000))
+  demo_cmd->add_option("--customers", demo.customers)
+      ->check(CLI::Range(10, 1000000))
       ->capture_default_str();
-  demo_cmd->add_option("--conversations", demo.conversations)->check(CLI::Range(10, 10000000))
+  demo_cmd->add_option("--conversations", demo.conversations)
+      ->check(CLI::Range(10, 10000000))
       ->capture_default_str();
-  demo_cmd->add_option("--admin-password", demo.admin_password,
-                       "password of admin@luister.local")
+  demo_cmd->add_option("--admin-password", demo.admin_password, "password of admin@luister.local")
       ->envname("LUISTER_ADMIN_PASSWORD");
 
   UserAddArgs user;
@@ -83,8 +89,8 @@ int main(int argc, char** argv) {
   add_db(user_add);
   user_add->add_option("--email", user.email, "login e-mail address")->required();
   user_add->add_option("--name", user.name, "full name")->required();
-  user_add->add_option("--role", user.role,
-                       "admin, manager, agent, account_manager or privacy_officer")
+  user_add
+      ->add_option("--role", user.role, "admin, manager, agent, account_manager or privacy_officer")
       ->required();
   user_add->add_option("--password", user.password, "password (at least 10 characters)")
       ->envname("LUISTER_PASSWORD")

@@ -70,7 +70,8 @@ TEST_P(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
 }
 
 TEST_P(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
-  for (int i = 0; i < 3; ++i) EXPECT_FALSE(auth_->Login("agent@example.org", "bad", "10.0.0.2").ok());
+  for (int i = 0; i < 3; ++i)
+    EXPECT_FALSE(auth_->Login("agent@example.org", "bad", "10.0.0.2").ok());
   auto locked = auth_->Login("agent@example.org", "a-good-password", "10.0.0.3");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.status().code(), StatusCode::kResourceExhausted);
@@ -80,7 +81,8 @@ TEST_P(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
 }
 
 TEST_P(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
-  for (int i = 0; i < 5; ++i) (void)auth_->Login("user" + std::to_string(i) + "@x.org", "bad", "10.9.9.9");
+  for (int i = 0; i < 5; ++i)
+    (void)auth_->Login("user" + std::to_string(i) + "@x.org", "bad", "10.9.9.9");
   auto r = auth_->Login("agent@example.org", "a-good-password", "10.9.9.9");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);

@@ -88,12 +88,15 @@ TEST_P(ConversationServiceTest, CreateChecksEveryReference) {
 
 TEST_P(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   int64_t cust = Customer("D", "d@x.nl");
-  NewConversation nc{.customer_id = cust, .channel = Channel::kPhone, .department_id = dept_,
+  NewConversation nc{.customer_id = cust,
+                     .channel = Channel::kPhone,
+                     .department_id = dept_,
                      .assignee_id = agent_};
   auto conv = conversations_->Create(nc, agent_);
   ASSERT_TRUE(conv.ok());
-  EXPECT_EQ(conversations_->Transfer(conv->id, billing_, std::nullopt, "  ", agent_).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      conversations_->Transfer(conv->id, billing_, std::nullopt, "  ", agent_).status().code(),
+      StatusCode::kInvalidArgument);
   EXPECT_EQ(conversations_->Transfer(conv->id, dept_, std::nullopt, "note", agent_).status().code(),
             StatusCode::kConflict);
   auto moved = conversations_->Transfer(conv->id, billing_, std::nullopt, "Factuurvraag", agent_);

@@ -31,7 +31,8 @@ TEST_P(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
   c.name = "";
   c.contact_hours = ContactHours{600, 500};
   c.account_manager_id = 999;
-  c.identities = {{IdentityKind::kEmail, "nope"}, {IdentityKind::kEmail, "a@b.nl"},
+  c.identities = {{IdentityKind::kEmail, "nope"},
+                  {IdentityKind::kEmail, "a@b.nl"},
                   {IdentityKind::kEmail, "A@B.nl"}};
   auto r = customers_->Create(c);
   ASSERT_FALSE(r.ok());

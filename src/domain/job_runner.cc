@@ -128,8 +128,8 @@ void JobRunner::RunOne(const Job& job) {
   }
   Failpoint("jobs.before_complete");
   Timestamp now = clock_.Now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - started)
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
                 .count();
   std::string what = "job " + std::to_string(job.id) + " (" + job.kind + ", attempt " +
                      std::to_string(job.attempts) + ")";

@@ -85,8 +85,8 @@ class JobRunner {
   std::condition_variable lease_cv_;  // the lease renewer
   bool stopping_ = false;
   bool lease_stop_ = false;
-  int wakeups_ = 0;             // pending Wake() calls
-  std::set<int64_t> running_;   // job ids this node holds
+  int wakeups_ = 0;            // pending Wake() calls
+  std::set<int64_t> running_;  // job ids this node holds
   std::vector<std::thread> threads_;
   std::thread lease_thread_;
 };

@@ -77,15 +77,16 @@ TEST_P(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
                             })
                   .ok());
   ASSERT_TRUE(runner
-                  .Register("broken", [&](const Job&) -> Result<std::string> {
-                    return InvalidArgument("the payload names no customer_id");
-                  })
+                  .Register("broken",
+                            [&](const Job&) -> Result<std::string> {
+                              return InvalidArgument("the payload names no customer_id");
+                            })
                   .ok());
-  ASSERT_TRUE(runner
-                  .Register("throws", [&](const Job&) -> Result<std::string> {
-                    throw std::runtime_error("boom");
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      runner
+          .Register("throws",
+                    [&](const Job&) -> Result<std::string> { throw std::runtime_error("boom"); })
+          .ok());
   runner.Start();
   int64_t flaky = Enqueue("flaky");
   int64_t broken = Enqueue("broken");

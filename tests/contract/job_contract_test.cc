@@ -55,7 +55,8 @@ TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
   ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(0), 10s)->has_value());
   ASSERT_TRUE(store_->jobs().Fail(*id, "w", "timeout", T(5000), T(100)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kQueued);
-  EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(4999), 10s)->has_value()) << "waits for its retry time";
+  EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(4999), 10s)->has_value())
+      << "waits for its retry time";
   ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(5000), 10s)->has_value());
   ASSERT_TRUE(store_->jobs().Fail(*id, "w", "gone", std::nullopt, T(5001)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kFailed);

@@ -42,8 +42,9 @@ class ApiTest : public ::testing::Test {
     return r.Json()["id"].get<int64_t>();
   }
   int64_t MakeCustomer(const std::string& name, const std::string& email) {
-    auto r = client_->Post("/api/v1/customers",
-                           {{"name", name}, {"identities", {{{"kind", "email"}, {"value", email}}}}});
+    auto r =
+        client_->Post("/api/v1/customers",
+                      {{"name", name}, {"identities", {{{"kind", "email"}, {"value", email}}}}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json()["id"].get<int64_t>();
   }
@@ -99,16 +100,16 @@ TEST_F(ApiTest, SessionCookieIsHttpOnlyAndLogoutEndsIt) {
 }
 
 TEST_F(ApiTest, CustomerWithIdentitiesResolvesByAnyOfThem) {
-  auto r = client_->Post("/api/v1/customers",
-                         {{"name", "Anna de Vries"},
-                          {"language", "nl"},
-                          {"segment", "consumer"},
-                          {"preferred_channel", "phone"},
-                          {"contact_hours", "09:00-12:30"},
-                          {"identities",
-                           {{{"kind", "email"}, {"value", "Anna@Example.NL"}},
-                            {{"kind", "phone"}, {"value", "06 1234 5678"}},
-                            {{"kind", "social"}, {"value", "twitter:@annadv"}}}}});
+  auto r =
+      client_->Post("/api/v1/customers", {{"name", "Anna de Vries"},
+                                          {"language", "nl"},
+                                          {"segment", "consumer"},
+                                          {"preferred_channel", "phone"},
+                                          {"contact_hours", "09:00-12:30"},
+                                          {"identities",
+                                           {{{"kind", "email"}, {"value", "Anna@Example.NL"}},
+                                            {{"kind", "phone"}, {"value", "06 1234 5678"}},
+                                            {{"kind", "social"}, {"value", "twitter:@annadv"}}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   json c = r.Json();
   EXPECT_EQ(c["language"], "nl");
@@ -135,8 +136,8 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
   int64_t conv = MakeConversation(cust, sales, "email", "Factuur klopt niet");
   std::string base = "/api/v1/conversations/" + std::to_string(conv);
 
-  auto in = client_->Post(base + "/messages", {{"direction", "in"},
-                                               {"body_text", "Mijn factuur is te hoog."}});
+  auto in = client_->Post(base + "/messages",
+                          {{"direction", "in"}, {"body_text", "Mijn factuur is te hoog."}});
   ASSERT_EQ(in.status, 201) << in.body;
   json got = client_->Get(base).Json();
   EXPECT_EQ(got["status"], "waiting_on_us");
@@ -171,8 +172,9 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
 
   // A second contact on another channel lands on the same timeline.
   int64_t conv2 = MakeConversation(cust, billing, "phone", "Terugbelverzoek");
-  ASSERT_EQ(client_->Post("/api/v1/conversations/" + std::to_string(conv2) + "/messages",
-                          {{"direction", "in"}, {"body_text", "Bel me terug aub"}})
+  ASSERT_EQ(client_
+                ->Post("/api/v1/conversations/" + std::to_string(conv2) + "/messages",
+                       {{"direction", "in"}, {"body_text", "Bel me terug aub"}})
                 .status,
             201);
 
@@ -186,7 +188,8 @@ TEST_F(ApiTest, ConversationFlowReachesTheTimeline) {
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), "handover"), kinds.end());
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), "note"), kinds.end());
   for (size_t i = 1; i < all["items"].size(); ++i)
-    EXPECT_GE(all["items"][i - 1]["at"].get<std::string>(), all["items"][i]["at"].get<std::string>());
+    EXPECT_GE(all["items"][i - 1]["at"].get<std::string>(),
+              all["items"][i]["at"].get<std::string>());
 
   json phone = client_->Get(tl + "?channel=phone").Json();
   for (const auto& a : phone["items"]) EXPECT_EQ(a["channel"], "phone");
@@ -225,15 +228,17 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
   int64_t cust = MakeCustomer("Sanne de Vries", "sanne.export@example.nl");
   int64_t conv = MakeConversation(cust, dept, "email", "Mijn gegevens");
   std::string base = "/api/v1/conversations/" + std::to_string(conv);
-  ASSERT_EQ(client_->Post(base + "/messages", {{"direction", "in"},
-                                               {"body_text", "Welke gegevens hebben jullie?"}})
+  ASSERT_EQ(client_
+                ->Post(base + "/messages",
+                       {{"direction", "in"}, {"body_text", "Welke gegevens hebben jullie?"}})
                 .status,
             201);
-  ASSERT_EQ(client_->Post(base + "/messages", {{"internal", true}, {"body_text", "AVG-verzoek"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      client_->Post(base + "/messages", {{"internal", true}, {"body_text", "AVG-verzoek"}}).status,
+      201);
 
-  auto requested = client_->Post("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
+  auto requested =
+      client_->Post("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
   ASSERT_EQ(requested.status, 202) << requested.body;
   json job = requested.Json();
   int64_t id = job["id"];
@@ -267,7 +272,8 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
     if (e["action"] == "request" && e["entity"] == "customer_export") request_in_trail = true;
   EXPECT_TRUE(request_in_trail) << "the export shows who asked for it";
 
-  json trail = client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust) + "&action=read").Json();
+  json trail =
+      client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust) + "&action=read").Json();
   bool download_logged = false;
   for (const auto& e : trail["items"])
     if (e["entity"] == "customer_export" && e["entity_id"] == id) download_logged = true;
@@ -289,8 +295,7 @@ TEST_F(ApiTest, BulkImportWritesEverythingOrNothing) {
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(ok.Json()["created"], 30);
   ASSERT_EQ(ok.Json()["ids"].size(), 30u);
-  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"],
-            15);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"], 15);
 
   // One bad element: a precise field error and nothing written.
   json bad = batch;
@@ -309,8 +314,7 @@ TEST_F(ApiTest, BulkImportWritesEverythingOrNothing) {
   auto missing = client_->Post("/api/v1/messages/import", {{"messages", unknown}});
   ASSERT_EQ(missing.status, 400) << missing.body;
   EXPECT_EQ(missing.Json()["errors"][0]["field"], "messages[29].conversation_id");
-  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"],
-            15)
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(a)).Json()["message_count"], 15)
       << "a rejected batch wrote nothing";
 
   EXPECT_EQ(client_->Post("/api/v1/messages/import", {{"messages", json::array()}}).status, 400);
@@ -323,8 +327,9 @@ TEST_F(ApiTest, InboxFiltersByStatusAssigneeAndTag) {
   int64_t a = MakeConversation(cust, dept, "chat", "A");
   int64_t b = MakeConversation(cust, dept, "chat", "B");
   auto me = client_->Get("/api/v1/session").Json()["user"]["id"].get<int64_t>();
-  ASSERT_EQ(client_->Patch("/api/v1/conversations/" + std::to_string(a),
-                           {{"assignee_id", me}, {"tags", {"Refund", "late"}}, {"priority", "high"}})
+  ASSERT_EQ(client_
+                ->Patch("/api/v1/conversations/" + std::to_string(a),
+                        {{"assignee_id", me}, {"tags", {"Refund", "late"}}, {"priority", "high"}})
                 .status,
             200);
   std::string q = "/api/v1/conversations?department_id=" + std::to_string(dept);
@@ -345,8 +350,8 @@ TEST_F(ApiTest, MergeMovesHistoryAndIsRecorded) {
   int64_t keep = MakeCustomer("Carla Smit", "carla@example.nl");
   int64_t dup = MakeCustomer("C. Smit", "c.smit@work.example.com");
   int64_t conv = MakeConversation(dup, dept, "webform", "Vraag over levering");
-  auto r = client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge",
-                         {{"source_id", dup}});
+  auto r =
+      client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge", {{"source_id", dup}});
   ASSERT_EQ(r.status, 200) << r.body;
   json merged = r.Json()["customer"];
   EXPECT_EQ(merged["identities"].size(), 2u);
@@ -354,9 +359,10 @@ TEST_F(ApiTest, MergeMovesHistoryAndIsRecorded) {
             keep);
   auto tl = client_->Get("/api/v1/customers/" + std::to_string(keep) + "/timeline").Json();
   EXPECT_EQ(tl["items"][0]["kind"], "merged");
-  EXPECT_EQ(client_->Get("/api/v1/customers/" + std::to_string(dup)).Json()["merged_into_id"], keep);
-  auto again = client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge",
-                             {{"source_id", dup}});
+  EXPECT_EQ(client_->Get("/api/v1/customers/" + std::to_string(dup)).Json()["merged_into_id"],
+            keep);
+  auto again =
+      client_->Post("/api/v1/customers/" + std::to_string(keep) + "/merge", {{"source_id", dup}});
   EXPECT_EQ(again.status, 409) << again.body;
   auto merges = client_->Get("/api/v1/customers/" + std::to_string(keep) + "/merges").Json();
   ASSERT_EQ(merges["items"].size(), 1u);
@@ -368,16 +374,20 @@ TEST_F(ApiTest, SearchStemsFoldsDiacriticsAndHighlights) {
   int64_t cust = MakeCustomer("Zoë Bakker", "zoe@example.nl");
   int64_t conv = MakeConversation(cust, dept, "email", "Retour aanvraag");
   std::string base = "/api/v1/conversations/" + std::to_string(conv) + "/messages";
-  ASSERT_EQ(client_->Post(base, {{"direction", "in"},
-                                 {"body_text", "Ik wil mijn bestellingen retourneren, de café-stoel is kapot."}})
+  ASSERT_EQ(client_
+                ->Post(base, {{"direction", "in"},
+                              {"body_text",
+                               "Ik wil mijn bestellingen retourneren, de café-stoel is kapot."}})
                 .status,
             201);
-  ASSERT_EQ(client_->Post(base, {{"body_text", "We refunded your payments yesterday."}}).status, 201);
+  ASSERT_EQ(client_->Post(base, {{"body_text", "We refunded your payments yesterday."}}).status,
+            201);
 
   auto nl = client_->Get("/api/v1/search?q=bestelling");
   ASSERT_EQ(nl.status, 200) << nl.body;
   ASSERT_GE(nl.Json()["items"].size(), 1u);
-  EXPECT_NE(nl.Json()["items"][0]["highlight"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_NE(nl.Json()["items"][0]["highlight"].get<std::string>().find("<mark>"),
+            std::string::npos);
   EXPECT_GE(client_->Get("/api/v1/search?q=cafe").Json()["items"].size(), 1u);
   EXPECT_GE(client_->Get("/api/v1/search?q=refund+payment").Json()["items"].size(), 1u);
   auto cust_hits = client_->Get("/api/v1/search?scope=customers&q=zoe").Json();
@@ -410,11 +420,12 @@ TEST_F(ApiTest, ApiTokensAuthenticateAndCanBeRevoked) {
   bot.UseBearer(token);
   EXPECT_EQ(bot.Get("/api/v1/departments").status, 200);
   // Bearer requests need no CSRF token.
-  EXPECT_EQ(bot.Post("/api/v1/departments", {{"name", "Bot dept " + std::to_string(rand())}}).status,
-            201);
-  ASSERT_EQ(client_->Delete("/api/v1/api-tokens/" + std::to_string(t.Json()["id"].get<int64_t>()))
-                .status,
-            204);
+  EXPECT_EQ(
+      bot.Post("/api/v1/departments", {{"name", "Bot dept " + std::to_string(rand())}}).status,
+      201);
+  ASSERT_EQ(
+      client_->Delete("/api/v1/api-tokens/" + std::to_string(t.Json()["id"].get<int64_t>())).status,
+      204);
   EXPECT_EQ(bot.Get("/api/v1/departments").status, 401);
 }
 

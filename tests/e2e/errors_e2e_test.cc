@@ -94,11 +94,10 @@ TEST_F(ErrorsTest, WrongTypesMissingAndUnknownFieldsAreListed) {
 TEST_F(ErrorsTest, InvalidEmailAndPhoneAreRejected) {
   auto before = CustomerCount();
   json p = ExpectProblem(
-      admin_->Post("/api/v1/customers",
-                   {{"name", "Ongeldig"},
-                    {"identities",
-                     {{{"kind", "email"}, {"value", "not-an-address"}},
-                      {{"kind", "phone"}, {"value", "12"}}}}}),
+      admin_->Post("/api/v1/customers", {{"name", "Ongeldig"},
+                                         {"identities",
+                                          {{{"kind", "email"}, {"value", "not-an-address"}},
+                                           {{"kind", "phone"}, {"value", "12"}}}}}),
       400);
   EXPECT_TRUE(HasFieldError(p, "identities[0].value")) << p;
   EXPECT_TRUE(HasFieldError(p, "identities[1].value")) << p;
@@ -106,20 +105,23 @@ TEST_F(ErrorsTest, InvalidEmailAndPhoneAreRejected) {
 }
 
 TEST_F(ErrorsTest, DuplicateIdentityIsAConflictAndWritesNothing) {
-  ASSERT_EQ(admin_->Post("/api/v1/customers",
-                         {{"name", "Eerste"}, {"identities", {{{"kind", "email"}, {"value", "dup@example.nl"}}}}})
+  ASSERT_EQ(admin_
+                ->Post("/api/v1/customers",
+                       {{"name", "Eerste"},
+                        {"identities", {{{"kind", "email"}, {"value", "dup@example.nl"}}}}})
                 .status,
             201);
   auto before = CustomerCount();
   // The clash is in the second identity: the first must not be stored either.
-  ExpectProblem(admin_->Post("/api/v1/customers",
-                             {{"name", "Tweede"},
-                              {"identities",
-                               {{{"kind", "email"}, {"value", "fresh@example.nl"}},
-                                {{"kind", "email"}, {"value", "DUP@example.nl"}}}}}),
-                409);
+  ExpectProblem(
+      admin_->Post("/api/v1/customers", {{"name", "Tweede"},
+                                         {"identities",
+                                          {{{"kind", "email"}, {"value", "fresh@example.nl"}},
+                                           {{"kind", "email"}, {"value", "DUP@example.nl"}}}}}),
+      409);
   EXPECT_EQ(CustomerCount(), before);
-  EXPECT_EQ(admin_->Get("/api/v1/customers/lookup?kind=email&value=fresh%40example.nl").status, 404);
+  EXPECT_EQ(admin_->Get("/api/v1/customers/lookup?kind=email&value=fresh%40example.nl").status,
+            404);
 }
 
 TEST_F(ErrorsTest, OversizedBodyIs413) {
@@ -157,10 +159,11 @@ TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
   anon.UseBearer("lst_not-a-real-token");
   ExpectProblem(anon.Get("/api/v1/customers"), 401);
 
-  ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", "agent.role@example.org"},
-                                           {"name", "Agent Role"},
-                                           {"role", "agent"},
-                                           {"password", "agent-password-1"}})
+  ASSERT_EQ(admin_
+                ->Post("/api/v1/users", {{"email", "agent.role@example.org"},
+                                         {"name", "Agent Role"},
+                                         {"role", "agent"},
+                                         {"password", "agent-password-1"}})
                 .status,
             201);
   HttpClient agent(server_->port());
@@ -177,7 +180,8 @@ TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
 TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
   auto c = admin_->Post("/api/v1/customers", {{"name", "Export Fouten"}});
   ASSERT_EQ(c.status, 201) << c.body;
-  std::string exports = "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/exports";
+  std::string exports =
+      "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/exports";
   ExpectProblem(admin_->Post("/api/v1/customers/987654/exports", json::object()), 404);
   ExpectProblem(admin_->Send("POST", exports, R"({"format":"csv"})"), 400);
   ExpectProblem(admin_->Get("/api/v1/jobs/987654"), 404);
@@ -185,10 +189,11 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
 
   for (auto [email, role] : {std::pair{"export.agent@example.org", "agent"},
                              std::pair{"export.privacy@example.org", "privacy_officer"}})
-    ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", email},
-                                             {"name", role},
-                                             {"role", role},
-                                             {"password", "export-password-1"}})
+    ASSERT_EQ(admin_
+                  ->Post("/api/v1/users", {{"email", email},
+                                           {"name", role},
+                                           {"role", role},
+                                           {"password", "export-password-1"}})
                   .status,
               201);
   HttpClient agent(server_->port());
@@ -209,7 +214,8 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
   EXPECT_NE(early["detail"].get<std::string>().find("queued"), std::string::npos);
   auto own = privacy.Post(exports, json::object());
   ASSERT_EQ(own.status, 202) << own.body;
-  EXPECT_EQ(privacy.Get("/api/v1/jobs/" + std::to_string(own.Json()["id"].get<int64_t>())).status, 200);
+  EXPECT_EQ(privacy.Get("/api/v1/jobs/" + std::to_string(own.Json()["id"].get<int64_t>())).status,
+            200);
 }
 
 TEST_F(ErrorsTest, SessionWritesNeedTheCsrfToken) {
@@ -222,10 +228,11 @@ TEST_F(ErrorsTest, SessionWritesNeedTheCsrfToken) {
 }
 
 TEST_F(ErrorsTest, LoginIsRateLimitedPerAccount) {
-  ASSERT_EQ(admin_->Post("/api/v1/users", {{"email", "limited@example.org"},
-                                           {"name", "Limited"},
-                                           {"role", "agent"},
-                                           {"password", "right-password-1"}})
+  ASSERT_EQ(admin_
+                ->Post("/api/v1/users", {{"email", "limited@example.org"},
+                                         {"name", "Limited"},
+                                         {"role", "agent"},
+                                         {"password", "right-password-1"}})
                 .status,
             201);
   HttpClient c(server_->port());

@@ -1,18 +1,18 @@
 // Live events over the WebSocket, and the web app served by luister.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <iterator>
-#include <signal.h>
-#include <unistd.h>
-#include <sys/wait.h>
 #include <fstream>
+#include <iterator>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "http_client.h"
 #include "luister_process.h"
@@ -31,8 +31,8 @@ class LiveClient {
   LiveClient(int port, const std::string& cookie, const std::string& target,
              const std::string& origin = "")
       : ws_(ioc_) {
-    beast::get_lowest_layer(ws_).connect(
-        tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    beast::get_lowest_layer(ws_).connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
+                                                       static_cast<unsigned short>(port)));
     ws_.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
       if (!cookie.empty()) req.set(beast::http::field::cookie, "luister_session=" + cookie);
       if (!origin.empty()) req.set(beast::http::field::origin, origin);
@@ -94,10 +94,11 @@ class LiveTest : public ::testing::Test {
               200);
     dept_ = client_->Post("/api/v1/departments", {{"name", "Live"}}).Json()["id"];
     customer_ = client_->Post("/api/v1/customers", {{"name", "Live Klant"}}).Json()["id"];
-    conversation_ = client_->Post("/api/v1/conversations", {{"customer_id", customer_},
-                                                            {"channel", "chat"},
-                                                            {"department_id", dept_}})
-                        .Json()["id"];
+    conversation_ =
+        client_
+            ->Post("/api/v1/conversations",
+                   {{"customer_id", customer_}, {"channel", "chat"}, {"department_id", dept_}})
+            .Json()["id"];
   }
   std::string MessagesPath() const {
     return "/api/v1/conversations/" + std::to_string(conversation_) + "/messages";
@@ -187,10 +188,10 @@ TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
 
   int64_t dept = on_a.Post("/api/v1/departments", {{"name", "Nodes"}}).Json()["id"];
   int64_t customer = on_a.Post("/api/v1/customers", {{"name", "Twee Nodes"}}).Json()["id"];
-  int64_t conversation = on_a.Post("/api/v1/conversations", {{"customer_id", customer},
-                                                             {"channel", "chat"},
-                                                             {"department_id", dept}})
-                             .Json()["id"];
+  int64_t conversation =
+      on_a.Post("/api/v1/conversations",
+                {{"customer_id", customer}, {"channel", "chat"}, {"department_id", dept}})
+          .Json()["id"];
   std::string messages = "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
 
   LiveClient live_b(b->port(), on_a.cookie(), "/api/v1/live");
@@ -258,17 +259,17 @@ TEST(MultiNodeTest, JobsRunOnceAcrossNodesAndADeadNodesJobIsTakenOver) {
     workers.insert(job["worker"].get<std::string>());
   }
   for (const auto& w : workers) EXPECT_TRUE(w == "node-a" || w == "node-b") << w;
-  EXPECT_EQ(on_b.Get("/api/v1/jobs/" + std::to_string(ids[0]) + "/result").Json()["customer"]["name"],
-            "Eens Geëxporteerd")
+  EXPECT_EQ(
+      on_b.Get("/api/v1/jobs/" + std::to_string(ids[0]) + "/result").Json()["customer"]["name"],
+      "Eens Geëxporteerd")
       << "a result made on one node is fetched through another";
   a.Stop();
   b->Stop();
 
   // Node C takes a job and is SIGKILLed while it holds it (a failpoint holds
   // it between finishing the work and recording it: the worst moment).
-  auto c = LuisterProcess::JoinDatabaseOf(
-      a, {"--node-name", "node-c", "--job-lease", "2"},
-      {"LUISTER_FAILPOINTS=jobs.before_complete=sleep(60000)"});
+  auto c = LuisterProcess::JoinDatabaseOf(a, {"--node-name", "node-c", "--job-lease", "2"},
+                                          {"LUISTER_FAILPOINTS=jobs.before_complete=sleep(60000)"});
   HttpClient on_c(c->port());
   on_c.ShareSessionOf(on_a);
   auto r = on_c.Post(exports, json::object());
@@ -362,7 +363,8 @@ class Nginx {
 TEST(MultiNodeTest, TheNginxExampleBalancesTwoNodesAndSurvivesOneDying) {
   ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
       << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
-  ASSERT_TRUE(std::filesystem::exists("/usr/sbin/nginx")) << "nginx is missing: run scripts/setup.sh";
+  ASSERT_TRUE(std::filesystem::exists("/usr/sbin/nginx"))
+      << "nginx is missing: run scripts/setup.sh";
   LuisterProcess a;
   auto b = LuisterProcess::JoinDatabaseOf(a);
   int port = FreePort();
@@ -372,10 +374,10 @@ TEST(MultiNodeTest, TheNginxExampleBalancesTwoNodesAndSurvivesOneDying) {
   ASSERT_EQ(web.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
   int64_t dept = web.Post("/api/v1/departments", {{"name", "Balanced"}}).Json()["id"];
   int64_t customer = web.Post("/api/v1/customers", {{"name", "Via Nginx"}}).Json()["id"];
-  int64_t conversation = web.Post("/api/v1/conversations", {{"customer_id", customer},
-                                                            {"channel", "email"},
-                                                            {"department_id", dept}})
-                             .Json()["id"];
+  int64_t conversation =
+      web.Post("/api/v1/conversations",
+               {{"customer_id", customer}, {"channel", "email"}, {"department_id", dept}})
+          .Json()["id"];
   std::string messages = "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
   // One session, whichever node nginx picks for each request.
   for (int i = 0; i < 6; ++i)

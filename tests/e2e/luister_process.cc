@@ -1,15 +1,14 @@
 #include "luister_process.h"
 
-#include <libpq-fe.h>
-
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -117,7 +116,8 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
   db_ = "sqlite:" + dir_ + "/luister.db";
-  if (std::getenv("LUISTER_E2E_POSTGRES_DIR") != nullptr) db_ = CreatePostgresDatabase(&pg_database_);
+  if (std::getenv("LUISTER_E2E_POSTGRES_DIR") != nullptr)
+    db_ = CreatePostgresDatabase(&pg_database_);
   auto m = RunLuister({"migrate", "--db", db_});
   if (m.exit_code != 0) throw std::runtime_error("migrate failed: " + m.out);
   auto u = RunLuister({"user", "add", "--db", db_, "--email", kAdminEmail, "--name", "Ada Admin",
@@ -146,8 +146,8 @@ LuisterProcess::LuisterProcess(Join, const std::string& db,
 
 void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
                                   std::vector<std::string> env) {
-  std::vector<std::string> args = {"serve", "--db", db_, "--listen", "127.0.0.1:0",
-                                   "--threads", "2"};
+  std::vector<std::string> args = {"serve",       "--db",      db_, "--listen",
+                                   "127.0.0.1:0", "--threads", "2"};
   args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
   pid_ = Spawn(args, env, &out_fd_);
   static const std::regex kListening(R"(on http://127\.0\.0\.1:(\d+))");

@@ -32,9 +32,9 @@ class LuisterProcess {
   explicit LuisterProcess(std::vector<std::string> extra_serve_args = {});
   // Another node on `other`'s database (already migrated, with the admin),
   // with extra serve arguments and environment ("NAME=value").
-  static std::unique_ptr<LuisterProcess> JoinDatabaseOf(const LuisterProcess& other,
-                                                        std::vector<std::string> extra_serve_args = {},
-                                                        std::vector<std::string> env = {});
+  static std::unique_ptr<LuisterProcess> JoinDatabaseOf(
+      const LuisterProcess& other, std::vector<std::string> extra_serve_args = {},
+      std::vector<std::string> env = {});
   ~LuisterProcess();
   LuisterProcess(const LuisterProcess&) = delete;
   LuisterProcess& operator=(const LuisterProcess&) = delete;

@@ -35,8 +35,7 @@ Result<int64_t> CustomerIdOfExport(const std::string& payload) {
   return j["customer_id"].get<int64_t>();
 }
 
-Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id,
-                                        Timestamp generated_at) {
+Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id, Timestamp generated_at) {
   LUISTER_ASSIGN_OR_RETURN(Customer customer, store.customers().Get(customer_id));
   nlohmann::json doc = {{"format", "luister.customer-export/1"},
                         {"generated_at", FormatIso8601(generated_at)},
@@ -84,12 +83,12 @@ Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id,
   nlohmann::json audit = nlohmann::json::array();
   AuditFilter af;
   af.customer_id = customer_id;
-  LUISTER_RETURN_IF_ERROR(ForEachPage<AuditEntry>(
-      [&](const PageRequest& p) { return store.audit().List(af, p); },
-      [&](const AuditEntry& e) -> Status {
-        audit.push_back(ToJson(e));
-        return Status::Ok();
-      }));
+  LUISTER_RETURN_IF_ERROR(
+      ForEachPage<AuditEntry>([&](const PageRequest& p) { return store.audit().List(af, p); },
+                              [&](const AuditEntry& e) -> Status {
+                                audit.push_back(ToJson(e));
+                                return Status::Ok();
+                              }));
   doc["audit"] = std::move(audit);
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

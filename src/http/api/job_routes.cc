@@ -20,26 +20,26 @@ Result<JobRecord> VisibleJob(ApiContext& ctx, const Request& req, const auth::Pr
 
 void RegisterJobRoutes(Router& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/customers/{id}/exports",
-        Secured(ctx, Permission::kExportCustomerData,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, IdParam(req));
-                  if (!req.body.empty() && req.body.find_first_not_of(" \t\r\n{}") != std::string::npos)
-                    return InvalidArgument("an export takes no body");
-                  LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(customer_id));
-                  NewJob job;
-                  job.kind = kCustomerExportJob;
-                  job.payload = CustomerExportPayload(c.id);
-                  job.run_at = ctx.clock.Now();
-                  job.created_by = who.user.id;
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, ctx.store.jobs().Enqueue(job));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "request", "customer_export", id, c.id));
-                  if (ctx.wake_jobs) ctx.wake_jobs();
-                  LUISTER_ASSIGN_OR_RETURN(JobRecord record, ctx.store.jobs().Get(id));
-                  Response resp = JsonResponse(202, ToJson(record));
-                  resp.SetHeader("Location", "/api/v1/jobs/" + std::to_string(id));
-                  return resp;
-                }));
+        Secured(
+            ctx, Permission::kExportCustomerData,
+            [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+              LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, IdParam(req));
+              if (!req.body.empty() && req.body.find_first_not_of(" \t\r\n{}") != std::string::npos)
+                return InvalidArgument("an export takes no body");
+              LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(customer_id));
+              NewJob job;
+              job.kind = kCustomerExportJob;
+              job.payload = CustomerExportPayload(c.id);
+              job.run_at = ctx.clock.Now();
+              job.created_by = who.user.id;
+              LUISTER_ASSIGN_OR_RETURN(int64_t id, ctx.store.jobs().Enqueue(job));
+              LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "request", "customer_export", id, c.id));
+              if (ctx.wake_jobs) ctx.wake_jobs();
+              LUISTER_ASSIGN_OR_RETURN(JobRecord record, ctx.store.jobs().Get(id));
+              Response resp = JsonResponse(202, ToJson(record));
+              resp.SetHeader("Location", "/api/v1/jobs/" + std::to_string(id));
+              return resp;
+            }));
 
   r.Add("GET", "/api/v1/jobs/{id}",
         Secured(ctx, Permission::kExportCustomerData,
@@ -66,9 +66,11 @@ void RegisterJobRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_RETURN_IF_ERROR(
                       Audit(ctx, req, who, "read", "customer_export", job.id, customer_id));
                   Response resp = JsonTextResponse(200, std::move(body));
-                  std::string name = customer_id ? "customer-" + std::to_string(*customer_id) + "-export"
-                                                 : "job-" + std::to_string(job.id);
-                  resp.SetHeader("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
+                  std::string name = customer_id
+                                         ? "customer-" + std::to_string(*customer_id) + "-export"
+                                         : "job-" + std::to_string(job.id);
+                  resp.SetHeader("Content-Disposition",
+                                 "attachment; filename=\"" + name + ".json\"");
                   return resp;
                 }));
 }

@@ -82,18 +82,30 @@ void WriteConversation(JsonWriter& w, const Conversation& v) {
     t ? w.String(FormatIso8601(*t)) : w.Null();
   };
   w.BeginObject()
-      .Key("id").Int(v.id)
-      .Key("customer_id").Int(v.customer_id)
-      .Key("customer_name").String(v.customer_name)
-      .Key("channel").String(ToString(v.channel))
-      .Key("subject").String(v.subject)
-      .Key("status").String(ToString(v.status))
-      .Key("priority").String(ToString(v.priority))
-      .Key("department_id").Int(v.department_id)
-      .Key("queue_id").OptInt(v.queue_id)
-      .Key("assignee_id").OptInt(v.assignee_id)
-      .Key("tags").Strings(v.tags)
-      .Key("message_count").Int(v.message_count);
+      .Key("id")
+      .Int(v.id)
+      .Key("customer_id")
+      .Int(v.customer_id)
+      .Key("customer_name")
+      .String(v.customer_name)
+      .Key("channel")
+      .String(ToString(v.channel))
+      .Key("subject")
+      .String(v.subject)
+      .Key("status")
+      .String(ToString(v.status))
+      .Key("priority")
+      .String(ToString(v.priority))
+      .Key("department_id")
+      .Int(v.department_id)
+      .Key("queue_id")
+      .OptInt(v.queue_id)
+      .Key("assignee_id")
+      .OptInt(v.assignee_id)
+      .Key("tags")
+      .Strings(v.tags)
+      .Key("message_count")
+      .Int(v.message_count);
   time("created_at", v.created_at);
   time("updated_at", v.updated_at);
   time("last_message_at", v.last_message_at);
@@ -210,8 +222,8 @@ json ToJson(const JobRecord& v) {
           {"run_at", FormatIso8601(v.run_at)},
           {"finished_at", OptTime(v.finished_at)},
           {"error", Opt(v.last_error)},
-          {"result_url", v.has_result ? json("/api/v1/jobs/" + std::to_string(v.id) + "/result")
-                                      : json()}};
+          {"result_url",
+           v.has_result ? json("/api/v1/jobs/" + std::to_string(v.id) + "/result") : json()}};
 }
 
 json ToJson(const SearchHit& v) {

@@ -75,7 +75,8 @@ Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker,
   if (kinds.empty()) return std::optional<Job>();
   return db_.Write([&](Connection& c) -> Result<std::optional<Job>> {
     LUISTER_ASSIGN_OR_RETURN(
-        Rows r, c.Query(kClaim, Params().Add(worker).Add(now + lease).Add(now).Add(KindsArray(kinds))));
+        Rows r,
+        c.Query(kClaim, Params().Add(worker).Add(now + lease).Add(now).Add(KindsArray(kinds))));
     if (r.size() == 0) return std::optional<Job>();
     Job j;
     j.id = r.Int(0, 0);
@@ -91,7 +92,8 @@ Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker,
 
 Status PgJobRepository::Renew(int64_t id, const std::string& worker, Timestamp lease_until) {
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kRenew, Params().Add(id).Add(worker).Add(lease_until)));
+    LUISTER_ASSIGN_OR_RETURN(Rows r,
+                             c.Query(kRenew, Params().Add(id).Add(worker).Add(lease_until)));
     return HeldOrConflict(r, id);
   });
 }
@@ -99,8 +101,8 @@ Status PgJobRepository::Renew(int64_t id, const std::string& worker, Timestamp l
 Status PgJobRepository::Complete(int64_t id, const std::string& worker, Timestamp at,
                                  const std::string& result) {
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(
-        Rows r, c.Query(kComplete, Params().Add(id).Add(worker).Add(at).Add(result)));
+    LUISTER_ASSIGN_OR_RETURN(Rows r,
+                             c.Query(kComplete, Params().Add(id).Add(worker).Add(at).Add(result)));
     return HeldOrConflict(r, id);
   });
 }

@@ -10,9 +10,8 @@ class SqliteJobRepository final : public JobRepository {
  public:
   explicit SqliteJobRepository(Database& db) : db_(db) {}
   Result<int64_t> Enqueue(const NewJob& job) override;
-  Result<std::optional<Job>> Claim(const std::string& worker,
-                                   const std::vector<std::string>& kinds, Timestamp now,
-                                   std::chrono::milliseconds lease) override;
+  Result<std::optional<Job>> Claim(const std::string& worker, const std::vector<std::string>& kinds,
+                                   Timestamp now, std::chrono::milliseconds lease) override;
   Status Renew(int64_t id, const std::string& worker, Timestamp lease_until) override;
   Status Complete(int64_t id, const std::string& worker, Timestamp at,
                   const std::string& result) override;

@@ -60,7 +60,8 @@ std::string PgOrder(const std::string& key) {
   size_t start = 0;
   while (start <= key.size()) {
     size_t comma = key.find(',', start);
-    std::string part = key.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string part =
+        key.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     while (!part.empty() && part.front() == ' ') part.erase(0, 1);
     if (!out.empty()) out += ", ";
     out += part == "tag" || part == "token_hash" || part == "key" ? part + " COLLATE \"C\"" : part;
@@ -71,7 +72,8 @@ std::string PgOrder(const std::string& key) {
 }
 
 Result<std::vector<std::string>> Columns(SqliteConnection& c, const std::string& table) {
-  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid"));
+  LUISTER_ASSIGN_OR_RETURN(auto st,
+                           c.Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid"));
   st.Bind(1, table);
   std::vector<std::string> out;
   while (true) {
@@ -133,8 +135,8 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
 
   // Fresh target, resumed copy, or refusal.
   LUISTER_ASSIGN_OR_RETURN(bool resuming, dst->Write([](PgConnection& c) -> Result<bool> {
-    LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query(
-        "SELECT to_regclass('luister_transfer_progress') IS NOT NULL"));
+    LUISTER_ASSIGN_OR_RETURN(
+        postgres::Rows r, c.Query("SELECT to_regclass('luister_transfer_progress') IS NOT NULL"));
     return r.Bool(0, 0);
   }));
   if (!resuming) {
@@ -163,19 +165,23 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
   std::vector<TableReport> reports;
   for (const Table& t : Tables()) {
     const std::string table = t.name;
-    LUISTER_ASSIGN_OR_RETURN(auto cols,
-                             src->WithWriter([&](SqliteConnection& c) { return Columns(c, table); }));
-    LUISTER_ASSIGN_OR_RETURN(int64_t total,
-                             src->WithWriter([&](SqliteConnection& c) { return SqliteCount(c, table); }));
-    LUISTER_ASSIGN_OR_RETURN(auto progress, dst->ReadOne([&](PgConnection& c) -> Result<std::pair<int64_t, bool>> {
-      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query(
-          "SELECT last_rowid, done FROM luister_transfer_progress WHERE table_name = $1",
-          postgres::Params().Add(table)));
-      if (r.size() == 0) return std::make_pair(int64_t{0}, false);
-      return std::make_pair(r.Int(0, 0), r.Bool(0, 1));
-    }));
+    LUISTER_ASSIGN_OR_RETURN(
+        auto cols, src->WithWriter([&](SqliteConnection& c) { return Columns(c, table); }));
+    LUISTER_ASSIGN_OR_RETURN(
+        int64_t total, src->WithWriter([&](SqliteConnection& c) { return SqliteCount(c, table); }));
+    LUISTER_ASSIGN_OR_RETURN(
+        auto progress, dst->ReadOne([&](PgConnection& c) -> Result<std::pair<int64_t, bool>> {
+          LUISTER_ASSIGN_OR_RETURN(
+              postgres::Rows r,
+              c.Query(
+                  "SELECT last_rowid, done FROM luister_transfer_progress WHERE table_name = $1",
+                  postgres::Params().Add(table)));
+          if (r.size() == 0) return std::make_pair(int64_t{0}, false);
+          return std::make_pair(r.Int(0, 0), r.Bool(0, 1));
+        }));
     int64_t last_rowid = progress.first;
-    const int batch_rows = std::max(1, std::min<int>(kMaxBatchRows, kMaxParams / static_cast<int>(cols.size())));
+    const int batch_rows =
+        std::max(1, std::min<int>(kMaxBatchRows, kMaxParams / static_cast<int>(cols.size())));
     const std::string select = "SELECT rowid, " + Join(cols) + " FROM " + table +
                                " WHERE rowid > ?1 ORDER BY rowid LIMIT ?2";
     int64_t copied = 0;
@@ -211,18 +217,22 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
             sql += r ? ", (" : "(";
             for (size_t i = 0; i < cols.size(); ++i) {
               sql += (i ? ", $" : "$") + std::to_string(++n);
-              if (rows[r][i]) params.Add(*rows[r][i]); else params.AddNull();
+              if (rows[r][i])
+                params.Add(*rows[r][i]);
+              else
+                params.AddNull();
             }
             sql += ")";
           }
           LUISTER_RETURN_IF_ERROR(c.Query(sql, params).status());
         }
         bool done = static_cast<int>(rows.size()) < batch_rows;
-        return c.Query(
-                    "INSERT INTO luister_transfer_progress (table_name, last_rowid, done) "
-                    "VALUES ($1, $2, $3) ON CONFLICT (table_name) DO UPDATE "
-                    "SET last_rowid = $2, done = $3",
-                    postgres::Params().Add(table).Add(batch_last).Add(done))
+        return c
+            .Query(
+                "INSERT INTO luister_transfer_progress (table_name, last_rowid, done) "
+                "VALUES ($1, $2, $3) ON CONFLICT (table_name) DO UPDATE "
+                "SET last_rowid = $2, done = $3",
+                postgres::Params().Add(table).Add(batch_last).Add(done))
             .status();
       }));
       copied += static_cast<int64_t>(rows.size());
@@ -252,8 +262,9 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     }
     if (std::string(t.key) == "id") {
       LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) {
-        return c.Query("SELECT setval(pg_get_serial_sequence('" + table +
-                       "', 'id'), coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)")
+        return c
+            .Query("SELECT setval(pg_get_serial_sequence('" + table +
+                   "', 'id'), coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)")
             .status();
       }));
     }
@@ -274,8 +285,8 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
       }
     }));
     LUISTER_RETURN_IF_ERROR(dst->Read([&](PgConnection& c) -> Status {
-      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + Join(cols) + " FROM " +
-                                                         table + " ORDER BY " + PgOrder(t.key)));
+      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + Join(cols) + " FROM " + table +
+                                                         " ORDER BY " + PgOrder(t.key)));
       for (int row = 0; row < r.size(); ++row) {
         ++to_rows;
         for (size_t i = 0; i < cols.size(); ++i) {

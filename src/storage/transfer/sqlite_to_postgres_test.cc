@@ -20,7 +20,8 @@ class TransferTest : public postgres::PgTest {
  protected:
   void SetUp() override {
     PgTest::SetUp();
-    std::string tmpl = (std::filesystem::temp_directory_path() / "luister-transfer-XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "luister-transfer-XXXXXX").string();
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     path_ = dir_ + "/luister.db";
@@ -42,12 +43,15 @@ class TransferTest : public postgres::PgTest {
       auto made = s.customers().Create(c);
       ASSERT_TRUE(made.ok()) << made.status().ToString();
       if (i < 20) {
-        NewConversation nc{.customer_id = made->id, .channel = Channel::kEmail,
-                           .subject = "Vraag " + std::to_string(i), .department_id = dept->id,
+        NewConversation nc{.customer_id = made->id,
+                           .channel = Channel::kEmail,
+                           .subject = "Vraag " + std::to_string(i),
+                           .department_id = dept->id,
                            .tags = {"factuur", "spoed"}};
         auto conv = s.conversations().Create(nc, user->id);
         ASSERT_TRUE(conv.ok());
-        NewMessage m{.conversation_id = conv->id, .direction = Direction::kIn,
+        NewMessage m{.conversation_id = conv->id,
+                     .direction = Direction::kIn,
                      .body_text = "Mijn bestelling is niet aangekomen"};
         m.attachments = {{"foto.jpg", "image/jpeg", 1234}};
         ASSERT_TRUE(s.conversations().AddMessage(m, ConversationStatus::kWaitingOnUs).ok());
@@ -55,14 +59,22 @@ class TransferTest : public postgres::PgTest {
     }
     auto merged = s.customers().Merge(o->id + 2, o->id + 1, user->id, Now());
     ASSERT_TRUE(merged.ok()) << merged.status().ToString();
-    ASSERT_TRUE(s.audit().Append({.at = Now(), .user_id = user->id, .action = "read",
-                                  .entity = "customer", .endpoint = "GET /x", .ip = "::1"})
+    ASSERT_TRUE(s.audit()
+                    .Append({.at = Now(),
+                             .user_id = user->id,
+                             .action = "read",
+                             .entity = "customer",
+                             .endpoint = "GET /x",
+                             .ip = "::1"})
                     .ok());
     // A finished export with its document, and one still queued.
-    auto done = s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), user->id});
+    auto done =
+        s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), user->id});
     ASSERT_TRUE(done.ok());
-    ASSERT_TRUE(s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10))->has_value());
-    ASSERT_TRUE(s.jobs().Complete(*done, "node", Now(), R"({"format":"luister.customer-export/1"})").ok());
+    ASSERT_TRUE(
+        s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10))->has_value());
+    ASSERT_TRUE(
+        s.jobs().Complete(*done, "node", Now(), R"({"format":"luister.customer-export/1"})").ok());
     job_id_ = *done;
     ASSERT_TRUE(s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now()}).ok());
   }
@@ -101,7 +113,8 @@ TEST_F(TransferTest, CopiesEverythingAndTheCopyServesTheSameData) {
   EXPECT_EQ(job->state, JobState::kDone);
   EXPECT_EQ(*(*pg)->jobs().GetResult(job_id_), R"({"format":"luister.customer-export/1"})")
       << "finished exports can still be fetched after the move";
-  auto queued = (*pg)->jobs().Claim("pg-node", {"customer.export"}, Now(), std::chrono::seconds(10));
+  auto queued =
+      (*pg)->jobs().Claim("pg-node", {"customer.export"}, Now(), std::chrono::seconds(10));
   ASSERT_TRUE(queued.ok() && queued->has_value()) << "queued jobs run on the new engine";
   EXPECT_EQ((*queued)->payload, R"({"customer_id":3})");
   // New rows continue after the copied ids.
