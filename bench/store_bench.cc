@@ -309,7 +309,12 @@ int64_t WriteConversation(SqliteStore& store, TextMaker& text, int64_t customer_
   NewConversation nc;
   nc.customer_id = customer_id;
   nc.channel = channel;
-  nc.subject = first.substr(0, std::min<size_t>(first.size(), 80));
+  // At most 80 bytes, cut between characters: the API accepts only valid UTF-8,
+  // and PostgreSQL refuses anything else (migrate-data copies this fixture).
+  size_t cut = std::min<size_t>(first.size(), 80);
+  while (cut > 0 && cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80)
+    --cut;
+  nc.subject = first.substr(0, cut);
   nc.department_id = department_id;
   nc.created_at = start;
   Conversation conv = Must(store.conversations().Create(nc, std::nullopt), "create conversation");
