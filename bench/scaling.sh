@@ -19,14 +19,18 @@
 # Every load run starts from the same desk, seeded through the API as run.sh
 # seeds it (200 customers, 1,000 conversations): on SQLite a fresh file, on
 # PostgreSQL a copy (CREATE DATABASE ... TEMPLATE) of one seeded database.
-# PostgreSQL is a throw-away cluster of scripts/pg_test_cluster.sh (its test
-# settings: fsync and synchronous_commit off, shared_buffers 64MB), stopped
-# and removed at exit. Everything runs on this machine: PostgreSQL, nginx, wrk
+# PostgreSQL is a throw-away cluster of scripts/pg_test_cluster.sh, stopped
+# and removed at exit, but configured as a production server would be
+# (BENCH_PG_SETTINGS): fsync and full-page writes on, shared_buffers a quarter
+# of this machine's memory, and synchronous_commit off, which is the same
+# promise as SQLite's WAL with synchronous=NORMAL (a power cut may lose the
+# last commits, never corrupts). Everything runs on this machine: PostgreSQL, nginx, wrk
 # and the nodes share its cores, which the summary states; CPU seconds per
 # process during each configuration's runs show where they went.
 #
 # Loopback only. Environment knobs (defaults in brackets):
 #   BENCH_DURATION [10s]   wrk duration per run
+#   BENCH_PG_SETTINGS      PostgreSQL server options (default: see above)
 #   BENCH_CONNECTIONS ["1 8 32 128"]
 #   BENCH_THREADS [2]      server threads per luister node
 #   BENCH_MAX_LOAD [0.7]   wait (up to BENCH_LOAD_WAIT [600] s) for the
@@ -45,6 +49,9 @@ ROOT=$(cd "$HERE/.." && pwd)
 LUISTER=$BUILD/luister
 STORE_BENCH=$BUILD/bench/luister_store_bench
 PG_CLUSTER=$ROOT/scripts/pg_test_cluster.sh
+MEM_MB=$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)
+PG_SERVER_SETTINGS=${BENCH_PG_SETTINGS:-"-c fsync=on -c full_page_writes=on -c synchronous_commit=off \
+-c shared_buffers=$((MEM_MB / 4))MB -c effective_cache_size=$((MEM_MB / 2))MB -c work_mem=16MB"}
 NGINX=/usr/sbin/nginx
 # shellcheck source=bench/lib.sh
 source "$HERE/lib.sh" # the knobs above, log, wait_quiet, start_server, run_wrk, login, seed_desk, ...
@@ -302,7 +309,7 @@ log "machine: $MACHINE"
 log "$CORES cores: PostgreSQL, nginx, wrk and every luister node share them"
 log "build: $BUILD; wrk $DURATION per run; server threads $THREADS per node"
 
-PG_URL=$("$PG_CLUSTER" start "$PGDIR")
+PG_URL=$(LUISTER_PG_SETTINGS=$PG_SERVER_SETTINGS "$PG_CLUSTER" start "$PGDIR")
 PG_BASE=${PG_URL%/*}
 PG_VERSION=$(pg "SHOW server_version" | cut -d' ' -f1)
 PG_SETTINGS=$(pg "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings

@@ -54,11 +54,13 @@ case $cmd in
       exit 0
     fi
     # Test settings: durability off (a crashed test cluster is thrown away),
-    # small shared memory, no background noise.
+    # small shared memory, no background noise. LUISTER_PG_SETTINGS adds
+    # server options that win over these (bench/scaling.sh runs a durable,
+    # production-sized server: "-c fsync=on -c shared_buffers=4GB ...").
     as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
       "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
        -c full_page_writes=off -c shared_buffers=64MB -c max_connections=200 \
-       -c log_min_messages=warning" >/dev/null ||
+       -c log_min_messages=warning ${LUISTER_PG_SETTINGS:-}" >/dev/null ||
       { tail -20 "$dir/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"
     as_owner "$BIN/psql" -h 127.0.0.1 -p "$port" -U luister -d postgres -qAt \

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "domain/validation.h"
 #include "storage/postgres/migrator.h"
 #include "storage/postgres/pg_database.h"
 #include "storage/sqlite/database.h"
@@ -201,6 +202,16 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
             auto v = st.OptText(static_cast<int>(i) + 1);
             if (v && std::find(t.deferred.begin(), t.deferred.end(), cols[i]) != t.deferred.end())
               v.reset();
+            // SQLite keeps any bytes; PostgreSQL refuses text that is not
+            // UTF-8 (or holds NUL). Name the value rather than fail the batch
+            // with a message no one can act on.
+            if (v && (!IsValidUtf8(*v) || v->find('\0') != std::string::npos))
+              return InvalidArgument(
+                  "table " + table + ", row " + std::to_string(batch_last) + ", column " +
+                  cols[i] +
+                  ": the value is not valid UTF-8 text, which PostgreSQL does not accept; "
+                  "correct it in the SQLite database and run migrate-data again (it resumes "
+                  "where it stopped)");
             values.push_back(std::move(v));
           }
           rows.push_back(std::move(values));

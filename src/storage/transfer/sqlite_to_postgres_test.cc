@@ -8,6 +8,7 @@
 
 #include "storage/postgres/pg_test_fixture.h"
 #include "storage/postgres/postgres_store.h"
+#include "storage/sqlite/database.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace luister::transfer {
@@ -127,6 +128,30 @@ TEST_F(TransferTest, CopiesEverythingAndTheCopyServesTheSameData) {
   TransferOptions force;
   force.force = true;
   EXPECT_TRUE(CopySqliteToPostgres(path_, url_, force).ok());
+}
+
+TEST_F(TransferTest, TextPostgreSQLWouldRefuseIsNamedAndTheCopyResumesOnceFixed) {
+  // SQLite keeps any bytes; an older tool may have left a subject cut inside
+  // a character.
+  auto set_subject = [&](const char* sql) {
+    auto db = sqlite::Database::Open(path_, 0, std::chrono::seconds(5));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->WithWriter([&](sqlite::Connection& c) { return c.Exec(sql); }).ok());
+  };
+  set_subject("UPDATE conversations SET subject = CAST(X'50726963652031C2' AS TEXT) WHERE id = 7");
+  auto failed = CopySqliteToPostgres(path_, url_, {});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(failed.status().message().find("table conversations, row 7, column subject"),
+            std::string::npos)
+      << failed.status().message();
+
+  set_subject("UPDATE conversations SET subject = 'Price 1' WHERE id = 7");
+  auto resumed = CopySqliteToPostgres(path_, url_, {});
+  ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+  auto pg = PostgresStore::Open(url_, PostgresOptions{});
+  ASSERT_TRUE(pg.ok());
+  EXPECT_EQ((*pg)->conversations().Get(7)->subject, "Price 1");
 }
 
 TEST_F(TransferTest, AnInterruptedCopyResumes) {
