@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "contract_test.h"
-
 #include "domain/search.h"
 
 namespace luister::contract {
@@ -69,6 +68,66 @@ TEST_P(SearchTest, HighlightsMatches) {
   ASSERT_EQ(hits.size(), 1u);
   std::string expected = std::string(1, kHighlightOpen) + "kettle" + kHighlightClose;
   EXPECT_NE(hits[0].highlight.find(expected), std::string::npos) << hits[0].highlight;
+}
+
+TEST_P(SearchTest, RanksTheNewestFiveThousandMatchesAndFindsRareWordsAnywhere) {
+  // 2,000 old messages that match strongly, then 5,200 newer weak matches
+  // and a few rare words spread over all of them: enough rows that
+  // PostgreSQL searches in id windows.
+  std::vector<NewMessage> batch;
+  auto add = [&](const std::string& text, int64_t at_ms) {
+    NewMessage m;
+    m.conversation_id = mail_.id;
+    m.direction = Direction::kIn;
+    m.body_text = text;
+    m.created_at = T(at_ms);
+    batch.push_back(std::move(m));
+    if (batch.size() == 1000) {
+      ASSERT_TRUE(store_->conversations()
+                      .AddMessages(batch,
+                                   [](const Conversation&, const NewMessage&) {
+                                     return std::optional<ConversationStatus>();
+                                   })
+                      .ok());
+      batch.clear();
+    }
+  };
+  for (int i = 0; i < 7200; ++i) {
+    std::string text =
+        i < 2000 ? "Refund refund refund"
+                 : "A long note about delivery, invoices and the weather, with one refund";
+    if (i % 1800 == 7) text += " zeppelin";
+    add(text, i);
+  }
+  ASSERT_TRUE(
+      store_->conversations()
+          .AddMessages(batch, [](const Conversation&,
+                                 const NewMessage&) { return std::optional<ConversationStatus>(); })
+          .ok());
+
+  SearchQuery q;
+  q.text = "refund";
+  q.limit = 50;
+  auto hits = store_->search().Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 50u);
+  for (const auto& h : *hits) {
+    auto m = store_->conversations().GetMessage(h.id);
+    ASSERT_TRUE(m.ok());
+    EXPECT_GE(m->created_at, T(2200)) << "only the newest 5,000 matches are ranked";
+  }
+  q.offset = 4990;
+  auto tail = store_->search().Search(q);
+  ASSERT_TRUE(tail.ok());
+  EXPECT_EQ(tail->size(), 10u) << "5,000 matches are ranked, no more";
+
+  // A rare word is found in old and new messages alike: the two short
+  // texts first, then the long ones, newest first within equal ranks.
+  auto rare = Find("zeppelin");
+  ASSERT_EQ(rare.size(), 4u);
+  std::vector<Timestamp> at;
+  for (const auto& h : rare) at.push_back(store_->conversations().GetMessage(h.id)->created_at);
+  EXPECT_EQ(at, (std::vector<Timestamp>{T(1807), T(7), T(5407), T(3607)}));
 }
 
 TEST_P(SearchTest, RanksMoreRelevantFirst) {

@@ -1,6 +1,8 @@
 #include "storage/postgres/pg_search_repository.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "storage/postgres/pg_rows.h"
@@ -49,6 +51,71 @@ void AddQuery(QueryBuilder& b, const std::vector<std::string_view>& terms) {
   b.Add(") AS query) ");
 }
 
+// Where and how one scope is searched.
+struct ScopeSql {
+  const char* table;  // the table whose ids are windowed
+  const char* from;   // FROM clause after "q, ", with the alias `a`
+};
+
+ScopeSql ScopeOf(SearchScope s) {
+  switch (s) {
+    case SearchScope::kMessages:
+      return {"messages", "messages a"};
+    case SearchScope::kConversations:
+      return {"conversations", "conversations a"};
+    case SearchScope::kCustomers:
+      return {"customers", "customers a"};
+  }
+  return {"messages", "messages a"};
+}
+
+// The scope's filters, appended to a WHERE clause.
+void AddFilters(QueryBuilder& b, const SearchQuery& q) {
+  switch (q.scope) {
+    case SearchScope::kMessages:
+      if (q.channel) b.Add(" AND a.channel = ?", std::string(ToString(*q.channel)));
+      if (q.department_id)
+        b.Add(" AND a.conversation_id IN (SELECT id FROM conversations WHERE department_id = ?)",
+              *q.department_id);
+      break;
+    case SearchScope::kConversations:
+      if (q.channel) b.Add(" AND a.channel = ?", std::string(ToString(*q.channel)));
+      if (q.department_id) b.Add(" AND a.department_id = ?", *q.department_id);
+      break;
+    case SearchScope::kCustomers:
+      b.Add(" AND a.merged_into_id IS NULL");
+      if (q.channel)
+        b.Add(
+            " AND EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = a.id"
+            " AND c.channel = ?)",
+            std::string(ToString(*q.channel)));
+      if (q.department_id)
+        b.Add(
+            " AND EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = a.id"
+            " AND c.department_id = ?)",
+            *q.department_id);
+      break;
+  }
+}
+
+struct Ranked {
+  int64_t id;
+  double score;  // lower ranks first (negated ts_rank_cd)
+};
+
+// Above this estimated share of matching rows, walking the primary key finds
+// the newest matches sooner than bitmap windows do. PostgreSQL's estimates
+// for text search run about twice the real count.
+constexpr double kWalkDensity = 0.15;
+
+// The row estimate of the top plan node in EXPLAIN's first line
+// ("... (cost=0.00..1.00 rows=123 width=8)"); 0 when there is none.
+int64_t EstimatedRows(const std::string& line) {
+  size_t at = line.find(" rows=");
+  if (at == std::string::npos) return 0;
+  return std::strtoll(line.c_str() + at + 6, nullptr, 10);
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> PgSearchRepository::Search(const SearchQuery& q) {
@@ -61,67 +128,115 @@ Result<std::vector<SearchHit>> PgSearchRepository::Search(const SearchQuery& q) 
     if (has_word) terms.push_back(t);
   }
   if (terms.empty()) return std::vector<SearchHit>{};
+  const ScopeSql scope = ScopeOf(q.scope);
 
-  QueryBuilder rank("");
-  AddQuery(rank, terms);
+  // The newest kRankWindow matches, ranked, as SQLite ranks them. A GIN
+  // index finds matches but not in id order, so there are two ways to the
+  // newest ones, and which is fast depends on how common the words are:
+  //  - walking the primary key backwards and testing each row (~1 us a row):
+  //    fast for common words, seconds for rare ones at 1M messages;
+  //  - a bitmap AND of the GIN index and an id range (~5-10 us a match, plus
+  //    reading the words' posting lists): fast when matches are few,
+  //    searched in id windows from the newest down until enough are found.
+  // PostgreSQL's estimate of the matches picks one. The rank is computed
+  // only for the rows kept.
+  // The matches newer than `lo` (0: all) up to `hi`, newest first, at most
+  // `limit`, each with its score.
+  auto newest = [&](int64_t lo, int64_t hi, int64_t limit) {
+    QueryBuilder b("");
+    AddQuery(b, terms);
+    // `q` is named once, so PostgreSQL inlines it and plans with the words.
+    b.Add(std::string("SELECT w.id, -ts_rank_cd(w.search, w.query, 1) FROM "
+                      "(SELECT a.id, a.search, q.query FROM q, ") +
+              scope.from + " WHERE a.search @@ q.query AND a.id <= ?",
+          hi);
+    if (lo > 0) b.Add(" AND a.id > ?", lo);
+    AddFilters(b, q);
+    b.Add(" ORDER BY a.id DESC LIMIT ?) w", limit);
+    return b;
+  };
+  auto estimate = [&] {
+    QueryBuilder b("EXPLAIN ");
+    AddQuery(b, terms);
+    b.Add(std::string("SELECT a.id FROM q, ") + scope.from + " WHERE a.search @@ q.query");
+    AddFilters(b, q);
+    return b;
+  };
+
   QueryBuilder detail("");
   AddQuery(detail, terms);
   switch (q.scope) {
     case SearchScope::kMessages:
-      rank.Add(
-          "SELECT id, score FROM (SELECT m.id, -ts_rank_cd(m.search, q.query, 1) AS score "
-          "FROM q, messages m JOIN conversations c ON c.id = m.conversation_id "
-          "WHERE m.search @@ q.query");
-      if (q.channel) rank.Add(" AND m.channel = ?", std::string(ToString(*q.channel)));
-      if (q.department_id) rank.Add(" AND c.department_id = ?", *q.department_id);
-      rank.Add(" ORDER BY m.id DESC LIMIT ?", kRankWindow);
       detail.Add("SELECT m.id, m.conversation_id, m.customer_id, c.subject, " +
                  Headline("m.body_text") +
                  ", m.created_at FROM q, messages m JOIN conversations c "
                  "ON c.id = m.conversation_id WHERE m.id = ANY(?::bigint[])");
       break;
     case SearchScope::kConversations:
-      rank.Add(
-          "SELECT id, score FROM (SELECT c.id, -ts_rank_cd(c.search, q.query, 1) AS score "
-          "FROM q, conversations c WHERE c.search @@ q.query");
-      if (q.channel) rank.Add(" AND c.channel = ?", std::string(ToString(*q.channel)));
-      if (q.department_id) rank.Add(" AND c.department_id = ?", *q.department_id);
-      rank.Add(" ORDER BY c.id DESC LIMIT ?", kRankWindow);
       detail.Add("SELECT c.id, c.id, c.customer_id, c.subject, " + Headline("c.subject") +
                  ", c.last_message_at FROM q, conversations c WHERE c.id = ANY(?::bigint[])");
       break;
     case SearchScope::kCustomers:
-      rank.Add(
-          "SELECT id, score FROM (SELECT cu.id, -ts_rank_cd(cu.search, q.query, 1) AS score "
-          "FROM q, customers cu WHERE cu.search @@ q.query AND cu.merged_into_id IS NULL");
-      if (q.channel)
-        rank.Add(
-            " AND EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = cu.id"
-            " AND c.channel = ?)",
-            std::string(ToString(*q.channel)));
-      if (q.department_id)
-        rank.Add(
-            " AND EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = cu.id"
-            " AND c.department_id = ?)",
-            *q.department_id);
-      rank.Add(" ORDER BY cu.id DESC LIMIT ?", kRankWindow);
       detail.Add("SELECT cu.id, NULL, cu.id, cu.name, " +
                  Headline("cu.name || ' ' || luister_words(cu.search_text)") +
                  ", cu.updated_at FROM q, customers cu WHERE cu.id = ANY(?::bigint[])");
       break;
   }
-  rank.Add(") w ORDER BY score, id DESC LIMIT ? OFFSET ?", int64_t{q.limit},
-           int64_t{q.offset < 0 ? 0 : q.offset});
 
   return db_.Read([&](Connection& c) -> Result<std::vector<SearchHit>> {
-    LUISTER_ASSIGN_OR_RETURN(Rows ranked, rank.Run(c));
+    // Parallel workers cost more to start than they save on these small
+    // scans, and take cores from concurrent requests. Plans depend on the
+    // words, so a cached generic plan must not replace them.
+    LUISTER_RETURN_IF_ERROR(c.Exec("SET LOCAL max_parallel_workers_per_gather = 0"));
+    LUISTER_RETURN_IF_ERROR(c.Exec("SET LOCAL plan_cache_mode = force_custom_plan"));
+    LUISTER_ASSIGN_OR_RETURN(
+        Rows top,
+        c.Query(std::string("SELECT COALESCE(max(id), 0) FROM ") + scope.table, Params()));
+    const int64_t max_id = top.Int(0, 0);
+    LUISTER_ASSIGN_OR_RETURN(Rows plan, estimate().Run(c));
+    const double density = static_cast<double>(EstimatedRows(plan.Text(0, 0))) /
+                           static_cast<double>(std::max<int64_t>(1, max_id));
+    std::vector<Ranked> matches;
+    auto take = [&](const Rows& rows) {
+      for (int i = 0; i < rows.size(); ++i) matches.push_back({rows.Int(i, 0), rows.Double(i, 1)});
+    };
+    if (density >= kWalkDensity) {
+      LUISTER_ASSIGN_OR_RETURN(Rows rows, newest(0, max_id, kRankWindow).Run(c));
+      take(rows);
+    } else {
+      // Plain index scans would be the walk; bitmap scans of both indexes stay.
+      LUISTER_RETURN_IF_ERROR(c.Exec("SET LOCAL enable_indexscan = off"));
+      int64_t hi = max_id;
+      // Estimates are off by half or twice either way: the first window
+      // aims at half of what is needed, so it rarely fetches far more rows
+      // than it keeps, and the next is sized from the matches actually seen.
+      int64_t span = density > 0 ? static_cast<int64_t>(kRankWindow / 2 / density) : max_id;
+      int64_t scanned = 0;
+      while (hi > 0 && static_cast<int64_t>(matches.size()) < kRankWindow) {
+        int64_t lo = std::max<int64_t>(0, hi - std::max<int64_t>(span, 1000));
+        LUISTER_ASSIGN_OR_RETURN(
+            Rows rows, newest(lo, hi, kRankWindow - static_cast<int64_t>(matches.size())).Run(c));
+        take(rows);
+        scanned += hi - lo;
+        hi = lo;
+        // The next window holds what is still needed at the density seen so
+        // far, with a margin; after a window without matches, the rest.
+        const int64_t need = kRankWindow - static_cast<int64_t>(matches.size());
+        span = matches.empty() ? hi : need * scanned * 5 / 4 / static_cast<int64_t>(matches.size());
+      }
+    }
+    // Best first; equal scores newest first. Then the requested page.
+    std::sort(matches.begin(), matches.end(), [](const Ranked& x, const Ranked& y) {
+      return x.score != y.score ? x.score < y.score : x.id > y.id;
+    });
+    const size_t from = static_cast<size_t>(std::max(0, q.offset));
     std::vector<SearchHit> hits;
     std::vector<int64_t> ids;
-    for (int i = 0; i < ranked.size(); ++i) {
+    for (size_t i = from; i < matches.size() && hits.size() < static_cast<size_t>(q.limit); ++i) {
       SearchHit h;
       h.scope = q.scope;
-      h.id = ranked.Int(i, 0);
-      h.rank = ranked.Double(i, 1);
+      h.id = matches[i].id;
+      h.rank = matches[i].score;
       ids.push_back(h.id);
       hits.push_back(std::move(h));
     }
