@@ -29,6 +29,24 @@ constexpr char kInsertActivity[] =
 
 }  // namespace
 
+std::string ArrayLiteral(const std::vector<std::optional<std::string>>& values) {
+  std::string out = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    if (!values[i]) {
+      out += "NULL";
+      continue;
+    }
+    out += '"';
+    for (char ch : *values[i]) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
 std::string IdArray(const std::vector<int64_t>& ids) {
   std::string out = "{";
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -117,8 +135,8 @@ Conversation ConversationFromRow(const Rows& r, int i) {
 
 Result<Conversation> LoadConversation(Connection& c, int64_t id, bool for_update) {
   LUISTER_ASSIGN_OR_RETURN(
-      Rows r, c.Query(for_update ? kSelectConversationForUpdate : kSelectConversation,
-                      Params().Add(id)));
+      Rows r,
+      c.Query(for_update ? kSelectConversationForUpdate : kSelectConversation, Params().Add(id)));
   if (r.size() == 0) return NotFound("conversation " + std::to_string(id) + " not found");
   return ConversationFromRow(r, 0);
 }

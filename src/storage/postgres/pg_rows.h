@@ -68,10 +68,10 @@ std::vector<T> Collect(const Rows& rows, RowFn from_row) {
 
 // The one row of `sql` for `id`, or NotFound naming `what`.
 template <typename T, typename RowFn>
-Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* what,
-              RowFn from_row) {
+Result<T> One(Connection& c, const std::string& sql, int64_t id, const char* what, RowFn from_row) {
   LUISTER_ASSIGN_OR_RETURN(Rows rows, c.Query(sql, Params().Add(id)));
-  if (rows.size() == 0) return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+  if (rows.size() == 0)
+    return NotFound(std::string(what) + " " + std::to_string(id) + " not found");
   return from_row(rows, 0);
 }
 
@@ -82,6 +82,10 @@ std::optional<std::string> OptEnumText(const std::optional<E>& e) {
 }
 
 // "{1,2,3}": a bigint[] parameter, for "= ANY($n::bigint[])".
+// An array literal of optional values, for one `unnest($n::T[])` parameter
+// per column: many rows in one statement whose text never changes. Every
+// element is quoted and escaped; nullopt is NULL.
+std::string ArrayLiteral(const std::vector<std::optional<std::string>>& values);
 std::string IdArray(const std::vector<int64_t>& ids);
 
 // Row mapping shared by the PostgreSQL repositories; each k*Columns lists
