@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "contract_test.h"
-
 #include <set>
 
+#include "contract_test.h"
 
 namespace luister::contract {
 namespace {
@@ -142,6 +141,88 @@ TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   orphan.body_text = "x";
   EXPECT_EQ(store_->conversations().AddMessage(orphan, std::nullopt).status().code(),
             StatusCode::kNotFound);
+}
+
+TEST_P(ConversationRepoTest, AddMessagesWritesABatchAsSingleMessagesWould) {
+  int64_t dept = MakeDepartment();
+  int64_t ann = MakeCustomer("Ann", "ann@example.com");
+  int64_t bob = MakeCustomer("Bob", "bob@example.com");
+  Conversation a = MakeConversation(ann, dept, "Parcel", Channel::kEmail, 0);
+  Conversation b = MakeConversation(bob, dept, "Invoice", Channel::kChat, 0);
+  auto msg = [](int64_t conv, Direction d, const std::string& text, int64_t at_ms) {
+    NewMessage m;
+    m.conversation_id = conv;
+    m.direction = d;
+    m.body_text = text;
+    m.created_at = T(at_ms);
+    return m;
+  };
+  std::vector<NewMessage> batch = {
+      msg(a.id, Direction::kIn, "Where is my parcel?", 10),
+      msg(b.id, Direction::kIn, "Invoice \"Q3\" is wrong, {see} \\", 20),
+      msg(a.id, Direction::kOut, "It ships today.", 30), msg(a.id, Direction::kIn, "Thanks!", 40)};
+  batch[1].attachments = {{"invoice.pdf", "application/pdf", 1234},
+                          {"foto, 1.jpg", "image/jpeg", 99}};
+  batch[2].body_html = "<p>It ships <b>today</b>.</p>";
+  // Moves each conversation the way the service's rule does: inbound waits
+  // on us, outbound on the customer.
+  std::vector<ConversationStatus> seen;
+  auto rule = [&](const Conversation& now,
+                  const NewMessage& m) -> std::optional<ConversationStatus> {
+    seen.push_back(now.status);
+    return m.direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
+                                         : ConversationStatus::kWaitingOnCustomer;
+  };
+  auto added = store_->conversations().AddMessages(batch, rule);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_EQ(added->size(), 4u);
+  EXPECT_EQ(seen, (std::vector<ConversationStatus>{
+                      ConversationStatus::kNew, ConversationStatus::kNew,
+                      ConversationStatus::kWaitingOnUs, ConversationStatus::kWaitingOnCustomer}))
+      << "the rule sees each conversation as the messages before left it";
+  for (size_t i = 0; i < 4; ++i) {
+    const Message& m = (*added)[i].message;
+    auto stored = store_->conversations().GetMessage(m.id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->body_text, batch[i].body_text);
+    EXPECT_EQ(stored->body_html, m.body_html);
+    EXPECT_EQ(stored->created_at, T(10 * (static_cast<int64_t>(i) + 1)));
+    EXPECT_EQ(stored->customer_id, i == 1 ? bob : ann);
+    EXPECT_EQ(stored->attachments.size(), m.attachments.size());
+    if (i > 0) EXPECT_GT(m.id, (*added)[i - 1].message.id) << "ids follow the batch's order";
+  }
+  auto invoice = store_->conversations().GetMessage((*added)[1].message.id);
+  ASSERT_EQ(invoice->attachments.size(), 2u);
+  EXPECT_EQ(invoice->attachments[1].filename, "foto, 1.jpg");
+  EXPECT_EQ(invoice->attachments[0].size_bytes, 1234);
+  EXPECT_EQ((*added)[3].conversation.message_count, 3);
+  EXPECT_TRUE((*added)[1].status_changed);
+
+  auto after_a = store_->conversations().Get(a.id);
+  EXPECT_EQ(after_a->message_count, 3);
+  EXPECT_EQ(after_a->status, ConversationStatus::kWaitingOnUs);
+  EXPECT_EQ(after_a->last_message_at, T(40));
+  EXPECT_EQ(after_a->first_response_at, T(30));
+  auto after_b = store_->conversations().Get(b.id);
+  EXPECT_EQ(after_b->message_count, 1);
+  EXPECT_FALSE(after_b->first_response_at.has_value());
+  auto timeline = store_->timeline().Timeline(ann, {}, {});
+  int messages = 0, status_changes = 0;
+  for (const auto& act : timeline->items) {
+    messages += act.kind == ActivityKind::kMessage;
+    status_changes += act.kind == ActivityKind::kStatusChanged;
+  }
+  EXPECT_EQ(messages, 3);
+  EXPECT_EQ(status_changes, 3) << "new to waiting_on_us, to waiting_on_customer and back";
+
+  // One unknown conversation: nothing of the batch is written.
+  std::vector<NewMessage> bad = {msg(a.id, Direction::kIn, "lost", 50),
+                                 msg(424242, Direction::kIn, "nowhere", 60)};
+  auto refused = store_->conversations().AddMessages(bad, rule);
+  ASSERT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(refused.status().fields().size(), 1u);
+  EXPECT_EQ(refused.status().fields()[0].field, "messages[1].conversation_id");
+  EXPECT_EQ(store_->conversations().Get(a.id)->message_count, 3);
 }
 
 TEST_P(ConversationRepoTest, ListMessagesPaginatesAndHidesNotes) {
