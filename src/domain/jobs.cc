@@ -16,4 +16,11 @@ std::string_view ToString(JobState s) {
   return "failed";
 }
 
+JobState ParseJobState(std::string_view s) {
+  return s == "queued"    ? JobState::kQueued
+         : s == "running" ? JobState::kRunning
+         : s == "done"    ? JobState::kDone
+                          : JobState::kFailed;
+}
+
 }  // namespace luister

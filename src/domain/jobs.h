@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/time.h"
@@ -54,5 +55,7 @@ struct JobRecord {
 };
 
 std::string_view ToString(JobState s);
+// The state named as ToString names it; kFailed for anything else.
+JobState ParseJobState(std::string_view s);
 
 }  // namespace luister

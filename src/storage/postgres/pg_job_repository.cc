@@ -37,13 +37,6 @@ Status HeldOrConflict(const Rows& r, int64_t id) {
   return Status::Ok();
 }
 
-JobState ParseState(const std::string& s) {
-  return s == "queued"    ? JobState::kQueued
-         : s == "running" ? JobState::kRunning
-         : s == "done"    ? JobState::kDone
-                          : JobState::kFailed;
-}
-
 // An array literal; job kinds are dotted lower-case names
 // (domain/job_runner.h checks them), quoted to be safe all the same.
 std::string KindsArray(const std::vector<std::string>& kinds) {
@@ -121,7 +114,7 @@ Result<std::optional<JobState>> PgJobRepository::State(int64_t id) {
   return db_.ReadOne([&](Connection& c) -> Result<std::optional<JobState>> {
     LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kState, Params().Add(id)));
     if (r.size() == 0) return std::optional<JobState>();
-    return std::optional<JobState>(ParseState(r.Text(0, 0)));
+    return std::optional<JobState>(ParseJobState(r.Text(0, 0)));
   });
 }
 
@@ -133,7 +126,7 @@ Result<JobRecord> PgJobRepository::Get(int64_t id) {
     j.id = r.Int(0, 0);
     j.kind = r.Text(0, 1);
     j.payload = r.Text(0, 2);
-    j.state = ParseState(r.Text(0, 3));
+    j.state = ParseJobState(r.Text(0, 3));
     j.attempts = static_cast<int>(r.Int(0, 4));
     j.run_at = r.Time(0, 5);
     j.worker = r.OptText(0, 6);

@@ -40,13 +40,6 @@ Status HeldOrConflict(Connection& c, int64_t id) {
   return Status::Ok();
 }
 
-JobState ParseState(const std::string& s) {
-  return s == "queued"    ? JobState::kQueued
-         : s == "running" ? JobState::kRunning
-         : s == "done"    ? JobState::kDone
-                          : JobState::kFailed;
-}
-
 // Job kinds are dotted lower-case names (domain/job_runner.h checks them), so
 // they need no escaping inside a JSON string.
 std::string KindsJson(const std::vector<std::string>& kinds) {
@@ -128,7 +121,7 @@ Result<std::optional<JobState>> SqliteJobRepository::State(int64_t id) {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kState));
     LUISTER_ASSIGN_OR_RETURN(bool row, st.Bind(1, id).Step());
     if (!row) return std::optional<JobState>();
-    return std::optional<JobState>(ParseState(st.Text(0)));
+    return std::optional<JobState>(ParseJobState(st.Text(0)));
   });
 }
 
@@ -141,7 +134,7 @@ Result<JobRecord> SqliteJobRepository::Get(int64_t id) {
     j.id = st.Int(0);
     j.kind = st.Text(1);
     j.payload = st.Text(2);
-    j.state = ParseState(st.Text(3));
+    j.state = ParseJobState(st.Text(3));
     j.attempts = static_cast<int>(st.Int(4));
     j.run_at = st.Time(5);
     j.worker = st.OptText(6);
