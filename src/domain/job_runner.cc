@@ -61,7 +61,8 @@ void JobRunner::Stop() {
 void JobRunner::Wake() {
   {
     std::lock_guard lock(mu_);
-    ++wakeups_;
+    // More wake-ups than threads would only make idle workers claim in vain.
+    wakeups_ = std::min(wakeups_ + 1, options_.threads);
   }
   wake_.notify_one();
 }
@@ -101,11 +102,11 @@ void JobRunner::WorkLoop() {
       const Job& job = **claimed;
       {
         std::lock_guard lock(mu_);
-        running_.insert(job.id);
+        running_.emplace(std::make_pair(job.id, job.attempts), job);
       }
       RunOne(job);
       std::lock_guard lock(mu_);
-      running_.erase(job.id);
+      running_.erase(std::make_pair(job.id, job.attempts));
       continue;  // there may be more due at once
     }
     if (!claimed.ok()) Log("jobs: cannot claim: " + claimed.status().ToString());
@@ -116,6 +117,20 @@ void JobRunner::WorkLoop() {
 }
 
 void JobRunner::RunOne(const Job& job) {
+  std::string what = "job " + std::to_string(job.id) + " (" + job.kind + ", attempt " +
+                     std::to_string(job.attempts) + ")";
+  // A job whose handler never returns (its node crashed, ran out of memory
+  // or was killed each time) is taken over again and again; after its
+  // attempts it is given up without running once more.
+  if (job.attempts > options_.max_attempts) {
+    Status s = jobs_.Fail(job,
+                          "given up after " + std::to_string(job.attempts - 1) +
+                              " attempts whose node stopped while running it",
+                          std::nullopt, clock_.Now());
+    Log(what + " given up: its earlier attempts never finished" +
+        (s.ok() ? "" : " (not recorded: " + s.ToString() + ")"));
+    return;
+  }
   auto started = std::chrono::steady_clock::now();
   Result<std::string> result = Internal("no handler");
   auto it = handlers_.find(job.kind);
@@ -124,6 +139,8 @@ void JobRunner::RunOne(const Job& job) {
       result = it->second(job);
     } catch (const std::exception& e) {
       result = Internal(std::string("the handler threw: ") + e.what());
+    } catch (...) {
+      result = Internal("the handler threw");
     }
   }
   Failpoint("jobs.before_complete");
@@ -131,21 +148,25 @@ void JobRunner::RunOne(const Job& job) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
                 .count();
-  std::string what = "job " + std::to_string(job.id) + " (" + job.kind + ", attempt " +
-                     std::to_string(job.attempts) + ")";
   if (result.ok()) {
-    Status s = jobs_.Complete(job.id, options_.worker, now, *result);
+    Status s = jobs_.Complete(job, now, *result);
     if (s.ok())
       Log(what + " done in " + std::to_string(ms) + " ms");
     else
       Log(what + " finished but was not recorded: " + s.ToString());
     return;
   }
+  const Status& failure = result.status();
   std::optional<Timestamp> retry_at;
-  if (DispositionOf(result.status()) == Disposition::kRetry) retry_at = RetryAt(job.attempts, now);
-  Status s = jobs_.Fail(job.id, options_.worker, result.status().message(), retry_at, now);
-  Log(what + (retry_at ? " failed, will retry: " : " failed for good: ") +
-      result.status().ToString() + (s.ok() ? "" : " (not recorded: " + s.ToString() + ")"));
+  if (DispositionOf(failure) == Disposition::kRetry) retry_at = RetryAt(job.attempts, now);
+  // The job's record is shown to its requester: the reasons of bad input
+  // are theirs to read, a database's or a bug's details belong in the log.
+  std::string reason = DispositionOf(failure) == Disposition::kGiveUp
+                           ? failure.message()
+                           : "a temporary failure on node " + options_.worker + " (see its log)";
+  Status s = jobs_.Fail(job, reason, retry_at, now);
+  Log(what + (retry_at ? " failed, will retry: " : " failed for good: ") + failure.ToString() +
+      (s.ok() ? "" : " (not recorded: " + s.ToString() + ")"));
 }
 
 void JobRunner::LeaseLoop() {
@@ -154,13 +175,14 @@ void JobRunner::LeaseLoop() {
   while (!lease_stop_) {
     lease_cv_.wait_for(lock, every, [this] { return lease_stop_; });
     if (lease_stop_) return;
-    std::vector<int64_t> held(running_.begin(), running_.end());
+    std::vector<Job> held;
+    for (const auto& [key, job] : running_) held.push_back(job);
     lock.unlock();
     Timestamp until = clock_.Now() + options_.lease;
-    for (int64_t id : held) {
-      Status s = jobs_.Renew(id, options_.worker, until);
+    for (const Job& job : held) {
+      Status s = jobs_.Renew(job, until);
       if (!s.ok())
-        Log("jobs: cannot renew the lease of job " + std::to_string(id) + ": " + s.ToString());
+        Log("jobs: cannot renew the lease of job " + std::to_string(job.id) + ": " + s.ToString());
     }
     lock.lock();
   }

@@ -5,10 +5,10 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -85,8 +85,8 @@ class JobRunner {
   std::condition_variable lease_cv_;  // the lease renewer
   bool stopping_ = false;
   bool lease_stop_ = false;
-  int wakeups_ = 0;            // pending Wake() calls
-  std::set<int64_t> running_;  // job ids this node holds
+  int wakeups_ = 0;                                 // pending Wake() calls
+  std::map<std::pair<int64_t, int>, Job> running_;  // claims held, by (id, attempt)
   std::vector<std::thread> threads_;
   std::thread lease_thread_;
 };

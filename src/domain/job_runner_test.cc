@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "domain/service_test_fixture.h"
@@ -19,6 +20,10 @@ class JobRunnerTest : public ServiceTest {
   JobRunnerOptions Options(std::string worker = "test-node") {
     JobRunnerOptions o;
     o.worker = std::move(worker);
+    o.log = [this](std::string_view line) {
+      std::lock_guard lock(log_mu_);
+      log_ += std::string(line) + "\n";
+    };
     o.poll = 50ms;
     o.first_retry = 100ms;
     return o;
@@ -40,6 +45,8 @@ class JobRunnerTest : public ServiceTest {
     }
   }
   SystemClock system_;
+  std::mutex log_mu_;
+  std::string log_;
 };
 
 TEST_P(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
@@ -97,13 +104,45 @@ TEST_P(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
   runner.Stop();
   EXPECT_EQ(f.state, JobState::kDone);
   EXPECT_EQ(f.attempts, 3);
-  EXPECT_EQ(f.last_error, "database restarting") << "the last failure stays on record";
+  EXPECT_EQ(f.last_error, "a temporary failure on node test-node (see its log)")
+      << "the record names the node; the details are in its log";
   EXPECT_EQ(b.state, JobState::kFailed);
   EXPECT_EQ(b.attempts, 1) << "bad input gives the same answer every time";
   EXPECT_EQ(b.last_error, "the payload names no customer_id");
   EXPECT_EQ(t.state, JobState::kFailed);
   EXPECT_EQ(t.attempts, 3) << "a throwing handler is retried, then given up";
-  EXPECT_NE(t.last_error->find("boom"), std::string::npos);
+  std::lock_guard lock(log_mu_);
+  EXPECT_NE(log_.find("database restarting"), std::string::npos) << log_;
+  EXPECT_NE(log_.find("boom"), std::string::npos) << log_;
+}
+
+TEST_P(JobRunnerTest, AJobWhoseNodesKeepDyingIsGivenUp) {
+  // Two nodes took the job and died with it (their leases ran out).
+  int64_t id = Enqueue("crashy");
+  for (int i = 0; i < 2; ++i) {
+    auto claim = store_->jobs().Claim("dead-node", {"crashy"}, system_.Now(), 1ms);
+    ASSERT_TRUE(claim.ok() && claim->has_value());
+    std::this_thread::sleep_for(5ms);
+  }
+  auto o = Options();
+  o.max_attempts = 2;
+  JobRunner runner(store_->jobs(), system_, o);
+  std::atomic<int> runs{0};
+  ASSERT_TRUE(runner
+                  .Register("crashy",
+                            [&](const Job&) -> Result<std::string> {
+                              ++runs;
+                              return std::string();
+                            })
+                  .ok());
+  runner.Start();
+  runner.Wake();
+  JobRecord gone = WaitFor(id, JobState::kFailed);
+  runner.Stop();
+  EXPECT_EQ(gone.state, JobState::kFailed);
+  EXPECT_EQ(runs.load(), 0) << "not run a third time";
+  EXPECT_NE(gone.last_error->find("given up after 2 attempts"), std::string::npos)
+      << *gone.last_error;
 }
 
 TEST_P(JobRunnerTest, RetriesBackOffAndStop) {

@@ -167,17 +167,17 @@ class JobRepository {
   virtual Result<std::optional<Job>> Claim(const std::string& worker,
                                            const std::vector<std::string>& kinds, Timestamp now,
                                            std::chrono::milliseconds lease) = 0;
-  // Extends the lease of a job `worker` holds. Conflict when it no longer
-  // holds it.
-  virtual Status Renew(int64_t id, const std::string& worker, Timestamp lease_until) = 0;
-  // Finishes a claimed job, keeping `result` (may be empty). Conflict when
-  // `worker` no longer holds it (its lease ran out and someone else claimed
-  // it).
-  virtual Status Complete(int64_t id, const std::string& worker, Timestamp at,
-                          const std::string& result) = 0;
+  // The calls below act on one claim: the job as Claim returned it. Its id,
+  // worker and attempt number together fence it, so a worker that lost its
+  // lease (and may be running the job at the same time as its new holder)
+  // can neither renew, finish nor fail it: Conflict.
+  // Extends the claim's lease.
+  virtual Status Renew(const Job& claim, Timestamp lease_until) = 0;
+  // Finishes the job, keeping `result` (may be empty).
+  virtual Status Complete(const Job& claim, Timestamp at, const std::string& result) = 0;
   // Gives the job back to run again at `retry_at`, or marks it failed for
-  // good when `retry_at` is nullopt. Conflict as for Complete.
-  virtual Status Fail(int64_t id, const std::string& worker, const std::string& error,
+  // good when `retry_at` is nullopt.
+  virtual Status Fail(const Job& claim, const std::string& error,
                       std::optional<Timestamp> retry_at, Timestamp at) = 0;
   virtual Result<std::optional<JobState>> State(int64_t id) = 0;
   // NotFound for unknown ids.

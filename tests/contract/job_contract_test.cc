@@ -13,6 +13,15 @@ namespace {
 
 using namespace std::chrono_literals;
 using JobContract = ContractTest;
+
+// A claim as another (or an earlier) holder would present it.
+Job ClaimOf(int64_t id, const std::string& worker, int attempts) {
+  Job j;
+  j.id = id;
+  j.worker = worker;
+  j.attempts = attempts;
+  return j;
+}
 const std::vector<std::string> kAll = {"export.customers", "mail.fetch", "webhook.send", "noop"};
 
 TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
@@ -31,7 +40,7 @@ TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
   EXPECT_EQ((*job)->attempts, 1);
   EXPECT_EQ((*job)->lease_until, T(10) + 30s);
   EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(20), 30s)->has_value()) << "held by node-a";
-  ASSERT_TRUE(store_->jobs().Complete(*id, "node-a", T(30), "").ok());
+  ASSERT_TRUE(store_->jobs().Complete(**job, T(30), "").ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kDone);
   EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(100'000), 30s)->has_value());
   EXPECT_FALSE(store_->jobs().State(424242)->has_value());
@@ -40,25 +49,33 @@ TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
 TEST_P(JobContract, AnExpiredLeaseLetsAnotherWorkerTakeOver) {
   auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
   ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(store_->jobs().Claim("node-a", kAll, T(0), 10s)->has_value());
-  // node-a died: after its lease, node-b gets the job.
+  auto first = store_->jobs().Claim("node-a", kAll, T(0), 10s);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  // node-a stalled: after its lease, node-b gets the job.
   auto taken = store_->jobs().Claim("node-b", kAll, T(10'001), 10s);
   ASSERT_TRUE(taken.ok() && taken->has_value());
   EXPECT_EQ((*taken)->attempts, 2);
-  EXPECT_EQ(store_->jobs().Complete(*id, "node-a", T(10'002), "").code(), StatusCode::kConflict)
+  EXPECT_EQ(store_->jobs().Complete(**first, T(10'002), "").code(), StatusCode::kConflict)
       << "the old holder cannot finish what it lost";
-  ASSERT_TRUE(store_->jobs().Complete(*id, "node-b", T(10'003), "").ok());
+  EXPECT_EQ(store_->jobs().Fail(**first, "x", std::nullopt, T(10'002)).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(store_->jobs().Complete(**taken, T(10'003), "").ok());
 }
 
 TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
   auto id = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(0)});
-  ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(0), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "timeout", T(5000), T(100)).ok());
+  auto first = store_->jobs().Claim("w", kAll, T(0), 10s);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(**first, "timeout", T(5000), T(100)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kQueued);
   EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(4999), 10s)->has_value())
       << "waits for its retry time";
-  ASSERT_TRUE(store_->jobs().Claim("w", kAll, T(5000), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*id, "w", "gone", std::nullopt, T(5001)).ok());
+  auto second = store_->jobs().Claim("w", kAll, T(5000), 10s);
+  ASSERT_TRUE(second.ok() && second->has_value());
+  EXPECT_EQ(store_->jobs().Fail(**first, "stale", std::nullopt, T(5001)).code(),
+            StatusCode::kConflict)
+      << "the same worker's earlier claim is not this one";
+  ASSERT_TRUE(store_->jobs().Fail(**second, "gone", std::nullopt, T(5001)).ok());
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kFailed);
   EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(100'000), 10s)->has_value());
 }
@@ -85,7 +102,7 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
           std::lock_guard lock(mu);
           claimed.insert((*job)->id);
         }
-        if (!store_->jobs().Complete((*job)->id, name, T(2), "").ok()) ++errors;
+        if (!store_->jobs().Complete(**job, T(2), "").ok()) ++errors;
       }
     });
   }
@@ -98,15 +115,19 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
 
 TEST_P(JobContract, ARenewedLeaseIsNotTakenOver) {
   auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
-  ASSERT_TRUE(store_->jobs().Claim("node-a", kAll, T(0), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Renew(*id, "node-a", T(25'000)).ok());
+  auto held = store_->jobs().Claim("node-a", kAll, T(0), 10s);
+  ASSERT_TRUE(held.ok() && held->has_value());
+  ASSERT_TRUE(store_->jobs().Renew(**held, T(25'000)).ok());
   EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(20'000), 10s)->has_value())
       << "the renewed lease still holds";
-  EXPECT_EQ(store_->jobs().Renew(*id, "node-b", T(40'000)).code(), StatusCode::kConflict)
+  EXPECT_EQ(store_->jobs().Renew(ClaimOf(*id, "node-b", 1), T(40'000)).code(),
+            StatusCode::kConflict)
       << "only the holder renews";
-  ASSERT_TRUE(store_->jobs().Claim("node-b", kAll, T(25'001), 10s)->has_value());
-  EXPECT_EQ(store_->jobs().Renew(*id, "node-a", T(50'000)).code(), StatusCode::kConflict)
-      << "a holder that lost its job learns so when it renews";
+  auto taken = store_->jobs().Claim("node-a", kAll, T(25'001), 10s);
+  ASSERT_TRUE(taken.ok() && taken->has_value()) << "the same node, another thread";
+  EXPECT_EQ(store_->jobs().Renew(**held, T(50'000)).code(), StatusCode::kConflict)
+      << "a claim that lost its lease learns so when it renews, even under the same name";
+  EXPECT_TRUE(store_->jobs().Renew(**taken, T(50'000)).ok());
 }
 
 TEST_P(JobContract, WorkersClaimOnlyTheKindsTheyRun) {
@@ -138,16 +159,18 @@ TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
   EXPECT_FALSE(queued->has_result);
   EXPECT_EQ(store_->jobs().GetResult(*id).status().code(), StatusCode::kNotFound);
 
-  ASSERT_TRUE(store_->jobs().Claim("node-a", {"customer.export"}, T(5), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*id, "node-a", "database busy", T(50), T(6)).ok());
+  auto a = store_->jobs().Claim("node-a", {"customer.export"}, T(5), 10s);
+  ASSERT_TRUE(a.ok() && a->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(**a, "database busy", T(50), T(6)).ok());
   auto retried = store_->jobs().Get(*id);
   EXPECT_EQ(retried->state, JobState::kQueued);
   EXPECT_EQ(retried->last_error, "database busy");
   EXPECT_EQ(retried->worker, "node-a") << "the last worker stays on record";
 
-  ASSERT_TRUE(store_->jobs().Claim("node-b", {"customer.export"}, T(60), 10s)->has_value());
+  auto b = store_->jobs().Claim("node-b", {"customer.export"}, T(60), 10s);
+  ASSERT_TRUE(b.ok() && b->has_value());
   std::string doc = "{\"format\":\"x\",\"text\":\"caf\u00e9 \u2603\"}";
-  ASSERT_TRUE(store_->jobs().Complete(*id, "node-b", T(70), doc).ok());
+  ASSERT_TRUE(store_->jobs().Complete(**b, T(70), doc).ok());
   auto done = store_->jobs().Get(*id);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done->state, JobState::kDone);
@@ -159,8 +182,9 @@ TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
   EXPECT_EQ(store_->jobs().Get(424242).status().code(), StatusCode::kNotFound);
 
   auto failed = store_->jobs().Enqueue(NewJob{"customer.export", "{}", T(0)});
-  ASSERT_TRUE(store_->jobs().Claim("node-a", {"customer.export"}, T(80), 10s)->has_value());
-  ASSERT_TRUE(store_->jobs().Fail(*failed, "node-a", "no customer", std::nullopt, T(90)).ok());
+  auto c = store_->jobs().Claim("node-a", {"customer.export"}, T(80), 10s);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  ASSERT_TRUE(store_->jobs().Fail(**c, "no customer", std::nullopt, T(90)).ok());
   auto gone = store_->jobs().Get(*failed);
   EXPECT_EQ(gone->state, JobState::kFailed);
   EXPECT_EQ(gone->finished_at, T(90));

@@ -14,22 +14,28 @@ constexpr char kClaim[] =
     " OR (state = 'running' AND lease_until < $3)) AND kind = ANY($4::text[]) "
     " ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
     "RETURNING id, kind, payload, attempts, run_at, worker, lease_until";
-constexpr char kRenew[] =
-    "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND worker = $2 AND state = 'running'";
+// $1 id, $2 worker, $3 attempts: the claim (domain/repositories.h).
+#define LUISTER_HELD "WHERE id = $1 AND worker = $2 AND attempts = $3 AND state = 'running'"
+constexpr char kRenew[] = "UPDATE jobs SET lease_until = $4 " LUISTER_HELD;
 constexpr char kComplete[] =
-    "UPDATE jobs SET state = 'done', finished_at = $3, lease_until = NULL, result = $4 "
-    "WHERE id = $1 AND worker = $2 AND state = 'running'";
+    "UPDATE jobs SET state = 'done', finished_at = $4, lease_until = NULL, result = "
+    "$5 " LUISTER_HELD;
 constexpr char kRetry[] =
-    "UPDATE jobs SET state = 'queued', run_at = $4, lease_until = NULL, "
-    "last_error = $3 WHERE id = $1 AND worker = $2 AND state = 'running'";
+    "UPDATE jobs SET state = 'queued', run_at = $5, lease_until = NULL, last_error = "
+    "$4 " LUISTER_HELD;
 constexpr char kGiveUp[] =
-    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = $3, finished_at = $4 "
-    "WHERE id = $1 AND worker = $2 AND state = 'running'";
+    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = $4, finished_at = "
+    "$5 " LUISTER_HELD;
+#undef LUISTER_HELD
 constexpr char kState[] = "SELECT state FROM jobs WHERE id = $1";
 constexpr char kGet[] =
     "SELECT id, kind, payload, state, attempts, run_at, worker, lease_until, last_error, "
     "created_by, created_at, finished_at, result IS NOT NULL FROM jobs WHERE id = $1";
 constexpr char kResult[] = "SELECT result FROM jobs WHERE id = $1 AND result IS NOT NULL";
+
+Params ClaimParams(const Job& claim) {
+  return std::move(Params().Add(claim.id).Add(claim.worker.value_or("")).Add(claim.attempts));
+}
 
 Status HeldOrConflict(const Rows& r, int64_t id) {
   if (r.affected() == 0)
@@ -83,30 +89,27 @@ Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker,
   });
 }
 
-Status PgJobRepository::Renew(int64_t id, const std::string& worker, Timestamp lease_until) {
+Status PgJobRepository::Renew(const Job& claim, Timestamp lease_until) {
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(Rows r,
-                             c.Query(kRenew, Params().Add(id).Add(worker).Add(lease_until)));
-    return HeldOrConflict(r, id);
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kRenew, ClaimParams(claim).Add(lease_until)));
+    return HeldOrConflict(r, claim.id);
   });
 }
 
-Status PgJobRepository::Complete(int64_t id, const std::string& worker, Timestamp at,
-                                 const std::string& result) {
+Status PgJobRepository::Complete(const Job& claim, Timestamp at, const std::string& result) {
   return db_.Write([&](Connection& c) -> Status {
-    LUISTER_ASSIGN_OR_RETURN(Rows r,
-                             c.Query(kComplete, Params().Add(id).Add(worker).Add(at).Add(result)));
-    return HeldOrConflict(r, id);
+    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kComplete, ClaimParams(claim).Add(at).Add(result)));
+    return HeldOrConflict(r, claim.id);
   });
 }
 
-Status PgJobRepository::Fail(int64_t id, const std::string& worker, const std::string& error,
+Status PgJobRepository::Fail(const Job& claim, const std::string& error,
                              std::optional<Timestamp> retry_at, Timestamp at) {
   return db_.Write([&](Connection& c) -> Status {
-    Params p;
-    p.Add(id).Add(worker).Add(error).Add(retry_at ? *retry_at : at);
-    LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(retry_at ? kRetry : kGiveUp, p));
-    return HeldOrConflict(r, id);
+    LUISTER_ASSIGN_OR_RETURN(Rows r,
+                             c.Query(retry_at ? kRetry : kGiveUp,
+                                     ClaimParams(claim).Add(error).Add(retry_at ? *retry_at : at)));
+    return HeldOrConflict(r, claim.id);
   });
 }
 

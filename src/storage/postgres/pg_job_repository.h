@@ -13,11 +13,10 @@ class PgJobRepository final : public JobRepository {
   Result<int64_t> Enqueue(const NewJob& job) override;
   Result<std::optional<Job>> Claim(const std::string& worker, const std::vector<std::string>& kinds,
                                    Timestamp now, std::chrono::milliseconds lease) override;
-  Status Renew(int64_t id, const std::string& worker, Timestamp lease_until) override;
-  Status Complete(int64_t id, const std::string& worker, Timestamp at,
-                  const std::string& result) override;
-  Status Fail(int64_t id, const std::string& worker, const std::string& error,
-              std::optional<Timestamp> retry_at, Timestamp at) override;
+  Status Renew(const Job& claim, Timestamp lease_until) override;
+  Status Complete(const Job& claim, Timestamp at, const std::string& result) override;
+  Status Fail(const Job& claim, const std::string& error, std::optional<Timestamp> retry_at,
+              Timestamp at) override;
   Result<std::optional<JobState>> State(int64_t id) override;
   Result<JobRecord> Get(int64_t id) override;
   Result<std::string> GetResult(int64_t id) override;

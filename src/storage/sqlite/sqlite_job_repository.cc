@@ -17,22 +17,28 @@ constexpr char kClaim[] =
     " SELECT id, run_at, kind FROM jobs WHERE state = 'running' AND lease_until < ?3"
     ") WHERE kind IN (SELECT value FROM json_each(?4)) ORDER BY run_at, id LIMIT 1) "
     "RETURNING id, kind, payload, attempts, run_at, worker, lease_until";
-constexpr char kRenew[] =
-    "UPDATE jobs SET lease_until = ?3 WHERE id = ?1 AND worker = ?2 AND state = 'running'";
+// ?1 id, ?2 worker, ?3 attempts: the claim (domain/repositories.h).
+#define LUISTER_HELD "WHERE id = ?1 AND worker = ?2 AND attempts = ?3 AND state = 'running'"
+constexpr char kRenew[] = "UPDATE jobs SET lease_until = ?4 " LUISTER_HELD;
 constexpr char kComplete[] =
-    "UPDATE jobs SET state = 'done', finished_at = ?3, lease_until = NULL, result = ?4 "
-    "WHERE id = ?1 AND worker = ?2 AND state = 'running'";
+    "UPDATE jobs SET state = 'done', finished_at = ?4, lease_until = NULL, result = "
+    "?5 " LUISTER_HELD;
 constexpr char kRetry[] =
-    "UPDATE jobs SET state = 'queued', run_at = ?4, lease_until = NULL, "
-    "last_error = ?3 WHERE id = ?1 AND worker = ?2 AND state = 'running'";
+    "UPDATE jobs SET state = 'queued', run_at = ?5, lease_until = NULL, last_error = "
+    "?4 " LUISTER_HELD;
 constexpr char kGiveUp[] =
-    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = ?3, finished_at = ?4 "
-    "WHERE id = ?1 AND worker = ?2 AND state = 'running'";
+    "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = ?4, finished_at = "
+    "?5 " LUISTER_HELD;
+#undef LUISTER_HELD
 constexpr char kState[] = "SELECT state FROM jobs WHERE id = ?1";
 constexpr char kGet[] =
     "SELECT id, kind, payload, state, attempts, run_at, worker, lease_until, last_error, "
     "created_by, created_at, finished_at, result IS NOT NULL FROM jobs WHERE id = ?1";
 constexpr char kResult[] = "SELECT result FROM jobs WHERE id = ?1 AND result IS NOT NULL";
+
+Statement& BindClaim(Statement& st, const Job& claim) {
+  return st.Bind(1, claim.id).Bind(2, claim.worker.value_or("")).Bind(3, claim.attempts);
+}
 
 Status HeldOrConflict(Connection& c, int64_t id) {
   if (c.Changes() == 0)
@@ -89,30 +95,29 @@ Result<std::optional<Job>> SqliteJobRepository::Claim(const std::string& worker,
   });
 }
 
-Status SqliteJobRepository::Renew(int64_t id, const std::string& worker, Timestamp lease_until) {
+Status SqliteJobRepository::Renew(const Job& claim, Timestamp lease_until) {
   return db_.Write([&](Connection& c) -> Status {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kRenew));
-    LUISTER_RETURN_IF_ERROR(st.Bind(1, id).Bind(2, worker).Bind(3, lease_until).Run());
-    return HeldOrConflict(c, id);
+    LUISTER_RETURN_IF_ERROR(BindClaim(st, claim).Bind(4, lease_until).Run());
+    return HeldOrConflict(c, claim.id);
   });
 }
 
-Status SqliteJobRepository::Complete(int64_t id, const std::string& worker, Timestamp at,
-                                     const std::string& result) {
+Status SqliteJobRepository::Complete(const Job& claim, Timestamp at, const std::string& result) {
   return db_.Write([&](Connection& c) -> Status {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(kComplete));
-    LUISTER_RETURN_IF_ERROR(st.Bind(1, id).Bind(2, worker).Bind(3, at).Bind(4, result).Run());
-    return HeldOrConflict(c, id);
+    LUISTER_RETURN_IF_ERROR(BindClaim(st, claim).Bind(4, at).Bind(5, result).Run());
+    return HeldOrConflict(c, claim.id);
   });
 }
 
-Status SqliteJobRepository::Fail(int64_t id, const std::string& worker, const std::string& error,
+Status SqliteJobRepository::Fail(const Job& claim, const std::string& error,
                                  std::optional<Timestamp> retry_at, Timestamp at) {
   return db_.Write([&](Connection& c) -> Status {
     LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(retry_at ? kRetry : kGiveUp));
-    st.Bind(1, id).Bind(2, worker).Bind(3, error).Bind(4, retry_at ? *retry_at : at);
-    LUISTER_RETURN_IF_ERROR(st.Run());
-    return HeldOrConflict(c, id);
+    LUISTER_RETURN_IF_ERROR(
+        BindClaim(st, claim).Bind(4, error).Bind(5, retry_at ? *retry_at : at).Run());
+    return HeldOrConflict(c, claim.id);
   });
 }
 

@@ -72,10 +72,10 @@ class TransferTest : public postgres::PgTest {
     auto done =
         s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), user->id});
     ASSERT_TRUE(done.ok());
+    auto claim = s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10));
+    ASSERT_TRUE(claim.ok() && claim->has_value());
     ASSERT_TRUE(
-        s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10))->has_value());
-    ASSERT_TRUE(
-        s.jobs().Complete(*done, "node", Now(), R"({"format":"luister.customer-export/1"})").ok());
+        s.jobs().Complete(**claim, Now(), R"({"format":"luister.customer-export/1"})").ok());
     job_id_ = *done;
     ASSERT_TRUE(s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now()}).ok());
   }
