@@ -237,6 +237,14 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
       client_->Post(base + "/messages", {{"internal", true}, {"body_text", "AVG-verzoek"}}).status,
       201);
 
+  // The same person entered twice, merged: the export covers both records.
+  int64_t dup = MakeCustomer("S. de Vries", "s.devries.export@example.nl");
+  ASSERT_EQ(client_->Get("/api/v1/customers/" + std::to_string(dup)).status, 200);
+  ASSERT_EQ(
+      client_->Post("/api/v1/customers/" + std::to_string(cust) + "/merge", {{"source_id", dup}})
+          .status,
+      200);
+
   auto requested =
       client_->Post("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
   ASSERT_EQ(requested.status, 202) << requested.body;
@@ -267,10 +275,18 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
   EXPECT_EQ(doc["conversations"][0]["messages"][1]["internal"], true)
       << "notes about the person are in, marked for review";
   EXPECT_GE(doc["timeline"].size(), 3u);
-  bool request_in_trail = false;
-  for (const auto& e : doc["audit"])
+  bool request_in_trail = false, dup_in_trail = false;
+  for (const auto& e : doc["audit"]) {
     if (e["action"] == "request" && e["entity"] == "customer_export") request_in_trail = true;
-  EXPECT_TRUE(request_in_trail) << "the export shows who asked for it";
+    if (e["customer_id"] == dup) dup_in_trail = true;
+    EXPECT_FALSE(e.contains("ip") || e.contains("user_id")) << "staff are not named: " << e.dump();
+  }
+  EXPECT_TRUE(request_in_trail) << "the export shows the request for it";
+  EXPECT_TRUE(dup_in_trail) << "reads of the merged-away record are in the trail";
+  ASSERT_EQ(doc["merged_customers"].size(), 1u);
+  EXPECT_EQ(doc["merged_customers"][0]["name"], "S. de Vries");
+  ASSERT_EQ(doc["merges"].size(), 1u);
+  EXPECT_EQ(doc["merges"][0]["source_id"], dup);
 
   json trail =
       client_->Get("/api/v1/audit?customer_id=" + std::to_string(cust) + "&action=read").Json();

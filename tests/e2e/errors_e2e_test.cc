@@ -184,6 +184,18 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
       "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/exports";
   ExpectProblem(admin_->Post("/api/v1/customers/987654/exports", json::object()), 404);
   ExpectProblem(admin_->Send("POST", exports, R"({"format":"csv"})"), 400);
+  ExpectProblem(admin_->Send("POST", exports, "}{"), 400);
+  auto gone = admin_->Post("/api/v1/customers", {{"name", "Export Dubbel"}});
+  ASSERT_EQ(gone.status, 201);
+  std::string into =
+      "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/merge";
+  ASSERT_EQ(admin_->Post(into, {{"source_id", gone.Json()["id"]}}).status, 200);
+  json merged =
+      ExpectProblem(admin_->Post("/api/v1/customers/" +
+                                     std::to_string(gone.Json()["id"].get<int64_t>()) + "/exports",
+                                 json::object()),
+                    409);
+  EXPECT_NE(merged["detail"].get<std::string>().find("merged into"), std::string::npos);
   ExpectProblem(admin_->Get("/api/v1/jobs/987654"), 404);
   ExpectProblem(admin_->Get("/api/v1/jobs/abc"), 404);
 

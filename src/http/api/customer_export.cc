@@ -1,5 +1,6 @@
 #include "http/api/customer_export.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "domain/page.h"
@@ -75,20 +76,48 @@ Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id, Times
       }));
   doc["timeline"] = std::move(timeline);
 
-  LUISTER_ASSIGN_OR_RETURN(auto merges, store.customers().ListMerges(customer_id));
-  nlohmann::json merged = nlohmann::json::array();
-  for (const auto& m : merges) merged.push_back(ToJson(m));
-  doc["merges"] = std::move(merged);
+  // Customers merged into this one (and into those, and so on): their
+  // records and audit trails are about the same person.
+  std::vector<int64_t> ids = {customer_id};
+  nlohmann::json merges = nlohmann::json::array();
+  nlohmann::json merged_customers = nlohmann::json::array();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    LUISTER_ASSIGN_OR_RETURN(auto into, store.customers().ListMerges(ids[i]));
+    for (const MergeRecord& m : into) {
+      merges.push_back(ToJson(m));
+      ids.push_back(m.source_id);
+      LUISTER_ASSIGN_OR_RETURN(Customer source, store.customers().Get(m.source_id));
+      merged_customers.push_back(ToJson(source));
+    }
+  }
+  doc["merges"] = std::move(merges);
+  doc["merged_customers"] = std::move(merged_customers);
 
+  // Who read or changed the data, and when. Staff are not named and their
+  // addresses left out: those are the staff's personal data, not the
+  // customer's.
+  std::vector<AuditEntry> trail;
+  for (int64_t id : ids) {
+    AuditFilter af;
+    af.customer_id = id;
+    LUISTER_RETURN_IF_ERROR(
+        ForEachPage<AuditEntry>([&](const PageRequest& p) { return store.audit().List(af, p); },
+                                [&](const AuditEntry& e) -> Status {
+                                  trail.push_back(e);
+                                  return Status::Ok();
+                                }));
+  }
+  std::sort(trail.begin(), trail.end(), [](const AuditEntry& a, const AuditEntry& b) {
+    return a.at != b.at ? a.at > b.at : a.id > b.id;
+  });
   nlohmann::json audit = nlohmann::json::array();
-  AuditFilter af;
-  af.customer_id = customer_id;
-  LUISTER_RETURN_IF_ERROR(
-      ForEachPage<AuditEntry>([&](const PageRequest& p) { return store.audit().List(af, p); },
-                              [&](const AuditEntry& e) -> Status {
-                                audit.push_back(ToJson(e));
-                                return Status::Ok();
-                              }));
+  for (const AuditEntry& e : trail)
+    audit.push_back(
+        {{"at", FormatIso8601(e.at)},
+         {"action", e.action},
+         {"entity", e.entity},
+         {"customer_id", e.customer_id ? nlohmann::json(*e.customer_id) : nlohmann::json()},
+         {"endpoint", e.endpoint}});
   doc["audit"] = std::move(audit);
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -18,9 +18,11 @@ Result<int64_t> CustomerIdOfExport(const std::string& payload);
 // Everything Luister holds about one customer, for a subject access request
 // (GDPR art. 15): the record with its identities, every conversation with
 // every message (internal notes included and marked, for the privacy officer
-// to review), the timeline, merges into this customer, and the audit trail of
-// who read or changed the customer's data. Records use the same JSON shapes
-// as the API (docs/openapi.yaml). NotFound for an unknown customer.
+// to review), the timeline, the customers merged into this one (records and
+// merges, followed through merges of merges), and the audit trail of when
+// the data was read or changed (staff neither named nor located). Records use
+// the same JSON shapes as the API (docs/openapi.yaml). NotFound for an
+// unknown customer.
 Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id, Timestamp generated_at);
 
 }  // namespace luister::http

@@ -1,6 +1,7 @@
 #include "http/api/api_context.h"
 #include "http/api/customer_export.h"
 #include "http/api/json_codec.h"
+#include "http/json_body.h"
 
 namespace luister::http {
 
@@ -24,9 +25,16 @@ void RegisterJobRoutes(Router& r, ApiContext& ctx) {
             ctx, Permission::kExportCustomerData,
             [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
               LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, IdParam(req));
-              if (!req.body.empty() && req.body.find_first_not_of(" \t\r\n{}") != std::string::npos)
-                return InvalidArgument("an export takes no body");
+              if (req.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                b.RejectUnknown({});
+                LUISTER_RETURN_IF_ERROR(b.Finish("an export takes no options"));
+              }
               LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(customer_id));
+              if (c.merged_into_id)
+                return Conflict("customer " + std::to_string(c.id) + " was merged into customer " +
+                                std::to_string(*c.merged_into_id) +
+                                "; export that one, which holds this one's data");
               NewJob job;
               job.kind = kCustomerExportJob;
               job.payload = CustomerExportPayload(c.id);

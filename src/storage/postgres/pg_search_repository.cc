@@ -241,6 +241,8 @@ Result<std::vector<SearchHit>> PgSearchRepository::Search(const SearchQuery& q) 
       hits.push_back(std::move(h));
     }
     if (hits.empty()) return hits;
+    // The page's rows by primary key: plain index scans again.
+    LUISTER_RETURN_IF_ERROR(c.Exec("SET LOCAL enable_indexscan = on"));
     QueryBuilder page = detail;
     page.Add("", IdArray(ids));
     LUISTER_ASSIGN_OR_RETURN(Rows rows, page.Run(c));

@@ -16,7 +16,9 @@ export function useJob(id: number | null) {
     queryKey: queryKeys.job(id ?? 0),
     enabled: id != null,
     queryFn: ({ signal }) => api.get<Job>(`/jobs/${id}`, undefined, signal),
+    // Every second until the job ends; not after an error (ErrorPanel retries).
     refetchInterval: (query) => {
+      if (query.state.status === 'error') return false;
       const state = query.state.data?.state;
       return state === 'done' || state === 'failed' ? false : 1000;
     },

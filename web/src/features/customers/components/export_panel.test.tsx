@@ -33,6 +33,16 @@ describe('ExportPanel', () => {
     expect(screen.getByRole('button', { name: 'Prepare a new export' })).toBeInTheDocument();
   });
 
+  it('stops waiting when the job cannot be read, and offers a new export', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockImplementation(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? json(queued, 202) : problem(404, { title: 'Not found', detail: 'job 31 does not exist' })));
+    renderWithProviders(<ExportPanel customerId={5} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Prepare export' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByText('Preparing the export…')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Prepare a new export' })).toBeInTheDocument();
+  });
+
   it('says why a failed export failed and why a refused request was refused', async () => {
     vi.stubGlobal('fetch', vi.fn().mockImplementation(async (_url: string, init?: RequestInit) =>
       init?.method === 'POST' ? json(queued, 202) : json({ ...queued, state: 'failed', attempts: 1, error: 'customer 5 does not exist' })));

@@ -12,7 +12,8 @@ export function ExportPanel({ customerId }: { customerId: number }) {
   const request = useRequestExport(customerId);
   const job = useJob(jobId);
   const state = job.data?.state;
-  const busy = request.isPending || (jobId != null && state !== 'done' && state !== 'failed');
+  // A job that cannot be read (gone, or the network) is not waited for.
+  const busy = request.isPending || (jobId != null && !job.isError && state !== 'done' && state !== 'failed');
 
   const start = () => {
     setJobId(null);
