@@ -188,28 +188,21 @@ Status PgAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
   if (entries.empty()) return Status::Ok();
   // One round trip per 2,000 entries rather than per entry: the group commit
   // of read entries (domain/audit_buffer.h) must keep up with every read.
-  auto number = [](std::optional<int64_t> v) {
-    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
-  };
   return db_.Write([&](Connection& c) -> Status {
     for (size_t from = 0; from < entries.size(); from += kAuditBatchRows) {
-      size_t to = std::min(entries.size(), from + kAuditBatchRows);
-      std::vector<std::vector<std::optional<std::string>>> cols(8);
-      for (auto& col : cols) col.reserve(to - from);
-      for (size_t i = from; i < to; ++i) {
+      BatchColumns rows(8);
+      for (size_t i = from; i < std::min(entries.size(), from + kAuditBatchRows); ++i) {
         const AuditEntry& e = entries[i];
-        cols[0].push_back(std::to_string(ToMillis(e.at)));
-        cols[1].push_back(number(e.user_id));
-        cols[2].push_back(e.action);
-        cols[3].push_back(e.entity);
-        cols[4].push_back(number(e.entity_id));
-        cols[5].push_back(number(e.customer_id));
-        cols[6].push_back(e.endpoint);
-        cols[7].push_back(e.ip);
+        rows.Set(0, e.at)
+            .Set(1, e.user_id)
+            .Set(2, std::optional<std::string>(e.action))
+            .Set(3, std::optional<std::string>(e.entity))
+            .Set(4, e.entity_id)
+            .Set(5, e.customer_id)
+            .Set(6, std::optional<std::string>(e.endpoint))
+            .Set(7, std::optional<std::string>(e.ip));
       }
-      Params p;
-      for (const auto& col : cols) p.Add(ArrayLiteral(col));
-      LUISTER_RETURN_IF_ERROR(Run(c, kInsertAuditBatch, p));
+      LUISTER_RETURN_IF_ERROR(Run(c, kInsertAuditBatch, rows.ToParams()));
     }
     return Status::Ok();
   });

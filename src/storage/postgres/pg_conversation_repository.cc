@@ -59,36 +59,7 @@ constexpr char kUpdateConversations[] =
     "$6::bigint[], $7::integer[]) AS u(id, status, updated_at, last_message_at, "
     "first_response_at, resolved_at, message_count) WHERE c.id = u.id";
 
-// Columns of a batch, one ArrayLiteral each.
-class Columns {
- public:
-  explicit Columns(size_t n) : cols_(n) {}
-  Columns& Set(size_t col, std::optional<std::string> v) {
-    cols_[col].push_back(std::move(v));
-    return *this;
-  }
-  Columns& Set(size_t col, std::optional<int64_t> v) {
-    return Set(col, v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt);
-  }
-  Columns& Set(size_t col, int64_t v) {
-    return Set(col, std::optional<std::string>(std::to_string(v)));
-  }
-  Columns& Set(size_t col, Timestamp t) { return Set(col, ToMillis(t)); }
-  Columns& Set(size_t col, std::optional<Timestamp> t) {
-    return Set(col, t ? std::optional<int64_t>(ToMillis(*t)) : std::nullopt);
-  }
-  bool empty() const { return cols_.empty() || cols_[0].empty(); }
-  Params ToParams() const {
-    Params p;
-    for (const auto& col : cols_) p.Add(ArrayLiteral(col));
-    return p;
-  }
-
- private:
-  std::vector<std::vector<std::optional<std::string>>> cols_;
-};
-
-void AddActivity(Columns& cols, const Activity& a) {
+void AddActivity(BatchColumns& cols, const Activity& a) {
   cols.Set(0, a.customer_id)
       .Set(1, a.at)
       .Set(2, std::optional<std::string>(std::string(ToString(a.kind))))
@@ -322,7 +293,7 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
         Rows next_ids,
         c.Query(kNextMessageIds, Params().Add(static_cast<int64_t>(messages.size()))));
 
-    Columns message_rows(10), attachment_rows(5), activity_rows(10);
+    BatchColumns message_rows(10), attachment_rows(5), activity_rows(10);
     std::vector<AddedMessage> out;
     out.reserve(messages.size());
     for (size_t i = 0; i < messages.size(); ++i) {
@@ -369,7 +340,7 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
     if (!attachment_rows.empty())
       LUISTER_RETURN_IF_ERROR(Exec(c, kInsertAttachments, attachment_rows.ToParams()));
     LUISTER_RETURN_IF_ERROR(Exec(c, kInsertActivities, activity_rows.ToParams()));
-    Columns conversation_rows(7);
+    BatchColumns conversation_rows(7);
     for (const auto& [id, v] : conversations)
       conversation_rows.Set(0, id)
           .Set(1, std::optional<std::string>(std::string(ToString(v.status))))

@@ -1,5 +1,7 @@
 #include "storage/postgres/pg_job_repository.h"
 
+#include "storage/postgres/pg_rows.h"
+
 namespace luister::postgres {
 
 namespace {
@@ -43,17 +45,6 @@ Status HeldOrConflict(const Rows& r, int64_t id) {
   return Status::Ok();
 }
 
-// An array literal; job kinds are dotted lower-case names
-// (domain/job_runner.h checks them), quoted to be safe all the same.
-std::string KindsArray(const std::vector<std::string>& kinds) {
-  std::string out = "{";
-  for (const auto& k : kinds) {
-    if (out.size() > 1) out += ',';
-    out += '"' + k + '"';
-  }
-  return out + "}";
-}
-
 }  // namespace
 
 Result<int64_t> PgJobRepository::Enqueue(const NewJob& job) {
@@ -74,8 +65,12 @@ Result<std::optional<Job>> PgJobRepository::Claim(const std::string& worker,
   if (kinds.empty()) return std::optional<Job>();
   return db_.Write([&](Connection& c) -> Result<std::optional<Job>> {
     LUISTER_ASSIGN_OR_RETURN(
-        Rows r,
-        c.Query(kClaim, Params().Add(worker).Add(now + lease).Add(now).Add(KindsArray(kinds))));
+        Rows r, c.Query(kClaim, Params()
+                                    .Add(worker)
+                                    .Add(now + lease)
+                                    .Add(now)
+                                    .Add(ArrayLiteral(std::vector<std::optional<std::string>>(
+                                        kinds.begin(), kinds.end())))));
     if (r.size() == 0) return std::optional<Job>();
     Job j;
     j.id = r.Int(0, 0);

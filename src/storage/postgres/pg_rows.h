@@ -86,6 +86,37 @@ std::optional<std::string> OptEnumText(const std::optional<E>& e) {
 // per column: many rows in one statement whose text never changes. Every
 // element is quoted and escaped; nullopt is NULL.
 std::string ArrayLiteral(const std::vector<std::optional<std::string>>& values);
+// The rows of a batch write as one array per column, for a statement like
+// "INSERT ... SELECT * FROM unnest($1::bigint[], $2::text[], ...)": each
+// row sets every column once, in order.
+class BatchColumns {
+ public:
+  explicit BatchColumns(size_t n) : cols_(n) {}
+  BatchColumns& Set(size_t col, std::optional<std::string> v) {
+    cols_[col].push_back(std::move(v));
+    return *this;
+  }
+  BatchColumns& Set(size_t col, std::optional<int64_t> v) {
+    return Set(col, v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt);
+  }
+  BatchColumns& Set(size_t col, int64_t v) {
+    return Set(col, std::optional<std::string>(std::to_string(v)));
+  }
+  BatchColumns& Set(size_t col, Timestamp t) { return Set(col, ToMillis(t)); }
+  BatchColumns& Set(size_t col, std::optional<Timestamp> t) {
+    return Set(col, t ? std::optional<int64_t>(ToMillis(*t)) : std::nullopt);
+  }
+  bool empty() const { return cols_.empty() || cols_[0].empty(); }
+  Params ToParams() const {
+    Params p;
+    for (const auto& col : cols_) p.Add(ArrayLiteral(col));
+    return p;
+  }
+
+ private:
+  std::vector<std::vector<std::optional<std::string>>> cols_;
+};
+
 std::string IdArray(const std::vector<int64_t>& ids);
 
 // Row mapping shared by the PostgreSQL repositories; each k*Columns lists
