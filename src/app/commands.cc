@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "app/config.h"
-#include "app/demo_loader.h"
 #include "auth/authenticator.h"
+#include "demo/demo_loader.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/job_runner.h"

@@ -53,4 +53,7 @@ struct UserPatch {
   std::optional<bool> active;
 };
 
+// Sets the fields `patch` names; clear_department wins over department_id.
+void ApplyPatch(User* u, const UserPatch& patch);
+
 }  // namespace luister

@@ -33,6 +33,7 @@ struct NewJob {
   std::string kind;
   std::string payload;
   Timestamp run_at{};
+  Timestamp created_at{};             // from the caller's clock
   std::optional<int64_t> created_by;  // the user who asked for it, if any
 };
 

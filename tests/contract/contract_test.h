@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "engine.h"
+#include "tests/contract/engine.h"
 
 namespace luister::contract {
 

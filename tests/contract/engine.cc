@@ -1,16 +1,14 @@
-#include "engine.h"
+#include "tests/contract/engine.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
-#include <fstream>
 
-#include "storage/postgres/pg_connection.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/support/pg_test_database.h"
 
 namespace luister::contract {
 
@@ -47,24 +45,13 @@ class SqliteEngine final : public Engine {
 class PostgresEngine final : public Engine {
  public:
   PostgresEngine() {
-    const char* dir = std::getenv("LUISTER_TEST_PG_DIR");
-    if (dir == nullptr) {
-      ADD_FAILURE() << "LUISTER_TEST_PG_DIR is not set; run the contract tests through ctest";
+    try {
+      db_ = std::make_unique<testing::PgTestDatabase>("contract");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
       return;
     }
-    std::ifstream port_file(std::string(dir) + "/port");
-    if (!(port_file >> port_)) {
-      ADD_FAILURE() << "no PostgreSQL test cluster in " << dir;
-      return;
-    }
-    static std::atomic<int> counter{0};
-    name_ = "contract_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    auto admin = postgres::Connection::Open(Url("luister"), {});
-    if (!admin.ok() || !(*admin)->Exec(("CREATE DATABASE " + name_).c_str()).ok()) {
-      ADD_FAILURE() << "cannot create database " << name_;
-      return;
-    }
-    auto store = PostgresStore::Open(Url(name_), PostgresOptions{});
+    auto store = PostgresStore::Open(db_->url(), PostgresOptions{});
     if (!store.ok()) {
       ADD_FAILURE() << store.status().ToString();
       return;
@@ -73,18 +60,12 @@ class PostgresEngine final : public Engine {
   }
   ~PostgresEngine() override {
     store_.reset();
-    if (name_.empty()) return;
-    auto admin = postgres::Connection::Open(Url("luister"), {});
-    if (admin.ok()) (void)(*admin)->Exec(("DROP DATABASE " + name_ + " WITH (FORCE)").c_str());
+    db_.reset();
   }
   Store& store() override { return *store_; }
 
  private:
-  std::string Url(const std::string& db) const {
-    return "postgres://luister@127.0.0.1:" + std::to_string(port_) + "/" + db;
-  }
-  int port_ = 0;
-  std::string name_;
+  std::unique_ptr<testing::PgTestDatabase> db_;
   std::unique_ptr<PostgresStore> store_;
 };
 

@@ -25,7 +25,7 @@ Job ClaimOf(int64_t id, const std::string& worker, int attempts) {
 const std::vector<std::string> kAll = {"export.customers", "mail.fetch", "webhook.send", "noop"};
 
 TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
-  auto id = store_->jobs().Enqueue(NewJob{"export.customers", R"({"segment":"vip"})", T(0)});
+  auto id = store_->jobs().Enqueue(NewJob{"export.customers", R"({"segment":"vip"})", T(0), T(0)});
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(*store_->jobs().State(*id), JobState::kQueued);
   auto early = store_->jobs().Claim("node-a", kAll, T(-1), 30s);
@@ -47,7 +47,7 @@ TEST_P(JobContract, AJobIsClaimedCompletedAndNotClaimedAgain) {
 }
 
 TEST_P(JobContract, AnExpiredLeaseLetsAnotherWorkerTakeOver) {
-  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
+  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0), T(0)});
   ASSERT_TRUE(id.ok());
   auto first = store_->jobs().Claim("node-a", kAll, T(0), 10s);
   ASSERT_TRUE(first.ok() && first->has_value());
@@ -63,7 +63,7 @@ TEST_P(JobContract, AnExpiredLeaseLetsAnotherWorkerTakeOver) {
 }
 
 TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
-  auto id = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(0)});
+  auto id = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(0), T(0)});
   auto first = store_->jobs().Claim("w", kAll, T(0), 10s);
   ASSERT_TRUE(first.ok() && first->has_value());
   ASSERT_TRUE(store_->jobs().Fail(**first, "timeout", T(5000), T(100)).ok());
@@ -83,7 +83,7 @@ TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
 TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
   constexpr int kJobs = 120;
   for (int i = 0; i < kJobs; ++i)
-    ASSERT_TRUE(store_->jobs().Enqueue(NewJob{"noop", std::to_string(i), T(0)}).ok());
+    ASSERT_TRUE(store_->jobs().Enqueue(NewJob{"noop", std::to_string(i), T(0), T(0)}).ok());
   std::mutex mu;
   std::multiset<int64_t> claimed;
   std::atomic<int> errors{0};
@@ -114,7 +114,7 @@ TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
 }
 
 TEST_P(JobContract, ARenewedLeaseIsNotTakenOver) {
-  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
+  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0), T(0)});
   auto held = store_->jobs().Claim("node-a", kAll, T(0), 10s);
   ASSERT_TRUE(held.ok() && held->has_value());
   ASSERT_TRUE(store_->jobs().Renew(**held, T(25'000)).ok());
@@ -131,8 +131,8 @@ TEST_P(JobContract, ARenewedLeaseIsNotTakenOver) {
 }
 
 TEST_P(JobContract, WorkersClaimOnlyTheKindsTheyRun) {
-  auto mail = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0)});
-  auto hook = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(1)});
+  auto mail = store_->jobs().Enqueue(NewJob{"mail.fetch", "{}", T(0), T(0)});
+  auto hook = store_->jobs().Enqueue(NewJob{"webhook.send", "{}", T(1), T(1)});
   ASSERT_TRUE(mail.ok() && hook.ok());
   EXPECT_FALSE(store_->jobs().Claim("old-node", {"survey.send"}, T(10), 10s)->has_value());
   EXPECT_FALSE(store_->jobs().Claim("old-node", {}, T(10), 10s)->has_value());
@@ -146,7 +146,8 @@ TEST_P(JobContract, WorkersClaimOnlyTheKindsTheyRun) {
 
 TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
   int64_t user = MakeUser("privacy@example.com");
-  auto id = store_->jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":7})", T(0), user});
+  auto id =
+      store_->jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":7})", T(0), T(0), user});
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   auto queued = store_->jobs().Get(*id);
   ASSERT_TRUE(queued.ok()) << queued.status().ToString();
@@ -181,7 +182,7 @@ TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
   EXPECT_EQ(*store_->jobs().GetResult(*id), doc);
   EXPECT_EQ(store_->jobs().Get(424242).status().code(), StatusCode::kNotFound);
 
-  auto failed = store_->jobs().Enqueue(NewJob{"customer.export", "{}", T(0)});
+  auto failed = store_->jobs().Enqueue(NewJob{"customer.export", "{}", T(0), T(0)});
   auto c = store_->jobs().Claim("node-a", {"customer.export"}, T(80), 10s);
   ASSERT_TRUE(c.ok() && c->has_value());
   ASSERT_TRUE(store_->jobs().Fail(**c, "no customer", std::nullopt, T(90)).ok());

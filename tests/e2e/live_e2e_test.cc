@@ -176,7 +176,7 @@ TEST_F(LiveTest, UpgradesNeedASessionAndOurOrigin) {
 // Two nodes on one PostgreSQL database, as behind a load balancer. Runs only
 // in the PostgreSQL registration (tests/e2e/CMakeLists.txt).
 TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
-  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+  ASSERT_NE(std::getenv("LUISTER_TEST_PG_DIR"), nullptr)
       << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
   LuisterProcess a;
   auto b = LuisterProcess::JoinDatabaseOf(a);
@@ -231,7 +231,7 @@ json PollJob(HttpClient& client, int64_t id, Done done) {
 }
 
 TEST(MultiNodeTest, JobsRunOnceAcrossNodesAndADeadNodesJobIsTakenOver) {
-  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+  ASSERT_NE(std::getenv("LUISTER_TEST_PG_DIR"), nullptr)
       << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
   LuisterProcess a({"--node-name", "node-a", "--job-lease", "2", "--job-threads", "2"});
   auto b = LuisterProcess::JoinDatabaseOf(
@@ -361,7 +361,7 @@ class Nginx {
 };
 
 TEST(MultiNodeTest, TheNginxExampleBalancesTwoNodesAndSurvivesOneDying) {
-  ASSERT_NE(std::getenv("LUISTER_E2E_POSTGRES_DIR"), nullptr)
+  ASSERT_NE(std::getenv("LUISTER_TEST_PG_DIR"), nullptr)
       << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
   ASSERT_TRUE(std::filesystem::exists("/usr/sbin/nginx"))
       << "nginx is missing: run scripts/setup.sh";

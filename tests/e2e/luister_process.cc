@@ -1,7 +1,6 @@
 #include "luister_process.h"
 
 #include <fcntl.h>
-#include <libpq-fe.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -54,48 +53,6 @@ void ReadAvailable(int fd, std::string* out, int timeout_ms) {
 
 }  // namespace
 
-// The admin URL of the PostgreSQL test cluster that CTest started.
-std::string PostgresAdminUrl(int* port) {
-  const char* dir = std::getenv("LUISTER_E2E_POSTGRES_DIR");
-  if (dir == nullptr) throw std::runtime_error("LUISTER_E2E_POSTGRES_DIR is not set");
-  std::ifstream in(std::string(dir) + "/port");
-  if (!(in >> *port)) throw std::runtime_error(std::string("no PostgreSQL test cluster in ") + dir);
-  return "postgres://luister@127.0.0.1:" + std::to_string(*port) + "/luister";
-}
-
-void AdminExec(const std::string& sql) {
-  int port = 0;
-  PGconn* conn = PQconnectdb(PostgresAdminUrl(&port).c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string err = PQerrorMessage(conn);
-    PQfinish(conn);
-    throw std::runtime_error("cannot reach the PostgreSQL test cluster: " + err);
-  }
-  PGresult* r = PQexec(conn, sql.c_str());
-  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  std::string err = PQerrorMessage(conn);
-  PQclear(r);
-  PQfinish(conn);
-  if (!ok) throw std::runtime_error(sql + ": " + err);
-}
-
-std::string CreatePostgresDatabase(std::string* name) {
-  static std::atomic<int> counter{0};
-  *name = "e2e_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  AdminExec("CREATE DATABASE " + *name);
-  int port = 0;
-  PostgresAdminUrl(&port);
-  return "postgres://luister@127.0.0.1:" + std::to_string(port) + "/" + *name;
-}
-
-void DropPostgresDatabase(const std::string& name) {
-  try {
-    AdminExec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  } catch (const std::exception&) {
-    // The cluster is thrown away after the run anyway.
-  }
-}
-
 CommandResult RunLuister(const std::vector<std::string>& args,
                          const std::vector<std::string>& env) {
   int fd = -1;
@@ -116,8 +73,10 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
   db_ = "sqlite:" + dir_ + "/luister.db";
-  if (std::getenv("LUISTER_E2E_POSTGRES_DIR") != nullptr)
-    db_ = CreatePostgresDatabase(&pg_database_);
+  if (testing::PgClusterConfigured()) {
+    pg_database_ = std::make_unique<testing::PgTestDatabase>("e2e");
+    db_ = pg_database_->url();
+  }
   auto m = RunLuister({"migrate", "--db", db_});
   if (m.exit_code != 0) throw std::runtime_error("migrate failed: " + m.out);
   auto u = RunLuister({"user", "add", "--db", db_, "--email", kAdminEmail, "--name", "Ada Admin",
@@ -202,7 +161,7 @@ void LuisterProcess::Kill() {
 LuisterProcess::~LuisterProcess() {
   Stop();
   if (out_fd_ >= 0) close(out_fd_);
-  if (!pg_database_.empty()) DropPostgresDatabase(pg_database_);
+  pg_database_.reset();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }

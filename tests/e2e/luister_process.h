@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/pg_test_database.h"
+
 namespace luister::e2e {
 
 // Output and exit status of a finished `luister` command.
@@ -21,7 +23,7 @@ CommandResult RunLuister(const std::vector<std::string>& args,
 // A `luister serve` process on a free port with a fresh temporary data
 // directory, migrated and with an admin account. Stopped (SIGTERM) and
 // cleaned up by the destructor. The database is a SQLite file, or, when
-// LUISTER_E2E_POSTGRES_DIR names the PostgreSQL test cluster's directory, a
+// LUISTER_TEST_PG_DIR names the PostgreSQL test cluster's directory, a
 // fresh database in that cluster, dropped afterwards: CTest runs the API
 // tests both ways.
 class LuisterProcess {
@@ -57,7 +59,7 @@ class LuisterProcess {
 
   std::string dir_;
   std::string db_;
-  std::string pg_database_;  // set when the database is PostgreSQL
+  std::unique_ptr<testing::PgTestDatabase> pg_database_;  // when the database is PostgreSQL
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int port_ = 0;

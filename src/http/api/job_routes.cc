@@ -39,6 +39,7 @@ void RegisterJobRoutes(Router& r, ApiContext& ctx) {
               job.kind = kCustomerExportJob;
               job.payload = CustomerExportPayload(c.id);
               job.run_at = ctx.clock.Now();
+              job.created_at = job.run_at;
               job.created_by = who.user.id;
               LUISTER_ASSIGN_OR_RETURN(int64_t id, ctx.store.jobs().Enqueue(job));
               LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "request", "customer_export", id, c.id));

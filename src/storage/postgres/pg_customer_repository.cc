@@ -46,11 +46,6 @@ constexpr char kListMerges[] =
     "moved_conversations, moved_activities FROM merges WHERE target_id = $1 "
     "ORDER BY at DESC, id DESC";
 
-constexpr char kSelectActivities[] =
-    "SELECT id, customer_id, at, kind, channel, department_id, conversation_id, message_id, "
-    "direction, actor_user_id, summary FROM activities WHERE customer_id = ?";
-constexpr char kCustomerExists[] = "SELECT 1 FROM customers WHERE id = $1";
-
 Params CustomerFields(const std::string& name, std::optional<int64_t> organisation_id,
                       const std::string& segment, Language language,
                       std::optional<Channel> preferred_channel,
@@ -68,11 +63,9 @@ Params CustomerFields(const std::string& name, std::optional<int64_t> organisati
 
 Result<int64_t> InsertIdentity(Connection& c, int64_t customer_id, const NewIdentity& i,
                                Timestamp at) {
-  auto r = c.Query(kInsertIdentity, Params()
-                                        .Add(customer_id)
-                                        .Add(std::string(ToString(i.kind)))
-                                        .Add(i.value)
-                                        .Add(at));
+  auto r =
+      c.Query(kInsertIdentity,
+              Params().Add(customer_id).Add(std::string(ToString(i.kind))).Add(i.value).Add(at));
   if (r.status().code() == StatusCode::kConflict)
     return Conflict(std::string(ToString(i.kind)) + " " + i.value +
                     " already belongs to a customer");
@@ -97,11 +90,11 @@ Result<Customer> PgCustomerRepository::Create(const NewCustomer& c) {
   Timestamp at = c.created_at.value_or(Now());
   return db_.Write([&](Connection& conn) -> Result<Customer> {
     LUISTER_ASSIGN_OR_RETURN(
-        Rows r, conn.Query(kInsertCustomer,
-                           CustomerFields(c.name, c.organisation_id, c.segment, c.language,
-                                          c.preferred_channel, c.contact_hours,
-                                          c.account_manager_id, at,
-                                          Params().Add(std::string(ToString(c.kind))))));
+        Rows r,
+        conn.Query(kInsertCustomer,
+                   CustomerFields(c.name, c.organisation_id, c.segment, c.language,
+                                  c.preferred_channel, c.contact_hours, c.account_manager_id, at,
+                                  Params().Add(std::string(ToString(c.kind))))));
     int64_t id = r.Int(0, 0);
     for (const auto& identity : c.identities)
       LUISTER_RETURN_IF_ERROR(InsertIdentity(conn, id, identity, at).status());
@@ -149,8 +142,8 @@ Result<Customer> PgCustomerRepository::Update(int64_t id, const CustomerPatch& p
     LUISTER_RETURN_IF_ERROR(
         c.Query(kUpdateCustomer,
                 CustomerFields(cur.name, cur.organisation_id, cur.segment, cur.language,
-                               cur.preferred_channel, cur.contact_hours, cur.account_manager_id,
-                               at, Params().Add(id)))
+                               cur.preferred_channel, cur.contact_hours, cur.account_manager_id, at,
+                               Params().Add(id)))
             .status());
     return LoadCustomer(c, id);
   });
@@ -165,8 +158,7 @@ Result<Identity> PgCustomerRepository::AddIdentity(int64_t customer_id, const Ne
                       std::to_string(*owner.merged_into_id));
     LUISTER_ASSIGN_OR_RETURN(int64_t id, InsertIdentity(c, customer_id, i, at));
     LUISTER_RETURN_IF_ERROR(RefreshCustomerSearch(c, customer_id));
-    LUISTER_RETURN_IF_ERROR(
-        c.Query(kTouchCustomer, Params().Add(customer_id).Add(at)).status());
+    LUISTER_RETURN_IF_ERROR(c.Query(kTouchCustomer, Params().Add(customer_id).Add(at)).status());
     return Identity{id, customer_id, i.kind, i.value, at};
   });
 }
@@ -258,40 +250,6 @@ Result<int64_t> PgCustomerRepository::Count() {
   return db_.ReadOne([&](Connection& c) -> Result<int64_t> {
     LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query(kCountCustomers));
     return r.Int(0, 0);
-  });
-}
-
-Result<Page<Activity>> PgTimelineRepository::Timeline(int64_t customer_id, const TimelineFilter& f,
-                                                      const PageRequest& p) {
-  QueryBuilder q(kSelectActivities);
-  q.Add("", customer_id);
-  if (f.channel) q.Add(" AND channel = ?", std::string(ToString(*f.channel)));
-  if (f.department_id) q.Add(" AND department_id = ?", *f.department_id);
-  if (f.from) q.Add(" AND at >= ?", *f.from);
-  if (f.to) q.Add(" AND at < ?", *f.to);
-  if (!f.include_internal) q.Add(" AND kind <> ?", std::string(ToString(ActivityKind::kNote)));
-  if (p.after) q.Add(" AND (at, id) < (?, ?)", p.after->key, p.after->id);
-  q.Add(" ORDER BY at DESC, id DESC LIMIT ?", int64_t{p.limit} + 1);
-  return db_.Read([&](Connection& c) -> Result<Page<Activity>> {
-    LUISTER_ASSIGN_OR_RETURN(Rows exists, c.Query(kCustomerExists, Params().Add(customer_id)));
-    if (exists.size() == 0) return NotFound("customer " + std::to_string(customer_id) + " not found");
-    LUISTER_ASSIGN_OR_RETURN(Rows r, q.Run(c));
-    std::vector<Activity> rows = Collect<Activity>(r, [](const Rows& r, int i) {
-      Activity a;
-      a.id = r.Int(i, 0);
-      a.customer_id = r.Int(i, 1);
-      a.at = r.Time(i, 2);
-      a.kind = EnumFromText<ActivityKind>(r.Text(i, 3));
-      a.channel = OptEnumFromText<Channel>(r.OptText(i, 4));
-      a.department_id = r.OptInt(i, 5);
-      a.conversation_id = r.OptInt(i, 6);
-      a.message_id = r.OptInt(i, 7);
-      a.direction = OptEnumFromText<Direction>(r.OptText(i, 8));
-      a.actor_user_id = r.OptInt(i, 9);
-      a.summary = r.Text(i, 10);
-      return a;
-    });
-    return MakePage(std::move(rows), p.limit, [](const Activity& a) { return ToMillis(a.at); });
   });
 }
 

@@ -27,15 +27,4 @@ class PgCustomerRepository final : public CustomerRepository {
   Database& db_;
 };
 
-// A customer's timeline on PostgreSQL.
-class PgTimelineRepository final : public TimelineRepository {
- public:
-  explicit PgTimelineRepository(Database& db) : db_(db) {}
-  Result<Page<Activity>> Timeline(int64_t customer_id, const TimelineFilter& f,
-                                  const PageRequest& p) override;
-
- private:
-  Database& db_;
-};
-
 }  // namespace luister::postgres

@@ -36,9 +36,11 @@ TEST_F(PgDatabaseTest, MigratesOnceAndRefusesANewerSchema) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
 
-  ASSERT_TRUE((*db)->Write([](Connection& c) {
-                     return c.Exec("INSERT INTO schema_migrations VALUES (9999, 'future', 0)");
-                   }).ok());
+  ASSERT_TRUE((*db)
+                  ->Write([](Connection& c) {
+                    return c.Exec("INSERT INTO schema_migrations VALUES (9999, 'future', 0)");
+                  })
+                  .ok());
   Status newer = (*db)->ReadOne([](Connection& c) { return Migrator::CheckNotNewer(c); });
   EXPECT_EQ(newer.code(), StatusCode::kUnavailable);
   EXPECT_NE(newer.message().find("newer than this luister"), std::string::npos);
@@ -67,11 +69,9 @@ TEST_F(PgDatabaseTest, ABrokenConnectionIsReplacedWithoutARestart) {
   });
   ASSERT_TRUE(pid.ok());
   // What a PostgreSQL restart does to our connection.
-  auto admin = Connection::Open(Url("luister"), {});
+  auto admin = Connection::Open(url_, {});
   ASSERT_TRUE(admin.ok());
-  ASSERT_TRUE((*admin)
-                  ->Query("SELECT pg_terminate_backend($1)", Params().Add(*pid))
-                  .ok());
+  ASSERT_TRUE((*admin)->Query("SELECT pg_terminate_backend($1)", Params().Add(*pid)).ok());
   std::this_thread::sleep_for(50ms);
   auto after = (*db)->Write([](Connection& c) -> Result<int64_t> {
     LUISTER_ASSIGN_OR_RETURN(Rows r, c.Query("SELECT pg_backend_pid()"));
@@ -120,8 +120,8 @@ TEST_F(PgDatabaseTest, FailedWritesRollBackAndErrorsMapToStatuses) {
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE(Migrator::Apply(**db).ok());
   auto insert = [](Connection& c, const std::string& name) {
-    return c.Query("INSERT INTO departments (name, created_at) VALUES ($1, 0)",
-                   Params().Add(name)).status();
+    return c.Query("INSERT INTO departments (name, created_at) VALUES ($1, 0)", Params().Add(name))
+        .status();
   };
   Status failed = (*db)->Write([&](Connection& c) -> Status {
     LUISTER_RETURN_IF_ERROR(insert(c, "Sales"));
@@ -145,8 +145,10 @@ TEST_F(PgDatabaseTest, FailedWritesRollBackAndErrorsMapToStatuses) {
         c.Query("INSERT INTO users (email, name, role, language, password_hash, created_at) "
                 "VALUES ('a@b.nl', 'A', 'agent', 'nl', 'x', 0)")
             .status());
-    return c.Query("INSERT INTO users (email, name, role, language, password_hash, created_at) "
-                   "VALUES ('a@b.nl', 'B', 'agent', 'nl', 'x', 0)")
+    return c
+        .Query(
+            "INSERT INTO users (email, name, role, language, password_hash, created_at) "
+            "VALUES ('a@b.nl', 'B', 'agent', 'nl', 'x', 0)")
         .status();
   });
   EXPECT_EQ(twice.code(), StatusCode::kConflict);

@@ -1,48 +1,31 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <fstream>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
-#include "storage/postgres/pg_database.h"
+#include "tests/support/pg_test_database.h"
 
 namespace luister::postgres {
 
 // Each test gets its own database in the throw-away cluster that CTest
-// started (LUISTER_TEST_PG_DIR, see CMakeLists.txt), dropped afterwards.
-// Without the cluster the tests fail; they never skip.
+// started (tests/support/pg_test_database.h), dropped afterwards. Without
+// the cluster the tests fail; they never skip.
 class PgTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* dir = std::getenv("LUISTER_TEST_PG_DIR");
-    ASSERT_NE(dir, nullptr) << "LUISTER_TEST_PG_DIR is not set; run these tests through ctest";
-    std::ifstream port_file(std::string(dir) + "/port");
-    ASSERT_TRUE(port_file >> port_) << "no PostgreSQL test cluster in " << dir;
-    static std::atomic<int> counter{0};
-    name_ = "luister_t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    auto admin = Connection::Open(Url("luister"), {});
-    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-    ASSERT_TRUE((*admin)->Exec(("CREATE DATABASE " + name_).c_str()).ok());
-    url_ = Url(name_);
+    try {
+      db_ = std::make_unique<luister::testing::PgTestDatabase>("unit");
+    } catch (const std::exception& e) {
+      FAIL() << e.what();
+    }
+    url_ = db_->url();
   }
+  void TearDown() override { db_.reset(); }
 
-  void TearDown() override {
-    if (name_.empty() || port_ == 0) return;
-    auto admin = Connection::Open(Url("luister"), {});
-    if (admin.ok()) (void)(*admin)->Exec(("DROP DATABASE " + name_ + " WITH (FORCE)").c_str());
-  }
-
-  std::string Url(const std::string& db) const {
-    return "postgres://luister@127.0.0.1:" + std::to_string(port_) + "/" + db;
-  }
-
-  int port_ = 0;
-  std::string name_;
+  std::unique_ptr<luister::testing::PgTestDatabase> db_;
   std::string url_;
 };
 

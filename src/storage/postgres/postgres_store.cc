@@ -2,12 +2,15 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/postgres/migrator.h"
-#include "storage/postgres/pg_auth_repository.h"
-#include "storage/postgres/pg_job_repository.h"
+#include "storage/postgres/pg_audit_repository.h"
 #include "storage/postgres/pg_conversation_repository.h"
 #include "storage/postgres/pg_customer_repository.h"
-#include "storage/postgres/pg_directory_repository.h"
 #include "storage/postgres/pg_search_repository.h"
+#include "storage/postgres/pg_sql_database.h"
+#include "storage/sql/sql_auth_repository.h"
+#include "storage/sql/sql_directory_repository.h"
+#include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_timeline_repository.h"
 
 namespace luister {
 
@@ -17,8 +20,7 @@ using postgres::Migrator;
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
                                                            const PostgresOptions& options) {
   LUISTER_ASSIGN_OR_RETURN(auto db, postgres::Database::Open(url, options.pool));
-  LUISTER_RETURN_IF_ERROR(
-      db->ReadOne([](Connection& c) { return Migrator::CheckNotNewer(c); }));
+  LUISTER_RETURN_IF_ERROR(db->ReadOne([](Connection& c) { return Migrator::CheckNotNewer(c); }));
   std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db)));
   if (options.migrate_on_open) LUISTER_RETURN_IF_ERROR(store->Migrate().status());
   return store;
@@ -26,15 +28,16 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
 
 PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db)
     : db_(std::move(db)),
+      sql_(std::make_unique<postgres::PgSqlDatabase>(*db_)),
       customers_(std::make_unique<postgres::PgCustomerRepository>(*db_)),
       conversations_(std::make_unique<postgres::PgConversationRepository>(*db_)),
-      directory_(std::make_unique<postgres::PgDirectoryRepository>(*db_)),
-      timeline_(std::make_unique<postgres::PgTimelineRepository>(*db_)),
+      directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),
+      timeline_(std::make_unique<sql::SqlTimelineRepository>(*sql_)),
       search_(std::make_unique<postgres::PgSearchRepository>(*db_)),
-      audit_(std::make_unique<postgres::PgAuditRepository>(*db_)),
+      audit_(std::make_unique<postgres::PgAuditRepository>(*sql_)),
       buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
-      auth_(std::make_unique<postgres::PgAuthRepository>(*db_)),
-      jobs_(std::make_unique<postgres::PgJobRepository>(*db_)) {}
+      auth_(std::make_unique<sql::SqlAuthRepository>(*sql_)),
+      jobs_(std::make_unique<sql::SqlJobRepository>(*sql_)) {}
 
 PostgresStore::~PostgresStore() = default;
 

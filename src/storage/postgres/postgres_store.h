@@ -12,15 +12,19 @@ namespace luister {
 
 class BufferedAuditRepository;
 
+namespace sql {
+class Database;
+class SqlAuthRepository;
+class SqlDirectoryRepository;
+class SqlJobRepository;
+class SqlTimelineRepository;
+}  // namespace sql
+
 namespace postgres {
 class PgAuditRepository;
-class PgAuthRepository;
-class PgJobRepository;
 class PgConversationRepository;
 class PgCustomerRepository;
-class PgDirectoryRepository;
 class PgSearchRepository;
-class PgTimelineRepository;
 }  // namespace postgres
 
 struct PostgresOptions {
@@ -57,15 +61,16 @@ class PostgresStore final : public Store {
   explicit PostgresStore(std::unique_ptr<postgres::Database> db);
 
   std::unique_ptr<postgres::Database> db_;
+  std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
   std::unique_ptr<postgres::PgCustomerRepository> customers_;
   std::unique_ptr<postgres::PgConversationRepository> conversations_;
-  std::unique_ptr<postgres::PgDirectoryRepository> directory_;
-  std::unique_ptr<postgres::PgTimelineRepository> timeline_;
+  std::unique_ptr<sql::SqlDirectoryRepository> directory_;
+  std::unique_ptr<sql::SqlTimelineRepository> timeline_;
   std::unique_ptr<postgres::PgSearchRepository> search_;
   std::unique_ptr<postgres::PgAuditRepository> audit_;
   std::unique_ptr<BufferedAuditRepository> buffered_audit_;  // after audit_: flushed first
-  std::unique_ptr<postgres::PgAuthRepository> auth_;
-  std::unique_ptr<postgres::PgJobRepository> jobs_;
+  std::unique_ptr<sql::SqlAuthRepository> auth_;
+  std::unique_ptr<sql::SqlJobRepository> jobs_;
 };
 
 }  // namespace luister

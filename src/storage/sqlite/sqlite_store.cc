@@ -1,16 +1,17 @@
 #include "storage/sqlite/sqlite_store.h"
 
 #include "domain/audit_buffer.h"
+#include "storage/sql/sql_audit_repository.h"
+#include "storage/sql/sql_auth_repository.h"
+#include "storage/sql/sql_directory_repository.h"
+#include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_timeline_repository.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/migrator.h"
-#include "storage/sqlite/sqlite_audit_repository.h"
-#include "storage/sqlite/sqlite_auth_repository.h"
-#include "storage/sqlite/sqlite_job_repository.h"
+#include "storage/sqlite/sql_database.h"
 #include "storage/sqlite/sqlite_conversation_repository.h"
 #include "storage/sqlite/sqlite_customer_repository.h"
-#include "storage/sqlite/sqlite_directory_repository.h"
 #include "storage/sqlite/sqlite_search_repository.h"
-#include "storage/sqlite/sqlite_timeline_repository.h"
 
 namespace luister {
 
@@ -33,15 +34,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
     : db_(std::move(db)),
+      sql_(std::make_unique<sqlite::SqlDatabase>(*db_)),
       customers_(std::make_unique<sqlite::SqliteCustomerRepository>(*db_)),
       conversations_(std::make_unique<sqlite::SqliteConversationRepository>(*db_)),
-      directory_(std::make_unique<sqlite::SqliteDirectoryRepository>(*db_)),
-      timeline_(std::make_unique<sqlite::SqliteTimelineRepository>(*db_)),
+      directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),
+      timeline_(std::make_unique<sql::SqlTimelineRepository>(*sql_)),
       search_(std::make_unique<sqlite::SqliteSearchRepository>(*db_)),
-      audit_(std::make_unique<sqlite::SqliteAuditRepository>(*db_)),
+      audit_(std::make_unique<sql::SqlAuditRepository>(*sql_)),
       buffered_audit_(std::make_unique<BufferedAuditRepository>(*audit_)),
-      auth_(std::make_unique<sqlite::SqliteAuthRepository>(*db_)),
-      jobs_(std::make_unique<sqlite::SqliteJobRepository>(*db_)) {}
+      auth_(std::make_unique<sql::SqlAuthRepository>(*sql_)),
+      jobs_(std::make_unique<sql::SqlJobRepository>(*sql_)) {}
 
 SqliteStore::~SqliteStore() = default;
 

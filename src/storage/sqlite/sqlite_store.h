@@ -12,16 +12,20 @@ namespace luister {
 
 class BufferedAuditRepository;
 
+namespace sql {
+class Database;
+class SqlAuditRepository;
+class SqlAuthRepository;
+class SqlDirectoryRepository;
+class SqlJobRepository;
+class SqlTimelineRepository;
+}  // namespace sql
+
 namespace sqlite {
 class Database;
-class SqliteAuditRepository;
-class SqliteAuthRepository;
-class SqliteJobRepository;
 class SqliteConversationRepository;
 class SqliteCustomerRepository;
-class SqliteDirectoryRepository;
 class SqliteSearchRepository;
-class SqliteTimelineRepository;
 }  // namespace sqlite
 
 struct SqliteOptions {
@@ -69,17 +73,18 @@ class SqliteStore final : public Store {
   explicit SqliteStore(std::unique_ptr<sqlite::Database> db);
 
   std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
   std::unique_ptr<sqlite::SqliteCustomerRepository> customers_;
   std::unique_ptr<sqlite::SqliteConversationRepository> conversations_;
-  std::unique_ptr<sqlite::SqliteDirectoryRepository> directory_;
-  std::unique_ptr<sqlite::SqliteTimelineRepository> timeline_;
+  std::unique_ptr<sql::SqlDirectoryRepository> directory_;
+  std::unique_ptr<sql::SqlTimelineRepository> timeline_;
   std::unique_ptr<sqlite::SqliteSearchRepository> search_;
-  std::unique_ptr<sqlite::SqliteAuditRepository> audit_;
+  std::unique_ptr<sql::SqlAuditRepository> audit_;
   // Group commit in front of audit_; declared after it so it is destroyed
   // (and flushed) first.
   std::unique_ptr<BufferedAuditRepository> buffered_audit_;
-  std::unique_ptr<sqlite::SqliteAuthRepository> auth_;
-  std::unique_ptr<sqlite::SqliteJobRepository> jobs_;
+  std::unique_ptr<sql::SqlAuthRepository> auth_;
+  std::unique_ptr<sql::SqlJobRepository> jobs_;
 };
 
 }  // namespace luister

@@ -70,14 +70,15 @@ class TransferTest : public postgres::PgTest {
                     .ok());
     // A finished export with its document, and one still queued.
     auto done =
-        s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), user->id});
+        s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":2})", Now(), Now(), user->id});
     ASSERT_TRUE(done.ok());
     auto claim = s.jobs().Claim("node", {"customer.export"}, Now(), std::chrono::seconds(10));
     ASSERT_TRUE(claim.ok() && claim->has_value());
     ASSERT_TRUE(
         s.jobs().Complete(**claim, Now(), R"({"format":"luister.customer-export/1"})").ok());
     job_id_ = *done;
-    ASSERT_TRUE(s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now()}).ok());
+    ASSERT_TRUE(
+        s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now(), Now()}).ok());
   }
   void TearDown() override {
     std::filesystem::remove_all(dir_);

@@ -7,7 +7,7 @@
 // Environment:
 //   LUISTER_BIN      the luister binary (required; CTest passes it)
 //   LUISTER_WEB_DIR  the built web app (default: web/dist next to this folder)
-//   LUISTER_BROWSER_POSTGRES_DIR  the PostgreSQL test cluster's directory
+//   LUISTER_TEST_PG_DIR  the PostgreSQL test cluster's directory
 //                    (scripts/pg_test_cluster.sh): each server gets a fresh
 //                    database in it, dropped by stop(). CTest runs the browser
 //                    tests once on SQLite and once like this.
@@ -64,10 +64,10 @@ let databases = 0;
 
 /**
  * A fresh database in the PostgreSQL test cluster when
- * LUISTER_BROWSER_POSTGRES_DIR is set: { url, drop() }; null otherwise.
+ * LUISTER_TEST_PG_DIR is set: { url, drop() }; null otherwise.
  */
 function postgresDatabase() {
-  const clusterDir = process.env.LUISTER_BROWSER_POSTGRES_DIR;
+  const clusterDir = process.env.LUISTER_TEST_PG_DIR;
   if (!clusterDir) return null;
   const port = readFileSync(path.join(clusterDir, 'port'), 'utf8').trim();
   const name = `browser_${process.pid}_${databases++}`;

@@ -1,0 +1,207 @@
+#include "demo/demo_loader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "auth/password.h"
+#include "demo/demo_corpus.h"
+#include "demo/demo_plan.h"
+
+namespace luister {
+
+namespace {
+
+using demo::DemoPlan;
+using demo::PlannedConversation;
+using demo::PlannedStep;
+using demo::StepKind;
+
+// Writes one planned conversation through the repositories, mapping plan
+// indices to the ids the store gave out.
+Status WriteConversation(Store& store, const PlannedConversation& pc,
+                         const std::vector<int64_t>& customer_ids,
+                         const std::vector<int64_t>& user_ids,
+                         const std::vector<int64_t>& department_ids,
+                         const std::vector<std::vector<int64_t>>& queue_ids) {
+  auto& conversations = store.conversations();
+  NewConversation nc;
+  nc.customer_id = customer_ids[pc.customer];
+  nc.channel = pc.channel;
+  nc.subject = pc.subject;
+  nc.priority = pc.priority;
+  nc.department_id = department_ids[pc.department];
+  nc.queue_id = queue_ids[pc.department][pc.queue];
+  nc.tags = pc.tags;
+  nc.created_at = pc.created_at;
+  LUISTER_ASSIGN_OR_RETURN(Conversation conv, conversations.Create(nc, std::nullopt));
+  int64_t department = nc.department_id;
+
+  auto user = [&](const PlannedStep& s) -> std::optional<int64_t> {
+    if (!s.user) return std::nullopt;
+    return user_ids[*s.user];
+  };
+  for (const PlannedStep& s : pc.steps) {
+    switch (s.kind) {
+      case StepKind::kMessage:
+      case StepKind::kNote: {
+        NewMessage m;
+        m.conversation_id = conv.id;
+        m.direction = s.direction;
+        m.internal = s.kind == StepKind::kNote;
+        m.author_user_id = user(s);
+        m.body_text = s.body;
+        m.created_at = s.at;
+        LUISTER_ASSIGN_OR_RETURN(Message unused, conversations.AddMessage(m, s.status));
+        (void)unused;
+        break;
+      }
+      case StepKind::kAssign: {
+        ConversationPatch patch;
+        patch.assignee_id = user(s);
+        patch.status = ConversationStatus::kOpen;
+        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Update(conv.id, patch, user(s), s.at));
+        break;
+      }
+      case StepKind::kStatus: {
+        ConversationPatch patch;
+        patch.status = s.status;
+        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Update(conv.id, patch, user(s), s.at));
+        break;
+      }
+      case StepKind::kTransfer: {
+        Handover h;
+        h.conversation_id = conv.id;
+        h.from_department_id = department;
+        h.to_department_id = department_ids[s.department];
+        if (s.queue) h.to_queue_id = queue_ids[s.department][*s.queue];
+        h.note = s.body;
+        h.by_user_id = *user(s);
+        h.at = s.at;
+        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Transfer(h));
+        department = h.to_department_id;
+        break;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgress& progress) {
+  auto report = [&](std::string_view stage, int64_t done, int64_t total) {
+    if (progress) progress(stage, done, total);
+  };
+  if (o.customers < 1 || o.conversations < 0 || o.weeks < 1)
+    return InvalidArgument("demo needs at least one customer and one week");
+  LUISTER_ASSIGN_OR_RETURN(int64_t existing_customers, store.customers().Count());
+  LUISTER_ASSIGN_OR_RETURN(int64_t existing_users, store.directory().CountUsers());
+  if (existing_customers > 0 || existing_users > 0)
+    return Conflict("demo data can only be loaded into an empty database");
+
+  LUISTER_ASSIGN_OR_RETURN(demo::DemoCorpus corpus, demo::LoadDemoCorpus(o.data_dir));
+  const Timestamp now = o.now == Timestamp{} ? Now() : o.now;
+  const DemoPlan plan = demo::BuildDemoPlan(corpus, {.seed = o.seed,
+                                                     .customers = o.customers,
+                                                     .conversations = o.conversations,
+                                                     .weeks = o.weeks,
+                                                     .now = now});
+
+  DemoSummary summary;
+  auto& directory = store.directory();
+  const int64_t directory_steps = static_cast<int64_t>(plan.departments.size() + plan.users.size());
+  report("directory", 0, directory_steps);
+  std::vector<int64_t> department_ids;
+  std::vector<std::vector<int64_t>> queue_ids;
+  for (const auto& d : plan.departments) {
+    LUISTER_ASSIGN_OR_RETURN(Department dep,
+                             directory.CreateDepartment(d.name, plan.directory_created_at));
+    department_ids.push_back(dep.id);
+    queue_ids.emplace_back();
+    for (const auto& q : d.queues) {
+      LUISTER_ASSIGN_OR_RETURN(Queue queue,
+                               directory.CreateQueue(dep.id, q, plan.directory_created_at));
+      queue_ids.back().push_back(queue.id);
+      ++summary.queues;
+    }
+  }
+  summary.departments = static_cast<int>(department_ids.size());
+
+  const std::string& staff_password =
+      o.staff_password.empty() ? o.admin_password : o.staff_password;
+  std::vector<int64_t> user_ids;
+  for (size_t i = 0; i < plan.users.size(); ++i) {
+    const auto& u = plan.users[i];
+    const bool admin = i == 0;
+    LUISTER_ASSIGN_OR_RETURN(std::string hash,
+                             auth::HashPassword(admin ? o.admin_password : staff_password,
+                                                admin ? auth::PasswordCost::Interactive()
+                                                      : auth::PasswordCost::Minimal()));
+    NewUser nu{
+        .email = u.email,
+        .name = u.name,
+        .role = u.role,
+        .language = u.language,
+        .department_id = u.department ? std::optional(department_ids[*u.department]) : std::nullopt,
+        .password_hash = std::move(hash)};
+    LUISTER_ASSIGN_OR_RETURN(User user, directory.CreateUser(nu, plan.directory_created_at));
+    user_ids.push_back(user.id);
+    summary.staff_emails.push_back(user.email);
+    report("directory", static_cast<int64_t>(plan.departments.size() + i + 1), directory_steps);
+  }
+  summary.users = static_cast<int>(user_ids.size());
+
+  const auto n_customers = static_cast<int64_t>(plan.customers.size());
+  report("customers", 0, n_customers);
+  std::vector<int64_t> customer_ids;
+  for (const auto& pc : plan.customers) {
+    NewCustomer c = pc.customer;
+    if (pc.organisation) c.organisation_id = customer_ids[*pc.organisation];
+    if (pc.account_manager) c.account_manager_id = user_ids[*pc.account_manager];
+    LUISTER_ASSIGN_OR_RETURN(Customer created, store.customers().Create(c));
+    customer_ids.push_back(created.id);
+    if (customer_ids.size() % 50 == 0)
+      report("customers", static_cast<int64_t>(customer_ids.size()), n_customers);
+  }
+  report("customers", n_customers, n_customers);
+  summary.customers = static_cast<int>(customer_ids.size());
+  summary.merges_possible = plan.duplicate_pairs;
+
+  const auto n_conversations = static_cast<int64_t>(plan.conversations.size());
+  report("conversations", 0, n_conversations);
+  // Writers take the next conversation until none is left or one fails.
+  std::atomic<int64_t> next{0};
+  std::atomic<int64_t> written{0};
+  std::mutex mu;  // guards `failure` and the progress callback
+  Status failure = Status::Ok();
+  auto write = [&] {
+    while (true) {
+      int64_t i = next++;
+      if (i >= n_conversations) return;
+      Status s = WriteConversation(store, plan.conversations[i], customer_ids, user_ids,
+                                   department_ids, queue_ids);
+      std::lock_guard lock(mu);
+      if (!s.ok()) {
+        if (failure.ok()) failure = s;
+        next = n_conversations;  // the others stop after their current one
+        return;
+      }
+      int64_t done = ++written;
+      if (done % 100 == 0 && done < n_conversations) report("conversations", done, n_conversations);
+    }
+  };
+  std::vector<std::thread> writers;
+  for (int w = 1; w < std::max(1, o.writers); ++w) writers.emplace_back(write);
+  write();
+  for (auto& t : writers) t.join();
+  LUISTER_RETURN_IF_ERROR(failure);
+  report("conversations", n_conversations, n_conversations);
+  summary.conversations = static_cast<int>(n_conversations);
+  LUISTER_ASSIGN_OR_RETURN(int64_t messages, store.conversations().CountMessages());
+  summary.messages = static_cast<int>(messages);
+  return summary;
+}
+
+}  // namespace luister

@@ -1,0 +1,157 @@
+#include "auth/authenticator.h"
+
+#include <gtest/gtest.h>
+
+#include "auth/tokens.h"
+#include "common/manual_clock.h"
+#include "tests/contract/engine.h"
+
+namespace luister::auth {
+namespace {
+
+// On SQLite and on PostgreSQL: sessions and rate limits live in the database.
+class AuthenticatorTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    engine_ = contract::MakeEngine(GetParam());
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
+    store_ = &engine_->store();
+    AuthOptions o;
+    o.password_cost = PasswordCost::Minimal();
+    o.max_attempts_per_account = 3;
+    o.max_attempts_per_ip = 5;
+    auth_ = std::make_unique<Authenticator>(*store_, clock_, o);
+    NewUser u;
+    u.email = "Agent@Example.org";
+    u.name = "Agent";
+    auto created = auth_->CreateUser(u, "a-good-password");
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    user_id_ = created->id;
+  }
+  void TearDown() override {
+    auth_.reset();
+    store_ = nullptr;
+    engine_.reset();
+  }
+
+  ManualClock clock_;
+  std::unique_ptr<contract::Engine> engine_;
+  Store* store_ = nullptr;
+  std::unique_ptr<Authenticator> auth_;
+  int64_t user_id_ = 0;
+};
+
+TEST_P(AuthenticatorTest, LoginCreatesASessionThatExpires) {
+  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(login.ok()) << login.status().ToString();
+  EXPECT_EQ(login->user.email, "agent@example.org");
+  auto who = auth_->AuthenticateSession(login->session_token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->user.id, user_id_);
+  EXPECT_EQ(who->csrf_token, login->csrf_token);
+  clock_.Advance(std::chrono::hours(13));
+  auto expired = auth_->AuthenticateSession(login->session_token);
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.status().code(), StatusCode::kUnauthorized);
+}
+
+TEST_P(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
+  auto wrong = auth_->Login("agent@example.org", "nope-nope-nope", "10.0.0.1");
+  auto unknown = auth_->Login("ghost@example.org", "nope-nope-nope", "10.0.0.1");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.status().code(), StatusCode::kUnauthorized);
+  EXPECT_EQ(wrong.status().message(), unknown.status().message());
+}
+
+TEST_P(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
+  for (int i = 0; i < 3; ++i)
+    EXPECT_FALSE(auth_->Login("agent@example.org", "bad", "10.0.0.2").ok());
+  auto locked = auth_->Login("agent@example.org", "a-good-password", "10.0.0.3");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_GT(auth_->RetryAfterSeconds(), 0);
+  clock_.Advance(std::chrono::minutes(16));
+  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.3").ok());
+}
+
+TEST_P(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
+  for (int i = 0; i < 5; ++i)
+    (void)auth_->Login("user" + std::to_string(i) + "@x.org", "bad", "10.9.9.9");
+  auto r = auth_->Login("agent@example.org", "a-good-password", "10.9.9.9");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.8").ok());
+}
+
+TEST_P(AuthenticatorTest, LogoutEndsTheSession) {
+  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->Logout(login->session_token).ok());
+  EXPECT_FALSE(auth_->AuthenticateSession(login->session_token).ok());
+}
+
+TEST_P(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
+  auto t = auth_->CreateApiToken(user_id_, "webshop");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  const std::string& token = t->second;
+  EXPECT_EQ(token.rfind("lst_", 0), 0u);
+  EXPECT_EQ(t->first.token_hash, Sha256Hex(token));
+  EXPECT_NE(t->first.token_hash.find(token), 0u);
+  auto who = auth_->AuthenticateBearer(token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->via, Principal::Via::kApiToken);
+  ASSERT_TRUE(auth_->RevokeApiToken(t->first.id).ok());
+  EXPECT_EQ(auth_->AuthenticateBearer(token).status().code(), StatusCode::kUnauthorized);
+  EXPECT_EQ(auth_->AuthenticateBearer("not-a-token").status().code(), StatusCode::kUnauthorized);
+}
+
+TEST_P(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
+  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
+  // Another node ends the session: this node trusts its cache for at most
+  // kPrincipalTtl ...
+  ASSERT_TRUE(store_->auth().DeleteSession(Sha256Hex(login->session_token)).ok());
+  EXPECT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
+  // ... and asks the database again once it forgets.
+  auth_->ForgetPrincipals();
+  EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
+            StatusCode::kUnauthorized);
+
+  // A logout through this node takes effect at once.
+  auto again = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(auth_->AuthenticateSession(again->session_token).ok());
+  ASSERT_TRUE(auth_->Logout(again->session_token).ok());
+  EXPECT_FALSE(auth_->AuthenticateSession(again->session_token).ok());
+}
+
+TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
+  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  ASSERT_TRUE(login.ok());
+  UserPatch p;
+  p.active = false;
+  ASSERT_TRUE(store_->directory().UpdateUser(user_id_, p).ok());
+  EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
+            StatusCode::kUnauthorized);
+  EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.1").ok());
+}
+
+TEST_P(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
+  NewUser u;
+  u.email = "not-an-email";
+  u.name = " ";
+  auto r = auth_->CreateUser(u, "short");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().fields().size(), 3u);
+  NewUser dup;
+  dup.email = "AGENT@example.org";
+  dup.name = "Dup";
+  EXPECT_EQ(auth_->CreateUser(dup, "a-good-password").status().code(), StatusCode::kConflict);
+}
+
+LUISTER_CONTRACT_ENGINES(AuthenticatorTest);
+
+}  // namespace
+}  // namespace luister::auth

@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "auth/password.h"
+#include "demo/demo_loader.h"
+#include "tests/contract/engine.h"
+
+#ifndef LUISTER_SOURCE_DIR
+#error "LUISTER_SOURCE_DIR must point at the repository root"
+#endif
+
+namespace luister {
+namespace {
+
+// Loads a small demo into a fresh database of either engine.
+class DemoStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    engine_ = contract::MakeEngine(GetParam());
+    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
+    store_ = &engine_->store();
+  }
+  void TearDown() override {
+    store_ = nullptr;
+    engine_.reset();
+  }
+
+  static DemoOptions SmallDemo() {
+    DemoOptions o;
+    o.data_dir = std::string(LUISTER_SOURCE_DIR) + "/data/demo";
+    o.customers = 40;
+    o.conversations = 200;
+    o.now = *ParseIso8601("2026-11-26T12:00:00Z");
+    o.admin_password = "demo-admin-password";
+    o.writers = 3;  // as `luister demo` on PostgreSQL; the content must not depend on it
+    return o;
+  }
+
+  std::unique_ptr<contract::Engine> engine_;
+  Store* store_ = nullptr;
+};
+
+TEST_P(DemoStoreTest, LoadsASmallDemo) {
+  int64_t last_done = -1;
+  std::string stages;
+  auto summary = LoadDemo(*store_, SmallDemo(), [&](std::string_view stage, int64_t done, int64_t) {
+    if (stages.find(stage) == std::string::npos) stages += std::string(stage) + " ";
+    last_done = done;
+  });
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(stages, "directory customers conversations ");
+  EXPECT_EQ(last_done, summary->conversations);
+
+  EXPECT_EQ(summary->departments, 5);
+  EXPECT_EQ(summary->queues, 10);
+  EXPECT_EQ(summary->customers, 40);
+  EXPECT_GE(summary->conversations, 195);
+  EXPECT_GT(summary->messages, 2 * summary->conversations);
+  EXPECT_GE(summary->merges_possible, 1);
+  EXPECT_EQ(*store_->customers().Count(), 40);
+  EXPECT_EQ(*store_->directory().CountUsers(), summary->users);
+  EXPECT_EQ(*store_->conversations().CountMessages(), summary->messages);
+
+  // The admin logs in with the given password; other staff get the same one.
+  auto admin = store_->directory().FindCredentials("admin@luister.local");
+  ASSERT_TRUE(admin.ok() && admin->has_value());
+  EXPECT_TRUE(auth::VerifyPassword((*admin)->password_hash, "demo-admin-password"));
+  auto agent = store_->directory().FindCredentials(summary->staff_emails.back());
+  ASSERT_TRUE(agent.ok() && agent->has_value());
+  EXPECT_TRUE(auth::VerifyPassword((*agent)->password_hash, "demo-admin-password"));
+
+  // Every conversation's customer has a timeline with its contacts in it.
+  ConversationFilter f;
+  PageRequest first_page;
+  first_page.limit = 20;
+  auto page = store_->conversations().List(f, first_page);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_FALSE(page->items.empty());
+  int open_work = 0;
+  for (const auto& c : page->items) {
+    auto timeline = store_->timeline().Timeline(c.customer_id, TimelineFilter{}, PageRequest{});
+    ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
+    EXPECT_FALSE(timeline->items.empty());
+    EXPECT_GE(c.message_count, 1);
+    EXPECT_LE(c.created_at, *ParseIso8601("2026-11-26T12:00:00Z"));
+    if (c.status != ConversationStatus::kResolved && c.status != ConversationStatus::kClosed)
+      ++open_work;
+  }
+  EXPECT_GT(open_work, 0);  // the newest conversations still need attention
+
+  // Loading twice is refused instead of duplicating the demo.
+  auto again = LoadDemo(*store_, SmallDemo(), nullptr);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+}
+
+TEST_P(DemoStoreTest, MissingCorpusIsNotFound) {
+  DemoOptions o = SmallDemo();
+  o.data_dir = "/nonexistent/luister-demo-corpus";
+  auto summary = LoadDemo(*store_, o, nullptr);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().code(), StatusCode::kNotFound);
+}
+
+LUISTER_CONTRACT_ENGINES(DemoStoreTest);
+
+}  // namespace
+}  // namespace luister
