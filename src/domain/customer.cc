@@ -2,6 +2,20 @@
 
 namespace luister {
 
+void ApplyPatch(Customer* c, const CustomerPatch& patch) {
+  if (patch.name) c->name = *patch.name;
+  if (patch.segment) c->segment = *patch.segment;
+  if (patch.language) c->language = *patch.language;
+  if (patch.clear_preferred_channel) c->preferred_channel.reset();
+  if (patch.preferred_channel) c->preferred_channel = patch.preferred_channel;
+  if (patch.clear_contact_hours) c->contact_hours.reset();
+  if (patch.contact_hours) c->contact_hours = patch.contact_hours;
+  if (patch.clear_account_manager) c->account_manager_id.reset();
+  if (patch.account_manager_id) c->account_manager_id = patch.account_manager_id;
+  if (patch.clear_organisation) c->organisation_id.reset();
+  if (patch.organisation_id) c->organisation_id = patch.organisation_id;
+}
+
 Status CheckMergeable(const Customer& source, const Customer& target) {
   if (source.id == target.id) return Conflict("a customer cannot be merged into itself");
   for (const Customer* side : {&source, &target}) {
@@ -19,8 +33,8 @@ Activity MergeActivity(const Customer& source, const Customer& target, int64_t b
   a.at = at;
   a.kind = ActivityKind::kMerged;
   a.actor_user_id = by_user_id;
-  a.summary = "Merged " + source.name + " (customer " + std::to_string(source.id) + ") into " +
-              target.name;
+  a.summary =
+      "Merged " + source.name + " (customer " + std::to_string(source.id) + ") into " + target.name;
   return a;
 }
 

@@ -99,6 +99,9 @@ struct MergeRecord {
   int moved_activities = 0;
 };
 
+// Sets the fields `patch` names; a value given wins over its clear_* flag.
+void ApplyPatch(Customer* c, const CustomerPatch& patch);
+
 // Rules every storage engine applies inside its merge transaction.
 
 // Conflict when `source` cannot be merged into `target` (the same customer,

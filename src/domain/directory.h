@@ -53,7 +53,7 @@ struct UserPatch {
   std::optional<bool> active;
 };
 
-// Sets the fields `patch` names; clear_department wins over department_id.
+// Sets the fields `patch` names; department_id wins over clear_department.
 void ApplyPatch(User* u, const UserPatch& patch);
 
 }  // namespace luister

@@ -1,30 +1,17 @@
 #pragma once
 
-#include "domain/repositories.h"
-#include "storage/postgres/pg_database.h"
+#include "storage/sql/sql_customer_repository.h"
 
 namespace luister::postgres {
 
-// Customers, identities and merges on PostgreSQL.
-class PgCustomerRepository final : public CustomerRepository {
+// The shared customer repository; PostgreSQL keeps the identities' text in
+// customers.search_text, which feeds the generated tsvector column.
+class PgCustomerRepository final : public sql::SqlCustomerRepository {
  public:
-  explicit PgCustomerRepository(Database& db) : db_(db) {}
+  using SqlCustomerRepository::SqlCustomerRepository;
 
-  Result<Customer> Create(const NewCustomer& c) override;
-  Result<Customer> Get(int64_t id) override;
-  Result<Page<Customer>> List(const CustomerFilter& f, const PageRequest& p) override;
-  Result<Customer> Update(int64_t id, const CustomerPatch& patch, Timestamp at) override;
-  Result<Identity> AddIdentity(int64_t customer_id, const NewIdentity& i, Timestamp at) override;
-  Status RemoveIdentity(int64_t customer_id, int64_t identity_id) override;
-  Result<std::optional<Customer>> FindByIdentity(IdentityKind kind,
-                                                 const std::string& value) override;
-  Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, int64_t by_user_id,
-                            Timestamp at) override;
-  Result<std::vector<MergeRecord>> ListMerges(int64_t target_id) override;
-  Result<int64_t> Count() override;
-
- private:
-  Database& db_;
+ protected:
+  Status IdentitiesChanged(sql::Connection& c, int64_t customer_id) override;
 };
 
 }  // namespace luister::postgres

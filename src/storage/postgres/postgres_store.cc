@@ -29,8 +29,8 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
 PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db)
     : db_(std::move(db)),
       sql_(std::make_unique<postgres::PgSqlDatabase>(*db_)),
-      customers_(std::make_unique<postgres::PgCustomerRepository>(*db_)),
-      conversations_(std::make_unique<postgres::PgConversationRepository>(*db_)),
+      customers_(std::make_unique<postgres::PgCustomerRepository>(*sql_)),
+      conversations_(std::make_unique<postgres::PgConversationRepository>(*sql_)),
       directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),
       timeline_(std::make_unique<sql::SqlTimelineRepository>(*sql_)),
       search_(std::make_unique<postgres::PgSearchRepository>(*db_)),

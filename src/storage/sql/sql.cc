@@ -15,6 +15,7 @@ struct Marker {
 
 constexpr Marker kMarkers[] = {
     {"for_update", "", " FOR UPDATE"},
+    {"for_share", "", " FOR SHARE"},
     {"string_agg", "group_concat", "string_agg"},
     {"bigint", "INTEGER", "BIGINT"},
 };

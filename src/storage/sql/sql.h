@@ -16,6 +16,7 @@ enum class Engine { kSqlite, kPostgres };
 //                  on PostgreSQL
 //   {for_update}   ` FOR UPDATE` on PostgreSQL; nothing on SQLite, whose one
 //                  writer already holds the database
+//   {for_share}    ` FOR SHARE` on PostgreSQL; nothing on SQLite
 //   {string_agg}   `string_agg` on PostgreSQL, `group_concat` on SQLite
 //   {bigint}       `BIGINT` on PostgreSQL, `INTEGER` on SQLite (for CAST)
 // Quoted text ('…', "…") is copied as it is. An unknown {marker} is a bug and

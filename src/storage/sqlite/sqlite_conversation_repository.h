@@ -1,35 +1,17 @@
 #pragma once
 
-#include "domain/repositories.h"
-#include "storage/sqlite/database.h"
+#include "storage/sql/sql_conversation_repository.h"
 
 namespace luister::sqlite {
 
-// ConversationRepository over SQLite. Every change writes its timeline
-// activity in the same transaction.
-class SqliteConversationRepository final : public ConversationRepository {
+// The shared conversation repository; SQLite indexes new messages' text in
+// its FTS5 table itself, once per transaction (migration 0002 says why).
+class SqliteConversationRepository final : public sql::SqlConversationRepository {
  public:
-  explicit SqliteConversationRepository(Database& db) : db_(db) {}
+  using SqlConversationRepository::SqlConversationRepository;
 
-  Result<Conversation> Create(const NewConversation& c,
-                              std::optional<int64_t> actor_user_id) override;
-  Result<Conversation> Get(int64_t id) override;
-  Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) override;
-  Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
-                              std::optional<int64_t> actor_user_id, Timestamp at) override;
-  // The handover activity carries the receiving department.
-  Result<Conversation> Transfer(const Handover& h) override;
-  Result<Message> AddMessage(const NewMessage& m,
-                             std::optional<ConversationStatus> new_status) override;
-  Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
-                                                const StatusRule& rule) override;
-  Result<Message> GetMessage(int64_t id) override;
-  Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
-                                     const PageRequest& p) override;
-  Result<int64_t> CountMessages() override;
-
- private:
-  Database& db_;
+ protected:
+  Status MessagesAdded(sql::Connection& c, int64_t first, int64_t last) override;
 };
 
 }  // namespace luister::sqlite

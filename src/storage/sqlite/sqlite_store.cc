@@ -3,6 +3,7 @@
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_audit_repository.h"
 #include "storage/sql/sql_auth_repository.h"
+#include "storage/sql/sql_customer_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
@@ -10,7 +11,6 @@
 #include "storage/sqlite/migrator.h"
 #include "storage/sqlite/sql_database.h"
 #include "storage/sqlite/sqlite_conversation_repository.h"
-#include "storage/sqlite/sqlite_customer_repository.h"
 #include "storage/sqlite/sqlite_search_repository.h"
 
 namespace luister {
@@ -35,8 +35,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
     : db_(std::move(db)),
       sql_(std::make_unique<sqlite::SqlDatabase>(*db_)),
-      customers_(std::make_unique<sqlite::SqliteCustomerRepository>(*db_)),
-      conversations_(std::make_unique<sqlite::SqliteConversationRepository>(*db_)),
+      customers_(std::make_unique<sql::SqlCustomerRepository>(*sql_)),
+      conversations_(std::make_unique<sqlite::SqliteConversationRepository>(*sql_)),
       directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),
       timeline_(std::make_unique<sql::SqlTimelineRepository>(*sql_)),
       search_(std::make_unique<sqlite::SqliteSearchRepository>(*db_)),

@@ -16,6 +16,7 @@ namespace sql {
 class Database;
 class SqlAuditRepository;
 class SqlAuthRepository;
+class SqlCustomerRepository;
 class SqlDirectoryRepository;
 class SqlJobRepository;
 class SqlTimelineRepository;
@@ -24,7 +25,6 @@ class SqlTimelineRepository;
 namespace sqlite {
 class Database;
 class SqliteConversationRepository;
-class SqliteCustomerRepository;
 class SqliteSearchRepository;
 }  // namespace sqlite
 
@@ -74,7 +74,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
-  std::unique_ptr<sqlite::SqliteCustomerRepository> customers_;
+  std::unique_ptr<sql::SqlCustomerRepository> customers_;
   std::unique_ptr<sqlite::SqliteConversationRepository> conversations_;
   std::unique_ptr<sql::SqlDirectoryRepository> directory_;
   std::unique_ptr<sql::SqlTimelineRepository> timeline_;

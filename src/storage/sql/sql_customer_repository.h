@@ -1,15 +1,14 @@
 #pragma once
 
 #include "domain/repositories.h"
-#include "storage/sqlite/database.h"
+#include "storage/sql/database.h"
 
-namespace luister::sqlite {
+namespace luister::sql {
 
-// CustomerRepository over SQLite. Merged customers stay as tombstones with
-// merged_into_id set; lists skip them unless asked.
-class SqliteCustomerRepository final : public CustomerRepository {
+// Customers, identities and merges, on either engine.
+class SqlCustomerRepository : public CustomerRepository {
  public:
-  explicit SqliteCustomerRepository(Database& db) : db_(db) {}
+  explicit SqlCustomerRepository(Database& db) : db_(db) {}
 
   Result<Customer> Create(const NewCustomer& c) override;
   Result<Customer> Get(int64_t id) override;
@@ -24,8 +23,14 @@ class SqliteCustomerRepository final : public CustomerRepository {
   Result<std::vector<MergeRecord>> ListMerges(int64_t target_id) override;
   Result<int64_t> Count() override;
 
+ protected:
+  // Called in the writing transaction after the identities of `customer_id`
+  // changed, for an engine that indexes them itself (PostgreSQL's
+  // search_text); SQLite's triggers keep its index current unasked.
+  virtual Status IdentitiesChanged(Connection& c, int64_t customer_id) { return Status::Ok(); }
+
  private:
   Database& db_;
 };
 
-}  // namespace luister::sqlite
+}  // namespace luister::sql

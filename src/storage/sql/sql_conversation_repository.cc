@@ -1,0 +1,272 @@
+#include "storage/sql/sql_conversation_repository.h"
+
+#include <unordered_map>
+
+#include "storage/sql/activities.h"
+#include "storage/sql/query.h"
+#include "storage/sql/records.h"
+#include "storage/sql/row_mapping.h"
+
+namespace luister::sql {
+
+namespace {
+
+const Sql kInsertConversation(
+    "INSERT INTO conversations (customer_id, channel, subject, status, priority, department_id, "
+    "queue_id, assignee_id, created_at, updated_at, last_message_at, message_count) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
+const Sql kUpdateConversation(
+    "UPDATE conversations SET subject = ?, status = ?, priority = ?, department_id = ?, "
+    "queue_id = ?, assignee_id = ?, updated_at = ?, last_message_at = ?, "
+    "first_response_at = ?, resolved_at = ?, message_count = ? WHERE id = ?");
+const Sql kDeleteTags("DELETE FROM conversation_tags WHERE conversation_id = ?");
+const Sql kInsertTag(
+    "INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING");
+// The customer row is shared-locked so that a merge cannot move it away
+// while a conversation is opened for it.
+const Sql kCustomerIsMerged(
+    "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
+const Sql kUserName("SELECT name FROM users WHERE id = ?");
+const Sql kInsertMessage(
+    "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
+    "author_user_id, body_text, body_html, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+const Sql kInsertAttachment(
+    "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes) "
+    "VALUES (?, ?, ?, ?, ?)");
+const Sql kConversationExists("SELECT 1 FROM conversations WHERE id = ?");
+const Sql kCountMessages("SELECT count(*) FROM messages");
+
+Status WriteConversation(Connection& c, const Conversation& v) {
+  return c
+      .Execute(kUpdateConversation,
+               Params::Of(v.subject, ToString(v.status), ToString(v.priority), v.department_id,
+                          v.queue_id, v.assignee_id, v.updated_at, v.last_message_at,
+                          v.first_response_at, v.resolved_at, v.message_count, v.id))
+      .status();
+}
+
+Status WriteTags(Connection& c, int64_t id, const std::vector<std::string>& tags) {
+  LUISTER_RETURN_IF_ERROR(c.Execute(kDeleteTags, Params::Of(id)).status());
+  for (const auto& tag : tags)
+    LUISTER_RETURN_IF_ERROR(c.Execute(kInsertTag, Params::Of(id, tag)).status());
+  return Status::Ok();
+}
+
+// Moves `v` to `status`, keeping resolved_at in step; records the change.
+Status ChangeStatus(Connection& c, Conversation* v, ConversationStatus status, Timestamp at,
+                    std::optional<int64_t> actor) {
+  if (auto a = MoveStatus(v, status, at, actor)) return InsertActivity(c, *a);
+  return Status::Ok();
+}
+
+Status RecordAssignment(Connection& c, const Conversation& v, Timestamp at,
+                        std::optional<int64_t> actor) {
+  Activity a = ConversationActivity(v, ActivityKind::kAssigned, at, actor);
+  if (!v.assignee_id) {
+    a.summary = "Unassigned";
+    return InsertActivity(c, a);
+  }
+  LUISTER_ASSIGN_OR_RETURN(auto name, First<std::string>(c, kUserName, Params::Of(*v.assignee_id),
+                                                         [](const Row& r) { return r.Text(0); }));
+  if (!name) return NotFound("user " + std::to_string(*v.assignee_id) + " not found");
+  a.summary = "Assigned to " + *name;
+  return InsertActivity(c, a);
+}
+
+Status CheckCustomerActive(Connection& c, int64_t customer_id) {
+  LUISTER_ASSIGN_OR_RETURN(auto merged, First<bool>(c, kCustomerIsMerged, Params::Of(customer_id),
+                                                    [](const Row& r) { return r.Bool(0); }));
+  if (!merged) return NotFound("customer " + std::to_string(customer_id) + " not found");
+  if (*merged) return Conflict("customer " + std::to_string(customer_id) + " was merged away");
+  return Status::Ok();
+}
+
+// Writes one message into the open transaction: the row, its attachments,
+// the timeline activity, and the conversation's counters and status. `v` is
+// the (locked) conversation as it stands and is updated in place. The caller
+// calls MessagesAdded before the transaction ends.
+Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
+                              std::optional<ConversationStatus> new_status) {
+  LUISTER_ASSIGN_OR_RETURN(
+      int64_t message_id,
+      Scalar(c, kInsertMessage,
+             Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
+                        m.author_user_id, m.body_text, m.body_html, at)));
+  for (size_t i = 0; i < m.attachments.size(); ++i) {
+    const Attachment& att = m.attachments[i];
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kInsertAttachment, Params::Of(message_id, static_cast<int64_t>(i), att.filename,
+                                                att.content_type, att.size_bytes))
+            .status());
+  }
+  LUISTER_RETURN_IF_ERROR(InsertActivity(c, CountMessage(&v, m, message_id, at)));
+  if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
+  LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+  return message_id;
+}
+
+}  // namespace
+
+Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
+                                                       std::optional<int64_t> actor) {
+  Timestamp at = n.created_at.value_or(Now());
+  return db_.Write([&](Connection& c) -> Result<Conversation> {
+    LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
+    LUISTER_ASSIGN_OR_RETURN(
+        int64_t id, Scalar(c, kInsertConversation,
+                           Params::Of(n.customer_id, ToString(n.channel), n.subject,
+                                      ToString(ConversationStatus::kNew), ToString(n.priority),
+                                      n.department_id, n.queue_id, n.assignee_id, at, at, at)));
+    LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
+    LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
+    Activity a = ConversationActivity(v, ActivityKind::kConversationOpened, at, actor);
+    a.summary = Summarize(v.subject);
+    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
+    return v;
+  });
+}
+
+Result<Conversation> SqlConversationRepository::Get(int64_t id) {
+  return db_.ReadOne([&](Connection& c) { return LoadConversation(c, id); });
+}
+
+Result<Page<Conversation>> SqlConversationRepository::List(const ConversationFilter& f,
+                                                           const PageRequest& p) {
+  const bool by_last_message = f.sort == ConversationSort::kLastMessageDesc;
+  const bool ascending = f.sort == ConversationSort::kCreatedAsc;
+  const char* key = by_last_message ? "last_message_at" : "created_at";
+  QueryBuilder q(std::string("SELECT ") + kConversationColumns + " FROM conversations WHERE TRUE");
+  if (f.customer_id) q.Add(" AND customer_id = ?", *f.customer_id);
+  if (f.channel) q.Add(" AND channel = ?", ToString(*f.channel));
+  if (f.status) q.Add(" AND status = ?", ToString(*f.status));
+  if (!f.status_in.empty()) {
+    q.Add(" AND status IN (?", ToString(f.status_in[0]));
+    for (size_t i = 1; i < f.status_in.size(); ++i) q.Add(", ?", ToString(f.status_in[i]));
+    q.Add(")");
+  }
+  if (f.priority) q.Add(" AND priority = ?", ToString(*f.priority));
+  if (f.department_id) q.Add(" AND department_id = ?", *f.department_id);
+  if (f.queue_id) q.Add(" AND queue_id = ?", *f.queue_id);
+  if (f.assignee_id) q.Add(" AND assignee_id = ?", *f.assignee_id);
+  if (f.unassigned) q.Add(" AND assignee_id IS NULL");
+  if (f.tag)
+    q.Add(" AND id IN (SELECT conversation_id FROM conversation_tags WHERE tag = ?)", *f.tag);
+  if (p.after) {
+    q.Add(std::string(" AND (") + key + ", id) " + (ascending ? ">" : "<") + " (?, ?)",
+          p.after->key, p.after->id);
+  }
+  q.Add(std::string(" ORDER BY ") + key + (ascending ? ", id" : " DESC, id DESC"));
+  q.Add(" LIMIT ?", int64_t{p.limit} + 1);
+  Sql sql = q.Build();
+  return db_.ReadOne([&](Connection& c) -> Result<Page<Conversation>> {
+    LUISTER_ASSIGN_OR_RETURN(auto rows,
+                             Collect<Conversation>(c, sql, q.params(), ConversationFromRow));
+    return MakePage(std::move(rows), p.limit, [&](const Conversation& v) {
+      return ToMillis(by_last_message ? v.last_message_at : v.created_at);
+    });
+  });
+}
+
+Result<Conversation> SqlConversationRepository::Update(int64_t id, const ConversationPatch& patch,
+                                                       std::optional<int64_t> actor, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Result<Conversation> {
+    LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id, /*for_update=*/true));
+    const std::optional<int64_t> old_assignee = v.assignee_id;
+    ApplyPatch(&v, patch, at);
+    if (patch.status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *patch.status, at, actor));
+    if (v.assignee_id != old_assignee) LUISTER_RETURN_IF_ERROR(RecordAssignment(c, v, at, actor));
+    LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+    if (patch.tags) LUISTER_RETURN_IF_ERROR(WriteTags(c, id, *patch.tags));
+    return LoadConversation(c, id);
+  });
+}
+
+Result<Conversation> SqlConversationRepository::Transfer(const Handover& h) {
+  return db_.Write([&](Connection& c) -> Result<Conversation> {
+    LUISTER_ASSIGN_OR_RETURN(Conversation v,
+                             LoadConversation(c, h.conversation_id, /*for_update=*/true));
+    LUISTER_ASSIGN_OR_RETURN(Activity a, HandOver(&v, h));
+    LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
+    return LoadConversation(c, v.id);
+  });
+}
+
+Result<Message> SqlConversationRepository::AddMessage(
+    const NewMessage& m, std::optional<ConversationStatus> new_status) {
+  Timestamp at = m.created_at.value_or(Now());
+  return db_.Write([&](Connection& c) -> Result<Message> {
+    LUISTER_ASSIGN_OR_RETURN(Conversation v,
+                             LoadConversation(c, m.conversation_id, /*for_update=*/true));
+    LUISTER_ASSIGN_OR_RETURN(int64_t id, InsertMessage(c, v, m, at, new_status));
+    LUISTER_RETURN_IF_ERROR(MessagesAdded(c, id, id));
+    return LoadMessage(c, id);
+  });
+}
+
+Result<std::vector<AddedMessage>> SqlConversationRepository::AddMessages(
+    const std::vector<NewMessage>& messages, const StatusRule& rule) {
+  Timestamp now = Now();
+  return db_.Write([&](Connection& c) -> Result<std::vector<AddedMessage>> {
+    // Conversations touched by the batch, kept current as messages land.
+    std::unordered_map<int64_t, Conversation> conversations;
+    std::vector<AddedMessage> out;
+    out.reserve(messages.size());
+    for (size_t i = 0; i < messages.size(); ++i) {
+      const NewMessage& m = messages[i];
+      auto it = conversations.find(m.conversation_id);
+      if (it == conversations.end()) {
+        auto loaded = LoadConversation(c, m.conversation_id, /*for_update=*/true);
+        if (!loaded.ok()) {
+          if (loaded.status().code() != StatusCode::kNotFound) return loaded.status();
+          return InvalidArgument(
+              "the import is not valid",
+              {{"messages[" + std::to_string(i) + "].conversation_id", "no such conversation"}});
+        }
+        it = conversations.emplace(m.conversation_id, std::move(loaded).value()).first;
+      }
+      Conversation& v = it->second;
+      std::optional<ConversationStatus> next = rule(v, m);
+      LUISTER_ASSIGN_OR_RETURN(int64_t id,
+                               InsertMessage(c, v, m, m.created_at.value_or(now), next));
+      LUISTER_ASSIGN_OR_RETURN(Message added, LoadMessage(c, id));
+      out.push_back({std::move(added), v, next.has_value()});
+    }
+    if (!out.empty())
+      LUISTER_RETURN_IF_ERROR(MessagesAdded(c, out.front().message.id, out.back().message.id));
+    return out;
+  });
+}
+
+Result<Message> SqlConversationRepository::GetMessage(int64_t id) {
+  return db_.Read([&](Connection& c) { return LoadMessage(c, id); });
+}
+
+Result<Page<Message>> SqlConversationRepository::ListMessages(int64_t conversation_id,
+                                                              bool include_internal,
+                                                              const PageRequest& p) {
+  QueryBuilder q(std::string("SELECT ") + kMessageColumns +
+                 " FROM messages WHERE conversation_id = ?");
+  q.Add("", conversation_id);
+  if (!include_internal) q.Add(" AND NOT internal");
+  if (p.after) q.Add(" AND (created_at, id) > (?, ?)", p.after->key, p.after->id);
+  q.Add(" ORDER BY created_at, id LIMIT ?", int64_t{p.limit} + 1);
+  Sql sql = q.Build();
+  return db_.Read([&](Connection& c) -> Result<Page<Message>> {
+    LUISTER_ASSIGN_OR_RETURN(auto exists,
+                             First<int64_t>(c, kConversationExists, Params::Of(conversation_id),
+                                            [](const Row& r) { return r.Int(0); }));
+    if (!exists) return NotFound("conversation " + std::to_string(conversation_id) + " not found");
+    LUISTER_ASSIGN_OR_RETURN(auto rows, Collect<Message>(c, sql, q.params(), MessageFromRow));
+    LUISTER_RETURN_IF_ERROR(LoadAttachments(c, &rows));
+    return MakePage(std::move(rows), p.limit,
+                    [](const Message& m) { return ToMillis(m.created_at); });
+  });
+}
+
+Result<int64_t> SqlConversationRepository::CountMessages() {
+  return db_.ReadOne([&](Connection& c) { return Scalar(c, kCountMessages); });
+}
+
+}  // namespace luister::sql

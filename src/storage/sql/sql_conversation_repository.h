@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/repositories.h"
+#include "storage/sql/database.h"
+
+namespace luister::sql {
+
+// Conversations, messages and tags, on either engine. An engine adds what is
+// its own through the protected hooks.
+class SqlConversationRepository : public ConversationRepository {
+ public:
+  explicit SqlConversationRepository(Database& db) : db_(db) {}
+
+  Result<Conversation> Create(const NewConversation& c,
+                              std::optional<int64_t> actor_user_id) override;
+  Result<Conversation> Get(int64_t id) override;
+  Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) override;
+  Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
+                              std::optional<int64_t> actor_user_id, Timestamp at) override;
+  Result<Conversation> Transfer(const Handover& h) override;
+  Result<Message> AddMessage(const NewMessage& m,
+                             std::optional<ConversationStatus> new_status) override;
+  // One INSERT per row; PostgreSQL overrides it with batch statements.
+  Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
+                                                const StatusRule& rule) override;
+  Result<Message> GetMessage(int64_t id) override;
+  Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
+                                     const PageRequest& p) override;
+  Result<int64_t> CountMessages() override;
+
+ protected:
+  // Called in the writing transaction after messages with ids `first` to
+  // `last` (all written by this transaction) were inserted, for an engine
+  // that indexes their text itself (SQLite's FTS5 table; PostgreSQL's
+  // tsvector column is generated).
+  virtual Status MessagesAdded(Connection& c, int64_t first, int64_t last) { return Status::Ok(); }
+  Database& db() { return db_; }
+
+ private:
+  Database& db_;
+};
+
+}  // namespace luister::sql
