@@ -140,6 +140,48 @@ TEST_F(ApiTest, SessionListsThePermissionsOfTheRole) {
   EXPECT_EQ(via_token.Json()["permissions"], agent_permissions);
 }
 
+// Walks the directory, token and identity routes the other flows leave out,
+// so that the response contract check (LUISTER_E2E_RECORD) sees them too.
+TEST_F(ApiTest, DirectoryTokenAndIdentityRoutes) {
+  int64_t dept = MakeDepartment("Queues " + std::to_string(rand()));
+  auto q = client_->Post("/api/v1/queues", {{"name", "Tweede lijn"}, {"department_id", dept}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  EXPECT_EQ(q.Json()["department_id"], dept);
+  auto queues = client_->Get("/api/v1/queues");
+  ASSERT_EQ(queues.status, 200);
+  EXPECT_FALSE(queues.Json()["items"].empty());
+
+  auto users = client_->Get("/api/v1/users");
+  ASSERT_EQ(users.status, 200);
+  ASSERT_FALSE(users.Json()["items"].empty());
+  std::string email = "directory." + std::to_string(rand()) + "@example.org";
+  auto u = client_->Post("/api/v1/users", {{"email", email},
+                                           {"name", "Dirk Directory"},
+                                           {"role", "agent"},
+                                           {"password", "agent-password-1"}});
+  ASSERT_EQ(u.status, 201) << u.body;
+  std::string user = "/api/v1/users/" + std::to_string(u.Json()["id"].get<int64_t>());
+  EXPECT_EQ(client_->Get(user).Json()["email"], email);
+  auto p = client_->Patch(user, {{"role", "manager"}, {"department_id", dept}});
+  ASSERT_EQ(p.status, 200) << p.body;
+  EXPECT_EQ(p.Json()["role"], "manager");
+
+  auto t = client_->Post("/api/v1/api-tokens", {{"name", "directory-test"}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  auto tokens = client_->Get("/api/v1/api-tokens");
+  ASSERT_EQ(tokens.status, 200);
+  EXPECT_FALSE(tokens.Json()["items"].empty());
+
+  int64_t cust = MakeCustomer("Ida Identiteit", "ida." + std::to_string(rand()) + "@example.nl");
+  std::string identities = "/api/v1/customers/" + std::to_string(cust) + "/identities";
+  auto i = client_->Post(identities, {{"kind", "phone"}, {"value", "06 8765 4321"}});
+  ASSERT_EQ(i.status, 201) << i.body;
+  EXPECT_EQ(i.Json()["value"], "+31687654321");
+  EXPECT_EQ(
+      client_->Delete(identities + "/" + std::to_string(i.Json()["id"].get<int64_t>())).status,
+      204);
+}
+
 TEST_F(ApiTest, CustomerWithIdentitiesResolvesByAnyOfThem) {
   auto r =
       client_->Post("/api/v1/customers", {{"name", "Anna de Vries"},
