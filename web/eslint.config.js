@@ -48,6 +48,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Node scripts: API type generation and the response contract check.
+    files: ['scripts/**/*.mjs', 'e2e-contract/**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
     // Browser tests: Node scripts whose page.evaluate() callbacks run in the browser.
     files: ['e2e/**/*.js'],
     extends: [js.configs.recommended],

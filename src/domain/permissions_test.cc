@@ -2,42 +2,102 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/conversation_service.h"
+#include <array>
+#include <regex>
+#include <set>
+#include <string>
 
 namespace luister {
 namespace {
 
-TEST(PermissionsTest, RolesMatchTheirJobs) {
-  EXPECT_TRUE(RoleAllows(Role::kAdmin, Permission::kManageUsers));
-  EXPECT_TRUE(RoleAllows(Role::kAgent, Permission::kWriteConversations));
-  EXPECT_FALSE(RoleAllows(Role::kAgent, Permission::kManageUsers));
-  EXPECT_FALSE(RoleAllows(Role::kAgent, Permission::kReadAuditLog));
-  EXPECT_FALSE(RoleAllows(Role::kAgent, Permission::kMergeCustomers));
-  EXPECT_TRUE(RoleAllows(Role::kAccountManager, Permission::kMergeCustomers));
-  EXPECT_TRUE(RoleAllows(Role::kPrivacyOfficer, Permission::kReadAuditLog));
-  EXPECT_FALSE(RoleAllows(Role::kPrivacyOfficer, Permission::kWriteConversations));
-  EXPECT_FALSE(RoleAllows(Role::kManager, Permission::kReadAuditLog));
-  EXPECT_TRUE(RoleAllows(Role::kManager, Permission::kManageDirectory));
-  EXPECT_TRUE(RoleAllows(Role::kPrivacyOfficer, Permission::kExportCustomerData));
-  EXPECT_TRUE(RoleAllows(Role::kAdmin, Permission::kExportCustomerData));
-  EXPECT_FALSE(RoleAllows(Role::kManager, Permission::kExportCustomerData));
-  EXPECT_FALSE(RoleAllows(Role::kAgent, Permission::kExportCustomerData));
-  EXPECT_FALSE(RoleAllows(Role::kAccountManager, Permission::kExportCustomerData));
+constexpr std::array<Role, 5> kRoles{Role::kAdmin, Role::kManager, Role::kAgent,
+                                     Role::kAccountManager, Role::kPrivacyOfficer};
+
+// The expected grants, written out independently of permissions.cc. Columns:
+// admin, manager, agent, account_manager, privacy_officer ('x' = allowed,
+// '-' = refused).
+struct ExpectedRow {
+  Permission permission;
+  const char* roles;
+};
+// clang-format off
+constexpr std::array<ExpectedRow, 12> kExpected{{
+    //                                     admin manager agent account_manager privacy_officer
+    {Permission::kReadCustomers,          "x     x       x     x               x"},
+    {Permission::kWriteCustomers,         "x     x       x     x               -"},
+    {Permission::kMergeCustomers,         "x     x       -     x               -"},
+    {Permission::kReadConversations,      "x     x       x     x               x"},
+    {Permission::kWriteConversations,     "x     x       x     x               -"},
+    {Permission::kSearch,                 "x     x       x     x               x"},
+    {Permission::kReadDirectory,          "x     x       x     x               x"},
+    {Permission::kManageDirectory,        "x     x       -     -               -"},
+    {Permission::kManageUsers,            "x     -       -     -               -"},
+    {Permission::kManageApiTokens,        "x     -       -     -               -"},
+    {Permission::kReadAuditLog,           "x     -       -     -               x"},
+    {Permission::kExportCustomerData,     "x     -       -     -               x"},
+}};
+// clang-format on
+static_assert(kExpected.size() == kPermissionCount, "a row for every permission");
+
+// The marks of one row, in kRoles order.
+std::array<bool, 5> Marks(const char* roles) {
+  std::array<bool, 5> out{};
+  size_t n = 0;
+  for (const char* c = roles; *c; ++c) {
+    if (*c == ' ') continue;
+    EXPECT_TRUE(*c == 'x' || *c == '-') << roles;
+    if (n < out.size()) out[n] = *c == 'x';
+    ++n;
+  }
+  EXPECT_EQ(n, out.size()) << roles;
+  return out;
 }
 
-TEST(NextStatusTest, MessagesMoveTheBall) {
-  using S = ConversationStatus;
-  EXPECT_EQ(NextStatusAfterMessage(S::kNew, Direction::kOut, false), S::kWaitingOnCustomer);
-  EXPECT_EQ(NextStatusAfterMessage(S::kWaitingOnCustomer, Direction::kIn, false), S::kWaitingOnUs);
-  EXPECT_EQ(NextStatusAfterMessage(S::kResolved, Direction::kIn, false), S::kWaitingOnUs);
-  EXPECT_EQ(NextStatusAfterMessage(S::kOpen, Direction::kOut, true), S::kOpen);
+TEST(PermissionsTest, EveryRoleAndPermissionCellMatchesTheExpectedMatrix) {
+  std::set<Permission> seen;
+  int cells = 0;
+  for (const auto& row : kExpected) {
+    EXPECT_TRUE(seen.insert(row.permission).second) << ToString(row.permission) << " twice";
+    auto marks = Marks(row.roles);
+    for (size_t i = 0; i < kRoles.size(); ++i) {
+      EXPECT_EQ(RoleAllows(kRoles[i], row.permission), marks[i])
+          << ToString(kRoles[i]) << " × " << ToString(row.permission);
+      ++cells;
+    }
+  }
+  EXPECT_EQ(cells, 5 * kPermissionCount);
 }
 
-TEST(EnumsTest, NamesRoundTrip) {
-  for (auto s : {"new", "open", "waiting_on_customer", "waiting_on_us", "resolved", "closed"})
-    EXPECT_EQ(ToString(*Parse<ConversationStatus>(s)), s);
-  EXPECT_FALSE(Parse<Channel>("fax").has_value());
-  EXPECT_FALSE(Parse<Role>("Admin").has_value());
+TEST(PermissionsTest, PermissionsOfListsTheRolesColumnInTableOrder) {
+  for (size_t i = 0; i < kRoles.size(); ++i) {
+    std::vector<Permission> expected;
+    for (const auto& row : kExpected)
+      if (Marks(row.roles)[i]) expected.push_back(row.permission);
+    EXPECT_EQ(PermissionsOf(kRoles[i]), expected) << ToString(kRoles[i]);
+  }
+}
+
+TEST(PermissionsTest, AnUnknownPermissionIsAllowedToNobody) {
+  auto unknown = static_cast<Permission>(kPermissionCount);
+  for (Role role : kRoles) EXPECT_FALSE(RoleAllows(role, unknown)) << ToString(role);
+  EXPECT_EQ(ToString(unknown), "unknown");
+}
+
+TEST(PermissionsTest, WireNamesRoundTripAndAreUnique) {
+  static const std::regex kSnakeCase("[a-z]+(_[a-z]+)*");
+  std::set<std::string_view> names;
+  for (int i = 0; i < kPermissionCount; ++i) {
+    auto p = static_cast<Permission>(i);
+    std::string_view name = ToString(p);
+    EXPECT_TRUE(std::regex_match(std::string(name), kSnakeCase)) << name;
+    EXPECT_TRUE(names.insert(name).second) << "duplicate name " << name;
+    EXPECT_EQ(Parse<Permission>(name), p) << name;
+  }
+  EXPECT_EQ(ToString(Permission::kReadCustomers), "read_customers");
+  EXPECT_EQ(ToString(Permission::kExportCustomerData), "export_customer_data");
+  EXPECT_FALSE(Parse<Permission>("ReadCustomers").has_value());
+  EXPECT_FALSE(Parse<Permission>("unknown").has_value());
+  EXPECT_FALSE(Parse<Permission>("").has_value());
 }
 
 }  // namespace

@@ -99,6 +99,89 @@ TEST_F(ApiTest, SessionCookieIsHttpOnlyAndLogoutEndsIt) {
   EXPECT_EQ(c.Get("/api/v1/session").status, 401);
 }
 
+TEST_F(ApiTest, SessionListsThePermissionsOfTheRole) {
+  const json all = {"read_customers",     "write_customers",     "merge_customers",
+                    "read_conversations", "write_conversations", "search",
+                    "read_directory",     "manage_directory",    "manage_users",
+                    "manage_api_tokens",  "read_audit_log",      "export_customer_data"};
+  EXPECT_EQ(client_->Get("/api/v1/session").Json()["permissions"], all);
+
+  std::string email = "session.agent." + std::to_string(rand()) + "@example.org";
+  auto u = client_->Post("/api/v1/users", {{"email", email},
+                                           {"name", "Session Agent"},
+                                           {"role", "agent"},
+                                           {"password", "agent-password-1"}});
+  ASSERT_EQ(u.status, 201) << u.body;
+  HttpClient agent(server_->port());
+  auto login = agent.Login(email, "agent-password-1");
+  ASSERT_EQ(login.status, 200) << login.body;
+  const json agent_permissions = {"read_customers",      "write_customers", "read_conversations",
+                                  "write_conversations", "search",          "read_directory"};
+  EXPECT_EQ(login.Json()["permissions"], agent_permissions);
+  auto session = agent.Get("/api/v1/session");
+  ASSERT_EQ(session.status, 200) << session.body;
+  json listed = session.Json()["permissions"];
+  EXPECT_EQ(listed, agent_permissions);
+  std::set<std::string> names;
+  for (const auto& p : listed) names.insert(p.get<std::string>());
+  EXPECT_TRUE(names.count("write_conversations"));
+  EXPECT_FALSE(names.count("manage_users"));
+  EXPECT_FALSE(names.count("merge_customers"));
+
+  // A bearer token carries its user's permissions too.
+  auto t =
+      client_->Post("/api/v1/api-tokens", {{"name", "session-test"}, {"user_id", u.Json()["id"]}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  HttpClient bot(server_->port());
+  bot.UseBearer(t.Json()["token"].get<std::string>());
+  auto via_token = bot.Get("/api/v1/session");
+  ASSERT_EQ(via_token.status, 200) << via_token.body;
+  EXPECT_EQ(via_token.Json()["via"], "api_token");
+  EXPECT_EQ(via_token.Json()["permissions"], agent_permissions);
+}
+
+// Walks the directory, token and identity routes the other flows leave out,
+// so that the response contract check (LUISTER_E2E_RECORD) sees them too.
+TEST_F(ApiTest, DirectoryTokenAndIdentityRoutes) {
+  int64_t dept = MakeDepartment("Queues " + std::to_string(rand()));
+  auto q = client_->Post("/api/v1/queues", {{"name", "Tweede lijn"}, {"department_id", dept}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  EXPECT_EQ(q.Json()["department_id"], dept);
+  auto queues = client_->Get("/api/v1/queues");
+  ASSERT_EQ(queues.status, 200);
+  EXPECT_FALSE(queues.Json()["items"].empty());
+
+  auto users = client_->Get("/api/v1/users");
+  ASSERT_EQ(users.status, 200);
+  ASSERT_FALSE(users.Json()["items"].empty());
+  std::string email = "directory." + std::to_string(rand()) + "@example.org";
+  auto u = client_->Post("/api/v1/users", {{"email", email},
+                                           {"name", "Dirk Directory"},
+                                           {"role", "agent"},
+                                           {"password", "agent-password-1"}});
+  ASSERT_EQ(u.status, 201) << u.body;
+  std::string user = "/api/v1/users/" + std::to_string(u.Json()["id"].get<int64_t>());
+  EXPECT_EQ(client_->Get(user).Json()["email"], email);
+  auto p = client_->Patch(user, {{"role", "manager"}, {"department_id", dept}});
+  ASSERT_EQ(p.status, 200) << p.body;
+  EXPECT_EQ(p.Json()["role"], "manager");
+
+  auto t = client_->Post("/api/v1/api-tokens", {{"name", "directory-test"}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  auto tokens = client_->Get("/api/v1/api-tokens");
+  ASSERT_EQ(tokens.status, 200);
+  EXPECT_FALSE(tokens.Json()["items"].empty());
+
+  int64_t cust = MakeCustomer("Ida Identiteit", "ida." + std::to_string(rand()) + "@example.nl");
+  std::string identities = "/api/v1/customers/" + std::to_string(cust) + "/identities";
+  auto i = client_->Post(identities, {{"kind", "phone"}, {"value", "06 8765 4321"}});
+  ASSERT_EQ(i.status, 201) << i.body;
+  EXPECT_EQ(i.Json()["value"], "+31687654321");
+  EXPECT_EQ(
+      client_->Delete(identities + "/" + std::to_string(i.Json()["id"].get<int64_t>())).status,
+      204);
+}
+
 TEST_F(ApiTest, CustomerWithIdentitiesResolvesByAnyOfThem) {
   auto r =
       client_->Post("/api/v1/customers", {{"name", "Anna de Vries"},

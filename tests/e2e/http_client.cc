@@ -4,12 +4,47 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 
 namespace luister::e2e {
 
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
+
+namespace {
+
+// With LUISTER_E2E_RECORD=<file>, every response is appended to the file as
+// one JSON line: {"method", "path" (no query), "status", "content_type",
+// "body" (parsed JSON, or null when the body is empty or not JSON)}.
+// web/e2e-contract/validate_responses.test.mjs checks them against
+// docs/openapi.yaml.
+void Record(const std::string& method, const std::string& target, const HttpResponse& r) {
+  static const char* path = std::getenv("LUISTER_E2E_RECORD");
+  if (path == nullptr || *path == '\0' || r.status < 0) return;
+  std::string content_type = r.Header("content-type");
+  nlohmann::json body;  // null
+  bool invalid = false;
+  if (content_type.find("json") != std::string::npos && !r.body.empty()) {
+    body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+    invalid = body.is_discarded();
+    if (invalid) body = nullptr;
+  }
+  nlohmann::json line = {{"method", method},
+                         {"path", target.substr(0, target.find('?'))},
+                         {"status", r.status},
+                         {"content_type", content_type},
+                         {"body", body}};
+  if (invalid) line["body_error"] = "the body is not valid JSON";
+  static std::mutex mu;  // live tests send from several threads
+  std::lock_guard<std::mutex> lock(mu);
+  std::ofstream out(path, std::ios::app);
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
 
 HttpResponse HttpClient::Send(const std::string& method, const std::string& target,
                               const std::string& body,
@@ -51,6 +86,7 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
     out.headers.emplace(name, std::string(f.value()));
   }
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  Record(method, target, out);
   return out;
 }
 

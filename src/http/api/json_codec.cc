@@ -186,6 +186,12 @@ json ToJson(const User& v) {
           {"created_at", FormatIso8601(v.created_at)}};
 }
 
+json PermissionsJson(Role role) {
+  json out = json::array();
+  for (Permission p : PermissionsOf(role)) out.push_back(Str(ToString(p)));
+  return out;
+}
+
 json ToJson(const AuditEntry& v) {
   return {{"id", v.id},
           {"at", FormatIso8601(v.at)},

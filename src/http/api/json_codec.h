@@ -10,6 +10,7 @@
 #include "domain/directory.h"
 #include "domain/jobs.h"
 #include "domain/page.h"
+#include "domain/permissions.h"
 #include "domain/search.h"
 #include "http/json_writer.h"
 
@@ -33,6 +34,8 @@ nlohmann::json ToJson(const AuditEntry& v);
 nlohmann::json ToJson(const ApiTokenRecord& v);
 nlohmann::json ToJson(const SearchHit& v);
 nlohmann::json ToJson(const JobRecord& v);
+// The wire names of the permissions `role` holds, in table order.
+nlohmann::json PermissionsJson(Role role);
 
 // "HH:MM-HH:MM"
 std::string FormatContactHours(const ContactHours& h);

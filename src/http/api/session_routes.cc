@@ -34,6 +34,7 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
               std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - ctx.clock.Now())
                   .count();
           Response resp = JsonResponse(200, {{"user", ToJson(login->user)},
+                                             {"permissions", PermissionsJson(login->user.role)},
                                              {"csrf_token", login->csrf_token},
                                              {"expires_at", FormatIso8601(login->expires_at)}});
           resp.SetHeader("Set-Cookie", SessionCookie(ctx, login->session_token, max_age));
@@ -44,10 +45,10 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/session",
         Secured(ctx, Permission::kReadDirectory,
                 [](Request&, const auth::Principal& who) -> Result<Response> {
-                  nlohmann::json body = {{"user", ToJson(who.user)},
-                                         {"via", who.via == auth::Principal::Via::kSession
-                                                     ? "session"
-                                                     : "api_token"}};
+                  nlohmann::json body = {
+                      {"user", ToJson(who.user)},
+                      {"permissions", PermissionsJson(who.user.role)},
+                      {"via", who.via == auth::Principal::Via::kSession ? "session" : "api_token"}};
                   if (who.via == auth::Principal::Via::kSession)
                     body["csrf_token"] = who.csrf_token;
                   Response resp = JsonResponse(200, body);
@@ -73,29 +74,29 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
                   return JsonResponse(200, ListToJson(tokens));
                 }));
 
-  r.Add("POST", "/api/v1/api-tokens",
-        Secured(ctx, Permission::kManageApiTokens,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  auto name = b.String("name", JsonBody::kRequired, 100);
-                  auto user_id = b.Int("user_id", JsonBody::kOptional);
-                  b.RejectUnknown({"name", "user_id"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the token is not valid"));
-                  auto created = ctx.auth.CreateApiToken(user_id.value_or(who.user.id), *name);
-                  if (!created.ok()) {
-                    if (created.status().code() == StatusCode::kNotFound)
-                      return InvalidArgument("the token is not valid",
-                                             {{"user_id", "no such user"}});
-                    return created.status();
-                  }
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "create", "api_token", created->first.id, std::nullopt));
-                  nlohmann::json body = ToJson(created->first);
-                  body["token"] = created->second;
-                  Response resp = JsonResponse(201, body);
-                  resp.SetHeader("Cache-Control", "no-store");
-                  return resp;
-                }));
+  r.Add(
+      "POST", "/api/v1/api-tokens",
+      Secured(ctx, Permission::kManageApiTokens,
+              [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                auto name = b.String("name", JsonBody::kRequired, 100);
+                auto user_id = b.Int("user_id", JsonBody::kOptional);
+                b.RejectUnknown({"name", "user_id"});
+                LUISTER_RETURN_IF_ERROR(b.Finish("the token is not valid"));
+                auto created = ctx.auth.CreateApiToken(user_id.value_or(who.user.id), *name);
+                if (!created.ok()) {
+                  if (created.status().code() == StatusCode::kNotFound)
+                    return InvalidArgument("the token is not valid", {{"user_id", "no such user"}});
+                  return created.status();
+                }
+                LUISTER_RETURN_IF_ERROR(
+                    Audit(ctx, req, who, "create", "api_token", created->first.id, std::nullopt));
+                nlohmann::json body = ToJson(created->first);
+                body["token"] = created->second;
+                Response resp = JsonResponse(201, body);
+                resp.SetHeader("Cache-Control", "no-store");
+                return resp;
+              }));
 
   r.Add("DELETE", "/api/v1/api-tokens/{id}",
         Secured(ctx, Permission::kManageApiTokens,

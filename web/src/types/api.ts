@@ -1,229 +1,84 @@
-// Shapes of the Luister REST API (docs/openapi.yaml). Times are ISO-8601 UTC strings.
+// Shapes of the Luister REST API: named aliases of the types generated from
+// docs/openapi.yaml (openapi.gen.ts, `npm run gen:api`; `npm run lint` fails
+// when it is stale). Change the spec, not these types. Times are ISO-8601
+// UTC strings.
+import type { components } from './openapi.gen';
 
-export type Role = 'admin' | 'manager' | 'agent' | 'account_manager' | 'privacy_officer';
-export type Channel = 'email' | 'chat' | 'phone' | 'social' | 'shop' | 'webform';
-export type ConversationStatus =
-  | 'new'
-  | 'open'
-  | 'waiting_on_customer'
-  | 'waiting_on_us'
-  | 'resolved'
-  | 'closed';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type Language = 'nl' | 'en';
-export type IdentityKind = 'email' | 'phone' | 'social';
-export type ActivityKind =
-  | 'conversation_opened'
-  | 'message'
-  | 'note'
-  | 'handover'
-  | 'status_changed'
-  | 'assigned'
-  | 'merged';
+type Schemas = components['schemas'];
 
-export const CHANNELS: Channel[] = ['email', 'chat', 'phone', 'social', 'shop', 'webform'];
-export const STATUSES: ConversationStatus[] = [
-  'new',
-  'open',
-  'waiting_on_customer',
-  'waiting_on_us',
-  'resolved',
-  'closed',
-];
-export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-export const ROLES: Role[] = ['admin', 'manager', 'agent', 'account_manager', 'privacy_officer'];
+export type Role = Schemas['Role'];
+export type Permission = Schemas['Permission'];
+export type Channel = Schemas['Channel'];
+export type ConversationStatus = Schemas['ConversationStatus'];
+export type Priority = Schemas['Priority'];
+export type Language = Schemas['Language'];
+export type IdentityKind = Schemas['IdentityKind'];
+export type ActivityKind = Schemas['ActivityKind'];
 
+export type User = Schemas['User'];
+/** The login response. */
+export type Session = Schemas['Session'];
+/** `GET /session`: who is calling, with which permissions. */
+export type SessionInfo = Schemas['SessionInfo'];
+export type Department = Schemas['Department'];
+export type Queue = Schemas['Queue'];
+export type Identity = Schemas['Identity'];
+export type Customer = Schemas['Customer'];
+export type Conversation = Schemas['Conversation'];
+export type Attachment = Schemas['Attachment'];
+export type Message = Schemas['Message'];
+export type Activity = Schemas['Activity'];
+export type TimelinePage = Schemas['TimelinePage'];
+/** A background job; a subject export is one. */
+export type Job = Schemas['Job'];
+export type JobState = Job['state'];
+export type MergeRecord = Schemas['MergeRecord'];
+export type SearchHit = Schemas['SearchHit'];
+export type SearchResults = Schemas['SearchResults'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type ApiToken = Schemas['ApiToken'];
+export type ApiTokenCreated = Schemas['ApiTokenCreated'];
+
+/** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
 
+/** An unpaginated list (the spec's `*List` schemas). */
 export interface List<T> {
   items: T[];
 }
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  language: Language;
-  department_id: number | null;
-  active: boolean;
-  created_at: string;
-}
+// The spec's page and list schemas must keep the generic shapes above (a
+// compile-time check: a mismatch fails `tsc`).
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type PageShapesAgree = [
+  Assert<Same<Schemas['ConversationPage'], Page<Conversation>>>,
+  Assert<Same<Schemas['CustomerPage'], Page<Customer>>>,
+  Assert<Same<Schemas['MessagePage'], Page<Message>>>,
+  Assert<Same<Schemas['AuditPage'], Page<AuditEntry>>>,
+  Assert<Same<Schemas['DepartmentList'], List<Department>>>,
+  Assert<Same<Schemas['QueueList'], List<Queue>>>,
+  Assert<Same<Schemas['UserList'], List<User>>>,
+  Assert<Same<Schemas['ApiTokenList'], List<ApiToken>>>,
+  Assert<Same<Schemas['MergeRecordList'], List<MergeRecord>>>,
+];
 
-export interface Session {
-  user: User;
-  csrf_token: string;
-  expires_at?: string;
-  via?: 'session' | 'api_token';
+// Every value of an enum, in the spec's order. The object must name each
+// value exactly once, so `tsc` fails when the spec gains or loses one.
+type All<T extends string> = { [K in T]: true };
+function values<T extends string>(all: All<T>): T[] {
+  return Object.keys(all) as T[];
 }
-
-export interface Department {
-  id: number;
-  name: string;
-  created_at: string;
-}
-
-export interface Queue {
-  id: number;
-  department_id: number;
-  name: string;
-  created_at: string;
-}
-
-export interface Identity {
-  id: number;
-  kind: IdentityKind;
-  value: string;
-  created_at: string;
-}
-
-export interface Customer {
-  id: number;
-  kind: 'person' | 'organisation';
-  name: string;
-  organisation_id: number | null;
-  segment: string;
-  language: Language;
-  preferred_channel: Channel | null;
-  contact_hours: string | null;
-  account_manager_id: number | null;
-  merged_into_id: number | null;
-  identities: Identity[];
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Conversation {
-  id: number;
-  customer_id: number;
-  /** The customer's display name; servers before it was added leave it out. */
-  customer_name?: string;
-  channel: Channel;
-  subject: string;
-  status: ConversationStatus;
-  priority: Priority;
-  department_id: number;
-  queue_id: number | null;
-  assignee_id: number | null;
-  tags: string[];
-  message_count: number;
-  created_at: string;
-  updated_at: string;
-  last_message_at: string;
-  first_response_at: string | null;
-  resolved_at: string | null;
-}
-
-export interface Attachment {
-  filename: string;
-  content_type: string;
-  size_bytes: number;
-}
-
-export interface Message {
-  id: number;
-  conversation_id: number;
-  customer_id: number;
-  channel: Channel;
-  direction: 'in' | 'out';
-  internal: boolean;
-  author_user_id: number | null;
-  body_text: string;
-  body_html: string;
-  attachments: Attachment[];
-  created_at: string;
-}
-
-export interface Activity {
-  id: number;
-  customer_id: number;
-  at: string;
-  kind: ActivityKind;
-  channel: Channel | null;
-  department_id: number | null;
-  conversation_id: number | null;
-  message_id: number | null;
-  direction: 'in' | 'out' | null;
-  actor_user_id: number | null;
-  summary: string;
-}
-
-export interface TimelinePage extends Page<Activity> {
-  customer: { id: number; name: string };
-}
-
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
-
-/** A background job (docs/openapi.yaml, Job); a subject export is one. */
-export interface Job {
-  id: number;
-  kind: string;
-  state: JobState;
-  payload: unknown;
-  attempts: number;
-  worker: string | null;
-  created_by: number | null;
-  created_at: string;
-  run_at: string;
-  finished_at: string | null;
-  error: string | null;
-  result_url: string | null;
-}
-
-export interface MergeRecord {
-  id: number;
-  source_id: number;
-  target_id: number;
-  source_name: string;
-  by_user_id: number;
-  at: string;
-  moved_identities: number;
-  moved_conversations: number;
-  moved_activities: number;
-}
-
-export interface SearchHit {
-  type: 'message' | 'conversation' | 'customer';
-  id: number;
-  conversation_id: number | null;
-  customer_id: number | null;
-  title: string;
-  highlight: string;
-  rank: number;
-  at: string;
-}
-
-export interface SearchResults {
-  items: SearchHit[];
-  offset: number;
-  limit: number;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  user_id: number | null;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  customer_id: number | null;
-  endpoint: string;
-  ip: string;
-}
-
-export interface ApiToken {
-  id: number;
-  user_id: number;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface ApiTokenCreated extends ApiToken {
-  token: string;
-}
+export const CHANNELS: Channel[] = values<Channel>({
+  email: true, chat: true, phone: true, social: true, shop: true, webform: true,
+});
+export const STATUSES: ConversationStatus[] = values<ConversationStatus>({
+  new: true, open: true, waiting_on_customer: true, waiting_on_us: true, resolved: true, closed: true,
+});
+export const PRIORITIES: Priority[] = values<Priority>({ low: true, normal: true, high: true, urgent: true });
+export const ROLES: Role[] = values<Role>({
+  admin: true, manager: true, agent: true, account_manager: true, privacy_officer: true,
+});

@@ -4,14 +4,15 @@ import { NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'reac
 import { Spinner } from '@/components/feedback';
 import { LanguageSwitch } from '@/components/language_switch';
 import { initials } from '@/lib/format';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import { useShortcuts } from '@/lib/use_shortcuts';
 import { useLogout } from '@/features/auth/api/logout';
 import { useLiveUpdates } from './use_live_updates';
 
 export function AppShell() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const session = useCurrentSession();
+  const user = session?.user ?? null;
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -23,7 +24,8 @@ export function AppShell() {
     if (location.pathname === '/search') setQ(params.get('q') ?? '');
   }, [location.pathname, params]);
   useShortcuts({ '/': () => searchRef.current?.focus() });
-  const showAdmin = can(user, 'manage_users') || can(user, 'manage_directory') || can(user, 'manage_api_tokens');
+  const showAdmin =
+    can(session, 'manage_users') || can(session, 'manage_directory') || can(session, 'manage_api_tokens');
 
   return (
     <div className="shell">
@@ -47,7 +49,7 @@ export function AppShell() {
               {t('nav.admin')}
             </NavLink>
           )}
-          {can(user, 'read_audit_log') && (
+          {can(session, 'read_audit_log') && (
             <NavLink to="/audit" className="topnav__link">
               {t('nav.audit')}
             </NavLink>

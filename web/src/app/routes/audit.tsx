@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import { AuditPage } from '@/features/audit/components/audit_page';
 
 export function Component() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  if (!can(user, 'read_audit_log')) return <p className="empty">{t('app.forbidden')}</p>;
+  const session = useCurrentSession();
+  if (!can(session, 'read_audit_log')) return <p className="empty">{t('app.forbidden')}</p>;
   return <AuditPage />;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, useParams } from 'react-router-dom';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import { ApiTokensAdmin } from './api_tokens_admin';
 import { DepartmentsAdmin } from './departments_admin';
 import { UsersAdmin } from './users_admin';
@@ -13,9 +13,9 @@ const sections = [
 
 export function AdminPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
+  const session = useCurrentSession();
   const { section } = useParams();
-  const allowed = sections.filter((s) => can(me, s.permission));
+  const allowed = sections.filter((s) => can(session, s.permission));
   const current = allowed.find((s) => s.path === section) ?? allowed[0];
   if (!current) return <p className="empty">{t('app.forbidden')}</p>;
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { useDepartments, useQueues } from '@/lib/directory';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import type { Department } from '@/types/api';
 import { useCreateDepartment, useCreateQueue } from '../api/admin';
 
@@ -28,12 +28,12 @@ function QueueForm({ department }: { department: Department }) {
 
 export function DepartmentsAdmin() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
+  const session = useCurrentSession();
   const departments = useDepartments();
   const queues = useQueues();
   const create = useCreateDepartment();
   const [name, setName] = useState('');
-  const editable = can(me, 'manage_directory');
+  const editable = can(session, 'manage_directory');
   return (
     <>
       <ul className="dept-list">

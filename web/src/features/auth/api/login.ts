@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '@/lib/api_client';
 import { applyUserLanguage } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query_keys';
+import { sessionFromLogin } from '@/lib/session';
 import type { Session } from '@/types/api';
 
 export interface LoginInput {
@@ -20,7 +21,7 @@ export function useLogin() {
     onSuccess: (session) => {
       setCsrfToken(session.csrf_token);
       applyUserLanguage(session.user.language);
-      qc.setQueryData(queryKeys.session, session);
+      qc.setQueryData(queryKeys.session, sessionFromLogin(session));
     },
   });
 }

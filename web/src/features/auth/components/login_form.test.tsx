@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '@/lib/query_keys';
 import { json, problem, renderWithProviders } from '@/testing/render';
+import { loginResponse } from '@/testing/session';
 import { LoginForm } from './login_form';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -33,16 +35,15 @@ describe('LoginForm', () => {
     expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
   });
 
-  it('posts the credentials and reports success', async () => {
-    const fetchMock = vi.fn().mockImplementation(async () =>
-      json({ csrf_token: 'c', expires_at: '2026-11-27T00:00:00.000Z', user: { id: 1, name: 'A', email: 'a@b', role: 'admin', language: 'en', department_id: null, active: true, created_at: '' } }),
-    );
+  it('posts the credentials, reports success and keeps the permissions the server sent', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json(loginResponse(['read_customers', 'search'], 'admin')));
     vi.stubGlobal('fetch', fetchMock);
     const onSuccess = vi.fn();
-    renderWithProviders(<LoginForm onSuccess={onSuccess} />);
+    const { client } = renderWithProviders(<LoginForm onSuccess={onSuccess} />);
     await fillAndSubmit();
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalled());
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/session');
     expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ email: 'admin@luister.local', password: 'wrong-password' });
+    expect(client.getQueryData(queryKeys.session)).toMatchObject({ via: 'session', permissions: ['read_customers', 'search'] });
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/field_error';
 import { useDepartments, useQueues, useUsers } from '@/lib/directory';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import { PRIORITIES, STATUSES } from '@/types/api';
 import type { Conversation, ConversationStatus, Priority } from '@/types/api';
 import { useUpdateConversation } from '../api/update_conversation';
@@ -12,7 +12,8 @@ import { TransferForm } from './transfer_form';
 /** Status, priority, assignee, queue, tags and transfer; each control saves on change and shows its own error. */
 export function ConversationProperties({ conversation: c }: { conversation: Conversation }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
+  const session = useCurrentSession();
+  const me = session?.user ?? null;
   const users = useUsers();
   const queues = useQueues();
   const departments = useDepartments();
@@ -21,7 +22,7 @@ export function ConversationProperties({ conversation: c }: { conversation: Conv
   const priority = useUpdateConversation(c.id);
   const assignee = useUpdateConversation(c.id);
   const queue = useUpdateConversation(c.id);
-  const readOnly = !can(me, 'write_conversations');
+  const readOnly = !can(session, 'write_conversations');
   const department = departments.data?.find((d) => d.id === c.department_id);
 
   return (

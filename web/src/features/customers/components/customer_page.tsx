@@ -5,7 +5,7 @@ import { ErrorPanel, Spinner } from '@/components/feedback';
 import { ChannelFilter, DepartmentFilter } from '@/components/filter_select';
 import { isApiError } from '@/lib/api_client';
 import { useCustomer } from '@/lib/directory';
-import { can, useCurrentUser } from '@/lib/session';
+import { can, useCurrentSession } from '@/lib/session';
 import { useTimeline, type TimelineFilters } from '../api/get_timeline';
 import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
@@ -20,13 +20,13 @@ const ContactChart = lazy(() => import('./contact_chart'));
 /** Customer 360: who they are, and everything that happened on every channel and in every department. */
 export function CustomerPage({ id }: { id: number }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
+  const session = useCurrentSession();
   const customer = useCustomer(id);
   const [filters, setFilters] = useState<TimelineFilters>({ include_internal: true });
   const timeline = useTimeline(id, filters);
   const removeIdentity = useRemoveIdentity(id);
   const [editing, setEditing] = useState(false);
-  const canWrite = can(me, 'write_customers');
+  const canWrite = can(session, 'write_customers');
 
   if (customer.isPending) return <Spinner />;
   if (customer.isError) {
@@ -72,8 +72,8 @@ export function CustomerPage({ id }: { id: number }) {
             </div>
             {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
           </section>
-          {can(me, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
-          {can(me, 'export_customer_data') && <ExportPanel customerId={c.id} />}
+          {can(session, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
+          {can(session, 'export_customer_data') && <ExportPanel customerId={c.id} />}
         </div>
         <section className="customer-360__main card" aria-labelledby="timeline-title">
           <h2 id="timeline-title" className="panel-title">

@@ -5,7 +5,7 @@ import type { Conversation } from '@/types/api';
 import { ConversationRow } from './conversation_row';
 
 const conversation: Conversation = {
-  id: 17, customer_id: 5, channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
+  id: 17, customer_id: 5, customer_name: '', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
   department_id: 1, queue_id: null, assignee_id: null, tags: [], message_count: 1,
   created_at: '2026-11-26T09:00:00.000Z', updated_at: '2026-11-26T09:00:00.000Z',
   last_message_at: '2026-11-26T09:00:00.000Z', first_response_at: null, resolved_at: null,
@@ -31,7 +31,7 @@ describe('ConversationRow', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('falls back to fetching the customer when the server sends no customer_name', async () => {
+  it('falls back to fetching the customer when customer_name is empty', async () => {
     const fetchMock = vi.fn().mockImplementation(async () => json({ id: 5, name: 'Jan Jansen' }));
     vi.stubGlobal('fetch', fetchMock);
     renderRow(conversation);

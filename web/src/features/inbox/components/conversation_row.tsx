@@ -31,7 +31,7 @@ export function ConversationRow(props: {
         <span className="conv-row__body">
           <span className="conv-row__top">
             <span className="conv-row__customer">
-              {c.customer_name ?? <CustomerName id={c.customer_id} />}
+              {c.customer_name || <CustomerName id={c.customer_id} />}
             </span>
             <time className="conv-row__time" dateTime={c.last_message_at}>
               {formatRelative(c.last_message_at, lang)}
