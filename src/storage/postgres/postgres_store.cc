@@ -5,6 +5,7 @@
 #include "storage/postgres/pg_audit_repository.h"
 #include "storage/postgres/pg_conversation_repository.h"
 #include "storage/postgres/pg_customer_repository.h"
+#include "storage/postgres/pg_schema_reader.h"
 #include "storage/postgres/pg_search_repository.h"
 #include "storage/postgres/pg_sql_database.h"
 #include "storage/sql/sql_auth_repository.h"
@@ -47,6 +48,10 @@ Result<int> PostgresStore::Migrate(std::function<void(int, const std::string&)> 
 
 Result<int> PostgresStore::SchemaVersion() {
   return db_->ReadOne([](Connection& c) { return Migrator::CurrentVersion(c); });
+}
+
+Result<sql::Schema> PostgresStore::ReadSchema() {
+  return db_->Read([](postgres::Connection& c) { return postgres::ReadSchema(c); });
 }
 
 int PostgresStore::LatestSchemaVersion() { return Migrator::LatestVersion(); }

@@ -7,6 +7,7 @@
 #include "common/result.h"
 #include "domain/repositories.h"
 #include "storage/postgres/pg_database.h"
+#include "storage/sql/schema.h"
 
 namespace luister {
 
@@ -46,6 +47,9 @@ class PostgresStore final : public Store {
   Result<int> Migrate(std::function<void(int version, const std::string& name)> progress = {});
   Result<int> SchemaVersion();
   static int LatestSchemaVersion();
+  // The tables, columns, keys and indexes as the catalog has them
+  // (storage/sql/schema.h): for the parity test and migrate-data.
+  Result<sql::Schema> ReadSchema();
 
   CustomerRepository& customers() override;
   ConversationRepository& conversations() override;

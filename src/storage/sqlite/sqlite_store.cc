@@ -9,6 +9,7 @@
 #include "storage/sql/sql_timeline_repository.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/migrator.h"
+#include "storage/sqlite/schema_reader.h"
 #include "storage/sqlite/sql_database.h"
 #include "storage/sqlite/sqlite_conversation_repository.h"
 #include "storage/sqlite/sqlite_search_repository.h"
@@ -53,6 +54,10 @@ Result<int> SqliteStore::Migrate(std::function<void(int, const std::string&)> pr
 
 Result<int> SqliteStore::SchemaVersion() {
   return db_->Read([](Connection& c) { return Migrator::CurrentVersion(c); });
+}
+
+Result<sql::Schema> SqliteStore::ReadSchema() {
+  return db_->Read([](sqlite::Connection& c) { return sqlite::ReadSchema(c); });
 }
 
 int SqliteStore::LatestSchemaVersion() { return Migrator::LatestVersion(); }

@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "domain/repositories.h"
+#include "storage/sql/schema.h"
 
 namespace luister {
 
@@ -58,6 +59,9 @@ class SqliteStore final : public Store {
   Result<int> SchemaVersion();
   // The newest migration compiled into this binary.
   static int LatestSchemaVersion();
+  // The tables, columns, keys and indexes as the catalog has them
+  // (storage/sql/schema.h): for the parity test and migrate-data.
+  Result<sql::Schema> ReadSchema();
 
   CustomerRepository& customers() override;
   ConversationRepository& conversations() override;
