@@ -7,8 +7,11 @@
 #include "domain/validation.h"
 #include "storage/postgres/migrator.h"
 #include "storage/postgres/pg_database.h"
+#include "storage/postgres/pg_schema_reader.h"
+#include "storage/sql/schema.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/migrator.h"
+#include "storage/sqlite/schema_reader.h"
 
 namespace luister::transfer {
 
@@ -17,37 +20,47 @@ namespace {
 using PgConnection = postgres::Connection;
 using SqliteConnection = sqlite::Connection;
 
-// Tables in an order that satisfies every foreign key; the key orders rows
-// the same way in both engines (text compared bytewise).
+// A table to copy, derived from the schemas (sql::Schema): the copy order
+// satisfies every foreign key, and the primary key orders rows the same way
+// in both engines (text compared bytewise) for the checksums.
 struct Table {
-  const char* name;
-  const char* key;  // ORDER BY for both sides; "id" where there is one
+  std::string name;
+  std::vector<std::string> key;       // primary key columns
+  std::vector<std::string> text_key;  // those of them that are text
   // Self-references, copied as NULL first and filled in afterwards.
-  std::vector<const char*> deferred = {};
+  std::vector<std::string> deferred;
+  // PostgreSQL returns booleans as t/f; SQLite stores 1/0.
+  std::set<std::string> booleans;
 };
-const std::vector<Table>& Tables() {
-  static const std::vector<Table> kTables = {
-      {"departments", "id"},
-      {"users", "id"},
-      {"queues", "id"},
-      {"customers", "id", {"organisation_id", "merged_into_id"}},
-      {"identities", "id"},
-      {"conversations", "id"},
-      {"conversation_tags", "conversation_id, tag"},
-      {"messages", "id"},
-      {"message_attachments", "id"},
-      {"activities", "id"},
-      {"merges", "id"},
-      {"audit_log", "id"},
-      {"sessions", "token_hash"},
-      {"api_tokens", "id"},
-      {"rate_counters", "key, window_start"},
-      {"jobs", "id"},
-  };
-  return kTables;
+
+// Not copied: each engine records its own migrations, and the copy's own
+// progress lives only in the target.
+const std::set<std::string> kNotCopied = {"schema_migrations", "luister_transfer_progress"};
+
+// The tables both engines hold, in dependency order. InvalidArgument when
+// the schemas disagree: the copy would lose or refuse data.
+Result<std::vector<Table>> TablesToCopy(sql::Schema source, sql::Schema target) {
+  for (sql::Schema* s : {&source, &target})
+    std::erase_if(s->tables, [](const sql::TableInfo& t) { return kNotCopied.count(t.name) > 0; });
+  std::vector<std::string> drift = sql::CompareSchemas(source, target);
+  if (!drift.empty()) return InvalidArgument("the two databases' schemas differ: " + drift.front());
+  LUISTER_ASSIGN_OR_RETURN(auto order, sql::DependencyOrder(source));
+  std::vector<Table> out;
+  for (const sql::TableInfo* t : order) {
+    if (t->primary_key.empty()) return Internal("table " + t->name + " has no primary key");
+    Table table{t->name, t->primary_key};
+    for (const auto& k : t->primary_key)
+      if (const auto* col = t->Column(k); col && col->type == sql::ColumnType::kText)
+        table.text_key.push_back(k);
+    for (const auto& f : t->foreign_keys)
+      if (f.ref_table == t->name)
+        table.deferred.insert(table.deferred.end(), f.columns.begin(), f.columns.end());
+    for (const auto& col : target.Table(t->name)->columns)
+      if (col.type == sql::ColumnType::kBoolean) table.booleans.insert(col.name);
+    out.push_back(std::move(table));
+  }
+  return out;
 }
-// PostgreSQL returns booleans as t/f; SQLite stores 1/0.
-const std::set<std::string> kBooleanColumns = {"active", "internal"};
 
 constexpr char kProgressTable[] =
     "CREATE TABLE IF NOT EXISTS luister_transfer_progress ("
@@ -55,21 +68,17 @@ constexpr char kProgressTable[] =
 constexpr int kMaxParams = 30000;
 constexpr int kMaxBatchRows = 1000;
 
-std::string PgOrder(const std::string& key) {
-  // Text keys compare bytewise, as SQLite's BINARY collation does.
-  std::string out;
-  size_t start = 0;
-  while (start <= key.size()) {
-    size_t comma = key.find(',', start);
-    std::string part =
-        key.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-    if (!out.empty()) out += ", ";
-    out += part == "tag" || part == "token_hash" || part == "key" ? part + " COLLATE \"C\"" : part;
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
+std::string Join(const std::vector<std::string>& v, const char* sep = ", ");
+
+// The ORDER BY of `t` on PostgreSQL: text keys compare bytewise, as
+// SQLite's BINARY collation does.
+std::string PgOrder(const Table& t) {
+  std::vector<std::string> parts;
+  for (const auto& k : t.key)
+    parts.push_back(std::find(t.text_key.begin(), t.text_key.end(), k) != t.text_key.end()
+                        ? k + " COLLATE \"C\""
+                        : k);
+  return Join(parts);
 }
 
 Result<std::vector<std::string>> Columns(SqliteConnection& c, const std::string& table) {
@@ -86,7 +95,7 @@ Result<std::vector<std::string>> Columns(SqliteConnection& c, const std::string&
   return out;
 }
 
-std::string Join(const std::vector<std::string>& v, const char* sep = ", ") {
+std::string Join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
@@ -133,6 +142,13 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
   pool.connect.statement_timeout = std::chrono::minutes(10);
   LUISTER_ASSIGN_OR_RETURN(auto dst, postgres::Database::Open(postgres_url, pool));
   LUISTER_RETURN_IF_ERROR(postgres::Migrator::Apply(*dst).status());
+  LUISTER_ASSIGN_OR_RETURN(sql::Schema source_schema, src->WithWriter([](SqliteConnection& c) {
+    return sqlite::ReadSchema(c);
+  }));
+  LUISTER_ASSIGN_OR_RETURN(sql::Schema target_schema,
+                           dst->Read([](PgConnection& c) { return postgres::ReadSchema(c); }));
+  LUISTER_ASSIGN_OR_RETURN(std::vector<Table> tables,
+                           TablesToCopy(std::move(source_schema), std::move(target_schema)));
 
   // Fresh target, resumed copy, or refusal.
   LUISTER_ASSIGN_OR_RETURN(bool resuming, dst->Write([](PgConnection& c) -> Result<bool> {
@@ -142,7 +158,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
   }));
   if (!resuming) {
     int64_t existing = 0;
-    for (const Table& t : Tables()) {
+    for (const Table& t : tables) {
       LUISTER_ASSIGN_OR_RETURN(int64_t n, dst->ReadOne([&](PgConnection& c) -> Result<int64_t> {
         LUISTER_ASSIGN_OR_RETURN(postgres::Rows r,
                                  c.Query(std::string("SELECT count(*) FROM ") + t.name));
@@ -156,7 +172,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) -> Status {
       if (existing > 0) {
         std::string all;
-        for (const Table& t : Tables()) all += (all.empty() ? "" : ", ") + std::string(t.name);
+        for (const Table& t : tables) all += (all.empty() ? "" : ", ") + t.name;
         LUISTER_RETURN_IF_ERROR(c.Exec(("TRUNCATE " + all + " RESTART IDENTITY CASCADE").c_str()));
       }
       return c.Exec(kProgressTable);
@@ -164,7 +180,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
   }
 
   std::vector<TableReport> reports;
-  for (const Table& t : Tables()) {
+  for (const Table& t : tables) {
     const std::string table = t.name;
     LUISTER_ASSIGN_OR_RETURN(
         auto cols, src->WithWriter([&](SqliteConnection& c) { return Columns(c, table); }));
@@ -207,8 +223,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
             // with a message no one can act on.
             if (v && (!IsValidUtf8(*v) || v->find('\0') != std::string::npos))
               return InvalidArgument(
-                  "table " + table + ", row " + std::to_string(batch_last) + ", column " +
-                  cols[i] +
+                  "table " + table + ", row " + std::to_string(batch_last) + ", column " + cols[i] +
                   ": the value is not valid UTF-8 text, which PostgreSQL does not accept; "
                   "correct it in the SQLite database and run migrate-data again (it resumes "
                   "where it stopped)");
@@ -252,7 +267,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
       if (static_cast<int>(rows.size()) < batch_rows) break;
     }
     // Self-references, now that every row exists.
-    for (const char* col : t.deferred) {
+    for (const std::string& col : t.deferred) {
       std::vector<std::pair<int64_t, int64_t>> refs;
       LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
         LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("SELECT id, " + std::string(col) + " FROM " +
@@ -271,7 +286,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
         return Status::Ok();
       }));
     }
-    if (std::string(t.key) == "id") {
+    if (t.key == std::vector<std::string>{"id"}) {
       LUISTER_RETURN_IF_ERROR(dst->Write([&](PgConnection& c) {
         return c
             .Query("SELECT setval(pg_get_serial_sequence('" + table +
@@ -286,7 +301,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     Checksum from, to;
     int64_t from_rows = 0, to_rows = 0;
     LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
-      std::string sql = "SELECT " + Join(cols) + " FROM " + table + " ORDER BY " + t.key;
+      std::string sql = "SELECT " + Join(cols) + " FROM " + table + " ORDER BY " + Join(t.key);
       LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
       while (true) {
         LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -297,12 +312,12 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     }));
     LUISTER_RETURN_IF_ERROR(dst->Read([&](PgConnection& c) -> Status {
       LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + Join(cols) + " FROM " + table +
-                                                         " ORDER BY " + PgOrder(t.key)));
+                                                         " ORDER BY " + PgOrder(t)));
       for (int row = 0; row < r.size(); ++row) {
         ++to_rows;
         for (size_t i = 0; i < cols.size(); ++i) {
           auto v = r.OptText(row, static_cast<int>(i));
-          if (v && kBooleanColumns.count(cols[i])) v = (*v == "t") ? "1" : "0";
+          if (v && t.booleans.count(cols[i])) v = (*v == "t") ? "1" : "0";
           to.Value(v);
         }
       }
