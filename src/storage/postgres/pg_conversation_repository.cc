@@ -57,7 +57,7 @@ Status Exec(Connection& c, const char* sql, const Params& p) { return c.Query(sq
 Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
     const std::vector<NewMessage>& messages, const StatusRule& rule) {
   if (messages.empty()) return std::vector<AddedMessage>{};
-  Timestamp now = Now();
+  Timestamp now = db().clock().Now();
   // The conversations are locked and read at once (in id order, so
   // concurrent batches cannot deadlock), the rules run here in message
   // order, and messages, attachments, activities and conversations are

@@ -30,7 +30,7 @@ postgres::Connection& Native(sql::Connection& c);
 // sql::Database over the connection pool.
 class PgSqlDatabase final : public sql::Database {
  public:
-  explicit PgSqlDatabase(postgres::Database& db) : db_(db) {}
+  PgSqlDatabase(postgres::Database& db, const Clock& clock) : sql::Database(clock), db_(db) {}
   sql::Engine engine() const override { return sql::Engine::kPostgres; }
   postgres::Database& native() { return db_; }
 

@@ -22,14 +22,21 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
                                                            const PostgresOptions& options) {
   LUISTER_ASSIGN_OR_RETURN(auto db, postgres::Database::Open(url, options.pool));
   LUISTER_RETURN_IF_ERROR(db->ReadOne([](Connection& c) { return Migrator::CheckNotNewer(c); }));
-  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db)));
+  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(db), options.clock));
   if (options.migrate_on_open) LUISTER_RETURN_IF_ERROR(store->Migrate().status());
   return store;
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db)
+namespace {
+const Clock& ClockOr(const Clock* clock) {
+  static const SystemClock kSystem;
+  return clock != nullptr ? *clock : kSystem;
+}
+}  // namespace
+
+PostgresStore::PostgresStore(std::unique_ptr<postgres::Database> db, const Clock* clock)
     : db_(std::move(db)),
-      sql_(std::make_unique<postgres::PgSqlDatabase>(*db_)),
+      sql_(std::make_unique<postgres::PgSqlDatabase>(*db_, ClockOr(clock))),
       customers_(std::make_unique<postgres::PgCustomerRepository>(*sql_)),
       conversations_(std::make_unique<postgres::PgConversationRepository>(*sql_)),
       directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),

@@ -32,6 +32,9 @@ struct PostgresOptions {
   postgres::PoolOptions pool;
   // Apply pending migrations in Open(). When false the caller runs Migrate().
   bool migrate_on_open = true;
+  // The time of writes that carry none of their own (the services always
+  // give one); the system clock when null. Outlives the store.
+  const Clock* clock = nullptr;
 };
 
 // The PostgreSQL implementation of Store, for one or several luister nodes on
@@ -62,7 +65,7 @@ class PostgresStore final : public Store {
   Status Ping() override;
 
  private:
-  explicit PostgresStore(std::unique_ptr<postgres::Database> db);
+  PostgresStore(std::unique_ptr<postgres::Database> db, const Clock* clock);
 
   std::unique_ptr<postgres::Database> db_;
   std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it

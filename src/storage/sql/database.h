@@ -6,6 +6,7 @@
 
 #include "common/function_ref.h"
 #include "common/result.h"
+#include "common/time.h"
 #include "storage/sql/connection.h"
 
 namespace luister::sql {
@@ -16,8 +17,12 @@ namespace luister::sql {
 // ok and rolls back otherwise. Thread-safe.
 class Database {
  public:
+  // `clock` gives the time of writes that carry none of their own; it
+  // outlives the Database.
+  explicit Database(const Clock& clock) : clock_(clock) {}
   virtual ~Database() = default;
   virtual Engine engine() const = 0;
+  const Clock& clock() const { return clock_; }
 
   // A read-write transaction (SQLite: BEGIN IMMEDIATE on the one writer;
   // PostgreSQL: READ COMMITTED, retried once on a fresh connection when the
@@ -62,6 +67,8 @@ class Database {
   }
 
  private:
+  const Clock& clock_;
+
   template <typename F>
   auto Transact(Mode mode, F& fn) -> std::invoke_result_t<F, Connection&> {
     using R = std::invoke_result_t<F, Connection&>;

@@ -110,7 +110,7 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
 
 Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
                                                        std::optional<int64_t> actor) {
-  Timestamp at = n.created_at.value_or(Now());
+  Timestamp at = n.created_at.value_or(db_.clock().Now());
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
     LUISTER_ASSIGN_OR_RETURN(
@@ -195,7 +195,7 @@ Result<Conversation> SqlConversationRepository::Transfer(const Handover& h) {
 
 Result<Message> SqlConversationRepository::AddMessage(
     const NewMessage& m, std::optional<ConversationStatus> new_status) {
-  Timestamp at = m.created_at.value_or(Now());
+  Timestamp at = m.created_at.value_or(db_.clock().Now());
   return db_.Write([&](Connection& c) -> Result<Message> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v,
                              LoadConversation(c, m.conversation_id, /*for_update=*/true));
@@ -207,7 +207,7 @@ Result<Message> SqlConversationRepository::AddMessage(
 
 Result<std::vector<AddedMessage>> SqlConversationRepository::AddMessages(
     const std::vector<NewMessage>& messages, const StatusRule& rule) {
-  Timestamp now = Now();
+  Timestamp now = db_.clock().Now();
   return db_.Write([&](Connection& c) -> Result<std::vector<AddedMessage>> {
     // Conversations touched by the batch, kept current as messages land.
     std::unordered_map<int64_t, Conversation> conversations;

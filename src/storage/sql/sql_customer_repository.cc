@@ -91,7 +91,7 @@ MergeRecord MergeFromRow(const Row& r) {
 }  // namespace
 
 Result<Customer> SqlCustomerRepository::Create(const NewCustomer& c) {
-  Timestamp at = c.created_at.value_or(Now());
+  Timestamp at = c.created_at.value_or(db_.clock().Now());
   return db_.Write([&](Connection& conn) -> Result<Customer> {
     LUISTER_ASSIGN_OR_RETURN(
         int64_t id, Scalar(conn, kInsertCustomer,

@@ -31,7 +31,7 @@ sqlite::Connection& Native(sql::Connection& c);
 // reader pool.
 class SqlDatabase final : public sql::Database {
  public:
-  explicit SqlDatabase(sqlite::Database& db) : db_(db) {}
+  SqlDatabase(sqlite::Database& db, const Clock& clock) : sql::Database(clock), db_(db) {}
   sql::Engine engine() const override { return sql::Engine::kSqlite; }
   sqlite::Database& native() { return db_; }
 

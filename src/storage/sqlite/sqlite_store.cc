@@ -28,14 +28,21 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   LUISTER_ASSIGN_OR_RETURN(
       auto db, sqlite::Database::Open(path, options.reader_connections, options.busy_timeout));
   LUISTER_RETURN_IF_ERROR(db->WithWriter([](Connection& c) { return Migrator::CheckNotNewer(c); }));
-  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db)));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db), options.clock));
   if (options.migrate_on_open) LUISTER_RETURN_IF_ERROR(store->Migrate().status());
   return store;
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db)
+namespace {
+const Clock& ClockOr(const Clock* clock) {
+  static const SystemClock kSystem;
+  return clock != nullptr ? *clock : kSystem;
+}
+}  // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<sqlite::Database> db, const Clock* clock)
     : db_(std::move(db)),
-      sql_(std::make_unique<sqlite::SqlDatabase>(*db_)),
+      sql_(std::make_unique<sqlite::SqlDatabase>(*db_, ClockOr(clock))),
       customers_(std::make_unique<sql::SqlCustomerRepository>(*sql_)),
       conversations_(std::make_unique<sqlite::SqliteConversationRepository>(*sql_)),
       directory_(std::make_unique<sql::SqlDirectoryRepository>(*sql_)),

@@ -37,6 +37,9 @@ struct SqliteOptions {
   std::chrono::milliseconds busy_timeout{5000};
   // Apply pending migrations in Open(). When false the caller runs Migrate().
   bool migrate_on_open = true;
+  // The time of writes that carry none of their own (the services always
+  // give one); the system clock when null. Outlives the store.
+  const Clock* clock = nullptr;
 };
 
 // The embedded SQLite implementation of Store: WAL mode, foreign keys on, one
@@ -74,7 +77,7 @@ class SqliteStore final : public Store {
   Status Ping() override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<sqlite::Database> db);
+  SqliteStore(std::unique_ptr<sqlite::Database> db, const Clock* clock);
 
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
