@@ -68,7 +68,7 @@ postgres::Connection& Native(sql::Connection& c) {
 }
 
 Status PgSqlDatabase::Run(Mode mode, FunctionRef<Status(sql::Connection&)> fn) {
-  return RunOn<PgSqlConnection>(db_, mode, fn);
+  return RunOn<PgSqlConnection>(*db_, mode, fn);
 }
 
 }  // namespace luister::postgres

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "storage/postgres/pg_database.h"
 #include "storage/sql/database.h"
 
@@ -30,15 +32,16 @@ postgres::Connection& Native(sql::Connection& c);
 // sql::Database over the connection pool.
 class PgSqlDatabase final : public sql::Database {
  public:
-  PgSqlDatabase(postgres::Database& db, const Clock& clock) : sql::Database(clock), db_(db) {}
+  PgSqlDatabase(std::unique_ptr<postgres::Database> db, const Clock& clock)
+      : sql::Database(clock), db_(std::move(db)) {}
   sql::Engine engine() const override { return sql::Engine::kPostgres; }
-  postgres::Database& native() { return db_; }
+  postgres::Database& native() { return *db_; }
 
  protected:
   Status Run(Mode mode, FunctionRef<Status(sql::Connection&)> fn) override;
 
  private:
-  postgres::Database& db_;
+  std::unique_ptr<postgres::Database> db_;
 };
 
 }  // namespace luister::postgres

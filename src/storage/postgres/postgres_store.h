@@ -8,24 +8,13 @@
 #include "domain/repositories.h"
 #include "storage/postgres/pg_database.h"
 #include "storage/sql/schema.h"
+#include "storage/sql/sql_store.h"
 
 namespace luister {
 
-class BufferedAuditRepository;
-
-namespace sql {
-class Database;
-class SqlAuthRepository;
-class SqlDirectoryRepository;
-class SqlJobRepository;
-class SqlTimelineRepository;
-}  // namespace sql
-
 namespace postgres {
-class PgAuditRepository;
-class PgConversationRepository;
-class PgCustomerRepository;
-class PgSearchRepository;
+class Database;
+class PgSqlDatabase;
 }  // namespace postgres
 
 struct PostgresOptions {
@@ -39,7 +28,7 @@ struct PostgresOptions {
 
 // The PostgreSQL implementation of Store, for one or several luister nodes on
 // one database. Thread-safe.
-class PostgresStore final : public Store {
+class PostgresStore final : public sql::SqlStore {
  public:
   // Unavailable when the server cannot be reached (with libpq's reason) or
   // the schema is newer than this build knows.
@@ -54,30 +43,11 @@ class PostgresStore final : public Store {
   // (storage/sql/schema.h): for the parity test and migrate-data.
   Result<sql::Schema> ReadSchema();
 
-  CustomerRepository& customers() override;
-  ConversationRepository& conversations() override;
-  DirectoryRepository& directory() override;
-  TimelineRepository& timeline() override;
-  SearchRepository& search() override;
-  AuditRepository& audit() override;
-  AuthRepository& auth() override;
-  JobRepository& jobs() override;
   Status Ping() override;
 
  private:
-  PostgresStore(std::unique_ptr<postgres::Database> db, const Clock* clock);
-
-  std::unique_ptr<postgres::Database> db_;
-  std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
-  std::unique_ptr<postgres::PgCustomerRepository> customers_;
-  std::unique_ptr<postgres::PgConversationRepository> conversations_;
-  std::unique_ptr<sql::SqlDirectoryRepository> directory_;
-  std::unique_ptr<sql::SqlTimelineRepository> timeline_;
-  std::unique_ptr<postgres::PgSearchRepository> search_;
-  std::unique_ptr<postgres::PgAuditRepository> audit_;
-  std::unique_ptr<BufferedAuditRepository> buffered_audit_;  // after audit_: flushed first
-  std::unique_ptr<sql::SqlAuthRepository> auth_;
-  std::unique_ptr<sql::SqlJobRepository> jobs_;
+  explicit PostgresStore(std::unique_ptr<postgres::PgSqlDatabase> db);
+  postgres::Database& native();
 };
 
 }  // namespace luister

@@ -60,7 +60,7 @@ Result<int64_t> SqlConnection::Execute(const sql::Sql& sql, const sql::Params& p
 sqlite::Connection& Native(sql::Connection& c) { return static_cast<SqlConnection&>(c).native(); }
 
 Status SqlDatabase::Run(Mode mode, FunctionRef<Status(sql::Connection&)> fn) {
-  return RunOn<SqlConnection>(db_, mode, fn);
+  return RunOn<SqlConnection>(*db_, mode, fn);
 }
 
 }  // namespace luister::sqlite

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "storage/sql/database.h"
 #include "storage/sqlite/database.h"
 
@@ -31,15 +33,16 @@ sqlite::Connection& Native(sql::Connection& c);
 // reader pool.
 class SqlDatabase final : public sql::Database {
  public:
-  SqlDatabase(sqlite::Database& db, const Clock& clock) : sql::Database(clock), db_(db) {}
+  SqlDatabase(std::unique_ptr<sqlite::Database> db, const Clock& clock)
+      : sql::Database(clock), db_(std::move(db)) {}
   sql::Engine engine() const override { return sql::Engine::kSqlite; }
-  sqlite::Database& native() { return db_; }
+  sqlite::Database& native() { return *db_; }
 
  protected:
   Status Run(Mode mode, FunctionRef<Status(sql::Connection&)> fn) override;
 
  private:
-  sqlite::Database& db_;
+  std::unique_ptr<sqlite::Database> db_;
 };
 
 }  // namespace luister::sqlite

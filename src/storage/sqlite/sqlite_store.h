@@ -8,25 +8,13 @@
 #include "common/result.h"
 #include "domain/repositories.h"
 #include "storage/sql/schema.h"
+#include "storage/sql/sql_store.h"
 
 namespace luister {
 
-class BufferedAuditRepository;
-
-namespace sql {
-class Database;
-class SqlAuditRepository;
-class SqlAuthRepository;
-class SqlCustomerRepository;
-class SqlDirectoryRepository;
-class SqlJobRepository;
-class SqlTimelineRepository;
-}  // namespace sql
-
 namespace sqlite {
 class Database;
-class SqliteConversationRepository;
-class SqliteSearchRepository;
+class SqlDatabase;
 }  // namespace sqlite
 
 struct SqliteOptions {
@@ -46,7 +34,7 @@ struct SqliteOptions {
 // writer connection behind a mutex and a pool of readers, so reads never wait
 // for writes. Every write method is one BEGIN IMMEDIATE transaction.
 // Thread-safe.
-class SqliteStore final : public Store {
+class SqliteStore final : public sql::SqlStore {
  public:
   // Opens (creating if needed) the database at `path` (a file, or ":memory:"
   // for a private in-memory database). Unavailable when the file cannot be
@@ -66,32 +54,11 @@ class SqliteStore final : public Store {
   // (storage/sql/schema.h): for the parity test and migrate-data.
   Result<sql::Schema> ReadSchema();
 
-  CustomerRepository& customers() override;
-  ConversationRepository& conversations() override;
-  DirectoryRepository& directory() override;
-  TimelineRepository& timeline() override;
-  SearchRepository& search() override;
-  AuditRepository& audit() override;
-  AuthRepository& auth() override;
-  JobRepository& jobs() override;
   Status Ping() override;
 
  private:
-  SqliteStore(std::unique_ptr<sqlite::Database> db, const Clock* clock);
-
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<sql::Database> sql_;  // db_ as the shared repositories see it
-  std::unique_ptr<sql::SqlCustomerRepository> customers_;
-  std::unique_ptr<sqlite::SqliteConversationRepository> conversations_;
-  std::unique_ptr<sql::SqlDirectoryRepository> directory_;
-  std::unique_ptr<sql::SqlTimelineRepository> timeline_;
-  std::unique_ptr<sqlite::SqliteSearchRepository> search_;
-  std::unique_ptr<sql::SqlAuditRepository> audit_;
-  // Group commit in front of audit_; declared after it so it is destroyed
-  // (and flushed) first.
-  std::unique_ptr<BufferedAuditRepository> buffered_audit_;
-  std::unique_ptr<sql::SqlAuthRepository> auth_;
-  std::unique_ptr<sql::SqlJobRepository> jobs_;
+  explicit SqliteStore(std::unique_ptr<sqlite::SqlDatabase> db);
+  sqlite::Database& native();
 };
 
 }  // namespace luister

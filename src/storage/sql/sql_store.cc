@@ -1,0 +1,33 @@
+#include "storage/sql/sql_store.h"
+
+#include "domain/audit_buffer.h"
+#include "storage/sql/sql_auth_repository.h"
+#include "storage/sql/sql_directory_repository.h"
+#include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_timeline_repository.h"
+
+namespace luister::sql {
+
+SqlStore::SqlStore(std::unique_ptr<Database> db)
+    : db_(std::move(db)),
+      directory_(std::make_unique<SqlDirectoryRepository>(*db_)),
+      timeline_(std::make_unique<SqlTimelineRepository>(*db_)),
+      auth_(std::make_unique<SqlAuthRepository>(*db_)),
+      jobs_(std::make_unique<SqlJobRepository>(*db_)) {}
+
+SqlStore::~SqlStore() {
+  // Flush pending audit entries while every repository still exists.
+  buffered_audit_.reset();
+}
+
+void SqlStore::Assemble(EngineRepositories own) {
+  customers_ = std::move(own.customers);
+  conversations_ = std::move(own.conversations);
+  search_ = std::move(own.search);
+  audit_ = std::move(own.audit);
+  buffered_audit_ = std::make_unique<BufferedAuditRepository>(*audit_);
+}
+
+AuditRepository& SqlStore::audit() { return *buffered_audit_; }
+
+}  // namespace luister::sql
