@@ -344,16 +344,39 @@ TEST_F(ServerTest, StopClosesIdleKeepAliveConnectionsPromptly) {
   EXPECT_TRUE(client.ServerClosed());
 }
 
-TEST_F(ServerTest, StopBeforeRunReturnsAtOnce) {
+TEST_F(ServerTest, StopBeforeRunReturnsAtOnceWithoutServing) {
   ServerOptions options;
   options.port = 0;
   options.handle_signals = false;
-  Server server(options, [](Request&) { return Response{}; });
+  // Shared with the thread running Run(): if Run() never returns, the test
+  // fails and detaches that thread (which keeps the server alive) instead of
+  // hanging or destroying a running server.
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  auto server = std::make_shared<Server>(options, [calls](Request&) {
+    ++*calls;
+    return Response{};
+  });
   std::string error;
-  ASSERT_TRUE(server.Listen(&error)) << error;
-  server.Stop();
-  server.Run();
-  SUCCEED();
+  ASSERT_TRUE(server->Listen(&error)) << error;
+  // Waits in the listen backlog; a server stopped before Run() must not serve it.
+  Client queued(server->port());
+  queued.WriteRaw("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  server->Stop();
+  std::promise<void> returned;
+  std::future<void> run = returned.get_future();
+  std::thread runner([server, returned = std::move(returned)]() mutable {
+    server->Run();
+    returned.set_value();
+  });
+  bool run_returned = run.wait_for(5s) == std::future_status::ready;
+  if (run_returned) {
+    runner.join();
+  } else {
+    runner.detach();
+  }
+  ASSERT_TRUE(run_returned) << "Run() kept serving after Stop()";
+  EXPECT_TRUE(queued.ServerClosed());
+  EXPECT_EQ(*calls, 0);
 }
 
 TEST_F(ServerTest, ListenFailsOnPortInUse) {
