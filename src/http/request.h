@@ -9,7 +9,7 @@
 
 namespace luister::http {
 
-// A parsed HTTP request as handlers see it. Beast types stay inside server.cc.
+// A parsed HTTP request as handlers see it. Beast types stay inside the server (server.h).
 struct Request {
   std::string method;                                      // "GET", "POST", ...
   std::string target;                                      // raw request target, "/api/v1/x?y=1"

@@ -40,7 +40,8 @@ struct ServerOptions {
 using RequestHandler = std::function<Response(Request&)>;
 
 // HTTP/1.1 server on Boost.Beast: keep-alive, body limit (413), header and
-// idle timeouts, access log, graceful shutdown. Beast stays in server.cc.
+// idle timeouts, access log, graceful shutdown. Beast stays in server.cc and
+// the internal files behind it (server_core, http_session, request_parser).
 // Destroy it only once Run() has returned (or was never called).
 //
 // Access log: one info line per request on the spdlog logger "access" if one

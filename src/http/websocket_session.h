@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to http/: the Beast side of WebSocket connections, used by
-// server.cc. Nothing outside http/ includes this.
+// http_session.cc and server_core.cc. Nothing outside http/ includes this.
 
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -26,7 +26,8 @@ class WebSocketRegistry {
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<const WebSocketSession*, std::weak_ptr<WebSocketSession>> sessions_;  // GUARDED_BY(mutex_)
+  std::unordered_map<const WebSocketSession*, std::weak_ptr<WebSocketSession>>
+      sessions_;  // GUARDED_BY(mutex_)
 };
 
 // Takes over `stream` after an upgrade request the handler accepted, runs the
