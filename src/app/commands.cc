@@ -242,7 +242,7 @@ int RunUserAdd(const UserAddArgs& args) {
   return 0;
 }
 
-int RunRoutes() {
+int RunRoutes(bool with_audit) {
   // Handlers are only registered, never called, but they bind to a real
   // context; a scratch database keeps this honest and cheap.
   char tmpl[] = "/tmp/luister-routes-XXXXXX";
@@ -263,8 +263,16 @@ int RunRoutes() {
       http::ApiContext ctx{**store, customers, conversations,  authenticator,
                            clock,   metrics,   LUISTER_VERSION};
       http::Router router;
-      http::RegisterApi(router, ctx);
-      for (const auto& r : router.Routes()) std::cout << r.method << " " << r.pattern << "\n";
+      for (const auto& r : http::RegisterApi(router, ctx)) {
+        std::cout << r.method << " " << r.pattern;
+        if (with_audit) {
+          std::cout << " " << (r.permission ? ToString(*r.permission) : "public") << " "
+                    << (r.audit.personal()
+                            ? std::string(r.audit.action) + " " + std::string(r.audit.entity)
+                            : "-");
+        }
+        std::cout << "\n";
+      }
     }
   }
   std::error_code ec;

@@ -52,8 +52,9 @@ struct MigrateDataArgs {
 // Copies an installation from SQLite to PostgreSQL and verifies it.
 int RunMigrateData(const MigrateDataArgs& args);
 
-// Prints every served route as "METHOD /pattern", one per line.
-int RunRoutes();
+// Prints every served route as "METHOD /pattern", one per line; with_audit
+// adds its permission (or "public") and audit intent ("read customer", or -).
+int RunRoutes(bool with_audit);
 
 // Resolves --db defaults: empty means sqlite:<data_dir>/luister.db.
 std::string DefaultDatabase(const std::string& data_dir);

@@ -98,10 +98,14 @@ int main(int argc, char** argv) {
   user_add->add_option("--language", user.language, "nl or en")->capture_default_str();
 
   auto* routes_cmd = app.add_subcommand("routes", "list the HTTP routes the server answers");
+  bool routes_audit = false;
+  routes_cmd->add_flag("--audit", routes_audit,
+                       "also print each route's permission and what it audits "
+                       "(action and entity, or - when it touches no personal data)");
 
   CLI11_PARSE(app, argc, argv);
 
-  if (routes_cmd->parsed()) return RunRoutes();
+  if (routes_cmd->parsed()) return RunRoutes(routes_audit);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   if (serve_cmd->parsed()) {

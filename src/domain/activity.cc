@@ -2,6 +2,35 @@
 
 namespace luister {
 
+ActivityParams& ActivityParams::Set(std::string_view key, Value value) {
+  for (auto& [k, v] : items_) {
+    if (k == key) {
+      v = std::move(value);
+      return *this;
+    }
+  }
+  items_.emplace_back(std::string(key), std::move(value));
+  return *this;
+}
+
+const ActivityParams::Value* ActivityParams::Find(std::string_view key) const {
+  for (const auto& [k, v] : items_)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::optional<int64_t> ActivityParams::Int(std::string_view key) const {
+  const Value* v = Find(key);
+  if (!v || !std::holds_alternative<int64_t>(*v)) return std::nullopt;
+  return std::get<int64_t>(*v);
+}
+
+std::optional<std::string> ActivityParams::Text(std::string_view key) const {
+  const Value* v = Find(key);
+  if (!v || !std::holds_alternative<std::string>(*v)) return std::nullopt;
+  return std::get<std::string>(*v);
+}
+
 std::string Summarize(std::string_view text, size_t max_chars) {
   std::string out;
   size_t chars = 0;

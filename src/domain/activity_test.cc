@@ -18,5 +18,20 @@ TEST(SummarizeTest, CutsAtCodePointsAndCollapsesWhitespace) {
   EXPECT_EQ(Summarize("\u20ac5", 1), "\u20ac\u2026");
 }
 
+TEST(ActivityParamsTest, KeepsOrderReplacesAndReadsTyped) {
+  ActivityParams p;
+  EXPECT_TRUE(p.empty());
+  p.Set("to", "open").Set("from", "new").Set("assignee_id", int64_t{7});
+  ASSERT_EQ(p.items().size(), 3u);
+  EXPECT_EQ(p.items()[0].first, "to");
+  p.Set("to", "resolved");
+  EXPECT_EQ(p.items().size(), 3u);
+  EXPECT_EQ(p.Text("to"), "resolved");
+  EXPECT_EQ(p.Int("assignee_id"), 7);
+  EXPECT_EQ(p.Int("to"), std::nullopt);  // a text is not an integer
+  EXPECT_EQ(p.Text("assignee_id"), std::nullopt);
+  EXPECT_EQ(p.Find("missing"), nullptr);
+}
+
 }  // namespace
 }  // namespace luister

@@ -1,5 +1,6 @@
 #include "domain/audit_buffer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -28,7 +29,7 @@ BufferedAuditRepository::~BufferedAuditRepository() {
 }
 
 Status BufferedAuditRepository::Append(const AuditEntry& e) {
-  if (e.action != "read") {
+  if (!IsReadAction(e.action)) {
     // A change is logged before its request returns: after what is queued,
     // so the log keeps its order.
     LUISTER_RETURN_IF_ERROR(Flush());
@@ -52,13 +53,27 @@ Status BufferedAuditRepository::Append(const AuditEntry& e) {
 }
 
 Status BufferedAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return Status::Ok();
+  if (std::all_of(entries.begin(), entries.end(),
+                  [](const AuditEntry& e) { return IsReadAction(e.action); })) {
+    // The reads of one list or search: queued together, like single reads.
+    std::unique_lock lock(mu_);
+    if (!last_error_.ok())
+      return Unavailable("the audit log cannot be written: " + last_error_.message());
+    const bool first = pending_.empty();
+    pending_.insert(pending_.end(), entries.begin(), entries.end());
+    const std::size_t n = pending_.size();
+    lock.unlock();
+    if (n >= max_pending_) return Flush();
+    if (first || n >= kBatchTarget) wake_.notify_one();
+    return Status::Ok();
+  }
   LUISTER_RETURN_IF_ERROR(Flush());
   std::lock_guard write(write_mu_);
   return inner_.AppendBatch(entries);
 }
 
-Result<Page<AuditEntry>> BufferedAuditRepository::List(const AuditFilter& f,
-                                                        const PageRequest& p) {
+Result<Page<AuditEntry>> BufferedAuditRepository::List(const AuditFilter& f, const PageRequest& p) {
   LUISTER_RETURN_IF_ERROR(Flush());
   return inner_.List(f, p);
 }

@@ -116,5 +116,30 @@ TEST(BufferedAuditRepository, FullQueueWritesOnTheCallersThread) {
   EXPECT_EQ(log.size(), 1u);
 }
 
+TEST(BufferedAuditRepository, ReadBatchesAreQueuedAndChangeBatchesWrittenAtOnce) {
+  FakeAuditLog log;
+  BufferedAuditRepository buffered(log);
+  // The customers one list returned: reads, queued as one group.
+  std::vector<AuditEntry> reads = {Entry(1), Entry(2), Entry(3)};
+  reads[2].action = "search";
+  ASSERT_TRUE(buffered.AppendBatch(reads).ok());
+  std::vector<AuditEntry> changes = {Entry(4), Entry(5)};
+  changes[0].action = "create";
+  ASSERT_TRUE(buffered.AppendBatch(changes).ok());
+  ASSERT_EQ(log.size(), 5u) << "a batch with a change is durable when AppendBatch returns";
+  {
+    std::lock_guard lock(log.mu);
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(log.rows[i].entity_id, i + 1) << "order kept";
+  }
+  {
+    std::lock_guard lock(log.mu);
+    log.fail = true;
+  }
+  ASSERT_TRUE(buffered.AppendBatch({Entry(6)}).ok());
+  EXPECT_EQ(buffered.Flush().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(buffered.AppendBatch({Entry(7), Entry(8)}).code(), StatusCode::kUnavailable)
+      << "reads are refused while the log cannot be written";
+}
+
 }  // namespace
 }  // namespace luister

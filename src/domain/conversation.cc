@@ -25,8 +25,7 @@ std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, T
                                    std::optional<int64_t> actor) {
   if (status == v->status) return std::nullopt;
   Activity a = ConversationActivity(*v, ActivityKind::kStatusChanged, at, actor);
-  a.summary = "Status changed from " + std::string(ToString(v->status)) + " to " +
-              std::string(ToString(status));
+  a.params.Set("from", std::string(ToString(v->status))).Set("to", std::string(ToString(status)));
   v->status = status;
   if (!IsResolved(status)) {
     v->resolved_at.reset();
@@ -50,6 +49,21 @@ Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, 
   return a;
 }
 
+Activity OpenedActivity(const Conversation& v, std::optional<int64_t> actor) {
+  Activity a = ConversationActivity(v, ActivityKind::kConversationOpened, v.created_at, actor);
+  a.summary = Summarize(v.subject);
+  return a;
+}
+
+std::optional<Activity> AssignmentActivity(const Conversation& before, const Conversation& after,
+                                           Timestamp at, std::optional<int64_t> actor) {
+  if (before.assignee_id == after.assignee_id) return std::nullopt;
+  Activity a = ConversationActivity(after, ActivityKind::kAssigned, at, actor);
+  if (after.assignee_id) a.params.Set("assignee_id", *after.assignee_id);
+  if (before.assignee_id) a.params.Set("previous_assignee_id", *before.assignee_id);
+  return a;
+}
+
 Result<Activity> HandOver(Conversation* v, const Handover& h) {
   if (v->department_id != h.from_department_id)
     return Conflict("the conversation has moved to another department meanwhile");
@@ -58,7 +72,10 @@ Result<Activity> HandOver(Conversation* v, const Handover& h) {
   v->assignee_id.reset();
   v->updated_at = h.at;
   Activity a = ConversationActivity(*v, ActivityKind::kHandover, h.at, h.by_user_id);
-  a.summary = h.note;
+  a.params.Set("from_department_id", h.from_department_id)
+      .Set("to_department_id", h.to_department_id);
+  if (h.to_queue_id) a.params.Set("to_queue_id", *h.to_queue_id);
+  a.summary = Summarize(h.note);
   return a;
 }
 

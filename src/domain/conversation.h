@@ -84,7 +84,7 @@ struct Message {
   int64_t customer_id = 0;
   Channel channel = Channel::kEmail;
   Direction direction = Direction::kIn;
-  bool internal = false;  // internal note: staff only, never sent to the customer
+  bool internal = false;                  // internal note: staff only, never sent to the customer
   std::optional<int64_t> author_user_id;  // set for staff-written messages and notes
   std::string body_text;
   std::string body_html;  // sanitised; empty when the message had no HTML part
@@ -139,6 +139,13 @@ Activity ConversationActivity(const Conversation& v, ActivityKind kind, Timestam
 // activity to record, or nullopt when the status is already `status`.
 std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, Timestamp at,
                                    std::optional<int64_t> actor);
+// The conversation_opened entry: the subject, at the creation time.
+Activity OpenedActivity(const Conversation& v, std::optional<int64_t> actor);
+// The assigned entry when the assignee differs between `before` and `after`
+// (params assignee_id, absent when unassigned, and previous_assignee_id);
+// nullopt when it did not change.
+std::optional<Activity> AssignmentActivity(const Conversation& before, const Conversation& after,
+                                           Timestamp at, std::optional<int64_t> actor);
 // Counts message `m` (stored as `message_id`) on `v`: last message time,
 // count, first response; returns its timeline activity.
 Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, Timestamp at);

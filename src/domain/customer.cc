@@ -33,8 +33,7 @@ Activity MergeActivity(const Customer& source, const Customer& target, int64_t b
   a.at = at;
   a.kind = ActivityKind::kMerged;
   a.actor_user_id = by_user_id;
-  a.summary =
-      "Merged " + source.name + " (customer " + std::to_string(source.id) + ") into " + target.name;
+  a.params.Set("source_id", source.id).Set("source_name", source.name);
   return a;
 }
 

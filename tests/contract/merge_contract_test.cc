@@ -2,7 +2,6 @@
 
 #include "contract_test.h"
 
-
 namespace luister::contract {
 namespace {
 
@@ -45,7 +44,9 @@ TEST_P(MergeTest, MovesEverythingAndRecordsIt) {
   ASSERT_EQ(timeline->items.size(), 5u);
   EXPECT_EQ(timeline->items[0].kind, ActivityKind::kMerged);
   EXPECT_EQ(timeline->items[0].actor_user_id, admin);
-  EXPECT_NE(timeline->items[0].summary.find("Jan (duplicate)"), std::string::npos);
+  EXPECT_EQ(timeline->items[0].params,
+            ActivityParams().Set("source_id", source).Set("source_name", "Jan (duplicate)"));
+  EXPECT_EQ(timeline->items[0].summary, "");
   EXPECT_TRUE(store_->timeline().Timeline(source, {}, {})->items.empty());
 
   auto merges = store_->customers().ListMerges(target);

@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "contract_test.h"
-
 #include <set>
 
+#include "contract_test.h"
 
 namespace luister::contract {
 namespace {
@@ -43,8 +42,15 @@ TEST_P(TimelineTest, RecordsEveryChangeNewestFirst) {
                                        ActivityKind::kMessage, ActivityKind::kConversationOpened}));
   EXPECT_EQ(items[0].summary, "Needs a replacement");
   EXPECT_EQ(items[0].department_id, sales);
-  EXPECT_EQ(items[1].summary, "Assigned to Agent Smith");
+  EXPECT_EQ(items[0].params,
+            ActivityParams().Set("from_department_id", support).Set("to_department_id", sales));
+  // Events are data, never English text: the readers word them.
+  EXPECT_EQ(items[1].summary, "");
+  EXPECT_EQ(items[1].params, ActivityParams().Set("assignee_id", agent));
   EXPECT_EQ(items[1].actor_user_id, agent);
+  EXPECT_EQ(items[2].summary, "");
+  EXPECT_EQ(items[2].params, ActivityParams().Set("from", "new").Set("to", "open"));
+  EXPECT_TRUE(items[3].params.empty());
   EXPECT_EQ(items[4].summary, "My kettle is broken");
   EXPECT_EQ(items[4].direction, Direction::kIn);
   EXPECT_TRUE(items[4].message_id);
@@ -52,6 +58,19 @@ TEST_P(TimelineTest, RecordsEveryChangeNewestFirst) {
   EXPECT_EQ(items[4].channel, Channel::kEmail);
   EXPECT_EQ(items[5].conversation_id, c.id);
   EXPECT_EQ(items[5].at, T(10));
+  EXPECT_EQ(items[5].summary, "Broken kettle");
+
+  // Unassigning records the previous assignee and no new one (the
+  // hand-over above cleared the assignee: assign again first).
+  ConversationPatch assign;
+  assign.assignee_id = agent;
+  ASSERT_TRUE(store_->conversations().Update(c.id, assign, agent, T(60)).ok());
+  ConversationPatch unassign;
+  unassign.clear_assignee = true;
+  ASSERT_TRUE(store_->conversations().Update(c.id, unassign, agent, T(70)).ok());
+  items = All(cust);
+  ASSERT_EQ(items[0].kind, ActivityKind::kAssigned);
+  EXPECT_EQ(items[0].params, ActivityParams().Set("previous_assignee_id", agent));
 
   EXPECT_EQ(store_->timeline().Timeline(999, {}, {}).status().code(), StatusCode::kNotFound);
 }
@@ -76,7 +95,8 @@ TEST_P(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
   auto items = All(c.customer_id);
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].kind, ActivityKind::kStatusChanged);
-  EXPECT_EQ(items[0].summary, "Status changed from new to resolved");
+  EXPECT_EQ(items[0].params.Text("from"), "new");
+  EXPECT_EQ(items[0].params.Text("to"), "resolved");
 }
 
 TEST_P(TimelineTest, PaginatesWithTiesWithoutGaps) {
@@ -142,7 +162,6 @@ TEST_P(TimelineTest, Filters) {
   for (auto& a : items) EXPECT_NE(a.kind, ActivityKind::kNote);
   EXPECT_EQ(All(cust).size(), 5u);
 }
-
 
 LUISTER_CONTRACT_ENGINES(TimelineTest);
 

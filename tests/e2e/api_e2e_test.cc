@@ -8,34 +8,15 @@
 
 #include "http_client.h"
 #include "luister_process.h"
+#include "server_test.h"
 
 namespace luister::e2e {
 namespace {
 
 using nlohmann::json;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public ServerTest<ApiTest> {
  protected:
-  // A server that fails to start must fail every test: gtest would report
-  // an exception thrown here as skipped tests.
-  static void SetUpTestSuite() {
-    try {
-      server_ = new LuisterProcess();
-    } catch (const std::exception& e) {
-      start_error_ = e.what();
-    }
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr) << "luister did not start: " << start_error_;
-    client_ = std::make_unique<HttpClient>(server_->port());
-    auto r = client_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword);
-    ASSERT_EQ(r.status, 200) << r.body;
-  }
-
   int64_t MakeDepartment(const std::string& name) {
     auto r = client_->Post("/api/v1/departments", {{"name", name}});
     EXPECT_EQ(r.status, 201) << r.body;
@@ -57,13 +38,7 @@ class ApiTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json()["id"].get<int64_t>();
   }
-
-  static LuisterProcess* server_;
-  static inline std::string start_error_;
-  std::unique_ptr<HttpClient> client_;
 };
-
-LuisterProcess* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, HealthAndMetrics) {
   HttpClient anon(server_->port());

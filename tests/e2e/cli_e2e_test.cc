@@ -1,11 +1,10 @@
 // The command line: clear messages, exit codes, environment variables,
 // graceful shutdown, demo data.
+#include <gtest/gtest.h>
 #include <signal.h>
 
 #include <cstdio>
 #include <filesystem>
-
-#include <gtest/gtest.h>
 
 #include "http_client.h"
 #include "luister_process.h"
@@ -64,8 +63,8 @@ TEST(CliTest, UserAddRejectsWeakPasswordsAndDuplicates) {
                           "--role", "agent", "--password", "short"});
   EXPECT_EQ(weak.exit_code, 2);
   EXPECT_NE(weak.out.find("password"), std::string::npos) << weak.out;
-  std::vector<std::string> ok = {"user", "add", "--db", db, "--email", "a@example.org",
-                                 "--name", "A", "--role", "agent", "--password", "long-enough-1"};
+  std::vector<std::string> ok = {"user",   "add", "--db",   db,      "--email",    "a@example.org",
+                                 "--name", "A",   "--role", "agent", "--password", "long-enough-1"};
   EXPECT_EQ(RunLuister(ok).exit_code, 0);
   auto dup = RunLuister(ok);
   EXPECT_EQ(dup.exit_code, 1);

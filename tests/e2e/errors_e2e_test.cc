@@ -3,35 +3,21 @@
 
 #include "http_client.h"
 #include "luister_process.h"
+#include "server_test.h"
 
 namespace luister::e2e {
 namespace {
 
 using nlohmann::json;
 
-class ErrorsTest : public ::testing::Test {
- protected:
-  // A server that fails to start must fail every test: gtest would report
-  // an exception thrown here as skipped tests.
-  static void SetUpTestSuite() {
-    try {
-      // No job runner: queued jobs stay queued, which some tests rely on.
-      server_ = new LuisterProcess({"--max-body", "65536", "--job-threads", "0"});
-    } catch (const std::exception& e) {
-      start_error_ = e.what();
-    }
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr) << "luister did not start: " << start_error_;
-    admin_ = std::make_unique<HttpClient>(server_->port());
-    ASSERT_EQ(admin_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status,
-              200);
+class ErrorsTest : public ServerTest<ErrorsTest> {
+ public:
+  // No job runner: queued jobs stay queued, which some tests rely on.
+  static std::vector<std::string> ServeArgs() {
+    return {"--max-body", "65536", "--job-threads", "0"};
   }
 
+ protected:
   // Asserts a problem+json response with `status`; returns its body.
   static json ExpectProblem(const HttpResponse& r, int status) {
     EXPECT_EQ(r.status, status) << r.body;
@@ -52,39 +38,33 @@ class ErrorsTest : public ::testing::Test {
     return false;
   }
   int64_t CustomerCount() {
-    auto r = admin_->Get("/api/v1/customers?limit=200&include_merged=true");
+    auto r = client_->Get("/api/v1/customers?limit=200&include_merged=true");
     return static_cast<int64_t>(r.Json()["items"].size());
   }
-
-  static LuisterProcess* server_;
-  static inline std::string start_error_;
-  std::unique_ptr<HttpClient> admin_;
 };
-
-LuisterProcess* ErrorsTest::server_ = nullptr;
 
 TEST_F(ErrorsTest, MalformedJsonNamesTheByte) {
   auto before = CustomerCount();
-  json p = ExpectProblem(admin_->Send("POST", "/api/v1/customers", "{\"name\": \"x\""), 400);
+  json p = ExpectProblem(client_->Send("POST", "/api/v1/customers", "{\"name\": \"x\""), 400);
   EXPECT_NE(p["detail"].get<std::string>().find("malformed JSON at byte"), std::string::npos);
-  ExpectProblem(admin_->Send("POST", "/api/v1/customers", "[1,2]"), 400);
-  ExpectProblem(admin_->Send("POST", "/api/v1/customers", std::string(100, '[')), 400);
+  ExpectProblem(client_->Send("POST", "/api/v1/customers", "[1,2]"), 400);
+  ExpectProblem(client_->Send("POST", "/api/v1/customers", std::string(100, '[')), 400);
   EXPECT_EQ(CustomerCount(), before);
 }
 
 TEST_F(ErrorsTest, WrongTypesMissingAndUnknownFieldsAreListed) {
   auto before = CustomerCount();
-  json p = ExpectProblem(admin_->Post("/api/v1/customers", {{"name", 42},
-                                                            {"language", "fr"},
-                                                            {"colour", "blue"},
-                                                            {"identities", {{{"kind", "fax"}}}}}),
+  json p = ExpectProblem(client_->Post("/api/v1/customers", {{"name", 42},
+                                                             {"language", "fr"},
+                                                             {"colour", "blue"},
+                                                             {"identities", {{{"kind", "fax"}}}}}),
                          400);
   EXPECT_TRUE(HasFieldError(p, "name")) << p;
   EXPECT_TRUE(HasFieldError(p, "language")) << p;
   EXPECT_TRUE(HasFieldError(p, "colour")) << p;
   EXPECT_TRUE(HasFieldError(p, "identities[0].kind")) << p;
   EXPECT_TRUE(HasFieldError(p, "identities[0].value")) << p;
-  json missing = ExpectProblem(admin_->Post("/api/v1/conversations", json::object()), 400);
+  json missing = ExpectProblem(client_->Post("/api/v1/conversations", json::object()), 400);
   EXPECT_TRUE(HasFieldError(missing, "customer_id"));
   EXPECT_TRUE(HasFieldError(missing, "channel"));
   EXPECT_TRUE(HasFieldError(missing, "department_id"));
@@ -94,10 +74,10 @@ TEST_F(ErrorsTest, WrongTypesMissingAndUnknownFieldsAreListed) {
 TEST_F(ErrorsTest, InvalidEmailAndPhoneAreRejected) {
   auto before = CustomerCount();
   json p = ExpectProblem(
-      admin_->Post("/api/v1/customers", {{"name", "Ongeldig"},
-                                         {"identities",
-                                          {{{"kind", "email"}, {"value", "not-an-address"}},
-                                           {{"kind", "phone"}, {"value", "12"}}}}}),
+      client_->Post("/api/v1/customers", {{"name", "Ongeldig"},
+                                          {"identities",
+                                           {{{"kind", "email"}, {"value", "not-an-address"}},
+                                            {{"kind", "phone"}, {"value", "12"}}}}}),
       400);
   EXPECT_TRUE(HasFieldError(p, "identities[0].value")) << p;
   EXPECT_TRUE(HasFieldError(p, "identities[1].value")) << p;
@@ -105,7 +85,7 @@ TEST_F(ErrorsTest, InvalidEmailAndPhoneAreRejected) {
 }
 
 TEST_F(ErrorsTest, DuplicateIdentityIsAConflictAndWritesNothing) {
-  ASSERT_EQ(admin_
+  ASSERT_EQ(client_
                 ->Post("/api/v1/customers",
                        {{"name", "Eerste"},
                         {"identities", {{{"kind", "email"}, {"value", "dup@example.nl"}}}}})
@@ -114,42 +94,42 @@ TEST_F(ErrorsTest, DuplicateIdentityIsAConflictAndWritesNothing) {
   auto before = CustomerCount();
   // The clash is in the second identity: the first must not be stored either.
   ExpectProblem(
-      admin_->Post("/api/v1/customers", {{"name", "Tweede"},
-                                         {"identities",
-                                          {{{"kind", "email"}, {"value", "fresh@example.nl"}},
-                                           {{"kind", "email"}, {"value", "DUP@example.nl"}}}}}),
+      client_->Post("/api/v1/customers", {{"name", "Tweede"},
+                                          {"identities",
+                                           {{{"kind", "email"}, {"value", "fresh@example.nl"}},
+                                            {{"kind", "email"}, {"value", "DUP@example.nl"}}}}}),
       409);
   EXPECT_EQ(CustomerCount(), before);
-  EXPECT_EQ(admin_->Get("/api/v1/customers/lookup?kind=email&value=fresh%40example.nl").status,
+  EXPECT_EQ(client_->Get("/api/v1/customers/lookup?kind=email&value=fresh%40example.nl").status,
             404);
 }
 
 TEST_F(ErrorsTest, OversizedBodyIs413) {
   std::string big = "{\"name\": \"" + std::string(70000, 'a') + "\"}";
-  ExpectProblem(admin_->Send("POST", "/api/v1/customers", big), 413);
+  ExpectProblem(client_->Send("POST", "/api/v1/customers", big), 413);
 }
 
 TEST_F(ErrorsTest, UnknownIdsAndRoutesAre404) {
-  ExpectProblem(admin_->Get("/api/v1/customers/999999"), 404);
-  ExpectProblem(admin_->Get("/api/v1/customers/abc"), 404);
-  ExpectProblem(admin_->Get("/api/v1/conversations/424242/messages"), 404);
-  ExpectProblem(admin_->Get("/api/v1/customers/999999/timeline"), 404);
-  ExpectProblem(admin_->Get("/api/v1/nothing-here"), 404);
-  auto r = admin_->Send("PUT", "/api/v1/customers");
+  ExpectProblem(client_->Get("/api/v1/customers/999999"), 404);
+  ExpectProblem(client_->Get("/api/v1/customers/abc"), 404);
+  ExpectProblem(client_->Get("/api/v1/conversations/424242/messages"), 404);
+  ExpectProblem(client_->Get("/api/v1/customers/999999/timeline"), 404);
+  ExpectProblem(client_->Get("/api/v1/nothing-here"), 404);
+  auto r = client_->Send("PUT", "/api/v1/customers");
   ExpectProblem(r, 405);
   EXPECT_NE(r.Header("allow").find("GET"), std::string::npos);
 }
 
 TEST_F(ErrorsTest, BadQueryParametersAre400) {
-  json p = ExpectProblem(admin_->Get("/api/v1/conversations?limit=0&status=lost&cursor=abc"), 400);
+  json p = ExpectProblem(client_->Get("/api/v1/conversations?limit=0&status=lost&cursor=abc"), 400);
   EXPECT_TRUE(HasFieldError(p, "limit")) << p;
   EXPECT_TRUE(HasFieldError(p, "status")) << p;
   EXPECT_TRUE(HasFieldError(p, "cursor")) << p;
-  ExpectProblem(admin_->Get("/api/v1/conversations?cursor=%%%"), 400);
-  json q = ExpectProblem(admin_->Get("/api/v1/conversations?limit=5000"), 400);
+  ExpectProblem(client_->Get("/api/v1/conversations?cursor=%%%"), 400);
+  json q = ExpectProblem(client_->Get("/api/v1/conversations?limit=5000"), 400);
   EXPECT_TRUE(HasFieldError(q, "limit"));
-  ExpectProblem(admin_->Get("/api/v1/customers/1/timeline?from=yesterday"), 400);
-  ExpectProblem(admin_->Get("/api/v1/search"), 400);
+  ExpectProblem(client_->Get("/api/v1/customers/1/timeline?from=yesterday"), 400);
+  ExpectProblem(client_->Get("/api/v1/search"), 400);
 }
 
 TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
@@ -159,7 +139,7 @@ TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
   anon.UseBearer("lst_not-a-real-token");
   ExpectProblem(anon.Get("/api/v1/customers"), 401);
 
-  ASSERT_EQ(admin_
+  ASSERT_EQ(client_
                 ->Post("/api/v1/users", {{"email", "agent.role@example.org"},
                                          {"name", "Agent Role"},
                                          {"role", "agent"},
@@ -178,30 +158,30 @@ TEST_F(ErrorsTest, MissingAuthIs401AndWrongRoleIs403) {
 }
 
 TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
-  auto c = admin_->Post("/api/v1/customers", {{"name", "Export Fouten"}});
+  auto c = client_->Post("/api/v1/customers", {{"name", "Export Fouten"}});
   ASSERT_EQ(c.status, 201) << c.body;
   std::string exports =
       "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/exports";
-  ExpectProblem(admin_->Post("/api/v1/customers/987654/exports", json::object()), 404);
-  ExpectProblem(admin_->Send("POST", exports, R"({"format":"csv"})"), 400);
-  ExpectProblem(admin_->Send("POST", exports, "}{"), 400);
-  auto gone = admin_->Post("/api/v1/customers", {{"name", "Export Dubbel"}});
+  ExpectProblem(client_->Post("/api/v1/customers/987654/exports", json::object()), 404);
+  ExpectProblem(client_->Send("POST", exports, R"({"format":"csv"})"), 400);
+  ExpectProblem(client_->Send("POST", exports, "}{"), 400);
+  auto gone = client_->Post("/api/v1/customers", {{"name", "Export Dubbel"}});
   ASSERT_EQ(gone.status, 201);
   std::string into =
       "/api/v1/customers/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/merge";
-  ASSERT_EQ(admin_->Post(into, {{"source_id", gone.Json()["id"]}}).status, 200);
+  ASSERT_EQ(client_->Post(into, {{"source_id", gone.Json()["id"]}}).status, 200);
   json merged =
-      ExpectProblem(admin_->Post("/api/v1/customers/" +
-                                     std::to_string(gone.Json()["id"].get<int64_t>()) + "/exports",
-                                 json::object()),
+      ExpectProblem(client_->Post("/api/v1/customers/" +
+                                      std::to_string(gone.Json()["id"].get<int64_t>()) + "/exports",
+                                  json::object()),
                     409);
   EXPECT_NE(merged["detail"].get<std::string>().find("merged into"), std::string::npos);
-  ExpectProblem(admin_->Get("/api/v1/jobs/987654"), 404);
-  ExpectProblem(admin_->Get("/api/v1/jobs/abc"), 404);
+  ExpectProblem(client_->Get("/api/v1/jobs/987654"), 404);
+  ExpectProblem(client_->Get("/api/v1/jobs/abc"), 404);
 
   for (auto [email, role] : {std::pair{"export.agent@example.org", "agent"},
                              std::pair{"export.privacy@example.org", "privacy_officer"}})
-    ASSERT_EQ(admin_
+    ASSERT_EQ(client_
                   ->Post("/api/v1/users", {{"email", email},
                                            {"name", role},
                                            {"role", role},
@@ -212,7 +192,7 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
   ASSERT_EQ(agent.Login("export.agent@example.org", "export-password-1").status, 200);
   ExpectProblem(agent.Post(exports, json::object()), 403);
 
-  auto mine = admin_->Post(exports, json::object());
+  auto mine = client_->Post(exports, json::object());
   ASSERT_EQ(mine.status, 202) << mine.body;
   std::string job = "/api/v1/jobs/" + std::to_string(mine.Json()["id"].get<int64_t>());
   ExpectProblem(agent.Get(job), 403);
@@ -221,8 +201,8 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
   ExpectProblem(privacy.Get(job), 404);  // someone else's export: not even its existence
   ExpectProblem(privacy.Get(job + "/result"), 404);
   // This server runs no jobs (--job-threads 0), so the export waits.
-  EXPECT_EQ(admin_->Get(job).Json()["state"], "queued");
-  json early = ExpectProblem(admin_->Get(job + "/result"), 409);
+  EXPECT_EQ(client_->Get(job).Json()["state"], "queued");
+  json early = ExpectProblem(client_->Get(job + "/result"), 409);
   EXPECT_NE(early["detail"].get<std::string>().find("queued"), std::string::npos);
   auto own = privacy.Post(exports, json::object());
   ASSERT_EQ(own.status, 202) << own.body;
@@ -231,16 +211,16 @@ TEST_F(ErrorsTest, ExportsCheckRoleOwnerInputAndState) {
 }
 
 TEST_F(ErrorsTest, SessionWritesNeedTheCsrfToken) {
-  admin_->send_csrf = false;
-  json p = ExpectProblem(admin_->Post("/api/v1/departments", {{"name", "No CSRF"}}), 403);
+  client_->send_csrf = false;
+  json p = ExpectProblem(client_->Post("/api/v1/departments", {{"name", "No CSRF"}}), 403);
   EXPECT_NE(p["detail"].get<std::string>().find("CSRF"), std::string::npos);
-  admin_->send_csrf = true;
-  auto deps = admin_->Get("/api/v1/departments").Json();
+  client_->send_csrf = true;
+  auto deps = client_->Get("/api/v1/departments").Json();
   for (const auto& d : deps["items"]) EXPECT_NE(d["name"], "No CSRF");
 }
 
 TEST_F(ErrorsTest, LoginIsRateLimitedPerAccount) {
-  ASSERT_EQ(admin_
+  ASSERT_EQ(client_
                 ->Post("/api/v1/users", {{"email", "limited@example.org"},
                                          {"name", "Limited"},
                                          {"role", "agent"},
@@ -260,10 +240,10 @@ TEST_F(ErrorsTest, LoginIsRateLimitedPerAccount) {
 }
 
 TEST_F(ErrorsTest, ConflictsAre409) {
-  auto r = admin_->Post("/api/v1/users", {{"email", LuisterProcess::kAdminEmail},
-                                          {"name", "Again"},
-                                          {"role", "agent"},
-                                          {"password", "password-123"}});
+  auto r = client_->Post("/api/v1/users", {{"email", LuisterProcess::kAdminEmail},
+                                           {"name", "Again"},
+                                           {"role", "agent"},
+                                           {"password", "password-123"}});
   ExpectProblem(r, 409);
 }
 

@@ -1,9 +1,9 @@
 // docs/openapi.yaml and the server's routes must agree, both ways.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <regex>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "luister_process.h"
 

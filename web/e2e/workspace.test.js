@@ -4,7 +4,7 @@
 // the tests run in order. Run: LUISTER_BIN=build/luister node --test e2e/
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiPost, eventually, launchChromium, logIn, newAgent, screenshot, waitForLive } from './support/browser.js';
+import { apiPost, apiSend, eventually, launchChromium, logIn, newAgent, screenshot, waitForLive } from './support/browser.js';
 import { ADMIN, startLuister } from './support/luister_server.js';
 
 let server;
@@ -279,12 +279,28 @@ test('switching to Dutch translates the workspace, survives a reload, and switch
   await rows(page).first().waitFor();
   await screenshot(page, 'inbox-nl');
 
+  // A status change and an assignment, newest on the customer's timeline.
+  const me = (await page.evaluate(async () => (await fetch('/api/v1/session')).json())).user;
+  for (const change of [{ status: 'resolved' }, { status: 'open' }, { assignee_id: null }, { assignee_id: me.id }]) {
+    assert.equal((await apiSend(page, 'PATCH', `/conversations/${opened()}`, change)).status, 200);
+  }
   await page.goto(`/conversations/${opened()}`);
   await page.getByTestId('composer').getByRole('button', { name: 'Beantwoorden' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Overdragen' }).count(), 1);
 
+  // Timeline events are stored as data and worded here, in Dutch: the
+  // status change of the reply and the hand-over of the earlier tests.
+  const panel = page.getByTestId('customer-panel');
+  const event = (kind) => panel.locator(`[data-testid=timeline-item][data-kind=${kind}]`).first().getByTestId('timeline-event');
+  await event('status_changed').waitFor();
+  assert.match(await event('status_changed').textContent(), /^Status gewijzigd van (Nieuw|Open|Wachten op klant|Wachten op ons|Opgelost|Gesloten) naar (Nieuw|Open|Wachten op klant|Wachten op ons|Opgelost|Gesloten)$/);
+  assert.match(await event('handover').textContent(), /^Overgedragen van \S.* naar \S.*$/);
+  assert.equal(await event('assigned').textContent(), `Toegewezen aan ${me.name}`);
+  assert.equal(await panel.getByText(/Status changed|Assigned to|Handed over/).count(), 0, 'no English event text in the Dutch timeline');
+
   await page.getByTestId('language-en').click();
   await page.getByRole('button', { name: 'Transfer' }).waitFor();
+  assert.match(await event('status_changed').textContent(), /^Status changed from .+ to .+$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.getByRole('link', { name: 'Search' }).count(), 1);
   assert.equal(await page.getByRole('link', { name: 'Zoeken' }).count(), 0);

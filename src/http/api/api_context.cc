@@ -1,8 +1,9 @@
 #include "http/api/api_context.h"
 
-#include <charconv>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
 
 #include "http/problem.h"
 
@@ -59,35 +60,103 @@ Result<int64_t> IdParam(const Request& req, std::string_view name) {
   return id;
 }
 
-Handler Public(std::function<Result<Response>(Request&)> handler) {
-  return [handler = std::move(handler)](Request& req) { return Finish(handler(req)); };
+void AuditScope::Add(Subject s) {
+  for (const Subject& seen : subjects_)
+    if (seen == s) return;
+  subjects_.push_back(s);
 }
 
-Handler Secured(ApiContext& ctx, Permission permission, SecuredHandler handler) {
-  return [&ctx, permission, handler = std::move(handler)](Request& req) -> Response {
-    Result<auth::Principal> who = Unauthorized("log in or send an API token");
-    std::string_view authz = req.Header("authorization");
-    if (!authz.empty()) {
-      if (authz.substr(0, 7) != "Bearer ")
-        return Finish(Unauthorized("the Authorization header must be 'Bearer <token>'"));
-      who = ctx.auth.AuthenticateBearer(authz.substr(7));
-    } else {
-      std::string cookie = req.Cookie(kSessionCookie);
-      if (!cookie.empty()) {
-        who = ctx.auth.AuthenticateSession(cookie);
-        if (who.ok() && IsStateChanging(req.method)) {
-          std::string_view csrf = req.Header(kCsrfHeader);
-          if (csrf.empty() || csrf != who->csrf_token)
-            return Finish(Forbidden("missing or wrong X-CSRF-Token header"));
-        }
-      }
+namespace {
+
+// Who is calling: the session cookie (with its CSRF token on state-changing
+// requests) or a bearer token.
+Result<auth::Principal> Authenticate(ApiContext& ctx, const Request& req) {
+  std::string_view authz = req.Header("authorization");
+  if (!authz.empty()) {
+    if (authz.substr(0, 7) != "Bearer ")
+      return Unauthorized("the Authorization header must be 'Bearer <token>'");
+    return ctx.auth.AuthenticateBearer(authz.substr(7));
+  }
+  std::string cookie = req.Cookie(kSessionCookie);
+  if (cookie.empty()) return Unauthorized("log in or send an API token");
+  LUISTER_ASSIGN_OR_RETURN(auth::Principal who, ctx.auth.AuthenticateSession(cookie));
+  if (IsStateChanging(req.method)) {
+    std::string_view csrf = req.Header(kCsrfHeader);
+    if (csrf.empty() || csrf != who.csrf_token)
+      return Forbidden("missing or wrong X-CSRF-Token header");
+  }
+  return who;
+}
+
+// The decoded query string, bounded: what a list or search asked for.
+std::string QueryText(const Request& req) {
+  constexpr size_t kMaxQueryText = 1000;
+  std::string out;
+  for (const auto& [k, v] : req.query) {
+    if (!out.empty()) out += '&';
+    out += k;
+    out += '=';
+    out += v;
+    if (out.size() > kMaxQueryText) {
+      out.resize(kMaxQueryText);
+      break;
     }
-    if (!who.ok()) return Finish(who.status());
-    if (!RoleAllows(who->user.role, permission))
-      return Finish(Forbidden("the role '" + std::string(ToString(who->user.role)) +
-                              "' may not do this"));
-    return Finish(handler(req, *who));
-  };
+  }
+  return out;
+}
+
+// Writes the audit entries `intent` asks for after the handler answered
+// with `result`.
+Status WriteAudit(ApiContext& ctx, const Request& req, const auth::Principal& who,
+                  AuditIntent intent, const AuditScope& scope, const Status& result) {
+  if (!intent.personal()) return Status::Ok();
+  const bool read = IsReadAction(intent.action);
+  if (!result.ok() && !(read && result.code() == StatusCode::kNotFound)) return Status::Ok();
+  const std::string query = read ? QueryText(req) : std::string();
+  std::vector<AuditEntry> entries;
+  entries.reserve(std::max<size_t>(1, scope.subjects().size()));
+  for (const AuditScope::Subject& s : scope.subjects()) {
+    entries.push_back(AuditEntryFor(ctx, req, who, s.action.empty() ? intent.action : s.action,
+                                    intent.entity, s.entity_id, s.customer_id));
+    entries.back().query = query;
+  }
+  if (entries.empty()) {
+    // Nothing found (or nothing to name): the attempt is recorded with the
+    // id the path asked for.
+    std::optional<int64_t> id;
+    if (auto p = IdParam(req); p.ok()) id = *p;
+    entries.push_back(AuditEntryFor(ctx, req, who, intent.action, intent.entity, id, std::nullopt));
+    entries.back().query = query;
+  }
+  return ctx.store.audit().AppendBatch(entries);
+}
+
+}  // namespace
+
+void ApiRoutes::Add(std::string method, std::string pattern, PublicRoute route) {
+  declarations_.push_back({method, pattern, std::nullopt, kNoPersonalData});
+  router_.Add(std::move(method), std::move(pattern),
+              [handler = std::move(route.handler)](Request& req) { return Finish(handler(req)); });
+}
+
+void ApiRoutes::Add(std::string method, std::string pattern, SecuredRoute route) {
+  const Permission permission = route.permission;
+  const AuditIntent audit = route.audit;
+  declarations_.push_back({method, pattern, permission, audit});
+  router_.Add(std::move(method), std::move(pattern),
+              [&ctx = ctx_, permission, audit, handler = std::move(route.handler)](Request& req) {
+                Result<auth::Principal> who = Authenticate(ctx, req);
+                if (!who.ok()) return Finish(who.status());
+                if (!RoleAllows(who->user.role, permission))
+                  return Finish(Forbidden("the role '" + std::string(ToString(who->user.role)) +
+                                          "' may not do this"));
+                AuditScope scope;
+                Result<Response> result = handler(req, *who, scope);
+                Status audited = WriteAudit(ctx, req, *who, audit, scope, result.status());
+                if (!audited.ok()) return Finish(audited);
+                scope.RunAfterWritten();
+                return Finish(std::move(result));
+              });
 }
 
 AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Principal& who,
@@ -105,11 +174,18 @@ AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Princi
   return e;
 }
 
-Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
-             std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
-             std::optional<int64_t> customer_id) {
-  return ctx.store.audit().Append(
-      AuditEntryFor(ctx, req, who, action, entity, entity_id, customer_id));
+std::vector<RouteDeclaration> RegisterApi(Router& router, ApiContext& ctx) {
+  ApiRoutes api(router, ctx);
+  RegisterSystemRoutes(api, ctx);
+  RegisterSessionRoutes(api, ctx);
+  RegisterDirectoryRoutes(api, ctx);
+  RegisterCustomerRoutes(api, ctx);
+  RegisterConversationRoutes(api, ctx);
+  RegisterSearchRoutes(api, ctx);
+  RegisterAuditRoutes(api, ctx);
+  RegisterLiveRoutes(api, ctx);
+  RegisterJobRoutes(api, ctx);
+  return api.declarations();
 }
 
 std::optional<int64_t> QueryReader::Int(std::string_view name) {

@@ -34,27 +34,113 @@ struct ApiContext {
 inline constexpr char kSessionCookie[] = "luister_session";
 inline constexpr char kCsrfHeader[] = "x-csrf-token";
 
+// What a route does with personal data, declared with the route. The request
+// pipeline writes the audit entries from it after the handler ran, so a
+// handler cannot forget one: reads are recorded when they succeed and when
+// they find nothing (the lookup itself was a use of personal data); changes
+// when they succeed.
+struct AuditIntent {
+  std::string_view action;  // "read", "search", "create", ...; empty: no personal data
+  std::string_view entity;  // "customer", "conversation", "user", ...
+  bool personal() const { return !action.empty(); }
+};
+inline constexpr AuditIntent kNoPersonalData{};
+constexpr AuditIntent Reads(std::string_view entity) { return {"read", entity}; }
+constexpr AuditIntent Searches(std::string_view entity) { return {"search", entity}; }
+constexpr AuditIntent Changes(std::string_view action, std::string_view entity) {
+  return {action, entity};
+}
+
+// What one request touched, told by its handler while it builds the answer:
+// the record and whose personal data it is. The pipeline writes one audit
+// entry per distinct pair (a list of 50 customers: 50 entries, so that each
+// customer's trail shows the read), or one entry naming the path's id when
+// the handler touched nothing (a lookup that found nobody).
+class AuditScope {
+ public:
+  struct Subject {
+    std::optional<int64_t> entity_id;
+    std::optional<int64_t> customer_id;
+    std::string_view action;  // empty: the route's
+    bool operator==(const Subject&) const = default;
+  };
+  void Touched(std::optional<int64_t> entity_id, std::optional<int64_t> customer_id) {
+    Add({entity_id, customer_id, {}});
+  }
+  // A second kind of use in the same request (a merge changes its source
+  // too; an export is requested for a customer).
+  void Touched(std::string_view action, std::optional<int64_t> entity_id,
+               std::optional<int64_t> customer_id) {
+    Add({entity_id, customer_id, action});
+  }
+  // Work that must see this request's audit entries, run once they are
+  // written (a job exporting a customer's audit trail is woken here).
+  void AfterWritten(std::function<void()> f) { after_.push_back(std::move(f)); }
+  const std::vector<Subject>& subjects() const { return subjects_; }
+  void RunAfterWritten() {
+    for (auto& f : after_) f();
+  }
+
+ private:
+  void Add(Subject s);
+  std::vector<Subject> subjects_;
+  std::vector<std::function<void()>> after_;
+};
+
 // A handler behind authentication. Returning a non-ok Status produces the
 // matching problem+json response.
-using SecuredHandler = std::function<Result<Response>(Request&, const auth::Principal&)>;
+using SecuredHandler =
+    std::function<Result<Response>(Request&, const auth::Principal&, AuditScope&)>;
+using PublicHandler = std::function<Result<Response>(Request&)>;
 
-// Authenticates (session cookie or bearer token), checks the CSRF token for
-// state-changing requests made with a session, checks the role's
-// permission, then calls `handler`.
-Handler Secured(ApiContext& ctx, Permission permission, SecuredHandler handler);
+// A route behind authentication and the role's permission, with what it
+// does with personal data; and a route without authentication (login,
+// health). ApiRoutes::Add registers either.
+struct SecuredRoute {
+  Permission permission;
+  AuditIntent audit;
+  SecuredHandler handler;
+};
+inline SecuredRoute Secured(Permission permission, AuditIntent audit, SecuredHandler handler) {
+  return {permission, audit, std::move(handler)};
+}
+struct PublicRoute {
+  PublicHandler handler;
+};
+inline PublicRoute Public(PublicHandler handler) { return {std::move(handler)}; }
 
-// A handler without authentication (login, health).
-Handler Public(std::function<Result<Response>(Request&)> handler);
+// One route as declared: who may call it and what it does with personal
+// data. `luister routes --audit` prints them; the audit e2e test walks them.
+struct RouteDeclaration {
+  std::string method;
+  std::string pattern;
+  std::optional<Permission> permission;  // nullopt: public
+  AuditIntent audit;
+};
 
-// The audit entry a request makes; Audit() appends it.
+// The API's routes, declared through this so that every secured route states
+// its permission and audit intent. Secured routes authenticate (session cookie
+// or bearer token), check the CSRF token for state-changing requests made
+// with a session, check the role's permission, call the handler and write the
+// audit entries the intent asks for; a failure to write them fails the
+// request: personal data is never shown without its audit entry.
+class ApiRoutes {
+ public:
+  ApiRoutes(Router& router, ApiContext& ctx) : router_(router), ctx_(ctx) {}
+  void Add(std::string method, std::string pattern, SecuredRoute route);
+  void Add(std::string method, std::string pattern, PublicRoute route);
+  const std::vector<RouteDeclaration>& declarations() const { return declarations_; }
+
+ private:
+  Router& router_;
+  ApiContext& ctx_;
+  std::vector<RouteDeclaration> declarations_;
+};
+
+// The audit entry of one use of personal data by `who` in `req`.
 AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Principal& who,
                          std::string_view action, std::string_view entity,
                          std::optional<int64_t> entity_id, std::optional<int64_t> customer_id);
-// Records a read or change of personal data. A failure to record fails the
-// request: personal data is never shown without its audit entry.
-Status Audit(ApiContext& ctx, const Request& req, const auth::Principal& who,
-             std::string_view action, std::string_view entity, std::optional<int64_t> entity_id,
-             std::optional<int64_t> customer_id);
 
 // A response whose body is already JSON text.
 Response JsonTextResponse(int status, std::string body);
@@ -88,31 +174,22 @@ struct QueryReader {
 };
 
 // Route registration, one function per resource (api/*_routes.cc).
-void RegisterSystemRoutes(Router& r, ApiContext& ctx);
-void RegisterSessionRoutes(Router& r, ApiContext& ctx);
-void RegisterDirectoryRoutes(Router& r, ApiContext& ctx);
-void RegisterCustomerRoutes(Router& r, ApiContext& ctx);
-void RegisterConversationRoutes(Router& r, ApiContext& ctx);
-void RegisterSearchRoutes(Router& r, ApiContext& ctx);
-void RegisterAuditRoutes(Router& r, ApiContext& ctx);
-void RegisterLiveRoutes(Router& r, ApiContext& ctx);
-void RegisterJobRoutes(Router& r, ApiContext& ctx);
+void RegisterSystemRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterSessionRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterDirectoryRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterCustomerRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterConversationRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterSearchRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterAuditRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterLiveRoutes(ApiRoutes& r, ApiContext& ctx);
+void RegisterJobRoutes(ApiRoutes& r, ApiContext& ctx);
 
 // Decides WebSocket upgrades to /api/v1/live: the caller must be signed in
 // (session cookie or bearer token) with a role that reads conversations, and
 // a browser's Origin must be this server's own.
 std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req);
 
-inline void RegisterApi(Router& r, ApiContext& ctx) {
-  RegisterSystemRoutes(r, ctx);
-  RegisterSessionRoutes(r, ctx);
-  RegisterDirectoryRoutes(r, ctx);
-  RegisterCustomerRoutes(r, ctx);
-  RegisterConversationRoutes(r, ctx);
-  RegisterSearchRoutes(r, ctx);
-  RegisterAuditRoutes(r, ctx);
-  RegisterLiveRoutes(r, ctx);
-  RegisterJobRoutes(r, ctx);
-}
+// Registers every route of the API on `router`; returns their declarations.
+std::vector<RouteDeclaration> RegisterApi(Router& router, ApiContext& ctx);
 
 }  // namespace luister::http

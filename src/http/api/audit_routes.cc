@@ -3,10 +3,10 @@
 
 namespace luister::http {
 
-void RegisterAuditRoutes(Router& r, ApiContext& ctx) {
+void RegisterAuditRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/audit",
-        Secured(ctx, Permission::kReadAuditLog,
-                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kReadAuditLog, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
                   QueryReader q{req};
                   AuditFilter f;
                   f.user_id = q.Int("user_id");

@@ -57,8 +57,8 @@ MessageInput ReadMessageFields(JsonBody& b) {
   b.Objects("attachments", JsonBody::kOptional, 50, [&](JsonBody& a, size_t) {
     Attachment att;
     att.filename = a.String("filename", JsonBody::kRequired, 1000).value_or("");
-    att.content_type = a.String("content_type", JsonBody::kOptional, 200)
-                           .value_or("application/octet-stream");
+    att.content_type =
+        a.String("content_type", JsonBody::kOptional, 200).value_or("application/octet-stream");
     att.size_bytes = a.Int("size_bytes", JsonBody::kOptional).value_or(0);
     a.RejectUnknown({"filename", "content_type", "size_bytes"});
     m.attachments.push_back(std::move(att));
@@ -85,8 +85,8 @@ Result<std::vector<ImportedMessageInput>> ReadImport(const std::string& body) {
               ImportedMessageInput item;
               item.conversation_id = e.Int("conversation_id", JsonBody::kRequired).value_or(0);
               item.message = ReadMessageFields(e);
-              e.RejectUnknown({"conversation_id", "internal", "direction", "body_text",
-                               "body_html", "status", "attachments", "created_at"});
+              e.RejectUnknown({"conversation_id", "internal", "direction", "body_text", "body_html",
+                               "status", "attachments", "created_at"});
               items.push_back(std::move(item));
             });
   b.RejectUnknown({"messages"});
@@ -109,10 +109,11 @@ void ReadAssignee(QueryReader& q, const auth::Principal& who, ConversationFilter
 
 }  // namespace
 
-void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
+void RegisterConversationRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/conversations",
-        Secured(ctx, Permission::kReadConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadConversations, Reads("conversation"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   QueryReader q{req};
                   ConversationFilter f;
                   f.customer_id = q.Int("customer_id");
@@ -124,9 +125,12 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   ReadAssignee(q, who, &f);
                   f.tag = req.Query("tag");
                   if (auto s = req.Query("sort")) {
-                    if (*s == "-last_message_at") f.sort = ConversationSort::kLastMessageDesc;
-                    else if (*s == "-created_at") f.sort = ConversationSort::kCreatedDesc;
-                    else if (*s == "created_at") f.sort = ConversationSort::kCreatedAsc;
+                    if (*s == "-last_message_at")
+                      f.sort = ConversationSort::kLastMessageDesc;
+                    else if (*s == "-created_at")
+                      f.sort = ConversationSort::kCreatedDesc;
+                    else if (*s == "created_at")
+                      f.sort = ConversationSort::kCreatedAsc;
                     else
                       q.errors.push_back(
                           {"sort", "must be one of: -last_message_at, -created_at, created_at"});
@@ -134,50 +138,49 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   PageRequest page = q.Page();
                   LUISTER_RETURN_IF_ERROR(q.Finish());
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.conversations().List(f, page));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "conversation",
-                                                std::nullopt, f.customer_id));
+                  for (const Conversation& v : list.items) audit.Touched(v.id, v.customer_id);
                   return JsonTextResponse(200, ConversationPageJson(list));
                 }));
 
   r.Add("POST", "/api/v1/conversations",
-        Secured(ctx, Permission::kWriteConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteConversations, Changes("create", "conversation"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(NewConversation c, ReadNewConversation(req.body));
                   LUISTER_ASSIGN_OR_RETURN(Conversation created,
                                            ctx.conversations.Create(std::move(c), who.user.id));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "create", "conversation",
-                                                created.id, created.customer_id));
+                  audit.Touched(created.id, created.customer_id);
                   Response resp = JsonResponse(201, ToJson(created));
-                  resp.SetHeader("Location",
-                                 "/api/v1/conversations/" + std::to_string(created.id));
+                  resp.SetHeader("Location", "/api/v1/conversations/" + std::to_string(created.id));
                   return resp;
                 }));
 
   r.Add("GET", "/api/v1/conversations/{id}",
-        Secured(ctx, Permission::kReadConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadConversations, Reads("conversation"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "read", "conversation", id, c.customer_id));
+                  audit.Touched(id, c.customer_id);
                   return JsonTextResponse(200, ConversationJson(c));
                 }));
 
   r.Add("PATCH", "/api/v1/conversations/{id}",
-        Secured(ctx, Permission::kWriteConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteConversations, Changes("update", "conversation"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(ConversationPatch p, ReadConversationPatch(req.body));
                   LUISTER_ASSIGN_OR_RETURN(Conversation c,
                                            ctx.conversations.Update(id, std::move(p), who.user.id));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "update", "conversation", id, c.customer_id));
+                  audit.Touched(id, c.customer_id);
                   return JsonResponse(200, ToJson(c));
                 }));
 
   r.Add("GET", "/api/v1/conversations/{id}/messages",
-        Secured(ctx, Permission::kReadConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadConversations, Reads("message"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   QueryReader q{req};
                   bool internal = q.Bool("include_internal").value_or(true);
@@ -186,32 +189,29 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
                   LUISTER_ASSIGN_OR_RETURN(
                       auto list, ctx.store.conversations().ListMessages(id, internal, page));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "read", "message", id, c.customer_id));
+                  audit.Touched(id, c.customer_id);
                   return JsonResponse(200, PageToJson(list));
                 }));
 
   r.Add("POST", "/api/v1/messages/import",
-        Secured(ctx, Permission::kWriteConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteConversations, Changes("create", "message"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(auto items, ReadImport(req.body));
-                  LUISTER_ASSIGN_OR_RETURN(auto added,
-                                           ctx.conversations.ImportMessages(std::move(items),
-                                                                            who.user.id));
+                  LUISTER_ASSIGN_OR_RETURN(
+                      auto added, ctx.conversations.ImportMessages(std::move(items), who.user.id));
                   nlohmann::json ids = nlohmann::json::array();
-                  std::vector<AuditEntry> entries;
                   for (const AddedMessage& a : added) {
-                    entries.push_back(AuditEntryFor(ctx, req, who, "create", "message",
-                                                    a.message.id, a.message.customer_id));
+                    audit.Touched(a.message.id, a.message.customer_id);
                     ids.push_back(a.message.id);
                   }
-                  LUISTER_RETURN_IF_ERROR(ctx.store.audit().AppendBatch(entries));
                   return JsonResponse(201, {{"created", added.size()}, {"ids", std::move(ids)}});
                 }));
 
   r.Add("POST", "/api/v1/conversations/{id}/messages",
-        Secured(ctx, Permission::kWriteConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteConversations, Changes("create", "message"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(MessageInput m, ReadMessage(req.body));
                   // Inbound messages come from the customer via an integration,
@@ -220,27 +220,27 @@ void RegisterConversationRoutes(Router& r, ApiContext& ctx) {
                   if (m.internal || m.direction == Direction::kOut) author = who.user.id;
                   LUISTER_ASSIGN_OR_RETURN(Message msg,
                                            ctx.conversations.AddMessage(id, std::move(m), author));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "create", "message", msg.id, msg.customer_id));
+                  audit.Touched(msg.id, msg.customer_id);
                   return JsonResponse(201, ToJson(msg));
                 }));
 
-  r.Add("POST", "/api/v1/conversations/{id}/transfer",
-        Secured(ctx, Permission::kWriteConversations,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  auto dept = b.Int("department_id", JsonBody::kRequired);
-                  auto queue = b.Int("queue_id", JsonBody::kOptional);
-                  auto note = b.String("note", JsonBody::kRequired, 8000);
-                  b.RejectUnknown({"department_id", "queue_id", "note"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the hand-over is not valid"));
-                  LUISTER_ASSIGN_OR_RETURN(
-                      Conversation c, ctx.conversations.Transfer(id, *dept, queue, *note, who.user.id));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "update", "conversation", id, c.customer_id));
-                  return JsonResponse(200, ToJson(c));
-                }));
+  r.Add(
+      "POST", "/api/v1/conversations/{id}/transfer",
+      Secured(
+          Permission::kWriteConversations, Changes("update", "conversation"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            auto dept = b.Int("department_id", JsonBody::kRequired);
+            auto queue = b.Int("queue_id", JsonBody::kOptional);
+            auto note = b.String("note", JsonBody::kRequired, 8000);
+            b.RejectUnknown({"department_id", "queue_id", "note"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the hand-over is not valid"));
+            LUISTER_ASSIGN_OR_RETURN(
+                Conversation c, ctx.conversations.Transfer(id, *dept, queue, *note, who.user.id));
+            audit.Touched(id, c.customer_id);
+            return JsonResponse(200, ToJson(c));
+          }));
 }
 
 }  // namespace luister::http

@@ -1,6 +1,6 @@
+#include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
-#include "domain/validation.h"
 #include "http/json_body.h"
 
 namespace luister::http {
@@ -63,10 +63,11 @@ Result<CustomerPatch> ReadCustomerPatch(const std::string& body) {
 
 }  // namespace
 
-void RegisterCustomerRoutes(Router& r, ApiContext& ctx) {
+void RegisterCustomerRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/customers",
-        Secured(ctx, Permission::kReadCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   QueryReader q{req};
                   CustomerFilter f;
                   f.segment = req.Query("segment");
@@ -77,14 +78,14 @@ void RegisterCustomerRoutes(Router& r, ApiContext& ctx) {
                   PageRequest page = q.Page();
                   LUISTER_RETURN_IF_ERROR(q.Finish());
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.customers().List(f, page));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "read", "customer", std::nullopt, std::nullopt));
+                  for (const Customer& c : list.items) audit.Touched(c.id, c.id);
                   return JsonResponse(200, PageToJson(list));
                 }));
 
   r.Add("GET", "/api/v1/customers/lookup",
-        Secured(ctx, Permission::kReadCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   QueryReader q{req};
                   auto kind = q.Enum<IdentityKind>("kind");
                   auto value = req.Query("value");
@@ -98,70 +99,74 @@ void RegisterCustomerRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(auto found,
                                            ctx.store.customers().FindByIdentity(*kind, *norm));
                   if (!found) return NotFound("no customer has " + *norm);
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "read", "customer", found->id, found->id));
+                  audit.Touched(found->id, found->id);
                   return JsonResponse(200, ToJson(*found));
                 }));
 
   r.Add("POST", "/api/v1/customers",
-        Secured(ctx, Permission::kWriteCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteCustomers, Changes("create", "customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(NewCustomer c, ReadNewCustomer(req.body));
                   LUISTER_ASSIGN_OR_RETURN(Customer created, ctx.customers.Create(std::move(c)));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "create", "customer", created.id, created.id));
+                  audit.Touched(created.id, created.id);
                   Response resp = JsonResponse(201, ToJson(created));
                   resp.SetHeader("Location", "/api/v1/customers/" + std::to_string(created.id));
                   return resp;
                 }));
 
   r.Add("GET", "/api/v1/customers/{id}",
-        Secured(ctx, Permission::kReadCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(id));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "customer", id, id));
+                  audit.Touched(id, id);
                   return JsonResponse(200, ToJson(c));
                 }));
 
   r.Add("PATCH", "/api/v1/customers/{id}",
-        Secured(ctx, Permission::kWriteCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteCustomers, Changes("update", "customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(CustomerPatch p, ReadCustomerPatch(req.body));
                   LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.customers.Update(id, std::move(p)));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "update", "customer", id, id));
+                  audit.Touched(id, id);
                   return JsonResponse(200, ToJson(c));
                 }));
 
-  r.Add("POST", "/api/v1/customers/{id}/identities",
-        Secured(ctx, Permission::kWriteCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  auto kind = b.Enum<IdentityKind>("kind", JsonBody::kRequired);
-                  auto value = b.String("value", JsonBody::kRequired, 400);
-                  b.RejectUnknown({"kind", "value"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the identity is not valid"));
-                  LUISTER_ASSIGN_OR_RETURN(Identity i,
-                                           ctx.customers.AddIdentity(id, {*kind, *value}));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "update", "customer", id, id));
-                  return JsonResponse(201, ToJson(i));
-                }));
+  r.Add(
+      "POST", "/api/v1/customers/{id}/identities",
+      Secured(
+          Permission::kWriteCustomers, Changes("update", "customer"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            auto kind = b.Enum<IdentityKind>("kind", JsonBody::kRequired);
+            auto value = b.String("value", JsonBody::kRequired, 400);
+            b.RejectUnknown({"kind", "value"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the identity is not valid"));
+            LUISTER_ASSIGN_OR_RETURN(Identity i, ctx.customers.AddIdentity(id, {*kind, *value}));
+            audit.Touched(id, id);
+            return JsonResponse(201, ToJson(i));
+          }));
 
   r.Add("DELETE", "/api/v1/customers/{id}/identities/{identity_id}",
-        Secured(ctx, Permission::kWriteCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kWriteCustomers, Changes("update", "customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(int64_t identity_id, IdParam(req, "identity_id"));
                   LUISTER_RETURN_IF_ERROR(ctx.store.customers().RemoveIdentity(id, identity_id));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "update", "customer", id, id));
+                  audit.Touched(id, id);
                   return NoContent();
                 }));
 
   r.Add("GET", "/api/v1/customers/{id}/timeline",
-        Secured(ctx, Permission::kReadCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadCustomers, Reads("timeline"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   QueryReader q{req};
                   TimelineFilter f;
@@ -175,15 +180,16 @@ void RegisterCustomerRoutes(Router& r, ApiContext& ctx) {
                   // NotFound for an unknown customer rather than an empty timeline.
                   LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(id));
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.timeline().Timeline(id, f, page));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "timeline", id, id));
+                  audit.Touched(id, id);
                   nlohmann::json body = PageToJson(list);
                   body["customer"] = {{"id", c.id}, {"name", c.name}};
                   return JsonResponse(200, body);
                 }));
 
   r.Add("POST", "/api/v1/customers/{id}/merge",
-        Secured(ctx, Permission::kMergeCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kMergeCustomers, Changes("merge", "customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t target, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
                   auto source = b.Int("source_id", JsonBody::kRequired);
@@ -191,18 +197,20 @@ void RegisterCustomerRoutes(Router& r, ApiContext& ctx) {
                   LUISTER_RETURN_IF_ERROR(b.Finish("the merge is not valid"));
                   LUISTER_ASSIGN_OR_RETURN(MergeRecord m,
                                            ctx.customers.Merge(*source, target, who.user.id));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "merge", "customer", *source, target));
+                  audit.Touched(target, target);
+                  audit.Touched(*source, *source);
                   LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(target));
                   return JsonResponse(200, {{"merge", ToJson(m)}, {"customer", ToJson(c)}});
                 }));
 
   r.Add("GET", "/api/v1/customers/{id}/merges",
-        Secured(ctx, Permission::kReadCustomers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(id));
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.customers().ListMerges(id));
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "read", "customer", id, id));
+                  audit.Touched(id, id);
                   return JsonResponse(200, ListToJson(list));
                 }));
 }

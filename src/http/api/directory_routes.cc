@@ -16,16 +16,16 @@ Result<std::string> ValidName(JsonBody& b, std::string_view what) {
 
 }  // namespace
 
-void RegisterDirectoryRoutes(Router& r, ApiContext& ctx) {
+void RegisterDirectoryRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/departments",
-        Secured(ctx, Permission::kReadDirectory,
-                [&ctx](Request&, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kReadDirectory, kNoPersonalData,
+                [&ctx](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.directory().ListDepartments());
                   return JsonResponse(200, ListToJson(list));
                 }));
   r.Add("POST", "/api/v1/departments",
-        Secured(ctx, Permission::kManageDirectory,
-                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kManageDirectory, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
                   b.RejectUnknown({"name"});
                   LUISTER_ASSIGN_OR_RETURN(std::string name,
@@ -35,8 +35,8 @@ void RegisterDirectoryRoutes(Router& r, ApiContext& ctx) {
                   return JsonResponse(201, ToJson(d));
                 }));
   r.Add("GET", "/api/v1/queues",
-        Secured(ctx, Permission::kReadDirectory,
-                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kReadDirectory, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
                   QueryReader q{req};
                   auto dept = q.Int("department_id");
                   LUISTER_RETURN_IF_ERROR(q.Finish());
@@ -44,8 +44,8 @@ void RegisterDirectoryRoutes(Router& r, ApiContext& ctx) {
                   return JsonResponse(200, ListToJson(list));
                 }));
   r.Add("POST", "/api/v1/queues",
-        Secured(ctx, Permission::kManageDirectory,
-                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kManageDirectory, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
                   auto dept = b.Int("department_id", JsonBody::kRequired);
                   b.RejectUnknown({"name", "department_id"});
@@ -60,77 +60,80 @@ void RegisterDirectoryRoutes(Router& r, ApiContext& ctx) {
                 }));
 
   r.Add("GET", "/api/v1/users",
-        Secured(ctx, Permission::kReadDirectory,
-                [&ctx](Request&, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kReadDirectory, Reads("user"),
+                [&ctx](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.directory().ListUsers());
                   return JsonResponse(200, ListToJson(list));
                 }));
-  r.Add("GET", "/api/v1/users/{id}",
-        Secured(ctx, Permission::kReadDirectory,
-                [&ctx](Request& req, const auth::Principal&) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(User u, ctx.store.directory().GetUser(id));
-                  return JsonResponse(200, ToJson(u));
-                }));
-  r.Add("POST", "/api/v1/users",
-        Secured(ctx, Permission::kManageUsers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  NewUser u;
-                  auto email = b.String("email", JsonBody::kRequired, 320);
-                  auto name = b.String("name", JsonBody::kRequired, 200);
-                  auto role = b.Enum<Role>("role", JsonBody::kRequired);
-                  auto lang = b.Enum<Language>("language", JsonBody::kOptional);
-                  auto dept = b.Int("department_id", JsonBody::kOptional);
-                  auto password = b.String("password", JsonBody::kRequired, 1024);
-                  b.RejectUnknown(
-                      {"email", "name", "role", "language", "department_id", "password"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the user is not valid"));
-                  u.email = *email;
-                  u.name = *name;
-                  u.role = *role;
-                  u.language = lang.value_or(Language::kEn);
-                  u.department_id = dept;
-                  LUISTER_ASSIGN_OR_RETURN(User created, ctx.auth.CreateUser(u, *password));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "create", "user", created.id, std::nullopt));
-                  return JsonResponse(201, ToJson(created));
-                }));
-  r.Add("PATCH", "/api/v1/users/{id}",
-        Secured(ctx, Permission::kManageUsers,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  UserPatch p;
-                  p.name = b.String("name", JsonBody::kOptional, 200);
-                  if (p.name && Trim(*p.name).empty()) b.AddError("name", "must not be empty");
-                  p.role = b.Enum<Role>("role", JsonBody::kOptional);
-                  p.language = b.Enum<Language>("language", JsonBody::kOptional);
-                  p.department_id = b.Int("department_id", JsonBody::kOptional);
-                  p.clear_department = b.IsNull("department_id");
-                  p.active = b.Bool("active", JsonBody::kOptional);
-                  auto password = b.String("password", JsonBody::kOptional, 1024);
-                  if (password && password->size() < auth::kMinPasswordLength)
-                    b.AddError("password", "must be at least 10 characters");
-                  if (id == who.user.id && (p.active == false || (p.role && *p.role != Role::kAdmin)))
-                    b.AddError("role", "you cannot demote or disable yourself");
-                  b.RejectUnknown({"name", "role", "language", "department_id", "active", "password"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
-                  if (p.department_id) {
-                    auto d = ctx.store.directory().GetDepartment(*p.department_id);
-                    if (!d.ok() && d.status().code() == StatusCode::kNotFound)
-                      return InvalidArgument("the change is not valid",
-                                             {{"department_id", "no such department"}});
-                  }
-                  LUISTER_ASSIGN_OR_RETURN(User u, ctx.store.directory().UpdateUser(id, p));
-                  if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
-                  if (p.active == false)
-                    LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
-                  // Role and activity are part of every cached principal.
-                  ctx.auth.ForgetPrincipals();
-                  LUISTER_RETURN_IF_ERROR(Audit(ctx, req, who, "update", "user", id, std::nullopt));
-                  return JsonResponse(200, ToJson(u));
-                }));
+  r.Add(
+      "GET", "/api/v1/users/{id}",
+      Secured(Permission::kReadDirectory, Reads("user"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                audit.Touched(id, std::nullopt);
+                LUISTER_ASSIGN_OR_RETURN(User u, ctx.store.directory().GetUser(id));
+                return JsonResponse(200, ToJson(u));
+              }));
+  r.Add(
+      "POST", "/api/v1/users",
+      Secured(
+          Permission::kManageUsers, Changes("create", "user"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            NewUser u;
+            auto email = b.String("email", JsonBody::kRequired, 320);
+            auto name = b.String("name", JsonBody::kRequired, 200);
+            auto role = b.Enum<Role>("role", JsonBody::kRequired);
+            auto lang = b.Enum<Language>("language", JsonBody::kOptional);
+            auto dept = b.Int("department_id", JsonBody::kOptional);
+            auto password = b.String("password", JsonBody::kRequired, 1024);
+            b.RejectUnknown({"email", "name", "role", "language", "department_id", "password"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the user is not valid"));
+            u.email = *email;
+            u.name = *name;
+            u.role = *role;
+            u.language = lang.value_or(Language::kEn);
+            u.department_id = dept;
+            LUISTER_ASSIGN_OR_RETURN(User created, ctx.auth.CreateUser(u, *password));
+            audit.Touched(created.id, std::nullopt);
+            return JsonResponse(201, ToJson(created));
+          }));
+  r.Add(
+      "PATCH", "/api/v1/users/{id}",
+      Secured(
+          Permission::kManageUsers, Changes("update", "user"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            UserPatch p;
+            p.name = b.String("name", JsonBody::kOptional, 200);
+            if (p.name && Trim(*p.name).empty()) b.AddError("name", "must not be empty");
+            p.role = b.Enum<Role>("role", JsonBody::kOptional);
+            p.language = b.Enum<Language>("language", JsonBody::kOptional);
+            p.department_id = b.Int("department_id", JsonBody::kOptional);
+            p.clear_department = b.IsNull("department_id");
+            p.active = b.Bool("active", JsonBody::kOptional);
+            auto password = b.String("password", JsonBody::kOptional, 1024);
+            if (password && password->size() < auth::kMinPasswordLength)
+              b.AddError("password", "must be at least 10 characters");
+            if (id == who.user.id && (p.active == false || (p.role && *p.role != Role::kAdmin)))
+              b.AddError("role", "you cannot demote or disable yourself");
+            b.RejectUnknown({"name", "role", "language", "department_id", "active", "password"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
+            if (p.department_id) {
+              auto d = ctx.store.directory().GetDepartment(*p.department_id);
+              if (!d.ok() && d.status().code() == StatusCode::kNotFound)
+                return InvalidArgument("the change is not valid",
+                                       {{"department_id", "no such department"}});
+            }
+            LUISTER_ASSIGN_OR_RETURN(User u, ctx.store.directory().UpdateUser(id, p));
+            if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
+            if (p.active == false) LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
+            // Role and activity are part of every cached principal.
+            ctx.auth.ForgetPrincipals();
+            audit.Touched(id, std::nullopt);
+            return JsonResponse(200, ToJson(u));
+          }));
 }
 
 }  // namespace luister::http

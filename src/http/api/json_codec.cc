@@ -150,6 +150,13 @@ json ToJson(const Message& v) {
           {"created_at", FormatIso8601(v.created_at)}};
 }
 
+json ToJson(const ActivityParams& p) {
+  json o = json::object();
+  for (const auto& [key, value] : p.items())
+    std::visit([&, &key = key](const auto& x) { o[key] = x; }, value);
+  return o;
+}
+
 json ToJson(const Activity& v) {
   return {{"id", v.id},
           {"customer_id", v.customer_id},
@@ -161,6 +168,7 @@ json ToJson(const Activity& v) {
           {"message_id", Opt(v.message_id)},
           {"direction", OptEnum(v.direction)},
           {"actor_user_id", Opt(v.actor_user_id)},
+          {"params", ToJson(v.params)},
           {"summary", v.summary}};
 }
 
@@ -201,7 +209,8 @@ json ToJson(const AuditEntry& v) {
           {"entity_id", Opt(v.entity_id)},
           {"customer_id", Opt(v.customer_id)},
           {"endpoint", v.endpoint},
-          {"ip", v.ip}};
+          {"ip", v.ip},
+          {"query", v.query}};
 }
 
 json ToJson(const ApiTokenRecord& v) {

@@ -26,6 +26,7 @@ nlohmann::json ToJson(const Conversation& v);
 std::string ConversationJson(const Conversation& v);
 std::string ConversationPageJson(const Page<Conversation>& page);
 nlohmann::json ToJson(const Message& v);
+nlohmann::json ToJson(const ActivityParams& v);
 nlohmann::json ToJson(const Activity& v);
 nlohmann::json ToJson(const Department& v);
 nlohmann::json ToJson(const Queue& v);

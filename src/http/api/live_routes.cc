@@ -15,7 +15,7 @@ std::string_view OriginHost(std::string_view origin) {
 
 }  // namespace
 
-void RegisterLiveRoutes(Router& r, ApiContext& ctx) {
+void RegisterLiveRoutes(ApiRoutes& r, ApiContext& ctx) {
   // Reached only without an upgrade: the WebSocket handshake is answered by
   // the server before routing.
   r.Add("GET", std::string(kLivePath), Public([](Request&) -> Result<Response> {

@@ -16,7 +16,7 @@ std::string SessionCookie(const ApiContext& ctx, const std::string& value, int64
 
 }  // namespace
 
-void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
+void RegisterSessionRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/session", Public([&ctx](Request& req) -> Result<Response> {
           LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
           auto email = b.String("email", JsonBody::kRequired, 320);
@@ -43,8 +43,8 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
         }));
 
   r.Add("GET", "/api/v1/session",
-        Secured(ctx, Permission::kReadDirectory,
-                [](Request&, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadDirectory, kNoPersonalData,
+                [](Request&, const auth::Principal& who, AuditScope&) -> Result<Response> {
                   nlohmann::json body = {
                       {"user", ToJson(who.user)},
                       {"permissions", PermissionsJson(who.user.role)},
@@ -57,8 +57,9 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
                 }));
 
   r.Add("DELETE", "/api/v1/session",
-        Secured(ctx, Permission::kReadDirectory,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kReadDirectory, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   if (who.via != auth::Principal::Via::kSession)
                     return InvalidArgument("API tokens are revoked, not logged out");
                   LUISTER_RETURN_IF_ERROR(ctx.auth.Logout(req.Cookie(kSessionCookie)));
@@ -68,43 +69,43 @@ void RegisterSessionRoutes(Router& r, ApiContext& ctx) {
                 }));
 
   r.Add("GET", "/api/v1/api-tokens",
-        Secured(ctx, Permission::kManageApiTokens,
-                [&ctx](Request&, const auth::Principal&) -> Result<Response> {
+        Secured(Permission::kManageApiTokens, kNoPersonalData,
+                [&ctx](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(auto tokens, ctx.store.auth().ListApiTokens());
                   return JsonResponse(200, ListToJson(tokens));
                 }));
 
   r.Add(
       "POST", "/api/v1/api-tokens",
-      Secured(ctx, Permission::kManageApiTokens,
-              [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
-                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                auto name = b.String("name", JsonBody::kRequired, 100);
-                auto user_id = b.Int("user_id", JsonBody::kOptional);
-                b.RejectUnknown({"name", "user_id"});
-                LUISTER_RETURN_IF_ERROR(b.Finish("the token is not valid"));
-                auto created = ctx.auth.CreateApiToken(user_id.value_or(who.user.id), *name);
-                if (!created.ok()) {
-                  if (created.status().code() == StatusCode::kNotFound)
-                    return InvalidArgument("the token is not valid", {{"user_id", "no such user"}});
-                  return created.status();
-                }
-                LUISTER_RETURN_IF_ERROR(
-                    Audit(ctx, req, who, "create", "api_token", created->first.id, std::nullopt));
-                nlohmann::json body = ToJson(created->first);
-                body["token"] = created->second;
-                Response resp = JsonResponse(201, body);
-                resp.SetHeader("Cache-Control", "no-store");
-                return resp;
-              }));
+      Secured(
+          Permission::kManageApiTokens, Changes("create", "api_token"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            auto name = b.String("name", JsonBody::kRequired, 100);
+            auto user_id = b.Int("user_id", JsonBody::kOptional);
+            b.RejectUnknown({"name", "user_id"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the token is not valid"));
+            auto created = ctx.auth.CreateApiToken(user_id.value_or(who.user.id), *name);
+            if (!created.ok()) {
+              if (created.status().code() == StatusCode::kNotFound)
+                return InvalidArgument("the token is not valid", {{"user_id", "no such user"}});
+              return created.status();
+            }
+            audit.Touched(created->first.id, std::nullopt);
+            nlohmann::json body = ToJson(created->first);
+            body["token"] = created->second;
+            Response resp = JsonResponse(201, body);
+            resp.SetHeader("Cache-Control", "no-store");
+            return resp;
+          }));
 
   r.Add("DELETE", "/api/v1/api-tokens/{id}",
-        Secured(ctx, Permission::kManageApiTokens,
-                [&ctx](Request& req, const auth::Principal& who) -> Result<Response> {
+        Secured(Permission::kManageApiTokens, Changes("delete", "api_token"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_RETURN_IF_ERROR(ctx.auth.RevokeApiToken(id));
-                  LUISTER_RETURN_IF_ERROR(
-                      Audit(ctx, req, who, "delete", "api_token", id, std::nullopt));
+                  audit.Touched(id, std::nullopt);
                   return NoContent();
                 }));
 }

@@ -2,7 +2,7 @@
 
 namespace luister::http {
 
-void RegisterSystemRoutes(Router& r, ApiContext& ctx) {
+void RegisterSystemRoutes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/healthz", Public([&ctx](Request&) -> Result<Response> {
           Status db = ctx.store.Ping();
           nlohmann::json body = {{"status", db.ok() ? "ok" : "unavailable"},

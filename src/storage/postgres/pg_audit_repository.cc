@@ -10,9 +10,9 @@ namespace luister::postgres {
 namespace {
 
 constexpr char kInsertAuditBatch[] =
-    "INSERT INTO audit_log (at, user_id, action, entity, entity_id, customer_id, endpoint, ip) "
-    "SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], "
-    "$6::bigint[], $7::text[], $8::text[])";
+    "INSERT INTO audit_log (at, user_id, action, entity, entity_id, customer_id, endpoint, ip, "
+    "query) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], "
+    "$5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[])";
 constexpr size_t kAuditBatchRows = 2000;
 
 }  // namespace
@@ -22,7 +22,7 @@ Status PgAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
   return db().Write([&](sql::Connection& shared) -> Status {
     Connection& c = Native(shared);
     for (size_t from = 0; from < entries.size(); from += kAuditBatchRows) {
-      BatchColumns rows(8);
+      BatchColumns rows(9);
       for (size_t i = from; i < std::min(entries.size(), from + kAuditBatchRows); ++i) {
         const AuditEntry& e = entries[i];
         rows.Set(0, e.at)
@@ -32,7 +32,8 @@ Status PgAuditRepository::AppendBatch(const std::vector<AuditEntry>& entries) {
             .Set(4, e.entity_id)
             .Set(5, e.customer_id)
             .Set(6, std::optional<std::string>(e.endpoint))
-            .Set(7, std::optional<std::string>(e.ip));
+            .Set(7, std::optional<std::string>(e.ip))
+            .Set(8, std::optional<std::string>(e.query));
       }
       LUISTER_RETURN_IF_ERROR(c.Query(kInsertAuditBatch, rows.ToParams()).status());
     }

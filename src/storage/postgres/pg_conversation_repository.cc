@@ -5,6 +5,7 @@
 
 #include "storage/postgres/pg_rows.h"
 #include "storage/postgres/pg_sql_database.h"
+#include "storage/sql/activities.h"
 #include "storage/sql/query.h"
 #include "storage/sql/records.h"
 #include "storage/sql/row_mapping.h"
@@ -26,9 +27,9 @@ constexpr char kInsertAttachments[] =
     "SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], $4::text[], $5::bigint[])";
 constexpr char kInsertActivities[] =
     "INSERT INTO activities (customer_id, at, kind, channel, department_id, conversation_id, "
-    "message_id, direction, actor_user_id, summary) SELECT * FROM unnest($1::bigint[], "
+    "message_id, direction, actor_user_id, summary, params) SELECT * FROM unnest($1::bigint[], "
     "$2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], "
-    "$9::bigint[], $10::text[])";
+    "$9::bigint[], $10::text[], $11::text[])";
 constexpr char kUpdateConversations[] =
     "UPDATE conversations c SET status = u.status, updated_at = u.updated_at, "
     "last_message_at = u.last_message_at, first_response_at = u.first_response_at, "
@@ -47,7 +48,8 @@ void AddActivity(BatchColumns& cols, const Activity& a) {
       .Set(6, a.message_id)
       .Set(7, sql::OptEnumText(a.direction))
       .Set(8, a.actor_user_id)
-      .Set(9, std::optional<std::string>(a.summary));
+      .Set(9, std::optional<std::string>(a.summary))
+      .Set(10, std::optional<std::string>(sql::EncodeParams(a.params)));
 }
 
 Status Exec(Connection& c, const char* sql, const Params& p) { return c.Query(sql, p).status(); }
@@ -86,7 +88,7 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
         Rows next_ids,
         c.Query(kNextMessageIds, Params().Add(static_cast<int64_t>(messages.size()))));
 
-    BatchColumns message_rows(10), attachment_rows(5), activity_rows(10);
+    BatchColumns message_rows(10), attachment_rows(5), activity_rows(11);
     std::vector<AddedMessage> out;
     out.reserve(messages.size());
     for (size_t i = 0; i < messages.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "storage/sql/activities.h"
 
+#include <nlohmann/json.hpp>
+
 #include "storage/sql/row_mapping.h"
 
 namespace luister::sql {
@@ -8,9 +10,33 @@ namespace {
 
 const Sql kInsertActivity(
     "INSERT INTO activities (customer_id, at, kind, channel, department_id, conversation_id, "
-    "message_id, direction, actor_user_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    "message_id, direction, actor_user_id, summary, params) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 }  // namespace
+
+std::string EncodeParams(const ActivityParams& p) {
+  if (p.empty()) return "{}";
+  nlohmann::json o = nlohmann::json::object();
+  for (const auto& [key, value] : p.items())
+    std::visit([&, &key = key](const auto& v) { o[key] = v; }, value);
+  return o.dump();
+}
+
+ActivityParams DecodeParams(std::string_view json) {
+  ActivityParams p;
+  if (json.empty() || json == "{}") return p;
+  auto o = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!o.is_object()) return p;
+  for (const auto& [key, value] : o.items()) {
+    if (value.is_number_integer()) {
+      p.Set(key, value.get<int64_t>());
+    } else if (value.is_string()) {
+      p.Set(key, value.get<std::string>());
+    }
+  }
+  return p;
+}
 
 Activity ActivityFromRow(const Row& r) {
   Activity a;
@@ -25,15 +51,17 @@ Activity ActivityFromRow(const Row& r) {
   a.direction = OptEnumFromText<Direction>(r.OptText(8));
   a.actor_user_id = r.OptInt(9);
   a.summary = r.Text(10);
+  a.params = DecodeParams(r.Text(11));
   return a;
 }
 
 Status InsertActivity(Connection& c, const Activity& a) {
   return c
-      .Execute(kInsertActivity,
-               Params::Of(a.customer_id, a.at, ToString(a.kind), OptEnumText(a.channel),
-                          a.department_id, a.conversation_id, a.message_id,
-                          OptEnumText(a.direction), a.actor_user_id, a.summary))
+      .Execute(
+          kInsertActivity,
+          Params::Of(a.customer_id, a.at, ToString(a.kind), OptEnumText(a.channel), a.department_id,
+                     a.conversation_id, a.message_id, OptEnumText(a.direction), a.actor_user_id,
+                     a.summary, EncodeParams(a.params)))
       .status();
 }
 

@@ -8,16 +8,16 @@ namespace luister::sql {
 namespace {
 
 const Sql kInsertAudit(
-    "INSERT INTO audit_log (at, user_id, action, entity, entity_id, customer_id, endpoint, ip) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    "INSERT INTO audit_log (at, user_id, action, entity, entity_id, customer_id, endpoint, ip, "
+    "query) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 constexpr char kSelectAudit[] =
-    "SELECT id, at, user_id, action, entity, entity_id, customer_id, endpoint, ip "
+    "SELECT id, at, user_id, action, entity, entity_id, customer_id, endpoint, ip, query "
     "FROM audit_log WHERE TRUE";
 
 Status InsertAudit(Connection& c, const AuditEntry& e) {
   return c
       .Execute(kInsertAudit, Params::Of(e.at, e.user_id, e.action, e.entity, e.entity_id,
-                                        e.customer_id, e.endpoint, e.ip))
+                                        e.customer_id, e.endpoint, e.ip, e.query))
       .status();
 }
 
@@ -32,6 +32,7 @@ AuditEntry AuditFromRow(const Row& r) {
   e.customer_id = r.OptInt(6);
   e.endpoint = r.Text(7);
   e.ip = r.Text(8);
+  e.query = r.Text(9);
   return e;
 }
 

@@ -26,7 +26,6 @@ const Sql kInsertTag(
 // while a conversation is opened for it.
 const Sql kCustomerIsMerged(
     "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
-const Sql kUserName("SELECT name FROM users WHERE id = ?");
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
     "author_user_id, body_text, body_html, created_at) "
@@ -58,20 +57,6 @@ Status ChangeStatus(Connection& c, Conversation* v, ConversationStatus status, T
                     std::optional<int64_t> actor) {
   if (auto a = MoveStatus(v, status, at, actor)) return InsertActivity(c, *a);
   return Status::Ok();
-}
-
-Status RecordAssignment(Connection& c, const Conversation& v, Timestamp at,
-                        std::optional<int64_t> actor) {
-  Activity a = ConversationActivity(v, ActivityKind::kAssigned, at, actor);
-  if (!v.assignee_id) {
-    a.summary = "Unassigned";
-    return InsertActivity(c, a);
-  }
-  LUISTER_ASSIGN_OR_RETURN(auto name, First<std::string>(c, kUserName, Params::Of(*v.assignee_id),
-                                                         [](const Row& r) { return r.Text(0); }));
-  if (!name) return NotFound("user " + std::to_string(*v.assignee_id) + " not found");
-  a.summary = "Assigned to " + *name;
-  return InsertActivity(c, a);
 }
 
 Status CheckCustomerActive(Connection& c, int64_t customer_id) {
@@ -120,9 +105,7 @@ Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
                                       n.department_id, n.queue_id, n.assignee_id, at, at, at)));
     LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
-    Activity a = ConversationActivity(v, ActivityKind::kConversationOpened, at, actor);
-    a.summary = Summarize(v.subject);
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
+    LUISTER_RETURN_IF_ERROR(InsertActivity(c, OpenedActivity(v, actor)));
     return v;
   });
 }
@@ -172,10 +155,11 @@ Result<Conversation> SqlConversationRepository::Update(int64_t id, const Convers
                                                        std::optional<int64_t> actor, Timestamp at) {
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id, /*for_update=*/true));
-    const std::optional<int64_t> old_assignee = v.assignee_id;
+    const Conversation before = v;
     ApplyPatch(&v, patch, at);
     if (patch.status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *patch.status, at, actor));
-    if (v.assignee_id != old_assignee) LUISTER_RETURN_IF_ERROR(RecordAssignment(c, v, at, actor));
+    if (auto a = AssignmentActivity(before, v, at, actor))
+      LUISTER_RETURN_IF_ERROR(InsertActivity(c, *a));
     LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
     if (patch.tags) LUISTER_RETURN_IF_ERROR(WriteTags(c, id, *patch.tags));
     return LoadConversation(c, id);

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <map>
 #include <vector>
 
 #include "storage/sqlite/embedded_migrations.h"
+#include "storage/sqlite/luister_tokenizer.h"
 #include "storage/sqlite/store_fixture.h"
 
 namespace luister::sqlite {
@@ -78,6 +80,69 @@ TEST_F(MigratorTest, RefusesNewerSchema) {
                          " is newer than this luister (" +
                          std::to_string(SqliteStore::LatestSchemaVersion()) + "); upgrade luister";
   EXPECT_EQ(store.status().message(), expected);
+}
+
+// Timeline entries written before migration 5 carried English sentences;
+// the migration turns them into params where the text can be read back.
+TEST_F(MigratorTest, ActivityTextsOfOlderVersionsBecomeParams) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(RegisterLuisterTokenizer(db).ok());  // the search tables use it
+  auto exec = [&](const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "") << " in " << sql.substr(0, 80);
+    sqlite3_free(error);
+  };
+  exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at INTEGER NOT NULL)");
+  for (const auto& m : EmbeddedMigrations()) {
+    if (m.version > 4) break;
+    exec(m.sql);
+    exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'x', 0)");
+  }
+  exec(
+      "INSERT INTO users (id, email, name, role, language, password_hash, created_at) VALUES "
+      "(1, 'a@x', 'Anna Bakker', 'agent', 'nl', 'h', 0), "
+      "(2, 'b@x', 'Twin', 'agent', 'nl', 'h', 0), (3, 'c@x', 'Twin', 'agent', 'nl', 'h', 0)");
+  exec(
+      "INSERT INTO customers (id, kind, name, language, created_at, updated_at) VALUES "
+      "(10, 'person', 'Jan', 'nl', 0, 0), (11, 'person', 'Jan dup', 'nl', 0, 0)");
+  exec(
+      "INSERT INTO merges (source_id, target_id, source_name, by_user_id, at, "
+      "moved_identities, moved_conversations, moved_activities) VALUES (11, 10, 'Jan dup', 1, 6, "
+      "0, 0, 0)");
+  exec(
+      "INSERT INTO activities (customer_id, at, kind, summary) VALUES "
+      "(10, 1, 'status_changed', 'Status changed from waiting_on_us to resolved'), "
+      "(10, 2, 'assigned', 'Assigned to Anna Bakker'), "
+      "(10, 3, 'assigned', 'Unassigned'), "
+      "(10, 4, 'assigned', 'Assigned to Twin'), "
+      "(10, 5, 'message', 'Status changed from a to b'), "
+      "(10, 6, 'merged', 'Merged Jan dup (customer 11) into Jan')");
+  sqlite3_close(db);
+
+  auto store = SqliteStore::Open(path_, SqliteOptions{});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto page = (*store)->timeline().Timeline(10, {}, PageRequest{50, {}});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->items.size(), 6u);
+  std::map<int64_t, Activity> by_at;
+  for (const auto& a : page->items) by_at[ToMillis(a.at)] = a;
+  EXPECT_EQ(by_at[1].params, ActivityParams().Set("from", "waiting_on_us").Set("to", "resolved"));
+  EXPECT_EQ(by_at[1].summary, "");
+  EXPECT_EQ(by_at[2].params, ActivityParams().Set("assignee_id", int64_t{1}));
+  EXPECT_EQ(by_at[2].summary, "");
+  EXPECT_TRUE(by_at[3].params.empty());
+  EXPECT_EQ(by_at[3].summary, "");
+  // Two users share the name: which one is unknown, so the text stays.
+  EXPECT_TRUE(by_at[4].params.empty());
+  EXPECT_EQ(by_at[4].summary, "Assigned to Twin");
+  // A customer's own words are never touched, whatever they say.
+  EXPECT_EQ(by_at[5].summary, "Status changed from a to b");
+  EXPECT_EQ(by_at[6].params,
+            ActivityParams().Set("source_id", int64_t{11}).Set("source_name", "Jan dup"));
 }
 
 TEST_F(MigratorTest, InMemoryDatabaseWorks) {

@@ -70,19 +70,23 @@ export async function waitForLive(page) {
 }
 
 /** A state-changing API call from inside the page: its session cookie plus the CSRF token, as the app does it. */
-export async function apiPost(page, apiPath, body) {
+export async function apiSend(page, method, apiPath, body) {
   return page.evaluate(
-    async ({ apiPath, body }) => {
+    async ({ method, apiPath, body }) => {
       const session = await (await fetch('/api/v1/session')).json();
       const res = await fetch(`/api/v1${apiPath}`, {
-        method: 'POST',
+        method,
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
         body: JSON.stringify(body),
       });
       return { status: res.status, body: await res.json().catch(() => null) };
     },
-    { apiPath, body },
+    { method, apiPath, body },
   );
+}
+
+export async function apiPost(page, apiPath, body) {
+  return apiSend(page, 'POST', apiPath, body);
 }
 
 const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots');

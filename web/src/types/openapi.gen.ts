@@ -240,7 +240,8 @@ export interface paths {
         };
         /**
          * List users
-         * @description All staff users (names and roles), active or not.
+         * @description All staff users (names and roles), active or not. Audited (`read
+         *     user`, one entry per list).
          *
          *     Permission: `read_directory` (roles: admin, manager, agent,
          *     account_manager, privacy_officer).
@@ -272,7 +273,9 @@ export interface paths {
         };
         /**
          * Get a user
-         * @description Permission: `read_directory` (roles: admin, manager, agent,
+         * @description Audited (`read user`).
+         *
+         *     Permission: `read_directory` (roles: admin, manager, agent,
          *     account_manager, privacy_officer).
          */
         get: operations["getUser"];
@@ -303,7 +306,8 @@ export interface paths {
         /**
          * List customers
          * @description Customers in id order, filtered. Customers merged into another are
-         *     left out unless `include_merged=true`. Audited (`read customer`).
+         *     left out unless `include_merged=true`. Audited (`read customer`,
+         *     one entry per customer returned, with the query).
          *
          *     Permission: `read_customers` (roles: admin, manager, agent,
          *     account_manager, privacy_officer).
@@ -339,7 +343,8 @@ export interface paths {
          * Find a customer by identity
          * @description Finds the customer owning an identity, e.g. the sender of an
          *     incoming e-mail or the caller's phone number. The value is
-         *     normalised before lookup. `404` when no customer has it. Audited
+         *     normalised before lookup. `404` when no customer has it (that
+         *     lookup is audited too, with its query). Audited
          *     (`read customer`).
          *
          *     Permission: `read_customers` (roles: admin, manager, agent,
@@ -478,7 +483,8 @@ export interface paths {
          *     target): identities, conversations and timeline move to the
          *     target, and the source keeps only `merged_into_id`. `409` when
          *     source and target are the same or either was already merged; `404`
-         *     when either does not exist. Audited (`merge customer`).
+         *     when either does not exist. Audited (`merge customer`, one entry for
+         *     each of the two customers).
          *
          *     Permission: `merge_customers` (roles: admin, manager,
          *     account_manager).
@@ -555,8 +561,8 @@ export interface paths {
         /**
          * List conversations
          * @description Conversations matching all given filters, by default most recent
-         *     message first. Audited (`read conversation`, with the customer when
-         *     `customer_id` is given).
+         *     message first. Audited (`read conversation`, one entry per
+         *     conversation returned, naming its customer, with the query).
          *
          *     Permission: `read_conversations` (roles: admin, manager, agent,
          *     account_manager, privacy_officer).
@@ -723,7 +729,8 @@ export interface paths {
          *     customers. Words and quoted phrases are allowed; search operators
          *     are not. Results page by `offset` (relevance has no stable cursor).
          *     `highlight` is HTML-escaped with matches in `<mark>` elements, safe
-         *     to insert as HTML. Audited (`search`).
+         *     to insert as HTML. Audited (`search`, one entry per customer whose
+         *     data a hit holds, with the query; one entry when nothing matched).
          *
          *     Permission: `search` (roles: admin, manager, agent,
          *     account_manager, privacy_officer).
@@ -990,7 +997,27 @@ export interface components {
             direction: "in" | "out" | null;
             /** Format: int64 */
             actor_user_id: number | null;
+            params: components["schemas"]["ActivityParams"];
+            /** @description Words a person wrote, never text of the server: the start of the message or note, the subject of an opened conversation, the note of a handover. Empty for status changes, assignments and merges, which are described by `params` and worded by the reader in its own language. Entries stored before version 5 of the schema may carry an English sentence here when their params could not be recovered. */
             summary: string;
+        };
+        /** @description What an event says, as data. status_changed: `from`, `to` (status wire names). assigned: `assignee_id` (absent when unassigned), `previous_assignee_id`. handover: `from_department_id`, `to_department_id`, `to_queue_id`. merged: `source_id`, `source_name`. Contacts (message, note, conversation_opened) have none. */
+        ActivityParams: {
+            from?: components["schemas"]["ConversationStatus"];
+            to?: components["schemas"]["ConversationStatus"];
+            /** Format: int64 */
+            assignee_id?: number;
+            /** Format: int64 */
+            previous_assignee_id?: number;
+            /** Format: int64 */
+            from_department_id?: number;
+            /** Format: int64 */
+            to_department_id?: number;
+            /** Format: int64 */
+            to_queue_id?: number;
+            /** Format: int64 */
+            source_id?: number;
+            source_name?: string;
         };
         Department: {
             /** Format: int64 */
@@ -1021,6 +1048,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description One use of personal data, written by the request pipeline from the route's declared intent (`luister routes --audit` lists them). A read that returns several customers (a list, a search) writes one entry per customer, so `GET /api/v1/audit?customer_id=` shows every read of that customer; a lookup that finds nothing is recorded too, with the id or query it asked for. */
         AuditEntry: {
             /** Format: int64 */
             id: number;
@@ -1028,9 +1056,9 @@ export interface components {
             at: string;
             /** Format: int64 */
             user_id: number | null;
-            /** @description `read`, `create`, `update`, `delete`, `merge` or `search`. */
+            /** @description `read`, `search`, `create`, `update`, `delete`, `merge` or `request`. */
             action: string;
-            /** @description `customer`, `timeline`, `conversation`, `message`, `user`, `api_token` or `search`. */
+            /** @description `customer`, `timeline`, `conversation`, `message`, `user`, `api_token`, `customer_export` or `search`. */
             entity: string;
             /** Format: int64 */
             entity_id: number | null;
@@ -1040,6 +1068,8 @@ export interface components {
             endpoint: string;
             /** @description The client's IP address. */
             ip: string;
+            /** @description For reads, the decoded query string of the request (`q=jansen&scope=customers`), at most 1,000 characters: why a customer turned up in a list or search. Empty for changes. */
+            query: string;
         };
         ApiToken: {
             /** Format: int64 */

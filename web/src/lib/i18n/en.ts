@@ -185,6 +185,15 @@ export const en = {
     exportAgain: 'Prepare a new export',
     noResults: 'No customers found.',
     conversations: 'Conversations',
+    activity: {
+      statusChanged: 'Status changed from {{from}} to {{to}}',
+      assignedTo: 'Assigned to {{name}}',
+      unassigned: 'Unassigned',
+      handover: 'Handed over from {{from}} to {{to}}',
+      merged: 'Merged {{name}} (customer {{id}}) into this customer',
+      someone: 'user {{id}}',
+      department: 'department {{id}}',
+    },
     kinds: {
       conversation_opened: 'Conversation opened',
       message: 'Message',
@@ -255,6 +264,7 @@ export const en = {
     action: 'Action',
     entity: 'What',
     customer: 'Customer',
+    query: 'What was asked for',
     endpoint: 'Endpoint',
     ip: 'IP address',
     userFilter: 'User',

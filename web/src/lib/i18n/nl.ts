@@ -187,6 +187,15 @@ export const nl: Translation = {
     exportAgain: 'Nieuwe export voorbereiden',
     noResults: 'Geen klanten gevonden.',
     conversations: 'Gesprekken',
+    activity: {
+      statusChanged: 'Status gewijzigd van {{from}} naar {{to}}',
+      assignedTo: 'Toegewezen aan {{name}}',
+      unassigned: 'Toewijzing opgeheven',
+      handover: 'Overgedragen van {{from}} naar {{to}}',
+      merged: '{{name}} (klant {{id}}) samengevoegd met deze klant',
+      someone: 'gebruiker {{id}}',
+      department: 'afdeling {{id}}',
+    },
     kinds: {
       conversation_opened: 'Gesprek geopend',
       message: 'Bericht',
@@ -257,6 +266,7 @@ export const nl: Translation = {
     action: 'Actie',
     entity: 'Wat',
     customer: 'Klant',
+    query: 'Waarnaar gevraagd werd',
     endpoint: 'Endpoint',
     ip: 'IP-adres',
     userFilter: 'Gebruiker',

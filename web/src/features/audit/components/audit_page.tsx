@@ -114,6 +114,11 @@ export function AuditPage() {
                 <td>{a.customer_id ? <Link to={`/customers/${a.customer_id}`}>#{a.customer_id}</Link> : '—'}</td>
                 <td>
                   <code>{a.endpoint}</code>
+                  {a.query && (
+                    <span className="muted small audit__query" title={t('audit.query')}>
+                      {' '}?{a.query}
+                    </span>
+                  )}
                 </td>
                 <td>{a.ip}</td>
               </tr>

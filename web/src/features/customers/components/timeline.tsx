@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ChannelIcon } from '@/components/channel_icon';
 import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
-import { useDepartments, useUsers } from '@/lib/directory';
+import { useDepartments, useNameLookup, useUsers } from '@/lib/directory';
 import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Activity } from '@/types/api';
 import type { useTimeline } from '../api/get_timeline';
+import { describeActivity } from './activity_text';
 
 /** Loads the next page when the sentinel scrolls into view; the button does the same by hand. */
 function useInfiniteScroll(onVisible: () => void, enabled: boolean) {
@@ -28,10 +29,29 @@ function useInfiniteScroll(onVisible: () => void, enabled: boolean) {
   return ref;
 }
 
+/** The event in the reader's language, then the words a person wrote (a message, a hand-over note). */
+function TimelineText({ activity: a, text }: { activity: Activity; text: string | undefined }) {
+  const link = (body: string) => (a.conversation_id ? <Link to={`/conversations/${a.conversation_id}`}>{body}</Link> : body);
+  return (
+    <>
+      {text && (
+        <p className="timeline__summary" data-testid="timeline-event">
+          {link(text)}
+        </p>
+      )}
+      {a.summary && (
+        <p className={text ? 'timeline__summary timeline__quote' : 'timeline__summary'}>{text ? a.summary : link(a.summary)}</p>
+      )}
+    </>
+  );
+}
+
 export function Timeline({ query, compact = false }: { query: ReturnType<typeof useTimeline>; compact?: boolean }) {
   const { t } = useTranslation();
   const users = useUsers();
   const departments = useDepartments();
+  const userName = useNameLookup(users.data);
+  const departmentName = useNameLookup(departments.data);
   const canLoadMore = !compact && !!query.hasNextPage && !query.isFetchingNextPage;
   const sentinel = useInfiniteScroll(() => void query.fetchNextPage(), canLoadMore);
   if (query.isPending) return <Spinner />;
@@ -39,8 +59,8 @@ export function Timeline({ query, compact = false }: { query: ReturnType<typeof 
   const items = query.data.pages.flatMap((p) => p.items);
   if (items.length === 0) return <Empty>{t('customer.emptyTimeline')}</Empty>;
   const lang = currentLanguage();
-  const who = (a: Activity) => (a.actor_user_id ? users.data?.find((u) => u.id === a.actor_user_id)?.name : undefined);
-  const dept = (a: Activity) => departments.data?.find((d) => d.id === a.department_id)?.name;
+  const who = (a: Activity) => userName(a.actor_user_id);
+  const dept = (a: Activity) => departmentName(a.department_id);
 
   return (
     <>
@@ -58,9 +78,7 @@ export function Timeline({ query, compact = false }: { query: ReturnType<typeof 
                   {formatDateTime(a.at, lang)}
                 </time>
               </p>
-              <p className="timeline__summary">
-                {a.conversation_id ? <Link to={`/conversations/${a.conversation_id}`}>{a.summary}</Link> : a.summary}
-              </p>
+              <TimelineText activity={a} text={describeActivity(a, t, userName, departmentName)} />
             </div>
           </li>
         ))}

@@ -1,0 +1,210 @@
+// Auditing comes from each route's declaration, not from handlers: this walks
+// every route the server declares as reading personal data (`luister routes
+// --audit`), calls it, and checks that the audit log names the read; and it
+// checks that lists and searches name every customer they returned and that
+// lookups that find nothing are recorded too.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "http_client.h"
+#include "luister_process.h"
+#include "server_test.h"
+
+namespace luister::e2e {
+namespace {
+
+using nlohmann::json;
+
+struct Declared {
+  std::string method, pattern, permission, action, entity;
+};
+
+std::vector<Declared> DeclaredRoutes() {
+  auto r = RunLuister({"routes", "--audit"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::vector<Declared> out;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    Declared d;
+    words >> d.method >> d.pattern >> d.permission >> d.action >> d.entity;
+    if (!d.method.empty()) out.push_back(d);
+  }
+  return out;
+}
+
+class AuditTest : public ServerTest<AuditTest> {
+ protected:
+  int64_t Create(const std::string& path, const json& body) {
+    auto r = client_->Post(path, body);
+    EXPECT_TRUE(r.status == 201 || r.status == 202) << path << ": " << r.body;
+    return r.Json().value("id", int64_t{0});
+  }
+  int64_t MakeCustomer(const std::string& name, const std::string& email) {
+    return Create("/api/v1/customers",
+                  {{"name", name}, {"identities", {{{"kind", "email"}, {"value", email}}}}});
+  }
+
+  // Audit entries newer than `after`, oldest first.
+  std::vector<json> EntriesAfter(int64_t after, const std::string& filter = "") {
+    auto r = client_->Get("/api/v1/audit?limit=200" + filter);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<json> out;
+    const json page = r.Json();
+    for (const auto& e : page["items"])
+      if (e["id"].get<int64_t>() > after) out.insert(out.begin(), e);
+    return out;
+  }
+  int64_t LastEntryId() {
+    auto items = client_->Get("/api/v1/audit?limit=1").Json()["items"];
+    return items.empty() ? 0 : items[0]["id"].get<int64_t>();
+  }
+};
+
+// GET routes that hold no personal data of customers or staff; every other
+// GET route must declare an audited read. A new route that is neither fails
+// here, so it cannot leak unlogged reads by forgetting.
+const std::set<std::string> kNotPersonal = {
+    "GET /healthz",        "GET /metrics",           "GET /api/v1/live",
+    "GET /api/v1/session", "GET /api/v1/api-tokens", "GET /api/v1/departments",
+    "GET /api/v1/queues",  "GET /api/v1/audit",      "GET /api/v1/jobs/{id}"};
+
+TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
+  // Something to read on every route.
+  int64_t dept = Create("/api/v1/departments", {{"name", "Audit walk"}});
+  int64_t cust = MakeCustomer("Walk Persoon", "walk.persoon@example.nl");
+  int64_t conv = Create("/api/v1/conversations", {{"customer_id", cust},
+                                                  {"channel", "email"},
+                                                  {"subject", "Walk every route"},
+                                                  {"department_id", dept}});
+  ASSERT_EQ(client_
+                ->Post("/api/v1/conversations/" + std::to_string(conv) + "/messages",
+                       {{"direction", "in"}, {"body_text", "wandelroute factuur"}})
+                .status,
+            201);
+  int64_t job = Create("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
+  for (int i = 0; i < 500; ++i) {
+    if (client_->Get("/api/v1/jobs/" + std::to_string(job)).Json()["state"] == "done") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  int64_t me = client_->Get("/api/v1/session").Json()["user"]["id"];
+
+  // What each route's {id} names, and the query a route needs to answer 200.
+  auto target_of = [&](const std::string& pattern) -> std::string {
+    std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)
+                     : pattern.rfind("/api/v1/conversations/", 0) == 0 ? std::to_string(conv)
+                     : pattern.rfind("/api/v1/users/", 0) == 0         ? std::to_string(me)
+                     : pattern.rfind("/api/v1/jobs/", 0) == 0          ? std::to_string(job)
+                                                                       : "";
+    std::string t = pattern;
+    if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);
+    if (pattern == "/api/v1/customers/lookup") t += "?kind=email&value=walk.persoon@example.nl";
+    if (pattern == "/api/v1/search") t += "?q=wandelroute";
+    if (pattern == "/api/v1/customers" || pattern == "/api/v1/conversations") t += "?limit=200";
+    return t;
+  };
+
+  int walked = 0;
+  for (const Declared& d : DeclaredRoutes()) {
+    const std::string route = d.method + " " + d.pattern;
+    if (d.method != "GET") continue;
+    if (d.action == "-") {
+      EXPECT_TRUE(kNotPersonal.count(route))
+          << route << " declares no audit: does it really hold no personal data?";
+      continue;
+    }
+    SCOPED_TRACE(route);
+    EXPECT_TRUE(d.action == "read" || d.action == "search") << d.action;
+    int64_t before = LastEntryId();
+    auto r = client_->Get(target_of(d.pattern));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ++walked;
+    bool logged = false, names_customer = false;
+    for (const auto& e : EntriesAfter(before)) {
+      if (e["endpoint"] != route) continue;
+      logged = true;
+      EXPECT_EQ(e["action"], d.action);
+      EXPECT_EQ(e["entity"], d.entity);
+      EXPECT_EQ(e["user_id"], me);
+      names_customer |= e["customer_id"] == cust;
+    }
+    EXPECT_TRUE(logged) << "no audit entry for " << route;
+    // Everything but the staff directory is about a customer: the entry
+    // must say whose data it was.
+    if (d.entity != "user") {
+      EXPECT_TRUE(names_customer) << "the entry names no customer";
+    }
+  }
+  EXPECT_GE(walked, 10) << "the route listing lost its audit declarations";
+}
+
+TEST_F(AuditTest, ListsAndSearchesNameEveryCustomerTheyReturned) {
+  int64_t a = MakeCustomer("Lijst Klant Een", "lijst.een@example.nl");
+  int64_t b = MakeCustomer("Lijst Klant Twee", "lijst.twee@example.nl");
+  int64_t before = LastEntryId();
+  ASSERT_EQ(client_->Get("/api/v1/customers?limit=200").status, 200);
+  auto search = client_->Get("/api/v1/search?scope=customers&q=Lijst");
+  ASSERT_EQ(search.status, 200);
+  ASSERT_GE(search.Json()["items"].size(), 2u);
+
+  for (int64_t cust : {a, b}) {
+    bool listed = false, searched = false;
+    for (const auto& e : EntriesAfter(before, "&customer_id=" + std::to_string(cust))) {
+      if (e["endpoint"] == "GET /api/v1/customers") {
+        listed = true;
+        EXPECT_EQ(e["action"], "read");
+        EXPECT_EQ(e["entity_id"], cust);
+        EXPECT_EQ(e["query"], "limit=200");
+      }
+      if (e["endpoint"] == "GET /api/v1/search") {
+        searched = true;
+        EXPECT_EQ(e["action"], "search");
+        EXPECT_EQ(e["query"], "scope=customers&q=Lijst");
+      }
+    }
+    EXPECT_TRUE(listed) << "customer " << cust << "'s trail misses the list that showed them";
+    EXPECT_TRUE(searched) << "customer " << cust << "'s trail misses the search that found them";
+  }
+}
+
+TEST_F(AuditTest, ReadsThatFindNothingAndStaffReadsAreRecorded) {
+  int64_t before = LastEntryId();
+  EXPECT_EQ(client_->Get("/api/v1/customers/lookup?kind=email&value=niemand@example.nl").status,
+            404);
+  EXPECT_EQ(client_->Get("/api/v1/customers/987654321").status, 404);
+  EXPECT_EQ(client_->Get("/api/v1/users").status, 200);
+  bool lookup = false, unknown_id = false, users = false;
+  for (const auto& e : EntriesAfter(before)) {
+    if (e["endpoint"] == "GET /api/v1/customers/lookup") {
+      lookup = true;
+      EXPECT_TRUE(e["customer_id"].is_null());
+      EXPECT_EQ(e["query"], "kind=email&value=niemand@example.nl");
+    }
+    if (e["endpoint"] == "GET /api/v1/customers/{id}") {
+      unknown_id = true;
+      EXPECT_EQ(e["entity_id"], 987654321);
+    }
+    if (e["endpoint"] == "GET /api/v1/users") {
+      users = true;
+      EXPECT_EQ(e["entity"], "user");
+    }
+  }
+  EXPECT_TRUE(lookup) << "a lookup that found nobody still used the address asked for";
+  EXPECT_TRUE(unknown_id);
+  EXPECT_TRUE(users) << "reading the staff directory is a read of staff data";
+
+  // A request that was refused (bad input) read nothing and is not logged.
+  before = LastEntryId();
+  EXPECT_EQ(client_->Get("/api/v1/customers?limit=0").status, 400);
+  for (const auto& e : EntriesAfter(before))
+    EXPECT_NE(e["endpoint"], "GET /api/v1/customers") << e.dump();
+}
+
+}  // namespace
+}  // namespace luister::e2e

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '@/lib/i18n';
+import type { Activity } from '@/types/api';
+import { describeActivity } from './activity_text';
+
+const base: Activity = {
+  id: 1,
+  customer_id: 3,
+  at: '2026-11-30T10:00:00.000Z',
+  kind: 'status_changed',
+  channel: 'email',
+  department_id: 2,
+  conversation_id: 4,
+  message_id: null,
+  direction: null,
+  actor_user_id: 7,
+  params: {},
+  summary: '',
+};
+const users = (id: number | null | undefined) => (id === 7 ? 'Sanne de Vries' : undefined);
+const departments = (id: number | null | undefined) => ({ 2: 'Klantenservice', 5: 'Verkoop' } as Record<number, string>)[id ?? 0];
+
+function text(lang: 'en' | 'nl', a: Partial<Activity>) {
+  return describeActivity({ ...base, ...a }, i18n.getFixedT(lang), users, departments);
+}
+
+describe('describeActivity', () => {
+  it('words a status change in the reader\'s language with translated statuses', () => {
+    const a = { kind: 'status_changed' as const, params: { from: 'waiting_on_us' as const, to: 'resolved' as const } };
+    expect(text('en', a)).toBe('Status changed from Waiting on us to Resolved');
+    expect(text('nl', a)).toBe('Status gewijzigd van Wachten op ons naar Opgelost');
+  });
+
+  it('names the assignee from the directory, or says who by id when unknown', () => {
+    expect(text('nl', { kind: 'assigned', params: { assignee_id: 7 } })).toBe('Toegewezen aan Sanne de Vries');
+    expect(text('en', { kind: 'assigned', params: { assignee_id: 99 } })).toBe('Assigned to user 99');
+    expect(text('nl', { kind: 'assigned', params: { previous_assignee_id: 7 } })).toBe('Toewijzing opgeheven');
+  });
+
+  it('words hand-overs and merges', () => {
+    expect(text('nl', { kind: 'handover', params: { from_department_id: 2, to_department_id: 5 } })).toBe(
+      'Overgedragen van Klantenservice naar Verkoop',
+    );
+    expect(text('en', { kind: 'merged', params: { source_id: 12, source_name: 'J. Jansen' } })).toBe(
+      'Merged J. Jansen (customer 12) into this customer',
+    );
+  });
+
+  it('leaves contacts and entries without params to their summary', () => {
+    expect(text('nl', { kind: 'message', summary: 'Waar blijft mijn pakket?' })).toBeUndefined();
+    expect(text('en', { kind: 'status_changed', summary: 'Status changed from new to open' })).toBeUndefined();
+    expect(text('en', { kind: 'assigned', summary: 'Assigned to Someone' })).toBeUndefined();
+  });
+});

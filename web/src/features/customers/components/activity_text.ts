@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { Activity } from '@/types/api';
+
+type NameOf = (id: number | null | undefined) => string | undefined;
+
+/**
+ * The reader's-language sentence for an event on the timeline, built from
+ * its params (the server stores events as data, never as text). Contacts
+ * (messages, notes, an opened conversation) have none: their summary is the
+ * words a person wrote. Entries stored before params existed may lack them;
+ * those return undefined and the summary they carry is shown as it is.
+ */
+export function describeActivity(a: Activity, t: TFunction, userName: NameOf, departmentName: NameOf): string | undefined {
+  const p = a.params;
+  const user = (id: number) => userName(id) ?? t('customer.activity.someone', { id });
+  const dept = (id: number) => departmentName(id) ?? t('customer.activity.department', { id });
+  switch (a.kind) {
+    case 'status_changed':
+      if (!p.from || !p.to) return undefined;
+      return t('customer.activity.statusChanged', { from: t(`status.${p.from}`), to: t(`status.${p.to}`) });
+    case 'assigned':
+      if (p.assignee_id != null) return t('customer.activity.assignedTo', { name: user(p.assignee_id) });
+      return a.summary ? undefined : t('customer.activity.unassigned');
+    case 'handover':
+      if (p.from_department_id == null || p.to_department_id == null) return undefined;
+      return t('customer.activity.handover', { from: dept(p.from_department_id), to: dept(p.to_department_id) });
+    case 'merged':
+      if (p.source_id == null) return undefined;
+      return t('customer.activity.merged', { name: p.source_name ?? '', id: p.source_id });
+    default:
+      return undefined;
+  }
+}
