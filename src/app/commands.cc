@@ -10,13 +10,13 @@
 #include <thread>
 
 #include "app/config.h"
+#include "app/modules.h"
 #include "auth/authenticator.h"
 #include "demo/demo_loader.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/job_runner.h"
 #include "http/api/api_context.h"
-#include "http/api/customer_export.h"
 #include "http/live_hub.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -263,7 +263,7 @@ int RunRoutes(bool with_audit) {
       http::ApiContext ctx{**store, customers, conversations,  authenticator,
                            clock,   metrics,   LUISTER_VERSION};
       http::Router router;
-      for (const auto& r : http::RegisterApi(router, ctx)) {
+      for (const auto& r : http::RegisterApi(router, ctx, ServerModules())) {
         std::cout << r.method << " " << r.pattern;
         if (with_audit) {
           std::cout << " " << (r.permission ? ToString(*r.permission) : "public") << " "
@@ -318,7 +318,9 @@ int RunServe(const ServeArgs& args) {
   ConversationService conversations(**store, clock, events);
   http::ApiContext ctx{**store, customers, conversations,   authenticator,
                        clock,   metrics,   LUISTER_VERSION, args.secure_cookies};
+  ctx.events = events;
   ctx_ptr = &ctx;
+  const std::vector<http::ApiModule> modules = ServerModules();
 
   // Background jobs: every node runs a runner against the shared database;
   // the repository hands each job to one of them.
@@ -330,16 +332,12 @@ int RunServe(const ServeArgs& args) {
     jo.lease = std::chrono::milliseconds(static_cast<int64_t>(args.job_lease_s * 1000));
     jo.log = [](std::string_view line) { std::cerr << "luister: " << line << "\n"; };
     jobs = std::make_unique<JobRunner>((*store)->jobs(), clock, jo);
-    Status registered =
-        jobs->Register(http::kCustomerExportJob, [&](const Job& job) -> Result<std::string> {
-          LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, http::CustomerIdOfExport(job.payload));
-          return http::BuildCustomerExport(**store, customer_id, clock.Now());
-        });
+    Status registered = http::RegisterJobs(*jobs, ctx, modules);
     if (!registered.ok()) return Fail("cannot start the job runner", registered);
     ctx.wake_jobs = [&jobs] { jobs->Wake(); };
   }
   http::Router router;
-  http::RegisterApi(router, ctx);
+  http::RegisterApi(router, ctx, modules);
 
   http::ServerOptions options;
   options.address = addr->host;

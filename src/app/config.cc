@@ -10,7 +10,8 @@ Result<DatabaseUrl> ParseDatabaseUrl(const std::string& url) {
     out.engine = DatabaseUrl::Engine::kSqlite;
     out.location = url.substr(7);
     if (out.location.rfind("//", 0) == 0) out.location = out.location.substr(2);
-    if (out.location.empty()) return InvalidArgument("--db sqlite: needs a file path, e.g. sqlite:var/luister.db");
+    if (out.location.empty())
+      return InvalidArgument("--db sqlite: needs a file path, e.g. sqlite:var/luister.db");
     return out;
   }
   if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) {

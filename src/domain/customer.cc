@@ -26,6 +26,13 @@ Status CheckMergeable(const Customer& source, const Customer& target) {
   return Status::Ok();
 }
 
+Status CheckExportable(const Customer& c) {
+  if (!c.merged_into_id) return Status::Ok();
+  return Conflict("customer " + std::to_string(c.id) + " was merged into customer " +
+                  std::to_string(*c.merged_into_id) +
+                  "; export that one, which holds this one's data");
+}
+
 Activity MergeActivity(const Customer& source, const Customer& target, int64_t by_user_id,
                        Timestamp at) {
   Activity a;

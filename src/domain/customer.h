@@ -108,6 +108,10 @@ void ApplyPatch(Customer* c, const CustomerPatch& patch);
 // or either side already merged away).
 Status CheckMergeable(const Customer& source, const Customer& target);
 // The merged activity on the target's timeline.
+// A subject access export is made of the customer who holds the data: one
+// merged into another is Conflict, naming the one to export instead.
+Status CheckExportable(const Customer& c);
+
 Activity MergeActivity(const Customer& source, const Customer& target, int64_t by_user_id,
                        Timestamp at);
 

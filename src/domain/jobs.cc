@@ -23,4 +23,8 @@ JobState ParseJobState(std::string_view s) {
                           : JobState::kFailed;
 }
 
+bool MaySeeJob(const User& who, const JobRecord& job) {
+  return who.role == Role::kAdmin || job.created_by == who.id;
+}
+
 }  // namespace luister

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/time.h"
+#include "domain/directory.h"
 
 namespace luister {
 
@@ -54,6 +55,10 @@ struct JobRecord {
   std::optional<Timestamp> finished_at;
   bool has_result = false;
 };
+
+// A job is seen by the user who asked for it and by administrators only:
+// its payload and result can hold personal data.
+bool MaySeeJob(const User& who, const JobRecord& job);
 
 std::string_view ToString(JobState s);
 // The state named as ToString names it; kFailed for anything else.

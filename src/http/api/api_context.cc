@@ -174,20 +174,6 @@ AuditEntry AuditEntryFor(ApiContext& ctx, const Request& req, const auth::Princi
   return e;
 }
 
-std::vector<RouteDeclaration> RegisterApi(Router& router, ApiContext& ctx) {
-  ApiRoutes api(router, ctx);
-  RegisterSystemRoutes(api, ctx);
-  RegisterSessionRoutes(api, ctx);
-  RegisterDirectoryRoutes(api, ctx);
-  RegisterCustomerRoutes(api, ctx);
-  RegisterConversationRoutes(api, ctx);
-  RegisterSearchRoutes(api, ctx);
-  RegisterAuditRoutes(api, ctx);
-  RegisterLiveRoutes(api, ctx);
-  RegisterJobRoutes(api, ctx);
-  return api.declarations();
-}
-
 std::optional<int64_t> QueryReader::Int(std::string_view name) {
   auto v = req.Query(name);
   if (!v) return std::nullopt;

@@ -26,6 +26,9 @@ struct ApiContext {
   Metrics& metrics;
   std::string version;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  // Where services publish live events (the hub, or on PostgreSQL the
+  // database's event bus); null when nobody listens (tools, tests).
+  EventPublisher* events = nullptr;
   // Tells this node's job runner that a job was enqueued; empty when the node
   // runs none (other nodes then pick the job up at their next poll).
   std::function<void()> wake_jobs;
@@ -173,23 +176,9 @@ struct QueryReader {
   Status Finish() const;
 };
 
-// Route registration, one function per resource (api/*_routes.cc).
-void RegisterSystemRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterSessionRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterDirectoryRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterCustomerRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterConversationRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterSearchRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterAuditRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterLiveRoutes(ApiRoutes& r, ApiContext& ctx);
-void RegisterJobRoutes(ApiRoutes& r, ApiContext& ctx);
-
 // Decides WebSocket upgrades to /api/v1/live: the caller must be signed in
 // (session cookie or bearer token) with a role that reads conversations, and
 // a browser's Origin must be this server's own.
 std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req);
-
-// Registers every route of the API on `router`; returns their declarations.
-std::vector<RouteDeclaration> RegisterApi(Router& router, ApiContext& ctx);
 
 }  // namespace luister::http

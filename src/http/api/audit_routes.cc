@@ -1,9 +1,12 @@
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 
 namespace luister::http {
 
-void RegisterAuditRoutes(ApiRoutes& r, ApiContext& ctx) {
+namespace {
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/audit",
         Secured(Permission::kReadAuditLog, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
@@ -19,6 +22,17 @@ void RegisterAuditRoutes(ApiRoutes& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(auto list, ctx.store.audit().List(f, page));
                   return JsonResponse(200, PageToJson(list));
                 }));
+}
+
+}  // namespace
+
+// Reading the audit log of personal data.
+ApiModule AuditModule() {
+  ApiModule m;
+  m.name = "audit";
+  m.tables = {"audit_log"};
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

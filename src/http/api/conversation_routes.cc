@@ -1,5 +1,6 @@
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 #include "http/json_body.h"
 
 namespace luister::http {
@@ -107,9 +108,7 @@ void ReadAssignee(QueryReader& q, const auth::Principal& who, ConversationFilter
   }
 }
 
-}  // namespace
-
-void RegisterConversationRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/conversations",
         Secured(Permission::kReadConversations, Reads("conversation"),
                 [&ctx](Request& req, const auth::Principal& who,
@@ -241,6 +240,19 @@ void RegisterConversationRoutes(ApiRoutes& r, ApiContext& ctx) {
             audit.Touched(id, c.customer_id);
             return JsonResponse(200, ToJson(c));
           }));
+}
+
+}  // namespace
+
+// Conversations and their messages, hand-overs between departments (C3).
+ApiModule ConversationsModule() {
+  ApiModule m;
+  m.name = "conversations";
+  m.tables = {"conversations", "conversation_tags", "messages", "message_attachments"};
+  m.events = {EventType::kConversationCreated, EventType::kConversationUpdated,
+              EventType::kMessageCreated};
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

@@ -5,6 +5,8 @@
 
 #include "domain/page.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
+#include "http/json_body.h"
 
 namespace luister::http {
 
@@ -120,6 +122,59 @@ Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id, Times
          {"endpoint", e.endpoint}});
   doc["audit"] = std::move(audit);
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
+  r.Add("POST", "/api/v1/customers/{id}/exports",
+        Secured(Permission::kExportCustomerData, Changes("request", "customer_export"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, IdParam(req));
+                  if (req.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+                    LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                    b.RejectUnknown({});
+                    LUISTER_RETURN_IF_ERROR(b.Finish("an export takes no options"));
+                  }
+                  LUISTER_ASSIGN_OR_RETURN(Customer c, ctx.store.customers().Get(customer_id));
+                  LUISTER_RETURN_IF_ERROR(CheckExportable(c));
+                  NewJob job;
+                  job.kind = kCustomerExportJob;
+                  job.payload = CustomerExportPayload(c.id);
+                  job.run_at = ctx.clock.Now();
+                  job.created_at = job.run_at;
+                  job.created_by = who.user.id;
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, ctx.store.jobs().Enqueue(job));
+                  audit.Touched(id, c.id);
+                  // The export holds the trail, this request included: the
+                  // runner starts once its entry is written.
+                  if (ctx.wake_jobs) audit.AfterWritten(ctx.wake_jobs);
+                  LUISTER_ASSIGN_OR_RETURN(JobRecord record, ctx.store.jobs().Get(id));
+                  Response resp = JsonResponse(202, ToJson(record));
+                  resp.SetHeader("Location", "/api/v1/jobs/" + std::to_string(id));
+                  return resp;
+                }));
+}
+
+Status Jobs(JobRunner& runner, ApiContext& ctx) {
+  return runner.Register(kCustomerExportJob, [&ctx](const Job& job) -> Result<std::string> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, CustomerIdOfExport(job.payload));
+    return BuildCustomerExport(ctx.store, customer_id, ctx.clock.Now());
+  });
+}
+
+}  // namespace
+
+// Subject access requests (GDPR art. 15): an export of everything held about
+// a customer, prepared by a background job and downloaded from GET
+// /api/v1/jobs/{id}/result (the jobs module).
+ApiModule SubjectExportModule() {
+  ApiModule m;
+  m.name = "subject_export";
+  m.routes = Routes;
+  m.jobs = Jobs;
+  return m;
 }
 
 }  // namespace luister::http

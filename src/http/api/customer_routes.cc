@@ -1,6 +1,7 @@
 #include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 #include "http/json_body.h"
 
 namespace luister::http {
@@ -61,9 +62,7 @@ Result<CustomerPatch> ReadCustomerPatch(const std::string& body) {
   return p;
 }
 
-}  // namespace
-
-void RegisterCustomerRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/customers",
         Secured(Permission::kReadCustomers, Reads("customer"),
                 [&ctx](Request& req, const auth::Principal& who,
@@ -213,6 +212,18 @@ void RegisterCustomerRoutes(ApiRoutes& r, ApiContext& ctx) {
                   audit.Touched(id, id);
                   return JsonResponse(200, ListToJson(list));
                 }));
+}
+
+}  // namespace
+
+// Customers with their identities, one timeline, and merges of duplicates (C1).
+ApiModule CustomersModule() {
+  ApiModule m;
+  m.name = "customers";
+  m.tables = {"customers", "identities", "merges", "activities"};
+  m.events = {EventType::kCustomerCreated, EventType::kCustomerUpdated, EventType::kCustomerMerged};
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

@@ -1,6 +1,7 @@
 #include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 #include "http/json_body.h"
 
 namespace luister::http {
@@ -14,9 +15,7 @@ Result<std::string> ValidName(JsonBody& b, std::string_view what) {
   return std::string(Trim(*name));
 }
 
-}  // namespace
-
-void RegisterDirectoryRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/departments",
         Secured(Permission::kReadDirectory, kNoPersonalData,
                 [&ctx](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
@@ -134,6 +133,17 @@ void RegisterDirectoryRoutes(ApiRoutes& r, ApiContext& ctx) {
             audit.Touched(id, std::nullopt);
             return JsonResponse(200, ToJson(u));
           }));
+}
+
+}  // namespace
+
+// Departments, queues and staff users.
+ApiModule DirectoryModule() {
+  ApiModule m;
+  m.name = "directory";
+  m.tables = {"departments", "queues", "users"};
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

@@ -1,4 +1,5 @@
 #include "http/api/api_context.h"
+#include "http/api/module.h"
 #include "http/problem.h"
 
 namespace luister::http {
@@ -13,9 +14,7 @@ std::string_view OriginHost(std::string_view origin) {
   return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
 }
 
-}  // namespace
-
-void RegisterLiveRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   // Reached only without an upgrade: the WebSocket handshake is answered by
   // the server before routing.
   r.Add("GET", std::string(kLivePath), Public([](Request&) -> Result<Response> {
@@ -24,6 +23,16 @@ void RegisterLiveRoutes(ApiRoutes& r, ApiContext& ctx) {
           resp.SetHeader("Upgrade", "websocket");
           return resp;
         }));
+}
+
+}  // namespace
+
+// The WebSocket stream of live events (answered before routing; this is its plain-GET answer).
+ApiModule LiveModule() {
+  ApiModule m;
+  m.name = "live";
+  m.routes = Routes;
+  return m;
 }
 
 std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req) {

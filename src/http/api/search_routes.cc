@@ -1,6 +1,7 @@
 #include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 
 namespace luister::http {
 
@@ -38,9 +39,7 @@ std::string HighlightToHtml(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-void RegisterSearchRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add(
       "GET", "/api/v1/search",
       Secured(
@@ -91,6 +90,16 @@ void RegisterSearchRoutes(ApiRoutes& r, ApiContext& ctx) {
             return JsonResponse(
                 200, {{"items", std::move(items)}, {"offset", sq.offset}, {"limit", sq.limit}});
           }));
+}
+
+}  // namespace
+
+// Full-text search over messages, conversations and customers.
+ApiModule SearchModule() {
+  ApiModule m;
+  m.name = "search";
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

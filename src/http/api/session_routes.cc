@@ -1,5 +1,6 @@
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
+#include "http/api/module.h"
 #include "http/json_body.h"
 #include "http/problem.h"
 
@@ -14,9 +15,7 @@ std::string SessionCookie(const ApiContext& ctx, const std::string& value, int64
   return c;
 }
 
-}  // namespace
-
-void RegisterSessionRoutes(ApiRoutes& r, ApiContext& ctx) {
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/session", Public([&ctx](Request& req) -> Result<Response> {
           LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
           auto email = b.String("email", JsonBody::kRequired, 320);
@@ -108,6 +107,17 @@ void RegisterSessionRoutes(ApiRoutes& r, ApiContext& ctx) {
                   audit.Touched(id, std::nullopt);
                   return NoContent();
                 }));
+}
+
+}  // namespace
+
+// Logging in and out, and API tokens for integrations.
+ApiModule SessionModule() {
+  ApiModule m;
+  m.name = "session";
+  m.tables = {"sessions", "api_tokens", "rate_counters"};
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

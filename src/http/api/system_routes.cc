@@ -1,8 +1,11 @@
 #include "http/api/api_context.h"
+#include "http/api/module.h"
 
 namespace luister::http {
 
-void RegisterSystemRoutes(ApiRoutes& r, ApiContext& ctx) {
+namespace {
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/healthz", Public([&ctx](Request&) -> Result<Response> {
           Status db = ctx.store.Ping();
           nlohmann::json body = {{"status", db.ok() ? "ok" : "unavailable"},
@@ -16,6 +19,16 @@ void RegisterSystemRoutes(ApiRoutes& r, ApiContext& ctx) {
           resp.body = ctx.metrics.Render();
           return resp;
         }));
+}
+
+}  // namespace
+
+// Health and metrics, for load balancers and Prometheus.
+ApiModule SystemModule() {
+  ApiModule m;
+  m.name = "system";
+  m.routes = Routes;
+  return m;
 }
 
 }  // namespace luister::http

@@ -1,0 +1,14 @@
+#include "app/modules.h"
+
+namespace luister {
+
+std::vector<http::ApiModule> ServerModules() {
+  return {
+      http::SystemModule(),        http::SessionModule(),       http::DirectoryModule(),
+      http::CustomersModule(),     http::ConversationsModule(), http::SearchModule(),
+      http::AuditModule(),         http::LiveModule(),          http::JobsModule(),
+      http::SubjectExportModule(),
+  };
+}
+
+}  // namespace luister
