@@ -27,12 +27,6 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // Reading the audit log of personal data.
-ApiModule AuditModule() {
-  ApiModule m;
-  m.name = "audit";
-  m.tables = {"audit_log"};
-  m.routes = Routes;
-  return m;
-}
+ApiModule AuditModule() { return {"audit", {"audit_log"}, {}, Routes, {}}; }
 
 }  // namespace luister::http

@@ -246,13 +246,12 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 
 // Conversations and their messages, hand-overs between departments (C3).
 ApiModule ConversationsModule() {
-  ApiModule m;
-  m.name = "conversations";
-  m.tables = {"conversations", "conversation_tags", "messages", "message_attachments"};
-  m.events = {EventType::kConversationCreated, EventType::kConversationUpdated,
-              EventType::kMessageCreated};
-  m.routes = Routes;
-  return m;
+  return {"conversations",
+          {"conversations", "conversation_tags", "messages", "message_attachments"},
+          {EventType::kConversationCreated, EventType::kConversationUpdated,
+           EventType::kMessageCreated},
+          Routes,
+          {}};
 }
 
 }  // namespace luister::http

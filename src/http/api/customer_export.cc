@@ -169,12 +169,6 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 // Subject access requests (GDPR art. 15): an export of everything held about
 // a customer, prepared by a background job and downloaded from GET
 // /api/v1/jobs/{id}/result (the jobs module).
-ApiModule SubjectExportModule() {
-  ApiModule m;
-  m.name = "subject_export";
-  m.routes = Routes;
-  m.jobs = Jobs;
-  return m;
-}
+ApiModule SubjectExportModule() { return {"subject_export", {}, {}, Routes, Jobs}; }
 
 }  // namespace luister::http

@@ -218,12 +218,11 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 
 // Customers with their identities, one timeline, and merges of duplicates (C1).
 ApiModule CustomersModule() {
-  ApiModule m;
-  m.name = "customers";
-  m.tables = {"customers", "identities", "merges", "activities"};
-  m.events = {EventType::kCustomerCreated, EventType::kCustomerUpdated, EventType::kCustomerMerged};
-  m.routes = Routes;
-  return m;
+  return {"customers",
+          {"customers", "identities", "merges", "activities"},
+          {EventType::kCustomerCreated, EventType::kCustomerUpdated, EventType::kCustomerMerged},
+          Routes,
+          {}};
 }
 
 }  // namespace luister::http

@@ -139,11 +139,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 
 // Departments, queues and staff users.
 ApiModule DirectoryModule() {
-  ApiModule m;
-  m.name = "directory";
-  m.tables = {"departments", "queues", "users"};
-  m.routes = Routes;
-  return m;
+  return {"directory", {"departments", "queues", "users"}, {}, Routes, {}};
 }
 
 }  // namespace luister::http

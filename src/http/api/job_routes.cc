@@ -54,12 +54,6 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // Background jobs as their requesters see them, and their results.
-ApiModule JobsModule() {
-  ApiModule m;
-  m.name = "jobs";
-  m.tables = {"jobs"};
-  m.routes = Routes;
-  return m;
-}
+ApiModule JobsModule() { return {"jobs", {"jobs"}, {}, Routes, {}}; }
 
 }  // namespace luister::http

@@ -28,12 +28,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // The WebSocket stream of live events (answered before routing; this is its plain-GET answer).
-ApiModule LiveModule() {
-  ApiModule m;
-  m.name = "live";
-  m.routes = Routes;
-  return m;
-}
+ApiModule LiveModule() { return {"live", {}, {}, Routes, {}}; }
 
 std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req) {
   if (req.path != kLivePath)

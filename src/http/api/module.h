@@ -18,6 +18,7 @@ namespace luister::http {
 // adds one line there and nothing to RunServe, RegisterApi or ApiContext.
 // Services a module needs beyond the core ones in ApiContext are built by
 // the module itself from ctx.store, ctx.clock and ctx.events.
+// Declared with all five fields in order: {name, tables, events, routes, jobs}.
 struct ApiModule {
   std::string_view name;
   // Tables of the schema this module owns. Schema parity and migrate-data

@@ -95,11 +95,6 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // Full-text search over messages, conversations and customers.
-ApiModule SearchModule() {
-  ApiModule m;
-  m.name = "search";
-  m.routes = Routes;
-  return m;
-}
+ApiModule SearchModule() { return {"search", {}, {}, Routes, {}}; }
 
 }  // namespace luister::http

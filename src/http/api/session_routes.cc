@@ -113,11 +113,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 
 // Logging in and out, and API tokens for integrations.
 ApiModule SessionModule() {
-  ApiModule m;
-  m.name = "session";
-  m.tables = {"sessions", "api_tokens", "rate_counters"};
-  m.routes = Routes;
-  return m;
+  return {"session", {"sessions", "api_tokens", "rate_counters"}, {}, Routes, {}};
 }
 
 }  // namespace luister::http

@@ -24,11 +24,6 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // Health and metrics, for load balancers and Prometheus.
-ApiModule SystemModule() {
-  ApiModule m;
-  m.name = "system";
-  m.routes = Routes;
-  return m;
-}
+ApiModule SystemModule() { return {"system", {}, {}, Routes, {}}; }
 
 }  // namespace luister::http
