@@ -60,8 +60,8 @@ Result<LoginResult> Authenticator::Login(std::string_view email, std::string_vie
   out.session_token = RandomToken(32);
   out.csrf_token = RandomToken(24);
   out.user = std::move(user);
-  out.expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(
-                             options_.session_lifetime);
+  out.expires_at =
+      now + std::chrono::duration_cast<std::chrono::milliseconds>(options_.session_lifetime);
   SessionRecord s;
   s.token_hash = Sha256Hex(out.session_token);
   s.user_id = out.user.id;
@@ -170,7 +170,8 @@ Result<std::pair<ApiTokenRecord, std::string>> Authenticator::CreateApiToken(int
   if (name.empty() || name.size() > 100 || !IsValidUtf8(name))
     return InvalidArgument("the token is not valid", {{"name", "must be 1 to 100 bytes of UTF-8"}});
   LUISTER_ASSIGN_OR_RETURN(User user, store_.directory().GetUser(user_id));
-  if (!user.active) return InvalidArgument("the token is not valid", {{"user_id", "user is disabled"}});
+  if (!user.active)
+    return InvalidArgument("the token is not valid", {{"user_id", "user is disabled"}});
   std::string token = std::string(kApiTokenPrefix) + RandomToken(32);
   ApiTokenRecord r;
   r.user_id = user_id;
@@ -189,10 +190,7 @@ Result<User> Authenticator::CreateUser(NewUser user, std::string_view password) 
   user.name = std::string(Trim(user.name));
   if (user.name.empty() || user.name.size() > 200 || !IsValidUtf8(user.name))
     errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});
-  if (password.size() < kMinPasswordLength)
-    errors.push_back({"password", "must be at least 10 characters"});
-  else if (password.size() > kMaxPasswordLength)
-    errors.push_back({"password", "must be at most 1024 bytes"});
+  if (auto wrong = CheckPassword(password)) errors.push_back({"password", *wrong});
   if (user.department_id) {
     auto d = store_.directory().GetDepartment(*user.department_id);
     if (!d.ok()) {

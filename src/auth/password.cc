@@ -17,18 +17,14 @@ PasswordCost PasswordCost::Interactive() {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
 
-PasswordCost PasswordCost::Minimal() {
-  return {crypto_pwhash_OPSLIMIT_MIN, 1 << 16};
-}
+PasswordCost PasswordCost::Minimal() { return {crypto_pwhash_OPSLIMIT_MIN, 1 << 16}; }
 
 Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   EnsureSodium();
-  if (password.size() < kMinPasswordLength)
-    return InvalidArgument("password too short",
-                           {{"password", "must be at least " +
-                                             std::to_string(kMinPasswordLength) + " characters"}});
-  if (password.size() > kMaxPasswordLength)
-    return InvalidArgument("password too long", {{"password", "must be at most 1024 bytes"}});
+  if (auto wrong = CheckPassword(password))
+    return InvalidArgument(
+        password.size() < kMinPasswordLength ? "password too short" : "password too long",
+        {{"password", *wrong}});
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost.ops, cost.mem_bytes,
                             crypto_pwhash_ALG_ARGON2ID13) != 0)

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "domain/directory.h"
 
 namespace luister::auth {
 
@@ -25,7 +26,7 @@ Result<std::string> HashPassword(std::string_view password,
                                  PasswordCost cost = PasswordCost::Interactive());
 bool VerifyPassword(std::string_view encoded_hash, std::string_view password);
 
-inline constexpr size_t kMinPasswordLength = 10;
-inline constexpr size_t kMaxPasswordLength = 1024;
+using ::luister::kMaxPasswordLength;  // the rule is domain's (CheckPassword)
+using ::luister::kMinPasswordLength;
 
 }  // namespace luister::auth

@@ -3,7 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "common/status.h"
 #include "common/time.h"
 #include "domain/enums.h"
 
@@ -55,5 +58,20 @@ struct UserPatch {
 
 // Sets the fields `patch` names; department_id wins over clear_department.
 void ApplyPatch(User* u, const UserPatch& patch);
+
+// Passwords: at least 10 characters, at most 1024 bytes (Argon2id takes
+// longer ones, but nobody types them). The one copy of the rule: what is
+// wrong with `password` as a field error message, or nullopt.
+inline constexpr size_t kMinPasswordLength = 10;
+inline constexpr size_t kMaxPasswordLength = 1024;
+std::optional<std::string> CheckPassword(std::string_view password);
+
+// What `actor` may change on the account of user `target_id`: the name must
+// stay non-empty, a new password must pass CheckPassword, and nobody demotes
+// or disables themselves (an administrator could lock everyone out). Adds
+// one field error per broken rule to `errors`.
+void CheckUserChange(const User& actor, int64_t target_id, const UserPatch& patch,
+                     const std::optional<std::string>& new_password,
+                     std::vector<FieldError>* errors);
 
 }  // namespace luister

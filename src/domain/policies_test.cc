@@ -1,8 +1,10 @@
-// Rules that used to sit in handlers: who may see a job, and which customer
-// a subject access export is made of.
+// Rules that used to sit in handlers: who may see a job, which customer a
+// subject access export is made of, and what an administrator may change on
+// an account.
 #include <gtest/gtest.h>
 
 #include "domain/customer.h"
+#include "domain/directory.h"
 #include "domain/jobs.h"
 
 namespace luister {
@@ -36,6 +38,41 @@ TEST(CheckExportableTest, AMergedAwayCustomerPointsToTheOneThatHoldsTheData) {
   Status s = CheckExportable(c);
   EXPECT_EQ(s.code(), StatusCode::kConflict);
   EXPECT_NE(s.message().find("merged into customer 9"), std::string::npos) << s.message();
+}
+
+TEST(CheckPasswordTest, OneRuleForEveryPath) {
+  EXPECT_EQ(CheckPassword("short"), "must be at least 10 characters");
+  EXPECT_EQ(CheckPassword(std::string(9, 'x')), "must be at least 10 characters");
+  EXPECT_EQ(CheckPassword(std::string(10, 'x')), std::nullopt);
+  EXPECT_EQ(CheckPassword(std::string(1024, 'x')), std::nullopt);
+  EXPECT_EQ(CheckPassword(std::string(1025, 'x')), "must be at most 1024 bytes");
+}
+
+TEST(CheckUserChangeTest, NobodyDemotesOrDisablesThemselves) {
+  User admin;
+  admin.id = 1;
+  admin.role = Role::kAdmin;
+  auto errors = [&](int64_t target, const UserPatch& p, std::optional<std::string> pw = {}) {
+    std::vector<FieldError> out;
+    CheckUserChange(admin, target, p, pw, &out);
+    std::vector<std::string> fields;
+    for (const auto& e : out) fields.push_back(e.field);
+    return fields;
+  };
+  UserPatch demote;
+  demote.role = Role::kAgent;
+  EXPECT_EQ(errors(1, demote), std::vector<std::string>{"role"});
+  EXPECT_TRUE(errors(2, demote).empty()) << "demoting someone else is allowed";
+  UserPatch disable;
+  disable.active = false;
+  EXPECT_EQ(errors(1, disable), std::vector<std::string>{"role"});
+  UserPatch stay;
+  stay.role = Role::kAdmin;
+  stay.active = true;
+  EXPECT_TRUE(errors(1, stay).empty());
+  UserPatch blank;
+  blank.name = "  ";
+  EXPECT_EQ(errors(2, blank, std::string("kort")), (std::vector<std::string>{"name", "password"}));
 }
 
 }  // namespace

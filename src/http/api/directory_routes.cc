@@ -106,17 +106,15 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
             LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
             UserPatch p;
             p.name = b.String("name", JsonBody::kOptional, 200);
-            if (p.name && Trim(*p.name).empty()) b.AddError("name", "must not be empty");
             p.role = b.Enum<Role>("role", JsonBody::kOptional);
             p.language = b.Enum<Language>("language", JsonBody::kOptional);
             p.department_id = b.Int("department_id", JsonBody::kOptional);
             p.clear_department = b.IsNull("department_id");
             p.active = b.Bool("active", JsonBody::kOptional);
             auto password = b.String("password", JsonBody::kOptional, 1024);
-            if (password && password->size() < auth::kMinPasswordLength)
-              b.AddError("password", "must be at least 10 characters");
-            if (id == who.user.id && (p.active == false || (p.role && *p.role != Role::kAdmin)))
-              b.AddError("role", "you cannot demote or disable yourself");
+            std::vector<FieldError> broken;
+            CheckUserChange(who.user, id, p, password, &broken);
+            for (const FieldError& e : broken) b.AddError(e.field, e.message);
             b.RejectUnknown({"name", "role", "language", "department_id", "active", "password"});
             LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
             if (p.department_id) {
