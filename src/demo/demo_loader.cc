@@ -6,8 +6,11 @@
 #include <thread>
 
 #include "auth/password.h"
+#include "common/manual_clock.h"
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
+#include "domain/conversation_service.h"
+#include "domain/customer_service.h"
 
 namespace luister {
 
@@ -18,14 +21,17 @@ using demo::PlannedConversation;
 using demo::PlannedStep;
 using demo::StepKind;
 
-// Writes one planned conversation through the repositories, mapping plan
-// indices to the ids the store gave out.
-Status WriteConversation(Store& store, const PlannedConversation& pc,
-                         const std::vector<int64_t>& customer_ids,
+// Writes one planned conversation through the conversation service, so the
+// demo obeys the rules every other writer obeys: validation, the status a
+// message moves a conversation to (NextStatusAfterMessage; the plan states a
+// status only where a person chose one, such as "reply and resolve"), the
+// hand-over checks. `clock` belongs to this writer and is set to each
+// planned moment before its step, so the history lands where the plan puts it.
+Status WriteConversation(ConversationService& service, ManualClock& clock,
+                         const PlannedConversation& pc, const std::vector<int64_t>& customer_ids,
                          const std::vector<int64_t>& user_ids,
                          const std::vector<int64_t>& department_ids,
                          const std::vector<std::vector<int64_t>>& queue_ids) {
-  auto& conversations = store.conversations();
   NewConversation nc;
   nc.customer_id = customer_ids[pc.customer];
   nc.channel = pc.channel;
@@ -35,52 +41,51 @@ Status WriteConversation(Store& store, const PlannedConversation& pc,
   nc.queue_id = queue_ids[pc.department][pc.queue];
   nc.tags = pc.tags;
   nc.created_at = pc.created_at;
-  LUISTER_ASSIGN_OR_RETURN(Conversation conv, conversations.Create(nc, std::nullopt));
-  int64_t department = nc.department_id;
+  clock.Set(pc.created_at);
+  LUISTER_ASSIGN_OR_RETURN(Conversation conv, service.Create(nc, std::nullopt));
 
   auto user = [&](const PlannedStep& s) -> std::optional<int64_t> {
     if (!s.user) return std::nullopt;
     return user_ids[*s.user];
   };
+  ConversationStatus status = conv.status;
   for (const PlannedStep& s : pc.steps) {
+    clock.Set(s.at);
     switch (s.kind) {
       case StepKind::kMessage:
       case StepKind::kNote: {
-        NewMessage m;
-        m.conversation_id = conv.id;
+        MessageInput m;
         m.direction = s.direction;
         m.internal = s.kind == StepKind::kNote;
-        m.author_user_id = user(s);
         m.body_text = s.body;
         m.created_at = s.at;
-        LUISTER_ASSIGN_OR_RETURN(Message unused, conversations.AddMessage(m, s.status));
-        (void)unused;
+        const ConversationStatus by_rule = NextStatusAfterMessage(status, m.direction, m.internal);
+        if (s.status && *s.status != by_rule) m.status = s.status;
+        status = m.status.value_or(by_rule);
+        LUISTER_RETURN_IF_ERROR(service.AddMessage(conv.id, std::move(m), user(s)).status());
         break;
       }
       case StepKind::kAssign: {
         ConversationPatch patch;
         patch.assignee_id = user(s);
         patch.status = ConversationStatus::kOpen;
-        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Update(conv.id, patch, user(s), s.at));
+        LUISTER_ASSIGN_OR_RETURN(conv, service.Update(conv.id, patch, user(s)));
+        status = conv.status;
         break;
       }
       case StepKind::kStatus: {
+        if (!s.status || *s.status == status) break;  // the rules got there already
         ConversationPatch patch;
         patch.status = s.status;
-        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Update(conv.id, patch, user(s), s.at));
+        LUISTER_ASSIGN_OR_RETURN(conv, service.Update(conv.id, patch, user(s)));
+        status = conv.status;
         break;
       }
       case StepKind::kTransfer: {
-        Handover h;
-        h.conversation_id = conv.id;
-        h.from_department_id = department;
-        h.to_department_id = department_ids[s.department];
-        if (s.queue) h.to_queue_id = queue_ids[s.department][*s.queue];
-        h.note = s.body;
-        h.by_user_id = *user(s);
-        h.at = s.at;
-        LUISTER_ASSIGN_OR_RETURN(conv, conversations.Transfer(h));
-        department = h.to_department_id;
+        std::optional<int64_t> queue;
+        if (s.queue) queue = queue_ids[s.department][*s.queue];
+        LUISTER_ASSIGN_OR_RETURN(
+            conv, service.Transfer(conv.id, department_ids[s.department], queue, s.body, *user(s)));
         break;
       }
     }
@@ -155,12 +160,15 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
 
   const auto n_customers = static_cast<int64_t>(plan.customers.size());
   report("customers", 0, n_customers);
+  // Customers through the service too: the same validation as the API's.
+  SystemClock system_clock;
+  CustomerService customers(store, system_clock);
   std::vector<int64_t> customer_ids;
   for (const auto& pc : plan.customers) {
     NewCustomer c = pc.customer;
     if (pc.organisation) c.organisation_id = customer_ids[*pc.organisation];
     if (pc.account_manager) c.account_manager_id = user_ids[*pc.account_manager];
-    LUISTER_ASSIGN_OR_RETURN(Customer created, store.customers().Create(c));
+    LUISTER_ASSIGN_OR_RETURN(Customer created, customers.Create(std::move(c)));
     customer_ids.push_back(created.id);
     if (customer_ids.size() % 50 == 0)
       report("customers", static_cast<int64_t>(customer_ids.size()), n_customers);
@@ -177,10 +185,12 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   std::mutex mu;  // guards `failure` and the progress callback
   Status failure = Status::Ok();
   auto write = [&] {
+    ManualClock clock;
+    ConversationService service(store, clock);
     while (true) {
       int64_t i = next++;
       if (i >= n_conversations) return;
-      Status s = WriteConversation(store, plan.conversations[i], customer_ids, user_ids,
+      Status s = WriteConversation(service, clock, plan.conversations[i], customer_ids, user_ids,
                                    department_ids, queue_ids);
       std::lock_guard lock(mu);
       if (!s.ok()) {

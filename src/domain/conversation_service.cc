@@ -108,7 +108,7 @@ Result<Conversation> ConversationService::Create(NewConversation c,
 }
 
 Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch patch,
-                                                 int64_t actor_user_id) {
+                                                 std::optional<int64_t> actor_user_id) {
   std::vector<FieldError> errors;
   if (patch.subject) ValidateSubject(&*patch.subject, &errors);
   if (patch.tags) LUISTER_RETURN_IF_ERROR(ValidateTags(&*patch.tags, &errors));
@@ -185,9 +185,9 @@ Result<std::vector<AddedMessage>> ConversationService::ImportMessages(
   if (items.empty())
     return InvalidArgument("the import is not valid", {{"messages", "must not be empty"}});
   if (items.size() > kMaxImportBatch)
-    return InvalidArgument("the import is not valid",
-                           {{"messages", "at most " + std::to_string(kMaxImportBatch) +
-                                             " messages per request"}});
+    return InvalidArgument(
+        "the import is not valid",
+        {{"messages", "at most " + std::to_string(kMaxImportBatch) + " messages per request"}});
   std::vector<FieldError> errors;
   std::vector<NewMessage> messages(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
@@ -201,7 +201,8 @@ Result<std::vector<AddedMessage>> ConversationService::ImportMessages(
   }
   if (!errors.empty()) return InvalidArgument("the import is not valid", std::move(errors));
 
-  LUISTER_ASSIGN_OR_RETURN(auto added, store_.conversations().AddMessages(messages, StatusChangeFor));
+  LUISTER_ASSIGN_OR_RETURN(auto added,
+                           store_.conversations().AddMessages(messages, StatusChangeFor));
   for (const AddedMessage& a : added) {
     Emit(EventType::kMessageCreated, a.conversation, a.message.id);
     if (a.status_changed) Emit(EventType::kConversationUpdated, a.conversation);

@@ -38,7 +38,10 @@ class ConversationService {
       : store_(store), clock_(clock), events_(events) {}
 
   Result<Conversation> Create(NewConversation c, std::optional<int64_t> actor_user_id);
-  Result<Conversation> Update(int64_t id, ConversationPatch patch, int64_t actor_user_id);
+  // `actor_user_id` is nullopt for a change the system makes (closing a
+  // resolved conversation after a week).
+  Result<Conversation> Update(int64_t id, ConversationPatch patch,
+                              std::optional<int64_t> actor_user_id);
   Result<Message> AddMessage(int64_t conversation_id, MessageInput in,
                              std::optional<int64_t> author_user_id);
   // Adds up to kMaxImportBatch messages in one transaction (all or
@@ -64,8 +67,7 @@ class ConversationService {
 
   // Validates and sanitises `in` into `out`; errors are named with `prefix`.
   void PrepareMessage(MessageInput in, std::optional<int64_t> author_user_id,
-                      const std::string& prefix, NewMessage* out,
-                      std::vector<FieldError>* errors);
+                      const std::string& prefix, NewMessage* out, std::vector<FieldError>* errors);
   void Emit(EventType type, const Conversation& c, std::optional<int64_t> message_id = {});
 
   Store& store_;

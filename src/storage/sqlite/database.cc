@@ -1,8 +1,7 @@
 #include "storage/sqlite/database.h"
 
-#include <sqlite3.h>
-
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 namespace luister::sqlite {
 
@@ -19,8 +18,10 @@ constexpr std::chrono::seconds kIdleCheckpointInterval{5};
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, int readers,
-                                                 std::chrono::milliseconds busy_timeout) {
+                                                 std::chrono::milliseconds busy_timeout,
+                                                 WalLimits wal) {
   auto db = std::unique_ptr<Database>(new Database());
+  db->wal_ = wal;
   LUISTER_ASSIGN_OR_RETURN(db->writer_, Connection::Open(path, false, busy_timeout));
   if (IsInMemory(path)) return db;
   LUISTER_RETURN_IF_ERROR(db->writer_->Exec("PRAGMA journal_mode = WAL;"));
@@ -50,9 +51,28 @@ Database::~Database() {
 
 int64_t Database::checkpoints() const { return checkpoints_.load(); }
 
-int Database::OnWalCommit(void* self, sqlite3* /*db*/, const char* /*name*/, int pages) {
-  if (pages >= kCheckpointPages) {
-    auto* d = static_cast<Database*>(self);
+int Database::OnWalCommit(void* self, sqlite3* db, const char* /*name*/, int pages) {
+  auto* d = static_cast<Database*>(self);
+  if (pages >= d->wal_.force_pages) {
+    // The writer outran the passive checkpoints: this commit, on the
+    // writer's own thread and before the next transaction can start, copies
+    // everything back and empties the log (waiting for readers on older
+    // snapshots up to the busy timeout). Rare: once per force_pages.
+    // Two checkpoints cannot run at once (the second is refused at once,
+    // busy handler or not): wait for a background one to finish first.
+    std::lock_guard running(d->checkpoint_run_mu_);
+    int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    if (rc == SQLITE_OK) {
+      d->forced_checkpoints_.fetch_add(1);
+      d->checkpoints_.fetch_add(1);
+    } else if (rc != SQLITE_BUSY) {
+      // Busy (the background checkpoint or a reader holds the log): the next
+      // commit tries again.
+      spdlog::warn("forced WAL checkpoint failed: {}", sqlite3_errmsg(db));
+    }
+    return SQLITE_OK;
+  }
+  if (pages >= d->wal_.checkpoint_pages) {
     {
       std::lock_guard lock(d->checkpoint_mu_);
       d->checkpoint_due_ = true;
@@ -74,8 +94,12 @@ void Database::CheckpointLoop() {
     // the writer; the writer restarts the log once everything is copied.
     int log_pages = 0;
     int copied = 0;
-    int rc = sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                       &log_pages, &copied);
+    int rc = SQLITE_OK;
+    {
+      std::lock_guard running(checkpoint_run_mu_);
+      rc = sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                     &log_pages, &copied);
+    }
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
       spdlog::warn("WAL checkpoint failed: {}", sqlite3_errmsg(checkpointer_->raw()));
     else if (log_pages > 0)

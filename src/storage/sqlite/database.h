@@ -24,6 +24,20 @@ const Status& StatusOf(const Result<T>& r) {
   return r.status();
 }
 
+// WAL size (in pages) at which the background checkpointer copies the log
+// back into the database: four times SQLite's default, so a page written
+// by many commits (the audit log's tail, index leaves) is copied once per
+// checkpoint. Those checkpoints are PASSIVE: they never wait. Under a
+// writer that never pauses (a bulk import, a mail backlog) a passive
+// checkpoint never catches up with the log's end, so the log is never
+// restarted and would grow without bound; at `force_pages` the commit that
+// crosses it therefore runs a TRUNCATE checkpoint on the writer itself, which
+// copies everything and empties the file before the next write begins.
+struct WalLimits {
+  int checkpoint_pages = 4000;  // 16 MiB of 4 KiB pages
+  int force_pages = 8 * 4000;   // 128 MiB
+};
+
 // One SQLite database in WAL mode: one writer connection behind a mutex and a
 // pool of reader connections, so reads never wait for a write. WAL
 // checkpoints run on a background thread with their own connection, never
@@ -32,18 +46,16 @@ class Database {
  public:
   // `readers` == 0 (or an in-memory path) makes reads use the writer.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, int readers,
-                                                std::chrono::milliseconds busy_timeout);
+                                                std::chrono::milliseconds busy_timeout,
+                                                WalLimits wal = WalLimits());
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // WAL size (in pages, 16 MiB) at which the background checkpointer copies
-  // the log back into the database. Four times SQLite's default: a page
-  // written by many commits (the audit log's tail, index leaves) is copied
-  // once per checkpoint, so fewer checkpoints copy fewer pages in all.
-  static constexpr int kCheckpointPages = 4000;
-  // How many checkpoints the background thread has run; for tests.
+  // How many checkpoints the background thread has run, and how many of
+  // them were forced (TRUNCATE); for tests and metrics.
   int64_t checkpoints() const;
+  int64_t forced_checkpoints() const { return forced_checkpoints_.load(); }
 
   // Runs `fn(Connection&)` in one BEGIN IMMEDIATE transaction on the writer;
   // commits when it returns ok, rolls back otherwise. `fn` returns Status or
@@ -128,11 +140,14 @@ class Database {
 
   // Background checkpointing (file databases only).
   std::unique_ptr<Connection> checkpointer_;  // used only by checkpoint_thread_
+  std::mutex checkpoint_run_mu_;              // held while any checkpoint runs
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_wanted_;
+  WalLimits wal_;
   bool checkpoint_due_ = false;  // guarded by checkpoint_mu_
   bool stopping_ = false;        // guarded by checkpoint_mu_
   std::atomic<int64_t> checkpoints_{0};
+  std::atomic<int64_t> forced_checkpoints_{0};
   std::thread checkpoint_thread_;
 };
 

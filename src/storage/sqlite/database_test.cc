@@ -1,11 +1,13 @@
+#include "storage/sqlite/database.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
-#include "storage/sqlite/database.h"
 #include "storage/sqlite/store_fixture.h"
 
 namespace luister::sqlite {
@@ -67,20 +69,59 @@ TEST_F(DatabaseTest, ConcurrentWritersAndReaders) {
 TEST_F(DatabaseTest, CheckpointsRunInTheBackgroundOnceTheLogIsLarge) {
   auto db = Database::Open(path_ + ".ckpt", 1, std::chrono::milliseconds(1000));
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  ASSERT_TRUE((*db)->WithWriter([](Connection& c) {
-                     return c.Exec("CREATE TABLE blobs (b BLOB)");
-                   }).ok());
+  ASSERT_TRUE(
+      (*db)->WithWriter([](Connection& c) { return c.Exec("CREATE TABLE blobs (b BLOB)"); }).ok());
   // Each commit adds about two pages to the log; stop once past the threshold.
-  for (int i = 0; i < Database::kCheckpointPages; ++i) {
-    ASSERT_TRUE((*db)->Write([](Connection& c) -> Status {
-                       LUISTER_ASSIGN_OR_RETURN(auto st,
-                                                c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
-                       return st.Run();
-                     }).ok());
+  for (int i = 0; i < WalLimits().checkpoint_pages; ++i) {
+    ASSERT_TRUE((*db)
+                    ->Write([](Connection& c) -> Status {
+                      LUISTER_ASSIGN_OR_RETURN(
+                          auto st, c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
+                      return st.Run();
+                    })
+                    .ok());
   }
   for (int waited = 0; waited < 200 && (*db)->checkpoints() == 0; ++waited)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_GT((*db)->checkpoints(), 0);
+}
+
+// A writer that never pauses keeps a passive checkpoint from ever reaching
+// the log's end, so the log is never restarted; past force_pages the
+// checkpointer truncates it. Small limits keep the test quick.
+TEST_F(DatabaseTest, ALogPastTheForceLimitIsTruncatedUnderSustainedWrites) {
+  const std::string path = path_ + ".force";
+  WalLimits limits;
+  limits.checkpoint_pages = 50;
+  limits.force_pages = 400;
+  auto db = Database::Open(path, 1, std::chrono::milliseconds(5000), limits);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE(
+      (*db)->WithWriter([](Connection& c) { return c.Exec("CREATE TABLE blobs (b BLOB)"); }).ok());
+  auto wal_pages = [&] {
+    std::error_code ec;
+    auto bytes = std::filesystem::file_size(path + "-wal", ec);
+    return ec ? 0 : static_cast<int64_t>(bytes / 4096);
+  };
+  int64_t largest = 0;
+  constexpr int kCommits = 6000;  // ~2.2 log pages each
+  for (int i = 0; i < kCommits; ++i) {
+    ASSERT_TRUE((*db)
+                    ->Write([](Connection& c) -> Status {
+                      LUISTER_ASSIGN_OR_RETURN(
+                          auto st, c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
+                      return st.Run();
+                    })
+                    .ok());
+    largest = std::max(largest, wal_pages());
+  }
+  for (int waited = 0; waited < 300 && (*db)->forced_checkpoints() == 0; ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GT((*db)->forced_checkpoints(), 0) << "the log passed force_pages and was not truncated";
+  // ~13,000 pages were written in all. Without the forced checkpoint the
+  // log holds all of them; with it, the limit plus what the writer added
+  // while a background checkpoint kept the truncation busy.
+  EXPECT_LT(largest, kCommits) << "largest log: " << largest << " pages";
 }
 
 }  // namespace
