@@ -66,6 +66,12 @@ TEST_F(DatabaseTest, ConcurrentWritersAndReaders) {
   EXPECT_EQ(*store_->customers().Count(), kThreads * kPerThread);
 }
 
+// One commit of about two log pages.
+Status InsertBlob(Connection& c) {
+  LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
+  return st.Run();
+}
+
 TEST_F(DatabaseTest, CheckpointsRunInTheBackgroundOnceTheLogIsLarge) {
   auto db = Database::Open(path_ + ".ckpt", 1, std::chrono::milliseconds(1000));
   ASSERT_TRUE(db.ok()) << db.status().ToString();
@@ -73,13 +79,7 @@ TEST_F(DatabaseTest, CheckpointsRunInTheBackgroundOnceTheLogIsLarge) {
       (*db)->WithWriter([](Connection& c) { return c.Exec("CREATE TABLE blobs (b BLOB)"); }).ok());
   // Each commit adds about two pages to the log; stop once past the threshold.
   for (int i = 0; i < WalLimits().checkpoint_pages; ++i) {
-    ASSERT_TRUE((*db)
-                    ->Write([](Connection& c) -> Status {
-                      LUISTER_ASSIGN_OR_RETURN(
-                          auto st, c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
-                      return st.Run();
-                    })
-                    .ok());
+    ASSERT_TRUE((*db)->Write(InsertBlob).ok());
   }
   for (int waited = 0; waited < 200 && (*db)->checkpoints() == 0; ++waited)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -106,13 +106,7 @@ TEST_F(DatabaseTest, ALogPastTheForceLimitIsTruncatedUnderSustainedWrites) {
   int64_t largest = 0;
   constexpr int kCommits = 6000;  // ~2.2 log pages each
   for (int i = 0; i < kCommits; ++i) {
-    ASSERT_TRUE((*db)
-                    ->Write([](Connection& c) -> Status {
-                      LUISTER_ASSIGN_OR_RETURN(
-                          auto st, c.Prepare("INSERT INTO blobs VALUES (zeroblob(3000))"));
-                      return st.Run();
-                    })
-                    .ok());
+    ASSERT_TRUE((*db)->Write(InsertBlob).ok());
     largest = std::max(largest, wal_pages());
   }
   for (int waited = 0; waited < 300 && (*db)->forced_checkpoints() == 0; ++waited)
