@@ -56,12 +56,12 @@ int Database::OnWalCommit(void* self, sqlite3* db, const char* /*name*/, int pag
   if (pages >= d->wal_.force_pages) {
     // The writer outran the passive checkpoints: this commit, on the
     // writer's own thread and before the next transaction can start, copies
-    // everything back and empties the log (waiting for readers on older
+    // everything back and restarts the log (waiting for readers on older
     // snapshots up to the busy timeout). Rare: once per force_pages.
     // Two checkpoints cannot run at once (the second is refused at once,
     // busy handler or not): wait for a background one to finish first.
     std::lock_guard running(d->checkpoint_run_mu_);
-    int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
     if (rc == SQLITE_OK) {
       d->forced_checkpoints_.fetch_add(1);
       d->checkpoints_.fetch_add(1);

@@ -88,8 +88,8 @@ TEST_F(DatabaseTest, CheckpointsRunInTheBackgroundOnceTheLogIsLarge) {
 
 // A writer that never pauses keeps a passive checkpoint from ever reaching
 // the log's end, so the log is never restarted; past force_pages the
-// checkpointer truncates it. Small limits keep the test quick.
-TEST_F(DatabaseTest, ALogPastTheForceLimitIsTruncatedUnderSustainedWrites) {
+// commit that crosses it restarts it. Small limits keep the test quick.
+TEST_F(DatabaseTest, ALogPastTheForceLimitIsRestartedUnderSustainedWrites) {
   const std::string path = path_ + ".force";
   WalLimits limits;
   limits.checkpoint_pages = 50;
@@ -111,10 +111,10 @@ TEST_F(DatabaseTest, ALogPastTheForceLimitIsTruncatedUnderSustainedWrites) {
   }
   for (int waited = 0; waited < 300 && (*db)->forced_checkpoints() == 0; ++waited)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  EXPECT_GT((*db)->forced_checkpoints(), 0) << "the log passed force_pages and was not truncated";
+  EXPECT_GT((*db)->forced_checkpoints(), 0) << "the log passed force_pages and was not restarted";
   // ~13,000 pages were written in all. Without the forced checkpoint the
   // log holds all of them; with it, the limit plus what the writer added
-  // while a background checkpoint kept the truncation busy.
+  // while a background checkpoint kept the restart waiting.
   EXPECT_LT(largest, kCommits) << "largest log: " << largest << " pages";
 }
 
