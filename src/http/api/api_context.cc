@@ -116,8 +116,8 @@ Status WriteAudit(ApiContext& ctx, const Request& req, const auth::Principal& wh
   std::vector<AuditEntry> entries;
   entries.reserve(std::max<size_t>(1, scope.subjects().size()));
   for (const AuditScope::Subject& s : scope.subjects()) {
-    entries.push_back(AuditEntryFor(ctx, req, who, s.action.empty() ? intent.action : s.action,
-                                    intent.entity, s.entity_id, s.customer_id));
+    entries.push_back(
+        AuditEntryFor(ctx, req, who, intent.action, intent.entity, s.entity_id, s.customer_id));
     entries.back().query = query;
   }
   if (entries.empty()) {

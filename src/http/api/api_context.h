@@ -64,17 +64,10 @@ class AuditScope {
   struct Subject {
     std::optional<int64_t> entity_id;
     std::optional<int64_t> customer_id;
-    std::string_view action;  // empty: the route's
     bool operator==(const Subject&) const = default;
   };
   void Touched(std::optional<int64_t> entity_id, std::optional<int64_t> customer_id) {
-    Add({entity_id, customer_id, {}});
-  }
-  // A second kind of use in the same request (a merge changes its source
-  // too; an export is requested for a customer).
-  void Touched(std::string_view action, std::optional<int64_t> entity_id,
-               std::optional<int64_t> customer_id) {
-    Add({entity_id, customer_id, action});
+    Add({entity_id, customer_id});
   }
   // Work that must see this request's audit entries, run once they are
   // written (a job exporting a customer's audit trail is woken here).
