@@ -45,6 +45,17 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
+// The domain's plans, as the services pass them: opened by nobody; a message
+// that moves the conversation to `status` when set.
+OpeningPlan NoActor() {
+  return [](const Conversation& v) { return PlanOpening(v, std::nullopt); };
+}
+MessagePlan ToStatus(std::optional<ConversationStatus> status) {
+  return [status](const Conversation& v, const NewMessage& m, int64_t id, Timestamp at) {
+    return PlanMessage(v, m, id, at, status);
+  };
+}
+
 // ---------------------------------------------------------------- config
 
 std::string Env(const char* name, const std::string& fallback) {
@@ -317,7 +328,7 @@ int64_t WriteConversation(SqliteStore& store, TextMaker& text, int64_t customer_
   nc.subject = first.substr(0, cut);
   nc.department_id = department_id;
   nc.created_at = start;
-  Conversation conv = Must(store.conversations().Create(nc, std::nullopt), "create conversation");
+  Conversation conv = Must(store.conversations().Create(nc, NoActor()), "create conversation");
   Timestamp at = start;
   for (int i = 0; i < count; ++i) {
     NewMessage m;
@@ -329,7 +340,7 @@ int64_t WriteConversation(SqliteStore& store, TextMaker& text, int64_t customer_
     m.created_at = at;
     std::optional<ConversationStatus> status;
     if (i == count - 1) status = ConversationStatus::kResolved;
-    Must(store.conversations().AddMessage(m, status), "add message");
+    Must(store.conversations().AddMessage(m, ToStatus(status)), "add message");
     at += std::chrono::minutes(5 + static_cast<int>(text.Uniform(600)));
   }
   return count;
@@ -563,7 +574,7 @@ void BM_AddMessageScratch(benchmark::State& state, fs::path dir, const Corpus* c
       nc.customer_id = cust;
       nc.department_id = dept;
       nc.subject = "scratch";
-      convs.push_back(Must(store->conversations().Create(nc, std::nullopt), "conv").id);
+      convs.push_back(Must(store->conversations().Create(nc, NoActor()), "conv").id);
     }
     std::vector<std::string> bodies;
     for (int i = 0; i < 1000; ++i) bodies.push_back(text.Question(i % 10 == 0, "Sam Scratch"));
@@ -576,7 +587,7 @@ void BM_AddMessageScratch(benchmark::State& state, fs::path dir, const Corpus* c
       m.body_text = bodies[i % bodies.size()];
       ++i;
       auto t0 = SteadyClock::now();
-      auto r = store->conversations().AddMessage(m, std::nullopt);
+      auto r = store->conversations().AddMessage(m, ToStatus(std::nullopt));
       ms.push_back(std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count());
       if (!r.ok()) Die("add message", r.status());
     }

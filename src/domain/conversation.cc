@@ -35,6 +35,22 @@ std::optional<Activity> MoveStatus(Conversation* v, ConversationStatus status, T
   return a;
 }
 
+Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Timestamp at) {
+  Message stored;
+  stored.id = id;
+  stored.conversation_id = v.id;
+  stored.customer_id = v.customer_id;
+  stored.channel = v.channel;
+  stored.direction = m.direction;
+  stored.internal = m.internal;
+  stored.author_user_id = m.author_user_id;
+  stored.body_text = m.body_text;
+  stored.body_html = m.body_html;
+  stored.attachments = m.attachments;
+  stored.created_at = at;
+  return stored;
+}
+
 Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, Timestamp at) {
   Activity a = ConversationActivity(*v, m.internal ? ActivityKind::kNote : ActivityKind::kMessage,
                                     at, m.author_user_id);
@@ -87,6 +103,59 @@ void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at) {
   if (patch.clear_assignee) v->assignee_id.reset();
   if (patch.assignee_id) v->assignee_id = patch.assignee_id;
   v->updated_at = at;
+}
+
+Result<ConversationChange> PlanUpdate(const Conversation& current, const ConversationPatch& patch,
+                                      std::optional<int64_t> actor, Timestamp at) {
+  ConversationChange change{current, {}};
+  Conversation& v = change.next;
+  ApplyPatch(&v, patch, at);
+  if (patch.tags) v.tags = *patch.tags;
+  if (patch.status)
+    if (auto a = MoveStatus(&v, *patch.status, at, actor)) change.activities.push_back(*a);
+  if (auto a = AssignmentActivity(current, v, at, actor)) change.activities.push_back(*a);
+  return change;
+}
+
+Result<ConversationChange> PlanHandover(const Conversation& current, const Handover& h) {
+  ConversationChange change{current, {}};
+  LUISTER_ASSIGN_OR_RETURN(Activity a, HandOver(&change.next, h));
+  change.activities.push_back(std::move(a));
+  return change;
+}
+
+ConversationChange PlanMessage(const Conversation& current, const NewMessage& m, int64_t message_id,
+                               Timestamp at, std::optional<ConversationStatus> status) {
+  ConversationChange change{current, {}};
+  change.activities.push_back(CountMessage(&change.next, m, message_id, at));
+  if (status)
+    if (auto a = MoveStatus(&change.next, *status, at, m.author_user_id))
+      change.activities.push_back(*a);
+  return change;
+}
+
+ConversationChange PlanMessageByRule(const Conversation& current, const NewMessage& m,
+                                     int64_t message_id, Timestamp at) {
+  return PlanMessage(current, m, message_id, at, StatusChangeFor(current, m));
+}
+
+std::vector<Activity> PlanOpening(const Conversation& created, std::optional<int64_t> actor) {
+  return {OpenedActivity(created, actor)};
+}
+
+ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
+                                          bool internal) {
+  if (internal) return current;
+  return direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
+                                     : ConversationStatus::kWaitingOnCustomer;
+}
+
+std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m) {
+  if (m.internal) return m.requested_status;
+  ConversationStatus s =
+      m.requested_status.value_or(NextStatusAfterMessage(now.status, m.direction, m.internal));
+  if (s == now.status) return std::nullopt;
+  return s;
 }
 
 }  // namespace luister

@@ -101,8 +101,8 @@ struct NewMessage {
   std::string body_html;
   std::vector<Attachment> attachments;
   std::optional<Timestamp> created_at;  // for imports; defaults to now
-  // The status the sender asked for ("reply and resolve"); read by a
-  // StatusRule, not stored.
+  // The status the sender asked for ("reply and resolve"); read by the
+  // message plan, not stored.
   std::optional<ConversationStatus> requested_status;
 };
 
@@ -114,11 +114,6 @@ struct AddedMessage {
   bool status_changed = false;
 };
 
-// Decides, inside the write transaction, the status a conversation moves to
-// when `m` is added to it as it stands now; nullopt keeps it.
-using StatusRule =
-    std::function<std::optional<ConversationStatus>(const Conversation& now, const NewMessage& m)>;
-
 struct Handover {
   int64_t conversation_id = 0;
   int64_t from_department_id = 0;
@@ -129,8 +124,54 @@ struct Handover {
   Timestamp at{};
 };
 
-// Rules every storage engine applies inside its write transaction, so the
-// engines differ only in SQL.
+// What one change does to a conversation: the state it moves to and the
+// timeline entries that record the move. Domain rules compute it from the
+// conversation as it stands (locked, inside the write transaction); storage
+// persists `next` (its tags too, when they differ) and `activities` as
+// given, and decides nothing itself.
+struct ConversationChange {
+  Conversation next;
+  std::vector<Activity> activities;
+};
+
+// A change as a function of the conversation as it stands. A plan may
+// refuse (Conflict, InvalidArgument): then nothing is written.
+using ConversationPlan = std::function<Result<ConversationChange>(const Conversation& current)>;
+// The change message `m`, stored as `message_id` at `at`, makes to the
+// conversation as it stands (with every earlier message of the batch).
+using MessagePlan = std::function<ConversationChange(
+    const Conversation& current, const NewMessage& m, int64_t message_id, Timestamp at)>;
+// The timeline entries that record a conversation just created.
+using OpeningPlan = std::function<std::vector<Activity>(const Conversation& created)>;
+
+// The plans: every rule about how a conversation changes, as functions of
+// its current state, so that each storage engine only persists the result
+// and the rules are tested without a database.
+
+// `patch` applied by `actor` at `at`: plain fields, tags (already
+// normalised), status (with resolved_at) and the status_changed / assigned
+// entries for what really changed.
+Result<ConversationChange> PlanUpdate(const Conversation& current, const ConversationPatch& patch,
+                                      std::optional<int64_t> actor, Timestamp at);
+// The hand-over `h`: Conflict when the conversation left
+// h.from_department_id meanwhile.
+Result<ConversationChange> PlanHandover(const Conversation& current, const Handover& h);
+// Message `m` counted on the conversation (last message, count, first
+// response) and the conversation moved to `status` when set: the message
+// or note entry and the status_changed entry when the status really moved.
+ConversationChange PlanMessage(const Conversation& current, const NewMessage& m, int64_t message_id,
+                               Timestamp at, std::optional<ConversationStatus> status);
+// PlanMessage with the status that StatusChangeFor gives: the rule every
+// channel and import follows.
+ConversationChange PlanMessageByRule(const Conversation& current, const NewMessage& m,
+                                     int64_t message_id, Timestamp at);
+// The conversation_opened entry of a conversation just created by `actor`.
+std::vector<Activity> PlanOpening(const Conversation& created, std::optional<int64_t> actor);
+
+// The building blocks of the plans.
+
+// Message `m` as stored in conversation `v` with `id` at `at`.
+Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Timestamp at);
 
 // A timeline entry about `v` (its customer, channel and department).
 Activity ConversationActivity(const Conversation& v, ActivityKind kind, Timestamp at,
@@ -154,5 +195,15 @@ Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, 
 Result<Activity> HandOver(Conversation* v, const Handover& h);
 // Applies the plain fields of `patch` (not status or tags) to `v`.
 void ApplyPatch(Conversation* v, const ConversationPatch& patch, Timestamp at);
+
+// The status change for `m` on `now`: the requested status if any (internal
+// notes change status only when asked), else NextStatusAfterMessage;
+// nullopt when that is the current status.
+std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m);
+// The status a conversation moves to when a message arrives, given its
+// current status. Internal notes never change it; an inbound message
+// (re)opens it as waiting on us; a reply waits on the customer.
+ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
+                                          bool internal);
 
 }  // namespace luister

@@ -7,13 +7,6 @@
 
 namespace luister {
 
-ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
-                                          bool internal) {
-  if (internal) return current;
-  return direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
-                                     : ConversationStatus::kWaitingOnCustomer;
-}
-
 void ConversationService::Emit(EventType type, const Conversation& c,
                                std::optional<int64_t> message_id) {
   if (!events_) return;
@@ -102,7 +95,10 @@ Result<Conversation> ConversationService::Create(NewConversation c,
   }
   if (!errors.empty()) return InvalidArgument("the conversation is not valid", std::move(errors));
   if (!c.created_at) c.created_at = clock_.Now();
-  LUISTER_ASSIGN_OR_RETURN(Conversation created, store_.conversations().Create(c, actor_user_id));
+  LUISTER_ASSIGN_OR_RETURN(Conversation created,
+                           store_.conversations().Create(c, [&](const Conversation& opened) {
+                             return PlanOpening(opened, actor_user_id);
+                           }));
   Emit(EventType::kConversationCreated, created);
   return created;
 }
@@ -118,8 +114,11 @@ Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch p
   LUISTER_ASSIGN_OR_RETURN(Conversation current, store_.conversations().Get(id));
   LUISTER_RETURN_IF_ERROR(CheckQueue(patch.queue_id, current.department_id, &errors));
   if (!errors.empty()) return InvalidArgument("the change is not valid", std::move(errors));
+  const Timestamp at = clock_.Now();
   LUISTER_ASSIGN_OR_RETURN(Conversation updated,
-                           store_.conversations().Update(id, patch, actor_user_id, clock_.Now()));
+                           store_.conversations().Change(id, [&](const Conversation& now) {
+                             return PlanUpdate(now, patch, actor_user_id, at);
+                           }));
   Emit(EventType::kConversationUpdated, updated);
   return updated;
 }
@@ -172,12 +171,11 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   PrepareMessage(std::move(in), author_user_id, "", &m, &errors);
   if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
 
-  LUISTER_ASSIGN_OR_RETURN(Conversation conv, store_.conversations().Get(conversation_id));
-  std::optional<ConversationStatus> next = StatusChangeFor(conv, m);
-  LUISTER_ASSIGN_OR_RETURN(Message added, store_.conversations().AddMessage(m, next));
-  Emit(EventType::kMessageCreated, conv, added.id);
-  if (next) Emit(EventType::kConversationUpdated, conv);
-  return added;
+  LUISTER_ASSIGN_OR_RETURN(AddedMessage added,
+                           store_.conversations().AddMessage(m, PlanMessageByRule));
+  Emit(EventType::kMessageCreated, added.conversation, added.message.id);
+  if (added.status_changed) Emit(EventType::kConversationUpdated, added.conversation);
+  return std::move(added.message);
 }
 
 Result<std::vector<AddedMessage>> ConversationService::ImportMessages(
@@ -202,7 +200,7 @@ Result<std::vector<AddedMessage>> ConversationService::ImportMessages(
   if (!errors.empty()) return InvalidArgument("the import is not valid", std::move(errors));
 
   LUISTER_ASSIGN_OR_RETURN(auto added,
-                           store_.conversations().AddMessages(messages, StatusChangeFor));
+                           store_.conversations().AddMessages(messages, PlanMessageByRule));
   for (const AddedMessage& a : added) {
     Emit(EventType::kMessageCreated, a.conversation, a.message.id);
     if (a.status_changed) Emit(EventType::kConversationUpdated, a.conversation);
@@ -238,17 +236,12 @@ Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
   h.note = std::move(note);
   h.by_user_id = by_user_id;
   h.at = clock_.Now();
-  LUISTER_ASSIGN_OR_RETURN(Conversation moved, store_.conversations().Transfer(h));
+  LUISTER_ASSIGN_OR_RETURN(Conversation moved, store_.conversations().Change(
+                                                   conversation_id, [&](const Conversation& now) {
+                                                     return PlanHandover(now, h);
+                                                   }));
   Emit(EventType::kConversationUpdated, moved);
   return moved;
-}
-
-std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m) {
-  if (m.internal) return m.requested_status;
-  ConversationStatus s =
-      m.requested_status.value_or(NextStatusAfterMessage(now.status, m.direction, m.internal));
-  if (s == now.status) return std::nullopt;
-  return s;
 }
 
 }  // namespace luister

@@ -75,15 +75,4 @@ class ConversationService {
   EventPublisher* events_;
 };
 
-// The status a conversation moves to when a message arrives, given its
-// current status. Internal notes never change it; an inbound message
-// (re)opens it as waiting on us; a reply waits on the customer.
-ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction direction,
-                                          bool internal);
-
-// The status change for `m` on `now`: the requested status if any (internal
-// notes change status only when asked), else NextStatusAfterMessage;
-// nullopt when that is the current status.
-std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m);
-
 }  // namespace luister

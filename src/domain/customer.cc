@@ -44,4 +44,15 @@ Activity MergeActivity(const Customer& source, const Customer& target, int64_t b
   return a;
 }
 
+MergeRecord NewMergeRecord(const Customer& source, const Customer& target, int64_t by_user_id,
+                           Timestamp at) {
+  MergeRecord m;
+  m.source_id = source.id;
+  m.target_id = target.id;
+  m.source_name = source.name;
+  m.by_user_id = by_user_id;
+  m.at = at;
+  return m;
+}
+
 }  // namespace luister

@@ -114,5 +114,9 @@ Status CheckExportable(const Customer& c);
 
 Activity MergeActivity(const Customer& source, const Customer& target, int64_t by_user_id,
                        Timestamp at);
+// The record of merging `source` into `target`, before anything moved (the
+// moved_* counts are zero; storage counts what it moves).
+MergeRecord NewMergeRecord(const Customer& source, const Customer& target, int64_t by_user_id,
+                           Timestamp at);
 
 }  // namespace luister

@@ -24,8 +24,9 @@ namespace luister {
 //  - A method either commits all of its effects or none (one transaction).
 //  - Unknown ids give NotFound; uniqueness clashes give Conflict; a lost or
 //    busy database gives Unavailable. Input is already validated by domain/.
-//  - Timeline activities are written by the repository in the same
-//    transaction as the change they describe.
+//  - Timeline activities are written in the same transaction as the change
+//    they describe. Which change and which activities is decided by domain
+//    rules (the plans in domain/conversation.h), never by storage.
 //  - Lists are keyset paginated on (key, id); Page::next is set only when a
 //    further row exists.
 
@@ -55,31 +56,27 @@ class CustomerRepository {
 class ConversationRepository {
  public:
   virtual ~ConversationRepository() = default;
-  // Writes a conversation_opened activity. NotFound for unknown customer,
-  // department, queue or assignee.
-  virtual Result<Conversation> Create(const NewConversation& c,
-                                      std::optional<int64_t> actor_user_id) = 0;
+  // Creates the conversation and records what `opening` returns for it.
+  // NotFound for an unknown customer, department, queue or assignee;
+  // Conflict when the customer was merged away.
+  virtual Result<Conversation> Create(const NewConversation& c, const OpeningPlan& opening) = 0;
   virtual Result<Conversation> Get(int64_t id) = 0;
   // Sort key is last_message_at or created_at in milliseconds.
   virtual Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) = 0;
-  // Writes status_changed / assigned activities for the fields that changed.
-  virtual Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
-                                      std::optional<int64_t> actor_user_id, Timestamp at) = 0;
-  // Moves the conversation to another department (and optionally queue),
-  // clears the assignee and records a handover activity with the note.
-  virtual Result<Conversation> Transfer(const Handover& h) = 0;
-  // Appends a message; updates last_message_at, message_count, and
-  // first_response_at on the first outbound non-internal message. When
-  // `new_status` is set the conversation status changes in the same
-  // transaction (resolved_at follows the status).
-  virtual Result<Message> AddMessage(const NewMessage& m,
-                                     std::optional<ConversationStatus> new_status) = 0;
-  // Appends all `messages` in one transaction, in order, asking `rule` for
-  // each message's status change against the conversation as it stands at
-  // that point. All or nothing: an unknown conversation id gives
-  // InvalidArgument naming "messages[i].conversation_id" and writes nothing.
+  // Locks the conversation, asks `plan` for the change against it as it
+  // stands, and persists the change: the new state, its tags when they
+  // differ, the activities. Nothing is written when the plan refuses.
+  virtual Result<Conversation> Change(int64_t id, const ConversationPlan& plan) = 0;
+  // Appends a message and persists the change `plan` makes for it (its
+  // counters, status and timeline entries) in the same transaction.
+  // NotFound for an unknown conversation.
+  virtual Result<AddedMessage> AddMessage(const NewMessage& m, const MessagePlan& plan) = 0;
+  // Appends all `messages` in one transaction, in order, each with the
+  // change `plan` makes against the conversation as it stands at that
+  // point. All or nothing: an unknown conversation id gives InvalidArgument
+  // naming "messages[i].conversation_id" and writes nothing.
   virtual Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
-                                                        const StatusRule& rule) = 0;
+                                                        const MessagePlan& plan) = 0;
   virtual Result<Message> GetMessage(int64_t id) = 0;
   // Ordered by created_at ascending (thread order).
   virtual Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
@@ -177,8 +174,8 @@ class JobRepository {
   virtual Status Complete(const Job& claim, Timestamp at, const std::string& result) = 0;
   // Gives the job back to run again at `retry_at`, or marks it failed for
   // good when `retry_at` is nullopt.
-  virtual Status Fail(const Job& claim, const std::string& error,
-                      std::optional<Timestamp> retry_at, Timestamp at) = 0;
+  virtual Status Fail(const Job& claim, const std::string& error, std::optional<Timestamp> retry_at,
+                      Timestamp at) = 0;
   virtual Result<std::optional<JobState>> State(int64_t id) = 0;
   // NotFound for unknown ids.
   virtual Result<JobRecord> Get(int64_t id) = 0;

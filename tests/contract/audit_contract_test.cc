@@ -103,7 +103,7 @@ TEST_P(AuditContract, ListsNewestFirstWithFilters) {
   EXPECT_FALSE(second->next);
 }
 
-LUISTER_CONTRACT_ENGINES(AuditContract);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(AuditContract);
 
 }  // namespace
 }  // namespace luister::contract

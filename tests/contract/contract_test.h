@@ -25,6 +25,30 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
 
   static Timestamp T(int64_t ms) { return FromMillis(1'700'000'000'000 + ms); }
 
+  // The conversation writes as the services make them, with the domain's
+  // plans (domain/conversation.h).
+  static OpeningPlan Opened(std::optional<int64_t> actor) {
+    return [actor](const Conversation& created) { return PlanOpening(created, actor); };
+  }
+  // Adds a message and moves the conversation to `status` when set.
+  static MessagePlan ToStatus(std::optional<ConversationStatus> status) {
+    return [status](const Conversation& now, const NewMessage& m, int64_t id, Timestamp at) {
+      return PlanMessage(now, m, id, at, status);
+    };
+  }
+  Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
+                              std::optional<int64_t> actor, Timestamp at) {
+    return store_->conversations().Change(
+        id, [&](const Conversation& now) { return PlanUpdate(now, patch, actor, at); });
+  }
+  Result<Conversation> Transfer(const Handover& h) {
+    return store_->conversations().Change(
+        h.conversation_id, [&](const Conversation& now) { return PlanHandover(now, h); });
+  }
+  Result<AddedMessage> Append(const NewMessage& m, std::optional<ConversationStatus> status) {
+    return store_->conversations().AddMessage(m, ToStatus(status));
+  }
+
   int64_t MakeDepartment(const std::string& name = "Support") {
     auto d = store_->directory().CreateDepartment(name, T(0));
     EXPECT_TRUE(d.ok()) << d.status().ToString();
@@ -60,7 +84,7 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
     n.subject = subject;
     n.channel = channel;
     n.created_at = T(at_ms);
-    auto r = store_->conversations().Create(n, std::nullopt);
+    auto r = store_->conversations().Create(n, Opened(std::nullopt));
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : Conversation{};
   }
@@ -74,9 +98,9 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
     m.internal = internal;
     m.body_text = text;
     m.created_at = T(at_ms);
-    auto r = store_->conversations().AddMessage(m, status);
+    auto r = Append(m, status);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : Message{};
+    return r.ok() ? r->message : Message{};
   }
 
   std::unique_ptr<Engine> engine_;

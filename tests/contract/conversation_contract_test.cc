@@ -20,7 +20,7 @@ TEST_P(ConversationRepoTest, CreateGetAndUnknownReferences) {
   n.priority = Priority::kHigh;
   n.tags = {"billing", "vip"};
   n.created_at = T(100);
-  auto c = store_->conversations().Create(n, std::nullopt);
+  auto c = store_->conversations().Create(n, Opened(std::nullopt));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->status, ConversationStatus::kNew);
   EXPECT_EQ(c->last_message_at, T(100));
@@ -31,10 +31,12 @@ TEST_P(ConversationRepoTest, CreateGetAndUnknownReferences) {
   EXPECT_EQ(got->channel, Channel::kChat);
 
   n.customer_id = 999;
-  EXPECT_EQ(store_->conversations().Create(n, std::nullopt).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->conversations().Create(n, Opened(std::nullopt)).status().code(),
+            StatusCode::kNotFound);
   n.customer_id = cust;
   n.department_id = 999;
-  EXPECT_EQ(store_->conversations().Create(n, std::nullopt).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->conversations().Create(n, Opened(std::nullopt)).status().code(),
+            StatusCode::kNotFound);
   EXPECT_EQ(store_->conversations().Get(999).status().code(), StatusCode::kNotFound);
 }
 
@@ -50,7 +52,7 @@ TEST_P(ConversationRepoTest, UpdateChangesFieldsAndTags) {
   p.assignee_id = agent;
   p.queue_id = queue->id;
   p.tags = std::vector<std::string>{"refund"};
-  auto u = store_->conversations().Update(c.id, p, agent, T(50));
+  auto u = Update(c.id, p, agent, T(50));
   ASSERT_TRUE(u.ok()) << u.status().ToString();
   EXPECT_EQ(u->status, ConversationStatus::kResolved);
   EXPECT_EQ(u->resolved_at, T(50));
@@ -62,7 +64,7 @@ TEST_P(ConversationRepoTest, UpdateChangesFieldsAndTags) {
   reopen.status = ConversationStatus::kOpen;
   reopen.clear_assignee = true;
   reopen.clear_queue = true;
-  u = store_->conversations().Update(c.id, reopen, agent, T(60));
+  u = Update(c.id, reopen, agent, T(60));
   ASSERT_TRUE(u.ok());
   EXPECT_FALSE(u->resolved_at);
   EXPECT_FALSE(u->assignee_id);
@@ -71,9 +73,57 @@ TEST_P(ConversationRepoTest, UpdateChangesFieldsAndTags) {
 
   ConversationPatch bad;
   bad.assignee_id = 999;
-  EXPECT_EQ(store_->conversations().Update(c.id, bad, agent, T(70)).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(Update(c.id, bad, agent, T(70)).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->conversations().Get(c.id)->assignee_id, std::nullopt);
+}
+
+TEST_P(ConversationRepoTest, ChangePersistsThePlanAsGivenOrNothing) {
+  int64_t dept = MakeDepartment();
+  int64_t agent = MakeUser("agent@example.com");
+  Conversation c = MakeConversation(MakeCustomer("K"), dept, "Old subject");
+
+  // Storage decides nothing: whatever state and entries the plan returns
+  // are what is stored, tags included.
+  Conversation seen;
+  auto changed = store_->conversations().Change(c.id, [&](const Conversation& now) {
+    seen = now;
+    ConversationChange change{now, {}};
+    change.next.subject = "New subject";
+    change.next.priority = Priority::kUrgent;
+    change.next.tags = {"a", "b"};
+    Activity a = ConversationActivity(now, ActivityKind::kAssigned, T(7), agent);
+    a.params.Set("assignee_id", agent);
+    change.activities.push_back(a);
+    return Result<ConversationChange>(change);
+  });
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(seen.id, c.id);
+  EXPECT_EQ(seen.subject, "Old subject") << "the plan sees the conversation as it stands";
+  EXPECT_EQ(changed->subject, "New subject");
+  EXPECT_EQ(changed->priority, Priority::kUrgent);
+  EXPECT_EQ(changed->tags, (std::vector<std::string>{"a", "b"}));
+  auto timeline = store_->timeline().Timeline(c.customer_id, {}, {});
+  ASSERT_TRUE(timeline.ok());
+  ASSERT_EQ(timeline->items.size(), 2u);
+  EXPECT_EQ(timeline->items[0].kind, ActivityKind::kAssigned);
+  EXPECT_EQ(timeline->items[0].at, T(7));
+  EXPECT_EQ(timeline->items[0].params, ActivityParams().Set("assignee_id", agent));
+
+  // A plan that refuses writes nothing.
+  auto refused = store_->conversations().Change(
+      c.id, [](const Conversation&) { return Result<ConversationChange>(Conflict("not now")); });
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->conversations().Get(c.id)->subject, "New subject");
+  EXPECT_EQ(store_->timeline().Timeline(c.customer_id, {}, {})->items.size(), 2u);
+
+  // Unknown ids never reach the plan.
+  bool asked = false;
+  auto unknown = store_->conversations().Change(999, [&](const Conversation& now) {
+    asked = true;
+    return Result<ConversationChange>(ConversationChange{now, {}});
+  });
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(asked);
 }
 
 TEST_P(ConversationRepoTest, TransferMovesAndClearsAssignee) {
@@ -84,19 +134,19 @@ TEST_P(ConversationRepoTest, TransferMovesAndClearsAssignee) {
   Conversation c = MakeConversation(MakeCustomer("K"), support);
   ConversationPatch p;
   p.assignee_id = agent;
-  ASSERT_TRUE(store_->conversations().Update(c.id, p, agent, T(1)).ok());
+  ASSERT_TRUE(Update(c.id, p, agent, T(1)).ok());
 
   Handover h{c.id, support, sales, queue->id, "Wants a quote", agent, T(10)};
-  auto t = store_->conversations().Transfer(h);
+  auto t = Transfer(h);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->department_id, sales);
   EXPECT_EQ(t->queue_id, queue->id);
   EXPECT_FALSE(t->assignee_id);
 
   // A stale from_department means someone else moved it first.
-  EXPECT_EQ(store_->conversations().Transfer(h).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Transfer(h).status().code(), StatusCode::kConflict);
   h.conversation_id = 999;
-  EXPECT_EQ(store_->conversations().Transfer(h).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Transfer(h).status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
@@ -114,12 +164,14 @@ TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   reply.body_text = "Here you go";
   reply.attachments = {{"invoice.pdf", "application/pdf", 1234}, {"a.png", "image/png", 5}};
   reply.created_at = T(30);
-  auto m = store_->conversations().AddMessage(reply, ConversationStatus::kResolved);
+  auto m = Append(reply, ConversationStatus::kResolved);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
-  ASSERT_EQ(m->attachments.size(), 2u);
-  EXPECT_EQ(m->attachments[0].filename, "invoice.pdf");
-  EXPECT_EQ(m->attachments[1].size_bytes, 5);
-  EXPECT_EQ(m->customer_id, c.customer_id);
+  ASSERT_EQ(m->message.attachments.size(), 2u);
+  EXPECT_EQ(m->message.attachments[0].filename, "invoice.pdf");
+  EXPECT_EQ(m->message.attachments[1].size_bytes, 5);
+  EXPECT_EQ(m->message.customer_id, c.customer_id);
+  EXPECT_TRUE(m->status_changed);
+  EXPECT_EQ(m->conversation.message_count, 3);
   AddMessage(c.id, "second reply", 40, Direction::kOut);
 
   auto got = store_->conversations().Get(c.id);
@@ -131,7 +183,7 @@ TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   EXPECT_EQ(got->resolved_at, T(30));
   EXPECT_EQ(*store_->conversations().CountMessages(), 4);
 
-  auto fetched = store_->conversations().GetMessage(m->id);
+  auto fetched = store_->conversations().GetMessage(m->message.id);
   ASSERT_TRUE(fetched.ok());
   EXPECT_EQ(fetched->body_text, "Here you go");
   EXPECT_EQ(fetched->attachments.size(), 2u);
@@ -139,8 +191,7 @@ TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   NewMessage orphan;
   orphan.conversation_id = 999;
   orphan.body_text = "x";
-  EXPECT_EQ(store_->conversations().AddMessage(orphan, std::nullopt).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(Append(orphan, std::nullopt).status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(ConversationRepoTest, AddMessagesWritesABatchAsSingleMessagesWould) {
@@ -167,13 +218,13 @@ TEST_P(ConversationRepoTest, AddMessagesWritesABatchAsSingleMessagesWould) {
   // Moves each conversation the way the service's rule does: inbound waits
   // on us, outbound on the customer.
   std::vector<ConversationStatus> seen;
-  auto rule = [&](const Conversation& now,
-                  const NewMessage& m) -> std::optional<ConversationStatus> {
+  MessagePlan plan = [&](const Conversation& now, const NewMessage& m, int64_t id, Timestamp at) {
     seen.push_back(now.status);
-    return m.direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
-                                         : ConversationStatus::kWaitingOnCustomer;
+    return PlanMessage(now, m, id, at,
+                       m.direction == Direction::kIn ? ConversationStatus::kWaitingOnUs
+                                                     : ConversationStatus::kWaitingOnCustomer);
   };
-  auto added = store_->conversations().AddMessages(batch, rule);
+  auto added = store_->conversations().AddMessages(batch, plan);
   ASSERT_TRUE(added.ok()) << added.status().ToString();
   ASSERT_EQ(added->size(), 4u);
   EXPECT_EQ(seen, (std::vector<ConversationStatus>{
@@ -218,7 +269,7 @@ TEST_P(ConversationRepoTest, AddMessagesWritesABatchAsSingleMessagesWould) {
   // One unknown conversation: nothing of the batch is written.
   std::vector<NewMessage> bad = {msg(a.id, Direction::kIn, "lost", 50),
                                  msg(424242, Direction::kIn, "nowhere", 60)};
-  auto refused = store_->conversations().AddMessages(bad, rule);
+  auto refused = store_->conversations().AddMessages(bad, plan);
   ASSERT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(refused.status().fields().size(), 1u);
   EXPECT_EQ(refused.status().fields()[0].field, "messages[1].conversation_id");
@@ -266,7 +317,7 @@ TEST_P(ConversationRepoTest, ListFiltersSortsAndPaginates) {
   ConversationPatch p;
   p.assignee_id = agent;
   p.tags = std::vector<std::string>{"vip"};
-  ASSERT_TRUE(store_->conversations().Update(ids[4], p, agent, T(5)).ok());
+  ASSERT_TRUE(Update(ids[4], p, agent, T(5)).ok());
 
   auto all = store_->conversations().List({}, {});
   ASSERT_TRUE(all.ok());
@@ -321,7 +372,7 @@ TEST_P(ConversationRepoTest, ListFiltersSortsAndPaginates) {
   }
 }
 
-LUISTER_CONTRACT_ENGINES(ConversationRepoTest);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(ConversationRepoTest);
 
 }  // namespace
 }  // namespace luister::contract

@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "contract_test.h"
-
 #include <set>
 
+#include "contract_test.h"
 
 namespace luister::contract {
 namespace {
@@ -169,7 +168,7 @@ TEST_P(CustomerRepoTest, ListFilters) {
   EXPECT_EQ(store_->customers().List(f, {})->items.size(), 1u);
 }
 
-LUISTER_CONTRACT_ENGINES(CustomerRepoTest);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(CustomerRepoTest);
 
 }  // namespace
 }  // namespace luister::contract

@@ -71,7 +71,7 @@ TEST_P(DirectoryContract, UsersHaveUniqueLowerCaseEmail) {
   EXPECT_EQ(dir().ListUsers()->size(), 1u);
 }
 
-LUISTER_CONTRACT_ENGINES(DirectoryContract);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(DirectoryContract);
 
 }  // namespace
 }  // namespace luister::contract

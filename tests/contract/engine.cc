@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "domain/testing/memory_store.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "tests/support/pg_test_database.h"
@@ -69,10 +70,20 @@ class PostgresEngine final : public Engine {
   std::unique_ptr<PostgresStore> store_;
 };
 
+class MemoryEngine final : public Engine {
+ public:
+  Store& store() override { return store_; }
+
+ private:
+  SystemClock clock_;
+  MemoryStore store_{clock_};
+};
+
 }  // namespace
 
 std::unique_ptr<Engine> MakeEngine(const std::string& name) {
   if (name == "postgres") return std::make_unique<PostgresEngine>();
+  if (name == "memory") return std::make_unique<MemoryEngine>();
   return std::make_unique<SqliteEngine>();
 }
 

@@ -18,13 +18,21 @@ class Engine {
   virtual Store& store() = 0;
 };
 
-// "sqlite" or "postgres"; PostgreSQL needs the test cluster that CTest
-// starts (LUISTER_TEST_PG_DIR). Failures are reported through gtest.
+// "sqlite", "postgres" or "memory" (domain/testing/memory_store.h);
+// PostgreSQL needs the test cluster that CTest starts (LUISTER_TEST_PG_DIR).
+// Failures are reported through gtest.
 std::unique_ptr<Engine> MakeEngine(const std::string& name);
 
 // Instantiates a TEST_P suite parameterised by engine name on both engines.
 #define LUISTER_CONTRACT_ENGINES(suite)                                             \
   INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgres"), \
+                           [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
+
+// The same, and on the in-memory store too: for the suites of repositories
+// it keeps (customers, conversations, directory, timeline, audit, jobs), so
+// that the fake the domain's unit tests use cannot drift from the engines.
+#define LUISTER_CONTRACT_ENGINES_AND_MEMORY(suite)                                            \
+  INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgres", "memory"), \
                            [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
 
 }  // namespace luister::contract

@@ -192,7 +192,7 @@ TEST_P(JobContract, TheRecordShowsWhoAskedWhoRanItAndTheResult) {
   EXPECT_FALSE(gone->created_by.has_value());
 }
 
-LUISTER_CONTRACT_ENGINES(JobContract);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(JobContract);
 
 }  // namespace
 }  // namespace luister::contract

@@ -80,7 +80,7 @@ TEST_P(MergeTest, RefusesSelfDoubleAndUnknown) {
   EXPECT_FALSE(store_->customers().Get(c)->merged_into_id);
 }
 
-LUISTER_CONTRACT_ENGINES(MergeTest);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(MergeTest);
 
 }  // namespace
 }  // namespace luister::contract

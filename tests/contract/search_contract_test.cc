@@ -83,12 +83,7 @@ TEST_P(SearchTest, RanksTheNewestFiveThousandMatchesAndFindsRareWordsAnywhere) {
     m.created_at = T(at_ms);
     batch.push_back(std::move(m));
     if (batch.size() == 1000) {
-      ASSERT_TRUE(store_->conversations()
-                      .AddMessages(batch,
-                                   [](const Conversation&, const NewMessage&) {
-                                     return std::optional<ConversationStatus>();
-                                   })
-                      .ok());
+      ASSERT_TRUE(store_->conversations().AddMessages(batch, ToStatus(std::nullopt)).ok());
       batch.clear();
     }
   };
@@ -99,11 +94,7 @@ TEST_P(SearchTest, RanksTheNewestFiveThousandMatchesAndFindsRareWordsAnywhere) {
     if (i % 1800 == 7) text += " zeppelin";
     add(text, i);
   }
-  ASSERT_TRUE(
-      store_->conversations()
-          .AddMessages(batch, [](const Conversation&,
-                                 const NewMessage&) { return std::optional<ConversationStatus>(); })
-          .ok());
+  ASSERT_TRUE(store_->conversations().AddMessages(batch, ToStatus(std::nullopt)).ok());
 
   SearchQuery q;
   q.text = "refund";

@@ -27,11 +27,9 @@ TEST_P(TimelineTest, RecordsEveryChangeNewestFirst) {
   ConversationPatch p;
   p.assignee_id = agent;
   p.status = ConversationStatus::kOpen;
-  ASSERT_TRUE(store_->conversations().Update(c.id, p, agent, T(40)).ok());
+  ASSERT_TRUE(Update(c.id, p, agent, T(40)).ok());
   ASSERT_TRUE(
-      store_->conversations()
-          .Transfer({c.id, support, sales, std::nullopt, "Needs a replacement", agent, T(50)})
-          .ok());
+      Transfer({c.id, support, sales, std::nullopt, "Needs a replacement", agent, T(50)}).ok());
 
   auto items = All(cust);
   std::vector<ActivityKind> kinds;
@@ -64,10 +62,10 @@ TEST_P(TimelineTest, RecordsEveryChangeNewestFirst) {
   // hand-over above cleared the assignee: assign again first).
   ConversationPatch assign;
   assign.assignee_id = agent;
-  ASSERT_TRUE(store_->conversations().Update(c.id, assign, agent, T(60)).ok());
+  ASSERT_TRUE(Update(c.id, assign, agent, T(60)).ok());
   ConversationPatch unassign;
   unassign.clear_assignee = true;
-  ASSERT_TRUE(store_->conversations().Update(c.id, unassign, agent, T(70)).ok());
+  ASSERT_TRUE(Update(c.id, unassign, agent, T(70)).ok());
   items = All(cust);
   ASSERT_EQ(items[0].kind, ActivityKind::kAssigned);
   EXPECT_EQ(items[0].params, ActivityParams().Set("previous_assignee_id", agent));
@@ -83,7 +81,7 @@ TEST_P(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
   m.body_text = "done";
   m.author_user_id = 999;  // unknown author: the whole write must roll back
   m.created_at = T(5);
-  auto r = store_->conversations().AddMessage(m, ConversationStatus::kResolved);
+  auto r = Append(m, ConversationStatus::kResolved);
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
   auto got = store_->conversations().Get(c.id);
   EXPECT_EQ(got->status, ConversationStatus::kNew);
@@ -91,7 +89,7 @@ TEST_P(TimelineTest, StatusChangeFromMessageIsInSameTransaction) {
   EXPECT_EQ(All(c.customer_id).size(), 1u);
 
   m.author_user_id.reset();
-  ASSERT_TRUE(store_->conversations().AddMessage(m, ConversationStatus::kResolved).ok());
+  ASSERT_TRUE(Append(m, ConversationStatus::kResolved).ok());
   auto items = All(c.customer_id);
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].kind, ActivityKind::kStatusChanged);
@@ -163,7 +161,7 @@ TEST_P(TimelineTest, Filters) {
   EXPECT_EQ(All(cust).size(), 5u);
 }
 
-LUISTER_CONTRACT_ENGINES(TimelineTest);
+LUISTER_CONTRACT_ENGINES_AND_MEMORY(TimelineTest);
 
 }  // namespace
 }  // namespace luister::contract

@@ -57,7 +57,7 @@ Status Exec(Connection& c, const char* sql, const Params& p) { return c.Query(sq
 }  // namespace
 
 Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
-    const std::vector<NewMessage>& messages, const StatusRule& rule) {
+    const std::vector<NewMessage>& messages, const MessagePlan& plan) {
   if (messages.empty()) return std::vector<AddedMessage>{};
   Timestamp now = db().clock().Now();
   // The conversations are locked and read at once (in id order, so
@@ -96,7 +96,6 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
       Conversation& v = conversations.at(m.conversation_id);
       const int64_t id = next_ids.Int(static_cast<int>(i), 0);
       const Timestamp at = m.created_at.value_or(now);
-      std::optional<ConversationStatus> next = rule(v, m);
       message_rows.Set(0, id)
           .Set(1, v.id)
           .Set(2, v.customer_id)
@@ -113,23 +112,19 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
             .Set(2, std::optional<std::string>(m.attachments[a].filename))
             .Set(3, std::optional<std::string>(m.attachments[a].content_type))
             .Set(4, m.attachments[a].size_bytes);
-      AddActivity(activity_rows, CountMessage(&v, m, id, at));
-      if (next)
-        if (auto moved = MoveStatus(&v, *next, at, m.author_user_id))
-          AddActivity(activity_rows, *moved);
-      Message stored;
-      stored.id = id;
-      stored.conversation_id = v.id;
-      stored.customer_id = v.customer_id;
-      stored.channel = v.channel;
-      stored.direction = m.direction;
-      stored.internal = m.internal;
-      stored.author_user_id = m.author_user_id;
-      stored.body_text = m.body_text;
-      stored.body_html = m.body_html;
-      stored.created_at = at;
-      stored.attachments = m.attachments;
-      out.push_back({std::move(stored), v, next.has_value()});
+      ConversationChange change = plan(v, m, id, at);
+      for (const Activity& a : change.activities) AddActivity(activity_rows, a);
+      const bool status_changed = change.next.status != v.status;
+      // The batch writes only what a message can change; anything else is a
+      // plan this fast path does not know.
+      if (change.next.id != v.id || change.next.tags != v.tags ||
+          change.next.department_id != v.department_id || change.next.queue_id != v.queue_id ||
+          change.next.assignee_id != v.assignee_id || change.next.subject != v.subject ||
+          change.next.priority != v.priority)
+        return Internal("a message plan changed more than a message can");
+      v = std::move(change.next);
+      Message stored = StoredMessage(v, m, id, at);
+      out.push_back({std::move(stored), v, status_changed});
     }
     LUISTER_RETURN_IF_ERROR(Exec(c, kInsertMessages, message_rows.ToParams()));
     if (!attachment_rows.empty())

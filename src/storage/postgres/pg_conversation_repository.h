@@ -12,7 +12,7 @@ class PgConversationRepository final : public sql::SqlConversationRepository {
   using SqlConversationRepository::SqlConversationRepository;
 
   Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
-                                                const StatusRule& rule) override;
+                                                const MessagePlan& plan) override;
 };
 
 }  // namespace luister::postgres

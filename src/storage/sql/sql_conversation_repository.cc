@@ -52,11 +52,19 @@ Status WriteTags(Connection& c, int64_t id, const std::vector<std::string>& tags
   return Status::Ok();
 }
 
-// Moves `v` to `status`, keeping resolved_at in step; records the change.
-Status ChangeStatus(Connection& c, Conversation* v, ConversationStatus status, Timestamp at,
-                    std::optional<int64_t> actor) {
-  if (auto a = MoveStatus(v, status, at, actor)) return InsertActivity(c, *a);
+Status InsertActivities(Connection& c, const std::vector<Activity>& activities) {
+  for (const Activity& a : activities) LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
   return Status::Ok();
+}
+
+// Persists `change` of the (locked) conversation `current`.
+Status Persist(Connection& c, const Conversation& current, const ConversationChange& change) {
+  if (change.next.id != current.id)
+    return Internal("a plan changed the id of conversation " + std::to_string(current.id));
+  LUISTER_RETURN_IF_ERROR(WriteConversation(c, change.next));
+  if (change.next.tags != current.tags)
+    LUISTER_RETURN_IF_ERROR(WriteTags(c, current.id, change.next.tags));
+  return InsertActivities(c, change.activities);
 }
 
 Status CheckCustomerActive(Connection& c, int64_t customer_id) {
@@ -68,11 +76,11 @@ Status CheckCustomerActive(Connection& c, int64_t customer_id) {
 }
 
 // Writes one message into the open transaction: the row, its attachments,
-// the timeline activity, and the conversation's counters and status. `v` is
-// the (locked) conversation as it stands and is updated in place. The caller
-// calls MessagesAdded before the transaction ends.
+// and the change `plan` makes for it. `v` is the (locked) conversation as it
+// stands and becomes the planned state. The caller calls MessagesAdded
+// before the transaction ends.
 Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
-                              std::optional<ConversationStatus> new_status) {
+                              const MessagePlan& plan, bool* status_changed) {
   LUISTER_ASSIGN_OR_RETURN(
       int64_t message_id,
       Scalar(c, kInsertMessage,
@@ -85,16 +93,17 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
                                                 att.content_type, att.size_bytes))
             .status());
   }
-  LUISTER_RETURN_IF_ERROR(InsertActivity(c, CountMessage(&v, m, message_id, at)));
-  if (new_status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *new_status, at, m.author_user_id));
-  LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
+  ConversationChange change = plan(v, m, message_id, at);
+  LUISTER_RETURN_IF_ERROR(Persist(c, v, change));
+  *status_changed = change.next.status != v.status;
+  v = std::move(change.next);
   return message_id;
 }
 
 }  // namespace
 
 Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
-                                                       std::optional<int64_t> actor) {
+                                                       const OpeningPlan& opening) {
   Timestamp at = n.created_at.value_or(db_.clock().Now());
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
@@ -105,7 +114,7 @@ Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
                                       n.department_id, n.queue_id, n.assignee_id, at, at, at)));
     LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, OpenedActivity(v, actor)));
+    LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
     return v;
   });
 }
@@ -151,46 +160,31 @@ Result<Page<Conversation>> SqlConversationRepository::List(const ConversationFil
   });
 }
 
-Result<Conversation> SqlConversationRepository::Update(int64_t id, const ConversationPatch& patch,
-                                                       std::optional<int64_t> actor, Timestamp at) {
+Result<Conversation> SqlConversationRepository::Change(int64_t id, const ConversationPlan& plan) {
   return db_.Write([&](Connection& c) -> Result<Conversation> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id, /*for_update=*/true));
-    const Conversation before = v;
-    ApplyPatch(&v, patch, at);
-    if (patch.status) LUISTER_RETURN_IF_ERROR(ChangeStatus(c, &v, *patch.status, at, actor));
-    if (auto a = AssignmentActivity(before, v, at, actor))
-      LUISTER_RETURN_IF_ERROR(InsertActivity(c, *a));
-    LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
-    if (patch.tags) LUISTER_RETURN_IF_ERROR(WriteTags(c, id, *patch.tags));
+    LUISTER_ASSIGN_OR_RETURN(ConversationChange change, plan(v));
+    LUISTER_RETURN_IF_ERROR(Persist(c, v, change));
     return LoadConversation(c, id);
   });
 }
 
-Result<Conversation> SqlConversationRepository::Transfer(const Handover& h) {
-  return db_.Write([&](Connection& c) -> Result<Conversation> {
-    LUISTER_ASSIGN_OR_RETURN(Conversation v,
-                             LoadConversation(c, h.conversation_id, /*for_update=*/true));
-    LUISTER_ASSIGN_OR_RETURN(Activity a, HandOver(&v, h));
-    LUISTER_RETURN_IF_ERROR(WriteConversation(c, v));
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
-    return LoadConversation(c, v.id);
-  });
-}
-
-Result<Message> SqlConversationRepository::AddMessage(
-    const NewMessage& m, std::optional<ConversationStatus> new_status) {
+Result<AddedMessage> SqlConversationRepository::AddMessage(const NewMessage& m,
+                                                           const MessagePlan& plan) {
   Timestamp at = m.created_at.value_or(db_.clock().Now());
-  return db_.Write([&](Connection& c) -> Result<Message> {
+  return db_.Write([&](Connection& c) -> Result<AddedMessage> {
     LUISTER_ASSIGN_OR_RETURN(Conversation v,
                              LoadConversation(c, m.conversation_id, /*for_update=*/true));
-    LUISTER_ASSIGN_OR_RETURN(int64_t id, InsertMessage(c, v, m, at, new_status));
+    bool status_changed = false;
+    LUISTER_ASSIGN_OR_RETURN(int64_t id, InsertMessage(c, v, m, at, plan, &status_changed));
     LUISTER_RETURN_IF_ERROR(MessagesAdded(c, id, id));
-    return LoadMessage(c, id);
+    LUISTER_ASSIGN_OR_RETURN(Message added, LoadMessage(c, id));
+    return AddedMessage{std::move(added), std::move(v), status_changed};
   });
 }
 
 Result<std::vector<AddedMessage>> SqlConversationRepository::AddMessages(
-    const std::vector<NewMessage>& messages, const StatusRule& rule) {
+    const std::vector<NewMessage>& messages, const MessagePlan& plan) {
   Timestamp now = db_.clock().Now();
   return db_.Write([&](Connection& c) -> Result<std::vector<AddedMessage>> {
     // Conversations touched by the batch, kept current as messages land.
@@ -211,11 +205,11 @@ Result<std::vector<AddedMessage>> SqlConversationRepository::AddMessages(
         it = conversations.emplace(m.conversation_id, std::move(loaded).value()).first;
       }
       Conversation& v = it->second;
-      std::optional<ConversationStatus> next = rule(v, m);
-      LUISTER_ASSIGN_OR_RETURN(int64_t id,
-                               InsertMessage(c, v, m, m.created_at.value_or(now), next));
+      bool status_changed = false;
+      LUISTER_ASSIGN_OR_RETURN(
+          int64_t id, InsertMessage(c, v, m, m.created_at.value_or(now), plan, &status_changed));
       LUISTER_ASSIGN_OR_RETURN(Message added, LoadMessage(c, id));
-      out.push_back({std::move(added), v, next.has_value()});
+      out.push_back({std::move(added), v, status_changed});
     }
     if (!out.empty())
       LUISTER_RETURN_IF_ERROR(MessagesAdded(c, out.front().message.id, out.back().message.id));

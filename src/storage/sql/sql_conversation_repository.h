@@ -11,18 +11,14 @@ class SqlConversationRepository : public ConversationRepository {
  public:
   explicit SqlConversationRepository(Database& db) : db_(db) {}
 
-  Result<Conversation> Create(const NewConversation& c,
-                              std::optional<int64_t> actor_user_id) override;
+  Result<Conversation> Create(const NewConversation& c, const OpeningPlan& opening) override;
   Result<Conversation> Get(int64_t id) override;
   Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) override;
-  Result<Conversation> Update(int64_t id, const ConversationPatch& patch,
-                              std::optional<int64_t> actor_user_id, Timestamp at) override;
-  Result<Conversation> Transfer(const Handover& h) override;
-  Result<Message> AddMessage(const NewMessage& m,
-                             std::optional<ConversationStatus> new_status) override;
+  Result<Conversation> Change(int64_t id, const ConversationPlan& plan) override;
+  Result<AddedMessage> AddMessage(const NewMessage& m, const MessagePlan& plan) override;
   // One INSERT per row; PostgreSQL overrides it with batch statements.
   Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
-                                                const StatusRule& rule) override;
+                                                const MessagePlan& plan) override;
   Result<Message> GetMessage(int64_t id) override;
   Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
                                      const PageRequest& p) override;

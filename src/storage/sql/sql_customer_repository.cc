@@ -192,12 +192,7 @@ Result<MergeRecord> SqlCustomerRepository::Merge(int64_t source_id, int64_t targ
     const Customer& target = source_first ? second : first;
     LUISTER_RETURN_IF_ERROR(CheckMergeable(source, target));
 
-    MergeRecord m;
-    m.source_id = source_id;
-    m.target_id = target_id;
-    m.source_name = source.name;
-    m.by_user_id = by_user_id;
-    m.at = at;
+    MergeRecord m = NewMergeRecord(source, target, by_user_id, at);
     LUISTER_ASSIGN_OR_RETURN(m.moved_identities, Move(c, kMoveIdentities, source_id, target_id));
     LUISTER_ASSIGN_OR_RETURN(m.moved_conversations,
                              Move(c, kMoveConversations, source_id, target_id));

@@ -49,13 +49,14 @@ class TransferTest : public postgres::PgTest {
                            .subject = "Vraag " + std::to_string(i),
                            .department_id = dept->id,
                            .tags = {"factuur", "spoed"}};
-        auto conv = s.conversations().Create(nc, user->id);
+        auto conv = s.conversations().Create(
+            nc, [&](const Conversation& v) { return PlanOpening(v, user->id); });
         ASSERT_TRUE(conv.ok());
         NewMessage m{.conversation_id = conv->id,
                      .direction = Direction::kIn,
                      .body_text = "Mijn bestelling is niet aangekomen"};
         m.attachments = {{"foto.jpg", "image/jpeg", 1234}};
-        ASSERT_TRUE(s.conversations().AddMessage(m, ConversationStatus::kWaitingOnUs).ok());
+        ASSERT_TRUE(s.conversations().AddMessage(m, PlanMessageByRule).ok());
       }
     }
     auto merged = s.customers().Merge(o->id + 2, o->id + 1, user->id, Now());

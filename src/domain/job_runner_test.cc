@@ -6,15 +6,16 @@
 #include <mutex>
 #include <thread>
 
-#include "service_test_fixture.h"
+#include "domain/testing/service_fixture.h"
 
 namespace luister {
 namespace {
 
 using namespace std::chrono_literals;
 
-// The runner over a real SQLite job table, on the system clock (leases are
-// real time).
+// The runner over the in-memory job table (the job contract suite holds it to
+// the engines' claim, lease and fencing rules), on the system clock: leases
+// are real time.
 class JobRunnerTest : public ServiceTest {
  protected:
   JobRunnerOptions Options(std::string worker = "test-node") {
@@ -49,7 +50,7 @@ class JobRunnerTest : public ServiceTest {
   std::string log_;
 };
 
-TEST_P(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
+TEST_F(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
   std::atomic<int> runs{0};
   JobRunner runner(store_->jobs(), system_, Options());
   ASSERT_TRUE(runner
@@ -71,7 +72,7 @@ TEST_P(JobRunnerTest, RunsAJobOnceAndKeepsItsResult) {
   EXPECT_EQ(runs.load(), 1);
 }
 
-TEST_P(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
+TEST_F(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
   std::atomic<int> flaky_runs{0};
   auto options = Options();
   options.max_attempts = 3;
@@ -116,7 +117,7 @@ TEST_P(JobRunnerTest, TransientErrorsAreRetriedAndBadInputIsNot) {
   EXPECT_NE(log_.find("boom"), std::string::npos) << log_;
 }
 
-TEST_P(JobRunnerTest, AJobWhoseNodesKeepDyingIsGivenUp) {
+TEST_F(JobRunnerTest, AJobWhoseNodesKeepDyingIsGivenUp) {
   // Two nodes took the job and died with it (their leases ran out).
   int64_t id = Enqueue("crashy");
   for (int i = 0; i < 2; ++i) {
@@ -145,7 +146,7 @@ TEST_P(JobRunnerTest, AJobWhoseNodesKeepDyingIsGivenUp) {
       << *gone.last_error;
 }
 
-TEST_P(JobRunnerTest, RetriesBackOffAndStop) {
+TEST_F(JobRunnerTest, RetriesBackOffAndStop) {
   auto o = Options();
   o.first_retry = 5s;
   o.max_attempts = 4;
@@ -160,7 +161,7 @@ TEST_P(JobRunnerTest, RetriesBackOffAndStop) {
   EXPECT_EQ(patient.RetryAt(60, t0), t0 + 10min) << "capped";
 }
 
-TEST_P(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
+TEST_F(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
   auto o = Options("node-a");
   o.lease = 300ms;
   JobRunner runner(store_->jobs(), system_, o);
@@ -191,7 +192,7 @@ TEST_P(JobRunnerTest, ALongJobKeepsItsLeaseWhileItRuns) {
   EXPECT_EQ(done.attempts, 1);
 }
 
-TEST_P(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
+TEST_F(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
   JobRunner runner(store_->jobs(), system_, Options());
   std::atomic<bool> started{false};
   ASSERT_TRUE(runner
@@ -212,7 +213,7 @@ TEST_P(JobRunnerTest, StopWaitsForRunningJobsAndClaimsOnlyRegisteredKinds) {
   EXPECT_EQ(*store_->jobs().State(other), JobState::kQueued) << "no handler here, left alone";
 }
 
-TEST_P(JobRunnerTest, KindsAreChecked) {
+TEST_F(JobRunnerTest, KindsAreChecked) {
   JobRunner runner(store_->jobs(), system_, Options());
   auto noop = [](const Job&) -> Result<std::string> { return std::string(); };
   EXPECT_TRUE(runner.Register("customer.export", noop).ok());
@@ -223,8 +224,6 @@ TEST_P(JobRunnerTest, KindsAreChecked) {
   EXPECT_FALSE(IsValidJobKind(std::string(65, 'a')));
   EXPECT_TRUE(IsValidJobKind("mail.fetch-imap_2"));
 }
-
-LUISTER_CONTRACT_ENGINES(JobRunnerTest);
 
 }  // namespace
 }  // namespace luister

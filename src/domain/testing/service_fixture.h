@@ -3,22 +3,23 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
 
 #include "common/manual_clock.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
-#include "tests/contract/engine.h"
+#include "domain/testing/memory_store.h"
 
 namespace luister {
 
-// Services over a real, migrated store, parameterised by engine: every test
-// runs on SQLite and on PostgreSQL (LUISTER_CONTRACT_ENGINES(suite)).
-class ServiceTest : public ::testing::TestWithParam<std::string> {
+// The domain services over the in-memory store, on a ManualClock: two
+// departments and an agent to start with. No database: the repository
+// contract suite (tests/contract) runs the memory store beside SQLite and
+// PostgreSQL, so what passes here holds on both engines.
+class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    engine_ = contract::MakeEngine(GetParam());
-    ASSERT_FALSE(::testing::Test::HasFailure()) << "the " << GetParam() << " engine did not start";
-    store_ = &engine_->store();
+    store_ = std::make_unique<MemoryStore>(clock_);
     customers_ = std::make_unique<CustomerService>(*store_, clock_);
     conversations_ = std::make_unique<ConversationService>(*store_, clock_);
     auto d = store_->directory().CreateDepartment("Klantenservice", clock_.Now());
@@ -35,12 +36,6 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(user.ok());
     agent_ = user->id;
   }
-  void TearDown() override {
-    conversations_.reset();
-    customers_.reset();
-    store_ = nullptr;
-    engine_.reset();
-  }
 
   int64_t Customer(const std::string& name, const std::string& email) {
     NewCustomer c;
@@ -52,8 +47,7 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
   }
 
   ManualClock clock_;
-  std::unique_ptr<contract::Engine> engine_;
-  Store* store_ = nullptr;
+  std::unique_ptr<MemoryStore> store_;
   std::unique_ptr<CustomerService> customers_;
   std::unique_ptr<ConversationService> conversations_;
   int64_t dept_ = 0, billing_ = 0, agent_ = 0;

@@ -1,13 +1,13 @@
 #include "domain/conversation_service.h"
 
-#include "service_test_fixture.h"
+#include "domain/testing/service_fixture.h"
 
 namespace luister {
 namespace {
 
 using ConversationServiceTest = ServiceTest;
 
-TEST_P(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
+TEST_F(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
   int64_t cust = Customer("Bram", "bram@x.nl");
   NewConversation nc;
   nc.customer_id = cust;
@@ -54,7 +54,7 @@ TEST_P(ConversationServiceTest, MessagesMoveTheStatusAndNotesDoNot) {
   EXPECT_TRUE(resolved->resolved_at.has_value());
 }
 
-TEST_P(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
+TEST_F(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
   int64_t cust = Customer("C", "c@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
   auto conv = conversations_->Create(nc, agent_);
@@ -73,7 +73,7 @@ TEST_P(ConversationServiceTest, EmptyOrInvalidMessagesAreRejected) {
   EXPECT_EQ(store_->conversations().Get(conv->id)->message_count, 0);
 }
 
-TEST_P(ConversationServiceTest, CreateChecksEveryReference) {
+TEST_F(ConversationServiceTest, CreateChecksEveryReference) {
   NewConversation nc;
   nc.customer_id = 777;
   nc.department_id = 888;
@@ -86,7 +86,7 @@ TEST_P(ConversationServiceTest, CreateChecksEveryReference) {
   EXPECT_EQ(r.status().fields().size(), 5u) << r.status().ToString();
 }
 
-TEST_P(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
+TEST_F(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   int64_t cust = Customer("D", "d@x.nl");
   NewConversation nc{.customer_id = cust,
                      .channel = Channel::kPhone,
@@ -110,7 +110,7 @@ TEST_P(ConversationServiceTest, TransferNeedsANoteAndAnotherPlace) {
   EXPECT_EQ(tl->items[0].summary.find("Factuurvraag") != std::string::npos, true);
 }
 
-TEST_P(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules) {
+TEST_F(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules) {
   int64_t cust = Customer("Imke", "imke@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kEmail, .department_id = dept_};
   auto a = conversations_->Create(nc, agent_);
@@ -148,7 +148,7 @@ TEST_P(ConversationServiceTest, ImportWritesABatchInOrderWithTheSameStatusRules)
   EXPECT_TRUE(after_b->resolved_at.has_value());
 }
 
-TEST_P(ConversationServiceTest, ImportIsAllOrNothing) {
+TEST_F(ConversationServiceTest, ImportIsAllOrNothing) {
   int64_t cust = Customer("Noor", "noor@x.nl");
   NewConversation nc{.customer_id = cust, .channel = Channel::kChat, .department_id = dept_};
   auto conv = conversations_->Create(nc, agent_);
@@ -180,7 +180,41 @@ TEST_P(ConversationServiceTest, ImportIsAllOrNothing) {
             StatusCode::kInvalidArgument);
 }
 
-LUISTER_CONTRACT_ENGINES(ConversationServiceTest);
+// Listeners hear of every committed change, with the conversation as the
+// change left it, and of nothing that was refused.
+TEST_F(ConversationServiceTest, EventsFollowCommittedChangesOnly) {
+  struct Recorder final : EventPublisher {
+    void Publish(const DomainEvent& e) override { events.push_back(e); }
+    std::vector<DomainEvent> events;
+  } heard;
+  ConversationService service(*store_, clock_, &heard);
+  int64_t cust = Customer("Eva", "eva@x.nl");
+  auto conv = service.Create({.customer_id = cust, .department_id = dept_}, agent_);
+  ASSERT_TRUE(conv.ok());
+  MessageInput in;
+  in.direction = Direction::kIn;
+  in.body_text = "Hallo";
+  auto added = service.AddMessage(conv->id, in, std::nullopt);
+  ASSERT_TRUE(added.ok());
+  MessageInput note;
+  note.internal = true;
+  note.body_text = "intern";
+  ASSERT_TRUE(service.AddMessage(conv->id, note, agent_).ok());
+  EXPECT_EQ(service.Transfer(conv->id, dept_, std::nullopt, "same place", agent_).status().code(),
+            StatusCode::kConflict);
+
+  std::vector<EventType> types;
+  for (const DomainEvent& e : heard.events) {
+    types.push_back(e.type);
+    EXPECT_EQ(e.conversation_id, conv->id);
+    EXPECT_EQ(e.customer_id, cust);
+  }
+  EXPECT_EQ(types,
+            (std::vector<EventType>{EventType::kConversationCreated, EventType::kMessageCreated,
+                                    EventType::kConversationUpdated, EventType::kMessageCreated}))
+      << "a note moves no status, a refused hand-over tells nobody";
+  EXPECT_EQ(heard.events[1].message_id, added->id);
+}
 
 }  // namespace
 }  // namespace luister

@@ -1,6 +1,6 @@
 #include "domain/customer_service.h"
 
-#include "service_test_fixture.h"
+#include "domain/testing/service_fixture.h"
 
 namespace luister {
 namespace {
@@ -13,7 +13,7 @@ bool HasField(const Status& s, const std::string& field) {
   return false;
 }
 
-TEST_P(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
+TEST_F(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
   NewCustomer c;
   c.name = "  Anna de Vries ";
   c.identities = {{IdentityKind::kEmail, "Anna@Example.NL"}, {IdentityKind::kPhone, "06-12345678"}};
@@ -26,7 +26,7 @@ TEST_P(CustomerServiceTest, NormalisesIdentitiesBeforeStoring) {
   EXPECT_EQ((*found)->id, r->id);
 }
 
-TEST_P(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
+TEST_F(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
   NewCustomer c;
   c.name = "";
   c.contact_hours = ContactHours{600, 500};
@@ -45,7 +45,7 @@ TEST_P(CustomerServiceTest, ReportsEveryInvalidFieldAndWritesNothing) {
   EXPECT_EQ(*store_->customers().Count(), 0);
 }
 
-TEST_P(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
+TEST_F(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
   NewCustomer org;
   org.kind = CustomerKind::kOrganisation;
   org.name = "Bakkerij Bol BV";
@@ -61,7 +61,7 @@ TEST_P(CustomerServiceTest, PersonsBelongToOrganisationsOnly) {
             StatusCode::kInvalidArgument);
 }
 
-TEST_P(CustomerServiceTest, MergeRulesAreEnforced) {
+TEST_F(CustomerServiceTest, MergeRulesAreEnforced) {
   int64_t a = Customer("A", "a@x.nl");
   int64_t b = Customer("B", "b@x.nl");
   EXPECT_EQ(customers_->Merge(a, a, agent_).status().code(), StatusCode::kConflict);
@@ -76,8 +76,6 @@ TEST_P(CustomerServiceTest, MergeRulesAreEnforced) {
   EXPECT_EQ(customers_->AddIdentity(b, {IdentityKind::kEmail, "new@x.nl"}).status().code(),
             StatusCode::kConflict);
 }
-
-LUISTER_CONTRACT_ENGINES(CustomerServiceTest);
 
 }  // namespace
 }  // namespace luister
