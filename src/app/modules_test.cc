@@ -1,6 +1,6 @@
 // The module list is the server's table of contents: every table of the
-// schema, every live event and every job kind has exactly one owner, and
-// every route is declared through a module.
+// schema, every live event and every job kind has exactly one owner, every
+// route is declared through a module, and every permission guards a route.
 #include "app/modules.h"
 
 #include <gtest/gtest.h>
@@ -87,6 +87,20 @@ TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {
   auto declared = http::RegisterApi(router, *ctx_, ServerModules());
   EXPECT_EQ(declared.size(), router.Routes().size());
   EXPECT_GT(declared.size(), 30u);
+}
+
+// Modules declare the permission of each route; the grants of each
+// permission to roles are the one allow-list in domain/permissions.cc. No
+// permission stands in that table without a route it guards.
+TEST_F(ModulesTest, EveryPermissionGuardsARouteOfSomeModule) {
+  http::Router router;
+  std::set<Permission> used;
+  for (const auto& d : http::RegisterApi(router, *ctx_, ServerModules()))
+    if (d.permission) used.insert(*d.permission);
+  for (int i = 0; i < kPermissionCount; ++i) {
+    const auto p = static_cast<Permission>(i);
+    EXPECT_TRUE(used.count(p)) << ToString(p) << " guards no route";
+  }
 }
 
 TEST_F(ModulesTest, JobKindsAreRegisteredOnceFromTheModules) {

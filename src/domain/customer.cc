@@ -44,15 +44,32 @@ Activity MergeActivity(const Customer& source, const Customer& target, int64_t b
   return a;
 }
 
-MergeRecord NewMergeRecord(const Customer& source, const Customer& target, int64_t by_user_id,
-                           Timestamp at) {
-  MergeRecord m;
-  m.source_id = source.id;
-  m.target_id = target.id;
-  m.source_name = source.name;
-  m.by_user_id = by_user_id;
-  m.at = at;
-  return m;
+Result<Customer> PlanCustomerUpdate(const Customer& current, const CustomerPatch& patch,
+                                    Timestamp at) {
+  if (current.merged_into_id)
+    return Conflict("customer " + std::to_string(current.id) + " was merged into customer " +
+                    std::to_string(*current.merged_into_id));
+  if (patch.organisation_id && current.kind == CustomerKind::kOrganisation)
+    return InvalidArgument(
+        "the change is not valid",
+        {{"organisation_id", "an organisation cannot belong to an organisation"}});
+  Customer next = current;
+  ApplyPatch(&next, patch);
+  next.updated_at = at;
+  return next;
+}
+
+Result<MergeChange> PlanMerge(const Customer& source, const Customer& target, int64_t by_user_id,
+                              Timestamp at) {
+  LUISTER_RETURN_IF_ERROR(CheckMergeable(source, target));
+  MergeChange change;
+  change.record.source_id = source.id;
+  change.record.target_id = target.id;
+  change.record.source_name = source.name;
+  change.record.by_user_id = by_user_id;
+  change.record.at = at;
+  change.activities.push_back(MergeActivity(source, target, by_user_id, at));
+  return change;
 }
 
 }  // namespace luister

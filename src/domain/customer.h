@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "domain/activity.h"
@@ -114,9 +116,29 @@ Status CheckExportable(const Customer& c);
 
 Activity MergeActivity(const Customer& source, const Customer& target, int64_t by_user_id,
                        Timestamp at);
-// The record of merging `source` into `target`, before anything moved (the
-// moved_* counts are zero; storage counts what it moves).
-MergeRecord NewMergeRecord(const Customer& source, const Customer& target, int64_t by_user_id,
-                           Timestamp at);
+
+// Changes to a customer are plans, as for conversations (domain/
+// conversation.h): functions of the locked current state that storage calls
+// inside its transaction and whose result it persists as given.
+
+// The next state of a customer as it stands.
+using CustomerPlan = std::function<Result<Customer>(const Customer& current)>;
+// `patch` at `at`. Conflict when the customer was merged away;
+// InvalidArgument when it would make an organisation a member of one.
+Result<Customer> PlanCustomerUpdate(const Customer& current, const CustomerPatch& patch,
+                                    Timestamp at);
+
+// What merging records: the merge (its moved_* counts are filled in by
+// storage, which moves the rows) and the timeline entries.
+struct MergeChange {
+  MergeRecord record;
+  std::vector<Activity> activities;
+};
+using MergePlan =
+    std::function<Result<MergeChange>(const Customer& source, const Customer& target)>;
+// Merging `source` into `target` by `by_user_id` at `at`: CheckMergeable,
+// the record and the merged entry on the target's timeline.
+Result<MergeChange> PlanMerge(const Customer& source, const Customer& target, int64_t by_user_id,
+                              Timestamp at);
 
 }  // namespace luister

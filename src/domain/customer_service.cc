@@ -29,8 +29,8 @@ void ValidateSegment(std::string* segment, std::vector<FieldError>* errors) {
 
 void ValidateContactHours(const ContactHours& h, const std::string& field,
                           std::vector<FieldError>* errors) {
-  if (h.from_minute < 0 || h.from_minute >= 24 * 60 || h.to_minute <= 0 ||
-      h.to_minute > 24 * 60 || h.from_minute >= h.to_minute)
+  if (h.from_minute < 0 || h.from_minute >= 24 * 60 || h.to_minute <= 0 || h.to_minute > 24 * 60 ||
+      h.from_minute >= h.to_minute)
     errors->push_back({field, "must be a range within one day with from before to"});
 }
 
@@ -79,8 +79,7 @@ Result<Customer> CustomerService::Create(NewCustomer c) {
       continue;
     }
     id.value = *norm;
-    if (!seen.insert({id.kind, id.value}).second)
-      errors.push_back({field, "listed twice"});
+    if (!seen.insert({id.kind, id.value}).second) errors.push_back({field, "listed twice"});
   }
   LUISTER_RETURN_IF_ERROR(CheckReferences(c.account_manager_id, c.organisation_id, &errors));
   if (!errors.empty()) return InvalidArgument("the customer is not valid", std::move(errors));
@@ -97,16 +96,14 @@ Result<Customer> CustomerService::Update(int64_t id, CustomerPatch patch) {
   if (patch.contact_hours) ValidateContactHours(*patch.contact_hours, "contact_hours", &errors);
   if (patch.organisation_id && *patch.organisation_id == id)
     errors.push_back({"organisation_id", "a customer cannot belong to itself"});
-  LUISTER_RETURN_IF_ERROR(CheckReferences(patch.account_manager_id, patch.organisation_id, &errors));
+  LUISTER_RETURN_IF_ERROR(
+      CheckReferences(patch.account_manager_id, patch.organisation_id, &errors));
   if (!errors.empty()) return InvalidArgument("the change is not valid", std::move(errors));
-  LUISTER_ASSIGN_OR_RETURN(Customer current, store_.customers().Get(id));
-  if (current.merged_into_id)
-    return Conflict("customer " + std::to_string(id) + " was merged into customer " +
-                    std::to_string(*current.merged_into_id));
-  if (patch.organisation_id && current.kind == CustomerKind::kOrganisation)
-    return InvalidArgument("the change is not valid",
-                           {{"organisation_id", "an organisation cannot belong to an organisation"}});
-  LUISTER_ASSIGN_OR_RETURN(Customer updated, store_.customers().Update(id, patch, clock_.Now()));
+  const Timestamp at = clock_.Now();
+  LUISTER_ASSIGN_OR_RETURN(Customer updated,
+                           store_.customers().Update(id, [&](const Customer& current) {
+                             return PlanCustomerUpdate(current, patch, at);
+                           }));
   Emit(EventType::kCustomerUpdated, id);
   return updated;
 }
@@ -129,8 +126,12 @@ Result<Identity> CustomerService::AddIdentity(int64_t customer_id, NewIdentity i
 Result<MergeRecord> CustomerService::Merge(int64_t source_id, int64_t target_id,
                                            int64_t by_user_id) {
   if (source_id == target_id) return Conflict("a customer cannot be merged into itself");
-  LUISTER_ASSIGN_OR_RETURN(MergeRecord m,
-                           store_.customers().Merge(source_id, target_id, by_user_id, clock_.Now()));
+  const Timestamp at = clock_.Now();
+  LUISTER_ASSIGN_OR_RETURN(
+      MergeRecord m, store_.customers().Merge(source_id, target_id,
+                                              [&](const Customer& source, const Customer& target) {
+                                                return PlanMerge(source, target, by_user_id, at);
+                                              }));
   Emit(EventType::kCustomerMerged, target_id);
   return m;
 }

@@ -32,4 +32,10 @@ void CheckUserChange(const User& actor, int64_t target_id, const UserPatch& patc
     errors->push_back({"role", "you cannot demote or disable yourself"});
 }
 
+Result<User> PlanUserUpdate(const User& current, const UserPatch& patch) {
+  User next = current;
+  ApplyPatch(&next, patch);
+  return next;
+}
+
 }  // namespace luister

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "domain/enums.h"
@@ -58,6 +60,11 @@ struct UserPatch {
 
 // Sets the fields `patch` names; department_id wins over clear_department.
 void ApplyPatch(User* u, const UserPatch& patch);
+// The next state of a user as it stands (locked), for
+// DirectoryRepository::UpdateUser.
+using UserPlan = std::function<Result<User>(const User& current)>;
+// `patch` applied (the rules of who may change what are CheckUserChange's).
+Result<User> PlanUserUpdate(const User& current, const UserPatch& patch);
 
 // Passwords: at least 10 characters, at most 1024 bytes (Argon2id takes
 // longer ones, but nobody types them). The one copy of the rule: what is

@@ -1,6 +1,6 @@
-// Rules that used to sit in handlers: who may see a job, which customer a
-// subject access export is made of, and what an administrator may change on
-// an account.
+// Rules that used to sit in handlers or storage: who may see a job, which
+// customer a subject access export is made of, what an administrator may
+// change on an account, and the customer plans storage persists.
 #include <gtest/gtest.h>
 
 #include "domain/customer.h"
@@ -73,6 +73,43 @@ TEST(CheckUserChangeTest, NobodyDemotesOrDisablesThemselves) {
   UserPatch blank;
   blank.name = "  ";
   EXPECT_EQ(errors(2, blank, std::string("kort")), (std::vector<std::string>{"name", "password"}));
+}
+
+TEST(CustomerPlanTest, MergedAwayCustomersAreNotChangedOrMergedAgain) {
+  Customer c;
+  c.id = 4;
+  c.kind = CustomerKind::kOrganisation;
+  c.name = "Bakkerij Jansen";
+  const Timestamp at(std::chrono::milliseconds(5000));
+  CustomerPatch rename;
+  rename.name = "Bakkerij Jansen BV";
+  auto next = PlanCustomerUpdate(c, rename, at);
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->name, "Bakkerij Jansen BV");
+  EXPECT_EQ(next->updated_at, at);
+  EXPECT_EQ(c.name, "Bakkerij Jansen") << "a plan leaves its input alone";
+
+  CustomerPatch join;
+  join.organisation_id = 9;
+  auto refused = PlanCustomerUpdate(c, join, at);
+  ASSERT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().fields().at(0).field, "organisation_id");
+
+  Customer target;
+  target.id = 7;
+  target.name = "Jansen Holding";
+  auto merge = PlanMerge(c, target, 2, at);
+  ASSERT_TRUE(merge.ok());
+  EXPECT_EQ(merge->record.source_name, "Bakkerij Jansen");
+  EXPECT_EQ(merge->record.moved_identities, 0) << "storage counts what it moves";
+  ASSERT_EQ(merge->activities.size(), 1u);
+  EXPECT_EQ(merge->activities[0].customer_id, 7);
+  EXPECT_EQ(merge->activities[0].kind, ActivityKind::kMerged);
+
+  c.merged_into_id = 7;
+  EXPECT_EQ(PlanCustomerUpdate(c, rename, at).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(PlanMerge(c, target, 2, at).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(PlanMerge(target, target, 2, at).status().code(), StatusCode::kConflict);
 }
 
 }  // namespace

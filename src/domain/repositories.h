@@ -26,7 +26,9 @@ namespace luister {
 //    busy database gives Unavailable. Input is already validated by domain/.
 //  - Timeline activities are written in the same transaction as the change
 //    they describe. Which change and which activities is decided by domain
-//    rules (the plans in domain/conversation.h), never by storage.
+//    rules (the plans: ConversationPlan, MessagePlan, CustomerPlan,
+//    MergePlan, UserPlan), called on the locked row; storage persists what
+//    they return and decides nothing.
 //  - Lists are keyset paginated on (key, id); Page::next is set only when a
 //    further row exists.
 
@@ -38,17 +40,19 @@ class CustomerRepository {
   virtual Result<Customer> Get(int64_t id) = 0;
   // Ordered by id ascending.
   virtual Result<Page<Customer>> List(const CustomerFilter& f, const PageRequest& p) = 0;
-  virtual Result<Customer> Update(int64_t id, const CustomerPatch& patch, Timestamp at) = 0;
+  // Locks the customer and persists the state `plan` gives for it.
+  virtual Result<Customer> Update(int64_t id, const CustomerPlan& plan) = 0;
   virtual Result<Identity> AddIdentity(int64_t customer_id, const NewIdentity& i, Timestamp at) = 0;
   virtual Status RemoveIdentity(int64_t customer_id, int64_t identity_id) = 0;
   virtual Result<std::optional<Customer>> FindByIdentity(IdentityKind kind,
                                                          const std::string& value) = 0;
-  // Moves identities, conversations, messages and activities of `source` to
-  // `target`, marks source as merged into target, records the merge and a
-  // timeline activity. NotFound for unknown ids; Conflict when either side was
-  // already merged away.
-  virtual Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, int64_t by_user_id,
-                                    Timestamp at) = 0;
+  // Locks both customers, asks `plan` whether and how to merge them, then
+  // moves identities, conversations, messages and activities of `source`
+  // to `target`, marks source as merged into target and records the merge
+  // and the plan's activities. NotFound for unknown ids; whatever the plan
+  // refuses (Conflict when either side was already merged away).
+  virtual Result<MergeRecord> Merge(int64_t source_id, int64_t target_id,
+                                    const MergePlan& plan) = 0;
   virtual Result<std::vector<MergeRecord>> ListMerges(int64_t target_id) = 0;
   virtual Result<int64_t> Count() = 0;
 };
@@ -99,7 +103,8 @@ class DirectoryRepository {
   virtual Result<User> CreateUser(const NewUser& u, Timestamp at) = 0;
   virtual Result<User> GetUser(int64_t id) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
-  virtual Result<User> UpdateUser(int64_t id, const UserPatch& patch) = 0;
+  // Locks the user and persists the state `plan` gives for it.
+  virtual Result<User> UpdateUser(int64_t id, const UserPlan& plan) = 0;
   virtual Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
   virtual Result<std::optional<Credentials>> FindCredentials(const std::string& email) = 0;
   virtual Result<int64_t> CountUsers() = 0;

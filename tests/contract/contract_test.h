@@ -45,6 +45,15 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
     return store_->conversations().Change(
         h.conversation_id, [&](const Conversation& now) { return PlanHandover(now, h); });
   }
+  Result<Customer> UpdateCustomer(int64_t id, const CustomerPatch& patch, Timestamp at) {
+    return store_->customers().Update(
+        id, [&](const Customer& now) { return PlanCustomerUpdate(now, patch, at); });
+  }
+  Result<MergeRecord> Merge(int64_t source, int64_t target, int64_t by, Timestamp at) {
+    return store_->customers().Merge(source, target, [&](const Customer& s, const Customer& t) {
+      return PlanMerge(s, t, by, at);
+    });
+  }
   Result<AddedMessage> Append(const NewMessage& m, std::optional<ConversationStatus> status) {
     return store_->conversations().AddMessage(m, ToStatus(status));
   }

@@ -42,7 +42,7 @@ TEST_P(CustomerRepoTest, CreateGetAndUpdate) {
   p.clear_preferred_channel = true;
   p.clear_contact_hours = true;
   p.clear_account_manager = true;
-  auto updated = store_->customers().Update(created->id, p, T(10));
+  auto updated = UpdateCustomer(created->id, p, T(10));
   ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   EXPECT_EQ(updated->name, "Anna Jansen");
   EXPECT_EQ(updated->segment, "smb");
@@ -52,7 +52,7 @@ TEST_P(CustomerRepoTest, CreateGetAndUpdate) {
   EXPECT_EQ(updated->updated_at, T(10));
 
   EXPECT_EQ(store_->customers().Get(999).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(store_->customers().Update(999, p, T(1)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(UpdateCustomer(999, p, T(1)).status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(CustomerRepoTest, IdentityConflictAndLookup) {

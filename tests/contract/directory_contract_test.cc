@@ -60,14 +60,16 @@ TEST_P(DirectoryContract, UsersHaveUniqueLowerCaseEmail) {
   p.active = false;
   p.clear_department = true;
   p.role = Role::kAdmin;
-  auto updated = dir().UpdateUser(created->id, p);
+  auto updated = dir().UpdateUser(created->id, [&](const User& u) { return PlanUserUpdate(u, p); });
   ASSERT_TRUE(updated.ok());
   EXPECT_FALSE(updated->active);
   EXPECT_FALSE(updated->department_id);
   auto got = dir().GetUser(created->id);
   EXPECT_EQ(got->role, Role::kAdmin);
   EXPECT_FALSE((*dir().FindCredentials("anna@example.com"))->active);
-  EXPECT_EQ(dir().UpdateUser(999, p).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(
+      dir().UpdateUser(999, [&](const User& u) { return PlanUserUpdate(u, p); }).status().code(),
+      StatusCode::kNotFound);
   EXPECT_EQ(dir().ListUsers()->size(), 1u);
 }
 

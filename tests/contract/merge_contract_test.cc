@@ -18,7 +18,7 @@ TEST_P(MergeTest, MovesEverythingAndRecordsIt) {
   Message m = AddMessage(c1.id, "hello", 30);
   MakeConversation(target, dept, "Own", Channel::kEmail, 40);
 
-  auto r = store_->customers().Merge(source, target, admin, T(100));
+  auto r = Merge(source, target, admin, T(100));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->source_id, source);
   EXPECT_EQ(r->target_id, target);
@@ -69,13 +69,13 @@ TEST_P(MergeTest, RefusesSelfDoubleAndUnknown) {
   int64_t a = MakeCustomer("A");
   int64_t b = MakeCustomer("B");
   int64_t c = MakeCustomer("C");
-  EXPECT_EQ(store_->customers().Merge(a, a, admin, T(1)).status().code(), StatusCode::kConflict);
-  ASSERT_TRUE(store_->customers().Merge(a, b, admin, T(1)).ok());
-  EXPECT_EQ(store_->customers().Merge(a, b, admin, T(2)).status().code(), StatusCode::kConflict);
-  EXPECT_EQ(store_->customers().Merge(a, c, admin, T(2)).status().code(), StatusCode::kConflict);
-  EXPECT_EQ(store_->customers().Merge(c, a, admin, T(2)).status().code(), StatusCode::kConflict);
-  EXPECT_EQ(store_->customers().Merge(999, b, admin, T(2)).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(store_->customers().Merge(c, 999, admin, T(2)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Merge(a, a, admin, T(1)).status().code(), StatusCode::kConflict);
+  ASSERT_TRUE(Merge(a, b, admin, T(1)).ok());
+  EXPECT_EQ(Merge(a, b, admin, T(2)).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Merge(a, c, admin, T(2)).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Merge(c, a, admin, T(2)).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Merge(999, b, admin, T(2)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Merge(c, 999, admin, T(2)).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->customers().ListMerges(b)->size(), 1u);
   EXPECT_FALSE(store_->customers().Get(c)->merged_into_id);
 }

@@ -208,14 +208,14 @@ TEST_P(SearchTest, SearchesConversationsAndCustomers) {
   EXPECT_EQ(Find("31699", SearchScope::kCustomers).size(), 1u);
   CustomerPatch p;
   p.name = "Zoë de Wit";
-  ASSERT_TRUE(store_->customers().Update(customer_, p, T(2)).ok());
+  ASSERT_TRUE(UpdateCustomer(customer_, p, T(2)).ok());
   EXPECT_TRUE(Find("bakker", SearchScope::kCustomers).empty());
   EXPECT_EQ(Find("wit", SearchScope::kCustomers).size(), 1u);
 
   // Merged customers drop out; their identities are found on the target.
   int64_t admin = MakeUser("admin@example.com");
   int64_t other = MakeCustomer("Zoë Duplicate", "zoe@other.example");
-  ASSERT_TRUE(store_->customers().Merge(other, customer_, admin, T(3)).ok());
+  ASSERT_TRUE(Merge(other, customer_, admin, T(3)).ok());
   auto merged = Find("zoe", SearchScope::kCustomers);
   ASSERT_EQ(merged.size(), 1u);
   EXPECT_EQ(merged[0].id, customer_);

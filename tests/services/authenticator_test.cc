@@ -132,7 +132,9 @@ TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
   ASSERT_TRUE(login.ok());
   UserPatch p;
   p.active = false;
-  ASSERT_TRUE(store_->directory().UpdateUser(user_id_, p).ok());
+  ASSERT_TRUE(store_->directory()
+                  .UpdateUser(user_id_, [&](const User& u) { return PlanUserUpdate(u, p); })
+                  .ok());
   EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
             StatusCode::kUnauthorized);
   EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.1").ok());

@@ -238,16 +238,21 @@ class MemoryCustomers final : public CustomerRepository {
     });
   }
 
-  Result<Customer> Update(int64_t id, const CustomerPatch& patch, Timestamp at) override {
+  Result<Customer> Update(int64_t id, const CustomerPlan& plan) override {
     return s_.Write([&](Data& d) -> Result<Customer> {
-      auto it = d.customers.find(id);
-      if (it == d.customers.end()) return Missing("customer", id);
-      Customer c = it->second;
-      ApplyPatch(&c, patch);
-      c.updated_at = at;
-      LUISTER_RETURN_IF_ERROR(Exists(d.customers, c.organisation_id, "customer"));
-      LUISTER_RETURN_IF_ERROR(Exists(d.users, c.account_manager_id, "user"));
-      it->second = c;
+      LUISTER_ASSIGN_OR_RETURN(Customer current, LoadCustomer(d, id));
+      LUISTER_ASSIGN_OR_RETURN(Customer next, plan(current));
+      LUISTER_RETURN_IF_ERROR(Exists(d.customers, next.organisation_id, "customer"));
+      LUISTER_RETURN_IF_ERROR(Exists(d.users, next.account_manager_id, "user"));
+      Customer& stored = d.customers.at(id);
+      stored.name = next.name;
+      stored.organisation_id = next.organisation_id;
+      stored.segment = next.segment;
+      stored.language = next.language;
+      stored.preferred_channel = next.preferred_channel;
+      stored.contact_hours = next.contact_hours;
+      stored.account_manager_id = next.account_manager_id;
+      stored.updated_at = next.updated_at;
       return LoadCustomer(d, id);
     });
   }
@@ -288,14 +293,13 @@ class MemoryCustomers final : public CustomerRepository {
     });
   }
 
-  Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, int64_t by_user_id,
-                            Timestamp at) override {
+  Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, const MergePlan& plan) override {
     return s_.Write([&](Data& d) -> Result<MergeRecord> {
       LUISTER_ASSIGN_OR_RETURN(Customer source, LoadCustomer(d, source_id));
       LUISTER_ASSIGN_OR_RETURN(Customer target, LoadCustomer(d, target_id));
-      LUISTER_RETURN_IF_ERROR(CheckMergeable(source, target));
-      LUISTER_RETURN_IF_ERROR(Exists(d.users, std::optional<int64_t>(by_user_id), "user"));
-      MergeRecord m = NewMergeRecord(source, target, by_user_id, at);
+      LUISTER_ASSIGN_OR_RETURN(MergeChange change, plan(source, target));
+      MergeRecord& m = change.record;
+      LUISTER_RETURN_IF_ERROR(Exists(d.users, std::optional<int64_t>(m.by_user_id), "user"));
       for (auto& [id, i] : d.identities)
         if (i.customer_id == source_id) i.customer_id = target_id, ++m.moved_identities;
       for (auto& [id, v] : d.conversations)
@@ -310,10 +314,10 @@ class MemoryCustomers final : public CustomerRepository {
       }
       Customer& gone = d.customers.at(source_id);
       gone.merged_into_id = target_id;
-      gone.updated_at = at;
+      gone.updated_at = m.at;
       m.id = d.Next("merges");
       d.merges.emplace(m.id, m);
-      LUISTER_RETURN_IF_ERROR(InsertActivities(d, {MergeActivity(source, target, by_user_id, at)}));
+      LUISTER_RETURN_IF_ERROR(InsertActivities(d, change.activities));
       return m;
     });
   }
@@ -573,12 +577,14 @@ class MemoryDirectory final : public DirectoryRepository {
       return out;
     });
   }
-  Result<User> UpdateUser(int64_t id, const UserPatch& patch) override {
+  Result<User> UpdateUser(int64_t id, const UserPlan& plan) override {
     return s_.Write([&](Data& d) -> Result<User> {
       auto it = d.users.find(id);
       if (it == d.users.end()) return Missing("user", id);
-      User u = it->second.user;
-      ApplyPatch(&u, patch);
+      LUISTER_ASSIGN_OR_RETURN(User u, plan(it->second.user));
+      u.id = id;
+      u.email = it->second.user.email;
+      u.created_at = it->second.user.created_at;
       LUISTER_RETURN_IF_ERROR(Exists(d.departments, u.department_id, "department"));
       it->second.user = u;
       return u;

@@ -123,7 +123,9 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 return InvalidArgument("the change is not valid",
                                        {{"department_id", "no such department"}});
             }
-            LUISTER_ASSIGN_OR_RETURN(User u, ctx.store.directory().UpdateUser(id, p));
+            LUISTER_ASSIGN_OR_RETURN(
+                User u, ctx.store.directory().UpdateUser(
+                            id, [&](const User& current) { return PlanUserUpdate(current, p); }));
             if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
             if (p.active == false) LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
             // Role and activity are part of every cached principal.

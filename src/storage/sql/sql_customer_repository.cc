@@ -127,16 +127,16 @@ Result<Page<Customer>> SqlCustomerRepository::List(const CustomerFilter& f, cons
   });
 }
 
-Result<Customer> SqlCustomerRepository::Update(int64_t id, const CustomerPatch& patch,
-                                               Timestamp at) {
+Result<Customer> SqlCustomerRepository::Update(int64_t id, const CustomerPlan& plan) {
   return db_.Write([&](Connection& c) -> Result<Customer> {
     LUISTER_ASSIGN_OR_RETURN(Customer cur, LoadCustomer(c, id, /*for_update=*/true));
-    ApplyPatch(&cur, patch);
+    LUISTER_ASSIGN_OR_RETURN(Customer next, plan(cur));
     LUISTER_RETURN_IF_ERROR(
-        c.Execute(kUpdateCustomer, CustomerFields(Params(), cur.name, cur.organisation_id,
-                                                  cur.segment, cur.language, cur.preferred_channel,
-                                                  cur.contact_hours, cur.account_manager_id, at)
-                                       .Add(id))
+        c.Execute(kUpdateCustomer,
+                  CustomerFields(Params(), next.name, next.organisation_id, next.segment,
+                                 next.language, next.preferred_channel, next.contact_hours,
+                                 next.account_manager_id, next.updated_at)
+                      .Add(id))
             .status());
     return LoadCustomer(c, id);
   });
@@ -180,7 +180,7 @@ Result<std::optional<Customer>> SqlCustomerRepository::FindByIdentity(IdentityKi
 }
 
 Result<MergeRecord> SqlCustomerRepository::Merge(int64_t source_id, int64_t target_id,
-                                                 int64_t by_user_id, Timestamp at) {
+                                                 const MergePlan& plan) {
   return db_.Write([&](Connection& c) -> Result<MergeRecord> {
     // Lock both in id order so two crossing merges cannot deadlock.
     const bool source_first = source_id <= target_id;
@@ -190,9 +190,8 @@ Result<MergeRecord> SqlCustomerRepository::Merge(int64_t source_id, int64_t targ
                              LoadCustomer(c, source_first ? target_id : source_id, true));
     const Customer& source = source_first ? first : second;
     const Customer& target = source_first ? second : first;
-    LUISTER_RETURN_IF_ERROR(CheckMergeable(source, target));
-
-    MergeRecord m = NewMergeRecord(source, target, by_user_id, at);
+    LUISTER_ASSIGN_OR_RETURN(MergeChange change, plan(source, target));
+    MergeRecord& m = change.record;
     LUISTER_ASSIGN_OR_RETURN(m.moved_identities, Move(c, kMoveIdentities, source_id, target_id));
     LUISTER_ASSIGN_OR_RETURN(m.moved_conversations,
                              Move(c, kMoveConversations, source_id, target_id));
@@ -200,14 +199,15 @@ Result<MergeRecord> SqlCustomerRepository::Merge(int64_t source_id, int64_t targ
     LUISTER_ASSIGN_OR_RETURN(m.moved_activities, Move(c, kMoveActivities, source_id, target_id));
     LUISTER_RETURN_IF_ERROR(Move(c, kMoveMembers, source_id, target_id).status());
     LUISTER_RETURN_IF_ERROR(Move(c, kRepointTombstones, source_id, target_id).status());
-    LUISTER_RETURN_IF_ERROR(c.Execute(kMarkMerged, Params::Of(target_id, at, source_id)).status());
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kMarkMerged, Params::Of(target_id, m.at, source_id)).status());
     LUISTER_RETURN_IF_ERROR(IdentitiesChanged(c, source_id));
     LUISTER_RETURN_IF_ERROR(IdentitiesChanged(c, target_id));
     LUISTER_ASSIGN_OR_RETURN(
         m.id, Scalar(c, kInsertMerge,
-                     Params::Of(source_id, target_id, source.name, by_user_id, at,
+                     Params::Of(source_id, target_id, m.source_name, m.by_user_id, m.at,
                                 m.moved_identities, m.moved_conversations, m.moved_activities)));
-    LUISTER_RETURN_IF_ERROR(InsertActivity(c, MergeActivity(source, target, by_user_id, at)));
+    for (const Activity& a : change.activities) LUISTER_RETURN_IF_ERROR(InsertActivity(c, a));
     return m;
   });
 }

@@ -128,10 +128,11 @@ Result<std::vector<User>> SqlDirectoryRepository::ListUsers() {
   return db_.ReadOne([&](Connection& c) { return Collect<User>(c, kListUsers, {}, UserFromRow); });
 }
 
-Result<User> SqlDirectoryRepository::UpdateUser(int64_t id, const UserPatch& patch) {
+Result<User> SqlDirectoryRepository::UpdateUser(int64_t id, const UserPlan& plan) {
   return db_.Write([&](Connection& c) -> Result<User> {
-    LUISTER_ASSIGN_OR_RETURN(User u, One<User>(c, kSelectUserForUpdate, id, "user", UserFromRow));
-    ApplyPatch(&u, patch);
+    LUISTER_ASSIGN_OR_RETURN(User current,
+                             One<User>(c, kSelectUserForUpdate, id, "user", UserFromRow));
+    LUISTER_ASSIGN_OR_RETURN(User u, plan(current));
     LUISTER_RETURN_IF_ERROR(
         c.Execute(kUpdateUser, Params::Of(u.name, ToString(u.role), ToString(u.language),
                                           u.department_id, u.active, id))

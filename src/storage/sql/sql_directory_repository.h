@@ -19,7 +19,7 @@ class SqlDirectoryRepository final : public DirectoryRepository {
   Result<User> CreateUser(const NewUser& u, Timestamp at) override;
   Result<User> GetUser(int64_t id) override;
   Result<std::vector<User>> ListUsers() override;
-  Result<User> UpdateUser(int64_t id, const UserPatch& patch) override;
+  Result<User> UpdateUser(int64_t id, const UserPlan& plan) override;
   Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
   Result<std::optional<Credentials>> FindCredentials(const std::string& email) override;
   Result<int64_t> CountUsers() override;

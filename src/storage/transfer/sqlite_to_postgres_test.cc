@@ -59,7 +59,11 @@ class TransferTest : public postgres::PgTest {
         ASSERT_TRUE(s.conversations().AddMessage(m, PlanMessageByRule).ok());
       }
     }
-    auto merged = s.customers().Merge(o->id + 2, o->id + 1, user->id, Now());
+    const Timestamp at = Now();
+    auto merged =
+        s.customers().Merge(o->id + 2, o->id + 1, [&](const Customer& from, const Customer& into) {
+          return PlanMerge(from, into, user->id, at);
+        });
     ASSERT_TRUE(merged.ok()) << merged.status().ToString();
     ASSERT_TRUE(s.audit()
                     .Append({.at = Now(),
