@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -9,9 +11,9 @@
 namespace luister {
 
 // What each role may do. Every endpoint names the permission it needs; the
-// one table in permissions.cc lists, per permission, exactly the roles that
-// hold it (an allow-list: a new permission reaches nobody until its row
-// names roles). docs/openapi.yaml repeats the table for API users.
+// one table below lists, per permission, exactly the roles that hold it (an
+// allow-list: a new permission reaches nobody until its row names roles).
+// docs/openapi.yaml repeats the table for API users.
 enum class Permission {
   kReadCustomers,   // customer records and timelines (personal data: audit-logged)
   kWriteCustomers,  // create and edit customers and identities
@@ -28,6 +30,52 @@ enum class Permission {
 };
 // Keep in step with the last enumerator.
 inline constexpr int kPermissionCount = static_cast<int>(Permission::kExportCustomerData) + 1;
+
+// A set of roles, one bit per Role.
+using RoleSet = uint32_t;
+constexpr RoleSet RoleBit(Role r) { return RoleSet{1} << static_cast<int>(r); }
+template <typename... R>
+constexpr RoleSet Roles(R... roles) {
+  return (RoleBit(roles) | ... | RoleSet{0});
+}
+
+struct PermissionRow {
+  Permission permission;
+  std::string_view name;  // the wire name
+  RoleSet roles;          // exactly the roles that hold it
+};
+
+// The one role table: each permission with exactly the roles that hold it,
+// one row per permission in enum order (checked in permissions.cc). A role
+// is allowed only what a row names it for; a value outside the table is
+// allowed to nobody. A new permission is an enumerator above and a row here.
+inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{
+    {Permission::kReadCustomers, "read_customers",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager,
+           Role::kPrivacyOfficer)},
+    {Permission::kWriteCustomers, "write_customers",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager)},
+    {Permission::kMergeCustomers, "merge_customers",
+     Roles(Role::kAdmin, Role::kManager, Role::kAccountManager)},
+    {Permission::kReadConversations, "read_conversations",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager,
+           Role::kPrivacyOfficer)},
+    {Permission::kWriteConversations, "write_conversations",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager)},
+    {Permission::kSearch, "search",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager,
+           Role::kPrivacyOfficer)},
+    {Permission::kReadDirectory, "read_directory",
+     Roles(Role::kAdmin, Role::kManager, Role::kAgent, Role::kAccountManager,
+           Role::kPrivacyOfficer)},
+    {Permission::kManageDirectory, "manage_directory", Roles(Role::kAdmin, Role::kManager)},
+    {Permission::kManageUsers, "manage_users", Roles(Role::kAdmin)},
+    {Permission::kManageApiTokens, "manage_api_tokens", Roles(Role::kAdmin)},
+    {Permission::kReadAuditLog, "read_audit_log", Roles(Role::kAdmin, Role::kPrivacyOfficer)},
+    // Privacy officers answer subject requests; managers do not.
+    {Permission::kExportCustomerData, "export_customer_data",
+     Roles(Role::kAdmin, Role::kPrivacyOfficer)},
+}};
 
 bool RoleAllows(Role role, Permission permission);
 

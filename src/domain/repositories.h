@@ -14,6 +14,7 @@
 #include "domain/directory.h"
 #include "domain/jobs.h"
 #include "domain/page.h"
+#include "domain/repository_registry.h"
 #include "domain/search.h"
 
 namespace luister {
@@ -188,7 +189,8 @@ class JobRepository {
   virtual Result<std::string> GetResult(int64_t id) = 0;
 };
 
-// The set of repositories of one database. Owned by app/; handed down by
+// The set of repositories of one database: accessors for the core ones,
+// Find<R>() for those of a capability. Owned by app/; handed down by
 // reference.
 class Store {
  public:
@@ -203,6 +205,16 @@ class Store {
   virtual JobRepository& jobs() = 0;
   // Checks that the database answers. Used by /healthz.
   virtual Status Ping() = 0;
+
+  // A capability's own repository, by interface type (RepositoryRegistry):
+  // `Find<PromiseRepository>()`. Unavailable when this store has none.
+  template <class Repository>
+  Result<Repository*> Find() {
+    return capabilities().template Find<Repository>();
+  }
+
+ protected:
+  virtual const RepositoryRegistry& capabilities() const = 0;
 };
 
 }  // namespace luister

@@ -34,12 +34,23 @@ class MemoryStore final : public Store {
   JobRepository& jobs() override;
   Status Ping() override { return Status::Ok(); }
 
-  struct State;
+  struct State;  // the data behind every repository (memory_store.cc)
+
+  // Gives the store a capability's repository (Store::Find<Interface>()):
+  // a test brings its own in-memory one, or none.
+  template <class Interface, class Impl>
+  void Provide(std::unique_ptr<Impl> impl) {
+    capabilities_.Add<Interface>(std::move(impl));
+  }
+
+ protected:
+  const RepositoryRegistry& capabilities() const override { return capabilities_; }
 
  private:
   struct Repositories;
   std::unique_ptr<State> state_;
   std::unique_ptr<Repositories> repos_;
+  RepositoryRegistry capabilities_;
 };
 
 }  // namespace luister

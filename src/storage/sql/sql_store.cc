@@ -8,12 +8,26 @@
 
 namespace luister::sql {
 
+namespace {
+
+// The repositories capabilities find by type (Store::Find<R>()), one line
+// each, as in
+//   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
+// written once in storage/sql for both engines.
+RepositoryRegistry CapabilityRepositories(Database& /*db*/) {
+  RepositoryRegistry r;
+  return r;
+}
+
+}  // namespace
+
 SqlStore::SqlStore(std::unique_ptr<Database> db)
     : db_(std::move(db)),
       directory_(std::make_unique<SqlDirectoryRepository>(*db_)),
       timeline_(std::make_unique<SqlTimelineRepository>(*db_)),
       auth_(std::make_unique<SqlAuthRepository>(*db_)),
-      jobs_(std::make_unique<SqlJobRepository>(*db_)) {}
+      jobs_(std::make_unique<SqlJobRepository>(*db_)),
+      capabilities_(CapabilityRepositories(*db_)) {}
 
 SqlStore::~SqlStore() {
   // Flush pending audit entries while every repository still exists.

@@ -12,8 +12,10 @@ class BufferedAuditRepository;
 namespace sql {
 
 // The Store of either engine: owns the database and every repository, the
-// shared ones (storage/sql) and those an engine brings for what is its own
-// (search; its overrides of conversations, customers and the audit log).
+// shared ones (storage/sql), those an engine brings for what is its own
+// (search; its overrides of conversations, customers and the audit log), and
+// the capabilities' repositories found by type (AddCapabilityRepositories in
+// sql_store.cc).
 // Audit entries go through the group commit (domain/audit_buffer.h), which
 // is flushed before anything else is destroyed. Thread-safe.
 class SqlStore : public Store {
@@ -30,6 +32,8 @@ class SqlStore : public Store {
   JobRepository& jobs() override { return *jobs_; }
 
  protected:
+  const RepositoryRegistry& capabilities() const override { return capabilities_; }
+
   // An engine's own repositories, built on database() (or its native
   // connection pool).
   struct EngineRepositories {
@@ -57,6 +61,8 @@ class SqlStore : public Store {
   std::unique_ptr<BufferedAuditRepository> buffered_audit_;
   std::unique_ptr<AuthRepository> auth_;
   std::unique_ptr<JobRepository> jobs_;
+  // The capabilities' repositories (Store::Find), on database().
+  RepositoryRegistry capabilities_;
 };
 
 }  // namespace sql
