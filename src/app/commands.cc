@@ -319,6 +319,7 @@ int RunServe(const ServeArgs& args) {
   http::ApiContext ctx{**store, customers, conversations,   authenticator,
                        clock,   metrics,   LUISTER_VERSION, args.secure_cookies};
   ctx.events = events;
+  ctx.metrics_token = args.metrics_token;
   ctx_ptr = &ctx;
   const std::vector<http::ApiModule> modules = ServerModules();
 

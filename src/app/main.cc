@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
                  "mark cookies Secure (when served behind HTTPS)")
       ->envname("LUISTER_SECURE_COOKIES");
   serve_cmd
+      ->add_option("--metrics-token", serve.metrics_token,
+                   "bearer token Prometheus sends for /metrics (default: loopback only)")
+      ->envname("LUISTER_METRICS_TOKEN");
+  serve_cmd
       ->add_option("--job-threads", serve.job_threads,
                    "background jobs run at once on this node (0: run none here)")
       ->envname("LUISTER_JOB_THREADS")

@@ -69,12 +69,13 @@ TEST_F(ModulesTest, EveryLiveEventHasExactlyOneOwner) {
       auto [it, fresh] = owner.emplace(e, std::string(m.name));
       EXPECT_TRUE(fresh) << ToString(e) << " is published by " << it->second << " and " << m.name;
     }
-  for (EventType e : {EventType::kConversationCreated, EventType::kConversationUpdated,
-                      EventType::kMessageCreated, EventType::kCustomerCreated,
-                      EventType::kCustomerUpdated, EventType::kCustomerMerged})
+  for (EventType e :
+       {EventType::kConversationCreated, EventType::kConversationUpdated,
+        EventType::kMessageCreated, EventType::kCustomerCreated, EventType::kCustomerUpdated,
+        EventType::kCustomerMerged, EventType::kAccessChanged})
     EXPECT_TRUE(owner.count(e)) << ToString(e) << " belongs to no module";
   // Every value of the enum is in the list above: ParseEventType knows them.
-  EXPECT_EQ(owner.size(), 6u);
+  EXPECT_EQ(owner.size(), 7u);
 }
 
 TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {

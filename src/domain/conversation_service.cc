@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/html_sanitizer.h"
+#include "domain/permissions.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -55,7 +56,7 @@ Status ConversationService::CheckQueue(std::optional<int64_t> queue_id, int64_t 
 namespace {
 
 void ValidateSubject(std::string* subject, std::vector<FieldError>* errors) {
-  *subject = std::string(Trim(*subject));
+  *subject = WithoutControlCharacters(Trim(*subject));
   if (subject->size() > ConversationService::kMaxSubjectBytes)
     errors->push_back({"subject", "must be at most 300 bytes"});
   else if (!IsValidUtf8(*subject))
@@ -67,7 +68,13 @@ Status CheckAssignee(Store& store, std::optional<int64_t> assignee_id,
   if (!assignee_id) return Status::Ok();
   auto u = store.directory().GetUser(*assignee_id);
   if (!u.ok() && u.status().code() != StatusCode::kNotFound) return u.status();
-  if (!u.ok() || !u->active) errors->push_back({"assignee_id", "no such active user"});
+  if (!u.ok() || !u->active) {
+    errors->push_back({"assignee_id", "no such active user"});
+  } else if (!RoleAllows(u->role, Permission::kWriteConversations)) {
+    // Only people who handle conversations can be given one (not a privacy
+    // officer, who may read them for a subject request).
+    errors->push_back({"assignee_id", "this user's role does not handle conversations"});
+  }
   return Status::Ok();
 }
 
@@ -85,6 +92,9 @@ Result<Conversation> ConversationService::Create(NewConversation c,
   }
   LUISTER_RETURN_IF_ERROR(CheckQueue(c.queue_id, c.department_id, &errors));
   LUISTER_RETURN_IF_ERROR(CheckAssignee(store_, c.assignee_id, &errors));
+  if (c.created_at)
+    if (auto bad = CheckImportedTime(*c.created_at, clock_.Now()))
+      errors.push_back({"created_at", *bad});
   auto customer = store_.customers().Get(c.customer_id);
   if (!customer.ok()) {
     if (customer.status().code() != StatusCode::kNotFound) return customer.status();
@@ -143,10 +153,13 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
     if (a.size_bytes < 0) add(f + ".size_bytes", "must not be negative");
   }
   if (in.status == ConversationStatus::kNew) add("status", "a conversation cannot go back to new");
+  if (in.created_at)
+    if (auto bad = CheckImportedTime(*in.created_at, clock_.Now())) add("created_at", *bad);
   if (errors->size() != before) return;
 
+  in.body_text = WithoutControlCharacters(in.body_text);
   if (!in.body_html.empty()) {
-    in.body_html = SanitizeHtml(in.body_html);
+    in.body_html = SanitizeHtml(WithoutControlCharacters(in.body_html));
     if (Trim(in.body_text).empty()) in.body_text = HtmlToText(in.body_html);
   }
   if (Trim(in.body_text).empty() && in.attachments.empty()) {
@@ -165,6 +178,8 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
 
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
                                                 std::optional<int64_t> author_user_id) {
+  // An unknown conversation is answered before any work on the body.
+  LUISTER_RETURN_IF_ERROR(store_.conversations().Get(conversation_id).status());
   NewMessage m;
   m.conversation_id = conversation_id;
   std::vector<FieldError> errors;
@@ -213,7 +228,7 @@ Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
                                                    std::optional<int64_t> to_queue_id,
                                                    std::string note, int64_t by_user_id) {
   std::vector<FieldError> errors;
-  note = std::string(Trim(note));
+  note = WithoutControlCharacters(Trim(note));
   if (note.empty())
     errors.push_back({"note", "a hand-over needs a note so the next person has the context"});
   else if (note.size() > kMaxNoteBytes || !IsValidUtf8(note))

@@ -9,7 +9,7 @@ namespace luister {
 namespace {
 
 void ValidateName(std::string* name, std::vector<FieldError>* errors) {
-  *name = std::string(Trim(*name));
+  *name = WithoutControlCharacters(Trim(*name));
   if (name->empty()) {
     errors->push_back({"name", "must not be empty"});
   } else if (name->size() > CustomerService::kMaxNameBytes) {
@@ -81,6 +81,9 @@ Result<Customer> CustomerService::Create(NewCustomer c) {
     id.value = *norm;
     if (!seen.insert({id.kind, id.value}).second) errors.push_back({field, "listed twice"});
   }
+  if (c.created_at)
+    if (auto bad = CheckImportedTime(*c.created_at, clock_.Now()))
+      errors.push_back({"created_at", *bad});
   LUISTER_RETURN_IF_ERROR(CheckReferences(c.account_manager_id, c.organisation_id, &errors));
   if (!errors.empty()) return InvalidArgument("the customer is not valid", std::move(errors));
   if (!c.created_at) c.created_at = clock_.Now();

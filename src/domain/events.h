@@ -18,6 +18,10 @@ enum class EventType {
   kCustomerCreated,
   kCustomerUpdated,
   kCustomerMerged,
+  // A user's access ended or changed (logout, deactivation, a new role or
+  // password): every node closes that user's live streams opened before
+  // `at`. Not sent to browsers.
+  kAccessChanged,
 };
 
 std::string_view ToString(EventType t);
@@ -30,7 +34,11 @@ struct DomainEvent {
   std::optional<int64_t> customer_id;
   std::optional<int64_t> message_id;
   std::optional<int64_t> department_id;
+  std::optional<int64_t> user_id;  // access_changed: whose
 };
+
+// The access_changed event for `user_id` at `at`.
+DomainEvent AccessChanged(int64_t user_id, Timestamp at);
 
 // Where services send events. Implementations must be thread-safe and must
 // not block: Publish is called on request threads after a commit.

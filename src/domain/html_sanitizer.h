@@ -1,9 +1,23 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace luister {
+
+// Nesting of non-void elements beyond which HTML is read as text.
+inline constexpr size_t kMaxHtmlDepth = 256;
+// Start tags beyond which HTML is read as text.
+inline constexpr size_t kMaxHtmlElements = 20000;
+
+// What one run cost: for tests, the fuzzer and the benchmarks.
+struct HtmlStats {
+  size_t depth = 0;       // deepest nesting the scan estimated
+  size_t elements = 0;    // start tags the scan counted
+  bool parsed = false;    // false: beyond the bounds (or empty), read as text
+  size_t peak_bytes = 0;  // most memory the parser held at once
+};
 
 // Turns untrusted HTML (from e-mail, chat, API clients) into a safe subset:
 // an allowlist of formatting elements, links only with http, https or mailto
@@ -11,10 +25,18 @@ namespace luister {
 // otherwise, no scripts, styles, event handlers, forms or embedded content.
 // Parsing follows HTML5 (gumbo), so malformed markup is handled the way a
 // browser would read it. Output is well-formed and escaped.
-std::string SanitizeHtml(std::string_view html);
+//
+// Bounded: the parser's time grows with the square of the nesting depth, so
+// a cheap scan measures the nesting and the number of elements first, and
+// HTML beyond kMaxHtmlDepth or kMaxHtmlElements is not parsed but read as
+// text (tags dropped, the words kept). Parse errors are not recorded. Under
+// those bounds the parser's memory stays within a small multiple of the
+// input (HtmlStats::peak_bytes; html_sanitizer_test.cc holds it there).
+std::string SanitizeHtml(std::string_view html, HtmlStats* stats = nullptr);
 
 // Plain text of an HTML fragment: block elements become line breaks,
-// scripts and styles are dropped, whitespace is collapsed.
-std::string HtmlToText(std::string_view html);
+// scripts and styles are dropped, whitespace is collapsed. Bounded as
+// SanitizeHtml is.
+std::string HtmlToText(std::string_view html, HtmlStats* stats = nullptr);
 
 }  // namespace luister

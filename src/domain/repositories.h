@@ -151,6 +151,9 @@ class AuthRepository {
   virtual Result<ApiTokenRecord> UseApiToken(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<std::vector<ApiTokenRecord>> ListApiTokens() = 0;
   virtual Status RevokeApiToken(int64_t id, Timestamp at) = 0;
+  // Revokes every live token of `user_id` (a new password, deactivation):
+  // how many.
+  virtual Result<int64_t> RevokeUserApiTokens(int64_t user_id, Timestamp at) = 0;
 
   // Fixed-window counter shared by every node: adds one to `key` in the
   // window starting at `window_start` and returns the new count.

@@ -76,8 +76,8 @@ Result<std::string> NormaliseEmail(std::string_view in) {
   size_t start = 0;
   while (start <= domain.size()) {
     size_t dot = domain.find('.', start);
-    std::string_view label = domain.substr(start, dot == std::string_view::npos ? domain.npos
-                                                                                : dot - start);
+    std::string_view label =
+        domain.substr(start, dot == std::string_view::npos ? domain.npos : dot - start);
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
       return InvalidArgument("e-mail domain is invalid");
     for (unsigned char c : label)
@@ -143,9 +143,12 @@ Result<std::string> NormaliseSocialHandle(std::string_view in) {
 
 Result<std::string> NormaliseIdentity(IdentityKind kind, std::string_view in) {
   switch (kind) {
-    case IdentityKind::kEmail: return NormaliseEmail(in);
-    case IdentityKind::kPhone: return NormalisePhone(in);
-    case IdentityKind::kSocial: return NormaliseSocialHandle(in);
+    case IdentityKind::kEmail:
+      return NormaliseEmail(in);
+    case IdentityKind::kPhone:
+      return NormalisePhone(in);
+    case IdentityKind::kSocial:
+      return NormaliseSocialHandle(in);
   }
   return InvalidArgument("unknown identity kind");
 }
@@ -158,6 +161,23 @@ Result<std::string> NormaliseTag(std::string_view in) {
     if (!(std::isalnum(c) || c == '_' || c == '-' || c >= 0x80))
       return InvalidArgument("tag may only contain letters, digits, _ and -");
   return s;
+}
+
+std::optional<std::string> CheckImportedTime(Timestamp t, Timestamp now) {
+  if (t < Timestamp{} || t > now + std::chrono::hours(24))
+    return "must lie between 1970-01-01 and one day from now";
+  return std::nullopt;
+}
+
+std::string WithoutControlCharacters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f) continue;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace luister

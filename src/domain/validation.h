@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/result.h"
+#include "common/time.h"
 #include "domain/enums.h"
 
 namespace luister {
@@ -36,5 +38,17 @@ bool IsValidUtf8(std::string_view s);
 
 // Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
+
+// A time a client gives for an imported record (a customer's, a
+// conversation's or a message's created_at): from 1970 up to one day after
+// `now` (clocks differ a little). Years such as 0000 or 9999 are mistakes
+// that would sort above or below everything real. The message to report, or
+// nullopt when it is fine.
+std::optional<std::string> CheckImportedTime(Timestamp t, Timestamp now);
+
+// `s` without C0 control characters other than tab, line feed and carriage
+// return, and without DEL: they have no meaning in a message or a name, and
+// some are markers inside the server (search highlights use \x02 and \x03).
+std::string WithoutControlCharacters(std::string_view s);
 
 }  // namespace luister

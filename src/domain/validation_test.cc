@@ -98,5 +98,20 @@ TEST(NormaliseTagTest, LowerCasesAndRejectsPunctuation) {
   EXPECT_FALSE(NormaliseTag(std::string(41, 'a')).ok());
 }
 
+TEST(WithoutControlCharactersTest, KeepsTextLineBreaksAndTabs) {
+  const std::string marked = std::string("a") + '\x02' + "b" + '\x03' + "c" + '\0' + "d" + '\x7f';
+  EXPECT_EQ(WithoutControlCharacters(marked), "abcd");
+  EXPECT_EQ(WithoutControlCharacters("regel 1\r\n\tregel 2 caf\u00e9"),
+            "regel 1\r\n\tregel 2 caf\u00e9");
+}
+
+TEST(CheckImportedTimeTest, SaneYearsOnly) {
+  const Timestamp now = FromMillis(1'800'000'000'000);
+  EXPECT_FALSE(CheckImportedTime(FromMillis(0), now));
+  EXPECT_FALSE(CheckImportedTime(now + std::chrono::hours(23), now));
+  EXPECT_TRUE(CheckImportedTime(now + std::chrono::hours(25), now));
+  EXPECT_TRUE(CheckImportedTime(FromMillis(-1), now));
+}
+
 }  // namespace
 }  // namespace luister

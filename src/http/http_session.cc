@@ -14,6 +14,7 @@
 
 #include "http/access_log.h"
 #include "http/metrics.h"
+#include "http/security_headers.h"
 #include "http/server_core.h"
 #include "http/websocket_session.h"
 
@@ -32,7 +33,6 @@ constexpr size_t kReadChunk = 8192;
 // could destroy our response before the client reads it.
 constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr size_t kLingerMaxBytes = 1 << 20;
-constexpr auto kShutdownPoll = std::chrono::milliseconds(20);
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 bool IEquals(std::string_view a, std::string_view b) {
@@ -261,6 +261,8 @@ void HttpSession::Send(Response&& res, bool keep_alive, bool linger) {
     }
     head_.append(name).append(": ").append(value).append("\r\n");
   }
+  for (const auto& [name, value] : SecurityHeaders(res, req_.path))
+    head_.append(name).append(": ").append(value).append("\r\n");
   if (!keep_alive_) {
     head_.append("Connection: close\r\n");
   } else if (version_ == 10) {

@@ -13,8 +13,10 @@ bool DepthWithin(std::string_view s, int max) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -32,10 +34,21 @@ Result<JsonBody> JsonBody::Parse(std::string_view body) {
   if (Trim(body).empty()) return InvalidArgument("the request body is empty; send a JSON object");
   if (!DepthWithin(body, kMaxDepth)) return InvalidArgument("JSON nested too deeply");
   JsonBody b;
+  // The last key read: a number too large for a double ("1e400") stops the
+  // parser at its value, and the error names that field.
+  std::string last_key;
   try {
-    b.owned_ = nlohmann::json::parse(body);
+    b.owned_ = nlohmann::json::parse(
+        body, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          if (event == nlohmann::json::parse_event_t::key) last_key = parsed.get<std::string>();
+          return true;
+        });
   } catch (const nlohmann::json::parse_error& e) {
     return InvalidArgument("malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::out_of_range&) {
+    return InvalidArgument(
+        "the request is not valid",
+        {{last_key.empty() ? std::string("body") : last_key, "is a number out of range"}});
   }
   if (!b.owned_.is_object()) return InvalidArgument("the request body must be a JSON object");
   b.object_ = &b.owned_;
@@ -126,8 +139,8 @@ std::optional<Timestamp> JsonBody::Time(std::string_view name, bool required) {
   return t;
 }
 
-std::optional<std::vector<std::string>> JsonBody::StringArray(std::string_view name,
-                                                              bool required, size_t max_items) {
+std::optional<std::vector<std::string>> JsonBody::StringArray(std::string_view name, bool required,
+                                                              size_t max_items) {
   const nlohmann::json* v = Field(name, required);
   if (!v) return std::nullopt;
   if (!v->is_array()) {

@@ -3,18 +3,25 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
-
 #include <nlohmann/json.hpp>
 
 namespace luister::http {
 
-LiveHub::LiveHub(Authorizer authorize, size_t history)
-    : authorize_(std::move(authorize)), history_size_(std::max<size_t>(history, 1)) {}
+namespace {
+const Clock& SystemClockInstance() {
+  static const SystemClock clock;
+  return clock;
+}
+}  // namespace
+
+LiveHub::LiveHub(Authorizer authorize, size_t history, const Clock* clock)
+    : authorize_(std::move(authorize)),
+      history_size_(std::max<size_t>(history, 1)),
+      clock_(clock ? *clock : SystemClockInstance()) {}
 
 std::string LiveHub::EventJson(uint64_t seq, const DomainEvent& e) {
-  nlohmann::json j = {{"seq", seq},
-                      {"type", std::string(ToString(e.type))},
-                      {"at", FormatIso8601(e.at)}};
+  nlohmann::json j = {
+      {"seq", seq}, {"type", std::string(ToString(e.type))}, {"at", FormatIso8601(e.at)}};
   if (e.conversation_id) j["conversation_id"] = *e.conversation_id;
   if (e.customer_id) j["customer_id"] = *e.customer_id;
   if (e.message_id) j["message_id"] = *e.message_id;
@@ -23,13 +30,33 @@ std::string LiveHub::EventJson(uint64_t seq, const DomainEvent& e) {
 }
 
 void LiveHub::Publish(const DomainEvent& event) {
+  if (event.type == EventType::kAccessChanged) return EndAccess(event);
   std::lock_guard<std::mutex> lock(mutex_);
   DeliverLocked(seq_ + 1, event);
 }
 
 void LiveHub::Deliver(uint64_t seq, const DomainEvent& event) {
+  if (event.type == EventType::kAccessChanged) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (seq > seq_) seq_ = seq;  // a number of the shared stream, never a frame
+    }
+    return EndAccess(event);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   DeliverLocked(seq, event);
+}
+
+void LiveHub::EndAccess(const DomainEvent& event) {
+  if (!event.user_id) return;
+  std::vector<std::shared_ptr<WebSocketConnection>> ended;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const Stream& s : connections_)
+      if (s.user_id == *event.user_id && s.opened_at <= event.at) ended.push_back(s.connection);
+  }
+  // Outside the lock: a connection may report its end (OnClose) at once.
+  for (const auto& c : ended) c->Close();
 }
 
 void LiveHub::StartAfter(uint64_t seq) {
@@ -47,7 +74,7 @@ void LiveHub::DeliverLocked(uint64_t seq, const DomainEvent& event) {
   history_.insert(at, {seq, frame});
   if (history_.size() > history_size_) history_.pop_front();
   if (seq > seq_) seq_ = seq;
-  for (const auto& c : connections_) c->Send(frame);
+  for (const Stream& s : connections_) s.connection->Send(frame);
 }
 
 std::optional<Response> LiveHub::Authorize(Request& req) { return authorize_(req); }
@@ -75,14 +102,15 @@ void LiveHub::OnOpen(const std::shared_ptr<WebSocketConnection>& connection, con
         if (e.seq > *since) connection->Send(e.frame);
     }
   }
-  connections_.push_back(connection);
+  connections_.push_back({connection, req.user_id, clock_.Now()});
 }
 
 void LiveHub::OnClose(const WebSocketConnection* connection) {
   std::lock_guard<std::mutex> lock(mutex_);
-  connections_.erase(std::remove_if(connections_.begin(), connections_.end(),
-                                    [&](const auto& c) { return c.get() == connection; }),
-                     connections_.end());
+  connections_.erase(
+      std::remove_if(connections_.begin(), connections_.end(),
+                     [&](const Stream& s) { return s.connection.get() == connection; }),
+      connections_.end());
 }
 
 size_t LiveHub::connections() const {

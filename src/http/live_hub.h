@@ -23,13 +23,19 @@ namespace luister::http {
 // instead (storage/postgres's PgEventBus over LISTEN/NOTIFY): services
 // publish to the bus, and the bus Delivers every node's events, with their
 // database-wide numbers, to each node's hub.
+//
+// An access_changed event is not sent to anyone: it closes the streams of
+// its user opened before it (logout, deactivation, new role or password),
+// on every node; the browser reconnects only if its session still admits it.
 class LiveHub final : public EventPublisher, public WebSocketHandler {
  public:
   using Authorizer = std::function<std::optional<Response>(Request&)>;
 
   // `authorize` checks the caller of an upgrade request (session, role,
   // origin); `history` is how many recent events are kept for catch-up.
-  explicit LiveHub(Authorizer authorize, size_t history = 10000);
+  // `clock` (the system clock when null) times each stream's opening, to
+  // tell the streams an access_changed event ends from those opened after.
+  explicit LiveHub(Authorizer authorize, size_t history = 10000, const Clock* clock = nullptr);
 
   void Publish(const DomainEvent& event) override;
   // An event numbered elsewhere (the shared stream). A number seen before
@@ -39,8 +45,7 @@ class LiveHub final : public EventPublisher, public WebSocketHandler {
   void StartAfter(uint64_t seq);
 
   std::optional<Response> Authorize(Request& req) override;
-  void OnOpen(const std::shared_ptr<WebSocketConnection>& connection,
-              const Request& req) override;
+  void OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) override;
   void OnClose(const WebSocketConnection* connection) override;
 
   size_t connections() const;
@@ -51,18 +56,27 @@ class LiveHub final : public EventPublisher, public WebSocketHandler {
 
  private:
   void DeliverLocked(uint64_t seq, const DomainEvent& event);  // mutex_ held
+  // Closes the streams of event.user_id opened up to event.at.
+  void EndAccess(const DomainEvent& event);
 
   struct Entry {
     uint64_t seq;
     std::shared_ptr<const std::string> frame;
   };
 
+  struct Stream {
+    std::shared_ptr<WebSocketConnection> connection;
+    int64_t user_id = 0;
+    Timestamp opened_at{};
+  };
+
   const Authorizer authorize_;
   const size_t history_size_;
+  const Clock& clock_;
   mutable std::mutex mutex_;
-  uint64_t seq_ = 0;                                                // GUARDED_BY(mutex_)
-  std::deque<Entry> history_;                                       // GUARDED_BY(mutex_)
-  std::vector<std::shared_ptr<WebSocketConnection>> connections_;  // GUARDED_BY(mutex_)
+  uint64_t seq_ = 0;                 // GUARDED_BY(mutex_)
+  std::deque<Entry> history_;        // GUARDED_BY(mutex_)
+  std::vector<Stream> connections_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace luister::http

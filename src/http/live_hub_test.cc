@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/manual_clock.h"
+
 namespace luister::http {
 namespace {
 
@@ -106,6 +108,40 @@ TEST(LiveHubTest, AuthorizeDelegates) {
   auto refusal = hub.Authorize(req);
   ASSERT_TRUE(refusal.has_value());
   EXPECT_EQ(refusal->status, 401);
+}
+
+// Logout, deactivation and a new role or password end the user's streams
+// opened before (on every node: the event comes through the shared stream
+// too), and nobody is told of it.
+TEST(LiveHubTest, AccessChangedClosesThatUsersEarlierStreamsOnly) {
+  ManualClock clock;
+  LiveHub hub(AllowAll(), 100, &clock);
+  auto open_stream = [&](int64_t user) {
+    auto c = std::make_shared<FakeConnection>();
+    Request r = Upgrade();
+    r.user_id = user;
+    hub.OnOpen(c, r);
+    return c;
+  };
+  auto anna = open_stream(1);
+  auto anna_tab = open_stream(1);
+  auto bram = open_stream(2);
+  clock.Advance(std::chrono::seconds(1));
+  hub.Publish(AccessChanged(1, clock.Now()));
+  EXPECT_TRUE(anna->closed);
+  EXPECT_TRUE(anna_tab->closed);
+  EXPECT_FALSE(bram->closed);
+  EXPECT_EQ(bram->frames.size(), 1u) << "the event is not sent to anyone";
+
+  // A stream opened after the change (logged in again) stays when the
+  // same event arrives late through the shared stream.
+  clock.Advance(std::chrono::seconds(1));
+  auto anna_again = open_stream(1);
+  hub.Deliver(5, AccessChanged(1, clock.Now() - std::chrono::seconds(1)));
+  EXPECT_FALSE(anna_again->closed);
+  EXPECT_EQ(hub.last_seq(), 5u) << "its number is used, so later numbers follow on";
+  hub.Publish(Message(3));
+  EXPECT_EQ(anna_again->frames.back()["seq"], 6);
 }
 
 }  // namespace

@@ -39,7 +39,19 @@ class Metrics {
   };
   using Key = std::tuple<std::string, std::string, int>;  // method, route, status
   mutable std::mutex mutex_;
-  std::map<Key, Series, std::less<>> series_;  // GUARDED_BY(mutex_)
+  // Orders keys and looks them up by string_views, without building a Key
+  // (and two strings) per request.
+  struct KeyLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return std::tuple<std::string_view, std::string_view, int>(std::get<0>(a), std::get<1>(a),
+                                                                 std::get<2>(a)) <
+             std::tuple<std::string_view, std::string_view, int>(std::get<0>(b), std::get<1>(b),
+                                                                 std::get<2>(b));
+    }
+  };
+  std::map<Key, Series, KeyLess> series_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace luister::http

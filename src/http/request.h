@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ struct Request {
   // Filled by the router.
   std::string route;  // the matched pattern, e.g. "/api/v1/customers/{id}"
   std::map<std::string, std::string, std::less<>> params;
+  // Set by a WebSocket authorizer that admitted the request: whose stream it
+  // is. 0 otherwise.
+  int64_t user_id = 0;
 
   // Empty when absent. Name must be lower-case.
   std::string_view Header(std::string_view name) const;

@@ -8,6 +8,21 @@ namespace luister::http::internal {
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
+namespace {
+
+// RFC 9112 6.1: a request's transfer coding must end in chunked, and the
+// only coding this server decodes is chunked itself. Anything else (gzip,
+// "chunked, identity", "xchunked", "chunked, chunked") would leave the body's
+// length to Content-Length or to nothing, and a second request hidden in
+// the body would be read as the next one: refuse it instead.
+bool IsExactlyChunked(beast::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return beast::iequals(value, "chunked");
+}
+
+}  // namespace
+
 RequestParser::RequestParser(Request* req, size_t max_header_bytes, size_t max_body_bytes)
     : req_(req) {
   header_limit(static_cast<std::uint32_t>(max_header_bytes));
@@ -16,6 +31,7 @@ RequestParser::RequestParser(Request* req, size_t max_header_bytes, size_t max_b
   req_->target.clear();
   req_->route.clear();
   req_->params.clear();
+  req_->user_id = 0;
   if (req_->body.capacity() > 64 * 1024) std::string().swap(req_->body);
   req_->body.clear();
 }
@@ -30,7 +46,13 @@ void RequestParser::on_request_impl(bhttp::verb, beast::string_view method,
 void RequestParser::on_response_impl(int, beast::string_view, int, beast::error_code&) {}
 
 void RequestParser::on_field_impl(bhttp::field f, beast::string_view name, beast::string_view value,
-                                  beast::error_code&) {
+                                  beast::error_code& ec) {
+  if (f == bhttp::field::transfer_encoding &&
+      (++transfer_encodings_ > 1 || !IsExactlyChunked(value))) {
+    ec = bhttp::error::bad_transfer_encoding;
+    return;
+  }
+  if (f == bhttp::field::host) ++hosts_;
   auto& headers = req_->headers;
   if (fields_ == headers.size()) headers.emplace_back();
   auto& [k, v] = headers[fields_++];
@@ -42,7 +64,11 @@ void RequestParser::on_field_impl(bhttp::field f, beast::string_view name, beast
   }
 }
 
-void RequestParser::on_header_impl(beast::error_code&) { req_->headers.resize(fields_); }
+void RequestParser::on_header_impl(beast::error_code& ec) {
+  req_->headers.resize(fields_);
+  // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host field.
+  if (version_ >= 11 && hosts_ != 1) ec = bhttp::error::bad_field;
+}
 
 void RequestParser::on_body_init_impl(const boost::optional<std::uint64_t>& length,
                                       beast::error_code&) {

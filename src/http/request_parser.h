@@ -42,6 +42,8 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   size_t fields_ = 0;
   int version_ = 11;
   bool expect_continue_ = false;
+  int transfer_encodings_ = 0;  // Transfer-Encoding fields seen
+  int hosts_ = 0;               // Host fields seen
 };
 
 }  // namespace luister::http::internal

@@ -255,6 +255,48 @@ TEST_F(ServerTest, MalformedRequestGets400) {
   EXPECT_TRUE(client.ServerClosed());
 }
 
+// A body whose length the server would read differently from a proxy in
+// front of it hides a second request (request smuggling): any transfer
+// coding but exactly "chunked" is refused with 400 and the connection is
+// closed, so the hidden request is never run.
+TEST_F(ServerTest, TransferCodingsOtherThanChunkedAreRefusedAndCloseTheConnection) {
+  StartServer();
+  const std::string hidden = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (std::string coding : {"gzip", "chunked, identity", "xchunked", "chunked, chunked",
+                             "identity", "chunked\r\nTransfer-Encoding: chunked"}) {
+    Client client(port());
+    client.WriteRaw(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(hidden.size()) +
+        "\r\nTransfer-Encoding: " + coding + "\r\n\r\n" + hidden);
+    ClientResponse res = client.Read();
+    EXPECT_EQ(res.result_int(), 400) << coding;
+    EXPECT_TRUE(client.ServerClosed()) << coding << ": the hidden request must not be read";
+  }
+  EXPECT_EQ(echo_calls_, 0);
+
+  // Exactly chunked, in any case and with spaces around it, still works.
+  Client client(port());
+  client.WriteRaw(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:  Chunked \r\n\r\n"
+      "5\r\nhello\r\n0\r\n\r\n");
+  ClientResponse ok = client.Read();
+  EXPECT_EQ(ok.result_int(), 200);
+  EXPECT_EQ(ok.body(), "hello");
+}
+
+TEST_F(ServerTest, Http11WithoutExactlyOneHostIs400) {
+  StartServer();
+  for (std::string headers : {"", "Host: a\r\nHost: b\r\n"}) {
+    Client client(port());
+    client.WriteRaw("GET /hello HTTP/1.1\r\n" + headers + "\r\n");
+    EXPECT_EQ(client.Read().result_int(), 400) << headers;
+    EXPECT_TRUE(client.ServerClosed());
+  }
+  Client old(port());
+  old.WriteRaw("GET /hello HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.Read().result_int(), 200) << "HTTP/1.0 has no Host requirement";
+}
+
 TEST_F(ServerTest, InvalidPercentEncodingGets400AndKeepsConnection) {
   StartServer();
   Client client(port());

@@ -9,7 +9,6 @@ constexpr int kPruneEvery = 1000;
 
 using AuthContract = ContractTest;
 
-
 TEST_P(AuthContract, SessionsExpire) {
   int64_t user = MakeUser("u@example.com");
   SessionRecord s{"hash1", user, "csrf", T(0), T(1000)};
@@ -60,6 +59,16 @@ TEST_P(AuthContract, ApiTokens) {
   EXPECT_EQ(store_->auth().UseApiToken("th", T(70)).status().code(), StatusCode::kNotFound);
   EXPECT_EQ((*store_->auth().ListApiTokens())[0].revoked_at, T(60));
   EXPECT_EQ(store_->auth().RevokeApiToken(999, T(60)).code(), StatusCode::kNotFound);
+
+  // All of a user's live tokens at once; revoked ones keep their time.
+  t.token_hash = "th2";
+  ASSERT_TRUE(store_->auth().CreateApiToken(t).ok());
+  t.token_hash = "th3";
+  ASSERT_TRUE(store_->auth().CreateApiToken(t).ok());
+  EXPECT_EQ(*store_->auth().RevokeUserApiTokens(user, T(80)), 2);
+  EXPECT_EQ(store_->auth().UseApiToken("th2", T(90)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ((*store_->auth().ListApiTokens())[0].revoked_at, T(60));
+  EXPECT_EQ(*store_->auth().RevokeUserApiTokens(user, T(90)), 0);
 }
 
 TEST_P(AuthContract, FixedWindowCounters) {

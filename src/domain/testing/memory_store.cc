@@ -808,6 +808,7 @@ class NoAuth final : public AuthRepository {
   Result<ApiTokenRecord> UseApiToken(const std::string&, Timestamp) override { return No(); }
   Result<std::vector<ApiTokenRecord>> ListApiTokens() override { return No(); }
   Status RevokeApiToken(int64_t, Timestamp) override { return No(); }
+  Result<int64_t> RevokeUserApiTokens(int64_t, Timestamp) override { return No(); }
   Result<int> Hit(const std::string&, Timestamp) override { return No(); }
   Status ResetCounter(const std::string&) override { return No(); }
 

@@ -26,6 +26,9 @@ struct ApiContext {
   Metrics& metrics;
   std::string version;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  // The bearer token Prometheus sends for /metrics; empty: loopback only
+  // (security_headers.h, MayScrapeMetrics).
+  std::string metrics_token;
   // Where services publish live events (the hub, or on PostgreSQL the
   // database's event bus); null when nobody listens (tools, tests).
   EventPublisher* events = nullptr;

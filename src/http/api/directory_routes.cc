@@ -128,8 +128,18 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                             id, [&](const User& current) { return PlanUserUpdate(current, p); }));
             if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
             if (p.active == false) LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
-            // Role and activity are part of every cached principal.
+            // A new password or a deactivation ends the user's API tokens
+            // too: whoever held one must be given a new one
+            // (docs/security.md).
+            if (password || p.active == false)
+              LUISTER_RETURN_IF_ERROR(
+                  ctx.store.auth().RevokeUserApiTokens(id, ctx.clock.Now()).status());
+            // Role and activity are part of every cached principal, and the
+            // live streams a user opened under the old ones end (on every
+            // node; a browser reconnects only if it is still admitted).
             ctx.auth.ForgetPrincipals();
+            if (ctx.events && (p.role || p.active || password))
+              ctx.events->Publish(AccessChanged(id, ctx.clock.Now()));
             audit.Touched(id, std::nullopt);
             return JsonResponse(200, ToJson(u));
           }));

@@ -8,10 +8,17 @@ namespace {
 
 constexpr std::string_view kLivePath = "/api/v1/live";
 
-// "https://host:port" -> "host:port"
-std::string_view OriginHost(std::string_view origin) {
-  auto scheme = origin.find("://");
-  return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
+// True when `origin` ("https://desk.example:8443") names this server as the
+// request reached it: scheme http or https (no other scheme serves our
+// pages), and host and port exactly as in the Host header.
+bool IsOwnOrigin(std::string_view origin, std::string_view host) {
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (origin.substr(0, scheme.size()) == scheme) {
+      std::string_view rest = origin.substr(scheme.size());
+      return !rest.empty() && rest == host;
+    }
+  }
+  return false;
 }
 
 void Routes(ApiRoutes& r, ApiContext& ctx) {
@@ -35,7 +42,7 @@ std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req) {
     return ProblemResponse(404, "not-found", "Not found", "no WebSocket endpoint at " + req.path);
   req.route = std::string(kLivePath);
   std::string_view origin = req.Header("origin");
-  if (!origin.empty() && OriginHost(origin) != req.Header("host"))
+  if (!origin.empty() && !IsOwnOrigin(origin, req.Header("host")))
     return ProblemResponse(403, "forbidden", "Not allowed",
                            "WebSocket connections must come from this server's own pages");
   Result<auth::Principal> who = Unauthorized("log in first");
@@ -48,6 +55,7 @@ std::optional<Response> AuthorizeLive(ApiContext& ctx, Request& req) {
   if (!who.ok()) return ProblemFromStatus(who.status());
   if (!RoleAllows(who->user.role, Permission::kReadConversations))
     return ProblemFromStatus(Forbidden("this role does not see conversations"));
+  req.user_id = who->user.id;
   return std::nullopt;
 }
 

@@ -8,17 +8,22 @@ namespace luister::http {
 namespace {
 
 // Escapes a highlight snippet for HTML and turns the storage markers into
-// <mark> elements, so clients can insert it as HTML safely.
+// <mark> elements, balanced whatever the text holds (a marker character in
+// stored text, from before input stripped them, opens nothing twice), so
+// clients get text and <mark> only.
 std::string HighlightToHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 32);
+  bool open = false;
   for (char c : s) {
     switch (c) {
       case kHighlightOpen:
-        out += "<mark>";
+        if (!open) out += "<mark>";
+        open = true;
         break;
       case kHighlightClose:
-        out += "</mark>";
+        if (open) out += "</mark>";
+        open = false;
         break;
       case '&':
         out += "&amp;";
@@ -36,6 +41,7 @@ std::string HighlightToHtml(std::string_view s) {
         out += c;
     }
   }
+  if (open) out += "</mark>";
   return out;
 }
 

@@ -62,6 +62,8 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   if (who.via != auth::Principal::Via::kSession)
                     return InvalidArgument("API tokens are revoked, not logged out");
                   LUISTER_RETURN_IF_ERROR(ctx.auth.Logout(req.Cookie(kSessionCookie)));
+                  // Its live streams end too, on every node.
+                  if (ctx.events) ctx.events->Publish(AccessChanged(who.user.id, ctx.clock.Now()));
                   Response resp = NoContent();
                   resp.SetHeader("Set-Cookie", SessionCookie(ctx, "", 0));
                   return resp;
@@ -113,7 +115,13 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 
 // Logging in and out, and API tokens for integrations.
 ApiModule SessionModule() {
-  return {"session", {"sessions", "api_tokens", "rate_counters"}, {}, Routes, {}};
+  return {"session",
+          {"sessions", "api_tokens", "rate_counters"},
+          // Also published by the directory when a user's role, activity or
+          // password changes.
+          {EventType::kAccessChanged},
+          Routes,
+          {}};
 }
 
 }  // namespace luister::http

@@ -1,5 +1,6 @@
 #include "http/api/api_context.h"
 #include "http/api/module.h"
+#include "http/security_headers.h"
 
 namespace luister::http {
 
@@ -13,7 +14,11 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                                  {"version", ctx.version}};
           return JsonResponse(db.ok() ? 200 : 503, body);
         }));
-  r.Add("GET", "/metrics", Public([&ctx](Request&) -> Result<Response> {
+  r.Add("GET", "/metrics", Public([&ctx](Request& req) -> Result<Response> {
+          // Per-route counts and failed logins are not for everyone.
+          if (!MayScrapeMetrics(req, ctx.metrics_token))
+            return Forbidden(
+                "metrics are served to this host or to a scraper with the metrics token");
           Response resp;
           resp.content_type = std::string(Metrics::kContentType);
           resp.body = ctx.metrics.Render();

@@ -14,19 +14,21 @@ constexpr std::chrono::milliseconds kMaxBackoff{5000};
 constexpr int kPruneEvery = 1000;
 
 // One statement: the row and its notification, "id|type|at|conversation|
-// customer|message|department" with empty fields for none.
+// customer|message|department|user" with empty fields for none.
 constexpr char kPublish[] =
     "WITH e AS (INSERT INTO live_events (at, type, conversation_id, customer_id, message_id, "
-    "department_id) VALUES ($1::bigint, $2::text, $3::bigint, $4::bigint, $5::bigint, "
-    "$6::bigint) RETURNING id) "
+    "department_id, user_id) VALUES ($1::bigint, $2::text, $3::bigint, $4::bigint, $5::bigint, "
+    "$6::bigint, $7::bigint) RETURNING id) "
     "SELECT pg_notify('luister_live', e.id || '|' || $2::text || '|' || $1::bigint || '|' || "
     "coalesce($3::bigint::text, '') || '|' || coalesce($4::bigint::text, '') || '|' || "
-    "coalesce($5::bigint::text, '') || '|' || coalesce($6::bigint::text, '')) FROM e";
+    "coalesce($5::bigint::text, '') || '|' || coalesce($6::bigint::text, '') || '|' || "
+    "coalesce($7::bigint::text, '')) FROM e";
 constexpr char kLatest[] = "SELECT coalesce(max(id), 0) FROM live_events";
 constexpr char kMissed[] =
     "SELECT id || '|' || type || '|' || at || '|' || coalesce(conversation_id::text, '') || '|' "
     "|| coalesce(customer_id::text, '') || '|' || coalesce(message_id::text, '') || '|' || "
-    "coalesce(department_id::text, '') FROM live_events WHERE id > $1 ORDER BY id";
+    "coalesce(department_id::text, '') || '|' || coalesce(user_id::text, '') FROM live_events "
+    "WHERE id > $1 ORDER BY id";
 constexpr char kPrune[] = "DELETE FROM live_events WHERE id <= $1";
 
 std::optional<int64_t> Field(std::string_view s) {
@@ -96,7 +98,8 @@ void PgEventBus::WriterLoop() {
                                     .Add(e.conversation_id)
                                     .Add(e.customer_id)
                                     .Add(e.message_id)
-                                    .Add(e.department_id))
+                                    .Add(e.department_id)
+                                    .Add(e.user_id))
               .status();
     }
     lock.lock();
@@ -128,7 +131,8 @@ void PgEventBus::DeliverPayload(const std::string& payload) {
     if (bar == std::string_view::npos) break;
     rest.remove_prefix(bar + 1);
   }
-  if (f.size() != 7) return;
+  // Seven fields from a node of the version before user ids.
+  if (f.size() != 7 && f.size() != 8) return;
   auto id = Field(f[0]);
   auto type = ParseEventType(f[1]);
   auto at = Field(f[2]);
@@ -140,14 +144,15 @@ void PgEventBus::DeliverPayload(const std::string& payload) {
   e.customer_id = Field(f[4]);
   e.message_id = Field(f[5]);
   e.department_id = Field(f[6]);
+  if (f.size() == 8) e.user_id = Field(f[7]);
   if (static_cast<uint64_t>(*id) > last_delivered_) last_delivered_ = static_cast<uint64_t>(*id);
   ++delivered_;
   deliver_(static_cast<uint64_t>(*id), e);
 }
 
 Status PgEventBus::CatchUp(Connection& c) {
-  LUISTER_ASSIGN_OR_RETURN(
-      Rows missed, c.Query(kMissed, Params().Add(static_cast<int64_t>(last_delivered_))));
+  LUISTER_ASSIGN_OR_RETURN(Rows missed,
+                           c.Query(kMissed, Params().Add(static_cast<int64_t>(last_delivered_))));
   for (int i = 0; i < missed.size(); ++i) DeliverPayload(missed.Text(i, 0));
   return Status::Ok();
 }

@@ -30,6 +30,8 @@ const Sql kListTokens(LUISTER_TOKEN_COLUMNS "ORDER BY id");
 #undef LUISTER_TOKEN_COLUMNS
 const Sql kTouchToken("UPDATE api_tokens SET last_used_at = ? WHERE id = ?");
 const Sql kRevokeToken("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
+const Sql kRevokeUserTokens(
+    "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
 
 const Sql kHit(
     "INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1) "
@@ -125,6 +127,11 @@ Status SqlAuthRepository::RevokeApiToken(int64_t id, Timestamp at) {
     if (changed == 0) return NotFound("API token " + std::to_string(id) + " not found");
     return Status::Ok();
   });
+}
+
+Result<int64_t> SqlAuthRepository::RevokeUserApiTokens(int64_t user_id, Timestamp at) {
+  return db_.Write(
+      [&](Connection& c) { return c.Execute(kRevokeUserTokens, Params::Of(at, user_id)); });
 }
 
 Result<int> SqlAuthRepository::Hit(const std::string& key, Timestamp window_start) {

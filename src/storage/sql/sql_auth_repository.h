@@ -23,6 +23,7 @@ class SqlAuthRepository final : public AuthRepository {
   Result<ApiTokenRecord> UseApiToken(const std::string& token_hash, Timestamp now) override;
   Result<std::vector<ApiTokenRecord>> ListApiTokens() override;
   Status RevokeApiToken(int64_t id, Timestamp at) override;
+  Result<int64_t> RevokeUserApiTokens(int64_t user_id, Timestamp at) override;
 
   Result<int> Hit(const std::string& key, Timestamp window_start) override;
   Status ResetCounter(const std::string& key) override;

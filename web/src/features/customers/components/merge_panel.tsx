@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/field_error';
 import { Spinner } from '@/components/feedback';
+import { Highlight } from '@/components/highlight';
 import { formatDate } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Customer } from '@/types/api';
@@ -68,7 +69,7 @@ export function MergePanel({ target }: { target: Customer }) {
                 <li key={id}>
                   <button type="button" className={id === sourceId ? 'pick is-active' : 'pick'} aria-pressed={id === sourceId} onClick={() => setSourceId(id)}>
                     <strong>{h.title}</strong> <span className="muted">#{id}</span>
-                    <span className="pick__snippet" dangerouslySetInnerHTML={{ __html: h.highlight }} />
+                    <Highlight className="pick__snippet" html={h.highlight} />
                   </button>
                 </li>
               );

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { Empty, Spinner } from '@/components/feedback';
 import { ChannelFilter, DepartmentFilter } from '@/components/filter_select';
+import { Highlight } from '@/components/highlight';
 import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { CHANNELS } from '@/types/api';
@@ -93,7 +94,9 @@ export function SearchPage() {
                 <Link to={hitLink(h)} className="result__title">
                   {h.title || `#${h.id}`}
                 </Link>
-                <p className="result__snippet" dangerouslySetInnerHTML={{ __html: h.highlight }} />
+                <p className="result__snippet">
+                  <Highlight html={h.highlight} />
+                </p>
                 <p className="muted small">
                   {t(`search.scopes.${h.type}s`)} · <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time>
                 </p>
