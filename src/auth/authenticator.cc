@@ -23,28 +23,49 @@ const std::string& Authenticator::DummyHash() {
   return dummy_hash_;
 }
 
-int Authenticator::RetryAfterSeconds() const {
-  auto now = clock_.Now();
-  auto window = std::chrono::duration_cast<std::chrono::milliseconds>(options_.attempt_window);
-  auto into = now.time_since_epoch() % window;
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(window - into).count()) +
-         1;
+namespace {
+
+int CeilSeconds(std::chrono::milliseconds ms) {
+  return static_cast<int>((ms.count() + 999) / 1000);
 }
 
-Result<LoginResult> Authenticator::Login(std::string_view email, std::string_view password,
-                                         std::string_view ip) {
-  auto now = clock_.Now();
-  auto window = std::chrono::duration_cast<std::chrono::milliseconds>(options_.attempt_window);
-  Timestamp window_start = now - now.time_since_epoch() % window;
+}  // namespace
 
+Result<LoginResult> Authenticator::Login(std::string_view email, std::string_view password,
+                                         std::string_view ip, int* retry_after_s) {
+  const auto now = clock_.Now();
+  const auto window =
+      std::chrono::duration_cast<std::chrono::milliseconds>(options_.attempt_window);
+  const auto into =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % window;
+  const Timestamp window_start = now - into;
+  auto refuse = [&](std::chrono::milliseconds wait) -> Status {
+    const int seconds = std::max(1, CeilSeconds(wait));
+    if (retry_after_s) *retry_after_s = seconds;
+    return ResourceExhausted("too many login attempts; try again in " + std::to_string(seconds) +
+                             " seconds");
+  };
+
+  // This address, all accounts: a sliding estimate over the last window.
+  LUISTER_ASSIGN_OR_RETURN(WindowCounts ip_hits,
+                           store_.auth().Hit("login:ip:" + std::string(ip), window_start, window));
+  const double weight =
+      1.0 - static_cast<double>(into.count()) / static_cast<double>(window.count());
+  if (ip_hits.previous * weight + ip_hits.current > options_.max_attempts_per_ip)
+    return refuse(window - into);
+
+  // This account from this address: growing waits after failures in a row.
   auto normalised = NormaliseEmail(email);
-  std::string account_key = "login:account:" + (normalised.ok() ? *normalised : std::string(email));
-  std::string ip_key = "login:ip:" + std::string(ip);
-  LUISTER_ASSIGN_OR_RETURN(int ip_hits, store_.auth().Hit(ip_key, window_start));
-  LUISTER_ASSIGN_OR_RETURN(int account_hits, store_.auth().Hit(account_key, window_start));
-  if (ip_hits > options_.max_attempts_per_ip || account_hits > options_.max_attempts_per_account)
-    return ResourceExhausted("too many login attempts; try again in " +
-                             std::to_string(RetryAfterSeconds()) + " seconds");
+  const std::string pair_key =
+      "login:pair:" + (normalised.ok() ? *normalised : std::string(email)) + "|" + std::string(ip);
+  LUISTER_ASSIGN_OR_RETURN(FailureStreak streak, store_.auth().GetFailures(pair_key));
+  if (streak.last && streak.failures >= options_.free_failures) {
+    const int doublings = std::min(streak.failures - options_.free_failures, 20);
+    const auto wait = std::min<std::chrono::milliseconds>(
+        std::chrono::milliseconds(1000LL << doublings),
+        std::chrono::duration_cast<std::chrono::milliseconds>(options_.max_failure_delay));
+    if (now < *streak.last + wait) return refuse(*streak.last + wait - now);
+  }
 
   std::optional<Credentials> creds;
   if (normalised.ok()) {
@@ -52,10 +73,13 @@ Result<LoginResult> Authenticator::Login(std::string_view email, std::string_vie
   }
   bool good = creds ? VerifyPassword(creds->password_hash, password)
                     : (VerifyPassword(DummyHash(), password), false);
-  if (!good || !creds->active) return Unauthorized("e-mail address or password is wrong");
+  if (!good || !creds->active) {
+    LUISTER_RETURN_IF_ERROR(store_.auth().AddFailure(pair_key, now, window).status());
+    return Unauthorized("e-mail address or password is wrong");
+  }
 
   LUISTER_ASSIGN_OR_RETURN(User user, store_.directory().GetUser(creds->user_id));
-  LUISTER_RETURN_IF_ERROR(store_.auth().ResetCounter(account_key));
+  if (streak.failures > 0) LUISTER_RETURN_IF_ERROR(store_.auth().ResetCounter(pair_key));
   LoginResult out;
   out.session_token = RandomToken(32);
   out.csrf_token = RandomToken(24);
@@ -190,7 +214,8 @@ Result<User> Authenticator::CreateUser(NewUser user, std::string_view password) 
   user.name = std::string(Trim(user.name));
   if (user.name.empty() || user.name.size() > 200 || !IsValidUtf8(user.name))
     errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});
-  if (auto wrong = CheckPassword(password)) errors.push_back({"password", *wrong});
+  if (auto wrong = CheckPassword(password, {email.ok() ? *email : user.email, user.name}))
+    errors.push_back({"password", *wrong});
   if (user.department_id) {
     auto d = store_.directory().GetDepartment(*user.department_id);
     if (!d.ok()) {

@@ -26,10 +26,17 @@ struct Principal {
 
 struct AuthOptions {
   std::chrono::hours session_lifetime{12};
-  // Login attempts per window, counted before the password is checked, so a
-  // locked account answers at once. A successful login resets the account's count.
-  int max_attempts_per_account = 10;
+  // Logins are limited two ways, both checked before the password is:
+  //  - per address, all accounts together: attempts in a sliding window
+  //    (stops one address trying many accounts);
+  //  - per account and address: after `free_failures` wrong passwords in a
+  //    row, each further attempt from that address waits twice as long as
+  //    the one before (1 s, 2 s, 4 s ... up to `max_failure_delay`). Nobody
+  //    can lock an account for its owner: other addresses are not slowed.
+  //    A success, or `attempt_window` without a failure, starts over.
   int max_attempts_per_ip = 50;
+  int free_failures = 5;
+  std::chrono::minutes max_failure_delay{15};
   std::chrono::minutes attempt_window{15};
   PasswordCost password_cost = PasswordCost::Interactive();
 };
@@ -48,9 +55,11 @@ class Authenticator {
   Authenticator(Store& store, const Clock& clock, AuthOptions options = {});
 
   // Unauthorized for a wrong e-mail or password (one message for both);
-  // ResourceExhausted when the account or address made too many attempts.
-  Result<LoginResult> Login(std::string_view email, std::string_view password,
-                            std::string_view ip);
+  // ResourceExhausted when the address made too many attempts, or must wait
+  // after failures with this account: `retry_after_s`, when given, is set to
+  // the seconds to wait.
+  Result<LoginResult> Login(std::string_view email, std::string_view password, std::string_view ip,
+                            int* retry_after_s = nullptr);
   Result<Principal> AuthenticateSession(std::string_view session_token);
   Result<Principal> AuthenticateBearer(std::string_view api_token);
   Status Logout(std::string_view session_token);
@@ -65,15 +74,11 @@ class Authenticator {
   static constexpr std::chrono::seconds kPrincipalTtl{2};
 
   // Returns the record and the plain token, which is shown once.
-  Result<std::pair<ApiTokenRecord, std::string>> CreateApiToken(int64_t user_id,
-                                                                std::string name);
+  Result<std::pair<ApiTokenRecord, std::string>> CreateApiToken(int64_t user_id, std::string name);
 
   // Validates and hashes the password; Conflict when the e-mail is taken.
   Result<User> CreateUser(NewUser user, std::string_view password);
   Status SetPassword(int64_t user_id, std::string_view password);
-
-  // The seconds a rate-limited caller should wait.
-  int RetryAfterSeconds() const;
 
  private:
   Result<User> ActiveUser(int64_t user_id);

@@ -21,9 +21,9 @@ PasswordCost PasswordCost::Minimal() { return {crypto_pwhash_OPSLIMIT_MIN, 1 << 
 
 Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   EnsureSodium();
-  if (auto wrong = CheckPassword(password))
+  if (auto wrong = CheckPasswordLength(password))
     return InvalidArgument(
-        password.size() < kMinPasswordLength ? "password too short" : "password too long",
+        password.size() > kMaxPasswordLength ? "password too long" : "password too short",
         {{"password", *wrong}});
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost.ops, cost.mem_bytes,

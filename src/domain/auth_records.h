@@ -34,4 +34,18 @@ struct Credentials {
   bool active = true;
 };
 
+// A fixed-window counter's count in the current window and in the one
+// before it: with the time into the current window, a sliding estimate.
+struct WindowCounts {
+  int current = 0;
+  int previous = 0;
+};
+
+// Failures of one thing in a row (a login by one account from one address),
+// none further apart than the repository was told to remember.
+struct FailureStreak {
+  int failures = 0;
+  std::optional<Timestamp> last;  // when the last one was; nullopt when none
+};
+
 }  // namespace luister

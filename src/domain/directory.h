@@ -66,18 +66,36 @@ using UserPlan = std::function<Result<User>(const User& current)>;
 // `patch` applied (the rules of who may change what are CheckUserChange's).
 Result<User> PlanUserUpdate(const User& current, const UserPatch& patch);
 
-// Passwords: at least 10 characters, at most 1024 bytes (Argon2id takes
-// longer ones, but nobody types them). The one copy of the rule: what is
-// wrong with `password` as a field error message, or nullopt.
+// Passwords: at least 10 characters (code points, not bytes: five "é" are
+// five), at most 1024 bytes (Argon2id takes longer ones, but nobody types
+// them), and not easy to guess: zxcvbn's estimate must reach
+// kMinPasswordBits, with common passwords, English words, keyboard and
+// number patterns, common Dutch words and the account's own e-mail address
+// and name counted as guessable. Refuses "aaaaaaaaaa", "1234567890",
+// "Wachtwoord1" and the user's own address; takes a passphrase.
 inline constexpr size_t kMinPasswordLength = 10;
 inline constexpr size_t kMaxPasswordLength = 1024;
-std::optional<std::string> CheckPassword(std::string_view password);
+inline constexpr double kMinPasswordBits = 28;  // about 2.7e8 guesses
 
-// What `actor` may change on the account of user `target_id`: the name must
-// stay non-empty, a new password must pass CheckPassword, and nobody demotes
-// or disables themselves (an administrator could lock everyone out). Adds
-// one field error per broken rule to `errors`.
-void CheckUserChange(const User& actor, int64_t target_id, const UserPatch& patch,
+// What a password may not be made of besides the common lists.
+struct PasswordContext {
+  std::string_view email;
+  std::string_view name;
+};
+
+// The length rule alone (what the hasher enforces): the field error
+// message, or nullopt.
+std::optional<std::string> CheckPasswordLength(std::string_view password);
+// The whole rule, for a new password: the field error message, or nullopt.
+std::optional<std::string> CheckPassword(std::string_view password,
+                                         const PasswordContext& context = {});
+
+// What `actor` may change on the account of `target`: the name must stay
+// non-empty, a new password must pass CheckPassword (against the target's
+// address and its name, the new one when it changes), and nobody demotes or
+// disables themselves (an administrator could lock everyone out). Adds one
+// field error per broken rule to `errors`.
+void CheckUserChange(const User& actor, const User& target, const UserPatch& patch,
                      const std::optional<std::string>& new_password,
                      std::vector<FieldError>* errors);
 

@@ -42,10 +42,29 @@ TEST(CheckExportableTest, AMergedAwayCustomerPointsToTheOneThatHoldsTheData) {
 
 TEST(CheckPasswordTest, OneRuleForEveryPath) {
   EXPECT_EQ(CheckPassword("short"), "must be at least 10 characters");
-  EXPECT_EQ(CheckPassword(std::string(9, 'x')), "must be at least 10 characters");
-  EXPECT_EQ(CheckPassword(std::string(10, 'x')), std::nullopt);
-  EXPECT_EQ(CheckPassword(std::string(1024, 'x')), std::nullopt);
-  EXPECT_EQ(CheckPassword(std::string(1025, 'x')), "must be at most 1024 bytes");
+  EXPECT_EQ(CheckPasswordLength(std::string(9, 'x')), "must be at least 10 characters");
+  EXPECT_EQ(CheckPasswordLength(std::string(10, 'x')), std::nullopt);
+  EXPECT_EQ(CheckPasswordLength(std::string(1024, 'x')), std::nullopt);
+  EXPECT_EQ(CheckPasswordLength(std::string(1025, 'x')), "must be at most 1024 bytes");
+  // Characters, not bytes: five e-acutes are ten bytes but five characters.
+  EXPECT_EQ(CheckPasswordLength("\u00e9\u00e9\u00e9\u00e9\u00e9"),
+            "must be at least 10 characters");
+  EXPECT_EQ(CheckPasswordLength("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"),
+            std::nullopt);
+}
+
+TEST(CheckPasswordTest, EasyToGuessIsRefused) {
+  for (std::string weak : {"aaaaaaaaaa", "1234567890", "password12", "Wachtwoord1", "welkom123456",
+                           "qwertyuiop", "Feyenoord1908"})
+    EXPECT_TRUE(CheckPassword(weak).has_value()) << weak;
+  // The account's own address and name are guessable too.
+  PasswordContext anna{"anna.devries@bakkerij.nl", "Anna de Vries"};
+  EXPECT_TRUE(CheckPassword("anna.devries@bakkerij.nl", anna).has_value());
+  EXPECT_TRUE(CheckPassword("AnnaDeVries2026", anna).has_value());
+  EXPECT_FALSE(CheckPassword("AnnaDeVries2026").has_value()) << "without context it is a name";
+  for (std::string strong :
+       {"correct horse battery staple", "paarse-olifant-fietst-7", "welkom-bij-luister"})
+    EXPECT_EQ(CheckPassword(strong, anna), std::nullopt) << strong;
 }
 
 TEST(CheckUserChangeTest, NobodyDemotesOrDisablesThemselves) {
@@ -53,8 +72,12 @@ TEST(CheckUserChangeTest, NobodyDemotesOrDisablesThemselves) {
   admin.id = 1;
   admin.role = Role::kAdmin;
   auto errors = [&](int64_t target, const UserPatch& p, std::optional<std::string> pw = {}) {
+    User who;
+    who.id = target;
+    who.email = "pim@example.nl";
+    who.name = "Pim Pietersen";
     std::vector<FieldError> out;
-    CheckUserChange(admin, target, p, pw, &out);
+    CheckUserChange(admin, who, p, pw, &out);
     std::vector<std::string> fields;
     for (const auto& e : out) fields.push_back(e.field);
     return fields;
@@ -73,6 +96,10 @@ TEST(CheckUserChangeTest, NobodyDemotesOrDisablesThemselves) {
   UserPatch blank;
   blank.name = "  ";
   EXPECT_EQ(errors(2, blank, std::string("kort")), (std::vector<std::string>{"name", "password"}));
+  UserPatch none;
+  EXPECT_EQ(errors(2, none, std::string("PimPietersen1")), std::vector<std::string>{"password"})
+      << "the target's own name";
+  EXPECT_TRUE(errors(2, none, std::string("paarse-olifant-fietst-7")).empty());
 }
 
 TEST(CustomerPlanTest, MergedAwayCustomersAreNotChangedOrMergedAgain) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -156,8 +157,17 @@ class AuthRepository {
   virtual Result<int64_t> RevokeUserApiTokens(int64_t user_id, Timestamp at) = 0;
 
   // Fixed-window counter shared by every node: adds one to `key` in the
-  // window starting at `window_start` and returns the new count.
-  virtual Result<int> Hit(const std::string& key, Timestamp window_start) = 0;
+  // window starting at `window_start` (windows are `window` long) and
+  // returns that window's count and the previous window's. Older windows of
+  // the key are dropped.
+  virtual Result<WindowCounts> Hit(const std::string& key, Timestamp window_start,
+                                   std::chrono::milliseconds window) = 0;
+  // Adds a failure of `key` at `at` to its streak, which starts over when
+  // the last failure was more than `forget_after` before; returns the streak.
+  virtual Result<FailureStreak> AddFailure(const std::string& key, Timestamp at,
+                                           std::chrono::milliseconds forget_after) = 0;
+  virtual Result<FailureStreak> GetFailures(const std::string& key) = 0;
+  // Forgets a counter or a streak.
   virtual Status ResetCounter(const std::string& key) = 0;
 };
 

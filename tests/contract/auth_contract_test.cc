@@ -71,26 +71,57 @@ TEST_P(AuthContract, ApiTokens) {
   EXPECT_EQ(*store_->auth().RevokeUserApiTokens(user, T(90)), 0);
 }
 
-TEST_P(AuthContract, FixedWindowCounters) {
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(0)), 1);
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(0)), 2);
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(0)), 3);
-  EXPECT_EQ(*store_->auth().Hit("login:5.6.7.8", T(0)), 1);
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(60000)), 1);
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(60000)), 2);
+TEST_P(AuthContract, WindowCountersKeepThePreviousWindow) {
+  const std::chrono::milliseconds w(60000);
+  auto hit = [&](const std::string& key, int64_t at) {
+    auto r = store_->auth().Hit(key, T(at), w);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::make_pair(r->current, r->previous) : std::make_pair(-1, -1);
+  };
+  EXPECT_EQ(hit("login:1.2.3.4", 0), std::make_pair(1, 0));
+  EXPECT_EQ(hit("login:1.2.3.4", 0), std::make_pair(2, 0));
+  EXPECT_EQ(hit("login:1.2.3.4", 0), std::make_pair(3, 0));
+  EXPECT_EQ(hit("login:5.6.7.8", 0), std::make_pair(1, 0));
+  EXPECT_EQ(hit("login:1.2.3.4", 60000), std::make_pair(1, 3)) << "the window before counts";
+  EXPECT_EQ(hit("login:1.2.3.4", 60000), std::make_pair(2, 3));
+  EXPECT_EQ(hit("login:1.2.3.4", 180000), std::make_pair(1, 0)) << "two windows on: forgotten";
   ASSERT_TRUE(store_->auth().ResetCounter("login:1.2.3.4").ok());
-  EXPECT_EQ(*store_->auth().Hit("login:1.2.3.4", T(60000)), 1);
-  EXPECT_EQ(*store_->auth().Hit("login:5.6.7.8", T(0)), 2);
+  EXPECT_EQ(hit("login:1.2.3.4", 180000), std::make_pair(1, 0));
+  EXPECT_EQ(hit("login:5.6.7.8", 0), std::make_pair(2, 0));
+}
+
+TEST_P(AuthContract, FailureStreaksGrowAndAreForgotten) {
+  const std::chrono::milliseconds forget(15 * 60000);
+  const std::string key = "login:pair:a@b.nl|1.2.3.4";
+  auto none = store_->auth().GetFailures(key);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->failures, 0);
+  EXPECT_FALSE(none->last);
+  for (int i = 1; i <= 3; ++i) {
+    auto s = store_->auth().AddFailure(key, T(i * 1000), forget);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->failures, i);
+    EXPECT_EQ(s->last, T(i * 1000));
+  }
+  EXPECT_EQ(store_->auth().GetFailures(key)->failures, 3);
+  EXPECT_EQ(store_->auth().GetFailures("login:pair:other")->failures, 0);
+  // A failure long after the last starts a new streak.
+  auto fresh = store_->auth().AddFailure(key, T(3000 + 16 * 60000), forget);
+  EXPECT_EQ(fresh->failures, 1);
+  ASSERT_TRUE(store_->auth().ResetCounter(key).ok());
+  EXPECT_EQ(store_->auth().GetFailures(key)->failures, 0);
 }
 
 TEST_P(AuthContract, CountersPruneOldWindows) {
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE(store_->auth().Hit("k" + std::to_string(i), T(0)).ok());
+  const std::chrono::milliseconds w(60000);
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(store_->auth().Hit("k" + std::to_string(i), T(0), w).ok());
   // Far in the future: a full prune eventually drops the old windows.
   for (int i = 0; i < kPruneEvery; ++i)
-    ASSERT_TRUE(store_->auth().Hit("busy", T(10LL * 24 * 3600 * 1000)).ok());
+    ASSERT_TRUE(store_->auth().Hit("busy", T(10LL * 24 * 3600 * 1000), w).ok());
   // If the stale windows were gone, hitting them again in the old window
   // starts from one.
-  EXPECT_EQ(*store_->auth().Hit("k0", T(0)), 1);
+  EXPECT_EQ(store_->auth().Hit("k0", T(0), w)->current, 1);
 }
 
 LUISTER_CONTRACT_ENGINES(AuthContract);

@@ -85,10 +85,10 @@ TEST_F(ApiTest, SessionListsThePermissionsOfTheRole) {
   auto u = client_->Post("/api/v1/users", {{"email", email},
                                            {"name", "Session Agent"},
                                            {"role", "agent"},
-                                           {"password", "agent-password-1"}});
+                                           {"password", "mango-tram-lantaarn-3"}});
   ASSERT_EQ(u.status, 201) << u.body;
   HttpClient agent(server_->port());
-  auto login = agent.Login(email, "agent-password-1");
+  auto login = agent.Login(email, "mango-tram-lantaarn-3");
   ASSERT_EQ(login.status, 200) << login.body;
   const json agent_permissions = {"read_customers",      "write_customers", "read_conversations",
                                   "write_conversations", "search",          "read_directory"};
@@ -133,7 +133,7 @@ TEST_F(ApiTest, DirectoryTokenAndIdentityRoutes) {
   auto u = client_->Post("/api/v1/users", {{"email", email},
                                            {"name", "Dirk Directory"},
                                            {"role", "agent"},
-                                           {"password", "agent-password-1"}});
+                                           {"password", "mango-tram-lantaarn-3"}});
   ASSERT_EQ(u.status, 201) << u.body;
   std::string user = "/api/v1/users/" + std::to_string(u.Json()["id"].get<int64_t>());
   EXPECT_EQ(client_->Get(user).Json()["email"], email);

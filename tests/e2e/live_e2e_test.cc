@@ -64,8 +64,21 @@ class LiveClient {
       ioc_.run();
       return nullptr;
     }
-    if (ec) return nullptr;
+    if (ec) {
+      closed_ = true;  // the server ended the stream
+      return nullptr;
+    }
     return json::parse(beast::buffers_to_string(buffer.data()));
+  }
+
+  // True when the server closes the stream within `timeout` (frames before
+  // the close are skipped); false when it stays open.
+  bool ClosedWithin(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!closed_ && !broken_ && std::chrono::steady_clock::now() < deadline)
+      Next(std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
+                                                                 std::chrono::steady_clock::now()));
+    return closed_;
   }
 
   // The next frame of `type`, skipping others.
@@ -83,6 +96,7 @@ class LiveClient {
   websocket::response_type response_;
   beast::error_code error_;
   bool broken_ = false;
+  bool closed_ = false;
 };
 
 class LiveTest : public ::testing::Test {
@@ -146,6 +160,46 @@ TEST_F(LiveTest, AReconnectingClientCatchesUp) {
   EXPECT_EQ(messages, 2);
 }
 
+// A stream ends with the access it was opened under: logging out, and an
+// administrator deactivating or changing the user, close it; the same
+// session cannot open a new one after logout.
+TEST_F(LiveTest, StreamsEndWithLogoutAndWithChangesToTheUser) {
+  LiveClient live(server_->port(), client_->cookie(), "/api/v1/live");
+  ASSERT_EQ(live.Next()["type"], "hello");
+  const std::string cookie = client_->cookie();
+  ASSERT_EQ(client_->Delete("/api/v1/session").status, 204);
+  EXPECT_TRUE(live.ClosedWithin()) << "the stream outlived the logout";
+  LiveClient after(server_->port(), cookie, "/api/v1/live");
+  EXPECT_EQ(after.error(), websocket::error::upgrade_declined);
+
+  ASSERT_EQ(client_->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status,
+            200);
+  auto agent = client_->Post("/api/v1/users", {{"email", "live-agent@example.nl"},
+                                               {"name", "Lotte Live"},
+                                               {"role", "agent"},
+                                               {"password", "zilveren-kikker-wandelt-9"}});
+  ASSERT_EQ(agent.status, 201) << agent.body;
+  const std::string agent_path =
+      "/api/v1/users/" + std::to_string(agent.Json()["id"].get<int64_t>());
+  HttpClient lotte(server_->port());
+  ASSERT_EQ(lotte.Login("live-agent@example.nl", "zilveren-kikker-wandelt-9").status, 200);
+  LiveClient lotte_live(server_->port(), lotte.cookie(), "/api/v1/live");
+  ASSERT_EQ(lotte_live.Next()["type"], "hello");
+  LiveClient admin_live(server_->port(), client_->cookie(), "/api/v1/live");
+  ASSERT_EQ(admin_live.Next()["type"], "hello");
+  ASSERT_EQ(client_->Patch(agent_path, {{"role", "manager"}}).status, 200);
+  EXPECT_TRUE(lotte_live.ClosedWithin()) << "a new role ends the old stream";
+  EXPECT_FALSE(admin_live.ClosedWithin(std::chrono::milliseconds(500)))
+      << "another user's stream stays";
+  LiveClient again(server_->port(), lotte.cookie(), "/api/v1/live");
+  ASSERT_FALSE(again.error()) << "the session still admits her, under her new role";
+  ASSERT_EQ(again.Next()["type"], "hello");
+  ASSERT_EQ(client_->Patch(agent_path, {{"active", false}}).status, 200);
+  EXPECT_TRUE(again.ClosedWithin()) << "deactivation ends it";
+  LiveClient gone(server_->port(), lotte.cookie(), "/api/v1/live");
+  EXPECT_EQ(gone.error(), websocket::error::upgrade_declined);
+}
+
 TEST_F(LiveTest, UpgradesNeedASessionAndOurOrigin) {
   LiveClient anonymous(server_->port(), "", "/api/v1/live");
   EXPECT_EQ(anonymous.error(), websocket::error::upgrade_declined);
@@ -155,6 +209,14 @@ TEST_F(LiveTest, UpgradesNeedASessionAndOurOrigin) {
   LiveClient same(server_->port(), client_->cookie(), "/api/v1/live",
                   "http://127.0.0.1:" + std::to_string(server_->port()));
   EXPECT_FALSE(same.error()) << same.error().message();
+  // The scheme counts too, and so does the port.
+  const std::vector<std::string> odd_origins = {
+      "evil://127.0.0.1:" + std::to_string(server_->port()),
+      "http://127.0.0.1:" + std::to_string(server_->port() + 1), "http://127.0.0.1"};
+  for (const std::string& origin : odd_origins) {
+    LiveClient odd(server_->port(), client_->cookie(), "/api/v1/live", origin);
+    EXPECT_EQ(odd.error(), websocket::error::upgrade_declined) << origin;
+  }
 
   // The refusals are problem+json with the right status.
   const std::vector<std::pair<std::string, std::string>> upgrade = {

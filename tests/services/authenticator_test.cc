@@ -18,13 +18,13 @@ class AuthenticatorTest : public ::testing::TestWithParam<std::string> {
     store_ = &engine_->store();
     AuthOptions o;
     o.password_cost = PasswordCost::Minimal();
-    o.max_attempts_per_account = 3;
-    o.max_attempts_per_ip = 5;
+    o.free_failures = 3;
+    o.max_attempts_per_ip = 8;
     auth_ = std::make_unique<Authenticator>(*store_, clock_, o);
     NewUser u;
     u.email = "Agent@Example.org";
     u.name = "Agent";
-    auto created = auth_->CreateUser(u, "a-good-password");
+    auto created = auth_->CreateUser(u, "a-good-passphrase-42");
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     user_id_ = created->id;
   }
@@ -42,7 +42,7 @@ class AuthenticatorTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(AuthenticatorTest, LoginCreatesASessionThatExpires) {
-  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  auto login = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
   ASSERT_TRUE(login.ok()) << login.status().ToString();
   EXPECT_EQ(login->user.email, "agent@example.org");
   auto who = auth_->AuthenticateSession(login->session_token);
@@ -64,28 +64,83 @@ TEST_P(AuthenticatorTest, WrongPasswordAndUnknownUserLookAlike) {
   EXPECT_EQ(wrong.status().message(), unknown.status().message());
 }
 
-TEST_P(AuthenticatorTest, AccountIsLimitedThenFreedByTheNextWindow) {
-  for (int i = 0; i < 3; ++i)
-    EXPECT_FALSE(auth_->Login("agent@example.org", "bad", "10.0.0.2").ok());
-  auto locked = auth_->Login("agent@example.org", "a-good-password", "10.0.0.3");
-  ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_GT(auth_->RetryAfterSeconds(), 0);
-  clock_.Advance(std::chrono::minutes(16));
-  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.3").ok());
+// Wrong passwords from one address make that address wait ever longer for
+// that account; the owner elsewhere is not slowed (nobody can lock anyone
+// out), and a success starts over.
+TEST_P(AuthenticatorTest, FailuresSlowThatAddressForThatAccountOnly) {
+  const std::string good = "a-good-passphrase-42";
+  for (int i = 0; i < 3; ++i) {
+    auto r = auth_->Login("agent@example.org", "bad", "10.0.0.2");
+    EXPECT_EQ(r.status().code(), StatusCode::kUnauthorized) << "free failure " << i;
+  }
+  int retry = 0;
+  auto waiting = auth_->Login("agent@example.org", good, "10.0.0.2", &retry);
+  ASSERT_EQ(waiting.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(retry, 1) << "after the free failures: one second";
+  EXPECT_TRUE(auth_->Login("agent@example.org", good, "10.0.0.3").ok())
+      << "the owner, elsewhere, logs in at once";
+
+  clock_.Advance(std::chrono::milliseconds(1001));
+  EXPECT_EQ(auth_->Login("agent@example.org", "bad", "10.0.0.2").status().code(),
+            StatusCode::kUnauthorized);
+  EXPECT_EQ(auth_->Login("agent@example.org", good, "10.0.0.2", &retry).status().code(),
+            StatusCode::kResourceExhausted);
+  EXPECT_EQ(retry, 2) << "each failure doubles the wait";
+  clock_.Advance(std::chrono::seconds(2));
+  EXPECT_TRUE(auth_->Login("agent@example.org", good, "10.0.0.2").ok());
+  // The success started over: failures are free again.
+  EXPECT_EQ(auth_->Login("agent@example.org", "bad", "10.0.0.2").status().code(),
+            StatusCode::kUnauthorized);
 }
 
-TEST_P(AuthenticatorTest, AddressIsLimitedAcrossAccounts) {
-  for (int i = 0; i < 5; ++i)
+TEST_P(AuthenticatorTest, WaitsAreCappedAndForgottenAfterTheWindow) {
+  AuthOptions o;
+  o.password_cost = PasswordCost::Minimal();
+  o.max_attempts_per_ip = 10000;  // only the account-and-address waits here
+  Authenticator auth(*store_, clock_, o);
+  // Wrong passwords, each as soon as allowed, until the wait stops growing.
+  int failures = 0, retry = 0, longest = 0;
+  while (failures < 20) {
+    auto r = auth.Login("agent@example.org", "bad", "10.0.0.4", &retry);
+    if (r.status().code() == StatusCode::kUnauthorized) {
+      ++failures;
+    } else {
+      ASSERT_EQ(r.status().code(), StatusCode::kResourceExhausted);
+      longest = std::max(longest, retry);
+      clock_.Advance(std::chrono::seconds(retry));
+    }
+  }
+  EXPECT_EQ(longest, 15 * 60) << "the wait grows to max_failure_delay and no further";
+  clock_.Advance(std::chrono::minutes(16));
+  EXPECT_TRUE(auth.Login("agent@example.org", "a-good-passphrase-42", "10.0.0.4").ok())
+      << "a window without failures forgets them";
+}
+
+// One address trying many accounts is stopped, over a sliding window: the
+// attempts just before a window boundary still count just after it.
+TEST_P(AuthenticatorTest, AddressIsLimitedAcrossAccountsOverASlidingWindow) {
+  // Just before a window boundary.
+  const auto window =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::minutes(15));
+  auto into =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()) %
+      window;
+  clock_.Advance(window - into - std::chrono::seconds(1));
+  for (int i = 0; i < 8; ++i)
     (void)auth_->Login("user" + std::to_string(i) + "@x.org", "bad", "10.9.9.9");
-  auto r = auth_->Login("agent@example.org", "a-good-password", "10.9.9.9");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.8").ok());
+  clock_.Advance(std::chrono::seconds(2));  // into the next window
+  int retry = 0;
+  auto r = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.9.9.9", &retry);
+  ASSERT_EQ(r.status().code(), StatusCode::kResourceExhausted)
+      << "a fixed window would allow twice the limit around its boundary";
+  EXPECT_GT(retry, 0);
+  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.8").ok());
+  clock_.Advance(std::chrono::minutes(15));
+  EXPECT_TRUE(auth_->Login("agent@example.org", "a-good-passphrase-42", "10.9.9.9").ok());
 }
 
 TEST_P(AuthenticatorTest, LogoutEndsTheSession) {
-  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  auto login = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(auth_->Logout(login->session_token).ok());
   EXPECT_FALSE(auth_->AuthenticateSession(login->session_token).ok());
@@ -107,7 +162,7 @@ TEST_P(AuthenticatorTest, ApiTokensAreStoredHashedAndRevocable) {
 }
 
 TEST_P(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
-  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  auto login = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(auth_->AuthenticateSession(login->session_token).ok());
   // Another node ends the session: this node trusts its cache for at most
@@ -120,7 +175,7 @@ TEST_P(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
             StatusCode::kUnauthorized);
 
   // A logout through this node takes effect at once.
-  auto again = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  auto again = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
   ASSERT_TRUE(again.ok());
   ASSERT_TRUE(auth_->AuthenticateSession(again->session_token).ok());
   ASSERT_TRUE(auth_->Logout(again->session_token).ok());
@@ -128,7 +183,7 @@ TEST_P(AuthenticatorTest, PrincipalsAreCachedBrieflyAndForgottenOnChange) {
 }
 
 TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
-  auto login = auth_->Login("agent@example.org", "a-good-password", "10.0.0.1");
+  auto login = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
   ASSERT_TRUE(login.ok());
   UserPatch p;
   p.active = false;
@@ -137,7 +192,7 @@ TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
                   .ok());
   EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
             StatusCode::kUnauthorized);
-  EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-password", "10.0.0.1").ok());
+  EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1").ok());
 }
 
 TEST_P(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
@@ -150,7 +205,7 @@ TEST_P(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
   NewUser dup;
   dup.email = "AGENT@example.org";
   dup.name = "Dup";
-  EXPECT_EQ(auth_->CreateUser(dup, "a-good-password").status().code(), StatusCode::kConflict);
+  EXPECT_EQ(auth_->CreateUser(dup, "a-good-passphrase-42").status().code(), StatusCode::kConflict);
 }
 
 LUISTER_CONTRACT_ENGINES(AuthenticatorTest);

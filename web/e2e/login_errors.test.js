@@ -1,6 +1,6 @@
 // Failed logins in a real browser: the wrong-password message, then the
-// rate limit. The limit blocks the account for the server's whole window, so
-// this file has a server of its own.
+// wait the server imposes on this address for this account after five
+// failures in a row. This file has a server of its own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchChromium, logIn, newAgent, screenshot } from './support/browser.js';
@@ -49,7 +49,7 @@ test('too many failed logins show the rate-limit message and disable the button'
   const button = page.getByRole('button', { name: 'Log in' });
   const error = page.getByTestId('login-error');
   let attempts = 0;
-  // The server allows 10 attempts per account in its window; the 11th is refused.
+  // Five wrong passwords in a row are free; the next attempt must wait.
   while (attempts < 15 && !/Too many login attempts/.test((await error.count()) ? await error.textContent() : '')) {
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST'),

@@ -809,7 +809,14 @@ class NoAuth final : public AuthRepository {
   Result<std::vector<ApiTokenRecord>> ListApiTokens() override { return No(); }
   Status RevokeApiToken(int64_t, Timestamp) override { return No(); }
   Result<int64_t> RevokeUserApiTokens(int64_t, Timestamp) override { return No(); }
-  Result<int> Hit(const std::string&, Timestamp) override { return No(); }
+  Result<WindowCounts> Hit(const std::string&, Timestamp, std::chrono::milliseconds) override {
+    return No();
+  }
+  Result<FailureStreak> AddFailure(const std::string&, Timestamp,
+                                   std::chrono::milliseconds) override {
+    return No();
+  }
+  Result<FailureStreak> GetFailures(const std::string&) override { return No(); }
   Status ResetCounter(const std::string&) override { return No(); }
 
  private:

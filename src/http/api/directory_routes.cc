@@ -112,8 +112,9 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
             p.clear_department = b.IsNull("department_id");
             p.active = b.Bool("active", JsonBody::kOptional);
             auto password = b.String("password", JsonBody::kOptional, 1024);
+            LUISTER_ASSIGN_OR_RETURN(User target, ctx.store.directory().GetUser(id));
             std::vector<FieldError> broken;
-            CheckUserChange(who.user, id, p, password, &broken);
+            CheckUserChange(who.user, target, p, password, &broken);
             for (const FieldError& e : broken) b.AddError(e.field, e.message);
             b.RejectUnknown({"name", "role", "language", "department_id", "active", "password"});
             LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));

@@ -22,11 +22,12 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
           auto password = b.String("password", JsonBody::kRequired, 1024);
           b.RejectUnknown({"email", "password"});
           LUISTER_RETURN_IF_ERROR(b.Finish("the login is not valid"));
-          auto login = ctx.auth.Login(*email, *password, req.remote_ip);
+          int retry_after_s = 0;
+          auto login = ctx.auth.Login(*email, *password, req.remote_ip, &retry_after_s);
           if (!login.ok()) {
             if (login.status().code() != StatusCode::kResourceExhausted) return login.status();
             Response resp = ProblemFromStatus(login.status());
-            resp.SetHeader("Retry-After", std::to_string(ctx.auth.RetryAfterSeconds()));
+            resp.SetHeader("Retry-After", std::to_string(retry_after_s));
             return resp;
           }
           auto max_age =

@@ -37,7 +37,11 @@ const Sql kHit(
     "INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1) "
     "ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 "
     "RETURNING count");
+const Sql kWindowCount("SELECT count FROM rate_counters WHERE key = ? AND window_start = ?");
 const Sql kPruneKeyWindows("DELETE FROM rate_counters WHERE key = ? AND window_start < ?");
+// A failure streak is one row: window_start holds the last failure's time.
+const Sql kStreak("SELECT window_start, count FROM rate_counters WHERE key = ?");
+const Sql kSetStreak("INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, ?)");
 const Sql kPruneAllWindows("DELETE FROM rate_counters WHERE window_start < ?");
 const Sql kResetCounter("DELETE FROM rate_counters WHERE key = ?");
 
@@ -134,17 +138,57 @@ Result<int64_t> SqlAuthRepository::RevokeUserApiTokens(int64_t user_id, Timestam
       [&](Connection& c) { return c.Execute(kRevokeUserTokens, Params::Of(at, user_id)); });
 }
 
-Result<int> SqlAuthRepository::Hit(const std::string& key, Timestamp window_start) {
+Result<WindowCounts> SqlAuthRepository::Hit(const std::string& key, Timestamp window_start,
+                                            std::chrono::milliseconds window) {
   const bool prune_all = ++hits_ % kPruneEvery == 0;
-  return db_.Write([&](Connection& c) -> Result<int> {
+  const Timestamp previous_start = window_start - window;
+  return db_.Write([&](Connection& c) -> Result<WindowCounts> {
+    WindowCounts counts;
     LUISTER_ASSIGN_OR_RETURN(int64_t count, Scalar(c, kHit, Params::Of(key, window_start)));
-    if (count == 1)  // first hit of a new window: earlier windows of this key are over
-      LUISTER_RETURN_IF_ERROR(Run(c, kPruneKeyWindows, Params::Of(key, window_start)));
+    counts.current = static_cast<int>(count);
+    if (count == 1)  // first hit of a new window: windows before the previous one are over
+      LUISTER_RETURN_IF_ERROR(Run(c, kPruneKeyWindows, Params::Of(key, previous_start)));
+    LUISTER_ASSIGN_OR_RETURN(auto previous,
+                             First<int64_t>(c, kWindowCount, Params::Of(key, previous_start),
+                                            [](const Row& r) { return r.Int(0); }));
+    counts.previous = static_cast<int>(previous.value_or(0));
     if (prune_all)
       LUISTER_RETURN_IF_ERROR(
           Run(c, kPruneAllWindows, Params::Of(ToMillis(window_start) - kDayMillis)));
-    return static_cast<int>(count);
+    return counts;
   });
+}
+
+namespace {
+
+Result<FailureStreak> ReadStreak(Connection& c, const std::string& key) {
+  LUISTER_ASSIGN_OR_RETURN(auto row,
+                           First<FailureStreak>(c, kStreak, Params::Of(key), [](const Row& r) {
+                             FailureStreak s;
+                             s.last = r.Time(0);
+                             s.failures = static_cast<int>(r.Int(1));
+                             return s;
+                           }));
+  return row.value_or(FailureStreak{});
+}
+
+}  // namespace
+
+Result<FailureStreak> SqlAuthRepository::AddFailure(const std::string& key, Timestamp at,
+                                                    std::chrono::milliseconds forget_after) {
+  return db_.Write([&](Connection& c) -> Result<FailureStreak> {
+    LUISTER_ASSIGN_OR_RETURN(FailureStreak s, ReadStreak(c, key));
+    if (!s.last || at - *s.last > forget_after) s.failures = 0;
+    ++s.failures;
+    s.last = std::max(at, s.last.value_or(at));
+    LUISTER_RETURN_IF_ERROR(Run(c, kResetCounter, Params::Of(key)));
+    LUISTER_RETURN_IF_ERROR(Run(c, kSetStreak, Params::Of(key, *s.last, s.failures)));
+    return s;
+  });
+}
+
+Result<FailureStreak> SqlAuthRepository::GetFailures(const std::string& key) {
+  return db_.ReadOne([&](Connection& c) { return ReadStreak(c, key); });
 }
 
 Status SqlAuthRepository::ResetCounter(const std::string& key) {

@@ -25,7 +25,11 @@ class SqlAuthRepository final : public AuthRepository {
   Status RevokeApiToken(int64_t id, Timestamp at) override;
   Result<int64_t> RevokeUserApiTokens(int64_t user_id, Timestamp at) override;
 
-  Result<int> Hit(const std::string& key, Timestamp window_start) override;
+  Result<WindowCounts> Hit(const std::string& key, Timestamp window_start,
+                           std::chrono::milliseconds window) override;
+  Result<FailureStreak> AddFailure(const std::string& key, Timestamp at,
+                                   std::chrono::milliseconds forget_after) override;
+  Result<FailureStreak> GetFailures(const std::string& key) override;
   Status ResetCounter(const std::string& key) override;
 
   // Every this many hits, windows older than a day are dropped for all keys.

@@ -99,8 +99,12 @@ export interface paths {
          *     authentication or CSRF token needed. Sets the `luister_session`
          *     cookie and returns the user, the permissions their role holds and
          *     the CSRF token to send as `X-CSRF-Token` on state-changing
-         *     requests. Login attempts are rate limited per
-         *     client IP and per account; over the limit the answer is `429` with
+         *     requests. Login attempts are limited per client IP (all accounts,
+         *     over a sliding 15-minute window), and after five wrong passwords in
+         *     a row for one account from one IP, each further attempt from that IP
+         *     must wait twice as long as the one before (1 s, 2 s, 4 s … up to
+         *     15 minutes); other IPs are not slowed, so nobody can lock an
+         *     account for its owner. Over a limit the answer is `429` with
          *     `Retry-After`. Wrong credentials give `401`.
          */
         post: operations["login"];
