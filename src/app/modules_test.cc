@@ -91,7 +91,7 @@ TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {
 }
 
 // Modules declare the permission of each route; the grants of each
-// permission to roles are the one allow-list in domain/permissions.cc. No
+// permission to roles are the one allow-list in domain/permissions.h. No
 // permission stands in that table without a route it guards.
 TEST_F(ModulesTest, EveryPermissionGuardsARouteOfSomeModule) {
   http::Router router;

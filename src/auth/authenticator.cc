@@ -232,9 +232,14 @@ Result<User> Authenticator::CreateUser(NewUser user, std::string_view password) 
 Status Authenticator::SetPassword(int64_t user_id, std::string_view password) {
   LUISTER_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, options_.password_cost));
   LUISTER_RETURN_IF_ERROR(store_.directory().SetPasswordHash(user_id, hash));
-  Status deleted = store_.auth().DeleteUserSessions(user_id);
+  return EndAccess(user_id);
+}
+
+Status Authenticator::EndAccess(int64_t user_id) {
+  Status sessions = store_.auth().DeleteUserSessions(user_id);
+  Status tokens = store_.auth().RevokeUserApiTokens(user_id, clock_.Now()).status();
   ForgetPrincipals();
-  return deleted;
+  return sessions.ok() ? tokens : sessions;
 }
 
 }  // namespace luister::auth

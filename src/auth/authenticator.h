@@ -78,7 +78,13 @@ class Authenticator {
 
   // Validates and hashes the password; Conflict when the e-mail is taken.
   Result<User> CreateUser(NewUser user, std::string_view password);
+  // Sets a new password and ends the user's access under the old one
+  // (EndAccess): whoever held a session or an API token must log in again
+  // or be given a new token.
   Status SetPassword(int64_t user_id, std::string_view password);
+  // Ends every session of `user_id` and revokes all of their API tokens
+  // (deactivation, a new password); reactivating brings none back.
+  Status EndAccess(int64_t user_id);
 
  private:
   Result<User> ActiveUser(int64_t user_id);

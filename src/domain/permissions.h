@@ -46,7 +46,7 @@ struct PermissionRow {
 };
 
 // The one role table: each permission with exactly the roles that hold it,
-// one row per permission in enum order (checked in permissions.cc). A role
+// one row per permission in enum order (a static_assert in permissions.cc). A role
 // is allowed only what a row names it for; a value outside the table is
 // allowed to nobody. A new permission is an enumerator above and a row here.
 inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{

@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<Role, 5> kRoles{Role::kAdmin, Role::kManager, Role::kAgent,
                                      Role::kAccountManager, Role::kPrivacyOfficer};
 
-// The expected grants, written out independently of permissions.cc. Columns:
+// The expected grants, written out independently of permissions.h. Columns:
 // admin, manager, agent, account_manager, privacy_officer ('x' = allowed,
 // '-' = refused).
 struct ExpectedRow {

@@ -183,5 +183,40 @@ TEST_F(HardeningTest, MarkerCharactersInMessagesCannotForgeHighlights) {
   EXPECT_NE(snippet.find("<mark>zeppelinvlucht</mark>"), std::string::npos) << snippet;
 }
 
+// 7. API tokens do not outlive a new password or a deactivation, and a
+// reactivation does not bring them back.
+TEST_F(HardeningTest, TokensEndWithANewPasswordOrDeactivation) {
+  auto user = client_->Post("/api/v1/users", {{"email", "integratie@example.nl"},
+                                              {"name", "Ivo Integratie"},
+                                              {"role", "agent"},
+                                              {"password", "groene-vlinder-zingt-4"}});
+  ASSERT_EQ(user.status, 201) << user.body;
+  const int64_t id = user.Json()["id"];
+  const std::string path = "/api/v1/users/" + std::to_string(id);
+  auto bearer = [&] {
+    auto t = client_->Post("/api/v1/api-tokens", {{"name", "webshop"}, {"user_id", id}});
+    EXPECT_EQ(t.status, 201) << t.body;
+    HttpClient bot(server_->port());
+    bot.UseBearer(t.Json()["token"].get<std::string>());
+    EXPECT_EQ(bot.Get("/api/v1/session").status, 200);
+    return bot;
+  };
+  HttpClient before_password = bearer();
+  ASSERT_EQ(client_->Patch(path, {{"password", "blauwe-walvis-danst-8"}}).status, 200);
+  EXPECT_EQ(before_password.Get("/api/v1/session").status, 401);
+
+  HttpClient before_deactivation = bearer();
+  ASSERT_EQ(client_->Patch(path, {{"active", false}}).status, 200);
+  ASSERT_EQ(client_->Patch(path, {{"active", true}}).status, 200);
+  EXPECT_EQ(before_deactivation.Get("/api/v1/session").status, 401);
+
+  // A weak new password is refused and changes nothing.
+  auto weak = client_->Patch(path, {{"password", "Wachtwoord1"}});
+  EXPECT_EQ(weak.status, 400) << weak.body;
+  EXPECT_TRUE(HasFieldError(weak, "password")) << weak.body;
+  HttpClient ivo(server_->port());
+  EXPECT_EQ(ivo.Login("integratie@example.nl", "blauwe-walvis-danst-8").status, 200);
+}
+
 }  // namespace
 }  // namespace luister::e2e

@@ -195,6 +195,27 @@ TEST_P(AuthenticatorTest, DisabledUsersLoseAccess) {
   EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1").ok());
 }
 
+// A new password ends every session and API token of the user, and so does
+// ending their access on deactivation; nothing comes back with the old
+// password or on reactivation.
+TEST_P(AuthenticatorTest, ANewPasswordEndsSessionsAndTokens) {
+  auto login = auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1");
+  ASSERT_TRUE(login.ok());
+  auto token = auth_->CreateApiToken(user_id_, "webshop");
+  ASSERT_TRUE(token.ok());
+  ASSERT_TRUE(auth_->AuthenticateBearer(token->second).ok());
+  ASSERT_TRUE(auth_->SetPassword(user_id_, "paarse-olifant-fietst-7").ok());
+  EXPECT_EQ(auth_->AuthenticateSession(login->session_token).status().code(),
+            StatusCode::kUnauthorized);
+  EXPECT_EQ(auth_->AuthenticateBearer(token->second).status().code(), StatusCode::kUnauthorized);
+  EXPECT_FALSE(auth_->Login("agent@example.org", "a-good-passphrase-42", "10.0.0.1").ok());
+
+  auto second = auth_->CreateApiToken(user_id_, "crm");
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(auth_->EndAccess(user_id_).ok());
+  EXPECT_EQ(auth_->AuthenticateBearer(second->second).status().code(), StatusCode::kUnauthorized);
+}
+
 TEST_P(AuthenticatorTest, CreateUserValidatesEverythingAtOnce) {
   NewUser u;
   u.email = "not-an-email";

@@ -127,14 +127,10 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
             LUISTER_ASSIGN_OR_RETURN(
                 User u, ctx.store.directory().UpdateUser(
                             id, [&](const User& current) { return PlanUserUpdate(current, p); }));
+            // A new password or a deactivation ends the user's sessions and
+            // API tokens (docs/security.md).
             if (password) LUISTER_RETURN_IF_ERROR(ctx.auth.SetPassword(id, *password));
-            if (p.active == false) LUISTER_RETURN_IF_ERROR(ctx.store.auth().DeleteUserSessions(id));
-            // A new password or a deactivation ends the user's API tokens
-            // too: whoever held one must be given a new one
-            // (docs/security.md).
-            if (password || p.active == false)
-              LUISTER_RETURN_IF_ERROR(
-                  ctx.store.auth().RevokeUserApiTokens(id, ctx.clock.Now()).status());
+            if (p.active == false) LUISTER_RETURN_IF_ERROR(ctx.auth.EndAccess(id));
             // Role and activity are part of every cached principal, and the
             // live streams a user opened under the old ones end (on every
             // node; a browser reconnects only if it is still admitted).

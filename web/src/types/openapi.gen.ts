@@ -36,8 +36,12 @@ export interface paths {
         /**
          * Prometheus metrics
          * @description Request counts and latency histograms per method, route and status
-         *     in the Prometheus text exposition format. Public: no
-         *     authentication; restrict access at the network level.
+         *     in the Prometheus text exposition format. No session: with
+         *     `--metrics-token` (`LUISTER_METRICS_TOKEN`) the scraper sends
+         *     `Authorization: Bearer <token>`; without it only a process on the
+         *     server's own host reaching it directly (loopback, no
+         *     `X-Forwarded-For`) is answered. Anything else gets `403`
+         *     (docs/security.md).
          */
         get: operations["getMetrics"];
         put?: never;
@@ -64,7 +68,10 @@ export interface paths {
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a
          *     bearer token); the role needs `read_conversations`; a browser's
-         *     `Origin` must be this server. Without an upgrade the answer is 426.
+         *     `Origin` must be this server (scheme `http` or `https`, host and port
+         *     as in `Host`). The stream ends when its user logs out, is
+         *     deactivated, or gets a new role or password. Without an upgrade the
+         *     answer is 426.
          */
         get: operations["openLiveEvents"];
         put?: never;
@@ -254,7 +261,10 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Creates a staff user with a password (at least 10 characters). An
+         * @description Creates a staff user with a password: at least 10 characters, and
+         *     not easy to guess (common passwords, patterns, common Dutch words and
+         *     the user's own address or name are refused as a `400` field error;
+         *     docs/security.md). An
          *     e-mail address already in use (compared case-insensitively) gives
          *     `409`; an unknown department is a `400` field error. Audited
          *     (`create user`).
@@ -291,7 +301,9 @@ export interface paths {
         /**
          * Change a user
          * @description Changes name, role, language, department, active flag or password.
-         *     Setting `active` to false also ends the user's sessions. Admins
+         *     Setting `active` to false ends the user's sessions; a new password
+         *     ends their sessions too; either revokes all of their API tokens.
+         *     A new role, password or deactivation closes their live streams. Admins
          *     cannot demote or disable themselves (`400` on `role`). An unknown
          *     department is a `400` field error. Audited (`update user`).
          *
@@ -1686,6 +1698,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     openLiveEvents: {
