@@ -343,8 +343,11 @@ int RunServe(const ServeArgs& args) {
   http::ServerOptions options;
   options.address = addr->host;
   options.port = addr->port;
-  options.threads =
-      args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  // More threads than cores, since handlers wait on the database.
+  options.threads = args.threads > 0
+                        ? args.threads
+                        : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  options.priority_paths = {"/healthz"};
   options.max_body_bytes = args.max_body_bytes;
   options.metrics = &metrics;
   options.websocket = &hub;

@@ -12,7 +12,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "var";
   std::string web_dir;  // built web app; empty: API only
-  int threads = 0;      // 0: one per core
+  int threads = 0;      // server threads; 0: two per core, at least 4
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
   std::string metrics_token;  // bearer token for /metrics; empty: loopback only

@@ -30,7 +30,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--web-dir", serve.web_dir, "directory of the built web app")
       ->envname("LUISTER_WEB_DIR");
-  serve_cmd->add_option("--threads", serve.threads, "server threads (0: one per core)")
+  serve_cmd
+      ->add_option(
+          "--threads", serve.threads,
+          "server threads; one of them never waits on a handler (0: two per core, at least 4)")
       ->envname("LUISTER_THREADS")
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--max-body", serve.max_body_bytes, "largest request body in bytes")

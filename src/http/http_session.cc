@@ -4,12 +4,14 @@
 
 #include <array>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdio>
 #include <ctime>
 #include <exception>
+#include <functional>
 #include <utility>
 
 #include "http/access_log.h"
@@ -183,13 +185,34 @@ void HttpSession::HandleRequest() {
                   "The request target is not a valid, percent-encoded origin-form path.");
     return Send(std::move(res), keep_alive, false);
   }
-  if (options().websocket != nullptr && IsWebSocketUpgrade(req_)) return Upgrade();
-  Send(CallHandler(), keep_alive, false);
+  if (options().websocket != nullptr && IsWebSocketUpgrade(req_)) {
+    return Handle([this] { return options().websocket->Authorize(req_); },
+                  [this](std::optional<Response> refusal) {
+                    if (refusal) return Send(std::move(*refusal), false, false);
+                    Upgrade();
+                  });
+  }
+  Handle([this] { return CallHandler(); },
+         [this, keep_alive](Response res) { Send(std::move(res), keep_alive, false); });
+}
+
+template <typename Work, typename Then>
+void HttpSession::Handle(Work work, Then then) {
+  std::function<void()> later = [self = shared_from_this(), work, then]() mutable {
+    auto result = work();
+    self->server_->Done();
+    auto home = self->stream_.get_executor();
+    net::post(home, [self = std::move(self), result = std::move(result), then]() mutable {
+      then(std::move(result));
+    });
+  };
+  if (!server_->Admit(req_.path, later)) return;
+  auto result = work();
+  server_->Done();
+  then(std::move(result));
 }
 
 void HttpSession::Upgrade() {
-  std::optional<Response> refusal = options().websocket->Authorize(req_);
-  if (refusal) return Send(std::move(*refusal), false, false);
   bhttp::request<bhttp::empty_body> upgrade{bhttp::verb::get, req_.target, version_};
   for (const auto& [name, value] : req_.headers) upgrade.set(name, value);
   status_ = 101;

@@ -24,11 +24,11 @@ namespace luister::http::internal {
 struct ServerCore;
 
 // One connection: reads requests (with the server's limits and timeouts),
-// calls the server's handler or hands an upgrade to a WebSocket session,
-// writes responses, and records each in the access log and metrics. Its
-// handlers run on its own strand, one at a time. It keeps itself alive
-// through shared_from_this while an operation is pending, and unregisters
-// from `server` (not owned; must outlive it) when destroyed.
+// calls the server's handler when the server admits it (or authorises an
+// upgrade and hands the connection to a WebSocket session), writes responses, and records each in
+// the access log and metrics. Its handlers run on its own strand, one at a time. It keeps itself
+// alive through shared_from_this while an operation is pending, and unregisters from `server` (not
+// owned; must outlive it) when destroyed.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(boost::asio::ip::tcp::socket&& socket, ServerCore* server);
@@ -56,7 +56,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnBody(boost::beast::error_code ec, size_t);
   void OnReadError(boost::beast::error_code ec);
   void HandleRequest();
-  // Hands the connection to a WebSocket session when the handler accepts it.
+  // Runs `work` (a handler call) once the server admits it: now, on this
+  // thread and strand, or later on the I/O thread a finishing handler hands
+  // its place to. `then(result)` runs on the session's strand either way.
+  template <typename Work, typename Then>
+  void Handle(Work work, Then then);
+  // Hands the connection to a WebSocket session once it was authorised.
   void Upgrade();
   Response CallHandler();
   static Response InternalError();

@@ -58,11 +58,49 @@ void Metrics::Observe(std::string_view method, std::string_view route, int statu
   s.sum_seconds += seconds;
 }
 
+std::atomic<int64_t>& Metrics::Gauge(std::string_view name, std::string_view help,
+                                     std::string_view labels) {
+  return Find(name, help, labels, false);
+}
+
+std::atomic<int64_t>& Metrics::Counter(std::string_view name, std::string_view help,
+                                       std::string_view labels) {
+  return Find(name, help, labels, true);
+}
+
+std::atomic<int64_t>& Metrics::Find(std::string_view name, std::string_view help,
+                                    std::string_view labels, bool counter) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto key = std::make_pair(std::string(name), std::string(labels));
+  auto it = values_.find(key);
+  if (it == values_.end()) {
+    it = values_.try_emplace(std::move(key)).first;
+    it->second.help = help;
+    it->second.counter = counter;
+  }
+  return it->second.value;
+}
+
 std::string Metrics::Render() const {
   std::vector<std::pair<Key, Series>> snapshot;
+  std::string values;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     snapshot.assign(series_.begin(), series_.end());
+    std::string_view family;
+    for (const auto& [key, v] : values_) {
+      const auto& [name, labels] = key;
+      if (name != family) {
+        values.append("# HELP ").append(name).append(" ").append(v.help).push_back('\n');
+        values.append("# TYPE ").append(name).append(v.counter ? " counter\n" : " gauge\n");
+        family = name;
+      }
+      values.append(name);
+      if (!labels.empty()) values.append("{").append(labels).append("}");
+      values.append(" ")
+          .append(std::to_string(v.value.load(std::memory_order_relaxed)))
+          .push_back('\n');
+    }
   }
 
   std::string out;
@@ -100,6 +138,7 @@ std::string Metrics::Render() const {
     AppendLabels(&out, method, route, status);
     out.append("} ").append(std::to_string(s.count)).push_back('\n');
   }
+  out.append(values);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -22,6 +23,16 @@ class Metrics {
   void Observe(std::string_view method, std::string_view route, int status,
                std::chrono::microseconds latency);
   std::string Render() const;
+
+  // A value kept up to date by its owner (a gauge) or only raised (a
+  // counter), rendered with the request series. `labels` is the inside of
+  // the braces, already escaped (`mailbox="3"`), or empty. The reference
+  // stays valid as long as the Metrics; the same name and labels give the
+  // same value, so a gauge is looked up once and then changed lock-free.
+  std::atomic<int64_t>& Gauge(std::string_view name, std::string_view help,
+                              std::string_view labels = {});
+  std::atomic<int64_t>& Counter(std::string_view name, std::string_view help,
+                                std::string_view labels = {});
 
   static constexpr std::array<double, 12> kBucketsSeconds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                           0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
@@ -52,6 +63,16 @@ class Metrics {
     }
   };
   std::map<Key, Series, KeyLess> series_;  // GUARDED_BY(mutex_)
+
+  struct Value {
+    std::string help;
+    bool counter = false;
+    std::atomic<int64_t> value{0};
+  };
+  std::atomic<int64_t>& Find(std::string_view name, std::string_view help, std::string_view labels,
+                             bool counter);
+  // By name, then labels: a family's lines stay together. Nodes never move.
+  std::map<std::pair<std::string, std::string>, Value, std::less<>> values_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace luister::http

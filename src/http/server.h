@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/request.h"
 
@@ -17,7 +18,16 @@ class WebSocketHandler;
 struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port; see Server::port()
-  int threads = 2;
+  // Threads that serve connections: they read, write and run the request
+  // handler. At most threads - 1 handlers run at once, so one thread always
+  // keeps reading and answering the other connections while handlers block
+  // on the database; requests beyond that wait, in order, for a handler to
+  // finish (luister_http_requests_waiting in /metrics).
+  int threads = 4;
+  // Exact paths (health checks) whose handlers go first and may use that
+  // last thread too, so a load balancer gets its answer while every other
+  // handler is busy. Their handlers must be quick.
+  std::vector<std::string> priority_paths;
   size_t max_body_bytes = 1 << 20;          // larger bodies get 413 without reaching a handler
   size_t max_header_bytes = 16 << 10;       // request line + headers; larger get 431
   std::chrono::seconds header_timeout{10};  // to receive a whole request header (and body)
@@ -35,8 +45,9 @@ struct ServerOptions {
 
 // The function that turns a request into a response: router, middleware and
 // handlers, composed by app/. Called on a server thread; must not throw
-// (a throw becomes a 500 problem and is logged). It may block its thread, so
-// slow work belongs elsewhere. `req` is valid only during the call.
+// (a throw becomes a 500 problem and is logged). It may block its thread
+// (ServerOptions::threads says what that costs), but slow work belongs in
+// jobs. `req` is valid only during the call.
 using RequestHandler = std::function<Response(Request&)>;
 
 // HTTP/1.1 server on Boost.Beast: keep-alive, body limit (413), header and
@@ -62,10 +73,10 @@ class Server {
   // The bound port (the chosen one when options.port was 0); 0 before Listen().
   uint16_t port() const;
 
-  // Serves on options.threads threads (the caller's included) until Stop() or
-  // SIGINT/SIGTERM: stops accepting, closes idle keep-alive connections, lets
-  // requests in flight finish and be written (up to shutdown_grace), then
-  // returns. Calls Listen() first if it was not called; call Run() once.
+  // Serves on options.threads threads (the caller's included) until Stop()
+  // or SIGINT/SIGTERM: stops accepting, closes idle keep-alive connections,
+  // lets requests in flight finish and be written (up to shutdown_grace),
+  // then returns. Calls Listen() first if it was not called; call Run() once.
   void Run();
   // Thread-safe, idempotent; may be called before Run() (which then returns at once).
   void Stop();

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <csignal>
@@ -102,6 +103,52 @@ void ServerCore::PollShutdown() {
   timer.async_wait([this](beast::error_code ec) {
     if (!ec) PollShutdown();
   });
+}
+
+bool ServerCore::Admit(std::string_view path, std::function<void()>& later) {
+  const bool priority = IsPriority(path);
+  const int threads = std::max(1, options.threads);
+  const int limit = priority ? threads : std::max(1, threads - 1);
+  std::lock_guard<std::mutex> lock(admission_mutex);
+  if (handlers_running < limit && (priority || waiting.empty())) {
+    ++handlers_running;
+    if (busy_gauge) busy_gauge->fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  if (priority) {
+    waiting.push_front({true, std::move(later)});
+  } else {
+    waiting.push_back({false, std::move(later)});
+  }
+  if (waiting_gauge) waiting_gauge->fetch_add(1, std::memory_order_relaxed);
+  if (waited_counter) waited_counter->fetch_add(1, std::memory_order_relaxed);
+  return false;
+}
+
+void ServerCore::Done() {
+  const int threads = std::max(1, options.threads);
+  std::function<void()> next;
+  {
+    std::lock_guard<std::mutex> lock(admission_mutex);
+    // The place passes to the first waiting call if it may have it: a
+    // priority call the last thread, anything else one of the others.
+    int others = handlers_running - 1;
+    if (!waiting.empty() &&
+        others < (waiting.front().priority ? threads : std::max(1, threads - 1))) {
+      next = std::move(waiting.front().run);
+      waiting.pop_front();
+      if (waiting_gauge) waiting_gauge->fetch_sub(1, std::memory_order_relaxed);
+    } else {
+      --handlers_running;
+      if (busy_gauge) busy_gauge->fetch_sub(1, std::memory_order_relaxed);
+    }
+  }
+  if (next) net::post(ioc, std::move(next));
+}
+
+bool ServerCore::IsPriority(std::string_view path) const {
+  return std::find(options.priority_paths.begin(), options.priority_paths.end(), path) !=
+         options.priority_paths.end();
 }
 
 void ServerCore::Unregister(HttpSession* session) {

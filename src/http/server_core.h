@@ -13,12 +13,16 @@
 #include <boost/beast/core/error.hpp>
 #include <chrono>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "http/access_log.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "http/websocket_session.h"
 
@@ -37,7 +41,17 @@ struct ServerCore {
         strand(boost::asio::make_strand(ioc)),
         acceptor(strand),
         signals(strand),
-        timer(strand) {}
+        timer(strand) {
+    if (options.metrics != nullptr) {
+      busy_gauge =
+          &options.metrics->Gauge("luister_http_handlers_busy", "Request handlers running now.");
+      waiting_gauge = &options.metrics->Gauge("luister_http_requests_waiting",
+                                              "Requests read and waiting for a handler thread.");
+      waited_counter = &options.metrics->Counter(
+          "luister_http_requests_waited_total",
+          "Requests that had to wait for a handler thread (every handler thread was busy).");
+    }
+  }
 
   // On `strand`: installs the signal handler (if asked) and starts
   // accepting, unless a shutdown has already begun.
@@ -52,6 +66,22 @@ struct ServerCore {
   // Called by a session's destructor, on any thread.
   void Unregister(HttpSession* session);
 
+  // Admission of handler calls, so that one I/O thread is always free to
+  // read and write for every other connection while handlers block: at most
+  // threads - 1 handlers run at once (priority paths may take the last
+  // thread too). Returns true when the caller may run its handler now, on
+  // its own thread, and must call Done() afterwards; otherwise `later` was
+  // queued (priority first, then in arrival order) and is posted to the
+  // io_context when a handler finishes, holding that handler's place.
+  bool Admit(std::string_view path, std::function<void()>& later);
+  void Done();
+  bool IsPriority(std::string_view path) const;
+
+  struct Waiting {
+    bool priority;
+    std::function<void()> run;
+  };
+
   const ServerOptions options;
   const RequestHandler handler;
   const AccessLog access_log;
@@ -63,6 +93,14 @@ struct ServerCore {
   std::unordered_map<HttpSession*, std::weak_ptr<HttpSession>>
       sessions;  // GUARDED_BY(sessions_mutex)
   WebSocketRegistry websockets;
+
+  std::mutex admission_mutex;
+  int handlers_running = 0;     // GUARDED_BY(admission_mutex)
+  std::deque<Waiting> waiting;  // GUARDED_BY(admission_mutex)
+  // In /metrics when options.metrics is set.
+  std::atomic<int64_t>* busy_gauge = nullptr;
+  std::atomic<int64_t>* waiting_gauge = nullptr;
+  std::atomic<int64_t>* waited_counter = nullptr;
 
   boost::asio::io_context ioc;
   // Acceptor, signals, timer and shutdown state live on this strand.

@@ -376,6 +376,66 @@ TEST_F(ServerTest, StopLetsInFlightRequestFinish) {
   server_.reset();
 }
 
+TEST_F(ServerTest, BusyHandlersDelayNeitherPriorityPathsNorReading) {
+  std::atomic<int> entered{0};
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  router_.Add("GET", "/blocked", [&](Request&) {
+    ++entered;
+    released.wait();
+    Response r;
+    r.body = "done";
+    return r;
+  });
+  router_.Add("GET", "/health", [](Request&) {
+    Response r;
+    r.body = "ok";
+    return r;
+  });
+  ServerOptions options;
+  options.threads = 3;
+  options.priority_paths = {"/health"};
+  StartServer(options);
+  std::vector<std::future<ClientResponse>> blocked;
+  for (int i = 0; i < 2; ++i) {
+    blocked.push_back(std::async(std::launch::async, [this] {
+      Client client(port());
+      return client.Get("/blocked");
+    }));
+  }
+  while (entered < 2) std::this_thread::sleep_for(2ms);
+
+  // Both handler places are taken: the health check may use the last
+  // thread, and requests that need no handler are still read and answered.
+  Client health(port());
+  EXPECT_EQ(health.Get("/health").body(), "ok");
+  Client large(port());
+  bhttp::request<bhttp::string_body> post{bhttp::verb::post, "/echo", 11};
+  post.body() = std::string(4096, 'x');
+  EXPECT_EQ(large.Send(post).result_int(), 413);
+
+  // Other requests wait for a handler thread rather than being dropped.
+  auto queued = std::async(std::launch::async, [this] {
+    Client client(port());
+    return client.Get("/hello");
+  });
+  std::string metrics;
+  for (auto deadline = std::chrono::steady_clock::now() + 5s;
+       std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(5ms)) {
+    metrics = metrics_.Render();
+    if (metrics.find("luister_http_requests_waiting 1\n") != std::string::npos) break;
+  }
+  EXPECT_NE(metrics.find("luister_http_requests_waiting 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("luister_http_handlers_busy 2\n"), std::string::npos) << metrics;
+  EXPECT_EQ(queued.wait_for(50ms), std::future_status::timeout);
+  release.set_value();
+  EXPECT_EQ(queued.get().body(), "hello");
+  for (auto& b : blocked) EXPECT_EQ(b.get().body(), "done");
+  metrics = metrics_.Render();
+  EXPECT_NE(metrics.find("luister_http_requests_waiting 0\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("luister_http_requests_waited_total 1\n"), std::string::npos) << metrics;
+}
+
 TEST_F(ServerTest, StopClosesIdleKeepAliveConnectionsPromptly) {
   StartServer();
   Client client(port());
