@@ -28,8 +28,9 @@ LAYERS = {
     "storage/postgres": ["storage/sql", "domain", "common"],
     "storage/transfer": ["storage/sqlite", "storage/postgres", "storage/sql", "domain", "common"],
     "http": ["auth", "domain", "common"],
+    "channels": ["domain", "common"],
     "demo": ["auth", "domain", "common"],
-    "app": ["demo", "http", "auth", "storage/transfer", "storage/sqlite", "storage/postgres",
+    "app": ["demo", "http", "channels", "auth", "storage/transfer", "storage/sqlite", "storage/postgres",
             "storage/sql", "domain", "common"],
 }
 
@@ -46,7 +47,7 @@ OUTSIDE = {
     "tests/browser": [],
     # libFuzzer targets: the parsers of untrusted input, request_parser.h
     # (internal to http/) included.
-    "fuzz": ["http", "domain", "common"],
+    "fuzz": ["http", "channels", "domain", "common"],
     "bench": ["storage/sqlite", "storage/postgres", "storage/sql", "domain", "common"],
 }
 

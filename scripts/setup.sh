@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Luister needs to build, run and test: the C++
 # toolchain and libraries, Node.js for the web app (web/), Chromium for its
-# browser tests, clang-tidy (lint_clang_tidy), clang with libFuzzer (fuzz_smoke), and PostgreSQL (tests start their own throw-away cluster,
+# browser tests, GMime and libcurl for e-mail, clang-tidy (lint_clang_tidy), clang with libFuzzer (fuzz_smoke), and PostgreSQL (tests start their own throw-away cluster,
 # scripts/pg_test_cluster.sh), and nginx (a test runs deploy/nginx/luister.conf). As root it runs apt-get; otherwise it prints the exact command
 # and fails. It also fails, saying how to fix it, when Node.js is too old.
 set -euo pipefail
@@ -10,6 +10,7 @@ packages=(
   build-essential cmake pkg-config ccache clang-tidy clang libclang-rt-dev
   libboost-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev libsodium-dev libstemmer-dev libgumbo-dev libicu-dev zlib1g-dev libzxcvbn-dev
+  libgmime-3.0-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
   chromium
   postgresql libpq-dev

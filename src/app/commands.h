@@ -57,6 +57,11 @@ int RunMigrateData(const MigrateDataArgs& args);
 // adds its permission (or "public") and audit intent ("read customer", or -).
 int RunRoutes(bool with_audit);
 
+// `luister mail parse FILE`: the parsed message as one JSON object on stdout
+// (mail_command.cc); `-` reads standard input. Exit 1 when the file cannot
+// be read or holds no message.
+int RunMailParse(const std::string& path);
+
 // Resolves --db defaults: empty means sqlite:<data_dir>/luister.db.
 std::string DefaultDatabase(const std::string& data_dir);
 

@@ -110,9 +110,18 @@ int main(int argc, char** argv) {
                        "also print each route's permission and what it audits "
                        "(action and entity, or - when it touches no personal data)");
 
+  auto* mail_cmd = app.add_subcommand("mail", "look at e-mail as the desk reads it");
+  mail_cmd->require_subcommand(1);
+  auto* mail_parse = mail_cmd->add_subcommand(
+      "parse", "print one RFC 5322 message as the parser read it, as one JSON object");
+  std::string mail_file;
+  mail_parse->add_option("FILE", mail_file, "the message file, or - for standard input")
+      ->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (routes_cmd->parsed()) return RunRoutes(routes_audit);
+  if (mail_parse->parsed()) return RunMailParse(mail_file);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   if (serve_cmd->parsed()) {

@@ -220,15 +220,29 @@ void Sanitize(const GumboNode* root, std::string* out) {
       });
 }
 
+// Text of the tree; quoted blocks (<blockquote>) have their lines prefixed
+// with "> " per level, as mail clients write quotes in plain text.
 void ToText(const GumboNode* root, std::string* out) {
   auto block = [](const GumboNode* node) {
     return node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag);
+  };
+  auto quote = [](const GumboNode* node) {
+    return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BLOCKQUOTE;
+  };
+  size_t depth = 0;
+  auto emit = [&](std::string_view text) {
+    for (char c : text) {
+      if (depth > 0 && c != '\n' && (out->empty() || out->back() == '\n')) {
+        for (size_t i = 0; i < depth; ++i) *out += "> ";
+      }
+      *out += c;
+    }
   };
   Walk(
       root,
       [&](const GumboNode* node) {
         if (IsText(node)) {
-          *out += node->v.text.text;
+          emit(node->v.text.text);
           return false;
         }
         if (!IsContainer(node)) return false;
@@ -240,9 +254,11 @@ void ToText(const GumboNode* root, std::string* out) {
           }
         }
         if (block(node)) *out += '\n';
+        if (quote(node)) ++depth;
         return true;
       },
       [&](const GumboNode* node) {
+        if (quote(node) && depth > 0) --depth;
         if (block(node)) *out += '\n';
       });
 }

@@ -36,6 +36,13 @@ std::string_view Trim(std::string_view s);
 // True when `s` is valid UTF-8 without NUL bytes.
 bool IsValidUtf8(std::string_view s);
 
+// `s` with every byte that does not start a valid UTF-8 sequence (and every
+// NUL) replaced by U+FFFD; unchanged when it is valid.
+std::string RepairUtf8(std::string_view s);
+
+// ASCII letters in lower case; other bytes (UTF-8) unchanged.
+std::string AsciiLower(std::string_view s);
+
 // Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 
