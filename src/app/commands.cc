@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/config.h"
+#include "app/open_store.h"
 #include "app/modules.h"
 #include "auth/authenticator.h"
 #include "demo/demo_loader.h"
@@ -31,79 +32,11 @@ namespace luister {
 
 namespace {
 
-constexpr int kExitUsage = 2;
-constexpr int kExitFailure = 1;
-
-int Fail(const std::string& what, const Status& s) {
-  std::cerr << "luister: " << what << ": " << s.message() << "\n";
-  for (const auto& f : s.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
-  return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
-}
-
 // host:pid, unique among the nodes of one database.
 std::string DefaultNodeName() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
   return std::string(host[0] ? host : "node") + ":" + std::to_string(getpid());
-}
-
-// A store of either engine with its engine's schema operations.
-struct OpenedStore {
-  std::unique_ptr<Store> store;
-  std::function<Result<int>(std::function<void(int, const std::string&)>)> migrate;
-  std::function<Result<int>()> schema_version;
-  int latest_version = 0;
-
-  Store& operator*() { return *store; }
-  Store* operator->() { return store.get(); }
-};
-
-template <typename S>
-OpenedStore Wrap(std::unique_ptr<S> s) {
-  OpenedStore out;
-  S* raw = s.get();
-  out.migrate = [raw](std::function<void(int, const std::string&)> progress) {
-    return raw->Migrate(std::move(progress));
-  };
-  out.schema_version = [raw] { return raw->SchemaVersion(); };
-  out.latest_version = S::LatestSchemaVersion();
-  out.store = std::move(s);
-  return out;
-}
-
-// Opens the database named by `db` (sqlite:PATH, creating the directory of
-// the file, or postgres://...). Migrations are never applied here:
-// `luister migrate` is explicit, and serve checks the version.
-Result<OpenedStore> OpenStore(const std::string& db) {
-  LUISTER_ASSIGN_OR_RETURN(DatabaseUrl url, ParseDatabaseUrl(db));
-  if (url.engine == DatabaseUrl::Engine::kPostgres) {
-    PostgresOptions options;
-    options.migrate_on_open = false;
-    LUISTER_ASSIGN_OR_RETURN(auto store, PostgresStore::Open(url.location, options));
-    return Wrap(std::move(store));
-  }
-  std::filesystem::path path(url.location);
-  if (path.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec)
-      return Unavailable("cannot create directory " + path.parent_path().string() + ": " +
-                         ec.message());
-  }
-  SqliteOptions options;
-  options.migrate_on_open = false;
-  LUISTER_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(url.location, options));
-  return Wrap(std::move(store));
-}
-
-// Serve and demo refuse to run on a schema the binary does not match.
-Status CheckSchema(OpenedStore& store) {
-  LUISTER_ASSIGN_OR_RETURN(int version, store.schema_version());
-  if (version < store.latest_version)
-    return Unavailable("the database schema is at version " + std::to_string(version) +
-                       " and this luister needs " + std::to_string(store.latest_version) +
-                       "; run `luister migrate` first");
-  return Status::Ok();
 }
 
 }  // namespace

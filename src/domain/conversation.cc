@@ -48,6 +48,7 @@ Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Ti
   stored.body_html = m.body_html;
   stored.attachments = m.attachments;
   stored.created_at = at;
+  stored.external_id = m.external_id;
   return stored;
 }
 

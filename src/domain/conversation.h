@@ -76,6 +76,9 @@ struct Attachment {
   std::string filename;
   std::string content_type;
   int64_t size_bytes = 0;
+  std::string sha256;      // of the bytes, lower-case hex; empty when unknown
+  std::string content_id;  // an e-mail part's Content-ID (for cid: images); empty when none
+  bool inline_part = false;
 };
 
 struct Message {
@@ -90,6 +93,15 @@ struct Message {
   std::string body_html;  // sanitised; empty when the message had no HTML part
   std::vector<Attachment> attachments;
   Timestamp created_at{};
+  // The channel's own id of the message (an e-mail's Message-ID), unique
+  // over all messages; empty when there is none.
+  std::string external_id;
+};
+
+// Where a message with a given external id is.
+struct MessageRef {
+  int64_t message_id = 0;
+  int64_t conversation_id = 0;
 };
 
 struct NewMessage {
@@ -104,6 +116,9 @@ struct NewMessage {
   // The status the sender asked for ("reply and resolve"); read by the
   // message plan, not stored.
   std::optional<ConversationStatus> requested_status;
+  // Unique when set: a second message with the same id is refused
+  // (Conflict), so a channel never stores one message twice.
+  std::string external_id;
 };
 
 // One message of a batch import, after it was written: the conversation as

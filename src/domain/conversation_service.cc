@@ -80,37 +80,61 @@ Status CheckAssignee(Store& store, std::optional<int64_t> assignee_id,
 
 }  // namespace
 
+Status ConversationService::CheckNewConversation(NewConversation* c,
+                                                 std::vector<FieldError>* errors) {
+  ValidateSubject(&c->subject, errors);
+  LUISTER_RETURN_IF_ERROR(ValidateTags(&c->tags, errors));
+  auto dept = store_.directory().GetDepartment(c->department_id);
+  if (!dept.ok()) {
+    if (dept.status().code() != StatusCode::kNotFound) return dept.status();
+    errors->push_back({"department_id", "no such department"});
+  }
+  LUISTER_RETURN_IF_ERROR(CheckQueue(c->queue_id, c->department_id, errors));
+  LUISTER_RETURN_IF_ERROR(CheckAssignee(store_, c->assignee_id, errors));
+  if (c->created_at)
+    if (auto bad = CheckImportedTime(*c->created_at, clock_.Now()))
+      errors->push_back({"created_at", *bad});
+  auto customer = store_.customers().Get(c->customer_id);
+  if (!customer.ok()) {
+    if (customer.status().code() != StatusCode::kNotFound) return customer.status();
+    errors->push_back({"customer_id", "no such customer"});
+  } else if (customer->merged_into_id) {
+    errors->push_back({"customer_id", "customer was merged into customer " +
+                                          std::to_string(*customer->merged_into_id)});
+  }
+  if (!c->created_at) c->created_at = clock_.Now();
+  return Status::Ok();
+}
+
 Result<Conversation> ConversationService::Create(NewConversation c,
                                                  std::optional<int64_t> actor_user_id) {
   std::vector<FieldError> errors;
-  ValidateSubject(&c.subject, &errors);
-  LUISTER_RETURN_IF_ERROR(ValidateTags(&c.tags, &errors));
-  auto dept = store_.directory().GetDepartment(c.department_id);
-  if (!dept.ok()) {
-    if (dept.status().code() != StatusCode::kNotFound) return dept.status();
-    errors.push_back({"department_id", "no such department"});
-  }
-  LUISTER_RETURN_IF_ERROR(CheckQueue(c.queue_id, c.department_id, &errors));
-  LUISTER_RETURN_IF_ERROR(CheckAssignee(store_, c.assignee_id, &errors));
-  if (c.created_at)
-    if (auto bad = CheckImportedTime(*c.created_at, clock_.Now()))
-      errors.push_back({"created_at", *bad});
-  auto customer = store_.customers().Get(c.customer_id);
-  if (!customer.ok()) {
-    if (customer.status().code() != StatusCode::kNotFound) return customer.status();
-    errors.push_back({"customer_id", "no such customer"});
-  } else if (customer->merged_into_id) {
-    errors.push_back({"customer_id", "customer was merged into customer " +
-                                         std::to_string(*customer->merged_into_id)});
-  }
+  LUISTER_RETURN_IF_ERROR(CheckNewConversation(&c, &errors));
   if (!errors.empty()) return InvalidArgument("the conversation is not valid", std::move(errors));
-  if (!c.created_at) c.created_at = clock_.Now();
   LUISTER_ASSIGN_OR_RETURN(Conversation created,
                            store_.conversations().Create(c, [&](const Conversation& opened) {
                              return PlanOpening(opened, actor_user_id);
                            }));
   Emit(EventType::kConversationCreated, created);
   return created;
+}
+
+Result<AddedMessage> ConversationService::Open(NewConversation c, MessageInput first,
+                                               std::optional<int64_t> author_user_id) {
+  std::vector<FieldError> errors;
+  LUISTER_RETURN_IF_ERROR(CheckNewConversation(&c, &errors));
+  if (!first.created_at) first.created_at = c.created_at;
+  NewMessage m;
+  PrepareMessage(std::move(first), author_user_id, "message.", &m, &errors);
+  if (!errors.empty()) return InvalidArgument("the conversation is not valid", std::move(errors));
+  LUISTER_ASSIGN_OR_RETURN(
+      AddedMessage added,
+      store_.conversations().Open(
+          c, [&](const Conversation& opened) { return PlanOpening(opened, author_user_id); }, m,
+          PlanMessageByRule));
+  Emit(EventType::kConversationCreated, added.conversation);
+  Emit(EventType::kMessageCreated, added.conversation, added.message.id);
+  return added;
 }
 
 Result<Conversation> ConversationService::Update(int64_t id, ConversationPatch patch,
@@ -155,6 +179,8 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   if (in.status == ConversationStatus::kNew) add("status", "a conversation cannot go back to new");
   if (in.created_at)
     if (auto bad = CheckImportedTime(*in.created_at, clock_.Now())) add("created_at", *bad);
+  if (in.external_id.size() > kMaxExternalIdBytes || !IsValidUtf8(in.external_id))
+    add("external_id", "must be valid UTF-8 of at most 998 bytes");
   if (errors->size() != before) return;
 
   in.body_text = WithoutControlCharacters(in.body_text);
@@ -174,6 +200,7 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   out->attachments = std::move(in.attachments);
   out->created_at = in.created_at ? in.created_at : clock_.Now();
   out->requested_status = in.status;
+  out->external_id = std::move(in.external_id);
 }
 
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,

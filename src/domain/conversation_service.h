@@ -21,6 +21,9 @@ struct MessageInput {
   // Optional explicit status after this message ("reply and resolve").
   std::optional<ConversationStatus> status;
   std::optional<Timestamp> created_at;  // imports only
+  // The channel's id of the message (an e-mail's Message-ID); a second
+  // message with the same id is refused with Conflict.
+  std::string external_id;
 };
 
 // One message of an import: which conversation, and what.
@@ -38,6 +41,11 @@ class ConversationService {
       : store_(store), clock_(clock), events_(events) {}
 
   Result<Conversation> Create(NewConversation c, std::optional<int64_t> actor_user_id);
+  // Creates the conversation with its first message in one transaction (a
+  // channel's inbound contact): both validated as Create and AddMessage
+  // validate them, errors of the message named "message.<field>".
+  Result<AddedMessage> Open(NewConversation c, MessageInput first,
+                            std::optional<int64_t> author_user_id);
   // `actor_user_id` is nullopt for a change the system makes (closing a
   // resolved conversation after a week).
   Result<Conversation> Update(int64_t id, ConversationPatch patch,
@@ -55,6 +63,8 @@ class ConversationService {
 
   static constexpr size_t kMaxSubjectBytes = 300;
   static constexpr size_t kMaxBodyBytes = 256 * 1024;
+  // An e-mail header line's limit (RFC 5322), for a Message-ID.
+  static constexpr size_t kMaxExternalIdBytes = 998;
   static constexpr size_t kMaxNoteBytes = 4000;
   static constexpr size_t kMaxTags = 20;
   static constexpr size_t kMaxAttachments = 50;
@@ -62,6 +72,8 @@ class ConversationService {
 
  private:
   Status ValidateTags(std::vector<std::string>* tags, std::vector<FieldError>* errors);
+  // Validates and normalises `c` as Create does; the errors go to `errors`.
+  Status CheckNewConversation(NewConversation* c, std::vector<FieldError>* errors);
   Status CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
                     std::vector<FieldError>* errors);
 

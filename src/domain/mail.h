@@ -57,6 +57,9 @@ struct InboundMail {
   // message, where the report names them.
   std::vector<std::string> failed_recipients;
   std::string bounced_message_id;
+  // Of the raw bytes, lower-case hex: the message's identity when it has no
+  // Message-ID, and where its raw copy is kept.
+  std::string raw_sha256;
   // What the parser had to repair or guess, for the quarantine view.
   std::vector<std::string> warnings;
 };

@@ -83,6 +83,15 @@ class ConversationRepository {
   // naming "messages[i].conversation_id" and writes nothing.
   virtual Result<std::vector<AddedMessage>> AddMessages(const std::vector<NewMessage>& messages,
                                                         const MessagePlan& plan) = 0;
+  // Creates the conversation with its first message in one transaction
+  // (what Create and then AddMessage do), so that a channel's import never
+  // leaves a conversation without the message that opened it.
+  // `first.conversation_id` is ignored.
+  virtual Result<AddedMessage> Open(const NewConversation& c, const OpeningPlan& opening,
+                                    const NewMessage& first, const MessagePlan& plan) = 0;
+  // The newest message whose external id is one of `external_ids`, if any.
+  virtual Result<std::optional<MessageRef>> FindByExternalIds(
+      const std::vector<std::string>& external_ids) = 0;
   virtual Result<Message> GetMessage(int64_t id) = 0;
   // Ordered by created_at ascending (thread order).
   virtual Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,

@@ -194,6 +194,107 @@ TEST_P(ConversationRepoTest, AddMessageMaintainsCountersAndFirstResponse) {
   EXPECT_EQ(Append(orphan, std::nullopt).status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(ConversationRepoTest, OpenWritesConversationAndFirstMessageTogether) {
+  int64_t dept = MakeDepartment();
+  int64_t cust = MakeCustomer("K", "k@example.com");
+  NewConversation n;
+  n.customer_id = cust;
+  n.department_id = dept;
+  n.subject = "Levering";
+  n.created_at = T(10);
+  NewMessage first;
+  first.direction = Direction::kIn;
+  first.body_text = "Waar blijft mijn pakket?";
+  first.external_id = "abc@mail.example.com";
+  first.attachments = {{"foto.png", "image/png", 70, std::string(64, 'a'), "img1@x", true}};
+  first.created_at = T(10);
+  auto opened =
+      store_->conversations().Open(n, Opened(std::nullopt), first, ToStatus(std::nullopt));
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ(opened->conversation.message_count, 1);
+  EXPECT_EQ(opened->conversation.status, ConversationStatus::kNew);
+  EXPECT_EQ(opened->message.conversation_id, opened->conversation.id);
+  EXPECT_EQ(opened->message.external_id, "abc@mail.example.com");
+
+  auto fetched = store_->conversations().GetMessage(opened->message.id);
+  ASSERT_TRUE(fetched.ok());
+  EXPECT_EQ(fetched->external_id, "abc@mail.example.com");
+  ASSERT_EQ(fetched->attachments.size(), 1u);
+  EXPECT_EQ(fetched->attachments[0].sha256, std::string(64, 'a'));
+  EXPECT_EQ(fetched->attachments[0].content_id, "img1@x");
+  EXPECT_TRUE(fetched->attachments[0].inline_part);
+
+  // The same external id again: refused, and nothing of the second
+  // conversation is left behind.
+  auto before = store_->conversations().List({}, {});
+  ASSERT_TRUE(before.ok());
+  auto again = store_->conversations().Open(n, Opened(std::nullopt), first, ToStatus(std::nullopt));
+  EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+  auto after = store_->conversations().List({}, {});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->items.size(), before->items.size());
+  NewMessage reply = first;
+  reply.conversation_id = opened->conversation.id;
+  EXPECT_EQ(Append(reply, std::nullopt).status().code(), StatusCode::kConflict);
+  // Messages without an external id never clash.
+  reply.external_id.clear();
+  ASSERT_TRUE(Append(reply, std::nullopt).ok());
+  ASSERT_TRUE(Append(reply, std::nullopt).ok());
+
+  // An unknown customer: nothing written.
+  n.customer_id = 999;
+  first.external_id = "other@mail.example.com";
+  EXPECT_EQ(store_->conversations()
+                .Open(n, Opened(std::nullopt), first, ToStatus(std::nullopt))
+                .status()
+                .code(),
+            StatusCode::kNotFound);
+  auto none = store_->conversations().FindByExternalIds({"other@mail.example.com"});
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(*none);
+}
+
+TEST_P(ConversationRepoTest, FindByExternalIdsGivesTheNewestKnown) {
+  int64_t dept = MakeDepartment();
+  Conversation a = MakeConversation(MakeCustomer("A"), dept);
+  Conversation b = MakeConversation(MakeCustomer("B"), dept);
+  NewMessage m;
+  m.conversation_id = a.id;
+  m.body_text = "first";
+  m.external_id = "one@x";
+  m.created_at = T(1);
+  auto first = Append(m, std::nullopt);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  m.conversation_id = b.id;
+  m.external_id = "two@x";
+  auto second = Append(m, std::nullopt);
+  ASSERT_TRUE(second.ok());
+
+  auto found = store_->conversations().FindByExternalIds({"unknown@x", "one@x"});
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(*found);
+  EXPECT_EQ((*found)->conversation_id, a.id);
+  EXPECT_EQ((*found)->message_id, first->message.id);
+  found = store_->conversations().FindByExternalIds({"one@x", "two@x"});
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->conversation_id, b.id);
+  found = store_->conversations().FindByExternalIds({});
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(*found);
+  // The batch import keeps external ids too, and refuses a known one.
+  NewMessage batch;
+  batch.conversation_id = a.id;
+  batch.body_text = "batch";
+  batch.external_id = "three@x";
+  auto added = store_->conversations().AddMessages({batch}, ToStatus(std::nullopt));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  found = store_->conversations().FindByExternalIds({"three@x"});
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->message_id, added->front().message.id);
+  EXPECT_EQ(store_->conversations().AddMessages({batch}, ToStatus(std::nullopt)).status().code(),
+            StatusCode::kConflict);
+}
+
 TEST_P(ConversationRepoTest, AddMessagesWritesABatchAsSingleMessagesWould) {
   int64_t dept = MakeDepartment();
   int64_t ann = MakeCustomer("Ann", "ann@example.com");

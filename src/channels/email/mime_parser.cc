@@ -62,6 +62,11 @@ std::string WithoutBrackets(std::string_view id) {
   return OneLine(id);
 }
 
+// iconv_open reports failure as (iconv_t)-1.
+bool IconvFailed(iconv_t cd) {
+  return cd == reinterpret_cast<iconv_t>(-1);  // NOLINT(performance-no-int-to-ptr)
+}
+
 // Bytes in `charset` to UTF-8. Undeclared or ASCII text that is valid UTF-8
 // is UTF-8 (8-bit mail often says nothing), else Windows-1252; ISO-8859-1
 // is read as its superset Windows-1252; an unknown charset is UTF-8 when
@@ -84,11 +89,11 @@ std::string ToUtf8(std::string_view raw, std::string_view declared,
   std::string name = AsciiLower(iconv_name != nullptr ? iconv_name : charset);
   if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1") name = "windows-1252";
   iconv_t cd = g_mime_iconv_open("UTF-8", name.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
+  if (IconvFailed(cd)) {
     warnings->push_back("unknown charset \"" + std::string(Trim(declared)) + "\"");
     if (IsValidUtf8(bytes)) return std::string(bytes);
     cd = g_mime_iconv_open("UTF-8", "windows-1252");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return std::string();
+    if (IconvFailed(cd)) return std::string();
   }
   std::string out;
   out.resize(bytes.size() * 2 + 16);
@@ -470,6 +475,7 @@ Result<InboundMail> ParseMail(std::string_view raw, const ParseOptions& options)
     }
   }
 
+  mail.raw_sha256 = Sha256Hex(raw);
   Walk walk{options, mail, {}, {}, {}, {}};
   WalkObject(walk, g_mime_message_get_mime_part(message.get()));
   std::string plain;

@@ -163,7 +163,7 @@ TEST(MimeParserTest, BrokenMimeKeepsWhatCanBeRead) {
 TEST(MimeParserTest, NoHeaderAtAllIsRefused) {
   EXPECT_FALSE(ParseMail("").ok());
   EXPECT_FALSE(ParseMail("just some words\nand more\n").ok());
-  auto garbage = ParseMail(std::string("\x00\x01\x02 not mail", 13));
+  auto garbage = ParseMail(std::string("\x00\x01\x02 not mail", 12));
   ASSERT_FALSE(garbage.ok());
   EXPECT_NE(garbage.status().message().find("no header"), std::string::npos);
 }

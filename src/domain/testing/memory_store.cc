@@ -179,6 +179,11 @@ Result<AddedMessage> InsertMessage(Data& d, const NewMessage& m, Timestamp at,
                                    const MessagePlan& plan) {
   Conversation& v = d.conversations.at(m.conversation_id);
   LUISTER_RETURN_IF_ERROR(Exists(d.users, m.author_user_id, "user"));
+  if (!m.external_id.empty()) {
+    for (const auto& [id, other] : d.messages)
+      if (other.external_id == m.external_id)
+        return Conflict("already exists: a message with external id " + m.external_id);
+  }
   Message stored = StoredMessage(v, m, d.Next("messages"), at);
   d.messages.emplace(stored.id, stored);
   const Conversation current = v;
@@ -356,35 +361,65 @@ class MemoryCustomers final : public CustomerRepository {
   State& s_;
 };
 
+// Writes a new conversation into `d` and what `opening` records for it.
+Result<Conversation> InsertConversation(Data& d, const NewConversation& n,
+                                        const OpeningPlan& opening, Timestamp at) {
+  auto customer = d.customers.find(n.customer_id);
+  if (customer == d.customers.end()) return Missing("customer", n.customer_id);
+  if (customer->second.merged_into_id)
+    return Conflict("customer " + std::to_string(n.customer_id) + " was merged away");
+  Conversation v;
+  v.id = d.Next("conversations");
+  v.customer_id = n.customer_id;
+  v.channel = n.channel;
+  v.subject = n.subject;
+  v.priority = n.priority;
+  v.department_id = n.department_id;
+  v.queue_id = n.queue_id;
+  v.assignee_id = n.assignee_id;
+  v.tags = n.tags;
+  std::sort(v.tags.begin(), v.tags.end());
+  v.tags.erase(std::unique(v.tags.begin(), v.tags.end()), v.tags.end());
+  v.created_at = v.updated_at = v.last_message_at = at;
+  LUISTER_RETURN_IF_ERROR(CheckReferences(d, v));
+  d.conversations.emplace(v.id, v);
+  v = WithCustomerName(d, v);
+  LUISTER_RETURN_IF_ERROR(InsertActivities(d, opening(v)));
+  return v;
+}
+
 class MemoryConversations final : public ConversationRepository {
  public:
   explicit MemoryConversations(State& s) : s_(s) {}
 
   Result<Conversation> Create(const NewConversation& n, const OpeningPlan& opening) override {
     Timestamp at = n.created_at.value_or(s_.clock.Now());
-    return s_.Write([&](Data& d) -> Result<Conversation> {
-      auto customer = d.customers.find(n.customer_id);
-      if (customer == d.customers.end()) return Missing("customer", n.customer_id);
-      if (customer->second.merged_into_id)
-        return Conflict("customer " + std::to_string(n.customer_id) + " was merged away");
-      Conversation v;
-      v.id = d.Next("conversations");
-      v.customer_id = n.customer_id;
-      v.channel = n.channel;
-      v.subject = n.subject;
-      v.priority = n.priority;
-      v.department_id = n.department_id;
-      v.queue_id = n.queue_id;
-      v.assignee_id = n.assignee_id;
-      v.tags = n.tags;
-      std::sort(v.tags.begin(), v.tags.end());
-      v.tags.erase(std::unique(v.tags.begin(), v.tags.end()), v.tags.end());
-      v.created_at = v.updated_at = v.last_message_at = at;
-      LUISTER_RETURN_IF_ERROR(CheckReferences(d, v));
-      d.conversations.emplace(v.id, v);
-      v = WithCustomerName(d, v);
-      LUISTER_RETURN_IF_ERROR(InsertActivities(d, opening(v)));
-      return v;
+    return s_.Write([&](Data& d) { return InsertConversation(d, n, opening, at); });
+  }
+
+  Result<AddedMessage> Open(const NewConversation& n, const OpeningPlan& opening,
+                            const NewMessage& first, const MessagePlan& plan) override {
+    Timestamp at = n.created_at.value_or(s_.clock.Now());
+    return s_.Write([&](Data& d) -> Result<AddedMessage> {
+      LUISTER_ASSIGN_OR_RETURN(Conversation v, InsertConversation(d, n, opening, at));
+      NewMessage m = first;
+      m.conversation_id = v.id;
+      return InsertMessage(d, m, m.created_at.value_or(at), plan);
+    });
+  }
+
+  Result<std::optional<MessageRef>> FindByExternalIds(
+      const std::vector<std::string>& external_ids) override {
+    return s_.Read([&](const Data& d) -> Result<std::optional<MessageRef>> {
+      std::optional<MessageRef> found;
+      for (const auto& [id, m] : d.messages) {
+        if (m.external_id.empty()) continue;
+        if (std::find(external_ids.begin(), external_ids.end(), m.external_id) ==
+            external_ids.end())
+          continue;
+        if (!found || id > found->message_id) found = MessageRef{id, m.conversation_id};
+      }
+      return found;
     });
   }
 

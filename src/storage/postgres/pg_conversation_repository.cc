@@ -19,12 +19,13 @@ constexpr char kNextMessageIds[] =
     "SELECT nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, $1)";
 constexpr char kInsertMessages[] =
     "INSERT INTO messages (id, conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at) SELECT * FROM unnest($1::bigint[], "
-    "$2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::bigint[], $8::text[], "
-    "$9::text[], $10::bigint[])";
+    "author_user_id, body_text, body_html, created_at, external_id) SELECT * FROM "
+    "unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], "
+    "$7::bigint[], $8::text[], $9::text[], $10::bigint[], $11::text[])";
 constexpr char kInsertAttachments[] =
-    "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes) "
-    "SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], $4::text[], $5::bigint[])";
+    "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
+    "sha256, content_id, inline) SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], "
+    "$4::text[], $5::bigint[], $6::text[], $7::text[], $8::boolean[])";
 constexpr char kInsertActivities[] =
     "INSERT INTO activities (customer_id, at, kind, channel, department_id, conversation_id, "
     "message_id, direction, actor_user_id, summary, params) SELECT * FROM unnest($1::bigint[], "
@@ -88,7 +89,7 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
         Rows next_ids,
         c.Query(kNextMessageIds, Params().Add(static_cast<int64_t>(messages.size()))));
 
-    BatchColumns message_rows(10), attachment_rows(5), activity_rows(11);
+    BatchColumns message_rows(11), attachment_rows(8), activity_rows(11);
     std::vector<AddedMessage> out;
     out.reserve(messages.size());
     for (size_t i = 0; i < messages.size(); ++i) {
@@ -105,13 +106,18 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
           .Set(6, m.author_user_id)
           .Set(7, std::optional<std::string>(m.body_text))
           .Set(8, std::optional<std::string>(m.body_html))
-          .Set(9, at);
+          .Set(9, at)
+          .Set(10,
+               m.external_id.empty() ? std::nullopt : std::optional<std::string>(m.external_id));
       for (size_t a = 0; a < m.attachments.size(); ++a)
         attachment_rows.Set(0, id)
             .Set(1, static_cast<int64_t>(a))
             .Set(2, std::optional<std::string>(m.attachments[a].filename))
             .Set(3, std::optional<std::string>(m.attachments[a].content_type))
-            .Set(4, m.attachments[a].size_bytes);
+            .Set(4, m.attachments[a].size_bytes)
+            .Set(5, std::optional<std::string>(m.attachments[a].sha256))
+            .Set(6, std::optional<std::string>(m.attachments[a].content_id))
+            .Set(7, std::optional<std::string>(m.attachments[a].inline_part ? "t" : "f"));
       ConversationChange change = plan(v, m, id, at);
       for (const Activity& a : change.activities) AddActivity(activity_rows, a);
       const bool status_changed = change.next.status != v.status;

@@ -26,8 +26,8 @@ const Sql kSelectIdentitiesOfOne(
     "SELECT id, customer_id, kind, value, created_at FROM identities WHERE customer_id = ? "
     "ORDER BY id");
 const Sql kSelectAttachmentsOfOne(
-    "SELECT message_id, filename, content_type, size_bytes FROM message_attachments "
-    "WHERE message_id = ? ORDER BY position");
+    "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline "
+    "FROM message_attachments WHERE message_id = ? ORDER BY position");
 
 // Calls `load(chunk)` for each run of at most kIdChunk of `ids`.
 template <typename F>
@@ -147,6 +147,7 @@ Message MessageFromRow(const Row& r) {
   m.body_text = r.Text(7);
   m.body_html = r.Text(8);
   m.created_at = r.Time(9);
+  m.external_id = r.OptText(10).value_or("");
   return m;
 }
 
@@ -159,12 +160,13 @@ Status LoadAttachments(Connection& c, std::vector<Message>* messages) {
     m.attachments.clear();
   }
   auto add = [&](const Row& r) {
-    by_id[r.Int(0)]->attachments.push_back(Attachment{r.Text(1), r.Text(2), r.Int(3)});
+    by_id[r.Int(0)]->attachments.push_back(
+        Attachment{r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5), r.Bool(6)});
   };
   if (ids.size() == 1) return c.Query(kSelectAttachmentsOfOne, Params::Of(ids[0]), add);
   return ForChunks(ids, [&](const std::vector<int64_t>& chunk) {
     QueryBuilder q(
-        "SELECT message_id, filename, content_type, size_bytes "
+        "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline "
         "FROM message_attachments WHERE message_id");
     AddIdList(q, chunk);
     q.Add(" ORDER BY message_id, position");

@@ -28,13 +28,20 @@ const Sql kCustomerIsMerged(
     "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "author_user_id, body_text, body_html, created_at, external_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 const Sql kInsertAttachment(
-    "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes) "
-    "VALUES (?, ?, ?, ?, ?)");
+    "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
+    "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 const Sql kConversationExists("SELECT 1 FROM conversations WHERE id = ?");
+const Sql kMessageByExternalId("SELECT id, conversation_id FROM messages WHERE external_id = ?");
 const Sql kCountMessages("SELECT count(*) FROM messages");
+
+// NULL when the message has none: the unique index allows many NULLs.
+std::optional<std::string> ExternalId(const NewMessage& m) {
+  if (m.external_id.empty()) return std::nullopt;
+  return m.external_id;
+}
 
 Status WriteConversation(Connection& c, const Conversation& v) {
   return c
@@ -85,12 +92,13 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
       int64_t message_id,
       Scalar(c, kInsertMessage,
              Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
-                        m.author_user_id, m.body_text, m.body_html, at)));
+                        m.author_user_id, m.body_text, m.body_html, at, ExternalId(m))));
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const Attachment& att = m.attachments[i];
     LUISTER_RETURN_IF_ERROR(
-        c.Execute(kInsertAttachment, Params::Of(message_id, static_cast<int64_t>(i), att.filename,
-                                                att.content_type, att.size_bytes))
+        c.Execute(kInsertAttachment,
+                  Params::Of(message_id, static_cast<int64_t>(i), att.filename, att.content_type,
+                             att.size_bytes, att.sha256, att.content_id, att.inline_part))
             .status());
   }
   ConversationChange change = plan(v, m, message_id, at);
@@ -116,6 +124,48 @@ Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
     LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
     LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
     return v;
+  });
+}
+
+Result<AddedMessage> SqlConversationRepository::Open(const NewConversation& n,
+                                                     const OpeningPlan& opening,
+                                                     const NewMessage& first,
+                                                     const MessagePlan& plan) {
+  Timestamp at = n.created_at.value_or(db_.clock().Now());
+  return db_.Write([&](Connection& c) -> Result<AddedMessage> {
+    LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
+    LUISTER_ASSIGN_OR_RETURN(
+        int64_t id, Scalar(c, kInsertConversation,
+                           Params::Of(n.customer_id, ToString(n.channel), n.subject,
+                                      ToString(ConversationStatus::kNew), ToString(n.priority),
+                                      n.department_id, n.queue_id, n.assignee_id, at, at, at)));
+    LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
+    LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
+    LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
+    NewMessage m = first;
+    m.conversation_id = id;
+    bool status_changed = false;
+    LUISTER_ASSIGN_OR_RETURN(int64_t message_id, InsertMessage(c, v, m, m.created_at.value_or(at),
+                                                               plan, &status_changed));
+    LUISTER_RETURN_IF_ERROR(MessagesAdded(c, message_id, message_id));
+    LUISTER_ASSIGN_OR_RETURN(Message stored, LoadMessage(c, message_id));
+    return AddedMessage{std::move(stored), std::move(v), status_changed};
+  });
+}
+
+Result<std::optional<MessageRef>> SqlConversationRepository::FindByExternalIds(
+    const std::vector<std::string>& external_ids) {
+  return db_.Read([&](Connection& c) -> Result<std::optional<MessageRef>> {
+    std::optional<MessageRef> found;
+    for (const std::string& id : external_ids) {
+      if (id.empty()) continue;
+      LUISTER_ASSIGN_OR_RETURN(
+          auto ref, First<MessageRef>(c, kMessageByExternalId, Params::Of(id), [](const Row& r) {
+            return MessageRef{r.Int(0), r.Int(1)};
+          }));
+      if (ref && (!found || ref->message_id > found->message_id)) found = ref;
+    }
+    return found;
   });
 }
 

@@ -12,6 +12,10 @@ class SqlConversationRepository : public ConversationRepository {
   explicit SqlConversationRepository(Database& db) : db_(db) {}
 
   Result<Conversation> Create(const NewConversation& c, const OpeningPlan& opening) override;
+  Result<AddedMessage> Open(const NewConversation& c, const OpeningPlan& opening,
+                            const NewMessage& first, const MessagePlan& plan) override;
+  Result<std::optional<MessageRef>> FindByExternalIds(
+      const std::vector<std::string>& external_ids) override;
   Result<Conversation> Get(int64_t id) override;
   Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) override;
   Result<Conversation> Change(int64_t id, const ConversationPlan& plan) override;

@@ -1,0 +1,213 @@
+#include "domain/mail_intake.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "domain/validation.h"
+
+namespace luister {
+
+std::string_view IntakeOutcomeName(IntakeOutcome outcome) {
+  switch (outcome) {
+    case IntakeOutcome::kOpened:
+      return "opened";
+    case IntakeOutcome::kAppended:
+      return "appended";
+    case IntakeOutcome::kDuplicate:
+      return "duplicate";
+    case IntakeOutcome::kAutoReply:
+      return "auto_reply";
+    case IntakeOutcome::kBounce:
+      return "bounce";
+    case IntakeOutcome::kOwnMail:
+      return "own_mail";
+  }
+  return "opened";
+}
+
+std::string MailExternalId(const InboundMail& mail) {
+  if (!mail.message_id.empty()) return mail.message_id;
+  if (!mail.raw_sha256.empty()) return "sha256:" + mail.raw_sha256;
+  return {};
+}
+
+std::optional<int64_t> SubjectReference(std::string_view subject) {
+  for (size_t at = subject.find("[#"); at != std::string_view::npos;
+       at = subject.find("[#", at + 2)) {
+    size_t end = subject.find(']', at);
+    if (end == std::string_view::npos) return std::nullopt;
+    std::string_view digits = subject.substr(at + 2, end - at - 2);
+    int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec == std::errc() && ptr == digits.data() + digits.size() && n > 0 && !digits.empty())
+      return n;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Attachments the desk can list: a name for every one, at most as many as
+// a message may have (the raw message keeps them all).
+std::vector<Attachment> DeskAttachments(const std::vector<MailAttachment>& parts) {
+  std::vector<Attachment> out;
+  for (const MailAttachment& p : parts) {
+    if (out.size() == ConversationService::kMaxAttachments) break;
+    Attachment a;
+    a.filename = Utf8Prefix(Trim(p.filename), 255);
+    if (a.filename.empty()) a.filename = "attachment-" + std::to_string(out.size() + 1);
+    a.content_type = p.content_type;
+    a.size_bytes = static_cast<int64_t>(p.size);
+    a.sha256 = p.sha256;
+    a.content_id = p.content_id;
+    a.inline_part = p.inline_part;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Language GuessLanguage(std::string_view address) {
+  std::string lower = AsciiLower(address);
+  return lower.ends_with(".nl") || lower.ends_with(".be") ? Language::kNl : Language::kEn;
+}
+
+}  // namespace
+
+Result<IntakeResult> MailIntakeService::Duplicate(const std::string& external_id) {
+  IntakeResult r;
+  r.outcome = IntakeOutcome::kDuplicate;
+  r.reason = "Message-ID " + external_id + " was stored before";
+  LUISTER_ASSIGN_OR_RETURN(auto ref, store_.conversations().FindByExternalIds({external_id}));
+  if (ref) {
+    r.conversation_id = ref->conversation_id;
+    r.message_id = ref->message_id;
+  }
+  return r;
+}
+
+Result<int64_t> MailIntakeService::ResolveCustomer(const MailAddress& from) {
+  auto email = NormaliseEmail(from.address);
+  if (!email.ok()) return InvalidArgument("the sender's address is not valid: " + from.address);
+  LUISTER_ASSIGN_OR_RETURN(auto found,
+                           store_.customers().FindByIdentity(IdentityKind::kEmail, *email));
+  if (found) return found->merged_into_id.value_or(found->id);
+  NewCustomer c;
+  c.name = Utf8Prefix(Trim(from.name), 200);
+  if (c.name.empty()) c.name = email->substr(0, email->find('@'));
+  c.language = GuessLanguage(*email);
+  c.preferred_channel = Channel::kEmail;
+  c.identities.push_back({IdentityKind::kEmail, *email});
+  auto created = customers_.Create(std::move(c));
+  if (created.ok()) return created->id;
+  // Another node created this sender a moment ago.
+  if (created.status().code() == StatusCode::kConflict) {
+    LUISTER_ASSIGN_OR_RETURN(auto again,
+                             store_.customers().FindByIdentity(IdentityKind::kEmail, *email));
+    if (again) return again->merged_into_id.value_or(again->id);
+  }
+  return created.status();
+}
+
+Result<std::optional<int64_t>> MailIntakeService::FindConversation(const InboundMail& mail,
+                                                                   int64_t customer_id) {
+  std::vector<std::string> ids;
+  if (!mail.in_reply_to.empty()) ids.push_back(mail.in_reply_to);
+  ids.insert(ids.end(), mail.references.begin(), mail.references.end());
+  if (!ids.empty()) {
+    LUISTER_ASSIGN_OR_RETURN(auto ref, store_.conversations().FindByExternalIds(ids));
+    if (ref) return std::optional<int64_t>(ref->conversation_id);
+  }
+  // A reference in the subject counts only for the customer's own
+  // conversation: anyone can type "[#12]".
+  if (auto n = SubjectReference(mail.subject)) {
+    auto conversation = store_.conversations().Get(*n);
+    if (!conversation.ok() && conversation.status().code() != StatusCode::kNotFound)
+      return conversation.status();
+    if (conversation.ok() && conversation->customer_id == customer_id)
+      return std::optional<int64_t>(*n);
+  }
+  return std::optional<int64_t>();
+}
+
+Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const MailDestination& to) {
+  IntakeResult r;
+  if (mail.kind == MailKind::kAutoReply) {
+    r.outcome = IntakeOutcome::kAutoReply;
+    r.reason = mail.kind_reason;
+    return r;
+  }
+  if (mail.kind == MailKind::kBounce) {
+    r.outcome = IntakeOutcome::kBounce;
+    r.reason = mail.kind_reason;
+    return r;
+  }
+  if (!mail.from || mail.from->address.empty())
+    return InvalidArgument("the message has no sender (From) address");
+  const std::string sender = AsciiLower(mail.from->address);
+  if (std::find(to.own_addresses.begin(), to.own_addresses.end(), sender) !=
+      to.own_addresses.end()) {
+    r.outcome = IntakeOutcome::kOwnMail;
+    r.reason = "sent from the desk's own address " + sender;
+    return r;
+  }
+  const std::string external_id = MailExternalId(mail);
+  if (!external_id.empty()) {
+    LUISTER_ASSIGN_OR_RETURN(auto seen, store_.conversations().FindByExternalIds({external_id}));
+    if (seen) return Duplicate(external_id);
+  }
+
+  LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
+  r.customer_id = customer_id;
+  LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id,
+                           FindConversation(mail, customer_id));
+
+  MessageInput in;
+  in.direction = Direction::kIn;
+  in.body_text = Utf8Prefix(mail.text, ConversationService::kMaxBodyBytes);
+  // HTML beyond the limit is not kept for display; its text is.
+  if (mail.html.size() <= ConversationService::kMaxBodyBytes) in.body_html = mail.html;
+  in.attachments = DeskAttachments(mail.attachments);
+  // Mail with only a subject ("Please call me back") says it there.
+  if (Trim(in.body_text).empty() && in.attachments.empty())
+    in.body_text = Utf8Prefix(mail.subject, ConversationService::kMaxBodyBytes);
+  if (Trim(in.body_text).empty() && in.attachments.empty())
+    return InvalidArgument("the message has no text, no subject and no attachment");
+  in.external_id = external_id;
+  std::optional<Timestamp> sent;
+  if (to.use_mail_date && mail.date && *mail.date >= FromMillis(0) && *mail.date <= clock_.Now())
+    sent = mail.date;
+  in.created_at = sent;
+
+  Result<int64_t> stored = [&]() -> Result<int64_t> {
+    if (conversation_id) {
+      r.outcome = IntakeOutcome::kAppended;
+      r.conversation_id = conversation_id;
+      LUISTER_ASSIGN_OR_RETURN(Message m,
+                               conversations_.AddMessage(*conversation_id, in, std::nullopt));
+      return m.id;
+    }
+    NewConversation c;
+    c.customer_id = customer_id;
+    c.channel = Channel::kEmail;
+    c.subject = Utf8Prefix(mail.subject, ConversationService::kMaxSubjectBytes);
+    c.department_id = to.department_id;
+    c.queue_id = to.queue_id;
+    c.created_at = sent;
+    r.outcome = IntakeOutcome::kOpened;
+    LUISTER_ASSIGN_OR_RETURN(AddedMessage added, conversations_.Open(c, in, std::nullopt));
+    r.conversation_id = added.conversation.id;
+    return added.message.id;
+  }();
+  if (!stored.ok()) {
+    // Another node stored this Message-ID first.
+    if (stored.status().code() == StatusCode::kConflict && !external_id.empty()) {
+      LUISTER_ASSIGN_OR_RETURN(auto seen, store_.conversations().FindByExternalIds({external_id}));
+      if (seen) return Duplicate(external_id);
+    }
+    return stored.status();
+  }
+  r.message_id = *stored;
+  return r;
+}
+
+}  // namespace luister

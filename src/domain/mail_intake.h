@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/conversation_service.h"
+#include "domain/customer_service.h"
+#include "domain/mail.h"
+#include "domain/repositories.h"
+
+namespace luister {
+
+// Where inbound mail for one mailbox or pipe goes.
+struct MailDestination {
+  int64_t department_id = 0;
+  std::optional<int64_t> queue_id;
+  // The desk's own addresses (this queue's and its aliases), lower case:
+  // mail from them is our own and never opens a conversation.
+  std::vector<std::string> own_addresses;
+  // Date conversations and messages by the mail's Date header (importing
+  // an archive) instead of the time it arrived (live mail, where the wait
+  // starts when it arrives). A date outside 1970 to now is never used.
+  bool use_mail_date = false;
+};
+
+enum class IntakeOutcome {
+  kOpened,     // a new conversation
+  kAppended,   // added to the conversation it answers
+  kDuplicate,  // this message was stored before (same Message-ID)
+  kAutoReply,  // an auto-reply, vacation notice or list mail: not stored
+  kBounce,     // a delivery failure report: not a conversation
+  kOwnMail,    // sent by the desk itself (a loop)
+};
+std::string_view IntakeOutcomeName(IntakeOutcome outcome);
+
+struct IntakeResult {
+  IntakeOutcome outcome = IntakeOutcome::kOpened;
+  std::optional<int64_t> customer_id;
+  std::optional<int64_t> conversation_id;
+  std::optional<int64_t> message_id;
+  std::string reason;  // why mail was not stored
+};
+
+// The message id a mail is stored under: its Message-ID, or, when it has
+// none, one made from the hash of its bytes, so that the same bytes are
+// still recognised when they come again.
+std::string MailExternalId(const InboundMail& mail);
+
+// A conversation number written in a subject as "[#1042]", if any.
+std::optional<int64_t> SubjectReference(std::string_view subject);
+
+// Turns one inbound e-mail into the customer's conversation, exactly once.
+//
+//  - Auto-replies and bounces never open a conversation, nor does mail
+//    from the desk's own addresses.
+//  - A Message-ID already stored is a duplicate: nothing is written (a
+//    message sent to two of the desk's addresses arrives twice).
+//  - The sender is the customer who has that address (an e-mail
+//    identity); an unknown sender becomes a new customer named by the
+//    display name.
+//  - Threading: In-Reply-To and References first (the newest known id),
+//    then a "[#N]" in the subject, but only for conversation N of this same
+//    customer; never the subject's text. A reply to a resolved or closed
+//    conversation reopens it (the message plan moves it to waiting on us).
+//  - The conversation and its first message are written in one
+//    transaction; a race with another node storing the same Message-ID ends
+//    as a duplicate, not as two messages.
+class MailIntakeService {
+ public:
+  MailIntakeService(Store& store, const Clock& clock, CustomerService& customers,
+                    ConversationService& conversations)
+      : store_(store), clock_(clock), customers_(customers), conversations_(conversations) {}
+
+  Result<IntakeResult> Intake(const InboundMail& mail, const MailDestination& to);
+
+ private:
+  Result<int64_t> ResolveCustomer(const MailAddress& from);
+  Result<std::optional<int64_t>> FindConversation(const InboundMail& mail, int64_t customer_id);
+  Result<IntakeResult> Duplicate(const std::string& external_id);
+
+  Store& store_;
+  const Clock& clock_;
+  CustomerService& customers_;
+  ConversationService& conversations_;
+};
+
+}  // namespace luister

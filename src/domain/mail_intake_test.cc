@@ -1,0 +1,188 @@
+#include "domain/mail_intake.h"
+
+#include "domain/testing/service_fixture.h"
+
+namespace luister {
+namespace {
+
+class MailIntakeTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    intake_ = std::make_unique<MailIntakeService>(*store_, clock_, *customers_, *conversations_);
+    to_.department_id = dept_;
+    to_.own_addresses = {"support@desk.example"};
+  }
+
+  static InboundMail Mail(const std::string& from, const std::string& id,
+                          const std::string& subject = "Mijn bestelling") {
+    InboundMail m;
+    m.from = MailAddress{"Piet Jansen", from};
+    m.message_id = id;
+    m.subject = subject;
+    m.text = "Waar blijft mijn bestelling?";
+    m.new_text = m.text;
+    return m;
+  }
+
+  IntakeResult Take(const InboundMail& m) {
+    auto r = intake_->Intake(m, to_);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : IntakeResult{};
+  }
+
+  std::unique_ptr<MailIntakeService> intake_;
+  MailDestination to_;
+};
+
+TEST_F(MailIntakeTest, AnUnknownSenderBecomesACustomerWithAConversation) {
+  IntakeResult r = Take(Mail("piet@example.nl", "m1@example.nl"));
+  EXPECT_EQ(r.outcome, IntakeOutcome::kOpened);
+  ASSERT_TRUE(r.customer_id && r.conversation_id && r.message_id);
+  auto customer = store_->customers().Get(*r.customer_id);
+  ASSERT_TRUE(customer.ok());
+  EXPECT_EQ(customer->name, "Piet Jansen");
+  EXPECT_EQ(customer->language, Language::kNl);
+  auto conversation = store_->conversations().Get(*r.conversation_id);
+  ASSERT_TRUE(conversation.ok());
+  EXPECT_EQ(conversation->subject, "Mijn bestelling");
+  EXPECT_EQ(conversation->channel, Channel::kEmail);
+  EXPECT_EQ(conversation->department_id, dept_);
+  EXPECT_EQ(conversation->message_count, 1);
+  auto message = store_->conversations().GetMessage(*r.message_id);
+  ASSERT_TRUE(message.ok());
+  EXPECT_EQ(message->external_id, "m1@example.nl");
+  EXPECT_EQ(message->direction, Direction::kIn);
+}
+
+TEST_F(MailIntakeTest, AKnownAddressLandsOnThatCustomer) {
+  int64_t known = Customer("Anna", "anna@example.com");
+  IntakeResult r = Take(Mail("ANNA@example.com", "m1@example.com"));
+  EXPECT_EQ(r.customer_id, known);
+}
+
+TEST_F(MailIntakeTest, TheSameMessageIdIsStoredOnce) {
+  IntakeResult first = Take(Mail("piet@example.nl", "m1@example.nl"));
+  IntakeResult second = Take(Mail("piet@example.nl", "m1@example.nl"));
+  EXPECT_EQ(second.outcome, IntakeOutcome::kDuplicate);
+  EXPECT_EQ(second.conversation_id, first.conversation_id);
+  EXPECT_EQ(second.message_id, first.message_id);
+  EXPECT_EQ(*store_->conversations().CountMessages(), 1);
+
+  // Without a Message-ID the bytes' hash stands in for it.
+  InboundMail bare = Mail("piet@example.nl", "");
+  bare.raw_sha256 = std::string(64, 'c');
+  EXPECT_EQ(Take(bare).outcome, IntakeOutcome::kOpened);
+  EXPECT_EQ(Take(bare).outcome, IntakeOutcome::kDuplicate);
+}
+
+TEST_F(MailIntakeTest, RepliesJoinByInReplyToOrReferences) {
+  IntakeResult first = Take(Mail("piet@example.nl", "m1@example.nl"));
+  InboundMail reply = Mail("piet@example.nl", "m2@example.nl", "Re: iets anders");
+  reply.in_reply_to = "m1@example.nl";
+  IntakeResult r = Take(reply);
+  EXPECT_EQ(r.outcome, IntakeOutcome::kAppended);
+  EXPECT_EQ(r.conversation_id, first.conversation_id);
+
+  // Outlook drops In-Reply-To sometimes; References still carry the thread.
+  InboundMail later = Mail("piet@example.nl", "m3@example.nl", "Re: Mijn bestelling");
+  later.references = {"unknown@elsewhere", "m2@example.nl"};
+  EXPECT_EQ(Take(later).conversation_id, first.conversation_id);
+  auto conversation = store_->conversations().Get(*first.conversation_id);
+  EXPECT_EQ(conversation->message_count, 3);
+}
+
+TEST_F(MailIntakeTest, ASubjectReferenceCountsOnlyForTheSameCustomer) {
+  IntakeResult piet = Take(Mail("piet@example.nl", "m1@example.nl"));
+  const std::string ref = "[#" + std::to_string(*piet.conversation_id) + "]";
+  IntakeResult again = Take(Mail("piet@example.nl", "m2@example.nl", "Re: " + ref + " bestelling"));
+  EXPECT_EQ(again.outcome, IntakeOutcome::kAppended);
+  EXPECT_EQ(again.conversation_id, piet.conversation_id);
+  // A stranger quoting the number opens a conversation of their own.
+  IntakeResult stranger = Take(Mail("kees@example.com", "m3@example.com", "Re: " + ref));
+  EXPECT_EQ(stranger.outcome, IntakeOutcome::kOpened);
+  EXPECT_NE(stranger.conversation_id, piet.conversation_id);
+  // And the same subject text without a reference is never enough.
+  IntakeResult same_subject = Take(Mail("piet@example.nl", "m4@example.nl", "Mijn bestelling"));
+  EXPECT_EQ(same_subject.outcome, IntakeOutcome::kOpened);
+}
+
+TEST_F(MailIntakeTest, AReplyReopensAResolvedConversation) {
+  IntakeResult first = Take(Mail("piet@example.nl", "m1@example.nl"));
+  ConversationPatch resolve;
+  resolve.status = ConversationStatus::kResolved;
+  ASSERT_TRUE(conversations_->Update(*first.conversation_id, resolve, agent_).ok());
+  InboundMail reply = Mail("piet@example.nl", "m2@example.nl");
+  reply.in_reply_to = "m1@example.nl";
+  EXPECT_EQ(Take(reply).outcome, IntakeOutcome::kAppended);
+  auto conversation = store_->conversations().Get(*first.conversation_id);
+  EXPECT_EQ(conversation->status, ConversationStatus::kWaitingOnUs);
+}
+
+TEST_F(MailIntakeTest, AutoRepliesBouncesAndOwnMailOpenNothing) {
+  InboundMail vacation = Mail("piet@example.nl", "a1@example.nl");
+  vacation.kind = MailKind::kAutoReply;
+  vacation.kind_reason = "Auto-Submitted: auto-replied";
+  IntakeResult r = Take(vacation);
+  EXPECT_EQ(r.outcome, IntakeOutcome::kAutoReply);
+  EXPECT_EQ(r.reason, "Auto-Submitted: auto-replied");
+  InboundMail bounce = Mail("mailer-daemon@mx.example.nl", "b1@mx.example.nl");
+  bounce.kind = MailKind::kBounce;
+  EXPECT_EQ(Take(bounce).outcome, IntakeOutcome::kBounce);
+  EXPECT_EQ(Take(Mail("Support@Desk.Example", "o1@desk.example")).outcome, IntakeOutcome::kOwnMail);
+  EXPECT_EQ(*store_->conversations().CountMessages(), 0);
+  EXPECT_EQ(*store_->customers().Count(), 0);
+}
+
+TEST_F(MailIntakeTest, MailDatesAreUsedOnlyForImportsAndOnlyWhenSane) {
+  clock_.Set(FromMillis(1'800'000'000'000));
+  InboundMail old = Mail("piet@example.nl", "d1@example.nl");
+  old.date = FromMillis(1'700'000'000'000);
+  IntakeResult live = Take(old);
+  EXPECT_EQ(store_->conversations().GetMessage(*live.message_id)->created_at, clock_.Now());
+  to_.use_mail_date = true;
+  old.message_id = "d2@example.nl";
+  IntakeResult imported = Take(old);
+  EXPECT_EQ(store_->conversations().GetMessage(*imported.message_id)->created_at, *old.date);
+  InboundMail future = Mail("piet@example.nl", "d3@example.nl");
+  future.date = FromMillis(1'900'000'000'000);
+  IntakeResult r = Take(future);
+  EXPECT_EQ(store_->conversations().GetMessage(*r.message_id)->created_at, clock_.Now());
+}
+
+TEST_F(MailIntakeTest, SubjectOnlyMailAndNamelessAttachmentsAreKept) {
+  InboundMail m = Mail("piet@example.nl", "s1@example.nl", "Bel mij terug aub");
+  m.text.clear();
+  IntakeResult r = Take(m);
+  EXPECT_EQ(store_->conversations().GetMessage(*r.message_id)->body_text, "Bel mij terug aub");
+
+  InboundMail many = Mail("piet@example.nl", "s2@example.nl");
+  for (int i = 0; i < 70; ++i) {
+    MailAttachment a;
+    a.content_type = "image/jpeg";
+    a.size = 10;
+    a.sha256 = std::string(64, 'f');
+    many.attachments.push_back(a);
+  }
+  IntakeResult stored = Take(many);
+  auto message = store_->conversations().GetMessage(*stored.message_id);
+  ASSERT_TRUE(message.ok());
+  ASSERT_EQ(message->attachments.size(), ConversationService::kMaxAttachments);
+  EXPECT_EQ(message->attachments[0].filename, "attachment-1");
+}
+
+TEST_F(MailIntakeTest, MailWithoutSenderIsRefused) {
+  InboundMail m = Mail("", "x@example.nl");
+  m.from.reset();
+  EXPECT_EQ(intake_->Intake(m, to_).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(SubjectReferenceTest, FindsTheFirstWellFormedNumber) {
+  EXPECT_EQ(SubjectReference("Re: [#1042] Storing"), 1042);
+  EXPECT_EQ(SubjectReference("[#abc] [#7]"), 7);
+  EXPECT_FALSE(SubjectReference("Order #1042"));
+  EXPECT_FALSE(SubjectReference("[#] [#-3] [#99999999999999999999]"));
+}
+
+}  // namespace
+}  // namespace luister
