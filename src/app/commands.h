@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace luister {
 
@@ -61,6 +62,27 @@ int RunRoutes(bool with_audit);
 // (mail_command.cc); `-` reads standard input. Exit 1 when the file cannot
 // be read or holds no message.
 int RunMailParse(const std::string& path);
+
+struct MailgateArgs {
+  std::string db;
+  std::string queue;                   // id or name
+  std::vector<std::string> addresses;  // the queue's own addresses (never a customer)
+};
+// `luister mailgate`: one message on standard input into its queue, for an
+// MTA's pipe. Exit 0 when it was taken (stored, or recognised as a
+// duplicate, auto-reply or bounce), 75 (EX_TEMPFAIL: the MTA retries) when
+// the database is unavailable, 65 (EX_DATAERR) when it is no e-mail.
+int RunMailgate(const MailgateArgs& args);
+
+struct MailImportArgs {
+  std::string db;
+  std::string queue;
+  std::vector<std::string> addresses;
+  std::string path;  // an mbox file, a Maildir, or a directory of message files
+};
+// `luister import mail`: a whole archive, streamed, idempotent by
+// Message-ID (run it again after an interruption), dated as the mail was.
+int RunMailImport(const MailImportArgs& args);
 
 // Resolves --db defaults: empty means sqlite:<data_dir>/luister.db.
 std::string DefaultDatabase(const std::string& data_dir);

@@ -1,13 +1,25 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "app/commands.h"
+#include "app/open_store.h"
 #include "channels/email/mime_parser.h"
+#include "domain/conversation_service.h"
+#include "domain/customer_service.h"
+#include "domain/mail_intake.h"
+#include "domain/validation.h"
 
 namespace luister {
 namespace {
@@ -82,6 +94,249 @@ int RunMailParse(const std::string& path) {
   // a dump must never throw: replace rather than fail.
   std::cout << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return 0;
+}
+
+namespace {
+
+// sysexits.h: what an MTA makes of a pipe's exit code.
+constexpr int kExitTempFail = 75;  // EX_TEMPFAIL: keep the mail and try again later
+constexpr int kExitDataErr = 65;   // EX_DATAERR: the mail itself is unusable
+
+// The largest message a pipe or an import reads; larger mail is refused
+// with a clear message rather than read into memory.
+constexpr size_t kMaxRawBytes = size_t{100} << 20;
+
+// The queue named by `name` (its id or its name) and what intake needs of it.
+Result<MailDestination> Destination(Store& store, const std::string& name,
+                                    const std::vector<std::string>& addresses) {
+  LUISTER_ASSIGN_OR_RETURN(auto queues, store.directory().ListQueues(std::nullopt));
+  for (const Queue& q : queues) {
+    if (std::to_string(q.id) == name || AsciiLower(q.name) == AsciiLower(name)) {
+      MailDestination to;
+      to.department_id = q.department_id;
+      to.queue_id = q.id;
+      for (const auto& a : addresses) to.own_addresses.push_back(AsciiLower(Trim(a)));
+      return to;
+    }
+  }
+  std::string known;
+  for (const Queue& q : queues)
+    known += (known.empty() ? "" : ", ") + std::to_string(q.id) + " " + q.name;
+  return InvalidArgument("no queue \"" + name +
+                         "\"; the queues are: " + (known.empty() ? "(none)" : known));
+}
+
+// The services intake runs on, over one opened store.
+struct MailDesk {
+  explicit MailDesk(Store& store)
+      : customers(store, clock),
+        conversations(store, clock),
+        intake(store, clock, customers, conversations) {}
+  SystemClock clock;
+  CustomerService customers;
+  ConversationService conversations;
+  MailIntakeService intake;
+};
+
+bool IsTemporary(const Status& s) {
+  return s.code() == StatusCode::kUnavailable || s.code() == StatusCode::kInternal;
+}
+
+}  // namespace
+
+int RunMailgate(const MailgateArgs& args) {
+  std::string raw;
+  char buf[1 << 16];
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    raw.append(buf, static_cast<size_t>(std::cin.gcount()));
+    if (raw.size() > kMaxRawBytes) {
+      std::cerr << "luister: mailgate: the message is larger than " << (kMaxRawBytes >> 20)
+                << " MiB\n";
+      return kExitDataErr;
+    }
+  }
+  auto parsed = email::ParseMail(raw);
+  if (!parsed.ok()) {
+    std::cerr << "luister: mailgate: " << parsed.status().message() << "\n";
+    return kExitDataErr;
+  }
+  auto store = OpenStore(args.db);
+  if (!store.ok()) {
+    Fail("mailgate: cannot open the database", store.status());
+    return kExitTempFail;
+  }
+  if (Status s = CheckSchema(*store); !s.ok()) {
+    Fail("mailgate", s);
+    return kExitTempFail;
+  }
+  auto to = Destination(**store, args.queue, args.addresses);
+  if (!to.ok()) {
+    // A wrong --queue is a configuration error the admin must see; the MTA
+    // keeps the mail meanwhile.
+    Fail("mailgate", to.status());
+    return kExitTempFail;
+  }
+  MailDesk desk(**store);
+  auto result = desk.intake.Intake(*parsed, *to);
+  if (!result.ok()) {
+    Fail("mailgate", result.status());
+    return IsTemporary(result.status()) ? kExitTempFail : kExitDataErr;
+  }
+  std::cout << "mailgate: " << IntakeOutcomeName(result->outcome);
+  if (result->conversation_id) std::cout << " conversation " << *result->conversation_id;
+  if (result->message_id) std::cout << " message " << *result->message_id;
+  if (!result->reason.empty()) std::cout << " (" << result->reason << ")";
+  std::cout << "\n";
+  return 0;
+}
+
+namespace {
+
+// Reads an mbox file one message at a time (mboxo and mboxrd: a message
+// starts at a "From " line; ">From " lines lose one '>'), without holding
+// more than one message in memory.
+class MboxReader {
+ public:
+  explicit MboxReader(std::istream& in) : in_(in) {}
+
+  // The next message's bytes; false at the end.
+  bool Next(std::string* message) {
+    message->clear();
+    std::string line;
+    bool started = !pending_from_.empty();
+    pending_from_.clear();
+    bool previous_blank = true;
+    while (std::getline(in_, line)) {
+      if (line.rfind("From ", 0) == 0 && previous_blank) {
+        if (started) {
+          pending_from_ = line;
+          // The blank line before the separator belongs to the mbox.
+          if (message->size() >= 1 && message->back() == '\n') message->pop_back();
+          return true;
+        }
+        started = true;
+        continue;
+      }
+      if (!started) {
+        if (line.empty()) continue;
+        started = true;  // no "From " line: a single message
+      }
+      size_t gt = 0;
+      while (gt < line.size() && line[gt] == '>') ++gt;
+      if (gt > 0 && line.compare(gt, 5, "From ") == 0) line.erase(0, 1);
+      previous_blank = line.empty() || line == "\r";
+      message->append(line).push_back('\n');
+    }
+    return started && !message->empty();
+  }
+
+ private:
+  std::istream& in_;
+  std::string pending_from_;
+};
+
+struct ImportCounts {
+  int64_t read = 0, failed = 0;
+  std::map<IntakeOutcome, int64_t> outcomes;
+};
+
+}  // namespace
+
+int RunMailImport(const MailImportArgs& args) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool is_dir = fs::is_directory(args.path, ec);
+  if (!is_dir && !fs::is_regular_file(args.path, ec)) {
+    std::cerr << "luister: import mail: " << args.path
+              << " is neither an mbox file nor a directory\n";
+    return kExitUsage;
+  }
+  auto store = OpenStore(args.db);
+  if (!store.ok()) return Fail("import mail: cannot open the database", store.status());
+  if (Status s = CheckSchema(*store); !s.ok()) return Fail("import mail", s);
+  auto to = Destination(**store, args.queue, args.addresses);
+  if (!to.ok()) return Fail("import mail", to.status());
+  to->use_mail_date = true;
+  MailDesk desk(**store);
+
+  ImportCounts counts;
+  const auto start = std::chrono::steady_clock::now();
+  auto last_progress = start;
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  Status stop = Status::Ok();
+  // One message; false when the import must stop (the database is gone).
+  auto import_one = [&](const std::string& raw, const std::string& where) {
+    ++counts.read;
+    auto parsed = email::ParseMail(raw);
+    if (!parsed.ok()) {
+      ++counts.failed;
+      std::cerr << "\nluister: import mail: " << where << ": " << parsed.status().message() << "\n";
+      return true;
+    }
+    auto result = desk.intake.Intake(*parsed, *to);
+    if (!result.ok()) {
+      if (IsTemporary(result.status())) {
+        stop = result.status();
+        return false;
+      }
+      ++counts.failed;
+      std::cerr << "\nluister: import mail: " << where << ": " << result.status().message() << "\n";
+      return true;
+    }
+    ++counts.outcomes[result->outcome];
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_progress > std::chrono::milliseconds(tty ? 200 : 10000)) {
+      last_progress = now;
+      double seconds = std::chrono::duration<double>(now - start).count();
+      std::cerr << (tty ? "\r" : "") << "import mail: " << counts.read << " messages, "
+                << static_cast<int64_t>(counts.read / std::max(seconds, 1e-3)) << "/s"
+                << (tty ? "" : "\n") << std::flush;
+    }
+    return true;
+  };
+
+  if (is_dir) {
+    // A Maildir (cur/ and new/) or a directory of message files, in name order.
+    std::vector<fs::path> files;
+    std::vector<fs::path> dirs = {args.path};
+    if (fs::is_directory(fs::path(args.path) / "cur", ec) ||
+        fs::is_directory(fs::path(args.path) / "new", ec))
+      dirs = {fs::path(args.path) / "cur", fs::path(args.path) / "new"};
+    for (const auto& d : dirs) {
+      if (!fs::is_directory(d, ec)) continue;
+      for (const auto& entry : fs::directory_iterator(d, ec))
+        if (entry.is_regular_file(ec)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!import_one(raw, f.string())) break;
+    }
+  } else {
+    std::ifstream in(args.path, std::ios::binary);
+    MboxReader mbox(in);
+    std::string raw;
+    int64_t n = 0;
+    while (mbox.Next(&raw)) {
+      ++n;
+      if (!import_one(raw, args.path + " message " + std::to_string(n))) break;
+    }
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (tty) std::cerr << "\n";
+  auto count = [&](IntakeOutcome o) { return counts.outcomes[o]; };
+  std::cout << "import mail: " << counts.read << " messages read in " << std::fixed
+            << std::setprecision(1) << seconds << " s ("
+            << static_cast<int64_t>(counts.read / std::max(seconds, 1e-3))
+            << "/s): " << count(IntakeOutcome::kOpened) << " opened a conversation, "
+            << count(IntakeOutcome::kAppended) << " joined one, "
+            << count(IntakeOutcome::kDuplicate) << " already there, "
+            << count(IntakeOutcome::kAutoReply) << " auto-replies, "
+            << count(IntakeOutcome::kBounce) << " bounces, " << count(IntakeOutcome::kOwnMail)
+            << " our own, " << counts.failed << " unreadable\n";
+  if (!stop.ok()) return Fail("import mail stopped; run it again to continue", stop);
+  return counts.failed > 0 ? kExitFailure : 0;
 }
 
 }  // namespace luister

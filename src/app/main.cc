@@ -118,12 +118,38 @@ int main(int argc, char** argv) {
   mail_parse->add_option("FILE", mail_file, "the message file, or - for standard input")
       ->required();
 
+  MailgateArgs gate;
+  auto* gate_cmd = app.add_subcommand(
+      "mailgate", "store one message from standard input (for an MTA's pipe); exit 75 to retry");
+  add_db(gate_cmd);
+  gate_cmd->add_option("--queue", gate.queue, "the queue's id or name")->required();
+  gate_cmd->add_option("--address", gate.addresses,
+                       "the queue's own address (repeat for aliases); mail from it is a loop");
+  auto* import_cmd = app.add_subcommand("import", "import data from elsewhere");
+  import_cmd->require_subcommand(1);
+  MailImportArgs mail_import;
+  auto* import_mail = import_cmd->add_subcommand(
+      "mail", "import an mbox file or a Maildir into a queue (again: only what is new)");
+  add_db(import_mail);
+  import_mail->add_option("--queue", mail_import.queue, "the queue's id or name")->required();
+  import_mail->add_option("--address", mail_import.addresses, "the queue's own address");
+  import_mail->add_option("PATH", mail_import.path, "mbox file, Maildir or directory of messages")
+      ->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (routes_cmd->parsed()) return RunRoutes(routes_audit);
   if (mail_parse->parsed()) return RunMailParse(mail_file);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
+  if (gate_cmd->parsed()) {
+    gate.db = db;
+    return RunMailgate(gate);
+  }
+  if (import_mail->parsed()) {
+    mail_import.db = db;
+    return RunMailImport(mail_import);
+  }
   if (serve_cmd->parsed()) {
     serve.db = db;
     serve.data_dir = data_dir;

@@ -18,8 +18,8 @@ namespace luister::e2e {
 
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
-            int* out_fd) {
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, int* out_fd,
+            const std::string& stdin_path = "") {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
@@ -27,6 +27,12 @@ pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>
   if (pid == 0) {
     dup2(fds[1], 1);
     dup2(fds[1], 2);
+    if (!stdin_path.empty()) {
+      int in = open(stdin_path.c_str(), O_RDONLY);
+      if (in < 0) _exit(126);
+      dup2(in, 0);
+      close(in);
+    }
     close(fds[0]);
     close(fds[1]);
     for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
@@ -53,10 +59,10 @@ void ReadAvailable(int fd, std::string* out, int timeout_ms) {
 
 }  // namespace
 
-CommandResult RunLuister(const std::vector<std::string>& args,
-                         const std::vector<std::string>& env) {
+CommandResult RunLuister(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                         const std::string& stdin_path) {
   int fd = -1;
-  pid_t pid = Spawn(args, env, &fd);
+  pid_t pid = Spawn(args, env, &fd, stdin_path);
   CommandResult r;
   char buf[4096];
   ssize_t n;

@@ -16,9 +16,11 @@ struct CommandResult {
   std::string out;  // stdout and stderr, interleaved
 };
 
-// Runs the luister binary with `args` and waits for it.
+// Runs the luister binary with `args` (its standard input read from
+// `stdin_path` when given) and waits for it.
 CommandResult RunLuister(const std::vector<std::string>& args,
-                         const std::vector<std::string>& env = {});
+                         const std::vector<std::string>& env = {},
+                         const std::string& stdin_path = "");
 
 // A `luister serve` process on a free port with a fresh temporary data
 // directory, migrated and with an admin account. Stopped (SIGTERM) and

@@ -1,6 +1,9 @@
 // `luister mail parse`: the JSON shape support staff and tools rely on.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -66,6 +69,88 @@ TEST(MailCliTest, UnreadableInputIsAClearErrorWithNonZeroExit) {
   // A Markdown file starts with "# Luister": no header can be read from it.
   EXPECT_EQ(not_mail.exit_code, 1) << not_mail.out;
   EXPECT_NE(not_mail.out.find("not an e-mail message"), std::string::npos) << not_mail.out;
+}
+
+// A migrated SQLite desk with the demo's queues, removed afterwards.
+class MailDeskTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/luister-mail-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    db_ = "sqlite:" + dir_ + "/desk.db";
+    ASSERT_EQ(RunLuister({"migrate", "--db", db_}).exit_code, 0);
+    auto demo = RunLuister({"demo", "--db", db_, "--customers", "20", "--conversations", "20",
+                            "--admin-password", "wrk tulip harbour 1984"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  CommandResult Gate(const std::string& file, const std::string& queue = "General") {
+    return RunLuister(
+        {"mailgate", "--db", db_, "--queue", queue, "--address", "support@desk.example"}, {},
+        MailFile(file));
+  }
+
+  std::string dir_;
+  std::string db_;
+};
+
+TEST_F(MailDeskTest, MailgateStoresEachMessageOnceAndAnswersAsAnMtaExpects) {
+  auto first = Gate("outlook-reply.eml");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_EQ(first.out.rfind("mailgate: opened conversation ", 0), 0u) << first.out;
+  const std::string conversation = first.out.substr(30, first.out.find(' ', 30) - 30);
+
+  auto again = Gate("outlook-reply.eml");
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find("duplicate conversation " + conversation), std::string::npos)
+      << again.out;
+
+  auto vacation = Gate("auto-reply-rfc3834.eml");
+  EXPECT_EQ(vacation.exit_code, 0);
+  EXPECT_NE(vacation.out.find("auto_reply"), std::string::npos) << vacation.out;
+  auto bounce = Gate("bounce-dsn.eml");
+  EXPECT_EQ(bounce.exit_code, 0);
+  EXPECT_NE(bounce.out.find("bounce"), std::string::npos) << bounce.out;
+
+  // No mail at all: EX_DATAERR. A queue that does not exist: EX_TEMPFAIL,
+  // so the MTA keeps the mail until the configuration is fixed.
+  auto garbage = Gate("../../../README.md");
+  EXPECT_EQ(garbage.exit_code, 65) << garbage.out;
+  auto wrong_queue = Gate("gmail-html-reply.eml", "no such queue");
+  EXPECT_EQ(wrong_queue.exit_code, 75) << wrong_queue.out;
+  EXPECT_NE(wrong_queue.out.find("the queues are: 1 General"), std::string::npos)
+      << wrong_queue.out;
+}
+
+TEST_F(MailDeskTest, ImportReadsAnMboxOnceHoweverOftenItRuns) {
+  const std::string mbox = dir_ + "/archive.mbox";
+  {
+    std::ofstream out(mbox, std::ios::binary);
+    for (const char* name :
+         {"outlook-reply.eml", "gmail-html-reply.eml", "iso-2022-jp.eml", "auto-reply-rfc3834.eml",
+          "bounce-dsn.eml", "apple-inline-image.eml"}) {
+      std::ifstream in(MailFile(name), std::ios::binary);
+      std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      out << "From someone@example.com Wed Dec  2 10:00:00 2026\n" << raw << "\n";
+    }
+  }
+  auto first = RunLuister({"import", "mail", "--db", db_, "--queue", "1", mbox});
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("6 messages read"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("4 opened a conversation, 0 joined one, 0 already there, "
+                           "1 auto-replies, 1 bounces"),
+            std::string::npos)
+      << first.out;
+  auto second = RunLuister({"import", "mail", "--db", db_, "--queue", "1", mbox});
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("0 opened a conversation, 0 joined one, 4 already there"),
+            std::string::npos)
+      << second.out;
+
+  auto missing = RunLuister({"import", "mail", "--db", db_, "--queue", "1", dir_ + "/nope"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+  EXPECT_NE(missing.out.find("neither an mbox file nor a directory"), std::string::npos);
 }
 
 }  // namespace
