@@ -108,8 +108,8 @@ Result<int64_t> MailIntakeService::ResolveCustomer(const MailAddress& from) {
   return created.status();
 }
 
-Result<std::optional<int64_t>> MailIntakeService::FindConversation(const InboundMail& mail,
-                                                                   int64_t customer_id) {
+Result<std::optional<int64_t>> MailIntakeService::Thread(const InboundMail& mail,
+                                                         std::optional<int64_t> subject_owner) {
   std::vector<std::string> ids;
   if (!mail.in_reply_to.empty()) ids.push_back(mail.in_reply_to);
   ids.insert(ids.end(), mail.references.begin(), mail.references.end());
@@ -123,46 +123,29 @@ Result<std::optional<int64_t>> MailIntakeService::FindConversation(const Inbound
     auto conversation = store_.conversations().Get(*n);
     if (!conversation.ok() && conversation.status().code() != StatusCode::kNotFound)
       return conversation.status();
-    if (conversation.ok() && conversation->customer_id == customer_id)
+    if (conversation.ok() && (!subject_owner || conversation->customer_id == *subject_owner))
       return std::optional<int64_t>(*n);
   }
   return std::optional<int64_t>();
 }
 
-Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const MailDestination& to) {
+Result<std::optional<int64_t>> MailIntakeService::StaffMember(const std::string& address) {
+  auto email = NormaliseEmail(address);
+  if (!email.ok()) return std::optional<int64_t>();
+  LUISTER_ASSIGN_OR_RETURN(auto credentials, store_.directory().FindCredentials(*email));
+  if (!credentials || !credentials->active) return std::optional<int64_t>();
+  return std::optional<int64_t>(credentials->user_id);
+}
+
+Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, const MailDestination& to,
+                                             int64_t customer_id,
+                                             std::optional<int64_t> conversation_id,
+                                             std::optional<int64_t> staff_author) {
   IntakeResult r;
-  if (mail.kind == MailKind::kAutoReply) {
-    r.outcome = IntakeOutcome::kAutoReply;
-    r.reason = mail.kind_reason;
-    return r;
-  }
-  if (mail.kind == MailKind::kBounce) {
-    r.outcome = IntakeOutcome::kBounce;
-    r.reason = mail.kind_reason;
-    return r;
-  }
-  if (!mail.from || mail.from->address.empty())
-    return InvalidArgument("the message has no sender (From) address");
-  const std::string sender = AsciiLower(mail.from->address);
-  if (std::find(to.own_addresses.begin(), to.own_addresses.end(), sender) !=
-      to.own_addresses.end()) {
-    r.outcome = IntakeOutcome::kOwnMail;
-    r.reason = "sent from the desk's own address " + sender;
-    return r;
-  }
-  const std::string external_id = MailExternalId(mail);
-  if (!external_id.empty()) {
-    LUISTER_ASSIGN_OR_RETURN(auto seen, store_.conversations().FindByExternalIds({external_id}));
-    if (seen) return Duplicate(external_id);
-  }
-
-  LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
   r.customer_id = customer_id;
-  LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id,
-                           FindConversation(mail, customer_id));
-
+  const std::string external_id = MailExternalId(mail);
   MessageInput in;
-  in.direction = Direction::kIn;
+  in.direction = staff_author ? Direction::kOut : Direction::kIn;
   in.body_text = Utf8Prefix(mail.text, ConversationService::kMaxBodyBytes);
   // HTML beyond the limit is not kept for display; its text is.
   if (mail.html.size() <= ConversationService::kMaxBodyBytes) in.body_html = mail.html;
@@ -183,7 +166,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
       r.outcome = IntakeOutcome::kAppended;
       r.conversation_id = conversation_id;
       LUISTER_ASSIGN_OR_RETURN(Message m,
-                               conversations_.AddMessage(*conversation_id, in, std::nullopt));
+                               conversations_.AddMessage(*conversation_id, in, staff_author));
       return m.id;
     }
     NewConversation c;
@@ -194,7 +177,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
     c.queue_id = to.queue_id;
     c.created_at = sent;
     r.outcome = IntakeOutcome::kOpened;
-    LUISTER_ASSIGN_OR_RETURN(AddedMessage added, conversations_.Open(c, in, std::nullopt));
+    LUISTER_ASSIGN_OR_RETURN(AddedMessage added, conversations_.Open(c, in, staff_author));
     r.conversation_id = added.conversation.id;
     return added.message.id;
   }();
@@ -208,6 +191,64 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
   }
   r.message_id = *stored;
   return r;
+}
+
+Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const MailDestination& to) {
+  IntakeResult r;
+  if (mail.kind == MailKind::kAutoReply) {
+    r.outcome = IntakeOutcome::kAutoReply;
+    r.reason = mail.kind_reason;
+    return r;
+  }
+  if (mail.kind == MailKind::kBounce) {
+    r.outcome = IntakeOutcome::kBounce;
+    r.reason = mail.kind_reason;
+    return r;
+  }
+  if (!mail.from || mail.from->address.empty())
+    return InvalidArgument("the message has no sender (From) address");
+  auto ours = [&](const std::string& address) {
+    return std::find(to.own_addresses.begin(), to.own_addresses.end(), AsciiLower(address)) !=
+           to.own_addresses.end();
+  };
+  const std::string sender = AsciiLower(mail.from->address);
+  if (ours(sender)) {
+    r.outcome = IntakeOutcome::kOwnMail;
+    r.reason = "sent from the desk's own address " + sender;
+    return r;
+  }
+  const std::string external_id = MailExternalId(mail);
+  if (!external_id.empty()) {
+    LUISTER_ASSIGN_OR_RETURN(auto seen, store_.conversations().FindByExternalIds({external_id}));
+    if (seen) return Duplicate(external_id);
+  }
+
+  LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> staff, StaffMember(sender));
+  if (staff) {
+    LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> answered, Thread(mail, std::nullopt));
+    if (answered) {
+      LUISTER_ASSIGN_OR_RETURN(Conversation c, store_.conversations().Get(*answered));
+      return Save(mail, to, c.customer_id, answered, staff);
+    }
+    // Written to a customer with the queue in CC: the first recipient who
+    // is neither the desk nor staff.
+    std::vector<MailAddress> recipients = mail.to;
+    recipients.insert(recipients.end(), mail.cc.begin(), mail.cc.end());
+    for (const MailAddress& a : recipients) {
+      if (a.address.empty() || ours(a.address)) continue;
+      LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> colleague, StaffMember(a.address));
+      if (colleague) continue;
+      LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(a));
+      return Save(mail, to, customer_id, std::nullopt, staff);
+    }
+    return InvalidArgument("mail from staff member " + sender +
+                           " answers no conversation and is addressed to no customer; reply "
+                           "from the conversation, or keep its Message-ID in In-Reply-To");
+  }
+
+  LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
+  LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id, Thread(mail, customer_id));
+  return Save(mail, to, customer_id, conversation_id, std::nullopt);
 }
 
 }  // namespace luister

@@ -67,6 +67,12 @@ std::optional<int64_t> SubjectReference(std::string_view subject);
 //    then a "[#N]" in the subject, but only for conversation N of this same
 //    customer; never the subject's text. A reply to a resolved or closed
 //    conversation reopens it (the message plan moves it to waiting on us).
+//  - Mail from an active staff member (a user with that address) is their
+//    answer sent from their own mail client with the queue in CC: it joins
+//    the conversation it answers as an outgoing message by them (already
+//    delivered, so never sent again), or, answering none, opens one for the
+//    first recipient who is neither the desk nor staff. Naming no customer,
+//    it is refused (InvalidArgument), so the sender hears of it.
 //  - The conversation and its first message are written in one
 //    transaction; a race with another node storing the same Message-ID ends
 //    as a duplicate, not as two messages.
@@ -80,8 +86,18 @@ class MailIntakeService {
 
  private:
   Result<int64_t> ResolveCustomer(const MailAddress& from);
-  Result<std::optional<int64_t>> FindConversation(const InboundMail& mail, int64_t customer_id);
   Result<IntakeResult> Duplicate(const std::string& external_id);
+  // The conversation `mail` answers by its ids, or by a "[#N]" in the
+  // subject when `subject_owner` is N's customer (any N when nullopt).
+  Result<std::optional<int64_t>> Thread(const InboundMail& mail,
+                                        std::optional<int64_t> subject_owner);
+  // An active staff member's id for `address`, if it is one.
+  Result<std::optional<int64_t>> StaffMember(const std::string& address);
+  // Writes the message: into `conversation_id`, or a new conversation of
+  // `customer_id`.
+  Result<IntakeResult> Save(const InboundMail& mail, const MailDestination& to, int64_t customer_id,
+                            std::optional<int64_t> conversation_id,
+                            std::optional<int64_t> staff_author);
 
   Store& store_;
   const Clock& clock_;

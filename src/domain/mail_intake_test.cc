@@ -177,6 +177,46 @@ TEST_F(MailIntakeTest, MailWithoutSenderIsRefused) {
   EXPECT_EQ(intake_->Intake(m, to_).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(MailIntakeTest, AStaffReplyFromTheirOwnClientJoinsAsTheirAnswer) {
+  IntakeResult first = Take(Mail("piet@example.nl", "m1@example.nl"));
+  InboundMail reply = Mail("Agent@Example.org", "outlook-1@example.org", "RE: Mijn bestelling");
+  reply.from->name = "Agent";
+  reply.to = {{"Piet Jansen", "piet@example.nl"}};
+  reply.cc = {{"Support", "support@desk.example"}};
+  reply.in_reply_to = "m1@example.nl";
+  IntakeResult r = Take(reply);
+  EXPECT_EQ(r.outcome, IntakeOutcome::kAppended);
+  EXPECT_EQ(r.conversation_id, first.conversation_id);
+  EXPECT_EQ(r.customer_id, first.customer_id);
+  auto message = store_->conversations().GetMessage(*r.message_id);
+  ASSERT_TRUE(message.ok());
+  EXPECT_EQ(message->direction, Direction::kOut);
+  EXPECT_EQ(message->author_user_id, agent_);
+  auto conversation = store_->conversations().Get(*first.conversation_id);
+  EXPECT_TRUE(conversation->first_response_at);
+  // The agent is no customer.
+  EXPECT_EQ(*store_->customers().Count(), 1);
+}
+
+TEST_F(MailIntakeTest, AStaffMailToACustomerWithTheQueueInCcOpensTheirConversation) {
+  InboundMail m = Mail("agent@example.org", "outlook-2@example.org", "Uw offerte");
+  m.to = {{"Kees", "kees@example.com"}};
+  m.cc = {{"Support", "support@desk.example"}};
+  IntakeResult r = Take(m);
+  EXPECT_EQ(r.outcome, IntakeOutcome::kOpened);
+  auto customer = store_->customers().Get(*r.customer_id);
+  ASSERT_TRUE(customer.ok());
+  EXPECT_EQ(customer->name, "Kees");
+  EXPECT_EQ(store_->conversations().GetMessage(*r.message_id)->direction, Direction::kOut);
+
+  // Addressed to the desk alone, it answers nothing and names no customer.
+  InboundMail lost = Mail("agent@example.org", "outlook-3@example.org", "Fwd: iets");
+  lost.to = {{"Support", "support@desk.example"}};
+  auto refused = intake_->Intake(lost, to_);
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find("agent@example.org"), std::string::npos);
+}
+
 TEST(SubjectReferenceTest, FindsTheFirstWellFormedNumber) {
   EXPECT_EQ(SubjectReference("Re: [#1042] Storing"), 1042);
   EXPECT_EQ(SubjectReference("[#abc] [#7]"), 7);
