@@ -177,7 +177,7 @@ int RunMailgate(const MailgateArgs& args) {
     return kExitTempFail;
   }
   MailDesk desk(**store);
-  auto result = desk.intake.Intake(*parsed, *to);
+  auto result = desk.intake.Intake(*parsed, *to, raw);
   if (!result.ok()) {
     Fail("mailgate", result.status());
     return IsTemporary(result.status()) ? kExitTempFail : kExitDataErr;
@@ -273,7 +273,7 @@ int RunMailImport(const MailImportArgs& args) {
       std::cerr << "\nluister: import mail: " << where << ": " << parsed.status().message() << "\n";
       return true;
     }
-    auto result = desk.intake.Intake(*parsed, *to);
+    auto result = desk.intake.Intake(*parsed, *to, raw);
     if (!result.ok()) {
       if (IsTemporary(result.status())) {
         stop = result.status();

@@ -49,6 +49,7 @@ Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Ti
   stored.attachments = m.attachments;
   stored.created_at = at;
   stored.external_id = m.external_id;
+  stored.raw_sha256 = m.raw_sha256;
   return stored;
 }
 

@@ -96,6 +96,7 @@ struct Message {
   // The channel's own id of the message (an e-mail's Message-ID), unique
   // over all messages; empty when there is none.
   std::string external_id;
+  std::string raw_sha256;  // the raw e-mail it was read from; empty otherwise
 };
 
 // Where a message with a given external id is.
@@ -119,6 +120,9 @@ struct NewMessage {
   // Unique when set: a second message with the same id is refused
   // (Conflict), so a channel never stores one message twice.
   std::string external_id;
+  // The raw e-mail the message was read from (BlobRepository); empty for
+  // other channels.
+  std::string raw_sha256;
 };
 
 // One message of a batch import, after it was written: the conversation as

@@ -201,6 +201,7 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   out->created_at = in.created_at ? in.created_at : clock_.Now();
   out->requested_status = in.status;
   out->external_id = std::move(in.external_id);
+  out->raw_sha256 = std::move(in.raw_sha256);
 }
 
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,

@@ -24,6 +24,7 @@ struct MessageInput {
   // The channel's id of the message (an e-mail's Message-ID); a second
   // message with the same id is refused with Conflict.
   std::string external_id;
+  std::string raw_sha256;  // the raw e-mail it was read from, when it was one
 };
 
 // One message of an import: which conversation, and what.

@@ -137,8 +137,8 @@ Result<std::optional<int64_t>> MailIntakeService::StaffMember(const std::string&
   return std::optional<int64_t>(credentials->user_id);
 }
 
-Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, const MailDestination& to,
-                                             int64_t customer_id,
+Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, std::string_view raw,
+                                             const MailDestination& to, int64_t customer_id,
                                              std::optional<int64_t> conversation_id,
                                              std::optional<int64_t> staff_author) {
   IntakeResult r;
@@ -156,6 +156,18 @@ Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, const Mail
   if (Trim(in.body_text).empty() && in.attachments.empty())
     return InvalidArgument("the message has no text, no subject and no attachment");
   in.external_id = external_id;
+  // The bytes first: content-addressed, so a crash before the message is
+  // written leaves only bytes that the next attempt finds stored.
+  LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, store_.Find<BlobRepository>());
+  std::vector<std::pair<std::string, std::string_view>> bytes;
+  if (!raw.empty() && !mail.raw_sha256.empty()) {
+    bytes.emplace_back(mail.raw_sha256, raw);
+    in.raw_sha256 = mail.raw_sha256;
+  }
+  for (const MailAttachment& a : mail.attachments) {
+    if (!a.data.empty() && !a.sha256.empty()) bytes.emplace_back(a.sha256, a.data);
+  }
+  LUISTER_RETURN_IF_ERROR(blobs->PutAll(bytes));
   std::optional<Timestamp> sent;
   if (to.use_mail_date && mail.date && *mail.date >= FromMillis(0) && *mail.date <= clock_.Now())
     sent = mail.date;
@@ -193,7 +205,8 @@ Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, const Mail
   return r;
 }
 
-Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const MailDestination& to) {
+Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const MailDestination& to,
+                                               std::string_view raw) {
   IntakeResult r;
   if (mail.kind == MailKind::kAutoReply) {
     r.outcome = IntakeOutcome::kAutoReply;
@@ -228,7 +241,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
     LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> answered, Thread(mail, std::nullopt));
     if (answered) {
       LUISTER_ASSIGN_OR_RETURN(Conversation c, store_.conversations().Get(*answered));
-      return Save(mail, to, c.customer_id, answered, staff);
+      return Save(mail, raw, to, c.customer_id, answered, staff);
     }
     // Written to a customer with the queue in CC: the first recipient who
     // is neither the desk nor staff.
@@ -239,7 +252,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
       LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> colleague, StaffMember(a.address));
       if (colleague) continue;
       LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(a));
-      return Save(mail, to, customer_id, std::nullopt, staff);
+      return Save(mail, raw, to, customer_id, std::nullopt, staff);
     }
     return InvalidArgument("mail from staff member " + sender +
                            " answers no conversation and is addressed to no customer; reply "
@@ -248,7 +261,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
 
   LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
   LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id, Thread(mail, customer_id));
-  return Save(mail, to, customer_id, conversation_id, std::nullopt);
+  return Save(mail, raw, to, customer_id, conversation_id, std::nullopt);
 }
 
 }  // namespace luister

@@ -8,6 +8,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/blob.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/mail.h"
@@ -82,7 +83,11 @@ class MailIntakeService {
                     ConversationService& conversations)
       : store_(store), clock_(clock), customers_(customers), conversations_(conversations) {}
 
-  Result<IntakeResult> Intake(const InboundMail& mail, const MailDestination& to);
+  // `raw` is the message as it arrived: kept (BlobRepository) with the
+  // stored message, as are the attachments' bytes, so nothing the sender
+  // sent is lost and the message can be read again after a parser fix.
+  Result<IntakeResult> Intake(const InboundMail& mail, const MailDestination& to,
+                              std::string_view raw = {});
 
  private:
   Result<int64_t> ResolveCustomer(const MailAddress& from);
@@ -95,7 +100,8 @@ class MailIntakeService {
   Result<std::optional<int64_t>> StaffMember(const std::string& address);
   // Writes the message: into `conversation_id`, or a new conversation of
   // `customer_id`.
-  Result<IntakeResult> Save(const InboundMail& mail, const MailDestination& to, int64_t customer_id,
+  Result<IntakeResult> Save(const InboundMail& mail, std::string_view raw,
+                            const MailDestination& to, int64_t customer_id,
                             std::optional<int64_t> conversation_id,
                             std::optional<int64_t> staff_author);
 

@@ -217,6 +217,38 @@ TEST_F(MailIntakeTest, AStaffMailToACustomerWithTheQueueInCcOpensTheirConversati
   EXPECT_NE(refused.status().message().find("agent@example.org"), std::string::npos);
 }
 
+TEST_F(MailIntakeTest, TheRawMailAndTheAttachmentsBytesAreKept) {
+  InboundMail m = Mail("piet@example.nl", "raw1@example.nl");
+  m.raw_sha256 = "rawhash";
+  MailAttachment pdf;
+  pdf.filename = "factuur.pdf";
+  pdf.content_type = "application/pdf";
+  pdf.data = "%PDF-1.4";
+  pdf.size = pdf.data.size();
+  pdf.sha256 = "pdfhash";
+  MailAttachment too_large = pdf;  // listed, bytes not kept by the parser
+  too_large.filename = "video.mp4";
+  too_large.data.clear();
+  too_large.size = 80u << 20;
+  too_large.sha256 = "videohash";
+  m.attachments = {pdf, too_large};
+  IntakeResult r = intake_->Intake(m, to_, "From: piet@example.nl\r\n\r\nraw").value();
+  EXPECT_EQ(*blobs_->Get("rawhash"), "From: piet@example.nl\r\n\r\nraw");
+  EXPECT_EQ(*blobs_->Get("pdfhash"), "%PDF-1.4");
+  EXPECT_EQ(blobs_->Get("videohash").status().code(), StatusCode::kNotFound);
+  auto message = store_->conversations().GetMessage(*r.message_id);
+  ASSERT_TRUE(message.ok());
+  EXPECT_EQ(message->raw_sha256, "rawhash");
+  ASSERT_EQ(message->attachments.size(), 2u);
+  EXPECT_EQ(message->attachments[1].size_bytes, int64_t{80} << 20);
+  // Mail that is not stored keeps nothing.
+  InboundMail vacation = Mail("piet@example.nl", "raw2@example.nl");
+  vacation.kind = MailKind::kAutoReply;
+  vacation.raw_sha256 = "vacationhash";
+  ASSERT_TRUE(intake_->Intake(vacation, to_, "raw").ok());
+  EXPECT_EQ(blobs_->size(), 2u);
+}
+
 TEST(SubjectReferenceTest, FindsTheFirstWellFormedNumber) {
   EXPECT_EQ(SubjectReference("Re: [#1042] Storing"), 1042);
   EXPECT_EQ(SubjectReference("[#abc] [#7]"), 7);

@@ -8,6 +8,7 @@
 #include "common/manual_clock.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/testing/memory_blobs.h"
 #include "domain/testing/memory_store.h"
 
 namespace luister {
@@ -20,6 +21,9 @@ class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = std::make_unique<MemoryStore>(clock_);
+    auto blobs = std::make_unique<MemoryBlobs>();
+    blobs_ = blobs.get();
+    store_->Provide<BlobRepository>(std::move(blobs));
     customers_ = std::make_unique<CustomerService>(*store_, clock_);
     conversations_ = std::make_unique<ConversationService>(*store_, clock_);
     auto d = store_->directory().CreateDepartment("Klantenservice", clock_.Now());
@@ -48,6 +52,7 @@ class ServiceTest : public ::testing::Test {
 
   ManualClock clock_;
   std::unique_ptr<MemoryStore> store_;
+  MemoryBlobs* blobs_ = nullptr;  // owned by store_
   std::unique_ptr<CustomerService> customers_;
   std::unique_ptr<ConversationService> conversations_;
   int64_t dept_ = 0, billing_ = 0, agent_ = 0;

@@ -19,9 +19,9 @@ constexpr char kNextMessageIds[] =
     "SELECT nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, $1)";
 constexpr char kInsertMessages[] =
     "INSERT INTO messages (id, conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at, external_id) SELECT * FROM "
+    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256) SELECT * FROM "
     "unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], "
-    "$7::bigint[], $8::text[], $9::text[], $10::bigint[], $11::text[])";
+    "$7::bigint[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::text[])";
 constexpr char kInsertAttachments[] =
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], "
@@ -89,7 +89,7 @@ Result<std::vector<AddedMessage>> PgConversationRepository::AddMessages(
         Rows next_ids,
         c.Query(kNextMessageIds, Params().Add(static_cast<int64_t>(messages.size()))));
 
-    BatchColumns message_rows(11), attachment_rows(8), activity_rows(11);
+    BatchColumns message_rows(12), attachment_rows(8), activity_rows(11);
     std::vector<AddedMessage> out;
     out.reserve(messages.size());
     for (size_t i = 0; i < messages.size(); ++i) {

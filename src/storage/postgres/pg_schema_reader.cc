@@ -55,6 +55,7 @@ sql::ColumnType TypeOf(const std::string& t) {
   if (t == "boolean") return sql::ColumnType::kBoolean;
   if (t == "text" || t.rfind("character", 0) == 0) return sql::ColumnType::kText;
   if (t == "double precision" || t == "real") return sql::ColumnType::kReal;
+  if (t == "bytea") return sql::ColumnType::kBlob;
   return sql::ColumnType::kOther;
 }
 

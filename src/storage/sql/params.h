@@ -12,12 +12,19 @@
 
 namespace luister::sql {
 
+// Binary data for a BLOB (SQLite) or BYTEA (PostgreSQL) column; plain
+// strings bind as text, which PostgreSQL checks for UTF-8.
+struct Bytes {
+  std::string data;
+};
+
 // The values bound to a statement's `?` parameters, in order. Each engine
 // binds them in its own way (SQLite natively, PostgreSQL as text); times are
-// stored as UTC milliseconds, booleans as the engine's boolean.
+// stored as UTC milliseconds, booleans as the engine's boolean, Bytes as
+// the engine's binary type.
 class Params {
  public:
-  using Value = std::variant<std::monostate, int64_t, double, bool, std::string>;
+  using Value = std::variant<std::monostate, int64_t, double, bool, std::string, Bytes>;
 
   // Params::Of(id, name, at): one value per argument.
   template <typename... V>
@@ -36,6 +43,7 @@ class Params {
   Params& Add(std::string_view v) { return Push(std::string(v)); }
   Params& Add(const char* v) { return Push(std::string(v)); }
   Params& Add(Timestamp t) { return Push(ToMillis(t)); }
+  Params& Add(Bytes b) { return Push(std::move(b)); }
   Params& AddNull() { return Push(std::monostate{}); }
   template <typename T>
   Params& Add(const std::optional<T>& v) {

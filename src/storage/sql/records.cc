@@ -148,6 +148,7 @@ Message MessageFromRow(const Row& r) {
   m.body_html = r.Text(8);
   m.created_at = r.Time(9);
   m.external_id = r.OptText(10).value_or("");
+  m.raw_sha256 = r.OptText(11).value_or("");
   return m;
 }
 

@@ -19,6 +19,8 @@ class Row {
   virtual std::string Text(int col) const = 0;
   // A boolean column: PostgreSQL's BOOLEAN, SQLite's 0/1.
   virtual bool Bool(int col) const = 0;
+  // A binary column (BLOB, BYTEA) as its bytes.
+  virtual std::string Blob(int col) const = 0;
 
   Timestamp Time(int col) const { return FromMillis(Int(col)); }
   std::optional<int64_t> OptInt(int col) const;

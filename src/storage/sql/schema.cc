@@ -79,6 +79,8 @@ const char* ToString(ColumnType t) {
       return "real";
     case ColumnType::kText:
       return "text";
+    case ColumnType::kBlob:
+      return "blob";
     case ColumnType::kOther:
       return "other";
   }

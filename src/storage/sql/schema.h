@@ -12,7 +12,7 @@ namespace luister::sql {
 // Column types as the two engines store the same values. SQLite keeps
 // booleans as INTEGER, so its readers report kInteger where PostgreSQL says
 // kBoolean; CompareSchemas allows that pair and no other difference.
-enum class ColumnType { kInteger, kBoolean, kReal, kText, kOther };
+enum class ColumnType { kInteger, kBoolean, kReal, kText, kBlob, kOther };
 const char* ToString(ColumnType t);
 
 struct ColumnInfo {

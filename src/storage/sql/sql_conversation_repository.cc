@@ -28,8 +28,8 @@ const Sql kCustomerIsMerged(
     "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at, external_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 const Sql kInsertAttachment(
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -92,7 +92,9 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
       int64_t message_id,
       Scalar(c, kInsertMessage,
              Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
-                        m.author_user_id, m.body_text, m.body_html, at, ExternalId(m))));
+                        m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
+                        m.raw_sha256.empty() ? std::nullopt
+                                             : std::optional<std::string>(m.raw_sha256))));
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const Attachment& att = m.attachments[i];
     LUISTER_RETURN_IF_ERROR(

@@ -2,6 +2,7 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_auth_repository.h"
+#include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
@@ -14,8 +15,9 @@ namespace {
 // each, as in
 //   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
 // written once in storage/sql for both engines.
-RepositoryRegistry CapabilityRepositories(Database& /*db*/) {
+RepositoryRegistry CapabilityRepositories(Database& db) {
   RepositoryRegistry r;
+  r.Add<BlobRepository>(std::make_unique<SqlBlobRepository>(db));
   return r;
 }
 

@@ -26,6 +26,7 @@ sql::ColumnType TypeOf(std::string declared) {
   if (declared.find("CHAR") != std::string::npos || declared.find("TEXT") != std::string::npos ||
       declared.find("CLOB") != std::string::npos)
     return sql::ColumnType::kText;
+  if (declared.find("BLOB") != std::string::npos) return sql::ColumnType::kBlob;
   if (declared.find("REAL") != std::string::npos || declared.find("FLOA") != std::string::npos ||
       declared.find("DOUB") != std::string::npos)
     return sql::ColumnType::kReal;

@@ -14,6 +14,7 @@ class StatementRow final : public sql::Row {
   double Double(int col) const override { return st_.Double(col); }
   std::string Text(int col) const override { return st_.Text(col); }
   bool Bool(int col) const override { return st_.Int(col) != 0; }
+  std::string Blob(int col) const override { return st_.Blob(col); }
 
  private:
   const Statement& st_;
@@ -29,6 +30,8 @@ Result<Statement> Prepare(sqlite::Connection& c, const sql::Sql& sql, const sql:
           using T = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<T, std::monostate>) {
             st.BindNull(i);
+          } else if constexpr (std::is_same_v<T, sql::Bytes>) {
+            st.BindBlob(i, x.data);
           } else {
             st.Bind(i, x);
           }

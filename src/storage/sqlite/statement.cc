@@ -31,6 +31,11 @@ Statement& Statement::Bind(int i, std::string_view v) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int i, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -60,6 +65,12 @@ std::string Statement::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
   if (p == nullptr) return {};
   return std::string(p, sqlite3_column_bytes(stmt_, col));
+}
+
+std::string Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string(static_cast<const char*>(p), sqlite3_column_bytes(stmt_, col));
 }
 
 std::optional<int64_t> Statement::OptInt(int col) const {

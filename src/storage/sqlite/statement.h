@@ -34,6 +34,7 @@ class Statement {
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, Timestamp v) { return Bind(i, ToMillis(v)); }
   Statement& BindNull(int i);
+  Statement& BindBlob(int i, std::string_view bytes);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
     return v ? Bind(i, *v) : BindNull(i);
@@ -48,6 +49,7 @@ class Statement {
   int64_t Int(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  std::string Blob(int col) const;
   Timestamp Time(int col) const { return FromMillis(Int(col)); }
   std::optional<int64_t> OptInt(int col) const;
   std::optional<std::string> OptText(int col) const;

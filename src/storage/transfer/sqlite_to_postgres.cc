@@ -31,6 +31,9 @@ struct Table {
   std::vector<std::string> deferred;
   // PostgreSQL returns booleans as t/f; SQLite stores 1/0.
   std::set<std::string> booleans;
+  // Binary columns travel as upper-case hex: hex() on SQLite, decode() and
+  // upper(encode()) on PostgreSQL.
+  std::set<std::string> blobs;
 };
 
 // Not copied: each engine records its own migrations, and the copy's own
@@ -55,8 +58,10 @@ Result<std::vector<Table>> TablesToCopy(sql::Schema source, sql::Schema target) 
     for (const auto& f : t->foreign_keys)
       if (f.ref_table == t->name)
         table.deferred.insert(table.deferred.end(), f.columns.begin(), f.columns.end());
-    for (const auto& col : target.Table(t->name)->columns)
+    for (const auto& col : target.Table(t->name)->columns) {
       if (col.type == sql::ColumnType::kBoolean) table.booleans.insert(col.name);
+      if (col.type == sql::ColumnType::kBlob) table.blobs.insert(col.name);
+    }
     out.push_back(std::move(table));
   }
   return out;
@@ -99,6 +104,20 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
+}
+
+// The columns as SQLite selects them: binary ones as hex text.
+std::string SqliteSelect(const Table& t, const std::vector<std::string>& cols) {
+  std::vector<std::string> out;
+  for (const auto& c : cols) out.push_back(t.blobs.count(c) ? "hex(" + c + ")" : c);
+  return Join(out);
+}
+
+// The same on PostgreSQL, for the comparison after the copy.
+std::string PgSelect(const Table& t, const std::vector<std::string>& cols) {
+  std::vector<std::string> out;
+  for (const auto& c : cols) out.push_back(t.blobs.count(c) ? "upper(encode(" + c + ", 'hex'))" : c);
+  return Join(out);
 }
 
 // FNV-1a, 64 bit, over a canonical text form of each row.
@@ -199,7 +218,7 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     int64_t last_rowid = progress.first;
     const int batch_rows =
         std::max(1, std::min<int>(kMaxBatchRows, kMaxParams / static_cast<int>(cols.size())));
-    const std::string select = "SELECT rowid, " + Join(cols) + " FROM " + table +
+    const std::string select = "SELECT rowid, " + SqliteSelect(t, cols) + " FROM " + table +
                                " WHERE rowid > ?1 ORDER BY rowid LIMIT ?2";
     int64_t copied = 0;
     while (!progress.second) {
@@ -242,7 +261,9 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
           for (size_t r = 0; r < rows.size(); ++r) {
             sql += r ? ", (" : "(";
             for (size_t i = 0; i < cols.size(); ++i) {
-              sql += (i ? ", $" : "$") + std::to_string(++n);
+              const std::string param = "$" + std::to_string(++n);
+              sql += i ? ", " : "";
+              sql += t.blobs.count(cols[i]) ? "decode(" + param + ", 'hex')" : param;
               if (rows[r][i])
                 params.Add(*rows[r][i]);
               else
@@ -301,7 +322,8 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
     Checksum from, to;
     int64_t from_rows = 0, to_rows = 0;
     LUISTER_RETURN_IF_ERROR(src->WithWriter([&](SqliteConnection& c) -> Status {
-      std::string sql = "SELECT " + Join(cols) + " FROM " + table + " ORDER BY " + Join(t.key);
+      std::string sql =
+          "SELECT " + SqliteSelect(t, cols) + " FROM " + table + " ORDER BY " + Join(t.key);
       LUISTER_ASSIGN_OR_RETURN(auto st, c.Prepare(sql));
       while (true) {
         LUISTER_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -311,8 +333,8 @@ Result<std::vector<TableReport>> CopySqliteToPostgres(const std::string& sqlite_
       }
     }));
     LUISTER_RETURN_IF_ERROR(dst->Read([&](PgConnection& c) -> Status {
-      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + Join(cols) + " FROM " + table +
-                                                         " ORDER BY " + PgOrder(t)));
+      LUISTER_ASSIGN_OR_RETURN(postgres::Rows r, c.Query("SELECT " + PgSelect(t, cols) + " FROM " +
+                                                         table + " ORDER BY " + PgOrder(t)));
       for (int row = 0; row < r.size(); ++row) {
         ++to_rows;
         for (size_t i = 0; i < cols.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "domain/blob.h"
 #include "storage/postgres/pg_test_fixture.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/database.h"
@@ -82,6 +83,13 @@ class TransferTest : public postgres::PgTest {
     ASSERT_TRUE(
         s.jobs().Complete(**claim, Now(), R"({"format":"luister.customer-export/1"})").ok());
     job_id_ = *done;
+    // Bytes of every value, NUL included, and a raw e-mail that compresses.
+    std::string binary;
+    for (int b = 0; b < 256; ++b) binary.push_back(static_cast<char>(b));
+    auto blobs = s.Find<BlobRepository>();
+    ASSERT_TRUE(blobs.ok());
+    ASSERT_TRUE((*blobs)->Put("binary", binary).ok());
+    ASSERT_TRUE((*blobs)->Put("mail", std::string(5000, 'm')).ok());
     ASSERT_TRUE(
         s.jobs().Enqueue(NewJob{"customer.export", R"({"customer_id":3})", Now(), Now()}).ok());
   }
@@ -115,6 +123,14 @@ TEST_F(TransferTest, CopiesEverythingAndTheCopyServesTheSameData) {
   by_email.text = "klant7";
   by_email.scope = SearchScope::kCustomers;
   EXPECT_EQ((*pg)->search().Search(by_email)->size(), 1u) << "identities reach customer search";
+  auto blobs = (*pg)->Find<BlobRepository>();
+  ASSERT_TRUE(blobs.ok());
+  auto binary = (*blobs)->Get("binary");
+  ASSERT_TRUE(binary.ok()) << binary.status().ToString();
+  ASSERT_EQ(binary->size(), 256u);
+  EXPECT_EQ(static_cast<unsigned char>((*binary)[0]), 0);
+  EXPECT_EQ(static_cast<unsigned char>((*binary)[255]), 255);
+  EXPECT_EQ(*(*blobs)->Get("mail"), std::string(5000, 'm')) << "compressed blobs survive the move";
   auto job = (*pg)->jobs().Get(job_id_);
   ASSERT_TRUE(job.ok()) << job.status().ToString();
   EXPECT_EQ(job->state, JobState::kDone);

@@ -1,0 +1,101 @@
+#include "storage/sql/sql_blob_repository.h"
+
+#include <zlib.h>
+
+#include "storage/sql/query.h"
+
+namespace luister::sql {
+
+namespace {
+
+const Sql kInsertBlob(
+    "INSERT INTO blobs (sha256, size_bytes, compression, data, created_at) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING");
+const Sql kSelectBlob("SELECT size_bytes, compression, data FROM blobs WHERE sha256 = ?");
+const Sql kBlobExists("SELECT 1 FROM blobs WHERE sha256 = ?");
+
+// zlib at its fastest level, when that saves a tenth; empty otherwise.
+// Bytes that are compressed already (JPEG, PDF, ZIP: most attachments) are
+// recognised on their first 64 KiB, so they are not compressed in vain.
+std::string Compress(std::string_view bytes) {
+  auto deflate = [](std::string_view in) -> std::string {
+    uLongf size = compressBound(in.size());
+    std::string out(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                  reinterpret_cast<const Bytef*>(in.data()), in.size(), Z_BEST_SPEED) != Z_OK ||
+        size >= in.size() - in.size() / 10)
+      return {};
+    out.resize(size);
+    return out;
+  };
+  constexpr size_t kSample = 64 * 1024;
+  if (bytes.size() > 2 * kSample && deflate(bytes.substr(0, kSample)).empty()) return {};
+  return deflate(bytes);
+}
+
+}  // namespace
+
+Status SqlBlobRepository::Put(const std::string& sha256, std::string_view bytes) {
+  return PutAll({{sha256, bytes}});
+}
+
+Status SqlBlobRepository::PutAll(
+    const std::vector<std::pair<std::string, std::string_view>>& blobs) {
+  if (blobs.empty()) return Status::Ok();
+  // Known bytes are not compressed again.
+  std::vector<bool> known(blobs.size(), false);
+  LUISTER_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> Status {
+    for (size_t i = 0; i < blobs.size(); ++i) {
+      LUISTER_ASSIGN_OR_RETURN(auto found, First<bool>(c, kBlobExists, Params::Of(blobs[i].first),
+                                                       [](const Row&) { return true; }));
+      known[i] = found.has_value();
+    }
+    return Status::Ok();
+  }));
+  std::vector<Params> inserts;
+  const Timestamp now = db_.clock().Now();
+  for (size_t i = 0; i < blobs.size(); ++i) {
+    if (known[i]) continue;
+    const std::string_view bytes = blobs[i].second;
+    std::string compression = "none";
+    std::string stored = Compress(bytes);
+    if (stored.empty()) {
+      stored.assign(bytes);
+    } else {
+      compression = "zlib";
+    }
+    inserts.push_back(Params::Of(blobs[i].first, static_cast<int64_t>(bytes.size()), compression,
+                                 Bytes{std::move(stored)}, now));
+  }
+  if (inserts.empty()) return Status::Ok();
+  return db_.Write([&](Connection& c) -> Status {
+    for (const Params& p : inserts) LUISTER_RETURN_IF_ERROR(c.Execute(kInsertBlob, p).status());
+    return Status::Ok();
+  });
+}
+
+Result<std::string> SqlBlobRepository::Get(const std::string& sha256) {
+  struct Stored {
+    int64_t size = 0;
+    std::string compression;
+    std::string data;
+  };
+  LUISTER_ASSIGN_OR_RETURN(auto found, db_.Read([&](Connection& c) {
+    return First<Stored>(c, kSelectBlob, Params::Of(sha256), [](const Row& r) {
+      return Stored{r.Int(0), r.Text(1), r.Blob(2)};
+    });
+  }));
+  if (!found) return NotFound("no bytes stored under " + sha256);
+  if (found->compression == "none") return std::move(found->data);
+  if (found->compression != "zlib")
+    return Internal("blob " + sha256 + " has an unknown compression " + found->compression);
+  std::string out(static_cast<size_t>(found->size), '\0');
+  uLongf out_size = out.size();
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &out_size,
+                 reinterpret_cast<const Bytef*>(found->data.data()), found->data.size()) != Z_OK ||
+      out_size != out.size())
+    return Internal("blob " + sha256 + " does not decompress to its recorded size");
+  return out;
+}
+
+}  // namespace luister::sql
