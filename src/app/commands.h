@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,18 @@ struct MailImportArgs {
 // `luister import mail`: a whole archive, streamed, idempotent by
 // Message-ID (run it again after an interruption), dated as the mail was.
 int RunMailImport(const MailImportArgs& args);
+
+struct MailQuarantineArgs {
+  std::string db;
+  std::string action;  // list, reprocess or discard
+  int64_t id = 0;
+  bool all = false;   // list: also those already handled
+  std::string queue;  // reprocess: when the entry names none, or another
+  std::vector<std::string> addresses;
+};
+// `luister mail quarantine|reprocess|discard`: the mail that could not be
+// taken, read again after a fix, or let go.
+int RunMailQuarantine(const MailQuarantineArgs& args);
 
 // Resolves --db defaults: empty means sqlite:<data_dir>/luister.db.
 std::string DefaultDatabase(const std::string& data_dir);

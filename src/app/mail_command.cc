@@ -16,9 +16,11 @@
 #include "app/commands.h"
 #include "app/open_store.h"
 #include "channels/email/mime_parser.h"
+#include "domain/blob.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/mail_intake.h"
+#include "domain/mail_quarantine.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -142,6 +144,40 @@ bool IsTemporary(const Status& s) {
   return s.code() == StatusCode::kUnavailable || s.code() == StatusCode::kInternal;
 }
 
+// What became of one raw message.
+struct Taken {
+  std::optional<IntakeOutcome> outcome;  // when the desk took it
+  std::optional<int64_t> quarantined;    // when it was held instead
+  std::string line;                      // for the person running the command
+};
+
+// One raw message into the desk: stored, recognised (duplicate,
+// auto-reply, bounce, loop) or, when it cannot be taken, quarantined with
+// the reason. An error only when the database failed: the mail must then
+// stay where it came from.
+Result<Taken> TakeMail(Store& store, MailDesk& desk, const std::string& raw,
+                       const MailDestination& to, const std::string& source) {
+  auto hold = [&](const std::string& reason) -> Result<Taken> {
+    LUISTER_ASSIGN_OR_RETURN(
+        QuarantinedMail held,
+        HoldMail(store, desk.clock, raw, email::Sha256Hex(raw), source, to.queue_id, reason));
+    return Taken{std::nullopt, held.id,
+                 "quarantined " + std::to_string(held.id) + " (" + reason + ")"};
+  };
+  auto parsed = email::ParseMail(raw);
+  if (!parsed.ok()) return hold(parsed.status().message());
+  auto result = desk.intake.Intake(*parsed, to, raw);
+  if (!result.ok()) {
+    if (IsTemporary(result.status())) return result.status();
+    return hold(result.status().message());
+  }
+  std::string line(IntakeOutcomeName(result->outcome));
+  if (result->conversation_id) line += " conversation " + std::to_string(*result->conversation_id);
+  if (result->message_id) line += " message " + std::to_string(*result->message_id);
+  if (!result->reason.empty()) line += " (" + result->reason + ")";
+  return Taken{result->outcome, std::nullopt, line};
+}
+
 }  // namespace
 
 int RunMailgate(const MailgateArgs& args) {
@@ -155,9 +191,8 @@ int RunMailgate(const MailgateArgs& args) {
       return kExitDataErr;
     }
   }
-  auto parsed = email::ParseMail(raw);
-  if (!parsed.ok()) {
-    std::cerr << "luister: mailgate: " << parsed.status().message() << "\n";
+  if (raw.empty()) {
+    std::cerr << "luister: mailgate: no message on standard input\n";
     return kExitDataErr;
   }
   auto store = OpenStore(args.db);
@@ -177,16 +212,12 @@ int RunMailgate(const MailgateArgs& args) {
     return kExitTempFail;
   }
   MailDesk desk(**store);
-  auto result = desk.intake.Intake(*parsed, *to, raw);
-  if (!result.ok()) {
-    Fail("mailgate", result.status());
-    return IsTemporary(result.status()) ? kExitTempFail : kExitDataErr;
+  auto taken = TakeMail(**store, desk, raw, *to, "mailgate");
+  if (!taken.ok()) {
+    Fail("mailgate", taken.status());
+    return kExitTempFail;
   }
-  std::cout << "mailgate: " << IntakeOutcomeName(result->outcome);
-  if (result->conversation_id) std::cout << " conversation " << *result->conversation_id;
-  if (result->message_id) std::cout << " message " << *result->message_id;
-  if (!result->reason.empty()) std::cout << " (" << result->reason << ")";
-  std::cout << "\n";
+  std::cout << "mailgate: " << taken->line << "\n";
   return 0;
 }
 
@@ -236,7 +267,7 @@ class MboxReader {
 };
 
 struct ImportCounts {
-  int64_t read = 0, failed = 0;
+  int64_t read = 0, quarantined = 0;
   std::map<IntakeOutcome, int64_t> outcomes;
 };
 
@@ -267,23 +298,18 @@ int RunMailImport(const MailImportArgs& args) {
   // One message; false when the import must stop (the database is gone).
   auto import_one = [&](const std::string& raw, const std::string& where) {
     ++counts.read;
-    auto parsed = email::ParseMail(raw);
-    if (!parsed.ok()) {
-      ++counts.failed;
-      std::cerr << "\nluister: import mail: " << where << ": " << parsed.status().message() << "\n";
-      return true;
+    auto taken = TakeMail(**store, desk, raw, *to, "import");
+    if (!taken.ok()) {
+      stop = taken.status();
+      return false;
     }
-    auto result = desk.intake.Intake(*parsed, *to, raw);
-    if (!result.ok()) {
-      if (IsTemporary(result.status())) {
-        stop = result.status();
-        return false;
-      }
-      ++counts.failed;
-      std::cerr << "\nluister: import mail: " << where << ": " << result.status().message() << "\n";
-      return true;
+    if (taken->quarantined) {
+      ++counts.quarantined;
+      std::cerr << (tty ? "\n" : "") << "luister: import mail: " << where << ": " << taken->line
+                << "\n";
+    } else {
+      ++counts.outcomes[*taken->outcome];
     }
-    ++counts.outcomes[result->outcome];
     auto now = std::chrono::steady_clock::now();
     if (now - last_progress > std::chrono::milliseconds(tty ? 200 : 10000)) {
       last_progress = now;
@@ -334,9 +360,66 @@ int RunMailImport(const MailImportArgs& args) {
             << count(IntakeOutcome::kDuplicate) << " already there, "
             << count(IntakeOutcome::kAutoReply) << " auto-replies, "
             << count(IntakeOutcome::kBounce) << " bounces, " << count(IntakeOutcome::kOwnMail)
-            << " our own, " << counts.failed << " unreadable\n";
+            << " our own, " << counts.quarantined << " quarantined\n";
   if (!stop.ok()) return Fail("import mail stopped; run it again to continue", stop);
-  return counts.failed > 0 ? kExitFailure : 0;
+  return 0;
+}
+
+int RunMailQuarantine(const MailQuarantineArgs& args) {
+  auto store = OpenStore(args.db);
+  if (!store.ok()) return Fail("mail: cannot open the database", store.status());
+  if (Status s = CheckSchema(*store); !s.ok()) return Fail("mail", s);
+  auto held = (*store)->Find<QuarantineRepository>();
+  if (!held.ok()) return Fail("mail", held.status());
+  SystemClock clock;
+  if (args.action == "list") {
+    PageRequest page;
+    page.limit = kMaxPageSize;
+    auto list =
+        (*held)->List(args.all ? std::nullopt : std::optional(QuarantineState::kHeld), page);
+    if (!list.ok()) return Fail("mail quarantine", list.status());
+    for (const QuarantinedMail& m : list->items) {
+      std::cout << m.id << "  " << ToString(m.state) << "  " << FormatIso8601(m.received_at) << "  "
+                << m.source << "  " << m.size_bytes << " bytes  " << m.reason << "\n";
+    }
+    std::cout << list->items.size() << " quarantined message(s)"
+              << (args.all ? "" : " held; --all shows those already handled") << "\n";
+    return 0;
+  }
+  auto entry = (*held)->Get(args.id);
+  if (!entry.ok()) return Fail("mail " + args.action, entry.status());
+  if (args.action == "discard") {
+    auto done = (*held)->Resolve(args.id, QuarantineState::kDiscarded, std::nullopt, clock.Now());
+    if (!done.ok()) return Fail("mail discard", done.status());
+    std::cout << "mail: discarded quarantined message " << args.id << "\n";
+    return 0;
+  }
+  // reprocess: read the kept bytes again, as mailgate would.
+  if (entry->state != QuarantineState::kHeld)
+    return Fail("mail reprocess", Conflict("quarantined message " + std::to_string(args.id) +
+                                           " was already " + std::string(ToString(entry->state))));
+  auto blobs = (*store)->Find<BlobRepository>();
+  if (!blobs.ok()) return Fail("mail reprocess", blobs.status());
+  auto raw = (*blobs)->Get(entry->raw_sha256);
+  if (!raw.ok()) return Fail("mail reprocess", raw.status());
+  std::string queue = args.queue;
+  if (queue.empty() && entry->queue_id) queue = std::to_string(*entry->queue_id);
+  if (queue.empty())
+    return Fail("mail reprocess", InvalidArgument("give --queue: the message came with none"));
+  auto to = Destination(**store, queue, args.addresses);
+  if (!to.ok()) return Fail("mail reprocess", to.status());
+  MailDesk desk(**store);
+  auto parsed = email::ParseMail(*raw);
+  if (!parsed.ok()) return Fail("mail reprocess: still not readable", parsed.status());
+  auto result = desk.intake.Intake(*parsed, *to, *raw);
+  if (!result.ok()) return Fail("mail reprocess: still not taken", result.status());
+  auto done = (*held)->Resolve(args.id, QuarantineState::kReprocessed, std::nullopt, clock.Now());
+  if (!done.ok()) return Fail("mail reprocess", done.status());
+  std::cout << "mail: reprocessed quarantined message " << args.id << ": "
+            << IntakeOutcomeName(result->outcome);
+  if (result->conversation_id) std::cout << " conversation " << *result->conversation_id;
+  std::cout << "\n";
+  return 0;
 }
 
 }  // namespace luister

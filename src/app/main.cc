@@ -117,6 +117,19 @@ int main(int argc, char** argv) {
   std::string mail_file;
   mail_parse->add_option("FILE", mail_file, "the message file, or - for standard input")
       ->required();
+  MailQuarantineArgs held;
+  auto* mail_list = mail_cmd->add_subcommand("quarantine", "list mail that could not be taken");
+  add_db(mail_list);
+  mail_list->add_flag("--all", held.all, "also the mail already reprocessed or discarded");
+  auto* mail_reprocess =
+      mail_cmd->add_subcommand("reprocess", "read a quarantined message again (after a fix)");
+  add_db(mail_reprocess);
+  mail_reprocess->add_option("ID", held.id, "its number in `luister mail quarantine`")->required();
+  mail_reprocess->add_option("--queue", held.queue, "the queue, when it should go elsewhere");
+  mail_reprocess->add_option("--address", held.addresses, "the queue's own address");
+  auto* mail_discard = mail_cmd->add_subcommand("discard", "let a quarantined message go");
+  add_db(mail_discard);
+  mail_discard->add_option("ID", held.id, "its number in `luister mail quarantine`")->required();
 
   MailgateArgs gate;
   auto* gate_cmd = app.add_subcommand(
@@ -142,6 +155,14 @@ int main(int argc, char** argv) {
   if (mail_parse->parsed()) return RunMailParse(mail_file);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
+  for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},
+                             std::pair{mail_discard, "discard"}}) {
+    if (cmd->parsed()) {
+      held.db = db;
+      held.action = action;
+      return RunMailQuarantine(held);
+    }
+  }
   if (gate_cmd->parsed()) {
     gate.db = db;
     return RunMailgate(gate);

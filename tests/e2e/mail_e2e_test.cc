@@ -113,14 +113,42 @@ TEST_F(MailDeskTest, MailgateStoresEachMessageOnceAndAnswersAsAnMtaExpects) {
   EXPECT_EQ(bounce.exit_code, 0);
   EXPECT_NE(bounce.out.find("bounce"), std::string::npos) << bounce.out;
 
-  // No mail at all: EX_DATAERR. A queue that does not exist: EX_TEMPFAIL,
-  // so the MTA keeps the mail until the configuration is fixed.
+  // No mail at all: taken into quarantine, so the MTA does not bounce it
+  // and an admin sees it. A queue that does not exist: EX_TEMPFAIL, so the
+  // MTA keeps the mail until the configuration is fixed.
   auto garbage = Gate("../../../README.md");
-  EXPECT_EQ(garbage.exit_code, 65) << garbage.out;
+  EXPECT_EQ(garbage.exit_code, 0) << garbage.out;
+  EXPECT_NE(garbage.out.find("mailgate: quarantined 1 (not an e-mail message"), std::string::npos)
+      << garbage.out;
   auto wrong_queue = Gate("gmail-html-reply.eml", "no such queue");
   EXPECT_EQ(wrong_queue.exit_code, 75) << wrong_queue.out;
   EXPECT_NE(wrong_queue.out.find("the queues are: 1 General"), std::string::npos)
       << wrong_queue.out;
+}
+
+TEST_F(MailDeskTest, QuarantinedMailIsListedAndLetGoOnce) {
+  ASSERT_EQ(Gate("../../../README.md").exit_code, 0);
+  auto list = RunLuister({"mail", "quarantine", "--db", db_});
+  ASSERT_EQ(list.exit_code, 0) << list.out;
+  EXPECT_NE(list.out.find("1  held  "), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("mailgate"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("1 quarantined message(s) held"), std::string::npos) << list.out;
+
+  // Reading it again fails the same way, says so, and keeps it held.
+  auto again = RunLuister({"mail", "reprocess", "1", "--db", db_});
+  EXPECT_EQ(again.exit_code, 2) << again.out;
+  EXPECT_NE(again.out.find("still not readable"), std::string::npos) << again.out;
+
+  auto discard = RunLuister({"mail", "discard", "1", "--db", db_});
+  EXPECT_EQ(discard.exit_code, 0) << discard.out;
+  auto twice = RunLuister({"mail", "discard", "1", "--db", db_});
+  EXPECT_EQ(twice.exit_code, 1) << twice.out;
+  EXPECT_NE(twice.out.find("already discarded"), std::string::npos) << twice.out;
+  auto empty = RunLuister({"mail", "quarantine", "--db", db_});
+  EXPECT_NE(empty.out.find("0 quarantined message(s) held"), std::string::npos) << empty.out;
+  auto unknown = RunLuister({"mail", "discard", "42", "--db", db_});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.out.find("not found"), std::string::npos) << unknown.out;
 }
 
 TEST_F(MailDeskTest, ImportReadsAnMboxOnceHoweverOftenItRuns) {
@@ -129,7 +157,7 @@ TEST_F(MailDeskTest, ImportReadsAnMboxOnceHoweverOftenItRuns) {
     std::ofstream out(mbox, std::ios::binary);
     for (const char* name :
          {"outlook-reply.eml", "gmail-html-reply.eml", "iso-2022-jp.eml", "auto-reply-rfc3834.eml",
-          "bounce-dsn.eml", "apple-inline-image.eml"}) {
+          "bounce-dsn.eml", "apple-inline-image.eml", "broken-no-sender.eml"}) {
       std::ifstream in(MailFile(name), std::ios::binary);
       std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       out << "From someone@example.com Wed Dec  2 10:00:00 2026\n" << raw << "\n";
@@ -137,7 +165,8 @@ TEST_F(MailDeskTest, ImportReadsAnMboxOnceHoweverOftenItRuns) {
   }
   auto first = RunLuister({"import", "mail", "--db", db_, "--queue", "1", mbox});
   ASSERT_EQ(first.exit_code, 0) << first.out;
-  EXPECT_NE(first.out.find("6 messages read"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("7 messages read"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("1 quarantined"), std::string::npos) << first.out;
   EXPECT_NE(first.out.find("4 opened a conversation, 0 joined one, 0 already there, "
                            "1 auto-replies, 1 bounces"),
             std::string::npos)

@@ -151,19 +151,6 @@ std::string NormaliseText(std::string_view s) {
   return out.substr(start);
 }
 
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(sizeof(digest) * 2);
-  for (unsigned char b : digest) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xF]);
-  }
-  return out;
-}
-
 std::string StreamBytes(GMimeStream* stream) {
   GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
   if (array == nullptr || array->len == 0) return {};
@@ -426,6 +413,20 @@ void OnParserWarning(gint64, GMimeParserWarning code, const gchar* item, gpointe
 }
 
 }  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  InitOnce();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(sizeof(digest) * 2);
+  for (unsigned char b : digest) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0xF]);
+  }
+  return out;
+}
 
 Result<InboundMail> ParseMail(std::string_view raw, const ParseOptions& options) {
   InitOnce();

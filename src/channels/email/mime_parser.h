@@ -28,4 +28,8 @@ struct ParseOptions {
 // hold no header at all. Thread-safe.
 Result<InboundMail> ParseMail(std::string_view raw, const ParseOptions& options = {});
 
+// The SHA-256 of `raw`, lower-case hex: what raw mail and attachments are
+// kept under (InboundMail::raw_sha256 is this of the parsed bytes).
+std::string Sha256Hex(std::string_view raw);
+
 }  // namespace luister::email

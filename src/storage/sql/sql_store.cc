@@ -5,6 +5,7 @@
 #include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
 namespace luister::sql {
@@ -18,6 +19,7 @@ namespace {
 RepositoryRegistry CapabilityRepositories(Database& db) {
   RepositoryRegistry r;
   r.Add<BlobRepository>(std::make_unique<SqlBlobRepository>(db));
+  r.Add<QuarantineRepository>(std::make_unique<SqlQuarantineRepository>(db));
   return r;
 }
 
