@@ -79,6 +79,7 @@ struct Attachment {
   std::string sha256;      // of the bytes, lower-case hex; empty when unknown
   std::string content_id;  // an e-mail part's Content-ID (for cid: images); empty when none
   bool inline_part = false;
+  int64_t id = 0;  // set once stored
 };
 
 struct Message {
@@ -97,6 +98,15 @@ struct Message {
   // over all messages; empty when there is none.
   std::string external_id;
   std::string raw_sha256;  // the raw e-mail it was read from; empty otherwise
+};
+
+// A stored attachment with the records it belongs to (for serving its
+// bytes to those who may read the conversation).
+struct StoredAttachment {
+  Attachment attachment;
+  int64_t message_id = 0;
+  int64_t conversation_id = 0;
+  int64_t customer_id = 0;
 };
 
 // Where a message with a given external id is.

@@ -93,6 +93,8 @@ class ConversationRepository {
   virtual Result<std::optional<MessageRef>> FindByExternalIds(
       const std::vector<std::string>& external_ids) = 0;
   virtual Result<Message> GetMessage(int64_t id) = 0;
+  // NotFound for an unknown attachment id.
+  virtual Result<StoredAttachment> GetAttachment(int64_t id) = 0;
   // Ordered by created_at ascending (thread order).
   virtual Result<Page<Message>> ListMessages(int64_t conversation_id, bool include_internal,
                                              const PageRequest& p) = 0;

@@ -94,6 +94,21 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   int64_t me = client_->Get("/api/v1/session").Json()["user"]["id"];
+  // An e-mailed attachment of the same customer, with its bytes.
+  int64_t queue = Create("/api/v1/queues", {{"department_id", dept}, {"name", "Walk mail"}});
+  const std::string mail = std::string(LUISTER_SOURCE_DIR) + "/tests/data/mail/audit-walk.eml";
+  auto gate =
+      RunLuister({"mailgate", "--db", server_->db(), "--queue", std::to_string(queue)}, {}, mail);
+  ASSERT_EQ(gate.exit_code, 0) << gate.out;
+  ASSERT_NE(gate.out.find("opened conversation "), std::string::npos) << gate.out;
+  const std::string mailed = gate.out.substr(gate.out.find("conversation ") + 13);
+  auto messages =
+      client_->Get("/api/v1/conversations/" + mailed.substr(0, mailed.find(' ')) + "/messages")
+          .Json();
+  int64_t attachment = 0;
+  for (const auto& m : messages["items"])
+    for (const auto& a : m["attachments"]) attachment = a["id"];
+  ASSERT_NE(attachment, 0);
 
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
@@ -101,6 +116,7 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                      : pattern.rfind("/api/v1/conversations/", 0) == 0 ? std::to_string(conv)
                      : pattern.rfind("/api/v1/users/", 0) == 0         ? std::to_string(me)
                      : pattern.rfind("/api/v1/jobs/", 0) == 0          ? std::to_string(job)
+                     : pattern.rfind("/api/v1/attachments/", 0) == 0   ? std::to_string(attachment)
                                                                        : "";
     std::string t = pattern;
     if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "http_client.h"
 #include "luister_process.h"
 
 namespace luister::e2e {
@@ -180,6 +181,56 @@ TEST_F(MailDeskTest, ImportReadsAnMboxOnceHoweverOftenItRuns) {
   auto missing = RunLuister({"import", "mail", "--db", db_, "--queue", "1", dir_ + "/nope"});
   EXPECT_EQ(missing.exit_code, 2) << missing.out;
   EXPECT_NE(missing.out.find("neither an mbox file nor a directory"), std::string::npos);
+}
+
+// Attachments of mail taken by the pipe, downloaded through the API of a
+// server on the same database (SQLite, and PostgreSQL under postgres/).
+TEST(MailAttachmentTest, AMailedFileDownloadsAsItWasSent) {
+  LuisterProcess server;
+  HttpClient client(server.port());
+  ASSERT_EQ(client.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  auto dept = client.Post("/api/v1/departments", {{"name", "Mail"}});
+  ASSERT_EQ(dept.status, 201) << dept.body;
+  auto queue =
+      client.Post("/api/v1/queues", {{"department_id", dept.Json()["id"]}, {"name", "Post"}});
+  ASSERT_EQ(queue.status, 201) << queue.body;
+  auto gate = RunLuister({"mailgate", "--db", server.db(), "--queue", "Post"}, {},
+                         MailFile("apple-inline-image.eml"));
+  ASSERT_EQ(gate.exit_code, 0) << gate.out;
+  const std::string opened = gate.out.substr(gate.out.find("conversation ") + 13);
+  auto messages =
+      client.Get("/api/v1/conversations/" + opened.substr(0, opened.find(' ')) + "/messages");
+  ASSERT_EQ(messages.status, 200) << messages.body;
+  auto attachments = messages.Json()["items"][0]["attachments"];
+  ASSERT_EQ(attachments.size(), 2u) << messages.body;
+  EXPECT_EQ(attachments[0]["content_id"], "photo1@icloud");
+  EXPECT_EQ(attachments[0]["inline"], true);
+  EXPECT_EQ(attachments[1]["filename"], "€ factuur décembre.pdf");
+  EXPECT_EQ(attachments[1]["sha256"],
+            "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff");
+
+  auto pdf =
+      client.Get("/api/v1/attachments/" + std::to_string(attachments[1]["id"].get<int64_t>()));
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.body.rfind("%PDF-1.4", 0), 0u);
+  EXPECT_EQ(pdf.body.size(), 45u);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.Header("content-disposition"),
+            "attachment; filename=\"_ factuur d_cembre.pdf\"; "
+            "filename*=UTF-8''%E2%82%AC%20factuur%20d%C3%A9cembre.pdf");
+  EXPECT_EQ(pdf.Header("x-content-type-options"), "nosniff");
+  EXPECT_NE(pdf.Header("content-security-policy").find("sandbox"), std::string::npos);
+  EXPECT_EQ(pdf.Header("cache-control"), "no-store");
+
+  auto unknown = client.Get("/api/v1/attachments/999999");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.Header("content-type"), "application/problem+json");
+  EXPECT_EQ(client.Get("/api/v1/attachments/abc").status, 404);
+  HttpClient stranger(server.port());
+  EXPECT_EQ(
+      stranger.Get("/api/v1/attachments/" + std::to_string(attachments[1]["id"].get<int64_t>()))
+          .status,
+      401);
 }
 
 }  // namespace

@@ -185,6 +185,7 @@ Result<AddedMessage> InsertMessage(Data& d, const NewMessage& m, Timestamp at,
         return Conflict("already exists: a message with external id " + m.external_id);
   }
   Message stored = StoredMessage(v, m, d.Next("messages"), at);
+  for (Attachment& a : stored.attachments) a.id = d.Next("message_attachments");
   d.messages.emplace(stored.id, stored);
   const Conversation current = v;
   ConversationChange change = plan(current, m, stored.id, at);
@@ -493,6 +494,15 @@ class MemoryConversations final : public ConversationRepository {
         out.push_back(std::move(added));
       }
       return out;
+    });
+  }
+
+  Result<StoredAttachment> GetAttachment(int64_t id) override {
+    return s_.Read([&](const Data& d) -> Result<StoredAttachment> {
+      for (const auto& [message_id, m] : d.messages)
+        for (const Attachment& a : m.attachments)
+          if (a.id == id) return StoredAttachment{a, message_id, m.conversation_id, m.customer_id};
+      return Missing("attachment", id);
     });
   }
 

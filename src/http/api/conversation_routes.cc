@@ -1,3 +1,7 @@
+#include <cctype>
+#include <string>
+
+#include "domain/blob.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
@@ -6,6 +10,44 @@
 namespace luister::http {
 
 namespace {
+
+// Types a browser would render or run are served as plain bytes: an
+// attachment is a download, never a page of ours.
+std::string SafeContentType(const std::string& type) {
+  for (const char* risky : {"text/html", "application/xhtml", "image/svg", "text/xml",
+                            "application/xml", "text/javascript", "application/javascript"}) {
+    if (type.rfind(risky, 0) == 0) return "application/octet-stream";
+  }
+  bool plain = !type.empty();
+  for (char c : type)
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' ||
+                      c == '+' || c == '-');
+  return plain ? type : "application/octet-stream";
+}
+
+// Content-Disposition for a download named `filename` (RFC 6266): an ASCII
+// fallback and the UTF-8 name percent-encoded (RFC 8187).
+std::string Disposition(const std::string& filename) {
+  std::string ascii, encoded;
+  for (unsigned char c : filename) {
+    // One '_' in the fallback per character it cannot hold.
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+      ascii.push_back(static_cast<char>(c));
+    } else if (c < 0x80 || c >= 0xC0) {
+      ascii.push_back('_');
+    }
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 0xF];
+    }
+  }
+  if (ascii.empty()) ascii = "attachment";
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
 
 Result<NewConversation> ReadNewConversation(const std::string& body) {
   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
@@ -191,6 +233,31 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   audit.Touched(id, c.customer_id);
                   return JsonResponse(200, PageToJson(list));
                 }));
+
+  r.Add(
+      "GET", "/api/v1/attachments/{id}",
+      Secured(Permission::kReadConversations, Reads("attachment"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(StoredAttachment a,
+                                         ctx.store.conversations().GetAttachment(id));
+                audit.Touched(id, a.customer_id);
+                LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, ctx.store.Find<BlobRepository>());
+                auto bytes = a.attachment.sha256.empty() ? Result<std::string>(NotFound(""))
+                                                         : blobs->Get(a.attachment.sha256);
+                if (!bytes.ok() && bytes.status().code() == StatusCode::kNotFound)
+                  return NotFound("attachment " + std::to_string(id) +
+                                  " is listed, but its bytes were not kept (too large, or "
+                                  "added without them)");
+                LUISTER_RETURN_IF_ERROR(bytes.status());
+                Response res;
+                res.content_type = SafeContentType(a.attachment.content_type);
+                res.body = std::move(*bytes);
+                res.SetHeader("Content-Disposition", Disposition(a.attachment.filename));
+                res.SetHeader("Content-Security-Policy",
+                              "default-src 'none'; sandbox; frame-ancestors 'none'");
+                return res;
+              }));
 
   r.Add("POST", "/api/v1/messages/import",
         Secured(Permission::kWriteConversations, Changes("create", "message"),

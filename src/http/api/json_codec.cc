@@ -135,8 +135,13 @@ json ToJson(const Conversation& v) { return json::parse(ConversationJson(v)); }
 json ToJson(const Message& v) {
   json atts = json::array();
   for (const auto& a : v.attachments)
-    atts.push_back(
-        {{"filename", a.filename}, {"content_type", a.content_type}, {"size_bytes", a.size_bytes}});
+    atts.push_back({{"id", a.id},
+                    {"filename", a.filename},
+                    {"content_type", a.content_type},
+                    {"size_bytes", a.size_bytes},
+                    {"sha256", a.sha256},
+                    {"content_id", a.content_id},
+                    {"inline", a.inline_part}});
   return {{"id", v.id},
           {"conversation_id", v.conversation_id},
           {"customer_id", v.customer_id},

@@ -26,7 +26,7 @@ const Sql kSelectIdentitiesOfOne(
     "SELECT id, customer_id, kind, value, created_at FROM identities WHERE customer_id = ? "
     "ORDER BY id");
 const Sql kSelectAttachmentsOfOne(
-    "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline "
+    "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline, id "
     "FROM message_attachments WHERE message_id = ? ORDER BY position");
 
 // Calls `load(chunk)` for each run of at most kIdChunk of `ids`.
@@ -162,12 +162,12 @@ Status LoadAttachments(Connection& c, std::vector<Message>* messages) {
   }
   auto add = [&](const Row& r) {
     by_id[r.Int(0)]->attachments.push_back(
-        Attachment{r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5), r.Bool(6)});
+        Attachment{r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5), r.Bool(6), r.Int(7)});
   };
   if (ids.size() == 1) return c.Query(kSelectAttachmentsOfOne, Params::Of(ids[0]), add);
   return ForChunks(ids, [&](const std::vector<int64_t>& chunk) {
     QueryBuilder q(
-        "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline "
+        "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline, id "
         "FROM message_attachments WHERE message_id");
     AddIdList(q, chunk);
     q.Add(" ORDER BY message_id, position");

@@ -34,6 +34,10 @@ const Sql kInsertAttachment(
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 const Sql kConversationExists("SELECT 1 FROM conversations WHERE id = ?");
+const Sql kSelectAttachment(
+    "SELECT a.filename, a.content_type, a.size_bytes, a.sha256, a.content_id, a.inline, a.id, "
+    "a.message_id, m.conversation_id, m.customer_id "
+    "FROM message_attachments a JOIN messages m ON m.id = a.message_id WHERE a.id = ?");
 const Sql kMessageByExternalId("SELECT id, conversation_id FROM messages WHERE external_id = ?");
 const Sql kCountMessages("SELECT count(*) FROM messages");
 
@@ -91,10 +95,10 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
   LUISTER_ASSIGN_OR_RETURN(
       int64_t message_id,
       Scalar(c, kInsertMessage,
-             Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
-                        m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
-                        m.raw_sha256.empty() ? std::nullopt
-                                             : std::optional<std::string>(m.raw_sha256))));
+             Params::Of(
+                 v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
+                 m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
+                 m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256))));
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const Attachment& att = m.attachments[i];
     LUISTER_RETURN_IF_ERROR(
@@ -168,6 +172,16 @@ Result<std::optional<MessageRef>> SqlConversationRepository::FindByExternalIds(
       if (ref && (!found || ref->message_id > found->message_id)) found = ref;
     }
     return found;
+  });
+}
+
+Result<StoredAttachment> SqlConversationRepository::GetAttachment(int64_t id) {
+  return db_.ReadOne([&](Connection& c) {
+    return One<StoredAttachment>(c, kSelectAttachment, id, "attachment", [](const Row& r) {
+      return StoredAttachment{
+          Attachment{r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4), r.Bool(5), r.Int(6)},
+          r.Int(7), r.Int(8), r.Int(9)};
+    });
   });
 }
 

@@ -17,6 +17,7 @@ class SqlConversationRepository : public ConversationRepository {
   Result<std::optional<MessageRef>> FindByExternalIds(
       const std::vector<std::string>& external_ids) override;
   Result<Conversation> Get(int64_t id) override;
+  Result<StoredAttachment> GetAttachment(int64_t id) override;
   Result<Page<Conversation>> List(const ConversationFilter& f, const PageRequest& p) override;
   Result<Conversation> Change(int64_t id, const ConversationPlan& plan) override;
   Result<AddedMessage> AddMessage(const NewMessage& m, const MessagePlan& plan) override;

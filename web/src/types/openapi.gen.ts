@@ -673,6 +673,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment's bytes
+         * @description The bytes of a message's attachment (an e-mail's file, kept by its
+         *     SHA-256), always as a download: `Content-Disposition: attachment`
+         *     with the file name, `X-Content-Type-Options: nosniff` and a
+         *     sandboxing `Content-Security-Policy`; types a browser would render
+         *     or run (HTML, SVG, XML, JavaScript) are sent as
+         *     `application/octet-stream`. Attachments listed without their bytes
+         *     (larger than the per-message limit, or added through the API as
+         *     metadata) answer 404. Audited (`read attachment`, naming the
+         *     customer).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messages/import": {
         parameters: {
             query?: never;
@@ -962,12 +993,23 @@ export interface components {
             /** Format: date-time */
             resolved_at: string | null;
         };
-        /** @description Metadata of a file attached to a message. */
+        /**
+         * @description A file attached to a message. Its bytes, when kept, are served by
+         *     `GET /api/v1/attachments/{id}`.
+         */
         Attachment: {
+            /** Format: int64 */
+            id: number;
             filename: string;
             content_type: string;
             /** Format: int64 */
             size_bytes: number;
+            /** @description SHA-256 of the bytes, lower-case hex; empty when unknown. */
+            sha256: string;
+            /** @description An e-mail part's Content-ID (what `cid:` links in its HTML name); empty when none. */
+            content_id: string;
+            /** @description Shown inside the e-mail's text (an inline image) rather than attached to it. */
+            inline: boolean;
         };
         Message: {
             /** Format: int64 */
@@ -2763,6 +2805,35 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

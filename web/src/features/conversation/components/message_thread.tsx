@@ -56,8 +56,16 @@ export function MessageThread(props: { conversation: Conversation; customerName?
           {m.attachments.length > 0 && (
             <ul className="message__attachments" aria-label={t('conversation.attachments')}>
               {m.attachments.map((a) => (
-                <li key={a.filename}>
-                  📎 {a.filename} <span className="muted">({Math.ceil(a.size_bytes / 1024)} KB)</span>
+                <li key={a.id}>
+                  📎{' '}
+                  {a.sha256 ? (
+                    <a href={`/api/v1/attachments/${a.id}`} download={a.filename}>
+                      {a.filename}
+                    </a>
+                  ) : (
+                    a.filename
+                  )}{' '}
+                  <span className="muted">({Math.ceil(a.size_bytes / 1024)} KB)</span>
                 </li>
               ))}
             </ul>
