@@ -179,13 +179,16 @@ export class Contract {
       }
       return { errors: [] };
     }
-    if (!(mediaType in content)) {
+    // An exact media type, or a range the spec allows ("image/*", "*/*":
+    // a download of whatever type the file has).
+    const documented = [mediaType, `${mediaType.split('/')[0]}/*`, '*/*'].find((k) => k in content);
+    if (!documented) {
       return { errors: [`${name} -> ${rec.status}: content type "${mediaType}" is not documented (documented: ${Object.keys(content).join(', ')})`] };
     }
     if (rec.body_error) return { errors: [`${name} -> ${rec.status}: ${rec.body_error}`] };
-    const media = content[mediaType];
-    if (!media.schema || !mediaType.includes('json')) return { errors: [] };
-    const schemaPointer = `${pointer}/content/${pointerEscape(mediaType)}/schema`;
+    const media = content[documented];
+    if (!media.schema || !documented.includes('json')) return { errors: [] };
+    const schemaPointer = `${pointer}/content/${pointerEscape(documented)}/schema`;
     const validate = this.validator(schemaPointer);
     if (validate(rec.body)) {
       // Valid, but a field the spec does not name is drift too: the

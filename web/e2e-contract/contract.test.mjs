@@ -62,6 +62,12 @@ test('an undocumented status or content type fails; unknown routes answered 404 
   assert.match(contract.check(get('/api/v1/nothing-here', 200, {})).errors[0], /matches no documented route/);
 });
 
+test('a documented media range takes any type of its kind', () => {
+  // Attachments are downloads of whatever type the file has ("*/*").
+  const pdf = get('/api/v1/attachments/3', 200, null, 'application/pdf');
+  assert.deepEqual(contract.check(pdf).errors, []);
+});
+
 test('literal path segments win over parameters', () => {
   assert.equal(contract.route('/api/v1/customers/lookup').template, '/api/v1/customers/lookup');
   assert.equal(contract.route('/api/v1/customers/12').template, '/api/v1/customers/{id}');

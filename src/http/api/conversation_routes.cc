@@ -314,7 +314,8 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 // Conversations and their messages, hand-overs between departments (C3).
 ApiModule ConversationsModule() {
   return {"conversations",
-          {"conversations", "conversation_tags", "messages", "message_attachments"},
+          // blobs: the bytes of attachments (and of the raw e-mail), served here.
+          {"conversations", "conversation_tags", "messages", "message_attachments", "blobs"},
           {EventType::kConversationCreated, EventType::kConversationUpdated,
            EventType::kMessageCreated},
           Routes,

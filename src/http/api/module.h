@@ -50,5 +50,6 @@ ApiModule AuditModule();
 ApiModule LiveModule();
 ApiModule JobsModule();
 ApiModule SubjectExportModule();
+ApiModule MailModule();
 
 }  // namespace luister::http
