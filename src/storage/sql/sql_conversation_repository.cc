@@ -114,23 +114,28 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
   return message_id;
 }
 
+// Writes a new conversation into the open transaction, and what `opening`
+// records for it.
+Result<Conversation> InsertConversation(Connection& c, const NewConversation& n,
+                                        const OpeningPlan& opening, Timestamp at) {
+  LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
+  LUISTER_ASSIGN_OR_RETURN(
+      int64_t id, Scalar(c, kInsertConversation,
+                         Params::Of(n.customer_id, ToString(n.channel), n.subject,
+                                    ToString(ConversationStatus::kNew), ToString(n.priority),
+                                    n.department_id, n.queue_id, n.assignee_id, at, at, at)));
+  LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
+  LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
+  LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
+  return v;
+}
+
 }  // namespace
 
 Result<Conversation> SqlConversationRepository::Create(const NewConversation& n,
                                                        const OpeningPlan& opening) {
   Timestamp at = n.created_at.value_or(db_.clock().Now());
-  return db_.Write([&](Connection& c) -> Result<Conversation> {
-    LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
-    LUISTER_ASSIGN_OR_RETURN(
-        int64_t id, Scalar(c, kInsertConversation,
-                           Params::Of(n.customer_id, ToString(n.channel), n.subject,
-                                      ToString(ConversationStatus::kNew), ToString(n.priority),
-                                      n.department_id, n.queue_id, n.assignee_id, at, at, at)));
-    LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
-    LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
-    LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
-    return v;
-  });
+  return db_.Write([&](Connection& c) { return InsertConversation(c, n, opening, at); });
 }
 
 Result<AddedMessage> SqlConversationRepository::Open(const NewConversation& n,
@@ -139,17 +144,9 @@ Result<AddedMessage> SqlConversationRepository::Open(const NewConversation& n,
                                                      const MessagePlan& plan) {
   Timestamp at = n.created_at.value_or(db_.clock().Now());
   return db_.Write([&](Connection& c) -> Result<AddedMessage> {
-    LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
-    LUISTER_ASSIGN_OR_RETURN(
-        int64_t id, Scalar(c, kInsertConversation,
-                           Params::Of(n.customer_id, ToString(n.channel), n.subject,
-                                      ToString(ConversationStatus::kNew), ToString(n.priority),
-                                      n.department_id, n.queue_id, n.assignee_id, at, at, at)));
-    LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
-    LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
-    LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));
+    LUISTER_ASSIGN_OR_RETURN(Conversation v, InsertConversation(c, n, opening, at));
     NewMessage m = first;
-    m.conversation_id = id;
+    m.conversation_id = v.id;
     bool status_changed = false;
     LUISTER_ASSIGN_OR_RETURN(int64_t message_id, InsertMessage(c, v, m, m.created_at.value_or(at),
                                                                plan, &status_changed));
