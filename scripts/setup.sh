@@ -2,7 +2,8 @@
 # Installs the Debian packages Luister needs to build, run and test: the C++
 # toolchain and libraries, Node.js for the web app (web/), Chromium for its
 # browser tests, GMime and libcurl for e-mail, clang-tidy (lint_clang_tidy), clang with libFuzzer (fuzz_smoke), and PostgreSQL (tests start their own throw-away cluster,
-# scripts/pg_test_cluster.sh), and nginx (a test runs deploy/nginx/luister.conf). As root it runs apt-get; otherwise it prints the exact command
+# scripts/pg_test_cluster.sh), nginx (a test runs deploy/nginx/luister.conf), and Dovecot and Postfix (e-mail
+# tests start their own throw-away IMAP and SMTP servers, scripts/mail_test_servers.sh). As root it runs apt-get; otherwise it prints the exact command
 # and fails. It also fails, saying how to fix it, when Node.js is too old.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ packages=(
   chromium
   postgresql libpq-dev
   nginx
+  dovecot-core dovecot-imapd dovecot-lmtpd postfix
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev wrk)
@@ -41,6 +43,14 @@ if ((${#missing[@]} > 0)); then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
+  # Postfix's installer asks how to configure the system's mail; answer "none"
+  # (the tests run their own instance with their own configuration).
+  if [[ " ${missing[*]} " == *" postfix "* ]]; then
+    debconf-set-selections <<'SEL'
+postfix postfix/main_mailer_type select No configuration
+postfix postfix/mailname string luister.test
+SEL
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
   echo "setup: installed ${missing[*]}"

@@ -13,6 +13,9 @@
 #include "app/open_store.h"
 #include "app/modules.h"
 #include "auth/authenticator.h"
+#include "auth/secret_box.h"
+#include "channels/email/imap_client.h"
+#include "channels/email/mime_parser.h"
 #include "demo/demo_loader.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
@@ -253,6 +256,20 @@ int RunServe(const ServeArgs& args) {
                        clock,   metrics,   LUISTER_VERSION, args.secure_cookies};
   ctx.events = events;
   ctx.metrics_token = args.metrics_token;
+  // The e-mail channel: mailbox passwords sealed by this data directory's
+  // key (a copy of the database alone reveals none), fetched over IMAP.
+  std::string key_file = args.secret_key_file.empty()
+                             ? (std::filesystem::path(args.data_dir) / "secret.key").string()
+                             : args.secret_key_file;
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(std::filesystem::path(key_file).parent_path(), mkdir_error);
+  auto secrets = auth::SecretBox::FromKeyFile(key_file);
+  if (!secrets.ok()) return Fail("cannot open the secret key", secrets.status());
+  email::CurlImapConnector imap;
+  email::GmimeMailReader mail_reader;
+  ctx.secrets = &*secrets;
+  ctx.imap = &imap;
+  ctx.mail_reader = &mail_reader;
   ctx_ptr = &ctx;
   const std::vector<http::ApiModule> modules = ServerModules();
 

@@ -21,6 +21,7 @@ struct ServeArgs {
   int job_threads = 1;        // background jobs run at once on this node; 0: none
   double job_lease_s = 60;    // a dead node's jobs are taken over after this
   std::string node_name;      // names this node in jobs.worker; default host:pid
+  std::string secret_key_file;  // seals mailbox passwords; default <data_dir>/secret.key
 };
 int RunServe(const ServeArgs& args);
 

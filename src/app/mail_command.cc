@@ -138,45 +138,8 @@ struct MailDesk {
   CustomerService customers;
   ConversationService conversations;
   MailIntakeService intake;
+  email::GmimeMailReader reader;
 };
-
-bool IsTemporary(const Status& s) {
-  return s.code() == StatusCode::kUnavailable || s.code() == StatusCode::kInternal;
-}
-
-// What became of one raw message.
-struct Taken {
-  std::optional<IntakeOutcome> outcome;  // when the desk took it
-  std::optional<int64_t> quarantined;    // when it was held instead
-  std::string line;                      // for the person running the command
-};
-
-// One raw message into the desk: stored, recognised (duplicate,
-// auto-reply, bounce, loop) or, when it cannot be taken, quarantined with
-// the reason. An error only when the database failed: the mail must then
-// stay where it came from.
-Result<Taken> TakeMail(Store& store, MailDesk& desk, const std::string& raw,
-                       const MailDestination& to, const std::string& source) {
-  auto hold = [&](const std::string& reason) -> Result<Taken> {
-    LUISTER_ASSIGN_OR_RETURN(
-        QuarantinedMail held,
-        HoldMail(store, desk.clock, raw, email::Sha256Hex(raw), source, to.queue_id, reason));
-    return Taken{std::nullopt, held.id,
-                 "quarantined " + std::to_string(held.id) + " (" + reason + ")"};
-  };
-  auto parsed = email::ParseMail(raw);
-  if (!parsed.ok()) return hold(parsed.status().message());
-  auto result = desk.intake.Intake(*parsed, to, raw);
-  if (!result.ok()) {
-    if (IsTemporary(result.status())) return result.status();
-    return hold(result.status().message());
-  }
-  std::string line(IntakeOutcomeName(result->outcome));
-  if (result->conversation_id) line += " conversation " + std::to_string(*result->conversation_id);
-  if (result->message_id) line += " message " + std::to_string(*result->message_id);
-  if (!result->reason.empty()) line += " (" + result->reason + ")";
-  return Taken{result->outcome, std::nullopt, line};
-}
 
 }  // namespace
 
@@ -212,7 +175,7 @@ int RunMailgate(const MailgateArgs& args) {
     return kExitTempFail;
   }
   MailDesk desk(**store);
-  auto taken = TakeMail(**store, desk, raw, *to, "mailgate");
+  auto taken = desk.intake.Take(desk.reader, raw, *to, "mailgate");
   if (!taken.ok()) {
     Fail("mailgate", taken.status());
     return kExitTempFail;
@@ -298,7 +261,7 @@ int RunMailImport(const MailImportArgs& args) {
   // One message; false when the import must stop (the database is gone).
   auto import_one = [&](const std::string& raw, const std::string& where) {
     ++counts.read;
-    auto taken = TakeMail(**store, desk, raw, *to, "import");
+    auto taken = desk.intake.Take(desk.reader, raw, *to, "import");
     if (!taken.ok()) {
       stop = taken.status();
       return false;
@@ -308,7 +271,7 @@ int RunMailImport(const MailImportArgs& args) {
       std::cerr << (tty ? "\n" : "") << "luister: import mail: " << where << ": " << taken->line
                 << "\n";
     } else {
-      ++counts.outcomes[*taken->outcome];
+      ++counts.outcomes[taken->result->outcome];
     }
     auto now = std::chrono::steady_clock::now();
     if (now - last_progress > std::chrono::milliseconds(tty ? 200 : 10000)) {

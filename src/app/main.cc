@@ -60,6 +60,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1.0, 3600.0))
       ->capture_default_str();
   serve_cmd
+      ->add_option("--secret-key-file", serve.secret_key_file,
+                   "key that seals mailbox passwords (default <data-dir>/secret.key, created on "
+                   "first start; every node of one database needs the same file)")
+      ->envname("LUISTER_SECRET_KEY_FILE");
+  serve_cmd
       ->add_option("--node-name", serve.node_name,
                    "this node's name in job records (default: host:pid)")
       ->envname("LUISTER_NODE_NAME");

@@ -23,11 +23,23 @@ JobRunner::JobRunner(JobRepository& jobs, const Clock& clock, JobRunnerOptions o
 
 JobRunner::~JobRunner() { Stop(); }
 
-Status JobRunner::Register(std::string kind, JobHandler handler) {
+Status JobRunner::AddKind(const std::string& kind) {
   if (!IsValidJobKind(kind)) return InvalidArgument("job kind '" + kind + "' is not valid");
-  if (handlers_.count(kind)) return InvalidArgument("job kind '" + kind + "' is registered twice");
+  if (std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end())
+    return InvalidArgument("job kind '" + kind + "' is registered twice");
   kinds_.push_back(kind);
+  return Status::Ok();
+}
+
+Status JobRunner::Register(std::string kind, JobHandler handler) {
+  LUISTER_RETURN_IF_ERROR(AddKind(kind));
   handlers_.emplace(std::move(kind), std::move(handler));
+  return Status::Ok();
+}
+
+Status JobRunner::RegisterRecurring(std::string kind, RecurringJobHandler handler) {
+  LUISTER_RETURN_IF_ERROR(AddKind(kind));
+  recurring_.emplace(std::move(kind), std::move(handler));
   return Status::Ok();
 }
 
@@ -79,12 +91,16 @@ JobRunner::Disposition JobRunner::DispositionOf(const Status& s) {
   }
 }
 
-std::optional<Timestamp> JobRunner::RetryAt(int attempts, Timestamp now) const {
-  if (attempts >= options_.max_attempts) return std::nullopt;
+std::chrono::milliseconds JobRunner::Backoff(int attempts) const {
   auto delay = options_.first_retry;
   constexpr std::chrono::milliseconds kMaxDelay{10 * 60 * 1000};
   for (int i = 1; i < attempts && delay < kMaxDelay; ++i) delay *= 2;
-  return now + std::min(delay, kMaxDelay);
+  return std::min(delay, kMaxDelay);
+}
+
+std::optional<Timestamp> JobRunner::RetryAt(int attempts, Timestamp now) const {
+  if (attempts >= options_.max_attempts) return std::nullopt;
+  return now + Backoff(attempts);
 }
 
 void JobRunner::Log(const std::string& line) const {
@@ -129,6 +145,10 @@ void JobRunner::RunOne(const Job& job) {
                           std::nullopt, clock_.Now());
     Log(what + " given up: its earlier attempts never finished" +
         (s.ok() ? "" : " (not recorded: " + s.ToString() + ")"));
+    return;
+  }
+  if (auto round = recurring_.find(job.kind); round != recurring_.end()) {
+    RunRound(job, round->second, what);
     return;
   }
   auto started = std::chrono::steady_clock::now();
@@ -186,6 +206,36 @@ void JobRunner::LeaseLoop() {
     }
     lock.lock();
   }
+}
+
+void JobRunner::RunRound(const Job& job, const RecurringJobHandler& handler,
+                         const std::string& what) {
+  Result<std::optional<Timestamp>> next = Internal("no round");
+  try {
+    next = handler(job);
+  } catch (const std::exception& e) {
+    next = Internal(std::string("the handler threw: ") + e.what());
+  } catch (...) {
+    next = Internal("the handler threw");
+  }
+  Timestamp now = clock_.Now();
+  Status s;
+  if (next.ok() && !next->has_value()) {
+    s = jobs_.Complete(job, now, "");
+    Log(what + " finished: nothing left to do");
+  } else if (next.ok()) {
+    s = jobs_.Requeue(job, **next, 0, std::nullopt);
+  } else {
+    // Back off as a one-off job would, up to the slowest pace, and keep
+    // coming back. The attempts kept stay below the limit by two, so that
+    // failing rounds alone never make the runner give the job up, while a
+    // node dying in each of them still does.
+    int kept = std::min(job.attempts, std::max(1, options_.max_attempts - 2));
+    s = jobs_.Requeue(job, now + Backoff(job.attempts), kept,
+                      "a temporary failure on node " + options_.worker + " (see its log)");
+    Log(what + " failed, will run again: " + next.status().ToString());
+  }
+  if (!s.ok()) Log(what + " was not recorded: " + s.ToString());
 }
 
 }  // namespace luister

@@ -24,6 +24,14 @@ namespace luister {
 // recording it), so handlers must be idempotent.
 using JobHandler = std::function<Result<std::string>(const Job&)>;
 
+// Runs one round of a job that comes back (polling a mailbox): returns when
+// the next round is due, or nullopt when there is nothing left to do (the
+// mailbox was deleted) and the job is finished. A failed round is retried
+// with back-off and never given up, since the thing it serves still exists;
+// the job record shows the last error. Only rounds whose node stopped every
+// time (a crash loop) make the runner give it up, as for any job.
+using RecurringJobHandler = std::function<Result<std::optional<Timestamp>>(const Job&)>;
+
 struct JobRunnerOptions {
   std::string worker;  // this node's name in jobs.worker; unique per process
   int threads = 1;     // jobs run at the same time on this node
@@ -55,6 +63,7 @@ class JobRunner {
 
   // Before Start(). InvalidArgument for a malformed or repeated kind.
   Status Register(std::string kind, JobHandler handler);
+  Status RegisterRecurring(std::string kind, RecurringJobHandler handler);
   void Start();
   // Stops claiming, waits for running handlers to finish and records them.
   void Stop();
@@ -65,6 +74,8 @@ class JobRunner {
   static Disposition DispositionOf(const Status& s);
   // When a failed attempt runs again; nullopt when it has had its attempts.
   std::optional<Timestamp> RetryAt(int attempts, Timestamp now) const;
+  // The wait before attempt `attempts` + 1: first_retry, doubling, at most 10 min.
+  std::chrono::milliseconds Backoff(int attempts) const;
 
   const std::string& worker() const { return options_.worker; }
 
@@ -72,12 +83,15 @@ class JobRunner {
   void WorkLoop();
   void LeaseLoop();
   void RunOne(const Job& job);
+  void RunRound(const Job& job, const RecurringJobHandler& handler, const std::string& what);
+  Status AddKind(const std::string& kind);
   void Log(const std::string& line) const;
 
   JobRepository& jobs_;
   const Clock& clock_;
   JobRunnerOptions options_;
   std::map<std::string, JobHandler, std::less<>> handlers_;
+  std::map<std::string, RecurringJobHandler, std::less<>> recurring_;
   std::vector<std::string> kinds_;
 
   std::mutex mu_;

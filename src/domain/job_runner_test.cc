@@ -30,7 +30,7 @@ class JobRunnerTest : public ServiceTest {
     return o;
   }
   int64_t Enqueue(const std::string& kind, const std::string& payload = "{}") {
-    auto id = store_->jobs().Enqueue(NewJob{kind, payload, system_.Now(), system_.Now()});
+    auto id = store_->jobs().Enqueue(NewJob{kind, payload, system_.Now(), system_.Now(), {}});
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return id.ok() ? *id : 0;
   }
@@ -144,6 +144,36 @@ TEST_F(JobRunnerTest, AJobWhoseNodesKeepDyingIsGivenUp) {
   EXPECT_EQ(runs.load(), 0) << "not run a third time";
   EXPECT_NE(gone.last_error->find("given up after 2 attempts"), std::string::npos)
       << *gone.last_error;
+}
+
+TEST_F(JobRunnerTest, ARecurringJobComesBackUntilItIsDoneAndSurvivesFailures) {
+  auto o = Options();
+  o.max_attempts = 3;
+  o.first_retry = 1ms;
+  JobRunner runner(store_->jobs(), system_, o);
+  std::atomic<int> rounds{0};
+  ASSERT_TRUE(runner
+                  .RegisterRecurring("poll",
+                                     [&](const Job& j) -> Result<std::optional<Timestamp>> {
+                                       int n = ++rounds;
+                                       // After a good round the count starts again.
+                                       if (n == 1 || n == 8) EXPECT_EQ(j.attempts, 1) << n;
+                                       // Rounds 2 to 6 fail: more than max_attempts in a row.
+                                       if (n >= 2 && n <= 6) return Unavailable("server down");
+                                       if (n >= 8) return std::optional<Timestamp>();
+                                       return std::optional<Timestamp>(system_.Now());
+                                     })
+                  .ok());
+  EXPECT_FALSE(runner.RegisterRecurring("poll", nullptr).ok()) << "one handler per kind";
+  EXPECT_FALSE(runner.Register("poll", nullptr).ok());
+  int64_t id = Enqueue("poll");
+  runner.Start();
+  runner.Wake();
+  JobRecord done = WaitFor(id, JobState::kDone);
+  runner.Stop();
+  EXPECT_EQ(done.state, JobState::kDone) << "finished when the handler said so";
+  EXPECT_EQ(rounds.load(), 8) << "failures were retried, never given up";
+  EXPECT_FALSE(done.last_error.has_value()) << "cleared by the good round after them";
 }
 
 TEST_F(JobRunnerTest, RetriesBackOffAndStop) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/mail_quarantine.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -262,6 +263,41 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
   LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
   LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id, Thread(mail, customer_id));
   return Save(mail, raw, to, customer_id, conversation_id, std::nullopt);
+}
+
+Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view raw,
+                                          const MailDestination& to, const std::string& source) {
+  auto hold = [&](const std::string& sha, std::string key,
+                  const std::string& reason) -> Result<TakenMail> {
+    LUISTER_ASSIGN_OR_RETURN(QuarantinedMail held,
+                             HoldMail(store_, clock_, raw, sha, source, to.queue_id, reason));
+    TakenMail t;
+    t.quarantined = held.id;
+    t.key = std::move(key);
+    t.line = "quarantined " + std::to_string(held.id) + " (" + reason + ")";
+    return t;
+  };
+  auto parsed = reader.Parse(raw);
+  if (!parsed.ok()) {
+    std::string sha = reader.Sha256Hex(raw);
+    return hold(sha, "sha256:" + sha, parsed.status().message());
+  }
+  std::string key = MailExternalId(*parsed);
+  auto result = Intake(*parsed, to, raw);
+  if (!result.ok()) {
+    StatusCode code = result.status().code();
+    if (code == StatusCode::kUnavailable || code == StatusCode::kInternal) return result.status();
+    return hold(parsed->raw_sha256.empty() ? reader.Sha256Hex(raw) : parsed->raw_sha256,
+                std::move(key), result.status().message());
+  }
+  TakenMail t;
+  t.key = std::move(key);
+  t.line = std::string(IntakeOutcomeName(result->outcome));
+  if (result->conversation_id) t.line += " conversation " + std::to_string(*result->conversation_id);
+  if (result->message_id) t.line += " message " + std::to_string(*result->message_id);
+  if (!result->reason.empty()) t.line += " (" + result->reason + ")";
+  t.result = std::move(*result);
+  return t;
 }
 
 }  // namespace luister

@@ -47,6 +47,24 @@ struct IntakeResult {
   std::string reason;  // why mail was not stored
 };
 
+// Reads raw mail for the domain (channels/email: GMime): the parser and
+// the hash raw copies are kept under.
+class MailReader {
+ public:
+  virtual ~MailReader() = default;
+  // InvalidArgument when the bytes are not a message the desk can read.
+  virtual Result<InboundMail> Parse(std::string_view raw) = 0;
+  virtual std::string Sha256Hex(std::string_view raw) = 0;
+};
+
+// What became of one raw message (MailIntakeService::Take).
+struct TakenMail {
+  std::optional<IntakeResult> result;  // when the desk took it
+  std::optional<int64_t> quarantined;  // the quarantine entry when it was held instead
+  std::string key;                     // MailExternalId, or the raw hash when unreadable
+  std::string line;                    // one line for the person or log watching
+};
+
 // The message id a mail is stored under: its Message-ID, or, when it has
 // none, one made from the hash of its bytes, so that the same bytes are
 // still recognised when they come again.
@@ -88,6 +106,14 @@ class MailIntakeService {
   // sent is lost and the message can be read again after a parser fix.
   Result<IntakeResult> Intake(const InboundMail& mail, const MailDestination& to,
                               std::string_view raw = {});
+
+  // One raw message from `source` ("mailgate", "import", "imap:3"): read,
+  // then stored or recognised (duplicate, auto-reply, bounce, loop), or,
+  // when it cannot be taken, quarantined with the reason. An error only
+  // when the database failed: the mail must then stay where it came from
+  // and come again.
+  Result<TakenMail> Take(MailReader& reader, std::string_view raw, const MailDestination& to,
+                         const std::string& source);
 
  private:
   Result<int64_t> ResolveCustomer(const MailAddress& from);

@@ -27,9 +27,10 @@ enum class Permission {
   kManageApiTokens,
   kReadAuditLog,
   kExportCustomerData,  // subject access exports: everything held about one customer
+  kManageChannels,      // mailboxes and their passwords, the mail quarantine
 };
 // Keep in step with the last enumerator.
-inline constexpr int kPermissionCount = static_cast<int>(Permission::kExportCustomerData) + 1;
+inline constexpr int kPermissionCount = static_cast<int>(Permission::kManageChannels) + 1;
 
 // A set of roles, one bit per Role.
 using RoleSet = uint32_t;
@@ -75,6 +76,9 @@ inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{
     // Privacy officers answer subject requests; managers do not.
     {Permission::kExportCustomerData, "export_customer_data",
      Roles(Role::kAdmin, Role::kPrivacyOfficer)},
+    // Channel settings hold other servers' passwords; quarantined mail is
+    // unread personal data.
+    {Permission::kManageChannels, "manage_channels", Roles(Role::kAdmin)},
 }};
 
 bool RoleAllows(Role role, Permission permission);

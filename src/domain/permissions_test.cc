@@ -21,7 +21,7 @@ struct ExpectedRow {
   const char* roles;
 };
 // clang-format off
-constexpr std::array<ExpectedRow, 12> kExpected{{
+constexpr std::array<ExpectedRow, 13> kExpected{{
     //                                     admin manager agent account_manager privacy_officer
     {Permission::kReadCustomers,          "x     x       x     x               x"},
     {Permission::kWriteCustomers,         "x     x       x     x               -"},
@@ -35,6 +35,7 @@ constexpr std::array<ExpectedRow, 12> kExpected{{
     {Permission::kManageApiTokens,        "x     -       -     -               -"},
     {Permission::kReadAuditLog,           "x     -       -     -               x"},
     {Permission::kExportCustomerData,     "x     -       -     -               x"},
+    {Permission::kManageChannels,         "x     -       -     -               -"},
 }};
 // clang-format on
 static_assert(kExpected.size() == kPermissionCount, "a row for every permission");

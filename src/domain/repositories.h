@@ -206,6 +206,15 @@ class JobRepository {
   // good when `retry_at` is nullopt.
   virtual Status Fail(const Job& claim, const std::string& error, std::optional<Timestamp> retry_at,
                       Timestamp at) = 0;
+  // Gives a recurring job back to run again at `run_at` with its attempts
+  // set to `attempts` (0 after a good run, so only claims that never finish
+  // in a row count towards giving up) and `error` as its last error (nullopt
+  // clears it).
+  virtual Status Requeue(const Job& claim, Timestamp run_at, int attempts,
+                         const std::optional<std::string>& error) = 0;
+  // A queued job waiting for a later time becomes due at `now` ("fetch
+  // mail now"); false when it is running, finished or due already.
+  virtual Result<bool> RunNow(int64_t id, Timestamp now) = 0;
   virtual Result<std::optional<JobState>> State(int64_t id) = 0;
   // NotFound for unknown ids.
   virtual Result<JobRecord> Get(int64_t id) = 0;

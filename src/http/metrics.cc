@@ -139,7 +139,18 @@ std::string Metrics::Render() const {
     out.append("} ").append(std::to_string(s.count)).push_back('\n');
   }
   out.append(values);
+  std::vector<std::function<std::string()>> collectors;
+  {
+    std::lock_guard lock(mutex_);
+    collectors = collectors_;
+  }
+  for (const auto& collect : collectors) out.append(collect());
   return out;
+}
+
+void Metrics::AddCollector(std::function<std::string()> collect) {
+  std::lock_guard lock(mutex_);
+  collectors_.push_back(std::move(collect));
 }
 
 }  // namespace luister::http

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <vector>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -33,6 +34,12 @@ class Metrics {
                               std::string_view labels = {});
   std::atomic<int64_t>& Counter(std::string_view name, std::string_view help,
                                 std::string_view labels = {});
+
+  // Series read at scrape time from where they live (the database's
+  // per-mailbox counts, shared by every node): `collect` returns complete
+  // lines in the text format, HELP and TYPE included, and is called by
+  // Render() outside the lock. It must be cheap and must not throw.
+  void AddCollector(std::function<std::string()> collect);
 
   static constexpr std::array<double, 12> kBucketsSeconds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                           0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
@@ -73,6 +80,7 @@ class Metrics {
                              bool counter);
   // By name, then labels: a family's lines stay together. Nodes never move.
   std::map<std::pair<std::string, std::string>, Value, std::less<>> values_;  // GUARDED_BY(mutex_)
+  std::vector<std::function<std::string()>> collectors_;                      // GUARDED_BY(mutex_)
 };
 
 }  // namespace luister::http

@@ -80,6 +80,33 @@ TEST_P(JobContract, FailedJobsRetryOrStopForGood) {
   EXPECT_FALSE(store_->jobs().Claim("w", kAll, T(100'000), 10s)->has_value());
 }
 
+TEST_P(JobContract, ARequeuedJobComesBackWithItsAttemptsAndError) {
+  auto id = store_->jobs().Enqueue(NewJob{"mail.fetch", R"({"mailbox":1})", T(0), T(0), {}});
+  ASSERT_TRUE(id.ok());
+  auto first = store_->jobs().Claim("node-a", kAll, T(0), 10s);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  ASSERT_TRUE(store_->jobs().Requeue(**first, T(60'000), 0, std::nullopt).ok());
+  EXPECT_FALSE(*store_->jobs().RunNow(*id + 1000, T(1)));
+  ASSERT_TRUE(*store_->jobs().RunNow(*id, T(30'000))) << "fetch now";
+  EXPECT_FALSE(*store_->jobs().RunNow(*id, T(40'000))) << "due already";
+  EXPECT_EQ(store_->jobs().Requeue(**first, T(60'000), 0, std::nullopt).code(),
+            StatusCode::kConflict)
+      << "the claim ended with the first requeue";
+  EXPECT_FALSE(store_->jobs().Claim("node-b", kAll, T(29'999), 10s)->has_value()) << "not due";
+  auto second = store_->jobs().Claim("node-b", kAll, T(30'000), 10s);
+  ASSERT_TRUE(second.ok() && second->has_value());
+  EXPECT_EQ((*second)->attempts, 1) << "counted from the reset";
+  EXPECT_EQ((*second)->payload, R"({"mailbox":1})");
+  ASSERT_TRUE(store_->jobs().Requeue(**second, T(70'000), 1, "imap: login failed").ok());
+  auto record = store_->jobs().Get(*id);
+  ASSERT_TRUE(record.ok());
+  EXPECT_EQ(record->state, JobState::kQueued);
+  EXPECT_EQ(record->attempts, 1);
+  EXPECT_EQ(record->run_at, T(70'000));
+  EXPECT_EQ(record->last_error.value_or(""), "imap: login failed");
+  EXPECT_FALSE(record->lease_until.has_value());
+}
+
 TEST_P(JobContract, ConcurrentWorkersClaimEachJobOnce) {
   constexpr int kJobs = 120;
   for (int i = 0; i < kJobs; ++i)

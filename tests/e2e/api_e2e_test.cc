@@ -78,7 +78,8 @@ TEST_F(ApiTest, SessionListsThePermissionsOfTheRole) {
   const json all = {"read_customers",     "write_customers",     "merge_customers",
                     "read_conversations", "write_conversations", "search",
                     "read_directory",     "manage_directory",    "manage_users",
-                    "manage_api_tokens",  "read_audit_log",      "export_customer_data"};
+                    "manage_api_tokens",  "read_audit_log",      "export_customer_data",
+                   "manage_channels"};
   EXPECT_EQ(client_->Get("/api/v1/session").Json()["permissions"], all);
 
   std::string email = "session.agent." + std::to_string(rand()) + "@example.org";

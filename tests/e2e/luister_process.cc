@@ -78,6 +78,7 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
   char tmpl[] = "/tmp/luister-e2e-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
+  key_file_ = dir_ + "/secret.key";
   db_ = "sqlite:" + dir_ + "/luister.db";
   if (testing::PgClusterConfigured()) {
     pg_database_ = std::make_unique<testing::PgTestDatabase>("e2e");
@@ -96,23 +97,26 @@ std::unique_ptr<LuisterProcess> LuisterProcess::JoinDatabaseOf(
     const LuisterProcess& other, std::vector<std::string> extra_serve_args,
     std::vector<std::string> env) {
   return std::unique_ptr<LuisterProcess>(
-      new LuisterProcess(Join{}, other.db_, std::move(extra_serve_args), std::move(env)));
+      new LuisterProcess(Join{}, other.db_, other.key_file_, std::move(extra_serve_args),
+                         std::move(env)));
 }
 
-LuisterProcess::LuisterProcess(Join, const std::string& db,
+LuisterProcess::LuisterProcess(Join, const std::string& db, const std::string& key_file,
                                std::vector<std::string> extra_serve_args,
                                std::vector<std::string> env) {
   char tmpl[] = "/tmp/luister-e2e-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
+  key_file_ = key_file;
   db_ = db;
   StartServing(std::move(extra_serve_args), std::move(env));
 }
 
 void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
                                   std::vector<std::string> env) {
-  std::vector<std::string> args = {"serve",       "--db",      db_, "--listen",
-                                   "127.0.0.1:0", "--threads", "2"};
+  std::vector<std::string> args = {"serve",     "--db",          db_,       "--listen",
+                                   "127.0.0.1:0", "--threads", "2",           "--data-dir",
+                                   dir_,          "--secret-key-file", key_file_};
   args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
   pid_ = Spawn(args, env, &out_fd_);
   static const std::regex kListening(R"(on http://127\.0\.0\.1:(\d+))");

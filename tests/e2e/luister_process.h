@@ -55,11 +55,13 @@ class LuisterProcess {
 
  private:
   struct Join {};
-  LuisterProcess(Join, const std::string& db, std::vector<std::string> extra_serve_args,
+  LuisterProcess(Join, const std::string& db, const std::string& key_file,
+                 std::vector<std::string> extra_serve_args,
                  std::vector<std::string> env);
   void StartServing(std::vector<std::string> extra_serve_args, std::vector<std::string> env = {});
 
   std::string dir_;
+  std::string key_file_;  // seals mailbox passwords; shared by the nodes of one database
   std::string db_;
   std::unique_ptr<testing::PgTestDatabase> pg_database_;  // when the database is PostgreSQL
   pid_t pid_ = -1;

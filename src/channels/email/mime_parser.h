@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 #include "domain/mail.h"
+#include "domain/mail_intake.h"
 
 namespace luister::email {
 
@@ -31,5 +32,12 @@ Result<InboundMail> ParseMail(std::string_view raw, const ParseOptions& options 
 // The SHA-256 of `raw`, lower-case hex: what raw mail and attachments are
 // kept under (InboundMail::raw_sha256 is this of the parsed bytes).
 std::string Sha256Hex(std::string_view raw);
+
+// ParseMail and Sha256Hex for the domain's intake (MailIntakeService::Take).
+class GmimeMailReader final : public MailReader {
+ public:
+  Result<InboundMail> Parse(std::string_view raw) override { return ParseMail(raw); }
+  std::string Sha256Hex(std::string_view raw) override { return email::Sha256Hex(raw); }
+};
 
 }  // namespace luister::email

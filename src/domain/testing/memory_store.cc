@@ -794,6 +794,26 @@ class MemoryJobs final : public JobRepository {
       }
     });
   }
+  Status Requeue(const Job& claim, Timestamp run_at, int attempts,
+                 const std::optional<std::string>& error) override {
+    return Fenced(claim, [&](StoredJob& j) {
+      j.record.state = JobState::kQueued;
+      j.record.run_at = run_at;
+      j.record.attempts = attempts;
+      j.record.lease_until.reset();
+      j.record.last_error = error;
+    });
+  }
+  Result<bool> RunNow(int64_t id, Timestamp now) override {
+    return s_.Write([&](Data& d) -> Result<bool> {
+      auto it = d.jobs.find(id);
+      if (it == d.jobs.end() || it->second.record.state != JobState::kQueued ||
+          it->second.record.run_at <= now)
+        return false;
+      it->second.record.run_at = now;
+      return true;
+    });
+  }
   Result<std::optional<JobState>> State(int64_t id) override {
     return s_.Read([&](const Data& d) -> Result<std::optional<JobState>> {
       auto it = d.jobs.find(id);

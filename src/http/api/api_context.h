@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/mailbox_poller.h"
 #include "domain/permissions.h"
 #include "domain/repositories.h"
 #include "http/metrics.h"
@@ -35,6 +36,13 @@ struct ApiContext {
   // Tells this node's job runner that a job was enqueued; empty when the node
   // runs none (other nodes then pick the job up at their next poll).
   std::function<void()> wake_jobs;
+  // The e-mail channel's reach outside (channels/email, wired by app/): the
+  // IMAP client, the MIME reader and the key that seals mailbox passwords.
+  // Null where a tool or test does not fetch mail; the mail routes then
+  // answer 503.
+  ImapConnector* imap = nullptr;
+  MailReader* mail_reader = nullptr;
+  SecretKeeper* secrets = nullptr;
 };
 
 inline constexpr char kSessionCookie[] = "luister_session";

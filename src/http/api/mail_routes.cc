@@ -1,14 +1,472 @@
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "domain/blob.h"
+#include "domain/mail_intake.h"
+#include "domain/mail_quarantine.h"
+#include "domain/mailbox.h"
+#include "domain/mailbox_poller.h"
+#include "domain/validation.h"
 #include "http/api/api_context.h"
+#include "http/api/json_codec.h"
 #include "http/api/module.h"
+#include "http/json_body.h"
 
 namespace luister::http {
 
-// E-mail (C2). Mail arrives through `luister mailgate` and `luister import
-// mail` (app/mail_command.cc, over domain/mail_intake.h); what cannot be
-// taken waits in the quarantine this module owns. Its routes (quarantine
-// and mailboxes for admins) come with the IMAP mailboxes.
+namespace {
+
+using nlohmann::json;
+
+// The e-mail channel's services over one ApiContext: intake and the poller.
+// Shared by the routes and the poll job, alive as long as they are.
+struct MailChannel {
+  explicit MailChannel(ApiContext& c)
+      : ctx(c),
+        intake(c.store, c.clock, c.customers, c.conversations),
+        poller(Available() ? std::make_unique<MailboxPoller>(
+                                 c.store, c.clock, intake, *c.mail_reader, *c.imap, *c.secrets,
+                                 PollerOptions{.log = [](std::string_view line) {
+                                   std::fprintf(stderr, "luister: %.*s\n",
+                                                static_cast<int>(line.size()), line.data());
+                                 }})
+                           : nullptr) {}
+  bool Available() const { return ctx.imap && ctx.mail_reader && ctx.secrets; }
+  Result<MailboxPoller*> Poller() {
+    if (!poller) return Unavailable("this server was started without the e-mail channel");
+    return poller.get();
+  }
+  Result<MailboxRepository*> Boxes() { return ctx.store.Find<MailboxRepository>(); }
+
+  ApiContext& ctx;
+  MailIntakeService intake;
+  std::unique_ptr<MailboxPoller> poller;
+};
+
+std::shared_ptr<MailChannel> ChannelOf(ApiContext& ctx) {
+  // One per context: the routes and the job registration share it.
+  static std::mutex mu;
+  static std::map<ApiContext*, std::weak_ptr<MailChannel>> made;
+  std::lock_guard lock(mu);
+  auto& slot = made[&ctx];
+  if (auto existing = slot.lock()) return existing;
+  auto channel = std::make_shared<MailChannel>(ctx);
+  slot = channel;
+  return channel;
+}
+
+json TimeOrNull(const std::optional<Timestamp>& t) {
+  return t ? json(FormatIso8601(*t)) : json(nullptr);
+}
+
+// A mailbox as admins see it: settings, state and counts; never the secret.
+json MailboxJson(const Mailbox& m) {
+  const MailboxSettings& s = m.settings;
+  return {{"id", m.id},
+          {"queue_id", s.queue_id},
+          {"name", s.name},
+          {"address", s.address},
+          {"host", s.host},
+          {"port", s.port},
+          {"security", ToString(s.security)},
+          {"username", s.username},
+          {"auth", ToString(s.auth)},
+          {"has_secret", !m.sealed_secret.empty()},
+          {"folder", s.folder},
+          {"poll_seconds", s.poll_seconds},
+          {"after_import", ToString(s.after_import)},
+          {"move_to", s.move_to},
+          {"enabled", s.enabled},
+          {"state",
+           {{"health", ToString(m.health)},
+            {"last_error", m.last_error ? json(*m.last_error) : json(nullptr)},
+            {"last_error_at", TimeOrNull(m.last_error_at)},
+            {"last_success_at", TimeOrNull(m.last_success_at)},
+            {"failures", m.failures},
+            {"uidvalidity", m.uidvalidity ? json(*m.uidvalidity) : json(nullptr)},
+            {"last_uid", m.last_uid}}},
+          {"counts",
+           {{"received", m.counts.received},
+            {"imported", m.counts.imported},
+            {"duplicates", m.counts.duplicates},
+            {"ignored", m.counts.ignored},
+            {"quarantined", m.counts.quarantined}}},
+          {"created_at", FormatIso8601(m.created_at)},
+          {"updated_at", FormatIso8601(m.updated_at)}};
+}
+
+json QuarantineJson(const QuarantinedMail& m) {
+  return {{"id", m.id},
+          {"source", m.source},
+          {"queue_id", m.queue_id ? json(*m.queue_id) : json(nullptr)},
+          {"size_bytes", m.size_bytes},
+          {"reason", m.reason},
+          {"state", ToString(m.state)},
+          {"received_at", FormatIso8601(m.received_at)},
+          {"resolved_at", TimeOrNull(m.resolved_at)},
+          {"resolved_by", m.resolved_by ? json(*m.resolved_by) : json(nullptr)}};
+}
+
+// Settings fields only (and, for a test of a saved mailbox, its id).
+void RejectUnknownSettings(JsonBody& b, bool test) {
+  if (test) {
+    b.RejectUnknown({"mailbox_id", "queue_id", "name", "address", "host", "port", "security",
+                     "username", "auth", "secret", "folder", "poll_seconds", "after_import",
+                     "move_to", "enabled"});
+  } else {
+    b.RejectUnknown({"queue_id", "name", "address", "host", "port", "security", "username", "auth",
+                     "secret", "folder", "poll_seconds", "after_import", "move_to", "enabled"});
+  }
+}
+
+// Reads the settings fields present in `b` over `s` (all of them required
+// when `creating`); the secret, when given, into `secret`.
+void ReadSettings(JsonBody& b, bool creating, MailboxSettings* s,
+                  std::optional<std::string>* secret) {
+  const bool req = creating ? JsonBody::kRequired : JsonBody::kOptional;
+  if (auto v = b.Int("queue_id", req)) s->queue_id = *v;
+  if (auto v = b.String("name", req, 800)) s->name = *v;
+  if (auto v = b.String("address", req, 320)) s->address = *v;
+  if (auto v = b.String("host", req, 253)) s->host = *v;
+  if (auto v = b.Int("port", JsonBody::kOptional)) s->port = static_cast<int>(*v);
+  if (auto v = b.String("security", JsonBody::kOptional, 16)) {
+    if (auto p = ParseMailSecurity(*v))
+      s->security = *p;
+    else
+      b.AddError("security", "must be one of: tls, starttls, plain");
+  }
+  if (auto v = b.String("username", req, 320)) s->username = *v;
+  if (auto v = b.String("auth", JsonBody::kOptional, 16)) {
+    if (auto p = ParseMailAuth(*v))
+      s->auth = *p;
+    else
+      b.AddError("auth", "must be one of: password, xoauth2");
+  }
+  if (auto v = b.String("secret", req, 8192)) {
+    if (v->empty()) b.AddError("secret", "give the password or token");
+    *secret = *v;
+  }
+  if (auto v = b.String("folder", JsonBody::kOptional, 200)) s->folder = *v;
+  if (auto v = b.Int("poll_seconds", JsonBody::kOptional))
+    s->poll_seconds = static_cast<int>(std::clamp<int64_t>(*v, -1, 1'000'000));
+  if (auto v = b.String("after_import", JsonBody::kOptional, 16)) {
+    if (auto p = ParseAfterImport(*v))
+      s->after_import = *p;
+    else
+      b.AddError("after_import", "must be one of: mark_seen, move");
+  }
+  if (auto v = b.String("move_to", JsonBody::kOptional, 200)) s->move_to = *v;
+  if (auto v = b.Bool("enabled", JsonBody::kOptional)) s->enabled = *v;
+}
+
+// Valid settings for a queue that exists.
+Status CheckSettings(ApiContext& ctx, const MailboxSettings& s) {
+  LUISTER_RETURN_IF_ERROR(ValidateMailboxSettings(s));
+  LUISTER_ASSIGN_OR_RETURN(auto queues, ctx.store.directory().ListQueues(std::nullopt));
+  for (const Queue& q : queues)
+    if (q.id == s.queue_id) return Status::Ok();
+  return InvalidArgument("the mailbox is not valid", {{"queue_id", "no such queue"}});
+}
+
+// A new or changed mailbox is polled at once (its job made or woken).
+Status StartPolling(MailChannel& mail) {
+  LUISTER_ASSIGN_OR_RETURN(MailboxPoller * poller, mail.Poller());
+  LUISTER_ASSIGN_OR_RETURN(bool enqueued, poller->EnsurePollJobs());
+  if (enqueued && mail.ctx.wake_jobs) mail.ctx.wake_jobs();
+  return Status::Ok();
+}
+
+void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
+  r.Add("GET", "/api/v1/mailboxes",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                  LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
+                  json items = json::array();
+                  for (const Mailbox& m : all) items.push_back(MailboxJson(m));
+                  return JsonResponse(200, {{"items", std::move(items)}});
+                }));
+
+  r.Add("POST", "/api/v1/mailboxes",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  MailboxSettings s;
+                  std::optional<std::string> secret;
+                  ReadSettings(b, true, &s, &secret);
+                  RejectUnknownSettings(b, false);
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
+                  LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+                  if (!ctx.secrets) return Unavailable("this server has no secret key");
+                  LUISTER_ASSIGN_OR_RETURN(std::string sealed, ctx.secrets->Seal(*secret));
+                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                  LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Create(s, sealed, ctx.clock.Now()));
+                  LUISTER_RETURN_IF_ERROR(StartPolling(*mail));
+                  LUISTER_ASSIGN_OR_RETURN(m, boxes->Get(m.id));
+                  Response resp = JsonResponse(201, MailboxJson(m));
+                  resp.SetHeader("Location", "/api/v1/mailboxes/" + std::to_string(m.id));
+                  return resp;
+                }));
+
+  r.Add("GET", "/api/v1/mailboxes/{id}",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                  LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Get(id));
+                  return JsonResponse(200, MailboxJson(m));
+                }));
+
+  r.Add("PATCH", "/api/v1/mailboxes/{id}",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                  LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Get(id));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  MailboxSettings s = m.settings;
+                  std::optional<std::string> secret;
+                  ReadSettings(b, false, &s, &secret);
+                  RejectUnknownSettings(b, false);
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
+                  LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+                  std::optional<std::string> sealed;
+                  if (secret) {
+                    if (!ctx.secrets) return Unavailable("this server has no secret key");
+                    LUISTER_ASSIGN_OR_RETURN(sealed, ctx.secrets->Seal(*secret));
+                  }
+                  LUISTER_ASSIGN_OR_RETURN(m, boxes->Update(id, s, sealed, ctx.clock.Now()));
+                  LUISTER_RETURN_IF_ERROR(StartPolling(*mail));
+                  return JsonResponse(200, MailboxJson(m));
+                }));
+
+  r.Add("DELETE", "/api/v1/mailboxes/{id}",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                  LUISTER_RETURN_IF_ERROR(boxes->Delete(id));
+                  return NoContent();
+                }));
+
+  // "Fetch now": the mailbox's next round is due at once.
+  r.Add("POST", "/api/v1/mailboxes/{id}/poll",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [mail](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(MailboxPoller * poller, mail->Poller());
+                  LUISTER_ASSIGN_OR_RETURN(bool soon, poller->PollSoon(id));
+                  if (soon && mail->ctx.wake_jobs) mail->ctx.wake_jobs();
+                  return JsonResponse(202, {{"scheduled", soon}});
+                }));
+
+  // "Test connection": logs in with the settings given (the stored
+  // password when none is given for a saved mailbox) and looks at the
+  // folder. 200 either way; `ok` says whether it worked.
+  r.Add("POST", "/api/v1/mailboxes/test",
+        Secured(
+            Permission::kManageChannels, kNoPersonalData,
+            [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+              LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+              auto mailbox_id = b.Int("mailbox_id", JsonBody::kOptional);
+              MailboxSettings s;
+              std::string sealed;
+              if (mailbox_id) {
+                LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                auto m = boxes->Get(*mailbox_id);
+                if (!m.ok())
+                  return InvalidArgument("the test is not valid", {{"mailbox_id", "no such mailbox"}});
+                s = m->settings;
+                sealed = m->sealed_secret;
+              }
+              std::optional<std::string> secret;
+              ReadSettings(b, !mailbox_id, &s, &secret);
+              RejectUnknownSettings(b, true);
+              LUISTER_RETURN_IF_ERROR(b.Finish("the test is not valid"));
+              LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+              LUISTER_ASSIGN_OR_RETURN(MailboxPoller * poller, mail->Poller());
+              std::string plain;
+              if (secret) {
+                plain = *secret;
+              } else {
+                auto opened = ctx.secrets->Open(sealed);
+                if (!opened.ok())
+                  return JsonResponse(200, {{"ok", false}, {"message", opened.status().message()}});
+                plain = *opened;
+              }
+              auto result = poller->TestConnection(s, plain);
+              if (!result.ok())
+                return JsonResponse(200, {{"ok", false}, {"message", result.status().message()}});
+              return JsonResponse(200, {{"ok", true}, {"message", *result}});
+            }));
+}
+
+void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
+  r.Add("GET", "/api/v1/mail/quarantine",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
+                                           ctx.store.Find<QuarantineRepository>());
+                  std::optional<QuarantineState> state = QuarantineState::kHeld;
+                  QueryReader q{req};
+                  if (auto s = req.Query("state")) {
+                    if (*s == "all")
+                      state.reset();
+                    else if (!(state = ParseQuarantineState(*s)))
+                      q.errors.push_back({"state", "must be one of: held, reprocessed, discarded, all"});
+                  }
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, held->List(state, page));
+                  json items = json::array();
+                  for (const auto& m : list.items) items.push_back(QuarantineJson(m));
+                  return JsonResponse(
+                      200, {{"items", std::move(items)},
+                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+                }));
+
+  r.Add("POST", "/api/v1/mail/quarantine/{id}/discard",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
+                                           ctx.store.Find<QuarantineRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(
+                      auto m, held->Resolve(id, QuarantineState::kDiscarded, who.user.id,
+                                            ctx.clock.Now()));
+                  return JsonResponse(200, QuarantineJson(m));
+                }));
+
+  // Reads the kept bytes again (after a parser fix, or once the sender is
+  // known): the result of intake, and the entry resolved.
+  r.Add("POST", "/api/v1/mail/quarantine/{id}/reprocess",
+        Secured(
+            Permission::kManageChannels, kNoPersonalData,
+            [&ctx, mail](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+              LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+              if (!ctx.mail_reader) return Unavailable("this server has no mail reader");
+              LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
+                                       ctx.store.Find<QuarantineRepository>());
+              LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, ctx.store.Find<BlobRepository>());
+              LUISTER_ASSIGN_OR_RETURN(QuarantinedMail entry, held->Get(id));
+              if (entry.state != QuarantineState::kHeld)
+                return Conflict("quarantined mail " + std::to_string(id) + " was already " +
+                                std::string(ToString(entry.state)));
+              if (!entry.queue_id)
+                return Conflict("quarantined mail " + std::to_string(id) +
+                                " came with no queue; reprocess it with `luister mail reprocess "
+                                "--queue`");
+              LUISTER_ASSIGN_OR_RETURN(std::string raw, blobs->Get(entry.raw_sha256));
+              LUISTER_ASSIGN_OR_RETURN(auto queues, ctx.store.directory().ListQueues(std::nullopt));
+              MailDestination to;
+              for (const Queue& q : queues)
+                if (q.id == *entry.queue_id) {
+                  to.department_id = q.department_id;
+                  to.queue_id = q.id;
+                }
+              if (!to.queue_id) return Conflict("the queue of this mail no longer exists");
+              LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+              LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
+              for (const Mailbox& m : all) to.own_addresses.push_back(AsciiLower(m.settings.address));
+              auto parsed = ctx.mail_reader->Parse(raw);
+              if (!parsed.ok())
+                return InvalidArgument("the message is still not readable: " +
+                                       parsed.status().message());
+              auto result = mail->intake.Intake(*parsed, to, raw);
+              if (!result.ok()) {
+                if (result.status().code() == StatusCode::kInvalidArgument)
+                  return InvalidArgument("the message is still not taken: " +
+                                         result.status().message());
+                return result.status();
+              }
+              LUISTER_ASSIGN_OR_RETURN(auto m, held->Resolve(id, QuarantineState::kReprocessed,
+                                                             who.user.id, ctx.clock.Now()));
+              json out = QuarantineJson(m);
+              out["outcome"] = IntakeOutcomeName(result->outcome);
+              out["conversation_id"] =
+                  result->conversation_id ? json(*result->conversation_id) : json(nullptr);
+              return JsonResponse(200, out);
+            }));
+}
+
+// Per mailbox, read from the database at scrape time: the same numbers on
+// every node, whichever node polls.
+std::string MailMetrics(ApiContext& ctx) {
+  auto boxes = ctx.store.Find<MailboxRepository>();
+  if (!boxes.ok()) return "";
+  auto all = (*boxes)->List();
+  if (!all.ok()) return "";
+  std::string out =
+      "# HELP luister_mailbox_messages_total Messages fetched from a mailbox, by what became of "
+      "them.\n# TYPE luister_mailbox_messages_total counter\n";
+  auto line = [&out](const std::string& name, const std::string& labels, int64_t v) {
+    out += name + "{" + labels + "} " + std::to_string(v) + "\n";
+  };
+  for (const Mailbox& m : *all) {
+    std::string id = "mailbox=\"" + std::to_string(m.id) + "\"";
+    line("luister_mailbox_messages_total", id + ",outcome=\"imported\"", m.counts.imported);
+    line("luister_mailbox_messages_total", id + ",outcome=\"duplicate\"", m.counts.duplicates);
+    line("luister_mailbox_messages_total", id + ",outcome=\"ignored\"", m.counts.ignored);
+    line("luister_mailbox_messages_total", id + ",outcome=\"quarantined\"", m.counts.quarantined);
+  }
+  out +=
+      "# HELP luister_mailbox_up Whether the mailbox's last poll worked (1), failed (0) or has "
+      "not run (-1).\n# TYPE luister_mailbox_up gauge\n";
+  for (const Mailbox& m : *all)
+    line("luister_mailbox_up", "mailbox=\"" + std::to_string(m.id) + "\"",
+         m.health == MailboxHealth::kOk ? 1 : m.health == MailboxHealth::kFailing ? 0 : -1);
+  out +=
+      "# HELP luister_mailbox_failures Polls of the mailbox that failed in a row.\n"
+      "# TYPE luister_mailbox_failures gauge\n";
+  for (const Mailbox& m : *all)
+    line("luister_mailbox_failures", "mailbox=\"" + std::to_string(m.id) + "\"", m.failures);
+  out +=
+      "# HELP luister_mailbox_last_success_seconds When the mailbox was last polled "
+      "successfully (Unix time; 0: never).\n# TYPE luister_mailbox_last_success_seconds gauge\n";
+  for (const Mailbox& m : *all)
+    line("luister_mailbox_last_success_seconds", "mailbox=\"" + std::to_string(m.id) + "\"",
+         m.last_success_at ? ToMillis(*m.last_success_at) / 1000 : 0);
+  if (auto held = ctx.store.Find<QuarantineRepository>(); held.ok()) {
+    PageRequest page;
+    page.limit = kMaxPageSize;
+    if (auto list = (*held)->List(QuarantineState::kHeld, page); list.ok()) {
+      out +=
+          "# HELP luister_mail_quarantine_held Mail waiting in the quarantine for an admin "
+          "(counted up to one page).\n# TYPE luister_mail_quarantine_held gauge\n";
+      out += "luister_mail_quarantine_held " + std::to_string(list->items.size()) + "\n";
+    }
+  }
+  return out;
+}
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
+  auto mail = ChannelOf(ctx);
+  MailboxRoutes(r, ctx, mail);
+  QuarantineRoutes(r, ctx, mail);
+  ctx.metrics.AddCollector([&ctx] { return MailMetrics(ctx); });
+}
+
+Status Jobs(JobRunner& runner, ApiContext& ctx) {
+  auto mail = ChannelOf(ctx);
+  if (!mail->poller) return Status::Ok();  // no e-mail channel on this node
+  LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
+      kMailPollJob, [mail](const Job& job) { return mail->poller->RunJob(job); }));
+  // Mailboxes whose job ended (a crash loop given up, a database restored
+  // from before it) get one again.
+  return mail->poller->EnsurePollJobs().status();
+}
+
+}  // namespace
+
+// E-mail (C2). Mail arrives through IMAP mailboxes polled by a recurring job
+// per mailbox (domain/mailbox_poller.h), `luister mailgate` and `luister
+// import mail` (app/mail_command.cc); what cannot be taken waits in the
+// quarantine. Admins configure mailboxes and work the quarantine here.
 ApiModule MailModule() {
-  return {"mail", {"mail_quarantine"}, {}, [](ApiRoutes&, ApiContext&) {}, {}};
+  return {"mail", {"mail_quarantine", "mailboxes", "mailbox_seen"}, {}, Routes, Jobs};
 }
 
 }  // namespace luister::http

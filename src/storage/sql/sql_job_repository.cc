@@ -44,8 +44,12 @@ const Sql kRetry(
 const Sql kGiveUp(
     "UPDATE jobs SET state = 'failed', finished_at = ?, lease_until = NULL, last_error = "
     "? " LUISTER_HELD);
+const Sql kRequeue(
+    "UPDATE jobs SET state = 'queued', run_at = ?, attempts = ?, lease_until = NULL, "
+    "last_error = ? " LUISTER_HELD);
 #undef LUISTER_HELD
 const Sql kState("SELECT state FROM jobs WHERE id = ?");
+const Sql kRunNow("UPDATE jobs SET run_at = ? WHERE id = ? AND state = 'queued' AND run_at > ?");
 const Sql kGet(
     "SELECT id, kind, payload, state, attempts, run_at, worker, lease_until, last_error, "
     "created_by, created_at, finished_at, result IS NOT NULL FROM jobs WHERE id = ?");
@@ -127,6 +131,20 @@ Status SqlJobRepository::Fail(const Job& claim, const std::string& error,
   return db_.Write([&](Connection& c) {
     return retry_at ? Fenced(c, kRetry, Params::Of(*retry_at, error), claim)
                     : Fenced(c, kGiveUp, Params::Of(at, error), claim);
+  });
+}
+
+Status SqlJobRepository::Requeue(const Job& claim, Timestamp run_at, int attempts,
+                                 const std::optional<std::string>& error) {
+  return db_.Write([&](Connection& c) {
+    return Fenced(c, kRequeue, Params::Of(run_at, attempts, error), claim);
+  });
+}
+
+Result<bool> SqlJobRepository::RunNow(int64_t id, Timestamp now) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kRunNow, Params::Of(now, id, now)));
+    return n == 1;
   });
 }
 

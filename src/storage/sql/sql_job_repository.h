@@ -19,6 +19,9 @@ class SqlJobRepository final : public JobRepository {
   Status Complete(const Job& claim, Timestamp at, const std::string& result) override;
   Status Fail(const Job& claim, const std::string& error, std::optional<Timestamp> retry_at,
               Timestamp at) override;
+  Status Requeue(const Job& claim, Timestamp run_at, int attempts,
+                 const std::optional<std::string>& error) override;
+  Result<bool> RunNow(int64_t id, Timestamp now) override;
   Result<std::optional<JobState>> State(int64_t id) override;
   Result<JobRecord> Get(int64_t id) override;
   Result<std::string> GetResult(int64_t id) override;

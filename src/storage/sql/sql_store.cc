@@ -5,6 +5,7 @@
 #include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_mailbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
@@ -20,6 +21,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   RepositoryRegistry r;
   r.Add<BlobRepository>(std::make_unique<SqlBlobRepository>(db));
   r.Add<QuarantineRepository>(std::make_unique<SqlQuarantineRepository>(db));
+  r.Add<MailboxRepository>(std::make_unique<SqlMailboxRepository>(db));
   return r;
 }
 

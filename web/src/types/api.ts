@@ -38,6 +38,22 @@ export type SearchResults = Schemas['SearchResults'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
+/** An IMAP mailbox of the e-mail channel (admins, `manage_channels`); never with its secret. */
+export type Mailbox = Schemas['Mailbox'];
+export type MailboxHealth = Schemas['MailboxHealth'];
+export type MailSecurity = Schemas['MailSecurity'];
+export type MailAuth = Schemas['MailAuth'];
+export type AfterImport = Schemas['AfterImport'];
+export type NewMailbox = Schemas['NewMailbox'];
+export type MailboxPatch = Schemas['MailboxPatch'];
+export type MailboxTestRequest = Schemas['MailboxTestRequest'];
+export type MailboxTestResult = Schemas['MailboxTestResult'];
+export type MailboxPollResult = Schemas['MailboxPollResult'];
+/** Mail the desk could not take, held for an admin. */
+export type QuarantinedMail = Schemas['QuarantinedMail'];
+export type QuarantineState = Schemas['QuarantineState'];
+/** A reprocessed quarantine entry with what intake did. */
+export type QuarantineReprocessed = Schemas['QuarantineReprocessed'];
 
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
@@ -64,6 +80,8 @@ export type PageShapesAgree = [
   Assert<Same<Schemas['UserList'], List<User>>>,
   Assert<Same<Schemas['ApiTokenList'], List<ApiToken>>>,
   Assert<Same<Schemas['MergeRecordList'], List<MergeRecord>>>,
+  Assert<Same<Schemas['MailboxList'], List<Mailbox>>>,
+  Assert<Same<Schemas['QuarantinePage'], Page<QuarantinedMail>>>,
 ];
 
 // Every value of an enum, in the spec's order. The object must name each
@@ -82,3 +100,7 @@ export const PRIORITIES: Priority[] = values<Priority>({ low: true, normal: true
 export const ROLES: Role[] = values<Role>({
   admin: true, manager: true, agent: true, account_manager: true, privacy_officer: true,
 });
+export const MAIL_SECURITIES: MailSecurity[] = values<MailSecurity>({ tls: true, starttls: true, plain: true });
+export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2: true });
+export const AFTER_IMPORTS: AfterImport[] = values<AfterImport>({ mark_seen: true, move: true });
+export const QUARANTINE_STATES: QuarantineState[] = values<QuarantineState>({ held: true, reprocessed: true, discarded: true });

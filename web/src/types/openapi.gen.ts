@@ -865,6 +865,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List mailboxes
+         * @description Every IMAP mailbox the desk fetches mail from, by id, with its
+         *     settings, the state of its polling and what became of the mail it
+         *     delivered. The password or token is never returned; `has_secret`
+         *     says whether one is stored.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listMailboxes"];
+        put?: never;
+        /**
+         * Add a mailbox
+         * @description Adds an IMAP mailbox whose mail goes to `queue_id`, and starts
+         *     polling it at once (a recurring job; any node may run it). The
+         *     password or token (`secret`) is stored sealed with the server's
+         *     secret key and never returned. Plain IMAP (`security: plain`) is
+         *     allowed only to this machine (`localhost`, `127.0.0.1`, `::1`). An
+         *     unknown queue is a `400` field error on `queue_id`. The settings
+         *     are not tried here: use `POST /api/v1/mailboxes/test` first.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["createMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a mailbox's connection
+         * @description Logs in with the settings given and looks at the folder, without
+         *     storing anything. The body is that of `POST /api/v1/mailboxes`; with
+         *     `mailbox_id` it tests a saved mailbox: its stored settings with the
+         *     fields given over them, and its stored password or token unless
+         *     `secret` is given. Invalid settings or an unknown `mailbox_id` are a
+         *     `400`. Whether the login worked is in the `200` answer: `ok` and a
+         *     `message` for the admin (how many messages the folder holds, or why
+         *     it failed).
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["testMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a mailbox
+         * @description Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["getMailbox"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a mailbox
+         * @description Stops fetching from the mailbox and forgets its settings and
+         *     password. Mail it delivered stays, and so does its quarantined mail.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        delete: operations["deleteMailbox"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a mailbox
+         * @description Changes the fields given; `secret` replaces the stored password or
+         *     token, leaving it out keeps it. Pointing the mailbox at another
+         *     host, user or folder starts its UIDs afresh (mail taken before is
+         *     still recognised by its Message-ID). The mailbox is polled soon
+         *     after. Validation as for `POST /api/v1/mailboxes`.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        patch: operations["updateMailbox"];
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch a mailbox's mail now
+         * @description Makes the mailbox's next round due at once ("fetch now"); a node's
+         *     job runner takes it. `scheduled` is false when a round is running
+         *     already (it, or the next, sees the new mail) or the mailbox has no
+         *     poll job yet. The body is empty or `{}`.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["pollMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quarantined mail
+         * @description Mail the desk could not take as a message (unreadable, no sender,
+         *     too large, …), newest first, with the reason. The raw message is
+         *     kept on the server, not returned. By default only the mail still
+         *     `held` for an admin.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listQuarantinedMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/quarantine/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard quarantined mail
+         * @description Marks held mail `discarded`, by the caller. `409` when it is no
+         *     longer held (another admin, or a second click). The body is empty
+         *     or `{}`.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["discardQuarantinedMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/quarantine/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reprocess quarantined mail
+         * @description Reads the kept message again (after a fix, or once its sender is
+         *     known) and takes it into the queue it came for, as mail arriving
+         *     now would be; on success the entry is marked `reprocessed`, by the
+         *     caller, and the answer says what intake did (`outcome`) and with
+         *     which conversation. `400` when the message still cannot be read or
+         *     taken (it stays held); `409` when it is no longer held, came with
+         *     no queue (reprocess it with `luister mail reprocess --queue`) or its
+         *     queue no longer exists. The body is empty or `{}`.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["reprocessQuarantinedMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1272,10 +1478,294 @@ export interface components {
             customer: components["schemas"]["Customer"];
         };
         /**
+         * @description How the IMAP connection is protected: `tls` (implicit TLS, port 993
+         *     usually), `starttls` (upgraded, port 143 usually) or `plain` (no
+         *     encryption; only to this machine).
+         * @enum {string}
+         */
+        MailSecurity: "tls" | "starttls" | "plain";
+        /**
+         * @description `password`, or `xoauth2`: the secret is an OAuth 2.0 access token (SASL XOAUTH2).
+         * @enum {string}
+         */
+        MailAuth: "password" | "xoauth2";
+        /**
+         * @description What is done on the server with a message once it is stored; `move` moves it to `move_to`.
+         * @enum {string}
+         */
+        AfterImport: "mark_seen" | "move";
+        /**
+         * @description `new`: never polled; `ok`: the last poll worked; `failing`: it did not (see `last_error`).
+         * @enum {string}
+         */
+        MailboxHealth: "new" | "ok" | "failing";
+        /** @description How polling the mailbox goes. */
+        MailboxState: {
+            health: components["schemas"]["MailboxHealth"];
+            /** @description Why the last failed poll failed (login, TLS, network, folder). */
+            last_error: string | null;
+            /** Format: date-time */
+            last_error_at: string | null;
+            /**
+             * Format: date-time
+             * @description When a poll last worked; null when none has.
+             */
+            last_success_at: string | null;
+            /** @description Polls failed in a row (0 once one works). */
+            failures: number;
+            /**
+             * Format: int64
+             * @description The folder's UIDVALIDITY as last seen; null before the first poll.
+             */
+            uidvalidity: number | null;
+            /**
+             * Format: int64
+             * @description The highest UID taken from the folder.
+             */
+            last_uid: number;
+        };
+        /** @description Every message the mailbox delivered, by what became of it. */
+        MailboxCounts: {
+            /**
+             * Format: int64
+             * @description Fetched from the server.
+             */
+            received: number;
+            /**
+             * Format: int64
+             * @description Stored as a message, in a new or an existing conversation.
+             */
+            imported: number;
+            /**
+             * Format: int64
+             * @description Stored already (the same Message-ID).
+             */
+            duplicates: number;
+            /**
+             * Format: int64
+             * @description Auto-replies, bounces and the desk's own mail.
+             */
+            ignored: number;
+            /**
+             * Format: int64
+             * @description Could not be taken; held for an admin (`GET /api/v1/mail/quarantine`).
+             */
+            quarantined: number;
+        };
+        /**
+         * @description An IMAP mailbox the desk fetches a queue's mail from. Its password
+         *     or token is never returned.
+         */
+        Mailbox: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The queue its mail goes to.
+             */
+            queue_id: number;
+            /** @description Shown in admin, e.g. `Support inbox`. */
+            name: string;
+            /** @description The address customers write to (the desk's own; mail from it is ignored). */
+            address: string;
+            host: string;
+            port: number;
+            security: components["schemas"]["MailSecurity"];
+            username: string;
+            auth: components["schemas"]["MailAuth"];
+            /** @description Whether a password or token is stored. */
+            has_secret: boolean;
+            /** @description The folder fetched, e.g. `INBOX`. */
+            folder: string;
+            /** @description Seconds between polls (longer after failures). */
+            poll_seconds: number;
+            after_import: components["schemas"]["AfterImport"];
+            /** @description The folder imported mail is moved to with `after_import: move`; may be empty otherwise. */
+            move_to: string;
+            /** @description `false`: not fetched. */
+            enabled: boolean;
+            state: components["schemas"]["MailboxState"];
+            counts: components["schemas"]["MailboxCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MailboxList: {
+            items: components["schemas"]["Mailbox"][];
+        };
+        NewMailbox: {
+            /**
+             * Format: int64
+             * @description The queue its mail goes to; must exist.
+             */
+            queue_id: number;
+            /** @description 1 to 200 bytes, not blank. */
+            name: string;
+            /** @description The e-mail address customers write to. */
+            address: string;
+            /** @description The IMAP server's host name or IP address (letters, digits, `.`, `-`, `:`, `[`, `]`). */
+            host: string;
+            /** @default 993 */
+            port: number | null;
+            /**
+             * @description `plain` only to `localhost`, `127.0.0.1` or `::1`.
+             * @default tls
+             * @enum {string|null}
+             */
+            security: "tls" | "starttls" | "plain" | null;
+            username: string;
+            /**
+             * @default password
+             * @enum {string|null}
+             */
+            auth: "password" | "xoauth2" | null;
+            /**
+             * Format: password
+             * @description The password, or the OAuth 2.0 access token for `xoauth2`. Stored sealed; never returned.
+             */
+            secret: string;
+            /**
+             * @description Printable ASCII without `"`, `\`, `*` or `%`; `/` separates levels.
+             * @default INBOX
+             */
+            folder: string | null;
+            /** @default 60 */
+            poll_seconds: number | null;
+            /**
+             * @default mark_seen
+             * @enum {string|null}
+             */
+            after_import: "mark_seen" | "move" | null;
+            /**
+             * @description Required with `after_import: move`; a folder name as for `folder`, not the folder fetched.
+             * @default
+             */
+            move_to: string | null;
+            /** @default true */
+            enabled: boolean | null;
+        };
+        /**
+         * @description Only the fields given change (`null` is the same as leaving a field
+         *     out); the result must be valid as a whole, as for NewMailbox.
+         */
+        MailboxPatch: {
+            /** Format: int64 */
+            queue_id?: number;
+            name?: string;
+            address?: string;
+            host?: string;
+            port?: number;
+            security?: components["schemas"]["MailSecurity"];
+            username?: string;
+            auth?: components["schemas"]["MailAuth"];
+            /**
+             * Format: password
+             * @description A new password or token; leave it out to keep the stored one.
+             */
+            secret?: string;
+            folder?: string;
+            poll_seconds?: number;
+            after_import?: components["schemas"]["AfterImport"];
+            move_to?: string;
+            enabled?: boolean;
+        };
+        /**
+         * @description The fields of NewMailbox, required as there; or `mailbox_id` and
+         *     any of them, over that mailbox's stored settings (its stored
+         *     password or token when `secret` is left out).
+         */
+        MailboxTestRequest: {
+            /**
+             * Format: int64
+             * @description A saved mailbox to test; unknown is a `400` field error.
+             */
+            mailbox_id?: number | null;
+            /** Format: int64 */
+            queue_id?: number;
+            name?: string;
+            address?: string;
+            host?: string;
+            port?: number | null;
+            /** @enum {string|null} */
+            security?: "tls" | "starttls" | "plain" | null;
+            username?: string;
+            /** @enum {string|null} */
+            auth?: "password" | "xoauth2" | null;
+            /** Format: password */
+            secret?: string;
+            folder?: string | null;
+            poll_seconds?: number | null;
+            /** @enum {string|null} */
+            after_import?: "mark_seen" | "move" | null;
+            move_to?: string | null;
+            enabled?: boolean | null;
+        };
+        MailboxTestResult: {
+            /** @description Whether the login and a look at the folder worked. */
+            ok: boolean;
+            /** @description For the admin, e.g. `logged in; INBOX holds 12 messages`, or why it failed. */
+            message: string;
+        };
+        MailboxPollResult: {
+            /** @description A round was made due now; false when one is running already. */
+            scheduled: boolean;
+        };
+        /** @enum {string} */
+        QuarantineState: "held" | "reprocessed" | "discarded";
+        /**
+         * @description Mail the desk could not take as a message, kept with the reason
+         *     until an admin reprocesses or discards it. The raw message stays
+         *     on the server.
+         */
+        QuarantinedMail: {
+            /** Format: int64 */
+            id: number;
+            /** @description Where it came from, `mailgate`, `import` or `imap:<mailbox id>`. */
+            source: string;
+            /**
+             * Format: int64
+             * @description The queue it was meant for; null when that was not known.
+             */
+            queue_id: number | null;
+            /** Format: int64 */
+            size_bytes: number;
+            /** @description Why it could not be taken. */
+            reason: string;
+            state: components["schemas"]["QuarantineState"];
+            /** Format: date-time */
+            received_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /**
+             * Format: int64
+             * @description The admin who reprocessed or discarded it; null for the command line or while held.
+             */
+            resolved_by: number | null;
+        };
+        QuarantineReprocessed: components["schemas"]["QuarantinedMail"] & {
+            /**
+             * @description What intake did: `opened` a conversation, `appended` to
+             *     one, found a `duplicate` already stored, or ignored an
+             *     `auto_reply`, a `bounce` or the desk's `own_mail`.
+             * @enum {string}
+             */
+            outcome: "opened" | "appended" | "duplicate" | "auto_reply" | "bounce" | "own_mail";
+            /**
+             * Format: int64
+             * @description The conversation the message is in; null when it was ignored.
+             */
+            conversation_id: number | null;
+        };
+        QuarantinePage: {
+            items: components["schemas"]["QuarantinedMail"][];
+            next_cursor: string | null;
+        };
+        /**
          * @description A permission (see "Roles and permissions").
          * @enum {string}
          */
-        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data";
+        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels";
         /**
          * @description The permissions the caller's role holds, in the order of the table
          *     in "Roles and permissions". Clients show or hide actions by it; the
@@ -1666,6 +2156,26 @@ export interface components {
                  *       "title": "Service unavailable",
                  *       "status": 503,
                  *       "detail": "database unavailable: database is locked"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The database is unavailable, or this server runs without the e-mail
+         *     channel (no IMAP client, mail reader or secret key).
+         */
+        MailUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://luister.dev/problems/unavailable",
+                 *       "title": "Service unavailable",
+                 *       "status": 503,
+                 *       "detail": "this server was started without the e-mail channel"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3046,6 +3556,331 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All mailboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createMailbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMailbox"];
+            };
+        };
+        responses: {
+            /** @description The new mailbox. */
+            201: {
+                headers: {
+                    /** @description URL of the new mailbox, `/api/v1/mailboxes/{id}`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["MailUnavailable"];
+        };
+    };
+    testMailbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome of the test. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxTestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["MailUnavailable"];
+        };
+    };
+    getMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mailbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMailbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMailbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed mailbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["MailUnavailable"];
+        };
+    };
+    pollMailbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a round was made due. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxPollResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["MailUnavailable"];
+        };
+    };
+    listQuarantinedMail: {
+        parameters: {
+            query?: {
+                /** @description Only mail in this state; `all` for every state. */
+                state?: "held" | "reprocessed" | "discarded" | "all";
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of quarantined mail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    discardQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discarded mail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinedMail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reprocessQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reprocessed mail and the outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineReprocessed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["MailUnavailable"];
         };
     };
 }

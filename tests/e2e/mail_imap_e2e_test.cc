@@ -1,0 +1,289 @@
+// E-mail through real servers: mail put into Dovecot (directly, or through
+// Postfix's SMTP) becomes the customer's conversation exactly once.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "mail_servers.h"
+#include "server_test.h"
+
+namespace luister::e2e {
+namespace {
+
+using json = nlohmann::json;
+using namespace std::chrono_literals;
+
+std::string Mail(const std::string& from, const std::string& to, const std::string& subject,
+                 const std::string& message_id, const std::string& extra_headers = "",
+                 const std::string& body = "Hallo,\r\nmijn bestelling is niet aangekomen.\r\n") {
+  return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject +
+         "\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\nMessage-ID: <" + message_id + ">\r\n" +
+         extra_headers + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+         body;
+}
+
+// A department, a queue and helpers for mailboxes over the API.
+template <typename Suite>
+class MailboxTestBase : public ServerTest<Suite> {
+ protected:
+  void SetUp() override {
+    ServerTest<Suite>::SetUp();
+    if (::testing::Test::HasFatalFailure()) return;
+    std::string error;
+    ASSERT_TRUE(servers_.Load(&error)) << error;
+    HttpClient& c = *this->client_;
+    auto d = c.Post("/api/v1/departments", {{"name", "Mail " + std::to_string(++counter_)}});
+    ASSERT_EQ(d.status, 201) << d.body;
+    auto q = c.Post("/api/v1/queues",
+                    {{"name", "Inbox " + std::to_string(counter_)}, {"department_id", d.Json()["id"]}});
+    ASSERT_EQ(q.status, 201) << q.body;
+    queue_id_ = q.Json()["id"];
+  }
+
+  json Settings(const std::string& user, const std::string& password) {
+    return {{"queue_id", queue_id_},
+            {"name", "Support " + user},
+            {"address", user},
+            {"host", "127.0.0.1"},
+            {"port", servers_.imap_port()},
+            {"security", "plain"},
+            {"username", user},
+            {"secret", password},
+            {"poll_seconds", 3600}};  // rounds come when a test asks ("fetch now")
+  }
+
+  int64_t AddMailbox(const std::string& user, const std::string& password = "") {
+    auto r = this->client_->Post("/api/v1/mailboxes",
+                                 Settings(user, password.empty() ? servers_.password() : password));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.Json()["id"].template get<int64_t>() : 0;
+  }
+
+  // Asks for rounds until `done` holds for the mailbox (or 30 s pass).
+  json WaitFor(int64_t mailbox, const std::function<bool(const json&)>& done) {
+    auto deadline = std::chrono::steady_clock::now() + 30s;
+    json m;
+    while (std::chrono::steady_clock::now() < deadline) {
+      m = this->client_->Get("/api/v1/mailboxes/" + std::to_string(mailbox)).Json();
+      if (done(m)) return m;
+      this->client_->Post("/api/v1/mailboxes/" + std::to_string(mailbox) + "/poll", json::object());
+      std::this_thread::sleep_for(100ms);
+    }
+    ADD_FAILURE() << "mailbox " << mailbox << " never got there: " << m.dump();
+    return m;
+  }
+
+  json Conversations() {
+    auto r = this->client_->Get("/api/v1/conversations?queue_id=" + std::to_string(queue_id_));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.Json()["items"];
+  }
+
+  MailServers servers_;
+  int64_t queue_id_ = 0;
+  static inline int counter_ = 0;
+};
+
+class ImapTest : public MailboxTestBase<ImapTest> {};
+
+TEST_F(ImapTest, MailSentToTheDeskBecomesOneConversationAndTheAnswerJoinsIt) {
+  const std::string desk = servers_.AddUser("support");
+  const std::string customer = "Jan Jansen <jan.jansen@klant.example>";
+  ASSERT_TRUE(servers_.Send("jan.jansen@klant.example", desk,
+                            Mail(customer, desk, "Bestelling 1042 niet ontvangen", "first@klant")))
+      << "Postfix delivered it into Dovecot";
+  int64_t box = AddMailbox(desk);
+  json m = WaitFor(box, [](const json& m) { return m["counts"]["received"] == 1; });
+  EXPECT_EQ(m["counts"]["imported"], 1);
+  EXPECT_EQ(m["state"]["health"], "ok");
+  EXPECT_FALSE(m["state"]["last_success_at"].is_null());
+  EXPECT_TRUE(m.contains("has_secret") && !m.contains("secret")) << "the password never leaves";
+
+  json list = Conversations();
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  const int64_t conversation = list[0]["id"];
+  EXPECT_EQ(list[0]["subject"], "Bestelling 1042 niet ontvangen");
+  EXPECT_EQ(list[0]["channel"], "email");
+  EXPECT_EQ(list[0]["customer_name"], "Jan Jansen");
+  EXPECT_NE(servers_.Flags(desk).find("\\Seen"), std::string::npos)
+      << "flagged on the server once stored";
+
+  // The customer's next mail answers the first: the same conversation.
+  ASSERT_TRUE(servers_.Send("jan.jansen@klant.example", desk,
+                            Mail(customer, desk, "Re: Bestelling 1042 niet ontvangen",
+                                 "second@klant", "In-Reply-To: <first@klant>\r\n")));
+  // An auto-reply and a bounce open nothing.
+  ASSERT_TRUE(servers_.Send("jan.jansen@klant.example", desk,
+                            Mail(customer, desk, "Afwezig", "away@klant",
+                                 "Auto-Submitted: auto-replied\r\n", "Ik ben afwezig.\r\n")));
+  ASSERT_TRUE(servers_.Send(
+      "MAILER-DAEMON@klant.example", desk,
+      "From: Mail Delivery System <MAILER-DAEMON@klant.example>\r\nTo: " + desk +
+          "\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <bounce@klant>\r\n"
+          "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; "
+          "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+          "Delivery failed.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: "
+          "dns; klant.example\r\n\r\nFinal-Recipient: rfc822; gone@klant.example\r\nAction: "
+          "failed\r\nStatus: 5.1.1\r\n--b--\r\n"));
+  m = WaitFor(box, [](const json& m) { return m["counts"]["received"] == 4; });
+  EXPECT_EQ(m["counts"]["imported"], 2);
+  EXPECT_EQ(m["counts"]["ignored"], 2);
+  EXPECT_EQ(m["counts"]["quarantined"], 0);
+  list = Conversations();
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_EQ(list[0]["message_count"], 2);
+  auto messages =
+      client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages").Json();
+  ASSERT_EQ(messages["items"].size(), 2u) << messages.dump();
+
+  // The same mail once more (a second delivery): recognised, not stored.
+  ASSERT_TRUE(servers_.Send("jan.jansen@klant.example", desk,
+                            Mail(customer, desk, "Bestelling 1042 niet ontvangen", "first@klant")));
+  m = WaitFor(box, [](const json& m) { return m["counts"]["received"] == 5; });
+  EXPECT_EQ(m["counts"]["duplicates"], 1);
+  EXPECT_EQ(Conversations()[0]["message_count"], 2);
+
+  // /metrics counts it.
+  auto metrics = client_->Get("/metrics");
+  EXPECT_NE(metrics.body.find("luister_mailbox_messages_total{mailbox=\"" + std::to_string(box) +
+                              "\",outcome=\"imported\"} 2"),
+            std::string::npos)
+      << metrics.body.substr(0, 2000);
+}
+
+TEST_F(ImapTest, ANewUidValidityBringsNothingBack) {
+  const std::string desk = servers_.AddUser("uidvalidity");
+  servers_.Seed(desk, Mail("Els <els@klant.example>", desk, "Vraag over factuur", "v1@klant"));
+  servers_.Seed(desk, Mail("Piet <piet@klant.example>", desk, "Adres wijzigen", "v2@klant"));
+  int64_t box = AddMailbox(desk);
+  json m = WaitFor(box, [](const json& m) { return m["counts"]["received"] == 2; });
+  EXPECT_EQ(m["counts"]["imported"], 2);
+  const int64_t before = m["state"]["uidvalidity"];
+
+  servers_.RenewUidValidity(desk);
+  m = WaitFor(box, [&](const json& m) {
+    return m["state"]["uidvalidity"] != before && m["counts"]["received"] == 4;
+  });
+  EXPECT_EQ(m["counts"]["imported"], 2) << "matched by Message-ID, not imported again";
+  EXPECT_EQ(m["counts"]["duplicates"], 2);
+  EXPECT_EQ(Conversations().size(), 2u);
+}
+
+TEST_F(ImapTest, AMailboxWithAWrongPasswordShowsItsErrorWhileAnotherKeepsImporting) {
+  const std::string broken = servers_.AddUser("broken");
+  const std::string working = servers_.AddUser("working");
+  int64_t bad = AddMailbox(broken, "not the password");
+  int64_t good = AddMailbox(working);
+  servers_.Seed(working, Mail("Kees <kees@klant.example>", working, "Retour", "w1@klant"));
+  json b = WaitFor(bad, [](const json& m) { return m["state"]["health"] == "failing"; });
+  EXPECT_NE(b["state"]["last_error"].get<std::string>().find("login denied"), std::string::npos)
+      << b.dump();
+  EXPECT_TRUE(b["state"]["last_success_at"].is_null());
+  EXPECT_GE(b["state"]["failures"], 1);
+  json g = WaitFor(good, [](const json& m) { return m["counts"]["imported"] == 1; });
+  EXPECT_EQ(g["state"]["health"], "ok");
+  auto metrics = client_->Get("/metrics").body;
+  EXPECT_NE(metrics.find("luister_mailbox_up{mailbox=\"" + std::to_string(bad) + "\"} 0"),
+            std::string::npos);
+  EXPECT_NE(metrics.find("luister_mailbox_up{mailbox=\"" + std::to_string(good) + "\"} 1"),
+            std::string::npos);
+
+  // Fixing the password brings it back.
+  auto fixed = client_->Patch("/api/v1/mailboxes/" + std::to_string(bad),
+                              {{"secret", servers_.password()}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  WaitFor(bad, [](const json& m) { return m["state"]["health"] == "ok"; });
+}
+
+TEST_F(ImapTest, SettingsAreCheckedAndTheTestButtonTellsWhy) {
+  json bad = Settings("x@luister.test", "pw");
+  bad["host"] = "imap.example.com";  // plain IMAP off this machine
+  bad["poll_seconds"] = 1;
+  bad["port"] = 70000;
+  auto r = client_->Post("/api/v1/mailboxes", bad);
+  EXPECT_EQ(r.status, 400) << r.body;
+  std::string errors = r.Json()["errors"].dump();
+  for (const char* field : {"security", "poll_seconds", "port"})
+    EXPECT_NE(errors.find(field), std::string::npos) << field << " in " << errors;
+  json unknown = Settings("x@luister.test", "pw");
+  unknown["password"] = "the field is called secret";
+  unknown["port"] = "993";
+  r = client_->Post("/api/v1/mailboxes", unknown);
+  EXPECT_EQ(r.status, 400) << r.body;
+  errors = r.Json()["errors"].dump();
+  for (const char* field : {"password", "port"})
+    EXPECT_NE(errors.find(field), std::string::npos) << field << " in " << errors;
+  EXPECT_EQ(client_->Get("/api/v1/mailboxes").Json()["items"].size(), 0u) << "nothing half-made";
+
+  const std::string desk = servers_.AddUser("probe");
+  auto ok = client_->Post("/api/v1/mailboxes/test", Settings(desk, servers_.password()));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.Json()["ok"], true) << ok.body;
+  auto wrong = client_->Post("/api/v1/mailboxes/test", Settings(desk, "wrong"));
+  EXPECT_EQ(wrong.Json()["ok"], false);
+  EXPECT_NE(wrong.Json()["message"].get<std::string>().find("login denied"), std::string::npos);
+  EXPECT_EQ(client_->Get("/api/v1/mailboxes/424242").status, 404);
+  EXPECT_EQ(client_->Delete("/api/v1/mailboxes/424242").status, 404);
+}
+
+// A node killed after storing a message but before flagging it on the
+// server: the node that takes over fetches it again and finds it stored.
+TEST(ImapKillTest, ANodeKilledMidImportLosesNothingAndDuplicatesNothing) {
+  MailServers servers;
+  std::string error;
+  ASSERT_TRUE(servers.Load(&error)) << error;
+  // The API node polls nothing itself.
+  LuisterProcess api({"--job-threads", "0"});
+  HttpClient c(api.port());
+  ASSERT_EQ(c.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  auto d = c.Post("/api/v1/departments", {{"name", "Crash"}});
+  auto q = c.Post("/api/v1/queues", {{"name", "Crash"}, {"department_id", d.Json()["id"]}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  const std::string desk = servers.AddUser("crash");
+  servers.Seed(desk, Mail("Anna <anna@klant.example>", desk, "Kapotte fles", "crash1@klant"));
+  auto created = c.Post("/api/v1/mailboxes", {{"queue_id", q.Json()["id"]},
+                                              {"name", "Crash"},
+                                              {"address", desk},
+                                              {"host", "127.0.0.1"},
+                                              {"port", servers.imap_port()},
+                                              {"security", "plain"},
+                                              {"username", desk},
+                                              {"secret", servers.password()},
+                                              {"poll_seconds", 10}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string box = "/api/v1/mailboxes/" + std::to_string(created.Json()["id"].get<int>());
+  const std::string conversations =
+      "/api/v1/conversations?queue_id=" + std::to_string(q.Json()["id"].get<int>());
+
+  auto doomed = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"},
+                                               {"LUISTER_FAILPOINTS=mail.after_store=sleep(60000)"});
+  auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (c.Get(conversations).Json()["items"].empty() &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(c.Get(conversations).Json()["items"].size(), 1u) << doomed->Output();
+  doomed->Kill();  // stored, not yet flagged or counted
+  EXPECT_EQ(c.Get(box).Json()["counts"]["received"], 0);
+
+  auto heir = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"});
+  deadline = std::chrono::steady_clock::now() + 30s;
+  json m;
+  while (std::chrono::steady_clock::now() < deadline) {
+    m = c.Get(box).Json();
+    if (m["counts"]["received"] == 1) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(m["counts"]["received"], 1) << m.dump() << heir->Output();
+  EXPECT_EQ(m["counts"]["duplicates"], 1) << "found stored by the node that took over";
+  json list = c.Get(conversations).Json()["items"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["message_count"], 1);
+  EXPECT_NE(servers.Flags(desk).find("\\Seen"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace luister::e2e
