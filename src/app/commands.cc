@@ -15,6 +15,8 @@
 #include "auth/authenticator.h"
 #include "auth/secret_box.h"
 #include "channels/email/imap_client.h"
+#include "channels/email/mime_composer.h"
+#include "channels/email/smtp_client.h"
 #include "channels/email/mime_parser.h"
 #include "demo/demo_loader.h"
 #include "domain/conversation_service.h"
@@ -267,6 +269,10 @@ int RunServe(const ServeArgs& args) {
   if (!secrets.ok()) return Fail("cannot open the secret key", secrets.status());
   email::CurlImapConnector imap;
   email::GmimeMailReader mail_reader;
+  email::GmimeMailComposer mail_composer;
+  email::CurlSmtpSender smtp;
+  ctx.mail_composer = &mail_composer;
+  ctx.smtp = &smtp;
   ctx.secrets = &*secrets;
   ctx.imap = &imap;
   ctx.mail_reader = &mail_reader;

@@ -50,6 +50,7 @@ Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Ti
   stored.created_at = at;
   stored.external_id = m.external_id;
   stored.raw_sha256 = m.raw_sha256;
+  if (m.send) stored.delivery = Delivery::kQueued;
   return stored;
 }
 
@@ -158,6 +159,29 @@ std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const
       m.requested_status.value_or(NextStatusAfterMessage(now.status, m.direction, m.internal));
   if (s == now.status) return std::nullopt;
   return s;
+}
+
+std::string_view ToString(Delivery d) {
+  switch (d) {
+    case Delivery::kQueued:
+      return "queued";
+    case Delivery::kSending:
+      return "sending";
+    case Delivery::kSent:
+      return "sent";
+    case Delivery::kFailed:
+      return "failed";
+    case Delivery::kUncertain:
+      return "uncertain";
+  }
+  return "queued";
+}
+
+std::optional<Delivery> ParseDelivery(std::string_view s) {
+  for (Delivery d : {Delivery::kQueued, Delivery::kSending, Delivery::kSent, Delivery::kFailed,
+                     Delivery::kUncertain})
+    if (ToString(d) == s) return d;
+  return std::nullopt;
 }
 
 }  // namespace luister

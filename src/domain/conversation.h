@@ -82,6 +82,14 @@ struct Attachment {
   int64_t id = 0;  // set once stored
 };
 
+// How far the desk got sending a message it sends itself (an agent's
+// e-mail reply; domain/mail_outbox.h): queued → sending → sent, or failed
+// (with the server's answer), or uncertain (the connection broke after the
+// message was handed over: it may have arrived; never sent again by itself).
+enum class Delivery { kQueued, kSending, kSent, kFailed, kUncertain };
+std::string_view ToString(Delivery d);
+std::optional<Delivery> ParseDelivery(std::string_view s);
+
 struct Message {
   int64_t id = 0;
   int64_t conversation_id = 0;
@@ -98,6 +106,8 @@ struct Message {
   // over all messages; empty when there is none.
   std::string external_id;
   std::string raw_sha256;  // the raw e-mail it was read from; empty otherwise
+  // Set for messages the desk sends itself; nullopt for the rest.
+  std::optional<Delivery> delivery;
 };
 
 // A stored attachment with the records it belongs to (for serving its
@@ -133,6 +143,8 @@ struct NewMessage {
   // The raw e-mail the message was read from (BlobRepository); empty for
   // other channels.
   std::string raw_sha256;
+  // The desk sends it (stored as Delivery::kQueued for the outbox).
+  bool send = false;
 };
 
 // One message of a batch import, after it was written: the conversation as

@@ -207,9 +207,15 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
                                                 std::optional<int64_t> author_user_id) {
   // An unknown conversation is answered before any work on the body.
-  LUISTER_RETURN_IF_ERROR(store_.conversations().Get(conversation_id).status());
+  LUISTER_ASSIGN_OR_RETURN(Conversation conversation, store_.conversations().Get(conversation_id));
   NewMessage m;
   m.conversation_id = conversation_id;
+  // A reply written in the desk now (not imported, not already delivered
+  // from the agent's own mail client) to an e-mail conversation goes out
+  // through the outbox, in the same transaction as the message.
+  m.send = conversation.channel == Channel::kEmail && !in.internal &&
+           in.direction == Direction::kOut && !in.created_at && in.external_id.empty() &&
+           author_user_id.has_value();
   std::vector<FieldError> errors;
   PrepareMessage(std::move(in), author_user_id, "", &m, &errors);
   if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));

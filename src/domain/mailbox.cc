@@ -103,6 +103,16 @@ Status ValidateMailboxSettings(const MailboxSettings& s) {
     errors.push_back({"poll_seconds", "poll every 10 seconds to once a day"});
   if (s.after_import == AfterImport::kMove && (!IsFolderName(s.move_to) || s.move_to == s.folder))
     errors.push_back({"move_to", "give the folder to move imported mail to (not the one fetched)"});
+  if (!s.smtp_host.empty() && !IsHostName(s.smtp_host))
+    errors.push_back({"smtp_host", "give the SMTP server's host name, or leave it empty"});
+  if (s.smtp_port < 1 || s.smtp_port > 65535) errors.push_back({"smtp_port", "a port is 1 to 65535"});
+  if (!s.smtp_host.empty() && s.smtp_security == MailSecurity::kPlain &&
+      s.smtp_host != "127.0.0.1" && s.smtp_host != "localhost" && s.smtp_host != "::1" &&
+      s.smtp_host != "[::1]")
+    errors.push_back(
+        {"smtp_security", "plain SMTP is allowed only to this machine; use tls or starttls"});
+  if (s.from_name.size() > 200 || !IsValidUtf8(s.from_name))
+    errors.push_back({"from_name", "at most 200 characters"});
   if (!errors.empty()) return InvalidArgument("the mailbox is not valid", std::move(errors));
   return Status::Ok();
 }

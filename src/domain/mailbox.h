@@ -43,6 +43,14 @@ struct MailboxSettings {
   int poll_seconds = 60;
   AfterImport after_import = AfterImport::kMarkSeen;
   std::string move_to;  // the folder for kMove
+  // Replies go out through this SMTP server (submission), logging in with
+  // the same user name and secret; empty host: the mailbox sends nothing.
+  std::string smtp_host;
+  int smtp_port = 587;
+  MailSecurity smtp_security = MailSecurity::kStartTls;
+  // The sender's name in replies: "Anna (<from_name>)"; the mailbox's name
+  // when empty.
+  std::string from_name;
   bool enabled = true;
 };
 

@@ -239,7 +239,7 @@ Result<bool> MailboxPoller::EnsurePollJobs() {
 Result<bool> MailboxPoller::PollSoon(int64_t mailbox_id) {
   LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
   LUISTER_ASSIGN_OR_RETURN(Mailbox mb, boxes->Get(mailbox_id));
-  if (!mb.poll_job_id) return false;
+  if (!mb.poll_job_id || !mb.settings.enabled) return false;
   return store_.jobs().RunNow(*mb.poll_job_id, clock_.Now());
 }
 

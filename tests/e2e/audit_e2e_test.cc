@@ -73,7 +73,9 @@ class AuditTest : public ServerTest<AuditTest> {
 const std::set<std::string> kNotPersonal = {
     "GET /healthz",        "GET /metrics",           "GET /api/v1/live",
     "GET /api/v1/session", "GET /api/v1/api-tokens", "GET /api/v1/departments",
-    "GET /api/v1/queues",  "GET /api/v1/audit",      "GET /api/v1/jobs/{id}"};
+    "GET /api/v1/queues",  "GET /api/v1/audit",      "GET /api/v1/jobs/{id}",
+    // The desk's own mailboxes: its addresses and servers, never a password.
+    "GET /api/v1/mailboxes", "GET /api/v1/mailboxes/{id}"};
 
 TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
   // Something to read on every route.
@@ -151,9 +153,10 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
       names_customer |= e["customer_id"] == cust;
     }
     EXPECT_TRUE(logged) << "no audit entry for " << route;
-    // Everything but the staff directory is about a customer: the entry
-    // must say whose data it was.
-    if (d.entity != "user") {
+    // Everything but the staff directory and quarantined mail (held because
+    // the desk could not take it, so before any customer) is about a
+    // customer: the entry must say whose data it was.
+    if (d.entity != "user" && d.entity != "quarantined_mail") {
       EXPECT_TRUE(names_customer) << "the entry names no customer";
     }
   }

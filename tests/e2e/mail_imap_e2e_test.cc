@@ -2,9 +2,11 @@
 // Postfix's SMTP) becomes the customer's conversation exactly once.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -75,6 +77,34 @@ class MailboxTestBase : public ServerTest<Suite> {
     }
     ADD_FAILURE() << "mailbox " << mailbox << " never got there: " << m.dump();
     return m;
+  }
+
+  json WithSmtp(json settings) {
+    settings["smtp_host"] = "127.0.0.1";
+    settings["smtp_port"] = servers_.smtp_port();
+    settings["smtp_security"] = "plain";
+    settings["from_name"] = "Klantenservice";
+    return settings;
+  }
+
+  json Messages(int64_t conversation) {
+    return this->client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+        .Json()["items"];
+  }
+
+  // Waits until message `id` of `conversation` reaches delivery `state`.
+  json WaitForDelivery(int64_t conversation, int64_t id, const std::string& state) {
+    auto deadline = std::chrono::steady_clock::now() + 30s;
+    json found;
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (const auto& m : Messages(conversation))
+        if (m["id"] == id) found = m;
+      if (found["delivery"] == state) return found;
+      std::this_thread::sleep_for(100ms);
+    }
+    ADD_FAILURE() << "message " << id << " never became " << state << ": " << found.dump()
+                  << "\noutbox: " << this->client_->Get("/api/v1/mail/outbox").body;
+    return found;
   }
 
   json Conversations() {
@@ -228,6 +258,132 @@ TEST_F(ImapTest, SettingsAreCheckedAndTheTestButtonTellsWhy) {
   EXPECT_NE(wrong.Json()["message"].get<std::string>().find("login denied"), std::string::npos);
   EXPECT_EQ(client_->Get("/api/v1/mailboxes/424242").status, 404);
   EXPECT_EQ(client_->Delete("/api/v1/mailboxes/424242").status, 404);
+}
+
+// The header `name` of a raw message (first occurrence, unfolded).
+// Maildir files end lines in LF; what went over SMTP ended them in CRLF.
+std::string Header(const std::string& raw, const std::string& name) {
+  std::string text;
+  for (char ch : raw)
+    if (ch != '\r') text += ch;
+  std::string head = "\n" + text.substr(0, text.find("\n\n"));
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  auto at = lower(head).find("\n" + lower(name) + ":");
+  if (at == std::string::npos) return "";
+  std::string rest = head.substr(at + name.size() + 2);
+  std::string value;
+  std::istringstream lines(rest);
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!first && (line.empty() || (line[0] != ' ' && line[0] != '\t'))) break;
+    value += first ? line : " " + line.substr(line.find_first_not_of(" \t"));
+    first = false;
+  }
+  return value.substr(value.find_first_not_of(' ') == std::string::npos
+                          ? 0
+                          : value.find_first_not_of(' '));
+}
+
+TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJoins) {
+  const std::string desk = servers_.AddUser("desk");
+  const std::string klant = servers_.AddUser("klant");
+  auto created = client_->Post("/api/v1/mailboxes", WithSmtp(Settings(desk, servers_.password())));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const int64_t box = created.Json()["id"];
+  EXPECT_EQ(created.Json()["smtp_host"], "127.0.0.1");
+  ASSERT_TRUE(servers_.Send(klant, desk,
+                            Mail("Karin de Klant <" + klant + ">", desk, "Lekkende fles",
+                                 "question@" + klant.substr(klant.find('@') + 1))));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  json list = Conversations();
+  ASSERT_EQ(list.size(), 1u);
+  const int64_t conversation = list[0]["id"];
+
+  auto reply = client_->Post(
+      "/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+      {{"direction", "out"}, {"body_text", "Beste Karin,\n\nwe sturen vandaag een nieuwe fles."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  EXPECT_EQ(reply.Json()["delivery"], "queued");
+  const int64_t reply_id = reply.Json()["id"];
+  WaitForDelivery(conversation, reply_id, "sent");
+  ASSERT_TRUE(servers_.WaitForCount(klant, 1)) << "Postfix delivered it to the customer";
+  const std::string sent = servers_.Messages(klant).back();
+  EXPECT_NE(Header(sent, "From").find(desk), std::string::npos) << sent;
+  EXPECT_NE(Header(sent, "From").find("Klantenservice"), std::string::npos) << sent;
+  EXPECT_NE(Header(sent, "To").find(klant), std::string::npos);
+  EXPECT_EQ(Header(sent, "In-Reply-To"), "<question@luister.test>") << sent;
+  EXPECT_NE(Header(sent, "References").find("<question@luister.test>"), std::string::npos);
+  EXPECT_EQ(Header(sent, "Subject"),
+            "Re: Lekkende fles [#" + std::to_string(conversation) + "]");
+  const std::string message_id = Header(sent, "Message-ID");
+  ASSERT_FALSE(message_id.empty()) << sent;
+  EXPECT_NE(sent.find("nieuwe fles"), std::string::npos);
+
+  // The customer answers the answer (without the [#N]): the same conversation.
+  ASSERT_TRUE(servers_.Send(klant, desk,
+                            Mail("Karin de Klant <" + klant + ">", desk, "Re: Lekkende fles",
+                                 "thanks@luister.test", "In-Reply-To: " + message_id + "\r\n",
+                                 "Dank u wel!\r\n")));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 2; });
+  list = Conversations();
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_EQ(list[0]["message_count"], 3);
+  EXPECT_EQ(servers_.Count(klant), 1) << "sent once";
+}
+
+TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
+  const std::string desk = servers_.AddUser("nosmtp");
+  int64_t box = AddMailbox(desk);  // fetches, sends nothing
+  const std::string bert = servers_.AddUser("bert");
+  servers_.Seed(desk, Mail("Bert <" + bert + ">", desk, "Waar blijft mijn geld", "geld@klant"));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  const int64_t conversation = Conversations()[0]["id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "We kijken ernaar."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  const int64_t reply_id = reply.Json()["id"];
+  WaitForDelivery(conversation, reply_id, "failed");
+  auto failed = client_->Get("/api/v1/mail/outbox?state=failed").Json()["items"];
+  bool listed = false;
+  for (const auto& o : failed)
+    if (o["message_id"] == reply_id) {
+      listed = true;
+      EXPECT_NE(o["last_error"].get<std::string>().find("no mailbox sends"), std::string::npos);
+    }
+  EXPECT_TRUE(listed) << failed.dump();
+  auto c = client_->Get("/api/v1/conversations/" + std::to_string(conversation)).Json();
+  EXPECT_EQ(c["status"], "waiting_on_us") << "not silently answered";
+
+  // Give the mailbox SMTP and retry: it goes out once.
+  auto patched = client_->Patch("/api/v1/mailboxes/" + std::to_string(box),
+                                {{"smtp_host", "127.0.0.1"},
+                                 {"smtp_port", servers_.smtp_port()},
+                                 {"smtp_security", "plain"}});
+  EXPECT_EQ(patched.status, 400) << "a new server needs the password again: " << patched.body;
+  patched = client_->Patch("/api/v1/mailboxes/" + std::to_string(box),
+                           {{"smtp_host", "127.0.0.1"},
+                            {"smtp_port", servers_.smtp_port()},
+                            {"smtp_security", "plain"},
+                            {"secret", servers_.password()}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry",
+                          json::object())
+                .status,
+            200);
+  EXPECT_EQ(client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry",
+                          json::object())
+                .status,
+            409)
+      << "only failed or uncertain replies";
+  WaitForDelivery(conversation, reply_id, "sent");
+  ASSERT_TRUE(servers_.WaitForCount(bert, 1));
+  EXPECT_EQ(servers_.Count(bert), 1);
+  EXPECT_EQ(client_->Post("/api/v1/mail/outbox/424242/retry", json::object()).status, 404);
 }
 
 // A node killed after storing a message but before flagging it on the

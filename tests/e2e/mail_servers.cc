@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -94,6 +96,34 @@ int MailServers::Count(const std::string& to) const {
       if (e.is_regular_file(ec)) ++n;
   }
   return n;
+}
+
+std::vector<std::string> MailServers::Messages(const std::string& to) const {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const char* sub : {"new", "cur"}) {
+    fs::path d = fs::path(Maildir(to)) / sub;
+    if (!fs::is_directory(d, ec)) continue;
+    for (const auto& e : fs::directory_iterator(d, ec))
+      if (e.is_regular_file(ec)) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return out;
+}
+
+bool MailServers::WaitForCount(const std::string& to, int n) const {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (Count(to) >= n) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
 }
 
 bool MailServers::Send(const std::string& from, const std::string& to, const std::string& raw) {

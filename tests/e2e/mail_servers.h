@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace luister::e2e {
 
@@ -26,6 +27,10 @@ class MailServers {
   void Seed(const std::string& to, const std::string& raw);
   // Messages in `to`'s INBOX Maildir (new/ and cur/).
   int Count(const std::string& to) const;
+  // Their bytes, oldest first (by file name).
+  std::vector<std::string> Messages(const std::string& to) const;
+  // Waits until `to` holds at least `n` messages (20 s at most).
+  bool WaitForCount(const std::string& to, int n) const;
   // The flags of every message in `to`'s INBOX as the IMAP server reports them
   // ("* 1 FETCH (UID 1 FLAGS (\Seen))" lines).
   std::string Flags(const std::string& to) const;

@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/mail_outbox.h"
 #include "domain/mailbox_poller.h"
 #include "domain/permissions.h"
 #include "domain/repositories.h"
@@ -43,6 +44,8 @@ struct ApiContext {
   ImapConnector* imap = nullptr;
   MailReader* mail_reader = nullptr;
   SecretKeeper* secrets = nullptr;
+  MailComposer* mail_composer = nullptr;
+  SmtpSender* smtp = nullptr;
 };
 
 inline constexpr char kSessionCookie[] = "luister_session";

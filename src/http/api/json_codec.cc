@@ -152,6 +152,7 @@ json ToJson(const Message& v) {
           {"body_text", v.body_text},
           {"body_html", v.body_html},
           {"attachments", std::move(atts)},
+          {"delivery", v.delivery ? json(Str(ToString(*v.delivery))) : json(nullptr)},
           {"created_at", FormatIso8601(v.created_at)}};
 }
 

@@ -6,6 +6,7 @@
 
 #include "domain/blob.h"
 #include "domain/mail_intake.h"
+#include "domain/mail_outbox.h"
 #include "domain/mail_quarantine.h"
 #include "domain/mailbox.h"
 #include "domain/mailbox_poller.h"
@@ -33,8 +34,18 @@ struct MailChannel {
                                    std::fprintf(stderr, "luister: %.*s\n",
                                                 static_cast<int>(line.size()), line.data());
                                  }})
+                           : nullptr),
+        outbox(Available() ? std::make_unique<MailOutbox>(
+                                 c.store, c.clock, c.conversations, *c.mail_reader,
+                                 *c.mail_composer, *c.smtp, *c.secrets,
+                                 OutboxOptions{.log = [](std::string_view line) {
+                                   std::fprintf(stderr, "luister: %.*s\n",
+                                                static_cast<int>(line.size()), line.data());
+                                 }})
                            : nullptr) {}
-  bool Available() const { return ctx.imap && ctx.mail_reader && ctx.secrets; }
+  bool Available() const {
+    return ctx.imap && ctx.mail_reader && ctx.secrets && ctx.mail_composer && ctx.smtp;
+  }
   Result<MailboxPoller*> Poller() {
     if (!poller) return Unavailable("this server was started without the e-mail channel");
     return poller.get();
@@ -44,6 +55,7 @@ struct MailChannel {
   ApiContext& ctx;
   MailIntakeService intake;
   std::unique_ptr<MailboxPoller> poller;
+  std::unique_ptr<MailOutbox> outbox;
 };
 
 std::shared_ptr<MailChannel> ChannelOf(ApiContext& ctx) {
@@ -79,6 +91,10 @@ json MailboxJson(const Mailbox& m) {
           {"poll_seconds", s.poll_seconds},
           {"after_import", ToString(s.after_import)},
           {"move_to", s.move_to},
+          {"smtp_host", s.smtp_host},
+          {"smtp_port", s.smtp_port},
+          {"smtp_security", ToString(s.smtp_security)},
+          {"from_name", s.from_name},
           {"enabled", s.enabled},
           {"state",
            {{"health", ToString(m.health)},
@@ -115,10 +131,12 @@ void RejectUnknownSettings(JsonBody& b, bool test) {
   if (test) {
     b.RejectUnknown({"mailbox_id", "queue_id", "name", "address", "host", "port", "security",
                      "username", "auth", "secret", "folder", "poll_seconds", "after_import",
-                     "move_to", "enabled"});
+                     "move_to", "enabled", "smtp_host", "smtp_port", "smtp_security",
+                     "from_name"});
   } else {
     b.RejectUnknown({"queue_id", "name", "address", "host", "port", "security", "username", "auth",
-                     "secret", "folder", "poll_seconds", "after_import", "move_to", "enabled"});
+                     "secret", "folder", "poll_seconds", "after_import", "move_to", "enabled",
+                     "smtp_host", "smtp_port", "smtp_security", "from_name"});
   }
 }
 
@@ -128,10 +146,12 @@ void ReadSettings(JsonBody& b, bool creating, MailboxSettings* s,
                   std::optional<std::string>* secret) {
   const bool req = creating ? JsonBody::kRequired : JsonBody::kOptional;
   if (auto v = b.Int("queue_id", req)) s->queue_id = *v;
-  if (auto v = b.String("name", req, 800)) s->name = *v;
+  if (auto v = b.String("name", req, 200)) s->name = *v;
   if (auto v = b.String("address", req, 320)) s->address = *v;
   if (auto v = b.String("host", req, 253)) s->host = *v;
-  if (auto v = b.Int("port", JsonBody::kOptional)) s->port = static_cast<int>(*v);
+  // Out-of-range numbers become -1 (refused by the validation), never wrap.
+  auto small = [](int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, -1, 1'000'000)); };
+  if (auto v = b.Int("port", JsonBody::kOptional)) s->port = small(*v);
   if (auto v = b.String("security", JsonBody::kOptional, 16)) {
     if (auto p = ParseMailSecurity(*v))
       s->security = *p;
@@ -150,8 +170,7 @@ void ReadSettings(JsonBody& b, bool creating, MailboxSettings* s,
     *secret = *v;
   }
   if (auto v = b.String("folder", JsonBody::kOptional, 200)) s->folder = *v;
-  if (auto v = b.Int("poll_seconds", JsonBody::kOptional))
-    s->poll_seconds = static_cast<int>(std::clamp<int64_t>(*v, -1, 1'000'000));
+  if (auto v = b.Int("poll_seconds", JsonBody::kOptional)) s->poll_seconds = small(*v);
   if (auto v = b.String("after_import", JsonBody::kOptional, 16)) {
     if (auto p = ParseAfterImport(*v))
       s->after_import = *p;
@@ -159,6 +178,15 @@ void ReadSettings(JsonBody& b, bool creating, MailboxSettings* s,
       b.AddError("after_import", "must be one of: mark_seen, move");
   }
   if (auto v = b.String("move_to", JsonBody::kOptional, 200)) s->move_to = *v;
+  if (auto v = b.String("smtp_host", JsonBody::kOptional, 253)) s->smtp_host = *v;
+  if (auto v = b.Int("smtp_port", JsonBody::kOptional)) s->smtp_port = small(*v);
+  if (auto v = b.String("smtp_security", JsonBody::kOptional, 16)) {
+    if (auto p = ParseMailSecurity(*v))
+      s->smtp_security = *p;
+    else
+      b.AddError("smtp_security", "must be one of: tls, starttls, plain");
+  }
+  if (auto v = b.String("from_name", JsonBody::kOptional, 200)) s->from_name = *v;
   if (auto v = b.Bool("enabled", JsonBody::kOptional)) s->enabled = *v;
 }
 
@@ -171,12 +199,28 @@ Status CheckSettings(ApiContext& ctx, const MailboxSettings& s) {
   return InvalidArgument("the mailbox is not valid", {{"queue_id", "no such queue"}});
 }
 
-// A new or changed mailbox is polled at once (its job made or woken).
-Status StartPolling(MailChannel& mail) {
-  LUISTER_ASSIGN_OR_RETURN(MailboxPoller * poller, mail.Poller());
-  LUISTER_ASSIGN_OR_RETURN(bool enqueued, poller->EnsurePollJobs());
-  if (enqueued && mail.ctx.wake_jobs) mail.ctx.wake_jobs();
-  return Status::Ok();
+// The stored secret may only go where it went before: pointing a mailbox at
+// another server (or user) needs the secret again, or an admin could send
+// it to a server of their own and read it there.
+bool SecretMayFollow(const MailboxSettings& before, const MailboxSettings& after) {
+  return before.host == after.host && before.port == after.port &&
+         before.security == after.security && before.username == after.username &&
+         before.auth == after.auth && before.smtp_host == after.smtp_host &&
+         before.smtp_port == after.smtp_port && before.smtp_security == after.smtp_security;
+}
+
+// A new or changed mailbox is polled at once (its job made and the runner
+// woken). Best effort: the change is saved, and every node makes missing
+// poll jobs when it starts, so a failure here only delays the first round.
+void StartPolling(MailChannel& mail) {
+  auto poller = mail.Poller();
+  if (!poller.ok()) return;
+  auto enqueued = (*poller)->EnsurePollJobs();
+  if (!enqueued.ok())
+    std::fprintf(stderr, "luister: mailbox poll job not made yet: %s\n",
+                 enqueued.status().ToString().c_str());
+  else if (*enqueued && mail.ctx.wake_jobs)
+    mail.ctx.wake_jobs();
 }
 
 void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
@@ -204,7 +248,7 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                   LUISTER_ASSIGN_OR_RETURN(std::string sealed, ctx.secrets->Seal(*secret));
                   LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
                   LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Create(s, sealed, ctx.clock.Now()));
-                  LUISTER_RETURN_IF_ERROR(StartPolling(*mail));
+                  StartPolling(*mail);
                   LUISTER_ASSIGN_OR_RETURN(m, boxes->Get(m.id));
                   Response resp = JsonResponse(201, MailboxJson(m));
                   resp.SetHeader("Location", "/api/v1/mailboxes/" + std::to_string(m.id));
@@ -233,13 +277,17 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                   RejectUnknownSettings(b, false);
                   LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
                   LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+                  if (!secret && !SecretMayFollow(m.settings, s))
+                    return InvalidArgument(
+                        "the mailbox is not valid",
+                        {{"secret", "give the password again: the server or user changed"}});
                   std::optional<std::string> sealed;
                   if (secret) {
                     if (!ctx.secrets) return Unavailable("this server has no secret key");
                     LUISTER_ASSIGN_OR_RETURN(sealed, ctx.secrets->Seal(*secret));
                   }
                   LUISTER_ASSIGN_OR_RETURN(m, boxes->Update(id, s, sealed, ctx.clock.Now()));
-                  LUISTER_RETURN_IF_ERROR(StartPolling(*mail));
+                  StartPolling(*mail);
                   return JsonResponse(200, MailboxJson(m));
                 }));
 
@@ -287,6 +335,14 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
               RejectUnknownSettings(b, true);
               LUISTER_RETURN_IF_ERROR(b.Finish("the test is not valid"));
               LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+              if (mailbox_id && !secret) {
+                LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                LUISTER_ASSIGN_OR_RETURN(Mailbox saved, boxes->Get(*mailbox_id));
+                if (!SecretMayFollow(saved.settings, s))
+                  return InvalidArgument(
+                      "the test is not valid",
+                      {{"secret", "give the password again: the server or user changed"}});
+              }
               LUISTER_ASSIGN_OR_RETURN(MailboxPoller * poller, mail->Poller());
               std::string plain;
               if (secret) {
@@ -305,9 +361,10 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
 }
 
 void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
+  // Held mail is unread mail: its reasons can name senders. Audited.
   r.Add("GET", "/api/v1/mail/quarantine",
-        Secured(Permission::kManageChannels, kNoPersonalData,
-                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+        Secured(Permission::kManageChannels, Reads("quarantined_mail"),
+                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
                   LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
                                            ctx.store.Find<QuarantineRepository>());
                   std::optional<QuarantineState> state = QuarantineState::kHeld;
@@ -322,7 +379,10 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
                   LUISTER_RETURN_IF_ERROR(q.Finish());
                   LUISTER_ASSIGN_OR_RETURN(auto list, held->List(state, page));
                   json items = json::array();
-                  for (const auto& m : list.items) items.push_back(QuarantineJson(m));
+                  for (const auto& m : list.items) {
+                    items.push_back(QuarantineJson(m));
+                    audit.Touched(m.id, std::nullopt);
+                  }
                   return JsonResponse(
                       200, {{"items", std::move(items)},
                             {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
@@ -392,6 +452,69 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
             }));
 }
 
+json OutboxJson(const OutboxItem& o) {
+  return {{"message_id", o.message_id},
+          {"conversation_id", o.conversation_id},
+          {"delivery", ToString(o.delivery)},
+          {"rfc_message_id", o.rfc_message_id.empty() ? json(nullptr) : json(o.rfc_message_id)},
+          {"mailbox_id", o.mailbox_id ? json(*o.mailbox_id) : json(nullptr)},
+          {"attempts", o.attempts},
+          {"next_attempt_at", TimeOrNull(o.next_attempt_at)},
+          {"last_error", o.last_error ? json(*o.last_error) : json(nullptr)},
+          {"sent_at", TimeOrNull(o.sent_at)},
+          {"created_at", FormatIso8601(o.created_at)}};
+}
+
+void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
+  // What the desk sends and how far it got; ?state=failed is the "failed to
+  // send" view. Errors can name the customer's address: audited.
+  r.Add("GET", "/api/v1/mail/outbox",
+        Secured(Permission::kManageChannels, Reads("conversation"),
+                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
+                                           ctx.store.Find<OutboxRepository>());
+                  QueryReader q{req};
+                  std::optional<Delivery> state;
+                  if (auto s = req.Query("state")) {
+                    state = ParseDelivery(*s);
+                    if (!state)
+                      q.errors.push_back(
+                          {"state", "must be one of: queued, sending, sent, failed, uncertain"});
+                  }
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, outbox->List(state, page));
+                  json items = json::array();
+                  for (const OutboxItem& o : list.items) {
+                    items.push_back(OutboxJson(o));
+                    auto c = ctx.store.conversations().Get(o.conversation_id);
+                    audit.Touched(o.conversation_id,
+                                  c.ok() ? std::optional(c->customer_id) : std::nullopt);
+                  }
+                  return JsonResponse(
+                      200, {{"items", std::move(items)},
+                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+                }));
+
+  // "Retry now" for a failed or uncertain reply (an uncertain one only once
+  // someone checked it did not arrive).
+  r.Add("POST", "/api/v1/mail/outbox/{id}/retry",
+        Secured(Permission::kWriteConversations, Changes("retry_send", "message"),
+                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
+                                           ctx.store.Find<OutboxRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
+                  LUISTER_RETURN_IF_ERROR(outbox->Retry(id, ctx.clock.Now()));
+                  LUISTER_ASSIGN_OR_RETURN(Conversation c,
+                                           ctx.store.conversations().Get(before.conversation_id));
+                  audit.Touched(id, c.customer_id);
+                  if (ctx.wake_jobs) ctx.wake_jobs();
+                  LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
+                  return JsonResponse(200, OutboxJson(after));
+                }));
+}
+
 // Per mailbox, read from the database at scrape time: the same numbers on
 // every node, whichever node polls.
 std::string MailMetrics(ApiContext& ctx) {
@@ -446,6 +569,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
   auto mail = ChannelOf(ctx);
   MailboxRoutes(r, ctx, mail);
   QuarantineRoutes(r, ctx, mail);
+  OutboxRoutes(r, ctx);
   ctx.metrics.AddCollector([&ctx] { return MailMetrics(ctx); });
 }
 
@@ -454,6 +578,9 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
   if (!mail->poller) return Status::Ok();  // no e-mail channel on this node
   LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
       kMailPollJob, [mail](const Job& job) { return mail->poller->RunJob(job); }));
+  LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
+      kMailOutboxJob, [mail](const Job& job) { return mail->outbox->RunJob(job); }));
+  LUISTER_RETURN_IF_ERROR(mail->outbox->EnsureJob().status());
   // Mailboxes whose job ended (a crash loop given up, a database restored
   // from before it) get one again.
   return mail->poller->EnsurePollJobs().status();
@@ -466,7 +593,11 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 // import mail` (app/mail_command.cc); what cannot be taken waits in the
 // quarantine. Admins configure mailboxes and work the quarantine here.
 ApiModule MailModule() {
-  return {"mail", {"mail_quarantine", "mailboxes", "mailbox_seen"}, {}, Routes, Jobs};
+  return {"mail",
+          {"mail_quarantine", "mailboxes", "mailbox_seen", "mail_outbox", "mail_outbox_job"},
+          {},
+          Routes,
+          Jobs};
 }
 
 }  // namespace luister::http

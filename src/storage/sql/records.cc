@@ -149,6 +149,7 @@ Message MessageFromRow(const Row& r) {
   m.created_at = r.Time(9);
   m.external_id = r.OptText(10).value_or("");
   m.raw_sha256 = r.OptText(11).value_or("");
+  if (auto d = r.OptText(12)) m.delivery = ParseDelivery(*d);
   return m;
 }
 

@@ -42,7 +42,7 @@ Result<Conversation> LoadConversation(Connection& c, int64_t id, bool for_update
 
 inline constexpr char kMessageColumns[] =
     "id, conversation_id, customer_id, channel, direction, internal, author_user_id, "
-    "body_text, body_html, created_at, external_id, raw_sha256";
+    "body_text, body_html, created_at, external_id, raw_sha256, delivery";
 Message MessageFromRow(const Row& r);
 Result<Message> LoadMessage(Connection& c, int64_t id);
 // The attachments of all `messages`, in one statement per 256 messages.

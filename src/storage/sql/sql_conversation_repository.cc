@@ -28,8 +28,8 @@ const Sql kCustomerIsMerged(
     "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256, delivery) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 const Sql kInsertAttachment(
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -92,13 +92,13 @@ Status CheckCustomerActive(Connection& c, int64_t customer_id) {
 // before the transaction ends.
 Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
                               const MessagePlan& plan, bool* status_changed) {
-  LUISTER_ASSIGN_OR_RETURN(
-      int64_t message_id,
-      Scalar(c, kInsertMessage,
-             Params::Of(
-                 v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
-                 m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
-                 m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256))));
+  Params insert = Params::Of(
+      v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
+      m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
+      m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256));
+  insert.Add(m.send ? std::optional<std::string>(std::string(ToString(Delivery::kQueued)))
+                    : std::nullopt);
+  LUISTER_ASSIGN_OR_RETURN(int64_t message_id, Scalar(c, kInsertMessage, insert));
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const Attachment& att = m.attachments[i];
     LUISTER_RETURN_IF_ERROR(

@@ -6,6 +6,7 @@
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
+#include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
@@ -22,6 +23,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<BlobRepository>(std::make_unique<SqlBlobRepository>(db));
   r.Add<QuarantineRepository>(std::make_unique<SqlQuarantineRepository>(db));
   r.Add<MailboxRepository>(std::make_unique<SqlMailboxRepository>(db));
+  r.Add<OutboxRepository>(std::make_unique<SqlOutboxRepository>(db));
   return r;
 }
 

@@ -17,6 +17,10 @@ CREATE TABLE mailboxes (
   poll_seconds INTEGER NOT NULL,
   after_import TEXT NOT NULL,
   move_to TEXT NOT NULL,
+  smtp_host TEXT NOT NULL,
+  smtp_port INTEGER NOT NULL,
+  smtp_security TEXT NOT NULL,
+  from_name TEXT NOT NULL,
   enabled INTEGER NOT NULL,
   uidvalidity INTEGER,
   last_uid INTEGER NOT NULL DEFAULT 0,
@@ -42,4 +46,4 @@ CREATE TABLE mailbox_seen (
   mailbox_id INTEGER NOT NULL REFERENCES mailboxes (id) ON DELETE CASCADE,
   message_key TEXT NOT NULL,
   PRIMARY KEY (mailbox_id, message_key)
-) WITHOUT ROWID;
+);

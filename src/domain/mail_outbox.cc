@@ -1,0 +1,278 @@
+#include "domain/mail_outbox.h"
+
+#include <algorithm>
+#include <random>
+
+#include "common/failpoint.h"
+#include "domain/blob.h"
+#include "domain/jobs.h"
+#include "domain/validation.h"
+
+namespace luister {
+
+namespace {
+
+std::string RandomHex(size_t n) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += kHex[rng() % 16];
+  return out;
+}
+
+std::string DomainOf(const std::string& address) {
+  auto at = address.rfind('@');
+  return at == std::string::npos ? "luister.invalid" : address.substr(at + 1);
+}
+
+// "Re: <subject> [#N]": the prefix once, the reference once.
+std::string ReplySubject(const Conversation& c) {
+  std::string s = c.subject;
+  std::string lower = AsciiLower(s);
+  if (lower.rfind("re:", 0) != 0 && lower.rfind("antw:", 0) != 0) s = "Re: " + s;
+  std::string ref = "[#" + std::to_string(c.id) + "]";
+  if (s.find(ref) == std::string::npos) s += " " + ref;
+  return s;
+}
+
+}  // namespace
+
+MailOutbox::MailOutbox(Store& store, const Clock& clock, ConversationService& conversations,
+                       MailReader& reader, MailComposer& composer, SmtpSender& smtp,
+                       SecretKeeper& secrets, OutboxOptions options)
+    : store_(store),
+      clock_(clock),
+      conversations_(conversations),
+      reader_(reader),
+      composer_(composer),
+      smtp_(smtp),
+      secrets_(secrets),
+      options_(std::move(options)) {}
+
+void MailOutbox::Log(const std::string& line) const {
+  if (options_.log) options_.log(line);
+}
+
+Status MailOutbox::Fail(const OutboxItem& item, Delivery state, const std::string& why) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
+  LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock_.Now()));
+  Log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) + ": " + why);
+  // Not answered after all: back with the team.
+  ConversationPatch back;
+  back.status = ConversationStatus::kWaitingOnUs;
+  auto changed = conversations_.Update(item.conversation_id, back, std::nullopt);
+  if (!changed.ok() && changed.status().code() != StatusCode::kNotFound) return changed.status();
+  return Status::Ok();
+}
+
+Result<Timestamp> MailOutbox::RunRound() {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
+  constexpr int kBatch = 100;
+  LUISTER_ASSIGN_OR_RETURN(auto due, outbox->Due(clock_.Now(), kBatch));
+  for (const OutboxItem& item : due) {
+    if (item.delivery == Delivery::kSending && item.data_started) {
+      // An attempt whose node stopped while the message was going over: it
+      // may have arrived. Sending it again could send it twice.
+      LUISTER_RETURN_IF_ERROR(Fail(item, Delivery::kUncertain,
+                                   "the node sending it stopped while handing it to the server; "
+                                   "it may have arrived (check with the customer, then retry)"));
+      continue;
+    }
+    if (item.delivery == Delivery::kSending &&
+        item.updated_at > clock_.Now() - std::chrono::minutes(2))
+      continue;  // perhaps still going: its attempt gets time to end
+    LUISTER_RETURN_IF_ERROR(SendOne(item));
+  }
+  if (static_cast<int>(due.size()) == kBatch) return clock_.Now();
+  return clock_.Now() + options_.idle_poll;
+}
+
+Result<std::optional<Timestamp>> MailOutbox::RunJob(const Job& job) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId());
+  // A job that lost the race to be the outbox's ends here: one sender only.
+  if (current != job.id) return std::optional<Timestamp>();
+  LUISTER_ASSIGN_OR_RETURN(Timestamp next, RunRound());
+  return std::optional<Timestamp>(next);
+}
+
+Result<bool> MailOutbox::EnsureJob() {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId());
+  if (current) {
+    LUISTER_ASSIGN_OR_RETURN(auto state, store_.jobs().State(*current));
+    if (state == JobState::kQueued || state == JobState::kRunning) return false;
+  }
+  NewJob job;
+  job.kind = kMailOutboxJob;
+  job.payload = "{}";
+  job.run_at = clock_.Now();
+  job.created_at = clock_.Now();
+  LUISTER_ASSIGN_OR_RETURN(int64_t id, store_.jobs().Enqueue(job));
+  return outbox->SetJob(current, id);
+}
+
+Status MailOutbox::SendOne(const OutboxItem& item) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(Message message, store_.conversations().GetMessage(item.message_id));
+  LUISTER_ASSIGN_OR_RETURN(Conversation conversation,
+                           store_.conversations().Get(message.conversation_id));
+
+  // The mailbox of the conversation's queue that sends; else one of its
+  // department's queues.
+  LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
+  const Mailbox* via = nullptr;
+  for (const Mailbox& m : all)
+    if (!m.settings.smtp_host.empty() && conversation.queue_id &&
+        m.settings.queue_id == *conversation.queue_id) {
+      via = &m;
+      break;
+    }
+  if (!via) {
+    LUISTER_ASSIGN_OR_RETURN(auto queues,
+                             store_.directory().ListQueues(conversation.department_id));
+    for (const Mailbox& m : all)
+      for (const Queue& q : queues)
+        if (!via && !m.settings.smtp_host.empty() && m.settings.queue_id == q.id) via = &m;
+  }
+  if (!via)
+    return Fail(item, Delivery::kFailed,
+                "no mailbox sends mail for this conversation's queue or department: give one "
+                "SMTP settings in the admin");
+
+  // Whom to answer, and what: the customer's last mail in the thread.
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  LUISTER_ASSIGN_OR_RETURN(auto thread,
+                           store_.conversations().ListMessages(conversation.id, false, page));
+  std::optional<MailAddress> to;
+  std::string in_reply_to;
+  std::vector<std::string> references;
+  for (const Message& m : thread.items) {
+    if (m.id == message.id) break;
+    if (!m.external_id.empty() && m.external_id.rfind("sha256:", 0) != 0)
+      references.push_back(m.external_id);
+    if (m.direction != Direction::kIn) continue;
+    if (!m.external_id.empty() && m.external_id.rfind("sha256:", 0) != 0)
+      in_reply_to = m.external_id;
+    if (m.raw_sha256.empty()) continue;
+    auto blobs = store_.Find<BlobRepository>();
+    if (!blobs.ok()) continue;
+    auto raw = (*blobs)->Get(m.raw_sha256);
+    if (!raw.ok()) continue;
+    auto parsed = reader_.Parse(*raw);
+    if (!parsed.ok()) continue;
+    if (!parsed->reply_to.empty())
+      to = parsed->reply_to.front();
+    else if (parsed->from)
+      to = parsed->from;
+  }
+  if (references.size() > 20) references.erase(references.begin(), references.end() - 20);
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(conversation.customer_id));
+  if (!to) {
+    for (const Identity& id : customer.identities)
+      if (id.kind == IdentityKind::kEmail) {
+        to = MailAddress{customer.name, id.value};
+        break;
+      }
+  }
+  if (!to || !NormaliseEmail(to->address).ok())
+    return Fail(item, Delivery::kFailed, "the customer has no e-mail address to answer");
+
+  const std::string rfc_id = item.rfc_message_id.empty()
+                                 ? "luister." + std::to_string(message.id) + "." + RandomHex(12) +
+                                       "@" + DomainOf(via->settings.address)
+                                 : item.rfc_message_id;
+  auto begun = outbox->Begin(item.message_id, rfc_id, via->id, clock_.Now());
+  if (!begun.ok() && begun.status().code() == StatusCode::kConflict) return Status::Ok();
+  LUISTER_ASSIGN_OR_RETURN(OutboxItem attempt, std::move(begun));
+
+  auto secret = secrets_.Open(via->sealed_secret);
+  if (!secret.ok())
+    return Fail(attempt, Delivery::kFailed,
+                "the mailbox's stored password cannot be opened: " + secret.status().message());
+
+  OutboundMail mail;
+  std::string agent;
+  if (message.author_user_id) {
+    auto user = store_.directory().GetUser(*message.author_user_id);
+    if (user.ok()) agent = user->name;
+  }
+  const std::string team = via->settings.from_name.empty() ? via->settings.name
+                                                           : via->settings.from_name;
+  mail.from = {agent.empty() ? team : agent + " (" + team + ")", via->settings.address};
+  mail.reply_to = {team, via->settings.address};
+  mail.to = {*to};
+  mail.subject = ReplySubject(conversation);
+  mail.message_id = attempt.rfc_message_id;
+  mail.in_reply_to = in_reply_to;
+  mail.references = references;
+  mail.date = message.created_at;
+  mail.text = message.body_text;
+  mail.html = message.body_html;
+  if (auto blobs = store_.Find<BlobRepository>(); blobs.ok()) {
+    for (const Attachment& a : message.attachments) {
+      MailAttachment out;
+      out.filename = a.filename;
+      out.content_type = a.content_type;
+      out.content_id = a.content_id;
+      out.inline_part = a.inline_part;
+      if (!a.sha256.empty()) {
+        auto bytes = (*blobs)->Get(a.sha256);
+        if (!bytes.ok())
+          return Fail(attempt, Delivery::kFailed,
+                      "the attachment " + a.filename + " is not stored: " +
+                          bytes.status().message());
+        out.data = std::move(*bytes);
+      }
+      out.size = out.data.size();
+      mail.attachments.push_back(std::move(out));
+    }
+  }
+  auto composed = composer_.Compose(mail);
+  if (!composed.ok())
+    return Fail(attempt, Delivery::kFailed, "cannot compose it: " + composed.status().message());
+
+  SmtpEndpoint endpoint;
+  endpoint.host = via->settings.smtp_host;
+  endpoint.port = via->settings.smtp_port;
+  endpoint.security = via->settings.smtp_security;
+  endpoint.username = via->settings.username;
+  endpoint.auth = via->settings.auth;
+  endpoint.secret = std::move(*secret);
+  Status data_error = Status::Ok();
+  SmtpResult sent = smtp_.Send(endpoint, via->settings.address, {AsciiLower(to->address)}, *composed,
+                               [&] {
+                                 data_error = outbox->DataStarted(item.message_id);
+                                 Failpoint("mail.smtp_data");
+                               });
+  LUISTER_RETURN_IF_ERROR(data_error);
+  switch (sent.outcome) {
+    case SmtpOutcome::kSent:
+      LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, Delivery::kSent, std::nullopt,
+                                             std::nullopt, clock_.Now()));
+      Log("reply " + std::to_string(item.message_id) + " sent as <" + attempt.rfc_message_id +
+          ">");
+      return Status::Ok();
+    case SmtpOutcome::kRejected:
+      return Fail(attempt, Delivery::kFailed, "the server refused it: " + sent.answer);
+    case SmtpOutcome::kUncertain:
+      return Fail(attempt, Delivery::kUncertain,
+                  "the connection broke after the message was handed over; it may have arrived: " +
+                      sent.answer);
+    case SmtpOutcome::kTemporary:
+      break;
+  }
+  if (attempt.attempts >= options_.max_attempts)
+    return Fail(attempt, Delivery::kFailed,
+                "not sent after " + std::to_string(attempt.attempts) + " attempts: " + sent.answer);
+  auto wait = options_.first_retry * (int64_t{1} << std::min(attempt.attempts - 1, 6));
+  LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, Delivery::kQueued, sent.answer,
+                                         clock_.Now() + wait, clock_.Now()));
+  Log("reply " + std::to_string(item.message_id) + " not sent yet (" + sent.answer +
+      "); trying again");
+  return Status::Ok();
+}
+
+}  // namespace luister

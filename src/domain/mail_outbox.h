@@ -1,0 +1,178 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/conversation.h"
+#include "domain/conversation_service.h"
+#include "domain/mail.h"
+#include "domain/mail_intake.h"
+#include "domain/mailbox.h"
+#include "domain/page.h"
+#include "domain/repositories.h"
+
+namespace luister {
+
+// One reply on its way out (a message whose delivery the desk owns).
+struct OutboxItem {
+  int64_t message_id = 0;
+  int64_t conversation_id = 0;
+  Delivery delivery = Delivery::kQueued;
+  std::string rfc_message_id;  // empty until the first attempt chose it
+  std::optional<int64_t> mailbox_id;
+  int attempts = 0;
+  std::optional<Timestamp> next_attempt_at;
+  bool data_started = false;  // the message was being handed over when the attempt ended
+  Timestamp updated_at{};     // of the last attempt's change
+  std::optional<std::string> last_error;  // the server's answer, or why it was not sent
+  std::optional<Timestamp> sent_at;
+  Timestamp created_at{};  // the message's
+};
+
+// A capability repository: `store.Find<OutboxRepository>()`.
+class OutboxRepository {
+ public:
+  virtual ~OutboxRepository() = default;
+  // Replies to send at `now`, oldest first: queued and due, and those left
+  // "sending" by an attempt that never ended (its node died).
+  virtual Result<std::vector<OutboxItem>> Due(Timestamp now, int limit) = 0;
+  // Starts an attempt: the first one keeps `rfc_message_id` (for the outbox
+  // and as the message's external id, so the customer's answer threads),
+  // later ones keep theirs. Conflict when the message is not queued or
+  // sending any more (sent, or an admin gave up on it).
+  virtual Result<OutboxItem> Begin(int64_t message_id, const std::string& rfc_message_id,
+                                   std::optional<int64_t> mailbox_id, Timestamp at) = 0;
+  // The message is being handed to the server (SMTP DATA accepted).
+  virtual Status DataStarted(int64_t message_id) = 0;
+  // Ends an attempt as `state` (sent, failed, uncertain), or queued again at
+  // `retry_at`, with the server's answer.
+  virtual Status Finish(int64_t message_id, Delivery state, const std::optional<std::string>& error,
+                        std::optional<Timestamp> retry_at, Timestamp at) = 0;
+  virtual Result<OutboxItem> Get(int64_t message_id) = 0;
+  // Newest first; only `state` when given.
+  virtual Result<Page<OutboxItem>> List(std::optional<Delivery> state, const PageRequest& p) = 0;
+  // "Retry now": a failed or uncertain reply is queued again. Conflict for
+  // any other state.
+  virtual Status Retry(int64_t message_id, Timestamp at) = 0;
+  // The desk's one outbox job, and compare-and-set of it (as
+  // MailboxRepository::SetPollJob): false when another node got there first.
+  virtual Result<std::optional<int64_t>> JobId() = 0;
+  virtual Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) = 0;
+};
+
+// A reply as the composer needs it.
+struct OutboundMail {
+  MailAddress from;
+  std::vector<MailAddress> to;
+  MailAddress reply_to;
+  std::string subject;
+  std::string message_id;  // without angle brackets
+  std::string in_reply_to;
+  std::vector<std::string> references;
+  Timestamp date{};
+  std::string text;
+  std::string html;  // sanitised; empty: text only
+  std::vector<MailAttachment> attachments;
+};
+
+// Writes RFC 5322 bytes (channels/email: GMime).
+class MailComposer {
+ public:
+  virtual ~MailComposer() = default;
+  virtual Result<std::string> Compose(const OutboundMail& mail) = 0;
+};
+
+struct SmtpEndpoint {
+  std::string host;
+  int port = 587;
+  MailSecurity security = MailSecurity::kStartTls;
+  std::string username;
+  MailAuth auth = MailAuth::kPassword;
+  std::string secret;
+  std::chrono::seconds timeout{60};
+};
+
+enum class SmtpOutcome {
+  kSent,       // the server took it (250 after DATA)
+  kRejected,   // a permanent refusal (5xx): sending again will not help
+  kTemporary,  // nothing was handed over (connection, login, 4xx): try again later
+  kUncertain,  // the connection broke after the message was handed over
+};
+
+struct SmtpResult {
+  SmtpOutcome outcome = SmtpOutcome::kSent;
+  std::string answer;  // the server's or the network's words
+};
+
+// Sends over SMTP (channels/email: libcurl). `on_data` is called once, when
+// the server accepted DATA and the message starts to go over.
+class SmtpSender {
+ public:
+  virtual ~SmtpSender() = default;
+  virtual SmtpResult Send(const SmtpEndpoint& endpoint, const std::string& envelope_from,
+                          const std::vector<std::string>& recipients, const std::string& data,
+                          const std::function<void()>& on_data) = 0;
+};
+
+struct OutboxOptions {
+  int max_attempts = 8;  // temporary failures before it counts as failed
+  std::chrono::seconds first_retry{30};
+  std::chrono::seconds idle_poll{2};  // how often an empty outbox looks again
+  std::function<void(std::string_view)> log;
+};
+
+// The job kind that sends the desk's replies: one recurring job for the
+// whole desk, so one node sends at a time.
+inline constexpr char kMailOutboxJob[] = "mail.outbox";
+
+// Sends the agents' e-mail replies, each exactly once as far as SMTP allows.
+// A reply is queued in the same transaction as its message; a round takes
+// the due ones, gives each its Message-ID once (kept across retries, and
+// recorded as the message's external id, so the customer's answer joins the
+// conversation), composes it as an answer to the customer's last mail
+// (In-Reply-To, References, "Re:" and the [#N] reference), and sends it
+// through the SMTP server of a mailbox of the conversation's queue.
+//
+// Outcomes: sent; failed for good (5xx, no mailbox, no address, attempts
+// used up); queued again with back-off (4xx, connection or login failure
+// before anything was handed over); or uncertain when the connection broke
+// after DATA (the message may have arrived, so it is never sent again by
+// itself). A failed or uncertain reply puts the conversation back to
+// waiting on us, so it never silently counts as answered; an agent retries
+// or edits and resends it.
+class MailOutbox {
+ public:
+  MailOutbox(Store& store, const Clock& clock, ConversationService& conversations,
+             MailReader& reader, MailComposer& composer, SmtpSender& smtp, SecretKeeper& secrets,
+             OutboxOptions options = {});
+
+  // One round: sends what is due; the time the next round is due.
+  Result<Timestamp> RunRound();
+  // The recurring job's handler.
+  Result<std::optional<Timestamp>> RunJob(const Job& job);
+  // The outbox's job exists (one per desk); true when it was enqueued now.
+  Result<bool> EnsureJob();
+
+ private:
+  // Sends one; an error only when the database failed.
+  Status SendOne(const OutboxItem& item);
+  Status Fail(const OutboxItem& item, Delivery state, const std::string& why);
+  void Log(const std::string& line) const;
+
+  Store& store_;
+  const Clock& clock_;
+  ConversationService& conversations_;
+  MailReader& reader_;
+  MailComposer& composer_;
+  SmtpSender& smtp_;
+  SecretKeeper& secrets_;
+  OutboxOptions options_;
+};
+
+}  // namespace luister

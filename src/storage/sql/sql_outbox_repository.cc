@@ -1,0 +1,167 @@
+#include "storage/sql/sql_outbox_repository.h"
+
+#include "storage/sql/query.h"
+#include "storage/sql/query_builder.h"
+
+namespace luister::sql {
+
+namespace {
+
+// A message the desk sends, with its outbox row when an attempt was made.
+constexpr char kSelect[] =
+    "SELECT m.id, m.conversation_id, m.delivery, o.rfc_message_id, o.mailbox_id, o.attempts, "
+    "o.next_attempt_at, o.data_started, o.last_error, o.sent_at, m.created_at, o.updated_at "
+    "FROM messages m LEFT JOIN mail_outbox o ON o.message_id = m.id ";
+const Sql kGet(std::string(kSelect) + "WHERE m.id = ? AND m.delivery IS NOT NULL");
+// Locks the message row (the outer join itself cannot be locked on PostgreSQL).
+const Sql kLock("SELECT id FROM messages WHERE id = ?{for_update}");
+const Sql kDue(std::string(kSelect) +
+               "WHERE m.delivery = 'sending' OR (m.delivery = 'queued' AND "
+               "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)) ORDER BY m.id LIMIT ?");
+// An attempt: the row made, or counted up; the first Message-ID stays.
+const Sql kAttempt(
+    "INSERT INTO mail_outbox (message_id, rfc_message_id, mailbox_id, attempts, next_attempt_at, "
+    "data_started, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE "
+    "SET rfc_message_id = COALESCE(mail_outbox.rfc_message_id, excluded.rfc_message_id), "
+    "attempts = mail_outbox.attempts + 1, mailbox_id = excluded.mailbox_id, "
+    "data_started = excluded.data_started, updated_at = excluded.updated_at");
+// A reply that failed before any attempt (no mailbox, no address): a row
+// for the reason, with no Message-ID yet.
+const Sql kNoAttempt(
+    "INSERT INTO mail_outbox (message_id, attempts, next_attempt_at, data_started, updated_at) "
+    "VALUES (?, 0, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING");
+// The Message-ID is the message's external id: the customer's answer names it.
+const Sql kSetExternalId(
+    "UPDATE messages SET external_id = ? WHERE id = ? AND external_id IS NULL");
+const Sql kSetDelivery("UPDATE messages SET delivery = ? WHERE id = ?");
+const Sql kDataStarted("UPDATE mail_outbox SET data_started = ? WHERE message_id = ?");
+const Sql kFinish(
+    "UPDATE mail_outbox SET last_error = ?, next_attempt_at = ?, sent_at = ?, updated_at = ? "
+    "WHERE message_id = ?");
+const Sql kJob("SELECT job_id FROM mail_outbox_job WHERE singleton = 1");
+const Sql kFirstJob(
+    "INSERT INTO mail_outbox_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
+const Sql kNextJob("UPDATE mail_outbox_job SET job_id = ? WHERE singleton = 1 AND job_id = ?");
+
+OutboxItem FromRow(const Row& r) {
+  OutboxItem o;
+  o.message_id = r.Int(0);
+  o.conversation_id = r.Int(1);
+  o.delivery = ParseDelivery(r.Text(2)).value_or(Delivery::kQueued);
+  o.rfc_message_id = r.OptText(3).value_or("");
+  o.mailbox_id = r.OptInt(4);
+  o.attempts = static_cast<int>(r.OptInt(5).value_or(0));
+  o.next_attempt_at = r.OptTime(6);
+  o.data_started = r.IsNull(7) ? false : r.Bool(7);
+  o.last_error = r.OptText(8);
+  o.sent_at = r.OptTime(9);
+  o.created_at = r.Time(10);
+  o.updated_at = r.OptTime(11).value_or(o.created_at);
+  return o;
+}
+
+Result<OutboxItem> Load(Connection& c, int64_t id, bool for_update = false) {
+  if (for_update)
+    LUISTER_RETURN_IF_ERROR(c.Query(kLock, Params::Of(id), [](const Row&) {}));
+  return One<OutboxItem>(c, kGet, id, "reply", FromRow);
+}
+
+}  // namespace
+
+Result<std::vector<OutboxItem>> SqlOutboxRepository::Due(Timestamp now, int limit) {
+  return db_.Read([&](Connection& c) {
+    return Collect<OutboxItem>(c, kDue, Params::Of(now, static_cast<int64_t>(limit)), FromRow);
+  });
+}
+
+Result<OutboxItem> SqlOutboxRepository::Begin(int64_t message_id, const std::string& rfc_message_id,
+                                              std::optional<int64_t> mailbox_id, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Result<OutboxItem> {
+    LUISTER_ASSIGN_OR_RETURN(OutboxItem o, Load(c, message_id, true));
+    if (o.delivery != Delivery::kQueued && o.delivery != Delivery::kSending)
+      return Conflict("reply " + std::to_string(message_id) + " is " +
+                      std::string(ToString(o.delivery)));
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kAttempt, Params::Of(message_id, rfc_message_id, mailbox_id, at, false, at))
+            .status());
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kSetDelivery, Params::Of(ToString(Delivery::kSending), message_id)).status());
+    LUISTER_ASSIGN_OR_RETURN(OutboxItem begun, Load(c, message_id));
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kSetExternalId, Params::Of(begun.rfc_message_id, message_id)).status());
+    return begun;
+  });
+}
+
+Status SqlOutboxRepository::DataStarted(int64_t message_id) {
+  return db_.Write([&](Connection& c) {
+    return c.Execute(kDataStarted, Params::Of(true, message_id)).status();
+  });
+}
+
+Status SqlOutboxRepository::Finish(int64_t message_id, Delivery state,
+                                   const std::optional<std::string>& error,
+                                   std::optional<Timestamp> retry_at, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Status {
+    LUISTER_RETURN_IF_ERROR(Load(c, message_id, true).status());
+    LUISTER_RETURN_IF_ERROR(c.Execute(kNoAttempt, Params::Of(message_id, at, false, at)).status());
+    std::optional<Timestamp> sent = state == Delivery::kSent ? std::optional(at) : std::nullopt;
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kFinish, Params::Of(error, retry_at.value_or(at), sent, at, message_id))
+            .status());
+    return c.Execute(kSetDelivery, Params::Of(ToString(state), message_id)).status();
+  });
+}
+
+Result<OutboxItem> SqlOutboxRepository::Get(int64_t message_id) {
+  return db_.ReadOne([&](Connection& c) { return Load(c, message_id); });
+}
+
+Result<Page<OutboxItem>> SqlOutboxRepository::List(std::optional<Delivery> state,
+                                                   const PageRequest& p) {
+  return db_.Read([&](Connection& c) -> Result<Page<OutboxItem>> {
+    QueryBuilder q(std::string(kSelect) + "WHERE m.delivery IS NOT NULL");
+    if (state) q.Add(" AND m.delivery = ?", ToString(*state));
+    if (p.after) q.Add(" AND m.id < ?", p.after->id);
+    q.Add(" ORDER BY m.id DESC LIMIT ?", static_cast<int64_t>(p.limit + 1));
+    LUISTER_ASSIGN_OR_RETURN(auto rows, Collect<OutboxItem>(c, q.Build(), q.params(), FromRow));
+    Page<OutboxItem> page;
+    if (static_cast<int>(rows.size()) > p.limit) {
+      rows.resize(p.limit);
+      if (!rows.empty()) page.next = Cursor{rows.back().message_id, rows.back().message_id};
+    }
+    page.items = std::move(rows);
+    return page;
+  });
+}
+
+Status SqlOutboxRepository::Retry(int64_t message_id, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Status {
+    LUISTER_ASSIGN_OR_RETURN(OutboxItem o, Load(c, message_id, true));
+    if (o.delivery != Delivery::kFailed && o.delivery != Delivery::kUncertain)
+      return Conflict("reply " + std::to_string(message_id) + " is " +
+                      std::string(ToString(o.delivery)) + "; only failed or uncertain replies " +
+                      "are sent again");
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kFinish, Params::Of(o.last_error, at, std::optional<Timestamp>(), at, message_id))
+            .status());
+    return c.Execute(kSetDelivery, Params::Of(ToString(Delivery::kQueued), message_id)).status();
+  });
+}
+
+Result<std::optional<int64_t>> SqlOutboxRepository::JobId() {
+  return db_.ReadOne([&](Connection& c) {
+    return First<int64_t>(c, kJob, Params(), [](const Row& r) { return r.Int(0); });
+  });
+}
+
+Result<bool> SqlOutboxRepository::SetJob(std::optional<int64_t> expected, int64_t job_id) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n, expected
+                                            ? c.Execute(kNextJob, Params::Of(job_id, *expected))
+                                            : c.Execute(kFirstJob, Params::Of(job_id)));
+    return n == 1;
+  });
+}
+
+}  // namespace luister::sql
