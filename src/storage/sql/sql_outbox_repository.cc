@@ -38,6 +38,7 @@ const Sql kDataStarted("UPDATE mail_outbox SET data_started = ? WHERE message_id
 const Sql kFinish(
     "UPDATE mail_outbox SET last_error = ?, next_attempt_at = ?, sent_at = ?, updated_at = ? "
     "WHERE message_id = ?");
+const Sql kResetAttempts("UPDATE mail_outbox SET attempts = 0 WHERE message_id = ?");
 const Sql kJob("SELECT job_id FROM mail_outbox_job WHERE singleton = 1");
 const Sql kFirstJob(
     "INSERT INTO mail_outbox_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
@@ -145,6 +146,8 @@ Status SqlOutboxRepository::Retry(int64_t message_id, Timestamp at) {
     LUISTER_RETURN_IF_ERROR(
         c.Execute(kFinish, Params::Of(o.last_error, at, std::optional<Timestamp>(), at, message_id))
             .status());
+    // A person asked: a fresh set of attempts.
+    LUISTER_RETURN_IF_ERROR(c.Execute(kResetAttempts, Params::Of(message_id)).status());
     return c.Execute(kSetDelivery, Params::Of(ToString(Delivery::kQueued), message_id)).status();
   });
 }

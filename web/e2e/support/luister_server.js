@@ -110,7 +110,9 @@ export async function startLuister({ customers = 80, conversations = 400, thread
     throw e;
   }
 
-  const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-dir', web, '--threads', String(threads)],
+  // --data-dir: the server's own files (the secret key that seals mailbox
+  // passwords) go to the temporary directory, not the working directory.
+  const child = spawn(bin, ['serve', '--db', db, '--data-dir', dir, '--listen', '127.0.0.1:0', '--web-dir', web, '--threads', String(threads)],
     { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatRelative } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDuration, formatRelative } from './format';
 
 const now = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -29,5 +29,12 @@ describe('format', () => {
     expect(formatDuration(12 * 60_000, 'en')).toBe('12 min');
     expect(formatDuration((2 * 60 + 5) * 60_000, 'nl')).toBe('2 u 5 min');
     expect(formatDuration((3 * 24 + 4) * 3_600_000, 'en')).toBe('3 d 4 h');
+  });
+
+  it('writes sizes in decimal units, per language', () => {
+    expect(formatBytes(812, 'en')).toBe('812 bytes');
+    expect(formatBytes(4200, 'en')).toBe('4.2 kB');
+    expect(formatBytes(4200, 'nl')).toBe('4,2 kB');
+    expect(formatBytes(3_100_000, 'en')).toBe('3.1 MB');
   });
 });

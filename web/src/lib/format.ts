@@ -54,6 +54,27 @@ export function formatDateTime(iso: string, lang: Language): string {
   return dateFormat(lang, true).format(new Date(iso));
 }
 
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
+/** "812 bytes", "4.2 kB", "3.1 MB" (decimal units) in the UI language. */
+export function formatBytes(bytes: number, lang: Language): string {
+  const units = [
+    ['byte', 1],
+    ['kilobyte', 1e3],
+    ['megabyte', 1e6],
+    ['gigabyte', 1e9],
+  ] as const;
+  let [unit, size]: readonly [string, number] = units[0];
+  for (const u of units) if (bytes >= u[1]) [unit, size] = u;
+  const key = `${lang}.${unit}`;
+  let f = byteFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 });
+    byteFormats.set(key, f);
+  }
+  return f.format(bytes / size);
+}
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return '?';

@@ -17,4 +17,7 @@ export const queryKeys = {
   search: ['search'] as const,
   audit: ['audit'] as const,
   apiTokens: ['api-tokens'] as const,
+  mailboxes: ['mailboxes'] as const,
+  quarantine: ['quarantine'] as const,
+  outbox: ['outbox'] as const,
 };

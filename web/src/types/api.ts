@@ -54,6 +54,10 @@ export type QuarantinedMail = Schemas['QuarantinedMail'];
 export type QuarantineState = Schemas['QuarantineState'];
 /** A reprocessed quarantine entry with what intake did. */
 export type QuarantineReprocessed = Schemas['QuarantineReprocessed'];
+/** How far the desk got sending a reply it sends itself (a message's `delivery` when not null). */
+export type Delivery = Schemas['Delivery'];
+/** A reply in the e-mail outbox (`GET /mail/outbox`, admins), with its last error. */
+export type OutboxItem = Schemas['OutboxItem'];
 
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
@@ -82,6 +86,9 @@ export type PageShapesAgree = [
   Assert<Same<Schemas['MergeRecordList'], List<MergeRecord>>>,
   Assert<Same<Schemas['MailboxList'], List<Mailbox>>>,
   Assert<Same<Schemas['QuarantinePage'], Page<QuarantinedMail>>>,
+  Assert<Same<Schemas['OutboxPage'], Page<OutboxItem>>>,
+  // A message's delivery is the Delivery enum or null.
+  Assert<Same<Message['delivery'], Delivery | null>>,
 ];
 
 // Every value of an enum, in the spec's order. The object must name each
@@ -104,3 +111,4 @@ export const MAIL_SECURITIES: MailSecurity[] = values<MailSecurity>({ tls: true,
 export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2: true });
 export const AFTER_IMPORTS: AfterImport[] = values<AfterImport>({ mark_seen: true, move: true });
 export const QUARANTINE_STATES: QuarantineState[] = values<QuarantineState>({ held: true, reprocessed: true, discarded: true });
+export const DELIVERIES: Delivery[] = values<Delivery>({ queued: true, sending: true, sent: true, failed: true, uncertain: true });

@@ -663,6 +663,17 @@ export interface paths {
          *     `status` optionally moves the conversation to a new status at the
          *     same time (not back to `new`). Audited (`create message`).
          *
+         *     A reply written here (`direction: out`, not internal, without
+         *     `created_at`) in an `email` conversation is sent by the desk: it is
+         *     stored with `delivery: queued` and the outbox job sends it soon
+         *     after through the SMTP server of a mailbox of the conversation's
+         *     queue (else of its department). Its progress shows in the message's
+         *     `delivery`; an agent retries a `failed` or `uncertain` one with
+         *     `POST /api/v1/mail/outbox/{id}/retry`. A reply the desk could not
+         *     send puts the conversation back to `waiting_on_us`. Replies on other
+         *     channels, imported replies (with `created_at`), inbound messages and
+         *     notes have `delivery: null`.
+         *
          *     Permission: `write_conversations` (roles: admin, manager, agent,
          *     account_manager).
          */
@@ -893,6 +904,15 @@ export interface paths {
          *     unknown queue is a `400` field error on `queue_id`. The settings
          *     are not tried here: use `POST /api/v1/mailboxes/test` first.
          *
+         *     With `smtp_host` the mailbox also sends the agents' replies of its
+         *     queue (and, when no mailbox of their own queue sends, of its
+         *     department's other queues) through that SMTP server, logging in
+         *     with the same `username`, `auth` and `secret` as for IMAP; the
+         *     sender is shown as "Agent (`from_name`)" (the mailbox's `name` when
+         *     `from_name` is empty) at `address`. Plain SMTP is allowed only to
+         *     this machine, as for IMAP. Without `smtp_host` the mailbox sends
+         *     nothing.
+         *
          *     Permission: `manage_channels` (roles: admin).
          */
         post: operations["createMailbox"];
@@ -917,10 +937,15 @@ export interface paths {
          *     storing anything. The body is that of `POST /api/v1/mailboxes`; with
          *     `mailbox_id` it tests a saved mailbox: its stored settings with the
          *     fields given over them, and its stored password or token unless
-         *     `secret` is given. Invalid settings or an unknown `mailbox_id` are a
-         *     `400`. Whether the login worked is in the `200` answer: `ok` and a
-         *     `message` for the admin (how many messages the folder holds, or why
-         *     it failed).
+         *     `secret` is given. As for `PATCH /api/v1/mailboxes/{id}`, the stored
+         *     secret is used only while `host`, `port`, `security`, `username`,
+         *     `auth`, `smtp_host`, `smtp_port` and `smtp_security` are those
+         *     saved; a test that changes any of them without `secret` is a `400`
+         *     field error on `secret`. Invalid settings or an unknown
+         *     `mailbox_id` are a `400`. Only IMAP is tried (the SMTP settings are
+         *     validated, not tried). Whether the login worked is in the `200`
+         *     answer: `ok` and a `message` for the admin (how many messages the
+         *     folder holds, or why it failed).
          *
          *     Permission: `manage_channels` (roles: admin).
          */
@@ -958,10 +983,15 @@ export interface paths {
         /**
          * Change a mailbox
          * @description Changes the fields given; `secret` replaces the stored password or
-         *     token, leaving it out keeps it. Pointing the mailbox at another
-         *     host, user or folder starts its UIDs afresh (mail taken before is
-         *     still recognised by its Message-ID). The mailbox is polled soon
-         *     after. Validation as for `POST /api/v1/mailboxes`.
+         *     token, leaving it out keeps it. The stored secret only goes where
+         *     it went before: a change of `host`, `port`, `security`,
+         *     `username`, `auth`, `smtp_host`, `smtp_port` or `smtp_security`
+         *     must give `secret` again (else a `400` field error on `secret`), so
+         *     that nobody can send it to a server of their own. Pointing the
+         *     mailbox at another host, user or folder starts its UIDs afresh
+         *     (mail taken before is still recognised by its Message-ID). The
+         *     mailbox is polled soon after. Validation as for
+         *     `POST /api/v1/mailboxes`.
          *
          *     Permission: `manage_channels` (roles: admin).
          */
@@ -981,8 +1011,9 @@ export interface paths {
          * Fetch a mailbox's mail now
          * @description Makes the mailbox's next round due at once ("fetch now"); a node's
          *     job runner takes it. `scheduled` is false when a round is running
-         *     already (it, or the next, sees the new mail) or the mailbox has no
-         *     poll job yet. The body is empty or `{}`.
+         *     already (it, or the next, sees the new mail), the mailbox is
+         *     disabled (`enabled: false`) or it has no poll job yet. The body is
+         *     empty or `{}`.
          *
          *     Permission: `manage_channels` (roles: admin).
          */
@@ -1005,7 +1036,9 @@ export interface paths {
          * @description Mail the desk could not take as a message (unreadable, no sender,
          *     too large, …), newest first, with the reason. The raw message is
          *     kept on the server, not returned. By default only the mail still
-         *     `held` for an admin.
+         *     `held` for an admin. The reasons can name senders: audited (`read
+         *     quarantined_mail`, one entry per entry returned, naming no
+         *     customer).
          *
          *     Permission: `manage_channels` (roles: admin).
          */
@@ -1065,6 +1098,64 @@ export interface paths {
          *     Permission: `manage_channels` (roles: admin).
          */
         post: operations["reprocessQuarantinedMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the replies the desk sends
+         * @description The agents' e-mail replies the desk sends itself (messages with a
+         *     `delivery`), newest first, with how far sending got: the
+         *     "failed to send" view is `?state=failed` and `?state=uncertain`.
+         *     Without `state`, every state. An unknown `state` is a `400`. The
+         *     errors can name the customer's address: audited (`read
+         *     conversation`, one entry per reply returned, naming its
+         *     conversation and customer, with the query).
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed reply again
+         * @description Queues a `failed` or `uncertain` reply (`{id}` is the message's id)
+         *     to be sent again at once (keeping its Message-ID once it has one);
+         *     the answer is its outbox entry, `queued`. An `uncertain` reply may
+         *     have arrived (the connection broke after it was handed over), so
+         *     retry it only once you know it did not. `404` for an unknown message or one the
+         *     desk does not send; `409` when the reply is not `failed` or
+         *     `uncertain` (queued, being sent, or sent). The body is empty or
+         *     `{}`. Audited (`retry_send message`, naming the customer).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["retryOutbox"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1237,6 +1328,14 @@ export interface components {
             /** @description Sanitised HTML; empty when the message has none. */
             body_html: string;
             attachments: components["schemas"]["Attachment"][];
+            /**
+             * @description How far the desk got sending it (see Delivery): set for a reply
+             *     the desk sends itself (an agent's reply in an `email`
+             *     conversation); null for every other message, which the desk
+             *     does not send.
+             * @enum {string|null}
+             */
+            delivery: "queued" | "sending" | "sent" | "failed" | "uncertain" | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -1478,9 +1577,10 @@ export interface components {
             customer: components["schemas"]["Customer"];
         };
         /**
-         * @description How the IMAP connection is protected: `tls` (implicit TLS, port 993
-         *     usually), `starttls` (upgraded, port 143 usually) or `plain` (no
-         *     encryption; only to this machine).
+         * @description How the IMAP or SMTP connection is protected: `tls` (implicit TLS;
+         *     usually port 993 for IMAP, 465 for SMTP), `starttls` (upgraded;
+         *     usually port 143 for IMAP, 587 for SMTP) or `plain` (no encryption;
+         *     only to this machine).
          * @enum {string}
          */
         MailSecurity: "tls" | "starttls" | "plain";
@@ -1582,6 +1682,19 @@ export interface components {
             after_import: components["schemas"]["AfterImport"];
             /** @description The folder imported mail is moved to with `after_import: move`; may be empty otherwise. */
             move_to: string;
+            /**
+             * @description The SMTP server replies go out through, logging in with
+             *     `username` and the stored secret; empty when the mailbox sends
+             *     nothing.
+             */
+            smtp_host: string;
+            smtp_port: number;
+            smtp_security: components["schemas"]["MailSecurity"];
+            /**
+             * @description The sender's name in replies, shown as "Agent (from_name)";
+             *     empty: the mailbox's `name`.
+             */
+            from_name: string;
             /** @description `false`: not fetched. */
             enabled: boolean;
             state: components["schemas"]["MailboxState"];
@@ -1642,12 +1755,35 @@ export interface components {
              * @default
              */
             move_to: string | null;
+            /**
+             * @description The SMTP server (submission) the mailbox sends replies through,
+             *     logging in with `username`, `auth` and `secret`; empty: the
+             *     mailbox sends nothing. A host name or IP address as for `host`.
+             * @default
+             */
+            smtp_host: string | null;
+            /** @default 587 */
+            smtp_port: number | null;
+            /**
+             * @description `plain` only to `localhost`, `127.0.0.1` or `::1`.
+             * @default starttls
+             * @enum {string|null}
+             */
+            smtp_security: "tls" | "starttls" | "plain" | null;
+            /**
+             * @description The sender's name in replies, shown as "Agent (from_name)"; empty:
+             *     the mailbox's `name`.
+             * @default
+             */
+            from_name: string | null;
             /** @default true */
             enabled: boolean | null;
         };
         /**
          * @description Only the fields given change (`null` is the same as leaving a field
-         *     out); the result must be valid as a whole, as for NewMailbox.
+         *     out); the result must be valid as a whole, as for NewMailbox. A
+         *     change of `host`, `port`, `security`, `username`, `auth`,
+         *     `smtp_host`, `smtp_port` or `smtp_security` needs `secret` too.
          */
         MailboxPatch: {
             /** Format: int64 */
@@ -1668,12 +1804,19 @@ export interface components {
             poll_seconds?: number;
             after_import?: components["schemas"]["AfterImport"];
             move_to?: string;
+            /** @description Empty to stop sending from this mailbox. */
+            smtp_host?: string;
+            smtp_port?: number;
+            smtp_security?: components["schemas"]["MailSecurity"];
+            from_name?: string;
             enabled?: boolean;
         };
         /**
          * @description The fields of NewMailbox, required as there; or `mailbox_id` and
          *     any of them, over that mailbox's stored settings (its stored
-         *     password or token when `secret` is left out).
+         *     password or token when `secret` is left out, which is allowed only
+         *     while `host`, `port`, `security`, `username`, `auth`, `smtp_host`,
+         *     `smtp_port` and `smtp_security` are those saved).
          */
         MailboxTestRequest: {
             /**
@@ -1699,6 +1842,11 @@ export interface components {
             /** @enum {string|null} */
             after_import?: "mark_seen" | "move" | null;
             move_to?: string | null;
+            smtp_host?: string | null;
+            smtp_port?: number | null;
+            /** @enum {string|null} */
+            smtp_security?: "tls" | "starttls" | "plain" | null;
+            from_name?: string | null;
             enabled?: boolean | null;
         };
         MailboxTestResult: {
@@ -1708,7 +1856,7 @@ export interface components {
             message: string;
         };
         MailboxPollResult: {
-            /** @description A round was made due now; false when one is running already. */
+            /** @description A round was made due now; false when one is running already or the mailbox is disabled. */
             scheduled: boolean;
         };
         /** @enum {string} */
@@ -1759,6 +1907,59 @@ export interface components {
         };
         QuarantinePage: {
             items: components["schemas"]["QuarantinedMail"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description How far the desk got sending a reply: `queued` (waiting, also
+         *     between attempts after a temporary failure), `sending` (an attempt
+         *     is running), `sent` (the SMTP server took it), `failed` (refused,
+         *     no mailbox sends for the conversation, no address to answer, or
+         *     the attempts used up; not sent) or `uncertain` (the connection
+         *     broke after the message was handed over: it may have arrived, so
+         *     the desk never sends it again by itself).
+         * @enum {string}
+         */
+        Delivery: "queued" | "sending" | "sent" | "failed" | "uncertain";
+        /** @description A reply the desk sends, and how far sending got. */
+        OutboxItem: {
+            /**
+             * Format: int64
+             * @description The reply (a message of the conversation); the `{id}` of the retry.
+             */
+            message_id: number;
+            /** Format: int64 */
+            conversation_id: number;
+            delivery: components["schemas"]["Delivery"];
+            /**
+             * @description The e-mail's Message-ID (without angle brackets), chosen at the
+             *     first attempt and kept across attempts; null before it. A reply
+             *     that failed before any attempt (no mailbox sends for it, no
+             *     address to answer) shows the placeholder `unsent.<message id>`.
+             */
+            rfc_message_id: string | null;
+            /**
+             * Format: int64
+             * @description The mailbox the last attempt went through; null before one (or when none sends for the conversation).
+             */
+            mailbox_id: number | null;
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a `queued` reply is tried (again); in other states, when its last attempt started or ended.
+             */
+            next_attempt_at: string | null;
+            /** @description The SMTP server's answer, or why it was not sent; may name the customer's address. */
+            last_error: string | null;
+            /** Format: date-time */
+            sent_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the reply was written.
+             */
+            created_at: string;
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxItem"][];
             next_cursor: string | null;
         };
         /**
@@ -2163,7 +2364,8 @@ export interface components {
         };
         /**
          * @description The database is unavailable, or this server runs without the e-mail
-         *     channel (no IMAP client, mail reader or secret key).
+         *     channel (no IMAP or SMTP client, mail reader, mail composer or
+         *     secret key).
          */
         MailUnavailable: {
             headers: {
@@ -3881,6 +4083,71 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["MailUnavailable"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                /** @description Only replies in this delivery state. */
+                state?: components["schemas"]["Delivery"];
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of replies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryOutbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reply's outbox entry, queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -25,7 +25,10 @@ export function AppShell() {
   }, [location.pathname, params]);
   useShortcuts({ '/': () => searchRef.current?.focus() });
   const showAdmin =
-    can(session, 'manage_users') || can(session, 'manage_directory') || can(session, 'manage_api_tokens');
+    can(session, 'manage_users') ||
+    can(session, 'manage_directory') ||
+    can(session, 'manage_api_tokens') ||
+    can(session, 'manage_channels');
 
   return (
     <div className="shell">

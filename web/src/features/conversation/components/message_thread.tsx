@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Conversation, Message } from '@/types/api';
 import { useMessages } from '../api/get_messages';
+import { DeliveryMark, DeliveryWarning, isUnsent } from './message_delivery';
 
 export function MessageThread(props: { conversation: Conversation; customerName?: string; includeInternal: boolean }) {
   const { t } = useTranslation();
@@ -36,10 +37,11 @@ export function MessageThread(props: { conversation: Conversation; customerName?
       {messages.map((m) => (
         <article
           key={m.id}
-          className={`message ${m.internal ? 'message--internal' : m.direction === 'in' ? 'message--in' : 'message--out'}`}
+          className={`message ${m.internal ? 'message--internal' : m.direction === 'in' ? 'message--in' : 'message--out'}${isUnsent(m) ? ' message--unsent' : ''}`}
           data-testid="message"
           data-message-id={m.id}
           data-internal={m.internal ? 'true' : 'false'}
+          data-delivery={m.delivery ?? undefined}
         >
           <header className="message__header">
             {m.internal ? (
@@ -51,6 +53,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
             <time className="message__time" dateTime={m.created_at}>
               {formatDateTime(m.created_at, currentLanguage())}
             </time>
+            <DeliveryMark message={m} />
           </header>
           <div className="message__body">{m.body_text}</div>
           {m.attachments.length > 0 && (
@@ -70,6 +73,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
               ))}
             </ul>
           )}
+          {isUnsent(m) && <DeliveryWarning message={m} />}
         </article>
       ))}
       {query.hasNextPage && (

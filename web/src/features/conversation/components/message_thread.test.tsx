@@ -1,0 +1,166 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { queryKeys } from '@/lib/query_keys';
+import { messageFixture } from '@/testing/mail';
+import { createTestQueryClient, json, problem, renderWithProviders } from '@/testing/render';
+import { sessionInfo } from '@/testing/session';
+import type { Conversation, Message, Permission } from '@/types/api';
+import { PENDING_DELIVERY_REFRESH } from '../api/get_messages';
+import { MessageThread } from './message_thread';
+
+const at = '2026-11-26T09:00:00.000Z';
+
+const conversation: Conversation = {
+  id: 17, customer_id: 5, customer_name: 'Jan Jansen', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
+  department_id: 1, queue_id: 7, assignee_id: null, tags: [], message_count: 7,
+  created_at: at, updated_at: at, last_message_at: at, first_response_at: at, resolved_at: null,
+};
+
+const users = { items: [{ id: 1, email: 'anne@example.org', name: 'Anne Agent', role: 'agent', language: 'en', department_id: null, active: true, created_at: at }] };
+
+const message = messageFixture;
+
+type Handler = () => Response | Promise<Response>;
+
+/** Stubs fetch by "METHOD /path" (without the query); records every call. */
+function stubApi(routes: Record<string, Handler>) {
+  const calls: string[] = [];
+  vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
+    const key = `${init?.method ?? 'GET'} ${url.split('?')[0].replace('/api/v1', '')}`;
+    calls.push(key);
+    const handler = routes[key];
+    return handler ? handler() : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
+  }));
+  return calls;
+}
+
+function renderThread(messages: () => Message[], permissions: Permission[] = ['read_conversations', 'write_conversations']) {
+  const calls = stubApi({
+    'GET /users': () => json(users),
+    'GET /conversations/17/messages': () => json({ items: messages(), next_cursor: null }),
+  });
+  const client = createTestQueryClient();
+  client.setQueryData(queryKeys.session, sessionInfo(permissions));
+  renderWithProviders(<MessageThread conversation={conversation} customerName="Jan Jansen" includeInternal />, { client });
+  return calls;
+}
+
+const byId = async (id: number) => {
+  const all = await screen.findAllByTestId('message');
+  const found = all.find((m) => m.dataset.messageId === String(id));
+  if (!found) throw new Error(`no message ${id}`);
+  return found;
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('MessageThread: delivery of e-mail replies', () => {
+  it('marks sent and pending replies lightly, and nothing on messages the desk does not send', async () => {
+    renderThread(() => [
+      message(1, { direction: 'in', author_user_id: null, delivery: null, body_text: 'Where is my refund?' }),
+      message(2, { delivery: 'sent' }),
+      message(3, { delivery: 'queued' }),
+      message(4, { delivery: 'sending' }),
+      message(5, { internal: true, delivery: null, body_text: 'Checked the warehouse.' }),
+    ]);
+    expect(within(await byId(1)).queryByTestId('delivery')).not.toBeInTheDocument();
+    expect(within(await byId(2)).getByTestId('delivery')).toHaveTextContent('✓ Sent');
+    expect(within(await byId(3)).getByTestId('delivery')).toHaveTextContent('Waiting to be sent');
+    expect(within(await byId(4)).getByTestId('delivery')).toHaveTextContent('Sending…');
+    expect(within(await byId(5)).queryByTestId('delivery')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('delivery-warning')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('warns on a failed reply and retries it: the thread then shows it waiting', async () => {
+    let retried = false;
+    const calls = stubApi({
+      'GET /users': () => json(users),
+      'GET /conversations/17/messages': () => json({ items: [message(6, { delivery: retried ? 'queued' : 'failed' })], next_cursor: null }),
+      'POST /mail/outbox/6/retry': () => {
+        retried = true;
+        return json({ message_id: 6, conversation_id: 17, delivery: 'queued', rfc_message_id: null, mailbox_id: null, attempts: 1, next_attempt_at: at, last_error: 'x', sent_at: null, created_at: at });
+      },
+    });
+    const client = createTestQueryClient();
+    client.setQueryData(queryKeys.session, sessionInfo(['read_conversations', 'write_conversations']));
+    renderWithProviders(<MessageThread conversation={conversation} includeInternal />, { client });
+
+    const failed = await byId(6);
+    expect(failed).toHaveClass('message--unsent');
+    const warning = within(failed).getByTestId('delivery-warning');
+    expect(warning).toHaveTextContent('Not sent This reply could not be sent to the customer.');
+    // The reason is in the outbox, which only admins read.
+    expect(within(warning).queryByRole('link')).not.toBeInTheDocument();
+    const confirm = vi.spyOn(window, 'confirm');
+    await userEvent.click(within(warning).getByRole('button', { name: 'Retry' }));
+    expect(confirm).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect(within(await byId(6)).getByTestId('delivery')).toHaveTextContent('Waiting to be sent'));
+    expect(screen.queryByTestId('delivery-warning')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c === 'POST /mail/outbox/6/retry')).toHaveLength(1);
+  });
+
+  it('explains an uncertain reply and asks before sending it again', async () => {
+    const calls = renderThread(() => [message(7, { delivery: 'uncertain' })]);
+    const warning = within(within(await byId(7)).getByTestId('delivery-warning'));
+    expect(warning.getByText('Delivery uncertain')).toBeInTheDocument();
+    expect(within(await byId(7)).getByTestId('delivery-warning')).toHaveTextContent(
+      'The connection broke after the message was handed over; it may have arrived — check before retrying.',
+    );
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await userEvent.click(warning.getByRole('button', { name: 'Retry' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('may have arrived already'));
+    expect(calls).not.toContain('POST /mail/outbox/7/retry');
+  });
+
+  it('shows a retry the server refused (someone retried it already)', async () => {
+    stubApi({
+      'GET /users': () => json(users),
+      'GET /conversations/17/messages': () => json({ items: [message(8, { delivery: 'failed' })], next_cursor: null }),
+      'POST /mail/outbox/8/retry': () => problem(409, { title: 'Conflict', detail: 'reply 8 is sending; only failed or uncertain replies are sent again' }),
+    });
+    const client = createTestQueryClient();
+    client.setQueryData(queryKeys.session, sessionInfo(['read_conversations', 'write_conversations']));
+    renderWithProviders(<MessageThread conversation={conversation} includeInternal />, { client });
+    await userEvent.click(within(await byId(8)).getByRole('button', { name: 'Retry' }));
+    expect(await within(await byId(8)).findByRole('alert')).toHaveTextContent(/only failed or uncertain replies are sent again/);
+  });
+
+  it('offers no retry to a session that may not write', async () => {
+    renderThread(() => [message(9, { delivery: 'failed' })], ['read_conversations']);
+    const warning = within(within(await byId(9)).getByTestId('delivery-warning'));
+    expect(warning.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(warning.queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('links admins to Failed to send for the reason', async () => {
+    renderThread(() => [message(10, { delivery: 'failed' })], ['read_conversations', 'write_conversations', 'manage_channels']);
+    const warning = within(within(await byId(10)).getByTestId('delivery-warning'));
+    expect(warning.getByRole('link', { name: 'See why in Admin › Failed to send' })).toHaveAttribute('href', '/admin/outbox');
+    expect(warning.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('looks again while a reply is on its way out, and stops once it is sent', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let state: Message['delivery'] = 'sending';
+    const calls = renderThread(() => [message(11, { delivery: state })]);
+    expect(within(await byId(11)).getByTestId('delivery')).toHaveTextContent('Sending…');
+    const reads = () => calls.filter((c) => c === 'GET /conversations/17/messages').length;
+    expect(reads()).toBe(1);
+    state = 'sent';
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(PENDING_DELIVERY_REFRESH);
+    });
+    await vi.waitFor(async () => expect(within(await byId(11)).getByTestId('delivery')).toHaveTextContent('Sent'));
+    expect(reads()).toBe(2);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(PENDING_DELIVERY_REFRESH * 3);
+    });
+    expect(reads()).toBe(2);
+  });
+});
