@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/mail_outbox.h"
 #include "domain/mail_quarantine.h"
 #include "domain/validation.h"
 
@@ -217,6 +218,7 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
   if (mail.kind == MailKind::kBounce) {
     r.outcome = IntakeOutcome::kBounce;
     r.reason = mail.kind_reason;
+    LUISTER_RETURN_IF_ERROR(BounceOf(mail, &r));
     return r;
   }
   if (!mail.from || mail.from->address.empty())
@@ -260,9 +262,53 @@ Result<IntakeResult> MailIntakeService::Intake(const InboundMail& mail, const Ma
                            "from the conversation, or keep its Message-ID in In-Reply-To");
   }
 
+  // A sender writing faster than a person can is a loop (an autoresponder
+  // without the headers that say so): held for an admin, not threaded.
+  // Archives (dated by their own headers) are not live mail.
+  if (!to.use_mail_date && max_per_sender_per_hour_ > 0) {
+    const auto hour = std::chrono::hours(1);
+    const int64_t now_ms = ToMillis(clock_.Now());
+    const int64_t window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(hour).count();
+    const Timestamp window_start = FromMillis(now_ms - now_ms % window_ms);
+    LUISTER_ASSIGN_OR_RETURN(WindowCounts n,
+                             store_.auth().Hit("mail-from:" + sender, window_start, hour));
+    // The previous window weighted by how much of it still lies in the last hour.
+    const double left = 1.0 - static_cast<double>(now_ms % window_ms) / window_ms;
+    if (n.current + n.previous * left > max_per_sender_per_hour_)
+      return ResourceExhausted("more than " + std::to_string(max_per_sender_per_hour_) +
+                               " messages from " + sender +
+                               " within an hour: held as a possible mail loop");
+  }
   LUISTER_ASSIGN_OR_RETURN(int64_t customer_id, ResolveCustomer(*mail.from));
   LUISTER_ASSIGN_OR_RETURN(std::optional<int64_t> conversation_id, Thread(mail, customer_id));
   return Save(mail, raw, to, customer_id, conversation_id, std::nullopt);
+}
+
+Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
+  if (mail.bounced_message_id.empty()) return Status::Ok();
+  LUISTER_ASSIGN_OR_RETURN(auto ref,
+                           store_.conversations().FindByExternalIds({mail.bounced_message_id}));
+  if (!ref) return Status::Ok();
+  LUISTER_ASSIGN_OR_RETURN(Message bounced, store_.conversations().GetMessage(ref->message_id));
+  if (bounced.direction != Direction::kOut) return Status::Ok();
+  r->conversation_id = ref->conversation_id;
+  r->message_id = ref->message_id;
+  std::string to_whom;
+  for (const auto& a : mail.failed_recipients) to_whom += (to_whom.empty() ? "" : ", ") + a;
+  std::string why = "it bounced" + (to_whom.empty() ? std::string() : " for " + to_whom) +
+                    (mail.kind_reason.empty() ? "" : " (" + mail.kind_reason + ")");
+  r->reason = "a bounce of message " + std::to_string(ref->message_id) + ": " + why;
+  // The reply did not arrive: the outbox shows it failed (when the desk
+  // sent it; mail from an agent's own client it only links), and the
+  // conversation is back with the team.
+  if (auto outbox = store_.Find<OutboxRepository>(); outbox.ok()) {
+    Status marked = (*outbox)->Finish(ref->message_id, Delivery::kFailed, why, std::nullopt,
+                                      clock_.Now());
+    if (!marked.ok() && marked.code() != StatusCode::kNotFound) return marked;
+  }
+  ConversationPatch back;
+  back.status = ConversationStatus::kWaitingOnUs;
+  return conversations_.Update(ref->conversation_id, back, std::nullopt).status();
 }
 
 Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view raw,

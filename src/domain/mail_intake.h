@@ -115,8 +115,14 @@ class MailIntakeService {
   Result<TakenMail> Take(MailReader& reader, std::string_view raw, const MailDestination& to,
                          const std::string& source);
 
+  // More live messages than this from one sender within an hour are held in
+  // the quarantine as a possible loop (0: no limit).
+  void set_max_per_sender_per_hour(int n) { max_per_sender_per_hour_ = n; }
+
  private:
   Result<int64_t> ResolveCustomer(const MailAddress& from);
+  // A bounce that names a message the desk sent: linked to it.
+  Status BounceOf(const InboundMail& mail, IntakeResult* r);
   Result<IntakeResult> Duplicate(const std::string& external_id);
   // The conversation `mail` answers by its ids, or by a "[#N]" in the
   // subject when `subject_owner` is N's customer (any N when nullopt).
@@ -135,6 +141,7 @@ class MailIntakeService {
   const Clock& clock_;
   CustomerService& customers_;
   ConversationService& conversations_;
+  int max_per_sender_per_hour_ = 30;
 };
 
 }  // namespace luister

@@ -258,3 +258,55 @@ TEST(SubjectReferenceTest, FindsTheFirstWellFormedNumber) {
 
 }  // namespace
 }  // namespace luister
+
+namespace luister {
+namespace {
+
+TEST_F(MailIntakeTest, ASenderWritingFasterThanAPersonIsHeldAsALoop) {
+  intake_->set_max_per_sender_per_hour(3);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_NE(Take(Mail("robot@example.nl", "r" + std::to_string(i) + "@example.nl")).outcome,
+              IntakeOutcome::kDuplicate);
+  auto fourth = intake_->Intake(Mail("robot@example.nl", "r3@example.nl"), to_);
+  EXPECT_EQ(fourth.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(fourth.status().message().find("possible mail loop"), std::string::npos);
+  // Others are not held back by it; an hour later the robot is heard again.
+  EXPECT_EQ(Take(Mail("mens@example.nl", "h1@example.nl")).outcome, IntakeOutcome::kOpened);
+  clock_.Advance(std::chrono::hours(2));
+  EXPECT_NE(Take(Mail("robot@example.nl", "r4@example.nl")).outcome, IntakeOutcome::kDuplicate);
+  // An archive being imported is not live mail.
+  to_.use_mail_date = true;
+  for (int i = 5; i < 10; ++i)
+    EXPECT_TRUE(intake_->Intake(Mail("robot@example.nl", "r" + std::to_string(i) + "@x"), to_).ok());
+}
+
+TEST_F(MailIntakeTest, ABounceOfOurReplyIsLinkedToItAndTheConversationIsBackWithUs) {
+  IntakeResult first = Take(Mail("piet@example.nl", "q1@example.nl"));
+  ASSERT_TRUE(first.conversation_id);
+  MessageInput reply;
+  reply.direction = Direction::kOut;
+  reply.body_text = "We sturen het vandaag.";
+  reply.external_id = "reply-1@desk.example";
+  reply.status = ConversationStatus::kWaitingOnCustomer;
+  auto sent = conversations_->AddMessage(*first.conversation_id, reply, agent_);
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  InboundMail bounce = Mail("mailer-daemon@mx.example.nl", "b2@mx.example.nl");
+  bounce.kind = MailKind::kBounce;
+  bounce.kind_reason = "a delivery status report";
+  bounce.bounced_message_id = "reply-1@desk.example";
+  bounce.failed_recipients = {"piet@example.nl"};
+  IntakeResult r = Take(bounce);
+  EXPECT_EQ(r.outcome, IntakeOutcome::kBounce);
+  EXPECT_EQ(r.conversation_id, first.conversation_id);
+  EXPECT_EQ(r.message_id, sent->id);
+  EXPECT_NE(r.reason.find("bounced for piet@example.nl"), std::string::npos) << r.reason;
+  EXPECT_EQ(store_->conversations().Get(*first.conversation_id)->status,
+            ConversationStatus::kWaitingOnUs);
+  // A bounce of something the desk never sent links nothing.
+  bounce.message_id = "b3@mx.example.nl";
+  bounce.bounced_message_id = "someone-else@example.org";
+  EXPECT_FALSE(Take(bounce).conversation_id.has_value());
+}
+
+}  // namespace
+}  // namespace luister

@@ -90,6 +90,12 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                        {{"direction", "in"}, {"body_text", "wandelroute factuur"}})
                 .status,
             201);
+  // An answer the desk sends by e-mail: something in the outbox.
+  ASSERT_EQ(client_
+                ->Post("/api/v1/conversations/" + std::to_string(conv) + "/messages",
+                       {{"direction", "out"}, {"body_text", "we kijken ernaar"}})
+                .status,
+            201);
   int64_t job = Create("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
   for (int i = 0; i < 500; ++i) {
     if (client_->Get("/api/v1/jobs/" + std::to_string(job)).Json()["state"] == "done") break;

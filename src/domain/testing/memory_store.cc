@@ -874,8 +874,19 @@ class NoAuth final : public AuthRepository {
   Result<std::vector<ApiTokenRecord>> ListApiTokens() override { return No(); }
   Status RevokeApiToken(int64_t, Timestamp) override { return No(); }
   Result<int64_t> RevokeUserApiTokens(int64_t, Timestamp) override { return No(); }
-  Result<WindowCounts> Hit(const std::string&, Timestamp, std::chrono::milliseconds) override {
-    return No();
+  // Fixed-window counters (mail intake counts senders with them), kept like
+  // the engines keep them; sessions and tokens stay on real engines.
+  Result<WindowCounts> Hit(const std::string& key, Timestamp window_start,
+                           std::chrono::milliseconds window) override {
+    std::lock_guard lock(mu_);
+    auto& windows = counters_[key];
+    ++windows[window_start];
+    WindowCounts n;
+    n.current = windows[window_start];
+    auto previous = windows.find(window_start - window);
+    n.previous = previous == windows.end() ? 0 : previous->second;
+    windows.erase(windows.begin(), windows.lower_bound(window_start - window));
+    return n;
   }
   Result<FailureStreak> AddFailure(const std::string&, Timestamp,
                                    std::chrono::milliseconds) override {
@@ -888,6 +899,8 @@ class NoAuth final : public AuthRepository {
   static Status No() {
     return Internal("the memory store keeps no sessions; test auth on a real engine");
   }
+  std::mutex mu_;
+  std::map<std::string, std::map<Timestamp, int>> counters_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace
