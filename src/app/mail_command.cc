@@ -15,6 +15,7 @@
 
 #include "app/commands.h"
 #include "app/open_store.h"
+#include "channels/email/mbox_reader.h"
 #include "channels/email/mime_parser.h"
 #include "domain/blob.h"
 #include "domain/conversation_service.h"
@@ -186,49 +187,6 @@ int RunMailgate(const MailgateArgs& args) {
 
 namespace {
 
-// Reads an mbox file one message at a time (mboxo and mboxrd: a message
-// starts at a "From " line; ">From " lines lose one '>'), without holding
-// more than one message in memory.
-class MboxReader {
- public:
-  explicit MboxReader(std::istream& in) : in_(in) {}
-
-  // The next message's bytes; false at the end.
-  bool Next(std::string* message) {
-    message->clear();
-    std::string line;
-    bool started = !pending_from_.empty();
-    pending_from_.clear();
-    bool previous_blank = true;
-    while (std::getline(in_, line)) {
-      if (line.rfind("From ", 0) == 0 && previous_blank) {
-        if (started) {
-          pending_from_ = line;
-          // The blank line before the separator belongs to the mbox.
-          if (message->size() >= 1 && message->back() == '\n') message->pop_back();
-          return true;
-        }
-        started = true;
-        continue;
-      }
-      if (!started) {
-        if (line.empty()) continue;
-        started = true;  // no "From " line: a single message
-      }
-      size_t gt = 0;
-      while (gt < line.size() && line[gt] == '>') ++gt;
-      if (gt > 0 && line.compare(gt, 5, "From ") == 0) line.erase(0, 1);
-      previous_blank = line.empty() || line == "\r";
-      message->append(line).push_back('\n');
-    }
-    return started && !message->empty();
-  }
-
- private:
-  std::istream& in_;
-  std::string pending_from_;
-};
-
 struct ImportCounts {
   int64_t read = 0, quarantined = 0;
   std::map<IntakeOutcome, int64_t> outcomes;
@@ -254,6 +212,17 @@ int RunMailImport(const MailImportArgs& args) {
   MailDesk desk(**store);
 
   ImportCounts counts;
+  // Messages go in batches (one transaction each on SQLite); a batch ends
+  // after 200 messages or a quarter of a second, so an interrupted import
+  // loses at most that and a second run picks it up.
+  constexpr int kBatch = 200;
+  int in_batch = 0;
+  auto batch_started = std::chrono::steady_clock::now();
+  auto end_batch = [&](bool commit) -> Status {
+    if (in_batch == 0) return Status::Ok();
+    in_batch = 0;
+    return (*store)->EndBatch(commit);
+  };
   const auto start = std::chrono::steady_clock::now();
   auto last_progress = start;
   const bool tty = isatty(STDERR_FILENO) != 0;
@@ -261,10 +230,26 @@ int RunMailImport(const MailImportArgs& args) {
   // One message; false when the import must stop (the database is gone).
   auto import_one = [&](const std::string& raw, const std::string& where) {
     ++counts.read;
+    if (in_batch == 0) {
+      if (Status s = (*store)->BeginBatch(); !s.ok()) {
+        stop = s;
+        return false;
+      }
+      batch_started = std::chrono::steady_clock::now();
+    }
+    ++in_batch;
     auto taken = desk.intake.Take(desk.reader, raw, *to, "import");
     if (!taken.ok()) {
+      (void)end_batch(true);  // keep what this batch took before the failure
       stop = taken.status();
       return false;
+    }
+    if (in_batch >= kBatch ||
+        std::chrono::steady_clock::now() - batch_started > std::chrono::milliseconds(250)) {
+      if (Status s = end_batch(true); !s.ok()) {
+        stop = s;
+        return false;
+      }
     }
     if (taken->quarantined) {
       ++counts.quarantined;
@@ -304,7 +289,7 @@ int RunMailImport(const MailImportArgs& args) {
     }
   } else {
     std::ifstream in(args.path, std::ios::binary);
-    MboxReader mbox(in);
+    email::MboxReader mbox(in);
     std::string raw;
     int64_t n = 0;
     while (mbox.Next(&raw)) {
@@ -312,6 +297,7 @@ int RunMailImport(const MailImportArgs& args) {
       if (!import_one(raw, args.path + " message " + std::to_string(n))) break;
     }
   }
+  if (Status s = end_batch(true); !s.ok() && stop.ok()) stop = s;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (tty) std::cerr << "\n";
   auto count = [&](IntakeOutcome o) { return counts.outcomes[o]; };

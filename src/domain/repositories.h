@@ -239,6 +239,17 @@ class Store {
   // Checks that the database answers. Used by /healthz.
   virtual Status Ping() = 0;
 
+  // Bulk imports: the writes of the calling thread between BeginBatch and
+  // EndBatch share one transaction where the engine gains from it
+  // (SQLite: one commit instead of one per write), each write still
+  // succeeding or failing alone; elsewhere both do nothing. A failed
+  // EndBatch(true) lost the batch's writes: run the import again.
+  virtual Status BeginBatch() { return Status::Ok(); }
+  virtual Status EndBatch(bool commit) {
+    (void)commit;
+    return Status::Ok();
+  }
+
   // A capability's own repository, by interface type (RepositoryRegistry):
   // `Find<PromiseRepository>()`. Unavailable when this store has none.
   template <class Repository>

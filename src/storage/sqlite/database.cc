@@ -123,4 +123,22 @@ Database::Lease::~Lease() {
   db->reader_free_.notify_one();
 }
 
+Status Database::BeginBatch() {
+  if (batch_owner_ == this) return Internal("a batch is running on this thread already");
+  std::unique_lock lock(writer_mu_);
+  LUISTER_RETURN_IF_ERROR(writer_->Run(kBeginImmediate));
+  batch_lock_ = std::move(lock);
+  batch_owner_ = this;
+  return Status::Ok();
+}
+
+Status Database::EndBatch(bool commit) {
+  if (batch_owner_ != this) return Internal("no batch is running on this thread");
+  Status s = commit ? writer_->Run(kCommit) : Status::Ok();
+  if (!commit || !s.ok()) (void)writer_->Run(kRollback);
+  batch_owner_ = nullptr;
+  batch_lock_.unlock();
+  return s;
+}
+
 }  // namespace luister::sqlite

@@ -65,6 +65,15 @@ class Database {
   // Result<T>, and so does Write.
   template <typename F>
   auto Write(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    if (batch_owner_ == this) {
+      // Inside this thread's batch: a savepoint, so that this write still
+      // succeeds or fails alone.
+      LUISTER_RETURN_IF_ERROR(writer_->Run(kSavepoint));
+      auto result = fn(*writer_);
+      if (!StatusOf(result).ok()) (void)writer_->Run(kRollbackToSavepoint);
+      (void)writer_->Run(kReleaseSavepoint);
+      return result;
+    }
     std::lock_guard lock(writer_mu_);
     LUISTER_RETURN_IF_ERROR(writer_->Run(kBeginImmediate));
     auto result = fn(*writer_);
@@ -83,6 +92,8 @@ class Database {
   // Runs `fn(Connection&)` in one read transaction (a consistent snapshot).
   template <typename F>
   auto Read(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    // A batch's own writes are visible only on the writer.
+    if (batch_owner_ == this) return fn(*writer_);
     if (readers_.empty()) {
       std::lock_guard lock(writer_mu_);
       return InReadTransaction(*writer_, fn);
@@ -100,6 +111,14 @@ class Database {
     return Read(std::forward<F>(fn));
   }
 
+  // A write batch (bulk imports): until EndBatch, every Write and Read of
+  // the calling thread runs in one transaction on the writer, each Write in
+  // a savepoint of its own. Other threads' writes wait for the batch. One
+  // commit instead of one per write: far fewer pages written to the WAL.
+  Status BeginBatch();
+  // Commits (or, with `commit` false, rolls back) and ends the batch.
+  Status EndBatch(bool commit);
+
   // The writer without a transaction, for migrations that manage their own.
   template <typename F>
   auto WithWriter(F&& fn) -> std::invoke_result_t<F, Connection&> {
@@ -114,6 +133,12 @@ class Database {
   inline static const std::string kBeginImmediate = "BEGIN IMMEDIATE";
   inline static const std::string kCommit = "COMMIT";
   inline static const std::string kRollback = "ROLLBACK";
+  inline static const std::string kSavepoint = "SAVEPOINT w";
+  inline static const std::string kRollbackToSavepoint = "ROLLBACK TO w";
+  inline static const std::string kReleaseSavepoint = "RELEASE w";
+  // The database whose batch the current thread runs, if any.
+  inline static thread_local Database* batch_owner_ = nullptr;
+  std::unique_lock<std::mutex> batch_lock_;  // the writer, held for the batch
 
   struct Lease {
     explicit Lease(Database* db);

@@ -45,6 +45,9 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::SqlDatabase> db) : SqlStore(std
 
 SqliteStore::~SqliteStore() = default;
 
+Status SqliteStore::BeginBatch() { return native().BeginBatch(); }
+Status SqliteStore::EndBatch(bool commit) { return native().EndBatch(commit); }
+
 sqlite::Database& SqliteStore::native() {
   return static_cast<sqlite::SqlDatabase&>(database()).native();
 }

@@ -55,6 +55,8 @@ class SqliteStore final : public sql::SqlStore {
   Result<sql::Schema> ReadSchema();
 
   Status Ping() override;
+  Status BeginBatch() override;
+  Status EndBatch(bool commit) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::SqlDatabase> db);
