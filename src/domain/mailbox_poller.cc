@@ -114,8 +114,9 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
   if (!session.ok()) return failed("cannot log in", session.status());
   ImapSession& imap = **session;
 
-  auto uidvalidity = imap.UidValidity();
-  if (!uidvalidity.ok()) return failed("cannot open " + mb.settings.folder, uidvalidity.status());
+  auto folder = imap.Folder();
+  if (!folder.ok()) return failed("cannot open " + mb.settings.folder, folder.status());
+  const std::optional<int64_t> uidvalidity = folder->uidvalidity;
   // A new UIDVALIDITY (the folder was rebuilt, or the mailbox points
   // elsewhere now) makes the UIDs meaningless: start again from 0 and
   // recognise what was taken before by its Message-ID.
@@ -128,7 +129,7 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
     LUISTER_RETURN_IF_ERROR(boxes->ResetUids(mb.id, *uidvalidity));
     mb.last_uid = 0;
   }
-  auto list = imap.ListAfter(mb.last_uid);
+  auto list = imap.ListAfter(mb.last_uid, options_.batch + 1);
   if (!list.ok()) return failed("cannot list " + mb.settings.folder, list.status());
   if (static_cast<int64_t>(list->size()) > options_.batch) {
     list->resize(static_cast<size_t>(options_.batch));
@@ -246,11 +247,9 @@ Result<bool> MailboxPoller::PollSoon(int64_t mailbox_id) {
 Result<std::string> MailboxPoller::TestConnection(const MailboxSettings& settings,
                                                   const std::string& secret) {
   LUISTER_ASSIGN_OR_RETURN(auto session, imap_.Connect(EndpointOf(settings, secret)));
-  LUISTER_ASSIGN_OR_RETURN(int64_t uidvalidity, session->UidValidity());
-  LUISTER_ASSIGN_OR_RETURN(auto list, session->ListAfter(0));
-  (void)uidvalidity;
-  return "logged in; " + settings.folder + " holds " + std::to_string(list.size()) +
-         (list.size() == 1 ? " message" : " messages");
+  LUISTER_ASSIGN_OR_RETURN(ImapFolderState folder, session->Folder());
+  return "logged in; " + settings.folder + " holds " + std::to_string(folder.messages) +
+         (folder.messages == 1 ? " message" : " messages");
 }
 
 }  // namespace luister

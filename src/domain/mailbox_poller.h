@@ -39,12 +39,20 @@ struct ImapMessageInfo {
 // One logged-in IMAP session on one folder (channels/email/imap_client.h
 // over libcurl). Errors are Unavailable with the server's or the
 // network's reason.
+// What STATUS tells of a folder.
+struct ImapFolderState {
+  int64_t uidvalidity = 0;
+  int64_t uidnext = 0;  // 0 when the server did not say
+  int64_t messages = 0;
+};
+
 class ImapSession {
  public:
   virtual ~ImapSession() = default;
-  virtual Result<int64_t> UidValidity() = 0;
-  // The messages with a UID above `after`, lowest first.
-  virtual Result<std::vector<ImapMessageInfo>> ListAfter(int64_t after) = 0;
+  virtual Result<ImapFolderState> Folder() = 0;
+  // Up to `limit` messages with a UID above `after`, lowest first. Asks in
+  // UID ranges, so a folder of any size never makes one huge answer.
+  virtual Result<std::vector<ImapMessageInfo>> ListAfter(int64_t after, int limit) = 0;
   // The whole message. Servers set \Seen as they send it (IMAP's BODY[]);
   // the desk goes by UIDs, not by that flag, and clears it again when it
   // could not store the message (MarkUnseen).

@@ -70,21 +70,50 @@ class CurlImapSession final : public ImapSession {
 
   // Logs in (and asks for the folder's UIDVALIDITY, which Connect needs
   // anyway to tell a missing folder from a working login).
-  Status Open() { return UidValidity().status(); }
+  Status Open() { return Folder().status(); }
 
-  Result<int64_t> UidValidity() override {
-    LUISTER_ASSIGN_OR_RETURN(std::string out,
-                             Run(base_, "STATUS \"" + e_.folder + "\" (UIDVALIDITY)"));
+  Result<ImapFolderState> Folder() override {
+    LUISTER_ASSIGN_OR_RETURN(
+        std::string out, Run(base_, "STATUS \"" + e_.folder + "\" (UIDVALIDITY UIDNEXT MESSAGES)"));
     auto v = NumberAfter(out, "UIDVALIDITY");
     if (!v) return Unavailable("the server did not say the UIDVALIDITY of " + e_.folder);
     uidvalidity_ = *v;
-    return *v;
+    ImapFolderState s;
+    s.uidvalidity = *v;
+    s.uidnext = NumberAfter(out, "UIDNEXT").value_or(0);
+    s.messages = NumberAfter(out, "MESSAGES").value_or(0);
+    uidnext_ = s.uidnext;
+    return s;
   }
 
-  Result<std::vector<ImapMessageInfo>> ListAfter(int64_t after) override {
-    LUISTER_ASSIGN_OR_RETURN(
-        std::string out,
-        Run(FolderUrl(), "UID FETCH " + std::to_string(after + 1) + ":* (UID RFC822.SIZE FLAGS)"));
+  Result<std::vector<ImapMessageInfo>> ListAfter(int64_t after, int limit) override {
+    // libcurl keeps a custom command's untagged answers to 300 KB: ask in
+    // ranges of UIDs up to UIDNEXT (or, when the server did not give it, in
+    // one "n:*").
+    constexpr int64_t kRange = 1000;
+    std::vector<ImapMessageInfo> list;
+    int64_t lo = after + 1;
+    do {
+      const bool open_end = uidnext_ <= 0;
+      const int64_t hi = open_end ? 0 : std::min(lo + kRange - 1, uidnext_ - 1);
+      if (!open_end && hi < lo) break;
+      LUISTER_ASSIGN_OR_RETURN(
+          auto part, FetchInfo(std::to_string(lo) + ":" + (open_end ? "*" : std::to_string(hi)),
+                               after));
+      list.insert(list.end(), part.begin(), part.end());
+      if (open_end) break;
+      lo = hi + 1;
+    } while (static_cast<int>(list.size()) < limit);
+    std::sort(list.begin(), list.end(),
+              [](const ImapMessageInfo& a, const ImapMessageInfo& b) { return a.uid < b.uid; });
+    if (static_cast<int>(list.size()) > limit) list.resize(static_cast<size_t>(limit));
+    return list;
+  }
+
+ private:
+  Result<std::vector<ImapMessageInfo>> FetchInfo(const std::string& set, int64_t after) {
+    LUISTER_ASSIGN_OR_RETURN(std::string out,
+                             Run(FolderUrl(), "UID FETCH " + set + " (UID RFC822.SIZE FLAGS)"));
     std::vector<ImapMessageInfo> list;
     size_t pos = 0;
     while ((pos = out.find("* ", pos)) != std::string::npos) {
@@ -98,10 +127,10 @@ class CurlImapSession final : public ImapSession {
       if (!uid || *uid <= after) continue;
       list.push_back({*uid, size.value_or(0), line.find("\\Seen") != std::string::npos});
     }
-    std::sort(list.begin(), list.end(),
-              [](const ImapMessageInfo& a, const ImapMessageInfo& b) { return a.uid < b.uid; });
     return list;
   }
+
+ public:
 
   Result<std::string> Fetch(int64_t uid) override { return Run(MessageUrl(uid, ""), ""); }
 
@@ -168,6 +197,7 @@ class CurlImapSession final : public ImapSession {
   ImapEndpoint e_;
   std::string base_, folder_;
   std::optional<int64_t> uidvalidity_;
+  int64_t uidnext_ = 0;
 };
 
 }  // namespace
