@@ -136,59 +136,106 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
     report.more = true;
   }
 
-  for (const ImapMessageInfo& m : *list) {
-    if (m.size > options_.max_message_bytes) {
-      // Not fetched, not lost: its header waits in the quarantine, saying
-      // where the message is.
-      auto header = imap.FetchHeader(m.uid);
-      if (!header.ok()) return failed("cannot fetch UID " + std::to_string(m.uid), header.status());
-      std::string reason = "the message has " + std::to_string(m.size) +
-                           " bytes, more than the limit of " +
-                           std::to_string(options_.max_message_bytes) +
-                           "; it was left on the server in " + mb.settings.folder + " (UID " +
-                           std::to_string(m.uid) + "); only its header is kept here";
-      LUISTER_ASSIGN_OR_RETURN(QuarantinedMail held,
-                               HoldMail(store_, clock_, *header, reader_.Sha256Hex(*header), source,
-                                        mb.settings.queue_id, reason));
-      ++report.received;
-      LUISTER_RETURN_IF_ERROR(boxes->RecordMessage(mb.id, *uidvalidity, m.uid,
-                                                   "quarantine:" + std::to_string(held.id),
-                                                   MailboxCount::kQuarantined));
-      continue;
-    }
-    auto raw = imap.Fetch(m.uid);
-    if (!raw.ok()) return failed("cannot fetch UID " + std::to_string(m.uid), raw.status());
-    ++report.received;
+  // Messages go in groups: fetched, then stored in one write batch, then
+  // flagged or moved on the server in one command, then their UIDs recorded.
+  // A node that dies anywhere in between fetches the group again and finds
+  // it stored.
+  struct Fetched {
+    ImapMessageInfo info;
+    std::string raw;
     std::optional<TakenMail> taken;
-    if (resync) {
-      // Taken before the UIDs changed (and perhaps deleted since): not again.
-      auto parsed = reader_.Parse(*raw);
-      std::string key = parsed.ok() ? MailExternalId(*parsed) : "sha256:" + reader_.Sha256Hex(*raw);
-      LUISTER_ASSIGN_OR_RETURN(bool seen, boxes->Seen(mb.id, key));
-      if (seen) {
-        TakenMail t;
-        t.key = std::move(key);
-        t.result = IntakeResult{IntakeOutcome::kDuplicate, {}, {}, {}, "taken before"};
-        taken = std::move(t);
+  };
+  constexpr size_t kGroup = 50;
+  constexpr int64_t kGroupBytes = int64_t{16} << 20;
+  size_t next = 0;
+  while (next < list->size()) {
+    std::vector<Fetched> group;
+    int64_t bytes = 0;
+    for (; next < list->size() && group.size() < kGroup && bytes < kGroupBytes; ++next) {
+      const ImapMessageInfo& m = (*list)[next];
+      if (m.size > options_.max_message_bytes) {
+        // Not fetched, not lost: its header waits in the quarantine, saying
+        // where the message is.
+        auto header = imap.FetchHeader(m.uid);
+        if (!header.ok())
+          return failed("cannot fetch UID " + std::to_string(m.uid), header.status());
+        std::string reason = "the message has " + std::to_string(m.size) +
+                             " bytes, more than the limit of " +
+                             std::to_string(options_.max_message_bytes) +
+                             "; it was left on the server in " + mb.settings.folder + " (UID " +
+                             std::to_string(m.uid) + "); only its header is kept here";
+        LUISTER_ASSIGN_OR_RETURN(QuarantinedMail held,
+                                 HoldMail(store_, clock_, *header, reader_.Sha256Hex(*header),
+                                          source, mb.settings.queue_id, reason));
+        ++report.received;
+        LUISTER_RETURN_IF_ERROR(boxes->RecordMessage(mb.id, *uidvalidity, m.uid,
+                                                     "quarantine:" + std::to_string(held.id),
+                                                     MailboxCount::kQuarantined));
+        continue;
       }
+      auto raw = imap.Fetch(m.uid);
+      if (!raw.ok()) return failed("cannot fetch UID " + std::to_string(m.uid), raw.status());
+      ++report.received;
+      bytes += static_cast<int64_t>(raw->size());
+      group.push_back({m, std::move(*raw), std::nullopt});
     }
-    if (!taken) {
-      auto t = intake_.Take(reader_, *raw, *to, source);
-      if (!t.ok()) {
-        // Not stored: leave it as new as it was for the next round.
-        if (!m.seen) (void)imap.MarkUnseen(m.uid);
-        return t.status();
+    if (group.empty()) continue;
+
+    LUISTER_RETURN_IF_ERROR(store_.BeginBatch());
+    Status stored = Status::Ok();
+    for (Fetched& f : group) {
+      if (resync) {
+        // Taken before the UIDs changed (and perhaps deleted since): not again.
+        auto parsed = reader_.Parse(f.raw);
+        std::string key =
+            parsed.ok() ? MailExternalId(*parsed) : "sha256:" + reader_.Sha256Hex(f.raw);
+        auto seen = boxes->Seen(mb.id, key);
+        if (!seen.ok()) {
+          stored = seen.status();
+          break;
+        }
+        if (*seen) {
+          TakenMail t;
+          t.key = std::move(key);
+          t.result = IntakeResult{IntakeOutcome::kDuplicate, {}, {}, {}, "taken before"};
+          f.taken = std::move(t);
+          continue;
+        }
       }
-      taken = std::move(*t);
+      auto t = intake_.Take(reader_, f.raw, *to, source);
+      if (!t.ok()) {
+        stored = t.status();
+        break;
+      }
+      f.taken = std::move(*t);
+    }
+    Status committed = store_.EndBatch(stored.ok());
+    if (!stored.ok() || !committed.ok()) {
+      // Not stored: leave them as new as they were for the next round.
+      std::vector<int64_t> unseen;
+      for (const Fetched& f : group)
+        if (!f.info.seen) unseen.push_back(f.info.uid);
+      if (!unseen.empty()) (void)imap.MarkUnseen(unseen);
+      return stored.ok() ? committed : stored;
     }
     Failpoint("mail.after_store");
-    // Stored: only now may the server forget it is new.
+    // Stored: only now may the server forget they are new.
+    std::vector<int64_t> uids;
+    for (const Fetched& f : group) uids.push_back(f.info.uid);
     Status done = mb.settings.after_import == AfterImport::kMove
-                      ? imap.Move(m.uid, mb.settings.move_to)
-                      : imap.MarkSeen(m.uid);
-    if (!done.ok()) return failed("cannot mark UID " + std::to_string(m.uid), done);
-    LUISTER_RETURN_IF_ERROR(
-        boxes->RecordMessage(mb.id, *uidvalidity, m.uid, taken->key, CountOf(*taken)));
+                      ? imap.Move(uids, mb.settings.move_to)
+                      : imap.MarkSeen(uids);
+    if (!done.ok()) return failed("cannot mark the messages on the server", done);
+    LUISTER_RETURN_IF_ERROR(store_.BeginBatch());
+    Status recorded = Status::Ok();
+    for (const Fetched& f : group) {
+      recorded = boxes->RecordMessage(mb.id, *uidvalidity, f.info.uid, f.taken->key,
+                                      CountOf(*f.taken));
+      if (!recorded.ok()) break;
+    }
+    Status ended = store_.EndBatch(recorded.ok());
+    LUISTER_RETURN_IF_ERROR(recorded);
+    LUISTER_RETURN_IF_ERROR(ended);
   }
   LUISTER_RETURN_IF_ERROR(boxes->RecordPoll(mb.id, std::nullopt, clock_.Now()));
   return report;

@@ -59,9 +59,10 @@ class ImapSession {
   virtual Result<std::string> Fetch(int64_t uid) = 0;
   // Only the header.
   virtual Result<std::string> FetchHeader(int64_t uid) = 0;
-  virtual Status MarkSeen(int64_t uid) = 0;
-  virtual Status MarkUnseen(int64_t uid) = 0;
-  virtual Status Move(int64_t uid, const std::string& folder) = 0;
+  // One command for a set of UIDs each.
+  virtual Status MarkSeen(const std::vector<int64_t>& uids) = 0;
+  virtual Status MarkUnseen(const std::vector<int64_t>& uids) = 0;
+  virtual Status Move(const std::vector<int64_t>& uids, const std::string& folder) = 0;
 };
 
 class ImapConnector {

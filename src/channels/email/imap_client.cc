@@ -40,6 +40,22 @@ std::string FolderPath(CURL* curl, const std::string& folder) {
   return out;
 }
 
+// "3,4,9" for the UIDs, runs joined ("3:5,9").
+std::string UidSet(const std::vector<int64_t>& uids) {
+  std::vector<int64_t> sorted = uids;
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+    if (!out.empty()) out += ',';
+    out += std::to_string(sorted[i]);
+    if (j > i) out += ':' + std::to_string(sorted[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 // The number after `key` ("UIDVALIDITY 1796280601") in `text`, from `from`.
 std::optional<int64_t> NumberAfter(const std::string& text, const std::string& key,
                                    size_t from = 0) {
@@ -87,13 +103,15 @@ class CurlImapSession final : public ImapSession {
   }
 
   Result<std::vector<ImapMessageInfo>> ListAfter(int64_t after, int limit) override {
-    // libcurl keeps a custom command's untagged answers to 300 KB: ask in
-    // ranges of UIDs up to UIDNEXT (or, when the server did not give it, in
-    // one "n:*").
-    constexpr int64_t kRange = 1000;
+    // libcurl 7.88 counts each answer line of a custom command as "header"
+    // together with the rest of what it has read, against a 300 KB limit,
+    // so an answer of a few hundred lines fails: ask in small ranges of UIDs
+    // up to UIDNEXT, and jump over gaps (mail moved away) with ESEARCH MIN
+    // where the server has it. Without UIDNEXT: one "n:*".
+    constexpr int64_t kRange = 64;
     std::vector<ImapMessageInfo> list;
     int64_t lo = after + 1;
-    do {
+    while (static_cast<int>(list.size()) < limit) {
       const bool open_end = uidnext_ <= 0;
       const int64_t hi = open_end ? 0 : std::min(lo + kRange - 1, uidnext_ - 1);
       if (!open_end && hi < lo) break;
@@ -103,7 +121,15 @@ class CurlImapSession final : public ImapSession {
       list.insert(list.end(), part.begin(), part.end());
       if (open_end) break;
       lo = hi + 1;
-    } while (static_cast<int>(list.size()) < limit);
+      if (part.empty() && lo < uidnext_) {
+        auto next = Run(FolderUrl(), "UID SEARCH RETURN (MIN) UID " + std::to_string(lo) + ":*");
+        if (next.ok()) {
+          auto min = NumberAfter(*next, "MIN");
+          if (!min || *min < lo) break;  // "lo:*" names the last message when none is above
+          lo = *min;
+        }
+      }
+    }
     std::sort(list.begin(), list.end(),
               [](const ImapMessageInfo& a, const ImapMessageInfo& b) { return a.uid < b.uid; });
     if (static_cast<int>(list.size()) > limit) list.resize(static_cast<size_t>(limit));
@@ -138,25 +164,23 @@ class CurlImapSession final : public ImapSession {
     return Run(MessageUrl(uid, "/;SECTION=HEADER"), "");
   }
 
-  Status MarkSeen(int64_t uid) override {
-    return Run(FolderUrl(), "UID STORE " + std::to_string(uid) + " +FLAGS.SILENT (\\Seen)")
-        .status();
+  Status MarkSeen(const std::vector<int64_t>& uids) override {
+    return Run(FolderUrl(), "UID STORE " + UidSet(uids) + " +FLAGS.SILENT (\\Seen)").status();
   }
 
-  Status MarkUnseen(int64_t uid) override {
-    return Run(FolderUrl(), "UID STORE " + std::to_string(uid) + " -FLAGS.SILENT (\\Seen)")
-        .status();
+  Status MarkUnseen(const std::vector<int64_t>& uids) override {
+    return Run(FolderUrl(), "UID STORE " + UidSet(uids) + " -FLAGS.SILENT (\\Seen)").status();
   }
 
-  Status Move(int64_t uid, const std::string& folder) override {
-    const std::string n = std::to_string(uid);
-    auto moved = Run(FolderUrl(), "UID MOVE " + n + " \"" + folder + "\"");
+  Status Move(const std::vector<int64_t>& uids, const std::string& folder) override {
+    const std::string set = UidSet(uids);
+    auto moved = Run(FolderUrl(), "UID MOVE " + set + " \"" + folder + "\"");
     if (moved.ok()) return Status::Ok();
-    // Servers without MOVE (RFC 6851): copy, then delete the original.
-    LUISTER_RETURN_IF_ERROR(Run(FolderUrl(), "UID COPY " + n + " \"" + folder + "\"").status());
+    // Servers without MOVE (RFC 6851): copy, then delete the originals.
+    LUISTER_RETURN_IF_ERROR(Run(FolderUrl(), "UID COPY " + set + " \"" + folder + "\"").status());
     LUISTER_RETURN_IF_ERROR(
-        Run(FolderUrl(), "UID STORE " + n + " +FLAGS.SILENT (\\Deleted)").status());
-    auto expunged = Run(FolderUrl(), "UID EXPUNGE " + n);  // UIDPLUS
+        Run(FolderUrl(), "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)").status());
+    auto expunged = Run(FolderUrl(), "UID EXPUNGE " + set);  // UIDPLUS
     if (!expunged.ok()) return Run(FolderUrl(), "EXPUNGE").status();
     return Status::Ok();
   }
