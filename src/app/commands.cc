@@ -10,14 +10,14 @@
 #include <thread>
 
 #include "app/config.h"
-#include "app/open_store.h"
 #include "app/modules.h"
+#include "app/open_store.h"
 #include "auth/authenticator.h"
 #include "auth/secret_box.h"
 #include "channels/email/imap_client.h"
 #include "channels/email/mime_composer.h"
-#include "channels/email/smtp_client.h"
 #include "channels/email/mime_parser.h"
+#include "channels/email/smtp_client.h"
 #include "demo/demo_loader.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"

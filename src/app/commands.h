@@ -17,10 +17,10 @@ struct ServeArgs {
   int threads = 0;      // server threads; 0: two per core, at least 4
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
-  std::string metrics_token;  // bearer token for /metrics; empty: loopback only
-  int job_threads = 1;        // background jobs run at once on this node; 0: none
-  double job_lease_s = 60;    // a dead node's jobs are taken over after this
-  std::string node_name;      // names this node in jobs.worker; default host:pid
+  std::string metrics_token;    // bearer token for /metrics; empty: loopback only
+  int job_threads = 1;          // background jobs run at once on this node; 0: none
+  double job_lease_s = 60;      // a dead node's jobs are taken over after this
+  std::string node_name;        // names this node in jobs.worker; default host:pid
   std::string secret_key_file;  // seals mailbox passwords; default <data_dir>/secret.key
 };
 int RunServe(const ServeArgs& args);

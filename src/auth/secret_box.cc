@@ -96,10 +96,9 @@ Result<std::string> SecretBox::Open(std::string_view sealed) {
     return InvalidArgument("the stored secret is damaged");
   const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
   std::string out(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
-                                 nonce + crypto_secretbox_NONCEBYTES,
-                                 sealed.size() - crypto_secretbox_NONCEBYTES, nonce,
-                                 key_.data()) != 0)
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(out.data()), nonce + crypto_secretbox_NONCEBYTES,
+          sealed.size() - crypto_secretbox_NONCEBYTES, nonce, key_.data()) != 0)
     return InvalidArgument(
         "the stored secret cannot be opened with this server's key (was the key file replaced?); "
         "enter the password again");

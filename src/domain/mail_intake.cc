@@ -302,8 +302,8 @@ Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
   // sent it; mail from an agent's own client it only links), and the
   // conversation is back with the team.
   if (auto outbox = store_.Find<OutboxRepository>(); outbox.ok()) {
-    Status marked = (*outbox)->Finish(ref->message_id, Delivery::kFailed, why, std::nullopt,
-                                      clock_.Now());
+    Status marked =
+        (*outbox)->Finish(ref->message_id, Delivery::kFailed, why, std::nullopt, clock_.Now());
     if (!marked.ok() && marked.code() != StatusCode::kNotFound) return marked;
   }
   ConversationPatch back;
@@ -339,7 +339,8 @@ Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view r
   TakenMail t;
   t.key = std::move(key);
   t.line = std::string(IntakeOutcomeName(result->outcome));
-  if (result->conversation_id) t.line += " conversation " + std::to_string(*result->conversation_id);
+  if (result->conversation_id)
+    t.line += " conversation " + std::to_string(*result->conversation_id);
   if (result->message_id) t.line += " message " + std::to_string(*result->message_id);
   if (!result->reason.empty()) t.line += " (" + result->reason + ")";
   t.result = std::move(*result);

@@ -277,7 +277,8 @@ TEST_F(MailIntakeTest, ASenderWritingFasterThanAPersonIsHeldAsALoop) {
   // An archive being imported is not live mail.
   to_.use_mail_date = true;
   for (int i = 5; i < 10; ++i)
-    EXPECT_TRUE(intake_->Intake(Mail("robot@example.nl", "r" + std::to_string(i) + "@x"), to_).ok());
+    EXPECT_TRUE(
+        intake_->Intake(Mail("robot@example.nl", "r" + std::to_string(i) + "@x"), to_).ok());
 }
 
 TEST_F(MailIntakeTest, ABounceOfOurReplyIsLinkedToItAndTheConversationIsBackWithUs) {

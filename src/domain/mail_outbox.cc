@@ -199,8 +199,8 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
     auto user = store_.directory().GetUser(*message.author_user_id);
     if (user.ok()) agent = user->name;
   }
-  const std::string team = via->settings.from_name.empty() ? via->settings.name
-                                                           : via->settings.from_name;
+  const std::string team =
+      via->settings.from_name.empty() ? via->settings.name : via->settings.from_name;
   mail.from = {agent.empty() ? team : agent + " (" + team + ")", via->settings.address};
   mail.reply_to = {team, via->settings.address};
   mail.to = {*to};
@@ -221,9 +221,9 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
       if (!a.sha256.empty()) {
         auto bytes = (*blobs)->Get(a.sha256);
         if (!bytes.ok())
-          return Fail(attempt, Delivery::kFailed,
-                      "the attachment " + a.filename + " is not stored: " +
-                          bytes.status().message());
+          return Fail(
+              attempt, Delivery::kFailed,
+              "the attachment " + a.filename + " is not stored: " + bytes.status().message());
         out.data = std::move(*bytes);
       }
       out.size = out.data.size();
@@ -242,18 +242,17 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   endpoint.auth = via->settings.auth;
   endpoint.secret = std::move(*secret);
   Status data_error = Status::Ok();
-  SmtpResult sent = smtp_.Send(endpoint, via->settings.address, {AsciiLower(to->address)}, *composed,
-                               [&] {
-                                 data_error = outbox->DataStarted(item.message_id);
-                                 Failpoint("mail.smtp_data");
-                               });
+  SmtpResult sent =
+      smtp_.Send(endpoint, via->settings.address, {AsciiLower(to->address)}, *composed, [&] {
+        data_error = outbox->DataStarted(item.message_id);
+        Failpoint("mail.smtp_data");
+      });
   LUISTER_RETURN_IF_ERROR(data_error);
   switch (sent.outcome) {
     case SmtpOutcome::kSent:
       LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, Delivery::kSent, std::nullopt,
                                              std::nullopt, clock_.Now()));
-      Log("reply " + std::to_string(item.message_id) + " sent as <" + attempt.rfc_message_id +
-          ">");
+      Log("reply " + std::to_string(item.message_id) + " sent as <" + attempt.rfc_message_id + ">");
       return Status::Ok();
     case SmtpOutcome::kRejected:
       return Fail(attempt, Delivery::kFailed, "the server refused it: " + sent.answer);

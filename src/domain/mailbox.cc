@@ -46,9 +46,7 @@ std::string_view ToString(MailSecurity v) {
   return "tls";
 }
 
-std::string_view ToString(MailAuth v) {
-  return v == MailAuth::kXoauth2 ? "xoauth2" : "password";
-}
+std::string_view ToString(MailAuth v) { return v == MailAuth::kXoauth2 ? "xoauth2" : "password"; }
 
 std::string_view ToString(AfterImport v) { return v == AfterImport::kMove ? "move" : "mark_seen"; }
 
@@ -95,17 +93,22 @@ Status ValidateMailboxSettings(const MailboxSettings& s) {
   // Plain IMAP sends the password in the clear: only to this machine.
   if (s.security == MailSecurity::kPlain && s.host != "127.0.0.1" && s.host != "localhost" &&
       s.host != "::1" && s.host != "[::1]")
-    errors.push_back({"security", "plain IMAP is allowed only to this machine; use tls or starttls"});
+    errors.push_back(
+        {"security", "plain IMAP is allowed only to this machine; use tls or starttls"});
   if (Trim(s.username).empty() || s.username.size() > 320 || !IsValidUtf8(s.username))
     errors.push_back({"username", "give the user name to log in with"});
-  if (!IsFolderName(s.folder)) errors.push_back({"folder", "give the folder to fetch, e.g. INBOX (ASCII letters, digits, / . - _ and spaces)"});
+  if (!IsFolderName(s.folder))
+    errors.push_back(
+        {"folder",
+         "give the folder to fetch, e.g. INBOX (ASCII letters, digits, / . - _ and spaces)"});
   if (s.poll_seconds < 10 || s.poll_seconds > 86'400)
     errors.push_back({"poll_seconds", "poll every 10 seconds to once a day"});
   if (s.after_import == AfterImport::kMove && (!IsFolderName(s.move_to) || s.move_to == s.folder))
     errors.push_back({"move_to", "give the folder to move imported mail to (not the one fetched)"});
   if (!s.smtp_host.empty() && !IsHostName(s.smtp_host))
     errors.push_back({"smtp_host", "give the SMTP server's host name, or leave it empty"});
-  if (s.smtp_port < 1 || s.smtp_port > 65535) errors.push_back({"smtp_port", "a port is 1 to 65535"});
+  if (s.smtp_port < 1 || s.smtp_port > 65535)
+    errors.push_back({"smtp_port", "a port is 1 to 65535"});
   if (!s.smtp_host.empty() && s.smtp_security == MailSecurity::kPlain &&
       s.smtp_host != "127.0.0.1" && s.smtp_host != "localhost" && s.smtp_host != "::1" &&
       s.smtp_host != "[::1]")

@@ -99,8 +99,7 @@ class MailboxRepository {
   // mailbox elsewhere (host, user or folder) starts its UIDs afresh; the
   // messages already taken are still recognised (Seen).
   virtual Result<Mailbox> Update(int64_t id, const MailboxSettings& s,
-                                 const std::optional<std::string>& sealed_secret,
-                                 Timestamp at) = 0;
+                                 const std::optional<std::string>& sealed_secret, Timestamp at) = 0;
   // NotFound for an unknown id. Its quarantined mail stays.
   virtual Status Delete(int64_t id) = 0;
   // Makes `job_id` the mailbox's poll job if its current one is `expected`
@@ -112,8 +111,8 @@ class MailboxRepository {
   virtual Result<bool> Seen(int64_t id, const std::string& key) = 0;
   // One message taken: remembers its key, moves the UID mark to `uid` under
   // `uidvalidity` and counts it, in one transaction.
-  virtual Status RecordMessage(int64_t id, int64_t uidvalidity, int64_t uid,
-                               const std::string& key, MailboxCount what) = 0;
+  virtual Status RecordMessage(int64_t id, int64_t uidvalidity, int64_t uid, const std::string& key,
+                               MailboxCount what) = 0;
   // A message passed over without taking it (too large, left on the server).
   virtual Status SkipMessage(int64_t id, int64_t uidvalidity, int64_t uid) = 0;
   // The folder's UIDVALIDITY changed: its UIDs start again from 0.

@@ -229,8 +229,8 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
     LUISTER_RETURN_IF_ERROR(store_.BeginBatch());
     Status recorded = Status::Ok();
     for (const Fetched& f : group) {
-      recorded = boxes->RecordMessage(mb.id, *uidvalidity, f.info.uid, f.taken->key,
-                                      CountOf(*f.taken));
+      recorded =
+          boxes->RecordMessage(mb.id, *uidvalidity, f.info.uid, f.taken->key, CountOf(*f.taken));
       if (!recorded.ok()) break;
     }
     Status ended = store_.EndBatch(recorded.ok());

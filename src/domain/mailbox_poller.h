@@ -32,7 +32,7 @@ struct ImapEndpoint {
 
 struct ImapMessageInfo {
   int64_t uid = 0;
-  int64_t size = 0;  // RFC822.SIZE
+  int64_t size = 0;   // RFC822.SIZE
   bool seen = false;  // \Seen was set before the desk fetched it
 };
 

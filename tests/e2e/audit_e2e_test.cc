@@ -71,9 +71,9 @@ class AuditTest : public ServerTest<AuditTest> {
 // GET route must declare an audited read. A new route that is neither fails
 // here, so it cannot leak unlogged reads by forgetting.
 const std::set<std::string> kNotPersonal = {
-    "GET /healthz",        "GET /metrics",           "GET /api/v1/live",
-    "GET /api/v1/session", "GET /api/v1/api-tokens", "GET /api/v1/departments",
-    "GET /api/v1/queues",  "GET /api/v1/audit",      "GET /api/v1/jobs/{id}",
+    "GET /healthz", "GET /metrics", "GET /api/v1/live", "GET /api/v1/session",
+    "GET /api/v1/api-tokens", "GET /api/v1/departments", "GET /api/v1/queues", "GET /api/v1/audit",
+    "GET /api/v1/jobs/{id}",
     // The desk's own mailboxes: its addresses and servers, never a password.
     "GET /api/v1/mailboxes", "GET /api/v1/mailboxes/{id}"};
 

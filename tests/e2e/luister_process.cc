@@ -96,9 +96,8 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
 std::unique_ptr<LuisterProcess> LuisterProcess::JoinDatabaseOf(
     const LuisterProcess& other, std::vector<std::string> extra_serve_args,
     std::vector<std::string> env) {
-  return std::unique_ptr<LuisterProcess>(
-      new LuisterProcess(Join{}, other.db_, other.key_file_, std::move(extra_serve_args),
-                         std::move(env)));
+  return std::unique_ptr<LuisterProcess>(new LuisterProcess(
+      Join{}, other.db_, other.key_file_, std::move(extra_serve_args), std::move(env)));
 }
 
 LuisterProcess::LuisterProcess(Join, const std::string& db, const std::string& key_file,
@@ -114,9 +113,9 @@ LuisterProcess::LuisterProcess(Join, const std::string& db, const std::string& k
 
 void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
                                   std::vector<std::string> env) {
-  std::vector<std::string> args = {"serve",     "--db",          db_,       "--listen",
-                                   "127.0.0.1:0", "--threads", "2",           "--data-dir",
-                                   dir_,          "--secret-key-file", key_file_};
+  std::vector<std::string> args = {
+      "serve", "--db",       db_,  "--listen",          "127.0.0.1:0", "--threads",
+      "2",     "--data-dir", dir_, "--secret-key-file", key_file_};
   args.insert(args.end(), extra_serve_args.begin(), extra_serve_args.end());
   pid_ = Spawn(args, env, &out_fd_);
   static const std::regex kListening(R"(on http://127\.0\.0\.1:(\d+))");

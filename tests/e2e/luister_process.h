@@ -56,8 +56,7 @@ class LuisterProcess {
  private:
   struct Join {};
   LuisterProcess(Join, const std::string& db, const std::string& key_file,
-                 std::vector<std::string> extra_serve_args,
-                 std::vector<std::string> env);
+                 std::vector<std::string> extra_serve_args, std::vector<std::string> env);
   void StartServing(std::vector<std::string> extra_serve_args, std::vector<std::string> env = {});
 
   std::string dir_;

@@ -40,8 +40,8 @@ class MailboxTestBase : public ServerTest<Suite> {
     HttpClient& c = *this->client_;
     auto d = c.Post("/api/v1/departments", {{"name", "Mail " + std::to_string(++counter_)}});
     ASSERT_EQ(d.status, 201) << d.body;
-    auto q = c.Post("/api/v1/queues",
-                    {{"name", "Inbox " + std::to_string(counter_)}, {"department_id", d.Json()["id"]}});
+    auto q = c.Post("/api/v1/queues", {{"name", "Inbox " + std::to_string(counter_)},
+                                       {"department_id", d.Json()["id"]}});
     ASSERT_EQ(q.status, 201) << q.body;
     queue_id_ = q.Json()["id"];
   }
@@ -155,7 +155,8 @@ TEST_F(ImapTest, MailSentToTheDeskBecomesOneConversationAndTheAnswerJoinsIt) {
       "From: Mail Delivery System <MAILER-DAEMON@klant.example>\r\nTo: " + desk +
           "\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <bounce@klant>\r\n"
           "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; "
-          "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+          "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: "
+          "text/plain\r\n\r\n"
           "Delivery failed.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: "
           "dns; klant.example\r\n\r\nFinal-Recipient: rfc822; gone@klant.example\r\nAction: "
           "failed\r\nStatus: 5.1.1\r\n--b--\r\n"));
@@ -223,8 +224,8 @@ TEST_F(ImapTest, AMailboxWithAWrongPasswordShowsItsErrorWhileAnotherKeepsImporti
             std::string::npos);
 
   // Fixing the password brings it back.
-  auto fixed = client_->Patch("/api/v1/mailboxes/" + std::to_string(bad),
-                              {{"secret", servers_.password()}});
+  auto fixed =
+      client_->Patch("/api/v1/mailboxes/" + std::to_string(bad), {{"secret", servers_.password()}});
   ASSERT_EQ(fixed.status, 200) << fixed.body;
   WaitFor(bad, [](const json& m) { return m["state"]["health"] == "ok"; });
 }
@@ -284,9 +285,8 @@ std::string Header(const std::string& raw, const std::string& name) {
     value += first ? line : " " + line.substr(line.find_first_not_of(" \t"));
     first = false;
   }
-  return value.substr(value.find_first_not_of(' ') == std::string::npos
-                          ? 0
-                          : value.find_first_not_of(' '));
+  return value.substr(
+      value.find_first_not_of(' ') == std::string::npos ? 0 : value.find_first_not_of(' '));
 }
 
 TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJoins) {
@@ -318,17 +318,16 @@ TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJ
   EXPECT_NE(Header(sent, "To").find(klant), std::string::npos);
   EXPECT_EQ(Header(sent, "In-Reply-To"), "<question@luister.test>") << sent;
   EXPECT_NE(Header(sent, "References").find("<question@luister.test>"), std::string::npos);
-  EXPECT_EQ(Header(sent, "Subject"),
-            "Re: Lekkende fles [#" + std::to_string(conversation) + "]");
+  EXPECT_EQ(Header(sent, "Subject"), "Re: Lekkende fles [#" + std::to_string(conversation) + "]");
   const std::string message_id = Header(sent, "Message-ID");
   ASSERT_FALSE(message_id.empty()) << sent;
   EXPECT_NE(sent.find("nieuwe fles"), std::string::npos);
 
   // The customer answers the answer (without the [#N]): the same conversation.
-  ASSERT_TRUE(servers_.Send(klant, desk,
-                            Mail("Karin de Klant <" + klant + ">", desk, "Re: Lekkende fles",
-                                 "thanks@luister.test", "In-Reply-To: " + message_id + "\r\n",
-                                 "Dank u wel!\r\n")));
+  ASSERT_TRUE(servers_.Send(
+      klant, desk,
+      Mail("Karin de Klant <" + klant + ">", desk, "Re: Lekkende fles", "thanks@luister.test",
+           "In-Reply-To: " + message_id + "\r\n", "Dank u wel!\r\n")));
   WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 2; });
   list = Conversations();
   ASSERT_EQ(list.size(), 1u) << list.dump();
@@ -371,14 +370,14 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
                             {"smtp_security", "plain"},
                             {"secret", servers_.password()}});
   ASSERT_EQ(patched.status, 200) << patched.body;
-  EXPECT_EQ(client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry",
-                          json::object())
-                .status,
-            200);
-  EXPECT_EQ(client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry",
-                          json::object())
-                .status,
-            409)
+  EXPECT_EQ(
+      client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry", json::object())
+          .status,
+      200);
+  EXPECT_EQ(
+      client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry", json::object())
+          .status,
+      409)
       << "only failed or uncertain replies";
   WaitForDelivery(conversation, reply_id, "sent");
   ASSERT_TRUE(servers_.WaitForCount(bert, 1));
@@ -415,8 +414,8 @@ TEST(ImapKillTest, ANodeKilledMidImportLosesNothingAndDuplicatesNothing) {
   const std::string conversations =
       "/api/v1/conversations?queue_id=" + std::to_string(q.Json()["id"].get<int>());
 
-  auto doomed = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"},
-                                               {"LUISTER_FAILPOINTS=mail.after_store=sleep(60000)"});
+  auto doomed = LuisterProcess::JoinDatabaseOf(
+      api, {"--job-lease", "2"}, {"LUISTER_FAILPOINTS=mail.after_store=sleep(60000)"});
   auto deadline = std::chrono::steady_clock::now() + 30s;
   while (c.Get(conversations).Json()["items"].empty() &&
          std::chrono::steady_clock::now() < deadline) {
@@ -496,14 +495,17 @@ TEST(ImapKillTest, ANodeKilledMidSendSendsNothingTwice) {
   ASSERT_TRUE(until([&] { return c.Get(conversations).Json()["items"].size() == 1; }))
       << doomed->Output();
   const int64_t conversation = c.Get(conversations).Json()["items"][0]["id"];
-  const std::string messages = "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
-  auto reply = c.Post(messages, {{"direction", "out"}, {"body_text", "Wij corrigeren de factuur."}});
+  const std::string messages =
+      "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
+  auto reply =
+      c.Post(messages, {{"direction", "out"}, {"body_text", "Wij corrigeren de factuur."}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   const int64_t id = reply.Json()["id"];
   auto delivery = [&] {
     const json thread = c.Get(messages).Json();
     for (const auto& m : thread["items"])
-      if (m["id"] == id) return m["delivery"].is_null() ? std::string() : m["delivery"].get<std::string>();
+      if (m["id"] == id)
+        return m["delivery"].is_null() ? std::string() : m["delivery"].get<std::string>();
     return std::string();
   };
   ASSERT_TRUE(until([&] { return delivery() == "sending"; })) << doomed->Output();

@@ -7,8 +7,8 @@ namespace luister::e2e {
 
 // The throw-away Dovecot (IMAP) and Postfix (SMTP) that
 // scripts/mail_test_servers.sh runs for the CTest fixture "mailservers"
-// (in LUISTER_MAIL_TEST_DIR, or where the environment's LUISTER_TEST_MAIL_DIR says). Mailboxes are users
-// LOCAL@luister.test; every one has the same password.
+// (in LUISTER_MAIL_TEST_DIR, or where the environment's LUISTER_TEST_MAIL_DIR says). Mailboxes are
+// users LOCAL@luister.test; every one has the same password.
 class MailServers {
  public:
   // Reads DIR/env; false (with `error`) when the fixture is not running.

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace luister::email {
@@ -116,8 +116,8 @@ class CurlImapSession final : public ImapSession {
       const int64_t hi = open_end ? 0 : std::min(lo + kRange - 1, uidnext_ - 1);
       if (!open_end && hi < lo) break;
       LUISTER_ASSIGN_OR_RETURN(
-          auto part, FetchInfo(std::to_string(lo) + ":" + (open_end ? "*" : std::to_string(hi)),
-                               after));
+          auto part,
+          FetchInfo(std::to_string(lo) + ":" + (open_end ? "*" : std::to_string(hi)), after));
       list.insert(list.end(), part.begin(), part.end());
       if (open_end) break;
       lo = hi + 1;
@@ -157,7 +157,6 @@ class CurlImapSession final : public ImapSession {
   }
 
  public:
-
   Result<std::string> Fetch(int64_t uid) override { return Run(MessageUrl(uid, ""), ""); }
 
   Result<std::string> FetchHeader(int64_t uid) override {
@@ -210,10 +209,9 @@ class CurlImapSession final : public ImapSession {
       what = "login denied for " + e_.username + " (check the user name and password)";
     else if (rc == CURLE_REMOTE_FILE_NOT_FOUND && custom.empty())
       what = "the message is gone or the folder changed (" + what + ")";
-    else if (rc == CURLE_QUOTE_ERROR || rc == CURLE_REMOTE_ACCESS_DENIED ||
-             rc == CURLE_RECV_ERROR)
-      what = "the server refused \"" + (custom.empty() ? std::string("FETCH") : custom) +
-             "\" (" + what + ")";
+    else if (rc == CURLE_QUOTE_ERROR || rc == CURLE_REMOTE_ACCESS_DENIED || rc == CURLE_RECV_ERROR)
+      what = "the server refused \"" + (custom.empty() ? std::string("FETCH") : custom) + "\" (" +
+             what + ")";
     return Unavailable(what);
   }
 
@@ -240,9 +238,9 @@ Result<std::unique_ptr<ImapSession>> CurlImapConnector::Connect(const ImapEndpoi
   // A transfer that stalls (no byte for the timeout) fails; a slow large one does not.
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(e.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, e.security == MailSecurity::kPlain
-                                              ? static_cast<long>(CURLUSESSL_NONE)
-                                              : static_cast<long>(CURLUSESSL_ALL));
+  curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                   e.security == MailSecurity::kPlain ? static_cast<long>(CURLUSESSL_NONE)
+                                                      : static_cast<long>(CURLUSESSL_ALL));
   curl_easy_setopt(curl, CURLOPT_USERNAME, e.username.c_str());
   if (e.auth == MailAuth::kXoauth2) {
     curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, e.secret.c_str());

@@ -18,10 +18,10 @@ std::vector<std::string> All(const std::string& text) {
 }
 
 TEST(MboxReaderTest, SplitsAtFromLinesAndUnescapesQuotedOnes) {
-  auto messages = All(
-      "From a@x Thu Dec  3 08:00:00 2026\nSubject: one\n\nHallo\n>From the body\n"
-      ">>From twice\n\n"
-      "From b@x Thu Dec  3 08:01:00 2026\nSubject: two\n\nbody two\n");
+  auto messages =
+      All("From a@x Thu Dec  3 08:00:00 2026\nSubject: one\n\nHallo\n>From the body\n"
+          ">>From twice\n\n"
+          "From b@x Thu Dec  3 08:01:00 2026\nSubject: two\n\nbody two\n");
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_EQ(messages[0], "Subject: one\n\nHallo\nFrom the body\n>From twice\n")
       << "'>From' lines lose one '>', and the blank line before a separator is the mbox's";

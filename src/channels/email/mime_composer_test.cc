@@ -27,7 +27,8 @@ TEST(MimeComposerTest, AReplyReadsBackWithItsThreadingHeadersAndText) {
   auto raw = composer.Compose(Reply());
   ASSERT_TRUE(raw.ok()) << raw.status().ToString();
   EXPECT_NE(raw->find("\r\n"), std::string::npos) << "CRLF for SMTP";
-  for (size_t start = 0, end; (end = raw->find("\r\n", start)) != std::string::npos; start = end + 2)
+  for (size_t start = 0, end; (end = raw->find("\r\n", start)) != std::string::npos;
+       start = end + 2)
     EXPECT_LE(end - start, 998u) << "every line within RFC 5322's limit";
   auto back = ParseMail(*raw);
   ASSERT_TRUE(back.ok()) << back.status().ToString();

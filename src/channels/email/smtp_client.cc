@@ -42,8 +42,8 @@ CurlSmtpSender::CurlSmtpSender() {
 }
 
 SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelope_from,
-                                const std::vector<std::string>& recipients,
-                                const std::string& data, const std::function<void()>& on_data) {
+                                const std::vector<std::string>& recipients, const std::string& data,
+                                const std::function<void()>& on_data) {
   CURL* curl = curl_easy_init();
   if (!curl) return {SmtpOutcome::kTemporary, "libcurl could not make a handle"};
   // The URL's path is the name we greet with (EHLO).
@@ -61,9 +61,9 @@ SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelo
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(e.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(e.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, e.security == MailSecurity::kPlain
-                                              ? static_cast<long>(CURLUSESSL_NONE)
-                                              : static_cast<long>(CURLUSESSL_ALL));
+  curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                   e.security == MailSecurity::kPlain ? static_cast<long>(CURLUSESSL_NONE)
+                                                      : static_cast<long>(CURLUSESSL_ALL));
   if (!e.username.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, e.username.c_str());
     if (e.auth == MailAuth::kXoauth2) {

@@ -30,18 +30,22 @@ struct MailChannel {
         intake(c.store, c.clock, c.customers, c.conversations),
         poller(Available() ? std::make_unique<MailboxPoller>(
                                  c.store, c.clock, intake, *c.mail_reader, *c.imap, *c.secrets,
-                                 PollerOptions{.log = [](std::string_view line) {
-                                   std::fprintf(stderr, "luister: %.*s\n",
-                                                static_cast<int>(line.size()), line.data());
-                                 }})
+                                 PollerOptions{.log =
+                                                   [](std::string_view line) {
+                                                     std::fprintf(stderr, "luister: %.*s\n",
+                                                                  static_cast<int>(line.size()),
+                                                                  line.data());
+                                                   }})
                            : nullptr),
         outbox(Available() ? std::make_unique<MailOutbox>(
                                  c.store, c.clock, c.conversations, *c.mail_reader,
                                  *c.mail_composer, *c.smtp, *c.secrets,
-                                 OutboxOptions{.log = [](std::string_view line) {
-                                   std::fprintf(stderr, "luister: %.*s\n",
-                                                static_cast<int>(line.size()), line.data());
-                                 }})
+                                 OutboxOptions{.log =
+                                                   [](std::string_view line) {
+                                                     std::fprintf(stderr, "luister: %.*s\n",
+                                                                  static_cast<int>(line.size()),
+                                                                  line.data());
+                                                   }})
                            : nullptr) {}
   bool Available() const {
     return ctx.imap && ctx.mail_reader && ctx.secrets && ctx.mail_composer && ctx.smtp;
@@ -131,8 +135,7 @@ void RejectUnknownSettings(JsonBody& b, bool test) {
   if (test) {
     b.RejectUnknown({"mailbox_id", "queue_id", "name", "address", "host", "port", "security",
                      "username", "auth", "secret", "folder", "poll_seconds", "after_import",
-                     "move_to", "enabled", "smtp_host", "smtp_port", "smtp_security",
-                     "from_name"});
+                     "move_to", "enabled", "smtp_host", "smtp_port", "smtp_security", "from_name"});
   } else {
     b.RejectUnknown({"queue_id", "name", "address", "host", "port", "security", "username", "auth",
                      "secret", "folder", "poll_seconds", "after_import", "move_to", "enabled",
@@ -234,26 +237,27 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                   return JsonResponse(200, {{"items", std::move(items)}});
                 }));
 
-  r.Add("POST", "/api/v1/mailboxes",
-        Secured(Permission::kManageChannels, kNoPersonalData,
-                [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  MailboxSettings s;
-                  std::optional<std::string> secret;
-                  ReadSettings(b, true, &s, &secret);
-                  RejectUnknownSettings(b, false);
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
-                  LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
-                  if (!ctx.secrets) return Unavailable("this server has no secret key");
-                  LUISTER_ASSIGN_OR_RETURN(std::string sealed, ctx.secrets->Seal(*secret));
-                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
-                  LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Create(s, sealed, ctx.clock.Now()));
-                  StartPolling(*mail);
-                  LUISTER_ASSIGN_OR_RETURN(m, boxes->Get(m.id));
-                  Response resp = JsonResponse(201, MailboxJson(m));
-                  resp.SetHeader("Location", "/api/v1/mailboxes/" + std::to_string(m.id));
-                  return resp;
-                }));
+  r.Add(
+      "POST", "/api/v1/mailboxes",
+      Secured(Permission::kManageChannels, kNoPersonalData,
+              [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                MailboxSettings s;
+                std::optional<std::string> secret;
+                ReadSettings(b, true, &s, &secret);
+                RejectUnknownSettings(b, false);
+                LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
+                LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+                if (!ctx.secrets) return Unavailable("this server has no secret key");
+                LUISTER_ASSIGN_OR_RETURN(std::string sealed, ctx.secrets->Seal(*secret));
+                LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Create(s, sealed, ctx.clock.Now()));
+                StartPolling(*mail);
+                LUISTER_ASSIGN_OR_RETURN(m, boxes->Get(m.id));
+                Response resp = JsonResponse(201, MailboxJson(m));
+                resp.SetHeader("Location", "/api/v1/mailboxes/" + std::to_string(m.id));
+                return resp;
+              }));
 
   r.Add("GET", "/api/v1/mailboxes/{id}",
         Secured(Permission::kManageChannels, kNoPersonalData,
@@ -264,32 +268,33 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                   return JsonResponse(200, MailboxJson(m));
                 }));
 
-  r.Add("PATCH", "/api/v1/mailboxes/{id}",
-        Secured(Permission::kManageChannels, kNoPersonalData,
-                [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
-                  LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Get(id));
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  MailboxSettings s = m.settings;
-                  std::optional<std::string> secret;
-                  ReadSettings(b, false, &s, &secret);
-                  RejectUnknownSettings(b, false);
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
-                  LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
-                  if (!secret && !SecretMayFollow(m.settings, s))
-                    return InvalidArgument(
-                        "the mailbox is not valid",
-                        {{"secret", "give the password again: the server or user changed"}});
-                  std::optional<std::string> sealed;
-                  if (secret) {
-                    if (!ctx.secrets) return Unavailable("this server has no secret key");
-                    LUISTER_ASSIGN_OR_RETURN(sealed, ctx.secrets->Seal(*secret));
-                  }
-                  LUISTER_ASSIGN_OR_RETURN(m, boxes->Update(id, s, sealed, ctx.clock.Now()));
-                  StartPolling(*mail);
-                  return JsonResponse(200, MailboxJson(m));
-                }));
+  r.Add(
+      "PATCH", "/api/v1/mailboxes/{id}",
+      Secured(Permission::kManageChannels, kNoPersonalData,
+              [mail, &ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+                LUISTER_ASSIGN_OR_RETURN(Mailbox m, boxes->Get(id));
+                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                MailboxSettings s = m.settings;
+                std::optional<std::string> secret;
+                ReadSettings(b, false, &s, &secret);
+                RejectUnknownSettings(b, false);
+                LUISTER_RETURN_IF_ERROR(b.Finish("the mailbox is not valid"));
+                LUISTER_RETURN_IF_ERROR(CheckSettings(ctx, s));
+                if (!secret && !SecretMayFollow(m.settings, s))
+                  return InvalidArgument(
+                      "the mailbox is not valid",
+                      {{"secret", "give the password again: the server or user changed"}});
+                std::optional<std::string> sealed;
+                if (secret) {
+                  if (!ctx.secrets) return Unavailable("this server has no secret key");
+                  LUISTER_ASSIGN_OR_RETURN(sealed, ctx.secrets->Seal(*secret));
+                }
+                LUISTER_ASSIGN_OR_RETURN(m, boxes->Update(id, s, sealed, ctx.clock.Now()));
+                StartPolling(*mail);
+                return JsonResponse(200, MailboxJson(m));
+              }));
 
   r.Add("DELETE", "/api/v1/mailboxes/{id}",
         Secured(Permission::kManageChannels, kNoPersonalData,
@@ -326,7 +331,8 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                 LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
                 auto m = boxes->Get(*mailbox_id);
                 if (!m.ok())
-                  return InvalidArgument("the test is not valid", {{"mailbox_id", "no such mailbox"}});
+                  return InvalidArgument("the test is not valid",
+                                         {{"mailbox_id", "no such mailbox"}});
                 s = m->settings;
                 sealed = m->sealed_secret;
               }
@@ -362,31 +368,33 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
 
 void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
   // Held mail is unread mail: its reasons can name senders. Audited.
-  r.Add("GET", "/api/v1/mail/quarantine",
-        Secured(Permission::kManageChannels, Reads("quarantined_mail"),
-                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
-                                           ctx.store.Find<QuarantineRepository>());
-                  std::optional<QuarantineState> state = QuarantineState::kHeld;
-                  QueryReader q{req};
-                  if (auto s = req.Query("state")) {
-                    if (*s == "all")
-                      state.reset();
-                    else if (!(state = ParseQuarantineState(*s)))
-                      q.errors.push_back({"state", "must be one of: held, reprocessed, discarded, all"});
-                  }
-                  PageRequest page = q.Page();
-                  LUISTER_RETURN_IF_ERROR(q.Finish());
-                  LUISTER_ASSIGN_OR_RETURN(auto list, held->List(state, page));
-                  json items = json::array();
-                  for (const auto& m : list.items) {
-                    items.push_back(QuarantineJson(m));
-                    audit.Touched(m.id, std::nullopt);
-                  }
-                  return JsonResponse(
-                      200, {{"items", std::move(items)},
-                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
-                }));
+  r.Add(
+      "GET", "/api/v1/mail/quarantine",
+      Secured(
+          Permission::kManageChannels, Reads("quarantined_mail"),
+          [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
+                                     ctx.store.Find<QuarantineRepository>());
+            std::optional<QuarantineState> state = QuarantineState::kHeld;
+            QueryReader q{req};
+            if (auto s = req.Query("state")) {
+              if (*s == "all")
+                state.reset();
+              else if (!(state = ParseQuarantineState(*s)))
+                q.errors.push_back({"state", "must be one of: held, reprocessed, discarded, all"});
+            }
+            PageRequest page = q.Page();
+            LUISTER_RETURN_IF_ERROR(q.Finish());
+            LUISTER_ASSIGN_OR_RETURN(auto list, held->List(state, page));
+            json items = json::array();
+            for (const auto& m : list.items) {
+              items.push_back(QuarantineJson(m));
+              audit.Touched(m.id, std::nullopt);
+            }
+            return JsonResponse(200,
+                                {{"items", std::move(items)},
+                                 {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+          }));
 
   r.Add("POST", "/api/v1/mail/quarantine/{id}/discard",
         Secured(Permission::kManageChannels, kNoPersonalData,
@@ -394,62 +402,62 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
                   LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
                   LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
                                            ctx.store.Find<QuarantineRepository>());
-                  LUISTER_ASSIGN_OR_RETURN(
-                      auto m, held->Resolve(id, QuarantineState::kDiscarded, who.user.id,
-                                            ctx.clock.Now()));
+                  LUISTER_ASSIGN_OR_RETURN(auto m, held->Resolve(id, QuarantineState::kDiscarded,
+                                                                 who.user.id, ctx.clock.Now()));
                   return JsonResponse(200, QuarantineJson(m));
                 }));
 
   // Reads the kept bytes again (after a parser fix, or once the sender is
   // known): the result of intake, and the entry resolved.
-  r.Add("POST", "/api/v1/mail/quarantine/{id}/reprocess",
-        Secured(
-            Permission::kManageChannels, kNoPersonalData,
-            [&ctx, mail](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
-              LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-              if (!ctx.mail_reader) return Unavailable("this server has no mail reader");
-              LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
-                                       ctx.store.Find<QuarantineRepository>());
-              LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, ctx.store.Find<BlobRepository>());
-              LUISTER_ASSIGN_OR_RETURN(QuarantinedMail entry, held->Get(id));
-              if (entry.state != QuarantineState::kHeld)
-                return Conflict("quarantined mail " + std::to_string(id) + " was already " +
-                                std::string(ToString(entry.state)));
-              if (!entry.queue_id)
-                return Conflict("quarantined mail " + std::to_string(id) +
-                                " came with no queue; reprocess it with `luister mail reprocess "
-                                "--queue`");
-              LUISTER_ASSIGN_OR_RETURN(std::string raw, blobs->Get(entry.raw_sha256));
-              LUISTER_ASSIGN_OR_RETURN(auto queues, ctx.store.directory().ListQueues(std::nullopt));
-              MailDestination to;
-              for (const Queue& q : queues)
-                if (q.id == *entry.queue_id) {
-                  to.department_id = q.department_id;
-                  to.queue_id = q.id;
-                }
-              if (!to.queue_id) return Conflict("the queue of this mail no longer exists");
-              LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
-              LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
-              for (const Mailbox& m : all) to.own_addresses.push_back(AsciiLower(m.settings.address));
-              auto parsed = ctx.mail_reader->Parse(raw);
-              if (!parsed.ok())
-                return InvalidArgument("the message is still not readable: " +
-                                       parsed.status().message());
-              auto result = mail->intake.Intake(*parsed, to, raw);
-              if (!result.ok()) {
-                if (result.status().code() == StatusCode::kInvalidArgument)
-                  return InvalidArgument("the message is still not taken: " +
-                                         result.status().message());
-                return result.status();
+  r.Add(
+      "POST", "/api/v1/mail/quarantine/{id}/reprocess",
+      Secured(
+          Permission::kManageChannels, kNoPersonalData,
+          [&ctx, mail](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            if (!ctx.mail_reader) return Unavailable("this server has no mail reader");
+            LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
+                                     ctx.store.Find<QuarantineRepository>());
+            LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, ctx.store.Find<BlobRepository>());
+            LUISTER_ASSIGN_OR_RETURN(QuarantinedMail entry, held->Get(id));
+            if (entry.state != QuarantineState::kHeld)
+              return Conflict("quarantined mail " + std::to_string(id) + " was already " +
+                              std::string(ToString(entry.state)));
+            if (!entry.queue_id)
+              return Conflict("quarantined mail " + std::to_string(id) +
+                              " came with no queue; reprocess it with `luister mail reprocess "
+                              "--queue`");
+            LUISTER_ASSIGN_OR_RETURN(std::string raw, blobs->Get(entry.raw_sha256));
+            LUISTER_ASSIGN_OR_RETURN(auto queues, ctx.store.directory().ListQueues(std::nullopt));
+            MailDestination to;
+            for (const Queue& q : queues)
+              if (q.id == *entry.queue_id) {
+                to.department_id = q.department_id;
+                to.queue_id = q.id;
               }
-              LUISTER_ASSIGN_OR_RETURN(auto m, held->Resolve(id, QuarantineState::kReprocessed,
-                                                             who.user.id, ctx.clock.Now()));
-              json out = QuarantineJson(m);
-              out["outcome"] = IntakeOutcomeName(result->outcome);
-              out["conversation_id"] =
-                  result->conversation_id ? json(*result->conversation_id) : json(nullptr);
-              return JsonResponse(200, out);
-            }));
+            if (!to.queue_id) return Conflict("the queue of this mail no longer exists");
+            LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
+            LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
+            for (const Mailbox& m : all) to.own_addresses.push_back(AsciiLower(m.settings.address));
+            auto parsed = ctx.mail_reader->Parse(raw);
+            if (!parsed.ok())
+              return InvalidArgument("the message is still not readable: " +
+                                     parsed.status().message());
+            auto result = mail->intake.Intake(*parsed, to, raw);
+            if (!result.ok()) {
+              if (result.status().code() == StatusCode::kInvalidArgument)
+                return InvalidArgument("the message is still not taken: " +
+                                       result.status().message());
+              return result.status();
+            }
+            LUISTER_ASSIGN_OR_RETURN(auto m, held->Resolve(id, QuarantineState::kReprocessed,
+                                                           who.user.id, ctx.clock.Now()));
+            json out = QuarantineJson(m);
+            out["outcome"] = IntakeOutcomeName(result->outcome);
+            out["conversation_id"] =
+                result->conversation_id ? json(*result->conversation_id) : json(nullptr);
+            return JsonResponse(200, out);
+          }));
 }
 
 json OutboxJson(const OutboxItem& o) {
@@ -468,51 +476,53 @@ json OutboxJson(const OutboxItem& o) {
 void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
   // What the desk sends and how far it got; ?state=failed is the "failed to
   // send" view. Errors can name the customer's address: audited.
-  r.Add("GET", "/api/v1/mail/outbox",
-        Secured(Permission::kManageChannels, Reads("conversation"),
-                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
-                                           ctx.store.Find<OutboxRepository>());
-                  QueryReader q{req};
-                  std::optional<Delivery> state;
-                  if (auto s = req.Query("state")) {
-                    state = ParseDelivery(*s);
-                    if (!state)
-                      q.errors.push_back(
-                          {"state", "must be one of: queued, sending, sent, failed, uncertain"});
-                  }
-                  PageRequest page = q.Page();
-                  LUISTER_RETURN_IF_ERROR(q.Finish());
-                  LUISTER_ASSIGN_OR_RETURN(auto list, outbox->List(state, page));
-                  json items = json::array();
-                  for (const OutboxItem& o : list.items) {
-                    items.push_back(OutboxJson(o));
-                    auto c = ctx.store.conversations().Get(o.conversation_id);
-                    audit.Touched(o.conversation_id,
-                                  c.ok() ? std::optional(c->customer_id) : std::nullopt);
-                  }
-                  return JsonResponse(
-                      200, {{"items", std::move(items)},
-                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
-                }));
+  r.Add(
+      "GET", "/api/v1/mail/outbox",
+      Secured(Permission::kManageChannels, Reads("conversation"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
+                                         ctx.store.Find<OutboxRepository>());
+                QueryReader q{req};
+                std::optional<Delivery> state;
+                if (auto s = req.Query("state")) {
+                  state = ParseDelivery(*s);
+                  if (!state)
+                    q.errors.push_back(
+                        {"state", "must be one of: queued, sending, sent, failed, uncertain"});
+                }
+                PageRequest page = q.Page();
+                LUISTER_RETURN_IF_ERROR(q.Finish());
+                LUISTER_ASSIGN_OR_RETURN(auto list, outbox->List(state, page));
+                json items = json::array();
+                for (const OutboxItem& o : list.items) {
+                  items.push_back(OutboxJson(o));
+                  auto c = ctx.store.conversations().Get(o.conversation_id);
+                  audit.Touched(o.conversation_id,
+                                c.ok() ? std::optional(c->customer_id) : std::nullopt);
+                }
+                return JsonResponse(
+                    200, {{"items", std::move(items)},
+                          {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+              }));
 
   // "Retry now" for a failed or uncertain reply (an uncertain one only once
   // someone checked it did not arrive).
-  r.Add("POST", "/api/v1/mail/outbox/{id}/retry",
-        Secured(Permission::kWriteConversations, Changes("retry_send", "message"),
-                [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
-                                           ctx.store.Find<OutboxRepository>());
-                  LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
-                  LUISTER_RETURN_IF_ERROR(outbox->Retry(id, ctx.clock.Now()));
-                  LUISTER_ASSIGN_OR_RETURN(Conversation c,
-                                           ctx.store.conversations().Get(before.conversation_id));
-                  audit.Touched(id, c.customer_id);
-                  if (ctx.wake_jobs) ctx.wake_jobs();
-                  LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
-                  return JsonResponse(200, OutboxJson(after));
-                }));
+  r.Add(
+      "POST", "/api/v1/mail/outbox/{id}/retry",
+      Secured(Permission::kWriteConversations, Changes("retry_send", "message"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
+                                         ctx.store.Find<OutboxRepository>());
+                LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
+                LUISTER_RETURN_IF_ERROR(outbox->Retry(id, ctx.clock.Now()));
+                LUISTER_ASSIGN_OR_RETURN(Conversation c,
+                                         ctx.store.conversations().Get(before.conversation_id));
+                audit.Touched(id, c.customer_id);
+                if (ctx.wake_jobs) ctx.wake_jobs();
+                LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
+                return JsonResponse(200, OutboxJson(after));
+              }));
 }
 
 // Per mailbox, read from the database at scrape time: the same numbers on
@@ -540,7 +550,9 @@ std::string MailMetrics(ApiContext& ctx) {
       "not run (-1).\n# TYPE luister_mailbox_up gauge\n";
   for (const Mailbox& m : *all)
     line("luister_mailbox_up", "mailbox=\"" + std::to_string(m.id) + "\"",
-         m.health == MailboxHealth::kOk ? 1 : m.health == MailboxHealth::kFailing ? 0 : -1);
+         m.health == MailboxHealth::kOk        ? 1
+         : m.health == MailboxHealth::kFailing ? 0
+                                               : -1);
   out +=
       "# HELP luister_mailbox_failures Polls of the mailbox that failed in a row.\n"
       "# TYPE luister_mailbox_failures gauge\n";

@@ -92,10 +92,10 @@ Status CheckCustomerActive(Connection& c, int64_t customer_id) {
 // before the transaction ends.
 Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
                               const MessagePlan& plan, bool* status_changed) {
-  Params insert = Params::Of(
-      v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
-      m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
-      m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256));
+  Params insert =
+      Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
+                 m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
+                 m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256));
   insert.Add(m.send ? std::optional<std::string>(std::string(ToString(Delivery::kQueued)))
                     : std::nullopt);
   LUISTER_ASSIGN_OR_RETURN(int64_t message_id, Scalar(c, kInsertMessage, insert));

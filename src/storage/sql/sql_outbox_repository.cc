@@ -62,8 +62,7 @@ OutboxItem FromRow(const Row& r) {
 }
 
 Result<OutboxItem> Load(Connection& c, int64_t id, bool for_update = false) {
-  if (for_update)
-    LUISTER_RETURN_IF_ERROR(c.Query(kLock, Params::Of(id), [](const Row&) {}));
+  if (for_update) LUISTER_RETURN_IF_ERROR(c.Query(kLock, Params::Of(id), [](const Row&) {}));
   return One<OutboxItem>(c, kGet, id, "reply", FromRow);
 }
 
