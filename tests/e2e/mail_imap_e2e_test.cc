@@ -385,59 +385,80 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
   EXPECT_EQ(client_->Post("/api/v1/mail/outbox/424242/retry", json::object()).status, 404);
 }
 
+// Two or more nodes on one database: an API node that polls and sends
+// nothing itself, and the nodes a test starts, kills and restarts.
+class ImapKillTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    ASSERT_TRUE(servers.Load(&error)) << error;
+    api = std::make_unique<LuisterProcess>(std::vector<std::string>{"--job-threads", "0"});
+    c = std::make_unique<HttpClient>(api->port());
+    ASSERT_EQ(c->Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+    auto d = c->Post("/api/v1/departments", {{"name", "Crash"}});
+    auto q = c->Post("/api/v1/queues", {{"name", "Crash"}, {"department_id", d.Json()["id"]}});
+    ASSERT_EQ(q.status, 201) << q.body;
+    queue = q.Json()["id"];
+  }
+  // Polls `done` for up to 30 s, reading the API node's output meanwhile so
+  // that its access log never fills the pipe.
+  bool Until(const std::function<bool()>& done) {
+    auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      api->Output();
+      std::this_thread::sleep_for(50ms);
+    }
+    return done();
+  }
+
+  // A mailbox of `desk` on the queue (sending through Postfix too); its path.
+  std::string AddMailbox(const std::string& desk) {
+    auto created = c->Post("/api/v1/mailboxes", {{"queue_id", queue},
+                                                 {"name", "Crash"},
+                                                 {"address", desk},
+                                                 {"host", "127.0.0.1"},
+                                                 {"port", servers.imap_port()},
+                                                 {"security", "plain"},
+                                                 {"username", desk},
+                                                 {"secret", servers.password()},
+                                                 {"smtp_host", "127.0.0.1"},
+                                                 {"smtp_port", servers.smtp_port()},
+                                                 {"smtp_security", "plain"},
+                                                 {"poll_seconds", 10}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return "/api/v1/mailboxes/" + std::to_string(created.Json().value("id", 0));
+  }
+  json Conversations() {
+    return c->Get("/api/v1/conversations?queue_id=" + std::to_string(queue)).Json()["items"];
+  }
+
+  MailServers servers;
+  std::unique_ptr<LuisterProcess> api;
+  std::unique_ptr<HttpClient> c;
+  int64_t queue = 0;
+};
+
 // A node killed after storing a message but before flagging it on the
 // server: the node that takes over fetches it again and finds it stored.
-TEST(ImapKillTest, ANodeKilledMidImportLosesNothingAndDuplicatesNothing) {
-  MailServers servers;
-  std::string error;
-  ASSERT_TRUE(servers.Load(&error)) << error;
-  // The API node polls nothing itself.
-  LuisterProcess api({"--job-threads", "0"});
-  HttpClient c(api.port());
-  ASSERT_EQ(c.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
-  auto d = c.Post("/api/v1/departments", {{"name", "Crash"}});
-  auto q = c.Post("/api/v1/queues", {{"name", "Crash"}, {"department_id", d.Json()["id"]}});
-  ASSERT_EQ(q.status, 201) << q.body;
+TEST_F(ImapKillTest, ANodeKilledMidImportLosesNothingAndDuplicatesNothing) {
   const std::string desk = servers.AddUser("crash");
   servers.Seed(desk, Mail("Anna <anna@klant.example>", desk, "Kapotte fles", "crash1@klant"));
-  auto created = c.Post("/api/v1/mailboxes", {{"queue_id", q.Json()["id"]},
-                                              {"name", "Crash"},
-                                              {"address", desk},
-                                              {"host", "127.0.0.1"},
-                                              {"port", servers.imap_port()},
-                                              {"security", "plain"},
-                                              {"username", desk},
-                                              {"secret", servers.password()},
-                                              {"poll_seconds", 10}});
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string box = "/api/v1/mailboxes/" + std::to_string(created.Json()["id"].get<int>());
-  const std::string conversations =
-      "/api/v1/conversations?queue_id=" + std::to_string(q.Json()["id"].get<int>());
-
+  const std::string box = AddMailbox(desk);
   auto doomed = LuisterProcess::JoinDatabaseOf(
-      api, {"--job-lease", "2"}, {"LUISTER_FAILPOINTS=mail.after_store=sleep(60000)"});
-  auto deadline = std::chrono::steady_clock::now() + 30s;
-  while (c.Get(conversations).Json()["items"].empty() &&
-         std::chrono::steady_clock::now() < deadline) {
-    api.Output();  // keeps its access log from filling the pipe
-    std::this_thread::sleep_for(50ms);
-  }
-  ASSERT_EQ(c.Get(conversations).Json()["items"].size(), 1u) << doomed->Output();
+      *api, {"--job-lease", "2"}, {"LUISTER_FAILPOINTS=mail.after_store=sleep(60000)"});
+  ASSERT_TRUE(Until([&] { return Conversations().size() == 1; })) << doomed->Output();
   doomed->Kill();  // stored, not yet flagged or counted
-  EXPECT_EQ(c.Get(box).Json()["counts"]["received"], 0);
+  EXPECT_EQ(c->Get(box).Json()["counts"]["received"], 0);
 
-  auto heir = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"});
-  deadline = std::chrono::steady_clock::now() + 30s;
+  auto heir = LuisterProcess::JoinDatabaseOf(*api, {"--job-lease", "2"});
   json m;
-  while (std::chrono::steady_clock::now() < deadline) {
-    m = c.Get(box).Json();
-    if (m["counts"]["received"] == 1) break;
-    api.Output();
-    std::this_thread::sleep_for(100ms);
-  }
-  EXPECT_EQ(m["counts"]["received"], 1) << m.dump() << heir->Output();
+  EXPECT_TRUE(Until([&] {
+    m = c->Get(box).Json();
+    return m["counts"]["received"] == 1;
+  })) << m.dump()
+      << heir->Output();
   EXPECT_EQ(m["counts"]["duplicates"], 1) << "found stored by the node that took over";
-  json list = c.Get(conversations).Json()["items"];
+  json list = Conversations();
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["message_count"], 1);
   EXPECT_NE(servers.Flags(desk).find("\\Seen"), std::string::npos);
@@ -452,77 +473,43 @@ namespace {
 // A node killed while it hands a reply to the SMTP server: the node that
 // takes over does not send it again by itself (it may have arrived); it
 // shows it as uncertain, and a person's retry sends it once.
-TEST(ImapKillTest, ANodeKilledMidSendSendsNothingTwice) {
-  MailServers servers;
-  std::string error;
-  ASSERT_TRUE(servers.Load(&error)) << error;
-  LuisterProcess api({"--job-threads", "0"});
-  HttpClient c(api.port());
-  ASSERT_EQ(c.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
-  auto d = c.Post("/api/v1/departments", {{"name", "Send crash"}});
-  auto q = c.Post("/api/v1/queues", {{"name", "Send crash"}, {"department_id", d.Json()["id"]}});
-  ASSERT_EQ(q.status, 201) << q.body;
+TEST_F(ImapKillTest, ANodeKilledMidSendSendsNothingTwice) {
   const std::string desk = servers.AddUser("senddesk");
   const std::string klant = servers.AddUser("sendklant");
   servers.Seed(desk, Mail("Sanne <" + klant + ">", desk, "Factuur klopt niet", "send1@klant"));
-  auto created = c.Post("/api/v1/mailboxes", {{"queue_id", q.Json()["id"]},
-                                              {"name", "Send crash"},
-                                              {"address", desk},
-                                              {"host", "127.0.0.1"},
-                                              {"port", servers.imap_port()},
-                                              {"security", "plain"},
-                                              {"username", desk},
-                                              {"secret", servers.password()},
-                                              {"smtp_host", "127.0.0.1"},
-                                              {"smtp_port", servers.smtp_port()},
-                                              {"smtp_security", "plain"},
-                                              {"poll_seconds", 10}});
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string conversations =
-      "/api/v1/conversations?queue_id=" + std::to_string(q.Json()["id"].get<int>());
-
-  auto doomed = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"},
+  AddMailbox(desk);
+  auto doomed = LuisterProcess::JoinDatabaseOf(*api, {"--job-lease", "2"},
                                                {"LUISTER_FAILPOINTS=mail.smtp_data=sleep(60000)"});
-  // Reading the API node's output keeps its access log from filling the pipe.
-  auto until = [&api](const std::function<bool()>& done) {
-    auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (!done() && std::chrono::steady_clock::now() < deadline) {
-      api.Output();
-      std::this_thread::sleep_for(100ms);
-    }
-    return done();
-  };
-  ASSERT_TRUE(until([&] { return c.Get(conversations).Json()["items"].size() == 1; }))
-      << doomed->Output();
-  const int64_t conversation = c.Get(conversations).Json()["items"][0]["id"];
+  ASSERT_TRUE(Until([&] { return Conversations().size() == 1; })) << doomed->Output();
+  const int64_t conversation = Conversations()[0]["id"];
   const std::string messages =
       "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
   auto reply =
-      c.Post(messages, {{"direction", "out"}, {"body_text", "Wij corrigeren de factuur."}});
+      c->Post(messages, {{"direction", "out"}, {"body_text", "Wij corrigeren de factuur."}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   const int64_t id = reply.Json()["id"];
   auto delivery = [&] {
-    const json thread = c.Get(messages).Json();
+    const json thread = c->Get(messages).Json();
     for (const auto& m : thread["items"])
       if (m["id"] == id)
         return m["delivery"].is_null() ? std::string() : m["delivery"].get<std::string>();
     return std::string();
   };
-  ASSERT_TRUE(until([&] { return delivery() == "sending"; })) << doomed->Output();
+  ASSERT_TRUE(Until([&] { return delivery() == "sending"; })) << doomed->Output();
   std::this_thread::sleep_for(300ms);  // into the failpoint, inside DATA
   doomed->Kill();
   EXPECT_EQ(servers.Count(klant), 0);
 
-  auto heir = LuisterProcess::JoinDatabaseOf(api, {"--job-lease", "2"});
-  ASSERT_TRUE(until([&] { return delivery() == "uncertain"; })) << heir->Output();
+  auto heir = LuisterProcess::JoinDatabaseOf(*api, {"--job-lease", "2"});
+  ASSERT_TRUE(Until([&] { return delivery() == "uncertain"; })) << heir->Output();
   std::this_thread::sleep_for(1s);
   EXPECT_EQ(servers.Count(klant), 0) << "not sent again by itself";
-  EXPECT_EQ(c.Get("/api/v1/conversations/" + std::to_string(conversation)).Json()["status"],
+  EXPECT_EQ(c->Get("/api/v1/conversations/" + std::to_string(conversation)).Json()["status"],
             "waiting_on_us");
 
-  ASSERT_EQ(c.Post("/api/v1/mail/outbox/" + std::to_string(id) + "/retry", json::object()).status,
+  ASSERT_EQ(c->Post("/api/v1/mail/outbox/" + std::to_string(id) + "/retry", json::object()).status,
             200);
-  ASSERT_TRUE(until([&] { return delivery() == "sent"; })) << heir->Output();
+  ASSERT_TRUE(Until([&] { return delivery() == "sent"; })) << heir->Output();
   ASSERT_TRUE(servers.WaitForCount(klant, 1));
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(servers.Count(klant), 1) << "sent once";
