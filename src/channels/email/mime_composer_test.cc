@@ -53,7 +53,8 @@ TEST(MimeComposerTest, HtmlGoesBesideTheTextAndAttachmentsKeepTheirBytes) {
   MailAttachment pdf;
   pdf.filename = "factuur €.pdf";
   pdf.content_type = "application/pdf";
-  pdf.data = std::string("%PDF-1.4\0\x01\x02 binary", 20);
+  static constexpr char kBytes[] = "%PDF-1.4\0\x01\x02 binary";
+  pdf.data = std::string(kBytes, sizeof kBytes - 1);  // with the NUL inside
   pdf.size = pdf.data.size();
   m.attachments.push_back(pdf);
   GmimeMailComposer composer;
