@@ -344,13 +344,6 @@ int RunMailQuarantine(const MailQuarantineArgs& args) {
     return 0;
   }
   // reprocess: read the kept bytes again, as mailgate would.
-  if (entry->state != QuarantineState::kHeld)
-    return Fail("mail reprocess", Conflict("quarantined message " + std::to_string(args.id) +
-                                           " was already " + std::string(ToString(entry->state))));
-  auto blobs = (*store)->Find<BlobRepository>();
-  if (!blobs.ok()) return Fail("mail reprocess", blobs.status());
-  auto raw = (*blobs)->Get(entry->raw_sha256);
-  if (!raw.ok()) return Fail("mail reprocess", raw.status());
   std::string queue = args.queue;
   if (queue.empty() && entry->queue_id) queue = std::to_string(*entry->queue_id);
   if (queue.empty())
@@ -358,12 +351,8 @@ int RunMailQuarantine(const MailQuarantineArgs& args) {
   auto to = Destination(**store, queue, args.addresses);
   if (!to.ok()) return Fail("mail reprocess", to.status());
   MailDesk desk(**store);
-  auto parsed = email::ParseMail(*raw);
-  if (!parsed.ok()) return Fail("mail reprocess: still not readable", parsed.status());
-  auto result = desk.intake.Intake(*parsed, *to, *raw);
-  if (!result.ok()) return Fail("mail reprocess: still not taken", result.status());
-  auto done = (*held)->Resolve(args.id, QuarantineState::kReprocessed, std::nullopt, clock.Now());
-  if (!done.ok()) return Fail("mail reprocess", done.status());
+  auto result = desk.intake.Reprocess(desk.reader, *entry, *to, std::nullopt);
+  if (!result.ok()) return Fail("mail reprocess", result.status());
   std::cout << "mail: reprocessed quarantined message " << args.id << ": "
             << IntakeOutcomeName(result->outcome);
   if (result->conversation_id) std::cout << " conversation " << *result->conversation_id;

@@ -347,4 +347,27 @@ Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view r
   return t;
 }
 
+Result<IntakeResult> MailIntakeService::Reprocess(MailReader& reader, const QuarantinedMail& entry,
+                                                  const MailDestination& to,
+                                                  std::optional<int64_t> by_user_id) {
+  if (entry.state != QuarantineState::kHeld)
+    return Conflict("quarantined mail " + std::to_string(entry.id) + " was already " +
+                    std::string(ToString(entry.state)));
+  LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, store_.Find<BlobRepository>());
+  LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held, store_.Find<QuarantineRepository>());
+  LUISTER_ASSIGN_OR_RETURN(std::string raw, blobs->Get(entry.raw_sha256));
+  auto parsed = reader.Parse(raw);
+  if (!parsed.ok())
+    return InvalidArgument("the message is still not readable: " + parsed.status().message());
+  auto result = Intake(*parsed, to, raw);
+  if (!result.ok()) {
+    StatusCode code = result.status().code();
+    if (code == StatusCode::kUnavailable || code == StatusCode::kInternal) return result.status();
+    return InvalidArgument("the message is still not taken: " + result.status().message());
+  }
+  LUISTER_RETURN_IF_ERROR(
+      held->Resolve(entry.id, QuarantineState::kReprocessed, by_user_id, clock_.Now()).status());
+  return result;
+}
+
 }  // namespace luister

@@ -12,6 +12,7 @@
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/mail.h"
+#include "domain/mail_quarantine.h"
 #include "domain/repositories.h"
 
 namespace luister {
@@ -114,6 +115,13 @@ class MailIntakeService {
   // and come again.
   Result<TakenMail> Take(MailReader& reader, std::string_view raw, const MailDestination& to,
                          const std::string& source);
+
+  // Reads quarantined mail `entry` again (after a parser fix, or once its
+  // sender is known) into `to`, and marks it reprocessed by `by_user_id`
+  // (nullopt: the command line). Conflict when it is no longer held;
+  // InvalidArgument when it still cannot be read or taken.
+  Result<IntakeResult> Reprocess(MailReader& reader, const QuarantinedMail& entry,
+                                 const MailDestination& to, std::optional<int64_t> by_user_id);
 
   // More live messages than this from one sender within an hour are held in
   // the quarantine as a possible loop (0: no limit).

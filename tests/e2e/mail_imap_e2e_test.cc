@@ -353,6 +353,7 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
     if (o["message_id"] == reply_id) {
       listed = true;
       EXPECT_NE(o["last_error"].get<std::string>().find("no mailbox sends"), std::string::npos);
+      EXPECT_TRUE(o["rfc_message_id"].is_null()) << "no attempt, no Message-ID: " << o.dump();
     }
   EXPECT_TRUE(listed) << failed.dump();
   auto c = client_->Get("/api/v1/conversations/" + std::to_string(conversation)).Json();
@@ -380,7 +381,13 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
       409)
       << "only failed or uncertain replies";
   WaitForDelivery(conversation, reply_id, "sent");
-  ASSERT_TRUE(servers_.WaitForCount(bert, 1));
+  auto sent = client_->Get("/api/v1/mail/outbox?state=sent").Json()["items"];
+  ASSERT_FALSE(sent.empty());
+  EXPECT_EQ(sent[0]["message_id"], reply_id);
+  EXPECT_NE(
+      sent[0]["rfc_message_id"].get<std::string>().find("@" + desk.substr(desk.find('@') + 1)),
+      std::string::npos)
+      << "a real Message-ID in the mailbox's domain: " << sent[0].dump();
   EXPECT_EQ(servers_.Count(bert), 1);
   EXPECT_EQ(client_->Post("/api/v1/mail/outbox/424242/retry", json::object()).status, 404);
 }

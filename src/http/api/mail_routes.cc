@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <memory>
-#include <mutex>
 
 #include "domain/blob.h"
 #include "domain/mail_intake.h"
@@ -62,17 +60,15 @@ struct MailChannel {
   std::unique_ptr<MailOutbox> outbox;
 };
 
-std::shared_ptr<MailChannel> ChannelOf(ApiContext& ctx) {
-  // One per context: the routes and the job registration share it.
-  static std::mutex mu;
-  static std::map<ApiContext*, std::weak_ptr<MailChannel>> made;
-  std::lock_guard lock(mu);
-  auto& slot = made[&ctx];
-  if (auto existing = slot.lock()) return existing;
-  auto channel = std::make_shared<MailChannel>(ctx);
-  slot = channel;
-  return channel;
-}
+// The one MailChannel of a module instance, made for the first context that
+// asks (the job registration and the routes of one server share it).
+struct ChannelSlot {
+  std::shared_ptr<MailChannel> Of(ApiContext& ctx) {
+    if (!channel) channel = std::make_shared<MailChannel>(ctx);
+    return channel;
+  }
+  std::shared_ptr<MailChannel> channel;
+};
 
 json TimeOrNull(const std::optional<Timestamp>& t) {
   return t ? json(FormatIso8601(*t)) : json(nullptr);
@@ -418,7 +414,6 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
             if (!ctx.mail_reader) return Unavailable("this server has no mail reader");
             LUISTER_ASSIGN_OR_RETURN(QuarantineRepository * held,
                                      ctx.store.Find<QuarantineRepository>());
-            LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, ctx.store.Find<BlobRepository>());
             LUISTER_ASSIGN_OR_RETURN(QuarantinedMail entry, held->Get(id));
             if (entry.state != QuarantineState::kHeld)
               return Conflict("quarantined mail " + std::to_string(id) + " was already " +
@@ -427,7 +422,6 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
               return Conflict("quarantined mail " + std::to_string(id) +
                               " came with no queue; reprocess it with `luister mail reprocess "
                               "--queue`");
-            LUISTER_ASSIGN_OR_RETURN(std::string raw, blobs->Get(entry.raw_sha256));
             LUISTER_ASSIGN_OR_RETURN(auto queues, ctx.store.directory().ListQueues(std::nullopt));
             MailDestination to;
             for (const Queue& q : queues)
@@ -439,23 +433,14 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
             LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, mail->Boxes());
             LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
             for (const Mailbox& m : all) to.own_addresses.push_back(AsciiLower(m.settings.address));
-            auto parsed = ctx.mail_reader->Parse(raw);
-            if (!parsed.ok())
-              return InvalidArgument("the message is still not readable: " +
-                                     parsed.status().message());
-            auto result = mail->intake.Intake(*parsed, to, raw);
-            if (!result.ok()) {
-              if (result.status().code() == StatusCode::kInvalidArgument)
-                return InvalidArgument("the message is still not taken: " +
-                                       result.status().message());
-              return result.status();
-            }
-            LUISTER_ASSIGN_OR_RETURN(auto m, held->Resolve(id, QuarantineState::kReprocessed,
-                                                           who.user.id, ctx.clock.Now()));
+            LUISTER_ASSIGN_OR_RETURN(
+                IntakeResult result,
+                mail->intake.Reprocess(*ctx.mail_reader, entry, to, who.user.id));
+            LUISTER_ASSIGN_OR_RETURN(QuarantinedMail m, held->Get(id));
             json out = QuarantineJson(m);
-            out["outcome"] = IntakeOutcomeName(result->outcome);
+            out["outcome"] = IntakeOutcomeName(result.outcome);
             out["conversation_id"] =
-                result->conversation_id ? json(*result->conversation_id) : json(nullptr);
+                result.conversation_id ? json(*result.conversation_id) : json(nullptr);
             return JsonResponse(200, out);
           }));
 }
@@ -577,16 +562,14 @@ std::string MailMetrics(ApiContext& ctx) {
   return out;
 }
 
-void Routes(ApiRoutes& r, ApiContext& ctx) {
-  auto mail = ChannelOf(ctx);
+void Routes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChannel>& mail) {
   MailboxRoutes(r, ctx, mail);
   QuarantineRoutes(r, ctx, mail);
   OutboxRoutes(r, ctx);
   ctx.metrics.AddCollector([&ctx] { return MailMetrics(ctx); });
 }
 
-Status Jobs(JobRunner& runner, ApiContext& ctx) {
-  auto mail = ChannelOf(ctx);
+Status Jobs(JobRunner& runner, const std::shared_ptr<MailChannel>& mail) {
   if (!mail->poller) return Status::Ok();  // no e-mail channel on this node
   LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
       kMailPollJob, [mail](const Job& job) { return mail->poller->RunJob(job); }));
@@ -605,11 +588,12 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 // import mail` (app/mail_command.cc); what cannot be taken waits in the
 // quarantine. Admins configure mailboxes and work the quarantine here.
 ApiModule MailModule() {
+  auto slot = std::make_shared<ChannelSlot>();
   return {"mail",
           {"mail_quarantine", "mailboxes", "mailbox_seen", "mail_outbox", "mail_outbox_job"},
           {},
-          Routes,
-          Jobs};
+          [slot](ApiRoutes& r, ApiContext& ctx) { Routes(r, ctx, slot->Of(ctx)); },
+          [slot](JobRunner& runner, ApiContext& ctx) { return Jobs(runner, slot->Of(ctx)); }};
 }
 
 }  // namespace luister::http

@@ -1932,9 +1932,9 @@ export interface components {
             delivery: components["schemas"]["Delivery"];
             /**
              * @description The e-mail's Message-ID (without angle brackets), chosen at the
-             *     first attempt and kept across attempts; null before it. A reply
-             *     that failed before any attempt (no mailbox sends for it, no
-             *     address to answer) shows the placeholder `unsent.<message id>`.
+             *     first attempt and kept across attempts; null before it, also for a
+             *     reply that failed before any attempt (no mailbox sends for it, no
+             *     address to answer).
              */
             rfc_message_id: string | null;
             /**
