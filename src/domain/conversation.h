@@ -108,6 +108,9 @@ struct Message {
   std::string raw_sha256;  // the raw e-mail it was read from; empty otherwise
   // Set for messages the desk sends itself; nullopt for the rest.
   std::optional<Delivery> delivery;
+  // Why a failed or uncertain send did not (certainly) go: the server's or
+  // the network's words. Read-only; empty otherwise.
+  std::string delivery_error;
 };
 
 // A stored attachment with the records it belongs to (for serving its

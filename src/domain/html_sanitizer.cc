@@ -144,6 +144,46 @@ std::optional<std::string> SafeHref(std::string_view href) {
   return std::nullopt;
 }
 
+// What AppendEscaped wrote, read back.
+std::string Unescape(std::string_view s) {
+  static constexpr std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [entity, c] : kEntities) {
+        if (s.substr(i, entity.size()) == entity) {
+          out += c;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+// The Content-ID an <img src="cid:…"> names (RFC 2392, without the angle
+// brackets a Content-ID header has), when it is a cid: URL of printable
+// characters; nullopt for every other image: remote images are not loaded
+// (they tell the sender when and where a mail was read).
+std::optional<std::string> InlineImageId(std::string_view src) {
+  while (!src.empty() && static_cast<unsigned char>(src.front()) <= 0x20) src.remove_prefix(1);
+  while (!src.empty() && static_cast<unsigned char>(src.back()) <= 0x20) src.remove_suffix(1);
+  if (src.size() <= 4) return std::nullopt;
+  std::string scheme;
+  for (char c : src.substr(0, 4))
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "cid:") return std::nullopt;
+  std::string id(src.substr(4));
+  for (char c : id)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return std::nullopt;
+  return id;
+}
+
 const GumboVector* ChildrenOf(const GumboNode* node) {
   return node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
 }
@@ -198,6 +238,18 @@ void Sanitize(const GumboNode* root, std::string* out) {
         if (node->type == GUMBO_NODE_DOCUMENT) return true;
         GumboTag tag = node->v.element.tag;
         if (IsDropped(tag)) return false;
+        if (tag == GUMBO_TAG_IMG) {
+          const GumboAttribute* src = gumbo_get_attribute(&node->v.element.attributes, "src");
+          if (auto cid = src ? InlineImageId(src->value) : std::nullopt) {
+            const GumboAttribute* alt = gumbo_get_attribute(&node->v.element.attributes, "alt");
+            *out += "<img src=\"cid:";
+            AppendEscaped(*cid, out);
+            *out += "\" alt=\"";
+            if (alt) AppendEscaped(alt->value, out);
+            *out += "\">";
+          }
+          return false;
+        }
         if (!kept(node)) return true;
         *out += '<';
         *out += gumbo_normalized_tagname(tag);
@@ -444,6 +496,30 @@ std::string HtmlToText(std::string_view html, HtmlStats* stats) {
       out += c;
     }
   }
+  return out;
+}
+
+std::string LinkInlineImages(
+    std::string_view html, const std::function<std::optional<std::string>(std::string_view)>& url) {
+  static constexpr std::string_view kOpen = "<img src=\"cid:";
+  std::string out;
+  out.reserve(html.size());
+  size_t at = 0;
+  for (size_t found; (found = html.find(kOpen, at)) != std::string_view::npos;) {
+    size_t id_start = found + kOpen.size();
+    size_t id_end = html.find('"', id_start);
+    if (id_end == std::string_view::npos) break;
+    out.append(html.substr(at, found - at));
+    std::string id = Unescape(html.substr(id_start, id_end - id_start));
+    out += "<img src=\"";
+    if (auto link = url(id))
+      AppendEscaped(*link, &out);
+    else
+      out += "cid:" + std::string(html.substr(id_start, id_end - id_start));
+    out += '"';
+    at = id_end + 1;
+  }
+  out.append(html.substr(at));
   return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,8 +23,11 @@ struct HtmlStats {
 
 // Turns untrusted HTML (from e-mail, chat, API clients) into a safe subset:
 // an allowlist of formatting elements, links only with http, https or mailto
-// targets (rendered with rel="noopener noreferrer nofollow"), no attributes
-// otherwise, no scripts, styles, event handlers, forms or embedded content.
+// targets (rendered with rel="noopener noreferrer nofollow"), images only
+// when they name a part of the same e-mail (`<img src="cid:…" alt="…">`;
+// remote images are dropped: loading them tells the sender who read the
+// mail, when), no attributes otherwise, no scripts, styles, event handlers,
+// forms or embedded content.
 // Parsing follows HTML5 (gumbo), so malformed markup is handled the way a
 // browser would read it. Output is well-formed and escaped.
 //
@@ -38,5 +43,12 @@ std::string SanitizeHtml(std::string_view html, HtmlStats* stats = nullptr);
 // scripts and styles are dropped, whitespace is collapsed. Bounded as
 // SanitizeHtml is.
 std::string HtmlToText(std::string_view html, HtmlStats* stats = nullptr);
+
+// The inline images of sanitised HTML (SanitizeHtml's `<img src="cid:…">`)
+// pointed at where their bytes are served: `url(content_id)` gives the
+// address, or nullopt to leave the image as it is (its part was not kept).
+std::string LinkInlineImages(
+    std::string_view sanitized_html,
+    const std::function<std::optional<std::string>(std::string_view content_id)>& url);
 
 }  // namespace luister

@@ -28,6 +28,38 @@ TEST(SanitizeHtmlTest, LinksOnlyWithSafeSchemes) {
             "<a href=\"HTTPS://EXAMPLE.NL\" rel=\"noopener noreferrer nofollow\">x</a>");
 }
 
+TEST(SanitizeHtmlTest, ImagesOnlyFromTheMailItself) {
+  EXPECT_EQ(SanitizeHtml("<p><img src=\"cid:logo@x\" alt=\"Logo\" onload=\"e()\"></p>"),
+            "<p><img src=\"cid:logo@x\" alt=\"Logo\"></p>");
+  EXPECT_EQ(SanitizeHtml("<img src=\" CID:a&b\">"), "<img src=\"cid:a&amp;b\" alt=\"\">");
+  // Remote images (tracking pixels), data: and javascript: go.
+  EXPECT_EQ(SanitizeHtml("a<img src=\"https://t.example/p.gif\">b"), "ab");
+  EXPECT_EQ(SanitizeHtml("<img src=\"data:image/png;base64,AAAA\">"), "");
+  EXPECT_EQ(SanitizeHtml("<img src=\"javascript:alert(1)\">"), "");
+  EXPECT_EQ(SanitizeHtml("<img src=\"cid:\">"), "");
+  EXPECT_EQ(SanitizeHtml("<img src=\"cid:a b\">"), "");
+  // Text that looks like the markup stays text.
+  EXPECT_EQ(SanitizeHtml("&lt;img src=\"cid:x\"&gt;"), "&lt;img src=&quot;cid:x&quot;&gt;");
+}
+
+TEST(LinkInlineImagesTest, PointsKnownPartsAtTheirUrls) {
+  auto url = [](std::string_view cid) -> std::optional<std::string> {
+    if (cid == "logo@x") return "/api/v1/attachments/7";
+    if (cid == "a&b") return "/api/v1/attachments/8?x=1&y=2";
+    return std::nullopt;
+  };
+  EXPECT_EQ(LinkInlineImages(SanitizeHtml("<p><img src=\"cid:logo@x\" alt=\"Logo\"> hi</p>"), url),
+            "<p><img src=\"/api/v1/attachments/7\" alt=\"Logo\"> hi</p>");
+  EXPECT_EQ(LinkInlineImages(SanitizeHtml("<img src=\"cid:a&b\">"), url),
+            "<img src=\"/api/v1/attachments/8?x=1&amp;y=2\" alt=\"\">");
+  // A part that was not kept: the image stays as it was (the alt text shows).
+  EXPECT_EQ(LinkInlineImages(SanitizeHtml("<img src=\"cid:gone\" alt=\"G\">"), url),
+            "<img src=\"cid:gone\" alt=\"G\">");
+  const std::string text = SanitizeHtml("&lt;img src=\"cid:logo@x\"&gt; and <b>more</b>");
+  EXPECT_EQ(LinkInlineImages(text, url), text);
+  EXPECT_EQ(LinkInlineImages("", url), "");
+}
+
 TEST(SanitizeHtmlTest, EscapesTextAndRepairsMarkup) {
   EXPECT_EQ(SanitizeHtml("1 &lt; 2 & 3 > 2"), "1 &lt; 2 &amp; 3 &gt; 2");
   EXPECT_EQ(SanitizeHtml("<b><i>x</b>"), "<b><i>x</i></b>");

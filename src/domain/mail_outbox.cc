@@ -234,13 +234,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   if (!composed.ok())
     return Fail(attempt, Delivery::kFailed, "cannot compose it: " + composed.status().message());
 
-  SmtpEndpoint endpoint;
-  endpoint.host = via->settings.smtp_host;
-  endpoint.port = via->settings.smtp_port;
-  endpoint.security = via->settings.smtp_security;
-  endpoint.username = via->settings.username;
-  endpoint.auth = via->settings.auth;
-  endpoint.secret = std::move(*secret);
+  SmtpEndpoint endpoint = EndpointOf(via->settings, std::move(*secret));
   Status data_error = Status::Ok();
   SmtpResult sent =
       smtp_.Send(endpoint, via->settings.address, {AsciiLower(to->address)}, *composed, [&] {
@@ -272,6 +266,27 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   Log("reply " + std::to_string(item.message_id) + " not sent yet (" + sent.answer +
       "); trying again");
   return Status::Ok();
+}
+
+SmtpEndpoint MailOutbox::EndpointOf(const MailboxSettings& settings, std::string secret) {
+  SmtpEndpoint endpoint;
+  endpoint.host = settings.smtp_host;
+  endpoint.port = settings.smtp_port;
+  endpoint.security = settings.smtp_security;
+  endpoint.username = settings.username;
+  endpoint.auth = settings.auth;
+  endpoint.secret = std::move(secret);
+  return endpoint;
+}
+
+Result<std::string> MailOutbox::TestConnection(const MailboxSettings& settings,
+                                               std::string secret) {
+  if (settings.smtp_host.empty())
+    return InvalidArgument("no SMTP server is set: this mailbox sends no replies");
+  SmtpEndpoint endpoint = EndpointOf(settings, std::move(secret));
+  endpoint.timeout = std::chrono::seconds(20);  // an admin is waiting
+  LUISTER_RETURN_IF_ERROR(smtp_.Check(endpoint, settings.address));
+  return "logged in to " + settings.smtp_host + ":" + std::to_string(settings.smtp_port);
 }
 
 }  // namespace luister

@@ -115,6 +115,9 @@ struct SmtpResult {
 class SmtpSender {
  public:
   virtual ~SmtpSender() = default;
+  // Connects and logs in as a send would, and sends nothing ("test
+  // connection"): Unavailable with the server's words when that fails.
+  virtual Status Check(const SmtpEndpoint& endpoint, const std::string& envelope_from) = 0;
   virtual SmtpResult Send(const SmtpEndpoint& endpoint, const std::string& envelope_from,
                           const std::vector<std::string>& recipients, const std::string& data,
                           const std::function<void()>& on_data) = 0;
@@ -151,6 +154,11 @@ class MailOutbox {
   MailOutbox(Store& store, const Clock& clock, ConversationService& conversations,
              MailReader& reader, MailComposer& composer, SmtpSender& smtp, SecretKeeper& secrets,
              OutboxOptions options = {});
+
+  // "Test connection" for a mailbox's SMTP server: logs in with `secret`
+  // and sends nothing. What happened, in words for the admin.
+  Result<std::string> TestConnection(const MailboxSettings& settings, std::string secret);
+  static SmtpEndpoint EndpointOf(const MailboxSettings& settings, std::string secret);
 
   // One round: sends what is due; the time the next round is due.
   Result<Timestamp> RunRound();

@@ -257,6 +257,25 @@ TEST_F(ImapTest, SettingsAreCheckedAndTheTestButtonTellsWhy) {
   auto wrong = client_->Post("/api/v1/mailboxes/test", Settings(desk, "wrong"));
   EXPECT_EQ(wrong.Json()["ok"], false);
   EXPECT_NE(wrong.Json()["message"].get<std::string>().find("login denied"), std::string::npos);
+  EXPECT_TRUE(ok.Json()["smtp"].is_null()) << "no SMTP server set, none tried";
+
+  // SMTP is tried on its own: the local Postfix works; a closed port fails
+  // while IMAP still reports that it works.
+  json with_smtp = Settings(desk, servers_.password());
+  with_smtp["smtp_host"] = "127.0.0.1";
+  with_smtp["smtp_port"] = servers_.smtp_port();
+  with_smtp["smtp_security"] = "plain";
+  auto both = client_->Post("/api/v1/mailboxes/test", with_smtp);
+  ASSERT_EQ(both.status, 200) << both.body;
+  EXPECT_EQ(both.Json()["ok"], true) << both.body;
+  EXPECT_EQ(both.Json()["smtp"]["ok"], true) << both.body;
+  with_smtp["smtp_port"] = 1;  // nothing listens there
+  auto closed = client_->Post("/api/v1/mailboxes/test", with_smtp);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.Json()["ok"], false) << closed.body;
+  EXPECT_EQ(closed.Json()["imap"]["ok"], true) << closed.body;
+  EXPECT_EQ(closed.Json()["smtp"]["ok"], false) << closed.body;
+  EXPECT_NE(closed.Json()["message"].get<std::string>().find("SMTP: "), std::string::npos);
   EXPECT_EQ(client_->Get("/api/v1/mailboxes/424242").status, 404);
   EXPECT_EQ(client_->Delete("/api/v1/mailboxes/424242").status, 404);
 }

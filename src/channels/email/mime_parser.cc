@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "channels/email/mail_kind.h"
-#include "channels/email/reply_text.h"
+#include "domain/reply_text.h"
 #include "domain/html_sanitizer.h"
 #include "domain/validation.h"
 

@@ -41,20 +41,17 @@ CurlSmtpSender::CurlSmtpSender() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelope_from,
-                                const std::vector<std::string>& recipients, const std::string& data,
-                                const std::function<void()>& on_data) {
+namespace {
+
+// A handle for `e`: URL (greeting with the sender's domain), TLS, timeouts
+// and login; null when libcurl could not make one.
+CURL* OpenHandle(const SmtpEndpoint& e, const std::string& envelope_from, char* error) {
   CURL* curl = curl_easy_init();
-  if (!curl) return {SmtpOutcome::kTemporary, "libcurl could not make a handle"};
+  if (!curl) return nullptr;
   // The URL's path is the name we greet with (EHLO).
   std::string helo = envelope_from.substr(envelope_from.rfind('@') + 1);
   std::string url = std::string(e.security == MailSecurity::kTls ? "smtps://" : "smtp://") +
                     e.host + ":" + std::to_string(e.port) + "/" + helo;
-  std::string from = "<" + envelope_from + ">";
-  curl_slist* rcpt = nullptr;
-  for (const auto& r : recipients) rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
-  Upload up{&data, 0, false, &on_data};
-  char error[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -73,6 +70,39 @@ SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelo
       curl_easy_setopt(curl, CURLOPT_PASSWORD, e.secret.c_str());
     }
   }
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  return curl;
+}
+
+}  // namespace
+
+Status CurlSmtpSender::Check(const SmtpEndpoint& e, const std::string& envelope_from) {
+  char error[CURL_ERROR_SIZE] = {0};
+  CURL* curl = OpenHandle(e, envelope_from, error);
+  if (!curl) return Unavailable("libcurl could not make a handle");
+  // Connects, greets, upgrades to TLS and logs in, then stops: nothing is sent.
+  curl_easy_setopt(curl, CURLOPT_CONNECT_ONLY, 1L);
+  CURLcode rc = curl_easy_perform(curl);
+  long code = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  curl_easy_cleanup(curl);
+  if (rc == CURLE_OK) return Status::Ok();
+  std::string what = (error[0] ? std::string(error) : std::string(curl_easy_strerror(rc)));
+  if (code > 0) what = std::to_string(code) + " " + what;
+  if (rc == CURLE_LOGIN_DENIED) return Unavailable("login denied for " + e.username + ": " + what);
+  return Unavailable(what);
+}
+
+SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelope_from,
+                                const std::vector<std::string>& recipients, const std::string& data,
+                                const std::function<void()>& on_data) {
+  char error[CURL_ERROR_SIZE] = {0};
+  CURL* curl = OpenHandle(e, envelope_from, error);
+  if (!curl) return {SmtpOutcome::kTemporary, "libcurl could not make a handle"};
+  std::string from = "<" + envelope_from + ">";
+  curl_slist* rcpt = nullptr;
+  for (const auto& r : recipients) rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
+  Upload up{&data, 0, false, &on_data};
   curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
@@ -80,7 +110,6 @@ SmtpResult CurlSmtpSender::Send(const SmtpEndpoint& e, const std::string& envelo
   curl_easy_setopt(curl, CURLOPT_READDATA, &up);
   curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(data.size()));
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Discard);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   CURLcode rc = curl_easy_perform(curl);
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);

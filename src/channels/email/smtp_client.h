@@ -14,6 +14,7 @@ namespace luister::email {
 class CurlSmtpSender final : public SmtpSender {
  public:
   CurlSmtpSender();
+  Status Check(const SmtpEndpoint& endpoint, const std::string& envelope_from) override;
   SmtpResult Send(const SmtpEndpoint& endpoint, const std::string& envelope_from,
                   const std::vector<std::string>& recipients, const std::string& data,
                   const std::function<void()>& on_data) override;

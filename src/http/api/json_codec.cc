@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include "domain/html_sanitizer.h"
+#include "domain/reply_text.h"
+
 namespace luister::http {
 
 using nlohmann::json;
@@ -132,6 +135,36 @@ std::string ConversationPageJson(const Page<Conversation>& page) {
 
 json ToJson(const Conversation& v) { return json::parse(ConversationJson(v)); }
 
+namespace {
+
+// The text a reader sees first, without quoted history and signature; null
+// when that is all of it (or for notes and messages that cannot quote).
+json NewTextOf(const Message& v) {
+  if (v.internal || v.channel != Channel::kEmail) return nullptr;
+  auto trimmed = [](std::string_view t) {
+    const char* space = " \t\r\n";
+    size_t from = t.find_first_not_of(space);
+    return from == std::string_view::npos ? std::string_view()
+                                          : t.substr(from, t.find_last_not_of(space) - from + 1);
+  };
+  std::string fresh = NewText(v.body_text);
+  if (trimmed(fresh) == trimmed(v.body_text)) return nullptr;  // nothing quoted
+  return fresh;
+}
+
+// Inline images (cid:) pointed at their stored parts.
+std::string HtmlOf(const Message& v) {
+  if (v.body_html.find("src=\"cid:") == std::string::npos) return v.body_html;
+  return LinkInlineImages(v.body_html, [&](std::string_view cid) -> std::optional<std::string> {
+    for (const Attachment& a : v.attachments)
+      if (a.id > 0 && !a.sha256.empty() && a.content_id == cid)
+        return "/api/v1/attachments/" + std::to_string(a.id);
+    return std::nullopt;
+  });
+}
+
+}  // namespace
+
 json ToJson(const Message& v) {
   json atts = json::array();
   for (const auto& a : v.attachments)
@@ -150,9 +183,11 @@ json ToJson(const Message& v) {
           {"internal", v.internal},
           {"author_user_id", Opt(v.author_user_id)},
           {"body_text", v.body_text},
-          {"body_html", v.body_html},
+          {"body_html", HtmlOf(v)},
+          {"new_text", NewTextOf(v)},
           {"attachments", std::move(atts)},
           {"delivery", v.delivery ? json(Str(ToString(*v.delivery))) : json(nullptr)},
+          {"delivery_error", v.delivery_error.empty() ? json(nullptr) : json(v.delivery_error)},
           {"created_at", FormatIso8601(v.created_at)}};
 }
 

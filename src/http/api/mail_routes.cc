@@ -355,10 +355,21 @@ void MailboxRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailChan
                   return JsonResponse(200, {{"ok", false}, {"message", opened.status().message()}});
                 plain = *opened;
               }
-              auto result = poller->TestConnection(s, plain);
-              if (!result.ok())
-                return JsonResponse(200, {{"ok", false}, {"message", result.status().message()}});
-              return JsonResponse(200, {{"ok", true}, {"message", *result}});
+              // Both servers, each on its own: a wrong SMTP port must not
+              // hide that IMAP works, nor the other way round.
+              auto check = [](const Result<std::string>& r) {
+                return json{{"ok", r.ok()}, {"message", r.ok() ? *r : r.status().message()}};
+              };
+              json imap = check(poller->TestConnection(s, plain));
+              json smtp = s.smtp_host.empty() ? json(nullptr)
+                                              : check(mail->outbox->TestConnection(s, plain));
+              bool ok = imap["ok"].get<bool>() && (smtp.is_null() || smtp["ok"].get<bool>());
+              std::string message = "IMAP: " + imap["message"].get<std::string>();
+              if (!smtp.is_null()) message += "; SMTP: " + smtp["message"].get<std::string>();
+              return JsonResponse(200, {{"ok", ok},
+                                        {"message", std::move(message)},
+                                        {"imap", std::move(imap)},
+                                        {"smtp", std::move(smtp)}});
             }));
 }
 

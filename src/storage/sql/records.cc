@@ -150,6 +150,7 @@ Message MessageFromRow(const Row& r) {
   m.external_id = r.OptText(10).value_or("");
   m.raw_sha256 = r.OptText(11).value_or("");
   if (auto d = r.OptText(12)) m.delivery = ParseDelivery(*d);
+  m.delivery_error = r.OptText(13).value_or("");
   return m;
 }
 

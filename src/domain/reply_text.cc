@@ -1,4 +1,4 @@
-#include "channels/email/reply_text.h"
+#include "domain/reply_text.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 
 #include "domain/validation.h"
 
-namespace luister::email {
+namespace luister {
 namespace {
 
 bool IsQuoted(std::string_view line) { return Trim(line).starts_with(">"); }
@@ -159,4 +159,4 @@ std::string NewText(std::string_view text) {
   return out;
 }
 
-}  // namespace luister::email
+}  // namespace luister

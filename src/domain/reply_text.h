@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace luister::email {
+namespace luister {
 
 // The part of a reply its sender wrote now: `text` without quoted history
 // and without the signature. Quoted history is every line quoted with '>'
@@ -17,4 +17,4 @@ namespace luister::email {
 // in '\n'; the result is trimmed of blank lines at both ends.
 std::string NewText(std::string_view text);
 
-}  // namespace luister::email
+}  // namespace luister

@@ -1,8 +1,8 @@
-#include "channels/email/reply_text.h"
+#include "domain/reply_text.h"
 
 #include <gtest/gtest.h>
 
-namespace luister::email {
+namespace luister {
 namespace {
 
 TEST(NewTextTest, TextWithoutHistoryIsKeptWhole) {
@@ -63,4 +63,4 @@ TEST(NewTextTest, BlankLinesAreTrimmedAndCollapsed) {
 }
 
 }  // namespace
-}  // namespace luister::email
+}  // namespace luister
