@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   // Several requests may follow each other on one connection.
   while (!input.empty()) {
-    luister::http::internal::RequestParser parser(&req, 8 * 1024, 64 * 1024);
+    luister::http::internal::RequestParser parser(&req, 8 * 1024, 64 * 1024, {});
     parser.eager(true);
     boost::beast::error_code ec;
     size_t used = 0;

@@ -268,7 +268,8 @@ int RunServe(const ServeArgs& args) {
   auto secrets = auth::SecretBox::FromKeyFile(key_file);
   if (!secrets.ok()) return Fail("cannot open the secret key", secrets.status());
   email::CurlImapConnector imap;
-  email::GmimeMailReader mail_reader;
+  email::GmimeMailReader mail_reader({.max_attachment_bytes = args.max_attachment_bytes});
+  ctx.max_upload_bytes = args.max_attachment_bytes;
   email::GmimeMailComposer mail_composer;
   email::CurlSmtpSender smtp;
   ctx.mail_composer = &mail_composer;
@@ -305,6 +306,8 @@ int RunServe(const ServeArgs& args) {
                         : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
   options.priority_paths = {"/healthz"};
   options.max_body_bytes = args.max_body_bytes;
+  options.upload_paths = {std::string(http::kUploadPath)};
+  options.max_upload_bytes = args.max_attachment_bytes;
   options.metrics = &metrics;
   options.websocket = &hub;
   http::Server server(options, [&router, &web](http::Request& req) {

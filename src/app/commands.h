@@ -16,6 +16,9 @@ struct ServeArgs {
   std::string web_dir;  // built web app; empty: API only
   int threads = 0;      // server threads; 0: two per core, at least 4
   size_t max_body_bytes = 1 << 20;
+  // Attachments kept per message (e-mail in, files uploaded in the
+  // composer); uploads may be this large.
+  size_t max_attachment_bytes = 25u << 20;
   bool secure_cookies = false;
   std::string metrics_token;    // bearer token for /metrics; empty: loopback only
   int job_threads = 1;          // background jobs run at once on this node; 0: none

@@ -40,6 +40,12 @@ int main(int argc, char** argv) {
       ->envname("LUISTER_MAX_BODY")
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   serve_cmd
+      ->add_option("--max-attachments", serve.max_attachment_bytes,
+                   "attachment bytes kept per message (e-mail, composer uploads)")
+      ->envname("LUISTER_MAX_ATTACHMENTS")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+  serve_cmd
       ->add_flag("--secure-cookies", serve.secure_cookies,
                  "mark cookies Secure (when served behind HTTPS)")
       ->envname("LUISTER_SECURE_COOKIES");

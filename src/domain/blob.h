@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,9 @@ class BlobRepository {
   virtual Status PutAll(const std::vector<std::pair<std::string, std::string_view>>& blobs) = 0;
   // The bytes; NotFound when none are stored under `sha256`.
   virtual Result<std::string> Get(const std::string& sha256) = 0;
+  // How many bytes are stored under `sha256`, without reading them;
+  // NotFound when none are.
+  virtual Result<int64_t> Size(const std::string& sha256) = 0;
 };
 
 }  // namespace luister

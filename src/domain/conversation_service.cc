@@ -1,7 +1,9 @@
 #include "domain/conversation_service.h"
 
 #include <algorithm>
+#include <cctype>
 
+#include "domain/blob.h"
 #include "domain/html_sanitizer.h"
 #include "domain/permissions.h"
 #include "domain/validation.h"
@@ -202,6 +204,70 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   out->requested_status = in.status;
   out->external_id = std::move(in.external_id);
   out->raw_sha256 = std::move(in.raw_sha256);
+}
+
+namespace {
+
+// "image/png"; anything else (parameters, odd characters) is read as unknown bytes.
+std::string UploadType(std::string_view type) {
+  std::string lower = AsciiLower(Trim(type));
+  size_t slash = lower.find('/');
+  bool ok = slash != std::string::npos && slash > 0 && slash + 1 < lower.size() &&
+            lower.size() <= 100 && lower.find('/', slash + 1) == std::string::npos;
+  for (char c : lower)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '+' ||
+                c == '.' || c == '_');
+  return ok ? lower : "application/octet-stream";
+}
+
+}  // namespace
+
+Result<Attachment> ConversationService::Upload(std::string_view bytes, const std::string& sha256,
+                                               std::string filename, std::string content_type,
+                                               size_t max_bytes) {
+  // Only the name: "C:\\Users\\anna\\offerte.pdf" and "../x" keep their last part.
+  if (size_t cut = filename.find_last_of("/\\"); cut != std::string::npos)
+    filename = filename.substr(cut + 1);
+  filename = std::string(Trim(WithoutControlCharacters(filename)));
+  std::vector<FieldError> errors;
+  if (filename.empty() || filename.size() > 255 || !IsValidUtf8(filename))
+    errors.push_back({"filename", "must be 1 to 255 bytes of UTF-8"});
+  if (bytes.empty()) errors.push_back({"file", "the file is empty"});
+  if (bytes.size() > max_bytes)
+    errors.push_back({"file", "at most " + std::to_string(max_bytes) + " bytes"});
+  if (!errors.empty()) return InvalidArgument("the upload is not valid", std::move(errors));
+  LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, store_.Find<BlobRepository>());
+  LUISTER_RETURN_IF_ERROR(blobs->Put(sha256, bytes));
+  Attachment a;
+  a.filename = std::move(filename);
+  a.content_type = UploadType(content_type);
+  a.size_bytes = static_cast<int64_t>(bytes.size());
+  a.sha256 = sha256;
+  return a;
+}
+
+Status ConversationService::ResolveUploads(MessageInput* in, size_t max_bytes) {
+  std::vector<FieldError> errors;
+  int64_t total = 0;
+  for (size_t i = 0; i < in->attachments.size(); ++i) {
+    Attachment& a = in->attachments[i];
+    if (a.sha256.empty()) continue;
+    std::string field = "attachments[" + std::to_string(i) + "].sha256";
+    LUISTER_ASSIGN_OR_RETURN(BlobRepository * blobs, store_.Find<BlobRepository>());
+    auto size = blobs->Size(a.sha256);
+    if (!size.ok() && size.status().code() == StatusCode::kNotFound) {
+      errors.push_back({field, "no uploaded file has this hash; upload it first"});
+      continue;
+    }
+    LUISTER_RETURN_IF_ERROR(size.status());
+    a.size_bytes = *size;
+    total += *size;
+  }
+  if (total > static_cast<int64_t>(max_bytes))
+    errors.push_back({"attachments",
+                      "the files together are more than " + std::to_string(max_bytes) + " bytes"});
+  if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
+  return Status::Ok();
 }
 
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,

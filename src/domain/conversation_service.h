@@ -58,6 +58,16 @@ class ConversationService {
   // its conversation's status as AddMessage would, in order.
   Result<std::vector<AddedMessage>> ImportMessages(std::vector<ImportedMessageInput> items,
                                                    std::optional<int64_t> author_user_id);
+  // A file uploaded for a reply (the composer's "attach"), kept by its
+  // hash (`sha256` of `bytes`, computed by the caller) until a message
+  // names it. The filename loses any path; the type must look like one
+  // ("type/subtype"), else it is application/octet-stream.
+  Result<Attachment> Upload(std::string_view bytes, const std::string& sha256, std::string filename,
+                            std::string content_type, size_t max_bytes);
+  // The attachments of `in` that name uploaded bytes (sha256 set): each
+  // must be stored, takes the stored size, and together they stay within
+  // `max_bytes`. Errors name "attachments[i].sha256".
+  Status ResolveUploads(MessageInput* in, size_t max_bytes);
   Result<Conversation> Transfer(int64_t conversation_id, int64_t to_department_id,
                                 std::optional<int64_t> to_queue_id, std::string note,
                                 int64_t by_user_id);

@@ -122,7 +122,8 @@ void HttpSession::ReadHeader() {
   state_ = State::kReading;
   first_request_ = false;
   start_ = Clock::now();
-  parser_.emplace(&req_, options().max_header_bytes, options().max_body_bytes);
+  parser_.emplace(&req_, options().max_header_bytes, options().max_body_bytes,
+                  RequestParser::Uploads{&options().upload_paths, options().max_upload_bytes});
   stream_.expires_after(options().header_timeout);
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&HttpSession::OnHeader, shared_from_this()));
@@ -131,6 +132,7 @@ void HttpSession::ReadHeader() {
 void HttpSession::OnHeader(beast::error_code ec, size_t) {
   if (ec) return OnReadError(ec);
   if (parser_->is_done()) return HandleRequest();
+
   if (parser_->expects_continue() && parser_->version() >= 11) {
     net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                      [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -143,7 +145,8 @@ void HttpSession::OnHeader(beast::error_code ec, size_t) {
 }
 
 void HttpSession::ReadBody() {
-  stream_.expires_after(options().header_timeout);
+  // A file upload may take longer than other bodies.
+  stream_.expires_after(parser_->upload() ? options().upload_timeout : options().header_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
                     beast::bind_front_handler(&HttpSession::OnBody, shared_from_this()));
 }
@@ -157,7 +160,9 @@ void HttpSession::OnReadError(beast::error_code ec) {
   if (ec == bhttp::error::body_limit) {
     return SendProblem(413, "payload-too-large", "Payload too large",
                        "The request body exceeds the limit of " +
-                           std::to_string(options().max_body_bytes) + " bytes.");
+                           std::to_string(parser_->upload() ? options().max_upload_bytes
+                                                            : options().max_body_bytes) +
+                           " bytes.");
   }
   if (ec == bhttp::error::header_limit) {
     return SendProblem(431, "request-header-fields-too-large", "Request header fields too large",

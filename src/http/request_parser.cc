@@ -23,8 +23,9 @@ bool IsExactlyChunked(beast::string_view value) {
 
 }  // namespace
 
-RequestParser::RequestParser(Request* req, size_t max_header_bytes, size_t max_body_bytes)
-    : req_(req) {
+RequestParser::RequestParser(Request* req, size_t max_header_bytes, size_t max_body_bytes,
+                             Uploads uploads)
+    : req_(req), uploads_(uploads) {
   header_limit(static_cast<std::uint32_t>(max_header_bytes));
   body_limit(max_body_bytes);
   req_->method.clear();
@@ -41,6 +42,12 @@ void RequestParser::on_request_impl(bhttp::verb, beast::string_view method,
   req_->method.assign(method.data(), method.size());
   req_->target.assign(target.data(), target.size());
   version_ = version;
+  // Before the header fields: Content-Length is checked against the limit.
+  if (uploads_.paths && method == "POST") {
+    beast::string_view path = target.substr(0, target.find('?'));
+    for (const std::string& p : *uploads_.paths) upload_ = upload_ || path == p;
+    if (upload_) body_limit(uploads_.max_bytes);
+  }
 }
 
 void RequestParser::on_response_impl(int, beast::string_view, int, beast::error_code&) {}

@@ -5,6 +5,8 @@
 #include <boost/beast/http/basic_parser.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "http/request.h"
 
@@ -16,9 +18,17 @@ namespace luister::http::internal {
 // outlive the parser; constructing the parser clears it for the next request.
 class RequestParser final : public boost::beast::http::basic_parser<true> {
  public:
-  RequestParser(Request* req, size_t max_header_bytes, size_t max_body_bytes);
+  // Paths (POST only, exact, without the query) whose bodies may be up to
+  // `max_bytes`; `paths` is not owned.
+  struct Uploads {
+    const std::vector<std::string>* paths = nullptr;
+    size_t max_bytes = 0;
+  };
+  RequestParser(Request* req, size_t max_header_bytes, size_t max_body_bytes, Uploads uploads);
 
   int version() const { return version_; }
+  // Whether the request goes to an upload path (known once the request line is read).
+  bool upload() const { return upload_; }
   bool expects_continue() const { return expect_continue_; }
 
  private:
@@ -40,6 +50,8 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
 
   Request* req_;
   size_t fields_ = 0;
+  Uploads uploads_;
+  bool upload_ = false;
   int version_ = 11;
   bool expect_continue_ = false;
   int transfer_encodings_ = 0;  // Transfer-Encoding fields seen

@@ -28,7 +28,12 @@ struct ServerOptions {
   // last thread too, so a load balancer gets its answer while every other
   // handler is busy. Their handlers must be quick.
   std::vector<std::string> priority_paths;
-  size_t max_body_bytes = 1 << 20;          // larger bodies get 413 without reaching a handler
+  size_t max_body_bytes = 1 << 20;  // larger bodies get 413 without reaching a handler
+  // Exact paths that take files (POST only): their bodies may be up to
+  // max_upload_bytes and get upload_timeout to arrive.
+  std::vector<std::string> upload_paths;
+  size_t max_upload_bytes = 25u << 20;
+  std::chrono::seconds upload_timeout{300};
   size_t max_header_bytes = 16 << 10;       // request line + headers; larger get 431
   std::chrono::seconds header_timeout{10};  // to receive a whole request header (and body)
   std::chrono::seconds idle_timeout{60};    // keep-alive connections idle longer are closed

@@ -206,6 +206,13 @@ TEST(MailAttachmentTest, AMailedFileDownloadsAsItWasSent) {
   EXPECT_EQ(attachments[0]["content_id"], "photo1@icloud");
   EXPECT_EQ(attachments[0]["inline"], true);
   EXPECT_EQ(attachments[1]["filename"], "€ factuur décembre.pdf");
+  // The photo shows inside the text, from the desk; the signature is apart.
+  const std::string html = messages.Json()["items"][0]["body_html"];
+  EXPECT_NE(html.find("<img src=\"/api/v1/attachments/" +
+                      std::to_string(attachments[0]["id"].get<int64_t>()) + "\""),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(messages.Json()["items"][0]["new_text"], "Zie foto.") << messages.body;
   EXPECT_EQ(attachments[1]["sha256"],
             "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff");
 
@@ -231,6 +238,80 @@ TEST(MailAttachmentTest, AMailedFileDownloadsAsItWasSent) {
       stranger.Get("/api/v1/attachments/" + std::to_string(attachments[1]["id"].get<int64_t>()))
           .status,
       401);
+}
+
+// Files the composer attaches: uploaded as raw bytes, then named by hash
+// in the reply. Bad uploads and unknown hashes are clear errors that leave
+// nothing behind.
+TEST(UploadTest, AnUploadedFileGoesWithTheReplyAndBadOnesAreRefused) {
+  LuisterProcess server({"--max-attachments", "2048"});
+  HttpClient client(server.port());
+  ASSERT_EQ(client.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  auto dept = client.Post("/api/v1/departments", {{"name", "Uploads"}});
+  ASSERT_EQ(dept.status, 201) << dept.body;
+  auto customer = client.Post("/api/v1/customers", {{"name", "Ria Upload"}});
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  auto conversation = client.Post("/api/v1/conversations", {{"customer_id", customer.Json()["id"]},
+                                                            {"channel", "phone"},
+                                                            {"subject", "Offerte"},
+                                                            {"department_id", dept.Json()["id"]}});
+  ASSERT_EQ(conversation.status, 201) << conversation.body;
+  const std::string messages = "/api/v1/conversations/" +
+                               std::to_string(conversation.Json()["id"].get<int64_t>()) +
+                               "/messages";
+
+  const std::string pdf = "%PDF-1.4 offerte voor Ria";
+  auto up = client.Send("POST", "/api/v1/uploads?filename=C%3A%5Cdocs%5Cofferte.pdf", pdf,
+                        {{"Content-Type", "application/pdf"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.Json()["filename"], "offerte.pdf") << "only the name, not the path";
+  EXPECT_EQ(up.Json()["content_type"], "application/pdf");
+  EXPECT_EQ(up.Json()["size_bytes"], pdf.size());
+  const std::string sha = up.Json()["sha256"];
+  EXPECT_EQ(sha.size(), 64u);
+
+  auto note = client.Post(messages, {{"internal", true},
+                                     {"body_text", "De offerte."},
+                                     {"attachments",
+                                      {{{"filename", "offerte.pdf"},
+                                        {"content_type", "application/pdf"},
+                                        {"sha256", sha},
+                                        {"size_bytes", 1}}}}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  const nlohmann::json att = note.Json()["attachments"][0];
+  EXPECT_EQ(att["size_bytes"], pdf.size()) << "the stored size, not the one claimed";
+  auto back = client.Get("/api/v1/attachments/" + std::to_string(att["id"].get<int64_t>()));
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.body, pdf);
+
+  // Refused: an empty file, no name, a body over the limit (before any
+  // handler), a hash nobody uploaded, a malformed hash.
+  auto empty = client.Send("POST", "/api/v1/uploads?filename=a.txt", "", {});
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_NE(empty.body.find("the file is empty"), std::string::npos) << empty.body;
+  auto nameless = client.Send("POST", "/api/v1/uploads", "x", {});
+  EXPECT_EQ(nameless.status, 400) << nameless.body;
+  EXPECT_NE(nameless.body.find("filename"), std::string::npos) << nameless.body;
+  auto big = client.Send("POST", "/api/v1/uploads?filename=big.bin", std::string(4096, 'x'), {});
+  EXPECT_EQ(big.status, 413) << big.body;
+  EXPECT_NE(big.body.find("2048"), std::string::npos) << big.body;
+  auto unknown = client.Post(
+      messages, {{"internal", true},
+                 {"body_text", "x"},
+                 {"attachments", {{{"filename", "a.pdf"}, {"sha256", std::string(64, 'a')}}}}});
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_NE(unknown.body.find("attachments[0].sha256"), std::string::npos) << unknown.body;
+  auto malformed =
+      client.Post(messages, {{"internal", true},
+                             {"body_text", "x"},
+                             {"attachments", {{{"filename", "a"}, {"sha256", "XYZ"}}}}});
+  EXPECT_EQ(malformed.status, 400) << malformed.body;
+  auto list = client.Get(messages).Json()["items"];
+  EXPECT_EQ(list.size(), 1u) << "nothing half-written: " << list.dump();
+
+  // Those who may not write conversations may not upload either.
+  HttpClient stranger(server.port());
+  EXPECT_EQ(stranger.Send("POST", "/api/v1/uploads?filename=a.txt", "x", {}).status, 401);
 }
 
 }  // namespace

@@ -323,11 +323,22 @@ TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJ
   ASSERT_EQ(list.size(), 1u);
   const int64_t conversation = list[0]["id"];
 
-  auto reply = client_->Post(
-      "/api/v1/conversations/" + std::to_string(conversation) + "/messages",
-      {{"direction", "out"}, {"body_text", "Beste Karin,\n\nwe sturen vandaag een nieuwe fles."}});
+  // The agent attaches a file in the composer: uploaded first, then named.
+  const std::string label = "Retourlabel voor Karin: 3SABC1234567\n";
+  auto upload = client_->Send("POST", "/api/v1/uploads?filename=retourlabel.txt", label,
+                              {{"Content-Type", "text/plain"}});
+  ASSERT_EQ(upload.status, 201) << upload.body;
+  EXPECT_EQ(upload.Json()["size_bytes"], label.size());
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"},
+                              {"body_text", "Beste Karin,\n\nwe sturen vandaag een nieuwe fles."},
+                              {"attachments",
+                               {{{"filename", "retourlabel.txt"},
+                                 {"content_type", "text/plain"},
+                                 {"sha256", upload.Json()["sha256"]}}}}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.Json()["delivery"], "queued");
+  EXPECT_EQ(reply.Json()["attachments"][0]["size_bytes"], label.size());
   const int64_t reply_id = reply.Json()["id"];
   WaitForDelivery(conversation, reply_id, "sent");
   ASSERT_TRUE(servers_.WaitForCount(klant, 1)) << "Postfix delivered it to the customer";
@@ -341,16 +352,30 @@ TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJ
   const std::string message_id = Header(sent, "Message-ID");
   ASSERT_FALSE(message_id.empty()) << sent;
   EXPECT_NE(sent.find("nieuwe fles"), std::string::npos);
+  EXPECT_NE(sent.find("filename=retourlabel.txt"), std::string::npos) << sent;
+  // The file went along, base64: "Retourlabel voor Karin: 3SABC1234567\n".
+  EXPECT_NE(sent.find("UmV0b3VybGFiZWwgdm9vciBLYXJpbjogM1NBQkMxMjM0NTY3Cg=="), std::string::npos)
+      << sent;
 
-  // The customer answers the answer (without the [#N]): the same conversation.
+  // The customer answers the answer (without the [#N]), quoting it: the
+  // same conversation, the quote apart from what she wrote now.
   ASSERT_TRUE(servers_.Send(
       klant, desk,
       Mail("Karin de Klant <" + klant + ">", desk, "Re: Lekkende fles", "thanks@luister.test",
-           "In-Reply-To: " + message_id + "\r\n", "Dank u wel!\r\n")));
+           "In-Reply-To: " + message_id + "\r\n",
+           "Dank u wel!\r\n\r\nOp 3 dec. 2026 om 10:00 schreef Klantenservice <" + desk +
+               ">:\r\n> Beste Karin,\r\n> we sturen vandaag een nieuwe fles.\r\n")));
   WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 2; });
   list = Conversations();
   ASSERT_EQ(list.size(), 1u) << list.dump();
   EXPECT_EQ(list[0]["message_count"], 3);
+  json thread = client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+                    .Json()["items"];
+  ASSERT_EQ(thread.size(), 3u);
+  EXPECT_EQ(thread[2]["new_text"], "Dank u wel!") << thread[2].dump();
+  EXPECT_NE(thread[2]["body_text"].get<std::string>().find("> Beste Karin"), std::string::npos)
+      << "kept in full";
+  EXPECT_TRUE(thread[1]["new_text"].is_null()) << "the agent's reply quotes nothing";
   EXPECT_EQ(servers_.Count(klant), 1) << "sent once";
 }
 
@@ -377,6 +402,15 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
   EXPECT_TRUE(listed) << failed.dump();
   auto c = client_->Get("/api/v1/conversations/" + std::to_string(conversation)).Json();
   EXPECT_EQ(c["status"], "waiting_on_us") << "not silently answered";
+  // The agent sees why, on the message itself.
+  json shown = client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+                   .Json()["items"];
+  ASSERT_EQ(shown.size(), 2u);
+  EXPECT_EQ(shown[1]["delivery"], "failed");
+  EXPECT_NE(shown[1]["delivery_error"].get<std::string>().find("no mailbox sends"),
+            std::string::npos)
+      << shown[1].dump();
+  EXPECT_TRUE(shown[0]["delivery_error"].is_null());
 
   // Give the mailbox SMTP and retry: it goes out once.
   auto patched = client_->Patch("/api/v1/mailboxes/" + std::to_string(box),

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "channels/email/mail_kind.h"
-#include "domain/reply_text.h"
 #include "domain/html_sanitizer.h"
+#include "domain/reply_text.h"
 #include "domain/validation.h"
 
 namespace luister::email {
@@ -205,6 +205,7 @@ struct Walk {
   std::vector<std::string> html;
   std::string delivery_status;   // the message/delivery-status text of a report
   std::string returned_headers;  // text/rfc822-headers, or the returned message's id
+  size_t kept_bytes = 0;         // of attachments, against options.max_attachment_bytes
 };
 
 void AddAttachment(Walk& w, GMimeObject* object, std::string filename, std::string bytes) {
@@ -217,7 +218,9 @@ void AddAttachment(Walk& w, GMimeObject* object, std::string filename, std::stri
   a.inline_part = disposition == "inline" || (disposition.empty() && !a.content_id.empty());
   a.size = bytes.size();
   a.sha256 = Sha256Hex(bytes);
-  if (bytes.size() <= w.options.max_attachment_bytes) {
+  if (bytes.size() <=
+      w.options.max_attachment_bytes - std::min(w.kept_bytes, w.options.max_attachment_bytes)) {
+    w.kept_bytes += bytes.size();
     a.data = std::move(bytes);
   } else {
     w.mail.warnings.push_back("attachment \"" + a.filename + "\" not stored: too large (" +

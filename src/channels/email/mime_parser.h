@@ -10,8 +10,9 @@
 namespace luister::email {
 
 struct ParseOptions {
-  // Attachments whose decoded size is beyond this are listed (name, type,
-  // size, hash) but their bytes are not kept (`data` stays empty).
+  // The decoded bytes of one message's attachments kept at most, together:
+  // a part that would take them beyond this is listed (name, type, size,
+  // hash, a warning) but its bytes are not kept (`data` stays empty).
   size_t max_attachment_bytes = 25u << 20;
 };
 
@@ -36,8 +37,12 @@ std::string Sha256Hex(std::string_view raw);
 // ParseMail and Sha256Hex for the domain's intake (MailIntakeService::Take).
 class GmimeMailReader final : public MailReader {
  public:
-  Result<InboundMail> Parse(std::string_view raw) override { return ParseMail(raw); }
+  explicit GmimeMailReader(ParseOptions options = {}) : options_(options) {}
+  Result<InboundMail> Parse(std::string_view raw) override { return ParseMail(raw, options_); }
   std::string Sha256Hex(std::string_view raw) override { return email::Sha256Hex(raw); }
+
+ private:
+  ParseOptions options_;
 };
 
 }  // namespace luister::email

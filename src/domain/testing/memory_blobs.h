@@ -27,6 +27,12 @@ class MemoryBlobs final : public BlobRepository {
     if (it == blobs_.end()) return NotFound("no bytes stored under " + sha256);
     return it->second;
   }
+  Result<int64_t> Size(const std::string& sha256) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = blobs_.find(sha256);
+    if (it == blobs_.end()) return NotFound("no bytes stored under " + sha256);
+    return static_cast<int64_t>(it->second.size());
+  }
   size_t size() const {
     std::lock_guard<std::mutex> lock(mu_);
     return blobs_.size();

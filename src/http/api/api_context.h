@@ -46,7 +46,14 @@ struct ApiContext {
   SecretKeeper* secrets = nullptr;
   MailComposer* mail_composer = nullptr;
   SmtpSender* smtp = nullptr;
+  // The largest file the composer may upload (ServerOptions::max_upload_bytes
+  // lets such a body through to POST /api/v1/uploads).
+  size_t max_upload_bytes = 25u << 20;
 };
+
+// Where the composer uploads files (raw bytes); the server reads bodies up
+// to ServerOptions::max_upload_bytes there.
+inline constexpr std::string_view kUploadPath = "/api/v1/uploads";
 
 inline constexpr char kSessionCookie[] = "luister_session";
 inline constexpr char kCsrfHeader[] = "x-csrf-token";

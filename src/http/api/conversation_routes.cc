@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <cctype>
 #include <string>
 
+#include "auth/tokens.h"
 #include "domain/blob.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
@@ -88,8 +90,15 @@ Result<ConversationPatch> ReadConversationPatch(const std::string& body) {
   return p;
 }
 
-// The fields of one message, from a request body or an element of an import.
-MessageInput ReadMessageFields(JsonBody& b) {
+bool IsSha256Hex(std::string_view s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+// The fields of one message, from a request body or an element of an
+// import. `uploads`: attachments may name uploaded files by `sha256`.
+MessageInput ReadMessageFields(JsonBody& b, bool uploads) {
   MessageInput m;
   m.internal = b.Bool("internal", JsonBody::kOptional).value_or(false);
   m.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kOut);
@@ -103,7 +112,14 @@ MessageInput ReadMessageFields(JsonBody& b) {
     att.content_type =
         a.String("content_type", JsonBody::kOptional, 200).value_or("application/octet-stream");
     att.size_bytes = a.Int("size_bytes", JsonBody::kOptional).value_or(0);
-    a.RejectUnknown({"filename", "content_type", "size_bytes"});
+    if (uploads) {
+      att.sha256 = a.String("sha256", JsonBody::kOptional, 64).value_or("");
+      if (a.Has("sha256") && !IsSha256Hex(att.sha256))
+        a.AddError("sha256", "must be the lower-case hex SHA-256 POST /api/v1/uploads answered");
+      a.RejectUnknown({"filename", "content_type", "size_bytes", "sha256"});
+    } else {
+      a.RejectUnknown({"filename", "content_type", "size_bytes"});
+    }
     m.attachments.push_back(std::move(att));
   });
   if (m.internal && b.Has("direction")) b.AddError("direction", "internal notes have no direction");
@@ -112,7 +128,7 @@ MessageInput ReadMessageFields(JsonBody& b) {
 
 Result<MessageInput> ReadMessage(const std::string& body) {
   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
-  MessageInput m = ReadMessageFields(b);
+  MessageInput m = ReadMessageFields(b, true);
   b.RejectUnknown(
       {"internal", "direction", "body_text", "body_html", "status", "attachments", "created_at"});
   LUISTER_RETURN_IF_ERROR(b.Finish("the message is not valid"));
@@ -127,7 +143,7 @@ Result<std::vector<ImportedMessageInput>> ReadImport(const std::string& body) {
             [&](JsonBody& e, size_t) {
               ImportedMessageInput item;
               item.conversation_id = e.Int("conversation_id", JsonBody::kRequired).value_or(0);
-              item.message = ReadMessageFields(e);
+              item.message = ReadMessageFields(e, false);
               e.RejectUnknown({"conversation_id", "internal", "direction", "body_text", "body_html",
                                "status", "attachments", "created_at"});
               items.push_back(std::move(item));
@@ -274,21 +290,41 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   return JsonResponse(201, {{"created", added.size()}, {"ids", std::move(ids)}});
                 }));
 
-  r.Add("POST", "/api/v1/conversations/{id}/messages",
-        Secured(Permission::kWriteConversations, Changes("create", "message"),
-                [&ctx](Request& req, const auth::Principal& who,
-                       AuditScope& audit) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                  LUISTER_ASSIGN_OR_RETURN(MessageInput m, ReadMessage(req.body));
-                  // Inbound messages come from the customer via an integration,
-                  // so they carry no staff author.
-                  std::optional<int64_t> author;
-                  if (m.internal || m.direction == Direction::kOut) author = who.user.id;
-                  LUISTER_ASSIGN_OR_RETURN(Message msg,
-                                           ctx.conversations.AddMessage(id, std::move(m), author));
-                  audit.Touched(msg.id, msg.customer_id);
-                  return JsonResponse(201, ToJson(msg));
+  // A file for a reply: the raw bytes as the body, the name in the query
+  // (?filename=), the type in Content-Type. Kept by its hash until a
+  // message names it in `attachments[].sha256`.
+  r.Add("POST", std::string(kUploadPath),
+        Secured(Permission::kWriteConversations, Changes("create", "upload"),
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  std::string filename = req.Query("filename").value_or("");
+                  LUISTER_ASSIGN_OR_RETURN(
+                      Attachment a,
+                      ctx.conversations.Upload(
+                          req.body, auth::Sha256Hex(req.body), std::move(filename),
+                          std::string(req.Header("content-type")), ctx.max_upload_bytes));
+                  return JsonResponse(201, {{"sha256", a.sha256},
+                                            {"filename", a.filename},
+                                            {"content_type", a.content_type},
+                                            {"size_bytes", a.size_bytes}});
                 }));
+
+  r.Add(
+      "POST", "/api/v1/conversations/{id}/messages",
+      Secured(
+          Permission::kWriteConversations, Changes("create", "message"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(MessageInput m, ReadMessage(req.body));
+            LUISTER_RETURN_IF_ERROR(ctx.conversations.ResolveUploads(&m, ctx.max_upload_bytes));
+            // Inbound messages come from the customer via an integration,
+            // so they carry no staff author.
+            std::optional<int64_t> author;
+            if (m.internal || m.direction == Direction::kOut) author = who.user.id;
+            LUISTER_ASSIGN_OR_RETURN(Message msg,
+                                     ctx.conversations.AddMessage(id, std::move(m), author));
+            audit.Touched(msg.id, msg.customer_id);
+            return JsonResponse(201, ToJson(msg));
+          }));
 
   r.Add(
       "POST", "/api/v1/conversations/{id}/transfer",

@@ -13,6 +13,7 @@ const Sql kInsertBlob(
     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING");
 const Sql kSelectBlob("SELECT size_bytes, compression, data FROM blobs WHERE sha256 = ?");
 const Sql kBlobExists("SELECT 1 FROM blobs WHERE sha256 = ?");
+const Sql kBlobSize("SELECT size_bytes FROM blobs WHERE sha256 = ?");
 
 // zlib at its fastest level, when that saves a tenth; empty otherwise.
 // Bytes that are compressed already (JPEG, PDF, ZIP: most attachments) are
@@ -72,6 +73,14 @@ Status SqlBlobRepository::PutAll(
     for (const Params& p : inserts) LUISTER_RETURN_IF_ERROR(c.Execute(kInsertBlob, p).status());
     return Status::Ok();
   });
+}
+
+Result<int64_t> SqlBlobRepository::Size(const std::string& sha256) {
+  LUISTER_ASSIGN_OR_RETURN(auto found, db_.Read([&](Connection& c) {
+    return First<int64_t>(c, kBlobSize, Params::Of(sha256), [](const Row& r) { return r.Int(0); });
+  }));
+  if (!found) return NotFound("no bytes stored under " + sha256);
+  return *found;
 }
 
 Result<std::string> SqlBlobRepository::Get(const std::string& sha256) {

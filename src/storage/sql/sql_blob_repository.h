@@ -14,6 +14,7 @@ class SqlBlobRepository final : public BlobRepository {
   Status Put(const std::string& sha256, std::string_view bytes) override;
   Status PutAll(const std::vector<std::pair<std::string, std::string_view>>& blobs) override;
   Result<std::string> Get(const std::string& sha256) override;
+  Result<int64_t> Size(const std::string& sha256) override;
 
  private:
   Database& db_;

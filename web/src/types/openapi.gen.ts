@@ -715,6 +715,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for a reply
+         * @description The composer's "attach": the file's bytes as the request body, its
+         *     type in `Content-Type`, its name in `?filename=` (any path is cut
+         *     off). The bytes are kept by their SHA-256 (once, however often they
+         *     are uploaded); a message then names them in
+         *     `attachments[].sha256` (`POST /conversations/{id}/messages`), and
+         *     an e-mail reply carries them. Bodies may be as large as the
+         *     server's attachment limit (`--max-attachments`, 25 MiB by default),
+         *     larger ones are a `413` before anything is stored; an empty file or
+         *     a missing name is a `400`. Audited (`create upload`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messages/import": {
         parameters: {
             query?: never;
@@ -942,10 +973,11 @@ export interface paths {
          *     `auth`, `smtp_host`, `smtp_port` and `smtp_security` are those
          *     saved; a test that changes any of them without `secret` is a `400`
          *     field error on `secret`. Invalid settings or an unknown
-         *     `mailbox_id` are a `400`. Only IMAP is tried (the SMTP settings are
-         *     validated, not tried). Whether the login worked is in the `200`
-         *     answer: `ok` and a `message` for the admin (how many messages the
-         *     folder holds, or why it failed).
+         *     `mailbox_id` are a `400`. Both servers are tried, each on its own:
+         *     IMAP (log in, look at the folder) and, when `smtp_host` is set,
+         *     SMTP (connect, TLS, log in; nothing is sent). Whether that worked is
+         *     in the `200` answer: `ok` for both, a `message` for the admin, and
+         *     each server's own outcome in `imap` and `smtp`.
          *
          *     Permission: `manage_channels` (roles: admin).
          */
@@ -1325,9 +1357,25 @@ export interface components {
              */
             author_user_id: number | null;
             body_text: string;
-            /** @description Sanitised HTML; empty when the message has none. */
+            /**
+             * @description Sanitised HTML; empty when the message has none. Images appear
+             *     only when they are parts of the same e-mail (`cid:`), pointed at
+             *     `/api/v1/attachments/{id}`; remote images are removed.
+             */
             body_html: string;
+            /**
+             * @description For an e-mail: the text without quoted history and signature
+             *     (what the sender wrote now), for showing the rest collapsed;
+             *     null when nothing is quoted, and for notes and other channels.
+             *     `body_text` always has the whole text.
+             */
+            new_text: string | null;
             attachments: components["schemas"]["Attachment"][];
+            /**
+             * @description Why a `failed` or `uncertain` reply did not (certainly) go: the
+             *     mail server's answer or the network error. Null otherwise.
+             */
+            delivery_error: string | null;
             /**
              * @description How far the desk got sending it (see Delivery): set for a reply
              *     the desk sends itself (an agent's reply in an `email`
@@ -1850,9 +1898,17 @@ export interface components {
             enabled?: boolean | null;
         };
         MailboxTestResult: {
-            /** @description Whether the login and a look at the folder worked. */
+            /** @description Whether IMAP and (when set) SMTP both worked. */
             ok: boolean;
-            /** @description For the admin, e.g. `logged in; INBOX holds 12 messages`, or why it failed. */
+            /** @description For the admin, e.g. `IMAP: logged in; INBOX holds 12 messages; SMTP: logged in to mail.example.nl:587`, or why it failed. */
+            message: string;
+            imap: components["schemas"]["ServerCheck"];
+            /** @description The SMTP server's outcome; null when the mailbox has no SMTP server. */
+            smtp: components["schemas"]["ServerCheck"] | null;
+        };
+        ServerCheck: {
+            ok: boolean;
+            /** @description What the server said, or why the login failed. */
             message: string;
         };
         MailboxPollResult: {
@@ -2157,7 +2213,24 @@ export interface components {
             /** @description Replaces all tags. */
             tags?: string[];
         };
+        Upload: {
+            /** @description Lower-case hex; what `attachments[].sha256` of a message names. */
+            sha256: string;
+            filename: string;
+            /** @description The type given, or `application/octet-stream` when it was not a `type/subtype`. */
+            content_type: string;
+            /** Format: int64 */
+            size_bytes: number;
+        };
+        /**
+         * @description A file of the message: with `sha256`, one uploaded before
+         *     (`POST /api/v1/uploads`; its stored size counts, files together at
+         *     most the attachment limit; an unknown hash is a `400`); without,
+         *     a description only (imports from other systems). Imports
+         *     (`/messages/import`) take no `sha256`.
+         */
         NewAttachment: {
+            sha256?: string | null;
             filename: string;
             /** @default application/octet-stream */
             content_type: string | null;
@@ -3546,6 +3619,43 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query: {
+                filename: string;
+            };
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description The file is kept; name it in a message by `sha256`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
