@@ -1311,6 +1311,13 @@ export interface components {
             /** @description Sorted, unique, lower-case. */
             tags: string[];
             message_count: number;
+            /**
+             * Format: int64
+             * @description The closed conversation this one follows up: set when the
+             *     customer answered a closed conversation and its mailbox opens a
+             *     new one then (`closed_replies: new_conversation`); null otherwise.
+             */
+            follows_id: number | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1743,6 +1750,13 @@ export interface components {
              *     empty: the mailbox's `name`.
              */
             from_name: string;
+            /**
+             * @description What mail answering a closed conversation does: `reopen` it
+             *     (the default), or open a `new_conversation` that names the
+             *     closed one in `follows_id`.
+             * @enum {string}
+             */
+            closed_replies: "reopen" | "new_conversation";
             /** @description `false`: not fetched. */
             enabled: boolean;
             state: components["schemas"]["MailboxState"];
@@ -1824,6 +1838,11 @@ export interface components {
              * @default
              */
             from_name: string | null;
+            /**
+             * @default reopen
+             * @enum {string|null}
+             */
+            closed_replies: "reopen" | "new_conversation" | null;
             /** @default true */
             enabled: boolean | null;
         };
@@ -1857,6 +1876,8 @@ export interface components {
             smtp_port?: number;
             smtp_security?: components["schemas"]["MailSecurity"];
             from_name?: string;
+            /** @enum {string} */
+            closed_replies?: "reopen" | "new_conversation";
             enabled?: boolean;
         };
         /**
@@ -1895,6 +1916,8 @@ export interface components {
             /** @enum {string|null} */
             smtp_security?: "tls" | "starttls" | "plain" | null;
             from_name?: string | null;
+            /** @enum {string|null} */
+            closed_replies?: "reopen" | "new_conversation" | null;
             enabled?: boolean | null;
         };
         MailboxTestResult: {
