@@ -72,6 +72,9 @@ struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name
   std::vector<std::string> addresses;  // the queue's own addresses (never a customer)
+  // Mail answering a closed conversation opens a new one that follows it
+  // up, instead of reopening it (a mailbox's closed_replies).
+  bool new_after_closed = false;
 };
 // `luister mailgate`: one message on standard input into its queue, for an
 // MTA's pipe. Exit 0 when it was taken (stored, or recognised as a

@@ -175,6 +175,7 @@ int RunMailgate(const MailgateArgs& args) {
     Fail("mailgate", to.status());
     return kExitTempFail;
   }
+  to->new_after_closed = args.new_after_closed;
   MailDesk desk(**store);
   auto taken = desk.intake.Take(desk.reader, raw, *to, "mailgate");
   if (!taken.ok()) {

@@ -149,6 +149,8 @@ int main(int argc, char** argv) {
   gate_cmd->add_option("--queue", gate.queue, "the queue's id or name")->required();
   gate_cmd->add_option("--address", gate.addresses,
                        "the queue's own address (repeat for aliases); mail from it is a loop");
+  gate_cmd->add_flag("--new-after-closed", gate.new_after_closed,
+                     "mail answering a closed conversation opens a new one (default: reopens it)");
   auto* import_cmd = app.add_subcommand("import", "import data from elsewhere");
   import_cmd->require_subcommand(1);
   MailImportArgs mail_import;

@@ -31,6 +31,9 @@ struct Conversation {
   std::optional<Timestamp> first_response_at;
   std::optional<Timestamp> resolved_at;
   int message_count = 0;
+  // The closed conversation this one follows up (mail answering it when
+  // its mailbox opens a new conversation then); nullopt otherwise.
+  std::optional<int64_t> follows_id;
 };
 
 struct NewConversation {
@@ -43,6 +46,7 @@ struct NewConversation {
   std::optional<int64_t> assignee_id;
   std::vector<std::string> tags;
   std::optional<Timestamp> created_at;  // for imports; defaults to now
+  std::optional<int64_t> follows_id;
 };
 
 struct ConversationPatch {

@@ -175,6 +175,15 @@ Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, std::strin
     sent = mail.date;
   in.created_at = sent;
 
+  std::optional<int64_t> follows;
+  if (conversation_id && to.new_after_closed && !staff_author) {
+    LUISTER_ASSIGN_OR_RETURN(Conversation answered, store_.conversations().Get(*conversation_id));
+    if (answered.status == ConversationStatus::kClosed) {
+      follows = conversation_id;
+      conversation_id.reset();
+    }
+  }
+
   Result<int64_t> stored = [&]() -> Result<int64_t> {
     if (conversation_id) {
       r.outcome = IntakeOutcome::kAppended;
@@ -190,6 +199,7 @@ Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, std::strin
     c.department_id = to.department_id;
     c.queue_id = to.queue_id;
     c.created_at = sent;
+    c.follows_id = follows;
     r.outcome = IntakeOutcome::kOpened;
     LUISTER_ASSIGN_OR_RETURN(AddedMessage added, conversations_.Open(c, in, staff_author));
     r.conversation_id = added.conversation.id;

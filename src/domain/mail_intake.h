@@ -28,6 +28,10 @@ struct MailDestination {
   // an archive) instead of the time it arrived (live mail, where the wait
   // starts when it arrives). A date outside 1970 to now is never used.
   bool use_mail_date = false;
+  // Mail answering a closed conversation opens a new conversation that
+  // follows it up (Conversation::follows_id) instead of reopening it. Staff
+  // writing from their own mail client still add to the closed one.
+  bool new_after_closed = false;
 };
 
 enum class IntakeOutcome {

@@ -119,6 +119,46 @@ TEST_F(MailIntakeTest, AReplyReopensAResolvedConversation) {
   EXPECT_EQ(conversation->status, ConversationStatus::kWaitingOnUs);
 }
 
+TEST_F(MailIntakeTest, AnswersToAClosedConversationReopenItOrFollowItUpAsConfigured) {
+  IntakeResult first = Take(Mail("piet@example.nl", "m1@example.nl"));
+  ConversationPatch close;
+  close.status = ConversationStatus::kClosed;
+  ASSERT_TRUE(conversations_->Update(*first.conversation_id, close, agent_).ok());
+  InboundMail reply = Mail("piet@example.nl", "m2@example.nl", "Re: Mijn bestelling");
+  reply.in_reply_to = "m1@example.nl";
+  // The default: the closed conversation is open again.
+  EXPECT_EQ(Take(reply).outcome, IntakeOutcome::kAppended);
+  EXPECT_EQ(store_->conversations().Get(*first.conversation_id)->status,
+            ConversationStatus::kWaitingOnUs);
+
+  // A mailbox set to follow up: a new conversation that names the closed one.
+  ASSERT_TRUE(conversations_->Update(*first.conversation_id, close, agent_).ok());
+  to_.new_after_closed = true;
+  InboundMail again = Mail("piet@example.nl", "m3@example.nl", "Re: Mijn bestelling");
+  again.references = {"m1@example.nl", "m2@example.nl"};
+  IntakeResult followed = Take(again);
+  EXPECT_EQ(followed.outcome, IntakeOutcome::kOpened);
+  ASSERT_TRUE(followed.conversation_id);
+  EXPECT_NE(followed.conversation_id, first.conversation_id);
+  auto follow_up = store_->conversations().Get(*followed.conversation_id);
+  ASSERT_TRUE(follow_up.ok());
+  EXPECT_EQ(follow_up->follows_id, first.conversation_id);
+  EXPECT_EQ(follow_up->customer_id, first.customer_id);
+  EXPECT_EQ(store_->conversations().Get(*first.conversation_id)->status,
+            ConversationStatus::kClosed)
+      << "the closed one stays closed";
+
+  // A resolved (not closed) conversation still takes the answer.
+  ConversationPatch resolve;
+  resolve.status = ConversationStatus::kResolved;
+  ASSERT_TRUE(conversations_->Update(*followed.conversation_id, resolve, agent_).ok());
+  InboundMail third = Mail("piet@example.nl", "m4@example.nl", "Re: Mijn bestelling");
+  third.in_reply_to = "m3@example.nl";
+  IntakeResult appended = Take(third);
+  EXPECT_EQ(appended.outcome, IntakeOutcome::kAppended);
+  EXPECT_EQ(appended.conversation_id, followed.conversation_id);
+}
+
 TEST_F(MailIntakeTest, AutoRepliesBouncesAndOwnMailOpenNothing) {
   InboundMail vacation = Mail("piet@example.nl", "a1@example.nl");
   vacation.kind = MailKind::kAutoReply;

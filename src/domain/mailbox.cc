@@ -50,6 +50,10 @@ std::string_view ToString(MailAuth v) { return v == MailAuth::kXoauth2 ? "xoauth
 
 std::string_view ToString(AfterImport v) { return v == AfterImport::kMove ? "move" : "mark_seen"; }
 
+std::string_view ToString(ClosedReplies v) {
+  return v == ClosedReplies::kNewConversation ? "new_conversation" : "reopen";
+}
+
 std::string_view ToString(MailboxHealth v) {
   switch (v) {
     case MailboxHealth::kNew:
@@ -73,6 +77,10 @@ std::optional<MailAuth> ParseMailAuth(std::string_view s) {
 }
 std::optional<AfterImport> ParseAfterImport(std::string_view s) {
   constexpr AfterImport kAll[] = {AfterImport::kMarkSeen, AfterImport::kMove};
+  return ParseNamed(s, kAll);
+}
+std::optional<ClosedReplies> ParseClosedReplies(std::string_view s) {
+  constexpr ClosedReplies kAll[] = {ClosedReplies::kReopen, ClosedReplies::kNewConversation};
   return ParseNamed(s, kAll);
 }
 std::optional<MailboxHealth> ParseMailboxHealth(std::string_view s) {

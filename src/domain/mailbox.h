@@ -17,16 +17,21 @@ namespace luister {
 enum class MailSecurity { kTls, kStartTls, kPlain };  // "tls", "starttls", "plain"
 enum class MailAuth { kPassword, kXoauth2 };          // "password", "xoauth2"
 enum class AfterImport { kMarkSeen, kMove };          // "mark_seen", "move"
+// What mail answering a closed conversation does: reopen it, or open a new
+// conversation that follows it up ("reopen", "new_conversation").
+enum class ClosedReplies { kReopen, kNewConversation };
 // "new": never polled; "ok": the last poll worked; "failing": it did not.
 enum class MailboxHealth { kNew, kOk, kFailing };
 
 std::string_view ToString(MailSecurity v);
 std::string_view ToString(MailAuth v);
 std::string_view ToString(AfterImport v);
+std::string_view ToString(ClosedReplies v);
 std::string_view ToString(MailboxHealth v);
 std::optional<MailSecurity> ParseMailSecurity(std::string_view s);
 std::optional<MailAuth> ParseMailAuth(std::string_view s);
 std::optional<AfterImport> ParseAfterImport(std::string_view s);
+std::optional<ClosedReplies> ParseClosedReplies(std::string_view s);
 std::optional<MailboxHealth> ParseMailboxHealth(std::string_view s);
 
 // What an admin configures.
@@ -51,6 +56,7 @@ struct MailboxSettings {
   // The sender's name in replies: "Anna (<from_name>)"; the mailbox's name
   // when empty.
   std::string from_name;
+  ClosedReplies closed_replies = ClosedReplies::kReopen;
   bool enabled = true;
 };
 

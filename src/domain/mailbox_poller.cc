@@ -81,6 +81,7 @@ Result<MailDestination> MailboxPoller::DestinationOf(const Mailbox& mb) {
   MailDestination to;
   to.department_id = q->department_id;
   to.queue_id = q->id;
+  to.new_after_closed = mb.settings.closed_replies == ClosedReplies::kNewConversation;
   // Every mailbox's address is the desk's own: mail from any of them is a loop.
   LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
   LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());

@@ -379,6 +379,41 @@ TEST_F(ImapTest, TheAgentsAnswerArrivesWithThreadingHeadersAndTheCustomersReplyJ
   EXPECT_EQ(servers_.Count(klant), 1) << "sent once";
 }
 
+// A mailbox set to follow closed conversations up: the customer's answer
+// to a closed conversation opens a new one that names it.
+TEST_F(ImapTest, AnAnswerToAClosedConversationOpensAFollowUpWhenSoConfigured) {
+  const std::string desk = servers_.AddUser("followup");
+  json settings = Settings(desk, servers_.password());
+  settings["closed_replies"] = "sometimes";
+  auto bad = client_->Post("/api/v1/mailboxes", settings);
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.body.find("closed_replies"), std::string::npos) << bad.body;
+  settings["closed_replies"] = "new_conversation";
+  auto created = client_->Post("/api/v1/mailboxes", settings);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json()["closed_replies"], "new_conversation");
+  const int64_t box = created.Json()["id"];
+  const std::string jan = servers_.AddUser("jan");
+  servers_.Seed(desk, Mail("Jan <" + jan + ">", desk, "Factuur", "factuur@klant"));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  const int64_t closed = Conversations()[0]["id"];
+  EXPECT_TRUE(Conversations()[0]["follows_id"].is_null());
+  ASSERT_EQ(
+      client_->Patch("/api/v1/conversations/" + std::to_string(closed), {{"status", "closed"}})
+          .status,
+      200);
+
+  servers_.Seed(desk, Mail("Jan <" + jan + ">", desk, "Re: Factuur", "factuur-2@klant",
+                           "In-Reply-To: <factuur@klant>\r\n"));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 2; });
+  json list = Conversations();
+  ASSERT_EQ(list.size(), 2u) << list.dump();
+  json newest = list[0]["id"] == closed ? list[1] : list[0];
+  EXPECT_EQ(newest["follows_id"], closed) << newest.dump();
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(closed)).Json()["status"],
+            "closed");
+}
+
 TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
   const std::string desk = servers_.AddUser("nosmtp");
   int64_t box = AddMailbox(desk);  // fetches, sends nothing

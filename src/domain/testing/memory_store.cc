@@ -378,6 +378,7 @@ Result<Conversation> InsertConversation(Data& d, const NewConversation& n,
   v.department_id = n.department_id;
   v.queue_id = n.queue_id;
   v.assignee_id = n.assignee_id;
+  v.follows_id = n.follows_id;
   v.tags = n.tags;
   std::sort(v.tags.begin(), v.tags.end());
   v.tags.erase(std::unique(v.tags.begin(), v.tags.end()), v.tags.end());

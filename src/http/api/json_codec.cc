@@ -108,7 +108,9 @@ void WriteConversation(JsonWriter& w, const Conversation& v) {
       .Key("tags")
       .Strings(v.tags)
       .Key("message_count")
-      .Int(v.message_count);
+      .Int(v.message_count)
+      .Key("follows_id")
+      .OptInt(v.follows_id);
   time("created_at", v.created_at);
   time("updated_at", v.updated_at);
   time("last_message_at", v.last_message_at);

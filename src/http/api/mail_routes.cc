@@ -95,6 +95,7 @@ json MailboxJson(const Mailbox& m) {
           {"smtp_port", s.smtp_port},
           {"smtp_security", ToString(s.smtp_security)},
           {"from_name", s.from_name},
+          {"closed_replies", ToString(s.closed_replies)},
           {"enabled", s.enabled},
           {"state",
            {{"health", ToString(m.health)},
@@ -129,13 +130,14 @@ json QuarantineJson(const QuarantinedMail& m) {
 // Settings fields only (and, for a test of a saved mailbox, its id).
 void RejectUnknownSettings(JsonBody& b, bool test) {
   if (test) {
-    b.RejectUnknown({"mailbox_id", "queue_id", "name", "address", "host", "port", "security",
-                     "username", "auth", "secret", "folder", "poll_seconds", "after_import",
-                     "move_to", "enabled", "smtp_host", "smtp_port", "smtp_security", "from_name"});
+    b.RejectUnknown({"mailbox_id", "queue_id",     "name",          "address",   "host",
+                     "port",       "security",     "username",      "auth",      "secret",
+                     "folder",     "poll_seconds", "after_import",  "move_to",   "enabled",
+                     "smtp_host",  "smtp_port",    "smtp_security", "from_name", "closed_replies"});
   } else {
     b.RejectUnknown({"queue_id", "name", "address", "host", "port", "security", "username", "auth",
                      "secret", "folder", "poll_seconds", "after_import", "move_to", "enabled",
-                     "smtp_host", "smtp_port", "smtp_security", "from_name"});
+                     "smtp_host", "smtp_port", "smtp_security", "from_name", "closed_replies"});
   }
 }
 
@@ -186,6 +188,12 @@ void ReadSettings(JsonBody& b, bool creating, MailboxSettings* s,
       b.AddError("smtp_security", "must be one of: tls, starttls, plain");
   }
   if (auto v = b.String("from_name", JsonBody::kOptional, 200)) s->from_name = *v;
+  if (auto v = b.String("closed_replies", JsonBody::kOptional, 32)) {
+    if (auto p = ParseClosedReplies(*v))
+      s->closed_replies = *p;
+    else
+      b.AddError("closed_replies", "must be one of: reopen, new_conversation");
+  }
   if (auto v = b.Bool("enabled", JsonBody::kOptional)) s->enabled = *v;
 }
 

@@ -11,20 +11,20 @@ constexpr char kColumns[] =
     "poll_seconds, after_import, move_to, enabled, uidvalidity, last_uid, health, last_error, "
     "last_error_at, last_success_at, failures, received, imported, duplicates, ignored, "
     "quarantined, poll_job_id, created_at, updated_at, smtp_host, smtp_port, smtp_security, "
-    "from_name";
+    "from_name, closed_replies";
 const Sql kSelect(std::string("SELECT ") + kColumns + " FROM mailboxes WHERE id = ?");
 const Sql kList(std::string("SELECT ") + kColumns + " FROM mailboxes ORDER BY id");
 const Sql kInsert(
     "INSERT INTO mailboxes (queue_id, name, address, host, port, security, username, auth, "
     "sealed_secret, folder, poll_seconds, after_import, move_to, enabled, created_at, updated_at, "
-    "smtp_host, smtp_port, smtp_security, from_name) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "smtp_host, smtp_port, smtp_security, from_name, closed_replies) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 // Pointing the mailbox elsewhere forgets the UIDs (they belong to the old
 // folder); the key set stays, so mail taken before is still recognised.
 const Sql kUpdate(
     "UPDATE mailboxes SET queue_id = ?, name = ?, address = ?, port = ?, security = ?, auth = ?, "
     "poll_seconds = ?, after_import = ?, move_to = ?, enabled = ?, updated_at = ?, "
-    "smtp_host = ?, smtp_port = ?, smtp_security = ?, from_name = ?, "
+    "smtp_host = ?, smtp_port = ?, smtp_security = ?, from_name = ?, closed_replies = ?, "
     "uidvalidity = CASE WHEN host = ? AND username = ? AND folder = ? THEN uidvalidity END, "
     "last_uid = CASE WHEN host = ? AND username = ? AND folder = ? THEN last_uid ELSE 0 END, "
     "host = ?, username = ?, folder = ? WHERE id = ?");
@@ -88,6 +88,7 @@ Mailbox FromRow(const Row& r) {
   s.smtp_port = static_cast<int>(r.Int(31));
   s.smtp_security = ParseMailSecurity(r.Text(32)).value_or(MailSecurity::kStartTls);
   s.from_name = r.Text(33);
+  s.closed_replies = ParseClosedReplies(r.Text(34)).value_or(ClosedReplies::kReopen);
   return m;
 }
 
@@ -119,7 +120,8 @@ Result<Mailbox> SqlMailboxRepository::Create(const MailboxSettings& s,
         .Add(s.smtp_host)
         .Add(static_cast<int64_t>(s.smtp_port))
         .Add(ToString(s.smtp_security))
-        .Add(s.from_name);
+        .Add(s.from_name)
+        .Add(ToString(s.closed_replies));
     LUISTER_ASSIGN_OR_RETURN(int64_t id, Scalar(c, kInsert, p));
     return Load(c, id);
   });
@@ -142,7 +144,7 @@ Result<Mailbox> SqlMailboxRepository::Update(int64_t id, const MailboxSettings& 
                           static_cast<int64_t>(s.poll_seconds), ToString(s.after_import));
     p.Add(s.move_to).Add(s.enabled).Add(at);
     p.Add(s.smtp_host).Add(static_cast<int64_t>(s.smtp_port)).Add(ToString(s.smtp_security));
-    p.Add(s.from_name);
+    p.Add(s.from_name).Add(ToString(s.closed_replies));
     for (int i = 0; i < 3; ++i) p.Add(s.host).Add(s.username).Add(s.folder);
     p.Add(id);
     LUISTER_RETURN_IF_ERROR(Changed(c.Execute(kUpdate, p), id));
