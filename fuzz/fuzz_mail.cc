@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "channels/email/mime_parser.h"
-#include "channels/email/reply_text.h"
+#include "domain/reply_text.h"
 #include "domain/validation.h"
 
 namespace {
@@ -40,6 +40,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(a.size <= raw.size() * 2 + 64);
   }
   // NewText on the raw bytes too: it must hold for any text.
-  Check(luister::email::NewText(raw).size() <= raw.size());
+  Check(luister::NewText(raw).size() <= raw.size());
   return 0;
 }

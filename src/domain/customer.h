@@ -23,6 +23,10 @@ struct Identity {
   IdentityKind kind = IdentityKind::kEmail;
   std::string value;
   Timestamp created_at{};
+  // Mail to this address bounced: the last bounce's words, and when; unset
+  // while it works (and again once the customer writes from it).
+  std::optional<std::string> failing;
+  std::optional<Timestamp> failing_at;
 };
 
 // Contact hours as minutes after local midnight, e.g. 9:00-17:30 = 540-1050.

@@ -92,7 +92,14 @@ Result<int64_t> MailIntakeService::ResolveCustomer(const MailAddress& from) {
   if (!email.ok()) return InvalidArgument("the sender's address is not valid: " + from.address);
   LUISTER_ASSIGN_OR_RETURN(auto found,
                            store_.customers().FindByIdentity(IdentityKind::kEmail, *email));
-  if (found) return found->merged_into_id.value_or(found->id);
+  if (found) {
+    // Mail from an address that bounced before: it works again.
+    for (const Identity& i : found->identities)
+      if (i.kind == IdentityKind::kEmail && i.value == *email && i.failing)
+        LUISTER_RETURN_IF_ERROR(store_.customers().SetIdentityFailing(IdentityKind::kEmail, *email,
+                                                                      std::nullopt, clock_.Now()));
+    return found->merged_into_id.value_or(found->id);
+  }
   NewCustomer c;
   c.name = Utf8Prefix(Trim(from.name), 200);
   if (c.name.empty()) c.name = email->substr(0, email->find('@'));
@@ -308,6 +315,14 @@ Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
   std::string why = "it bounced" + (to_whom.empty() ? std::string() : " for " + to_whom) +
                     (mail.kind_reason.empty() ? "" : " (" + mail.kind_reason + ")");
   r->reason = "a bounce of message " + std::to_string(ref->message_id) + ": " + why;
+  // The customer's address is failing: shown on the customer, until they
+  // write from it again.
+  for (const auto& a : mail.failed_recipients) {
+    auto address = NormaliseEmail(a);
+    if (!address.ok()) continue;
+    LUISTER_RETURN_IF_ERROR(store_.customers().SetIdentityFailing(
+        IdentityKind::kEmail, *address, Utf8Prefix(why, 1000), clock_.Now()));
+  }
   // The reply did not arrive: the outbox shows it failed (when the desk
   // sent it; mail from an agent's own client it only links), and the
   // conversation is back with the team.

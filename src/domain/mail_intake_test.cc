@@ -343,6 +343,18 @@ TEST_F(MailIntakeTest, ABounceOfOurReplyIsLinkedToItAndTheConversationIsBackWith
   EXPECT_NE(r.reason.find("bounced for piet@example.nl"), std::string::npos) << r.reason;
   EXPECT_EQ(store_->conversations().Get(*first.conversation_id)->status,
             ConversationStatus::kWaitingOnUs);
+  // The address is failing on the customer, with why.
+  auto piet = store_->customers().Get(*first.customer_id);
+  ASSERT_TRUE(piet.ok());
+  ASSERT_EQ(piet->identities.size(), 1u);
+  ASSERT_TRUE(piet->identities[0].failing.has_value());
+  EXPECT_NE(piet->identities[0].failing->find("a delivery status report"), std::string::npos);
+  EXPECT_TRUE(piet->identities[0].failing_at.has_value());
+  // Piet writes again from it: it works, the mark goes.
+  Take(Mail("piet@example.nl", "q9@example.nl", "Nieuw adres werkt"));
+  piet = store_->customers().Get(*first.customer_id);
+  EXPECT_FALSE(piet->identities[0].failing.has_value());
+  EXPECT_FALSE(piet->identities[0].failing_at.has_value());
   // A bounce of something the desk never sent links nothing.
   bounce.message_id = "b3@mx.example.nl";
   bounce.bounced_message_id = "someone-else@example.org";

@@ -48,6 +48,10 @@ class CustomerRepository {
   virtual Status RemoveIdentity(int64_t customer_id, int64_t identity_id) = 0;
   virtual Result<std::optional<Customer>> FindByIdentity(IdentityKind kind,
                                                          const std::string& value) = 0;
+  // Marks the identity `kind`/`value` as failing with `reason` (a bounce),
+  // or clears that with nullopt. An unknown identity is no error.
+  virtual Status SetIdentityFailing(IdentityKind kind, const std::string& value,
+                                    std::optional<std::string> reason, Timestamp at) = 0;
   // Locks both customers, asks `plan` whether and how to merge them, then
   // moves identities, conversations, messages and activities of `source`
   // to `target`, marks source as merged into target and records the merge

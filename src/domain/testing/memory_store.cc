@@ -299,6 +299,18 @@ class MemoryCustomers final : public CustomerRepository {
     });
   }
 
+  Status SetIdentityFailing(IdentityKind kind, const std::string& value,
+                            std::optional<std::string> reason, Timestamp at) override {
+    return s_.Write([&](Data& d) -> Status {
+      for (auto& [id, i] : d.identities) {
+        if (i.kind != kind || i.value != value) continue;
+        i.failing = reason;
+        i.failing_at = reason ? std::optional<Timestamp>(at) : std::nullopt;
+      }
+      return Status::Ok();
+    });
+  }
+
   Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, const MergePlan& plan) override {
     return s_.Write([&](Data& d) -> Result<MergeRecord> {
       LUISTER_ASSIGN_OR_RETURN(Customer source, LoadCustomer(d, source_id));

@@ -43,10 +43,13 @@ std::optional<ContactHours> ParseContactHours(std::string_view s) {
 }
 
 json ToJson(const Identity& v) {
+  json failing = nullptr;
+  if (v.failing) failing = {{"reason", *v.failing}, {"since", OptTime(v.failing_at)}};
   return {{"id", v.id},
           {"kind", Str(ToString(v.kind))},
           {"value", v.value},
-          {"created_at", FormatIso8601(v.created_at)}};
+          {"created_at", FormatIso8601(v.created_at)},
+          {"failing", std::move(failing)}};
 }
 
 json ToJson(const Customer& v) {

@@ -23,7 +23,8 @@ const Sql kSelectConversationForUpdate(std::string("SELECT ") + kConversationCol
 const Sql kSelectMessage(std::string("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?");
 // The common case of one record, as a constant statement.
 const Sql kSelectIdentitiesOfOne(
-    "SELECT id, customer_id, kind, value, created_at FROM identities WHERE customer_id = ? "
+    "SELECT id, customer_id, kind, value, created_at, failing, failing_at FROM identities "
+    "WHERE customer_id = ? "
     "ORDER BY id");
 const Sql kSelectAttachmentsOfOne(
     "SELECT message_id, filename, content_type, size_bytes, sha256, content_id, inline, id "
@@ -77,13 +78,14 @@ Status LoadIdentities(Connection& c, std::vector<Customer>* customers) {
     x.identities.clear();
   }
   auto add = [&](const Row& r) {
-    by_id[r.Int(1)]->identities.push_back(
-        Identity{r.Int(0), r.Int(1), EnumFromText<IdentityKind>(r.Text(2)), r.Text(3), r.Time(4)});
+    by_id[r.Int(1)]->identities.push_back(Identity{r.Int(0), r.Int(1),
+                                                   EnumFromText<IdentityKind>(r.Text(2)), r.Text(3),
+                                                   r.Time(4), r.OptText(5), r.OptTime(6)});
   };
   if (ids.size() == 1) return c.Query(kSelectIdentitiesOfOne, Params::Of(ids[0]), add);
   return ForChunks(ids, [&](const std::vector<int64_t>& chunk) {
     QueryBuilder q(
-        "SELECT id, customer_id, kind, value, created_at FROM identities "
+        "SELECT id, customer_id, kind, value, created_at, failing, failing_at FROM identities "
         "WHERE customer_id");
     AddIdList(q, chunk);
     q.Add(" ORDER BY customer_id, id");

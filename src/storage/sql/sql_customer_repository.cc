@@ -24,6 +24,8 @@ const Sql kInsertIdentity(
     "RETURNING id");
 const Sql kDeleteIdentity("DELETE FROM identities WHERE id = ? AND customer_id = ?");
 const Sql kFindByIdentity("SELECT customer_id FROM identities WHERE kind = ? AND value = ?");
+const Sql kSetFailing(
+    "UPDATE identities SET failing = ?, failing_at = ? WHERE kind = ? AND value = ?");
 const Sql kTouchCustomer("UPDATE customers SET updated_at = ? WHERE id = ?");
 const Sql kCountCustomers("SELECT count(*) FROM customers WHERE merged_into_id IS NULL");
 
@@ -176,6 +178,15 @@ Result<std::optional<Customer>> SqlCustomerRepository::FindByIdentity(IdentityKi
     if (!id) return std::optional<Customer>();
     LUISTER_ASSIGN_OR_RETURN(Customer customer, LoadCustomer(c, *id));
     return std::optional<Customer>(std::move(customer));
+  });
+}
+
+Status SqlCustomerRepository::SetIdentityFailing(IdentityKind kind, const std::string& value,
+                                                 std::optional<std::string> reason, Timestamp at) {
+  std::optional<Timestamp> since;
+  if (reason) since = at;
+  return db_.Write([&](Connection& c) -> Status {
+    return c.Execute(kSetFailing, Params::Of(reason, since, ToString(kind), value)).status();
   });
 }
 

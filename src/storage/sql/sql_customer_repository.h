@@ -16,6 +16,8 @@ class SqlCustomerRepository : public CustomerRepository {
   Result<Customer> Update(int64_t id, const CustomerPlan& plan) override;
   Result<Identity> AddIdentity(int64_t customer_id, const NewIdentity& i, Timestamp at) override;
   Status RemoveIdentity(int64_t customer_id, int64_t identity_id) override;
+  Status SetIdentityFailing(IdentityKind kind, const std::string& value,
+                            std::optional<std::string> reason, Timestamp at) override;
   Result<std::optional<Customer>> FindByIdentity(IdentityKind kind,
                                                  const std::string& value) override;
   Result<MergeRecord> Merge(int64_t source_id, int64_t target_id, const MergePlan& plan) override;

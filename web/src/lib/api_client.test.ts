@@ -61,6 +61,21 @@ describe('request', () => {
     expect(postInit.credentials).toBe('same-origin');
   });
 
+  it('sends a raw body as it is, with its own Content-Type and the CSRF token', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json({ sha256: 'ab' }, 201));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok-2');
+    const file = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    await api.postRaw('/uploads', file, 'application/pdf', { filename: 'a b.pdf' });
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/v1/uploads?filename=a+b.pdf');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    const headers = init.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('application/pdf');
+    expect(headers['X-CSRF-Token']).toBe('tok-2');
+  });
+
   it('rejects with the parsed problem and reports 401 outside the session endpoint', async () => {
     const handler = vi.fn();
     onUnauthorized(handler);

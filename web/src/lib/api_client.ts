@@ -119,13 +119,17 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   params?: Record<string, QueryValue>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a file's bytes), with `type` as its Content-Type; instead of `body`. */
+  raw?: { body: Blob; type: string };
   signal?: AbortSignal;
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.raw) headers['Content-Type'] = opts.raw.type;
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -133,7 +137,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -154,6 +158,9 @@ export const api = {
   get: <T>(path: string, params?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>('GET', path, { params, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  /** POST with a raw body (an upload's bytes) of Content-Type `type`. */
+  postRaw: <T>(path: string, body: Blob, type: string, params?: Record<string, QueryValue>) =>
+    request<T>('POST', path, { raw: { body, type }, params }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

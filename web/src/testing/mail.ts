@@ -8,7 +8,7 @@ export function mailboxFixture(id: number, over: Partial<Mailbox> = {}, state: P
     id, queue_id: 7, name: `Box ${id}`, address: `box${id}@example.org`, host: 'imap.example.org', port: 993,
     security: 'tls', username: `box${id}`, auth: 'password', has_secret: true, folder: 'INBOX', poll_seconds: 60,
     after_import: 'mark_seen', move_to: '', smtp_host: 'smtp.example.org', smtp_port: 587, smtp_security: 'starttls',
-    from_name: '', enabled: true,
+    from_name: '', closed_replies: 'reopen', enabled: true,
     state: { health: 'ok', last_error: null, last_error_at: null, last_success_at: at, failures: 0, uidvalidity: 1, last_uid: 40, ...state },
     counts: { received: 40, imported: 35, duplicates: 2, ignored: 2, quarantined: 1 },
     created_at: at, updated_at: at, ...over,
@@ -36,6 +36,7 @@ export function outboxFixture(messageId: number, over: Partial<OutboxItem> = {})
 export function messageFixture(id: number, over: Partial<Message> = {}): Message {
   return {
     id, conversation_id: 17, customer_id: 5, channel: 'email', direction: 'out', internal: false, author_user_id: 1,
-    body_text: `Message ${id}`, body_html: '', attachments: [], delivery: 'queued', created_at: at, ...over,
+    body_text: `Message ${id}`, body_html: '', new_text: null, attachments: [], delivery: 'queued', delivery_error: null,
+    created_at: at, ...over,
   };
 }

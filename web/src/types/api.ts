@@ -48,6 +48,10 @@ export type NewMailbox = Schemas['NewMailbox'];
 export type MailboxPatch = Schemas['MailboxPatch'];
 export type MailboxTestRequest = Schemas['MailboxTestRequest'];
 export type MailboxTestResult = Schemas['MailboxTestResult'];
+/** One server's outcome in a connection test (IMAP, SMTP). */
+export type ServerCheck = Schemas['ServerCheck'];
+/** What mail answering a closed conversation does (a mailbox setting). */
+export type ClosedReplies = Mailbox['closed_replies'];
 export type MailboxPollResult = Schemas['MailboxPollResult'];
 /** Mail the desk could not take, held for an admin. */
 export type QuarantinedMail = Schemas['QuarantinedMail'];
@@ -58,6 +62,10 @@ export type QuarantineReprocessed = Schemas['QuarantineReprocessed'];
 export type Delivery = Schemas['Delivery'];
 /** A reply in the e-mail outbox (`GET /mail/outbox`, admins), with its last error. */
 export type OutboxItem = Schemas['OutboxItem'];
+/** A file kept by `POST /uploads`, named in a message by its `sha256`. */
+export type Upload = Schemas['Upload'];
+/** A file of a new message (`attachments[]` of NewMessage). */
+export type NewAttachment = Schemas['NewAttachment'];
 
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
@@ -110,5 +118,6 @@ export const ROLES: Role[] = values<Role>({
 export const MAIL_SECURITIES: MailSecurity[] = values<MailSecurity>({ tls: true, starttls: true, plain: true });
 export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2: true });
 export const AFTER_IMPORTS: AfterImport[] = values<AfterImport>({ mark_seen: true, move: true });
+export const CLOSED_REPLIES: ClosedReplies[] = values<ClosedReplies>({ reopen: true, new_conversation: true });
 export const QUARANTINE_STATES: QuarantineState[] = values<QuarantineState>({ held: true, reprocessed: true, discarded: true });
 export const DELIVERIES: Delivery[] = values<Delivery>({ queued: true, sending: true, sent: true, failed: true, uncertain: true });

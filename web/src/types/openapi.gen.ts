@@ -1252,6 +1252,16 @@ export interface components {
             value: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Mail to this address bounced (a bounce of one of the desk's
+             *     replies): why, and since when. Null while it works; cleared when
+             *     the customer writes from it again.
+             */
+            failing: {
+                reason: string;
+                /** Format: date-time */
+                since: string;
+            } | null;
         };
         Customer: {
             /** Format: int64 */

@@ -70,7 +70,10 @@ describe('MailboxesAdmin', () => {
     const calls = stubApi({
       ...directory,
       'GET /mailboxes': () => json({ items: [] }),
-      'POST /mailboxes/test': () => json({ ok: true, message: 'logged in; INBOX holds 12 messages' }),
+      'POST /mailboxes/test': () => json({
+        ok: true, message: 'IMAP: logged in; INBOX holds 12 messages; SMTP: logged in to smtp.example.org:465',
+        imap: { ok: true, message: 'logged in; INBOX holds 12 messages' }, smtp: { ok: true, message: 'logged in to smtp.example.org:465' },
+      }),
       'POST /mailboxes': () => json(mailbox(4), 201),
     });
     renderWithProviders(<MailboxesAdmin />);
@@ -103,9 +106,12 @@ describe('MailboxesAdmin', () => {
     expect(smtp.getByLabelText('Sender name')).toHaveAccessibleDescription(/“Agent name \(Acme Support\)”/);
 
     await userEvent.click(f.getByRole('button', { name: 'Test connection' }));
-    expect(await f.findByTestId('mailbox-test-result')).toHaveTextContent('Connection works: logged in; INBOX holds 12 messages');
+    const result = await f.findByTestId('mailbox-test-result');
+    expect(result).toHaveClass('test-result--ok');
+    expect(within(result).getByTestId('mailbox-test-imap')).toHaveTextContent('✓ IMAP works: logged in; INBOX holds 12 messages');
+    expect(within(result).getByTestId('mailbox-test-smtp')).toHaveTextContent('✓ SMTP works: logged in to smtp.example.org:465');
     const test = calls.find((c) => c.key === 'POST /mailboxes/test');
-    expect(test?.body).toMatchObject({ queue_id: 7, name: 'Support', host: 'imap.example.org', port: 143, security: 'starttls', secret: 's3cret' });
+    expect(test?.body).toMatchObject({ queue_id: 7, name: 'Support', host: 'imap.example.org', port: 143, security: 'starttls', secret: 's3cret', closed_replies: 'reopen' });
     expect(test?.body).not.toHaveProperty('mailbox_id');
 
     await userEvent.click(f.getByRole('button', { name: 'Add mailbox' }));
@@ -114,7 +120,7 @@ describe('MailboxesAdmin', () => {
       queue_id: 7, name: 'Support', address: 'support@example.org', host: 'imap.example.org', port: 143,
       security: 'starttls', username: 'support', auth: 'password', folder: 'INBOX', poll_seconds: 60,
       after_import: 'mark_seen', move_to: '', smtp_host: 'smtp.example.org', smtp_port: 465, smtp_security: 'tls',
-      from_name: 'Acme Support', enabled: true, secret: 's3cret',
+      from_name: 'Acme Support', closed_replies: 'reopen', enabled: true, secret: 's3cret',
     });
   });
 
@@ -132,7 +138,7 @@ describe('MailboxesAdmin', () => {
     stubApi({
       ...directory,
       'GET /mailboxes': () => json({ items: [] }),
-      'POST /mailboxes/test': () => json({ ok: false, message: 'connect: connection refused' }),
+      'POST /mailboxes/test': () => json({ ok: false, message: 'IMAP: connect: connection refused', imap: { ok: false, message: 'connect: connection refused' }, smtp: null }),
       'POST /mailboxes': () => problem(400, {
         title: 'Invalid request', detail: 'the mailbox is not valid',
         errors: [{ field: 'secret', message: 'is required' }, { field: 'host', message: "give the IMAP server's host name" }],
@@ -142,7 +148,11 @@ describe('MailboxesAdmin', () => {
     const form = await screen.findByRole('form', { name: 'Add mailbox' });
     const f = within(form);
     await userEvent.click(f.getByRole('button', { name: 'Test connection' }));
-    expect(await f.findByTestId('mailbox-test-result')).toHaveTextContent('Connection failed: connect: connection refused');
+    const result = await f.findByTestId('mailbox-test-result');
+    expect(result).toHaveClass('test-result--failed');
+    expect(result).toHaveTextContent(/^Connection failed/);
+    expect(within(result).getByTestId('mailbox-test-imap')).toHaveTextContent('✗ IMAP failed: connect: connection refused');
+    expect(within(result).getByTestId('mailbox-test-smtp')).toHaveTextContent('SMTP: no SMTP server set, so this mailbox sends no replies.');
     await userEvent.click(f.getByRole('button', { name: 'Add mailbox' }));
     expect(await f.findByText('is required')).toBeInTheDocument();
     expect(f.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
@@ -154,7 +164,7 @@ describe('MailboxesAdmin', () => {
     const calls = stubApi({
       ...directory,
       'GET /mailboxes': () => json({ items: [support] }),
-      'POST /mailboxes/test': () => json({ ok: true, message: 'logged in; INBOX holds 0 messages' }),
+      'POST /mailboxes/test': () => json({ ok: true, message: 'IMAP: logged in; INBOX holds 0 messages', imap: { ok: true, message: 'logged in; INBOX holds 0 messages' }, smtp: null }),
       'PATCH /mailboxes/1': (body) => json({ ...support, ...(body as object) }),
     });
     renderWithProviders(<MailboxesAdmin />);
@@ -178,6 +188,56 @@ describe('MailboxesAdmin', () => {
     await userEvent.click(f.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(calls.some((c) => c.key === 'PATCH /mailboxes/1')).toBe(true));
     expect(calls.find((c) => c.key === 'PATCH /mailboxes/1')?.body).toEqual({ after_import: 'move', move_to: 'Archive', poll_seconds: 300 });
+  });
+
+  it('shows IMAP and SMTP apart when only SMTP fails', async () => {
+    stubApi({
+      ...directory,
+      'GET /mailboxes': () => json({ items: [support] }),
+      'POST /mailboxes/test': () => json({
+        ok: false, message: 'IMAP: logged in; SMTP: 535 5.7.8 authentication failed',
+        imap: { ok: true, message: 'logged in; INBOX holds 3 messages' }, smtp: { ok: false, message: '535 5.7.8 authentication failed' },
+      }),
+    });
+    renderWithProviders(<MailboxesAdmin />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Support' }));
+    const f = within(screen.getByRole('form', { name: 'Edit mailbox Support' }));
+    await userEvent.click(f.getByRole('button', { name: 'Test connection' }));
+    const result = within(await f.findByTestId('mailbox-test-result'));
+    expect(result.getByTestId('mailbox-test-imap')).toHaveAttribute('data-ok', 'true');
+    expect(result.getByTestId('mailbox-test-imap')).toHaveTextContent('✓ IMAP works: logged in; INBOX holds 3 messages');
+    expect(result.getByTestId('mailbox-test-smtp')).toHaveAttribute('data-ok', 'false');
+    expect(result.getByTestId('mailbox-test-smtp')).toHaveTextContent('✗ SMTP failed: 535 5.7.8 authentication failed');
+  });
+
+  it('opens a new linked conversation for answers to closed ones when asked, and says so in the request', async () => {
+    const calls = stubApi({
+      ...directory,
+      'GET /mailboxes': () => json({ items: [support] }),
+      'POST /mailboxes/test': () => json({ ok: true, message: 'ok', imap: { ok: true, message: 'logged in' }, smtp: null }),
+      'PATCH /mailboxes/1': (body) => json({ ...support, ...(body as object) }),
+    });
+    renderWithProviders(<MailboxesAdmin />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Support' }));
+    const f = within(screen.getByRole('form', { name: 'Edit mailbox Support' }));
+    const select = f.getByLabelText('When a customer answers a closed conversation');
+    expect(select).toHaveValue('reopen');
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Reopen it', 'Open a new conversation linked to it']);
+    await userEvent.selectOptions(select, 'new_conversation');
+    await userEvent.click(f.getByRole('button', { name: 'Test connection' }));
+    await f.findByTestId('mailbox-test-result');
+    expect(calls.find((c) => c.key === 'POST /mailboxes/test')?.body).toMatchObject({ mailbox_id: 1, closed_replies: 'new_conversation' });
+    await userEvent.click(f.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.key === 'PATCH /mailboxes/1')).toBe(true));
+    expect(calls.find((c) => c.key === 'PATCH /mailboxes/1')?.body).toEqual({ closed_replies: 'new_conversation' });
+  });
+
+  it('shows a mailbox’s saved choice for answers to closed conversations', async () => {
+    stubApi({ ...directory, 'GET /mailboxes': () => json({ items: [mailbox(6, { name: 'Shop', closed_replies: 'new_conversation' })] }) });
+    renderWithProviders(<MailboxesAdmin />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Shop' }));
+    const f = within(screen.getByRole('form', { name: 'Edit mailbox Shop' }));
+    expect(f.getByLabelText('When a customer answers a closed conversation')).toHaveValue('new_conversation');
   });
 
   it('fetches now, and deletes only after confirmation', async () => {

@@ -5,8 +5,8 @@ import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
 import { useDepartments, useQueues } from '@/lib/directory';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
-import { AFTER_IMPORTS, MAIL_AUTHS, MAIL_SECURITIES } from '@/types/api';
-import type { AfterImport, MailAuth, Mailbox, MailboxPatch, MailSecurity } from '@/types/api';
+import { AFTER_IMPORTS, CLOSED_REPLIES, MAIL_AUTHS, MAIL_SECURITIES } from '@/types/api';
+import type { AfterImport, ClosedReplies, MailAuth, Mailbox, MailboxPatch, MailboxTestResult, MailSecurity, ServerCheck } from '@/types/api';
 import {
   useCreateMailbox,
   useDeleteMailbox,
@@ -28,7 +28,7 @@ import {
 const settingFields = [
   'queue_id', 'name', 'address', 'host', 'port', 'security', 'username', 'auth', 'secret',
   'folder', 'poll_seconds', 'after_import', 'move_to', 'smtp_host', 'smtp_port', 'smtp_security',
-  'from_name', 'enabled', 'mailbox_id',
+  'from_name', 'closed_replies', 'enabled', 'mailbox_id',
 ];
 
 /** Changing any of these needs the password again (the server refuses otherwise). */
@@ -60,13 +60,14 @@ interface MailboxValues {
   smtp_port: string;
   smtp_security: MailSecurity;
   from_name: string;
+  closed_replies: ClosedReplies;
   enabled: boolean;
 }
 
 const emptyValues: MailboxValues = {
   queue_id: '', name: '', address: '', host: '', port: '993', security: 'tls', username: '', auth: 'password',
   secret: '', folder: 'INBOX', poll_seconds: '60', after_import: 'mark_seen', move_to: '', smtp_host: '', smtp_port: '587',
-  smtp_security: 'starttls', from_name: '', enabled: true,
+  smtp_security: 'starttls', from_name: '', closed_replies: 'reopen', enabled: true,
 };
 
 function valuesOf(m: Mailbox): MailboxValues {
@@ -74,7 +75,7 @@ function valuesOf(m: Mailbox): MailboxValues {
     queue_id: m.queue_id, name: m.name, address: m.address, host: m.host, port: String(m.port), security: m.security,
     username: m.username, auth: m.auth, secret: '', folder: m.folder, poll_seconds: String(m.poll_seconds),
     after_import: m.after_import, move_to: m.move_to, smtp_host: m.smtp_host, smtp_port: String(m.smtp_port),
-    smtp_security: m.smtp_security, from_name: m.from_name, enabled: m.enabled,
+    smtp_security: m.smtp_security, from_name: m.from_name, closed_replies: m.closed_replies, enabled: m.enabled,
   };
 }
 
@@ -87,7 +88,7 @@ function settingsOf(v: MailboxValues): MailboxInput {
     name: v.name, address: v.address, host: v.host, port: numberOrNull(v.port), security: v.security,
     username: v.username, auth: v.auth, folder: v.folder, poll_seconds: numberOrNull(v.poll_seconds),
     after_import: v.after_import, move_to: v.move_to, smtp_host: v.smtp_host, smtp_port: numberOrNull(v.smtp_port),
-    smtp_security: v.smtp_security, from_name: v.from_name, enabled: v.enabled,
+    smtp_security: v.smtp_security, from_name: v.from_name, closed_replies: v.closed_replies, enabled: v.enabled,
     ...(v.secret ? { secret: v.secret } : {}),
   };
 }
@@ -238,6 +239,17 @@ function MailboxForm(props: {
         </select>,
       )}
       {f.after_import === 'move' && field('move_to', t('mailbox.moveTo'), text('move_to', { spellCheck: false }))}
+      {field(
+        'closed_replies',
+        t('mailbox.closedReplies'),
+        <select {...fieldProps(`${p}-closed_replies`, err, 'closed_replies')} value={f.closed_replies} onChange={(e) => set({ closed_replies: e.target.value as ClosedReplies })}>
+          {CLOSED_REPLIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`mailbox.closedRepliesOptions.${c}`)}
+            </option>
+          ))}
+        </select>,
+      )}
       <fieldset className="grid-form__group" aria-describedby={`${p}-outgoing-help`}>
         <legend>{t('mailbox.outgoing')}</legend>
         <p className="help grid-form__wide" id={`${p}-outgoing-help`}>
@@ -284,11 +296,7 @@ function MailboxForm(props: {
         <span>{t('mailbox.enabled')}</span>
       </label>
       <FormError error={err} fields={settingFields} />
-      {test.data && (
-        <p className={`test-result ${test.data.ok ? 'test-result--ok' : 'test-result--failed'}`} role="status" data-testid="mailbox-test-result">
-          <strong>{test.data.ok ? t('mailbox.testOk') : t('mailbox.testFailed')}</strong> {test.data.message}
-        </p>
-      )}
+      {test.data && <TestResult result={test.data} />}
       <div className="form-actions">
         {props.onCancel && (
           <button type="button" className="btn btn--ghost" onClick={props.onCancel}>
@@ -311,6 +319,35 @@ function MailboxForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A connection test's outcome: overall, then IMAP's and SMTP's apart (SMTP: none when no server is set). */
+function TestResult({ result }: { result: MailboxTestResult }) {
+  const { t } = useTranslation();
+  const check = (name: 'imap' | 'smtp', c: ServerCheck) => (
+    <li className={`test-result__check--${c.ok ? 'ok' : 'failed'}`} data-testid={`mailbox-test-${name}`} data-ok={c.ok}>
+      <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span>{' '}
+      <strong>{name === 'imap' ? (c.ok ? t('mailbox.testImapOk') : t('mailbox.testImapFailed')) : c.ok ? t('mailbox.testSmtpOk') : t('mailbox.testSmtpFailed')}</strong>{' '}
+      {c.message}
+    </li>
+  );
+  return (
+    <div className={`test-result ${result.ok ? 'test-result--ok' : 'test-result--failed'}`} role="status" data-testid="mailbox-test-result">
+      <p>
+        <strong>{result.ok ? t('mailbox.testOk') : t('mailbox.testFailed')}</strong>
+      </p>
+      <ul className="test-result__checks">
+        {check('imap', result.imap)}
+        {result.smtp ? (
+          check('smtp', result.smtp)
+        ) : (
+          <li className="test-result__check--none" data-testid="mailbox-test-smtp">
+            {t('mailbox.testSmtpNone')}
+          </li>
+        )}
+      </ul>
+    </div>
   );
 }
 

@@ -3,10 +3,19 @@ import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
 import type { Conversation, ConversationStatus, Message } from '@/types/api';
 
+/** A file uploaded before (`POST /uploads`), named by its hash; the server knows its size. */
+export interface UploadedAttachment {
+  filename: string;
+  content_type: string;
+  sha256: string;
+}
+
 export interface SendMessageInput {
   body_text: string;
   internal: boolean;
   status?: Exclude<ConversationStatus, 'new'>;
+  /** Uploaded files; a message may have these and no text. */
+  attachments?: UploadedAttachment[];
 }
 
 /** A reply goes out on the conversation's own channel; a note stays internal. */
@@ -18,6 +27,7 @@ export function useSendMessage(conversation: Conversation) {
         body_text: input.body_text,
         internal: input.internal,
         ...(input.status ? { status: input.status } : {}),
+        ...(input.attachments?.length ? { attachments: input.attachments } : {}),
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: queryKeys.messages(conversation.id) });

@@ -1,18 +1,22 @@
-import { screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '@/lib/api_client';
 import { json, problem, renderWithProviders } from '@/testing/render';
 import type { Conversation } from '@/types/api';
 import { Composer } from './composer';
 
 const conversation: Conversation = {
   id: 17, customer_id: 5, customer_name: 'Jan Jansen', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
-  department_id: 1, queue_id: null, assignee_id: null, tags: [], message_count: 1,
+  department_id: 1, queue_id: null, assignee_id: null, tags: [], message_count: 1, follows_id: null,
   created_at: '2026-11-26T09:00:00.000Z', updated_at: '2026-11-26T09:00:00.000Z',
   last_message_at: '2026-11-26T09:00:00.000Z', first_response_at: null, resolved_at: null,
 };
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
 
 describe('Composer', () => {
   it('keeps the text and shows the field error when sending fails', async () => {
@@ -52,5 +56,116 @@ describe('Composer', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ body_text: 'Done!', internal: false, status: 'resolved' });
+  });
+});
+
+const sha = (c: string) => c.repeat(64);
+
+/**
+ * Stubs fetch: uploads answer per file name (a 413 for big.zip; invoice.pdf
+ * only when `release` is called), a message is accepted. Records the calls.
+ */
+function stubUploads() {
+  let release: () => void = () => {};
+  const invoiceUploaded = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetchMock = vi.fn().mockImplementation(async (url: string, init: RequestInit) => {
+    const u = new URL(url, 'http://localhost');
+    if (u.pathname === '/api/v1/uploads') {
+      const name = u.searchParams.get('filename');
+      if (name === 'big.zip')
+        return problem(413, { title: 'Payload too large', detail: 'the file is larger than the attachment limit of 25 MiB' });
+      if (name === 'invoice.pdf') await invoiceUploaded;
+      const type = (init.headers as Record<string, string>)['Content-Type'];
+      return json({ sha256: sha(name === 'invoice.pdf' ? 'a' : 'b'), filename: name, content_type: type, size_bytes: (init.body as Blob).size }, 201);
+    }
+    return json({ id: 3 }, 201);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const calls = () => fetchMock.mock.calls as [string, RequestInit][];
+  return { release: () => release(), calls, messages: () => calls().filter(([url]) => url === '/api/v1/conversations/17/messages') };
+}
+
+describe('Composer: attachments', () => {
+  it('uploads each chosen file at once, waits for it, shows what was refused and sends the uploaded ones by hash', async () => {
+    setCsrfToken('csrf-1');
+    const api = stubUploads();
+    renderWithProviders(<Composer conversation={conversation} />);
+    const invoice = new File(['x'.repeat(2048)], 'invoice.pdf', { type: 'application/pdf' });
+    const big = new File(['zip'], 'big.zip', { type: 'application/zip' });
+    await userEvent.upload(screen.getByLabelText('Attach file'), [invoice, big]);
+
+    const list = within(screen.getByRole('list', { name: 'Files to send' }));
+    const [first, second] = list.getAllByTestId('composer-file');
+    expect(first).toHaveTextContent('invoice.pdf (2 KB) uploading…');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    expect(await within(second).findByRole('alert')).toHaveTextContent('This is too large to send. The file is larger than the attachment limit of 25 MiB.');
+    expect(second).toHaveAttribute('data-state', 'failed');
+
+    const [url, init] = api.calls().find(([u]) => u.startsWith('/api/v1/uploads?filename=invoice.pdf'))!;
+    expect(url).toBe('/api/v1/uploads?filename=invoice.pdf');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(invoice);
+    expect(init.headers).toMatchObject({ 'Content-Type': 'application/pdf', 'X-CSRF-Token': 'csrf-1' });
+
+    await act(async () => api.release());
+    await vi.waitFor(() => expect(first).toHaveAttribute('data-state', 'uploaded'));
+    expect(first).not.toHaveTextContent('uploading…');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+
+    // No text: the file alone is the message.
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(api.messages()).toHaveLength(1));
+    expect(JSON.parse(String(api.messages()[0][1].body))).toEqual({
+      body_text: '', internal: false,
+      attachments: [{ filename: 'invoice.pdf', content_type: 'application/pdf', sha256: sha('a') }],
+    });
+    await vi.waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument());
+  });
+
+  it('removes a chosen file, sends a type-less one as octet-stream, and attaches to notes too', async () => {
+    const api = stubUploads();
+    renderWithProviders(<Composer conversation={conversation} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Internal note' }));
+    await userEvent.upload(screen.getByLabelText('Attach file'), [
+      new File(['log'], 'trace.log', { type: '' }),
+      new File(['zip'], 'big.zip', { type: 'application/zip' }),
+    ]);
+    const list = within(screen.getByRole('list', { name: 'Files to send' }));
+    await list.findByRole('alert');
+    await userEvent.click(list.getByRole('button', { name: 'Remove big.zip' }));
+    expect(list.getAllByTestId('composer-file')).toHaveLength(1);
+    await vi.waitFor(() => expect(list.getByTestId('composer-file')).toHaveAttribute('data-state', 'uploaded'));
+    const upload = api.calls().find(([u]) => u.includes('filename=trace.log'))!;
+    expect(upload[1].headers).toMatchObject({ 'Content-Type': 'application/octet-stream' });
+
+    // A file chosen for the note is not the reply's.
+    await userEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(screen.queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Internal note' }));
+
+    await userEvent.type(screen.getByLabelText('Internal note', { selector: 'textarea' }), 'Customer log attached.');
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await vi.waitFor(() => expect(api.messages()).toHaveLength(1));
+    expect(JSON.parse(String(api.messages()[0][1].body))).toEqual({
+      body_text: 'Customer log attached.', internal: true,
+      attachments: [{ filename: 'trace.log', content_type: 'application/octet-stream', sha256: sha('b') }],
+    });
+  });
+
+  it('keeps the files when sending fails', async () => {
+    const fetchMock = vi.fn().mockImplementation(async (url: string) =>
+      url.startsWith('/api/v1/uploads')
+        ? json({ sha256: sha('c'), filename: 'a.txt', content_type: 'text/plain', size_bytes: 1 }, 201)
+        : problem(400, { title: 'Invalid request', detail: 'the message is not valid', errors: [{ field: 'attachments[0].sha256', message: 'no upload has this hash' }] }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<Composer conversation={conversation} />);
+    await userEvent.upload(screen.getByLabelText('Attach file'), new File(['a'], 'a.txt', { type: 'text/plain' }));
+    await vi.waitFor(() => expect(screen.getByTestId('composer-file')).toHaveAttribute('data-state', 'uploaded'));
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByTestId('form-error')).toHaveTextContent('attachments[0].sha256: no upload has this hash');
+    expect(screen.getByTestId('composer-file')).toHaveTextContent('a.txt');
   });
 });

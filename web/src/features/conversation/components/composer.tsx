@@ -5,11 +5,17 @@ import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
 import type { Conversation, ConversationStatus } from '@/types/api';
 import { useSendMessage } from '../api/send_message';
+import { useAttachments } from '../hooks/use_attachments';
+import { AttachFileButton, ChosenFileList } from './composer_files';
 
 type Mode = 'reply' | 'note';
 const afterStatuses: Exclude<ConversationStatus, 'new'>[] = ['open', 'waiting_on_customer', 'waiting_on_us', 'resolved', 'closed'];
 
-/** Reply or internal note. The text is kept (also across reloads) until the server accepted it. */
+/**
+ * Reply or internal note, with files. The text is kept (also across reloads)
+ * until the server accepted it; files are uploaded when chosen, and sending
+ * waits until they are.
+ */
 export function Composer({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('reply');
@@ -18,6 +24,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const text = texts[draftKey] ?? loadDraft(draftKey);
   const [status, setStatus] = useState<'' | Exclude<ConversationStatus, 'new'>>('');
   const send = useSendMessage(conversation);
+  const files = useAttachments(draftKey);
   const internal = mode === 'note';
   const id = `composer-${conversation.id}`;
 
@@ -28,15 +35,17 @@ export function Composer({ conversation }: { conversation: Conversation }) {
 
   const submit = (e?: React.FormEvent) => {
     e?.preventDefault();
-    if (send.isPending) return;
+    if (send.isPending || files.uploading) return;
     const key = draftKey;
+    const sentFiles = files.files.map((f) => f.key);
     send.mutate(
-      { body_text: text, internal, status: internal ? undefined : status || undefined },
+      { body_text: text, internal, status: internal ? undefined : status || undefined, attachments: files.attachments },
       {
         onSuccess: () => {
           setTexts((prev) => ({ ...prev, [key]: '' }));
           saveDraft(key, '');
           setStatus('');
+          files.clear(key, sentFiles);
         },
       },
     );
@@ -77,6 +86,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         }}
       />
       <FieldError id={id} error={send.error} field="body_text" />
+      <ChosenFileList files={files.files} onRemove={files.remove} />
       {send.isError && (
         <>
           <FormError error={send.error} fields={['body_text']} />
@@ -84,6 +94,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         </>
       )}
       <div className="composer__actions">
+        <AttachFileButton id={`${id}-files`} onAdd={files.add} />
         {!internal && (
           <label className="inline-field">
             <span>{t('conversation.sendAndSet')}</span>
@@ -97,7 +108,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
             </select>
           </label>
         )}
-        <button type="submit" className={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={send.isPending}>
+        <button type="submit" className={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={send.isPending || files.uploading}>
           {send.isPending ? t('conversation.sending') : internal ? t('conversation.addNote') : t('conversation.send')}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { StatusBadge, PriorityBadge } from '@/components/badges';
 import { ChannelIcon } from '@/components/channel_icon';
 import { ErrorPanel, Spinner } from '@/components/feedback';
@@ -47,6 +48,11 @@ function ConversationLoaded({ conversation: c, customerName }: { conversation: C
             {department && <span data-testid="conversation-department">{department}</span>}
             <span>{t('conversation.created', { time: formatRelative(c.created_at, currentLanguage()) })}</span>
           </p>
+          {c.follows_id !== null && (
+            <p className="conversation__follows" data-testid="conversation-follows">
+              <Link to={`/conversations/${c.follows_id}`}>{t('conversation.follows', { id: c.follows_id })}</Link>
+            </p>
+          )}
           <label className="toggle">
             <input
               type="checkbox"

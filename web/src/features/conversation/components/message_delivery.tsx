@@ -7,8 +7,9 @@ import { useRetrySend } from '../api/retry_send';
 
 // The delivery of a reply the desk sends itself (an agent's e-mail reply):
 // a small mark while it waits or once it is sent, and a warning with
-// "Retry" when it failed or may not have arrived. Why it failed is in the
-// outbox, which only admins may read; they get a link there.
+// "Retry" when it failed or may not have arrived. The warning says why (the
+// mail server's answer or the network error) to everyone who sees the
+// message; admins also get a link to the outbox, where all unsent replies are.
 
 /** True when the reply did not (certainly) reach the customer. */
 export function isUnsent(m: Message): boolean {
@@ -46,6 +47,11 @@ export function DeliveryWarning({ message }: { message: Message }) {
         <strong>{uncertain ? t('delivery.uncertainTitle') : t('delivery.failedTitle')}</strong>{' '}
         {uncertain ? t('delivery.uncertain') : t('delivery.failed')}
       </p>
+      {message.delivery_error && (
+        <p className="delivery-warning__reason" data-testid="delivery-error">
+          {t('delivery.reason', { error: message.delivery_error })}
+        </p>
+      )}
       <div className="row-actions">
         {can(session, 'write_conversations') && (
           <button

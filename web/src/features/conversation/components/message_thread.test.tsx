@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query_keys';
 import { messageFixture } from '@/testing/mail';
 import { createTestQueryClient, json, problem, renderWithProviders } from '@/testing/render';
@@ -13,7 +14,7 @@ const at = '2026-11-26T09:00:00.000Z';
 
 const conversation: Conversation = {
   id: 17, customer_id: 5, customer_name: 'Jan Jansen', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
-  department_id: 1, queue_id: 7, assignee_id: null, tags: [], message_count: 7,
+  department_id: 1, queue_id: 7, assignee_id: null, tags: [], message_count: 7, follows_id: null,
   created_at: at, updated_at: at, last_message_at: at, first_response_at: at, resolved_at: null,
 };
 
@@ -162,5 +163,93 @@ describe('MessageThread: delivery of e-mail replies', () => {
       await vi.advanceTimersByTimeAsync(PENDING_DELIVERY_REFRESH * 3);
     });
     expect(reads()).toBe(2);
+  });
+});
+
+describe('MessageThread: e-mail content', () => {
+  it('shows the sanitised HTML when there is some, and the text otherwise', async () => {
+    renderThread(() => [
+      message(20, {
+        direction: 'in', author_user_id: null, delivery: null, body_text: 'Hello there (plain)',
+        body_html: '<p>Hello <b>there</b></p><p><img src="/api/v1/attachments/31" alt="Screenshot"></p><table><tr><td>Order</td><td>42</td></tr></table>',
+      }),
+      message(21, { direction: 'in', author_user_id: null, delivery: null, body_text: 'Line one\nLine two' }),
+    ]);
+    const html = within(await byId(20)).getByTestId('message-html');
+    expect(html).toHaveClass('message__html');
+    expect(within(html).getByText('there').tagName).toBe('B');
+    expect(within(html).getByRole('img', { name: 'Screenshot' })).toHaveAttribute('src', '/api/v1/attachments/31');
+    expect(within(html).getByRole('table')).toBeInTheDocument();
+    expect(within(await byId(20)).queryByText('Hello there (plain)')).not.toBeInTheDocument();
+
+    const text = await byId(21);
+    expect(within(text).queryByTestId('message-html')).not.toBeInTheDocument();
+    const body = text.querySelector('.message__body');
+    expect(body?.textContent).toBe('Line one\nLine two');
+    expect(within(text).queryByRole('button', { name: 'Show quoted text' })).not.toBeInTheDocument();
+  });
+
+  it('shows only the new text of a message that quotes history, and the whole message on request', async () => {
+    renderThread(() => [
+      message(22, {
+        direction: 'in', author_user_id: null, delivery: null,
+        new_text: 'Thanks, that worked!',
+        body_text: 'Thanks, that worked!\n\nOn Monday Anne wrote:\n> Try restarting it.',
+        body_html: '<p>Thanks, that worked!</p><blockquote>Try restarting it.</blockquote>',
+      }),
+    ]);
+    const m = within(await byId(22));
+    expect(m.getByText('Thanks, that worked!')).toHaveClass('message__body');
+    expect(m.queryByText('Try restarting it.')).not.toBeInTheDocument();
+    const toggle = m.getByRole('button', { name: 'Show quoted text' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAccessibleName('Hide quoted text');
+    expect(m.getByText('Try restarting it.').tagName).toBe('BLOCKQUOTE');
+    expect(m.getByTestId('message-html')).toHaveAttribute('id', toggle.getAttribute('aria-controls'));
+
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(m.queryByText('Try restarting it.')).not.toBeInTheDocument();
+  });
+
+  it('reveals the whole text when a quoting message has no HTML', async () => {
+    renderThread(() => [
+      message(23, {
+        direction: 'in', author_user_id: null, delivery: null,
+        new_text: 'See below.', body_text: 'See below.\n\n-- \nJan Jansen\nAcme B.V.', body_html: '',
+      }),
+    ]);
+    const m = within(await byId(23));
+    expect(m.queryByText(/Acme B\.V\./)).not.toBeInTheDocument();
+    await userEvent.click(m.getByRole('button', { name: 'Show quoted text' }));
+    expect(m.getByText(/Acme B\.V\./)).toHaveClass('message__body');
+  });
+
+  it('names the toggle in Dutch', async () => {
+    await i18n.changeLanguage('nl');
+    renderThread(() => [message(24, { direction: 'in', author_user_id: null, delivery: null, new_text: 'Dank!', body_text: 'Dank!\n> eerder' })]);
+    await userEvent.click(within(await byId(24)).getByRole('button', { name: 'Geciteerde tekst tonen' }));
+    expect(within(await byId(24)).getByRole('button', { name: 'Geciteerde tekst verbergen' })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+describe('MessageThread: why a reply was not sent', () => {
+  it('shows the mail server’s answer to everyone who sees the reply, admin or not', async () => {
+    renderThread(() => [
+      message(25, { delivery: 'failed', delivery_error: 'the server refused it: 550 5.1.1 mailbox unavailable' }),
+      message(26, { delivery: 'failed' }),
+    ], ['read_conversations']);
+    expect(within(await byId(25)).getByTestId('delivery-error')).toHaveTextContent('Reason: the server refused it: 550 5.1.1 mailbox unavailable');
+    expect(within(await byId(26)).getByTestId('delivery-warning')).toBeInTheDocument();
+    expect(within(await byId(26)).queryByTestId('delivery-error')).not.toBeInTheDocument();
+  });
+
+  it('says it in Dutch too', async () => {
+    await i18n.changeLanguage('nl');
+    renderThread(() => [message(27, { delivery: 'uncertain', delivery_error: 'connection reset after DATA' })]);
+    expect(within(await byId(27)).getByTestId('delivery-error')).toHaveTextContent('Reden: connection reset after DATA');
   });
 });

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Conversation, Message } from '@/types/api';
 import { useMessages } from '../api/get_messages';
+import { MessageBody } from './message_body';
 import { DeliveryMark, DeliveryWarning, isUnsent } from './message_delivery';
 
 export function MessageThread(props: { conversation: Conversation; customerName?: string; includeInternal: boolean }) {
@@ -55,7 +56,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
             </time>
             <DeliveryMark message={m} />
           </header>
-          <div className="message__body">{m.body_text}</div>
+          <MessageBody message={m} />
           {m.attachments.length > 0 && (
             <ul className="message__attachments" aria-label={t('conversation.attachments')}>
               {m.attachments.map((a) => (

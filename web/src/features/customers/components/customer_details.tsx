@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/components/channel_icon';
 import { useUsers } from '@/lib/directory';
+import { formatDateTime } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
 import type { Customer } from '@/types/api';
 
 /** Segment, language, preferred channel and hours, account manager: a definition list. */
@@ -32,6 +34,11 @@ export function IdentityList({ customer: c, onRemove }: { customer: Customer; on
         <li key={i.id} className="identity">
           <span className="identity__kind">{t(`customer.identityKinds.${i.kind}`)}</span>
           <span className="identity__value">{i.value}</span>
+          {i.failing && (
+            <span className="identity__failing badge badge--warning" data-testid="identity-failing" title={i.failing.reason}>
+              {t('customer.identityFailing', { since: formatDateTime(i.failing.since, currentLanguage()) })}
+            </span>
+          )}
           {onRemove && (
             <button type="button" className="btn btn--link btn--small" aria-label={t('customer.removeIdentity', { value: i.value })} onClick={() => onRemove(i.id)}>
               ×
