@@ -71,11 +71,11 @@ TEST_F(ModulesTest, EveryLiveEventHasExactlyOneOwner) {
     }
   for (EventType e :
        {EventType::kConversationCreated, EventType::kConversationUpdated,
-        EventType::kMessageCreated, EventType::kCustomerCreated, EventType::kCustomerUpdated,
-        EventType::kCustomerMerged, EventType::kAccessChanged})
+        EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kAccessChanged})
     EXPECT_TRUE(owner.count(e)) << ToString(e) << " belongs to no module";
   // Every value of the enum is in the list above: ParseEventType knows them.
-  EXPECT_EQ(owner.size(), 7u);
+  EXPECT_EQ(owner.size(), 8u);
 }
 
 TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {

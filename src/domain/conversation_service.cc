@@ -270,6 +270,14 @@ Status ConversationService::ResolveUploads(MessageInput* in, size_t max_bytes) {
   return Status::Ok();
 }
 
+Status ConversationService::DeliveryChanged(int64_t conversation_id, int64_t message_id) {
+  if (!events_) return Status::Ok();
+  auto c = store_.conversations().Get(conversation_id);
+  if (!c.ok()) return c.status().code() == StatusCode::kNotFound ? Status::Ok() : c.status();
+  Emit(EventType::kMessageUpdated, *c, message_id);
+  return Status::Ok();
+}
+
 Result<Message> ConversationService::AddMessage(int64_t conversation_id, MessageInput in,
                                                 std::optional<int64_t> author_user_id) {
   // An unknown conversation is answered before any work on the body.

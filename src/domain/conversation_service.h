@@ -68,6 +68,10 @@ class ConversationService {
   // must be stored, takes the stored size, and together they stay within
   // `max_bytes`. Errors name "attachments[i].sha256".
   Status ResolveUploads(MessageInput* in, size_t max_bytes);
+  // Tells live clients that a message's delivery changed (the outbox sent
+  // it, it failed or bounced, or was queued again). A conversation that is
+  // gone is no error.
+  Status DeliveryChanged(int64_t conversation_id, int64_t message_id);
   Result<Conversation> Transfer(int64_t conversation_id, int64_t to_department_id,
                                 std::optional<int64_t> to_queue_id, std::string note,
                                 int64_t by_user_id);

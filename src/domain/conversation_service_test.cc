@@ -214,6 +214,17 @@ TEST_F(ConversationServiceTest, EventsFollowCommittedChangesOnly) {
                                     EventType::kConversationUpdated, EventType::kMessageCreated}))
       << "a note moves no status, a refused hand-over tells nobody";
   EXPECT_EQ(heard.events[1].message_id, added->id);
+
+  // A reply's delivery changed: the thread is told; a conversation that is
+  // gone tells nobody and is no error.
+  heard.events.clear();
+  ASSERT_TRUE(service.DeliveryChanged(conv->id, added->id).ok());
+  ASSERT_EQ(heard.events.size(), 1u);
+  EXPECT_EQ(heard.events[0].type, EventType::kMessageUpdated);
+  EXPECT_EQ(heard.events[0].message_id, added->id);
+  EXPECT_EQ(heard.events[0].customer_id, cust);
+  EXPECT_TRUE(service.DeliveryChanged(987654, 1).ok());
+  EXPECT_EQ(heard.events.size(), 1u);
 }
 
 }  // namespace

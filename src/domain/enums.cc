@@ -74,43 +74,77 @@ std::string_view ToString(CustomerKind v) { return Name(kCustomerKinds, v); }
 std::string_view ToString(Language v) { return Name(kLanguages, v); }
 std::string_view ToString(ActivityKind v) { return Name(kActivityKinds, v); }
 
-template <> std::optional<Role> Parse<Role>(std::string_view s) { return Lookup(kRoles, s); }
-template <> std::optional<Channel> Parse<Channel>(std::string_view s) { return Lookup(kChannels, s); }
-template <> std::optional<ConversationStatus> Parse<ConversationStatus>(std::string_view s) {
+template <>
+std::optional<Role> Parse<Role>(std::string_view s) {
+  return Lookup(kRoles, s);
+}
+template <>
+std::optional<Channel> Parse<Channel>(std::string_view s) {
+  return Lookup(kChannels, s);
+}
+template <>
+std::optional<ConversationStatus> Parse<ConversationStatus>(std::string_view s) {
   return Lookup(kStatuses, s);
 }
-template <> std::optional<Priority> Parse<Priority>(std::string_view s) {
+template <>
+std::optional<Priority> Parse<Priority>(std::string_view s) {
   return Lookup(kPriorities, s);
 }
-template <> std::optional<Direction> Parse<Direction>(std::string_view s) {
+template <>
+std::optional<Direction> Parse<Direction>(std::string_view s) {
   return Lookup(kDirections, s);
 }
-template <> std::optional<IdentityKind> Parse<IdentityKind>(std::string_view s) {
+template <>
+std::optional<IdentityKind> Parse<IdentityKind>(std::string_view s) {
   return Lookup(kIdentityKinds, s);
 }
-template <> std::optional<CustomerKind> Parse<CustomerKind>(std::string_view s) {
+template <>
+std::optional<CustomerKind> Parse<CustomerKind>(std::string_view s) {
   return Lookup(kCustomerKinds, s);
 }
-template <> std::optional<Language> Parse<Language>(std::string_view s) {
+template <>
+std::optional<Language> Parse<Language>(std::string_view s) {
   return Lookup(kLanguages, s);
 }
-template <> std::optional<ActivityKind> Parse<ActivityKind>(std::string_view s) {
+template <>
+std::optional<ActivityKind> Parse<ActivityKind>(std::string_view s) {
   return Lookup(kActivityKinds, s);
 }
 
-template <> const char* ValidNames<Role>() {
+template <>
+const char* ValidNames<Role>() {
   return "admin, manager, agent, account_manager, privacy_officer";
 }
-template <> const char* ValidNames<Channel>() { return "email, chat, phone, social, shop, webform"; }
-template <> const char* ValidNames<ConversationStatus>() {
+template <>
+const char* ValidNames<Channel>() {
+  return "email, chat, phone, social, shop, webform";
+}
+template <>
+const char* ValidNames<ConversationStatus>() {
   return "new, open, waiting_on_customer, waiting_on_us, resolved, closed";
 }
-template <> const char* ValidNames<Priority>() { return "low, normal, high, urgent"; }
-template <> const char* ValidNames<Direction>() { return "in, out"; }
-template <> const char* ValidNames<IdentityKind>() { return "email, phone, social"; }
-template <> const char* ValidNames<CustomerKind>() { return "person, organisation"; }
-template <> const char* ValidNames<Language>() { return "nl, en"; }
-template <> const char* ValidNames<ActivityKind>() {
+template <>
+const char* ValidNames<Priority>() {
+  return "low, normal, high, urgent";
+}
+template <>
+const char* ValidNames<Direction>() {
+  return "in, out";
+}
+template <>
+const char* ValidNames<IdentityKind>() {
+  return "email, phone, social";
+}
+template <>
+const char* ValidNames<CustomerKind>() {
+  return "person, organisation";
+}
+template <>
+const char* ValidNames<Language>() {
+  return "nl, en";
+}
+template <>
+const char* ValidNames<ActivityKind>() {
   return "conversation_opened, message, note, handover, status_changed, assigned, merged";
 }
 

@@ -39,15 +39,24 @@ std::string_view ToString(ActivityKind v);
 template <typename E>
 std::optional<E> Parse(std::string_view s);
 
-template <> std::optional<Role> Parse<Role>(std::string_view s);
-template <> std::optional<Channel> Parse<Channel>(std::string_view s);
-template <> std::optional<ConversationStatus> Parse<ConversationStatus>(std::string_view s);
-template <> std::optional<Priority> Parse<Priority>(std::string_view s);
-template <> std::optional<Direction> Parse<Direction>(std::string_view s);
-template <> std::optional<IdentityKind> Parse<IdentityKind>(std::string_view s);
-template <> std::optional<CustomerKind> Parse<CustomerKind>(std::string_view s);
-template <> std::optional<Language> Parse<Language>(std::string_view s);
-template <> std::optional<ActivityKind> Parse<ActivityKind>(std::string_view s);
+template <>
+std::optional<Role> Parse<Role>(std::string_view s);
+template <>
+std::optional<Channel> Parse<Channel>(std::string_view s);
+template <>
+std::optional<ConversationStatus> Parse<ConversationStatus>(std::string_view s);
+template <>
+std::optional<Priority> Parse<Priority>(std::string_view s);
+template <>
+std::optional<Direction> Parse<Direction>(std::string_view s);
+template <>
+std::optional<IdentityKind> Parse<IdentityKind>(std::string_view s);
+template <>
+std::optional<CustomerKind> Parse<CustomerKind>(std::string_view s);
+template <>
+std::optional<Language> Parse<Language>(std::string_view s);
+template <>
+std::optional<ActivityKind> Parse<ActivityKind>(std::string_view s);
 
 // "a, b, c" list of the valid names, for error messages.
 template <typename E>

@@ -10,6 +10,8 @@ std::string_view ToString(EventType t) {
       return "conversation.updated";
     case EventType::kMessageCreated:
       return "message.created";
+    case EventType::kMessageUpdated:
+      return "message.updated";
     case EventType::kCustomerCreated:
       return "customer.created";
     case EventType::kCustomerUpdated:
@@ -25,8 +27,8 @@ std::string_view ToString(EventType t) {
 std::optional<EventType> ParseEventType(std::string_view s) {
   for (EventType t :
        {EventType::kConversationCreated, EventType::kConversationUpdated,
-        EventType::kMessageCreated, EventType::kCustomerCreated, EventType::kCustomerUpdated,
-        EventType::kCustomerMerged, EventType::kAccessChanged})
+        EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kAccessChanged})
     if (ToString(t) == s) return t;
   return std::nullopt;
 }

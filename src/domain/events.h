@@ -15,6 +15,7 @@ enum class EventType {
   kConversationCreated,
   kConversationUpdated,  // status, priority, assignee, tags, department or queue
   kMessageCreated,       // messages and internal notes
+  kMessageUpdated,       // the delivery of a reply the desk sends (queued, sent, failed, ...)
   kCustomerCreated,
   kCustomerUpdated,
   kCustomerMerged,

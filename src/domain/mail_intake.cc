@@ -330,6 +330,9 @@ Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
     Status marked =
         (*outbox)->Finish(ref->message_id, Delivery::kFailed, why, std::nullopt, clock_.Now());
     if (!marked.ok() && marked.code() != StatusCode::kNotFound) return marked;
+    if (marked.ok())
+      LUISTER_RETURN_IF_ERROR(
+          conversations_.DeliveryChanged(ref->conversation_id, ref->message_id));
   }
   ConversationPatch back;
   back.status = ConversationStatus::kWaitingOnUs;

@@ -57,6 +57,7 @@ Status MailOutbox::Fail(const OutboxItem& item, Delivery state, const std::strin
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
   LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock_.Now()));
   Log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) + ": " + why);
+  LUISTER_RETURN_IF_ERROR(conversations_.DeliveryChanged(item.conversation_id, item.message_id));
   // Not answered after all: back with the team.
   ConversationPatch back;
   back.status = ConversationStatus::kWaitingOnUs;
@@ -247,7 +248,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
       LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, Delivery::kSent, std::nullopt,
                                              std::nullopt, clock_.Now()));
       Log("reply " + std::to_string(item.message_id) + " sent as <" + attempt.rfc_message_id + ">");
-      return Status::Ok();
+      return conversations_.DeliveryChanged(item.conversation_id, item.message_id);
     case SmtpOutcome::kRejected:
       return Fail(attempt, Delivery::kFailed, "the server refused it: " + sent.answer);
     case SmtpOutcome::kUncertain:

@@ -122,7 +122,9 @@ namespace {
 TEST(TextHelpersTest, RepairUtf8ReplacesOnlyWhatIsInvalid) {
   EXPECT_EQ(RepairUtf8("caf\xC3\xA9"), "caf\xC3\xA9");
   EXPECT_EQ(RepairUtf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
-  EXPECT_EQ(RepairUtf8(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(RepairUtf8(std::string("a\0b", 3)),
+            "a\xEF\xBF\xBD"
+            "b");
   // A sequence cut short at the end, and an overlong encoding of '/'.
   EXPECT_EQ(RepairUtf8("x\xE2\x82"), "x\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(RepairUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");

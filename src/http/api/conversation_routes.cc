@@ -353,7 +353,7 @@ ApiModule ConversationsModule() {
           // blobs: the bytes of attachments (and of the raw e-mail), served here.
           {"conversations", "conversation_tags", "messages", "message_attachments", "blobs"},
           {EventType::kConversationCreated, EventType::kConversationUpdated,
-           EventType::kMessageCreated},
+           EventType::kMessageCreated, EventType::kMessageUpdated},
           Routes,
           {}};
 }

@@ -523,6 +523,7 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
                 LUISTER_ASSIGN_OR_RETURN(Conversation c,
                                          ctx.store.conversations().Get(before.conversation_id));
                 audit.Touched(id, c.customer_id);
+                LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(c.id, id));
                 if (ctx.wake_jobs) ctx.wake_jobs();
                 LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
                 return JsonResponse(200, OutboxJson(after));

@@ -63,7 +63,8 @@ export interface paths {
          * Live events (WebSocket)
          * @description Upgrades to a WebSocket that streams change events (see
          *     docs/live-events.md): `hello`, then `conversation.created`,
-         *     `conversation.updated`, `message.created`, `customer.created`,
+         *     `conversation.updated`, `message.created`, `message.updated` (a
+         *     reply's delivery changed), `customer.created`,
          *     `customer.updated`, `customer.merged`, each with a sequence number.
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a

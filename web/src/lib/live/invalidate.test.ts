@@ -11,6 +11,10 @@ describe('keysForEvent', () => {
     ]);
   });
 
+  it('refreshes the thread when a reply was sent, failed or bounced', () => {
+    expect(keysForEvent({ seq: 6, type: 'message.updated', conversation_id: 17, customer_id: 5, message_id: 3 })).toContainEqual(['messages', 17]);
+  });
+
   it('refreshes the customer on customer events', () => {
     expect(keysForEvent({ seq: 2, type: 'customer.merged', customer_id: 9 })).toEqual([
       ['customers'],

@@ -11,7 +11,9 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
     keys.push(queryKeys.conversations);
     if (conversation != null) keys.push(queryKeys.conversation(conversation));
   }
-  if (e.type === 'message.created' && conversation != null) keys.push(queryKeys.messages(conversation));
+  // A new message, or a reply's delivery changed (sent, failed, bounced, queued again).
+  if ((e.type === 'message.created' || e.type === 'message.updated') && conversation != null)
+    keys.push(queryKeys.messages(conversation));
   if (e.type.startsWith('customer.')) {
     keys.push(queryKeys.customers);
     // Conversation lists carry the customer's name (customer_name); a merge moves conversations.
