@@ -19,6 +19,7 @@
 #include "channels/email/mime_parser.h"
 #include "channels/email/smtp_client.h"
 #include "demo/demo_loader.h"
+#include "demo/demo_mail.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/job_runner.h"
@@ -144,6 +145,15 @@ int RunDemo(const DemoArgs& args) {
   });
   std::cout << "\n";
   if (!summary.ok()) return Fail("loading the demo failed", summary.status());
+  // The e-mail side: real mail shapes through the same intake a mailbox uses.
+  email::GmimeMailReader mail_reader;
+  SystemClock mail_clock;
+  auto mail = LoadDemoMail(**store, mail_reader, mail_clock, o.data_dir + "/mail");
+  if (!mail.ok()) return Fail("loading the demo mail failed", mail.status());
+  std::cout << "demo: e-mail: " << mail->taken << " messages taken, " << mail->ignored
+            << " auto-replies and bounces opened nothing, " << mail->quarantined
+            << " held in quarantine, " << mail->replies << " answers sent or failed, "
+            << mail->mailboxes << " mailboxes\n";
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "demo: loaded " << summary->customers << " customers, " << summary->conversations
             << " conversations, " << summary->messages << " messages, " << summary->users

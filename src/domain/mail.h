@@ -57,6 +57,10 @@ struct InboundMail {
   // message, where the report names them.
   std::vector<std::string> failed_recipients;
   std::string bounced_message_id;
+  // The receiving server's words for the first failure (a report's
+  // Diagnostic-Code, unfolded: "550 5.1.1 <x@y>: Recipient address
+  // rejected"); empty when the report gives none.
+  std::string bounce_diagnostic;
   // Of the raw bytes, lower-case hex: the message's identity when it has no
   // Message-ID, and where its raw copy is kept.
   std::string raw_sha256;

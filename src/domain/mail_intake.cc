@@ -312,8 +312,11 @@ Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
   r->message_id = ref->message_id;
   std::string to_whom;
   for (const auto& a : mail.failed_recipients) to_whom += (to_whom.empty() ? "" : ", ") + a;
+  // The receiving server's own words when the report has them.
+  const std::string& detail =
+      mail.bounce_diagnostic.empty() ? mail.kind_reason : mail.bounce_diagnostic;
   std::string why = "it bounced" + (to_whom.empty() ? std::string() : " for " + to_whom) +
-                    (mail.kind_reason.empty() ? "" : " (" + mail.kind_reason + ")");
+                    (detail.empty() ? "" : " (" + detail + ")");
   r->reason = "a bounce of message " + std::to_string(ref->message_id) + ": " + why;
   // The customer's address is failing: shown on the customer, until they
   // write from it again.

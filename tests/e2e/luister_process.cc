@@ -74,7 +74,15 @@ CommandResult RunLuister(const std::vector<std::string>& args, const std::vector
   return r;
 }
 
-LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
+LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args)
+    : LuisterProcess(Demo{}, {}, std::move(extra_serve_args)) {}
+
+std::unique_ptr<LuisterProcess> LuisterProcess::WithDemoDesk(std::vector<std::string> demo_args) {
+  return std::unique_ptr<LuisterProcess>(new LuisterProcess(Demo{}, std::move(demo_args), {}));
+}
+
+LuisterProcess::LuisterProcess(Demo, std::vector<std::string> demo_args,
+                               std::vector<std::string> extra_serve_args) {
   char tmpl[] = "/tmp/luister-e2e-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
@@ -86,6 +94,12 @@ LuisterProcess::LuisterProcess(std::vector<std::string> extra_serve_args) {
   }
   auto m = RunLuister({"migrate", "--db", db_});
   if (m.exit_code != 0) throw std::runtime_error("migrate failed: " + m.out);
+  if (!demo_args.empty()) {
+    demo_args.insert(demo_args.begin(), {"demo", "--db", db_});
+    auto d = RunLuister(demo_args);
+    if (d.exit_code != 0) throw std::runtime_error("demo failed: " + d.out);
+    demo_output_ = d.out;
+  }
   auto u = RunLuister({"user", "add", "--db", db_, "--email", kAdminEmail, "--name", "Ada Admin",
                        "--role", "admin", "--password", kAdminPassword});
   if (u.exit_code != 0) throw std::runtime_error("user add failed: " + u.out);

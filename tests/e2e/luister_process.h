@@ -36,6 +36,9 @@ class LuisterProcess {
   explicit LuisterProcess(std::vector<std::string> extra_serve_args = {});
   // Another node on `other`'s database (already migrated, with the admin),
   // with extra serve arguments and environment ("NAME=value").
+  // A server on a database loaded with the demo desk first (`luister demo`
+  // with `demo_args`), then given the admin account as usual.
+  static std::unique_ptr<LuisterProcess> WithDemoDesk(std::vector<std::string> demo_args);
   static std::unique_ptr<LuisterProcess> JoinDatabaseOf(
       const LuisterProcess& other, std::vector<std::string> extra_serve_args = {},
       std::vector<std::string> env = {});
@@ -52,9 +55,14 @@ class LuisterProcess {
   void Kill();
   // Everything the server printed so far.
   std::string Output();
+  // What `luister demo` printed (WithDemoDesk).
+  const std::string& demo_output() const { return demo_output_; }
 
  private:
   struct Join {};
+  struct Demo {};
+  LuisterProcess(Demo, std::vector<std::string> demo_args,
+                 std::vector<std::string> extra_serve_args);
   LuisterProcess(Join, const std::string& db, const std::string& key_file,
                  std::vector<std::string> extra_serve_args, std::vector<std::string> env);
   void StartServing(std::vector<std::string> extra_serve_args, std::vector<std::string> env = {});
@@ -67,6 +75,7 @@ class LuisterProcess {
   int out_fd_ = -1;
   int port_ = 0;
   std::string output_;
+  std::string demo_output_;
 };
 
 }  // namespace luister::e2e

@@ -325,6 +325,36 @@ void WalkObject(Walk& w, GMimeObject* object) {
 
 // Recipients whose Action is "failed" in a delivery status report (RFC
 // 3464): per-recipient blocks with Final-Recipient (or Original-Recipient).
+// The first Diagnostic-Code of a delivery-status report, without its type
+// ("smtp; ") and with its continuation lines unfolded; at most 500 bytes.
+std::string DiagnosticOf(std::string_view report) {
+  std::string out;
+  bool in_field = false;
+  size_t start = 0;
+  while (start < report.size()) {
+    size_t end = report.find('\n', start);
+    if (end == std::string_view::npos) end = report.size();
+    std::string_view line = report.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (in_field) {
+      if (line.empty() || (line[0] != ' ' && line[0] != '\t')) break;
+      out += ' ';
+      out += Trim(line);
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    if (AsciiLower(Trim(line.substr(0, colon))) != "diagnostic-code") continue;
+    std::string_view value = Trim(line.substr(colon + 1));
+    if (size_t semi = value.find(';'); semi != std::string_view::npos)
+      value = Trim(value.substr(semi + 1));
+    out = std::string(value);
+    in_field = true;
+  }
+  return Utf8Prefix(OneLine(out), 500);
+}
+
 std::vector<std::string> FailedRecipients(std::string_view report) {
   std::vector<std::string> failed;
   std::string recipient;
@@ -514,6 +544,7 @@ Result<InboundMail> ParseMail(std::string_view raw, const ParseOptions& options)
   mail.kind_reason = std::move(verdict.reason);
   if (mail.kind == MailKind::kBounce) {
     mail.failed_recipients = FailedRecipients(walk.delivery_status);
+    mail.bounce_diagnostic = DiagnosticOf(walk.delivery_status);
     if (mail.failed_recipients.empty()) {
       if (const char* value = g_mime_object_get_header(top, "X-Failed-Recipients")) {
         std::string list = value;

@@ -143,6 +143,7 @@ TEST(MimeParserTest, BouncesNameTheFailedRecipientAndTheBouncedMessage) {
   // The delayed recipient has not failed (yet).
   EXPECT_EQ(dsn.failed_recipients, std::vector<std::string>{"nobody@example.org"});
   EXPECT_EQ(dsn.bounced_message_id, "luister.1050.k3y@desk.example");
+  EXPECT_EQ(dsn.bounce_diagnostic, "550 5.1.1 User unknown");
 
   InboundMail qmail = Parse("bounce-qmail.eml");
   EXPECT_EQ(qmail.kind, MailKind::kBounce);
