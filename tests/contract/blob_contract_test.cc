@@ -34,6 +34,11 @@ TEST_P(BlobRepoTest, KeepsAnyBytesOnceByTheirHash) {
   ASSERT_TRUE(blobs.Put("h-binary", binary).ok());
   EXPECT_EQ(*blobs.Get("h-binary"), binary);
   EXPECT_EQ(blobs.Get("unknown").status().code(), StatusCode::kNotFound);
+  // Sizes without reading the bytes (uploads check them).
+  EXPECT_EQ(*blobs.Size("h-text"), 100000);
+  EXPECT_EQ(*blobs.Size("h-noise"), 70000);
+  EXPECT_EQ(*blobs.Size("h-empty"), 0);
+  EXPECT_EQ(blobs.Size("unknown").status().code(), StatusCode::kNotFound);
 }
 
 LUISTER_CONTRACT_ENGINES(BlobRepoTest);

@@ -1,6 +1,7 @@
 #include "storage/sql/sql_blob_repository.h"
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include "storage/sql/query.h"
 
@@ -15,23 +16,21 @@ const Sql kSelectBlob("SELECT size_bytes, compression, data FROM blobs WHERE sha
 const Sql kBlobExists("SELECT 1 FROM blobs WHERE sha256 = ?");
 const Sql kBlobSize("SELECT size_bytes FROM blobs WHERE sha256 = ?");
 
-// zlib at its fastest level, when that saves a tenth; empty otherwise.
+// zstd at its fastest level, when that saves a tenth; empty otherwise.
 // Bytes that are compressed already (JPEG, PDF, ZIP: most attachments) are
 // recognised on their first 64 KiB, so they are not compressed in vain.
+// (Blobs written before zstd are zlib; both are read.)
 std::string Compress(std::string_view bytes) {
-  auto deflate = [](std::string_view in) -> std::string {
-    uLongf size = compressBound(in.size());
-    std::string out(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                  reinterpret_cast<const Bytef*>(in.data()), in.size(), Z_BEST_SPEED) != Z_OK ||
-        size >= in.size() - in.size() / 10)
-      return {};
+  auto squeeze = [](std::string_view in) -> std::string {
+    std::string out(ZSTD_compressBound(in.size()), '\0');
+    size_t size = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 1);
+    if (ZSTD_isError(size) || size >= in.size() - in.size() / 10) return {};
     out.resize(size);
     return out;
   };
   constexpr size_t kSample = 64 * 1024;
-  if (bytes.size() > 2 * kSample && deflate(bytes.substr(0, kSample)).empty()) return {};
-  return deflate(bytes);
+  if (bytes.size() > 2 * kSample && squeeze(bytes.substr(0, kSample)).empty()) return {};
+  return squeeze(bytes);
 }
 
 }  // namespace
@@ -63,7 +62,7 @@ Status SqlBlobRepository::PutAll(
     if (stored.empty()) {
       stored.assign(bytes);
     } else {
-      compression = "zlib";
+      compression = "zstd";
     }
     inserts.push_back(Params::Of(blobs[i].first, static_cast<int64_t>(bytes.size()), compression,
                                  Bytes{std::move(stored)}, now));
@@ -96,6 +95,13 @@ Result<std::string> SqlBlobRepository::Get(const std::string& sha256) {
   }));
   if (!found) return NotFound("no bytes stored under " + sha256);
   if (found->compression == "none") return std::move(found->data);
+  if (found->compression == "zstd") {
+    std::string out(static_cast<size_t>(found->size), '\0');
+    size_t n = ZSTD_decompress(out.data(), out.size(), found->data.data(), found->data.size());
+    if (ZSTD_isError(n) || n != out.size())
+      return Internal("blob " + sha256 + " does not decompress to its recorded size");
+    return out;
+  }
   if (found->compression != "zlib")
     return Internal("blob " + sha256 + " has an unknown compression " + found->compression);
   std::string out(static_cast<size_t>(found->size), '\0');

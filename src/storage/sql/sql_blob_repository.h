@@ -5,8 +5,8 @@
 
 namespace luister::sql {
 
-// Blobs in the `blobs` table of either engine, zlib-compressed (fastest
-// level) when that saves at least a tenth: raw e-mail does, attachments
+// Blobs in the `blobs` table of either engine, zstd-compressed (fastest
+// level; older ones zlib) when that saves at least a tenth: raw e-mail does, attachments
 // such as JPEG or PDF mostly do not and are recognised on a sample.
 class SqlBlobRepository final : public BlobRepository {
  public:
