@@ -2,16 +2,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "app/commands.h"
 #include "app/open_store.h"
@@ -195,6 +199,53 @@ struct ImportCounts {
 
 }  // namespace
 
+// One message read and parsed, on its way to be stored.
+struct ParsedMail {
+  std::string raw;
+  std::string where;
+  Result<InboundMail> parsed = InvalidArgument("not parsed");
+};
+
+// Messages between the thread that reads and parses and the one that
+// stores: at most `capacity` wait, so memory stays flat however large the
+// import; Close() ends it from either side.
+class MailQueue {
+ public:
+  explicit MailQueue(size_t capacity) : capacity_(capacity) {}
+  // False when the other side closed the queue.
+  bool Push(ParsedMail m) {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    if (closed_) return false;
+    items_.push_back(std::move(m));
+    ready_.notify_one();
+    return true;
+  }
+  // False once the queue is closed and empty.
+  bool Pop(ParsedMail* m) {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    if (items_.empty()) return false;
+    *m = std::move(items_.front());
+    items_.pop_front();
+    room_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    ready_.notify_all();
+    room_.notify_all();
+  }
+
+ private:
+  const size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable ready_, room_;
+  std::deque<ParsedMail> items_;  // GUARDED_BY(mu_)
+  bool closed_ = false;           // GUARDED_BY(mu_)
+};
+
 int RunMailImport(const MailImportArgs& args) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -229,7 +280,9 @@ int RunMailImport(const MailImportArgs& args) {
   const bool tty = isatty(STDERR_FILENO) != 0;
   Status stop = Status::Ok();
   // One message; false when the import must stop (the database is gone).
-  auto import_one = [&](const std::string& raw, const std::string& where) {
+  auto import_one = [&](ParsedMail& m) {
+    const std::string& raw = m.raw;
+    const std::string& where = m.where;
     ++counts.read;
     if (in_batch == 0) {
       if (Status s = (*store)->BeginBatch(); !s.ok()) {
@@ -239,7 +292,7 @@ int RunMailImport(const MailImportArgs& args) {
       batch_started = std::chrono::steady_clock::now();
     }
     ++in_batch;
-    auto taken = desk.intake.Take(desk.reader, raw, *to, "import");
+    auto taken = desk.intake.TakeParsed(desk.reader, raw, std::move(m.parsed), *to, "import");
     if (!taken.ok()) {
       (void)end_batch(true);  // keep what this batch took before the failure
       stop = taken.status();
@@ -270,34 +323,51 @@ int RunMailImport(const MailImportArgs& args) {
     return true;
   };
 
-  if (is_dir) {
-    // A Maildir (cur/ and new/) or a directory of message files, in name order.
-    std::vector<fs::path> files;
-    std::vector<fs::path> dirs = {args.path};
-    if (fs::is_directory(fs::path(args.path) / "cur", ec) ||
-        fs::is_directory(fs::path(args.path) / "new", ec))
-      dirs = {fs::path(args.path) / "cur", fs::path(args.path) / "new"};
-    for (const auto& d : dirs) {
-      if (!fs::is_directory(d, ec)) continue;
-      for (const auto& entry : fs::directory_iterator(d, ec))
-        if (entry.is_regular_file(ec)) files.push_back(entry.path());
+  // Reading and parsing (GMime, hashing) run on their own thread while
+  // this one stores: the two halves of the work overlap.
+  MailQueue queue(64);
+  auto emit = [&](std::string raw, std::string where) {
+    ParsedMail m{std::move(raw), std::move(where)};
+    m.parsed = desk.reader.Parse(m.raw);
+    return queue.Push(std::move(m));
+  };
+  std::thread reading([&] {
+    if (is_dir) {
+      // A Maildir (cur/ and new/) or a directory of message files, in name order.
+      std::vector<fs::path> files;
+      std::vector<fs::path> dirs = {args.path};
+      if (fs::is_directory(fs::path(args.path) / "cur", ec) ||
+          fs::is_directory(fs::path(args.path) / "new", ec))
+        dirs = {fs::path(args.path) / "cur", fs::path(args.path) / "new"};
+      for (const auto& d : dirs) {
+        if (!fs::is_directory(d, ec)) continue;
+        for (const auto& entry : fs::directory_iterator(d, ec))
+          if (entry.is_regular_file(ec)) files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!emit(std::move(raw), f.string())) break;
+      }
+    } else {
+      std::ifstream in(args.path, std::ios::binary);
+      email::MboxReader mbox(in);
+      std::string raw;
+      int64_t n = 0;
+      while (mbox.Next(&raw)) {
+        ++n;
+        if (!emit(std::move(raw), args.path + " message " + std::to_string(n))) break;
+        raw.clear();
+      }
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (!import_one(raw, f.string())) break;
-    }
-  } else {
-    std::ifstream in(args.path, std::ios::binary);
-    email::MboxReader mbox(in);
-    std::string raw;
-    int64_t n = 0;
-    while (mbox.Next(&raw)) {
-      ++n;
-      if (!import_one(raw, args.path + " message " + std::to_string(n))) break;
-    }
+    queue.Close();
+  });
+  for (ParsedMail m; queue.Pop(&m);) {
+    if (!import_one(m)) break;
   }
+  queue.Close();  // a stop: the reader ends at its next message
+  reading.join();
   if (Status s = end_batch(true); !s.ok() && stop.ok()) stop = s;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (tty) std::cerr << "\n";

@@ -344,6 +344,13 @@ Status MailIntakeService::BounceOf(const InboundMail& mail, IntakeResult* r) {
 
 Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view raw,
                                           const MailDestination& to, const std::string& source) {
+  return TakeParsed(reader, raw, reader.Parse(raw), to, source);
+}
+
+Result<TakenMail> MailIntakeService::TakeParsed(MailReader& reader, std::string_view raw,
+                                                Result<InboundMail> parsed,
+                                                const MailDestination& to,
+                                                const std::string& source) {
   auto hold = [&](const std::string& sha, std::string key,
                   const std::string& reason) -> Result<TakenMail> {
     LUISTER_ASSIGN_OR_RETURN(QuarantinedMail held,
@@ -354,7 +361,6 @@ Result<TakenMail> MailIntakeService::Take(MailReader& reader, std::string_view r
     t.line = "quarantined " + std::to_string(held.id) + " (" + reason + ")";
     return t;
   };
-  auto parsed = reader.Parse(raw);
   if (!parsed.ok()) {
     std::string sha = reader.Sha256Hex(raw);
     return hold(sha, "sha256:" + sha, parsed.status().message());

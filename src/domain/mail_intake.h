@@ -119,6 +119,10 @@ class MailIntakeService {
   // and come again.
   Result<TakenMail> Take(MailReader& reader, std::string_view raw, const MailDestination& to,
                          const std::string& source);
+  // Take, with `raw` already read by `reader` into `parsed` (an import
+  // parses the next messages on another thread while this one stores).
+  Result<TakenMail> TakeParsed(MailReader& reader, std::string_view raw, Result<InboundMail> parsed,
+                               const MailDestination& to, const std::string& source);
 
   // Reads quarantined mail `entry` again (after a parser fix, or once its
   // sender is known) into `to`, and marks it reprocessed by `by_user_id`
