@@ -1,6 +1,7 @@
 // The HTML sanitiser every message (and every inbound e-mail) passes
 // through. Any bytes: output in which every tag is one of the allowed
-// formatting elements without attributes, or a link with a safe target;
+// formatting elements without attributes, a link with a safe target, or an
+// inline image of the same mail (cid:);
 // within the parser's memory bound.
 #include <cctype>
 #include <cstddef>
@@ -43,6 +44,22 @@ bool Safe(std::string_view out) {
       if (close == std::string_view::npos ||
           href.substr(close) != "\" rel=\"noopener noreferrer nofollow\"")
         return false;
+      continue;
+    }
+    // An inline image of the same mail: <img src="cid:ID" alt="TEXT">, both
+    // values escaped (no quote inside), nothing else.
+    constexpr std::string_view kImage = "img src=\"cid:";
+    if (tag.substr(0, kImage.size()) == kImage) {
+      std::string_view rest = tag.substr(kImage.size());
+      size_t id_end = rest.find('"');
+      if (id_end == 0 || id_end == std::string_view::npos) return false;
+      for (char c : rest.substr(0, id_end))
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+      rest.remove_prefix(id_end);
+      constexpr std::string_view kAlt = "\" alt=\"";
+      if (rest.substr(0, kAlt.size()) != kAlt) return false;
+      rest.remove_prefix(kAlt.size());
+      if (rest.empty() || rest.back() != '"' || rest.find('"') != rest.size() - 1) return false;
       continue;
     }
     if (!AllowedTag(tag)) return false;
