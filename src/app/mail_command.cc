@@ -25,6 +25,7 @@
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/mail_intake.h"
+#include "domain/mail_outbox.h"
 #include "domain/mail_quarantine.h"
 #include "domain/validation.h"
 
@@ -180,6 +181,12 @@ int RunMailgate(const MailgateArgs& args) {
     return kExitTempFail;
   }
   to->new_after_closed = args.new_after_closed;
+  auto sender = SendingMailbox(**store, to->department_id, to->queue_id);
+  if (!sender.ok()) {
+    Fail("mailgate", sender.status());
+    return kExitTempFail;
+  }
+  to->tell_dropped_attachments = sender->has_value();
   MailDesk desk(**store);
   auto taken = desk.intake.Take(desk.reader, raw, *to, "mailgate");
   if (!taken.ok()) {

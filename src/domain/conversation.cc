@@ -62,7 +62,7 @@ Activity CountMessage(Conversation* v, const NewMessage& m, int64_t message_id, 
   a.summary = Summarize(m.body_text);
   if (at > v->last_message_at) v->last_message_at = at;
   ++v->message_count;
-  if (!v->first_response_at && m.direction == Direction::kOut && !m.internal)
+  if (!v->first_response_at && m.direction == Direction::kOut && !m.internal && !m.automatic)
     v->first_response_at = at;
   v->updated_at = at;
   return a;
@@ -155,6 +155,7 @@ ConversationStatus NextStatusAfterMessage(ConversationStatus current, Direction 
 
 std::optional<ConversationStatus> StatusChangeFor(const Conversation& now, const NewMessage& m) {
   if (m.internal) return m.requested_status;
+  if (m.automatic) return std::nullopt;
   ConversationStatus s =
       m.requested_status.value_or(NextStatusAfterMessage(now.status, m.direction, m.internal));
   if (s == now.status) return std::nullopt;
@@ -173,13 +174,15 @@ std::string_view ToString(Delivery d) {
       return "failed";
     case Delivery::kUncertain:
       return "uncertain";
+    case Delivery::kCancelled:
+      return "cancelled";
   }
   return "queued";
 }
 
 std::optional<Delivery> ParseDelivery(std::string_view s) {
   for (Delivery d : {Delivery::kQueued, Delivery::kSending, Delivery::kSent, Delivery::kFailed,
-                     Delivery::kUncertain})
+                     Delivery::kUncertain, Delivery::kCancelled})
     if (ToString(d) == s) return d;
   return std::nullopt;
 }

@@ -90,7 +90,9 @@ struct Attachment {
 // e-mail reply; domain/mail_outbox.h): queued → sending → sent, or failed
 // (with the server's answer), or uncertain (the connection broke after the
 // message was handed over: it may have arrived; never sent again by itself).
-enum class Delivery { kQueued, kSending, kSent, kFailed, kUncertain };
+// A failed or uncertain one an agent dismissed, or replaced by an edited
+// resend, is cancelled: nobody sends it any more.
+enum class Delivery { kQueued, kSending, kSent, kFailed, kUncertain, kCancelled };
 std::string_view ToString(Delivery d);
 std::optional<Delivery> ParseDelivery(std::string_view s);
 
@@ -152,6 +154,17 @@ struct NewMessage {
   std::string raw_sha256;
   // The desk sends it (stored as Delivery::kQueued for the outbox).
   bool send = false;
+  // A notice the desk writes by itself (an attachment it could not keep):
+  // sent, but it answers nothing, so the conversation's status and first
+  // response stay as they were.
+  bool automatic = false;
+  // An edited resend: the failed or uncertain reply of the same
+  // conversation it replaces, cancelled in the same transaction (Conflict
+  // when it is no longer failed or uncertain). Only with `send`.
+  std::optional<int64_t> replaces_id;
+  // Whom the desk sends it to, instead of the customer's last address
+  // (one of the customer's e-mail addresses, normalised). Only with `send`.
+  std::string send_to;
 };
 
 // One message of a batch import, after it was written: the conversation as

@@ -289,13 +289,20 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   // through the outbox, in the same transaction as the message.
   m.send = conversation.channel == Channel::kEmail && !in.internal &&
            in.direction == Direction::kOut && !in.created_at && in.external_id.empty() &&
-           author_user_id.has_value();
+           (author_user_id.has_value() || in.automatic);
+  m.automatic = in.automatic && m.send && !author_user_id;
   std::vector<FieldError> errors;
+  if ((in.replaces_id || !in.send_to.empty()) && !m.send)
+    return InvalidArgument("the message is not valid",
+                           {{"replaces_id", "only a reply the desk sends replaces another"}});
+  m.replaces_id = in.replaces_id;
+  m.send_to = in.send_to;
   PrepareMessage(std::move(in), author_user_id, "", &m, &errors);
   if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
 
   LUISTER_ASSIGN_OR_RETURN(AddedMessage added,
                            store_.conversations().AddMessage(m, PlanMessageByRule));
+  if (m.replaces_id) Emit(EventType::kMessageUpdated, added.conversation, *m.replaces_id);
   Emit(EventType::kMessageCreated, added.conversation, added.message.id);
   if (added.status_changed) Emit(EventType::kConversationUpdated, added.conversation);
   return std::move(added.message);

@@ -25,6 +25,12 @@ struct MessageInput {
   // message with the same id is refused with Conflict.
   std::string external_id;
   std::string raw_sha256;  // the raw e-mail it was read from, when it was one
+  // An edited resend of a failed reply (NewMessage::replaces_id, send_to);
+  // only for a reply the desk sends.
+  std::optional<int64_t> replaces_id;
+  std::string send_to;
+  // A notice the desk sends by itself, without an author (NewMessage).
+  bool automatic = false;
 };
 
 // One message of an import: which conversation, and what.

@@ -68,6 +68,14 @@ std::vector<Attachment> DeskAttachments(const std::vector<MailAttachment>& parts
   return out;
 }
 
+// "6 kB", "31.2 MB" / "31,2 MB".
+std::string SizeText(size_t bytes, Language language) {
+  if (bytes < 1'000'000) return std::to_string((bytes + 999) / 1000) + " kB";
+  const int64_t tenths = static_cast<int64_t>((bytes + 50'000) / 100'000);
+  return std::to_string(tenths / 10) + (language == Language::kNl ? "," : ".") +
+         std::to_string(tenths % 10) + " MB";
+}
+
 Language GuessLanguage(std::string_view address) {
   std::string lower = AsciiLower(address);
   return lower.ends_with(".nl") || lower.ends_with(".be") ? Language::kNl : Language::kEn;
@@ -146,6 +154,26 @@ Result<std::optional<int64_t>> MailIntakeService::StaffMember(const std::string&
   return std::optional<int64_t>(credentials->user_id);
 }
 
+std::string DroppedAttachmentsNotice(const InboundMail& mail, Language language) {
+  std::string list;
+  for (const MailAttachment& a : mail.attachments)
+    if (a.data.empty() && a.size > 0)
+      list += "- " + (a.filename.empty() ? std::string("(no name)") : a.filename) + " (" +
+              SizeText(a.size, language) + ")\n";
+  if (list.empty()) return "";
+  if (language == Language::kNl)
+    return "Hallo,\n\nBedankt voor uw bericht. Het is bij ons aangekomen, maar deze bijlagen "
+           "konden we niet bewaren, omdat ze te groot zijn:\n\n" +
+           list +
+           "\nUw bericht zelf wordt beantwoord. Hebben we de bestanden nodig, stuur ze dan in "
+           "kleinere delen of als downloadlink.\n\nDit is een automatisch bericht.";
+  return "Hello,\n\nThank you for your message. It has reached us, but we could not keep these "
+         "attachments because they are too large:\n\n" +
+         list +
+         "\nYour message itself will be answered. If we need the files, please send them in "
+         "smaller parts or as a download link.\n\nThis is an automatic message.";
+}
+
 Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, std::string_view raw,
                                              const MailDestination& to, int64_t customer_id,
                                              std::optional<int64_t> conversation_id,
@@ -221,6 +249,18 @@ Result<IntakeResult> MailIntakeService::Save(const InboundMail& mail, std::strin
     return stored.status();
   }
   r.message_id = *stored;
+  // The sender hears which attachments were not kept, through the outbox
+  // like any reply (and, being automatic, without answering the question).
+  if (to.tell_dropped_attachments && !staff_author && !sent) {
+    LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(customer_id));
+    MessageInput notice;
+    notice.direction = Direction::kOut;
+    notice.automatic = true;
+    notice.body_text = DroppedAttachmentsNotice(mail, customer.language);
+    if (!notice.body_text.empty())
+      LUISTER_RETURN_IF_ERROR(
+          conversations_.AddMessage(*r.conversation_id, std::move(notice), std::nullopt).status());
+  }
   return r;
 }
 

@@ -32,7 +32,15 @@ struct MailDestination {
   // follows it up (Conversation::follows_id) instead of reopening it. Staff
   // writing from their own mail client still add to the closed one.
   bool new_after_closed = false;
+  // Tell the sender, by an automatic reply, which attachments were too
+  // large to keep (live mail into a queue whose replies can be sent; never
+  // an import of old mail).
+  bool tell_dropped_attachments = false;
 };
+
+// The automatic reply that tells a sender which of their attachments the
+// desk did not keep (too large), in `language`; empty when none was dropped.
+std::string DroppedAttachmentsNotice(const InboundMail& mail, Language language);
 
 enum class IntakeOutcome {
   kOpened,     // a new conversation

@@ -289,6 +289,65 @@ TEST_F(MailIntakeTest, TheRawMailAndTheAttachmentsBytesAreKept) {
   EXPECT_EQ(blobs_->size(), 2u);
 }
 
+TEST_F(MailIntakeTest, TheSenderIsToldWhichAttachmentsWereTooLargeWithoutAnsweringThem) {
+  InboundMail m = Mail("piet@example.nl", "big1@example.nl");
+  MailAttachment photo;
+  photo.filename = "foto.jpg";
+  photo.content_type = "image/jpeg";
+  photo.data = "jpeg";
+  photo.size = 4;
+  photo.sha256 = "photohash";
+  MailAttachment video = photo;
+  video.filename = "video.mp4";
+  video.data.clear();
+  video.size = 31'240'000;
+  video.sha256 = "videohash";
+  m.attachments = {photo, video};
+
+  // Not where replies cannot be sent, nor for an archive.
+  IntakeResult quiet = Take(m);
+  EXPECT_EQ(store_->conversations().Get(*quiet.conversation_id)->message_count, 1);
+
+  to_.tell_dropped_attachments = true;
+  m.message_id = "big2@example.nl";
+  IntakeResult r = Take(m);
+  ASSERT_TRUE(r.conversation_id);
+  auto c = store_->conversations().Get(*r.conversation_id);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->message_count, 2);
+  EXPECT_EQ(c->status, ConversationStatus::kWaitingOnUs) << "a notice answers nothing";
+  EXPECT_FALSE(c->first_response_at);
+  auto thread = store_->conversations().ListMessages(*r.conversation_id, false, {});
+  ASSERT_TRUE(thread.ok());
+  ASSERT_EQ(thread->items.size(), 2u);
+  const Message& notice = thread->items[1];
+  EXPECT_EQ(notice.direction, Direction::kOut);
+  EXPECT_FALSE(notice.author_user_id);
+  EXPECT_EQ(notice.delivery, Delivery::kQueued) << "sent through the outbox";
+  // The customer (an .nl address) reads Dutch; only the dropped file is named.
+  EXPECT_NE(notice.body_text.find("- video.mp4 (31,2 MB)"), std::string::npos) << notice.body_text;
+  EXPECT_EQ(notice.body_text.find("foto.jpg"), std::string::npos);
+  EXPECT_NE(notice.body_text.find("automatisch bericht"), std::string::npos);
+
+  // Nothing dropped, or an import with the mail's own date: no notice.
+  InboundMail small = Mail("piet@example.nl", "small@example.nl");
+  small.attachments = {photo};
+  IntakeResult plain = Take(small);
+  EXPECT_EQ(store_->conversations().Get(*plain.conversation_id)->message_count, 1);
+  to_.use_mail_date = true;
+  m.message_id = "big3@example.nl";
+  m.date = clock_.Now() - std::chrono::hours(24);
+  IntakeResult archived = Take(m);
+  EXPECT_EQ(store_->conversations().Get(*archived.conversation_id)->message_count, 1);
+
+  InboundMail english = m;
+  english.from = MailAddress{"Jane", "jane@example.com"};
+  EXPECT_NE(DroppedAttachmentsNotice(english, Language::kEn).find("- video.mp4 (31.2 MB)"),
+            std::string::npos);
+  english.attachments = {photo};
+  EXPECT_EQ(DroppedAttachmentsNotice(english, Language::kEn), "");
+}
+
 TEST(SubjectReferenceTest, FindsTheFirstWellFormedNumber) {
   EXPECT_EQ(SubjectReference("Re: [#1042] Storing"), 1042);
   EXPECT_EQ(SubjectReference("[#abc] [#7]"), 7);

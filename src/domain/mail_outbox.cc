@@ -53,10 +53,15 @@ void MailOutbox::Log(const std::string& line) const {
   if (options_.log) options_.log(line);
 }
 
+void MailOutbox::Count(Delivery outcome) const {
+  if (options_.counted) options_.counted(outcome);
+}
+
 Status MailOutbox::Fail(const OutboxItem& item, Delivery state, const std::string& why) {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
   LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock_.Now()));
   Log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) + ": " + why);
+  Count(state);
   LUISTER_RETURN_IF_ERROR(conversations_.DeliveryChanged(item.conversation_id, item.message_id));
   // Not answered after all: back with the team.
   ConversationPatch back;
@@ -115,32 +120,18 @@ Result<bool> MailOutbox::EnsureJob() {
 
 Status MailOutbox::SendOne(const OutboxItem& item) {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
-  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
   LUISTER_ASSIGN_OR_RETURN(Message message, store_.conversations().GetMessage(item.message_id));
   LUISTER_ASSIGN_OR_RETURN(Conversation conversation,
                            store_.conversations().Get(message.conversation_id));
 
-  // The mailbox of the conversation's queue that sends; else one of its
-  // department's queues.
-  LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
-  const Mailbox* via = nullptr;
-  for (const Mailbox& m : all)
-    if (!m.settings.smtp_host.empty() && conversation.queue_id &&
-        m.settings.queue_id == *conversation.queue_id) {
-      via = &m;
-      break;
-    }
-  if (!via) {
-    LUISTER_ASSIGN_OR_RETURN(auto queues,
-                             store_.directory().ListQueues(conversation.department_id));
-    for (const Mailbox& m : all)
-      for (const Queue& q : queues)
-        if (!via && !m.settings.smtp_host.empty() && m.settings.queue_id == q.id) via = &m;
-  }
-  if (!via)
+  LUISTER_ASSIGN_OR_RETURN(
+      std::optional<Mailbox> sender,
+      SendingMailbox(store_, conversation.department_id, conversation.queue_id));
+  if (!sender)
     return Fail(item, Delivery::kFailed,
                 "no mailbox sends mail for this conversation's queue or department: give one "
                 "SMTP settings in the admin");
+  const Mailbox* via = &*sender;
 
   // Whom to answer, and what: the customer's last mail in the thread.
   PageRequest page;
@@ -171,6 +162,8 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   }
   if (references.size() > 20) references.erase(references.begin(), references.end() - 20);
   LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(conversation.customer_id));
+  // An edited resend goes to the address the agent chose.
+  if (item.to_address) to = MailAddress{customer.name, *item.to_address};
   if (!to) {
     for (const Identity& id : customer.identities)
       if (id.kind == IdentityKind::kEmail) {
@@ -212,6 +205,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   mail.date = message.created_at;
   mail.text = message.body_text;
   mail.html = message.body_html;
+  mail.auto_submitted = !message.author_user_id;
   if (auto blobs = store_.Find<BlobRepository>(); blobs.ok()) {
     for (const Attachment& a : message.attachments) {
       MailAttachment out;
@@ -248,6 +242,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
       LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, Delivery::kSent, std::nullopt,
                                              std::nullopt, clock_.Now()));
       Log("reply " + std::to_string(item.message_id) + " sent as <" + attempt.rfc_message_id + ">");
+      Count(Delivery::kSent);
       return conversations_.DeliveryChanged(item.conversation_id, item.message_id);
     case SmtpOutcome::kRejected:
       return Fail(attempt, Delivery::kFailed, "the server refused it: " + sent.answer);
@@ -266,7 +261,54 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
                                          clock_.Now() + wait, clock_.Now()));
   Log("reply " + std::to_string(item.message_id) + " not sent yet (" + sent.answer +
       "); trying again");
+  Count(Delivery::kQueued);
   return Status::Ok();
+}
+
+Result<std::optional<Mailbox>> SendingMailbox(Store& store, int64_t department_id,
+                                              std::optional<int64_t> queue_id) {
+  LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store.Find<MailboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
+  for (const Mailbox& m : all)
+    if (!m.settings.smtp_host.empty() && queue_id && m.settings.queue_id == *queue_id)
+      return std::optional<Mailbox>(m);
+  LUISTER_ASSIGN_OR_RETURN(auto queues, store.directory().ListQueues(department_id));
+  for (const Mailbox& m : all)
+    for (const Queue& q : queues)
+      if (!m.settings.smtp_host.empty() && m.settings.queue_id == q.id)
+        return std::optional<Mailbox>(m);
+  return std::optional<Mailbox>();
+}
+
+Result<Message> ResendReply(Store& store, ConversationService& conversations, int64_t message_id,
+                            MessageInput in, const std::optional<std::string>& to,
+                            int64_t author_user_id) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store.Find<OutboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(OutboxItem failed, outbox->Get(message_id));
+  if (failed.delivery != Delivery::kFailed && failed.delivery != Delivery::kUncertain)
+    return Conflict("reply " + std::to_string(message_id) + " is " +
+                    std::string(ToString(failed.delivery)) +
+                    "; only a failed or uncertain reply is edited and sent again");
+  in.send_to = failed.to_address.value_or("");
+  if (to) {
+    LUISTER_ASSIGN_OR_RETURN(Conversation c, store.conversations().Get(failed.conversation_id));
+    LUISTER_ASSIGN_OR_RETURN(Customer customer, store.customers().Get(c.customer_id));
+    auto address = NormaliseEmail(*to);
+    bool known = false;
+    if (address.ok())
+      for (const Identity& id : customer.identities)
+        known = known || (id.kind == IdentityKind::kEmail && id.value == *address);
+    if (!known)
+      return InvalidArgument(
+          "the reply is not valid",
+          {{"to",
+            "must be one of the customer's e-mail addresses (add it to the customer first)"}});
+    in.send_to = *address;
+  }
+  in.direction = Direction::kOut;
+  in.internal = false;
+  in.replaces_id = message_id;
+  return conversations.AddMessage(failed.conversation_id, std::move(in), author_user_id);
 }
 
 SmtpEndpoint MailOutbox::EndpointOf(const MailboxSettings& settings, std::string secret) {

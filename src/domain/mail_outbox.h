@@ -33,6 +33,10 @@ struct OutboxItem {
   std::optional<std::string> last_error;  // the server's answer, or why it was not sent
   std::optional<Timestamp> sent_at;
   Timestamp created_at{};  // the message's
+  // An edited resend: the address an agent chose (else the customer's
+  // last one), and the failed reply it replaces.
+  std::optional<std::string> to_address;
+  std::optional<int64_t> replaces_message_id;
 };
 
 // A capability repository: `store.Find<OutboxRepository>()`.
@@ -60,11 +64,33 @@ class OutboxRepository {
   // "Retry now": a failed or uncertain reply is queued again. Conflict for
   // any other state.
   virtual Status Retry(int64_t message_id, Timestamp at) = 0;
+  // A failed or uncertain reply nobody will send: cancelled; or, for an
+  // uncertain one the customer confirmed, `arrived`: sent after all.
+  // Conflict for any other state.
+  virtual Status Dismiss(int64_t message_id, bool arrived, Timestamp at) = 0;
+  // How many replies are queued, sending, failed and uncertain (for
+  // /metrics; an index range, never the sent ones).
+  virtual Result<std::vector<std::pair<Delivery, int64_t>>> CountUnsent() = 0;
   // The desk's one outbox job, and compare-and-set of it (as
   // MailboxRepository::SetPollJob): false when another node got there first.
   virtual Result<std::optional<int64_t>> JobId() = 0;
   virtual Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) = 0;
 };
+
+// The mailbox that sends the mail of a conversation in `queue_id` of
+// `department_id`: one with SMTP settings of that queue, else of one of the
+// department's queues; nullopt when none sends.
+Result<std::optional<Mailbox>> SendingMailbox(Store& store, int64_t department_id,
+                                              std::optional<int64_t> queue_id);
+
+// "Edit and resend": replaces the failed or uncertain reply `message_id`
+// with `in` (an agent's reply, validated as any), sent to `to` when given
+// (one of the customer's e-mail addresses) or else where the failed one
+// was going. The failed reply is cancelled in the same transaction, so the
+// two never both go out. Conflict when it is no longer failed or uncertain.
+Result<Message> ResendReply(Store& store, ConversationService& conversations, int64_t message_id,
+                            MessageInput in, const std::optional<std::string>& to,
+                            int64_t author_user_id);
 
 // A reply as the composer needs it.
 struct OutboundMail {
@@ -79,6 +105,9 @@ struct OutboundMail {
   std::string text;
   std::string html;  // sanitised; empty: text only
   std::vector<MailAttachment> attachments;
+  // A notice the desk sent by itself: "Auto-Submitted: auto-replied"
+  // (RFC 3834), so that other systems' responders leave it unanswered.
+  bool auto_submitted = false;
 };
 
 // Writes RFC 5322 bytes (channels/email: GMime).
@@ -124,7 +153,10 @@ class SmtpSender {
 };
 
 struct OutboxOptions {
-  int max_attempts = 8;  // temporary failures before it counts as failed
+  int max_attempts = 8;
+  // Hears how each attempt ended: sent, failed, uncertain, or queued
+  // (to be tried again); for the node's counters.
+  std::function<void(Delivery)> counted;  // temporary failures before it counts as failed
   std::chrono::seconds first_retry{30};
   std::chrono::seconds idle_poll{2};  // how often an empty outbox looks again
   std::function<void(std::string_view)> log;
@@ -172,6 +204,7 @@ class MailOutbox {
   Status SendOne(const OutboxItem& item);
   Status Fail(const OutboxItem& item, Delivery state, const std::string& why);
   void Log(const std::string& line) const;
+  void Count(Delivery outcome) const;
 
   Store& store_;
   const Clock& clock_;

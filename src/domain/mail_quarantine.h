@@ -55,6 +55,8 @@ class QuarantineRepository {
   // admins, or a second click), NotFound for an unknown id.
   virtual Result<QuarantinedMail> Resolve(int64_t id, QuarantineState state,
                                           std::optional<int64_t> by_user_id, Timestamp at) = 0;
+  // How many entries are in `state` (for /metrics; an index range).
+  virtual Result<int64_t> Count(QuarantineState state) = 0;
 };
 
 // Keeps `raw` (under `raw_sha256`, its SHA-256) and a held entry saying

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "common/failpoint.h"
+#include "domain/mail_outbox.h"
 #include "domain/mail_quarantine.h"
 #include "domain/validation.h"
 
@@ -82,6 +83,8 @@ Result<MailDestination> MailboxPoller::DestinationOf(const Mailbox& mb) {
   to.department_id = q->department_id;
   to.queue_id = q->id;
   to.new_after_closed = mb.settings.closed_replies == ClosedReplies::kNewConversation;
+  LUISTER_ASSIGN_OR_RETURN(auto sender, SendingMailbox(store_, q->department_id, q->id));
+  to.tell_dropped_attachments = sender.has_value();
   // Every mailbox's address is the desk's own: mail from any of them is a loop.
   LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
   LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());

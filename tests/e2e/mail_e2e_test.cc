@@ -209,6 +209,16 @@ TEST(DemoMailTest, TheDemoDeskShowsEveryEmailCase) {
   ASSERT_EQ(failed.size(), 1u) << failed.dump();
   EXPECT_NE(failed[0]["last_error"].get<std::string>().find("550 5.1.1"), std::string::npos);
   EXPECT_EQ(client.Get("/api/v1/mail/outbox?state=uncertain").Json()["items"].size(), 1u);
+  // A person sees them, and so does /metrics: counted exactly.
+  const std::string metrics = client.Get("/metrics").body;
+  EXPECT_NE(metrics.find("\nluister_mail_quarantine_held 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("\nluister_mail_replies_unsent{delivery=\"failed\"} 1\n"),
+            std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("\nluister_mail_replies_unsent{delivery=\"uncertain\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(metrics.find("\nluister_mail_replies_unsent{delivery=\"queued\"} 0\n"),
+            std::string::npos);
 
   std::map<std::string, int64_t> by_subject;
   auto list = client.Get("/api/v1/conversations?channel=email&limit=100");

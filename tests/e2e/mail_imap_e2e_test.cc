@@ -107,6 +107,15 @@ class MailboxTestBase : public ServerTest<Suite> {
     return found;
   }
 
+  // The value of one series of /metrics (name with labels); 0 when absent
+  // (a counter this node has not raised yet).
+  int64_t Metric(const std::string& series) {
+    const std::string text = "\n" + this->client_->Get("/metrics").body;
+    auto at = text.find("\n" + series + " ");
+    if (at == std::string::npos) return 0;
+    return std::stoll(text.substr(at + series.size() + 2));
+  }
+
   json Conversations() {
     auto r = this->client_->Get("/api/v1/conversations?queue_id=" + std::to_string(queue_id_));
     EXPECT_EQ(r.status, 200) << r.body;
@@ -478,6 +487,159 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
       << "a real Message-ID in the mailbox's domain: " << sent[0].dump();
   EXPECT_EQ(servers_.Count(bert), 1);
   EXPECT_EQ(client_->Post("/api/v1/mail/outbox/424242/retry", json::object()).status, 404);
+}
+
+// A failed reply is dismissed, or edited and sent again, to another of the
+// customer's addresses: the edited one goes out once, the failed one never.
+TEST_F(ImapTest, AFailedReplyIsDismissedOrEditedAndSentToAnotherAddress) {
+  const std::string desk = servers_.AddUser("resend");
+  const int64_t box = AddMailbox(desk);  // fetches, sends nothing yet
+  const std::string old_address = servers_.AddUser("oudadres");
+  const std::string new_address = servers_.AddUser("nieuwadres");
+  servers_.Seed(desk, Mail("Carla <" + old_address + ">", desk, "Adreswijziging", "adres@klant"));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  const json first = Conversations()[0];
+  const int64_t conversation = first["id"];
+  const std::string messages =
+      "/api/v1/conversations/" + std::to_string(conversation) + "/messages";
+  auto outbox = [&](int64_t id, const std::string& action, const json& body) {
+    return client_->Post("/api/v1/mail/outbox/" + std::to_string(id) + "/" + action, body);
+  };
+  auto write = [&](const std::string& text) {
+    auto r = client_->Post(messages, {{"direction", "out"}, {"body_text", text}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.Json()["id"].get<int64_t>() : int64_t{0};
+  };
+
+  // Dismissed: nobody sends it, and it cannot be retried or resent.
+  const int64_t dropped = write("Eerste versie.");
+  WaitForDelivery(conversation, dropped, "failed");
+  auto arrived = outbox(dropped, "dismiss", {{"arrived", true}});
+  EXPECT_EQ(arrived.status, 409) << "the server never took a failed reply: " << arrived.body;
+  EXPECT_EQ(outbox(dropped, "dismiss", {{"arrived", "yes"}}).status, 400);
+  auto dismissed = outbox(dropped, "dismiss", json::object());
+  ASSERT_EQ(dismissed.status, 200) << dismissed.body;
+  EXPECT_EQ(dismissed.Json()["delivery"], "cancelled");
+  EXPECT_EQ(outbox(dropped, "dismiss", json::object()).status, 409);
+  EXPECT_EQ(outbox(dropped, "retry", json::object()).status, 409);
+  EXPECT_EQ(outbox(dropped, "resend", {{"body_text", "x"}}).status, 409);
+
+  // The agent learns the customer's new address and resends an edited reply.
+  const int64_t failed = write("Tweede versie, met een tikfout.");
+  WaitForDelivery(conversation, failed, "failed");
+  const int64_t unsent = Metric("luister_mail_replies_unsent{delivery=\"failed\"}");
+  const int64_t sends = Metric("luister_mail_send_attempts_total{outcome=\"sent\"}");
+  EXPECT_GE(unsent, 1);
+  auto patched = client_->Patch("/api/v1/mailboxes/" + std::to_string(box),
+                                {{"smtp_host", "127.0.0.1"},
+                                 {"smtp_port", servers_.smtp_port()},
+                                 {"smtp_security", "plain"},
+                                 {"secret", servers_.password()}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  const std::string customer =
+      "/api/v1/customers/" + std::to_string(first["customer_id"].get<int64_t>());
+  auto stranger = outbox(failed, "resend", {{"body_text", "Beste Carla"}, {"to", new_address}});
+  EXPECT_EQ(stranger.status, 400) << "not (yet) one of the customer's addresses: " << stranger.body;
+  EXPECT_NE(stranger.body.find("\"to\""), std::string::npos) << stranger.body;
+  EXPECT_EQ(outbox(failed, "resend", {{"body_text", ""}}).status, 400) << "a reply needs text";
+  EXPECT_EQ(outbox(failed, "resend", {{"body_text", "x"}, {"internal", true}}).status, 400);
+  ASSERT_EQ(
+      client_->Post(customer + "/identities", {{"kind", "email"}, {"value", new_address}}).status,
+      201);
+  auto resent =
+      outbox(failed, "resend",
+             {{"body_text", "Beste Carla,\n\nuw adres is aangepast."}, {"to", new_address}});
+  ASSERT_EQ(resent.status, 201) << resent.body;
+  EXPECT_EQ(resent.Json()["delivery"], "queued");
+  const int64_t edited = resent.Json()["id"];
+  EXPECT_EQ(outbox(failed, "resend", {{"body_text", "Nog eens"}}).status, 409)
+      << "already replaced";
+  WaitForDelivery(conversation, edited, "sent");
+  ASSERT_TRUE(servers_.WaitForCount(new_address, 1));
+  EXPECT_NE(servers_.Messages(new_address).back().find("uw adres is aangepast"), std::string::npos);
+  EXPECT_EQ(servers_.Count(old_address), 0) << "neither the failed nor the dismissed reply went";
+  EXPECT_EQ(Metric("luister_mail_replies_unsent{delivery=\"failed\"}"), unsent - 1);
+  EXPECT_EQ(Metric("luister_mail_send_attempts_total{outcome=\"sent\"}"), sends + 1);
+
+  json thread = Messages(conversation);
+  ASSERT_EQ(thread.size(), 4u) << thread.dump();
+  EXPECT_EQ(thread[1]["delivery"], "cancelled");
+  EXPECT_EQ(thread[2]["delivery"], "cancelled");
+  EXPECT_EQ(thread[2]["body_text"], "Tweede versie, met een tikfout.") << "kept as written";
+  EXPECT_EQ(thread[3]["delivery"], "sent");
+  json sent = client_->Get("/api/v1/mail/outbox?state=sent").Json();
+  ASSERT_FALSE(sent["items"].empty());
+  EXPECT_EQ(sent["items"][0]["message_id"], edited);
+  EXPECT_EQ(sent["items"][0]["replaces_message_id"], failed);
+  EXPECT_EQ(sent["items"][0]["to_address"], new_address);
+  json cancelled = client_->Get("/api/v1/mail/outbox?state=cancelled").Json();
+  EXPECT_EQ(cancelled["items"].size(), 2u) << cancelled.dump();
+  EXPECT_EQ(outbox(424242, "resend", {{"body_text", "x"}}).status, 404);
+  EXPECT_EQ(outbox(424242, "dismiss", json::object()).status, 404);
+}
+
+// A server that keeps at most 2 KiB of attachments per message.
+class ImapSmallLimitTest : public MailboxTestBase<ImapSmallLimitTest> {
+ public:
+  static std::vector<std::string> ServeArgs() { return {"--max-attachments", "2048"}; }
+};
+
+// Mail with a file larger than the desk keeps is imported, the file listed
+// as not stored, and the sender told so by an automatic reply that threads
+// and answers nothing.
+TEST_F(ImapSmallLimitTest, TheSenderHearsWhichAttachmentWasTooLargeToKeep) {
+  const std::string desk = servers_.AddUser("limit");
+  const std::string klant = servers_.AddUser("groot");
+  auto created = client_->Post("/api/v1/mailboxes", WithSmtp(Settings(desk, servers_.password())));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const int64_t box = created.Json()["id"];
+  const std::string big(6000, 'x');
+  std::string b64;  // 6,000 bytes of "x", base64
+  for (size_t i = 0; i < big.size() / 3; ++i) b64 += (i % 19 == 18) ? "eHh4\r\n" : "eHh4";
+  const std::string mail =
+      "From: Gerda <" + klant + ">\r\nTo: " + desk +
+      "\r\nSubject: Foto van de schade\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
+      "Message-ID: <schade@klant>\r\nMIME-Version: 1.0\r\n"
+      "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n\r\nZie de foto.\r\n--b\r\n"
+      "Content-Type: image/jpeg; name=\"schade.jpg\"\r\n"
+      "Content-Disposition: attachment; filename=\"schade.jpg\"\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\n" +
+      b64 + "\r\n--b--\r\n";
+  servers_.Seed(desk, mail);
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  const json conversation = Conversations()[0];
+  EXPECT_EQ(conversation["status"], "waiting_on_us") << "the notice answers nothing";
+  json thread = Messages(conversation["id"]);
+  ASSERT_EQ(thread.size(), 2u) << thread.dump();
+  ASSERT_EQ(thread[0]["attachments"].size(), 1u);
+  EXPECT_EQ(thread[0]["attachments"][0]["size_bytes"], 6000);
+  EXPECT_EQ(client_
+                ->Get("/api/v1/attachments/" +
+                      std::to_string(thread[0]["attachments"][0]["id"].get<int64_t>()))
+                .status,
+            404)
+      << "listed, not stored";
+  EXPECT_EQ(thread[1]["automatic"], true) << thread[1].dump();
+  EXPECT_TRUE(thread[1]["author_user_id"].is_null());
+  EXPECT_EQ(thread[0]["automatic"], false);
+  WaitForDelivery(conversation["id"], thread[1]["id"], "sent");
+  const json after =
+      client_->Get("/api/v1/conversations/" + std::to_string(conversation["id"].get<int64_t>()))
+          .Json();
+  EXPECT_EQ(after["status"], "waiting_on_us") << "sent, and still waiting on us";
+  EXPECT_TRUE(after["first_response_at"].is_null()) << after.dump();
+
+  ASSERT_TRUE(servers_.WaitForCount(klant, 1));
+  const std::string notice = servers_.Messages(klant).back();
+  EXPECT_EQ(Header(notice, "Auto-Submitted"), "auto-replied") << notice;
+  EXPECT_EQ(Header(notice, "In-Reply-To"), "<schade@klant>");
+  EXPECT_NE(notice.find("schade.jpg (6 kB)"), std::string::npos) << notice;
+  // The notice goes once, also when the mailbox is read again.
+  client_->Post("/api/v1/mailboxes/" + std::to_string(box) + "/poll", json::object());
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(servers_.Count(klant), 1);
+  EXPECT_EQ(Messages(conversation["id"]).size(), 2u);
 }
 
 // Two or more nodes on one database: an API node that polls and sends

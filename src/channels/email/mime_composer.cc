@@ -72,6 +72,7 @@ Result<std::string> GmimeMailComposer::Compose(const OutboundMail& mail) {
   GMimeObject* top = GMIME_OBJECT(msg.get());
   if (!mail.in_reply_to.empty())
     g_mime_object_set_header(top, "In-Reply-To", Bracketed(mail.in_reply_to).c_str(), nullptr);
+  if (mail.auto_submitted) g_mime_object_set_header(top, "Auto-Submitted", "auto-replied", nullptr);
   if (!mail.references.empty()) {
     std::string refs;
     for (const auto& r : mail.references) refs += (refs.empty() ? "" : " ") + Bracketed(r);

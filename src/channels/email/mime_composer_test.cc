@@ -47,6 +47,23 @@ TEST(MimeComposerTest, AReplyReadsBackWithItsThreadingHeadersAndText) {
   EXPECT_EQ(back->kind, MailKind::kMessage);
 }
 
+// The desk's automatic notices say so, and our own parser (like any
+// responder following RFC 3834) reads them as auto-replies.
+TEST(MimeComposerTest, AnAutomaticNoticeIsMarkedAutoSubmitted) {
+  GmimeMailComposer composer;
+  OutboundMail notice = Reply();
+  notice.auto_submitted = true;
+  auto raw = composer.Compose(notice);
+  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+  EXPECT_NE(raw->find("\r\nAuto-Submitted: auto-replied\r\n"), std::string::npos) << *raw;
+  auto back = ParseMail(*raw);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->kind, MailKind::kAutoReply);
+  auto plain = composer.Compose(Reply());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->find("Auto-Submitted"), std::string::npos) << "an agent's reply is not";
+}
+
 TEST(MimeComposerTest, HtmlGoesBesideTheTextAndAttachmentsKeepTheirBytes) {
   OutboundMail m = Reply();
   m.html = "<p>Beste Jan, <b>nieuwe fles</b></p>";

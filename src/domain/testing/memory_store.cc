@@ -184,6 +184,14 @@ Result<AddedMessage> InsertMessage(Data& d, const NewMessage& m, Timestamp at,
       if (other.external_id == m.external_id)
         return Conflict("already exists: a message with external id " + m.external_id);
   }
+  if (m.replaces_id) {
+    auto old = d.messages.find(*m.replaces_id);
+    if (old == d.messages.end() || old->second.conversation_id != m.conversation_id)
+      return Missing("reply", *m.replaces_id);
+    if (old->second.delivery != Delivery::kFailed && old->second.delivery != Delivery::kUncertain)
+      return Conflict("reply " + std::to_string(*m.replaces_id) + " is not failed or uncertain");
+    old->second.delivery = Delivery::kCancelled;
+  }
   Message stored = StoredMessage(v, m, d.Next("messages"), at);
   for (Attachment& a : stored.attachments) a.id = d.Next("message_attachments");
   d.messages.emplace(stored.id, stored);

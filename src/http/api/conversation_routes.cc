@@ -90,42 +90,6 @@ Result<ConversationPatch> ReadConversationPatch(const std::string& body) {
   return p;
 }
 
-bool IsSha256Hex(std::string_view s) {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
-// The fields of one message, from a request body or an element of an
-// import. `uploads`: attachments may name uploaded files by `sha256`.
-MessageInput ReadMessageFields(JsonBody& b, bool uploads) {
-  MessageInput m;
-  m.internal = b.Bool("internal", JsonBody::kOptional).value_or(false);
-  m.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kOut);
-  m.body_text = b.String("body_text", JsonBody::kOptional, 512 * 1024).value_or("");
-  m.body_html = b.String("body_html", JsonBody::kOptional, 512 * 1024).value_or("");
-  m.status = b.Enum<ConversationStatus>("status", JsonBody::kOptional);
-  m.created_at = b.Time("created_at", JsonBody::kOptional);
-  b.Objects("attachments", JsonBody::kOptional, 50, [&](JsonBody& a, size_t) {
-    Attachment att;
-    att.filename = a.String("filename", JsonBody::kRequired, 1000).value_or("");
-    att.content_type =
-        a.String("content_type", JsonBody::kOptional, 200).value_or("application/octet-stream");
-    att.size_bytes = a.Int("size_bytes", JsonBody::kOptional).value_or(0);
-    if (uploads) {
-      att.sha256 = a.String("sha256", JsonBody::kOptional, 64).value_or("");
-      if (a.Has("sha256") && !IsSha256Hex(att.sha256))
-        a.AddError("sha256", "must be the lower-case hex SHA-256 POST /api/v1/uploads answered");
-      a.RejectUnknown({"filename", "content_type", "size_bytes", "sha256"});
-    } else {
-      a.RejectUnknown({"filename", "content_type", "size_bytes"});
-    }
-    m.attachments.push_back(std::move(att));
-  });
-  if (m.internal && b.Has("direction")) b.AddError("direction", "internal notes have no direction");
-  return m;
-}
-
 Result<MessageInput> ReadMessage(const std::string& body) {
   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
   MessageInput m = ReadMessageFields(b, true);

@@ -6,12 +6,14 @@
 #include "domain/audit.h"
 #include "domain/auth_records.h"
 #include "domain/conversation.h"
+#include "domain/conversation_service.h"
 #include "domain/customer.h"
 #include "domain/directory.h"
 #include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/permissions.h"
 #include "domain/search.h"
+#include "http/json_body.h"
 #include "http/json_writer.h"
 
 namespace luister::http {
@@ -36,6 +38,13 @@ nlohmann::json ToJson(const ApiTokenRecord& v);
 nlohmann::json ToJson(const SearchHit& v);
 nlohmann::json ToJson(const JobRecord& v);
 // The wire names of the permissions `role` holds, in table order.
+// Lower-case hex of a SHA-256 (an uploaded file's name).
+bool IsSha256Hex(std::string_view s);
+// The fields of one message from a request body or an element of an
+// import; the caller rejects unknown fields. `uploads`: attachments may
+// name uploaded files by `sha256`.
+MessageInput ReadMessageFields(JsonBody& b, bool uploads);
+
 nlohmann::json PermissionsJson(Role role);
 
 // "HH:MM-HH:MM"

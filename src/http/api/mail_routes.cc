@@ -20,6 +20,18 @@ namespace {
 
 using nlohmann::json;
 
+// This node's send attempts by how they ended.
+void CountSend(ApiContext& ctx, Delivery outcome) {
+  const std::string labels =
+      "outcome=\"" + std::string(outcome == Delivery::kQueued ? "retry" : ToString(outcome)) + "\"";
+  ctx.metrics
+      .Counter("luister_mail_send_attempts_total",
+               "Attempts of this node to send a reply, by how they ended (sent, failed, "
+               "uncertain, retry: to be tried again).",
+               labels)
+      .fetch_add(1, std::memory_order_relaxed);
+}
+
 // The e-mail channel's services over one ApiContext: intake and the poller.
 // Shared by the routes and the poll job, alive as long as they are.
 struct MailChannel {
@@ -38,7 +50,8 @@ struct MailChannel {
         outbox(Available() ? std::make_unique<MailOutbox>(
                                  c.store, c.clock, c.conversations, *c.mail_reader,
                                  *c.mail_composer, *c.smtp, *c.secrets,
-                                 OutboxOptions{.log =
+                                 OutboxOptions{.counted = [&c](Delivery d) { CountSend(c, d); },
+                                               .log =
                                                    [](std::string_view line) {
                                                      std::fprintf(stderr, "luister: %.*s\n",
                                                                   static_cast<int>(line.size()),
@@ -465,16 +478,19 @@ void QuarantineRoutes(ApiRoutes& r, ApiContext& ctx, const std::shared_ptr<MailC
 }
 
 json OutboxJson(const OutboxItem& o) {
-  return {{"message_id", o.message_id},
-          {"conversation_id", o.conversation_id},
-          {"delivery", ToString(o.delivery)},
-          {"rfc_message_id", o.rfc_message_id.empty() ? json(nullptr) : json(o.rfc_message_id)},
-          {"mailbox_id", o.mailbox_id ? json(*o.mailbox_id) : json(nullptr)},
-          {"attempts", o.attempts},
-          {"next_attempt_at", TimeOrNull(o.next_attempt_at)},
-          {"last_error", o.last_error ? json(*o.last_error) : json(nullptr)},
-          {"sent_at", TimeOrNull(o.sent_at)},
-          {"created_at", FormatIso8601(o.created_at)}};
+  return {
+      {"message_id", o.message_id},
+      {"conversation_id", o.conversation_id},
+      {"delivery", ToString(o.delivery)},
+      {"rfc_message_id", o.rfc_message_id.empty() ? json(nullptr) : json(o.rfc_message_id)},
+      {"mailbox_id", o.mailbox_id ? json(*o.mailbox_id) : json(nullptr)},
+      {"attempts", o.attempts},
+      {"next_attempt_at", TimeOrNull(o.next_attempt_at)},
+      {"last_error", o.last_error ? json(*o.last_error) : json(nullptr)},
+      {"sent_at", TimeOrNull(o.sent_at)},
+      {"to_address", o.to_address ? json(*o.to_address) : json(nullptr)},
+      {"replaces_message_id", o.replaces_message_id ? json(*o.replaces_message_id) : json(nullptr)},
+      {"created_at", FormatIso8601(o.created_at)}};
 }
 
 void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
@@ -491,8 +507,9 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
                 if (auto s = req.Query("state")) {
                   state = ParseDelivery(*s);
                   if (!state)
-                    q.errors.push_back(
-                        {"state", "must be one of: queued, sending, sent, failed, uncertain"});
+                    q.errors.push_back({"state",
+                                        "must be one of: queued, sending, sent, failed, "
+                                        "uncertain, cancelled"});
                 }
                 PageRequest page = q.Page();
                 LUISTER_RETURN_IF_ERROR(q.Finish());
@@ -525,6 +542,56 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
                 audit.Touched(id, c.customer_id);
                 LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(c.id, id));
                 if (ctx.wake_jobs) ctx.wake_jobs();
+                LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
+                return JsonResponse(200, OutboxJson(after));
+              }));
+
+  // "Edit and resend": a new reply (as POST /conversations/{id}/messages
+  // takes it, and optionally `to`, another of the customer's addresses)
+  // replaces the failed or uncertain one, which is cancelled.
+  r.Add(
+      "POST", "/api/v1/mail/outbox/{id}/resend",
+      Secured(
+          Permission::kWriteConversations, Changes("resend", "message"),
+          [&ctx](Request& req, const auth::Principal& who, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            MessageInput m = ReadMessageFields(b, true);
+            std::optional<std::string> to = b.String("to", JsonBody::kOptional, 320);
+            b.RejectUnknown({"body_text", "body_html", "attachments", "status", "to"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the reply is not valid"));
+            LUISTER_RETURN_IF_ERROR(ctx.conversations.ResolveUploads(&m, ctx.max_upload_bytes));
+            LUISTER_ASSIGN_OR_RETURN(Message msg, ResendReply(ctx.store, ctx.conversations, id,
+                                                              std::move(m), to, who.user.id));
+            audit.Touched(id, msg.customer_id);
+            audit.Touched(msg.id, msg.customer_id);
+            if (ctx.wake_jobs) ctx.wake_jobs();
+            return JsonResponse(201, ToJson(msg));
+          }));
+
+  // A failed or uncertain reply nobody will send (the agent phoned
+  // instead): cancelled. {"arrived": true} for an uncertain one the
+  // customer confirmed: sent after all.
+  r.Add(
+      "POST", "/api/v1/mail/outbox/{id}/dismiss",
+      Secured(Permission::kWriteConversations, Changes("dismiss_send", "message"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                bool arrived = false;
+                if (!req.body.empty()) {
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  arrived = b.Bool("arrived", JsonBody::kOptional).value_or(false);
+                  b.RejectUnknown({"arrived"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                }
+                LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
+                                         ctx.store.Find<OutboxRepository>());
+                LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
+                LUISTER_RETURN_IF_ERROR(outbox->Dismiss(id, arrived, ctx.clock.Now()));
+                LUISTER_ASSIGN_OR_RETURN(Conversation c,
+                                         ctx.store.conversations().Get(before.conversation_id));
+                audit.Touched(id, c.customer_id);
+                LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(c.id, id));
                 LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
                 return JsonResponse(200, OutboxJson(after));
               }));
@@ -570,13 +637,21 @@ std::string MailMetrics(ApiContext& ctx) {
     line("luister_mailbox_last_success_seconds", "mailbox=\"" + std::to_string(m.id) + "\"",
          m.last_success_at ? ToMillis(*m.last_success_at) / 1000 : 0);
   if (auto held = ctx.store.Find<QuarantineRepository>(); held.ok()) {
-    PageRequest page;
-    page.limit = kMaxPageSize;
-    if (auto list = (*held)->List(QuarantineState::kHeld, page); list.ok()) {
+    if (auto n = (*held)->Count(QuarantineState::kHeld); n.ok()) {
       out +=
-          "# HELP luister_mail_quarantine_held Mail waiting in the quarantine for an admin "
-          "(counted up to one page).\n# TYPE luister_mail_quarantine_held gauge\n";
-      out += "luister_mail_quarantine_held " + std::to_string(list->items.size()) + "\n";
+          "# HELP luister_mail_quarantine_held Mail waiting in the quarantine for an admin.\n"
+          "# TYPE luister_mail_quarantine_held gauge\n";
+      out += "luister_mail_quarantine_held " + std::to_string(*n) + "\n";
+    }
+  }
+  if (auto outbox = ctx.store.Find<OutboxRepository>(); outbox.ok()) {
+    if (auto counts = (*outbox)->CountUnsent(); counts.ok()) {
+      out +=
+          "# HELP luister_mail_replies_unsent Agents' replies not (certainly) sent, by delivery "
+          "state: failed and uncertain ones wait for a person.\n"
+          "# TYPE luister_mail_replies_unsent gauge\n";
+      for (const auto& [state, n] : *counts)
+        line("luister_mail_replies_unsent", "delivery=\"" + std::string(ToString(state)) + "\"", n);
     }
   }
   return out;

@@ -40,6 +40,13 @@ const Sql kSelectAttachment(
     "FROM message_attachments a JOIN messages m ON m.id = a.message_id WHERE a.id = ?");
 const Sql kMessageByExternalId("SELECT id, conversation_id FROM messages WHERE external_id = ?");
 const Sql kCountMessages("SELECT count(*) FROM messages");
+// An edited resend: the reply it replaces (locked), cancelled; the new
+// one's outbox row says whom it goes to and what it replaces.
+const Sql kReplaced("SELECT conversation_id, delivery FROM messages WHERE id = ?{for_update}");
+const Sql kCancel("UPDATE messages SET delivery = 'cancelled' WHERE id = ?");
+const Sql kResendRow(
+    "INSERT INTO mail_outbox (message_id, attempts, next_attempt_at, data_started, updated_at, "
+    "to_address, replaces_message_id) VALUES (?, 0, ?, ?, ?, ?, ?)");
 
 // NULL when the message has none: the unique index allows many NULLs.
 std::optional<std::string> ExternalId(const NewMessage& m) {
@@ -90,8 +97,29 @@ Status CheckCustomerActive(Connection& c, int64_t customer_id) {
 // and the change `plan` makes for it. `v` is the (locked) conversation as it
 // stands and becomes the planned state. The caller calls MessagesAdded
 // before the transaction ends.
+// Cancels the failed or uncertain reply `m` replaces, in the open
+// transaction: Conflict when someone retried or dismissed it first.
+Status CancelReplaced(Connection& c, const NewMessage& m) {
+  const int64_t old = *m.replaces_id;
+  struct Replaced {
+    int64_t conversation_id;
+    std::optional<std::string> delivery;
+  };
+  LUISTER_ASSIGN_OR_RETURN(auto r, First<Replaced>(c, kReplaced, Params::Of(old), [](const Row& r) {
+                             return Replaced{r.Int(0), r.OptText(1)};
+                           }));
+  if (!r || r->conversation_id != m.conversation_id)
+    return NotFound("reply " + std::to_string(old) + " not found in conversation " +
+                    std::to_string(m.conversation_id));
+  if (r->delivery != ToString(Delivery::kFailed) && r->delivery != ToString(Delivery::kUncertain))
+    return Conflict("reply " + std::to_string(old) + " is " + r->delivery.value_or("not sent") +
+                    "; only a failed or uncertain reply is replaced by an edited one");
+  return c.Execute(kCancel, Params::Of(old)).status();
+}
+
 Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& m, Timestamp at,
                               const MessagePlan& plan, bool* status_changed) {
+  if (m.replaces_id) LUISTER_RETURN_IF_ERROR(CancelReplaced(c, m));
   Params insert =
       Params::Of(v.id, v.customer_id, ToString(v.channel), ToString(m.direction), m.internal,
                  m.author_user_id, m.body_text, m.body_html, at, ExternalId(m),
@@ -99,6 +127,13 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
   insert.Add(m.send ? std::optional<std::string>(std::string(ToString(Delivery::kQueued)))
                     : std::nullopt);
   LUISTER_ASSIGN_OR_RETURN(int64_t message_id, Scalar(c, kInsertMessage, insert));
+  if (m.send && (m.replaces_id || !m.send_to.empty()))
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(
+             kResendRow,
+             Params::Of(message_id, at, false, at,
+                        m.send_to.empty() ? std::nullopt : std::optional(m.send_to), m.replaces_id))
+            .status());
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const Attachment& att = m.attachments[i];
     LUISTER_RETURN_IF_ERROR(

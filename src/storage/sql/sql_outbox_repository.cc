@@ -10,7 +10,8 @@ namespace {
 // A message the desk sends, with its outbox row when an attempt was made.
 constexpr char kSelect[] =
     "SELECT m.id, m.conversation_id, m.delivery, o.rfc_message_id, o.mailbox_id, o.attempts, "
-    "o.next_attempt_at, o.data_started, o.last_error, o.sent_at, m.created_at, o.updated_at "
+    "o.next_attempt_at, o.data_started, o.last_error, o.sent_at, m.created_at, o.updated_at, "
+    "o.to_address, o.replaces_message_id "
     "FROM messages m LEFT JOIN mail_outbox o ON o.message_id = m.id ";
 const Sql kGet(std::string(kSelect) + "WHERE m.id = ? AND m.delivery IS NOT NULL");
 // Locks the message row (the outer join itself cannot be locked on PostgreSQL).
@@ -39,6 +40,9 @@ const Sql kFinish(
     "UPDATE mail_outbox SET last_error = ?, next_attempt_at = ?, sent_at = ?, updated_at = ? "
     "WHERE message_id = ?");
 const Sql kResetAttempts("UPDATE mail_outbox SET attempts = 0 WHERE message_id = ?");
+const Sql kCountUnsent(
+    "SELECT delivery, count(*) FROM messages WHERE delivery IN "
+    "('queued', 'sending', 'failed', 'uncertain') GROUP BY delivery");
 const Sql kJob("SELECT job_id FROM mail_outbox_job WHERE singleton = 1");
 const Sql kFirstJob(
     "INSERT INTO mail_outbox_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
@@ -58,6 +62,8 @@ OutboxItem FromRow(const Row& r) {
   o.sent_at = r.OptTime(9);
   o.created_at = r.Time(10);
   o.updated_at = r.OptTime(11).value_or(o.created_at);
+  o.to_address = r.OptText(12);
+  o.replaces_message_id = r.OptInt(13);
   return o;
 }
 
@@ -148,6 +154,42 @@ Status SqlOutboxRepository::Retry(int64_t message_id, Timestamp at) {
     // A person asked: a fresh set of attempts.
     LUISTER_RETURN_IF_ERROR(c.Execute(kResetAttempts, Params::Of(message_id)).status());
     return c.Execute(kSetDelivery, Params::Of(ToString(Delivery::kQueued), message_id)).status();
+  });
+}
+
+Status SqlOutboxRepository::Dismiss(int64_t message_id, bool arrived, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Status {
+    LUISTER_ASSIGN_OR_RETURN(OutboxItem o, Load(c, message_id, true));
+    if (o.delivery != Delivery::kFailed && o.delivery != Delivery::kUncertain)
+      return Conflict("reply " + std::to_string(message_id) + " is " +
+                      std::string(ToString(o.delivery)) +
+                      "; only failed or uncertain replies are dismissed");
+    if (arrived && o.delivery != Delivery::kUncertain)
+      return Conflict("reply " + std::to_string(message_id) +
+                      " failed: the server never took it, so it cannot have arrived");
+    LUISTER_RETURN_IF_ERROR(c.Execute(kNoAttempt, Params::Of(message_id, at, false, at)).status());
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kFinish, Params::Of(o.last_error, at,
+                                      arrived ? std::optional(at) : std::optional<Timestamp>(), at,
+                                      message_id))
+            .status());
+    const Delivery state = arrived ? Delivery::kSent : Delivery::kCancelled;
+    return c.Execute(kSetDelivery, Params::Of(ToString(state), message_id)).status();
+  });
+}
+
+Result<std::vector<std::pair<Delivery, int64_t>>> SqlOutboxRepository::CountUnsent() {
+  return db_.Read([&](Connection& c) -> Result<std::vector<std::pair<Delivery, int64_t>>> {
+    std::vector<std::pair<Delivery, int64_t>> counts;
+    for (Delivery d :
+         {Delivery::kQueued, Delivery::kSending, Delivery::kFailed, Delivery::kUncertain})
+      counts.emplace_back(d, 0);
+    LUISTER_RETURN_IF_ERROR(c.Query(kCountUnsent, Params(), [&](const Row& r) {
+      auto d = ParseDelivery(r.Text(0));
+      for (auto& [state, n] : counts)
+        if (d == state) n = r.Int(1);
+    }));
+    return counts;
   });
 }
 

@@ -17,6 +17,8 @@ class SqlOutboxRepository final : public OutboxRepository {
   Result<OutboxItem> Get(int64_t message_id) override;
   Result<Page<OutboxItem>> List(std::optional<Delivery> state, const PageRequest& p) override;
   Status Retry(int64_t message_id, Timestamp at) override;
+  Status Dismiss(int64_t message_id, bool arrived, Timestamp at) override;
+  Result<std::vector<std::pair<Delivery, int64_t>>> CountUnsent() override;
   Result<std::optional<int64_t>> JobId() override;
   Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) override;
 

@@ -16,6 +16,7 @@ const Sql kInsert(
 const Sql kSelect(std::string("SELECT ") + kColumns + " FROM mail_quarantine WHERE id = ?");
 const Sql kSelectForUpdate(std::string("SELECT ") + kColumns +
                            " FROM mail_quarantine WHERE id = ?{for_update}");
+const Sql kCount("SELECT count(*) FROM mail_quarantine WHERE state = ?");
 const Sql kResolve(
     "UPDATE mail_quarantine SET state = ?, resolved_at = ?, resolved_by = ? WHERE id = ?");
 
@@ -78,6 +79,10 @@ Result<QuarantinedMail> SqlQuarantineRepository::Resolve(int64_t id, QuarantineS
         c.Execute(kResolve, Params::Of(ToString(state), at, by_user_id, id)).status());
     return One<QuarantinedMail>(c, kSelect, id, "quarantined mail", FromRow);
   });
+}
+
+Result<int64_t> SqlQuarantineRepository::Count(QuarantineState state) {
+  return db_.ReadOne([&](Connection& c) { return Scalar(c, kCount, Params::Of(ToString(state))); });
 }
 
 }  // namespace luister::sql

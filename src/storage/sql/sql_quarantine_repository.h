@@ -14,6 +14,7 @@ class SqlQuarantineRepository final : public QuarantineRepository {
                                      const PageRequest& p) override;
   Result<QuarantinedMail> Resolve(int64_t id, QuarantineState state,
                                   std::optional<int64_t> by_user_id, Timestamp at) override;
+  Result<int64_t> Count(QuarantineState state) override;
 
  private:
   Database& db_;

@@ -28,7 +28,7 @@ export function outboxFixture(messageId: number, over: Partial<OutboxItem> = {})
   return {
     message_id: messageId, conversation_id: 17, delivery: 'failed', rfc_message_id: `luister.${messageId}.abc@example.org`,
     mailbox_id: 1, attempts: 1, next_attempt_at: null, last_error: 'the server refused it: 550 5.1.1 mailbox unavailable',
-    sent_at: null, created_at: at, ...over,
+    sent_at: null, to_address: null, replaces_message_id: null, created_at: at, ...over,
   };
 }
 
@@ -36,7 +36,7 @@ export function outboxFixture(messageId: number, over: Partial<OutboxItem> = {})
 export function messageFixture(id: number, over: Partial<Message> = {}): Message {
   return {
     id, conversation_id: 17, customer_id: 5, channel: 'email', direction: 'out', internal: false, author_user_id: 1,
-    body_text: `Message ${id}`, body_html: '', new_text: null, attachments: [], delivery: 'queued', delivery_error: null,
+    body_text: `Message ${id}`, body_html: '', new_text: null, attachments: [], automatic: false, delivery: 'queued', delivery_error: null,
     created_at: at, ...over,
   };
 }

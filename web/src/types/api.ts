@@ -62,6 +62,10 @@ export type QuarantineReprocessed = Schemas['QuarantineReprocessed'];
 export type Delivery = Schemas['Delivery'];
 /** A reply in the e-mail outbox (`GET /mail/outbox`, admins), with its last error. */
 export type OutboxItem = Schemas['OutboxItem'];
+/** "Edit and resend" (`POST /mail/outbox/{id}/resend`): a new reply replacing a failed or uncertain one. */
+export type ResendRequest = Schemas['ResendRequest'];
+/** `POST /mail/outbox/{id}/dismiss`: nobody sends the reply (`cancelled`), or it arrived after all (`sent`). */
+export type DismissRequest = Schemas['DismissRequest'];
 /** A file kept by `POST /uploads`, named in a message by its `sha256`. */
 export type Upload = Schemas['Upload'];
 /** A file of a new message (`attachments[]` of NewMessage). */
@@ -120,4 +124,6 @@ export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2
 export const AFTER_IMPORTS: AfterImport[] = values<AfterImport>({ mark_seen: true, move: true });
 export const CLOSED_REPLIES: ClosedReplies[] = values<ClosedReplies>({ reopen: true, new_conversation: true });
 export const QUARANTINE_STATES: QuarantineState[] = values<QuarantineState>({ held: true, reprocessed: true, discarded: true });
-export const DELIVERIES: Delivery[] = values<Delivery>({ queued: true, sending: true, sent: true, failed: true, uncertain: true });
+export const DELIVERIES: Delivery[] = values<Delivery>({
+  queued: true, sending: true, sent: true, failed: true, uncertain: true, cancelled: true,
+});

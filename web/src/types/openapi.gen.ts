@@ -670,7 +670,9 @@ export interface paths {
          *     after through the SMTP server of a mailbox of the conversation's
          *     queue (else of its department). Its progress shows in the message's
          *     `delivery`; an agent retries a `failed` or `uncertain` one with
-         *     `POST /api/v1/mail/outbox/{id}/retry`. A reply the desk could not
+         *     `POST /api/v1/mail/outbox/{id}/retry`, edits and resends it with
+         *     `POST /api/v1/mail/outbox/{id}/resend`, or dismisses it with
+         *     `POST /api/v1/mail/outbox/{id}/dismiss`. A reply the desk could not
          *     send puts the conversation back to `waiting_on_us`. Replies on other
          *     channels, imported replies (with `created_at`), inbound messages and
          *     notes have `delivery: null`.
@@ -1195,6 +1197,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail/outbox/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit a failed reply and send it again
+         * @description "Edit and resend": a new reply, written as for `POST
+         *     /api/v1/conversations/{id}/messages` (`body_text`, `body_html`,
+         *     `attachments`, `status`), replaces the `failed` or `uncertain`
+         *     reply `{id}` in its conversation and is sent as any reply. The old
+         *     one becomes `cancelled` in the same transaction, so the two never
+         *     both go out; it stays in the thread as written. `to` sends it to
+         *     another of the customer's e-mail addresses (add the address to the
+         *     customer first); without it, the new reply goes where the old one
+         *     was going. The answer is the new message (`201`). `400` for an
+         *     invalid reply or a `to` that is not one of the customer's
+         *     addresses; `404` for an unknown message or one the desk does not
+         *     send; `409` when the reply is no longer `failed` or `uncertain`
+         *     (someone retried, resent or dismissed it first). Audited (`resend
+         *     message`, naming both messages and the customer).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["resendOutbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up on a failed reply, or confirm an uncertain one arrived
+         * @description A `failed` or `uncertain` reply nobody will send (the agent phoned
+         *     the customer instead) becomes `cancelled`. With `{"arrived":
+         *     true}`, an `uncertain` reply the customer confirmed receiving
+         *     becomes `sent` after all (`409` for a `failed` one: the server
+         *     never took it). The body is empty, `{}` or `{"arrived": bool}`; the
+         *     answer is the reply's outbox entry. `404` for an unknown message or
+         *     one the desk does not send; `409` for any other state. Audited
+         *     (`dismiss_send message`, naming the customer).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["dismissOutbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1390,6 +1458,13 @@ export interface components {
             new_text: string | null;
             attachments: components["schemas"]["Attachment"][];
             /**
+             * @description A notice the desk sent by itself, without an author (it tells
+             *     the customer which attachments were too large to keep). It
+             *     answers nothing: the conversation's status and first response
+             *     stay.
+             */
+            automatic: boolean;
+            /**
              * @description Why a `failed` or `uncertain` reply did not (certainly) go: the
              *     mail server's answer or the network error. Null otherwise.
              */
@@ -1401,7 +1476,7 @@ export interface components {
              *     does not send.
              * @enum {string|null}
              */
-            delivery: "queued" | "sending" | "sent" | "failed" | "uncertain" | null;
+            delivery: "queued" | "sending" | "sent" | "failed" | "uncertain" | "cancelled" | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -2006,10 +2081,12 @@ export interface components {
          *     no mailbox sends for the conversation, no address to answer, or
          *     the attempts used up; not sent) or `uncertain` (the connection
          *     broke after the message was handed over: it may have arrived, so
-         *     the desk never sends it again by itself).
+         *     the desk never sends it again by itself), or `cancelled` (a failed
+         *     or uncertain reply an agent dismissed or replaced by an edited one;
+         *     nobody sends it).
          * @enum {string}
          */
-        Delivery: "queued" | "sending" | "sent" | "failed" | "uncertain";
+        Delivery: "queued" | "sending" | "sent" | "failed" | "uncertain" | "cancelled";
         /** @description A reply the desk sends, and how far sending got. */
         OutboxItem: {
             /**
@@ -2042,6 +2119,13 @@ export interface components {
             last_error: string | null;
             /** Format: date-time */
             sent_at: string | null;
+            /** @description The address an edited resend goes to, chosen by the agent; null when the reply answers the customer's last address. */
+            to_address: string | null;
+            /**
+             * Format: int64
+             * @description For an edited resend, the failed or uncertain reply it replaced (now `cancelled`).
+             */
+            replaces_message_id: number | null;
             /**
              * Format: date-time
              * @description When the reply was written.
@@ -2301,6 +2385,27 @@ export interface components {
              * @description For imports; default now.
              */
             created_at?: string | null;
+        };
+        /** @description An edited reply; needs non-empty `body_text`, `body_html` or `attachments`. */
+        ResendRequest: {
+            body_text?: string | null;
+            /** @description Sanitised before storage. */
+            body_html?: string | null;
+            /**
+             * @description Move the conversation to this status as well.
+             * @enum {string|null}
+             */
+            status?: "open" | "waiting_on_customer" | "waiting_on_us" | "resolved" | "closed" | null;
+            attachments?: components["schemas"]["NewAttachment"][] | null;
+            /** @description One of the customer's e-mail addresses; default where the replaced reply was going. */
+            to?: string | null;
+        };
+        DismissRequest: {
+            /**
+             * @description The customer confirmed an `uncertain` reply arrived; it becomes `sent`.
+             * @default false
+             */
+            arrived: boolean;
         };
         TransferRequest: {
             /** Format: int64 */
@@ -4287,6 +4392,85 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxItem"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendOutbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendRequest"];
+            };
+        };
+        responses: {
+            /** @description The new reply, `queued`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismissOutbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DismissRequest"];
+            };
+        };
+        responses: {
+            /** @description The reply's outbox entry, `cancelled` or `sent`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

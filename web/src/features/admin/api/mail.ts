@@ -174,3 +174,21 @@ export function useRetryOutbox() {
     },
   });
 }
+
+/**
+ * "Dismiss": nobody sends a failed or uncertain reply (it becomes `cancelled`);
+ * with `arrived`, an uncertain reply the customer confirmed receiving becomes
+ * `sent` (409 for a failed one, or when it is not failed or uncertain any more).
+ */
+export function useDismissOutbox() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ messageId, arrived }: { messageId: number; arrived?: boolean }) =>
+      api.post<OutboxItem>(`/mail/outbox/${messageId}/dismiss`, arrived ? { arrived: true } : {}),
+    // Also after a 409: someone else acted on it meanwhile.
+    onSettled: (item) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.outbox });
+      if (item) void qc.invalidateQueries({ queryKey: queryKeys.messages(item.conversation_id) });
+    },
+  });
+}

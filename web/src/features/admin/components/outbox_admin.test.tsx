@@ -10,12 +10,13 @@ type Handler = (query: URLSearchParams) => Response | Promise<Response>;
 
 /** Stubs fetch by "METHOD /path"; records every call with its query string. */
 function stubApi(routes: Record<string, Handler>) {
-  const calls: { key: string; query: URLSearchParams }[] = [];
+  const calls: { key: string; query: URLSearchParams; body: unknown }[] = [];
   vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
     const [path, qs] = url.replace('/api/v1', '').split('?');
     const key = `${init?.method ?? 'GET'} ${path}`;
     const query = new URLSearchParams(qs);
-    calls.push({ key, query });
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ key, query, body });
     const handler = routes[key];
     return handler ? handler(query) : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
   }));
@@ -110,5 +111,49 @@ describe('OutboxAdmin', () => {
     renderWithProviders(<OutboxAdmin />);
     expect(await screen.findByText('No replies failed to send.')).toBeInTheDocument();
     expect(await screen.findByText('No replies with an uncertain delivery.')).toBeInTheDocument();
+  });
+
+  it('dismisses a reply after asking, with an empty body, and says so', async () => {
+    let left = [failed, noMailbox];
+    const calls = stubApi({
+      ...mailboxes,
+      'GET /mail/outbox': (q) => outbox({ failed: left })(q),
+      'POST /mail/outbox/41/dismiss': () => {
+        left = [noMailbox];
+        return json({ ...failed, delivery: 'cancelled' });
+      },
+    });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderWithProviders(<OutboxAdmin />);
+    const [row] = await screen.findAllByTestId('outbox-row');
+    expect(within(row).queryByRole('button', { name: 'Reply #41 arrived' })).not.toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: 'Edit in conversation (reply #41)' })).toHaveAttribute('href', '/conversations/17');
+    const dismiss = within(row).getByRole('button', { name: 'Dismiss reply #41' });
+    await userEvent.click(dismiss);
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Nobody will send this reply.'));
+    expect(calls.some((c) => c.key === 'POST /mail/outbox/41/dismiss')).toBe(false);
+    await userEvent.click(dismiss);
+    expect(await screen.findByText('Reply #41 will not be sent.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.key === 'POST /mail/outbox/41/dismiss').map((c) => c.body)).toEqual([{}]);
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'Dismiss reply #41' })).not.toBeInTheDocument());
+  });
+
+  it('marks an uncertain reply as arrived, and shows a conflict on its row', async () => {
+    let answer = () => problem(409, { title: 'Conflict', detail: 'reply 39 is queued; only failed or uncertain replies are dismissed' });
+    const calls = stubApi({
+      ...mailboxes,
+      'GET /mail/outbox': outbox({ uncertain: [uncertain] }),
+      'POST /mail/outbox/39/dismiss': () => answer(),
+    });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithProviders(<OutboxAdmin />);
+    const arrived = await screen.findByRole('button', { name: 'Reply #39 arrived' });
+    await userEvent.click(arrived);
+    const row = screen.getAllByTestId('outbox-row')[0];
+    expect(await within(row).findByRole('alert')).toHaveTextContent(/only failed or uncertain replies are dismissed/);
+    answer = () => json({ ...uncertain, delivery: 'sent', sent_at: uncertain.created_at });
+    await userEvent.click(arrived);
+    expect(await screen.findByText('Reply #39 is marked as sent.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.key === 'POST /mail/outbox/39/dismiss').map((c) => c.body)).toEqual([{ arrived: true }, { arrived: true }]);
   });
 });

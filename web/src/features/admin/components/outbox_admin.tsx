@@ -6,15 +6,23 @@ import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { OutboxItem } from '@/types/api';
-import { useMailboxes, useOutbox, useRetryOutbox, type UnsentState } from '../api/mail';
+import { useDismissOutbox, useMailboxes, useOutbox, useRetryOutbox, type UnsentState } from '../api/mail';
 
 // Admin › Failed to send: the agents' e-mail replies the desk could not
 // send, with the server's answer. `failed` ones were not sent (refused, no
 // mailbox sends for the queue, attempts used up); `uncertain` ones may have
 // arrived (the connection broke after the message was handed over), so
-// retrying those asks first.
+// retrying those asks first. Each can be dismissed (nobody sends it), an
+// uncertain one marked as arrived; editing happens in the conversation.
 
-function OutboxRow(props: { item: OutboxItem; mailboxName: string | undefined; busy: boolean; error: unknown; onRetry: () => void }) {
+function OutboxRow(props: {
+  item: OutboxItem;
+  mailboxName: string | undefined;
+  busy: boolean;
+  error: unknown;
+  onRetry: () => void;
+  onDismiss: (arrived: boolean) => void;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const o = props.item;
@@ -43,6 +51,29 @@ function OutboxRow(props: { item: OutboxItem; mailboxName: string | undefined; b
           >
             {t('delivery.retry')}
           </button>
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-label={t('outbox.dismissLabel', { id: o.message_id })}
+            disabled={props.busy}
+            onClick={() => window.confirm(t('delivery.dismissConfirm')) && props.onDismiss(false)}
+          >
+            {t('delivery.dismiss')}
+          </button>
+          {uncertain && (
+            <button
+              type="button"
+              className="btn btn--small"
+              aria-label={t('outbox.arrivedLabel', { id: o.message_id })}
+              disabled={props.busy}
+              onClick={() => window.confirm(t('delivery.arrivedConfirm')) && props.onDismiss(true)}
+            >
+              {t('delivery.arrived')}
+            </button>
+          )}
+          <Link className="outbox-edit" to={`/conversations/${o.conversation_id}`} aria-label={t('outbox.editLabel', { id: o.message_id })}>
+            {t('outbox.editLink')}
+          </Link>
         </div>
         <FormError error={props.error} />
       </td>
@@ -50,12 +81,16 @@ function OutboxRow(props: { item: OutboxItem; mailboxName: string | undefined; b
   );
 }
 
+/** What the last action on a row did, for the notice above the table. */
+type Done = { kind: 'retried' | 'dismissed' | 'markedArrived'; id: number };
+
 function OutboxSection({ state }: { state: UnsentState }) {
   const { t } = useTranslation();
   const list = useOutbox(state);
   const mailboxes = useMailboxes();
   const retry = useRetryOutbox();
-  const [queued, setQueued] = useState<number | null>(null);
+  const dismiss = useDismissOutbox();
+  const [done, setDone] = useState<Done | null>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const titleId = `outbox-${state}-title`;
   return (
@@ -64,9 +99,9 @@ function OutboxSection({ state }: { state: UnsentState }) {
         {t(`outbox.title.${state}`)}
       </h3>
       <p className="help">{t(`outbox.explain.${state}`)}</p>
-      {queued !== null && (
+      {done !== null && (
         <p className="notice" role="status">
-          {t('outbox.retried', { id: queued })}
+          {t(`outbox.${done.kind}`, { id: done.id })}
         </p>
       )}
       {list.isPending ? (
@@ -96,11 +131,26 @@ function OutboxSection({ state }: { state: UnsentState }) {
                   key={o.message_id}
                   item={o}
                   mailboxName={mailboxes.data?.find((m) => m.id === o.mailbox_id)?.name}
-                  busy={retry.isPending && retry.variables === o.message_id}
-                  error={retry.isError && retry.variables === o.message_id ? retry.error : null}
+                  busy={(retry.isPending && retry.variables === o.message_id) || (dismiss.isPending && dismiss.variables.messageId === o.message_id)}
+                  error={
+                    retry.isError && retry.variables === o.message_id
+                      ? retry.error
+                      : dismiss.isError && dismiss.variables.messageId === o.message_id
+                        ? dismiss.error
+                        : null
+                  }
                   onRetry={() => {
-                    setQueued(null);
-                    retry.mutate(o.message_id, { onSuccess: (item) => setQueued(item.message_id) });
+                    setDone(null);
+                    dismiss.reset();
+                    retry.mutate(o.message_id, { onSuccess: (item) => setDone({ kind: 'retried', id: item.message_id }) });
+                  }}
+                  onDismiss={(arrived) => {
+                    setDone(null);
+                    retry.reset();
+                    dismiss.mutate(
+                      { messageId: o.message_id, arrived },
+                      { onSuccess: (item) => setDone({ kind: arrived ? 'markedArrived' : 'dismissed', id: item.message_id }) },
+                    );
                   }}
                 />
               ))}

@@ -61,6 +61,17 @@ afterEach(() => {
 });
 
 describe('MessageThread: delivery of e-mail replies', () => {
+  it('names the desk, not an agent, as the author of its automatic notices', async () => {
+    renderThread(() => [
+      message(1, { direction: 'in', author_user_id: null, delivery: null, body_text: 'See the video.' }),
+      message(2, { author_user_id: null, automatic: true, delivery: 'sent', body_text: 'The file video.mp4 was too large.' }),
+      message(3, { delivery: 'sent' }),
+    ]);
+    expect(within(await byId(2)).getByText('Automatic reply from the desk')).toBeInTheDocument();
+    expect(within(await byId(3)).getByText('Anne Agent')).toBeInTheDocument();
+    expect(within(await byId(3)).queryByText('Automatic reply from the desk')).not.toBeInTheDocument();
+  });
+
   it('marks sent and pending replies lightly, and nothing on messages the desk does not send', async () => {
     renderThread(() => [
       message(1, { direction: 'in', author_user_id: null, delivery: null, body_text: 'Where is my refund?' }),

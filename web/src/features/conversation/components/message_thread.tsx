@@ -27,10 +27,13 @@ export function MessageThread(props: { conversation: Conversation; customerName?
   if (query.isPending) return <Spinner />;
   if (query.isError) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
 
+  // A notice the desk sent by itself (an attachment too large to keep) has no author.
   const author = (m: Message) =>
     m.direction === 'in' && !m.internal
       ? (props.customerName ?? t('conversation.customer'))
-      : (users.data?.find((u) => u.id === m.author_user_id)?.name ?? t('conversation.agent'));
+      : m.automatic
+        ? t('conversation.automatic')
+        : (users.data?.find((u) => u.id === m.author_user_id)?.name ?? t('conversation.agent'));
 
   return (
     <div className="thread" aria-label={t('conversation.thread')} role="log" aria-live="polite" data-testid="thread">
@@ -38,7 +41,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
       {messages.map((m) => (
         <article
           key={m.id}
-          className={`message ${m.internal ? 'message--internal' : m.direction === 'in' ? 'message--in' : 'message--out'}${isUnsent(m) ? ' message--unsent' : ''}`}
+          className={`message ${m.internal ? 'message--internal' : m.direction === 'in' ? 'message--in' : 'message--out'}${isUnsent(m) ? ' message--unsent' : ''}${m.delivery === 'cancelled' ? ' message--cancelled' : ''}`}
           data-testid="message"
           data-message-id={m.id}
           data-internal={m.internal ? 'true' : 'false'}
@@ -74,7 +77,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
               ))}
             </ul>
           )}
-          {isUnsent(m) && <DeliveryWarning message={m} />}
+          {isUnsent(m) && <DeliveryWarning message={m} customerId={props.conversation.customer_id} />}
         </article>
       ))}
       {query.hasNextPage && (
