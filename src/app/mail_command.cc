@@ -225,7 +225,8 @@ class MailQueue {
     room_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
     if (closed_) return false;
     items_.push_back(std::move(m));
-    ready_.notify_one();
+    // Only an empty queue has a taker waiting.
+    if (items_.size() == 1) ready_.notify_one();
     return true;
   }
   // False once the queue is closed and empty.
@@ -235,7 +236,10 @@ class MailQueue {
     if (items_.empty()) return false;
     *m = std::move(items_.front());
     items_.pop_front();
-    room_.notify_one();
+    // Only a full queue has a giver waiting; it is woken when half the
+    // queue is free, not for every message taken (once per message would
+    // cost a wake-up each while the storing side is the slower one).
+    if (items_.size() == capacity_ / 2) room_.notify_one();
     return true;
   }
   void Close() {
@@ -333,9 +337,18 @@ int RunMailImport(const MailImportArgs& args) {
   // Reading and parsing (GMime, hashing) run on their own thread while
   // this one stores: the two halves of the work overlap.
   MailQueue queue(64);
+  auto blobs = (*store)->Find<BlobRepository>();
+  if (!blobs.ok()) return Fail("import mail", blobs.status());
   auto emit = [&](std::string raw, std::string where) {
     ParsedMail m{std::move(raw), std::move(where)};
     m.parsed = desk.reader.Parse(m.raw);
+    // The bytes intake keeps (the raw mail, the attachments) are
+    // compressed here, off the storing thread.
+    if (m.parsed.ok() && m.parsed->kind == MailKind::kMessage) {
+      if (!m.parsed->raw_sha256.empty()) (*blobs)->Prepare(m.parsed->raw_sha256, m.raw);
+      for (const MailAttachment& a : m.parsed->attachments)
+        if (!a.data.empty() && !a.sha256.empty()) (*blobs)->Prepare(a.sha256, a.data);
+    }
     return queue.Push(std::move(m));
   };
   std::thread reading([&] {

@@ -22,6 +22,15 @@ class BlobRepository {
   virtual Status Put(const std::string& sha256, std::string_view bytes) = 0;
   // Several at once, in one transaction: (sha256, bytes) pairs.
   virtual Status PutAll(const std::vector<std::pair<std::string, std::string_view>>& blobs) = 0;
+  // A hint that a Put of `bytes` under `sha256` comes soon: the work of
+  // readying them for storage (compression) is done now, on the caller's
+  // thread, so that the writing thread only writes (an import parses and
+  // prepares on one thread while another stores). Thread-safe; keeps a
+  // bounded number of prepared blobs, the oldest dropped first.
+  virtual void Prepare(const std::string& sha256, std::string_view bytes) {
+    (void)sha256;
+    (void)bytes;
+  }
   // The bytes; NotFound when none are stored under `sha256`.
   virtual Result<std::string> Get(const std::string& sha256) = 0;
   // How many bytes are stored under `sha256`, without reading them;

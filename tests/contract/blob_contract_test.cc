@@ -41,6 +41,34 @@ TEST_P(BlobRepoTest, KeepsAnyBytesOnceByTheirHash) {
   EXPECT_EQ(blobs.Size("unknown").status().code(), StatusCode::kNotFound);
 }
 
+// Bytes prepared ahead (on an import's parsing thread) are stored as they
+// would be without; many prepared and never stored take no more than a
+// bounded stash, and a preparation never stands in for other bytes.
+TEST_P(BlobRepoTest, BytesPreparedAheadAreStoredTheSame) {
+  auto found = store_->Find<BlobRepository>();
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  BlobRepository& blobs = **found;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "Regel " + std::to_string(i) + " van de factuur.\n";
+  std::mt19937 rng(11);
+  std::string noise(70000, '\0');
+  for (char& c : noise) c = static_cast<char>(rng());
+  blobs.Prepare("p-text", text);
+  blobs.Prepare("p-noise", noise);
+  blobs.Prepare("p-text", text);  // twice: the first one stays
+  ASSERT_TRUE(blobs.PutAll({{"p-text", text}, {"p-noise", noise}, {"p-plain", "plain"}}).ok());
+  EXPECT_EQ(*blobs.Get("p-text"), text);
+  EXPECT_EQ(*blobs.Get("p-noise"), noise);
+  EXPECT_EQ(*blobs.Get("p-plain"), "plain");
+  EXPECT_EQ(*blobs.Size("p-text"), static_cast<int64_t>(text.size()));
+  // Prepared, never stored: thousands pass through the stash.
+  for (int i = 0; i < 3000; ++i) blobs.Prepare("p-dropped-" + std::to_string(i), text);
+  ASSERT_TRUE(blobs.Put("p-dropped-2999", text).ok());
+  EXPECT_EQ(*blobs.Get("p-dropped-2999"), text);
+  ASSERT_TRUE(blobs.Put("p-dropped-0", "other bytes").ok());
+  EXPECT_EQ(*blobs.Get("p-dropped-0"), "other bytes") << "the oldest were dropped";
+}
+
 LUISTER_CONTRACT_ENGINES(BlobRepoTest);
 
 }  // namespace

@@ -57,21 +57,54 @@ Status SqlBlobRepository::PutAll(
   for (size_t i = 0; i < blobs.size(); ++i) {
     if (known[i]) continue;
     const std::string_view bytes = blobs[i].second;
-    std::string compression = "none";
-    std::string stored = Compress(bytes);
-    if (stored.empty()) {
-      stored.assign(bytes);
-    } else {
-      compression = "zstd";
-    }
-    inserts.push_back(Params::Of(blobs[i].first, static_cast<int64_t>(bytes.size()), compression,
-                                 Bytes{std::move(stored)}, now));
+    Encoded e = TakePrepared(blobs[i].first).value_or(Encoded{});
+    if (e.compression.empty()) e = Encode(bytes);
+    inserts.push_back(Params::Of(blobs[i].first, static_cast<int64_t>(bytes.size()),
+                                 std::move(e.compression), Bytes{std::move(e.stored)}, now));
   }
   if (inserts.empty()) return Status::Ok();
   return db_.Write([&](Connection& c) -> Status {
     for (const Params& p : inserts) LUISTER_RETURN_IF_ERROR(c.Execute(kInsertBlob, p).status());
     return Status::Ok();
   });
+}
+
+SqlBlobRepository::Encoded SqlBlobRepository::Encode(std::string_view bytes) {
+  std::string stored = Compress(bytes);
+  if (stored.empty()) return {"none", std::string(bytes)};
+  return {"zstd", std::move(stored)};
+}
+
+void SqlBlobRepository::Prepare(const std::string& sha256, std::string_view bytes) {
+  Encoded e = Encode(bytes);
+  std::lock_guard lock(mu_);
+  if (prepared_.count(sha256)) return;
+  prepared_bytes_ += e.stored.size();
+  prepared_.emplace(sha256, std::move(e));
+  prepared_order_.push_back(sha256);
+  // Prepared and never stored (a duplicate, an import stopped): dropped,
+  // oldest first.
+  while (prepared_order_.size() > kMaxPrepared || prepared_bytes_ > kMaxPreparedBytes) {
+    auto it = prepared_.find(prepared_order_.front());
+    if (it != prepared_.end()) {
+      prepared_bytes_ -= it->second.stored.size();
+      prepared_.erase(it);
+    }
+    prepared_order_.pop_front();
+  }
+}
+
+std::optional<SqlBlobRepository::Encoded> SqlBlobRepository::TakePrepared(
+    const std::string& sha256) {
+  std::lock_guard lock(mu_);
+  auto it = prepared_.find(sha256);
+  if (it == prepared_.end()) return std::nullopt;
+  Encoded e = std::move(it->second);
+  prepared_bytes_ -= e.stored.size();
+  prepared_.erase(it);
+  // Its name stays in prepared_order_ until it reaches the front: erasing
+  // there is cheap, and a name without an entry is skipped.
+  return e;
 }
 
 Result<int64_t> SqlBlobRepository::Size(const std::string& sha256) {

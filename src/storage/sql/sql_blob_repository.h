@@ -1,5 +1,9 @@
 #pragma once
 
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
 #include "domain/blob.h"
 #include "storage/sql/database.h"
 
@@ -15,9 +19,26 @@ class SqlBlobRepository final : public BlobRepository {
   Status PutAll(const std::vector<std::pair<std::string, std::string_view>>& blobs) override;
   Result<std::string> Get(const std::string& sha256) override;
   Result<int64_t> Size(const std::string& sha256) override;
+  void Prepare(const std::string& sha256, std::string_view bytes) override;
 
  private:
+  // Bytes as the table keeps them: "zstd" or "none", and the stored form.
+  struct Encoded {
+    std::string compression;
+    std::string stored;
+  };
+  static Encoded Encode(std::string_view bytes);
+  // The prepared form of `sha256`, taken out of the stash, if there.
+  std::optional<Encoded> TakePrepared(const std::string& sha256);
+
+  static constexpr size_t kMaxPrepared = 1024;
+  static constexpr size_t kMaxPreparedBytes = size_t{64} << 20;
+
   Database& db_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Encoded> prepared_;  // GUARDED_BY(mu_)
+  std::deque<std::string> prepared_order_;             // GUARDED_BY(mu_), oldest first
+  size_t prepared_bytes_ = 0;                          // GUARDED_BY(mu_)
 };
 
 }  // namespace luister::sql
