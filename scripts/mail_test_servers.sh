@@ -7,12 +7,18 @@
 #   scripts/mail_test_servers.sh stop DIR         stop both; fine if they are not running
 #   scripts/mail_test_servers.sh adduser DIR LOCALPART [PASSWORD]
 #                                                 add the mailbox LOCALPART@luister.test
+#   scripts/mail_test_servers.sh addtoken DIR LOCALPART TOKEN
+#                                                 let LOCALPART@luister.test log in with the
+#                                                 OAuth 2.0 bearer TOKEN (SASL XOAUTH2)
 #
 # DIR/env holds KEY=VALUE lines: IMAP_PORT, SMTP_PORT, MAIL_DOMAIN, MAILDIR_BASE
 # (the root of the Maildirs: MAILDIR_BASE/luister.test/LOCALPART/) and PASSWORD,
 # the password of the users created at start: support, sales, customer, other.
 # Users log in (IMAP, and SMTP AUTH PLAIN/LOGIN) as the full address, in plain
-# text (loopback only). Postfix delivers mail for a known user of luister.test
+# text (loopback only), or with XOAUTH2/OAUTHBEARER and a token given by
+# addtoken: Dovecot's oauth2 passdb asks a small token-info service of this
+# script's (Python, on a third loopback port, reading DIR/dovecot/tokens) whom a
+# token belongs to, as it would ask Google's or Microsoft's. Postfix delivers mail for a known user of luister.test
 # into that user's Maildir, with or without SMTP AUTH; a recipient in any other
 # domain is refused at RCPT TO ("Relay access denied"): nothing leaves the machine.
 #
@@ -34,7 +40,7 @@ set -euo pipefail
 
 cmd=${1:-}
 dir=${2:-}
-[[ -n $cmd && -n $dir ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+[[ -n $cmd && -n $dir ]] || { sed -n '2,13p' "$0" >&2; exit 2; }
 
 DOMAIN=luister.test
 PASSWORD=luister-test-pw
@@ -73,9 +79,9 @@ BASE=$dir/mail           # MAILDIR_BASE, owned by $MAIL_USER
 PY=/usr/bin/python3
 [[ -x $PY ]] || PY=python3
 
-free_ports() {  # two distinct free ports, both held open while chosen
+free_ports() {  # three distinct free ports, all held open while chosen
   "$PY" -c 'import socket
-s = [socket.socket() for _ in range(2)]
+s = [socket.socket() for _ in range(3)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*[x.getsockname()[1] for x in s])'
 }
@@ -92,8 +98,12 @@ alive() {
   [[ -n $1 && $(cat "/proc/$1/comm" 2>/dev/null) == "$2" ]] && running_pid "$1"
 }
 dovecot_pid() { cat "$RUN/master.pid" 2>/dev/null || true; }
+tokeninfo_pid() { cat "$D/tokeninfo.pid" 2>/dev/null || true; }
 postfix_pid() { tr -d ' ' 2>/dev/null <"$QUEUE/pid/master.pid" || true; }
-running() { alive "$(dovecot_pid)" dovecot && alive "$(postfix_pid)" master; }
+running() {
+  alive "$(dovecot_pid)" dovecot && alive "$(postfix_pid)" master &&
+    alive "$(tokeninfo_pid)" python3
+}
 
 # stop_master PID NAME: SIGTERM the master (unless TERM_SENT says that is done)
 # and wait until it and its children (every daemon of both servers is a child
@@ -121,6 +131,7 @@ stop_all() {
     TERM_SENT=1 stop_master "$pid" master
   fi
   stop_master "$(dovecot_pid)" dovecot
+  stop_master "$(tokeninfo_pid)" python3
 }
 
 # wait_greeting PORT PREFIX: wait up to 20 s until a connection to PORT is
@@ -185,8 +196,38 @@ add_user() {
   chown -R "$MAIL_USER:" "$m"
 }
 
+# The token-info service Dovecot's oauth2 passdb asks (tokeninfo_url): GET
+# /tokeninfo?access_token=T answers {"email": USER} for a token in
+# DIR/dovecot/tokens (lines "TOKEN USER", reread on every request), else 401.
+write_tokeninfo() {
+  cat >"$D/tokeninfo.py" <<'PY'
+import http.server, json, sys, urllib.parse
+port, tokens = int(sys.argv[1]), sys.argv[2]
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        token = urllib.parse.parse_qs(url.query).get("access_token", [""])[0]
+        user = None
+        with open(tokens) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 2 and parts[0] == token:
+                    user = parts[1]
+        ok = user is not None and url.path == "/tokeninfo"
+        body = json.dumps({"email": user} if ok else {"error": "invalid_token"}).encode()
+        self.send_response(200 if ok else 401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, fmt, *args):
+        sys.stderr.write("tokeninfo: " + (fmt % args) + "\n")
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+PY
+}
+
 write_configs() {
-  local imap_port=$1 smtp_port=$2 uid gid
+  local imap_port=$1 smtp_port=$2 token_port=$3 uid gid
   uid=$(id -u "$MAIL_USER")
   gid=$(id -g "$MAIL_USER")
 
@@ -201,7 +242,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 # A wrong password fails at once: no failure delay, no brute-force penalty for
 # 127.0.0.1 (anvil-auth-penalty off below; else one failure slows the next logins
 # by 2-15 s), and "nodelay" (else the failure waits for a 0.5 s timer). A passdb
@@ -223,7 +264,13 @@ passdb {
   result_failure = continue
 }
 passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $D/oauth2.conf.ext
+}
+passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN $D/users
 }
 userdb {
@@ -263,6 +310,11 @@ service auth {
     mode = 0666
   }
 }
+EOF
+
+  cat >"$D/oauth2.conf.ext" <<EOF
+tokeninfo_url = http://127.0.0.1:$token_port/tokeninfo?access_token=
+username_attribute = email
 EOF
 
   cat >"$P/main.cf" <<EOF
@@ -384,8 +436,13 @@ case $cmd in
     chmod 640 "$D/users"
     for u in "${DEFAULT_USERS[@]}"; do add_user "$u" "$PASSWORD"; done
 
-    read -r imap_port smtp_port < <(free_ports)
-    write_configs "$imap_port" "$smtp_port"
+    read -r imap_port smtp_port token_port < <(free_ports)
+    write_configs "$imap_port" "$smtp_port" "$token_port"
+    write_tokeninfo
+    : >"$D/tokens"
+    chmod 644 "$D/tokens"
+    setsid "$PY" "$D/tokeninfo.py" "$token_port" "$D/tokens" </dev/null >>"$D/tokeninfo.log" 2>&1 &
+    echo $! >"$D/tokeninfo.pid"
 
     # Dovecot keeps its stdout and stderr open: a caller reading ours through a
     # pipe would wait for ever. So they go to a file.
@@ -403,6 +460,12 @@ case $cmd in
       stop_all
       die "dovecot does not answer on 127.0.0.1:$imap_port"
     fi
+    for ((i = 0; i < 100; i++)); do
+      "$PY" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' \
+        "$token_port" 2>/dev/null && break
+      ((i < 99)) || { stop_all; die "the token-info service does not answer on $token_port"; }
+      sleep 0.1
+    done
     if ! wait_greeting "$smtp_port" '220'; then
       tail -20 "$P/postfix.log" >&2 2>/dev/null || true
       stop_all
@@ -424,7 +487,7 @@ EOF
     ;;
   adduser)
     localpart=${3:-}
-    [[ -n $localpart ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+    [[ -n $localpart ]] || { sed -n '2,13p' "$0" >&2; exit 2; }
     [[ -f $D/users && -f $P/vmailbox ]] || die "no servers set up in $dir; run start first"
     # Tests may add users in parallel: one at a time.
     exec 9>"$dir/adduser.lock"
@@ -455,8 +518,16 @@ EOF
       done
     fi
     ;;
+  addtoken)
+    localpart=${3:-} token=${4:-}
+    [[ -n $localpart && $token =~ ^[A-Za-z0-9._~+/=-]+$ ]] || { sed -n '2,13p' "$0" >&2; exit 2; }
+    [[ -f $D/tokens ]] || die "no servers set up in $dir; run start first"
+    exec 9>"$dir/adduser.lock"
+    flock 9
+    echo "$token $localpart@$DOMAIN" >>"$D/tokens"
+    ;;
   *)
-    sed -n '2,10p' "$0" >&2
+    sed -n '2,13p' "$0" >&2
     exit 2
     ;;
 esac

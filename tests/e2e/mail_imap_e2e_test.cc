@@ -578,6 +578,46 @@ TEST_F(ImapTest, AFailedReplyIsDismissedOrEditedAndSentToAnotherAddress) {
   EXPECT_EQ(outbox(424242, "dismiss", json::object()).status, 404);
 }
 
+// A mailbox that logs in with an OAuth 2.0 bearer token (XOAUTH2) instead
+// of a password, to Dovecot and to Postfix: a good token imports and
+// sends, a revoked one shows the server's refusal.
+TEST_F(ImapTest, AMailboxLogsInWithAnOAuthTokenToImapAndSmtp) {
+  const std::string desk = servers_.AddUser("oauth");
+  const std::string klant = servers_.AddUser("oauthklant");
+  servers_.AddToken(desk, "ya29.good-token");
+  json settings = WithSmtp(Settings(desk, "ya29.good-token"));
+  settings["auth"] = "xoauth2";
+  auto created = client_->Post("/api/v1/mailboxes", settings);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json()["auth"], "xoauth2");
+  EXPECT_EQ(created.body.find("good-token"), std::string::npos) << "never returned";
+  const int64_t box = created.Json()["id"];
+  auto tested = client_->Post("/api/v1/mailboxes/test", {{"mailbox_id", box}});
+  ASSERT_EQ(tested.status, 200) << tested.body;
+  EXPECT_EQ(tested.Json()["imap"]["ok"], true) << tested.body;
+  EXPECT_EQ(tested.Json()["smtp"]["ok"], true) << tested.body;
+
+  servers_.Seed(desk, Mail("Olga <" + klant + ">", desk, "Inloggen lukt niet", "oauth1@klant"));
+  WaitFor(box, [](const json& m) { return m["counts"]["imported"] == 1; });
+  const int64_t conversation = Conversations()[0]["id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "Probeer het nu nog eens."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  WaitForDelivery(conversation, reply.Json()["id"], "sent");
+  ASSERT_TRUE(servers_.WaitForCount(klant, 1)) << "sent over SMTP with XOAUTH2";
+
+  // A token the provider no longer knows: the mailbox says so.
+  auto patched = client_->Patch("/api/v1/mailboxes/" + std::to_string(box),
+                                {{"secret", "ya29.revoked-token"}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  json failing = WaitFor(box, [](const json& m) { return m["state"]["health"] == "failing"; });
+  EXPECT_FALSE(failing["state"]["last_error"].is_null()) << failing.dump();
+  EXPECT_EQ(failing.dump().find("revoked-token"), std::string::npos) << "never shown";
+  auto retested = client_->Post("/api/v1/mailboxes/test", {{"mailbox_id", box}});
+  EXPECT_EQ(retested.Json()["imap"]["ok"], false) << retested.body;
+  EXPECT_EQ(retested.Json()["smtp"]["ok"], false) << retested.body;
+}
+
 // A server that keeps at most 2 KiB of attachments per message.
 class ImapSmallLimitTest : public MailboxTestBase<ImapSmallLimitTest> {
  public:

@@ -81,6 +81,11 @@ std::string MailServers::AddUser(const std::string& prefix) {
   return local + "@luister.test";
 }
 
+void MailServers::AddToken(const std::string& user, const std::string& token) {
+  Run(std::string(LUISTER_SOURCE_DIR) + "/scripts/mail_test_servers.sh addtoken " + Quote(dir_) +
+      " " + Quote(user.substr(0, user.find('@'))) + " " + Quote(token) + " 2>&1");
+}
+
 std::string MailServers::Maildir(const std::string& address) const {
   auto at = address.find('@');
   return base_ + "/" + address.substr(at + 1) + "/" + address.substr(0, at);

@@ -20,6 +20,9 @@ class MailServers {
 
   // A new mailbox user, unique in this run: "<prefix>-<pid>-<n>@luister.test".
   std::string AddUser(const std::string& prefix);
+  // Lets `user` (an address AddUser gave) log in with the OAuth 2.0 bearer
+  // `token` (XOAUTH2), to IMAP and to SMTP.
+  void AddToken(const std::string& user, const std::string& token);
   // Sends `raw` through Postfix's SMTP and waits until it is in `to`'s
   // Maildir; false when it did not arrive within 20 s.
   bool Send(const std::string& from, const std::string& to, const std::string& raw);
