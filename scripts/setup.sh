@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache clang-tidy clang libclang-rt-dev
   libboost-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsqlite3-dev libsodium-dev libstemmer-dev libgumbo-dev libicu-dev zlib1g-dev libzstd-dev libzxcvbn-dev
+  libsqlite3-dev libsodium-dev libstemmer-dev libgumbo-dev libicu-dev zlib1g-dev libzstd-dev libzxcvbn-dev libphonenumber-dev
   libgmime-3.0-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
   chromium

@@ -3,12 +3,20 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "domain/phone.h"
 
 int main(int argc, char** argv) {
   using namespace luister;
   CLI::App app{"Luister: a customer-centric service desk"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("luister ") + LUISTER_VERSION);
+  // Options of the whole program, given before or after the command.
+  app.fallthrough();
+  std::string phone_region = "NL";
+  app.add_option("--phone-region", phone_region,
+                 "country whose numbers may be written without a country code (06 12345678)")
+      ->envname("LUISTER_PHONE_REGION")
+      ->capture_default_str();
 
   std::string data_dir = "var";
   std::string db;
@@ -163,6 +171,10 @@ int main(int argc, char** argv) {
       ->required();
 
   CLI11_PARSE(app, argc, argv);
+  if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
+    std::cerr << "luister: --phone-region: " << s.message() << "\n";
+    return 2;
+  }
 
   if (routes_cmd->parsed()) return RunRoutes(routes_audit);
   if (mail_parse->parsed()) return RunMailParse(mail_file);

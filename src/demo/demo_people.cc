@@ -97,9 +97,14 @@ std::string MobileNumber(Rng& rng, Language lang) {
   const bool abroad = rng.Chance(0.15);
   if (lang == Language::kNl)
     return abroad ? "+324" + std::to_string(7 + rng.Below(3)) + Digits(rng, 7)
-                  : "+316" + std::to_string(1 + rng.Below(9)) + Digits(rng, 7);
-  // Ofcom's range for drama (07700 900000-900999) and Irish mobiles.
-  return abroad ? "+35387" + Digits(rng, 7) : "+447700900" + Digits(rng, 3);
+                  : "+316" + std::to_string(1 + rng.Below(5)) + Digits(rng, 7);  // 061-065
+  // Ofcom's drama numbers of ten cities (0113 496 0xxx …), and Irish
+  // mobiles. (Its drama mobiles, 07700 900xxx, are no valid number to
+  // libphonenumber, so the desk would refuse them.)
+  static constexpr std::array kDrama{"113", "114", "116", "117", "118",
+                                     "121", "131", "141", "151", "161"};
+  return abroad ? "+35387" + Digits(rng, 7)
+                : "+44" + std::string(kDrama[rng.Below(kDrama.size())]) + "4960" + Digits(rng, 3);
 }
 
 std::string LandlineNumber(Rng& rng, Language lang) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/phone.h"
+
 namespace luister {
 
 std::string_view Trim(std::string_view s) {
@@ -117,39 +119,6 @@ Result<std::string> NormaliseEmail(std::string_view in) {
     start = dot + 1;
   }
   return s;
-}
-
-Result<std::string> NormalisePhone(std::string_view in, std::string_view default_country) {
-  std::string_view s = Trim(in);
-  if (s.empty()) return InvalidArgument("phone number is empty");
-  std::string digits;
-  bool plus = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '+' && digits.empty() && !plus) {
-      plus = true;
-    } else if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/') {
-      continue;
-    } else {
-      return InvalidArgument("phone number may only contain digits, spaces and + - . ( ) /");
-    }
-  }
-  if (!plus) {
-    if (digits.rfind("00", 0) == 0) {
-      digits.erase(0, 2);
-    } else if (digits.rfind('0', 0) == 0 && !default_country.empty()) {
-      digits = std::string(default_country) + digits.substr(1);
-    } else {
-      return InvalidArgument("phone number needs a country code (+31...)");
-    }
-  }
-  if (digits.empty() || digits[0] == '0')
-    return InvalidArgument("country code cannot start with 0");
-  if (digits.size() < 8 || digits.size() > 15)
-    return InvalidArgument("phone number must have 8 to 15 digits in E.164 form");
-  return "+" + digits;
 }
 
 Result<std::string> NormaliseSocialHandle(std::string_view in) {

@@ -16,15 +16,11 @@ namespace luister {
 // Trimmed, lower-cased address with one '@', a dotted domain, <= 254 bytes.
 Result<std::string> NormaliseEmail(std::string_view in);
 
-// E.164: "+" and 8-15 digits. Accepts spaces, dashes, dots and parentheses,
-// a "00" international prefix, and national numbers starting with a single
-// "0" when a default country code is given ("06 1234 5678" -> "+31612345678").
-Result<std::string> NormalisePhone(std::string_view in, std::string_view default_country = "31");
-
 // "network:handle", both lower-case, handle without a leading '@':
 // "Twitter:@Luister_NL" -> "twitter:luister_nl".
 Result<std::string> NormaliseSocialHandle(std::string_view in);
 
+// Phone numbers: E.164 by NormalisePhone (domain/phone.h, libphonenumber).
 Result<std::string> NormaliseIdentity(IdentityKind kind, std::string_view in);
 
 // Tags: trimmed, lower-case, 1-40 bytes of [a-z0-9_-] and non-ASCII letters.

@@ -36,30 +36,6 @@ TEST(NormaliseEmailTest, Table) {
   }
 }
 
-TEST(NormalisePhoneTest, Table) {
-  const Case cases[] = {
-      {"+31 6 1234 5678", "+31612345678"},
-      {"06-12345678", "+31612345678"},
-      {"0031 (0)20 ...", nullptr},
-      {"0044 20 7946 0958", "+442079460958"},
-      {"+1 (415) 555-0132", "+14155550132"},
-      {"12345", nullptr},
-      {"+0 123456789", nullptr},
-      {"+31 6 1234 5678 ext 5", nullptr},
-      {"+1234567890123456", nullptr},
-      {"612345678", nullptr},
-  };
-  for (const auto& c : cases) {
-    auto r = NormalisePhone(c.in);
-    if (c.want) {
-      ASSERT_TRUE(r.ok()) << c.in << ": " << r.status().ToString();
-      EXPECT_EQ(*r, c.want);
-    } else {
-      EXPECT_FALSE(r.ok()) << c.in << " gave " << (r.ok() ? *r : "");
-    }
-  }
-}
-
 TEST(NormaliseSocialHandleTest, Table) {
   const Case cases[] = {
       {"Twitter:@Luister_NL", "twitter:luister_nl"},

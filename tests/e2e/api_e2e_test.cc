@@ -153,6 +153,10 @@ TEST_F(ApiTest, DirectoryTokenAndIdentityRoutes) {
   auto i = client_->Post(identities, {{"kind", "phone"}, {"value", "06 8765 4321"}});
   ASSERT_EQ(i.status, 201) << i.body;
   EXPECT_EQ(i.Json()["value"], "+31687654321");
+  EXPECT_EQ(i.Json()["display"], "06 87654321");
+  auto invalid = client_->Post(identities, {{"kind", "phone"}, {"value", "06 8765"}});
+  EXPECT_EQ(invalid.status, 400) << invalid.body;
+  EXPECT_NE(invalid.body.find("phone number"), std::string::npos) << invalid.body;
   EXPECT_EQ(
       client_->Delete(identities + "/" + std::to_string(i.Json()["id"].get<int64_t>())).status,
       204);
@@ -175,7 +179,10 @@ TEST_F(ApiTest, CustomerWithIdentitiesResolvesByAnyOfThem) {
   EXPECT_EQ(c["contact_hours"], "09:00-12:30");
   ASSERT_EQ(c["identities"].size(), 3u);
   int64_t id = c["id"];
+  // The number however it is written (libphonenumber, region NL).
+  EXPECT_EQ(c["identities"][1]["display"], "06 12345678") << c.dump();
   for (auto q : {"kind=email&value=anna%40example.nl", "kind=phone&value=%2B31612345678",
+                 "kind=phone&value=0031612345678", "kind=phone&value=%2B31%206%201234%205678",
                  "kind=social&value=twitter%3Aannadv"}) {
     auto l = client_->Get(std::string("/api/v1/customers/lookup?") + q);
     ASSERT_EQ(l.status, 200) << q << l.body;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "domain/html_sanitizer.h"
+#include "domain/phone.h"
 #include "domain/reply_text.h"
 
 namespace luister::http {
@@ -49,6 +50,7 @@ json ToJson(const Identity& v) {
   return {{"id", v.id},
           {"kind", Str(ToString(v.kind))},
           {"value", v.value},
+          {"display", v.kind == IdentityKind::kPhone ? FormatPhone(v.value) : v.value},
           {"created_at", FormatIso8601(v.created_at)},
           {"failing", std::move(failing)}};
 }

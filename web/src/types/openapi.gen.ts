@@ -1317,8 +1317,21 @@ export interface components {
             /** Format: int64 */
             id: number;
             kind: components["schemas"]["IdentityKind"];
-            /** @description Lower-cased e-mail address, E.164 phone number (`+31612345678`) or `network:handle`. */
+            /**
+             * @description Lower-cased e-mail address, E.164 phone number (`+31612345678`)
+             *     or `network:handle`. Phone numbers are read with libphonenumber,
+             *     without a country code in the server's `--phone-region` (NL by
+             *     default): `06 12345678`, `+31 6 1234 5678` and `0031612345678`
+             *     are one number.
+             */
             value: string;
+            /**
+             * @description The value as people read it: a phone number in its national
+             *     format when it is of the server's phone region (`06 12345678`),
+             *     else the international one (`+44 20 7946 0958`); other kinds as
+             *     `value`.
+             */
+            display: string;
             /** Format: date-time */
             created_at: string;
             /**

@@ -27,9 +27,9 @@ const customer = {
   id: 5, kind: 'person', name: 'Jan Jansen', organisation_id: null, segment: 'consumer', language: 'nl',
   preferred_channel: 'email', contact_hours: null, account_manager_id: null, merged_into_id: null,
   identities: [
-    { id: 1, kind: 'email', value: 'jan@oud.example', created_at: at, failing: { reason: 'it bounced (550 no such user)', since: at } },
-    { id: 2, kind: 'phone', value: '+31612345678', created_at: at, failing: null },
-    { id: 3, kind: 'email', value: 'jan@nieuw.example', created_at: at, failing: null },
+    { id: 1, kind: 'email', value: 'jan@oud.example', display: 'jan@oud.example', created_at: at, failing: { reason: 'it bounced (550 no such user)', since: at } },
+    { id: 2, kind: 'phone', value: '+31612345678', display: '06 12345678', created_at: at, failing: null },
+    { id: 3, kind: 'email', value: 'jan@nieuw.example', display: 'jan@nieuw.example', created_at: at, failing: null },
   ],
   created_at: at, updated_at: at,
 } as Customer;

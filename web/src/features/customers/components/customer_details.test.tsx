@@ -17,8 +17,8 @@ describe('IdentityList: addresses mail does not reach', () => {
     renderWithProviders(
       <IdentityList
         customer={customer([
-          { id: 1, kind: 'email', value: 'jan@oud.example', created_at: at, failing: { reason: 'it bounced for jan@oud.example (550 no such user)', since: at } },
-          { id: 2, kind: 'email', value: 'jan@nieuw.example', created_at: at, failing: null },
+          { id: 1, kind: 'email', value: 'jan@oud.example', display: 'jan@oud.example', created_at: at, failing: { reason: 'it bounced for jan@oud.example (550 no such user)', since: at } },
+          { id: 2, kind: 'email', value: 'jan@nieuw.example', display: 'jan@nieuw.example', created_at: at, failing: null },
         ])}
       />,
     );
@@ -27,5 +27,16 @@ describe('IdentityList: addresses mail does not reach', () => {
     expect(marks[0]).toHaveTextContent('Mail bounced since');
     expect(marks[0]).toHaveAttribute('title', 'it bounced for jan@oud.example (550 no such user)');
     expect(marks[0].closest('li')).toHaveTextContent('jan@oud.example');
+  });
+});
+
+describe('IdentityList: phone numbers', () => {
+  it('shows a number as people read it, and calls it with one click', () => {
+    renderWithProviders(
+      <IdentityList customer={customer([{ id: 3, kind: 'phone', value: '+31612345678', display: '06 12345678', created_at: at, failing: null }])} />,
+    );
+    const link = screen.getByRole('link', { name: '06 12345678' });
+    expect(link).toHaveAttribute('href', 'tel:+31612345678');
+    expect(link.closest('.identity__value')).toHaveAttribute('title', '+31612345678');
   });
 });

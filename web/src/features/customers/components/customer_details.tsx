@@ -33,7 +33,9 @@ export function IdentityList({ customer: c, onRemove }: { customer: Customer; on
       {c.identities.map((i) => (
         <li key={i.id} className="identity">
           <span className="identity__kind">{t(`customer.identityKinds.${i.kind}`)}</span>
-          <span className="identity__value">{i.value}</span>
+          <span className="identity__value" title={i.display === i.value ? undefined : i.value}>
+            {i.kind === 'phone' ? <a href={`tel:${i.value}`}>{i.display}</a> : i.display}
+          </span>
           {i.failing && (
             <span className="identity__failing badge badge--warning" data-testid="identity-failing" title={i.failing.reason}>
               {t('customer.identityFailing', { since: formatDateTime(i.failing.since, currentLanguage()) })}

@@ -87,7 +87,7 @@ export function MergePanel({ target }: { target: Customer }) {
             {preview.data.customer.identities.map((i) => (
               <li key={i.id} className="identity">
                 <span className="identity__kind">{t(`customer.identityKinds.${i.kind}`)}</span>
-                <span className="identity__value">{i.value}</span>
+                <span className="identity__value">{i.display}</span>
               </li>
             ))}
           </ul>
