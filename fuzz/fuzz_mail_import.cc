@@ -56,6 +56,11 @@ class HeldMail final : public QuarantineRepository {
                                   Timestamp) override {
     return Unavailable("not kept here");
   }
+  Result<int64_t> Count(QuarantineState state) override {
+    int64_t n = 0;
+    for (const auto& [id, m] : held_) n += m.state == state ? 1 : 0;
+    return n;
+  }
 
  private:
   std::map<int64_t, QuarantinedMail> held_;
