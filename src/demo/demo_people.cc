@@ -103,8 +103,11 @@ std::string MobileNumber(Rng& rng, Language lang) {
   // libphonenumber, so the desk would refuse them.)
   static constexpr std::array kDrama{"113", "114", "116", "117", "118",
                                      "121", "131", "141", "151", "161"};
-  return abroad ? "+35387" + Digits(rng, 7)
-                : "+44" + std::string(kDrama[rng.Below(kDrama.size())]) + "4960" + Digits(rng, 3);
+  if (abroad) return "+35387" + Digits(rng, 7);
+  // The city follows from the digits: no extra draw, so the rest of the
+  // plan stays as it was.
+  const std::string d = Digits(rng, 3);
+  return "+44" + std::string(kDrama[d[0] - '0']) + "4960" + d;
 }
 
 std::string LandlineNumber(Rng& rng, Language lang) {

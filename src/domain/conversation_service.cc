@@ -20,7 +20,7 @@ void ConversationService::Emit(EventType type, const Conversation& c,
   e.customer_id = c.customer_id;
   e.department_id = c.department_id;
   e.message_id = message_id;
-  events_->Publish(e);
+  HeldEvents::PublishOrHold(events_, e);
 }
 
 Status ConversationService::ValidateTags(std::vector<std::string>* tags,

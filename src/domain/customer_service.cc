@@ -40,7 +40,7 @@ void CustomerService::Emit(EventType type, int64_t customer_id) {
   e.type = type;
   e.at = clock_.Now();
   e.customer_id = customer_id;
-  events_->Publish(e);
+  HeldEvents::PublishOrHold(events_, e);
 }
 
 Status CustomerService::CheckReferences(std::optional<int64_t> account_manager_id,

@@ -41,4 +41,31 @@ DomainEvent AccessChanged(int64_t user_id, Timestamp at) {
   return e;
 }
 
+namespace {
+thread_local HeldEvents* current_hold = nullptr;
+}  // namespace
+
+HeldEvents::HeldEvents() : outer_(current_hold) { current_hold = this; }
+
+HeldEvents::~HeldEvents() { current_hold = outer_; }
+
+void HeldEvents::Publish() {
+  auto held = std::move(held_);
+  held_.clear();
+  for (auto& [to, event] : held) {
+    if (outer_)
+      outer_->held_.emplace_back(to, std::move(event));
+    else
+      to->Publish(event);
+  }
+}
+
+void HeldEvents::PublishOrHold(EventPublisher* to, const DomainEvent& event) {
+  if (!to) return;
+  if (current_hold)
+    current_hold->held_.emplace_back(to, event);
+  else
+    to->Publish(event);
+}
+
 }  // namespace luister

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/time.h"
 
@@ -47,6 +49,32 @@ class EventPublisher {
  public:
   virtual ~EventPublisher() = default;
   virtual void Publish(const DomainEvent& event) = 0;
+};
+
+// Events of writes not committed yet wait for the commit. While a
+// HeldEvents lives on a thread (around a write batch, Store::BeginBatch,
+// whose writes commit together at its end), the services' events of that
+// thread are kept: Publish() after the commit sends them in order; without
+// it (a rollback) they are dropped when it ends. Held events of a nested
+// HeldEvents go to the outer one.
+class HeldEvents {
+ public:
+  HeldEvents();
+  ~HeldEvents();
+  HeldEvents(const HeldEvents&) = delete;
+  HeldEvents& operator=(const HeldEvents&) = delete;
+
+  // The batch committed: what was held is published now (or, nested, handed
+  // to the outer HeldEvents).
+  void Publish();
+
+  // For the services: `event` goes to `to` now, or waits in this thread's
+  // HeldEvents.
+  static void PublishOrHold(EventPublisher* to, const DomainEvent& event);
+
+ private:
+  std::vector<std::pair<EventPublisher*, DomainEvent>> held_;
+  HeldEvents* outer_;
 };
 
 }  // namespace luister

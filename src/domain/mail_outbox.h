@@ -23,6 +23,7 @@ namespace luister {
 struct OutboxItem {
   int64_t message_id = 0;
   int64_t conversation_id = 0;
+  int64_t customer_id = 0;  // the conversation's (for the audit log)
   Delivery delivery = Delivery::kQueued;
   std::string rfc_message_id;  // empty until the first attempt chose it
   std::optional<int64_t> mailbox_id;

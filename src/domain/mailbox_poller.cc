@@ -185,6 +185,9 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
     }
     if (group.empty()) continue;
 
+    // The group's live events wait for its commit (and are dropped with a
+    // rollback), so nobody is told of a message that is not there.
+    HeldEvents events;
     LUISTER_RETURN_IF_ERROR(store_.BeginBatch());
     Status stored = Status::Ok();
     for (Fetched& f : group) {
@@ -214,6 +217,7 @@ Result<PollReport> MailboxPoller::Poll(int64_t mailbox_id) {
       f.taken = std::move(*t);
     }
     Status committed = store_.EndBatch(stored.ok());
+    if (stored.ok() && committed.ok()) events.Publish();
     if (!stored.ok() || !committed.ok()) {
       // Not stored: leave them as new as they were for the next round.
       std::vector<int64_t> unseen;

@@ -64,6 +64,7 @@ TEST_P(OutboxRepoTest, AFailedReplyIsReplacedOnceByAnEditedOneToAnotherAddress) 
   auto fresh = outbox_->Get(resent->message.id);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->replaces_message_id, failed);
+  EXPECT_EQ(fresh->customer_id, customer_) << "for the audit log, without another read";
   EXPECT_EQ(fresh->to_address, "carla@nieuw.example");
   EXPECT_EQ(fresh->attempts, 0);
   EXPECT_TRUE(fresh->rfc_message_id.empty());

@@ -485,6 +485,8 @@ TEST_F(ImapTest, AReplyThatCannotBeSentIsShownAndTheConversationIsNotAnswered) {
       sent[0]["rfc_message_id"].get<std::string>().find("@" + desk.substr(desk.find('@') + 1)),
       std::string::npos)
       << "a real Message-ID in the mailbox's domain: " << sent[0].dump();
+  // Postfix took it; its delivery into the Maildir follows.
+  EXPECT_TRUE(servers_.WaitForCount(bert, 1));
   EXPECT_EQ(servers_.Count(bert), 1);
   EXPECT_EQ(client_->Post("/api/v1/mail/outbox/424242/retry", json::object()).status, 404);
 }

@@ -517,9 +517,7 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
                 json items = json::array();
                 for (const OutboxItem& o : list.items) {
                   items.push_back(OutboxJson(o));
-                  auto c = ctx.store.conversations().Get(o.conversation_id);
-                  audit.Touched(o.conversation_id,
-                                c.ok() ? std::optional(c->customer_id) : std::nullopt);
+                  audit.Touched(o.conversation_id, o.customer_id);
                 }
                 return JsonResponse(
                     200, {{"items", std::move(items)},
@@ -530,21 +528,19 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
   // someone checked it did not arrive).
   r.Add(
       "POST", "/api/v1/mail/outbox/{id}/retry",
-      Secured(Permission::kWriteConversations, Changes("retry_send", "message"),
-              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
-                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
-                                         ctx.store.Find<OutboxRepository>());
-                LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
-                LUISTER_RETURN_IF_ERROR(outbox->Retry(id, ctx.clock.Now()));
-                LUISTER_ASSIGN_OR_RETURN(Conversation c,
-                                         ctx.store.conversations().Get(before.conversation_id));
-                audit.Touched(id, c.customer_id);
-                LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(c.id, id));
-                if (ctx.wake_jobs) ctx.wake_jobs();
-                LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
-                return JsonResponse(200, OutboxJson(after));
-              }));
+      Secured(
+          Permission::kWriteConversations, Changes("retry_send", "message"),
+          [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, ctx.store.Find<OutboxRepository>());
+            LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
+            LUISTER_RETURN_IF_ERROR(outbox->Retry(id, ctx.clock.Now()));
+            audit.Touched(id, before.customer_id);
+            LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(before.conversation_id, id));
+            if (ctx.wake_jobs) ctx.wake_jobs();
+            LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
+            return JsonResponse(200, OutboxJson(after));
+          }));
 
   // "Edit and resend": a new reply (as POST /conversations/{id}/messages
   // takes it, and optionally `to`, another of the customer's addresses)
@@ -574,27 +570,25 @@ void OutboxRoutes(ApiRoutes& r, ApiContext& ctx) {
   // customer confirmed: sent after all.
   r.Add(
       "POST", "/api/v1/mail/outbox/{id}/dismiss",
-      Secured(Permission::kWriteConversations, Changes("dismiss_send", "message"),
-              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
-                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
-                bool arrived = false;
-                if (!req.body.empty()) {
-                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
-                  arrived = b.Bool("arrived", JsonBody::kOptional).value_or(false);
-                  b.RejectUnknown({"arrived"});
-                  LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
-                }
-                LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox,
-                                         ctx.store.Find<OutboxRepository>());
-                LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
-                LUISTER_RETURN_IF_ERROR(outbox->Dismiss(id, arrived, ctx.clock.Now()));
-                LUISTER_ASSIGN_OR_RETURN(Conversation c,
-                                         ctx.store.conversations().Get(before.conversation_id));
-                audit.Touched(id, c.customer_id);
-                LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(c.id, id));
-                LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
-                return JsonResponse(200, OutboxJson(after));
-              }));
+      Secured(
+          Permission::kWriteConversations, Changes("dismiss_send", "message"),
+          [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            bool arrived = false;
+            if (!req.body.empty()) {
+              LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+              arrived = b.Bool("arrived", JsonBody::kOptional).value_or(false);
+              b.RejectUnknown({"arrived"});
+              LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+            }
+            LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, ctx.store.Find<OutboxRepository>());
+            LUISTER_ASSIGN_OR_RETURN(OutboxItem before, outbox->Get(id));
+            LUISTER_RETURN_IF_ERROR(outbox->Dismiss(id, arrived, ctx.clock.Now()));
+            audit.Touched(id, before.customer_id);
+            LUISTER_RETURN_IF_ERROR(ctx.conversations.DeliveryChanged(before.conversation_id, id));
+            LUISTER_ASSIGN_OR_RETURN(OutboxItem after, outbox->Get(id));
+            return JsonResponse(200, OutboxJson(after));
+          }));
 }
 
 // Per mailbox, read from the database at scrape time: the same numbers on

@@ -11,7 +11,7 @@ namespace {
 constexpr char kSelect[] =
     "SELECT m.id, m.conversation_id, m.delivery, o.rfc_message_id, o.mailbox_id, o.attempts, "
     "o.next_attempt_at, o.data_started, o.last_error, o.sent_at, m.created_at, o.updated_at, "
-    "o.to_address, o.replaces_message_id "
+    "o.to_address, o.replaces_message_id, m.customer_id "
     "FROM messages m LEFT JOIN mail_outbox o ON o.message_id = m.id ";
 const Sql kGet(std::string(kSelect) + "WHERE m.id = ? AND m.delivery IS NOT NULL");
 // Locks the message row (the outer join itself cannot be locked on PostgreSQL).
@@ -64,6 +64,7 @@ OutboxItem FromRow(const Row& r) {
   o.updated_at = r.OptTime(11).value_or(o.created_at);
   o.to_address = r.OptText(12);
   o.replaces_message_id = r.OptInt(13);
+  o.customer_id = r.Int(14);
   return o;
 }
 
