@@ -54,7 +54,7 @@ void HeldEvents::Publish() {
   held_.clear();
   for (auto& [to, event] : held) {
     if (outer_)
-      outer_->held_.emplace_back(to, std::move(event));
+      outer_->held_.emplace_back(to, event);
     else
       to->Publish(event);
   }
