@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mailboxFixture } from '@/testing/mail';
+import { type RouteHandler, stubApi } from '@/testing/fetch_stub';
 import { json, problem, renderWithProviders } from '@/testing/render';
 import { MailboxesAdmin } from './mailboxes_admin';
 
@@ -15,23 +16,9 @@ const sales = mailbox(2, { name: 'Sales', address: 'sales@example.org' }, {
 });
 const fresh = mailbox(3, { name: 'Billing' }, { health: 'new', last_success_at: null });
 
-type Handler = (body: unknown) => Response | Promise<Response>;
 
-/** Stubs fetch by "METHOD /path" (without the query); records every call with its parsed body. */
-function stubApi(routes: Record<string, Handler>) {
-  const calls: { key: string; body: unknown }[] = [];
-  const fetchMock = vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${url.split('?')[0].replace('/api/v1', '')}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ key, body });
-    const handler = routes[key];
-    return handler ? handler(body) : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return calls;
-}
 
-const directory: Record<string, Handler> = {
+const directory: Record<string, RouteHandler> = {
   'GET /queues': () => json({ items: [{ id: 7, department_id: 3, name: 'First line', created_at: at }] }),
   'GET /departments': () => json({ items: [{ id: 3, name: 'Support', created_at: at }] }),
 };
@@ -165,7 +152,7 @@ describe('MailboxesAdmin', () => {
       ...directory,
       'GET /mailboxes': () => json({ items: [support] }),
       'POST /mailboxes/test': () => json({ ok: true, message: 'IMAP: logged in; INBOX holds 0 messages', imap: { ok: true, message: 'logged in; INBOX holds 0 messages' }, smtp: null }),
-      'PATCH /mailboxes/1': (body) => json({ ...support, ...(body as object) }),
+      'PATCH /mailboxes/1': ({ body }) => json({ ...support, ...(body as object) }),
     });
     renderWithProviders(<MailboxesAdmin />);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Support' }));
@@ -215,7 +202,7 @@ describe('MailboxesAdmin', () => {
       ...directory,
       'GET /mailboxes': () => json({ items: [support] }),
       'POST /mailboxes/test': () => json({ ok: true, message: 'ok', imap: { ok: true, message: 'logged in' }, smtp: null }),
-      'PATCH /mailboxes/1': (body) => json({ ...support, ...(body as object) }),
+      'PATCH /mailboxes/1': ({ body }) => json({ ...support, ...(body as object) }),
     });
     renderWithProviders(<MailboxesAdmin />);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Support' }));

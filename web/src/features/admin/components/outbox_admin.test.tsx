@@ -2,33 +2,17 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mailboxFixture, outboxFixture } from '@/testing/mail';
+import { type RouteHandler, stubApi } from '@/testing/fetch_stub';
 import { json, problem, renderWithProviders } from '@/testing/render';
 import type { OutboxItem } from '@/types/api';
 import { OutboxAdmin } from './outbox_admin';
 
-type Handler = (query: URLSearchParams) => Response | Promise<Response>;
-
-/** Stubs fetch by "METHOD /path"; records every call with its query string. */
-function stubApi(routes: Record<string, Handler>) {
-  const calls: { key: string; query: URLSearchParams; body: unknown }[] = [];
-  vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
-    const [path, qs] = url.replace('/api/v1', '').split('?');
-    const key = `${init?.method ?? 'GET'} ${path}`;
-    const query = new URLSearchParams(qs);
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ key, query, body });
-    const handler = routes[key];
-    return handler ? handler(query) : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
-  }));
-  return calls;
-}
-
 /** `GET /mail/outbox` answering per `state`. */
-function outbox(byState: Partial<Record<'failed' | 'uncertain', OutboxItem[]>>): Handler {
-  return (q) => json({ items: byState[q.get('state') as 'failed' | 'uncertain'] ?? [], next_cursor: null });
+function outbox(byState: Partial<Record<'failed' | 'uncertain', OutboxItem[]>>): RouteHandler {
+  return ({ query }) => json({ items: byState[query.get('state') as 'failed' | 'uncertain'] ?? [], next_cursor: null });
 }
 
-const mailboxes: Record<string, Handler> = {
+const mailboxes: Record<string, RouteHandler> = {
   'GET /mailboxes': () => json({ items: [mailboxFixture(1, { name: 'Support' })] }),
 };
 
@@ -73,7 +57,7 @@ describe('OutboxAdmin', () => {
     let left = [failed, noMailbox];
     const calls = stubApi({
       ...mailboxes,
-      'GET /mail/outbox': (q) => outbox({ failed: left })(q),
+      'GET /mail/outbox': (request) => outbox({ failed: left })(request),
       'POST /mail/outbox/41/retry': () => {
         left = [noMailbox];
         return json({ ...failed, delivery: 'queued', next_attempt_at: failed.created_at });
@@ -117,7 +101,7 @@ describe('OutboxAdmin', () => {
     let left = [failed, noMailbox];
     const calls = stubApi({
       ...mailboxes,
-      'GET /mail/outbox': (q) => outbox({ failed: left })(q),
+      'GET /mail/outbox': (request) => outbox({ failed: left })(request),
       'POST /mail/outbox/41/dismiss': () => {
         left = [noMailbox];
         return json({ ...failed, delivery: 'cancelled' });

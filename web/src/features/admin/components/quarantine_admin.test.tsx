@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { heldMailFixture } from '@/testing/mail';
+import { type RouteHandler, stubApi } from '@/testing/fetch_stub';
 import { json, problem, renderWithProviders } from '@/testing/render';
 import { QuarantineAdmin } from './quarantine_admin';
 
@@ -9,22 +10,9 @@ const at = '2026-11-27T09:00:00.000Z';
 
 const held = heldMailFixture;
 
-type Handler = (body: unknown) => Response | Promise<Response>;
 
-/** Stubs fetch by "METHOD /path"; records every call with its query string. */
-function stubApi(routes: Record<string, Handler>) {
-  const calls: { key: string; query: URLSearchParams }[] = [];
-  vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
-    const [path, qs] = url.replace('/api/v1', '').split('?');
-    const key = `${init?.method ?? 'GET'} ${path}`;
-    calls.push({ key, query: new URLSearchParams(qs) });
-    const handler = routes[key];
-    return handler ? handler(init?.body ? JSON.parse(String(init.body)) : undefined) : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
-  }));
-  return calls;
-}
 
-const directory: Record<string, Handler> = {
+const directory: Record<string, RouteHandler> = {
   'GET /queues': () => json({ items: [{ id: 7, department_id: 3, name: 'First line', created_at: at }] }),
   'GET /users': () => json({ items: [{ id: 1, email: 'a@example.org', name: 'Ada Admin', role: 'admin', language: 'en', department_id: null, active: true, created_at: at }] }),
   'GET /mailboxes': () => json({ items: [{ id: 1, name: 'Support' }] }),

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query_keys';
 import { messageFixture as message, outboxFixture } from '@/testing/mail';
+import { type RouteHandler, type StubbedRequest, stubApi } from '@/testing/fetch_stub';
 import { createTestQueryClient, json, problem, renderWithProviders } from '@/testing/render';
 import { sessionInfo } from '@/testing/session';
 import type { Attachment, Conversation, Customer, Message, Permission } from '@/types/api';
@@ -37,26 +38,9 @@ const customer = {
 const invoice: Attachment = { id: 31, filename: 'invoice.pdf', content_type: 'application/pdf', size_bytes: 2048, sha256: 'a'.repeat(64), content_id: '', inline: false };
 const photo: Attachment = { id: 32, filename: 'photo.jpg', content_type: 'image/jpeg', size_bytes: 4096, sha256: 'b'.repeat(64), content_id: '', inline: false };
 
-type Handler = (body: unknown) => Response | Promise<Response>;
-interface Call {
-  key: string;
-  body: unknown;
-}
 
-/** Stubs fetch by "METHOD /path" (without the query); records every call with its JSON body. */
-function stubApi(routes: Record<string, Handler>) {
-  const calls: Call[] = [];
-  vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${url.split('?')[0].replace('/api/v1', '')}`;
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ key, body });
-    const handler = routes[key];
-    return handler ? handler(body) : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
-  }));
-  return calls;
-}
 
-function render(messages: () => Message[], routes: Record<string, Handler> = {}, permissions: Permission[] = ['read_conversations', 'write_conversations']) {
+function render(messages: () => Message[], routes: Record<string, RouteHandler> = {}, permissions: Permission[] = ['read_conversations', 'write_conversations']) {
   const calls = stubApi({
     'GET /users': () => json(users),
     'GET /customers/5': () => json(customer),
@@ -76,7 +60,7 @@ const byId = async (id: number) => {
   return found;
 };
 
-const posts = (calls: Call[], key: string) => calls.filter((c) => c.key === key);
+const posts = (calls: StubbedRequest[], key: string) => calls.filter((c) => c.key === key);
 
 afterEach(() => {
   vi.unstubAllGlobals();

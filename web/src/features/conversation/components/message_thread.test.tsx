@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query_keys';
 import { messageFixture } from '@/testing/mail';
+import { stubApi } from '@/testing/fetch_stub';
 import { createTestQueryClient, json, problem, renderWithProviders } from '@/testing/render';
 import { sessionInfo } from '@/testing/session';
 import type { Conversation, Message, Permission } from '@/types/api';
@@ -22,19 +23,7 @@ const users = { items: [{ id: 1, email: 'anne@example.org', name: 'Anne Agent', 
 
 const message = messageFixture;
 
-type Handler = () => Response | Promise<Response>;
 
-/** Stubs fetch by "METHOD /path" (without the query); records every call. */
-function stubApi(routes: Record<string, Handler>) {
-  const calls: string[] = [];
-  vi.stubGlobal('fetch', vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${url.split('?')[0].replace('/api/v1', '')}`;
-    calls.push(key);
-    const handler = routes[key];
-    return handler ? handler() : problem(404, { title: 'Not found', detail: `${key} not stubbed` });
-  }));
-  return calls;
-}
 
 function renderThread(messages: () => Message[], permissions: Permission[] = ['read_conversations', 'write_conversations']) {
   const calls = stubApi({
@@ -114,7 +103,7 @@ describe('MessageThread: delivery of e-mail replies', () => {
     expect(confirm).not.toHaveBeenCalled();
     await vi.waitFor(async () => expect(within(await byId(6)).getByTestId('delivery')).toHaveTextContent('Waiting to be sent'));
     expect(screen.queryByTestId('delivery-warning')).not.toBeInTheDocument();
-    expect(calls.filter((c) => c === 'POST /mail/outbox/6/retry')).toHaveLength(1);
+    expect(calls.filter((c) => c.key === 'POST /mail/outbox/6/retry')).toHaveLength(1);
   });
 
   it('explains an uncertain reply and asks before sending it again', async () => {
@@ -127,7 +116,7 @@ describe('MessageThread: delivery of e-mail replies', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     await userEvent.click(warning.getByRole('button', { name: 'Retry' }));
     expect(confirm).toHaveBeenCalledWith(expect.stringContaining('may have arrived already'));
-    expect(calls).not.toContain('POST /mail/outbox/7/retry');
+    expect(calls.map((c) => c.key)).not.toContain('POST /mail/outbox/7/retry');
   });
 
   it('shows a retry the server refused (someone retried it already)', async () => {
@@ -162,7 +151,7 @@ describe('MessageThread: delivery of e-mail replies', () => {
     let state: Message['delivery'] = 'sending';
     const calls = renderThread(() => [message(11, { delivery: state })]);
     expect(within(await byId(11)).getByTestId('delivery')).toHaveTextContent('Sending…');
-    const reads = () => calls.filter((c) => c === 'GET /conversations/17/messages').length;
+    const reads = () => calls.filter((c) => c.key === 'GET /conversations/17/messages').length;
     expect(reads()).toBe(1);
     state = 'sent';
     await act(async () => {
