@@ -7,7 +7,7 @@ std::vector<http::ApiModule> ServerModules() {
       http::SystemModule(),        http::SessionModule(),       http::DirectoryModule(),
       http::CustomersModule(),     http::ConversationsModule(), http::SearchModule(),
       http::AuditModule(),         http::LiveModule(),          http::JobsModule(),
-      http::SubjectExportModule(), http::MailModule(),
+      http::SubjectExportModule(), http::MailModule(),          http::PhoneModule(),
   };
 }
 

@@ -72,10 +72,11 @@ TEST_F(ModulesTest, EveryLiveEventHasExactlyOneOwner) {
   for (EventType e :
        {EventType::kConversationCreated, EventType::kConversationUpdated,
         EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
-        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kAccessChanged})
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
+        EventType::kAccessChanged})
     EXPECT_TRUE(owner.count(e)) << ToString(e) << " belongs to no module";
   // Every value of the enum is in the list above: ParseEventType knows them.
-  EXPECT_EQ(owner.size(), 8u);
+  EXPECT_EQ(owner.size(), 9u);
 }
 
 TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {

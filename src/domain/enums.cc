@@ -10,11 +10,12 @@ namespace {
 template <typename E, size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<Role, 5> kRoles{{{Role::kAdmin, "admin"},
+constexpr Table<Role, 6> kRoles{{{Role::kAdmin, "admin"},
                                  {Role::kManager, "manager"},
                                  {Role::kAgent, "agent"},
                                  {Role::kAccountManager, "account_manager"},
-                                 {Role::kPrivacyOfficer, "privacy_officer"}}};
+                                 {Role::kPrivacyOfficer, "privacy_officer"},
+                                 {Role::kPhoneIntegration, "phone_integration"}}};
 constexpr Table<Channel, 6> kChannels{{{Channel::kEmail, "email"},
                                        {Channel::kChat, "chat"},
                                        {Channel::kPhone, "phone"},
@@ -39,14 +40,15 @@ constexpr Table<IdentityKind, 3> kIdentityKinds{{{IdentityKind::kEmail, "email"}
 constexpr Table<CustomerKind, 2> kCustomerKinds{
     {{CustomerKind::kPerson, "person"}, {CustomerKind::kOrganisation, "organisation"}}};
 constexpr Table<Language, 2> kLanguages{{{Language::kNl, "nl"}, {Language::kEn, "en"}}};
-constexpr Table<ActivityKind, 7> kActivityKinds{
+constexpr Table<ActivityKind, 8> kActivityKinds{
     {{ActivityKind::kConversationOpened, "conversation_opened"},
      {ActivityKind::kMessage, "message"},
      {ActivityKind::kNote, "note"},
      {ActivityKind::kHandover, "handover"},
      {ActivityKind::kStatusChanged, "status_changed"},
      {ActivityKind::kAssigned, "assigned"},
-     {ActivityKind::kMerged, "merged"}}};
+     {ActivityKind::kMerged, "merged"},
+     {ActivityKind::kCall, "call"}}};
 
 template <typename E, size_t N>
 std::string_view Name(const Table<E, N>& t, E v) {
@@ -113,7 +115,7 @@ std::optional<ActivityKind> Parse<ActivityKind>(std::string_view s) {
 
 template <>
 const char* ValidNames<Role>() {
-  return "admin, manager, agent, account_manager, privacy_officer";
+  return "admin, manager, agent, account_manager, privacy_officer, phone_integration";
 }
 template <>
 const char* ValidNames<Channel>() {
@@ -145,7 +147,7 @@ const char* ValidNames<Language>() {
 }
 template <>
 const char* ValidNames<ActivityKind>() {
-  return "conversation_opened, message, note, handover, status_changed, assigned, merged";
+  return "conversation_opened, message, note, handover, status_changed, assigned, merged, call";
 }
 
 }  // namespace luister

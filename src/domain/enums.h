@@ -8,7 +8,9 @@ namespace luister {
 // Every enum here has a stable lower_snake_case wire and storage name. Parse
 // returns nullopt for unknown names; callers turn that into a field error.
 
-enum class Role { kAdmin, kManager, kAgent, kAccountManager, kPrivacyOfficer };
+// kPhoneIntegration is a service account for a PBX or telephony provider:
+// its API token may post calls and nothing else.
+enum class Role { kAdmin, kManager, kAgent, kAccountManager, kPrivacyOfficer, kPhoneIntegration };
 enum class Channel { kEmail, kChat, kPhone, kSocial, kShop, kWebform };
 enum class ConversationStatus { kNew, kOpen, kWaitingOnCustomer, kWaitingOnUs, kResolved, kClosed };
 enum class Priority { kLow, kNormal, kHigh, kUrgent };
@@ -24,6 +26,7 @@ enum class ActivityKind {
   kStatusChanged,
   kAssigned,
   kMerged,
+  kCall,  // a phone call, from the telephone system or logged by an agent
 };
 
 std::string_view ToString(Role v);

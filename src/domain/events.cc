@@ -18,6 +18,8 @@ std::string_view ToString(EventType t) {
       return "customer.updated";
     case EventType::kCustomerMerged:
       return "customer.merged";
+    case EventType::kCallRecorded:
+      return "call.recorded";
     case EventType::kAccessChanged:
       return "access.changed";
   }
@@ -28,7 +30,8 @@ std::optional<EventType> ParseEventType(std::string_view s) {
   for (EventType t :
        {EventType::kConversationCreated, EventType::kConversationUpdated,
         EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
-        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kAccessChanged})
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
+        EventType::kAccessChanged})
     if (ToString(t) == s) return t;
   return std::nullopt;
 }

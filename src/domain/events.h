@@ -21,6 +21,7 @@ enum class EventType {
   kCustomerCreated,
   kCustomerUpdated,
   kCustomerMerged,
+  kCallRecorded,  // a phone call reached the desk or was logged (customer_id when known)
   // A user's access ended or changed (logout, deactivation, a new role or
   // password): every node closes that user's live streams opened before
   // `at`. Not sent to browsers.

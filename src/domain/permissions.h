@@ -28,9 +28,10 @@ enum class Permission {
   kReadAuditLog,
   kExportCustomerData,  // subject access exports: everything held about one customer
   kManageChannels,      // mailboxes and their passwords, the mail quarantine
+  kPostCalls,           // a telephone system reports calls (the phone webhook)
 };
 // Keep in step with the last enumerator.
-inline constexpr int kPermissionCount = static_cast<int>(Permission::kManageChannels) + 1;
+inline constexpr int kPermissionCount = static_cast<int>(Permission::kPostCalls) + 1;
 
 // A set of roles, one bit per Role.
 using RoleSet = uint32_t;
@@ -79,6 +80,9 @@ inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{
     // Channel settings hold other servers' passwords; quarantined mail is
     // unread personal data.
     {Permission::kManageChannels, "manage_channels", Roles(Role::kAdmin)},
+    // The telephone system's service account, and admins who test it; the
+    // account can do nothing else.
+    {Permission::kPostCalls, "post_calls", Roles(Role::kAdmin, Role::kPhoneIntegration)},
 }};
 
 bool RoleAllows(Role role, Permission permission);

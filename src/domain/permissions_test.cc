@@ -10,39 +10,41 @@
 namespace luister {
 namespace {
 
-constexpr std::array<Role, 5> kRoles{Role::kAdmin, Role::kManager, Role::kAgent,
-                                     Role::kAccountManager, Role::kPrivacyOfficer};
+constexpr std::array<Role, 6> kRoles{Role::kAdmin,          Role::kManager,
+                                     Role::kAgent,          Role::kAccountManager,
+                                     Role::kPrivacyOfficer, Role::kPhoneIntegration};
 
 // The expected grants, written out independently of permissions.h. Columns:
-// admin, manager, agent, account_manager, privacy_officer ('x' = allowed,
+// admin, manager, agent, account_manager, privacy_officer, phone_integration ('x' = allowed,
 // '-' = refused).
 struct ExpectedRow {
   Permission permission;
   const char* roles;
 };
 // clang-format off
-constexpr std::array<ExpectedRow, 13> kExpected{{
-    //                                     admin manager agent account_manager privacy_officer
-    {Permission::kReadCustomers,          "x     x       x     x               x"},
-    {Permission::kWriteCustomers,         "x     x       x     x               -"},
-    {Permission::kMergeCustomers,         "x     x       -     x               -"},
-    {Permission::kReadConversations,      "x     x       x     x               x"},
-    {Permission::kWriteConversations,     "x     x       x     x               -"},
-    {Permission::kSearch,                 "x     x       x     x               x"},
-    {Permission::kReadDirectory,          "x     x       x     x               x"},
-    {Permission::kManageDirectory,        "x     x       -     -               -"},
-    {Permission::kManageUsers,            "x     -       -     -               -"},
-    {Permission::kManageApiTokens,        "x     -       -     -               -"},
-    {Permission::kReadAuditLog,           "x     -       -     -               x"},
-    {Permission::kExportCustomerData,     "x     -       -     -               x"},
-    {Permission::kManageChannels,         "x     -       -     -               -"},
+constexpr std::array<ExpectedRow, 14> kExpected{{
+    //                                       admin manager agent account_manager privacy_officer phone_integration
+    {Permission::kReadCustomers,            "x     x       x     x               x               -"},
+    {Permission::kWriteCustomers,           "x     x       x     x               -               -"},
+    {Permission::kMergeCustomers,           "x     x       -     x               -               -"},
+    {Permission::kReadConversations,        "x     x       x     x               x               -"},
+    {Permission::kWriteConversations,       "x     x       x     x               -               -"},
+    {Permission::kSearch,                   "x     x       x     x               x               -"},
+    {Permission::kReadDirectory,            "x     x       x     x               x               -"},
+    {Permission::kManageDirectory,          "x     x       -     -               -               -"},
+    {Permission::kManageUsers,              "x     -       -     -               -               -"},
+    {Permission::kManageApiTokens,          "x     -       -     -               -               -"},
+    {Permission::kReadAuditLog,             "x     -       -     -               x               -"},
+    {Permission::kExportCustomerData,       "x     -       -     -               x               -"},
+    {Permission::kManageChannels,           "x     -       -     -               -               -"},
+    {Permission::kPostCalls,                "x     -       -     -               -               x"},
 }};
 // clang-format on
 static_assert(kExpected.size() == kPermissionCount, "a row for every permission");
 
 // The marks of one row, in kRoles order.
-std::array<bool, 5> Marks(const char* roles) {
-  std::array<bool, 5> out{};
+std::array<bool, 6> Marks(const char* roles) {
+  std::array<bool, 6> out{};
   size_t n = 0;
   for (const char* c = roles; *c; ++c) {
     if (*c == ' ') continue;
@@ -66,7 +68,7 @@ TEST(PermissionsTest, EveryRoleAndPermissionCellMatchesTheExpectedMatrix) {
       ++cells;
     }
   }
-  EXPECT_EQ(cells, 5 * kPermissionCount);
+  EXPECT_EQ(cells, 6 * kPermissionCount);
 }
 
 TEST(PermissionsTest, PermissionsOfListsTheRolesColumnInTableOrder) {

@@ -51,5 +51,6 @@ ApiModule LiveModule();
 ApiModule JobsModule();
 ApiModule SubjectExportModule();
 ApiModule MailModule();
+ApiModule PhoneModule();
 
 }  // namespace luister::http

@@ -3,6 +3,7 @@
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_auth_repository.h"
 #include "storage/sql/sql_blob_repository.h"
+#include "storage/sql/sql_call_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
@@ -24,6 +25,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<QuarantineRepository>(std::make_unique<SqlQuarantineRepository>(db));
   r.Add<MailboxRepository>(std::make_unique<SqlMailboxRepository>(db));
   r.Add<OutboxRepository>(std::make_unique<SqlOutboxRepository>(db));
+  r.Add<CallRepository>(std::make_unique<SqlCallRepository>(db));
   return r;
 }
 

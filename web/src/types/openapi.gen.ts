@@ -65,7 +65,8 @@ export interface paths {
          *     docs/live-events.md): `hello`, then `conversation.created`,
          *     `conversation.updated`, `message.created`, `message.updated` (a
          *     reply's delivery changed), `customer.created`,
-         *     `customer.updated`, `customer.merged`, each with a sequence number.
+         *     `customer.updated`, `customer.merged`, `call.recorded` (a call
+         *     was recorded or callbacks closed), each with a sequence number.
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a
          *     bearer token); the role needs `read_conversations`; a browser's
@@ -1263,6 +1264,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/phone/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A telephone system reports a call (webhook)
+         * @description For a PBX or a telephony provider, with an API token of a user with
+         *     the `phone_integration` role (docs/phone.md maps an Asterisk CDR to
+         *     this body). One report per call, after it ended; `call_id` is the
+         *     telephone system's id for it, so a resent report changes nothing:
+         *     the stored call comes back with `200` instead of `201`. `from` is
+         *     the caller (for `direction: out`, `to` is the customer). Numbers
+         *     are read with the server's default region (`--phone-region`) and
+         *     matched to a customer's phone identity; a number nobody has makes a
+         *     new customer; a withheld number (`anonymous`) is kept as sent, with
+         *     no customer. An inbound call that was abandoned or went to
+         *     voicemail, and every `callback_requested`, waits in the call back
+         *     list (`GET /api/v1/calls/callbacks`) until a later answered call
+         *     with the number or an agent closes it. `400` names every wrong
+         *     field at once; nothing is stored then. Audited (`create call`,
+         *     naming the customer).
+         *
+         *     Permission: `post_calls` (roles: admin, phone_integration).
+         */
+        post: operations["reportCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a call by hand
+         * @description An agent logs a call with a customer: in or out, the outcome, when
+         *     and how long, notes, optionally on one of the customer's
+         *     conversations. `number` defaults to the customer's first phone
+         *     number; a number given must be valid (`400` saying why). The call
+         *     is on the customer's timeline with the agent as actor; an answered
+         *     call closes the number's open callbacks. Audited (`create call`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["logCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call back list
+         * @description Numbers that called and are owed a call back (abandoned calls,
+         *     voicemails, callback requests), one entry per number with how many
+         *     times they tried, when first and last, and the longest wait; the
+         *     longest waiting first. Audited (`read customer`, one entry per
+         *     customer listed).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One call
+         * @description Audited (`read call`, naming the customer).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/close-callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a number off the call back list
+         * @description Someone called back outside the desk, or nobody will: every open
+         *     callback of the number of call `{id}` is done (a logged answered
+         *     call does this by itself). The body is empty or `{}`. `404` for an
+         *     unknown call or a number with no open callback (someone closed it
+         *     first). Audited (`update call`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["closeCallbacks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's calls
+         * @description Newest first. `404` for an unknown customer. Audited (`read
+         *     customer`).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listCustomerCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1288,7 +1454,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        Role: "admin" | "manager" | "agent" | "account_manager" | "privacy_officer";
+        Role: "admin" | "manager" | "agent" | "account_manager" | "privacy_officer" | "phone_integration";
         /** @enum {string} */
         Channel: "email" | "chat" | "phone" | "social" | "shop" | "webform";
         /** @enum {string} */
@@ -1304,7 +1470,7 @@ export interface components {
         /** @enum {string} */
         Language: "nl" | "en";
         /** @enum {string} */
-        ActivityKind: "conversation_opened" | "message" | "note" | "handover" | "status_changed" | "assigned" | "merged";
+        ActivityKind: "conversation_opened" | "message" | "note" | "handover" | "status_changed" | "assigned" | "merged" | "call";
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -1518,7 +1684,7 @@ export interface components {
             /** @description Words a person wrote, never text of the server: the start of the message or note, the subject of an opened conversation, the note of a handover. Empty for status changes, assignments and merges, which are described by `params` and worded by the reader in its own language. Entries stored before version 5 of the schema may carry an English sentence here when their params could not be recovered. */
             summary: string;
         };
-        /** @description What an event says, as data. status_changed: `from`, `to` (status wire names). assigned: `assignee_id` (absent when unassigned), `previous_assignee_id`. handover: `from_department_id`, `to_department_id`, `to_queue_id`. merged: `source_id`, `source_name`. Contacts (message, note, conversation_opened) have none. */
+        /** @description What an event says, as data. status_changed: `from`, `to` (status wire names). assigned: `assignee_id` (absent when unassigned), `previous_assignee_id`. handover: `from_department_id`, `to_department_id`, `to_queue_id`. merged: `source_id`, `source_name`. call: `call_id`, `outcome`, `wait_seconds`, `talk_seconds`, `number` (the customer's). Contacts (message, note, conversation_opened) have none. */
         ActivityParams: {
             from?: components["schemas"]["ConversationStatus"];
             to?: components["schemas"]["ConversationStatus"];
@@ -1535,6 +1701,14 @@ export interface components {
             /** Format: int64 */
             source_id?: number;
             source_name?: string;
+            /** Format: int64 */
+            call_id?: number;
+            outcome?: components["schemas"]["CallOutcome"];
+            /** Format: int64 */
+            wait_seconds?: number;
+            /** Format: int64 */
+            talk_seconds?: number;
+            number?: string;
         };
         Department: {
             /** Format: int64 */
@@ -2153,7 +2327,7 @@ export interface components {
          * @description A permission (see "Roles and permissions").
          * @enum {string}
          */
-        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels";
+        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls";
         /**
          * @description The permissions the caller's role holds, in the order of the table
          *     in "Roles and permissions". Clients show or hide actions by it; the
@@ -2430,6 +2604,130 @@ export interface components {
             queue_id?: number | null;
             /** @description Context for the next person; required, at most 4000 bytes. */
             note: string;
+        };
+        /**
+         * @description answered; abandoned (hung up before an answer); voicemail (left one, or we left one); callback_requested; no_answer (our call out was not picked up).
+         * @enum {string}
+         */
+        CallOutcome: "answered" | "abandoned" | "voicemail" | "callback_requested" | "no_answer";
+        Call: {
+            /** Format: int64 */
+            id: number;
+            /** @description The telephone system's id; null for calls logged by hand. */
+            call_id: string | null;
+            direction: components["schemas"]["Direction"];
+            /** @description The customer's number, E.164; a withheld one as the telephone system sent it. */
+            number: string;
+            /** @description The number as people read it (national format for the default region). */
+            number_display: string;
+            desk_number: string;
+            line: string;
+            /** Format: int64 */
+            customer_id: number | null;
+            /** Format: int64 */
+            conversation_id: number | null;
+            /** Format: int64 */
+            queue_id: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            answered_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            /** Format: int64 */
+            wait_seconds: number;
+            /** Format: int64 */
+            talk_seconds: number;
+            ivr_path: string;
+            outcome: components["schemas"]["CallOutcome"];
+            /** Format: int64 */
+            agent_id: number | null;
+            /** @description The telephone system's name for an agent it could not match to a user. */
+            agent: string;
+            recording_url: string;
+            notes: string;
+            /** Format: int64 */
+            logged_by: number | null;
+            /** @enum {string} */
+            callback: "none" | "open" | "done";
+            /** Format: date-time */
+            callback_closed_at: string | null;
+            /**
+             * Format: int64
+             * @description Null when a later answered call closed it.
+             */
+            callback_closed_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CallReport: {
+            call_id: string;
+            direction?: components["schemas"]["Direction"];
+            /** @description The calling number (`anonymous` when withheld). */
+            from: string;
+            to?: string;
+            line?: string;
+            /** Format: int64 */
+            queue_id?: number;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            answered_at?: string;
+            /** Format: date-time */
+            ended_at?: string;
+            /**
+             * Format: int64
+             * @description Default, for calls in - answered_at (or ended_at) minus started_at.
+             */
+            wait_seconds?: number;
+            ivr_path?: string;
+            outcome: components["schemas"]["CallOutcome"];
+            /** @description The agent's e-mail address in the desk, or the telephone system's name for them. */
+            agent?: string;
+            recording_url?: string;
+        };
+        CallLog: {
+            /** Format: int64 */
+            customer_id: number;
+            direction: components["schemas"]["Direction"];
+            number?: string;
+            outcome: components["schemas"]["CallOutcome"];
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: int64 */
+            duration_seconds?: number;
+            notes?: string;
+            /** Format: int64 */
+            conversation_id?: number;
+            /** Format: int64 */
+            queue_id?: number;
+        };
+        Callback: {
+            number: string;
+            number_display: string;
+            /** Format: int64 */
+            customer_id: number | null;
+            customer_name: string;
+            /** Format: int64 */
+            attempts: number;
+            /** Format: date-time */
+            first_at: string;
+            /** Format: date-time */
+            last_at: string;
+            /** Format: int64 */
+            longest_wait_seconds: number;
+            /** Format: int64 */
+            last_call_id: number;
+            last_outcome: components["schemas"]["CallOutcome"];
+            last_line: string;
+        };
+        CallbackPage: {
+            items: components["schemas"]["Callback"][];
+            next_cursor: string | null;
+        };
+        CallPage: {
+            items: components["schemas"]["Call"][];
+            next_cursor: string | null;
         };
     };
     responses: {
@@ -4489,6 +4787,199 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallReport"];
+            };
+        };
+        responses: {
+            /** @description The call was reported before; it is returned as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            /** @description The call, recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    logCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallLog"];
+            };
+        };
+        responses: {
+            /** @description The call, recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listCallbacks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of numbers to call back. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    closeCallbacks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many calls were closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        closed: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCustomerCalls: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -1,0 +1,252 @@
+#include "domain/phone.h"
+#include "domain/phone_call.h"
+#include "http/api/api_context.h"
+#include "http/api/json_codec.h"
+#include "http/api/module.h"
+#include "http/json_body.h"
+
+namespace luister::http {
+
+namespace {
+
+using nlohmann::json;
+
+json OptTime(const std::optional<Timestamp>& t) { return t ? json(FormatIso8601(*t)) : json(); }
+template <typename T>
+json Opt(const std::optional<T>& v) {
+  return v ? json(*v) : json();
+}
+// A number as people read it; "anonymous" and the like as the PBX sent them.
+std::string DisplayNumber(const std::string& n) { return n.starts_with('+') ? FormatPhone(n) : n; }
+
+json CallJson(const PhoneCall& c) {
+  return {{"id", c.id},
+          {"call_id", Opt(c.external_id)},
+          {"direction", std::string(ToString(c.direction))},
+          {"number", c.customer_number},
+          {"number_display", DisplayNumber(c.customer_number)},
+          {"desk_number", c.desk_number},
+          {"line", c.line},
+          {"customer_id", Opt(c.customer_id)},
+          {"conversation_id", Opt(c.conversation_id)},
+          {"queue_id", Opt(c.queue_id)},
+          {"started_at", FormatIso8601(c.started_at)},
+          {"answered_at", OptTime(c.answered_at)},
+          {"ended_at", OptTime(c.ended_at)},
+          {"wait_seconds", c.wait_seconds},
+          {"talk_seconds", c.TalkSeconds()},
+          {"ivr_path", c.ivr_path},
+          {"outcome", std::string(ToString(c.outcome))},
+          {"agent_id", Opt(c.agent_id)},
+          {"agent", c.agent_ref},
+          {"recording_url", c.recording_url},
+          {"notes", c.notes},
+          {"logged_by", Opt(c.logged_by)},
+          {"callback", std::string(ToString(c.callback))},
+          {"callback_closed_at", OptTime(c.callback_closed_at)},
+          {"callback_closed_by", Opt(c.callback_closed_by)},
+          {"created_at", FormatIso8601(c.created_at)}};
+}
+
+json CallbackJson(const CallbackItem& i) {
+  return {{"number", i.customer_number},
+          {"number_display", DisplayNumber(i.customer_number)},
+          {"customer_id", Opt(i.customer_id)},
+          {"customer_name", i.customer_name},
+          {"attempts", i.attempts},
+          {"first_at", FormatIso8601(i.first_at)},
+          {"last_at", FormatIso8601(i.last_at)},
+          {"longest_wait_seconds", i.longest_wait_seconds},
+          {"last_call_id", i.last_call_id},
+          {"last_outcome", std::string(ToString(i.last_outcome))},
+          {"last_line", i.last_line}};
+}
+
+// What a telephone system reports about one call (docs/phone.md).
+Result<NewPhoneCall> ReadReportedCall(const std::string& body) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  NewPhoneCall c;
+  c.external_id = b.String("call_id", JsonBody::kRequired, 200);
+  c.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kIn);
+  c.customer_number = b.String("from", JsonBody::kRequired, 100).value_or("");
+  c.desk_number = b.String("to", JsonBody::kOptional, 100).value_or("");
+  // For a call out, the customer is the one called.
+  if (c.direction == Direction::kOut) std::swap(c.customer_number, c.desk_number);
+  c.line = b.String("line", JsonBody::kOptional, 100).value_or("");
+  c.queue_id = b.Int("queue_id", JsonBody::kOptional);
+  c.started_at = b.Time("started_at", JsonBody::kRequired);
+  c.answered_at = b.Time("answered_at", JsonBody::kOptional);
+  c.ended_at = b.Time("ended_at", JsonBody::kOptional);
+  c.wait_seconds = b.Int("wait_seconds", JsonBody::kOptional);
+  c.ivr_path = b.String("ivr_path", JsonBody::kOptional, 200).value_or("");
+  c.outcome = b.Enum<CallOutcome>("outcome", JsonBody::kRequired).value_or(CallOutcome::kAnswered);
+  if (auto agent = b.String("agent", JsonBody::kOptional, 200)) {
+    if (agent->find('@') != std::string::npos)
+      c.agent_email = *agent;
+    else
+      c.agent_ref = *agent;
+  }
+  c.recording_url = b.String("recording_url", JsonBody::kOptional, 2000).value_or("");
+  b.RejectUnknown({"call_id", "direction", "from", "to", "line", "queue_id", "started_at",
+                   "answered_at", "ended_at", "wait_seconds", "ivr_path", "outcome", "agent",
+                   "recording_url"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the call is not valid"));
+  return c;
+}
+
+// A call an agent logs by hand, on a customer.
+Result<NewPhoneCall> ReadLoggedCall(const std::string& body, int64_t agent_id) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
+  NewPhoneCall c;
+  c.logged_by = agent_id;
+  c.customer_id = b.Int("customer_id", JsonBody::kRequired);
+  c.direction = b.Enum<Direction>("direction", JsonBody::kRequired).value_or(Direction::kIn);
+  c.customer_number = b.String("number", JsonBody::kOptional, 100).value_or("");
+  c.outcome = b.Enum<CallOutcome>("outcome", JsonBody::kRequired).value_or(CallOutcome::kAnswered);
+  c.started_at = b.Time("started_at", JsonBody::kOptional);
+  c.duration_seconds = b.Int("duration_seconds", JsonBody::kOptional);
+  c.notes = b.String("notes", JsonBody::kOptional, PhoneService::kMaxNotesBytes).value_or("");
+  c.conversation_id = b.Int("conversation_id", JsonBody::kOptional);
+  c.queue_id = b.Int("queue_id", JsonBody::kOptional);
+  b.RejectUnknown({"customer_id", "direction", "number", "outcome", "started_at",
+                   "duration_seconds", "notes", "conversation_id", "queue_id"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the call is not valid"));
+  return c;
+}
+
+void CountCall(ApiContext& ctx, const PhoneCall& call) {
+  ctx.metrics
+      .Counter("luister_phone_calls_total",
+               "Calls this node recorded (reported by the telephone system or logged by hand), "
+               "by outcome.",
+               "outcome=\"" + std::string(ToString(call.outcome)) + "\"")
+      .fetch_add(1, std::memory_order_relaxed);
+}
+
+std::string PhoneMetrics(ApiContext& ctx) {
+  auto calls = ctx.store.Find<CallRepository>();
+  if (!calls.ok()) return "";
+  auto open = (*calls)->CountOpenCallbacks();
+  if (!open.ok()) return "";
+  return "# HELP luister_phone_callbacks_open Numbers that called, were not answered and wait "
+         "for a call back.\n# TYPE luister_phone_callbacks_open gauge\n"
+         "luister_phone_callbacks_open " +
+         std::to_string(*open) + "\n";
+}
+
+Result<CallRepository*> Calls(ApiContext& ctx) { return ctx.store.Find<CallRepository>(); }
+
+Result<RecordedCall> Record(ApiContext& ctx, NewPhoneCall in) {
+  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
+  return PhoneService(ctx.store, *calls, ctx.clock, ctx.events).Record(std::move(in));
+}
+
+Response RecordedResponse(ApiContext& ctx, const RecordedCall& r, AuditScope& audit) {
+  if (r.created) CountCall(ctx, r.call);
+  audit.Touched(r.call.id, r.call.customer_id);
+  Response resp = JsonResponse(r.created ? 201 : 200, CallJson(r.call));
+  resp.SetHeader("Location", "/api/v1/calls/" + std::to_string(r.call.id));
+  return resp;
+}
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
+  // The telephone system's webhook: one report per call, resent safely.
+  r.Add("POST", "/api/v1/channels/phone/calls",
+        Secured(Permission::kPostCalls, Changes("create", "call"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(NewPhoneCall in, ReadReportedCall(req.body));
+                  LUISTER_ASSIGN_OR_RETURN(RecordedCall rec, Record(ctx, std::move(in)));
+                  return RecordedResponse(ctx, rec, audit);
+                }));
+
+  r.Add("POST", "/api/v1/calls",
+        Secured(Permission::kWriteConversations, Changes("create", "call"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(NewPhoneCall in, ReadLoggedCall(req.body, who.user.id));
+                  LUISTER_ASSIGN_OR_RETURN(RecordedCall rec, Record(ctx, std::move(in)));
+                  return RecordedResponse(ctx, rec, audit);
+                }));
+
+  r.Add("GET", "/api/v1/calls/callbacks",
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  QueryReader q{req};
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(auto list, calls->ListCallbacks(page));
+                  json items = json::array();
+                  for (const CallbackItem& i : list.items) {
+                    audit.Touched(i.customer_id, i.customer_id);
+                    items.push_back(CallbackJson(i));
+                  }
+                  return JsonResponse(
+                      200, {{"items", std::move(items)},
+                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+                }));
+
+  r.Add("GET", "/api/v1/calls/{id}",
+        Secured(Permission::kReadCustomers, Reads("call"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(PhoneCall c, calls->Get(id));
+                  audit.Touched(c.id, c.customer_id);
+                  return JsonResponse(200, CallJson(c));
+                }));
+
+  // Someone called back (or decided not to): the number's open callbacks
+  // are done. Any of its calls names it.
+  r.Add("POST", "/api/v1/calls/{id}/close-callbacks",
+        Secured(Permission::kWriteConversations, Changes("update", "call"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  if (!req.body.empty() && req.body != "{}")
+                    return InvalidArgument("this request takes no body");
+                  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(PhoneCall c, calls->Get(id));
+                  PhoneService service(ctx.store, *calls, ctx.clock, ctx.events);
+                  LUISTER_ASSIGN_OR_RETURN(int64_t closed,
+                                           service.CloseCallbacks(c.customer_number, who.user.id));
+                  audit.Touched(c.id, c.customer_id);
+                  return JsonResponse(200, {{"closed", closed}});
+                }));
+
+  r.Add("GET", "/api/v1/customers/{id}/calls",
+        Secured(Permission::kReadCustomers, Reads("customer"),
+                [&ctx](Request& req, const auth::Principal& who,
+                       AuditScope& audit) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  QueryReader q{req};
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  // NotFound for an unknown customer rather than an empty list.
+                  LUISTER_RETURN_IF_ERROR(ctx.store.customers().Get(id).status());
+                  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(auto list, calls->ListForCustomer(id, page));
+                  audit.Touched(id, id);
+                  json items = json::array();
+                  for (const PhoneCall& c : list.items) items.push_back(CallJson(c));
+                  return JsonResponse(
+                      200, {{"items", std::move(items)},
+                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+                }));
+
+  ctx.metrics.AddCollector([&ctx] { return PhoneMetrics(ctx); });
+}
+
+}  // namespace
+
+// The phone (C2): calls reported by the telephone system's webhook or logged
+// by agents, on the customer's timeline; unanswered callers wait in the
+// call back list until someone reaches them.
+ApiModule PhoneModule() {
+  return {"phone", {"phone_calls"}, {EventType::kCallRecorded}, Routes, {}};
+}
+
+}  // namespace luister::http
