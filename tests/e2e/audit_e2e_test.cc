@@ -118,6 +118,17 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
     for (const auto& a : m["attachments"]) attachment = a["id"];
   ASSERT_NE(attachment, 0);
 
+  // A missed call of the same customer: the call back list names them.
+  ASSERT_EQ(client_
+                ->Post("/api/v1/customers/" + std::to_string(cust) + "/identities",
+                       {{"kind", "phone"}, {"value", "06 2718 2818"}})
+                .status,
+            201);
+  int64_t call = Create("/api/v1/channels/phone/calls", {{"call_id", "audit-walk-1"},
+                                                         {"from", "+31627182818"},
+                                                         {"started_at", "2026-12-03T09:00:00Z"},
+                                                         {"outcome", "abandoned"}});
+
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
     std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)
@@ -125,6 +136,7 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                      : pattern.rfind("/api/v1/users/", 0) == 0         ? std::to_string(me)
                      : pattern.rfind("/api/v1/jobs/", 0) == 0          ? std::to_string(job)
                      : pattern.rfind("/api/v1/attachments/", 0) == 0   ? std::to_string(attachment)
+                     : pattern.rfind("/api/v1/calls/", 0) == 0         ? std::to_string(call)
                                                                        : "";
     std::string t = pattern;
     if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);

@@ -67,6 +67,7 @@ Result<NewPhoneCall> ReadReportedCall(const std::string& body) {
   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
   NewPhoneCall c;
   c.external_id = b.String("call_id", JsonBody::kRequired, 200);
+  if (c.external_id && c.external_id->empty()) b.AddError("call_id", "must not be empty");
   c.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kIn);
   c.customer_number = b.String("from", JsonBody::kRequired, 100).value_or("");
   c.desk_number = b.String("to", JsonBody::kOptional, 100).value_or("");

@@ -21,6 +21,7 @@ export function createRouter() {
         { path: 'conversations/:id', lazy: () => import('./routes/conversation') },
         { path: 'customers/:id', lazy: () => import('./routes/customer') },
         { path: 'search', lazy: () => import('./routes/search') },
+        { path: 'callbacks', lazy: () => import('./routes/callbacks') },
         { path: 'admin', lazy: () => import('./routes/admin') },
         { path: 'admin/:section', lazy: () => import('./routes/admin') },
         { path: 'audit', lazy: () => import('./routes/audit') },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatDuration, formatRelative } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDuration, formatRelative, formatSeconds } from './format';
 
 const now = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -23,6 +23,14 @@ describe('format', () => {
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).toMatch(/^1 Sept? 2026,? \d{2}:\d{2}$/);
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'nl')).toMatch(/^1 sep 2026,? \d{2}:\d{2}$/);
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).not.toBe(formatDateTime('2026-09-01T12:00:00.000Z', 'nl'));
+  });
+
+  it('writes call times as m:ss, with hours when long', () => {
+    expect(formatSeconds(0)).toBe('0:00');
+    expect(formatSeconds(59.9)).toBe('0:59');
+    expect(formatSeconds(605)).toBe('10:05');
+    expect(formatSeconds(3600 + 62)).toBe('1:01:02');
+    expect(formatSeconds(-4)).toBe('0:00');
   });
 
   it('writes compact durations', () => {

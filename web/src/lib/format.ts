@@ -34,6 +34,15 @@ export function formatDuration(ms: number, lang: Language): string {
   return `${days} ${u.d} ${hours % 24} ${u.h}`;
 }
 
+/** A call's wait or length: "0:45", "4:05", "1:02:09". */
+export function formatSeconds(total: number): string {
+  const s = Math.max(0, Math.floor(total));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
 /** "5 minutes ago", "yesterday", "in 2 days" in the UI language. */
 export function formatRelative(iso: string, lang: Language, now: number = Date.now()): string {
   const diff = Date.parse(iso) - now;

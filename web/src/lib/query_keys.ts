@@ -20,4 +20,5 @@ export const queryKeys = {
   mailboxes: ['mailboxes'] as const,
   quarantine: ['quarantine'] as const,
   outbox: ['outbox'] as const,
+  callbacks: ['callbacks'] as const,
 };

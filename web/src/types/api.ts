@@ -14,6 +14,7 @@ export type Priority = Schemas['Priority'];
 export type Language = Schemas['Language'];
 export type IdentityKind = Schemas['IdentityKind'];
 export type ActivityKind = Schemas['ActivityKind'];
+export type Direction = Schemas['Direction'];
 
 export type User = Schemas['User'];
 /** The login response. */
@@ -29,6 +30,13 @@ export type Attachment = Schemas['Attachment'];
 export type Message = Schemas['Message'];
 export type Activity = Schemas['Activity'];
 export type TimelinePage = Schemas['TimelinePage'];
+/** A phone call, reported by the telephone system or logged by an agent. */
+export type Call = Schemas['Call'];
+export type CallOutcome = Schemas['CallOutcome'];
+export type CallLog = Schemas['CallLog'];
+/** A number owed a call back, with its open attempts folded in. */
+export type Callback = Schemas['Callback'];
+export type CallbackPage = Schemas['CallbackPage'];
 /** A background job; a subject export is one. */
 export type Job = Schemas['Job'];
 export type JobState = Job['state'];
@@ -117,13 +125,16 @@ export const STATUSES: ConversationStatus[] = values<ConversationStatus>({
 });
 export const PRIORITIES: Priority[] = values<Priority>({ low: true, normal: true, high: true, urgent: true });
 export const ROLES: Role[] = values<Role>({
-  admin: true, manager: true, agent: true, account_manager: true, privacy_officer: true,
+  admin: true, manager: true, agent: true, account_manager: true, privacy_officer: true, phone_integration: true,
 });
 export const MAIL_SECURITIES: MailSecurity[] = values<MailSecurity>({ tls: true, starttls: true, plain: true });
 export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2: true });
 export const AFTER_IMPORTS: AfterImport[] = values<AfterImport>({ mark_seen: true, move: true });
 export const CLOSED_REPLIES: ClosedReplies[] = values<ClosedReplies>({ reopen: true, new_conversation: true });
 export const QUARANTINE_STATES: QuarantineState[] = values<QuarantineState>({ held: true, reprocessed: true, discarded: true });
+export const CALL_OUTCOMES: CallOutcome[] = values<CallOutcome>({
+  answered: true, abandoned: true, voicemail: true, callback_requested: true, no_answer: true,
+});
 export const DELIVERIES: Delivery[] = values<Delivery>({
   queued: true, sending: true, sent: true, failed: true, uncertain: true, cancelled: true,
 });

@@ -47,6 +47,11 @@ export function AppShell() {
           <NavLink to="/search" className="topnav__link">
             {t('nav.search')}
           </NavLink>
+          {can(session, 'read_customers') && (
+            <NavLink to="/callbacks" className="topnav__link">
+              {t('nav.callbacks')}
+            </NavLink>
+          )}
           {showAdmin && (
             <NavLink to="/admin" className="topnav__link">
               {t('nav.admin')}

@@ -23,6 +23,8 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
       keys.push(queryKeys.merges(customer));
     }
   }
+  // A call came in or was logged, or someone closed callbacks.
+  if (e.type === 'call.recorded') keys.push(queryKeys.callbacks);
   if (customer != null) keys.push(queryKeys.timeline(customer));
   return keys;
 }

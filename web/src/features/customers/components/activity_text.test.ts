@@ -37,6 +37,15 @@ describe('describeActivity', () => {
     expect(text('nl', { kind: 'assigned', params: { previous_assignee_id: 7 } })).toBe('Toewijzing opgeheven');
   });
 
+  it('words a call with its outcome, wait and length, and a missed one without a length', () => {
+    const answered = { kind: 'call' as const, channel: 'phone' as const, params: { call_id: 5, outcome: 'answered' as const, wait_seconds: 42, talk_seconds: 305 } };
+    expect(text('en', answered)).toBe('Answered · waited 0:42 · talked 5:05');
+    expect(text('nl', answered)).toBe('Beantwoord · wachttijd 0:42 · gesprek 5:05');
+    const missed = { kind: 'call' as const, params: { outcome: 'abandoned' as const, wait_seconds: 3700, talk_seconds: 0 } };
+    expect(text('en', missed)).toBe('Hung up while waiting · waited 1:01:40');
+    expect(text('nl', { kind: 'call', params: {} })).toBeUndefined();
+  });
+
   it('words hand-overs and merges', () => {
     expect(text('nl', { kind: 'handover', params: { from_department_id: 2, to_department_id: 5 } })).toBe(
       'Overgedragen van Klantenservice naar Verkoop',

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatSeconds } from '@/lib/format';
 import type { Activity } from '@/types/api';
 
 type NameOf = (id: number | null | undefined) => string | undefined;
@@ -27,6 +28,14 @@ export function describeActivity(a: Activity, t: TFunction, userName: NameOf, de
     case 'merged':
       if (p.source_id == null) return undefined;
       return t('customer.activity.merged', { name: p.source_name ?? '', id: p.source_id });
+    case 'call': {
+      if (!p.outcome) return undefined;
+      const outcome = t(`phone.outcome.${p.outcome}`);
+      const wait = formatSeconds(p.wait_seconds ?? 0);
+      if (p.outcome === 'answered' && (p.talk_seconds ?? 0) > 0)
+        return t('customer.activity.call', { outcome, wait, talk: formatSeconds(p.talk_seconds ?? 0) });
+      return t('customer.activity.callShort', { outcome, wait });
+    }
     default:
       return undefined;
   }

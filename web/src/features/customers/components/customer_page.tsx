@@ -9,6 +9,7 @@ import { can, useCurrentSession } from '@/lib/session';
 import { useTimeline, type TimelineFilters } from '../api/get_timeline';
 import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
+import { CallLogForm } from './call_log_form';
 import { CustomerEditForm } from './customer_edit_form';
 import { IdentityForm } from './identity_form';
 import { ExportPanel } from './export_panel';
@@ -72,6 +73,7 @@ export function CustomerPage({ id }: { id: number }) {
             </div>
             {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
           </section>
+          {can(session, 'write_conversations') && !c.merged_into_id && <CallLogForm customer={c} />}
           {can(session, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
           {can(session, 'export_customer_data') && <ExportPanel customerId={c.id} />}
         </div>
