@@ -311,6 +311,16 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
           .status,
       200);
 
+  // A phone call with the agent's notes is personal data too.
+  ASSERT_EQ(client_
+                ->Post("/api/v1/calls", {{"customer_id", cust},
+                                         {"direction", "out"},
+                                         {"number", "+31 6 1618 0339"},
+                                         {"outcome", "answered"},
+                                         {"notes", "Gevraagd welke gegevens we bewaren"}})
+                .status,
+            201);
+
   auto requested =
       client_->Post("/api/v1/customers/" + std::to_string(cust) + "/exports", json::object());
   ASSERT_EQ(requested.status, 202) << requested.body;
@@ -341,6 +351,9 @@ TEST_F(ApiTest, ASubjectExportRunsAsAJobAndItsDownloadIsAudited) {
   EXPECT_EQ(doc["conversations"][0]["messages"][1]["internal"], true)
       << "notes about the person are in, marked for review";
   EXPECT_GE(doc["timeline"].size(), 3u);
+  ASSERT_EQ(doc["calls"].size(), 1u);
+  EXPECT_EQ(doc["calls"][0]["notes"], "Gevraagd welke gegevens we bewaren");
+  EXPECT_EQ(doc["calls"][0]["number"], "+31616180339");
   bool request_in_trail = false, dup_in_trail = false;
   for (const auto& e : doc["audit"]) {
     if (e["action"] == "request" && e["entity"] == "customer_export") request_in_trail = true;

@@ -78,6 +78,18 @@ Result<std::string> BuildCustomerExport(Store& store, int64_t customer_id, Times
       }));
   doc["timeline"] = std::move(timeline);
 
+  // Phone calls, with the notes agents wrote and links to recordings.
+  nlohmann::json calls = nlohmann::json::array();
+  if (auto repo = store.Find<CallRepository>(); repo.ok()) {
+    LUISTER_RETURN_IF_ERROR(ForEachPage<PhoneCall>(
+        [&](const PageRequest& p) { return (*repo)->ListForCustomer(customer_id, p); },
+        [&](const PhoneCall& c) -> Status {
+          calls.push_back(ToJson(c));
+          return Status::Ok();
+        }));
+  }
+  doc["calls"] = std::move(calls);
+
   // Customers merged into this one (and into those, and so on): their
   // records and audit trails are about the same person.
   std::vector<int64_t> ids = {customer_id};

@@ -26,6 +26,39 @@ std::string Str(std::string_view s) { return std::string(s); }
 
 }  // namespace
 
+std::string DisplayPhone(const std::string& number) {
+  return number.starts_with('+') ? FormatPhone(number) : number;
+}
+
+json ToJson(const PhoneCall& c) {
+  return {{"id", c.id},
+          {"call_id", Opt(c.external_id)},
+          {"direction", Str(ToString(c.direction))},
+          {"number", c.customer_number},
+          {"number_display", DisplayPhone(c.customer_number)},
+          {"desk_number", c.desk_number},
+          {"line", c.line},
+          {"customer_id", Opt(c.customer_id)},
+          {"conversation_id", Opt(c.conversation_id)},
+          {"queue_id", Opt(c.queue_id)},
+          {"started_at", FormatIso8601(c.started_at)},
+          {"answered_at", OptTime(c.answered_at)},
+          {"ended_at", OptTime(c.ended_at)},
+          {"wait_seconds", c.wait_seconds},
+          {"talk_seconds", c.TalkSeconds()},
+          {"ivr_path", c.ivr_path},
+          {"outcome", Str(ToString(c.outcome))},
+          {"agent_id", Opt(c.agent_id)},
+          {"agent", c.agent_ref},
+          {"recording_url", c.recording_url},
+          {"notes", c.notes},
+          {"logged_by", Opt(c.logged_by)},
+          {"callback", Str(ToString(c.callback))},
+          {"callback_closed_at", OptTime(c.callback_closed_at)},
+          {"callback_closed_by", Opt(c.callback_closed_by)},
+          {"created_at", FormatIso8601(c.created_at)}};
+}
+
 std::string FormatContactHours(const ContactHours& h) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d-%02d:%02d", h.from_minute / 60, h.from_minute % 60,

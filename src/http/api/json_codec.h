@@ -12,6 +12,7 @@
 #include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/permissions.h"
+#include "domain/phone_call.h"
 #include "domain/search.h"
 #include "http/json_body.h"
 #include "http/json_writer.h"
@@ -37,6 +38,10 @@ nlohmann::json ToJson(const AuditEntry& v);
 nlohmann::json ToJson(const ApiTokenRecord& v);
 nlohmann::json ToJson(const SearchHit& v);
 nlohmann::json ToJson(const JobRecord& v);
+nlohmann::json ToJson(const PhoneCall& v);
+// A number as people read it (FormatPhone); one that is not E.164
+// ("anonymous", an extension) as the telephone system sent it.
+std::string DisplayPhone(const std::string& number);
 // The wire names of the permissions `role` holds, in table order.
 // Lower-case hex of a SHA-256 (an uploaded file's name).
 bool IsSha256Hex(std::string_view s);

@@ -11,46 +11,14 @@ namespace {
 
 using nlohmann::json;
 
-json OptTime(const std::optional<Timestamp>& t) { return t ? json(FormatIso8601(*t)) : json(); }
 template <typename T>
 json Opt(const std::optional<T>& v) {
   return v ? json(*v) : json();
 }
-// A number as people read it; "anonymous" and the like as the PBX sent them.
-std::string DisplayNumber(const std::string& n) { return n.starts_with('+') ? FormatPhone(n) : n; }
-
-json CallJson(const PhoneCall& c) {
-  return {{"id", c.id},
-          {"call_id", Opt(c.external_id)},
-          {"direction", std::string(ToString(c.direction))},
-          {"number", c.customer_number},
-          {"number_display", DisplayNumber(c.customer_number)},
-          {"desk_number", c.desk_number},
-          {"line", c.line},
-          {"customer_id", Opt(c.customer_id)},
-          {"conversation_id", Opt(c.conversation_id)},
-          {"queue_id", Opt(c.queue_id)},
-          {"started_at", FormatIso8601(c.started_at)},
-          {"answered_at", OptTime(c.answered_at)},
-          {"ended_at", OptTime(c.ended_at)},
-          {"wait_seconds", c.wait_seconds},
-          {"talk_seconds", c.TalkSeconds()},
-          {"ivr_path", c.ivr_path},
-          {"outcome", std::string(ToString(c.outcome))},
-          {"agent_id", Opt(c.agent_id)},
-          {"agent", c.agent_ref},
-          {"recording_url", c.recording_url},
-          {"notes", c.notes},
-          {"logged_by", Opt(c.logged_by)},
-          {"callback", std::string(ToString(c.callback))},
-          {"callback_closed_at", OptTime(c.callback_closed_at)},
-          {"callback_closed_by", Opt(c.callback_closed_by)},
-          {"created_at", FormatIso8601(c.created_at)}};
-}
 
 json CallbackJson(const CallbackItem& i) {
   return {{"number", i.customer_number},
-          {"number_display", DisplayNumber(i.customer_number)},
+          {"number_display", DisplayPhone(i.customer_number)},
           {"customer_id", Opt(i.customer_id)},
           {"customer_name", i.customer_name},
           {"attempts", i.attempts},
@@ -145,7 +113,7 @@ Result<RecordedCall> Record(ApiContext& ctx, NewPhoneCall in) {
 Response RecordedResponse(ApiContext& ctx, const RecordedCall& r, AuditScope& audit) {
   if (r.created) CountCall(ctx, r.call);
   audit.Touched(r.call.id, r.call.customer_id);
-  Response resp = JsonResponse(r.created ? 201 : 200, CallJson(r.call));
+  Response resp = JsonResponse(r.created ? 201 : 200, ToJson(r.call));
   resp.SetHeader("Location", "/api/v1/calls/" + std::to_string(r.call.id));
   return resp;
 }
@@ -197,7 +165,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, Calls(ctx));
                   LUISTER_ASSIGN_OR_RETURN(PhoneCall c, calls->Get(id));
                   audit.Touched(c.id, c.customer_id);
-                  return JsonResponse(200, CallJson(c));
+                  return JsonResponse(200, ToJson(c));
                 }));
 
   // Someone called back (or decided not to): the number's open callbacks
@@ -232,7 +200,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   LUISTER_ASSIGN_OR_RETURN(auto list, calls->ListForCustomer(id, page));
                   audit.Touched(id, id);
                   json items = json::array();
-                  for (const PhoneCall& c : list.items) items.push_back(CallJson(c));
+                  for (const PhoneCall& c : list.items) items.push_back(ToJson(c));
                   return JsonResponse(
                       200, {{"items", std::move(items)},
                             {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
