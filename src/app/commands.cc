@@ -156,8 +156,9 @@ int RunDemo(const DemoArgs& args) {
             << mail->mailboxes << " mailboxes\n";
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "demo: loaded " << summary->customers << " customers, " << summary->conversations
-            << " conversations, " << summary->messages << " messages, " << summary->users
-            << " users, " << summary->departments << " departments in " << secs << " s\n"
+            << " conversations, " << summary->messages << " messages, " << summary->calls
+            << " phone calls, " << summary->users << " users, " << summary->departments
+            << " departments in " << secs << " s\n"
             << "demo: log in as admin@luister.local with password " << o.admin_password << "\n";
   return 0;
 }

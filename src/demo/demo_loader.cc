@@ -7,6 +7,7 @@
 
 #include "auth/password.h"
 #include "common/manual_clock.h"
+#include "demo/demo_calls.h"
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
 #include "domain/conversation_service.h"
@@ -211,6 +212,46 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   summary.conversations = static_cast<int>(n_conversations);
   LUISTER_ASSIGN_OR_RETURN(int64_t messages, store.conversations().CountMessages());
   summary.messages = static_cast<int>(messages);
+
+  // Phone calls, through the phone service as the webhook and agents make them.
+  if (auto calls = store.Find<CallRepository>(); calls.ok()) {
+    const auto planned = demo::PlanCalls(plan, o.seed, now, o.weeks);
+    report("calls", 0, static_cast<int64_t>(planned.size()));
+    ManualClock clock;
+    PhoneService phone(store, **calls, clock);
+    for (size_t i = 0; i < planned.size(); ++i) {
+      const demo::PlannedCall& pc = planned[i];
+      const Timestamp end = pc.started_at + std::chrono::seconds(pc.wait_seconds + pc.talk_seconds);
+      clock.Set(end);
+      NewPhoneCall in;
+      in.direction = pc.direction;
+      in.customer_number = pc.number;
+      in.outcome = pc.outcome;
+      in.started_at = pc.started_at;
+      in.notes = pc.notes;
+      if (pc.by_hand) {
+        in.logged_by = user_ids[*pc.agent];
+        in.customer_id = customer_ids[*pc.customer];
+        in.duration_seconds = pc.talk_seconds;
+      } else {
+        in.external_id = "demo-" + std::to_string(i + 1);
+        in.desk_number = "+31208001234";
+        in.line = pc.line;
+        in.ivr_path = pc.ivr_path;
+        in.wait_seconds = pc.wait_seconds;
+        if (pc.outcome == CallOutcome::kAnswered)
+          in.answered_at = pc.started_at + std::chrono::seconds(pc.wait_seconds);
+        in.ended_at = end;
+        if (pc.agent) in.agent_email = plan.users[*pc.agent].email;
+      }
+      LUISTER_RETURN_IF_ERROR(phone.Record(std::move(in)).status());
+      ++summary.calls;
+    }
+    report("calls", summary.calls, summary.calls);
+    // New callers became customers.
+    LUISTER_ASSIGN_OR_RETURN(int64_t all_customers, store.customers().Count());
+    summary.customers = static_cast<int>(all_customers);
+  }
   return summary;
 }
 

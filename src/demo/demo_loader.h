@@ -39,6 +39,7 @@ struct DemoSummary {
   int customers = 0;
   int conversations = 0;
   int messages = 0;                       // including internal notes
+  int calls = 0;                          // phone calls, reported and logged by hand
   int merges_possible = 0;                // customers entered twice, left for a user to merge
   std::vector<std::string> staff_emails;  // every account created, admin first
 };
