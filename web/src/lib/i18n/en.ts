@@ -233,6 +233,7 @@ export const en = {
       handover: 'Handed over from {{from}} to {{to}}',
       merged: 'Merged {{name}} (customer {{id}}) into this customer',
       call: '{{outcome}} · waited {{wait}} · talked {{talk}}',
+      callOut: '{{outcome}} · talked {{talk}}',
       callShort: '{{outcome}} · waited {{wait}}',
       someone: 'user {{id}}',
       department: 'department {{id}}',

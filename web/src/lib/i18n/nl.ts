@@ -235,6 +235,7 @@ export const nl: Translation = {
       handover: 'Overgedragen van {{from}} naar {{to}}',
       merged: '{{name}} (klant {{id}}) samengevoegd met deze klant',
       call: '{{outcome}} · wachttijd {{wait}} · gesprek {{talk}}',
+      callOut: '{{outcome}} · gesprek {{talk}}',
       callShort: '{{outcome}} · wachttijd {{wait}}',
       someone: 'gebruiker {{id}}',
       department: 'afdeling {{id}}',

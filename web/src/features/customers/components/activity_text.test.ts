@@ -44,6 +44,9 @@ describe('describeActivity', () => {
     const missed = { kind: 'call' as const, params: { outcome: 'abandoned' as const, wait_seconds: 3700, talk_seconds: 0 } };
     expect(text('en', missed)).toBe('Hung up while waiting · waited 1:01:40');
     expect(text('nl', { kind: 'call', params: {} })).toBeUndefined();
+    // A call out waited in no queue.
+    expect(text('en', { kind: 'call', direction: 'out', params: { outcome: 'answered', wait_seconds: 0, talk_seconds: 180 } })).toBe('Answered · talked 3:00');
+    expect(text('nl', { kind: 'call', direction: 'out', params: { outcome: 'no_answer', wait_seconds: 0, talk_seconds: 0 } })).toBe('Geen gehoor');
   });
 
   it('words hand-overs and merges', () => {

@@ -31,9 +31,11 @@ export function describeActivity(a: Activity, t: TFunction, userName: NameOf, de
     case 'call': {
       if (!p.outcome) return undefined;
       const outcome = t(`phone.outcome.${p.outcome}`);
+      const talk = p.talk_seconds ?? 0;
+      // Our own call out had no queue to wait in.
+      if (a.direction === 'out') return talk > 0 ? t('customer.activity.callOut', { outcome, talk: formatSeconds(talk) }) : outcome;
       const wait = formatSeconds(p.wait_seconds ?? 0);
-      if (p.outcome === 'answered' && (p.talk_seconds ?? 0) > 0)
-        return t('customer.activity.call', { outcome, wait, talk: formatSeconds(p.talk_seconds ?? 0) });
+      if (p.outcome === 'answered' && talk > 0) return t('customer.activity.call', { outcome, wait, talk: formatSeconds(talk) });
       return t('customer.activity.callShort', { outcome, wait });
     }
     default:

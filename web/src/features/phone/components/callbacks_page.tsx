@@ -25,7 +25,7 @@ function CallbackRow({ item, canWrite }: { item: Callback; canWrite: boolean }) 
     item.customer_id != null && log.mutate({ customer_id: item.customer_id, direction: 'out', number: item.number, outcome });
   return (
     <tr data-testid="callback-row" data-number={item.number}>
-      <td>
+      <td className="nowrap">
         <a href={`tel:${item.number}`} aria-label={t('phone.call', { number: item.number_display })}>
           {item.number_display}
         </a>
