@@ -34,6 +34,9 @@ struct Conversation {
   // The closed conversation this one follows up (mail answering it when
   // its mailbox opens a new conversation then); nullopt otherwise.
   std::optional<int64_t> follows_id;
+  // Where a shop or counter visit took place (a location of the
+  // department); nullopt for every other contact.
+  std::optional<int64_t> location_id;
 };
 
 struct NewConversation {
@@ -47,6 +50,7 @@ struct NewConversation {
   std::vector<std::string> tags;
   std::optional<Timestamp> created_at;  // for imports; defaults to now
   std::optional<int64_t> follows_id;
+  std::optional<int64_t> location_id;  // a walk-in: where (channel shop)
 };
 
 struct ConversationPatch {

@@ -399,6 +399,7 @@ Result<Conversation> InsertConversation(Data& d, const NewConversation& n,
   v.queue_id = n.queue_id;
   v.assignee_id = n.assignee_id;
   v.follows_id = n.follows_id;
+  v.location_id = n.location_id;
   v.tags = n.tags;
   std::sort(v.tags.begin(), v.tags.end());
   v.tags.erase(std::unique(v.tags.begin(), v.tags.end()), v.tags.end());

@@ -149,7 +149,9 @@ void WriteConversation(JsonWriter& w, const Conversation& v) {
       .Key("message_count")
       .Int(v.message_count)
       .Key("follows_id")
-      .OptInt(v.follows_id);
+      .OptInt(v.follows_id)
+      .Key("location_id")
+      .OptInt(v.location_id);
   time("created_at", v.created_at);
   time("updated_at", v.updated_at);
   time("last_message_at", v.last_message_at);

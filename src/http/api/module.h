@@ -52,5 +52,6 @@ ApiModule JobsModule();
 ApiModule SubjectExportModule();
 ApiModule MailModule();
 ApiModule PhoneModule();
+ApiModule ShopModule();
 
 }  // namespace luister::http

@@ -121,6 +121,7 @@ Conversation ConversationFromRow(const Row& r) {
   c.message_count = static_cast<int>(r.Int(14));
   c.customer_name = r.Text(15);
   c.follows_id = r.OptInt(17);
+  c.location_id = r.OptInt(18);
   // Tags never contain spaces (NormaliseTag), so a space joins them.
   std::string tags = r.Text(16);
   for (size_t start = 0; start < tags.size();) {

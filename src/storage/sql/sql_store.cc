@@ -6,6 +6,7 @@
 #include "storage/sql/sql_call_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_job_repository.h"
+#include "storage/sql/sql_location_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
 #include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
@@ -26,6 +27,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<MailboxRepository>(std::make_unique<SqlMailboxRepository>(db));
   r.Add<OutboxRepository>(std::make_unique<SqlOutboxRepository>(db));
   r.Add<CallRepository>(std::make_unique<SqlCallRepository>(db));
+  r.Add<LocationRepository>(std::make_unique<SqlLocationRepository>(db));
   return r;
 }
 

@@ -1429,6 +1429,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shops and counters
+         * @description Every location of every department, by department and name,
+         *     inactive ones too (`active: false`: kept for history, offered for
+         *     no new walk-in).
+         *
+         *     Permission: `read_directory` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listLocations"];
+        put?: never;
+        /**
+         * Add a shop or counter to a department
+         * @description `409` when the department has a location of that name.
+         *
+         *     Permission: `manage_directory` (roles: admin, manager).
+         */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, move or close a location
+         * @description Permission: `manage_directory` (roles: admin, manager).
+         */
+        patch: operations["updateLocation"];
+        trace?: never;
+    };
+    "/api/v1/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a shop or counter visit
+         * @description A customer walked in: a conversation on channel `shop` at the
+         *     location's department, naming the location (`location_id`), with
+         *     what they came for as its first message, assigned to the agent who
+         *     logs it, and `resolved` when it was answered at the counter. The
+         *     customer is `customer_id`, or the customer who has the `email` or
+         *     `phone` given (whichever door they used before), or else a new
+         *     customer by `name`. `400` names every wrong field (a closed
+         *     location, an invalid address or number); nothing is stored then.
+         *     Audited (`create conversation`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["logWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1569,6 +1651,11 @@ export interface components {
             /** @description Sorted, unique, lower-case. */
             tags: string[];
             message_count: number;
+            /**
+             * Format: int64
+             * @description Where a walk-in (channel `shop`) took place; null for other contacts.
+             */
+            location_id: number | null;
             /**
              * Format: int64
              * @description The closed conversation this one follows up: set when the
@@ -2728,6 +2815,57 @@ export interface components {
         CallPage: {
             items: components["schemas"]["Call"][];
             next_cursor: string | null;
+        };
+        Location: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            department_id: number;
+            name: string;
+            address: string;
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        LocationList: {
+            items: components["schemas"]["Location"][];
+        };
+        NewLocation: {
+            /** Format: int64 */
+            department_id: number;
+            name: string;
+            address?: string;
+        };
+        LocationPatch: {
+            name?: string;
+            address?: string;
+            active?: boolean;
+        };
+        NewWalkIn: {
+            /** Format: int64 */
+            location_id: number;
+            /** Format: int64 */
+            customer_id?: number;
+            name?: string;
+            email?: string;
+            phone?: string;
+            language?: components["schemas"]["Language"];
+            /** @description Default, the start of the question. */
+            subject?: string;
+            question: string;
+            /** Format: int64 */
+            queue_id?: number;
+            /**
+             * @description Answered at the counter.
+             * @default false
+             */
+            resolved: boolean;
+        };
+        WalkIn: {
+            conversation: components["schemas"]["Conversation"];
+            /** Format: int64 */
+            customer_id: number;
+            new_customer: boolean;
         };
     };
     responses: {
@@ -4980,6 +5118,133 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listLocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The locations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLocation"];
+            };
+        };
+        responses: {
+            /** @description The location. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationPatch"];
+            };
+        };
+        responses: {
+            /** @description The location. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    logWalkIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWalkIn"];
+            };
+        };
+        responses: {
+            /** @description The conversation, and whose it is. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
