@@ -12,6 +12,7 @@
 #include "demo/demo_plan.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/location.h"
 
 namespace luister {
 
@@ -32,7 +33,8 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
                          const PlannedConversation& pc, const std::vector<int64_t>& customer_ids,
                          const std::vector<int64_t>& user_ids,
                          const std::vector<int64_t>& department_ids,
-                         const std::vector<std::vector<int64_t>>& queue_ids) {
+                         const std::vector<std::vector<int64_t>>& queue_ids,
+                         const std::vector<std::vector<int64_t>>& location_ids) {
   NewConversation nc;
   nc.customer_id = customer_ids[pc.customer];
   nc.channel = pc.channel;
@@ -42,6 +44,11 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
   nc.queue_id = queue_ids[pc.department][pc.queue];
   nc.tags = pc.tags;
   nc.created_at = pc.created_at;
+  // A shop visit took place at one of the department's locations.
+  if (pc.channel == Channel::kShop && !location_ids[pc.department].empty()) {
+    const auto& here = location_ids[pc.department];
+    nc.location_id = here[static_cast<size_t>(pc.customer) % here.size()];
+  }
   clock.Set(pc.created_at);
   LUISTER_ASSIGN_OR_RETURN(Conversation conv, service.Create(nc, std::nullopt));
 
@@ -135,6 +142,29 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   }
   summary.departments = static_cast<int>(department_ids.size());
 
+  // Shops and counters, in the order of plan.departments.
+  static const std::vector<std::vector<std::pair<const char*, const char*>>> kLocations = {
+      {{"Winkel Utrecht Centrum", "Oudegracht 112, Utrecht"},
+       {"Winkel Amsterdam Zuid", "Beethovenstraat 40, Amsterdam"}},
+      {{"Servicebalie Utrecht", "Oudegracht 112, Utrecht"}},
+      {{"Reparatiebalie Utrecht", "Oudegracht 112, Utrecht"}},
+      {{"Showroom Amersfoort", "Stationsplein 9, Amersfoort"}},
+      {{"Retourbalie Nieuwegein", "Laagraven 3, Nieuwegein"}},
+  };
+  std::vector<std::vector<int64_t>> location_ids(department_ids.size());
+  if (auto locations = store.Find<LocationRepository>(); locations.ok()) {
+    for (size_t d = 0; d < department_ids.size() && d < kLocations.size(); ++d)
+      for (const auto& [name, address] : kLocations[d]) {
+        Location l;
+        l.department_id = department_ids[d];
+        l.name = name;
+        l.address = address;
+        l.created_at = plan.directory_created_at;
+        LUISTER_ASSIGN_OR_RETURN(Location made, (*locations)->Create(l));
+        location_ids[d].push_back(made.id);
+      }
+  }
+
   const std::string& staff_password =
       o.staff_password.empty() ? o.admin_password : o.staff_password;
   std::vector<int64_t> user_ids;
@@ -192,7 +222,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
       int64_t i = next++;
       if (i >= n_conversations) return;
       Status s = WriteConversation(service, clock, plan.conversations[i], customer_ids, user_ids,
-                                   department_ids, queue_ids);
+                                   department_ids, queue_ids, location_ids);
       std::lock_guard lock(mu);
       if (!s.ok()) {
         if (failure.ok()) failure = s;

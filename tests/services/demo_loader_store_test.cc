@@ -5,6 +5,7 @@
 
 #include "auth/password.h"
 #include "demo/demo_loader.h"
+#include "domain/location.h"
 #include "domain/phone_call.h"
 #include "tests/contract/engine.h"
 
@@ -106,6 +107,24 @@ TEST_P(DemoStoreTest, LoadsASmallDemo) {
     auto theirs = (*calls)->ListForCustomer(*item.customer_id, {});
     ASSERT_TRUE(theirs.ok());
     EXPECT_FALSE(theirs->items.empty());
+  }
+
+  // Shop visits took place at a location (of the department where they
+  // began: some were handed over since).
+  auto locations = store_->Find<LocationRepository>();
+  ASSERT_TRUE(locations.ok());
+  auto all_locations = (*locations)->List();
+  ASSERT_TRUE(all_locations.ok());
+  EXPECT_GE(all_locations->size(), 5u);
+  ConversationFilter shop;
+  shop.channel = Channel::kShop;
+  auto visits = store_->conversations().List(shop, {});
+  ASSERT_TRUE(visits.ok());
+  ASSERT_FALSE(visits->items.empty());
+  for (const Conversation& c : visits->items) {
+    ASSERT_TRUE(c.location_id) << c.id;
+    auto where = (*locations)->Get(*c.location_id);
+    EXPECT_TRUE(where.ok()) << c.id;
   }
 
   // Loading twice is refused instead of duplicating the demo.

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Customer, Department, List, Queue, User } from '@/types/api';
+import type { Customer, Department, List, Location, Queue, User } from '@/types/api';
 import { api } from './api_client';
 import { queryKeys } from './query_keys';
 
@@ -19,6 +19,16 @@ export function useQueues() {
   return useQuery({
     queryKey: queryKeys.queues,
     queryFn: ({ signal }) => api.get<List<Queue>>('/queues', undefined, signal),
+    select: (d) => d.items,
+    staleTime: directoryStale,
+  });
+}
+
+/** Shops and counters of every department, closed ones too. */
+export function useLocations() {
+  return useQuery({
+    queryKey: queryKeys.locations,
+    queryFn: ({ signal }) => api.get<List<Location>>('/locations', undefined, signal),
     select: (d) => d.items,
     staleTime: directoryStale,
   });

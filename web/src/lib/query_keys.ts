@@ -21,4 +21,5 @@ export const queryKeys = {
   quarantine: ['quarantine'] as const,
   outbox: ['outbox'] as const,
   callbacks: ['callbacks'] as const,
+  locations: ['locations'] as const,
 };

@@ -22,6 +22,10 @@ export type Session = Schemas['Session'];
 /** `GET /session`: who is calling, with which permissions. */
 export type SessionInfo = Schemas['SessionInfo'];
 export type Department = Schemas['Department'];
+/** A shop or counter of a department, where customers walk in. */
+export type Location = Schemas['Location'];
+export type NewWalkIn = Schemas['NewWalkIn'];
+export type WalkIn = Schemas['WalkIn'];
 export type Queue = Schemas['Queue'];
 export type Identity = Schemas['Identity'];
 export type Customer = Schemas['Customer'];

@@ -52,6 +52,11 @@ export function AppShell() {
               {t('nav.callbacks')}
             </NavLink>
           )}
+          {can(session, 'write_conversations') && (
+            <NavLink to="/walk-in" className="topnav__link">
+              {t('nav.walkIn')}
+            </NavLink>
+          )}
           {showAdmin && (
             <NavLink to="/admin" className="topnav__link">
               {t('nav.admin')}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { ApiToken, ApiTokenCreated, Department, Language, List, Queue, Role, User } from '@/types/api';
+import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, User } from '@/types/api';
 
 export interface NewUser {
   email: string;
@@ -27,6 +27,22 @@ export function useUpdateUser(id: number) {
   return useMutation({
     mutationFn: (patch: UserPatch) => api.patch<User>(`/users/${id}`, patch),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+}
+
+export function useCreateLocation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (l: { department_id: number; name: string; address?: string }) => api.post<Location>('/locations', l),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.locations }),
+  });
+}
+
+export function useUpdateLocation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: number; active?: boolean; name?: string; address?: string }) => api.patch<Location>(`/locations/${id}`, patch),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.locations }),
   });
 }
 

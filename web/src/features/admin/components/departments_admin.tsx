@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
-import { useDepartments, useQueues } from '@/lib/directory';
+import { useDepartments, useLocations, useQueues } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
 import type { Department } from '@/types/api';
-import { useCreateDepartment, useCreateQueue } from '../api/admin';
+import { useCreateDepartment, useCreateLocation, useCreateQueue, useUpdateLocation } from '../api/admin';
 
 function QueueForm({ department }: { department: Department }) {
   const { t } = useTranslation();
@@ -26,11 +26,44 @@ function QueueForm({ department }: { department: Department }) {
   );
 }
 
+function LocationForm({ department }: { department: Department }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const create = useCreateLocation();
+  const id = `location-${department.id}`;
+  return (
+    <form
+      className="inline-form inline-form--wrap"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ department_id: department.id, name, ...(address.trim() ? { address } : {}) }, { onSuccess: () => { setName(''); setAddress(''); } });
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {t('admin.addLocation')} ({department.name})
+      </label>
+      <input {...fieldProps(id, create.error, 'name')} value={name} placeholder={t('admin.addLocation')} onChange={(e) => setName(e.target.value)} />
+      <label htmlFor={`${id}-address`} className="visually-hidden">
+        {t('admin.locationAddress')}
+      </label>
+      <input id={`${id}-address`} value={address} placeholder={t('admin.locationAddress')} onChange={(e) => setAddress(e.target.value)} />
+      <button type="submit" className="btn btn--small" disabled={create.isPending}>
+        +
+      </button>
+      <FieldError id={id} error={create.error} field="name" />
+      <FormError error={create.error} fields={['name']} />
+    </form>
+  );
+}
+
 export function DepartmentsAdmin() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const departments = useDepartments();
   const queues = useQueues();
+  const locations = useLocations();
+  const updateLocation = useUpdateLocation();
   const create = useCreateDepartment();
   const [name, setName] = useState('');
   const editable = can(session, 'manage_directory');
@@ -51,6 +84,28 @@ export function DepartmentsAdmin() {
                 </ul>
               )}
               {editable && <QueueForm department={d} />}
+              <p className="label">{t('admin.locations')}</p>
+              {(locations.data?.filter((l) => l.department_id === d.id) ?? []).length === 0 ? (
+                <p className="muted small">{t('admin.noLocations')}</p>
+              ) : (
+                <ul className="plain-list" data-testid="location-list">
+                  {locations.data
+                    ?.filter((l) => l.department_id === d.id)
+                    .map((l) => (
+                      <li key={l.id} className={l.active ? undefined : 'muted'}>
+                        {l.name}
+                        {l.address && <span className="muted small"> · {l.address}</span>}
+                        {!l.active && <span className="badge">{t('admin.locationClosed')}</span>}
+                        {editable && (
+                          <button type="button" className="btn btn--small btn--ghost" onClick={() => updateLocation.mutate({ id: l.id, active: !l.active })}>
+                            {l.active ? t('admin.closeLocation') : t('admin.reopenLocation')}
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                </ul>
+              )}
+              {editable && <LocationForm department={d} />}
             </li>
           );
         })}

@@ -73,7 +73,14 @@ export function CustomerPage({ id }: { id: number }) {
             </div>
             {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
           </section>
-          {can(session, 'write_conversations') && !c.merged_into_id && <CallLogForm customer={c} />}
+          {can(session, 'write_conversations') && !c.merged_into_id && (
+            <>
+              <CallLogForm customer={c} />
+              <Link className="btn btn--ghost btn--block card" to={`/walk-in?customer=${c.id}`}>
+                {t('walkIn.title')}
+              </Link>
+            </>
+          )}
           {can(session, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
           {can(session, 'export_customer_data') && <ExportPanel customerId={c.id} />}
         </div>
