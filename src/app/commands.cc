@@ -14,6 +14,7 @@
 #include "app/open_store.h"
 #include "auth/authenticator.h"
 #include "auth/secret_box.h"
+#include "channels/email/form_data.h"
 #include "channels/email/imap_client.h"
 #include "channels/email/mime_composer.h"
 #include "channels/email/mime_parser.h"
@@ -288,6 +289,8 @@ int RunServe(const ServeArgs& args) {
   ctx.secrets = &*secrets;
   ctx.imap = &imap;
   ctx.mail_reader = &mail_reader;
+  email::GmimeFormDataReader form_reader;
+  ctx.form_reader = &form_reader;
   ctx_ptr = &ctx;
   const std::vector<http::ApiModule> modules = ServerModules();
 
@@ -317,7 +320,8 @@ int RunServe(const ServeArgs& args) {
                         : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
   options.priority_paths = {"/healthz"};
   options.max_body_bytes = args.max_body_bytes;
-  options.upload_paths = {std::string(http::kUploadPath)};
+  // The composer's uploads, and the public web forms with their attachments.
+  options.upload_paths = {std::string(http::kUploadPath), "/forms/", "/api/v1/public/forms/"};
   options.max_upload_bytes = args.max_attachment_bytes;
   options.metrics = &metrics;
   options.websocket = &hub;

@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   user_add->add_option("--email", user.email, "login e-mail address")->required();
   user_add->add_option("--name", user.name, "full name")->required();
   user_add
-      ->add_option("--role", user.role, "admin, manager, agent, account_manager, privacy_officer or phone_integration")
+      ->add_option("--role", user.role,
+                   "admin, manager, agent, account_manager, privacy_officer or phone_integration")
       ->required();
   user_add->add_option("--password", user.password, "password (at least 10 characters)")
       ->envname("LUISTER_PASSWORD")

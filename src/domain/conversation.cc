@@ -2,6 +2,8 @@
 
 namespace luister {
 
+bool RepliesByEmail(Channel c) { return c == Channel::kEmail || c == Channel::kWebform; }
+
 namespace {
 bool IsResolved(ConversationStatus s) {
   return s == ConversationStatus::kResolved || s == ConversationStatus::kClosed;

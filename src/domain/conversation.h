@@ -39,6 +39,10 @@ struct Conversation {
   std::optional<int64_t> location_id;
 };
 
+// Whether the desk answers a conversation of this channel by e-mail: mail
+// itself, and the web form (the visitor gave an address for the answer).
+bool RepliesByEmail(Channel c);
+
 struct NewConversation {
   int64_t customer_id = 0;
   Channel channel = Channel::kEmail;

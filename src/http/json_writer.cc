@@ -14,9 +14,9 @@ size_t Utf8Length(std::string_view s, size_t i) {
   if (n == 0 || i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k)
     if ((b(i + k) & 0xc0) != 0x80) return 0;
-  if (n == 2 && c < 0xc2) return 0;                                    // overlong
-  if (n == 3 && c == 0xe0 && b(i + 1) < 0xa0) return 0;                // overlong
-  if (n == 3 && c == 0xed && b(i + 1) >= 0xa0) return 0;               // surrogate
+  if (n == 2 && c < 0xc2) return 0;                       // overlong
+  if (n == 3 && c == 0xe0 && b(i + 1) < 0xa0) return 0;   // overlong
+  if (n == 3 && c == 0xed && b(i + 1) >= 0xa0) return 0;  // surrogate
   if (n == 4 && ((c == 0xf0 && b(i + 1) < 0x90) || c > 0xf4 || (c == 0xf4 && b(i + 1) >= 0x90)))
     return 0;
   return n;
@@ -87,13 +87,27 @@ JsonWriter& JsonWriter::String(std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
+      case '"':
+        out_ += "\\\"";
+        break;
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      case '\b':
+        out_ += "\\b";
+        break;
+      case '\f':
+        out_ += "\\f";
+        break;
       default:
         if (c < 0x20) {
           static const char kHex[] = "0123456789abcdef";

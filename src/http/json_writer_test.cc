@@ -10,13 +10,24 @@ namespace {
 TEST(JsonWriter, WritesWhatNlohmannReadsBack) {
   JsonWriter w;
   w.BeginObject()
-      .Key("id").Int(-42)
-      .Key("name").String("Zoë \"quoted\" \\ line\nnext\ttab \x01")
-      .Key("none").Null()
-      .Key("yes").Bool(true)
-      .Key("tags").Strings({"a", "b"})
-      .Key("nested").BeginArray().BeginObject().Key("x").OptInt(std::nullopt).EndObject()
-      .Raw("{\"raw\":1}").EndArray()
+      .Key("id")
+      .Int(-42)
+      .Key("name")
+      .String("Zoë \"quoted\" \\ line\nnext\ttab \x01")
+      .Key("none")
+      .Null()
+      .Key("yes")
+      .Bool(true)
+      .Key("tags")
+      .Strings({"a", "b"})
+      .Key("nested")
+      .BeginArray()
+      .BeginObject()
+      .Key("x")
+      .OptInt(std::nullopt)
+      .EndObject()
+      .Raw("{\"raw\":1}")
+      .EndArray()
       .EndObject();
   auto j = nlohmann::json::parse(w.str());
   EXPECT_EQ(j["id"], -42);
@@ -29,8 +40,10 @@ TEST(JsonWriter, WritesWhatNlohmannReadsBack) {
 }
 
 TEST(JsonWriter, ReplacesInvalidUtf8LikeNlohmann) {
-  for (std::string bad : {std::string("a\xc3"), std::string("\xff" "b"), std::string("\xed\xa0\x80"),
-                          std::string("\xc0\xaf")}) {
+  for (std::string bad : {std::string("a\xc3"),
+                          std::string("\xff"
+                                      "b"),
+                          std::string("\xed\xa0\x80"), std::string("\xc0\xaf")}) {
     JsonWriter w;
     w.String(bad);
     std::string expected =

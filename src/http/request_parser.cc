@@ -45,7 +45,9 @@ void RequestParser::on_request_impl(bhttp::verb, beast::string_view method,
   // Before the header fields: Content-Length is checked against the limit.
   if (uploads_.paths && method == "POST") {
     beast::string_view path = target.substr(0, target.find('?'));
-    for (const std::string& p : *uploads_.paths) upload_ = upload_ || path == p;
+    // A path ending in '/' names every path below it.
+    for (const std::string& p : *uploads_.paths)
+      upload_ = upload_ || path == p || (p.ends_with('/') && path.starts_with(p));
     if (upload_) body_limit(uploads_.max_bytes);
   }
 }

@@ -29,8 +29,9 @@ struct ServerOptions {
   // handler is busy. Their handlers must be quick.
   std::vector<std::string> priority_paths;
   size_t max_body_bytes = 1 << 20;  // larger bodies get 413 without reaching a handler
-  // Exact paths that take files (POST only): their bodies may be up to
-  // max_upload_bytes and get upload_timeout to arrive.
+  // Paths that take files (POST only): their bodies may be up to
+  // max_upload_bytes and get upload_timeout to arrive. One ending in '/'
+  // names every path below it ("/forms/").
   std::vector<std::string> upload_paths;
   size_t max_upload_bytes = 25u << 20;
   std::chrono::seconds upload_timeout{300};

@@ -100,8 +100,7 @@ Response StaticFiles::Make(const File& f, const Request& req) const {
   Response r;
   r.content_type = f.content_type;
   r.SetHeader("ETag", f.etag);
-  r.SetHeader("Cache-Control",
-              f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  r.SetHeader("Cache-Control", f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   r.SetHeader("X-Content-Type-Options", "nosniff");
   if (!f.gzip.empty()) r.SetHeader("Vary", "Accept-Encoding");
   if (req.Header("if-none-match") == f.etag) {
@@ -120,7 +119,10 @@ Response StaticFiles::Make(const File& f, const Request& req) const {
 std::optional<Response> StaticFiles::Serve(const Request& req) const {
   if (req.method != "GET" && req.method != "HEAD") return std::nullopt;
   const std::string& path = req.path;
-  if (path.rfind("/api/", 0) == 0 || path == "/api" || path == "/healthz" || path == "/metrics")
+  // The server's own: the API, health and metrics, and the public pages it
+  // renders itself (the web forms).
+  if (path.rfind("/api/", 0) == 0 || path == "/api" || path == "/healthz" || path == "/metrics" ||
+      path.rfind("/forms/", 0) == 0)
     return std::nullopt;
   auto it = files_.find(path == "/" ? std::string_view("/index.html") : std::string_view(path));
   if (it != files_.end()) return Make(it->second, req);

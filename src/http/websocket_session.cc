@@ -37,7 +37,9 @@ class WebSocketSession final : public WebSocketConnection,
  public:
   WebSocketSession(beast::tcp_stream&& stream, Request request, WebSocketHandler* handler,
                    WebSocketRegistry* registry)
-      : ws_(std::move(stream)), request_(std::move(request)), handler_(handler),
+      : ws_(std::move(stream)),
+        request_(std::move(request)),
+        handler_(handler),
         registry_(registry) {}
 
   ~WebSocketSession() override { registry_->Remove(this); }
@@ -51,8 +53,8 @@ class WebSocketSession final : public WebSocketConnection,
         [](websocket::response_type& res) { res.set(beast::http::field::server, "luister"); }));
     ws_.read_message_max(64 * 1024);
     upgrade_ = std::move(upgrade);
-    ws_.async_accept(upgrade_, beast::bind_front_handler(&WebSocketSession::OnAccept,
-                                                         shared_from_this()));
+    ws_.async_accept(upgrade_,
+                     beast::bind_front_handler(&WebSocketSession::OnAccept, shared_from_this()));
   }
 
   void Send(std::shared_ptr<const std::string> text) override {

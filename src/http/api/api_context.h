@@ -12,6 +12,7 @@
 #include "domain/mail_outbox.h"
 #include "domain/mailbox_poller.h"
 #include "domain/permissions.h"
+#include "domain/web_form.h"
 #include "domain/repositories.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -46,6 +47,9 @@ struct ApiContext {
   SecretKeeper* secrets = nullptr;
   MailComposer* mail_composer = nullptr;
   SmtpSender* smtp = nullptr;
+  // Reads the public web form's multipart/form-data (channels/email); null:
+  // only urlencoded and JSON forms are taken.
+  const FormDataReader* form_reader = nullptr;
   // The largest file the composer may upload (ServerOptions::max_upload_bytes
   // lets such a body through to POST /api/v1/uploads).
   size_t max_upload_bytes = 25u << 20;

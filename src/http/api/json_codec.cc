@@ -183,7 +183,7 @@ namespace {
 // The text a reader sees first, without quoted history and signature; null
 // when that is all of it (or for notes and messages that cannot quote).
 json NewTextOf(const Message& v) {
-  if (v.internal || v.channel != Channel::kEmail) return nullptr;
+  if (v.internal || !RepliesByEmail(v.channel)) return nullptr;
   auto trimmed = [](std::string_view t) {
     const char* space = " \t\r\n";
     size_t from = t.find_first_not_of(space);

@@ -53,5 +53,6 @@ ApiModule SubjectExportModule();
 ApiModule MailModule();
 ApiModule PhoneModule();
 ApiModule ShopModule();
+ApiModule WebFormModule();
 
 }  // namespace luister::http

@@ -10,6 +10,7 @@
 #include "storage/sql/sql_mailbox_repository.h"
 #include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
+#include "storage/sql/sql_web_form_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
 namespace luister::sql {
@@ -28,6 +29,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<OutboxRepository>(std::make_unique<SqlOutboxRepository>(db));
   r.Add<CallRepository>(std::make_unique<SqlCallRepository>(db));
   r.Add<LocationRepository>(std::make_unique<SqlLocationRepository>(db));
+  r.Add<WebFormRepository>(std::make_unique<SqlWebFormRepository>(db));
   return r;
 }
 

@@ -1511,6 +1511,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms/form.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hosted web form's stylesheet
+         * @description Public. The page's only style (its Content-Security-Policy allows no inline style).
+         */
+        get: operations["getWebFormStylesheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forms/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's public name. */
+                slug: components["parameters"]["FormSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The hosted web form (HTML)
+         * @description Public. A plain HTML page that works without JavaScript: name,
+         *     e-mail address (required: the answer comes by e-mail), subject,
+         *     question, up to 5 files. Dutch or English: `?lang=nl|en`, else the
+         *     browser's `Accept-Language`, else Dutch. `404` (a page saying so)
+         *     for an unknown or closed form.
+         */
+        get: operations["getWebFormPage"];
+        put?: never;
+        /**
+         * Send the hosted web form
+         * @description Public, `multipart/form-data` (or `application/x-www-form-urlencoded`
+         *     without files) with the fields `name`, `email`, `subject`,
+         *     `question`, `files` (repeated), `language` and the honeypot
+         *     `website`, which people never see and must stay empty. The answer
+         *     is a page: the confirmation with the reference (`#<conversation
+         *     id>`) and, when a mailbox sends for the form's queue, a
+         *     confirmation e-mail; or the form again with every wrong field named
+         *     (`400`); or `429` with `Retry-After` after 5 questions from one
+         *     address in 10 minutes. A filled honeypot gets a thank-you page and
+         *     stores nothing. Counted in `luister_webform_submissions_total`.
+         */
+        post: operations["submitWebFormPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's public name. */
+                slug: components["parameters"]["FormSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a web form from an organisation's own site
+         * @description Public, for a form on another site of the organisation: the same
+         *     fields and checks as `POST /forms/{slug}`, as `application/json`
+         *     (no files), `multipart/form-data` or
+         *     `application/x-www-form-urlencoded`. `201` with the reference; `202`
+         *     with an empty reference when the honeypot `website` was filled
+         *     (nothing stored; robots cannot tell); `400` naming every wrong
+         *     field; `404` for an unknown or closed form; `429` with
+         *     `Retry-After`.
+         */
+        post: operations["submitWebForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/web-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public web forms
+         * @description Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listWebForms"];
+        put?: never;
+        /**
+         * Open a public web form for a queue
+         * @description `slug` is the page's address (`/forms/<slug>`): a-z, 0-9 and
+         *     single hyphens inside. `409` when it is taken.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["createWebForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/web-forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, move to another queue, close or reopen a web form
+         * @description Permission: `manage_channels` (roles: admin).
+         */
+        patch: operations["updateWebForm"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2867,6 +3004,51 @@ export interface components {
             customer_id: number;
             new_customer: boolean;
         };
+        WebForm: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            /** Format: int64 */
+            queue_id: number;
+            active: boolean;
+            /** @description The hosted page's path. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WebFormList: {
+            items: components["schemas"]["WebForm"][];
+        };
+        NewWebForm: {
+            slug: string;
+            name: string;
+            /** Format: int64 */
+            queue_id: number;
+        };
+        WebFormPatch: {
+            name?: string;
+            /** Format: int64 */
+            queue_id?: number;
+            active?: boolean;
+        };
+        WebFormFields: {
+            name?: string;
+            email: string;
+            subject?: string;
+            question: string;
+            language?: components["schemas"]["Language"];
+            /** @description The honeypot; must stay empty. */
+            website?: string;
+            files?: string[];
+        };
+        WebFormReceipt: {
+            /** @description `#<conversation id>`; empty for a dropped robot submission. */
+            reference: string;
+            /** Format: int64 */
+            conversation_id: number | null;
+            confirmation_sent: boolean;
+        };
     };
     responses: {
         /**
@@ -3046,6 +3228,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The form's public name. */
+        FormSlug: string;
+        /** @description The page's language; default from `Accept-Language`, else Dutch. */
+        FormLanguage: "nl" | "en";
         /** @description Id of the resource; a value that is not a positive integer gives `404`. */
         Id: number;
         /** @description Id of the identity; a value that is not a positive integer gives `404`. */
@@ -5245,6 +5431,254 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getWebFormStylesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSS. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+        };
+    };
+    getWebFormPage: {
+        parameters: {
+            query?: {
+                /** @description The page's language; default from `Accept-Language`, else Dutch. */
+                lang?: components["parameters"]["FormLanguage"];
+            };
+            header?: never;
+            path: {
+                /** @description The form's public name. */
+                slug: components["parameters"]["FormSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No open form has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    submitWebFormPage: {
+        parameters: {
+            query?: {
+                /** @description The page's language; default from `Accept-Language`, else Dutch. */
+                lang?: components["parameters"]["FormLanguage"];
+            };
+            header?: never;
+            path: {
+                /** @description The form's public name. */
+                slug: components["parameters"]["FormSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["WebFormFields"];
+                "application/x-www-form-urlencoded": components["schemas"]["WebFormFields"];
+            };
+        };
+        responses: {
+            /** @description The confirmation page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The form again, with what to correct. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No open form has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many questions from this address; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    submitWebForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's public name. */
+                slug: components["parameters"]["FormSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebFormFields"];
+                "multipart/form-data": components["schemas"]["WebFormFields"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebFormReceipt"];
+                };
+            };
+            /** @description Taken and dropped (a filled honeypot). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebFormReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every form, by slug. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebFormList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createWebForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebForm"];
+            };
+        };
+        responses: {
+            /** @description The form. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateWebForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebFormPatch"];
+            };
+        };
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
