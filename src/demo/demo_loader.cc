@@ -13,6 +13,7 @@
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/location.h"
+#include "domain/web_form.h"
 
 namespace luister {
 
@@ -163,6 +164,17 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
         LUISTER_ASSIGN_OR_RETURN(Location made, (*locations)->Create(l));
         location_ids[d].push_back(made.id);
       }
+  }
+
+  // The public contact form, feeding Customer Service's first queue.
+  if (auto forms = store.Find<WebFormRepository>(); forms.ok() && !queue_ids.empty() &&
+                                                     !queue_ids[0].empty()) {
+    WebForm f;
+    f.slug = "contact";
+    f.name = "Contact";
+    f.queue_id = queue_ids[0][0];
+    f.created_at = plan.directory_created_at;
+    LUISTER_RETURN_IF_ERROR((*forms)->Create(f).status());
   }
 
   const std::string& staff_password =

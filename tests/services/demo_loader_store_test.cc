@@ -7,6 +7,7 @@
 #include "demo/demo_loader.h"
 #include "domain/location.h"
 #include "domain/phone_call.h"
+#include "domain/web_form.h"
 #include "tests/contract/engine.h"
 
 #ifndef LUISTER_SOURCE_DIR
@@ -126,6 +127,13 @@ TEST_P(DemoStoreTest, LoadsASmallDemo) {
     auto where = (*locations)->Get(*c.location_id);
     EXPECT_TRUE(where.ok()) << c.id;
   }
+
+  // The public contact form is open.
+  auto forms = store_->Find<WebFormRepository>();
+  ASSERT_TRUE(forms.ok());
+  auto contact = (*forms)->FindBySlug("contact");
+  ASSERT_TRUE(contact.ok() && contact->has_value());
+  EXPECT_TRUE((*contact)->active);
 
   // Loading twice is refused instead of duplicating the demo.
   auto again = LoadDemo(*store_, SmallDemo(), nullptr);

@@ -22,4 +22,5 @@ export const queryKeys = {
   outbox: ['outbox'] as const,
   callbacks: ['callbacks'] as const,
   locations: ['locations'] as const,
+  webForms: ['web-forms'] as const,
 };

@@ -25,6 +25,8 @@ export type Department = Schemas['Department'];
 /** A shop or counter of a department, where customers walk in. */
 export type Location = Schemas['Location'];
 export type NewWalkIn = Schemas['NewWalkIn'];
+/** A public web form (`/forms/<slug>`) and the queue it feeds. */
+export type WebForm = Schemas['WebForm'];
 export type WalkIn = Schemas['WalkIn'];
 export type Queue = Schemas['Queue'];
 export type Identity = Schemas['Identity'];

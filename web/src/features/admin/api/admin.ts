@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, User } from '@/types/api';
+import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, User, WebForm } from '@/types/api';
 
 export interface NewUser {
   email: string;
@@ -43,6 +43,30 @@ export function useUpdateLocation() {
   return useMutation({
     mutationFn: ({ id, ...patch }: { id: number; active?: boolean; name?: string; address?: string }) => api.patch<Location>(`/locations/${id}`, patch),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.locations }),
+  });
+}
+
+export function useWebForms() {
+  return useQuery({
+    queryKey: queryKeys.webForms,
+    queryFn: ({ signal }) => api.get<List<WebForm>>('/web-forms', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateWebForm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (f: { slug: string; name: string; queue_id: number }) => api.post<WebForm>('/web-forms', f),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.webForms }),
+  });
+}
+
+export function useUpdateWebForm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: number; active?: boolean; name?: string; queue_id?: number }) => api.patch<WebForm>(`/web-forms/${id}`, patch),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.webForms }),
   });
 }
 

@@ -8,6 +8,7 @@ import { MailboxesAdmin } from './mailboxes_admin';
 import { OutboxAdmin } from './outbox_admin';
 import { QuarantineAdmin } from './quarantine_admin';
 import { UsersAdmin } from './users_admin';
+import { WebFormsAdmin } from './web_forms_admin';
 
 const sections = [
   { path: 'users', label: 'admin.users', permission: 'manage_users' },
@@ -16,6 +17,7 @@ const sections = [
   { path: 'mailboxes', label: 'admin.mailboxes', permission: 'manage_channels' },
   { path: 'quarantine', label: 'admin.quarantine', permission: 'manage_channels' },
   { path: 'outbox', label: 'admin.outbox', permission: 'manage_channels' },
+  { path: 'web-forms', label: 'admin.webForms', permission: 'manage_channels' },
 ] as const;
 
 type Section = (typeof sections)[number];
@@ -96,6 +98,7 @@ export function AdminPage() {
       {current.path === 'mailboxes' && <MailboxesAdmin />}
       {current.path === 'quarantine' && <QuarantineAdmin />}
       {current.path === 'outbox' && <OutboxAdmin />}
+      {current.path === 'web-forms' && <WebFormsAdmin />}
     </div>
   );
 }
