@@ -8,7 +8,7 @@ std::vector<http::ApiModule> ServerModules() {
       http::CustomersModule(),     http::ConversationsModule(), http::SearchModule(),
       http::AuditModule(),         http::LiveModule(),          http::JobsModule(),
       http::SubjectExportModule(), http::MailModule(),          http::PhoneModule(),
-      http::ShopModule(),          http::WebFormModule(),
+      http::ShopModule(),          http::WebFormModule(),       http::SocialModule(),
   };
 }
 

@@ -37,6 +37,9 @@ struct Conversation {
   // Where a shop or counter visit took place (a location of the
   // department); nullopt for every other contact.
   std::optional<int64_t> location_id;
+  // Begun by a public post (social media, a forum): the whole world reads
+  // the answers.
+  bool public_thread = false;
 };
 
 // Whether the desk answers a conversation of this channel by e-mail: mail
@@ -55,6 +58,7 @@ struct NewConversation {
   std::optional<Timestamp> created_at;  // for imports; defaults to now
   std::optional<int64_t> follows_id;
   std::optional<int64_t> location_id;  // a walk-in: where (channel shop)
+  bool public_thread = false;          // begun by a public post
 };
 
 struct ConversationPatch {

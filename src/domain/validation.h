@@ -29,6 +29,10 @@ Result<std::string> NormaliseTag(std::string_view in);
 // Trims ASCII whitespace on both ends.
 std::string_view Trim(std::string_view s);
 
+// A public name in an address ("contact", "facebook-page"): 1 to 60 of
+// a-z, 0-9 and single hyphens inside.
+bool IsSlug(std::string_view s);
+
 // True when `s` is valid UTF-8 without NUL bytes.
 bool IsValidUtf8(std::string_view s);
 

@@ -11,13 +11,6 @@ namespace luister {
 
 namespace {
 
-bool ValidSlug(std::string_view s) {
-  if (s.empty() || s.size() > 60 || s.front() == '-' || s.back() == '-') return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return s.find("--") == std::string_view::npos;
-}
-
 void CheckFormName(std::string* name, std::vector<FieldError>* errors) {
   *name = WithoutControlCharacters(Trim(*name));
   if (name->empty() || name->size() > 200 || !IsValidUtf8(*name))
@@ -67,7 +60,7 @@ std::string FormConfirmationText(Language lang, const std::string& name, int64_t
 Result<WebForm> WebFormService::Create(WebForm f) {
   std::vector<FieldError> errors;
   f.slug = std::string(Trim(f.slug));
-  if (!ValidSlug(f.slug))
+  if (!IsSlug(f.slug))
     errors.push_back({"slug", "must be 1 to 60 of a-z, 0-9 and single hyphens inside"});
   CheckFormName(&f.name, &errors);
   LUISTER_RETURN_IF_ERROR(CheckQueue(store_, f.queue_id, &errors));

@@ -50,6 +50,9 @@ class JsonBody {
   // Array of objects, each handed to `each` as a JsonBody with a prefix.
   template <typename F>
   void Objects(std::string_view name, bool required, size_t max_items, F each);
+  // One nested object, handed to `each` as a JsonBody with a prefix.
+  template <typename F>
+  void Object(std::string_view name, bool required, F each);
 
   template <typename E>
   std::optional<E> Enum(std::string_view name, bool required) {
@@ -93,6 +96,15 @@ void JsonBody::Objects(std::string_view name, bool required, size_t max_items, F
     JsonBody item((*v)[i], prefix, errors_);
     each(item, i);
   }
+}
+
+template <typename F>
+void JsonBody::Object(std::string_view name, bool required, F each) {
+  const nlohmann::json* v = Field(name, required);
+  if (!v) return;
+  if (!v->is_object()) return AddError(name, "must be an object");
+  JsonBody item(*v, Name(name) + ".", errors_);
+  each(item);
 }
 
 }  // namespace luister::http

@@ -76,6 +76,8 @@ const std::set<std::string> kNotPersonal = {
     "GET /api/v1/jobs/{id}", "GET /api/v1/locations",
     // The public web forms: a page and its stylesheet, and their settings.
     "GET /forms/form.css", "GET /forms/{slug}", "GET /api/v1/web-forms",
+    // Social sources: names, queues and addresses, never their secrets.
+    "GET /api/v1/social-sources",
     // The desk's own mailboxes: its addresses and servers, never a password.
     "GET /api/v1/mailboxes", "GET /api/v1/mailboxes/{id}"};
 

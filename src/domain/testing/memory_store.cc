@@ -400,6 +400,7 @@ Result<Conversation> InsertConversation(Data& d, const NewConversation& n,
   v.assignee_id = n.assignee_id;
   v.follows_id = n.follows_id;
   v.location_id = n.location_id;
+  v.public_thread = n.public_thread;
   v.tags = n.tags;
   std::sort(v.tags.begin(), v.tags.end());
   v.tags.erase(std::unique(v.tags.begin(), v.tags.end()), v.tags.end());

@@ -151,7 +151,9 @@ void WriteConversation(JsonWriter& w, const Conversation& v) {
       .Key("follows_id")
       .OptInt(v.follows_id)
       .Key("location_id")
-      .OptInt(v.location_id);
+      .OptInt(v.location_id)
+      .Key("public")
+      .Bool(v.public_thread);
   time("created_at", v.created_at);
   time("updated_at", v.updated_at);
   time("last_message_at", v.last_message_at);

@@ -54,5 +54,6 @@ ApiModule MailModule();
 ApiModule PhoneModule();
 ApiModule ShopModule();
 ApiModule WebFormModule();
+ApiModule SocialModule();
 
 }  // namespace luister::http

@@ -122,6 +122,7 @@ Conversation ConversationFromRow(const Row& r) {
   c.customer_name = r.Text(15);
   c.follows_id = r.OptInt(17);
   c.location_id = r.OptInt(18);
+  c.public_thread = r.Bool(19);
   // Tags never contain spaces (NormaliseTag), so a space joins them.
   std::string tags = r.Text(16);
   for (size_t start = 0; start < tags.size();) {

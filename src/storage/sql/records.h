@@ -36,7 +36,7 @@ inline constexpr char kConversationColumns[] =
     "message_count, "
     "(SELECT cu.name FROM customers cu WHERE cu.id = conversations.customer_id), "
     "(SELECT coalesce({string_agg}(t.tag, ' '), '') FROM conversation_tags t "
-    "WHERE t.conversation_id = conversations.id), follows_id, location_id";
+    "WHERE t.conversation_id = conversations.id), follows_id, location_id, public_thread";
 Conversation ConversationFromRow(const Row& r);
 Result<Conversation> LoadConversation(Connection& c, int64_t id, bool for_update = false);
 

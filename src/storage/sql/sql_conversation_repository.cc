@@ -14,7 +14,7 @@ namespace {
 const Sql kInsertConversation(
     "INSERT INTO conversations (customer_id, channel, subject, status, priority, department_id, "
     "queue_id, assignee_id, created_at, updated_at, last_message_at, message_count, follows_id, "
-    "location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id");
+    "location_id, public_thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id");
 const Sql kUpdateConversation(
     "UPDATE conversations SET subject = ?, status = ?, priority = ?, department_id = ?, "
     "queue_id = ?, assignee_id = ?, updated_at = ?, last_message_at = ?, "
@@ -159,7 +159,8 @@ Result<Conversation> InsertConversation(Connection& c, const NewConversation& n,
       Scalar(c, kInsertConversation,
              Params::Of(n.customer_id, ToString(n.channel), n.subject,
                         ToString(ConversationStatus::kNew), ToString(n.priority), n.department_id,
-                        n.queue_id, n.assignee_id, at, at, at, n.follows_id, n.location_id)));
+                        n.queue_id, n.assignee_id, at, at, at, n.follows_id, n.location_id,
+                        n.public_thread)));
   LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
   LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
   LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));

@@ -10,6 +10,7 @@
 #include "storage/sql/sql_mailbox_repository.h"
 #include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
+#include "storage/sql/sql_social_repository.h"
 #include "storage/sql/sql_web_form_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
@@ -30,6 +31,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<CallRepository>(std::make_unique<SqlCallRepository>(db));
   r.Add<LocationRepository>(std::make_unique<SqlLocationRepository>(db));
   r.Add<WebFormRepository>(std::make_unique<SqlWebFormRepository>(db));
+  r.Add<SocialRepository>(std::make_unique<SqlSocialRepository>(db));
   return r;
 }
 

@@ -1648,6 +1648,90 @@ export interface paths {
         patch: operations["updateWebForm"];
         trace?: never;
     };
+    "/api/v1/channels/social/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A social source delivers a post, reply or direct message (webhook)
+         * @description Public: the signature is the credential (docs/social.md).
+         *     `X-Luister-Timestamp` is the Unix time in seconds, within 5 minutes
+         *     of the server's clock; `X-Luister-Signature` is `sha256=` and the
+         *     lower-case hex HMAC-SHA256, under the source's secret, of the
+         *     timestamp, a `.` and the raw body. The author is found by handle
+         *     (`<source>:<handle>`) or made a customer; a reply joins the
+         *     conversation of the post it answers (`in_reply_to`); a post or
+         *     reply that opens a conversation marks it `public`. An `event_id`
+         *     taken before (a resend, a replay) answers `200` with `duplicate:
+         *     true` and changes nothing. `401` for a missing or wrong signature
+         *     or an old timestamp, `404` for an unknown or closed source, `400`
+         *     naming every wrong field. Counted in
+         *     `luister_social_webhooks_total{outcome}`; refusals are logged.
+         */
+        post: operations["receiveSocialEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The social sources
+         * @description Never with their secrets.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listSocialSources"];
+        put?: never;
+        /**
+         * Add a social source
+         * @description The server makes the signing secret; the answer shows it once
+         *     (`secret`). `409` when the slug is taken.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["createSocialSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, close or rotate the secret of a social source
+         * @description `rotate_secret: true` makes a new secret (shown once, in this
+         *     answer); the old one stops working at once.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        patch: operations["updateSocialSource"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1793,6 +1877,8 @@ export interface components {
              * @description Where a walk-in (channel `shop`) took place; null for other contacts.
              */
             location_id: number | null;
+            /** @description Begun by a public post (social media, a forum); the whole world reads the answers. */
+            public: boolean;
             /**
              * Format: int64
              * @description The closed conversation this one follows up: set when the
@@ -3048,6 +3134,68 @@ export interface components {
             /** Format: int64 */
             conversation_id: number | null;
             confirmation_sent: boolean;
+        };
+        SocialSource: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            reply_url: string;
+            /** Format: int64 */
+            queue_id: number;
+            active: boolean;
+            webhook_path: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The signing secret; only when it was just made. */
+            secret?: string;
+        };
+        SocialSourceList: {
+            items: components["schemas"]["SocialSource"][];
+        };
+        NewSocialSource: {
+            slug: string;
+            name: string;
+            /** Format: int64 */
+            queue_id: number;
+            reply_url?: string;
+        };
+        SocialSourcePatch: {
+            name?: string;
+            reply_url?: string;
+            /** Format: int64 */
+            queue_id?: number;
+            active?: boolean;
+            rotate_secret?: boolean;
+        };
+        SocialEvent: {
+            /** @description The delivery's id; a resend carries the same. */
+            event_id: string;
+            /** @description The post's id on the platform. */
+            id: string;
+            /** @enum {string} */
+            kind: "post" | "reply" | "direct_message";
+            author: {
+                handle: string;
+                name?: string;
+            };
+            url?: string;
+            text?: string;
+            /** @description The id of the post this one answers. */
+            in_reply_to?: string;
+            attachments?: {
+                url: string;
+                name?: string;
+            }[];
+            /** Format: date-time */
+            created_at?: string;
+        };
+        SocialReceipt: {
+            duplicate: boolean;
+            /** Format: int64 */
+            message_id: number | null;
+            /** Format: int64 */
+            conversation_id: number | null;
         };
     };
     responses: {
@@ -5673,6 +5821,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    receiveSocialEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Luister-Timestamp": string;
+                "X-Luister-Signature": string;
+            };
+            path: {
+                /** @description The source's slug. */
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocialEvent"];
+            };
+        };
+        responses: {
+            /** @description Taken before; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialReceipt"];
+                };
+            };
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listSocialSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every source, by slug. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSourceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSocialSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSocialSource"];
+            };
+        };
+        responses: {
+            /** @description The source, with its secret this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSocialSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocialSourcePatch"];
+            };
+        };
+        responses: {
+            /** @description The source (with `secret` when rotated). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSource"];
                 };
             };
             400: components["responses"]["BadRequest"];

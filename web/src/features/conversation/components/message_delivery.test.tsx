@@ -18,7 +18,7 @@ const at = '2026-11-26T09:00:00.000Z';
 
 const conversation: Conversation = {
   id: 17, customer_id: 5, customer_name: 'Jan Jansen', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
-  department_id: 1, queue_id: 7, assignee_id: null, tags: [], message_count: 2, follows_id: null, location_id: null,
+  department_id: 1, queue_id: 7, assignee_id: null, tags: [], message_count: 2, follows_id: null, location_id: null, public: false,
   created_at: at, updated_at: at, last_message_at: at, first_response_at: at, resolved_at: null,
 };
 

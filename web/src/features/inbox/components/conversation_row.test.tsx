@@ -6,7 +6,7 @@ import { ConversationRow } from './conversation_row';
 
 const conversation: Conversation = {
   id: 17, customer_id: 5, customer_name: '', channel: 'email', subject: 'Refund', status: 'open', priority: 'normal',
-  department_id: 1, queue_id: null, assignee_id: null, tags: [], message_count: 1, follows_id: null, location_id: null,
+  department_id: 1, queue_id: null, assignee_id: null, tags: [], message_count: 1, follows_id: null, location_id: null, public: false,
   created_at: '2026-11-26T09:00:00.000Z', updated_at: '2026-11-26T09:00:00.000Z',
   last_message_at: '2026-11-26T09:00:00.000Z', first_response_at: null, resolved_at: null,
 };
