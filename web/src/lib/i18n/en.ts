@@ -92,6 +92,10 @@ export const en = {
     resolved: 'Conversation #{{id}} resolved',
   },
   conversation: {
+    publicThread: 'Public: this began with a public post, and the whole world reads the answers here. Take personal matters to a private channel.',
+    publicWarning: 'This reply is public and seems to contain {{what}}.',
+    publicConfirm: 'This reply is public: the whole world reads it. It seems to contain {{what}}. Send it anyway?',
+    personalData: { email: 'an e-mail address', phone: 'a phone number', iban: 'a bank account number', postcode: 'a postcode' },
     thread: 'Messages',
     reply: 'Reply',
     note: 'Internal note',

@@ -94,6 +94,10 @@ export const nl: Translation = {
     resolved: 'Gesprek #{{id}} opgelost',
   },
   conversation: {
+    publicThread: 'Openbaar: dit begon met een openbaar bericht en de hele wereld leest de antwoorden hier. Bespreek persoonlijke zaken via een privékanaal.',
+    publicWarning: 'Dit antwoord is openbaar en lijkt {{what}} te bevatten.',
+    publicConfirm: 'Dit antwoord is openbaar: de hele wereld leest het. Het lijkt {{what}} te bevatten. Toch versturen?',
+    personalData: { email: 'een e-mailadres', phone: 'een telefoonnummer', iban: 'een rekeningnummer', postcode: 'een postcode' },
     thread: 'Berichten',
     reply: 'Beantwoorden',
     note: 'Interne notitie',

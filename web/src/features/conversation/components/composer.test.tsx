@@ -19,6 +19,26 @@ afterEach(() => {
 });
 
 describe('Composer', () => {
+  it('names personal data before a public reply goes out, and sends only when the agent confirms', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json({ id: 1 }, 201));
+    vi.stubGlobal('fetch', fetchMock);
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderWithProviders(<Composer conversation={{ ...conversation, channel: 'social', public: true }} />);
+    const box = screen.getByLabelText('Reply via Social');
+    await userEvent.type(box, 'Bel ons op 06 1234 5678 of mail anna@example.nl');
+    expect(screen.getByTestId('composer-public-warning')).toHaveTextContent('This reply is public and seems to contain an e-mail address, a phone number.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(fetchMock).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    // A note stays inside the desk: no warning.
+    await userEvent.click(screen.getByRole('button', { name: 'Internal note' }));
+    await userEvent.type(screen.getByLabelText('Internal note', { selector: 'textarea' }), 'anna@example.nl');
+    expect(screen.queryByTestId('composer-public-warning')).not.toBeInTheDocument();
+    confirm.mockRestore();
+  });
+
   it('keeps the text and shows the field error when sending fails', async () => {
     vi.stubGlobal('fetch', vi.fn().mockImplementation(async () =>
       problem(400, { title: 'Invalid request', detail: 'the message is not valid', errors: [{ field: 'body_text', message: 'is too long' }] }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/components/channel_icon';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
+import { findPersonalData } from '@/lib/personal_data';
 import type { Conversation, ConversationStatus } from '@/types/api';
 import { useSendMessage } from '../api/send_message';
 import { useAttachments } from '../hooks/use_attachments';
@@ -27,6 +28,9 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const files = useAttachments(draftKey);
   const internal = mode === 'note';
   const id = `composer-${conversation.id}`;
+  // A public thread: the whole world reads the reply, so personal data in it is named first.
+  const exposed = !internal && conversation.public ? findPersonalData(text) : [];
+  const exposedNames = exposed.map((k) => t(`conversation.personalData.${k}`)).join(', ');
 
   const setText = (value: string) => {
     setTexts((prev) => ({ ...prev, [draftKey]: value }));
@@ -36,6 +40,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const submit = (e?: React.FormEvent) => {
     e?.preventDefault();
     if (send.isPending || files.uploading) return;
+    if (exposed.length > 0 && !window.confirm(t('conversation.publicConfirm', { what: exposedNames }))) return;
     const key = draftKey;
     const sentFiles = files.files.map((f) => f.key);
     send.mutate(
@@ -86,6 +91,11 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         }}
       />
       <FieldError id={id} error={send.error} field="body_text" />
+      {exposed.length > 0 && (
+        <p className="composer__warning" role="status" data-testid="composer-public-warning">
+          {t('conversation.publicWarning', { what: exposedNames })}
+        </p>
+      )}
       <ChosenFileList files={files.files} onRemove={files.remove} />
       {send.isError && (
         <>

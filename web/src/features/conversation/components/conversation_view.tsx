@@ -48,6 +48,11 @@ function ConversationLoaded({ conversation: c, customerName }: { conversation: C
             {department && <span data-testid="conversation-department">{department}</span>}
             <span>{t('conversation.created', { time: formatRelative(c.created_at, currentLanguage()) })}</span>
           </p>
+          {c.public && (
+            <p className="notice notice--warn" data-testid="conversation-public">
+              {t('conversation.publicThread')}
+            </p>
+          )}
           {c.follows_id !== null && (
             <p className="conversation__follows" data-testid="conversation-follows">
               <Link to={`/conversations/${c.follows_id}`}>{t('conversation.follows', { id: c.follows_id })}</Link>
