@@ -1,6 +1,7 @@
 #include "domain/phone.h"
 #include "domain/phone_call.h"
 #include "http/api/api_context.h"
+#include "http/api/channel_payloads.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
 #include "http/json_body.h"
@@ -28,39 +29,6 @@ json CallbackJson(const CallbackItem& i) {
           {"last_call_id", i.last_call_id},
           {"last_outcome", std::string(ToString(i.last_outcome))},
           {"last_line", i.last_line}};
-}
-
-// What a telephone system reports about one call (docs/phone.md).
-Result<NewPhoneCall> ReadReportedCall(const std::string& body) {
-  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
-  NewPhoneCall c;
-  c.external_id = b.String("call_id", JsonBody::kRequired, 200);
-  if (c.external_id && c.external_id->empty()) b.AddError("call_id", "must not be empty");
-  c.direction = b.Enum<Direction>("direction", JsonBody::kOptional).value_or(Direction::kIn);
-  c.customer_number = b.String("from", JsonBody::kRequired, 100).value_or("");
-  c.desk_number = b.String("to", JsonBody::kOptional, 100).value_or("");
-  // For a call out, the customer is the one called.
-  if (c.direction == Direction::kOut) std::swap(c.customer_number, c.desk_number);
-  c.line = b.String("line", JsonBody::kOptional, 100).value_or("");
-  c.queue_id = b.Int("queue_id", JsonBody::kOptional);
-  c.started_at = b.Time("started_at", JsonBody::kRequired);
-  c.answered_at = b.Time("answered_at", JsonBody::kOptional);
-  c.ended_at = b.Time("ended_at", JsonBody::kOptional);
-  c.wait_seconds = b.Int("wait_seconds", JsonBody::kOptional);
-  c.ivr_path = b.String("ivr_path", JsonBody::kOptional, 200).value_or("");
-  c.outcome = b.Enum<CallOutcome>("outcome", JsonBody::kRequired).value_or(CallOutcome::kAnswered);
-  if (auto agent = b.String("agent", JsonBody::kOptional, 200)) {
-    if (agent->find('@') != std::string::npos)
-      c.agent_email = *agent;
-    else
-      c.agent_ref = *agent;
-  }
-  c.recording_url = b.String("recording_url", JsonBody::kOptional, 2000).value_or("");
-  b.RejectUnknown({"call_id", "direction", "from", "to", "line", "queue_id", "started_at",
-                   "answered_at", "ended_at", "wait_seconds", "ivr_path", "outcome", "agent",
-                   "recording_url"});
-  LUISTER_RETURN_IF_ERROR(b.Finish("the call is not valid"));
-  return c;
 }
 
 // A call an agent logs by hand, on a customer.
@@ -124,7 +92,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
         Secured(Permission::kPostCalls, Changes("create", "call"),
                 [&ctx](Request& req, const auth::Principal& who,
                        AuditScope& audit) -> Result<Response> {
-                  LUISTER_ASSIGN_OR_RETURN(NewPhoneCall in, ReadReportedCall(req.body));
+                  LUISTER_ASSIGN_OR_RETURN(NewPhoneCall in, ReadCallReport(req.body));
                   LUISTER_ASSIGN_OR_RETURN(RecordedCall rec, Record(ctx, std::move(in)));
                   return RecordedResponse(ctx, rec, audit);
                 }));

@@ -5,6 +5,7 @@
 #include "domain/social.h"
 #include "domain/validation.h"
 #include "http/api/api_context.h"
+#include "http/api/channel_payloads.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
 #include "http/json_body.h"
@@ -50,35 +51,6 @@ Status Refuse(ApiContext& ctx, std::string_view source, std::string_view outcome
   return why;
 }
 
-// The event as the source sends it (docs/social.md).
-Result<SocialPost> ReadPost(const std::string& body) {
-  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
-  SocialPost p;
-  p.event_id = b.String("event_id", JsonBody::kRequired, 200).value_or("");
-  p.post_id = b.String("id", JsonBody::kRequired, 200).value_or("");
-  p.kind = b.Enum<SocialKind>("kind", JsonBody::kRequired).value_or(SocialKind::kPost);
-  b.Object("author", JsonBody::kRequired, [&](JsonBody& a) {
-    p.author_handle = a.String("handle", JsonBody::kRequired, 200).value_or("");
-    p.author_name = a.String("name", JsonBody::kOptional, 200).value_or("");
-    a.RejectUnknown({"handle", "name"});
-  });
-  p.url = b.String("url", JsonBody::kOptional, 2000).value_or("");
-  p.text = b.String("text", JsonBody::kOptional, 20000).value_or("");
-  p.in_reply_to = b.String("in_reply_to", JsonBody::kOptional, 200).value_or("");
-  b.Objects("attachments", JsonBody::kOptional, 10, [&](JsonBody& a, size_t) {
-    SocialAttachment at;
-    at.url = a.String("url", JsonBody::kRequired, 2000).value_or("");
-    at.name = a.String("name", JsonBody::kOptional, 255).value_or("");
-    a.RejectUnknown({"url", "name"});
-    p.attachments.push_back(std::move(at));
-  });
-  p.created_at = b.Time("created_at", JsonBody::kOptional);
-  b.RejectUnknown({"event_id", "id", "kind", "author", "url", "text", "in_reply_to", "attachments",
-                   "created_at"});
-  LUISTER_RETURN_IF_ERROR(b.Finish("the event is not valid"));
-  return p;
-}
-
 Result<Response> Receive(ApiContext& ctx, Request& req) {
   const std::string slug(req.Param("source"));
   LUISTER_ASSIGN_OR_RETURN(SocialRepository * repo, ctx.store.Find<SocialRepository>());
@@ -101,7 +73,7 @@ Result<Response> Receive(ApiContext& ctx, Request& req) {
   if (!FreshTimestamp(timestamp, ctx.clock.Now()))
     return Refuse(ctx, slug, "stale",
                   Unauthorized("the timestamp is not within 5 minutes of the server's clock"));
-  auto post = ReadPost(req.body);
+  auto post = ReadSocialEvent(req.body);
   if (!post.ok()) return Refuse(ctx, slug, "invalid", post.status());
   LUISTER_ASSIGN_OR_RETURN(SocialService service, Service(ctx));
   auto got = service.Receive(*source, std::move(*post));

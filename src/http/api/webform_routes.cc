@@ -5,6 +5,7 @@
 #include "domain/validation.h"
 #include "domain/web_form.h"
 #include "http/api/api_context.h"
+#include "http/api/channel_payloads.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
 #include "http/json_body.h"
@@ -295,18 +296,8 @@ Result<FormSubmission> ReadSubmission(ApiContext& ctx, const Request& req, bool 
       }
     }
   } else if (type.starts_with("application/x-www-form-urlencoded")) {
-    std::string_view body = req.body;
-    while (!body.empty()) {
-      size_t amp = body.find('&');
-      std::string_view pair = body.substr(0, amp);
-      body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
-      size_t eq = pair.find('=');
-      std::string key, value;
-      if (!PercentDecode(pair.substr(0, eq), true, &key) ||
-          (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, &value)))
-        return InvalidArgument("the form body has a malformed escape");
-      take(key, std::move(value));
-    }
+    LUISTER_ASSIGN_OR_RETURN(auto pairs, ParseUrlEncoded(req.body));
+    for (auto& [key, value] : pairs) take(key, std::move(value));
   } else if (api && type.starts_with("application/json")) {
     LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
     s.name = b.String("name", JsonBody::kOptional, 200).value_or("");
