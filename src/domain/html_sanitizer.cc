@@ -451,6 +451,35 @@ bool Parse(std::string_view html, HtmlStats* stats, Use use) {
 
 }  // namespace
 
+void AppendHtmlEscaped(char c, std::string* out) {
+  switch (c) {
+    case '&':
+      *out += "&amp;";
+      break;
+    case '<':
+      *out += "&lt;";
+      break;
+    case '>':
+      *out += "&gt;";
+      break;
+    case '"':
+      *out += "&quot;";
+      break;
+    case '\'':
+      *out += "&#39;";
+      break;
+    default:
+      *out += c;
+  }
+}
+
+std::string EscapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) AppendHtmlEscaped(c, &out);
+  return out;
+}
+
 std::string SanitizeHtml(std::string_view html, HtmlStats* stats) {
   std::string out;
   out.reserve(html.size());

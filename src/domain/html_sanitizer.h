@@ -21,6 +21,11 @@ struct HtmlStats {
   size_t peak_bytes = 0;  // most memory the parser held at once
 };
 
+// Appends `c` to `out`, escaped for HTML text and attribute values (&, <,
+// >, ", ').
+void AppendHtmlEscaped(char c, std::string* out);
+std::string EscapeHtml(std::string_view s);
+
 // Turns untrusted HTML (from e-mail, chat, API clients) into a safe subset:
 // an allowlist of formatting elements, links only with http, https or mailto
 // targets (rendered with rel="noopener noreferrer nofollow"), images only

@@ -145,5 +145,12 @@ TEST(HtmlBoundsTest, TheParserStaysWithinItsMemoryBudget) {
   }
 }
 
+TEST(EscapeHtmlTest, EscapesTextAndAttributeCharactersAndKeepsTheRest) {
+  EXPECT_EQ(EscapeHtml("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  EXPECT_EQ(EscapeHtml("Één café"), "Één café");
+  EXPECT_EQ(EscapeHtml(""), "");
+}
+
 }  // namespace
 }  // namespace luister

@@ -6,31 +6,14 @@
 #include <mutex>
 #include <string>
 
+#include "channels/email/gmime_util.h"
 #include "domain/validation.h"
 
 namespace luister::email {
 
 namespace {
 
-struct Unref {
-  void operator()(gpointer p) const {
-    if (p != nullptr) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, Unref>;
-
 std::string Str(const char* s) { return s != nullptr ? std::string(s) : std::string(); }
-
-std::string Decoded(GMimePart* part) {
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return {};
-  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, mem.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
-  if (bytes == nullptr || bytes->len == 0) return {};
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
-}
 
 }  // namespace
 
@@ -69,7 +52,7 @@ Result<std::vector<FormPart>> GmimeFormDataReader::Read(std::string_view content
     if (GMimeContentType* type = g_mime_object_get_content_type(child))
       p.content_type = AsciiLower(Str(g_mime_content_type_get_media_type(type)) + "/" +
                                   Str(g_mime_content_type_get_media_subtype(type)));
-    p.data = Decoded(GMIME_PART(child));
+    p.data = DecodedContent(GMIME_PART(child));
     out.push_back(std::move(p));
   }
   return out;

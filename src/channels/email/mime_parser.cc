@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "channels/email/gmime_util.h"
 #include "channels/email/mail_kind.h"
 #include "domain/html_sanitizer.h"
 #include "domain/reply_text.h"
@@ -18,14 +19,6 @@
 namespace luister::email {
 
 namespace {
-
-struct Unref {
-  void operator()(gpointer p) const {
-    if (p != nullptr) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, Unref>;
 
 struct FreeOptions {
   void operator()(GMimeParserOptions* o) const { g_mime_parser_options_free(o); }
@@ -149,21 +142,6 @@ std::string NormaliseText(std::string_view s) {
   size_t start = 0;
   while (start < out.size() && out[start] == '\n') ++start;
   return out.substr(start);
-}
-
-std::string StreamBytes(GMimeStream* stream) {
-  GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
-  if (array == nullptr || array->len == 0) return {};
-  return std::string(reinterpret_cast<const char*>(array->data), array->len);
-}
-
-// The decoded bytes of a leaf part (transfer encoding undone).
-std::string DecodedContent(GMimePart* part) {
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return {};
-  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, mem.get());
-  return StreamBytes(mem.get());
 }
 
 std::string ContentTypeOf(GMimeObject* object) {

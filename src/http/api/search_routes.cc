@@ -1,3 +1,4 @@
+#include "domain/html_sanitizer.h"
 #include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
@@ -25,20 +26,8 @@ std::string HighlightToHtml(std::string_view s) {
         if (open) out += "</mark>";
         open = false;
         break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
       default:
-        out += c;
+        AppendHtmlEscaped(c, &out);
     }
   }
   if (open) out += "</mark>";

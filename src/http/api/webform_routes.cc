@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "auth/tokens.h"
+#include "domain/html_sanitizer.h"
 #include "domain/validation.h"
 #include "domain/web_form.h"
 #include "http/api/api_context.h"
@@ -20,33 +21,6 @@ using nlohmann::json;
 // The hosted page: plain HTML that works without JavaScript, styled by one
 // stylesheet of its own (the page's Content-Security-Policy allows no
 // inline style), in the visitor's language.
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 struct Words {
   const char* lang;
@@ -144,7 +118,7 @@ Response Html(int status, const std::string& title, const std::string& lang,
   r.body = "<!doctype html>\n<html lang=\"" + lang +
            "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
            "content=\"width=device-width, initial-scale=1\"><title>" +
-           Escape(title) +
+           EscapeHtml(title) +
            "</title><link rel=\"stylesheet\" href=\"/forms/form.css\"></head><body><main "
            "class=\"form-page\">" +
            main + "</main></body></html>\n";
@@ -162,7 +136,7 @@ std::string Field(const std::string& id, const char* label, const std::string& i
   }
   for (const FieldError& e : errors)
     if (e.field == id || e.field.starts_with(id + "[")) {
-      out += "<p class=\"error\" id=\"" + id + "-error\">" + Escape(e.message) + "</p>";
+      out += "<p class=\"error\" id=\"" + id + "-error\">" + EscapeHtml(e.message) + "</p>";
       described += (described.empty() ? "" : " ") + id + "-error";
       break;
     }
@@ -177,31 +151,31 @@ std::string Field(const std::string& id, const char* label, const std::string& i
 Response FormPage(const WebForm& form, Language lang, const PageValues& v,
                   const std::vector<FieldError>& errors, int status) {
   const Words& w = WordsFor(lang);
-  std::string m = "<h1>" + Escape(form.name) + "</h1><p>" + w.intro + "</p>";
+  std::string m = "<h1>" + EscapeHtml(form.name) + "</h1><p>" + w.intro + "</p>";
   if (!errors.empty()) {
     m += "<div class=\"problems\" role=\"alert\"><p>" + std::string(w.problems) + "</p><ul>";
-    for (const FieldError& e : errors) m += "<li>" + Escape(e.message) + "</li>";
+    for (const FieldError& e : errors) m += "<li>" + EscapeHtml(e.message) + "</li>";
     m += "</ul></div>";
   }
-  m += "<form method=\"post\" action=\"/forms/" + Escape(form.slug) + "?lang=" + w.lang +
+  m += "<form method=\"post\" action=\"/forms/" + EscapeHtml(form.slug) + "?lang=" + w.lang +
        "\" enctype=\"multipart/form-data\">";
   m += Field("name", w.name,
              "<input id=\"name\" name=\"name\" autocomplete=\"name\" maxlength=\"200\" value=\"" +
-                 Escape(v.name) + "\">",
+                 EscapeHtml(v.name) + "\">",
              errors);
   m += Field("email", w.email,
              "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required "
              "maxlength=\"320\" value=\"" +
-                 Escape(v.email) + "\">",
+                 EscapeHtml(v.email) + "\">",
              errors, w.email_help);
   m += Field("subject", w.subject,
              "<input id=\"subject\" name=\"subject\" maxlength=\"300\" value=\"" +
-                 Escape(v.subject) + "\">",
+                 EscapeHtml(v.subject) + "\">",
              errors);
   m +=
       Field("question", w.question,
             "<textarea id=\"question\" name=\"question\" rows=\"8\" required maxlength=\"20000\">" +
-                Escape(v.question) + "</textarea>",
+                EscapeHtml(v.question) + "</textarea>",
             errors);
   m += Field("files", w.files, "<input id=\"files\" name=\"files\" type=\"file\" multiple>", errors,
              w.files_help);
@@ -211,7 +185,7 @@ Response FormPage(const WebForm& form, Language lang, const PageValues& v,
   m += "<input type=\"hidden\" name=\"language\" value=\"" + std::string(w.lang) + "\">";
   m += "<button type=\"submit\">" + std::string(w.send) + "</button></form>";
   m += "<p class=\"privacy\">" + std::string(w.privacy) + "</p>";
-  m += "<p class=\"lang\"><a href=\"/forms/" + Escape(form.slug) + "?lang=" + w.other_language +
+  m += "<p class=\"lang\"><a href=\"/forms/" + EscapeHtml(form.slug) + "?lang=" + w.other_language +
        "\" lang=\"" + w.other_language + "\">" + w.other_label + "</a></p>";
   return Html(status, form.name, w.lang, m);
 }
@@ -224,8 +198,8 @@ Response ThanksPage(const WebForm& form, Language lang, const SubmittedForm& don
     m += "<p class=\"reference\">" + std::string(w.reference) + " <strong>#" +
          std::to_string(done.conversation_id) + "</strong>.</p>";
   m += "<p>" + std::string(done.confirmation_queued ? w.confirmation : w.answer_by_mail) + " " +
-       Escape(email) + ".</p>";
-  m += "<p><a href=\"/forms/" + Escape(form.slug) + "?lang=" + w.lang + "\">" + w.another +
+       EscapeHtml(email) + ".</p>";
+  m += "<p><a href=\"/forms/" + EscapeHtml(form.slug) + "?lang=" + w.lang + "\">" + w.another +
        "</a></p>";
   return Html(200, form.name, w.lang, m);
 }
@@ -363,8 +337,8 @@ Result<Response> Submit(ApiContext& ctx, Request& req, bool api) {
       r = ProblemFromStatus(done.status());
     } else if (limited) {
       r = Html(429, form->name, WordsFor(lang).lang,
-               "<h1>" + Escape(form->name) + "</h1><p role=\"alert\">" + WordsFor(lang).too_many +
-                   "</p>");
+               "<h1>" + EscapeHtml(form->name) + "</h1><p role=\"alert\">" +
+                   WordsFor(lang).too_many + "</p>");
     } else if (done.status().code() == StatusCode::kInvalidArgument) {
       return FormPage(*form, lang, values, done.status().fields(), 400);
     } else {
