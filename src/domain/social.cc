@@ -65,8 +65,10 @@ bool FreshTimestamp(std::string_view unix_seconds, Timestamp now, int window_s) 
 Result<SocialSource> SocialService::Create(SocialSource s) {
   std::vector<FieldError> errors;
   s.slug = std::string(Trim(s.slug));
-  if (!IsSlug(s.slug))
-    errors.push_back({"slug", "must be 1 to 60 of a-z, 0-9 and single hyphens inside"});
+  // The slug is also the network of the authors' handles ("forum:anna"),
+  // which is at most 32 characters.
+  if (!IsSlug(s.slug) || s.slug.size() > 32)
+    errors.push_back({"slug", "must be 1 to 32 of a-z, 0-9 and single hyphens inside"});
   s.name = WithoutControlCharacters(Trim(s.name));
   if (s.name.empty() || s.name.size() > 200 || !IsValidUtf8(s.name))
     errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});

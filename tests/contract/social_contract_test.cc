@@ -50,6 +50,10 @@ class SocialContractTest : public ContractTest {
 TEST_P(SocialContractTest, PostsThreadByParentAndAreTakenOncePerEventAndPost) {
   EXPECT_EQ(source_.slug, "forum");
   EXPECT_TRUE(source_.active);
+  // The slug is the network of every author's handle: 32 characters at most.
+  SocialSource long_slug = source_;
+  long_slug.slug = std::string(33, 'a');
+  EXPECT_EQ(service_->Create(long_slug).status().code(), StatusCode::kInvalidArgument);
   auto first =
       service_->Receive(source_, Post("e1", "p1", SocialKind::kPost, "Waar is mijn pakket?"));
   ASSERT_TRUE(first.ok()) << first.status().ToString();

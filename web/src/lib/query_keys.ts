@@ -23,4 +23,5 @@ export const queryKeys = {
   callbacks: ['callbacks'] as const,
   locations: ['locations'] as const,
   webForms: ['web-forms'] as const,
+  socialSources: ['social-sources'] as const,
 };

@@ -27,6 +27,8 @@ export type Location = Schemas['Location'];
 export type NewWalkIn = Schemas['NewWalkIn'];
 /** A public web form (`/forms/<slug>`) and the queue it feeds. */
 export type WebForm = Schemas['WebForm'];
+/** A social source posting signed webhooks; `secret` only right after it was made. */
+export type SocialSource = Schemas['SocialSource'];
 export type WalkIn = Schemas['WalkIn'];
 export type Queue = Schemas['Queue'];
 export type Identity = Schemas['Identity'];

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, User, WebForm } from '@/types/api';
+import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, SocialSource, User, WebForm } from '@/types/api';
 
 export interface NewUser {
   email: string;
@@ -67,6 +67,30 @@ export function useUpdateWebForm() {
   return useMutation({
     mutationFn: ({ id, ...patch }: { id: number; active?: boolean; name?: string; queue_id?: number }) => api.patch<WebForm>(`/web-forms/${id}`, patch),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.webForms }),
+  });
+}
+
+export function useSocialSources() {
+  return useQuery({
+    queryKey: queryKeys.socialSources,
+    queryFn: ({ signal }) => api.get<List<SocialSource>>('/social-sources', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateSocialSource() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: { slug: string; name: string; queue_id: number; reply_url?: string }) => api.post<SocialSource>('/social-sources', s),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.socialSources }),
+  });
+}
+
+export function useUpdateSocialSource() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: number; active?: boolean; rotate_secret?: boolean }) => api.patch<SocialSource>(`/social-sources/${id}`, patch),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.socialSources }),
   });
 }
 

@@ -7,6 +7,7 @@ import { DepartmentsAdmin } from './departments_admin';
 import { MailboxesAdmin } from './mailboxes_admin';
 import { OutboxAdmin } from './outbox_admin';
 import { QuarantineAdmin } from './quarantine_admin';
+import { SocialSourcesAdmin } from './social_sources_admin';
 import { UsersAdmin } from './users_admin';
 import { WebFormsAdmin } from './web_forms_admin';
 
@@ -18,6 +19,7 @@ const sections = [
   { path: 'quarantine', label: 'admin.quarantine', permission: 'manage_channels' },
   { path: 'outbox', label: 'admin.outbox', permission: 'manage_channels' },
   { path: 'web-forms', label: 'admin.webForms', permission: 'manage_channels' },
+  { path: 'social', label: 'admin.socialSources', permission: 'manage_channels' },
 ] as const;
 
 type Section = (typeof sections)[number];
@@ -99,6 +101,7 @@ export function AdminPage() {
       {current.path === 'quarantine' && <QuarantineAdmin />}
       {current.path === 'outbox' && <OutboxAdmin />}
       {current.path === 'web-forms' && <WebFormsAdmin />}
+      {current.path === 'social' && <SocialSourcesAdmin />}
     </div>
   );
 }
