@@ -19,11 +19,11 @@ const colours: Record<Channel, string> = {
   webform: '#1098ad',
 };
 
-/** Customer messages per month, stacked by channel. */
+/** The customer's own contacts per month (their messages and calls in), stacked by channel. */
 export function monthlyContacts(items: Activity[]) {
   const months = new Map<string, Record<Channel, number>>();
   for (const a of items) {
-    if (a.kind !== 'message' || a.direction !== 'in' || !a.channel) continue;
+    if ((a.kind !== 'message' && a.kind !== 'call') || a.direction !== 'in' || !a.channel) continue;
     const month = a.at.slice(0, 7);
     const row = months.get(month) ?? { email: 0, chat: 0, phone: 0, social: 0, shop: 0, webform: 0 };
     row[a.channel] += 1;
