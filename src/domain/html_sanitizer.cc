@@ -98,27 +98,7 @@ bool IsBlock(GumboTag tag) {
 }
 
 void AppendEscaped(std::string_view s, std::string* out) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '"':
-        *out += "&quot;";
-        break;
-      case '\'':
-        *out += "&#39;";
-        break;
-      default:
-        *out += c;
-    }
-  }
+  for (char c : s) AppendHtmlEscaped(c, out);
 }
 
 // The link target as a browser reads it (tabs and line breaks removed,
