@@ -43,6 +43,17 @@ export function useUsers() {
   });
 }
 
+/** Every queue, and a queue's name as people pick it: "Customer Service › General". */
+export function useQueueLabels() {
+  const queues = useQueues();
+  const departmentName = useNameLookup(useDepartments().data);
+  const label = (id: number) => {
+    const q = queues.data?.find((x) => x.id === id);
+    return q ? `${departmentName(q.department_id) ?? ''} › ${q.name}` : String(id);
+  };
+  return { queues: queues.data ?? [], label };
+}
+
 export function useNameLookup<T extends { id: number; name: string }>(items: T[] | undefined) {
   return (id: number | null | undefined): string | undefined =>
     id == null ? undefined : items?.find((x) => x.id === id)?.name;

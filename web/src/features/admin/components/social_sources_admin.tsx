@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
-import { useDepartments, useNameLookup, useQueues } from '@/lib/directory';
+import { useQueueLabels } from '@/lib/directory';
 import type { SocialSource } from '@/types/api';
 import { useCreateSocialSource, useSocialSources, useUpdateSocialSource } from '../api/admin';
 
@@ -12,9 +12,7 @@ import { useCreateSocialSource, useSocialSources, useUpdateSocialSource } from '
 export function SocialSourcesAdmin() {
   const { t } = useTranslation();
   const sources = useSocialSources();
-  const queues = useQueues();
-  const departments = useDepartments();
-  const departmentName = useNameLookup(departments.data);
+  const { queues, label: queueName } = useQueueLabels();
   const create = useCreateSocialSource();
   const update = useUpdateSocialSource();
   const [shown, setShown] = useState<SocialSource | null>(null);
@@ -22,10 +20,6 @@ export function SocialSourcesAdmin() {
   const [name, setName] = useState('');
   const [queue, setQueue] = useState('');
   const [replyUrl, setReplyUrl] = useState('');
-  const queueName = (id: number) => {
-    const q = queues.data?.find((x) => x.id === id);
-    return q ? `${departmentName(q.department_id) ?? ''} › ${q.name}` : String(id);
-  };
   return (
     <>
       <p className="help">{t('admin.socialIntro')}</p>
@@ -108,7 +102,7 @@ export function SocialSourcesAdmin() {
         <label htmlFor="social-queue">{t('admin.socialQueue')}</label>
         <select {...fieldProps('social-queue', create.error, 'queue_id')} required value={queue} onChange={(e) => setQueue(e.target.value)}>
           <option value="" />
-          {queues.data?.map((q) => (
+          {queues.map((q) => (
             <option key={q.id} value={String(q.id)}>
               {queueName(q.id)}
             </option>

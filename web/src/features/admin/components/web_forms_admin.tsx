@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
-import { useDepartments, useNameLookup, useQueues } from '@/lib/directory';
+import { useQueueLabels } from '@/lib/directory';
 import { useCreateWebForm, useUpdateWebForm, useWebForms } from '../api/admin';
 
 // Admin › Web forms: the public pages (/forms/<slug>) and the queue each
@@ -10,18 +10,12 @@ import { useCreateWebForm, useUpdateWebForm, useWebForms } from '../api/admin';
 export function WebFormsAdmin() {
   const { t } = useTranslation();
   const forms = useWebForms();
-  const queues = useQueues();
-  const departments = useDepartments();
-  const departmentName = useNameLookup(departments.data);
+  const { queues, label: queueName } = useQueueLabels();
   const create = useCreateWebForm();
   const update = useUpdateWebForm();
   const [slug, setSlug] = useState('');
   const [name, setName] = useState('');
   const [queue, setQueue] = useState('');
-  const queueName = (id: number) => {
-    const q = queues.data?.find((x) => x.id === id);
-    return q ? `${departmentName(q.department_id) ?? ''} › ${q.name}` : String(id);
-  };
   return (
     <>
       <p className="help">{t('admin.webFormsIntro')}</p>
@@ -83,7 +77,7 @@ export function WebFormsAdmin() {
         <label htmlFor="web-form-queue">{t('admin.webFormQueue')}</label>
         <select {...fieldProps('web-form-queue', create.error, 'queue_id')} required value={queue} onChange={(e) => setQueue(e.target.value)}>
           <option value="" />
-          {queues.data?.map((q) => (
+          {queues.map((q) => (
             <option key={q.id} value={String(q.id)}>
               {queueName(q.id)}
             </option>
