@@ -19,6 +19,7 @@
 #include "channels/email/mime_composer.h"
 #include "channels/email/mime_parser.h"
 #include "channels/email/smtp_client.h"
+#include "channels/webhook/curl_webhook_poster.h"
 #include "demo/demo_loader.h"
 #include "demo/demo_mail.h"
 #include "domain/conversation_service.h"
@@ -291,6 +292,8 @@ int RunServe(const ServeArgs& args) {
   ctx.mail_reader = &mail_reader;
   email::GmimeFormDataReader form_reader;
   ctx.form_reader = &form_reader;
+  webhook::CurlWebhookPoster webhooks({.allow_private = args.webhooks_allow_private});
+  ctx.webhooks = &webhooks;
   ctx_ptr = &ctx;
   const std::vector<http::ApiModule> modules = ServerModules();
 

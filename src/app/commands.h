@@ -25,6 +25,9 @@ struct ServeArgs {
   double job_lease_s = 60;      // a dead node's jobs are taken over after this
   std::string node_name;        // names this node in jobs.worker; default host:pid
   std::string secret_key_file;  // seals mailbox passwords; default <data_dir>/secret.key
+  // Outbound webhooks (social answers) may go to loopback and private
+  // addresses (an integration on the desk's own network; tests).
+  bool webhooks_allow_private = false;
 };
 int RunServe(const ServeArgs& args);
 

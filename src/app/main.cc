@@ -54,6 +54,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   serve_cmd
+      ->add_flag("--webhooks-allow-private", serve.webhooks_allow_private,
+                 "let outbound webhooks (answers to social sources) reach loopback and private "
+                 "addresses; by default only public ones")
+      ->envname("LUISTER_WEBHOOKS_ALLOW_PRIVATE");
+  serve_cmd
       ->add_flag("--secure-cookies", serve.secure_cookies,
                  "mark cookies Secure (when served behind HTTPS)")
       ->envname("LUISTER_SECURE_COOKIES");

@@ -3,6 +3,7 @@
 namespace luister {
 
 bool RepliesByEmail(Channel c) { return c == Channel::kEmail || c == Channel::kWebform; }
+bool DeskSendsReplies(Channel c) { return RepliesByEmail(c) || c == Channel::kSocial; }
 
 namespace {
 bool IsResolved(ConversationStatus s) {

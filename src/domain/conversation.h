@@ -45,6 +45,10 @@ struct Conversation {
 // Whether the desk answers a conversation of this channel by e-mail: mail
 // itself, and the web form (the visitor gave an address for the answer).
 bool RepliesByEmail(Channel c);
+// Whether an agent's reply in a conversation of this channel is sent by the
+// desk (an outbox: e-mail and web form by mail, social media and forums to
+// the source's reply URL) and so carries a delivery state.
+bool DeskSendsReplies(Channel c);
 
 struct NewConversation {
   int64_t customer_id = 0;

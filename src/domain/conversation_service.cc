@@ -285,9 +285,10 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   NewMessage m;
   m.conversation_id = conversation_id;
   // A reply written in the desk now (not imported, not already delivered
-  // from the agent's own mail client) to a conversation answered by e-mail
-  // goes out through the outbox, in the same transaction as the message.
-  m.send = RepliesByEmail(conversation.channel) && !in.internal &&
+  // from the agent's own mail client) to a conversation the desk answers
+  // itself goes out through an outbox, in the same transaction as the
+  // message.
+  m.send = DeskSendsReplies(conversation.channel) && !in.internal &&
            in.direction == Direction::kOut && !in.created_at && in.external_id.empty() &&
            (author_user_id.has_value() || in.automatic);
   m.automatic = in.automatic && m.send && !author_user_id;

@@ -58,15 +58,23 @@ void MailOutbox::Count(Delivery outcome) const {
 }
 
 Status MailOutbox::Fail(const OutboxItem& item, Delivery state, const std::string& why) {
-  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
-  LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock_.Now()));
-  Log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) + ": " + why);
-  Count(state);
-  LUISTER_RETURN_IF_ERROR(conversations_.DeliveryChanged(item.conversation_id, item.message_id));
+  return FailReply(store_, clock_, conversations_, options_, item, state, why);
+}
+
+Status FailReply(Store& store, const Clock& clock, ConversationService& conversations,
+                 const OutboxOptions& options, const OutboxItem& item, Delivery state,
+                 const std::string& why) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store.Find<OutboxRepository>());
+  LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock.Now()));
+  if (options.log)
+    options.log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) +
+                ": " + why);
+  if (options.counted) options.counted(state);
+  LUISTER_RETURN_IF_ERROR(conversations.DeliveryChanged(item.conversation_id, item.message_id));
   // Not answered after all: back with the team.
   ConversationPatch back;
   back.status = ConversationStatus::kWaitingOnUs;
-  auto changed = conversations_.Update(item.conversation_id, back, std::nullopt);
+  auto changed = conversations.Update(item.conversation_id, back, std::nullopt);
   if (!changed.ok() && changed.status().code() != StatusCode::kNotFound) return changed.status();
   return Status::Ok();
 }
@@ -74,7 +82,7 @@ Status MailOutbox::Fail(const OutboxItem& item, Delivery state, const std::strin
 Result<Timestamp> MailOutbox::RunRound() {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
   constexpr int kBatch = 100;
-  LUISTER_ASSIGN_OR_RETURN(auto due, outbox->Due(clock_.Now(), kBatch));
+  LUISTER_ASSIGN_OR_RETURN(auto due, outbox->Due(clock_.Now(), kBatch, OutboxLane::kMail));
   for (const OutboxItem& item : due) {
     if (item.delivery == Delivery::kSending && item.data_started) {
       // An attempt whose node stopped while the message was going over: it
@@ -89,13 +97,12 @@ Result<Timestamp> MailOutbox::RunRound() {
       continue;  // perhaps still going: its attempt gets time to end
     LUISTER_RETURN_IF_ERROR(SendOne(item));
   }
-  if (static_cast<int>(due.size()) == kBatch) return clock_.Now();
-  return clock_.Now() + options_.idle_poll;
+  return NextOutboxRound(clock_, due.size(), kBatch, options_.idle_poll);
 }
 
 Result<std::optional<Timestamp>> MailOutbox::RunJob(const Job& job) {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
-  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId());
+  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId(OutboxLane::kMail));
   // A job that lost the race to be the outbox's ends here: one sender only.
   if (current != job.id) return std::optional<Timestamp>();
   LUISTER_ASSIGN_OR_RETURN(Timestamp next, RunRound());
@@ -103,19 +110,29 @@ Result<std::optional<Timestamp>> MailOutbox::RunJob(const Job& job) {
 }
 
 Result<bool> MailOutbox::EnsureJob() {
-  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store_.Find<OutboxRepository>());
-  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId());
+  return EnsureOutboxJob(store_, clock_, OutboxLane::kMail, kMailOutboxJob);
+}
+
+Result<bool> EnsureOutboxJob(Store& store, const Clock& clock, OutboxLane lane,
+                             const std::string& kind) {
+  LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store.Find<OutboxRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId(lane));
   if (current) {
-    LUISTER_ASSIGN_OR_RETURN(auto state, store_.jobs().State(*current));
+    LUISTER_ASSIGN_OR_RETURN(auto state, store.jobs().State(*current));
     if (state == JobState::kQueued || state == JobState::kRunning) return false;
   }
   NewJob job;
-  job.kind = kMailOutboxJob;
+  job.kind = kind;
   job.payload = "{}";
-  job.run_at = clock_.Now();
-  job.created_at = clock_.Now();
-  LUISTER_ASSIGN_OR_RETURN(int64_t id, store_.jobs().Enqueue(job));
-  return outbox->SetJob(current, id);
+  job.run_at = clock.Now();
+  job.created_at = clock.Now();
+  LUISTER_ASSIGN_OR_RETURN(int64_t id, store.jobs().Enqueue(job));
+  return outbox->SetJob(lane, current, id);
+}
+
+Timestamp NextOutboxRound(const Clock& clock, size_t taken, size_t batch,
+                          std::chrono::seconds idle) {
+  return taken == batch ? clock.Now() : clock.Now() + idle;
 }
 
 Status MailOutbox::SendOne(const OutboxItem& item) {

@@ -40,13 +40,19 @@ struct OutboxItem {
   std::optional<int64_t> replaces_message_id;
 };
 
+// Which sender takes a reply: the mail outbox (e-mail and web form
+// conversations) or the social outbox (social media and forums). Each lane
+// has its own recurring job; everything else (attempts, states, retry,
+// dismiss, the admin's list) is shared.
+enum class OutboxLane { kMail = 1, kSocial = 2 };
+
 // A capability repository: `store.Find<OutboxRepository>()`.
 class OutboxRepository {
  public:
   virtual ~OutboxRepository() = default;
   // Replies to send at `now`, oldest first: queued and due, and those left
   // "sending" by an attempt that never ended (its node died).
-  virtual Result<std::vector<OutboxItem>> Due(Timestamp now, int limit) = 0;
+  virtual Result<std::vector<OutboxItem>> Due(Timestamp now, int limit, OutboxLane lane) = 0;
   // Starts an attempt: the first one keeps `rfc_message_id` (for the outbox
   // and as the message's external id, so the customer's answer threads),
   // later ones keep theirs. Conflict when the message is not queued or
@@ -55,6 +61,10 @@ class OutboxRepository {
                                    std::optional<int64_t> mailbox_id, Timestamp at) = 0;
   // The message is being handed to the server (SMTP DATA accepted).
   virtual Status DataStarted(int64_t message_id) = 0;
+  // The id the destination gave the reply (a social platform's post id,
+  // as SocialExternalId), so answers to it join the conversation. Conflict
+  // when another message has it.
+  virtual Status SetExternalId(int64_t message_id, const std::string& external_id) = 0;
   // Ends an attempt as `state` (sent, failed, uncertain), or queued again at
   // `retry_at`, with the server's answer.
   virtual Status Finish(int64_t message_id, Delivery state, const std::optional<std::string>& error,
@@ -72,10 +82,10 @@ class OutboxRepository {
   // How many replies are queued, sending, failed and uncertain (for
   // /metrics; an index range, never the sent ones).
   virtual Result<std::vector<std::pair<Delivery, int64_t>>> CountUnsent() = 0;
-  // The desk's one outbox job, and compare-and-set of it (as
+  // The desk's one job of a lane, and compare-and-set of it (as
   // MailboxRepository::SetPollJob): false when another node got there first.
-  virtual Result<std::optional<int64_t>> JobId() = 0;
-  virtual Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) = 0;
+  virtual Result<std::optional<int64_t>> JobId(OutboxLane lane) = 0;
+  virtual Result<bool> SetJob(OutboxLane lane, std::optional<int64_t> expected, int64_t job_id) = 0;
 };
 
 // The mailbox that sends the mail of a conversation in `queue_id` of
@@ -92,6 +102,35 @@ Result<std::optional<Mailbox>> SendingMailbox(Store& store, int64_t department_i
 Result<Message> ResendReply(Store& store, ConversationService& conversations, int64_t message_id,
                             MessageInput in, const std::optional<std::string>& to,
                             int64_t author_user_id);
+
+struct OutboxOptions {
+  int max_attempts = 8;
+  // Hears how each attempt ended: sent, failed, uncertain, or queued
+  // (to be tried again); for the node's counters.
+  std::function<void(Delivery)> counted;  // temporary failures before it counts as failed
+  std::chrono::seconds first_retry{30};
+  std::chrono::seconds idle_poll{2};  // how often an empty outbox looks again
+  std::function<void(std::string_view)> log;
+};
+
+// Makes sure the recurring job `kind` of `lane` exists (one per desk):
+// enqueues it when it has none, or its last one ended; true when it was
+// enqueued now.
+Result<bool> EnsureOutboxJob(Store& store, const Clock& clock, OutboxLane lane,
+                             const std::string& kind);
+
+// Ends an attempt of `item` for good as `state` (failed, uncertain) with
+// `why`: logged and counted as `options` say, the message's watchers told,
+// and the conversation back to waiting on us, so an unsent reply never
+// silently counts as an answer.
+Status FailReply(Store& store, const Clock& clock, ConversationService& conversations,
+                 const OutboxOptions& options, const OutboxItem& item, Delivery state,
+                 const std::string& why);
+
+// One round's replies, and when to look again: at once after a full batch,
+// else after `idle`.
+Timestamp NextOutboxRound(const Clock& clock, size_t taken, size_t batch,
+                          std::chrono::seconds idle);
 
 // A reply as the composer needs it.
 struct OutboundMail {
@@ -151,16 +190,6 @@ class SmtpSender {
   virtual SmtpResult Send(const SmtpEndpoint& endpoint, const std::string& envelope_from,
                           const std::vector<std::string>& recipients, const std::string& data,
                           const std::function<void()>& on_data) = 0;
-};
-
-struct OutboxOptions {
-  int max_attempts = 8;
-  // Hears how each attempt ended: sent, failed, uncertain, or queued
-  // (to be tried again); for the node's counters.
-  std::function<void(Delivery)> counted;  // temporary failures before it counts as failed
-  std::chrono::seconds first_retry{30};
-  std::chrono::seconds idle_poll{2};  // how often an empty outbox looks again
-  std::function<void(std::string_view)> log;
 };
 
 // The job kind that sends the desk's replies: one recurring job for the

@@ -70,7 +70,8 @@ TEST_P(OutboxRepoTest, AFailedReplyIsReplacedOnceByAnEditedOneToAnotherAddress) 
   EXPECT_TRUE(fresh->rfc_message_id.empty());
 
   // Due now, once; the cancelled one never.
-  auto due = outbox_->Due(FromMillis(4'000'000'000'000), 10);  // after the store's now
+  auto due =
+      outbox_->Due(FromMillis(4'000'000'000'000), 10, OutboxLane::kMail);  // after the store's now
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 1u);
   EXPECT_EQ((*due)[0].message_id, resent->message.id);
@@ -131,6 +132,48 @@ TEST_P(OutboxRepoTest, DismissCancelsAndArrivedMarksAnUncertainReplySent) {
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->items.size(), 2u);
   EXPECT_EQ(outbox_->Dismiss(424242, false, T(900)).code(), StatusCode::kNotFound);
+}
+
+TEST_P(OutboxRepoTest, EachLaneSeesItsOwnRepliesAndKeepsItsOwnJob) {
+  auto mail = Reply("per mail");
+  ASSERT_TRUE(mail.ok());
+  const int64_t social_conv =
+      MakeConversation(customer_, MakeDepartment("Web"), "Post", Channel::kSocial).id;
+  NewMessage m;
+  m.conversation_id = social_conv;
+  m.direction = Direction::kOut;
+  m.author_user_id = agent_;
+  m.body_text = "op het forum";
+  m.send = true;
+  auto social = Append(m, std::nullopt);
+  ASSERT_TRUE(social.ok()) << social.status().ToString();
+
+  const Timestamp later = FromMillis(4'000'000'000'000);
+  auto mail_due = outbox_->Due(later, 10, OutboxLane::kMail);
+  auto social_due = outbox_->Due(later, 10, OutboxLane::kSocial);
+  ASSERT_TRUE(mail_due.ok() && social_due.ok());
+  ASSERT_EQ(mail_due->size(), 1u);
+  EXPECT_EQ((*mail_due)[0].message_id, mail->message.id);
+  ASSERT_EQ(social_due->size(), 1u);
+  EXPECT_EQ((*social_due)[0].message_id, social->message.id);
+
+  // The platform's post id replaces the event id the attempt began with.
+  ASSERT_TRUE(outbox_->Begin(social->message.id, "luister-reply-x", std::nullopt, T(10)).ok());
+  ASSERT_TRUE(outbox_->SetExternalId(social->message.id, "social:forum:p-1").ok());
+  auto found = store_->conversations().FindByExternalIds({"social:forum:p-1"});
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->conversation_id, social_conv);
+  EXPECT_EQ(outbox_->SetExternalId(mail->message.id, "social:forum:p-1").code(),
+            StatusCode::kConflict);
+
+  // One job per lane, set by compare and set.
+  ASSERT_TRUE(outbox_->SetJob(OutboxLane::kMail, std::nullopt, 11).value());
+  ASSERT_TRUE(outbox_->SetJob(OutboxLane::kSocial, std::nullopt, 22).value());
+  EXPECT_EQ(outbox_->JobId(OutboxLane::kMail).value(), 11);
+  EXPECT_EQ(outbox_->JobId(OutboxLane::kSocial).value(), 22);
+  EXPECT_FALSE(outbox_->SetJob(OutboxLane::kSocial, 11, 33).value()) << "another node got there";
+  EXPECT_TRUE(outbox_->SetJob(OutboxLane::kSocial, 22, 33).value());
+  EXPECT_EQ(outbox_->JobId(OutboxLane::kMail).value(), 11);
 }
 
 LUISTER_CONTRACT_ENGINES(OutboxRepoTest);

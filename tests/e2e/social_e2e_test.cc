@@ -7,10 +7,12 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 
 #include "http_client.h"
 #include "luister_process.h"
 #include "server_test.h"
+#include "tests/support/http_sink.h"
 
 namespace luister::e2e {
 namespace {
@@ -47,6 +49,10 @@ std::string Now() {
 }
 
 class SocialTest : public ServerTest<SocialTest> {
+ public:
+  // The test's reply URL is on loopback.
+  static std::vector<std::string> ServeArgs() { return {"--webhooks-allow-private"}; }
+
  protected:
   void SetUp() override {
     ServerTest::SetUp();
@@ -84,6 +90,22 @@ class SocialTest : public ServerTest<SocialTest> {
               {"text", text}};
     if (!in_reply_to.empty()) e["in_reply_to"] = in_reply_to;
     return e;
+  }
+  json Messages(int64_t conversation) {
+    return client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+        .Json()["items"];
+  }
+  // The reply's message once its delivery is `state` (waits up to 15 s).
+  json WaitForDelivery(int64_t conversation, int64_t message, const std::string& state) {
+    json last;
+    for (int i = 0; i < 150; ++i) {
+      for (const auto& m : Messages(conversation))
+        if (m["id"] == message) last = m;
+      if (last.is_object() && last["delivery"] == state) return last;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ADD_FAILURE() << "reply " << message << " never became " << state << ": " << last.dump();
+    return last;
   }
   static inline int n_ = 0;
   std::string slug_, secret_;
@@ -174,6 +196,126 @@ TEST_F(SocialTest, ForgedStaleUnknownAndMalformedDeliveriesAreRefusedAndStoreNot
           .status,
       200);
   EXPECT_EQ(Deliver(Post("ev-z", "p-z", "post", "Nog iemand?")).status, 404);
+}
+
+}  // namespace
+}  // namespace luister::e2e
+
+namespace luister::e2e {
+namespace {
+
+TEST_F(SocialTest, AnswersGoToTheReplyUrlSignedOnceAndTheirPostThreadsTheCustomersAnswer) {
+  testing::HttpSink platform;
+  platform.Script({{200, R"({"post_id":"p-501"})", {}}});
+  ASSERT_EQ(client_
+                ->Patch("/api/v1/social-sources/" + std::to_string(source_id_),
+                        {{"reply_url", platform.Url("/luister/reply")}})
+                .status,
+            200);
+  auto first = Deliver(Post("ev-a", "p-500", "post", "Waar blijft mijn pakket?"));
+  ASSERT_EQ(first.status, 201) << first.body;
+  const int64_t conversation = first.Json()["conversation_id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "Het is onderweg, Anna."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  const int64_t reply_id = reply.Json()["id"];
+  EXPECT_EQ(reply.Json()["delivery"], "queued");
+
+  json sent = WaitForDelivery(conversation, reply_id, "sent");
+  auto got = platform.WaitFor(1);
+  ASSERT_EQ(got.size(), 1u);
+  json body = json::parse(got[0].body);
+  EXPECT_EQ(body["kind"], "reply");
+  EXPECT_EQ(body["in_reply_to"], "p-500");
+  EXPECT_EQ(body["thread"], "p-500");
+  EXPECT_EQ(body["to"]["handle"], "anna_nl");
+  EXPECT_EQ(body["text"], "Het is onderweg, Anna.");
+  EXPECT_EQ(body["message_id"], reply_id);
+  EXPECT_EQ(got[0].target, "/luister/reply");
+  EXPECT_EQ(got[0].headers["x-luister-event"], "reply");
+  const std::string ts = got[0].headers["x-luister-timestamp"];
+  EXPECT_EQ(got[0].headers["x-luister-signature"], Sign(secret_, ts, got[0].body))
+      << "signed with the source's own secret";
+
+  // The customer answers our post on the platform: it joins the conversation.
+  auto answer = Deliver(Post("ev-b", "p-502", "reply", "Dank je!", "p-501"));
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  EXPECT_EQ(answer.Json()["conversation_id"], conversation);
+
+  EXPECT_NE(client_->Get("/metrics").body.find("luister_social_replies_total{delivery=\"sent\"}"),
+            std::string::npos);
+}
+
+TEST_F(SocialTest, ABusyPlatformKeepsTheAnswerQueuedWithWhatItSaid) {
+  testing::HttpSink platform;
+  platform.Script({{503, "try later", {}}});
+  ASSERT_EQ(client_
+                ->Patch("/api/v1/social-sources/" + std::to_string(source_id_),
+                        {{"reply_url", platform.Url("/busy")}})
+                .status,
+            200);
+  auto post = Deliver(Post("ev-e", "p-700", "post", "Hallo?"));
+  ASSERT_EQ(post.status, 201) << post.body;
+  const int64_t conversation = post.Json()["conversation_id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "Wij zijn er!"}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  ASSERT_EQ(platform.WaitFor(1).size(), 1u);
+  json queued;
+  for (int i = 0; i < 100; ++i) {
+    queued = Messages(conversation).back();
+    if (!queued["delivery_error"].is_null()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(queued["delivery"], "queued") << "to be tried again later";
+  EXPECT_NE(queued["delivery_error"].get<std::string>().find("503"), std::string::npos)
+      << queued.dump();
+  EXPECT_NE(client_->Get("/metrics").body.find("luister_social_replies_total{delivery=\"queued\"}"),
+            std::string::npos);
+}
+
+TEST_F(SocialTest, ARefusedAnswerShowsWhyAndGoesBackToTheTeamAndARetrySendsIt) {
+  testing::HttpSink platform;
+  platform.Script({{404, "thread deleted", {}}, {201, "{}", {}}});
+  ASSERT_EQ(client_
+                ->Patch("/api/v1/social-sources/" + std::to_string(source_id_),
+                        {{"reply_url", platform.Url("/r")}})
+                .status,
+            200);
+  auto dm = Deliver(Post("ev-c", "dm-1", "direct_message", "Kunnen jullie mij bellen?"));
+  ASSERT_EQ(dm.status, 201) << dm.body;
+  const int64_t conversation = dm.Json()["conversation_id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "Natuurlijk, vandaag nog."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  const int64_t reply_id = reply.Json()["id"];
+  json failed = WaitForDelivery(conversation, reply_id, "failed");
+  EXPECT_NE(failed["delivery_error"].get<std::string>().find("thread deleted"), std::string::npos)
+      << failed.dump();
+  EXPECT_EQ(json::parse(platform.received()[0].body)["kind"], "direct_message");
+  auto c = client_->Get("/api/v1/conversations/" + std::to_string(conversation)).Json();
+  EXPECT_EQ(c["status"], "waiting_on_us") << "not silently answered";
+
+  auto retried =
+      client_->Post("/api/v1/mail/outbox/" + std::to_string(reply_id) + "/retry", json::object());
+  ASSERT_EQ(retried.status, 200) << retried.body;
+  WaitForDelivery(conversation, reply_id, "sent");
+  auto got = platform.WaitFor(2);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(json::parse(got[0].body)["event_id"], json::parse(got[1].body)["event_id"])
+      << "one answer, one event id: the platform takes it once";
+}
+
+TEST_F(SocialTest, ASourceWithoutAReplyUrlSendsNothingAndSaysSo) {
+  auto post = Deliver(Post("ev-d", "p-600", "post", "Slechte service!"));
+  ASSERT_EQ(post.status, 201) << post.body;
+  const int64_t conversation = post.Json()["conversation_id"];
+  auto reply = client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                             {{"direction", "out"}, {"body_text", "Sorry, we bellen u."}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  json cancelled = WaitForDelivery(conversation, reply.Json()["id"], "cancelled");
+  EXPECT_NE(cancelled["delivery_error"].get<std::string>().find("no reply URL"), std::string::npos)
+      << cancelled.dump();
 }
 
 }  // namespace

@@ -12,8 +12,9 @@
 #include "domain/mail_outbox.h"
 #include "domain/mailbox_poller.h"
 #include "domain/permissions.h"
-#include "domain/web_form.h"
 #include "domain/repositories.h"
+#include "domain/web_form.h"
+#include "domain/webhook.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -47,6 +48,9 @@ struct ApiContext {
   SecretKeeper* secrets = nullptr;
   MailComposer* mail_composer = nullptr;
   SmtpSender* smtp = nullptr;
+  // Sends signed webhooks (channels/webhook: social answers to their
+  // sources' reply URLs); null: the social outbox does not run on this node.
+  WebhookPoster* webhooks = nullptr;
   // Reads the public web form's multipart/form-data (channels/email); null:
   // only urlencoded and JSON forms are taken.
   const FormDataReader* form_reader = nullptr;

@@ -1,5 +1,7 @@
 #include "http/api/channel_payloads.h"
 
+#include <nlohmann/json.hpp>
+
 #include "http/json_body.h"
 #include "http/request.h"
 
@@ -80,6 +82,35 @@ Result<std::vector<std::pair<std::string, std::string>>> ParseUrlEncoded(std::st
     out.emplace_back(std::move(key), std::move(value));
   }
   return out;
+}
+
+std::string WriteSocialReply(const SocialReply& reply) {
+  nlohmann::json out = {{"event_id", reply.event_id},
+                        {"kind", ToString(reply.kind)},
+                        {"in_reply_to", reply.in_reply_to},
+                        {"thread", reply.thread},
+                        {"to", {{"handle", reply.to_handle}}},
+                        {"text", reply.text},
+                        {"author", {{"name", reply.agent_name}}},
+                        {"conversation_id", reply.conversation_id},
+                        {"message_id", reply.message_id},
+                        {"created_at", FormatIso8601(reply.created_at)}};
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<std::string> ReadPostId(const std::string& answer) {
+  auto j = nlohmann::json::parse(answer, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("post_id")) return std::nullopt;
+  const auto& id = j["post_id"];
+  std::string text;
+  if (id.is_string())
+    text = id.get<std::string>();
+  else if (id.is_number_integer())
+    text = std::to_string(id.get<int64_t>());
+  else
+    return std::nullopt;
+  if (text.empty() || text.size() > 200) return std::nullopt;
+  return text;
 }
 
 }  // namespace luister::http

@@ -3,6 +3,7 @@
 #include "auth/tokens.h"
 #include "domain/mailbox.h"
 #include "domain/social.h"
+#include "domain/social_outbox.h"
 #include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/channel_payloads.h"
@@ -90,6 +91,44 @@ Result<Response> Receive(ApiContext& ctx, Request& req) {
        {"conversation_id", got->conversation_id ? json(got->conversation_id) : json()}});
 }
 
+void CountReply(ApiContext& ctx, Delivery d) {
+  ctx.metrics
+      .Counter("luister_social_replies_total",
+               "Answers sent to social sources' reply URLs, by how each attempt ended (sent, "
+               "failed, cancelled: the source has no reply URL, queued: to be tried again).",
+               "delivery=\"" + std::string(ToString(d)) + "\"")
+      .fetch_add(1, std::memory_order_relaxed);
+}
+
+// The social outbox of one server, made for the first context that asks.
+struct OutboxSlot {
+  SocialOutbox* Of(ApiContext& ctx) {
+    if (!outbox && ctx.webhooks && ctx.secrets) {
+      auto repo = ctx.store.Find<SocialRepository>();
+      if (!repo.ok()) return nullptr;
+      outbox = std::make_unique<SocialOutbox>(
+          ctx.store, **repo, ctx.clock, ctx.conversations, *ctx.webhooks, *ctx.secrets,
+          WriteSocialReply, ReadPostId,
+          OutboxOptions{.counted = [&ctx](Delivery d) { CountReply(ctx, d); },
+                        .log =
+                            [](std::string_view line) {
+                              std::fprintf(stderr, "luister: social %.*s\n",
+                                           static_cast<int>(line.size()), line.data());
+                            }});
+    }
+    return outbox.get();
+  }
+  std::unique_ptr<SocialOutbox> outbox;
+};
+
+Status Jobs(JobRunner& runner, ApiContext& ctx, OutboxSlot& slot) {
+  SocialOutbox* outbox = slot.Of(ctx);
+  if (!outbox) return Status::Ok();  // this node sends no webhooks
+  LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
+      kSocialOutboxJob, [outbox](const Job& job) { return outbox->RunJob(job); }));
+  return outbox->EnsureJob().status();
+}
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   // Public: the signature is the credential.
   r.Add("POST", "/api/v1/channels/social/{source}",
@@ -164,7 +203,16 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
 }  // namespace
 
 // Social media and forums (C2): sources post signed webhooks; each post
-// lands on its author's timeline, threaded by the post it answers.
-ApiModule SocialModule() { return {"social", {"social_sources", "social_events"}, {}, Routes, {}}; }
+// lands on its author's timeline, threaded by the post it answers; the
+// agents' answers go back to the source's reply URL through the social
+// outbox (domain/social_outbox.h).
+ApiModule SocialModule() {
+  auto slot = std::make_shared<OutboxSlot>();
+  return {"social",
+          {"social_sources", "social_events"},
+          {},
+          Routes,
+          [slot](JobRunner& runner, ApiContext& ctx) { return Jobs(runner, ctx, *slot); }};
+}
 
 }  // namespace luister::http

@@ -43,7 +43,8 @@ Result<Conversation> LoadConversation(Connection& c, int64_t id, bool for_update
 inline constexpr char kMessageColumns[] =
     "id, conversation_id, customer_id, channel, direction, internal, author_user_id, "
     "body_text, body_html, created_at, external_id, raw_sha256, delivery, "
-    "CASE WHEN delivery IN ('failed', 'uncertain') THEN (SELECT o.last_error FROM mail_outbox o "
+    "CASE WHEN delivery IN ('failed', 'uncertain', 'cancelled', 'queued') THEN (SELECT "
+    "o.last_error FROM mail_outbox o "
     "WHERE o.message_id = messages.id) END";
 Message MessageFromRow(const Row& r);
 Result<Message> LoadMessage(Connection& c, int64_t id);

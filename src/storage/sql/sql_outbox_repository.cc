@@ -16,9 +16,15 @@ constexpr char kSelect[] =
 const Sql kGet(std::string(kSelect) + "WHERE m.id = ? AND m.delivery IS NOT NULL");
 // Locks the message row (the outer join itself cannot be locked on PostgreSQL).
 const Sql kLock("SELECT id FROM messages WHERE id = ?{for_update}");
-const Sql kDue(std::string(kSelect) +
-               "WHERE m.delivery = 'sending' OR (m.delivery = 'queued' AND "
-               "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)) ORDER BY m.id LIMIT ?");
+// A lane's due replies: the conversation's channel says whose they are.
+std::string DueIn(const char* channels) {
+  return std::string(kSelect) +
+         "JOIN conversations c ON c.id = m.conversation_id AND c.channel IN " + channels +
+         " WHERE (m.delivery = 'sending' OR (m.delivery = 'queued' AND "
+         "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?))) ORDER BY m.id LIMIT ?";
+}
+const Sql kDueMail(DueIn("('email', 'webform')"));
+const Sql kDueSocial(DueIn("('social')"));
 // An attempt: the row made, or counted up; the first Message-ID stays.
 const Sql kAttempt(
     "INSERT INTO mail_outbox (message_id, rfc_message_id, mailbox_id, attempts, next_attempt_at, "
@@ -34,6 +40,7 @@ const Sql kNoAttempt(
 // The Message-ID is the message's external id: the customer's answer names it.
 const Sql kSetExternalId(
     "UPDATE messages SET external_id = ? WHERE id = ? AND external_id IS NULL");
+const Sql kReplaceExternalId("UPDATE messages SET external_id = ? WHERE id = ?");
 const Sql kSetDelivery("UPDATE messages SET delivery = ? WHERE id = ?");
 const Sql kDataStarted("UPDATE mail_outbox SET data_started = ? WHERE message_id = ?");
 const Sql kFinish(
@@ -43,10 +50,11 @@ const Sql kResetAttempts("UPDATE mail_outbox SET attempts = 0 WHERE message_id =
 const Sql kCountUnsent(
     "SELECT delivery, count(*) FROM messages WHERE delivery IN "
     "('queued', 'sending', 'failed', 'uncertain') GROUP BY delivery");
-const Sql kJob("SELECT job_id FROM mail_outbox_job WHERE singleton = 1");
+// One row per lane: `singleton` is the OutboxLane (1 mail, 2 social).
+const Sql kJob("SELECT job_id FROM mail_outbox_job WHERE singleton = ?");
 const Sql kFirstJob(
-    "INSERT INTO mail_outbox_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
-const Sql kNextJob("UPDATE mail_outbox_job SET job_id = ? WHERE singleton = 1 AND job_id = ?");
+    "INSERT INTO mail_outbox_job (singleton, job_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+const Sql kNextJob("UPDATE mail_outbox_job SET job_id = ? WHERE singleton = ? AND job_id = ?");
 
 OutboxItem FromRow(const Row& r) {
   OutboxItem o;
@@ -75,9 +83,11 @@ Result<OutboxItem> Load(Connection& c, int64_t id, bool for_update = false) {
 
 }  // namespace
 
-Result<std::vector<OutboxItem>> SqlOutboxRepository::Due(Timestamp now, int limit) {
+Result<std::vector<OutboxItem>> SqlOutboxRepository::Due(Timestamp now, int limit,
+                                                         OutboxLane lane) {
   return db_.Read([&](Connection& c) {
-    return Collect<OutboxItem>(c, kDue, Params::Of(now, static_cast<int64_t>(limit)), FromRow);
+    return Collect<OutboxItem>(c, lane == OutboxLane::kSocial ? kDueSocial : kDueMail,
+                               Params::Of(now, static_cast<int64_t>(limit)), FromRow);
   });
 }
 
@@ -103,6 +113,12 @@ Result<OutboxItem> SqlOutboxRepository::Begin(int64_t message_id, const std::str
 Status SqlOutboxRepository::DataStarted(int64_t message_id) {
   return db_.Write([&](Connection& c) {
     return c.Execute(kDataStarted, Params::Of(true, message_id)).status();
+  });
+}
+
+Status SqlOutboxRepository::SetExternalId(int64_t message_id, const std::string& external_id) {
+  return db_.Write([&](Connection& c) {
+    return c.Execute(kReplaceExternalId, Params::Of(external_id, message_id)).status();
   });
 }
 
@@ -194,17 +210,20 @@ Result<std::vector<std::pair<Delivery, int64_t>>> SqlOutboxRepository::CountUnse
   });
 }
 
-Result<std::optional<int64_t>> SqlOutboxRepository::JobId() {
+Result<std::optional<int64_t>> SqlOutboxRepository::JobId(OutboxLane lane) {
+  const auto l = static_cast<int64_t>(lane);
   return db_.ReadOne([&](Connection& c) {
-    return First<int64_t>(c, kJob, Params(), [](const Row& r) { return r.Int(0); });
+    return First<int64_t>(c, kJob, Params::Of(l), [](const Row& r) { return r.Int(0); });
   });
 }
 
-Result<bool> SqlOutboxRepository::SetJob(std::optional<int64_t> expected, int64_t job_id) {
+Result<bool> SqlOutboxRepository::SetJob(OutboxLane lane, std::optional<int64_t> expected,
+                                         int64_t job_id) {
+  const auto l = static_cast<int64_t>(lane);
   return db_.Write([&](Connection& c) -> Result<bool> {
     LUISTER_ASSIGN_OR_RETURN(int64_t n, expected
-                                            ? c.Execute(kNextJob, Params::Of(job_id, *expected))
-                                            : c.Execute(kFirstJob, Params::Of(job_id)));
+                                            ? c.Execute(kNextJob, Params::Of(job_id, l, *expected))
+                                            : c.Execute(kFirstJob, Params::Of(l, job_id)));
     return n == 1;
   });
 }

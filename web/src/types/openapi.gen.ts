@@ -1954,8 +1954,12 @@ export interface components {
              */
             automatic: boolean;
             /**
-             * @description Why a `failed` or `uncertain` reply did not (certainly) go: the
-             *     mail server's answer or the network error. Null otherwise.
+             * @description Why a `failed` or `uncertain` reply did not (certainly) go, why a
+             *     `cancelled` one is not sent (dismissed after a failure, or a
+             *     social source without a reply URL), or what the last attempt of
+             *     a `queued` one met before it is tried again: the mail server's
+             *     or the destination's answer, or the network error. Null
+             *     otherwise.
              */
             delivery_error: string | null;
             /**

@@ -175,6 +175,7 @@ export const en = {
     dismissConfirm: 'Nobody will send this reply. Dismiss it?',
     arrived: 'It arrived',
     arrivedConfirm: 'Mark this reply as sent? Only do this when the customer confirmed it arrived.',
+    lastAttempt: 'Not sent yet; tried again soon. Last attempt: {{error}}',
     cancelled: 'Not sent',
     cancelledTitle: 'This reply was dismissed or replaced by an edited one; nobody sends it.',
   },

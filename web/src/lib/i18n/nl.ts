@@ -177,6 +177,7 @@ export const nl: Translation = {
     dismissConfirm: 'Dit antwoord wordt dan door niemand meer verstuurd. Doorgaan?',
     arrived: 'Is aangekomen',
     arrivedConfirm: 'Dit antwoord als verzonden markeren? Doe dit alleen als de klant heeft bevestigd dat het is aangekomen.',
+    lastAttempt: 'Nog niet verzonden; wordt zo opnieuw geprobeerd. Laatste poging: {{error}}',
     cancelled: 'Niet verzonden',
     cancelledTitle: 'Dit antwoord is ingetrokken of vervangen door een bewerkte versie; niemand verstuurt het.',
   },

@@ -232,6 +232,7 @@ describe('A cancelled reply', () => {
     expect(mark).toHaveTextContent('Not sent');
     expect(mark).toHaveClass('delivery--cancelled');
     expect(mark).toHaveAttribute('title', expect.stringContaining('dismissed or replaced'));
+    expect(mark).toHaveAttribute('title', expect.stringContaining('550 5.1.1 mailbox unavailable'));
     expect(m).not.toHaveClass('message--unsent');
     expect(within(m).queryByTestId('delivery-warning')).not.toBeInTheDocument();
     expect(within(m).queryByRole('button')).not.toBeInTheDocument();
@@ -245,5 +246,19 @@ describe('A cancelled reply', () => {
     expect(warning.getByRole('button', { name: 'Bewerken en opnieuw versturen' })).toBeInTheDocument();
     expect(warning.getByRole('button', { name: 'Niet meer versturen' })).toBeInTheDocument();
     expect(warning.getByRole('button', { name: 'Is aangekomen' })).toBeInTheDocument();
+  });
+});
+
+describe('A reply waiting to be tried again', () => {
+  it('says what its last attempt met', async () => {
+    render(() => [message(40, { delivery: 'queued', delivery_error: 'HTTP 503: busy' })]);
+    const mark = within(await byId(40)).getByTestId('delivery');
+    expect(mark).toHaveTextContent('Waiting to be sent');
+    expect(mark).toHaveAttribute('title', expect.stringContaining('HTTP 503: busy'));
+  });
+
+  it('has no such note before its first attempt', async () => {
+    render(() => [message(41, { delivery: 'queued', delivery_error: null })]);
+    expect(within(await byId(41)).getByTestId('delivery')).not.toHaveAttribute('title');
   });
 });

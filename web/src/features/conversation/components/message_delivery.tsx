@@ -33,13 +33,23 @@ export function DeliveryMark({ message }: { message: Message }) {
     );
   if (d === 'queued' || d === 'sending')
     return (
-      <span className="delivery delivery--pending" data-testid="delivery" data-delivery={d}>
+      <span
+        className="delivery delivery--pending"
+        data-testid="delivery"
+        data-delivery={d}
+        title={message.delivery_error ? t('delivery.lastAttempt', { error: message.delivery_error }) : undefined}
+      >
         {t(`delivery.${d}`)}
       </span>
     );
   if (d === 'cancelled')
     return (
-      <span className="delivery delivery--cancelled" data-testid="delivery" data-delivery={d} title={t('delivery.cancelledTitle')}>
+      <span
+        className="delivery delivery--cancelled"
+        data-testid="delivery"
+        data-delivery={d}
+        title={message.delivery_error ? `${t('delivery.cancelledTitle')} ${t('delivery.reason', { error: message.delivery_error })}` : t('delivery.cancelledTitle')}
+      >
         {t('delivery.cancelled')}
       </span>
     );
