@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "app/open_store.h"
 #include "auth/authenticator.h"
 #include "auth/secret_box.h"
+#include "auth/visitor_token.h"
 #include "channels/email/form_data.h"
 #include "channels/email/imap_client.h"
 #include "channels/email/mime_composer.h"
@@ -26,6 +28,7 @@
 #include "domain/customer_service.h"
 #include "domain/job_runner.h"
 #include "http/api/api_context.h"
+#include "http/api/chat_hub.h"
 #include "http/live_hub.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -254,12 +257,20 @@ int RunServe(const ServeArgs& args) {
   http::LiveHub hub([&ctx_ptr](http::Request& req) { return http::AuthorizeLive(*ctx_ptr, req); });
   // On PostgreSQL every node's events go through the database, so a browser
   // on this node sees what was written through another one.
-  EventPublisher* events = &hub;
+  // On one node the browsers' hub and the chat widget's hub hear every
+  // event straight from the services.
+  EventFanout fanout;
+  fanout.Add(&hub);
+  EventPublisher* events = &fanout;
+  std::atomic<http::ChatHub*> chat_hub_ptr{nullptr};
   std::unique_ptr<postgres::PgEventBus> bus;
   if (auto url = ParseDatabaseUrl(args.db);
       url.ok() && url->engine == DatabaseUrl::Engine::kPostgres) {
     auto started = postgres::PgEventBus::Start(
-        url->location, [&hub](uint64_t seq, const DomainEvent& e) { hub.Deliver(seq, e); });
+        url->location, [&hub, &chat_hub_ptr](uint64_t seq, const DomainEvent& e) {
+          hub.Deliver(seq, e);
+          if (http::ChatHub* chat = chat_hub_ptr.load()) chat->OnEvent(e);
+        });
     if (!started.ok()) return Fail("cannot start the live event stream", started.status());
     bus = std::move(started).value();
     hub.StartAfter(bus->start_seq());
@@ -295,6 +306,15 @@ int RunServe(const ServeArgs& args) {
   webhook::CurlWebhookPoster webhooks({.allow_private = args.webhooks_allow_private});
   ctx.webhooks = &webhooks;
   ctx_ptr = &ctx;
+  // The chat widget: visitor tokens signed with a key of their own, derived
+  // from the key file every node shares.
+  auth::VisitorTokens visitor_tokens(secrets->DeriveKey("visitors"));
+  http::ChatHub chat_hub(ctx, visitor_tokens, [&hub] { return hub.OnlineUsers(); });
+  ctx.chat = &chat_hub;
+  if (bus)
+    chat_hub_ptr = &chat_hub;
+  else
+    fanout.Add(&chat_hub);
   const std::vector<http::ApiModule> modules = ServerModules();
 
   // Background jobs: every node runs a runner against the shared database;
@@ -327,7 +347,10 @@ int RunServe(const ServeArgs& args) {
   options.upload_paths = {std::string(http::kUploadPath), "/forms/", "/api/v1/public/forms/"};
   options.max_upload_bytes = args.max_attachment_bytes;
   options.metrics = &metrics;
-  options.websocket = &hub;
+  http::WebSocketRouter websockets;
+  websockets.Add("/api/v1/live", &hub);
+  websockets.Add(std::string(http::kWidgetLivePrefix), &chat_hub);
+  options.websocket = &websockets;
   http::Server server(options, [&router, &web](http::Request& req) {
     if (web) {
       if (auto r = web->Serve(req)) {

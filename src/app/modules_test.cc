@@ -73,10 +73,10 @@ TEST_F(ModulesTest, EveryLiveEventHasExactlyOneOwner) {
        {EventType::kConversationCreated, EventType::kConversationUpdated,
         EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
         EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
-        EventType::kAccessChanged})
+        EventType::kChatUpdated, EventType::kChatTyping, EventType::kAccessChanged})
     EXPECT_TRUE(owner.count(e)) << ToString(e) << " belongs to no module";
   // Every value of the enum is in the list above: ParseEventType knows them.
-  EXPECT_EQ(owner.size(), 9u);
+  EXPECT_EQ(owner.size(), 11u);
 }
 
 TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -19,6 +20,16 @@ constexpr std::string_view kHeader = "luister-secret-key-v1\n";
 std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
 
 }  // namespace
+
+std::array<unsigned char, SecretBox::kKeyBytes> SecretBox::DeriveKey(std::string_view context,
+                                                                     uint64_t id) const {
+  static_assert(kKeyBytes == crypto_kdf_KEYBYTES);
+  char ctx[crypto_kdf_CONTEXTBYTES] = {};
+  std::memcpy(ctx, context.data(), std::min(context.size(), sizeof ctx));
+  std::array<unsigned char, kKeyBytes> out{};
+  crypto_kdf_derive_from_key(out.data(), out.size(), id, ctx, key_.data());
+  return out;
+}
 
 SecretBox SecretBox::Ephemeral() {
   if (sodium_init() < 0) std::abort();

@@ -32,6 +32,10 @@ class SecretBox final : public SecretKeeper {
   // InvalidArgument when `sealed` was not sealed with this key or was changed.
   Result<std::string> Open(std::string_view sealed) override;
 
+  // A key of its own for another use of this key file (`context`: exactly 8
+  // characters, e.g. "visitors"), so that one key never serves two purposes.
+  std::array<unsigned char, kKeyBytes> DeriveKey(std::string_view context, uint64_t id = 1) const;
+
  private:
   explicit SecretBox(const std::array<unsigned char, kKeyBytes>& key) : key_(key) {}
   std::array<unsigned char, kKeyBytes> key_;

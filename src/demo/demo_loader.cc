@@ -10,6 +10,7 @@
 #include "demo/demo_calls.h"
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
+#include "domain/chat.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/location.h"
@@ -167,14 +168,25 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   }
 
   // The public contact form, feeding Customer Service's first queue.
-  if (auto forms = store.Find<WebFormRepository>(); forms.ok() && !queue_ids.empty() &&
-                                                     !queue_ids[0].empty()) {
+  if (auto forms = store.Find<WebFormRepository>();
+      forms.ok() && !queue_ids.empty() && !queue_ids[0].empty()) {
     WebForm f;
     f.slug = "contact";
     f.name = "Contact";
     f.queue_id = queue_ids[0][0];
     f.created_at = plan.directory_created_at;
     LUISTER_RETURN_IF_ERROR((*forms)->Create(f).status());
+  }
+  // The chat on the webshop: `<script src="/widget.js" data-queue="webshop">`
+  // on any page (no allowed origins: the demo is embedded anywhere).
+  if (auto chats = store.Find<ChatRepository>();
+      chats.ok() && !queue_ids.empty() && !queue_ids[0].empty()) {
+    ChatWidget w;
+    w.slug = "webshop";
+    w.name = "Klantenservice";
+    w.queue_id = queue_ids[0][0];
+    w.created_at = plan.directory_created_at;
+    LUISTER_RETURN_IF_ERROR((*chats)->CreateWidget(w).status());
   }
 
   const std::string& staff_password =

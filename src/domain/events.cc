@@ -20,6 +20,10 @@ std::string_view ToString(EventType t) {
       return "customer.merged";
     case EventType::kCallRecorded:
       return "call.recorded";
+    case EventType::kChatUpdated:
+      return "chat.updated";
+    case EventType::kChatTyping:
+      return "chat.typing";
     case EventType::kAccessChanged:
       return "access.changed";
   }
@@ -31,7 +35,7 @@ std::optional<EventType> ParseEventType(std::string_view s) {
        {EventType::kConversationCreated, EventType::kConversationUpdated,
         EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
         EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
-        EventType::kAccessChanged})
+        EventType::kChatUpdated, EventType::kChatTyping, EventType::kAccessChanged})
     if (ToString(t) == s) return t;
   return std::nullopt;
 }

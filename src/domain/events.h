@@ -22,6 +22,8 @@ enum class EventType {
   kCustomerUpdated,
   kCustomerMerged,
   kCallRecorded,  // a phone call reached the desk or was logged (customer_id when known)
+  kChatUpdated,   // a chat was accepted, ended or handed to e-mail (user_id: the agent)
+  kChatTyping,    // someone types in a chat: an agent (user_id) or the visitor (none)
   // A user's access ended or changed (logout, deactivation, a new role or
   // password): every node closes that user's live streams opened before
   // `at`. Not sent to browsers.
@@ -50,6 +52,20 @@ class EventPublisher {
  public:
   virtual ~EventPublisher() = default;
   virtual void Publish(const DomainEvent& event) = 0;
+};
+
+// Sends each event to several publishers, in the order they were added
+// (the browsers' hub, the chat widget's hub). Add them all before the first
+// Publish.
+class EventFanout final : public EventPublisher {
+ public:
+  void Add(EventPublisher* to) { to_.push_back(to); }
+  void Publish(const DomainEvent& event) override {
+    for (EventPublisher* p : to_) p->Publish(event);
+  }
+
+ private:
+  std::vector<EventPublisher*> to_;
 };
 
 // Events of writes not committed yet wait for the commit. While a

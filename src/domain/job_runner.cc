@@ -238,4 +238,20 @@ void JobRunner::RunRound(const Job& job, const RecurringJobHandler& handler,
   if (!s.ok()) Log(what + " was not recorded: " + s.ToString());
 }
 
+Result<bool> EnsureSingletonJob(
+    Store& store, const Clock& clock, const std::string& kind, std::optional<int64_t> current,
+    const std::function<Result<bool>(std::optional<int64_t>, int64_t)>& set) {
+  if (current) {
+    LUISTER_ASSIGN_OR_RETURN(auto state, store.jobs().State(*current));
+    if (state == JobState::kQueued || state == JobState::kRunning) return false;
+  }
+  NewJob job;
+  job.kind = kind;
+  job.payload = "{}";
+  job.run_at = clock.Now();
+  job.created_at = clock.Now();
+  LUISTER_ASSIGN_OR_RETURN(int64_t id, store.jobs().Enqueue(job));
+  return set(current, id);
+}
+
 }  // namespace luister

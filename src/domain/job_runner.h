@@ -47,6 +47,14 @@ struct JobRunnerOptions {
   std::function<void(std::string_view)> log;     // one line per event; may be empty
 };
 
+// Makes sure the desk's one recurring job `kind` exists (an outbox, a
+// sweeper): a new one is enqueued when `current` (the job recorded for it)
+// is none or has ended, and recorded with `set` (compare and set: false when
+// another node recorded its own first). True when enqueued now.
+Result<bool> EnsureSingletonJob(
+    Store& store, const Clock& clock, const std::string& kind, std::optional<int64_t> current,
+    const std::function<Result<bool>(std::optional<int64_t>, int64_t)>& set);
+
 // A job kind: 1-64 characters of a-z, 0-9, '.', '_' and '-'.
 bool IsValidJobKind(std::string_view kind);
 

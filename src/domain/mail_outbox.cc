@@ -5,6 +5,7 @@
 
 #include "common/failpoint.h"
 #include "domain/blob.h"
+#include "domain/job_runner.h"
 #include "domain/jobs.h"
 #include "domain/validation.h"
 
@@ -117,17 +118,10 @@ Result<bool> EnsureOutboxJob(Store& store, const Clock& clock, OutboxLane lane,
                              const std::string& kind) {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store.Find<OutboxRepository>());
   LUISTER_ASSIGN_OR_RETURN(auto current, outbox->JobId(lane));
-  if (current) {
-    LUISTER_ASSIGN_OR_RETURN(auto state, store.jobs().State(*current));
-    if (state == JobState::kQueued || state == JobState::kRunning) return false;
-  }
-  NewJob job;
-  job.kind = kind;
-  job.payload = "{}";
-  job.run_at = clock.Now();
-  job.created_at = clock.Now();
-  LUISTER_ASSIGN_OR_RETURN(int64_t id, store.jobs().Enqueue(job));
-  return outbox->SetJob(lane, current, id);
+  return EnsureSingletonJob(store, clock, kind, current,
+                            [&](std::optional<int64_t> expected, int64_t id) {
+                              return outbox->SetJob(lane, expected, id);
+                            });
 }
 
 Timestamp NextOutboxRound(const Clock& clock, size_t taken, size_t batch,

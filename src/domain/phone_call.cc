@@ -47,17 +47,6 @@ void CheckText(const std::string& field, std::string* text, size_t max_bytes,
     errors->push_back({field, "must be valid UTF-8"});
 }
 
-bool IsWebUrl(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return false;
-  std::string scheme = AsciiLower(url.substr(0, scheme_end));
-  if (scheme != "https" && scheme != "http") return false;
-  std::string_view rest = url.substr(scheme_end + 3);
-  if (rest.empty() || rest.front() == '/') return false;
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ') return false;
-  return true;
-}
 
 Language LanguageOfNumber(std::string_view e164) {
   // Dutch for the Netherlands and Belgium (Flanders), English elsewhere; the

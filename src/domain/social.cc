@@ -15,14 +15,6 @@ constexpr std::array<std::pair<SocialKind, std::string_view>, 3> kKinds{{
     {SocialKind::kDirectMessage, "direct_message"},
 }};
 
-bool WebUrl(std::string_view url) {
-  std::string lower = AsciiLower(url.substr(0, 8));
-  if (!lower.starts_with("https://") && !lower.starts_with("http://")) return false;
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ') return false;
-  return url.size() <= 2000;
-}
-
 void CheckId(const std::string& field, std::string* id, std::vector<FieldError>* errors) {
   *id = std::string(Trim(*id));
   if (id->empty() || id->size() > 200 || !IsValidUtf8(*id))
@@ -72,7 +64,7 @@ Result<SocialSource> SocialService::Create(SocialSource s) {
   s.name = WithoutControlCharacters(Trim(s.name));
   if (s.name.empty() || s.name.size() > 200 || !IsValidUtf8(s.name))
     errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});
-  if (!s.reply_url.empty() && !WebUrl(s.reply_url))
+  if (!s.reply_url.empty() && !IsWebUrl(s.reply_url))
     errors.push_back({"reply_url", "must be an http(s) URL"});
   auto q = store_.directory().GetQueue(s.queue_id);
   if (!q.ok() && q.status().code() != StatusCode::kNotFound) return q.status();
@@ -90,7 +82,7 @@ Result<SocialSource> SocialService::Update(int64_t id, SocialSourcePatch patch) 
     if (patch.name->empty() || patch.name->size() > 200)
       errors.push_back({"name", "must be 1 to 200 bytes of UTF-8"});
   }
-  if (patch.reply_url && !patch.reply_url->empty() && !WebUrl(*patch.reply_url))
+  if (patch.reply_url && !patch.reply_url->empty() && !IsWebUrl(*patch.reply_url))
     errors.push_back({"reply_url", "must be an http(s) URL"});
   if (patch.queue_id) {
     auto q = store_.directory().GetQueue(*patch.queue_id);
@@ -144,10 +136,10 @@ Result<ReceivedPost> SocialService::Receive(const SocialSource& source, SocialPo
     errors.push_back({"text", "must be at most 20000 bytes of UTF-8"});
   if (Trim(post.text).empty() && post.attachments.empty())
     errors.push_back({"text", "a post without text has attachments"});
-  if (!post.url.empty() && !WebUrl(post.url)) errors.push_back({"url", "must be an http(s) URL"});
+  if (!post.url.empty() && !IsWebUrl(post.url)) errors.push_back({"url", "must be an http(s) URL"});
   if (post.attachments.size() > 10) errors.push_back({"attachments", "at most 10"});
   for (size_t i = 0; i < post.attachments.size(); ++i)
-    if (!WebUrl(post.attachments[i].url))
+    if (!IsWebUrl(post.attachments[i].url))
       errors.push_back({"attachments[" + std::to_string(i) + "].url", "must be an http(s) URL"});
   if (post.kind == SocialKind::kReply && Trim(post.in_reply_to).empty())
     errors.push_back({"in_reply_to", "a reply names the post it answers"});

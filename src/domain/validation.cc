@@ -7,6 +7,18 @@
 
 namespace luister {
 
+bool IsWebUrl(std::string_view url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  std::string scheme = AsciiLower(url.substr(0, scheme_end));
+  if (scheme != "https" && scheme != "http") return false;
+  std::string_view rest = url.substr(scheme_end + 3);
+  if (rest.empty() || rest.front() == '/') return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= ' ') return false;
+  return url.size() <= 2000;
+}
+
 bool IsSlug(std::string_view s) {
   if (s.empty() || s.size() > 60 || s.front() == '-' || s.back() == '-') return false;
   for (char c : s)

@@ -32,6 +32,8 @@ std::string_view Trim(std::string_view s);
 // A public name in an address ("contact", "facebook-page"): 1 to 60 of
 // a-z, 0-9 and single hyphens inside.
 bool IsSlug(std::string_view s);
+// An http(s) URL of at most 2000 bytes without spaces or control characters.
+bool IsWebUrl(std::string_view url);
 
 // True when `s` is valid UTF-8 without NUL bytes.
 bool IsValidUtf8(std::string_view s);

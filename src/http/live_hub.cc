@@ -26,6 +26,7 @@ std::string LiveHub::EventJson(uint64_t seq, const DomainEvent& e) {
   if (e.customer_id) j["customer_id"] = *e.customer_id;
   if (e.message_id) j["message_id"] = *e.message_id;
   if (e.department_id) j["department_id"] = *e.department_id;
+  if (e.user_id) j["user_id"] = *e.user_id;  // chat.updated, chat.typing: the agent
   return j.dump();
 }
 
@@ -111,6 +112,14 @@ void LiveHub::OnClose(const WebSocketConnection* connection) {
       std::remove_if(connections_.begin(), connections_.end(),
                      [&](const Stream& s) { return s.connection.get() == connection; }),
       connections_.end());
+}
+
+std::vector<int64_t> LiveHub::OnlineUsers() const {
+  std::vector<int64_t> out;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const Stream& s : connections_)
+    if (std::find(out.begin(), out.end(), s.user_id) == out.end()) out.push_back(s.user_id);
+  return out;
 }
 
 size_t LiveHub::connections() const {

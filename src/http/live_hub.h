@@ -49,6 +49,8 @@ class LiveHub final : public EventPublisher, public WebSocketHandler {
   void OnClose(const WebSocketConnection* connection) override;
 
   size_t connections() const;
+  // The users with a stream open on this node (the workspace is open).
+  std::vector<int64_t> OnlineUsers() const;
   uint64_t last_seq() const;
 
   // The JSON text of one event frame.

@@ -1,8 +1,13 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "http/request.h"
 
@@ -31,8 +36,34 @@ class WebSocketHandler {
   // The handshake finished; `req` is the upgrade request.
   virtual void OnOpen(const std::shared_ptr<WebSocketConnection>& connection,
                       const Request& req) = 0;
+  // A text or binary message from the client (at most 64 KB), in order, on
+  // the connection's strand. The default ignores them.
+  virtual void OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
+                         std::string_view text) {}
   // The connection is gone (closed by either side or the server stopping).
   virtual void OnClose(const WebSocketConnection* connection) = 0;
+};
+
+// Several WebSocket endpoints on one server: each upgrade goes to the
+// handler of its path (the browsers' live events, the chat widget), and so
+// do its messages and its end. An unknown path is refused with 404.
+class WebSocketRouter final : public WebSocketHandler {
+ public:
+  void Add(std::string path_prefix, WebSocketHandler* handler);
+
+  std::optional<Response> Authorize(Request& req) override;
+  void OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) override;
+  void OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
+                 std::string_view text) override;
+  void OnClose(const WebSocketConnection* connection) override;
+
+ private:
+  WebSocketHandler* For(std::string_view path) const;
+  WebSocketHandler* Of(const WebSocketConnection* connection);
+
+  std::vector<std::pair<std::string, WebSocketHandler*>> routes_;  // set before serving
+  std::mutex mutex_;
+  std::unordered_map<const WebSocketConnection*, WebSocketHandler*> open_;  // GUARDED_BY(mutex_)
 };
 
 // True for a GET asking for "Upgrade: websocket".

@@ -7,6 +7,8 @@
 #include <boost/beast/websocket.hpp>
 #include <deque>
 
+#include "http/problem.h"
+
 namespace luister::http {
 
 bool IsWebSocketUpgrade(const Request& req) {
@@ -87,12 +89,16 @@ class WebSocketSession final : public WebSocketConnection,
     Read();
   }
 
-  // Client frames carry nothing we need; reading keeps pings, pongs and the
-  // close handshake flowing.
+  // Each message goes to the handler; reading also keeps pings, pongs and
+  // the close handshake flowing.
   void Read() {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, size_t) {
       if (ec) return self->Finish();
+      const auto data = self->buffer_.data();
+      self->handler_->OnMessage(
+          self, std::string_view(static_cast<const char*>(data.data()), data.size()));
       self->buffer_.clear();
+      if (self->closed_) return;
       self->Read();
     });
   }
@@ -128,6 +134,61 @@ class WebSocketSession final : public WebSocketConnection,
   bool closing_ = false;
   bool closed_ = false;
 };
+
+}  // namespace internal
+
+void WebSocketRouter::Add(std::string path_prefix, WebSocketHandler* handler) {
+  routes_.emplace_back(std::move(path_prefix), handler);
+}
+
+WebSocketHandler* WebSocketRouter::For(std::string_view path) const {
+  for (const auto& [prefix, handler] : routes_)
+    if (path.substr(0, prefix.size()) == prefix) return handler;
+  return nullptr;
+}
+
+WebSocketHandler* WebSocketRouter::Of(const WebSocketConnection* connection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = open_.find(connection);
+  return it == open_.end() ? nullptr : it->second;
+}
+
+std::optional<Response> WebSocketRouter::Authorize(Request& req) {
+  WebSocketHandler* h = For(req.path);
+  if (!h)
+    return ProblemResponse(404, "not-found", "Not found", "no WebSocket endpoint at " + req.path);
+  return h->Authorize(req);
+}
+
+void WebSocketRouter::OnOpen(const std::shared_ptr<WebSocketConnection>& connection,
+                             const Request& req) {
+  WebSocketHandler* h = For(req.path);
+  if (!h) return connection->Close();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_[connection.get()] = h;
+  }
+  h->OnOpen(connection, req);
+}
+
+void WebSocketRouter::OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
+                                std::string_view text) {
+  if (WebSocketHandler* h = Of(connection.get())) h->OnMessage(connection, text);
+}
+
+void WebSocketRouter::OnClose(const WebSocketConnection* connection) {
+  WebSocketHandler* h = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = open_.find(connection);
+    if (it == open_.end()) return;
+    h = it->second;
+    open_.erase(it);
+  }
+  h->OnClose(connection);
+}
+
+namespace internal {
 
 void WebSocketRegistry::Add(const std::shared_ptr<WebSocketSession>& s) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -14,6 +14,7 @@
 #include "http_client.h"
 #include "luister_process.h"
 #include "server_test.h"
+#include "ws_client.h"
 
 namespace luister::e2e {
 namespace {
@@ -78,6 +79,9 @@ const std::set<std::string> kNotPersonal = {
     "GET /forms/form.css", "GET /forms/{slug}", "GET /api/v1/web-forms",
     // Social sources: names, queues and addresses, never their secrets.
     "GET /api/v1/social-sources",
+    // Chat widgets: their settings, the public config a page reads (name,
+    // privacy notice, whether someone is in), and the WebSocket's plain GET.
+    "GET /api/v1/chat-widgets", "GET /api/v1/widget/{slug}", "GET /api/v1/widget/{slug}/live",
     // The desk's own mailboxes: its addresses and servers, never a password.
     "GET /api/v1/mailboxes", "GET /api/v1/mailboxes/{id}"};
 
@@ -133,6 +137,21 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                                                          {"started_at", "2026-12-03T09:00:00Z"},
                                                          {"outcome", "abandoned"}});
 
+  // A chat a visitor started on the shop's widget.
+  int64_t chat_queue = Create("/api/v1/queues", {{"department_id", dept}, {"name", "Walk chat"}});
+  ASSERT_EQ(client_
+                ->Post("/api/v1/chat-widgets",
+                       {{"slug", "audit-walk"}, {"name", "Chat"}, {"queue_id", chat_queue}})
+                .status,
+            201);
+  WsClient visitor(server_->port(), "", "/api/v1/widget/audit-walk/live");
+  ASSERT_FALSE(visitor.error()) << visitor.error().message();
+  ASSERT_TRUE(visitor.Send(
+      {{"type", "start"}, {"text", "Wandelroute per chat"}, {"email", "walk.persoon@example.nl"}}));
+  const json started = visitor.NextOfType("started");
+  ASSERT_TRUE(started.is_object());
+  const int64_t chat = started["chat"]["conversation_id"];
+
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
     std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)
@@ -141,6 +160,7 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                      : pattern.rfind("/api/v1/jobs/", 0) == 0          ? std::to_string(job)
                      : pattern.rfind("/api/v1/attachments/", 0) == 0   ? std::to_string(attachment)
                      : pattern.rfind("/api/v1/calls/", 0) == 0         ? std::to_string(call)
+                     : pattern.rfind("/api/v1/chats/", 0) == 0         ? std::to_string(chat)
                                                                        : "";
     std::string t = pattern;
     if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);

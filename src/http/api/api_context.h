@@ -21,6 +21,8 @@
 namespace luister::http {
 
 // What handlers need, wired by app/. References outlive the server.
+class ChatHub;
+
 struct ApiContext {
   Store& store;
   CustomerService& customers;
@@ -48,6 +50,9 @@ struct ApiContext {
   SecretKeeper* secrets = nullptr;
   MailComposer* mail_composer = nullptr;
   SmtpSender* smtp = nullptr;
+  // The chat widget's WebSockets (chat_hub.h): who is online for the
+  // widget's availability. Null where no server runs (tools, tests).
+  ChatHub* chat = nullptr;
   // Sends signed webhooks (channels/webhook: social answers to their
   // sources' reply URLs); null: the social outbox does not run on this node.
   WebhookPoster* webhooks = nullptr;

@@ -55,5 +55,6 @@ ApiModule PhoneModule();
 ApiModule ShopModule();
 ApiModule WebFormModule();
 ApiModule SocialModule();
+ApiModule ChatModule();
 
 }  // namespace luister::http

@@ -12,6 +12,7 @@
 #include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_social_repository.h"
 #include "storage/sql/sql_web_form_repository.h"
+#include "storage/sql/sql_chat_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
 
 namespace luister::sql {
@@ -31,6 +32,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<CallRepository>(std::make_unique<SqlCallRepository>(db));
   r.Add<LocationRepository>(std::make_unique<SqlLocationRepository>(db));
   r.Add<WebFormRepository>(std::make_unique<SqlWebFormRepository>(db));
+  r.Add<ChatRepository>(std::make_unique<SqlChatRepository>(db));
   r.Add<SocialRepository>(std::make_unique<SqlSocialRepository>(db));
   return r;
 }

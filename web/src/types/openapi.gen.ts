@@ -66,7 +66,10 @@ export interface paths {
          *     `conversation.updated`, `message.created`, `message.updated` (a
          *     reply's delivery changed), `customer.created`,
          *     `customer.updated`, `customer.merged`, `call.recorded` (a call
-         *     was recorded or callbacks closed), each with a sequence number.
+         *     was recorded or callbacks closed), `chat.updated` (a chat was
+         *     accepted, ended or handed to e-mail; `user_id` the agent),
+         *     `chat.typing` (someone types in a chat: an agent, `user_id`, or the
+         *     visitor), each with a sequence number.
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a
          *     bearer token); the role needs `read_conversations`; a browser's
@@ -1648,6 +1651,203 @@ export interface paths {
         patch: operations["updateWebForm"];
         trace?: never;
     };
+    "/api/v1/widget/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the chat widget shows before anyone types
+         * @description Public, read by `/widget.js` on the organisation's page: the
+         *     widget's name, its privacy notice, whether an agent who answers its
+         *     queue has the workspace open now (`available`), and the address of
+         *     its WebSocket. Nothing is stored and no cookie is set. A page whose
+         *     `Origin` is not among the widget's allowed origins gets `403`; an
+         *     allowed one gets `Access-Control-Allow-Origin`.
+         */
+        get: operations["getChatWidgetConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/{slug}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat widget's WebSocket
+         * @description Upgrades to the visitor's WebSocket (docs/chat.md): the visitor sends
+         *     `hello` with their token (a returning visitor) or `start` with their
+         *     first message, then `message`, `typing`, `read` and `end`; the desk
+         *     sends `welcome` (the history), `started` (with the token to keep),
+         *     `sent`, `message`, `typing`, `chat` (accepted, ended, by e-mail),
+         *     `queue` (place and expected wait) and `error`. The page's `Origin`
+         *     must be one of the widget's allowed origins; at most 20 connections
+         *     per address and 20 frames per 10 seconds per connection. Without an
+         *     upgrade the answer is 426.
+         */
+        get: operations["openChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat-widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat widgets
+         * @description Permission: `manage_channels` (roles: admin).
+         */
+        get: operations["listChatWidgets"];
+        put?: never;
+        /**
+         * Make a chat widget for a queue
+         * @description `slug` is what the page names (`data-queue="<slug>"`): a-z, 0-9
+         *     and single hyphens inside. `allowed_origins` are the pages that may
+         *     embed it (scheme, host and port; none: any page). A chat nobody
+         *     accepts within `accept_seconds` continues by e-mail; an accepted
+         *     chat quiet for `idle_seconds` ends. `409` when the slug is taken.
+         *
+         *     Permission: `manage_channels` (roles: admin).
+         */
+        post: operations["createChatWidget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat-widgets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, close or reopen a chat widget
+         * @description Permission: `manage_channels` (roles: admin).
+         */
+        patch: operations["updateChatWidget"];
+        trace?: never;
+    };
+    "/api/v1/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat of a chat conversation
+         * @description Its state (`waiting` for an agent, `active`, `ended`, `by_email`),
+         *     who accepted it, when it was asked for, accepted and ended, and the
+         *     page it was started on. `404` for a conversation that is no chat.
+         *
+         *     Permission: `read_conversations`. Audited as a read of the
+         *     conversation.
+         */
+        get: operations["getChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a waiting chat
+         * @description The agent takes the chat (also one handed to e-mail while the visitor is still there): it becomes theirs and the visitor is told who joined. `409` when it is active or ended already.
+         *
+         *     Permission: `write_conversations`. Audited as a change of the
+         *     conversation.
+         */
+        post: operations["acceptChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a chat
+         * @description The visitor is told it ended. `409` when it ended already.
+         *
+         *     Permission: `write_conversations`. Audited as a change of the
+         *     conversation.
+         */
+        post: operations["endChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agent is typing
+         * @description The visitor sees that the agent types (sent as `chat.typing` to
+         *     every node). Call it at most every few seconds while typing.
+         *
+         *     Permission: `write_conversations`.
+         */
+        post: operations["typingInChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/social/{source}": {
         parameters: {
             query?: never;
@@ -3116,6 +3316,77 @@ export interface components {
             /** Format: int64 */
             queue_id: number;
         };
+        ChatWidgetConfig: {
+            slug: string;
+            name: string;
+            /** @description The privacy notice to link to; empty when none. */
+            privacy_url: string;
+            /** @description An agent who answers the widget's queue has the workspace open. */
+            available: boolean;
+            /** @description The path of the widget's WebSocket. */
+            live: string;
+        };
+        ChatWidget: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            /** Format: int64 */
+            queue_id: number;
+            allowed_origins: string[];
+            privacy_url: string;
+            accept_seconds: number;
+            idle_seconds: number;
+            active: boolean;
+            /** @description The snippet to put on a page (the script's address is relative to this server). */
+            embed: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ChatWidgetList: {
+            items: components["schemas"]["ChatWidget"][];
+        };
+        NewChatWidget: {
+            slug: string;
+            name: string;
+            /** Format: int64 */
+            queue_id: number;
+            allowed_origins?: string[];
+            privacy_url?: string;
+            accept_seconds?: number;
+            idle_seconds?: number;
+        };
+        ChatWidgetPatch: {
+            name?: string;
+            /** Format: int64 */
+            queue_id?: number;
+            allowed_origins?: string[];
+            privacy_url?: string;
+            accept_seconds?: number;
+            idle_seconds?: number;
+            active?: boolean;
+        };
+        Chat: {
+            /** Format: int64 */
+            conversation_id: number;
+            /** Format: int64 */
+            widget_id: number;
+            /** Format: int64 */
+            queue_id: number;
+            /** @enum {string} */
+            state: "waiting" | "active" | "ended" | "by_email";
+            /** Format: int64 */
+            agent_id: number | null;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+            /** Format: date-time */
+            last_activity_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
+            page_url: string;
+        };
         WebFormPatch: {
             name?: string;
             /** Format: int64 */
@@ -3380,6 +3651,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The chat widget's public name (`data-queue` on the page). */
+        Slug: string;
         /** @description The form's public name. */
         FormSlug: string;
         /** @description The page's language; default from `Accept-Language`, else Dutch. */
@@ -5828,6 +6101,282 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getChatWidgetConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The widget as a page sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatWidgetConfig"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    openChat: {
+        parameters: {
+            query?: {
+                /** @description The visitor's language (`nl`, the default, or `en`). */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not an upgrade request. */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChatWidgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every widget, by slug. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatWidgetList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createChatWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewChatWidget"];
+            };
+        };
+        responses: {
+            /** @description The widget, with the snippet to embed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatWidget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateChatWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatWidgetPatch"];
+            };
+        };
+        responses: {
+            /** @description The widget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatWidget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    acceptChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chat, now active. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    endChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chat, now ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    typingInChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Told. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -1,0 +1,191 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/conversation_service.h"
+#include "domain/customer_service.h"
+#include "domain/jobs.h"
+#include "domain/repositories.h"
+
+namespace luister {
+
+// Web chat (C2). A widget on the organisation's site (`/widget.js`,
+// `data-queue="<slug>"`) talks to the desk over a WebSocket. A visitor
+// exists only from their first message on: then a customer is made for
+// them, and a signed token (kept in the visitor's browser) lets them come
+// back to their own history, and to nothing else. Each chat is a `chat`
+// conversation in the widget's queue with a chat record beside it: waiting
+// for an agent, with one, ended, or handed over to e-mail.
+
+struct ChatWidget {
+  int64_t id = 0;
+  std::string slug;  // data-queue="<slug>" on the embedding page
+  std::string name;  // the title the visitor sees: "Klantenservice"
+  int64_t queue_id = 0;
+  // Pages allowed to embed it: exact origins ("https://shop.example"); empty: any.
+  std::vector<std::string> allowed_origins;
+  std::string privacy_url;   // the privacy notice the widget links to; empty: none
+  int accept_seconds = 120;  // a chat nobody accepts by then continues by e-mail
+  int idle_seconds = 1800;   // an accepted chat quiet this long ends
+  bool active = true;
+  Timestamp created_at{};
+};
+
+struct ChatWidgetPatch {
+  std::optional<std::string> name;
+  std::optional<int64_t> queue_id;
+  std::optional<std::vector<std::string>> allowed_origins;
+  std::optional<std::string> privacy_url;
+  std::optional<int> accept_seconds;
+  std::optional<int> idle_seconds;
+  std::optional<bool> active;
+};
+
+enum class ChatState { kWaiting, kActive, kEnded, kByEmail };
+std::string_view ToString(ChatState s);
+std::optional<ChatState> ParseChatState(std::string_view s);
+
+struct ChatVisitor {
+  int64_t id = 0;
+  int64_t customer_id = 0;
+  Timestamp created_at{};
+};
+
+struct Chat {
+  int64_t conversation_id = 0;
+  int64_t visitor_id = 0;
+  int64_t widget_id = 0;
+  int64_t queue_id = 0;
+  ChatState state = ChatState::kWaiting;
+  std::optional<int64_t> agent_id;  // who accepted it
+  Timestamp requested_at{};
+  std::optional<Timestamp> accepted_at;
+  Timestamp last_activity_at{};
+  std::optional<Timestamp> ended_at;
+  std::string page_url;  // where the visitor started it
+};
+
+// A capability repository: `store.Find<ChatRepository>()`.
+class ChatRepository {
+ public:
+  virtual ~ChatRepository() = default;
+  // Conflict when the slug is taken.
+  virtual Result<ChatWidget> CreateWidget(const ChatWidget& w) = 0;
+  virtual Result<ChatWidget> GetWidget(int64_t id) = 0;
+  virtual Result<std::optional<ChatWidget>> FindWidget(const std::string& slug) = 0;
+  virtual Result<std::vector<ChatWidget>> ListWidgets() = 0;
+  virtual Result<ChatWidget> UpdateWidget(int64_t id, const ChatWidgetPatch& patch) = 0;
+
+  virtual Result<ChatVisitor> CreateVisitor(int64_t customer_id, Timestamp at) = 0;
+  virtual Result<ChatVisitor> GetVisitor(int64_t id) = 0;
+
+  virtual Status CreateChat(const Chat& chat) = 0;
+  virtual Result<Chat> GetChat(int64_t conversation_id) = 0;
+  // The visitor's chats, newest first.
+  virtual Result<std::vector<Chat>> ChatsOf(int64_t visitor_id, int limit) = 0;
+  // Moves a chat from one of `from` to `to` (accepting, ending, handing it
+  // to e-mail), recording who and when; Conflict when it is in none of them.
+  virtual Result<Chat> Move(int64_t conversation_id, std::vector<ChatState> from, ChatState to,
+                            std::optional<int64_t> agent_id, Timestamp at) = 0;
+  virtual Status Touch(int64_t conversation_id, Timestamp at) = 0;
+  // How many chats of the queue wait and were asked for before `before`.
+  virtual Result<int64_t> WaitingBefore(int64_t queue_id, Timestamp before) = 0;
+  // The waits (requested to accepted) of the queue's last `n` accepted chats.
+  virtual Result<std::vector<std::chrono::milliseconds>> RecentWaits(int64_t queue_id, int n) = 0;
+  // Chats of every widget that wait past their widget's accept time, or
+  // were active and quiet past its idle time, at `now`.
+  virtual Result<std::vector<Chat>> Overdue(Timestamp now, int limit) = 0;
+  // The desk's one sweeping job, and compare-and-set of it.
+  virtual Result<std::optional<int64_t>> SweepJobId() = 0;
+  virtual Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) = 0;
+};
+
+// The recurring job that sweeps the chats (ChatService::Sweep).
+inline constexpr char kChatSweepJob[] = "chat.sweep";
+
+struct ChatStart {
+  std::string text;   // the first message
+  std::string name;   // optional
+  std::string email;  // optional: where the answer goes when nobody is free
+  std::string page_url;
+  Language language = Language::kNl;
+};
+
+struct StartedChat {
+  ChatVisitor visitor;
+  Chat chat;
+  Message message;
+};
+
+// Where a waiting visitor stands.
+struct QueueStanding {
+  int64_t position = 0;  // 1: next
+  std::optional<std::chrono::milliseconds>
+      expected_wait;  // from the queue's recent real waits; none without
+};
+
+class ChatService {
+ public:
+  ChatService(Store& store, ChatRepository& chats, const Clock& clock,
+              EventPublisher* events = nullptr)
+      : store_(store),
+        chats_(chats),
+        clock_(clock),
+        events_(events),
+        customers_(store, clock, events),
+        conversations_(store, clock, events) {}
+
+  Result<ChatWidget> CreateWidget(ChatWidget w);
+  Result<ChatWidget> UpdateWidget(int64_t id, ChatWidgetPatch patch);
+
+  // The first message of a new visitor (no token yet): their customer,
+  // their visitor record and the chat.
+  Result<StartedChat> Start(const ChatWidget& widget, ChatStart start);
+  // A returning visitor asks again: a new chat in the widget's queue.
+  Result<StartedChat> Restart(const ChatWidget& widget, const ChatVisitor& visitor,
+                              ChatStart start);
+  // A message from the visitor in their chat `conversation_id`. A chat that
+  // ended (or went to e-mail) gets the message all the same and waits for
+  // the team again.
+  Result<Message> Say(const ChatVisitor& visitor, int64_t conversation_id, std::string text);
+  // The visitor's chats, oldest message first, without internal notes;
+  // after `after_message_id` when given.
+  Result<std::vector<Message>> History(const ChatVisitor& visitor,
+                                       std::optional<int64_t> after_message_id);
+  Result<QueueStanding> Standing(const Chat& chat);
+
+  // An agent takes a waiting chat; Conflict when someone else has it.
+  Result<Chat> Accept(int64_t conversation_id, int64_t agent_id);
+  // Someone types in the chat: an agent (`agent_id`) or the visitor.
+  void Typing(const Chat& chat, std::optional<int64_t> agent_id);
+  // The visitor or an agent ends it.
+  Result<Chat> End(int64_t conversation_id, std::optional<int64_t> agent_id);
+  // The job: chats nobody accepted in time continue by e-mail (or wait on
+  // the team when the visitor left no address); quiet ones end. What changed.
+  Result<std::vector<Chat>> Sweep();
+  // The sweeping job exists (one per desk); true when it was enqueued now.
+  Result<bool> EnsureSweepJob();
+  // The job's handler: one sweep, the next in 10 seconds.
+  Result<std::optional<Timestamp>> RunSweepJob(const Job& job);
+
+ private:
+  Result<StartedChat> Open(const ChatWidget& widget, ChatVisitor visitor, ChatStart start);
+  // chat.updated for `chat` (its agent as user_id).
+  void Emit(const Chat& chat);
+
+  Store& store_;
+  ChatRepository& chats_;
+  const Clock& clock_;
+  EventPublisher* events_;
+  CustomerService customers_;
+  ConversationService conversations_;
+};
+
+}  // namespace luister

@@ -1,0 +1,358 @@
+#include "http/api/chat_hub.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "domain/validation.h"
+#include "http/problem.h"
+
+namespace luister::http {
+
+namespace {
+
+using nlohmann::json;
+
+// "/api/v1/widget/<slug>/live" → slug; empty otherwise.
+std::string SlugOf(std::string_view path) {
+  if (path.substr(0, kWidgetLivePrefix.size()) != kWidgetLivePrefix) return "";
+  std::string_view rest = path.substr(kWidgetLivePrefix.size());
+  constexpr std::string_view kLive = "/live";
+  if (rest.size() <= kLive.size() || rest.substr(rest.size() - kLive.size()) != kLive) return "";
+  return std::string(rest.substr(0, rest.size() - kLive.size()));
+}
+
+int HttpStatus(StatusCode c) {
+  switch (c) {
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kUnauthorized:
+      return 401;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kResourceExhausted:
+      return 429;
+    default:
+      return 500;
+  }
+}
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+bool OriginAllowed(const ChatWidget& widget, std::string_view origin) {
+  if (widget.allowed_origins.empty()) return true;
+  const std::string lower = AsciiLower(origin);
+  return std::any_of(widget.allowed_origins.begin(), widget.allowed_origins.end(),
+                     [&](const std::string& o) { return o == lower; });
+}
+
+ChatHub::ChatHub(ApiContext& ctx, auth::VisitorTokens tokens,
+                 std::function<std::vector<int64_t>()> online, ChatHubLimits limits)
+    : ctx_(ctx), tokens_(tokens), online_(std::move(online)), limits_(limits) {}
+
+Result<ChatService> ChatHub::Service() {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  return ChatService(ctx_.store, *repo, ctx_.clock, ctx_.events);
+}
+
+size_t ChatHub::connections() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return sessions_.size();
+}
+
+Result<bool> ChatHub::AgentOnline(const ChatWidget& widget) {
+  if (!online_) return false;
+  const std::vector<int64_t> online = online_();
+  if (online.empty()) return false;
+  LUISTER_ASSIGN_OR_RETURN(Queue queue, ctx_.store.directory().GetQueue(widget.queue_id));
+  for (int64_t id : online) {
+    auto user = ctx_.store.directory().GetUser(id);
+    if (!user.ok() || !user->active) continue;
+    if (!RoleAllows(user->role, Permission::kWriteConversations)) continue;
+    if (!user->department_id || *user->department_id == queue.department_id) return true;
+  }
+  return false;
+}
+
+std::optional<Response> ChatHub::Authorize(Request& req) {
+  const std::string slug = SlugOf(req.path);
+  if (slug.empty())
+    return ProblemResponse(404, "not-found", "Not found", "no WebSocket endpoint at " + req.path);
+  req.route = "/api/v1/widget/{slug}/live";
+  auto repo = ctx_.store.Find<ChatRepository>();
+  if (!repo.ok()) return ProblemFromStatus(repo.status());
+  auto widget = (*repo)->FindWidget(slug);
+  if (!widget.ok()) return ProblemFromStatus(widget.status());
+  if (!*widget || !(*widget)->active)
+    return ProblemResponse(404, "not-found", "Not found", "no chat is open at " + slug);
+  if (!OriginAllowed(**widget, req.Header("origin")))
+    return ProblemResponse(403, "forbidden", "Not allowed",
+                           "this chat may not be embedded on " + std::string(req.Header("origin")));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (per_ip_[req.remote_ip] >= limits_.connections_per_ip) {
+    Response r = ProblemResponse(429, "too-many-requests", "Too many requests",
+                                 "too many chat connections from this address");
+    r.SetHeader("Retry-After", "30");
+    return r;
+  }
+  return std::nullopt;
+}
+
+void ChatHub::OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) {
+  auto repo = ctx_.store.Find<ChatRepository>();
+  auto widget = repo.ok() ? (*repo)->FindWidget(SlugOf(req.path))
+                          : Result<std::optional<ChatWidget>>(repo.status());
+  if (!widget.ok() || !*widget) return connection->Close();
+  Session s;
+  s.connection = connection;
+  s.widget = **widget;
+  s.ip = req.remote_ip;
+  s.language = req.Query("lang") == "en" ? Language::kEn : Language::kNl;
+  s.window_start = ctx_.clock.Now();
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++per_ip_[s.ip];
+  sessions_.emplace(connection.get(), std::move(s));
+}
+
+void ChatHub::OnClose(const WebSocketConnection* connection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = sessions_.find(connection);
+  if (it == sessions_.end()) return;
+  if (--per_ip_[it->second.ip] <= 0) per_ip_.erase(it->second.ip);
+  for (auto f = by_chat_.begin(); f != by_chat_.end();)
+    f = f->second == connection ? by_chat_.erase(f) : std::next(f);
+  sessions_.erase(it);
+}
+
+void ChatHub::Send(const std::shared_ptr<WebSocketConnection>& c, const json& frame) {
+  c->Send(std::make_shared<const std::string>(
+      frame.dump(-1, ' ', false, json::error_handler_t::replace)));
+}
+
+void ChatHub::Error(const std::shared_ptr<WebSocketConnection>& c, const Status& s) {
+  json frame = {{"type", "error"}, {"status", HttpStatus(s.code())}, {"detail", s.message()}};
+  if (!s.fields().empty()) {
+    json fields = json::array();
+    for (const FieldError& f : s.fields())
+      fields.push_back({{"field", f.field}, {"message", f.message}});
+    frame["errors"] = std::move(fields);
+  }
+  Send(c, frame);
+}
+
+void ChatHub::Follow(const WebSocketConnection* c, int64_t conversation_id) {
+  for (auto [f, end] = by_chat_.equal_range(conversation_id); f != end; ++f)
+    if (f->second == c) return;
+  by_chat_.emplace(conversation_id, c);
+}
+
+std::vector<std::shared_ptr<WebSocketConnection>> ChatHub::Followers(int64_t conversation_id) {
+  std::vector<std::shared_ptr<WebSocketConnection>> out;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto [f, end] = by_chat_.equal_range(conversation_id); f != end; ++f) {
+    auto s = sessions_.find(f->second);
+    if (s != sessions_.end()) out.push_back(s->second.connection);
+  }
+  return out;
+}
+
+json ChatHub::MessageJson(const Message& m) {
+  json j = {{"id", m.id},
+            {"conversation_id", m.conversation_id},
+            {"from", m.direction == Direction::kIn ? "visitor" : "agent"},
+            {"text", m.body_text},
+            {"at", FormatIso8601(m.created_at)},
+            {"author", nullptr}};
+  if (m.direction == Direction::kOut && m.author_user_id) {
+    auto user = ctx_.store.directory().GetUser(*m.author_user_id);
+    if (user.ok()) j["author"] = user->name.substr(0, user->name.find(' '));  // a first name only
+  }
+  return j;
+}
+
+json ChatHub::ChatJson(const Chat& c) {
+  json j = {{"conversation_id", c.conversation_id},
+            {"state", ToString(c.state)},
+            {"agent", nullptr},
+            {"requested_at", FormatIso8601(c.requested_at)}};
+  if (c.agent_id) {
+    auto user = ctx_.store.directory().GetUser(*c.agent_id);
+    if (user.ok()) j["agent"] = user->name.substr(0, user->name.find(' '));
+  }
+  return j;
+}
+
+void ChatHub::OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
+                        std::string_view text) {
+  Session s;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = sessions_.find(connection.get());
+    if (it == sessions_.end()) return;
+    // A flood is refused, then ended.
+    const Timestamp now = ctx_.clock.Now();
+    if (now - it->second.window_start > limits_.window) {
+      it->second.window_start = now;
+      it->second.in_window = 0;
+    }
+    if (++it->second.in_window > limits_.messages_per_window) {
+      if (it->second.in_window > 2 * limits_.messages_per_window) connection->Close();
+      s.connection = nullptr;
+    } else {
+      s = it->second;
+    }
+  }
+  if (!s.connection)
+    return Error(connection, ResourceExhausted("too many messages; wait a few seconds"));
+  json frame = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!frame.is_object() || !frame.contains("type") || !frame["type"].is_string())
+    return Error(connection, InvalidArgument("a frame is a JSON object with a \"type\""));
+  Status handled = Handle(s, frame);
+  if (!handled.ok()) Error(connection, handled);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = sessions_.find(connection.get());
+  if (it == sessions_.end()) return;
+  it->second.visitor_id = s.visitor_id;
+  it->second.conversation_id = s.conversation_id;
+  it->second.last_typing = s.last_typing;
+  if (s.conversation_id) Follow(connection.get(), s.conversation_id);
+}
+
+Status ChatHub::Handle(Session& s, const json& frame) {
+  const std::string type = frame["type"];
+  if (type == "hello") return Hello(s, frame);
+  if (type == "start") return Start(s, frame);
+  if (!s.visitor_id || !s.conversation_id)
+    return Unauthorized("say hello with your token, or start a chat, first");
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  if (type == "message") {
+    LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(s.visitor_id));
+    LUISTER_ASSIGN_OR_RETURN(Message m, chats.Say(visitor, s.conversation_id, Str(frame, "text")));
+    json sent = {{"type", "sent"}, {"message", MessageJson(m)}};
+    if (frame.contains("ref") && frame["ref"].is_string()) sent["ref"] = frame["ref"];
+    Send(s.connection, sent);
+    return Status::Ok();
+  }
+  if (type == "typing") {
+    const Timestamp now = ctx_.clock.Now();
+    if (now - s.last_typing < std::chrono::seconds(2)) return Status::Ok();
+    s.last_typing = now;
+    LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(s.conversation_id));
+    chats.Typing(chat, std::nullopt);
+    return Status::Ok();
+  }
+  if (type == "end") {
+    auto ended = chats.End(s.conversation_id, std::nullopt);
+    if (!ended.ok() && ended.status().code() != StatusCode::kConflict) return ended.status();
+    return Status::Ok();
+  }
+  if (type == "read") return Status::Ok();  // read marks of the visitor: kept by the widget
+  return InvalidArgument("unknown frame type \"" + type + "\"");
+}
+
+Status ChatHub::Hello(Session& s, const json& frame) {
+  LUISTER_ASSIGN_OR_RETURN(int64_t visitor_id,
+                           tokens_.Verify(Str(frame, "token"), ctx_.clock.Now()));
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(visitor_id));
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  std::optional<int64_t> after;
+  if (frame.contains("after") && frame["after"].is_number_integer())
+    after = frame["after"].get<int64_t>();
+  LUISTER_ASSIGN_OR_RETURN(auto history, chats.History(visitor, after));
+  LUISTER_ASSIGN_OR_RETURN(auto mine, repo->ChatsOf(visitor.id, 1));
+  s.visitor_id = visitor.id;
+  json messages = json::array();
+  for (const Message& m : history) messages.push_back(MessageJson(m));
+  json welcome = {{"type", "welcome"}, {"chat", nullptr}, {"messages", std::move(messages)}};
+  if (!mine.empty()) {
+    s.conversation_id = mine.front().conversation_id;
+    welcome["chat"] = ChatJson(mine.front());
+  }
+  Send(s.connection, welcome);
+  if (!mine.empty() && mine.front().state == ChatState::kWaiting)
+    return SendStanding(s, mine.front());
+  return Status::Ok();
+}
+
+Status ChatHub::Start(Session& s, const json& frame) {
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  ChatStart start;
+  start.text = Str(frame, "text");
+  start.name = Str(frame, "name");
+  start.email = Str(frame, "email");
+  start.page_url = Str(frame, "page");
+  start.language = s.language;
+  Result<StartedChat> started = Unavailable("");
+  if (s.visitor_id) {
+    LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+    LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(s.visitor_id));
+    started = chats.Restart(s.widget, visitor, std::move(start));
+  } else {
+    started = chats.Start(s.widget, std::move(start));
+  }
+  LUISTER_RETURN_IF_ERROR(started.status());
+  s.visitor_id = started->visitor.id;
+  s.conversation_id = started->chat.conversation_id;
+  json out = {{"type", "started"},
+              {"token", tokens_.Issue(started->visitor.id, ctx_.clock.Now())},
+              {"chat", ChatJson(started->chat)},
+              {"message", MessageJson(started->message)}};
+  if (frame.contains("ref") && frame["ref"].is_string()) out["ref"] = frame["ref"];
+  Send(s.connection, out);
+  return SendStanding(s, started->chat);
+}
+
+Status ChatHub::SendStanding(Session& s, const Chat& chat) {
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  LUISTER_ASSIGN_OR_RETURN(QueueStanding standing, chats.Standing(chat));
+  LUISTER_ASSIGN_OR_RETURN(bool online, AgentOnline(s.widget));
+  Send(
+      s.connection,
+      {{"type", "queue"},
+       {"position", standing.position},
+       {"agents_online", online},
+       {"expected_wait_seconds",
+        standing.expected_wait
+            ? json(
+                  std::chrono::duration_cast<std::chrono::seconds>(*standing.expected_wait).count())
+            : json(nullptr)}});
+  return Status::Ok();
+}
+
+void ChatHub::OnEvent(const DomainEvent& e) {
+  if (!e.conversation_id) return;
+  const int64_t id = *e.conversation_id;
+  if (e.type != EventType::kMessageCreated && e.type != EventType::kChatUpdated &&
+      e.type != EventType::kChatTyping)
+    return;
+  auto followers = Followers(id);
+  if (followers.empty()) return;
+  if (e.type == EventType::kChatTyping) {
+    if (!e.user_id) return;  // the visitor's own typing
+    for (auto& c : followers) Send(c, {{"type", "typing"}, {"conversation_id", id}});
+    return;
+  }
+  if (e.type == EventType::kMessageCreated && e.message_id) {
+    auto m = ctx_.store.conversations().GetMessage(*e.message_id);
+    if (!m.ok() || m->internal) return;
+    const json frame = {{"type", "message"}, {"message", MessageJson(*m)}};
+    for (auto& c : followers) Send(c, frame);
+    return;
+  }
+  auto repo = ctx_.store.Find<ChatRepository>();
+  if (!repo.ok()) return;
+  auto chat = (*repo)->GetChat(id);
+  if (!chat.ok()) return;
+  const json frame = {{"type", "chat"}, {"chat", ChatJson(*chat)}};
+  for (auto& c : followers) Send(c, frame);
+}
+
+}  // namespace luister::http

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "auth/visitor_token.h"
+#include "domain/chat.h"
+#include "domain/events.h"
+#include "http/api/api_context.h"
+#include "http/websocket.h"
+
+namespace luister::http {
+
+inline constexpr std::string_view kWidgetLivePrefix = "/api/v1/widget/";
+
+struct ChatHubLimits {
+  int connections_per_ip = 20;
+  int messages_per_window = 20;  // frames a visitor may send per window
+  std::chrono::seconds window{10};
+};
+
+// The chat widget's WebSockets: `/api/v1/widget/<slug>/live`. The protocol
+// is in docs/chat.md: the visitor says hello with their token (a returning
+// visitor) or starts a chat with their first message, then sends messages,
+// typing and read marks; the desk sends the history, the agents' messages,
+// their typing, agent joined/left, the place in the queue and the chat's
+// end. Agents' messages reach the visitor through the event stream, so a
+// visitor on one node hears an agent on another. Thread-safe.
+class ChatHub final : public WebSocketHandler, public EventPublisher {
+ public:
+  // `online` tells which users have the workspace open (live streams).
+  ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, std::function<std::vector<int64_t>()> online,
+          ChatHubLimits limits = {});
+
+  std::optional<Response> Authorize(Request& req) override;
+  void OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) override;
+  void OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
+                 std::string_view text) override;
+  void OnClose(const WebSocketConnection* connection) override;
+
+  // Every committed event of the desk (this node's and the others').
+  void OnEvent(const DomainEvent& event);
+  void Publish(const DomainEvent& event) override { OnEvent(event); }
+
+  // Whether an agent who answers the widget's queue has the workspace open.
+  Result<bool> AgentOnline(const ChatWidget& widget);
+  size_t connections() const;
+
+ private:
+  struct Session {
+    std::shared_ptr<WebSocketConnection> connection;
+    ChatWidget widget;
+    std::string ip;
+    Language language = Language::kNl;
+    int64_t visitor_id = 0;
+    int64_t conversation_id = 0;  // the visitor's current chat
+    Timestamp window_start{};
+    int in_window = 0;
+    Timestamp last_typing{};
+  };
+
+  Result<ChatService> Service();
+  void Send(const std::shared_ptr<WebSocketConnection>& c, const nlohmann::json& frame);
+  void Error(const std::shared_ptr<WebSocketConnection>& c, const Status& s);
+  // Handles one frame of `session` (a copy; changes are written back).
+  Status Handle(Session& session, const nlohmann::json& frame);
+  Status Hello(Session& s, const nlohmann::json& frame);
+  Status Start(Session& s, const nlohmann::json& frame);
+  Status SendStanding(Session& s, const Chat& chat);
+  nlohmann::json MessageJson(const Message& m);
+  nlohmann::json ChatJson(const Chat& c);
+  void Follow(const WebSocketConnection* c, int64_t conversation_id);
+  std::vector<std::shared_ptr<WebSocketConnection>> Followers(int64_t conversation_id);
+
+  ApiContext& ctx_;
+  auth::VisitorTokens tokens_;
+  std::function<std::vector<int64_t>()> online_;
+  ChatHubLimits limits_;
+  mutable std::mutex mutex_;
+  std::unordered_map<const WebSocketConnection*, Session> sessions_;      // GUARDED_BY(mutex_)
+  std::unordered_multimap<int64_t, const WebSocketConnection*> by_chat_;  // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, int> per_ip_;                           // GUARDED_BY(mutex_)
+};
+
+// Whether `origin` may embed `widget` (its allowed origins; any when none).
+bool OriginAllowed(const ChatWidget& widget, std::string_view origin);
+
+}  // namespace luister::http

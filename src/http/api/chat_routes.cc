@@ -1,0 +1,215 @@
+#include <cstdio>
+
+#include "domain/chat.h"
+#include "domain/job_runner.h"
+#include "http/api/api_context.h"
+#include "http/api/chat_hub.h"
+#include "http/api/json_codec.h"
+#include "http/api/module.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+
+namespace luister::http {
+
+namespace {
+
+using nlohmann::json;
+
+Result<ChatService> Service(ApiContext& ctx) {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+  return ChatService(ctx.store, *repo, ctx.clock, ctx.events);
+}
+
+json WidgetJson(const ChatWidget& w) {
+  return {{"id", w.id},
+          {"slug", w.slug},
+          {"name", w.name},
+          {"queue_id", w.queue_id},
+          {"allowed_origins", w.allowed_origins},
+          {"privacy_url", w.privacy_url},
+          {"accept_seconds", w.accept_seconds},
+          {"idle_seconds", w.idle_seconds},
+          {"active", w.active},
+          {"embed", "<script src=\"/widget.js\" data-queue=\"" + w.slug + "\" async></script>"},
+          {"created_at", FormatIso8601(w.created_at)}};
+}
+
+json ChatRecordJson(const Chat& c) {
+  auto time = [](const std::optional<Timestamp>& t) {
+    return t ? json(FormatIso8601(*t)) : json(nullptr);
+  };
+  return {{"conversation_id", c.conversation_id},
+          {"widget_id", c.widget_id},
+          {"queue_id", c.queue_id},
+          {"state", ToString(c.state)},
+          {"agent_id", c.agent_id ? json(*c.agent_id) : json(nullptr)},
+          {"requested_at", FormatIso8601(c.requested_at)},
+          {"accepted_at", time(c.accepted_at)},
+          {"last_activity_at", FormatIso8601(c.last_activity_at)},
+          {"ended_at", time(c.ended_at)},
+          {"page_url", c.page_url}};
+}
+
+std::vector<std::string> Origins(JsonBody& b) {
+  std::vector<std::string> out;
+  auto list = b.StringArray("allowed_origins", JsonBody::kOptional, 20);
+  if (list) out = *list;
+  return out;
+}
+
+// The widget's settings as a page sees them before anyone types: its name,
+// the privacy notice, and whether a person is there to answer now.
+Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto widget, repo->FindWidget(std::string(req.Param("slug"))));
+  if (!widget || !widget->active) return NotFound("no chat is open here");
+  const std::string origin(req.Header("origin"));
+  if (!origin.empty() && !OriginAllowed(*widget, origin))
+    return Forbidden("this chat may not be embedded on " + origin);
+  bool online = false;
+  if (hub) {
+    LUISTER_ASSIGN_OR_RETURN(online, hub->AgentOnline(*widget));
+  }
+  Response r =
+      JsonResponse(200, {{"slug", widget->slug},
+                         {"name", widget->name},
+                         {"privacy_url", widget->privacy_url},
+                         {"available", online},
+                         {"live", std::string(kWidgetLivePrefix) + widget->slug + "/live"}});
+  if (!origin.empty()) {
+    r.SetHeader("Access-Control-Allow-Origin", origin);
+    r.SetHeader("Vary", "Origin");
+  }
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
+  r.Add("GET", "/api/v1/widget/{slug}",
+        Public([&ctx](Request& req) { return PublicConfig(ctx, ctx.chat, req); }));
+  // Reached only without an upgrade.
+  r.Add("GET", "/api/v1/widget/{slug}/live", Public([](Request&) -> Result<Response> {
+          Response resp = ProblemResponse(426, "upgrade-required", "Upgrade required",
+                                          "the chat speaks WebSocket; see docs/chat.md");
+          resp.SetHeader("Upgrade", "websocket");
+          return resp;
+        }));
+
+  r.Add("GET", "/api/v1/chat-widgets",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [&ctx](Request&, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, repo->ListWidgets());
+                  json items = json::array();
+                  for (const ChatWidget& w : list) items.push_back(WidgetJson(w));
+                  return JsonResponse(200, {{"items", std::move(items)}});
+                }));
+  r.Add("POST", "/api/v1/chat-widgets",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  ChatWidget w;
+                  w.slug = b.String("slug", JsonBody::kRequired, 60).value_or("");
+                  w.name = b.String("name", JsonBody::kRequired, 200).value_or("");
+                  w.queue_id = b.Int("queue_id", JsonBody::kRequired).value_or(0);
+                  w.allowed_origins = Origins(b);
+                  w.privacy_url = b.String("privacy_url", JsonBody::kOptional, 2000).value_or("");
+                  w.accept_seconds = static_cast<int>(
+                      b.Int("accept_seconds", JsonBody::kOptional).value_or(w.accept_seconds));
+                  w.idle_seconds = static_cast<int>(
+                      b.Int("idle_seconds", JsonBody::kOptional).value_or(w.idle_seconds));
+                  b.RejectUnknown({"slug", "name", "queue_id", "allowed_origins", "privacy_url",
+                                   "accept_seconds", "idle_seconds"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the chat widget is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(ChatWidget made, service.CreateWidget(std::move(w)));
+                  Response resp = JsonResponse(201, WidgetJson(made));
+                  resp.SetHeader("Location", "/api/v1/chat-widgets/" + std::to_string(made.id));
+                  return resp;
+                }));
+  r.Add("PATCH", "/api/v1/chat-widgets/{id}",
+        Secured(Permission::kManageChannels, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  ChatWidgetPatch p;
+                  p.name = b.String("name", JsonBody::kOptional, 200);
+                  p.queue_id = b.Int("queue_id", JsonBody::kOptional);
+                  p.allowed_origins = b.StringArray("allowed_origins", JsonBody::kOptional, 20);
+                  p.privacy_url = b.String("privacy_url", JsonBody::kOptional, 2000);
+                  if (auto v = b.Int("accept_seconds", JsonBody::kOptional))
+                    p.accept_seconds = static_cast<int>(*v);
+                  if (auto v = b.Int("idle_seconds", JsonBody::kOptional))
+                    p.idle_seconds = static_cast<int>(*v);
+                  p.active = b.Bool("active", JsonBody::kOptional);
+                  b.RejectUnknown({"name", "queue_id", "allowed_origins", "privacy_url",
+                                   "accept_seconds", "idle_seconds", "active"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(ChatWidget w, service.UpdateWidget(id, std::move(p)));
+                  return JsonResponse(200, WidgetJson(w));
+                }));
+
+  r.Add(
+      "GET", "/api/v1/chats/{id}",
+      Secured(Permission::kReadConversations, Reads("conversation"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
+                audit.Touched(id, c.customer_id);
+                LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+                LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(id));
+                return JsonResponse(200, ChatRecordJson(chat));
+              }));
+  // Accept, end, and "I am typing": the agent's side of a live chat.
+  for (const char* action : {"accept", "end", "typing"}) {
+    const std::string act = action;
+    r.Add("POST", "/api/v1/chats/{id}/" + act,
+          Secured(
+              Permission::kWriteConversations,
+              act == "typing" ? kNoPersonalData : Changes("update", "conversation"),
+              [&ctx, act](Request& req, const auth::Principal& who,
+                          AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+                LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+                LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(id));
+                if (act == "typing") {
+                  service.Typing(chat, who.user.id);
+                  Response none;
+                  none.status = 204;
+                  return none;
+                }
+                LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
+                audit.Touched(id, c.customer_id);
+                LUISTER_ASSIGN_OR_RETURN(Chat now, act == "accept" ? service.Accept(id, who.user.id)
+                                                                   : service.End(id, who.user.id));
+                return JsonResponse(200, ChatRecordJson(now));
+              }));
+  }
+}
+
+Status Jobs(JobRunner& runner, ApiContext& ctx) {
+  LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
+      kChatSweepJob, [&ctx](const Job& job) -> Result<std::optional<Timestamp>> {
+        LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+        return service.RunSweepJob(job);
+      }));
+  LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+  return service.EnsureSweepJob().status();
+}
+
+}  // namespace
+
+// Web chat (C2): the widget's settings (admins), its public config, and the
+// agents' side of a live chat. The widget's WebSocket is ChatHub
+// (http/api/chat_hub.h), wired by app/ beside the live events.
+ApiModule ChatModule() {
+  return {"chat",
+          {"chat_widgets", "chat_visitors", "chats", "chat_sweep_job"},
+          {EventType::kChatUpdated, EventType::kChatTyping},
+          Routes,
+          Jobs};
+}
+
+}  // namespace luister::http

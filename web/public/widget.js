@@ -1,0 +1,248 @@
+/*
+ * Luister chat widget (docs/chat.md). Embed with
+ *   <script src="https://desk.example/widget.js" data-queue="<slug>" async></script>
+ * Plain JavaScript without dependencies, in a shadow root so the host page's
+ * CSS neither reaches in nor out. Nothing is stored in the browser until the
+ * visitor sends a first message; then only the visitor token (localStorage),
+ * so a returning visitor sees their own history.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.dataset.queue || window.__luisterChat) return;
+  window.__luisterChat = true;
+
+  var slug = script.dataset.queue;
+  var base = new URL(script.src, location.href).origin;
+  var storeKey = 'luister-chat:' + base + ':' + slug;
+  var pageLang = (document.documentElement.lang || navigator.language || 'nl').toLowerCase();
+  var lang = pageLang.indexOf('en') === 0 ? 'en' : 'nl';
+
+  var T = {
+    nl: {
+      open: 'Chat met ons', close: 'Chat sluiten', title: 'Chat', send: 'Versturen',
+      placeholder: 'Typ uw bericht…', name: 'Naam (optioneel)', email: 'E-mailadres (optioneel)',
+      online: 'Er is nu iemand om u te helpen.',
+      offline: 'Er is nu niemand beschikbaar. Laat uw e-mailadres achter: u krijgt antwoord per e-mail.',
+      privacy: 'Pas als u een bericht verstuurt, bewaren wij uw bericht, en uw naam en e-mailadres als u die invult, om u te kunnen antwoorden. In deze browser bewaren we dan een sleutel, zodat u het gesprek later terugziet.',
+      privacyLink: 'Privacyverklaring',
+      queue: function (p, m) { return 'U bent nummer ' + p + ' in de wachtrij' + (m !== null ? '; verwachte wachttijd ongeveer ' + m + ' min.' : '.'); },
+      joined: function (n) { return (n || 'Een medewerker') + ' is er nu.'; },
+      typing: function (n) { return (n || 'De medewerker') + ' typt…'; },
+      ended: 'Het gesprek is beëindigd. Stuur een bericht om opnieuw te beginnen.',
+      byEmail: 'Het duurt langer dan gedacht. Wij antwoorden u per e-mail als u uw adres hebt gegeven.',
+      you: 'U', error: 'Er ging iets mis: ', reconnecting: 'Verbinding herstellen…', end: 'Gesprek beëindigen'
+    },
+    en: {
+      open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
+      placeholder: 'Type your message…', name: 'Name (optional)', email: 'E-mail address (optional)',
+      online: 'Someone is here to help you now.',
+      offline: 'Nobody is available right now. Leave your e-mail address and we will answer by e-mail.',
+      privacy: 'Only once you send a message do we keep it, with your name and e-mail address if you give them, to answer you. This browser then keeps a key so that you can see the conversation again later.',
+      privacyLink: 'Privacy notice',
+      queue: function (p, m) { return 'You are number ' + p + ' in the queue' + (m !== null ? '; expected wait about ' + m + ' min.' : '.'); },
+      joined: function (n) { return (n || 'An agent') + ' has joined.'; },
+      typing: function (n) { return (n || 'The agent') + ' is typing…'; },
+      ended: 'The chat has ended. Send a message to start again.',
+      byEmail: 'This is taking longer than expected. We will answer by e-mail if you gave your address.',
+      you: 'You', error: 'Something went wrong: ', reconnecting: 'Reconnecting…', end: 'End chat'
+    }
+  }[lang];
+
+  var css = [
+    ':host{all:initial}',
+    '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
+    '.launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:24px;padding:12px 18px;background:#1d4ed8;color:#fff;font-size:15px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.25)}',
+    '.launcher:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
+    '.panel{position:fixed;right:8px;bottom:8px;z-index:2147483001;width:min(380px,calc(100vw - 16px));height:min(560px,calc(100vh - 16px));background:#fff;color:#111;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.3);display:flex;flex-direction:column;font-size:15px}',
+    '.panel[hidden]{display:none}',
+    'header{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;background:#1d4ed8;color:#fff;border-radius:12px 12px 0 0}',
+    'header h2{margin:0;font-size:16px}',
+    'header button{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;min-width:44px;min-height:44px}',
+    '.status{padding:6px 12px;font-size:13px;background:#eef2ff;color:#1e3a8a}',
+    '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}',
+    '.msg{max-width:85%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere}',
+    '.msg.visitor{align-self:flex-end;background:#1d4ed8;color:#fff}',
+    '.msg.agent{align-self:flex-start;background:#f1f5f9;color:#111}',
+    '.who{display:block;font-size:12px;opacity:.8;margin-bottom:2px}',
+    '.privacy{font-size:12px;color:#374151;padding:0 12px 8px}',
+    '.privacy a{color:#1d4ed8}',
+    'form{display:flex;flex-direction:column;gap:6px;padding:8px 12px 12px;border-top:1px solid #e5e7eb}',
+    'input,textarea{width:100%;font-size:15px;padding:8px;border:1px solid #9ca3af;border-radius:8px;color:#111;background:#fff}',
+    'textarea{resize:none;height:64px}',
+    '.row{display:flex;gap:6px;justify-content:space-between}',
+    '.row button{border:0;border-radius:8px;padding:10px 14px;font-size:15px;cursor:pointer;min-height:44px}',
+    '.send{background:#1d4ed8;color:#fff}',
+    '.end{background:#e5e7eb;color:#111}',
+    '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}'
+  ].join('');
+
+  var host = document.createElement('div');
+  host.setAttribute('data-luister-chat', slug);
+  var root = host.attachShadow({ mode: 'open' });
+  root.innerHTML =
+    '<style>' + css + '</style>' +
+    '<button class="launcher" type="button" aria-expanded="false" aria-controls="lc-panel"></button>' +
+    '<section class="panel" id="lc-panel" role="dialog" aria-modal="false" aria-labelledby="lc-title" hidden>' +
+    '<header><h2 id="lc-title"></h2><button type="button" class="x"></button></header>' +
+    '<p class="status" role="status"></p>' +
+    '<div class="log" role="log" aria-live="polite" aria-relevant="additions"></div>' +
+    '<p class="privacy"></p>' +
+    '<form novalidate>' +
+    '<div class="intro"><label class="sr" for="lc-name"></label><input id="lc-name" autocomplete="name">' +
+    '<label class="sr" for="lc-email"></label><input id="lc-email" type="email" autocomplete="email"></div>' +
+    '<label class="sr" for="lc-text"></label><textarea id="lc-text" maxlength="5000" required></textarea>' +
+    '<div class="row"><button type="button" class="end" hidden></button><button type="submit" class="send"></button></div>' +
+    '</form></section>';
+
+  function $(sel) { return root.querySelector(sel); }
+  var launcher = $('.launcher'), panel = $('.panel'), closeBtn = $('.x'), status = $('.status');
+  var log = $('.log'), form = $('form'), text = $('#lc-text'), nameIn = $('#lc-name');
+  var emailIn = $('#lc-email'), intro = $('.intro'), endBtn = $('.end');
+  launcher.textContent = T.open;
+  closeBtn.setAttribute('aria-label', T.close);
+  closeBtn.textContent = '×';
+  $('#lc-title').textContent = T.title;
+  $('label[for=lc-name]').textContent = T.name;
+  nameIn.placeholder = T.name;
+  $('label[for=lc-email]').textContent = T.email;
+  emailIn.placeholder = T.email;
+  $('label[for=lc-text]').textContent = T.placeholder;
+  text.placeholder = T.placeholder;
+  $('.send').textContent = T.send;
+  endBtn.textContent = T.end;
+
+  var token = null;
+  try { token = localStorage.getItem(storeKey); } catch (e) { token = null; }
+  var ws = null, ready = false, pending = [], lastId = 0, seen = {}, agent = null;
+  var retry = 0, lastTyping = 0, chatState = null, refs = 0;
+
+  function setStatus(s) { status.textContent = s; }
+  function show(m) {
+    if (seen[m.id]) return;
+    seen[m.id] = true;
+    if (m.id > lastId) lastId = m.id;
+    var div = document.createElement('div');
+    div.className = 'msg ' + (m.from === 'visitor' ? 'visitor' : 'agent');
+    var who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = m.from === 'visitor' ? T.you : (m.author || T.title);
+    div.appendChild(who);
+    div.appendChild(document.createTextNode(m.text));
+    log.appendChild(div);
+    log.scrollTop = log.scrollHeight;
+  }
+  function showChat(c) {
+    chatState = c ? c.state : null;
+    endBtn.hidden = !(c && (c.state === 'waiting' || c.state === 'active'));
+    if (!c) return;
+    if (c.state === 'active') { agent = c.agent; setStatus(T.joined(agent)); }
+    if (c.state === 'ended') setStatus(T.ended);
+    if (c.state === 'by_email') setStatus(T.byEmail);
+  }
+
+  function connect() {
+    var url = base.replace(/^http/, 'ws') + '/api/v1/widget/' + encodeURIComponent(slug) + '/live?lang=' + lang;
+    ws = new WebSocket(url);
+    ws.onopen = function () {
+      retry = 0;
+      ready = true;
+      if (token) ws.send(JSON.stringify({ type: 'hello', token: token, after: lastId || undefined }));
+      while (pending.length) ws.send(pending.shift());
+    };
+    ws.onmessage = function (ev) {
+      var f;
+      try { f = JSON.parse(ev.data); } catch (e) { return; }
+      if (f.type === 'welcome') { f.messages.forEach(show); showChat(f.chat); }
+      else if (f.type === 'started') {
+        token = f.token;
+        try { localStorage.setItem(storeKey, token); } catch (e) { /* private mode: this tab only */ }
+        intro.hidden = true;
+        show(f.message);
+        showChat(f.chat);
+      }
+      else if (f.type === 'sent' || f.type === 'message') show(f.message);
+      else if (f.type === 'chat') showChat(f.chat);
+      else if (f.type === 'typing') setStatus(T.typing(agent));
+      else if (f.type === 'queue') {
+        setStatus(T.queue(f.position, f.expected_wait_seconds === null ? null : Math.max(1, Math.round(f.expected_wait_seconds / 60))));
+      }
+      else if (f.type === 'error') {
+        if (f.status === 401 && token) { token = null; try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ } }
+        setStatus(T.error + f.detail);
+      }
+    };
+    ws.onclose = function () {
+      ready = false;
+      ws = null;
+      if (!token) return;  // nothing started: nothing to keep open
+      setStatus(T.reconnecting);
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 500 * Math.pow(2, retry));
+    };
+  }
+  function send(frame) {
+    var data = JSON.stringify(frame);
+    if (ready && ws) ws.send(data); else { pending.push(data); if (!ws) connect(); }
+  }
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    launcher.hidden = true;
+    text.focus();
+  }
+  function close() {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+  launcher.addEventListener('click', open);
+  closeBtn.addEventListener('click', close);
+  panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') close(); });
+  text.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  text.addEventListener('input', function () {
+    var now = Date.now();
+    if (token && ready && now - lastTyping > 2000) { lastTyping = now; send({ type: 'typing' }); }
+  });
+  endBtn.addEventListener('click', function () { send({ type: 'end' }); });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var t = text.value.trim();
+    if (!t) return;
+    var ref = 'r' + (++refs);
+    if (!token || chatState === null) {
+      send({ type: 'start', text: t, name: nameIn.value.trim(), email: emailIn.value.trim(), page: location.href, ref: ref });
+    } else if (chatState === 'ended') {
+      send({ type: 'start', text: t, page: location.href, ref: ref });
+    } else {
+      send({ type: 'message', text: t, ref: ref });
+    }
+    text.value = '';
+  });
+
+  var privacy = $('.privacy');
+  privacy.textContent = T.privacy + ' ';
+  fetch(base + '/api/v1/widget/' + encodeURIComponent(slug), { credentials: 'omit' })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (c) {
+      if (!c) return;
+      $('#lc-title').textContent = c.name;
+      if (c.privacy_url) {
+        var a = document.createElement('a');
+        a.href = c.privacy_url;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        a.textContent = T.privacyLink;
+        privacy.appendChild(a);
+      }
+      if (!token) setStatus(c.available ? T.online : T.offline);
+    })
+    .catch(function () { /* the launcher stays; a send will say what is wrong */ });
+
+  (document.body || document.documentElement).appendChild(host);
+  if (token) { intro.hidden = true; connect(); }
+})();
