@@ -180,6 +180,7 @@ Result<StartedChat> ChatService::Open(const ChatWidget& widget, ChatVisitor visi
   // Should this fail, the conversation stays as an ordinary chat
   // conversation in the queue: the visitor's words are not lost.
   LUISTER_RETURN_IF_ERROR(chats_.CreateChat(chat));
+  Emit(chat);
   return StartedChat{visitor, chat, std::move(opened.message)};
 }
 

@@ -24,4 +24,6 @@ export const queryKeys = {
   locations: ['locations'] as const,
   webForms: ['web-forms'] as const,
   socialSources: ['social-sources'] as const,
+  chat: (conversationId: number) => ['chat', conversationId] as const,
+  chatWidgets: ['chat-widgets'] as const,
 };

@@ -29,6 +29,8 @@ export type NewWalkIn = Schemas['NewWalkIn'];
 export type WebForm = Schemas['WebForm'];
 /** A social source posting signed webhooks; `secret` only right after it was made. */
 export type SocialSource = Schemas['SocialSource'];
+export type Chat = Schemas['Chat'];
+export type ChatWidget = Schemas['ChatWidget'];
 export type WalkIn = Schemas['WalkIn'];
 export type Queue = Schemas['Queue'];
 export type Identity = Schemas['Identity'];

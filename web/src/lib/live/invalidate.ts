@@ -23,6 +23,12 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
       keys.push(queryKeys.merges(customer));
     }
   }
+  // A chat was asked for, accepted, ended or handed to e-mail.
+  if (e.type === 'chat.updated' && conversation != null) {
+    keys.push(queryKeys.chat(conversation));
+    keys.push(queryKeys.conversation(conversation));
+    keys.push(queryKeys.conversations);
+  }
   // A call came in or was logged, or someone closed callbacks.
   if (e.type === 'call.recorded') keys.push(queryKeys.callbacks);
   if (customer != null) keys.push(queryKeys.timeline(customer));

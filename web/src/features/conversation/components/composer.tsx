@@ -5,6 +5,7 @@ import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
 import { findPersonalData } from '@/lib/personal_data';
 import type { Conversation, ConversationStatus } from '@/types/api';
+import { sendTyping } from '../api/chat';
 import { useSendMessage } from '../api/send_message';
 import { useAttachments } from '../hooks/use_attachments';
 import { AttachFileButton, ChosenFileList } from './composer_files';
@@ -35,6 +36,8 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const setText = (value: string) => {
     setTexts((prev) => ({ ...prev, [draftKey]: value }));
     saveDraft(draftKey, value);
+    // The visitor of a live chat sees the agent type (never for a note).
+    if (conversation.channel === 'chat' && !internal && value.trim()) sendTyping(conversation.id);
   };
 
   const submit = (e?: React.FormEvent) => {

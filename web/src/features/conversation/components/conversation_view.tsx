@@ -10,6 +10,7 @@ import { formatRelative } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Conversation } from '@/types/api';
 import { useConversation } from '../api/get_conversation';
+import { ChatPanel } from './chat_panel';
 import { Composer } from './composer';
 import { ConversationProperties } from './conversation_properties';
 import { MessageThread } from './message_thread';
@@ -58,6 +59,7 @@ function ConversationLoaded({ conversation: c, customerName }: { conversation: C
               <Link to={`/conversations/${c.follows_id}`}>{t('conversation.follows', { id: c.follows_id })}</Link>
             </p>
           )}
+          <ChatPanel conversation={c} />
           <label className="toggle">
             <input
               type="checkbox"

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api_client';
+import { queryKeys } from '@/lib/query_keys';
+import type { Chat } from '@/types/api';
+
+/** The chat of a chat conversation (state, agent, waits, page); only asked for on channel chat. */
+export function useChat(conversationId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.chat(conversationId),
+    queryFn: ({ signal }) => api.get<Chat>(`/chats/${conversationId}`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Accept or end the chat. */
+export function useChatAction(conversationId: number, action: 'accept' | 'end') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Chat>(`/chats/${conversationId}/${action}`, {}),
+    onSuccess: (chat) => {
+      qc.setQueryData(queryKeys.chat(conversationId), chat);
+      void qc.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.conversations });
+    },
+  });
+}
+
+const lastTyping = new Map<number, number>();
+
+/** Tells the visitor the agent types: at most once per 3 s per chat, errors ignored. */
+export function sendTyping(conversationId: number, now = Date.now()): boolean {
+  if (now - (lastTyping.get(conversationId) ?? 0) < 3000) return false;
+  lastTyping.set(conversationId, now);
+  api.post(`/chats/${conversationId}/typing`, {}).catch(() => undefined);
+  return true;
+}
