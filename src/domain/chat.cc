@@ -220,7 +220,8 @@ Result<std::vector<Message>> ChatService::History(const ChatVisitor& visitor,
         auto thread,
         store_.conversations().ListMessages(it->conversation_id, /*include_internal=*/false, page));
     for (Message& m : thread.items)
-      if (!after_message_id || m.id > *after_message_id) out.push_back(std::move(m));
+      if ((!after_message_id || m.id > *after_message_id) && !IsAutomatic(m))
+        out.push_back(std::move(m));
   }
   return out;
 }
@@ -282,6 +283,40 @@ Result<Chat> ChatService::End(int64_t conversation_id, std::optional<int64_t> ag
                                        ChatState::kEnded, agent_id, clock_.Now()));
   Emit(chat);
   return chat;
+}
+
+Result<Message> ChatService::SendTranscript(int64_t conversation_id) {
+  LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
+  LUISTER_ASSIGN_OR_RETURN(Conversation c, store_.conversations().Get(chat.conversation_id));
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(c.customer_id));
+  const bool has_address =
+      std::any_of(customer.identities.begin(), customer.identities.end(),
+                  [](const Identity& i) { return i.kind == IdentityKind::kEmail; });
+  if (!has_address) return Conflict("the visitor left no e-mail address to send the transcript to");
+  const bool nl = customer.language == Language::kNl;
+  PageRequest page;
+  page.limit = kMaxPageSize;
+  LUISTER_ASSIGN_OR_RETURN(auto thread,
+                           store_.conversations().ListMessages(conversation_id, false, page));
+  std::string text = nl ? "Hierbij het verloop van uw chat met ons.\n\n"
+                        : "Here is the transcript of your chat with us.\n\n";
+  for (const Message& m : thread.items) {
+    if (IsAutomatic(m)) continue;  // an earlier transcript is no part of it
+    std::string who = nl ? "U" : "You";
+    if (m.direction == Direction::kOut) {
+      who = nl ? "Medewerker" : "Agent";
+      if (m.author_user_id)
+        if (auto u = store_.directory().GetUser(*m.author_user_id); u.ok())
+          who = u->name.substr(0, u->name.find(' '));
+    }
+    text += who + ": " + m.body_text + "\n\n";
+  }
+  MessageInput in;
+  in.direction = Direction::kOut;
+  in.automatic = true;
+  in.by_email = true;
+  in.body_text = std::move(text);
+  return conversations_.AddMessage(conversation_id, std::move(in), std::nullopt);
 }
 
 Result<std::vector<Chat>> ChatService::Sweep() {

@@ -165,6 +165,9 @@ class ChatService {
   Result<Chat> Accept(int64_t conversation_id, int64_t agent_id);
   // Someone types in the chat: an agent (`agent_id`) or the visitor.
   void Typing(const Chat& chat, std::optional<int64_t> agent_id);
+  // E-mails the visitor the chat's text (a message the desk sends by
+  // itself). Conflict when the visitor's customer has no e-mail address.
+  Result<Message> SendTranscript(int64_t conversation_id);
   // The visitor or an agent ends it.
   Result<Chat> End(int64_t conversation_id, std::optional<int64_t> agent_id);
   // The job: chats nobody accepted in time continue by e-mail (or wait on

@@ -135,6 +135,13 @@ struct Message {
   std::string delivery_error;
 };
 
+// A notice the desk sent by itself (no author, sent by the outbox): the
+// note about attachments too large to keep, a chat's transcript.
+inline bool IsAutomatic(const Message& m) {
+  return m.direction == Direction::kOut && !m.internal && !m.author_user_id &&
+         m.delivery.has_value();
+}
+
 // A stored attachment with the records it belongs to (for serving its
 // bytes to those who may read the conversation).
 struct StoredAttachment {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/blob.h"
+#include "domain/chat.h"
 #include "domain/html_sanitizer.h"
 #include "domain/permissions.h"
 #include "domain/validation.h"
@@ -288,9 +289,16 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   // from the agent's own mail client) to a conversation the desk answers
   // itself goes out through an outbox, in the same transaction as the
   // message.
-  m.send = DeskSendsReplies(conversation.channel) && !in.internal &&
-           in.direction == Direction::kOut && !in.created_at && in.external_id.empty() &&
-           (author_user_id.has_value() || in.automatic);
+  bool desk_sends = DeskSendsReplies(conversation.channel) || in.by_email;
+  // A chat nobody accepted in time continues by e-mail.
+  if (!desk_sends && conversation.channel == Channel::kChat) {
+    if (auto chats = store_.Find<ChatRepository>(); chats.ok()) {
+      auto chat = (*chats)->GetChat(conversation_id);
+      desk_sends = chat.ok() && chat->state == ChatState::kByEmail;
+    }
+  }
+  m.send = desk_sends && !in.internal && in.direction == Direction::kOut && !in.created_at &&
+           in.external_id.empty() && (author_user_id.has_value() || in.automatic);
   m.automatic = in.automatic && m.send && !author_user_id;
   std::vector<FieldError> errors;
   if ((in.replaces_id || !in.send_to.empty()) && !m.send)

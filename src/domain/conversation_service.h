@@ -31,6 +31,9 @@ struct MessageInput {
   std::string send_to;
   // A notice the desk sends by itself, without an author (NewMessage).
   bool automatic = false;
+  // Sent by e-mail even in a conversation answered otherwise (a chat's
+  // transcript).
+  bool by_email = false;
 };
 
 // One message of an import: which conversation, and what.

@@ -342,7 +342,9 @@ void ChatHub::OnEvent(const DomainEvent& e) {
   }
   if (e.type == EventType::kMessageCreated && e.message_id) {
     auto m = ctx_.store.conversations().GetMessage(*e.message_id);
-    if (!m.ok() || m->internal) return;
+    // Notes stay with the staff; the desk's own e-mailed notices (a
+    // transcript) go by e-mail only.
+    if (!m.ok() || m->internal || IsAutomatic(*m)) return;
     const json frame = {{"type", "message"}, {"message", MessageJson(*m)}};
     for (auto& c : followers) Send(c, frame);
     return;

@@ -161,6 +161,18 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(id));
                 return JsonResponse(200, ChatRecordJson(chat));
               }));
+  // The transcript, by e-mail to the address the visitor gave.
+  r.Add(
+      "POST", "/api/v1/chats/{id}/transcript",
+      Secured(Permission::kWriteConversations, Changes("create", "message"),
+              [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                LUISTER_ASSIGN_OR_RETURN(Conversation c, ctx.store.conversations().Get(id));
+                audit.Touched(id, c.customer_id);
+                LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+                LUISTER_ASSIGN_OR_RETURN(Message m, service.SendTranscript(id));
+                return JsonResponse(201, ToJson(m));
+              }));
   // Accept, end, and "I am typing": the agent's side of a live chat.
   for (const char* action : {"accept", "end", "typing"}) {
     const std::string act = action;

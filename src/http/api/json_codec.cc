@@ -227,8 +227,7 @@ json ToJson(const Message& v) {
           {"direction", Str(ToString(v.direction))},
           {"internal", v.internal},
           {"author_user_id", Opt(v.author_user_id)},
-          {"automatic", v.direction == Direction::kOut && !v.internal && !v.author_user_id &&
-                            v.delivery.has_value()},
+          {"automatic", IsAutomatic(v)},
           {"body_text", v.body_text},
           {"body_html", HtmlOf(v)},
           {"new_text", NewTextOf(v)},

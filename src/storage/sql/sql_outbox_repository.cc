@@ -23,7 +23,8 @@ std::string DueIn(const char* channels) {
          " WHERE (m.delivery = 'sending' OR (m.delivery = 'queued' AND "
          "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?))) ORDER BY m.id LIMIT ?";
 }
-const Sql kDueMail(DueIn("('email', 'webform')"));
+// A chat's replies are queued only once it continues by e-mail, and its transcript.
+const Sql kDueMail(DueIn("('email', 'webform', 'chat')"));
 const Sql kDueSocial(DueIn("('social')"));
 // An attempt: the row made, or counted up; the first Message-ID stays.
 const Sql kAttempt(
