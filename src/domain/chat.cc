@@ -5,6 +5,9 @@
 
 #include "domain/activity.h"
 #include "domain/job_runner.h"
+#include "domain/phone.h"
+#include "domain/phone_call.h"
+#include "domain/rate_limit.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -283,6 +286,30 @@ Result<Chat> ChatService::End(int64_t conversation_id, std::optional<int64_t> ag
                                        ChatState::kEnded, agent_id, clock_.Now()));
   Emit(chat);
   return chat;
+}
+
+Result<int64_t> ChatService::RequestCallback(const ChatWidget& widget,
+                                             std::optional<ChatVisitor> visitor,
+                                             CallbackRequest request, int* retry_after_s) {
+  LUISTER_RETURN_IF_ERROR(CheckRate(store_, clock_.Now(), "chatcallback:ip:" + request.ip, 3,
+                                    std::chrono::hours(1), "callback requests", retry_after_s));
+  if (!NormalisePhone(request.phone).ok())
+    return InvalidArgument("the callback request is not valid",
+                           {{"phone", "is not a phone number we can call"}});
+  LUISTER_ASSIGN_OR_RETURN(CallRepository * calls, store_.Find<CallRepository>());
+  NewPhoneCall call;
+  call.direction = Direction::kIn;
+  call.customer_number = request.phone;
+  call.line = "chat: " + widget.name;
+  call.queue_id = widget.queue_id;
+  call.outcome = CallOutcome::kCallbackRequested;
+  const std::string name = Utf8Prefix(WithoutControlCharacters(Trim(request.name)), 200);
+  const std::string text = Utf8Prefix(WithoutControlCharacters(Trim(request.text)), 2000);
+  call.notes = name.empty() ? text : name + (text.empty() ? "" : ": " + text);
+  if (visitor) call.customer_id = visitor->customer_id;
+  PhoneService phone(store_, *calls, clock_, events_);
+  LUISTER_ASSIGN_OR_RETURN(RecordedCall recorded, phone.Record(std::move(call)));
+  return recorded.call.id;
 }
 
 Result<Message> ChatService::SendTranscript(int64_t conversation_id) {

@@ -118,6 +118,14 @@ struct ChatStart {
   Language language = Language::kNl;
 };
 
+// A visitor asks to be called back when nobody can chat.
+struct CallbackRequest {
+  std::string phone;
+  std::string name;
+  std::string text;
+  std::string ip;  // for the rate limit
+};
+
 struct StartedChat {
   ChatVisitor visitor;
   Chat chat;
@@ -165,6 +173,13 @@ class ChatService {
   Result<Chat> Accept(int64_t conversation_id, int64_t agent_id);
   // Someone types in the chat: an agent (`agent_id`) or the visitor.
   void Typing(const Chat& chat, std::optional<int64_t> agent_id);
+  // Nobody is there: the visitor's callback request becomes work for the
+  // phone team (an open callback in the call back list: a call with outcome
+  // callback_requested on line "chat: <widget>", on the visitor's customer
+  // when they have one, else found or made by the number). At most 3 per
+  // address per hour (ResourceExhausted, `retry_after_s`). The call's id.
+  Result<int64_t> RequestCallback(const ChatWidget& widget, std::optional<ChatVisitor> visitor,
+                                  CallbackRequest request, int* retry_after_s);
   // E-mails the visitor the chat's text (a message the desk sends by
   // itself). Conflict when the visitor's customer has no e-mail address.
   Result<Message> SendTranscript(int64_t conversation_id);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "domain/mail_outbox.h"
+#include "domain/rate_limit.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -85,21 +86,9 @@ Result<WebForm> WebFormService::Open(const std::string& slug) {
 }
 
 Status WebFormService::CheckRate(const std::string& ip, int* retry_after_s) {
-  const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.window);
-  const Timestamp now = clock_.Now();
-  const auto into = now.time_since_epoch() % window;
-  LUISTER_ASSIGN_OR_RETURN(WindowCounts hits,
-                           store_.auth().Hit("webform:ip:" + ip, now - into, window));
-  // A sliding estimate: this window's count and the share of the last one
-  // still inside a window's length.
-  const double left = 1.0 - static_cast<double>(into.count()) / static_cast<double>(window.count());
-  const double estimate = hits.current + hits.previous * left;
-  if (estimate <= limits_.per_ip) return Status::Ok();
-  const int wait =
-      static_cast<int>(std::ceil(std::chrono::duration<double>(window - into).count()));
-  if (retry_after_s) *retry_after_s = std::max(1, wait);
-  return ResourceExhausted("too many questions from this address; try again in " +
-                           std::to_string(std::max(1, wait)) + " seconds");
+  return luister::CheckRate(store_, clock_.Now(), "webform:ip:" + ip, limits_.per_ip,
+                            std::chrono::duration_cast<std::chrono::seconds>(limits_.window),
+                            "questions", retry_after_s);
 }
 
 Result<int64_t> WebFormService::Customer(const FormSubmission& in, const std::string& email) {

@@ -175,5 +175,38 @@ TEST_F(ChatTest, ForeignPagesForgedTokensAndBadFramesAreRefused) {
   EXPECT_EQ(empty["errors"][0]["field"], "text");
 }
 
+TEST_F(ChatTest, WhenNobodyCanChatAVisitorAsksToBeCalledBackAndThePhoneTeamSeesIt) {
+  auto visitor = Visitor();
+  ASSERT_TRUE(visitor->Send({{"type", "callback"},
+                             {"phone", "06 4321 8765"},
+                             {"name", "Els"},
+                             {"text", "Over mijn retour"},
+                             {"ref", "cb"}}));
+  json asked = visitor->Next();
+  if (asked["type"] == "error") ADD_FAILURE() << asked.dump();
+  ASSERT_TRUE(asked.is_object());
+  EXPECT_EQ(asked["ref"], "cb");
+  auto list = client_->Get("/api/v1/calls/callbacks?limit=100");
+  ASSERT_EQ(list.status, 200) << list.body;
+  bool found = false;
+  const json items = list.Json()["items"];
+  for (const auto& item : items)
+    if (item["number"] == "+31643218765") {
+      found = true;
+      EXPECT_EQ(item["last_outcome"], "callback_requested");
+      EXPECT_EQ(item["last_line"], "chat: Klantenservice");
+    }
+  EXPECT_TRUE(found) << list.body;
+
+  ASSERT_TRUE(visitor->Send({{"type", "callback"}, {"phone", "geen nummer"}}));
+  json bad = visitor->NextOfType("error");
+  EXPECT_EQ(bad["status"], 400) << bad.dump();
+  // Three per address per hour (the bad one counted too): the next is refused.
+  ASSERT_TRUE(visitor->Send({{"type", "callback"}, {"phone", "06 4321 8766"}}));
+  EXPECT_EQ(visitor->NextOfType("callback_requested")["type"], "callback_requested");
+  ASSERT_TRUE(visitor->Send({{"type", "callback"}, {"phone", "06 4321 8767"}}));
+  EXPECT_EQ(visitor->NextOfType("error")["status"], 429);
+}
+
 }  // namespace
 }  // namespace luister::e2e

@@ -109,3 +109,32 @@ test('a visitor on a plain page chats with an agent, and nothing is stored befor
   await visitor.close();
   await agent.context.close();
 });
+
+test('when nobody is in, the widget says so and takes a callback request for the phone team', async () => {
+  const visitor = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+  const page = await visitor.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(shopUrl);
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  await page.getByText('Nobody is available right now').waitFor();
+  await page.getByRole('button', { name: 'Rather be called back?' }).click();
+  await page.getByLabel('Phone number').fill('06 1357 2468');
+  await page.getByRole('button', { name: 'Call me back' }).click();
+  await page.getByText('We will call you back as soon as we can.').waitFor();
+  await screenshot(page, 'chat-widget-callback');
+  assert.deepEqual(errors, []);
+  await visitor.close();
+
+  // The phone team's list has it.
+  const agent = await newAgent(browser, server.url);
+  await agent.page.goto('/login');
+  await logIn(agent.page);
+  await agent.page.waitForURL('**/inbox');
+  const list = await agent.page.evaluate(async () => (await fetch('/api/v1/calls/callbacks?limit=100')).json());
+  const item = list.items.find((i) => i.number === '+31613572468');
+  assert.ok(item, JSON.stringify(list));
+  assert.equal(item.last_outcome, 'callback_requested');
+  assert.equal(item.last_line, 'chat: Kettle help');
+  await agent.context.close();
+});

@@ -31,7 +31,9 @@
       typing: function (n) { return (n || 'De medewerker') + ' typt…'; },
       ended: 'Het gesprek is beëindigd. Stuur een bericht om opnieuw te beginnen.',
       byEmail: 'Het duurt langer dan gedacht. Wij antwoorden u per e-mail als u uw adres hebt gegeven.',
-      you: 'U', error: 'Er ging iets mis: ', reconnecting: 'Verbinding herstellen…', end: 'Gesprek beëindigen'
+      you: 'U', error: 'Er ging iets mis: ', reconnecting: 'Verbinding herstellen…', end: 'Gesprek beëindigen',
+      callback: 'Liever teruggebeld?', phone: 'Telefoonnummer', callMe: 'Bel mij terug',
+      called: 'Dank u. Wij bellen u zo snel mogelijk terug.'
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
@@ -45,7 +47,9 @@
       typing: function (n) { return (n || 'The agent') + ' is typing…'; },
       ended: 'The chat has ended. Send a message to start again.',
       byEmail: 'This is taking longer than expected. We will answer by e-mail if you gave your address.',
-      you: 'You', error: 'Something went wrong: ', reconnecting: 'Reconnecting…', end: 'End chat'
+      you: 'You', error: 'Something went wrong: ', reconnecting: 'Reconnecting…', end: 'End chat',
+      callback: 'Rather be called back?', phone: 'Phone number', callMe: 'Call me back',
+      called: 'Thank you. We will call you back as soon as we can.'
     }
   }[lang];
 
@@ -74,6 +78,10 @@
     '.row button{border:0;border-radius:8px;padding:10px 14px;font-size:15px;cursor:pointer;min-height:44px}',
     '.send{background:#1d4ed8;color:#fff}',
     '.end{background:#e5e7eb;color:#111}',
+    '.cb{padding:0 12px 8px;display:flex;flex-direction:column;gap:6px}',
+    '.cb button{border:0;border-radius:8px;padding:8px 12px;font-size:14px;cursor:pointer;min-height:40px;background:#e5e7eb;color:#111}',
+    '.cb-form{display:flex;flex-direction:column;gap:6px}',
+    '.cb label{font-size:13px}',
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}'
   ].join('');
 
@@ -88,6 +96,9 @@
     '<p class="status" role="status"></p>' +
     '<div class="log" role="log" aria-live="polite" aria-relevant="additions"></div>' +
     '<p class="privacy"></p>' +
+    '<div class="cb" hidden><button type="button" class="cb-open"></button>' +
+    '<div class="cb-form" hidden><label for="lc-phone"></label><input id="lc-phone" type="tel" autocomplete="tel">' +
+    '<button type="button" class="cb-send"></button></div></div>' +
     '<form novalidate>' +
     '<div class="intro"><label class="sr" for="lc-name"></label><input id="lc-name" autocomplete="name">' +
     '<label class="sr" for="lc-email"></label><input id="lc-email" type="email" autocomplete="email"></div>' +
@@ -111,6 +122,21 @@
   text.placeholder = T.placeholder;
   $('.send').textContent = T.send;
   endBtn.textContent = T.end;
+  var cb = $('.cb'), cbOpen = $('.cb-open'), cbForm = $('.cb-form'), phoneIn = $('#lc-phone');
+  cbOpen.textContent = T.callback;
+  cbOpen.setAttribute('aria-expanded', 'false');
+  $('label[for=lc-phone]').textContent = T.phone;
+  $('.cb-send').textContent = T.callMe;
+  cbOpen.addEventListener('click', function () {
+    cbForm.hidden = false;
+    cbOpen.setAttribute('aria-expanded', 'true');
+    phoneIn.focus();
+  });
+  $('.cb-send').addEventListener('click', function () {
+    var p = phoneIn.value.trim();
+    if (!p) { phoneIn.focus(); return; }
+    send({ type: 'callback', phone: p, name: nameIn.value.trim(), text: text.value.trim() });
+  });
 
   var token = null;
   try { token = localStorage.getItem(storeKey); } catch (e) { token = null; }
@@ -163,6 +189,7 @@
       }
       else if (f.type === 'sent' || f.type === 'message') show(f.message);
       else if (f.type === 'chat') showChat(f.chat);
+      else if (f.type === 'callback_requested') { cb.hidden = true; setStatus(T.called); }
       else if (f.type === 'typing') setStatus(T.typing(agent));
       else if (f.type === 'queue') {
         setStatus(T.queue(f.position, f.expected_wait_seconds === null ? null : Math.max(1, Math.round(f.expected_wait_seconds / 60))));
@@ -240,6 +267,7 @@
         privacy.appendChild(a);
       }
       if (!token) setStatus(c.available ? T.online : T.offline);
+      cb.hidden = !!c.available;  // nobody in: offer a call back as well as e-mail
     })
     .catch(function () { /* the launcher stays; a send will say what is wrong */ });
 

@@ -228,6 +228,7 @@ Status ChatHub::Handle(Session& s, const json& frame) {
   const std::string type = frame["type"];
   if (type == "hello") return Hello(s, frame);
   if (type == "start") return Start(s, frame);
+  if (type == "callback") return Callback(s, frame);
   if (!s.visitor_id || !s.conversation_id)
     return Unauthorized("say hello with your token, or start a chat, first");
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
@@ -308,6 +309,22 @@ Status ChatHub::Start(Session& s, const json& frame) {
   if (frame.contains("ref") && frame["ref"].is_string()) out["ref"] = frame["ref"];
   Send(s.connection, out);
   return SendStanding(s, started->chat);
+}
+
+Status ChatHub::Callback(Session& s, const json& frame) {
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  std::optional<ChatVisitor> visitor;
+  if (s.visitor_id) {
+    LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+    LUISTER_ASSIGN_OR_RETURN(visitor, repo->GetVisitor(s.visitor_id));
+  }
+  CallbackRequest r{Str(frame, "phone"), Str(frame, "name"), Str(frame, "text"), s.ip};
+  int retry_after = 0;
+  LUISTER_ASSIGN_OR_RETURN(int64_t call, chats.RequestCallback(s.widget, visitor, r, &retry_after));
+  json out = {{"type", "callback_requested"}, {"call_id", call}};
+  if (frame.contains("ref") && frame["ref"].is_string()) out["ref"] = frame["ref"];
+  Send(s.connection, out);
+  return Status::Ok();
 }
 
 Status ChatHub::SendStanding(Session& s, const Chat& chat) {

@@ -74,6 +74,7 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   Status Handle(Session& session, const nlohmann::json& frame);
   Status Hello(Session& s, const nlohmann::json& frame);
   Status Start(Session& s, const nlohmann::json& frame);
+  Status Callback(Session& s, const nlohmann::json& frame);
   Status SendStanding(Session& s, const Chat& chat);
   nlohmann::json MessageJson(const Message& m);
   nlohmann::json ChatJson(const Chat& c);
