@@ -102,6 +102,8 @@ class ChatRepository {
   // Chats of every widget that wait past their widget's accept time, or
   // were active and quiet past its idle time, at `now`.
   virtual Result<std::vector<Chat>> Overdue(Timestamp now, int limit) = 0;
+  // How many chats wait and how many are active (for /metrics).
+  virtual Result<std::pair<int64_t, int64_t>> CountOpen() = 0;
   // The desk's one sweeping job, and compare-and-set of it.
   virtual Result<std::optional<int64_t>> SweepJobId() = 0;
   virtual Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) = 0;

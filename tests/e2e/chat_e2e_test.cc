@@ -77,6 +77,10 @@ TEST_F(ChatTest, AVisitorStartsAChatAndAnAgentAcceptsTypesAndAnswersLive) {
   json queue = visitor->NextOfType("queue");
   EXPECT_EQ(queue["position"], 1);
   EXPECT_EQ(queue["agents_online"], false);
+  const std::string metrics = client_->Get("/metrics").body;
+  EXPECT_NE(metrics.find("\nluister_chats{state=\"waiting\"} "), std::string::npos) << metrics;
+  EXPECT_EQ(metrics.find("\nluister_chat_connections 0\n"), std::string::npos)
+      << "the visitor's connection is counted";
 
   // The agent's side: a chat conversation of the customer the address names.
   auto conv = client_->Get("/api/v1/conversations/" + std::to_string(conversation));

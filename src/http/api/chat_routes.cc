@@ -84,7 +84,27 @@ Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
   return r;
 }
 
+std::string ChatMetrics(ApiContext& ctx) {
+  std::string out;
+  if (ctx.chat)
+    out +=
+        "# HELP luister_chat_connections Chat widget WebSockets open on this node.\n"
+        "# TYPE luister_chat_connections gauge\nluister_chat_connections " +
+        std::to_string(ctx.chat->connections()) + "\n";
+  auto repo = ctx.store.Find<ChatRepository>();
+  if (!repo.ok()) return out;
+  auto open = (*repo)->CountOpen();
+  if (!open.ok()) return out;
+  out +=
+      "# HELP luister_chats Chats waiting for an agent and chats with one.\n"
+      "# TYPE luister_chats gauge\nluister_chats{state=\"waiting\"} " +
+      std::to_string(open->first) + "\nluister_chats{state=\"active\"} " +
+      std::to_string(open->second) + "\n";
+  return out;
+}
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
+  ctx.metrics.AddCollector([&ctx] { return ChatMetrics(ctx); });
   r.Add("GET", "/api/v1/widget/{slug}",
         Public([&ctx](Request& req) { return PublicConfig(ctx, ctx.chat, req); }));
   // Reached only without an upgrade.

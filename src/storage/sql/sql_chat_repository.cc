@@ -57,6 +57,8 @@ const Sql kOverdue(std::string("SELECT ") + kChatColumns +
                    "(c.state = 'active' AND c.last_activity_at <= ? - w.idle_seconds * 1000) "
                    "ORDER BY c.conversation_id LIMIT ?");
 
+// Both through chats_state_requested.
+const Sql kCountState("SELECT count(*) FROM chats WHERE state = ?");
 const Sql kSweepJob("SELECT job_id FROM chat_sweep_job WHERE singleton = 1");
 const Sql kFirstSweepJob(
     "INSERT INTO chat_sweep_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
@@ -251,6 +253,14 @@ Result<std::vector<Chat>> SqlChatRepository::Overdue(Timestamp now, int limit) {
   return db_.Read([&](Connection& c) {
     return Collect<Chat>(c, kOverdue, Params::Of(now, now, static_cast<int64_t>(limit)),
                          ChatFromRow);
+  });
+}
+
+Result<std::pair<int64_t, int64_t>> SqlChatRepository::CountOpen() {
+  return db_.Read([&](Connection& c) -> Result<std::pair<int64_t, int64_t>> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t waiting, Scalar(c, kCountState, Params::Of("waiting")));
+    LUISTER_ASSIGN_OR_RETURN(int64_t active, Scalar(c, kCountState, Params::Of("active")));
+    return std::make_pair(waiting, active);
   });
 }
 

@@ -24,6 +24,7 @@ class SqlChatRepository final : public ChatRepository {
   Result<int64_t> WaitingBefore(int64_t queue_id, Timestamp before) override;
   Result<std::vector<std::chrono::milliseconds>> RecentWaits(int64_t queue_id, int n) override;
   Result<std::vector<Chat>> Overdue(Timestamp now, int limit) override;
+  Result<std::pair<int64_t, int64_t>> CountOpen() override;
   Result<std::optional<int64_t>> SweepJobId() override;
   Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) override;
 

@@ -192,6 +192,8 @@ export const en = {
     end: 'End chat',
     alerts: 'Sound and notification for new chats',
     newChat: 'A new chat is waiting',
+    transcript: 'E-mail the transcript',
+    transcriptQueued: 'The transcript goes out by e-mail.',
   },
   customer: {
     panel: 'Customer',

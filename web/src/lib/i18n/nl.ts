@@ -194,6 +194,8 @@ export const nl: Translation = {
     end: 'Chat beëindigen',
     alerts: 'Geluid en melding bij nieuwe chats',
     newChat: 'Er wacht een nieuwe chat',
+    transcript: 'Verloop mailen',
+    transcriptQueued: 'Het verloop gaat per e-mail naar de bezoeker.',
   },
   customer: {
     panel: 'Klant',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { Chat } from '@/types/api';
+import type { Chat, Message } from '@/types/api';
 
 /** The chat of a chat conversation (state, agent, waits, page); only asked for on channel chat. */
 export function useChat(conversationId: number, enabled: boolean) {
@@ -22,6 +22,15 @@ export function useChatAction(conversationId: number, action: 'accept' | 'end') 
       void qc.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
       void qc.invalidateQueries({ queryKey: queryKeys.conversations });
     },
+  });
+}
+
+/** E-mails the visitor the transcript (a message the desk sends by itself). */
+export function useSendTranscript(conversationId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Message>(`/chats/${conversationId}/transcript`, {}),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.messages(conversationId) }),
   });
 }
 

@@ -81,6 +81,20 @@ describe('The chat panel', () => {
     }
   });
 
+  it('e-mails the transcript, or says why not', async () => {
+    let fails = true;
+    render(() => chat({ state: 'ended', agent_id: 3 }), {
+      'POST /chats/41/transcript': () =>
+        fails ? problem(409, { title: 'Conflict', detail: 'the visitor left no e-mail address to send the transcript to' }) : json({}, 201),
+    });
+    const button = await screen.findByRole('button', { name: 'E-mail the transcript' });
+    await userEvent.click(button);
+    expect(await screen.findByText(/conflicts with a change made meanwhile|no e-mail address/)).toBeInTheDocument();
+    fails = false;
+    await userEvent.click(button);
+    expect(await screen.findByText('The transcript goes out by e-mail.')).toBeInTheDocument();
+  });
+
   it('is not there for other channels', () => {
     render(() => chat(), {}, undefined, { ...conversation, channel: 'email' });
     expect(screen.queryByTestId('chat-panel')).not.toBeInTheDocument();

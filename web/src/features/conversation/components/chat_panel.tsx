@@ -6,7 +6,7 @@ import { currentLanguage } from '@/lib/i18n';
 import { setChatAlerts, useChatAlerts, useVisitorTyping } from '@/lib/live/chat_signals';
 import { can, useCurrentSession } from '@/lib/session';
 import type { Conversation } from '@/types/api';
-import { useChat, useChatAction } from '../api/chat';
+import { useChat, useChatAction, useSendTranscript } from '../api/chat';
 
 /**
  * Above a chat conversation: where the chat stands (waiting since…, with
@@ -18,6 +18,7 @@ export function ChatPanel({ conversation }: { conversation: Conversation }) {
   const chat = useChat(conversation.id, conversation.channel === 'chat');
   const accept = useChatAction(conversation.id, 'accept');
   const end = useChatAction(conversation.id, 'end');
+  const transcript = useSendTranscript(conversation.id);
   const typing = useVisitorTyping(conversation.id);
   const users = useUsers();
   const alerts = useChatAlerts();
@@ -27,7 +28,7 @@ export function ChatPanel({ conversation }: { conversation: Conversation }) {
   const agent = users.data?.find((u) => u.id === c.agent_id)?.name;
   const lang = currentLanguage();
   const mayWrite = can(session, 'write_conversations');
-  const busy = accept.isPending || end.isPending;
+  const busy = accept.isPending || end.isPending || transcript.isPending;
   return (
     <section className="chat-panel" data-testid="chat-panel" data-state={c.state} aria-label={t('chat.panel')}>
       <p>
@@ -60,12 +61,18 @@ export function ChatPanel({ conversation }: { conversation: Conversation }) {
             {t('chat.end')}
           </button>
         )}
+        {mayWrite && (
+          <button type="button" className="button" disabled={busy} onClick={() => transcript.mutate()}>
+            {t('chat.transcript')}
+          </button>
+        )}
+        {transcript.isSuccess && <span role="status">{t('chat.transcriptQueued')}</span>}
         <label className="toggle">
           <input type="checkbox" checked={alerts} onChange={(e) => setChatAlerts(e.target.checked)} />
           <span>{t('chat.alerts')}</span>
         </label>
       </div>
-      <FormError error={accept.error ?? end.error} />
+      <FormError error={accept.error ?? end.error ?? transcript.error} />
     </section>
   );
 }
