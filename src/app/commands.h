@@ -28,6 +28,8 @@ struct ServeArgs {
   // Outbound webhooks (social answers) may go to loopback and private
   // addresses (an integration on the desk's own network; tests).
   bool webhooks_allow_private = false;
+  // Chat widget WebSockets one address may hold open (a shop's NAT, a bench).
+  int chat_connections_per_ip = 20;
 };
 int RunServe(const ServeArgs& args);
 

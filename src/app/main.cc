@@ -54,6 +54,12 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   serve_cmd
+      ->add_option("--chat-connections-per-ip", serve.chat_connections_per_ip,
+                   "chat widget connections one address may hold open")
+      ->envname("LUISTER_CHAT_CONNECTIONS_PER_IP")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  serve_cmd
       ->add_flag("--webhooks-allow-private", serve.webhooks_allow_private,
                  "let outbound webhooks (answers to social sources) reach loopback and private "
                  "addresses; by default only public ones")
