@@ -206,6 +206,49 @@ TEST(MultiNodeTest, NodesShareSessionsLiveEventsAndDataAndACrashLosesNothing) {
   EXPECT_EQ(creates, 2) << "the audit entries of A's changes survived the crash";
 }
 
+// A visitor's chat on node A, its agent on node B: the widget hears the
+// agent's accept, typing and answer through the shared event stream, and
+// the visitor's token made on A is good on B.
+TEST(MultiNodeTest, AChatOnOneNodeIsAnsweredFromTheOther) {
+  ASSERT_NE(std::getenv("LUISTER_TEST_PG_DIR"), nullptr)
+      << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
+  LuisterProcess a;
+  auto b = LuisterProcess::JoinDatabaseOf(a);
+  HttpClient on_b(b->port());
+  ASSERT_EQ(on_b.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  int64_t dept = on_b.Post("/api/v1/departments", {{"name", "Chat nodes"}}).Json()["id"];
+  int64_t queue =
+      on_b.Post("/api/v1/queues", {{"department_id", dept}, {"name", "Chat"}}).Json()["id"];
+  ASSERT_EQ(on_b.Post("/api/v1/chat-widgets",
+                      {{"slug", "two-nodes"}, {"name", "Chat"}, {"queue_id", queue}})
+                .status,
+            201);
+
+  WsClient visitor(a.port(), "", "/api/v1/widget/two-nodes/live");
+  ASSERT_FALSE(visitor.error()) << visitor.error().message();
+  ASSERT_TRUE(visitor.Send({{"type", "start"}, {"text", "Hallo vanaf node A"}}));
+  json started = visitor.NextOfType("started");
+  ASSERT_TRUE(started.is_object());
+  const int64_t chat = started["chat"]["conversation_id"];
+  const std::string base = "/api/v1/chats/" + std::to_string(chat);
+
+  ASSERT_EQ(on_b.Post(base + "/accept", json::object()).status, 200);
+  EXPECT_EQ(visitor.NextOfType("chat")["chat"]["state"], "active");
+  ASSERT_EQ(on_b.Post(base + "/typing", json::object()).status, 204);
+  EXPECT_EQ(visitor.NextOfType("typing")["conversation_id"], chat);
+  ASSERT_EQ(on_b
+                .Post("/api/v1/conversations/" + std::to_string(chat) + "/messages",
+                      {{"direction", "out"}, {"body_text", "Antwoord vanaf node B"}})
+                .status,
+            201);
+  EXPECT_EQ(visitor.NextOfType("message")["message"]["text"], "Antwoord vanaf node B");
+
+  // The token made on A opens the history on B.
+  WsClient back(b->port(), "", "/api/v1/widget/two-nodes/live");
+  ASSERT_TRUE(back.Send({{"type", "hello"}, {"token", started["token"]}}));
+  EXPECT_EQ(back.NextOfType("welcome")["messages"].size(), 2u);
+}
+
 // The job's record, polled until `done` says so or 20 s pass.
 template <typename Done>
 json PollJob(HttpClient& client, int64_t id, Done done) {
