@@ -95,6 +95,9 @@ class ChatRepository {
   virtual Result<Chat> Move(int64_t conversation_id, std::vector<ChatState> from, ChatState to,
                             std::optional<int64_t> agent_id, Timestamp at) = 0;
   virtual Status Touch(int64_t conversation_id, Timestamp at) = 0;
+  // A hand-over: the chat waits again, in `queue_id`, for an agent there
+  // (an ended one stays ended, in the new queue). NotFound for no chat.
+  virtual Result<Chat> Requeue(int64_t conversation_id, int64_t queue_id, Timestamp at) = 0;
   // How many chats of the queue wait and were asked for before `before`.
   virtual Result<int64_t> WaitingBefore(int64_t queue_id, Timestamp before) = 0;
   // The waits (requested to accepted) of the queue's last `n` accepted chats.

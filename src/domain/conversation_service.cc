@@ -380,7 +380,31 @@ Result<Conversation> ConversationService::Transfer(int64_t conversation_id,
                                                      return PlanHandover(now, h);
                                                    }));
   Emit(EventType::kConversationUpdated, moved);
+  if (moved.channel == Channel::kChat) LUISTER_RETURN_IF_ERROR(RequeueChat(moved));
   return moved;
+}
+
+Status ConversationService::RequeueChat(const Conversation& moved) {
+  // A chat handed over waits for an agent of its new queue (the department's
+  // first when none was named); the visitor is told (chat.updated).
+  auto chats = store_.Find<ChatRepository>();
+  if (!chats.ok()) return Status::Ok();
+  std::optional<int64_t> queue = moved.queue_id;
+  if (!queue) {
+    LUISTER_ASSIGN_OR_RETURN(auto queues, store_.directory().ListQueues(moved.department_id));
+    if (queues.empty()) return Status::Ok();
+    queue = queues.front().id;
+  }
+  auto chat = (*chats)->Requeue(moved.id, *queue, clock_.Now());
+  if (!chat.ok())
+    return chat.status().code() == StatusCode::kNotFound ? Status::Ok() : chat.status();
+  DomainEvent e;
+  e.type = EventType::kChatUpdated;
+  e.at = clock_.Now();
+  e.conversation_id = moved.id;
+  e.department_id = moved.department_id;
+  HeldEvents::PublishOrHold(events_, e);
+  return Status::Ok();
 }
 
 }  // namespace luister

@@ -95,6 +95,7 @@ class ConversationService {
   static constexpr size_t kMaxImportBatch = 1000;
 
  private:
+  Status RequeueChat(const Conversation& moved);
   Status ValidateTags(std::vector<std::string>* tags, std::vector<FieldError>* errors);
   // Validates and normalises `c` as Create does; the errors go to `errors`.
   Status CheckNewConversation(NewConversation* c, std::vector<FieldError>* errors);

@@ -82,6 +82,23 @@ TEST_P(ChatRulesTest, TheQueueAcceptingAndTheExpectedWait) {
   ASSERT_TRUE(standing->expected_wait);
   // One wait of 60 s, and the second has waited 30 s of it.
   EXPECT_EQ(*standing->expected_wait, std::chrono::seconds(30));
+
+  // Handed over to another department's queue, with context: it waits again
+  // there, for an agent of that queue.
+  const int64_t sales = MakeDepartment("Verkoop");
+  auto sales_queue = store_->directory().CreateQueue(sales, "Chat verkoop", clock_.Now());
+  ASSERT_TRUE(sales_queue.ok());
+  ConversationService conversations(*store_, clock_);
+  ASSERT_TRUE(conversations
+                  .Transfer(first.chat.conversation_id, sales, sales_queue->id,
+                            "Vraag over een offerte", agent_)
+                  .ok());
+  auto moved = repo_->GetChat(first.chat.conversation_id);
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->state, ChatState::kWaiting);
+  EXPECT_EQ(moved->queue_id, sales_queue->id);
+  EXPECT_FALSE(moved->agent_id);
+  ASSERT_TRUE(service_->Accept(first.chat.conversation_id, agent_).ok()) << "taken there";
 }
 
 TEST_P(ChatRulesTest, UnacceptedChatsContinueByEmailAndQuietOnesEnd) {

@@ -236,8 +236,7 @@ TEST(MultiNodeTest, AChatOnOneNodeIsAnsweredFromTheOther) {
   EXPECT_EQ(visitor.NextOfType("chat")["chat"]["state"], "active");
   ASSERT_EQ(on_b.Post(base + "/typing", json::object()).status, 204);
   EXPECT_EQ(visitor.NextOfType("typing")["conversation_id"], chat);
-  ASSERT_EQ(on_b
-                .Post("/api/v1/conversations/" + std::to_string(chat) + "/messages",
+  ASSERT_EQ(on_b.Post("/api/v1/conversations/" + std::to_string(chat) + "/messages",
                       {{"direction", "out"}, {"body_text", "Antwoord vanaf node B"}})
                 .status,
             201);

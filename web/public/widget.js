@@ -33,7 +33,8 @@
       byEmail: 'Het duurt langer dan gedacht. Wij antwoorden u per e-mail als u uw adres hebt gegeven.',
       you: 'U', error: 'Er ging iets mis: ', reconnecting: 'Verbinding herstellen…', end: 'Gesprek beëindigen',
       callback: 'Liever teruggebeld?', phone: 'Telefoonnummer', callMe: 'Bel mij terug',
-      called: 'Dank u. Wij bellen u zo snel mogelijk terug.'
+      called: 'Dank u. Wij bellen u zo snel mogelijk terug.',
+      transferred: 'U wordt doorverbonden met een collega. Een ogenblik geduld.'
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
@@ -49,7 +50,8 @@
       byEmail: 'This is taking longer than expected. We will answer by e-mail if you gave your address.',
       you: 'You', error: 'Something went wrong: ', reconnecting: 'Reconnecting…', end: 'End chat',
       callback: 'Rather be called back?', phone: 'Phone number', callMe: 'Call me back',
-      called: 'Thank you. We will call you back as soon as we can.'
+      called: 'Thank you. We will call you back as soon as we can.',
+      transferred: 'You are being passed to a colleague. One moment please.'
     }
   }[lang];
 
@@ -159,6 +161,7 @@
     log.scrollTop = log.scrollHeight;
   }
   function showChat(c) {
+    if (c && c.state === 'waiting' && chatState === 'active') setStatus(T.transferred);
     chatState = c ? c.state : null;
     endBtn.hidden = !(c && (c.state === 'waiting' || c.state === 'active'));
     if (!c) return;

@@ -45,6 +45,7 @@ const Sql kChatsOf(std::string("SELECT ") + kChatColumns +
 const Sql kMove(
     "UPDATE chats SET state = ?, agent_id = ?, requested_at = ?, accepted_at = ?, ended_at = ?, "
     "last_activity_at = ? WHERE conversation_id = ?");
+const Sql kRequeue("UPDATE chats SET queue_id = ? WHERE conversation_id = ?");
 const Sql kTouch("UPDATE chats SET last_activity_at = ? WHERE conversation_id = ?");
 const Sql kWaitingBefore(
     "SELECT count(*) FROM chats WHERE queue_id = ? AND state = 'waiting' AND requested_at < ?");
@@ -226,6 +227,28 @@ Result<Chat> SqlChatRepository::Move(int64_t conversation_id, std::vector<ChatSt
                                     chat.accepted_at, chat.ended_at, chat.last_activity_at,
                                     conversation_id))
             .status());
+    return chat;
+  });
+}
+
+Result<Chat> SqlChatRepository::Requeue(int64_t conversation_id, int64_t queue_id, Timestamp at) {
+  return db_.Write([&](Connection& c) -> Result<Chat> {
+    LUISTER_ASSIGN_OR_RETURN(Chat chat,
+                             One<Chat>(c, kChatForUpdate, conversation_id, "chat", ChatFromRow));
+    chat.queue_id = queue_id;
+    if (chat.state == ChatState::kActive || chat.state == ChatState::kWaiting) {
+      chat.state = ChatState::kWaiting;
+      chat.agent_id.reset();
+      chat.accepted_at.reset();
+      chat.requested_at = at;
+    }
+    chat.last_activity_at = at;
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kMove, Params::Of(ToString(chat.state), chat.agent_id, chat.requested_at,
+                                    chat.accepted_at, chat.ended_at, chat.last_activity_at,
+                                    conversation_id))
+            .status());
+    LUISTER_RETURN_IF_ERROR(c.Execute(kRequeue, Params::Of(queue_id, conversation_id)).status());
     return chat;
   });
 }
