@@ -309,7 +309,8 @@ int RunServe(const ServeArgs& args) {
   // The chat widget: visitor tokens signed with a key of their own, derived
   // from the key file every node shares.
   auth::VisitorTokens visitor_tokens(secrets->DeriveKey("visitors"));
-  http::ChatHub chat_hub(ctx, visitor_tokens, [&hub] { return hub.OnlineUsers(); },
+  auth::VisitorTokens link_tokens(secrets->DeriveKey("chatlink"));
+  http::ChatHub chat_hub(ctx, visitor_tokens, link_tokens, [&hub] { return hub.OnlineUsers(); },
                          {.connections_per_ip = args.chat_connections_per_ip});
   ctx.chat = &chat_hub;
   if (bus)

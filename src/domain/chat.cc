@@ -312,14 +312,37 @@ Result<int64_t> ChatService::RequestCallback(const ChatWidget& widget,
   return recorded.call.id;
 }
 
-Result<Message> ChatService::SendTranscript(int64_t conversation_id) {
+Result<Customer> ChatService::MailableVisitor(int64_t conversation_id, const std::string& what) {
   LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
   LUISTER_ASSIGN_OR_RETURN(Conversation c, store_.conversations().Get(chat.conversation_id));
   LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(c.customer_id));
   const bool has_address =
       std::any_of(customer.identities.begin(), customer.identities.end(),
                   [](const Identity& i) { return i.kind == IdentityKind::kEmail; });
-  if (!has_address) return Conflict("the visitor left no e-mail address to send the transcript to");
+  if (!has_address) return Conflict("the visitor left no e-mail address to send " + what + " to");
+  return customer;
+}
+
+Result<Message> ChatService::SendContinueLink(int64_t conversation_id, const std::string& link) {
+  if (!IsWebUrl(link)) return InvalidArgument("the chat began on no page a link can lead back to");
+  LUISTER_RETURN_IF_ERROR(CheckRate(store_, clock_.Now(),
+                                    "chatlink:" + std::to_string(conversation_id), 3,
+                                    std::chrono::hours(1), "links", nullptr));
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, MailableVisitor(conversation_id, "the link"));
+  MessageInput in;
+  in.direction = Direction::kOut;
+  in.automatic = true;
+  in.by_email = true;
+  in.body_text = customer.language == Language::kNl
+                     ? "Ga verder met uw chat op een ander apparaat: open deze link daar.\n\n" +
+                           link + "\n\nDe link werkt 24 uur. Deel hem met niemand."
+                     : "Continue your chat on another device: open this link there.\n\n" + link +
+                           "\n\nThe link works for 24 hours. Do not share it.";
+  return conversations_.AddMessage(conversation_id, std::move(in), std::nullopt);
+}
+
+Result<Message> ChatService::SendTranscript(int64_t conversation_id) {
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, MailableVisitor(conversation_id, "the transcript"));
   const bool nl = customer.language == Language::kNl;
   PageRequest page;
   page.limit = kMaxPageSize;

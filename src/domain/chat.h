@@ -185,6 +185,11 @@ class ChatService {
   // address per hour (ResourceExhausted, `retry_after_s`). The call's id.
   Result<int64_t> RequestCallback(const ChatWidget& widget, std::optional<ChatVisitor> visitor,
                                   CallbackRequest request, int* retry_after_s);
+  // E-mails the visitor a link that continues the chat on another device
+  // (`link`: the page they started on with a short-lived token). Conflict
+  // without an e-mail address of the visitor's customer; at most 3 per
+  // chat per hour.
+  Result<Message> SendContinueLink(int64_t conversation_id, const std::string& link);
   // E-mails the visitor the chat's text (a message the desk sends by
   // itself). Conflict when the visitor's customer has no e-mail address.
   Result<Message> SendTranscript(int64_t conversation_id);
@@ -200,6 +205,8 @@ class ChatService {
 
  private:
   Result<StartedChat> Open(const ChatWidget& widget, ChatVisitor visitor, ChatStart start);
+  // The visitor's customer when it has an e-mail address to send `what` to.
+  Result<Customer> MailableVisitor(int64_t conversation_id, const std::string& what);
   // chat.updated for `chat` (its agent as user_id).
   void Emit(const Chat& chat);
 

@@ -133,6 +133,30 @@ TEST_F(ChatTest, AVisitorStartsAChatAndAnAgentAcceptsTypesAndAnswersLive) {
   ASSERT_TRUE(since->Send({{"type", "hello"}, {"token", token}, {"after", sent["message"]["id"]}}));
   EXPECT_EQ(since->NextOfType("welcome")["messages"].size(), 0u);
 
+  // Continue on another device: a link by e-mail to the address given.
+  ASSERT_TRUE(visitor->Send({{"type", "link"}}));
+  ASSERT_EQ(visitor->NextOfType("link_sent")["type"], "link_sent");
+  const json mailed =
+      client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+          .Json()["items"]
+          .back();
+  EXPECT_EQ(mailed["automatic"], true);
+  EXPECT_EQ(mailed["delivery"], "queued") << "it goes out by e-mail";
+  const std::string body = mailed["body_text"];
+  const size_t at = body.find("https://shop.example/orders/17#luister-chat=");
+  ASSERT_NE(at, std::string::npos) << body;
+  const size_t from = body.find('=', at) + 1;
+  const std::string link = body.substr(from, body.find('\n', from) - from);
+  auto other_device = Visitor();
+  ASSERT_TRUE(other_device->Send({{"type", "hello"}, {"link", link}}));
+  json continued = other_device->NextOfType("welcome");
+  EXPECT_EQ(continued["messages"].size(), 3u) << "the history, without the e-mailed link";
+  ASSERT_TRUE(continued["token"].is_string()) << "a token of its own";
+  EXPECT_NE(continued["token"], token);
+  auto not_a_link = Visitor();
+  ASSERT_TRUE(not_a_link->Send({{"type", "hello"}, {"link", token}}));
+  EXPECT_EQ(not_a_link->NextOfType("error")["status"], 401) << "a visitor token is no link";
+
   // The visitor ends it.
   ASSERT_TRUE(back->Send({{"type", "end"}}));
   EXPECT_EQ(visitor->NextOfType("chat")["chat"]["state"], "ended");

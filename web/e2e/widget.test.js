@@ -138,3 +138,41 @@ test('when nobody is in, the widget says so and takes a callback request for the
   assert.equal(item.last_line, 'chat: Kettle help');
   await agent.context.close();
 });
+
+test('a visitor continues the chat on another device through the e-mailed link', async () => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+  const page = await phone.newPage();
+  await page.goto(`${shopUrl}/orders/9`);
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  await page.getByLabel('E-mail address (optional)').fill(`joost.${Date.now()}@example.nl`);
+  await page.getByLabel('Type your message…').fill('Question about order 9');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByText('You are number 1 in the queue').waitFor();
+  await page.getByRole('button', { name: 'Continue on another device' }).click();
+  await page.getByText('We e-mailed you a link to continue on another device.').waitFor();
+
+  // The e-mail the desk sends carries the link (read here from the conversation).
+  const agent = await newAgent(browser, server.url);
+  await agent.page.goto('/login');
+  await logIn(agent.page);
+  await agent.page.waitForURL('**/inbox');
+  const link = await eventually(async () => {
+    const list = await agent.page.evaluate(async () => (await fetch('/api/v1/conversations?limit=50')).json());
+    const chat = list.items.find((c) => c.channel === 'chat' && c.subject.startsWith('Question about order 9'));
+    assert.ok(chat);
+    const thread = await agent.page.evaluate(async (id) => (await fetch(`/api/v1/conversations/${id}/messages`)).json(), chat.id);
+    const mail = thread.items.find((m) => m.automatic);
+    assert.ok(mail);
+    return mail.body_text.match(/https?:\/\/\S+#luister-chat=\S+/)[0];
+  });
+  await agent.context.close();
+
+  const laptop = await browser.newContext({ locale: 'en-GB' });
+  const other = await laptop.newPage();
+  await other.goto(link);
+  await other.getByText('Question about order 9').waitFor();
+  assert.ok(!other.url().includes('luister-chat'), 'the token is taken out of the address');
+  assert.equal(await other.evaluate(() => localStorage.length), 1, 'this device keeps a token of its own');
+  await laptop.close();
+  await phone.close();
+});

@@ -34,7 +34,8 @@
       you: 'U', error: 'Er ging iets mis: ', reconnecting: 'Verbinding herstellen…', end: 'Gesprek beëindigen',
       callback: 'Liever teruggebeld?', phone: 'Telefoonnummer', callMe: 'Bel mij terug',
       called: 'Dank u. Wij bellen u zo snel mogelijk terug.',
-      transferred: 'U wordt doorverbonden met een collega. Een ogenblik geduld.'
+      transferred: 'U wordt doorverbonden met een collega. Een ogenblik geduld.',
+      device: 'Verder op een ander apparaat', linkSent: 'We hebben u een link gemaild om op een ander apparaat verder te gaan.'
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
@@ -51,7 +52,8 @@
       you: 'You', error: 'Something went wrong: ', reconnecting: 'Reconnecting…', end: 'End chat',
       callback: 'Rather be called back?', phone: 'Phone number', callMe: 'Call me back',
       called: 'Thank you. We will call you back as soon as we can.',
-      transferred: 'You are being passed to a colleague. One moment please.'
+      transferred: 'You are being passed to a colleague. One moment please.',
+      device: 'Continue on another device', linkSent: 'We e-mailed you a link to continue on another device.'
     }
   }[lang];
 
@@ -60,13 +62,13 @@
     '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
     '.launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:24px;padding:12px 18px;background:#1d4ed8;color:#fff;font-size:15px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.25)}',
     '.launcher:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
-    '.panel{position:fixed;right:8px;bottom:8px;z-index:2147483001;width:min(380px,calc(100vw - 16px));height:min(560px,calc(100vh - 16px));background:#fff;color:#111;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.3);display:flex;flex-direction:column;font-size:15px}',
+    '.panel{position:fixed;right:8px;bottom:8px;z-index:2147483001;width:min(380px,calc(100vw - 16px));height:min(560px,calc(100vh - 16px));background:#fff;color:#111;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.3);display:flex;flex-direction:column;font-size:15px;overflow-y:auto}',
     '.panel[hidden]{display:none}',
     'header{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;background:#1d4ed8;color:#fff;border-radius:12px 12px 0 0}',
     'header h2{margin:0;font-size:16px}',
     'header button{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;min-width:44px;min-height:44px}',
     '.status{padding:6px 12px;font-size:13px;background:#eef2ff;color:#1e3a8a}',
-    '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}',
+    '.log{flex:1 0 96px;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}',
     '.msg{max-width:85%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.msg.visitor{align-self:flex-end;background:#1d4ed8;color:#fff}',
     '.msg.agent{align-self:flex-start;background:#f1f5f9;color:#111}',
@@ -79,7 +81,7 @@
     '.row{display:flex;gap:6px;justify-content:space-between}',
     '.row button{border:0;border-radius:8px;padding:10px 14px;font-size:15px;cursor:pointer;min-height:44px}',
     '.send{background:#1d4ed8;color:#fff}',
-    '.end{background:#e5e7eb;color:#111}',
+    '.end,.dev{background:#e5e7eb;color:#111}',
     '.cb{padding:0 12px 8px;display:flex;flex-direction:column;gap:6px}',
     '.cb button{border:0;border-radius:8px;padding:8px 12px;font-size:14px;cursor:pointer;min-height:40px;background:#e5e7eb;color:#111}',
     '.cb-form{display:flex;flex-direction:column;gap:6px}',
@@ -105,7 +107,8 @@
     '<div class="intro"><label class="sr" for="lc-name"></label><input id="lc-name" autocomplete="name">' +
     '<label class="sr" for="lc-email"></label><input id="lc-email" type="email" autocomplete="email"></div>' +
     '<label class="sr" for="lc-text"></label><textarea id="lc-text" maxlength="5000" required></textarea>' +
-    '<div class="row"><button type="button" class="end" hidden></button><button type="submit" class="send"></button></div>' +
+    '<div class="row"><button type="button" class="end" hidden></button><button type="button" class="dev" hidden></button>' +
+    '<button type="submit" class="send"></button></div>' +
     '</form></section>';
 
   function $(sel) { return root.querySelector(sel); }
@@ -124,6 +127,9 @@
   text.placeholder = T.placeholder;
   $('.send').textContent = T.send;
   endBtn.textContent = T.end;
+  var devBtn = $('.dev');
+  devBtn.textContent = T.device;
+  devBtn.addEventListener('click', function () { send({ type: 'link' }); });
   var cb = $('.cb'), cbOpen = $('.cb-open'), cbForm = $('.cb-form'), phoneIn = $('#lc-phone');
   cbOpen.textContent = T.callback;
   cbOpen.setAttribute('aria-expanded', 'false');
@@ -142,6 +148,13 @@
 
   var token = null;
   try { token = localStorage.getItem(storeKey); } catch (e) { token = null; }
+  // A "continue on another device" link: #luister-chat=<token>, taken out of the address at once.
+  var link = null;
+  var m = /(?:^#|&)luister-chat=([^&]+)/.exec(location.hash);
+  if (m) {
+    link = decodeURIComponent(m[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   var ws = null, ready = false, pending = [], lastId = 0, seen = {}, agent = null;
   var retry = 0, lastTyping = 0, chatState = null, refs = 0;
 
@@ -164,6 +177,7 @@
     if (c && c.state === 'waiting' && chatState === 'active') setStatus(T.transferred);
     chatState = c ? c.state : null;
     endBtn.hidden = !(c && (c.state === 'waiting' || c.state === 'active'));
+    devBtn.hidden = endBtn.hidden;
     if (!c) return;
     if (c.state === 'active') { agent = c.agent; setStatus(T.joined(agent)); }
     if (c.state === 'ended') setStatus(T.ended);
@@ -176,13 +190,23 @@
     ws.onopen = function () {
       retry = 0;
       ready = true;
-      if (token) ws.send(JSON.stringify({ type: 'hello', token: token, after: lastId || undefined }));
+      if (link) { ws.send(JSON.stringify({ type: 'hello', link: link })); link = null; }
+      else if (token) ws.send(JSON.stringify({ type: 'hello', token: token, after: lastId || undefined }));
       while (pending.length) ws.send(pending.shift());
     };
     ws.onmessage = function (ev) {
       var f;
       try { f = JSON.parse(ev.data); } catch (e) { return; }
-      if (f.type === 'welcome') { f.messages.forEach(show); showChat(f.chat); }
+      if (f.type === 'welcome') {
+        if (f.token) {  // arrived by a link: this device keeps a token of its own
+          token = f.token;
+          try { localStorage.setItem(storeKey, token); } catch (e) { /* this tab only */ }
+          intro.hidden = true;
+        }
+        f.messages.forEach(show);
+        showChat(f.chat);
+      }
+      else if (f.type === 'link_sent') setStatus(T.linkSent);
       else if (f.type === 'started') {
         token = f.token;
         try { localStorage.setItem(storeKey, token); } catch (e) { /* private mode: this tab only */ }
@@ -275,5 +299,6 @@
     .catch(function () { /* the launcher stays; a send will say what is wrong */ });
 
   (document.body || document.documentElement).appendChild(host);
-  if (token) { intro.hidden = true; connect(); }
+  if (link) { open(); connect(); }
+  else if (token) { intro.hidden = true; connect(); }
 })();

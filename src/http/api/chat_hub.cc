@@ -52,9 +52,13 @@ bool OriginAllowed(const ChatWidget& widget, std::string_view origin) {
                      [&](const std::string& o) { return o == lower; });
 }
 
-ChatHub::ChatHub(ApiContext& ctx, auth::VisitorTokens tokens,
+ChatHub::ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, auth::VisitorTokens link_tokens,
                  std::function<std::vector<int64_t>()> online, ChatHubLimits limits)
-    : ctx_(ctx), tokens_(tokens), online_(std::move(online)), limits_(limits) {}
+    : ctx_(ctx),
+      tokens_(tokens),
+      link_tokens_(link_tokens),
+      online_(std::move(online)),
+      limits_(limits) {}
 
 Result<ChatService> ChatHub::Service() {
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
@@ -249,6 +253,7 @@ Status ChatHub::Handle(Session& s, const json& frame) {
     chats.Typing(chat, std::nullopt);
     return Status::Ok();
   }
+  if (type == "link") return Link(s, frame);
   if (type == "end") {
     auto ended = chats.End(s.conversation_id, std::nullopt);
     if (!ended.ok() && ended.status().code() != StatusCode::kConflict) return ended.status();
@@ -258,9 +263,27 @@ Status ChatHub::Handle(Session& s, const json& frame) {
   return InvalidArgument("unknown frame type \"" + type + "\"");
 }
 
+Status ChatHub::Link(Session& s, const json& frame) {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(s.conversation_id));
+  if (chat.page_url.empty())
+    return InvalidArgument("the chat began on no page a link can lead back to");
+  const std::string page = chat.page_url.substr(0, chat.page_url.find('#'));
+  const std::string link =
+      page + "#luister-chat=" + link_tokens_.Issue(s.visitor_id, ctx_.clock.Now());
+  LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
+  LUISTER_RETURN_IF_ERROR(chats.SendContinueLink(s.conversation_id, link).status());
+  Send(s.connection, {{"type", "link_sent"}});
+  return Status::Ok();
+}
+
 Status ChatHub::Hello(Session& s, const json& frame) {
-  LUISTER_ASSIGN_OR_RETURN(int64_t visitor_id,
-                           tokens_.Verify(Str(frame, "token"), ctx_.clock.Now()));
+  // A "continue on another device" link (24 hours), or the visitor's token.
+  const bool by_link = frame.contains("link");
+  LUISTER_ASSIGN_OR_RETURN(
+      int64_t visitor_id,
+      by_link ? link_tokens_.Verify(Str(frame, "link"), ctx_.clock.Now(), std::chrono::hours(24))
+              : tokens_.Verify(Str(frame, "token"), ctx_.clock.Now()));
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(visitor_id));
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
@@ -273,6 +296,8 @@ Status ChatHub::Hello(Session& s, const json& frame) {
   json messages = json::array();
   for (const Message& m : history) messages.push_back(MessageJson(m));
   json welcome = {{"type", "welcome"}, {"chat", nullptr}, {"messages", std::move(messages)}};
+  // This device keeps a token of its own.
+  if (by_link) welcome["token"] = tokens_.Issue(visitor.id, ctx_.clock.Now());
   if (!mine.empty()) {
     s.conversation_id = mine.front().conversation_id;
     welcome["chat"] = ChatJson(mine.front());

@@ -37,8 +37,10 @@ struct ChatHubLimits {
 class ChatHub final : public WebSocketHandler, public EventPublisher {
  public:
   // `online` tells which users have the workspace open (live streams).
-  ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, std::function<std::vector<int64_t>()> online,
-          ChatHubLimits limits = {});
+  // `tokens` sign the visitors' tokens; `link_tokens` (another key) the
+  // 24-hour tokens of "continue on another device" links.
+  ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, auth::VisitorTokens link_tokens,
+          std::function<std::vector<int64_t>()> online, ChatHubLimits limits = {});
 
   std::optional<Response> Authorize(Request& req) override;
   void OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) override;
@@ -75,6 +77,7 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   Status Hello(Session& s, const nlohmann::json& frame);
   Status Start(Session& s, const nlohmann::json& frame);
   Status Callback(Session& s, const nlohmann::json& frame);
+  Status Link(Session& s, const nlohmann::json& frame);
   Status SendStanding(Session& s, const Chat& chat);
   nlohmann::json MessageJson(const Message& m);
   nlohmann::json ChatJson(const Chat& c);
@@ -83,6 +86,7 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
 
   ApiContext& ctx_;
   auth::VisitorTokens tokens_;
+  auth::VisitorTokens link_tokens_;
   std::function<std::vector<int64_t>()> online_;
   ChatHubLimits limits_;
   mutable std::mutex mutex_;
