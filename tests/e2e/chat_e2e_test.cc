@@ -196,7 +196,13 @@ TEST_F(ChatTest, ForeignPagesForgedTokensAndBadFramesAreRefused) {
   ASSERT_TRUE(c->Send(json("not an object")));
   EXPECT_EQ(c->NextOfType("error")["status"], 400);
   ASSERT_TRUE(c->Send({{"type", "dance"}}));
+  EXPECT_EQ(c->NextOfType("error")["status"], 400) << "no such frame";
+  ASSERT_TRUE(c->Send({{"type", "typing"}}));
   EXPECT_EQ(c->NextOfType("error")["status"], 401) << "nothing but hello or start before";
+  ASSERT_TRUE(c->Send({{"type", "start"}, {"text", 42}}));
+  json typed = c->NextOfType("error");
+  EXPECT_EQ(typed["status"], 400);
+  EXPECT_EQ(typed["errors"][0]["field"], "text");
   ASSERT_TRUE(c->Send({{"type", "start"}, {"text", "   "}}));
   json empty = c->NextOfType("error");
   EXPECT_EQ(empty["status"], 400);

@@ -38,12 +38,47 @@ int HttpStatus(StatusCode c) {
   }
 }
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
+
+Result<WidgetFrame> ReadWidgetFrame(std::string_view text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
+    return InvalidArgument("a frame is a JSON object with a \"type\"");
+  WidgetFrame f;
+  f.type = j["type"].get<std::string>();
+  static constexpr std::string_view kTypes[] = {"hello", "start", "message",  "typing",
+                                                "read",  "end",   "callback", "link"};
+  if (std::find(std::begin(kTypes), std::end(kTypes), f.type) == std::end(kTypes))
+    return InvalidArgument("unknown frame type \"" + f.type.substr(0, 40) + "\"");
+  std::vector<FieldError> errors;
+  auto str = [&](const char* key, size_t max, std::string* out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_string()) return errors.push_back({key, "must be a string"});
+    *out = it->get<std::string>();
+    if (out->size() > max)
+      errors.push_back({key, "must be at most " + std::to_string(max) + " bytes"});
+  };
+  auto id = [&](const char* key, std::optional<int64_t>* out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_number_integer() || it->get<int64_t>() < 0)
+      return errors.push_back({key, "must be a whole number of at least 0"});
+    *out = it->get<int64_t>();
+  };
+  str("token", 300, &f.token);
+  str("link", 300, &f.link);
+  str("text", 20000, &f.text);  // the domain says how long a message may be
+  str("name", 1000, &f.name);
+  str("email", 1000, &f.email);
+  str("page", 2000, &f.page);
+  str("phone", 100, &f.phone);
+  str("ref", 64, &f.ref);
+  id("after", &f.after);
+  id("message_id", &f.message_id);
+  if (!errors.empty()) return InvalidArgument("the frame is not valid", std::move(errors));
+  return f;
+}
 
 bool OriginAllowed(const ChatWidget& widget, std::string_view origin) {
   if (widget.allowed_origins.empty()) return true;
@@ -214,10 +249,9 @@ void ChatHub::OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
   }
   if (!s.connection)
     return Error(connection, ResourceExhausted("too many messages; wait a few seconds"));
-  json frame = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!frame.is_object() || !frame.contains("type") || !frame["type"].is_string())
-    return Error(connection, InvalidArgument("a frame is a JSON object with a \"type\""));
-  Status handled = Handle(s, frame);
+  Result<WidgetFrame> frame = ReadWidgetFrame(text);
+  if (!frame.ok()) return Error(connection, frame.status());
+  Status handled = Handle(s, *frame);
   if (!handled.ok()) Error(connection, handled);
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = sessions_.find(connection.get());
@@ -228,8 +262,8 @@ void ChatHub::OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
   if (s.conversation_id) Follow(connection.get(), s.conversation_id);
 }
 
-Status ChatHub::Handle(Session& s, const json& frame) {
-  const std::string type = frame["type"];
+Status ChatHub::Handle(Session& s, const WidgetFrame& frame) {
+  const std::string& type = frame.type;
   if (type == "hello") return Hello(s, frame);
   if (type == "start") return Start(s, frame);
   if (type == "callback") return Callback(s, frame);
@@ -239,9 +273,9 @@ Status ChatHub::Handle(Session& s, const json& frame) {
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   if (type == "message") {
     LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(s.visitor_id));
-    LUISTER_ASSIGN_OR_RETURN(Message m, chats.Say(visitor, s.conversation_id, Str(frame, "text")));
+    LUISTER_ASSIGN_OR_RETURN(Message m, chats.Say(visitor, s.conversation_id, frame.text));
     json sent = {{"type", "sent"}, {"message", MessageJson(m)}};
-    if (frame.contains("ref") && frame["ref"].is_string()) sent["ref"] = frame["ref"];
+    if (!frame.ref.empty()) sent["ref"] = frame.ref;
     Send(s.connection, sent);
     return Status::Ok();
   }
@@ -260,10 +294,10 @@ Status ChatHub::Handle(Session& s, const json& frame) {
     return Status::Ok();
   }
   if (type == "read") return Status::Ok();  // read marks of the visitor: kept by the widget
-  return InvalidArgument("unknown frame type \"" + type + "\"");
+  return InvalidArgument("unknown frame type \"" + type + "\"");  // ReadWidgetFrame knows no more
 }
 
-Status ChatHub::Link(Session& s, const json& frame) {
+Status ChatHub::Link(Session& s, const WidgetFrame& frame) {
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   LUISTER_ASSIGN_OR_RETURN(Chat chat, repo->GetChat(s.conversation_id));
   if (chat.page_url.empty())
@@ -277,19 +311,18 @@ Status ChatHub::Link(Session& s, const json& frame) {
   return Status::Ok();
 }
 
-Status ChatHub::Hello(Session& s, const json& frame) {
+Status ChatHub::Hello(Session& s, const WidgetFrame& frame) {
   // A "continue on another device" link (24 hours), or the visitor's token.
-  const bool by_link = frame.contains("link");
+  const bool by_link = !frame.link.empty();
   LUISTER_ASSIGN_OR_RETURN(
       int64_t visitor_id,
-      by_link ? link_tokens_.Verify(Str(frame, "link"), ctx_.clock.Now(), std::chrono::hours(24))
-              : tokens_.Verify(Str(frame, "token"), ctx_.clock.Now()));
+      by_link ? link_tokens_.Verify(frame.link, ctx_.clock.Now(), std::chrono::hours(24))
+              : tokens_.Verify(frame.token, ctx_.clock.Now()));
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(visitor_id));
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
   std::optional<int64_t> after;
-  if (frame.contains("after") && frame["after"].is_number_integer())
-    after = frame["after"].get<int64_t>();
+  after = frame.after;
   LUISTER_ASSIGN_OR_RETURN(auto history, chats.History(visitor, after));
   LUISTER_ASSIGN_OR_RETURN(auto mine, repo->ChatsOf(visitor.id, 1));
   s.visitor_id = visitor.id;
@@ -308,13 +341,13 @@ Status ChatHub::Hello(Session& s, const json& frame) {
   return Status::Ok();
 }
 
-Status ChatHub::Start(Session& s, const json& frame) {
+Status ChatHub::Start(Session& s, const WidgetFrame& frame) {
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
   ChatStart start;
-  start.text = Str(frame, "text");
-  start.name = Str(frame, "name");
-  start.email = Str(frame, "email");
-  start.page_url = Str(frame, "page");
+  start.text = frame.text;
+  start.name = frame.name;
+  start.email = frame.email;
+  start.page_url = frame.page;
   start.language = s.language;
   Result<StartedChat> started = Unavailable("");
   if (s.visitor_id) {
@@ -331,23 +364,23 @@ Status ChatHub::Start(Session& s, const json& frame) {
               {"token", tokens_.Issue(started->visitor.id, ctx_.clock.Now())},
               {"chat", ChatJson(started->chat)},
               {"message", MessageJson(started->message)}};
-  if (frame.contains("ref") && frame["ref"].is_string()) out["ref"] = frame["ref"];
+  if (!frame.ref.empty()) out["ref"] = frame.ref;
   Send(s.connection, out);
   return SendStanding(s, started->chat);
 }
 
-Status ChatHub::Callback(Session& s, const json& frame) {
+Status ChatHub::Callback(Session& s, const WidgetFrame& frame) {
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
   std::optional<ChatVisitor> visitor;
   if (s.visitor_id) {
     LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
     LUISTER_ASSIGN_OR_RETURN(visitor, repo->GetVisitor(s.visitor_id));
   }
-  CallbackRequest r{Str(frame, "phone"), Str(frame, "name"), Str(frame, "text"), s.ip};
+  CallbackRequest r{frame.phone, frame.name, frame.text, s.ip};
   int retry_after = 0;
   LUISTER_ASSIGN_OR_RETURN(int64_t call, chats.RequestCallback(s.widget, visitor, r, &retry_after));
   json out = {{"type", "callback_requested"}, {"call_id", call}};
-  if (frame.contains("ref") && frame["ref"].is_string()) out["ref"] = frame["ref"];
+  if (!frame.ref.empty()) out["ref"] = frame.ref;
   Send(s.connection, out);
   return Status::Ok();
 }

@@ -27,6 +27,19 @@ struct ChatHubLimits {
   std::chrono::seconds window{10};
 };
 
+// One frame from the widget (docs/chat.md), read and checked before the hub
+// acts on it: a JSON object with a known "type" and, for each field it has,
+// a value of the right type and size. Absent strings are empty.
+struct WidgetFrame {
+  std::string type;  // hello, start, message, typing, read, end, callback, link
+  std::string token, link, text, name, email, page, phone, ref;
+  std::optional<int64_t> after;       // hello: the last message id the widget has
+  std::optional<int64_t> message_id;  // read
+};
+// InvalidArgument naming what is wrong (not JSON, not an object, an unknown
+// type, a field of the wrong type or too long).
+Result<WidgetFrame> ReadWidgetFrame(std::string_view text);
+
 // The chat widget's WebSockets: `/api/v1/widget/<slug>/live`. The protocol
 // is in docs/chat.md: the visitor says hello with their token (a returning
 // visitor) or starts a chat with their first message, then sends messages,
@@ -73,11 +86,11 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   void Send(const std::shared_ptr<WebSocketConnection>& c, const nlohmann::json& frame);
   void Error(const std::shared_ptr<WebSocketConnection>& c, const Status& s);
   // Handles one frame of `session` (a copy; changes are written back).
-  Status Handle(Session& session, const nlohmann::json& frame);
-  Status Hello(Session& s, const nlohmann::json& frame);
-  Status Start(Session& s, const nlohmann::json& frame);
-  Status Callback(Session& s, const nlohmann::json& frame);
-  Status Link(Session& s, const nlohmann::json& frame);
+  Status Handle(Session& session, const WidgetFrame& frame);
+  Status Hello(Session& s, const WidgetFrame& frame);
+  Status Start(Session& s, const WidgetFrame& frame);
+  Status Callback(Session& s, const WidgetFrame& frame);
+  Status Link(Session& s, const WidgetFrame& frame);
   Status SendStanding(Session& s, const Chat& chat);
   nlohmann::json MessageJson(const Message& m);
   nlohmann::json ChatJson(const Chat& c);
@@ -94,6 +107,7 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   std::unordered_multimap<int64_t, const WebSocketConnection*> by_chat_;  // GUARDED_BY(mutex_)
   std::unordered_map<std::string, int> per_ip_;                           // GUARDED_BY(mutex_)
 };
+
 
 // Whether `origin` may embed `widget` (its allowed origins; any when none).
 bool OriginAllowed(const ChatWidget& widget, std::string_view origin);
