@@ -59,6 +59,7 @@
 
   var css = [
     ':host{all:initial}',
+    '[hidden]{display:none!important}',
     '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
     '.launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:24px;padding:12px 18px;background:#1d4ed8;color:#fff;font-size:15px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.25)}',
     '.launcher:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
@@ -78,7 +79,7 @@
     'form{display:flex;flex-direction:column;gap:6px;padding:8px 12px 12px;border-top:1px solid #e5e7eb}',
     'input,textarea{width:100%;font-size:15px;padding:8px;border:1px solid #9ca3af;border-radius:8px;color:#111;background:#fff}',
     'textarea{resize:none;height:64px}',
-    '.row{display:flex;gap:6px;justify-content:space-between}',
+    '.row{display:flex;gap:6px;justify-content:flex-end}',
     '.row button{border:0;border-radius:8px;padding:10px 14px;font-size:15px;cursor:pointer;min-height:44px}',
     '.send{background:#1d4ed8;color:#fff}',
     '.end,.dev{background:#e5e7eb;color:#111}',
@@ -114,7 +115,7 @@
   function $(sel) { return root.querySelector(sel); }
   var launcher = $('.launcher'), panel = $('.panel'), closeBtn = $('.x'), status = $('.status');
   var log = $('.log'), form = $('form'), text = $('#lc-text'), nameIn = $('#lc-name');
-  var emailIn = $('#lc-email'), intro = $('.intro'), endBtn = $('.end');
+  var emailIn = $('#lc-email'), intro = $('.intro'), endBtn = $('.end'), privacy = $('.privacy');
   launcher.textContent = T.open;
   closeBtn.setAttribute('aria-label', T.close);
   closeBtn.textContent = '×';
@@ -159,6 +160,8 @@
   var retry = 0, lastTyping = 0, chatState = null, refs = 0;
 
   function setStatus(s) { status.textContent = s; }
+  // Once a chat exists the introduction has done its work.
+  function started() { intro.hidden = true; privacy.hidden = true; cb.hidden = true; }
   function show(m) {
     if (seen[m.id]) return;
     seen[m.id] = true;
@@ -201,7 +204,7 @@
         if (f.token) {  // arrived by a link: this device keeps a token of its own
           token = f.token;
           try { localStorage.setItem(storeKey, token); } catch (e) { /* this tab only */ }
-          intro.hidden = true;
+          started();
         }
         f.messages.forEach(show);
         showChat(f.chat);
@@ -210,7 +213,7 @@
       else if (f.type === 'started') {
         token = f.token;
         try { localStorage.setItem(storeKey, token); } catch (e) { /* private mode: this tab only */ }
-        intro.hidden = true;
+        started();
         show(f.message);
         showChat(f.chat);
       }
@@ -278,7 +281,6 @@
     text.value = '';
   });
 
-  var privacy = $('.privacy');
   privacy.textContent = T.privacy + ' ';
   fetch(base + '/api/v1/widget/' + encodeURIComponent(slug), { credentials: 'omit' })
     .then(function (r) { return r.ok ? r.json() : null; })
@@ -294,11 +296,11 @@
         privacy.appendChild(a);
       }
       if (!token) setStatus(c.available ? T.online : T.offline);
-      cb.hidden = !!c.available;  // nobody in: offer a call back as well as e-mail
+      cb.hidden = !!c.available || !!token;  // nobody in: offer a call back as well as e-mail
     })
     .catch(function () { /* the launcher stays; a send will say what is wrong */ });
 
   (document.body || document.documentElement).appendChild(host);
   if (link) { open(); connect(); }
-  else if (token) { intro.hidden = true; connect(); }
+  else if (token) { started(); connect(); }
 })();
