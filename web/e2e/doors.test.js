@@ -1,7 +1,8 @@
-// Every door but the chat in a real browser against the real server, for
-// one customer: a visitor asks through the public web form on a phone-sized
-// screen, then walks into a shop, calls, and posts on the forum; the agent
-// sees all of it on one timeline. This file has a server of its own.
+// Every door in a real browser against the real server, for one customer: a
+// visitor asks through the public web form on a phone-sized screen, then
+// walks into a shop, calls, posts on the forum and chats on the webshop's
+// page (the demo desk's widget); the agent sees all of it on one timeline.
+// This file has a server of its own.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -81,13 +82,24 @@ test('the same customer walks in, calls and posts; the agent sees every door on 
   });
   assert.equal(posted.status, 201);
 
+  // The chat: the demo webshop's page, with the address the web form had.
+  const visitor = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+  const shopPage = await visitor.newPage();
+  await shopPage.goto(`${server.url}/widget-demo.html`);
+  await shopPage.getByRole('button', { name: 'Chat met ons' }).click();
+  await shopPage.getByLabel('E-mailadres (optioneel)').fill(email);
+  await shopPage.getByLabel('Typ uw bericht…').fill('Is de nieuwe waterkoker al op voorraad?');
+  await shopPage.getByRole('button', { name: 'Versturen' }).click();
+  await shopPage.getByText(/U bent nummer \d+ in de wachtrij/).waitFor();
+  await visitor.close();
+
   await page.goto(`/customers/${customer.id}`);
   await page.getByRole('heading', { level: 1, name: 'Sanne de Wit' }).waitFor();
   const items = page.getByTestId('timeline-item');
   await eventually(async () => {
     const channels = await items.evaluateAll((els) => els.map((el) => el.querySelector('.timeline__icon [data-channel]')?.getAttribute('data-channel') ?? el.textContent));
     const text = channels.join(' ');
-    for (const door of ['webform', 'shop', 'phone', 'social']) assert.ok(text.includes(door), `${door} on the timeline: ${text}`);
+    for (const door of ['webform', 'shop', 'phone', 'social', 'chat']) assert.ok(text.includes(door), `${door} on the timeline: ${text}`);
   });
   await screenshot(page, 'one-timeline', { settleMs: 1000 });
   // The public post's conversation says so.
