@@ -42,10 +42,9 @@ const Sql kChatForUpdate(std::string("SELECT ") + kChatColumns +
                          " FROM chats c WHERE c.conversation_id = ?{for_update}");
 const Sql kChatsOf(std::string("SELECT ") + kChatColumns +
                    " FROM chats c WHERE c.visitor_id = ? ORDER BY c.requested_at DESC LIMIT ?");
-const Sql kMove(
-    "UPDATE chats SET state = ?, agent_id = ?, requested_at = ?, accepted_at = ?, ended_at = ?, "
-    "last_activity_at = ? WHERE conversation_id = ?");
-const Sql kRequeue("UPDATE chats SET queue_id = ? WHERE conversation_id = ?");
+const Sql kSave(
+    "UPDATE chats SET state = ?, queue_id = ?, agent_id = ?, requested_at = ?, accepted_at = ?, "
+    "ended_at = ?, last_activity_at = ? WHERE conversation_id = ?");
 const Sql kTouch("UPDATE chats SET last_activity_at = ? WHERE conversation_id = ?");
 const Sql kWaitingBefore(
     "SELECT count(*) FROM chats WHERE queue_id = ? AND state = 'waiting' AND requested_at < ?");
@@ -96,6 +95,15 @@ ChatWidget WidgetFromRow(const Row& r) {
   w.active = r.Bool(8);
   w.created_at = r.Time(9);
   return w;
+}
+
+// Writes the chat's state as it stands in `chat`.
+Status Save(Connection& c, const Chat& chat) {
+  return c
+      .Execute(kSave, Params::Of(ToString(chat.state), chat.queue_id, chat.agent_id,
+                                 chat.requested_at, chat.accepted_at, chat.ended_at,
+                                 chat.last_activity_at, chat.conversation_id))
+      .status();
 }
 
 ChatVisitor VisitorFromRow(const Row& r) { return ChatVisitor{r.Int(0), r.Int(1), r.Time(2)}; }
@@ -222,11 +230,7 @@ Result<Chat> SqlChatRepository::Move(int64_t conversation_id, std::vector<ChatSt
       chat.ended_at = at;
     }
     chat.last_activity_at = at;
-    LUISTER_RETURN_IF_ERROR(
-        c.Execute(kMove, Params::Of(ToString(chat.state), chat.agent_id, chat.requested_at,
-                                    chat.accepted_at, chat.ended_at, chat.last_activity_at,
-                                    conversation_id))
-            .status());
+    LUISTER_RETURN_IF_ERROR(Save(c, chat));
     return chat;
   });
 }
@@ -243,12 +247,7 @@ Result<Chat> SqlChatRepository::Requeue(int64_t conversation_id, int64_t queue_i
       chat.requested_at = at;
     }
     chat.last_activity_at = at;
-    LUISTER_RETURN_IF_ERROR(
-        c.Execute(kMove, Params::Of(ToString(chat.state), chat.agent_id, chat.requested_at,
-                                    chat.accepted_at, chat.ended_at, chat.last_activity_at,
-                                    conversation_id))
-            .status());
-    LUISTER_RETURN_IF_ERROR(c.Execute(kRequeue, Params::Of(queue_id, conversation_id)).status());
+    LUISTER_RETURN_IF_ERROR(Save(c, chat));
     return chat;
   });
 }
