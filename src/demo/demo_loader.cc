@@ -179,6 +179,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   }
   // The chat on the webshop: `<script src="/widget.js" data-queue="webshop">`
   // on any page (no allowed origins: the demo is embedded anywhere).
+  std::optional<ChatWidget> widget;
   if (auto chats = store.Find<ChatRepository>();
       chats.ok() && !queue_ids.empty() && !queue_ids[0].empty()) {
     ChatWidget w;
@@ -186,7 +187,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
     w.name = "Klantenservice";
     w.queue_id = queue_ids[0][0];
     w.created_at = plan.directory_created_at;
-    LUISTER_RETURN_IF_ERROR((*chats)->CreateWidget(w).status());
+    LUISTER_ASSIGN_OR_RETURN(widget, (*chats)->CreateWidget(w));
   }
 
   const std::string& staff_password =
@@ -266,6 +267,47 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   summary.conversations = static_cast<int>(n_conversations);
   LUISTER_ASSIGN_OR_RETURN(int64_t messages, store.conversations().CountMessages());
   summary.messages = static_cast<int>(messages);
+
+  // Each chat conversation came through the widget: its visitor and chat
+  // record, ended (accepted by its assignee); the newest still open one
+  // asks for an agent now.
+  if (auto chats = store.Find<ChatRepository>(); chats.ok() && widget) {
+    ConversationFilter f;
+    f.channel = Channel::kChat;
+    PageRequest page;
+    page.limit = kMaxPageSize;
+    bool asked = false;
+    for (;;) {
+      LUISTER_ASSIGN_OR_RETURN(auto list, store.conversations().List(f, page));
+      for (const Conversation& c : list.items) {
+        LUISTER_ASSIGN_OR_RETURN(ChatVisitor v,
+                                 (*chats)->CreateVisitor(c.customer_id, c.created_at));
+        Chat chat;
+        chat.conversation_id = c.id;
+        chat.visitor_id = v.id;
+        chat.widget_id = widget->id;
+        chat.queue_id = c.queue_id.value_or(widget->queue_id);
+        chat.requested_at = c.created_at;
+        chat.last_activity_at = c.last_message_at;
+        const bool open =
+            c.status != ConversationStatus::kResolved && c.status != ConversationStatus::kClosed;
+        if (open && !asked) {
+          asked = true;
+          chat.state = ChatState::kWaiting;
+          chat.requested_at = now - std::chrono::minutes(1);
+          chat.last_activity_at = chat.requested_at;
+        } else {
+          chat.state = ChatState::kEnded;
+          chat.agent_id = c.assignee_id;
+          chat.accepted_at = c.first_response_at;
+          chat.ended_at = c.last_message_at;
+        }
+        LUISTER_RETURN_IF_ERROR((*chats)->CreateChat(chat));
+      }
+      if (!list.next) break;
+      page.after = list.next;
+    }
+  }
 
   // Phone calls, through the phone service as the webhook and agents make them.
   if (auto calls = store.Find<CallRepository>(); calls.ok()) {

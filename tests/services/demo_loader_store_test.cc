@@ -5,6 +5,7 @@
 
 #include "auth/password.h"
 #include "demo/demo_loader.h"
+#include "domain/chat.h"
 #include "domain/location.h"
 #include "domain/phone_call.h"
 #include "domain/web_form.h"
@@ -134,6 +135,31 @@ TEST_P(DemoStoreTest, LoadsASmallDemo) {
   auto contact = (*forms)->FindBySlug("contact");
   ASSERT_TRUE(contact.ok() && contact->has_value());
   EXPECT_TRUE((*contact)->active);
+
+  // The webshop's chat widget, and a chat record for every chat
+  // conversation: at most one waits for an agent, the rest ended.
+  auto chats = store_->Find<ChatRepository>();
+  ASSERT_TRUE(chats.ok());
+  auto webshop = (*chats)->FindWidget("webshop");
+  ASSERT_TRUE(webshop.ok() && webshop->has_value());
+  ConversationFilter chat_filter;
+  chat_filter.channel = Channel::kChat;
+  PageRequest all;
+  all.limit = kMaxPageSize;
+  auto chat_conversations = store_->conversations().List(chat_filter, all);
+  ASSERT_TRUE(chat_conversations.ok());
+  ASSERT_FALSE(chat_conversations->items.empty());
+  int waiting = 0;
+  for (const Conversation& c : chat_conversations->items) {
+    auto chat = (*chats)->GetChat(c.id);
+    ASSERT_TRUE(chat.ok()) << c.id;
+    EXPECT_EQ(chat->widget_id, (*webshop)->id);
+    if (chat->state == ChatState::kWaiting)
+      ++waiting;
+    else
+      EXPECT_EQ(chat->state, ChatState::kEnded) << c.id;
+  }
+  EXPECT_LE(waiting, 1);
 
   // Loading twice is refused instead of duplicating the demo.
   auto again = LoadDemo(*store_, SmallDemo(), nullptr);
