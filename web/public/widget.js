@@ -21,7 +21,7 @@
   var T = {
     nl: {
       open: 'Chat met ons', close: 'Chat sluiten', title: 'Chat', send: 'Versturen',
-      placeholder: 'Typ uw bericht…', name: 'Naam (optioneel)', email: 'E-mailadres (optioneel)',
+      messageHint: 'Typ uw bericht…', name: 'Naam (optioneel)', email: 'E-mailadres (optioneel)',
       online: 'Er is nu iemand om u te helpen.',
       offline: 'Er is nu niemand beschikbaar. Laat uw e-mailadres achter: u krijgt antwoord per e-mail.',
       privacy: 'Pas als u een bericht verstuurt, bewaren wij uw bericht, en uw naam en e-mailadres als u die invult, om u te kunnen antwoorden. In deze browser bewaren we dan een sleutel, zodat u het gesprek later terugziet.',
@@ -39,7 +39,7 @@
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
-      placeholder: 'Type your message…', name: 'Name (optional)', email: 'E-mail address (optional)',
+      messageHint: 'Type your message…', name: 'Name (optional)', email: 'E-mail address (optional)',
       online: 'Someone is here to help you now.',
       offline: 'Nobody is available right now. Leave your e-mail address and we will answer by e-mail.',
       privacy: 'Only once you send a message do we keep it, with your name and e-mail address if you give them, to answer you. This browser then keeps a key so that you can see the conversation again later.',
@@ -124,8 +124,8 @@
   nameIn.placeholder = T.name;
   $('label[for=lc-email]').textContent = T.email;
   emailIn.placeholder = T.email;
-  $('label[for=lc-text]').textContent = T.placeholder;
-  text.placeholder = T.placeholder;
+  $('label[for=lc-text]').textContent = T.messageHint;
+  text.placeholder = T.messageHint;
   $('.send').textContent = T.send;
   endBtn.textContent = T.end;
   var devBtn = $('.dev');
