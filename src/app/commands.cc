@@ -346,7 +346,8 @@ int RunServe(const ServeArgs& args) {
   options.priority_paths = {"/healthz"};
   options.max_body_bytes = args.max_body_bytes;
   // The composer's uploads, and the public web forms with their attachments.
-  options.upload_paths = {std::string(http::kUploadPath), "/forms/", "/api/v1/public/forms/"};
+  options.upload_paths = {std::string(http::kUploadPath), "/forms/", "/api/v1/public/forms/",
+                          "/api/v1/widget/"};
   options.max_upload_bytes = args.max_attachment_bytes;
   options.metrics = &metrics;
   http::WebSocketRouter websockets;

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "domain/activity.h"
+#include "domain/duplicates.h"
 #include "domain/job_runner.h"
 #include "domain/phone.h"
 #include "domain/phone_call.h"
@@ -189,14 +190,47 @@ Result<StartedChat> ChatService::Open(const ChatWidget& widget, ChatVisitor visi
 
 Result<Message> ChatService::Say(const ChatVisitor& visitor, int64_t conversation_id,
                                  std::string text) {
-  LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
-  if (chat.visitor_id != visitor.id) return NotFound("no such chat");
   std::vector<FieldError> errors;
   LUISTER_RETURN_IF_ERROR(CheckText(&text, "text", &errors));
   if (!errors.empty()) return InvalidArgument("the message is not valid", std::move(errors));
   MessageInput m;
   m.direction = Direction::kIn;
   m.body_text = std::move(text);
+  return AddFromVisitor(visitor, conversation_id, std::move(m));
+}
+
+Result<Message> ChatService::SendFile(const ChatVisitor& visitor, int64_t conversation_id,
+                                      ChatFile file, const ChatFileLimits& limits) {
+  LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
+  if (chat.visitor_id != visitor.id) return NotFound("no such chat");
+  if (file.data.empty())
+    return InvalidArgument("the file is not valid", {{"file", "the file is empty"}});
+  if (file.data.size() > limits.max_bytes)
+    return InvalidArgument(
+        "the file is not valid",
+        {{"file", "is larger than " + std::to_string(limits.max_bytes >> 20) + " MB"}});
+  const std::optional<std::string> type = SniffChatFileType(file.data);
+  if (!type)
+    return InvalidArgument("the file is not valid",
+                           {{"file",
+                             "only pictures (PNG, JPEG, GIF, WebP), PDF and plain text "
+                             "files can be sent"}});
+  LUISTER_RETURN_IF_ERROR(CheckRate(store_, clock_.Now(), "chatfile:" + std::to_string(visitor.id),
+                                    limits.per_hour, std::chrono::hours(1), "files", nullptr));
+  std::string name = Utf8Prefix(WithoutControlCharacters(Trim(file.filename)), 200);
+  if (name.empty()) name = "file";
+  LUISTER_ASSIGN_OR_RETURN(
+      Attachment a, conversations_.Upload(file.data, file.sha256, name, *type, limits.max_bytes));
+  MessageInput m;
+  m.direction = Direction::kIn;
+  m.attachments.push_back(std::move(a));
+  return AddFromVisitor(visitor, conversation_id, std::move(m));
+}
+
+Result<Message> ChatService::AddFromVisitor(const ChatVisitor& visitor, int64_t conversation_id,
+                                            MessageInput m) {
+  LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
+  if (chat.visitor_id != visitor.id) return NotFound("no such chat");
   LUISTER_ASSIGN_OR_RETURN(Message added,
                            conversations_.AddMessage(conversation_id, std::move(m), std::nullopt));
   if (chat.state == ChatState::kEnded) {
@@ -209,6 +243,42 @@ Result<Message> ChatService::Say(const ChatVisitor& visitor, int64_t conversatio
     LUISTER_RETURN_IF_ERROR(chats_.Touch(conversation_id, clock_.Now()));
   }
   return added;
+}
+
+Result<Chat> ChatService::Read(int64_t conversation_id, ChatReader reader, int64_t message_id) {
+  auto m = store_.conversations().GetMessage(message_id);
+  if (!m.ok() && m.status().code() != StatusCode::kNotFound) return m.status();
+  if (!m.ok() || m->conversation_id != conversation_id || m->internal)
+    return NotFound("no such message in this chat");
+  LUISTER_ASSIGN_OR_RETURN(bool moved, chats_.MarkRead(conversation_id, reader, message_id));
+  LUISTER_ASSIGN_OR_RETURN(Chat chat, chats_.GetChat(conversation_id));
+  if (!moved) return chat;
+  DomainEvent e;
+  e.type = EventType::kChatRead;
+  e.at = clock_.Now();
+  e.conversation_id = conversation_id;
+  e.message_id = message_id;
+  if (reader == ChatReader::kAgent) e.user_id = chat.agent_id;
+  if (auto q = store_.directory().GetQueue(chat.queue_id); q.ok())
+    e.department_id = q->department_id;
+  HeldEvents::PublishOrHold(events_, e);
+  return chat;
+}
+
+std::optional<std::string> SniffChatFileType(std::string_view b) {
+  auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  if (starts("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (starts("\xff\xd8\xff")) return "image/jpeg";
+  if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
+  if (b.size() >= 12 && starts("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
+  if (starts("%PDF-")) return "application/pdf";
+  if (!IsValidUtf8(b)) return std::nullopt;
+  for (char c : b) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\n' && c != '\r' && c != '\t') return std::nullopt;
+    if (u == 0x7f) return std::nullopt;
+  }
+  return "text/plain";
 }
 
 Result<std::vector<Message>> ChatService::History(const ChatVisitor& visitor,
@@ -309,6 +379,21 @@ Result<int64_t> ChatService::RequestCallback(const ChatWidget& widget,
   if (visitor) call.customer_id = visitor->customer_id;
   PhoneService phone(store_, *calls, clock_, events_);
   LUISTER_ASSIGN_OR_RETURN(RecordedCall recorded, phone.Record(std::move(call)));
+  if (visitor) {
+    // The number is the visitor's from now on, unless it is someone
+    // else's: then they are probably one person, for a person to decide.
+    LUISTER_ASSIGN_OR_RETURN(std::string number, NormalisePhone(request.phone));
+    LUISTER_ASSIGN_OR_RETURN(auto owner,
+                             store_.customers().FindByIdentity(IdentityKind::kPhone, number));
+    if (!owner) {
+      auto added = customers_.AddIdentity(visitor->customer_id, {IdentityKind::kPhone, number});
+      if (!added.ok() && added.status().code() != StatusCode::kConflict) return added.status();
+    } else if (owner->merged_into_id.value_or(owner->id) != visitor->customer_id) {
+      LUISTER_RETURN_IF_ERROR(ObserveDuplicate(store_, clock_, events_, visitor->customer_id,
+                                               owner->merged_into_id.value_or(owner->id),
+                                               DuplicateReason::kSamePhone, number, "chat"));
+    }
+  }
   return recorded.call.id;
 }
 

@@ -70,7 +70,14 @@ struct Chat {
   Timestamp last_activity_at{};
   std::optional<Timestamp> ended_at;
   std::string page_url;  // where the visitor started it
+  // Read receipts: the newest message of the other side each has seen
+  // (the visitor of the agents' messages, an agent of the visitor's).
+  std::optional<int64_t> visitor_read_id;
+  std::optional<int64_t> agent_read_id;
 };
+
+// Who says they have read a chat up to a message.
+enum class ChatReader { kVisitor, kAgent };
 
 // A capability repository: `store.Find<ChatRepository>()`.
 class ChatRepository {
@@ -95,6 +102,9 @@ class ChatRepository {
   virtual Result<Chat> Move(int64_t conversation_id, std::vector<ChatState> from, ChatState to,
                             std::optional<int64_t> agent_id, Timestamp at) = 0;
   virtual Status Touch(int64_t conversation_id, Timestamp at) = 0;
+  // Raises the reader's read mark to `message_id`; false (and nothing
+  // written) when it already stood there or further. NotFound for no chat.
+  virtual Result<bool> MarkRead(int64_t conversation_id, ChatReader reader, int64_t message_id) = 0;
   // A hand-over: the chat waits again, in `queue_id`, for an agent there
   // (an ended one stays ended, in the new queue). NotFound for no chat.
   virtual Result<Chat> Requeue(int64_t conversation_id, int64_t queue_id, Timestamp at) = 0;
@@ -137,6 +147,26 @@ struct StartedChat {
   Message message;
 };
 
+// A file the visitor sends from the widget.
+struct ChatFile {
+  std::string filename;
+  std::string data;
+  std::string sha256;  // of data, lower-case hex
+};
+
+// What the widget takes: pictures, PDF and plain text, at most 10 MB each,
+// at most 20 per visitor per hour.
+struct ChatFileLimits {
+  size_t max_bytes = 10u << 20;
+  int per_hour = 20;
+};
+
+// The type of a file the widget may send, from its first bytes (what the
+// browser or the name says is not trusted): image/png, image/jpeg,
+// image/gif, image/webp, application/pdf, or text/plain for valid UTF-8
+// without control characters other than whitespace; nullopt for any other.
+std::optional<std::string> SniffChatFileType(std::string_view bytes);
+
 // Where a waiting visitor stands.
 struct QueueStanding {
   int64_t position = 0;  // 1: next
@@ -168,6 +198,16 @@ class ChatService {
   // ended (or went to e-mail) gets the message all the same and waits for
   // the team again.
   Result<Message> Say(const ChatVisitor& visitor, int64_t conversation_id, std::string text);
+  // A file from the visitor in their chat, stored like a mail's attachment,
+  // as a message of its own: its type must be one SniffChatFileType knows,
+  // its size within `limits` (InvalidArgument naming "file" otherwise);
+  // ResourceExhausted past the hourly count.
+  Result<Message> SendFile(const ChatVisitor& visitor, int64_t conversation_id, ChatFile file,
+                           const ChatFileLimits& limits = {});
+  // A read receipt: `reader` has seen the chat up to `message_id` (a
+  // message of the chat; NotFound otherwise). Tells both sides when the
+  // mark moved. The chat as it stands.
+  Result<Chat> Read(int64_t conversation_id, ChatReader reader, int64_t message_id);
   // The visitor's chats, oldest message first, without internal notes;
   // after `after_message_id` when given.
   Result<std::vector<Message>> History(const ChatVisitor& visitor,
@@ -205,6 +245,9 @@ class ChatService {
 
  private:
   Result<StartedChat> Open(const ChatWidget& widget, ChatVisitor visitor, ChatStart start);
+  // Adds the visitor's message `m` to their chat; an ended one waits again.
+  Result<Message> AddFromVisitor(const ChatVisitor& visitor, int64_t conversation_id,
+                                 MessageInput m);
   // The visitor's customer when it has an e-mail address to send `what` to.
   Result<Customer> MailableVisitor(int64_t conversation_id, const std::string& what);
   // chat.updated for `chat` (its agent as user_id).

@@ -24,6 +24,8 @@ std::string_view ToString(EventType t) {
       return "chat.updated";
     case EventType::kChatTyping:
       return "chat.typing";
+    case EventType::kChatRead:
+      return "chat.read";
     case EventType::kAccessChanged:
       return "access.changed";
   }
@@ -31,11 +33,11 @@ std::string_view ToString(EventType t) {
 }
 
 std::optional<EventType> ParseEventType(std::string_view s) {
-  for (EventType t :
-       {EventType::kConversationCreated, EventType::kConversationUpdated,
-        EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
-        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
-        EventType::kChatUpdated, EventType::kChatTyping, EventType::kAccessChanged})
+  for (EventType t : {EventType::kConversationCreated, EventType::kConversationUpdated,
+                      EventType::kMessageCreated, EventType::kMessageUpdated,
+                      EventType::kCustomerCreated, EventType::kCustomerUpdated,
+                      EventType::kCustomerMerged, EventType::kCallRecorded, EventType::kChatUpdated,
+                      EventType::kChatTyping, EventType::kChatRead, EventType::kAccessChanged})
     if (ToString(t) == s) return t;
   return std::nullopt;
 }

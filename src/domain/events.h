@@ -24,6 +24,7 @@ enum class EventType {
   kCallRecorded,  // a phone call reached the desk or was logged (customer_id when known)
   kChatUpdated,   // a chat was accepted, ended or handed to e-mail (user_id: the agent)
   kChatTyping,    // someone types in a chat: an agent (user_id) or the visitor (none)
+  kChatRead,      // a side of a chat has read it further (user_id: the agent; none: the visitor)
   // A user's access ended or changed (logout, deactivation, a new role or
   // password): every node closes that user's live streams opened before
   // `at`. Not sent to browsers.

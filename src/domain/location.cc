@@ -43,7 +43,35 @@ Result<Location> LocationService::Update(int64_t id, LocationPatch patch) {
 }
 
 Result<std::pair<int64_t, bool>> LocationService::Visitor(const NewWalkIn& in,
-                                                          std::vector<FieldError>* errors) {
+                                                          std::vector<FieldError>* errors,
+                                                          std::vector<Sighting>* seen) {
+  // Whose are the address and the number given, if anyone's.
+  std::optional<std::string> email, phone;
+  std::optional<int64_t> email_owner, phone_owner;
+  if (!Trim(in.email).empty()) {
+    auto e = NormaliseEmail(in.email);
+    if (!e.ok()) {
+      errors->push_back({"email", e.status().message()});
+    } else {
+      email = *e;
+      LUISTER_ASSIGN_OR_RETURN(auto found,
+                               store_.customers().FindByIdentity(IdentityKind::kEmail, *email));
+      if (found) email_owner = found->merged_into_id.value_or(found->id);
+    }
+  }
+  if (!Trim(in.phone).empty()) {
+    auto p = NormalisePhone(in.phone);
+    if (!p.ok()) {
+      errors->push_back({"phone", p.status().message()});
+    } else {
+      phone = *p;
+      LUISTER_ASSIGN_OR_RETURN(auto found,
+                               store_.customers().FindByIdentity(IdentityKind::kPhone, *phone));
+      if (found) phone_owner = found->merged_into_id.value_or(found->id);
+    }
+  }
+  // The customer: the one named, else whose address, else whose number.
+  std::optional<int64_t> customer;
   if (in.customer_id) {
     auto c = store_.customers().Get(*in.customer_id);
     if (!c.ok() && c.status().code() != StatusCode::kNotFound) return c.status();
@@ -51,33 +79,22 @@ Result<std::pair<int64_t, bool>> LocationService::Visitor(const NewWalkIn& in,
       errors->push_back({"customer_id", "no such customer"});
       return std::pair<int64_t, bool>{0, false};
     }
-    return std::pair<int64_t, bool>{c->merged_into_id.value_or(c->id), false};
+    customer = c->merged_into_id.value_or(c->id);
   }
-  // Someone the desk knows by address or number is that customer, whichever
-  // door they used before.
+  if (!customer) customer = email_owner;
+  if (!customer) customer = phone_owner;
+  if (customer) {
+    // What was given that belongs to someone else: probably one person.
+    if (email_owner && *email_owner != *customer)
+      seen->push_back({*customer, *email_owner, DuplicateReason::kGaveKnownAddress, *email});
+    if (phone_owner && *phone_owner != *customer)
+      seen->push_back({*customer, *phone_owner, DuplicateReason::kSamePhone, *phone});
+    return std::pair<int64_t, bool>{*customer, false};
+  }
+  // Someone new.
   NewCustomer c;
-  if (!Trim(in.email).empty()) {
-    auto email = NormaliseEmail(in.email);
-    if (!email.ok()) {
-      errors->push_back({"email", email.status().message()});
-    } else {
-      LUISTER_ASSIGN_OR_RETURN(auto found,
-                               store_.customers().FindByIdentity(IdentityKind::kEmail, *email));
-      if (found) return std::pair<int64_t, bool>{found->merged_into_id.value_or(found->id), false};
-      c.identities.push_back({IdentityKind::kEmail, *email});
-    }
-  }
-  if (!Trim(in.phone).empty()) {
-    auto phone = NormalisePhone(in.phone);
-    if (!phone.ok()) {
-      errors->push_back({"phone", phone.status().message()});
-    } else {
-      LUISTER_ASSIGN_OR_RETURN(auto found,
-                               store_.customers().FindByIdentity(IdentityKind::kPhone, *phone));
-      if (found) return std::pair<int64_t, bool>{found->merged_into_id.value_or(found->id), false};
-      c.identities.push_back({IdentityKind::kPhone, *phone});
-    }
-  }
+  if (email) c.identities.push_back({IdentityKind::kEmail, *email});
+  if (phone) c.identities.push_back({IdentityKind::kPhone, *phone});
   c.name = std::string(Trim(in.name));
   if (c.name.empty()) errors->push_back({"name", "is required for a new customer"});
   if (!errors->empty()) return std::pair<int64_t, bool>{0, false};
@@ -104,7 +121,8 @@ Result<WalkIn> LocationService::LogWalkIn(NewWalkIn in, int64_t agent_id) {
   }
   if (!errors.empty()) return InvalidArgument("the walk-in is not valid", std::move(errors));
   // The customer last: a refused walk-in makes no customer.
-  LUISTER_ASSIGN_OR_RETURN(auto visitor, Visitor(in, &errors));
+  std::vector<Sighting> seen;
+  LUISTER_ASSIGN_OR_RETURN(auto visitor, Visitor(in, &errors, &seen));
   if (!errors.empty()) return InvalidArgument("the walk-in is not valid", std::move(errors));
 
   NewConversation c;
@@ -122,6 +140,9 @@ Result<WalkIn> LocationService::LogWalkIn(NewWalkIn in, int64_t agent_id) {
   LUISTER_ASSIGN_OR_RETURN(AddedMessage opened,
                            conversations_.Open(std::move(c), std::move(first), agent_id));
   WalkIn out{opened.conversation, visitor.first, visitor.second};
+  for (Sighting& x : seen)
+    LUISTER_RETURN_IF_ERROR(ObserveDuplicate(store_, clock_, events_, x.customer_id, x.other_id,
+                                             x.reason, std::move(x.detail), "shop"));
   if (in.resolved) {
     ConversationPatch done;
     done.status = ConversationStatus::kResolved;

@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/duplicates.h"
 #include "domain/repositories.h"
 
 namespace luister {
@@ -74,6 +75,7 @@ class LocationService {
       : store_(store),
         locations_(locations),
         clock_(clock),
+        events_(events),
         customers_(store, clock, events),
         conversations_(store, clock, events) {}
 
@@ -84,11 +86,20 @@ class LocationService {
   Result<WalkIn> LogWalkIn(NewWalkIn in, int64_t agent_id);
 
  private:
-  Result<std::pair<int64_t, bool>> Visitor(const NewWalkIn& in, std::vector<FieldError>* errors);
+  // Something given at the counter that belongs to another customer.
+  struct Sighting {
+    int64_t customer_id = 0;
+    int64_t other_id = 0;
+    DuplicateReason reason = DuplicateReason::kSamePhone;
+    std::string detail;
+  };
+  Result<std::pair<int64_t, bool>> Visitor(const NewWalkIn& in, std::vector<FieldError>* errors,
+                                           std::vector<Sighting>* seen);
 
   Store& store_;
   LocationRepository& locations_;
   const Clock& clock_;
+  EventPublisher* events_;
   CustomerService customers_;
   ConversationService conversations_;
 };

@@ -175,6 +175,62 @@ TEST_P(ChatRulesTest, AVisitorSeesOnlyTheirOwnChatsAndCannotWriteInAnother) {
   EXPECT_EQ(service_->Start(widget_, {.text = "  "}).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_P(ChatRulesTest, ReadMarksOnlyMoveForwardAndFilesAreToldByTheirBytes) {
+  StartedChat a = Start("Hallo");
+  StartedChat b = Start("Ander gesprek");
+  const int64_t chat = a.chat.conversation_id;
+  auto read = service_->Read(chat, ChatReader::kAgent, a.message.id);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->agent_read_id, a.message.id);
+  EXPECT_FALSE(read->visitor_read_id);
+  EXPECT_EQ(service_->Read(chat, ChatReader::kAgent, b.message.id).status().code(),
+            StatusCode::kNotFound)
+      << "a message of another chat";
+  auto more = service_->Say(a.visitor, chat, "Nog een vraag");
+  ASSERT_TRUE(more.ok());
+  ASSERT_TRUE(service_->Read(chat, ChatReader::kAgent, more->id).ok());
+  auto back = service_->Read(chat, ChatReader::kAgent, a.message.id);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->agent_read_id, more->id) << "a mark never moves back";
+  auto visitor_read = repo_->MarkRead(chat, ChatReader::kVisitor, more->id);
+  ASSERT_TRUE(visitor_read.ok());
+  EXPECT_TRUE(*visitor_read);
+  EXPECT_FALSE(*repo_->MarkRead(chat, ChatReader::kVisitor, more->id)) << "already there";
+  EXPECT_EQ(repo_->MarkRead(987654, ChatReader::kVisitor, 1).status().code(),
+            StatusCode::kNotFound);
+
+  // A file: its bytes decide its type, and what is not allowed stays out.
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+  auto sent = service_->SendFile(a.visitor, chat, {"kapot.png", png, "ab12"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->attachments.size(), 1u);
+  EXPECT_EQ(sent->attachments[0].content_type, "image/png");
+  EXPECT_EQ(sent->direction, Direction::kIn);
+  EXPECT_EQ(service_->SendFile(a.visitor, chat, {"x.exe", "MZ\x90", "cd34"}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(service_->SendFile(b.visitor, chat, {"k.png", png, "ab12"}).status().code(),
+            StatusCode::kNotFound)
+      << "not B's chat";
+  ChatFileLimits small;
+  small.max_bytes = 4;
+  EXPECT_EQ(service_->SendFile(a.visitor, chat, {"k.png", png, "ab12"}, small).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST(SniffChatFileTypeTest, KnowsPicturesPdfAndTextAndNothingElse) {
+  EXPECT_EQ(SniffChatFileType("\xff\xd8\xff\xe0JFIF"), "image/jpeg");
+  EXPECT_EQ(SniffChatFileType("GIF89a..."), "image/gif");
+  EXPECT_EQ(SniffChatFileType(std::string_view("RIFF\x10\x00\x00\x00WEBPVP8 ", 16)), "image/webp");
+  EXPECT_EQ(SniffChatFileType("%PDF-1.7\n"), "application/pdf");
+  EXPECT_EQ(SniffChatFileType("Bestelnummer 123\r\nGraag terugbellen.\n"), "text/plain");
+  EXPECT_EQ(SniffChatFileType("caf\xc3\xa9"), "text/plain");
+  EXPECT_FALSE(SniffChatFileType("MZ\x90\x00"));
+  EXPECT_FALSE(SniffChatFileType("PK\x03\x04zip"));
+  EXPECT_FALSE(SniffChatFileType("caf\xe9"));
+  EXPECT_FALSE(SniffChatFileType(std::string_view("a\0b", 3)));
+  EXPECT_FALSE(SniffChatFileType(std::string_view("RIFF\x10\x00\x00\x00WAVE", 12)));
+}
+
 LUISTER_CONTRACT_ENGINES(ChatRulesTest);
 
 }  // namespace

@@ -152,6 +152,23 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
   ASSERT_TRUE(started.is_object());
   const int64_t chat = started["chat"]["conversation_id"];
 
+  // A walk-in who gives the customer's address and someone else's number:
+  // a suggested duplicate naming the customer.
+  ASSERT_EQ(client_
+                ->Post("/api/v1/customers",
+                       {{"name", "Ander Persoon"},
+                        {"identities", {{{"kind", "phone"}, {"value", "06 3141 5926"}}}}})
+                .status,
+            201);
+  int64_t shop = Create("/api/v1/locations", {{"department_id", dept}, {"name", "Walk winkel"}});
+  ASSERT_EQ(client_
+                ->Post("/api/v1/walk-ins", {{"location_id", shop},
+                                            {"email", "walk.persoon@example.nl"},
+                                            {"phone", "06 3141 5926"},
+                                            {"question", "Wandelroute aan de balie"}})
+                .status,
+            201);
+
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
     std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)

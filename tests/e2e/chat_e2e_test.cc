@@ -5,7 +5,9 @@
 // frame before the start, a malformed frame.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "http_client.h"
 #include "luister_process.h"
@@ -207,6 +209,122 @@ TEST_F(ChatTest, ForeignPagesForgedTokensAndBadFramesAreRefused) {
   json empty = c->NextOfType("error");
   EXPECT_EQ(empty["status"], 400);
   EXPECT_EQ(empty["errors"][0]["field"], "text");
+}
+
+// multipart/form-data as a browser's FormData sends it: the visitor's token
+// and one file.
+std::string FilePost(const std::string& token, const std::string& filename,
+                     const std::string& bytes, const std::string& boundary) {
+  std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n" +
+                  token + "\r\n";
+  b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+       filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n";
+  return b + "--" + boundary + "--\r\n";
+}
+
+TEST_F(ChatTest, AVisitorSendsAFileAndBothSidesSeeWhatTheOtherHasRead) {
+  auto visitor = Visitor();
+  ASSERT_TRUE(visitor->Send({{"type", "start"}, {"text", "Mijn pakket is kapot"}}));
+  json started = visitor->NextOfType("started");
+  const std::string token = started["token"];
+  const int64_t conversation = started["chat"]["conversation_id"];
+  const int64_t first = started["message"]["id"];
+  const std::string base = "/api/v1/chats/" + std::to_string(conversation);
+  ASSERT_EQ(client_->Post(base + "/accept", json::object()).status, 200);
+  ASSERT_EQ(visitor->NextOfType("chat")["chat"]["state"], "active");
+
+  // A picture from the widget: a message of its own, to both sides.
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(2000, 'x');
+  const std::string path = "/api/v1/widget/" + slug_ + "/files";
+  const std::string form_type = "multipart/form-data; boundary=lc-b0undary";
+  HttpClient page(server_->port());
+  auto sent = page.Send("POST", path, FilePost(token, "foto kapot.png", png, "lc-b0undary"),
+                        {{"Origin", kShop}, {"Content-Type", form_type}});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_EQ(sent.Header("access-control-allow-origin"), kShop);
+  EXPECT_EQ(sent.Json()["conversation_id"], conversation);
+  json heard = visitor->NextOfType("message");
+  EXPECT_EQ(heard["message"]["id"], sent.Json()["message_id"]);
+  ASSERT_EQ(heard["message"]["files"].size(), 1u) << heard.dump();
+  EXPECT_EQ(heard["message"]["files"][0]["name"], "foto kapot.png");
+  EXPECT_EQ(heard["message"]["files"][0]["type"], "image/png") << "told by its bytes";
+  const json thread =
+      client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+          .Json()["items"];
+  const json stored = thread.back();
+  EXPECT_EQ(stored["direction"], "in");
+  ASSERT_EQ(stored["attachments"].size(), 1u);
+  auto download = client_->Get("/api/v1/attachments/" +
+                               std::to_string(stored["attachments"][0]["id"].get<int64_t>()));
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, png) << "stored like an e-mail's attachment";
+
+  // Refused: a program, an empty file, no token, a forged one, a foreign page.
+  auto program =
+      page.Send("POST", path, FilePost(token, "factuur.pdf", "MZ\x90\x00binary", "b1"),
+                {{"Origin", kShop}, {"Content-Type", "multipart/form-data; boundary=b1"}});
+  EXPECT_EQ(program.status, 400) << program.body;
+  EXPECT_EQ(program.Json()["errors"][0]["field"], "file");
+  auto empty = page.Send("POST", path, FilePost(token, "leeg.txt", "", "b2"),
+                         {{"Origin", kShop}, {"Content-Type", "multipart/form-data; boundary=b2"}});
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_EQ(page.Send("POST", path, FilePost("", "a.png", png, "b3"),
+                      {{"Origin", kShop}, {"Content-Type", "multipart/form-data; boundary=b3"}})
+                .status,
+            401);
+  EXPECT_EQ(page.Send("POST", path, FilePost(token + "x", "a.png", png, "b4"),
+                      {{"Origin", kShop}, {"Content-Type", "multipart/form-data; boundary=b4"}})
+                .status,
+            401);
+  EXPECT_EQ(page.Send("POST", path, FilePost(token, "a.png", png, "b5"),
+                      {{"Origin", "https://evil.example"},
+                       {"Content-Type", "multipart/form-data; boundary=b5"}})
+                .status,
+            403);
+  EXPECT_EQ(page.Send("POST", path, "token=x",
+                      {{"Origin", kShop}, {"Content-Type", "application/x-www-form-urlencoded"}})
+                .status,
+            400);
+  const std::string big(11u << 20, 'a');
+  auto too_big =
+      page.Send("POST", path, FilePost(token, "groot.txt", big, "b6"),
+                {{"Origin", kShop}, {"Content-Type", "multipart/form-data; boundary=b6"}});
+  EXPECT_EQ(too_big.status, 400) << too_big.body.substr(0, 300);
+  const std::string metrics = client_->Get("/metrics").body;
+  EXPECT_NE(metrics.find("luister_chat_files_total{outcome=\"refused\"} "), std::string::npos);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
+                .Json()["items"]
+                .size(),
+            thread.size())
+      << "nothing refused reached the chat";
+
+  // The agent reads the visitor's messages: the widget hears it.
+  auto read = client_->Post(base + "/read", {{"message_id", stored["id"]}});
+  EXPECT_EQ(read.status, 204) << read.body;
+  json seen = visitor->NextOfType("chat");
+  EXPECT_EQ(seen["chat"]["agent_read_id"], stored["id"]);
+  EXPECT_EQ(client_->Post(base + "/read", {{"message_id", first}}).status, 204)
+      << "an older mark is no error";
+  EXPECT_EQ(client_->Get(base).Json()["agent_read_id"], stored["id"]) << "and changes nothing";
+  EXPECT_EQ(client_->Post(base + "/read", {{"message_id", 999999999}}).status, 404);
+  EXPECT_EQ(client_->Post(base + "/read", {{"message_id", "one"}}).status, 400);
+
+  // The visitor reads the agent's answer: the agent's view shows it.
+  auto answer =
+      client_->Post("/api/v1/conversations/" + std::to_string(conversation) + "/messages",
+                    {{"direction", "out"}, {"body_text", "Wat vervelend! Ik stuur een nieuwe."}});
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  const int64_t answer_id = visitor->NextOfType("message")["message"]["id"];
+  ASSERT_TRUE(visitor->Send({{"type", "read"}, {"message_id", answer_id}}));
+  json agent_view;
+  for (int i = 0; i < 50 && agent_view["visitor_read_id"] != answer_id; ++i) {
+    agent_view = client_->Get(base).Json();
+    if (agent_view["visitor_read_id"] != answer_id)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(agent_view["visitor_read_id"], answer_id);
+  ASSERT_TRUE(visitor->Send({{"type", "read"}}));
+  EXPECT_EQ(visitor->NextOfType("error")["status"], 400) << "a read mark names its message";
 }
 
 TEST_F(ChatTest, WhenNobodyCanChatAVisitorAsksToBeCalledBackAndThePhoneTeamSeesIt) {

@@ -35,7 +35,9 @@
       callback: 'Liever teruggebeld?', phone: 'Telefoonnummer', callMe: 'Bel mij terug',
       called: 'Dank u. Wij bellen u zo snel mogelijk terug.',
       transferred: 'U wordt doorverbonden met een collega. Een ogenblik geduld.',
-      device: 'Verder op een ander apparaat', linkSent: 'We hebben u een link gemaild om op een ander apparaat verder te gaan.'
+      device: 'Verder op een ander apparaat', linkSent: 'We hebben u een link gemaild om op een ander apparaat verder te gaan.',
+      attach: 'Bestand toevoegen', read: 'Gelezen', uploading: 'Bestand versturen…', tooBig: 'Dit bestand is groter dan 10 MB.',
+      startFirst: 'Stuur eerst een bericht; daarna kunt u een bestand toevoegen.'
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
@@ -53,7 +55,9 @@
       callback: 'Rather be called back?', phone: 'Phone number', callMe: 'Call me back',
       called: 'Thank you. We will call you back as soon as we can.',
       transferred: 'You are being passed to a colleague. One moment please.',
-      device: 'Continue on another device', linkSent: 'We e-mailed you a link to continue on another device.'
+      device: 'Continue on another device', linkSent: 'We e-mailed you a link to continue on another device.',
+      attach: 'Attach a file', read: 'Read', uploading: 'Sending the file…', tooBig: 'This file is larger than 10 MB.',
+      startFirst: 'Send a message first; then you can add a file.'
     }
   }[lang];
 
@@ -74,6 +78,8 @@
     '.msg.visitor{align-self:flex-end;background:#1d4ed8;color:#fff}',
     '.msg.agent{align-self:flex-start;background:#f1f5f9;color:#111}',
     '.who{display:block;font-size:12px;opacity:.8;margin-bottom:2px}',
+    '.file{display:block;font-style:italic}',
+    '.seen{align-self:flex-end;font-size:12px;color:#4b5563;margin-top:-4px}',
     '.privacy{font-size:12px;color:#374151;padding:0 12px 8px}',
     '.privacy a{color:#1d4ed8}',
     'form{display:flex;flex-direction:column;gap:6px;padding:8px 12px 12px;border-top:1px solid #e5e7eb}',
@@ -82,7 +88,7 @@
     '.row{display:flex;gap:6px;justify-content:flex-end}',
     '.row button{border:0;border-radius:8px;padding:10px 14px;font-size:15px;cursor:pointer;min-height:44px}',
     '.send{background:#1d4ed8;color:#fff}',
-    '.end,.dev{background:#e5e7eb;color:#111}',
+    '.end,.dev,.att{background:#e5e7eb;color:#111}',
     '.cb{padding:0 12px 8px;display:flex;flex-direction:column;gap:6px}',
     '.cb button{border:0;border-radius:8px;padding:8px 12px;font-size:14px;cursor:pointer;min-height:40px;background:#e5e7eb;color:#111}',
     '.cb-form{display:flex;flex-direction:column;gap:6px}',
@@ -109,6 +115,7 @@
     '<label class="sr" for="lc-email"></label><input id="lc-email" type="email" autocomplete="email"></div>' +
     '<label class="sr" for="lc-text"></label><textarea id="lc-text" maxlength="5000" required></textarea>' +
     '<div class="row"><button type="button" class="end" hidden></button><button type="button" class="dev" hidden></button>' +
+    '<button type="button" class="att" hidden></button><input class="sr" type="file" tabindex="-1" aria-hidden="true" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain">' +
     '<button type="submit" class="send"></button></div>' +
     '</form></section>';
 
@@ -147,6 +154,31 @@
     send({ type: 'callback', phone: p, name: nameIn.value.trim(), text: text.value.trim() });
   });
 
+  var attBtn = $('.att'), fileIn = $('input[type=file]');
+  attBtn.textContent = '\ud83d\udcce';
+  attBtn.setAttribute('aria-label', T.attach);
+  attBtn.title = T.attach;
+  attBtn.addEventListener('click', function () { fileIn.click(); });
+  fileIn.addEventListener('change', function () {
+    var f = fileIn.files && fileIn.files[0];
+    fileIn.value = '';
+    if (!f) return;
+    if (!token || chatState === null) { setStatus(T.startFirst); return; }
+    if (f.size > 10 * 1024 * 1024) { setStatus(T.error + T.tooBig); return; }
+    var body = new FormData();
+    body.append('token', token);
+    body.append('file', f, f.name);
+    setStatus(T.uploading);
+    fetch(base + '/api/v1/widget/' + encodeURIComponent(slug) + '/files', { method: 'POST', body: body, credentials: 'omit' })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+      .then(function (x) {
+        if (x.ok) { setStatus(''); return; }
+        var detail = (x.j.errors && x.j.errors[0] && x.j.errors[0].message) || x.j.detail || '';
+        setStatus(T.error + detail);
+      })
+      .catch(function () { setStatus(T.error + T.uploading); });
+  });
+
   var token = null;
   try { token = localStorage.getItem(storeKey); } catch (e) { token = null; }
   // A "continue on another device" link: #luister-chat=<token>, taken out of the address at once.
@@ -157,7 +189,10 @@
     history.replaceState(null, '', location.pathname + location.search);
   }
   var ws = null, ready = false, pending = [], lastId = 0, seen = {}, agent = null;
-  var retry = 0, lastTyping = 0, chatState = null, refs = 0;
+  var retry = 0, lastTyping = 0, chatState = null, refs = 0, readSent = 0, lastAgentId = 0;
+  var seenMark = document.createElement('div');
+  seenMark.className = 'seen';
+  seenMark.textContent = T.read;
 
   function setStatus(s) { status.textContent = s; }
   // Once a chat exists the introduction has done its work.
@@ -173,15 +208,41 @@
     who.textContent = m.from === 'visitor' ? T.you : (m.author || T.title);
     div.appendChild(who);
     div.appendChild(document.createTextNode(m.text));
+    (m.files || []).forEach(function (f) {
+      var a = document.createElement('span');
+      a.className = 'file';
+      a.textContent = '\ud83d\udcce ' + f.name + ' (' + Math.max(1, Math.round(f.size / 1024)) + ' KB)';
+      div.appendChild(a);
+    });
+    div.setAttribute('data-id', m.id);
     log.appendChild(div);
     log.scrollTop = log.scrollHeight;
+    if (m.from !== 'visitor' && m.id > lastAgentId) { lastAgentId = m.id; markRead(); }
   }
+  // Read receipts: the visitor has seen the agents' messages while the
+  // panel is open and the page in view; "Read" under their own last
+  // message an agent has seen.
+  function markRead() {
+    if (panel.hidden || document.visibilityState === 'hidden' || lastAgentId <= readSent || !token) return;
+    readSent = lastAgentId;
+    send({ type: 'read', message_id: lastAgentId });
+  }
+  function showSeen(id) {
+    var mine = log.querySelectorAll('.msg.visitor'), last = null;
+    for (var i = 0; i < mine.length; i++) if (+mine[i].getAttribute('data-id') <= id) last = mine[i];
+    if (last) last.after(seenMark);
+  }
+  document.addEventListener('visibilitychange', markRead);
   function showChat(c) {
     if (c && c.state === 'waiting' && chatState === 'active') setStatus(T.transferred);
+    var was = chatState;
     chatState = c ? c.state : null;
     endBtn.hidden = !(c && (c.state === 'waiting' || c.state === 'active'));
     devBtn.hidden = endBtn.hidden;
+    attBtn.hidden = !c;
     if (!c) return;
+    if (c.agent_read_id) showSeen(c.agent_read_id);
+    if (was === c.state) return;  // only the read mark moved
     if (c.state === 'active') { agent = c.agent; setStatus(T.joined(agent)); }
     if (c.state === 'ended') setStatus(T.ended);
     if (c.state === 'by_email') setStatus(T.byEmail);
@@ -207,6 +268,7 @@
           started();
         }
         f.messages.forEach(show);
+        chatState = null;  // (re)connected: say where the chat stands
         showChat(f.chat);
       }
       else if (f.type === 'link_sent') setStatus(T.linkSent);
@@ -248,6 +310,7 @@
     launcher.setAttribute('aria-expanded', 'true');
     launcher.hidden = true;
     text.focus();
+    markRead();
   }
   function close() {
     panel.hidden = true;

@@ -105,6 +105,10 @@ size_t ChatHub::connections() const {
   return sessions_.size();
 }
 
+Result<int64_t> ChatHub::VisitorOf(std::string_view token) const {
+  return tokens_.Verify(token, ctx_.clock.Now());
+}
+
 Result<bool> ChatHub::AgentOnline(const ChatWidget& widget) {
   if (!online_) return false;
   const std::vector<int64_t> online = online_();
@@ -207,7 +211,12 @@ json ChatHub::MessageJson(const Message& m) {
             {"from", m.direction == Direction::kIn ? "visitor" : "agent"},
             {"text", m.body_text},
             {"at", FormatIso8601(m.created_at)},
-            {"author", nullptr}};
+            {"author", nullptr},
+            {"files", json::array()}};
+  for (const Attachment& a : m.attachments)
+    if (!a.inline_part)
+      j["files"].push_back(
+          {{"name", a.filename}, {"type", a.content_type}, {"size", a.size_bytes}});
   if (m.direction == Direction::kOut && m.author_user_id) {
     auto user = ctx_.store.directory().GetUser(*m.author_user_id);
     if (user.ok()) j["author"] = user->name.substr(0, user->name.find(' '));  // a first name only
@@ -219,7 +228,8 @@ json ChatHub::ChatJson(const Chat& c) {
   json j = {{"conversation_id", c.conversation_id},
             {"state", ToString(c.state)},
             {"agent", nullptr},
-            {"requested_at", FormatIso8601(c.requested_at)}};
+            {"requested_at", FormatIso8601(c.requested_at)},
+            {"agent_read_id", c.agent_read_id ? json(*c.agent_read_id) : json(nullptr)}};
   if (c.agent_id) {
     auto user = ctx_.store.directory().GetUser(*c.agent_id);
     if (user.ok()) j["agent"] = user->name.substr(0, user->name.find(' '));
@@ -293,7 +303,10 @@ Status ChatHub::Handle(Session& s, const WidgetFrame& frame) {
     if (!ended.ok() && ended.status().code() != StatusCode::kConflict) return ended.status();
     return Status::Ok();
   }
-  if (type == "read") return Status::Ok();  // read marks of the visitor: kept by the widget
+  if (type == "read") {
+    if (!frame.message_id) return InvalidArgument("a read mark names its message_id");
+    return chats.Read(s.conversation_id, ChatReader::kVisitor, *frame.message_id).status();
+  }
   return InvalidArgument("unknown frame type \"" + type + "\"");  // ReadWidgetFrame knows no more
 }
 
@@ -406,7 +419,7 @@ void ChatHub::OnEvent(const DomainEvent& e) {
   if (!e.conversation_id) return;
   const int64_t id = *e.conversation_id;
   if (e.type != EventType::kMessageCreated && e.type != EventType::kChatUpdated &&
-      e.type != EventType::kChatTyping)
+      e.type != EventType::kChatTyping && e.type != EventType::kChatRead)
     return;
   auto followers = Followers(id);
   if (followers.empty()) return;

@@ -65,6 +65,9 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   void OnEvent(const DomainEvent& event);
   void Publish(const DomainEvent& event) override { OnEvent(event); }
 
+  // The visitor a widget token names; Unauthorized when it is not one of ours.
+  Result<int64_t> VisitorOf(std::string_view token) const;
+
   // Whether an agent who answers the widget's queue has the workspace open.
   Result<bool> AgentOnline(const ChatWidget& widget);
   size_t connections() const;
@@ -107,7 +110,6 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   std::unordered_multimap<int64_t, const WebSocketConnection*> by_chat_;  // GUARDED_BY(mutex_)
   std::unordered_map<std::string, int> per_ip_;                           // GUARDED_BY(mutex_)
 };
-
 
 // Whether `origin` may embed `widget` (its allowed origins; any when none).
 bool OriginAllowed(const ChatWidget& widget, std::string_view origin);

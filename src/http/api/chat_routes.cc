@@ -1,7 +1,10 @@
 #include <cstdio>
 
+#include "auth/tokens.h"
 #include "domain/chat.h"
 #include "domain/job_runner.h"
+#include "domain/validation.h"
+#include "domain/web_form.h"
 #include "http/api/api_context.h"
 #include "http/api/chat_hub.h"
 #include "http/api/json_codec.h"
@@ -47,7 +50,9 @@ json ChatRecordJson(const Chat& c) {
           {"accepted_at", time(c.accepted_at)},
           {"last_activity_at", FormatIso8601(c.last_activity_at)},
           {"ended_at", time(c.ended_at)},
-          {"page_url", c.page_url}};
+          {"page_url", c.page_url},
+          {"visitor_read_id", c.visitor_read_id ? json(*c.visitor_read_id) : json(nullptr)},
+          {"agent_read_id", c.agent_read_id ? json(*c.agent_read_id) : json(nullptr)}};
 }
 
 std::vector<std::string> Origins(JsonBody& b) {
@@ -84,6 +89,56 @@ Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
   return r;
 }
 
+// A file from the visitor: multipart/form-data with their token and one
+// file (a simple cross-origin request: no preflight, no cookie). The file
+// reaches the chat as a message of its own, which the widget and the agents
+// get over their live connections.
+Result<Response> VisitorFile(ApiContext& ctx, Request& req) {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx.store.Find<ChatRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto widget, repo->FindWidget(std::string(req.Param("slug"))));
+  if (!widget || !widget->active) return NotFound("no chat is open here");
+  const std::string origin(req.Header("origin"));
+  if (!OriginAllowed(*widget, origin))
+    return Forbidden("this chat may not be embedded on " + origin);
+  if (!ctx.chat) return Unavailable("this node serves no chat");
+  if (!ctx.form_reader) return Unavailable("this server cannot read form uploads");
+  const std::string type = AsciiLower(req.Header("content-type"));
+  if (!type.starts_with("multipart/form-data"))
+    return InvalidArgument("send the file as multipart/form-data with the fields token and file");
+  LUISTER_ASSIGN_OR_RETURN(auto parts, ctx.form_reader->Read(req.Header("content-type"), req.body));
+  std::string token;
+  std::optional<ChatFile> file;
+  for (FormPart& p : parts) {
+    if (p.name == "token") {
+      token = std::move(p.data);
+    } else if (p.name == "file") {
+      if (file) return InvalidArgument("send one file at a time");
+      file = ChatFile{p.filename, std::move(p.data), ""};
+    }
+  }
+  if (!file) return InvalidArgument("the request is not valid", {{"file", "is required"}});
+  LUISTER_ASSIGN_OR_RETURN(int64_t visitor_id, ctx.chat->VisitorOf(token));
+  LUISTER_ASSIGN_OR_RETURN(ChatVisitor visitor, repo->GetVisitor(visitor_id));
+  LUISTER_ASSIGN_OR_RETURN(auto chats, repo->ChatsOf(visitor.id, 1));
+  if (chats.empty()) return Conflict("start the chat with a message first");
+  file->sha256 = auth::Sha256Hex(file->data);
+  LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+  auto sent = service.SendFile(visitor, chats.front().conversation_id, std::move(*file));
+  ctx.metrics
+      .Counter("luister_chat_files_total",
+               "Files visitors sent from the chat widget, by outcome (stored, refused).",
+               sent.ok() ? "outcome=\"stored\"" : "outcome=\"refused\"")
+      .fetch_add(1, std::memory_order_relaxed);
+  LUISTER_RETURN_IF_ERROR(sent.status());
+  Response r =
+      JsonResponse(201, {{"message_id", sent->id}, {"conversation_id", sent->conversation_id}});
+  if (!origin.empty()) {
+    r.SetHeader("Access-Control-Allow-Origin", origin);
+    r.SetHeader("Vary", "Origin");
+  }
+  return r;
+}
+
 std::string ChatMetrics(ApiContext& ctx) {
   std::string out;
   if (ctx.chat)
@@ -114,6 +169,9 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
           resp.SetHeader("Upgrade", "websocket");
           return resp;
         }));
+
+  r.Add("POST", "/api/v1/widget/{slug}/files",
+        Public([&ctx](Request& req) { return VisitorFile(ctx, req); }));
 
   r.Add("GET", "/api/v1/chat-widgets",
         Secured(Permission::kManageChannels, kNoPersonalData,
@@ -193,6 +251,22 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 LUISTER_ASSIGN_OR_RETURN(Message m, service.SendTranscript(id));
                 return JsonResponse(201, ToJson(m));
               }));
+  // The agent's read receipt: the chat is seen up to message_id.
+  r.Add("POST", "/api/v1/chats/{id}/read",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto message_id = b.Int("message_id", JsonBody::kRequired);
+                  b.RejectUnknown({"message_id"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the read mark is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(ChatService service, Service(ctx));
+                  LUISTER_RETURN_IF_ERROR(
+                      service.Read(id, ChatReader::kAgent, message_id.value_or(0)).status());
+                  Response none;
+                  none.status = 204;
+                  return none;
+                }));
   // Accept, end, and "I am typing": the agent's side of a live chat.
   for (const char* action : {"accept", "end", "typing"}) {
     const std::string act = action;
@@ -239,7 +313,7 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 ApiModule ChatModule() {
   return {"chat",
           {"chat_widgets", "chat_visitors", "chats", "chat_sweep_job"},
-          {EventType::kChatUpdated, EventType::kChatTyping},
+          {EventType::kChatUpdated, EventType::kChatTyping, EventType::kChatRead},
           Routes,
           Jobs};
 }

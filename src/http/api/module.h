@@ -56,5 +56,6 @@ ApiModule ShopModule();
 ApiModule WebFormModule();
 ApiModule SocialModule();
 ApiModule ChatModule();
+ApiModule DuplicatesModule();
 
 }  // namespace luister::http

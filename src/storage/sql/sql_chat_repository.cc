@@ -31,7 +31,8 @@ const Sql kVisitor("SELECT id, customer_id, created_at FROM chat_visitors WHERE 
 
 constexpr char kChatColumns[] =
     "c.conversation_id, c.visitor_id, c.widget_id, c.queue_id, c.state, c.agent_id, "
-    "c.requested_at, c.accepted_at, c.last_activity_at, c.ended_at, c.page_url";
+    "c.requested_at, c.accepted_at, c.last_activity_at, c.ended_at, c.page_url, "
+    "c.visitor_read_id, c.agent_read_id";
 const Sql kInsertChat(
     "INSERT INTO chats (conversation_id, visitor_id, widget_id, queue_id, state, agent_id, "
     "requested_at, accepted_at, last_activity_at, ended_at, page_url) "
@@ -46,6 +47,14 @@ const Sql kSave(
     "UPDATE chats SET state = ?, queue_id = ?, agent_id = ?, requested_at = ?, accepted_at = ?, "
     "ended_at = ?, last_activity_at = ? WHERE conversation_id = ?");
 const Sql kTouch("UPDATE chats SET last_activity_at = ? WHERE conversation_id = ?");
+// A read mark only moves forward.
+const Sql kVisitorRead(
+    "UPDATE chats SET visitor_read_id = ? WHERE conversation_id = ? AND "
+    "(visitor_read_id IS NULL OR visitor_read_id < ?)");
+const Sql kAgentRead(
+    "UPDATE chats SET agent_read_id = ? WHERE conversation_id = ? AND "
+    "(agent_read_id IS NULL OR agent_read_id < ?)");
+const Sql kChatExists("SELECT count(*) FROM chats WHERE conversation_id = ?");
 const Sql kWaitingBefore(
     "SELECT count(*) FROM chats WHERE queue_id = ? AND state = 'waiting' AND requested_at < ?");
 const Sql kRecentWaits(
@@ -121,6 +130,8 @@ Chat ChatFromRow(const Row& r) {
   c.last_activity_at = r.Time(8);
   c.ended_at = r.OptTime(9);
   c.page_url = r.Text(10);
+  c.visitor_read_id = r.OptInt(11);
+  c.agent_read_id = r.OptInt(12);
   return c;
 }
 
@@ -255,6 +266,19 @@ Result<Chat> SqlChatRepository::Requeue(int64_t conversation_id, int64_t queue_i
 Status SqlChatRepository::Touch(int64_t conversation_id, Timestamp at) {
   return db_.Write(
       [&](Connection& c) { return c.Execute(kTouch, Params::Of(at, conversation_id)).status(); });
+}
+
+Result<bool> SqlChatRepository::MarkRead(int64_t conversation_id, ChatReader reader,
+                                         int64_t message_id) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n,
+                             c.Execute(reader == ChatReader::kVisitor ? kVisitorRead : kAgentRead,
+                                       Params::Of(message_id, conversation_id, message_id)));
+    if (n == 1) return true;
+    LUISTER_ASSIGN_OR_RETURN(int64_t exists, Scalar(c, kChatExists, Params::Of(conversation_id)));
+    if (exists == 0) return NotFound("no such chat");
+    return false;
+  });
 }
 
 Result<int64_t> SqlChatRepository::WaitingBefore(int64_t queue_id, Timestamp before) {

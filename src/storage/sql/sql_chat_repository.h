@@ -21,6 +21,7 @@ class SqlChatRepository final : public ChatRepository {
   Result<Chat> Move(int64_t conversation_id, std::vector<ChatState> from, ChatState to,
                     std::optional<int64_t> agent_id, Timestamp at) override;
   Status Touch(int64_t conversation_id, Timestamp at) override;
+  Result<bool> MarkRead(int64_t conversation_id, ChatReader reader, int64_t message_id) override;
   Result<Chat> Requeue(int64_t conversation_id, int64_t queue_id, Timestamp at) override;
   Result<int64_t> WaitingBefore(int64_t queue_id, Timestamp before) override;
   Result<std::vector<std::chrono::milliseconds>> RecentWaits(int64_t queue_id, int n) override;

@@ -4,16 +4,17 @@
 #include "storage/sql/sql_auth_repository.h"
 #include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_call_repository.h"
+#include "storage/sql/sql_chat_repository.h"
 #include "storage/sql/sql_directory_repository.h"
+#include "storage/sql/sql_duplicate_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_location_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
 #include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_social_repository.h"
-#include "storage/sql/sql_web_form_repository.h"
-#include "storage/sql/sql_chat_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
+#include "storage/sql/sql_web_form_repository.h"
 
 namespace luister::sql {
 
@@ -34,6 +35,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<WebFormRepository>(std::make_unique<SqlWebFormRepository>(db));
   r.Add<ChatRepository>(std::make_unique<SqlChatRepository>(db));
   r.Add<SocialRepository>(std::make_unique<SqlSocialRepository>(db));
+  r.Add<DuplicateRepository>(std::make_unique<SqlDuplicateRepository>(db));
   return r;
 }
 

@@ -13,6 +13,7 @@ export const queryKeys = {
   customer: (id: number) => ['customer', id] as const,
   timeline: (customerId: number) => ['timeline', customerId] as const,
   merges: (customerId: number) => ['merges', customerId] as const,
+  duplicates: (customerId: number) => ['duplicates', customerId] as const,
   job: (id: number) => ['job', id] as const,
   search: ['search'] as const,
   audit: ['audit'] as const,

@@ -30,6 +30,8 @@ export type WebForm = Schemas['WebForm'];
 /** A social source posting signed webhooks; `secret` only right after it was made. */
 export type SocialSource = Schemas['SocialSource'];
 export type Chat = Schemas['Chat'];
+/** Two customers who are probably one person, with the evidence; a person merges or dismisses. */
+export type DuplicateSuggestion = Schemas['DuplicateSuggestion'];
 export type ChatWidget = Schemas['ChatWidget'];
 export type WalkIn = Schemas['WalkIn'];
 export type Queue = Schemas['Queue'];

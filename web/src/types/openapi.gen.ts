@@ -69,7 +69,8 @@ export interface paths {
          *     was recorded or callbacks closed), `chat.updated` (a chat was
          *     accepted, ended or handed to e-mail; `user_id` the agent),
          *     `chat.typing` (someone types in a chat: an agent, `user_id`, or the
-         *     visitor), each with a sequence number.
+         *     visitor), `chat.read` (a side of a chat read it further), each with a
+         *     sequence number.
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a
          *     bearer token); the role needs `read_conversations`; a browser's
@@ -535,6 +536,109 @@ export interface paths {
         get: operations["listCustomerMerges"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Probable duplicates of a customer
+         * @description Open suggestions that this customer and another are one person, with
+         *     the evidence (docs/duplicates.md): the same phone number given at
+         *     another door, the same name with addresses at one e-mail domain, the
+         *     same handle on two social sources, an address given that belongs to
+         *     another customer. Never merged by itself. `404` for an unknown
+         *     customer. Audited (`read customer`, each customer named).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listCustomerDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Probable duplicate customers, desk-wide
+         * @description Every open suggestion of which neither customer was merged away, the
+         *     latest evidence first, and how many are open. Audited (`read
+         *     customer`, each customer named).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One person after all - merge the pair
+         * @description Merges the suggestion's newer customer into its older one (or into
+         *     `keep`, one of the two), as `POST /customers/{id}/merge` does, and
+         *     closes the suggestion as merged. `409` when it is closed already or
+         *     either customer was merged away.
+         *
+         *     Permission: `merge_customers` (roles: admin, manager,
+         *     account_manager).
+         */
+        post: operations["mergeDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Not one person - dismiss the suggestion
+         * @description Closes the suggestion as dismissed; later evidence about the same
+         *     pair does not open it again. `409` when it is closed already.
+         *
+         *     Permission: `merge_customers` (roles: admin, manager,
+         *     account_manager).
+         */
+        post: operations["dismissDuplicate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1704,6 +1808,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/{slug}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The visitor sends a file in their chat
+         * @description `multipart/form-data` with `token` (the visitor's token) and one
+         *     `file`: a picture (PNG, JPEG, GIF, WebP), a PDF or plain text, told
+         *     by its first bytes, at most 10 MB, at most 20 per visitor per hour.
+         *     It joins the visitor's newest chat as a message of its own, stored
+         *     like an e-mail's attachment; the widget and the agents get it over
+         *     their live connections. A simple cross-origin request (no cookie, no
+         *     preflight); the page's `Origin` must be one of the widget's allowed
+         *     origins.
+         */
+        post: operations["sendChatFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chat-widgets": {
         parameters: {
             query?: never;
@@ -1844,6 +1975,30 @@ export interface paths {
          *     Permission: `write_conversations`. Audited as a new message.
          */
         post: operations["sendChatTranscript"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agent has read the chat up to a message
+         * @description The visitor's messages up to `message_id` (one of this chat's) are
+         *     seen: the widget shows "Read" under them (`chat.read` to every
+         *     node). A mark only moves forward; an older one changes nothing.
+         *
+         *     Permission: `read_conversations`.
+         */
+        post: operations["readChat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,6 +2160,42 @@ export interface components {
             /** @description `ok`, or why the database does not answer. */
             database: string;
             version: string;
+        };
+        DuplicateCustomer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: components["schemas"]["CustomerKind"];
+            /** Format: date-time */
+            created_at: string;
+            identities: components["schemas"]["Identity"][];
+        };
+        /** @description Two customers who are probably one person, the older first, with the evidence. */
+        DuplicateSuggestion: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "merged";
+            customer: components["schemas"]["DuplicateCustomer"];
+            other: components["schemas"]["DuplicateCustomer"];
+            evidence: {
+                /** @enum {string} */
+                reason: "same_phone" | "same_name_and_email_domain" | "same_handle" | "gave_known_address";
+                /** @description The number, the domain, the handle or the address. */
+                detail: string;
+                /** @description Where it came up (shop, chat, scan). */
+                door: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            decided_by: number | null;
+            /** Format: date-time */
+            decided_at: string | null;
         };
         /** @description A way to reach or recognise a customer. Values are normalised. */
         Identity: {
@@ -3411,6 +3602,16 @@ export interface components {
             /** Format: date-time */
             ended_at: string | null;
             page_url: string;
+            /**
+             * Format: int64
+             * @description The newest agent message the visitor has seen.
+             */
+            visitor_read_id: number | null;
+            /**
+             * Format: int64
+             * @description The newest visitor message an agent has seen.
+             */
+            agent_read_id: number | null;
         };
         WebFormPatch: {
             name?: string;
@@ -4559,6 +4760,144 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCustomerDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open suggestions, the latest evidence first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DuplicateSuggestion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DuplicateSuggestion"][];
+                        /** Format: int64 */
+                        open: number;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    mergeDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The customer that stays (the other is merged into it).
+                     */
+                    keep?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Merged; the suggestion as it stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateSuggestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    dismissDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed; the suggestion as it stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateSuggestion"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     requestCustomerExport: {
@@ -6192,6 +6531,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    sendChatFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    token: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file is in the chat. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        message_id: number;
+                        /** Format: int64 */
+                        conversation_id: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listChatWidgets: {
         parameters: {
             query?: never;
@@ -6408,6 +6790,44 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    readChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    message_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Marked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     typingInChat: {

@@ -21,6 +21,7 @@ describe('keysForEvent', () => {
       ['conversations'],
       ['customer', 9],
       ['merges', 9],
+      ['duplicates', 9],
       ['timeline', 9],
     ]);
   });

@@ -21,6 +21,7 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
     if (customer != null) {
       keys.push(queryKeys.customer(customer));
       keys.push(queryKeys.merges(customer));
+      keys.push(queryKeys.duplicates(customer));
     }
   }
   // A chat was asked for, accepted, ended or handed to e-mail.
@@ -29,6 +30,8 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
     keys.push(queryKeys.conversation(conversation));
     keys.push(queryKeys.conversations);
   }
+  // Someone read a chat further: only its read marks changed.
+  if (e.type === 'chat.read' && conversation != null) keys.push(queryKeys.chat(conversation));
   // A call came in or was logged, or someone closed callbacks.
   if (e.type === 'call.recorded') keys.push(queryKeys.callbacks);
   if (customer != null) keys.push(queryKeys.timeline(customer));

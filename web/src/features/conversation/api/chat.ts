@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
 import type { Chat, Message } from '@/types/api';
@@ -43,3 +44,28 @@ export function sendTyping(conversationId: number, now = Date.now()): boolean {
   api.post(`/chats/${conversationId}/typing`, {}).catch(() => undefined);
   return true;
 }
+
+/**
+ * The agent's read receipt: once the visitor's newest message is on screen
+ * (the page in view), tells the desk the chat is read up to it, so the
+ * visitor sees "Read". Each message is marked at most once; errors ignored.
+ */
+export function useMarkChatRead(chat: Chat | undefined, newestInbound: number | undefined) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!chat || newestInbound == null || (chat.agent_read_id ?? 0) >= newestInbound) return;
+    const mark = () => {
+      if (document.visibilityState === 'hidden' || marked.get(chat.conversation_id) === newestInbound) return;
+      marked.set(chat.conversation_id, newestInbound);
+      api
+        .post(`/chats/${chat.conversation_id}/read`, { message_id: newestInbound })
+        .then(() => qc.invalidateQueries({ queryKey: queryKeys.chat(chat.conversation_id) }))
+        .catch(() => undefined);
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [chat, newestInbound, qc]);
+}
+
+const marked = new Map<number, number>();

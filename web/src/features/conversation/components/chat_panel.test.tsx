@@ -20,7 +20,7 @@ const conversation: Conversation = {
 
 const chat = (over: Partial<Chat> = {}): Chat => ({
   conversation_id: 41, widget_id: 1, queue_id: 7, state: 'waiting', agent_id: null, requested_at: at, accepted_at: null,
-  last_activity_at: at, ended_at: null, page_url: 'https://shop.example/orders/17', ...over,
+  last_activity_at: at, ended_at: null, page_url: 'https://shop.example/orders/17', visitor_read_id: null, agent_read_id: null, ...over,
 });
 
 const users = { items: [{ id: 3, email: 'anne@example.org', name: 'Anne Agent', role: 'agent', language: 'en', department_id: null, active: true, created_at: at }] };

@@ -253,3 +253,36 @@ describe('MessageThread: why a reply was not sent', () => {
     expect(within(await byId(27)).getByTestId('delivery-error')).toHaveTextContent('Reden: connection reset after DATA');
   });
 });
+
+describe('MessageThread: read receipts of a chat', () => {
+  it('tells the desk the visitor’s newest message is read and shows which answer the visitor has seen', async () => {
+    const chat = {
+      conversation_id: 17, widget_id: 1, queue_id: 7, state: 'active', agent_id: 1, requested_at: at, accepted_at: at,
+      last_activity_at: at, ended_at: null, page_url: '', visitor_read_id: 3, agent_read_id: 1,
+    };
+    const calls = stubApi({
+      'GET /users': () => json(users),
+      'GET /chats/17': () => json(chat),
+      'POST /chats/17/read': () => new Response(null, { status: 204 }),
+      'GET /conversations/17/messages': () =>
+        json({
+          items: [
+            message(1, { direction: 'in', author_user_id: null, delivery: null, channel: 'chat' }),
+            message(2, { delivery: null, channel: 'chat' }),
+            message(3, { delivery: null, channel: 'chat' }),
+            message(4, { direction: 'in', author_user_id: null, delivery: null, channel: 'chat' }),
+            message(5, { delivery: null, channel: 'chat' }),
+          ],
+          next_cursor: null,
+        }),
+    });
+    const client = createTestQueryClient();
+    client.setQueryData(queryKeys.session, sessionInfo(['read_conversations', 'write_conversations']));
+    renderWithProviders(<MessageThread conversation={{ ...conversation, channel: 'chat' }} includeInternal />, { client });
+    expect(await within(await byId(3)).findByTestId('seen')).toHaveTextContent('Seen by the visitor');
+    expect(within(await byId(2)).queryByTestId('seen')).not.toBeInTheDocument();
+    expect(within(await byId(5)).queryByTestId('seen')).not.toBeInTheDocument();
+    await vi.waitFor(() => expect(calls.some((c) => c.key === 'POST /chats/17/read')).toBe(true));
+    expect(calls.find((c) => c.key === 'POST /chats/17/read')?.body).toEqual({ message_id: 4 });
+  });
+});

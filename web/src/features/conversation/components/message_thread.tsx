@@ -6,6 +6,7 @@ import { useUsers } from '@/lib/directory';
 import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Conversation, Message } from '@/types/api';
+import { useChat, useMarkChatRead } from '../api/chat';
 import { useMessages } from '../api/get_messages';
 import { MessageBody } from './message_body';
 import { DeliveryMark, DeliveryWarning, isUnsent } from './message_delivery';
@@ -17,6 +18,14 @@ export function MessageThread(props: { conversation: Conversation; customerName?
   const endRef = useRef<HTMLDivElement>(null);
   const messages = query.data?.pages.flatMap((p) => p.items) ?? [];
   const count = messages.length;
+  // A chat: mark the visitor's messages read, and show which of ours they read.
+  const chat = useChat(props.conversation.id, props.conversation.channel === 'chat').data;
+  const visible = messages.filter((m) => !m.internal);
+  const newestInbound = visible.filter((m) => m.direction === 'in').at(-1)?.id;
+  useMarkChatRead(chat, newestInbound);
+  const seenId = chat?.visitor_read_id
+    ? visible.filter((m) => m.direction === 'out' && m.id <= (chat.visitor_read_id ?? 0)).at(-1)?.id
+    : undefined;
 
   useEffect(() => {
     // Show the newest message: scroll the conversation column (when it scrolls on its own) to its end.
@@ -58,6 +67,11 @@ export function MessageThread(props: { conversation: Conversation; customerName?
               {formatDateTime(m.created_at, currentLanguage())}
             </time>
             <DeliveryMark message={m} />
+            {m.id === seenId && (
+              <span className="message__seen" data-testid="seen">
+                ✓ {t('chat.seen')}
+              </span>
+            )}
           </header>
           <MessageBody message={m} />
           {m.attachments.length > 0 && (

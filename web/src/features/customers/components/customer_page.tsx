@@ -11,6 +11,7 @@ import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
 import { CallLogForm } from './call_log_form';
 import { CustomerEditForm } from './customer_edit_form';
+import { DuplicatesPanel } from './duplicates_panel';
 import { IdentityForm } from './identity_form';
 import { ExportPanel } from './export_panel';
 import { MergePanel } from './merge_panel';
@@ -81,6 +82,7 @@ export function CustomerPage({ id }: { id: number }) {
               </Link>
             </>
           )}
+          {!c.merged_into_id && <DuplicatesPanel customer={c} mayDecide={can(session, 'merge_customers')} />}
           {can(session, 'merge_customers') && !c.merged_into_id && <MergePanel target={c} />}
           {can(session, 'export_customer_data') && <ExportPanel customerId={c.id} />}
         </div>
