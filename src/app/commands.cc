@@ -22,6 +22,7 @@
 #include "channels/email/mime_parser.h"
 #include "channels/email/smtp_client.h"
 #include "channels/webhook/curl_webhook_poster.h"
+#include "common/ticker.h"
 #include "demo/demo_loader.h"
 #include "demo/demo_mail.h"
 #include "domain/conversation_service.h"
@@ -310,8 +311,12 @@ int RunServe(const ServeArgs& args) {
   // from the key file every node shares.
   auth::VisitorTokens visitor_tokens(secrets->DeriveKey("visitors"));
   auth::VisitorTokens link_tokens(secrets->DeriveKey("chatlink"));
+  const std::string node = args.node_name.empty() ? DefaultNodeName() : args.node_name;
+  constexpr std::chrono::seconds kPresenceBeat(5);
   http::ChatHub chat_hub(ctx, visitor_tokens, link_tokens, [&hub] { return hub.OnlineUsers(); },
-                         {.connections_per_ip = args.chat_connections_per_ip});
+                         {.connections_per_ip = args.chat_connections_per_ip,
+                          .node = node,
+                          .presence_beat = kPresenceBeat});
   ctx.chat = &chat_hub;
   if (bus)
     chat_hub_ptr = &chat_hub;
@@ -324,7 +329,7 @@ int RunServe(const ServeArgs& args) {
   std::unique_ptr<JobRunner> jobs;
   if (args.job_threads > 0) {
     JobRunnerOptions jo;
-    jo.worker = args.node_name.empty() ? DefaultNodeName() : args.node_name;
+    jo.worker = node;
     jo.threads = args.job_threads;
     jo.lease = std::chrono::milliseconds(static_cast<int64_t>(args.job_lease_s * 1000));
     jo.log = [](std::string_view line) { std::cerr << "luister: " << line << "\n"; };
@@ -377,7 +382,22 @@ int RunServe(const ServeArgs& args) {
             << ":" << server.port() << "\n"
             << std::flush;
   if (jobs) jobs->Start();
-  server.Run();
+  {
+    // The other nodes learn from the store which agents are online here
+    // (the chat widget's "someone is there"); a failing beat is said once.
+    bool beat_failing = false;
+    Ticker presence(kPresenceBeat, [&chat_hub, &beat_failing] {
+      Status s = chat_hub.BeatPresence();
+      if (!s.ok() && !beat_failing)
+        std::cerr << "luister: cannot share which agents are online: " << s.message() << "\n";
+      else if (s.ok() && beat_failing)
+        std::cerr << "luister: sharing which agents are online again\n";
+      beat_failing = !s.ok();
+    });
+    server.Run();
+  }
+  if (Status s = chat_hub.LeavePresence(); !s.ok())
+    std::cerr << "luister: cannot withdraw this node's agents: " << s.message() << "\n";
   if (jobs) jobs->Stop();
   std::cout << "luister: stopped\n";
   return 0;

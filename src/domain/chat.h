@@ -118,6 +118,15 @@ class ChatRepository {
   // How many chats wait and how many are active (for /metrics).
   virtual Result<std::pair<int64_t, int64_t>> CountOpen() = 0;
   // The desk's one sweeping job, and compare-and-set of it.
+  // Which agents have the workspace open, across nodes: each node renews
+  // its own list every beat (replacing what it said before) and leaves on
+  // shutdown; a node that died is forgotten once its beat is old.
+  virtual Status BeatPresence(const std::string& node, const std::vector<int64_t>& users,
+                              Timestamp now) = 0;
+  // Users some node reported at or after `since`, lowest id first.
+  virtual Result<std::vector<int64_t>> PresentUsers(Timestamp since) = 0;
+  virtual Status LeavePresence(const std::string& node) = 0;
+
   virtual Result<std::optional<int64_t>> SweepJobId() = 0;
   virtual Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) = 0;
 };

@@ -217,6 +217,32 @@ TEST_P(ChatRulesTest, ReadMarksOnlyMoveForwardAndFilesAreToldByTheirBytes) {
             StatusCode::kInvalidArgument);
 }
 
+TEST_P(ChatRulesTest, PresenceIsEachNodesLatestWordAndFadesWhenItStops) {
+  const int64_t other = MakeUser("chat.other@desk.example");
+  const Timestamp t0 = clock_.Now();
+  ASSERT_TRUE(repo_->BeatPresence("node-a", {agent_}, t0).ok());
+  ASSERT_TRUE(repo_->BeatPresence("node-b", {other, agent_}, t0).ok());
+  auto present = repo_->PresentUsers(t0);
+  ASSERT_TRUE(present.ok()) << present.status().ToString();
+  EXPECT_EQ(*present, (std::vector<int64_t>{std::min(agent_, other), std::max(agent_, other)}))
+      << "one agent on two nodes is one agent";
+
+  // node-b's next beat no longer has `other`: its word replaces its last one.
+  clock_.Advance(std::chrono::seconds(5));
+  ASSERT_TRUE(repo_->BeatPresence("node-b", {}, clock_.Now()).ok());
+  EXPECT_EQ(*repo_->PresentUsers(t0), std::vector<int64_t>{agent_});
+
+  // node-a stops beating: once its word is older than `since`, its agent is gone.
+  clock_.Advance(std::chrono::seconds(20));
+  EXPECT_TRUE(repo_->PresentUsers(clock_.Now() - std::chrono::seconds(15))->empty());
+  EXPECT_EQ(*repo_->PresentUsers(t0), std::vector<int64_t>{agent_});
+
+  // A node that stops says so at once.
+  ASSERT_TRUE(repo_->LeavePresence("node-a").ok());
+  EXPECT_TRUE(repo_->PresentUsers(t0)->empty());
+  ASSERT_TRUE(repo_->LeavePresence("node-never-seen").ok());
+}
+
 TEST(SniffChatFileTypeTest, KnowsPicturesPdfAndTextAndNothingElse) {
   EXPECT_EQ(SniffChatFileType("\xff\xd8\xff\xe0JFIF"), "image/jpeg");
   EXPECT_EQ(SniffChatFileType("GIF89a..."), "image/gif");

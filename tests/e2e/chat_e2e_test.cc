@@ -251,7 +251,7 @@ TEST_F(ChatTest, AVisitorSendsAFileAndBothSidesSeeWhatTheOtherHasRead) {
   const json thread =
       client_->Get("/api/v1/conversations/" + std::to_string(conversation) + "/messages")
           .Json()["items"];
-  const json stored = thread.back();
+  const json& stored = thread.back();
   EXPECT_EQ(stored["direction"], "in");
   ASSERT_EQ(stored["attachments"].size(), 1u);
   auto download = client_->Get("/api/v1/attachments/" +

@@ -88,12 +88,12 @@ bool OriginAllowed(const ChatWidget& widget, std::string_view origin) {
 }
 
 ChatHub::ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, auth::VisitorTokens link_tokens,
-                 std::function<std::vector<int64_t>()> online, ChatHubLimits limits)
+                 std::function<std::vector<int64_t>()> online, ChatHubOptions options)
     : ctx_(ctx),
       tokens_(tokens),
       link_tokens_(link_tokens),
       online_(std::move(online)),
-      limits_(limits) {}
+      options_(std::move(options)) {}
 
 Result<ChatService> ChatHub::Service() {
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
@@ -109,9 +109,34 @@ Result<int64_t> ChatHub::VisitorOf(std::string_view token) const {
   return tokens_.Verify(token, ctx_.clock.Now());
 }
 
+Status ChatHub::BeatPresence() {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  Status s = repo->BeatPresence(options_.node, online_ ? online_() : std::vector<int64_t>{},
+                                ctx_.clock.Now());
+  ctx_.metrics
+      .Counter("luister_presence_beats_total",
+               "Times this node told the store which agents are online here, by outcome "
+               "(ok, failed); while beats fail, other nodes' widgets cannot see these agents.",
+               s.ok() ? "outcome=\"ok\"" : "outcome=\"failed\"")
+      .fetch_add(1, std::memory_order_relaxed);
+  return s;
+}
+
+Status ChatHub::LeavePresence() {
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  return repo->LeavePresence(options_.node);
+}
+
 Result<bool> ChatHub::AgentOnline(const ChatWidget& widget) {
-  if (!online_) return false;
-  const std::vector<int64_t> online = online_();
+  // This node's agents as they are now (the store has them as of the last
+  // beat), and the other nodes' as of theirs.
+  std::vector<int64_t> online = online_ ? online_() : std::vector<int64_t>{};
+  LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
+  LUISTER_ASSIGN_OR_RETURN(std::vector<int64_t> elsewhere,
+                           repo->PresentUsers(ctx_.clock.Now() - 3 * options_.presence_beat));
+  online.insert(online.end(), elsewhere.begin(), elsewhere.end());
+  std::sort(online.begin(), online.end());
+  online.erase(std::unique(online.begin(), online.end()), online.end());
   if (online.empty()) return false;
   LUISTER_ASSIGN_OR_RETURN(Queue queue, ctx_.store.directory().GetQueue(widget.queue_id));
   for (int64_t id : online) {
@@ -138,7 +163,7 @@ std::optional<Response> ChatHub::Authorize(Request& req) {
     return ProblemResponse(403, "forbidden", "Not allowed",
                            "this chat may not be embedded on " + std::string(req.Header("origin")));
   std::lock_guard<std::mutex> lock(mutex_);
-  if (per_ip_[req.remote_ip] >= limits_.connections_per_ip) {
+  if (per_ip_[req.remote_ip] >= options_.connections_per_ip) {
     Response r = ProblemResponse(429, "too-many-requests", "Too many requests",
                                  "too many chat connections from this address");
     r.SetHeader("Retry-After", "30");
@@ -246,12 +271,12 @@ void ChatHub::OnMessage(const std::shared_ptr<WebSocketConnection>& connection,
     if (it == sessions_.end()) return;
     // A flood is refused, then ended.
     const Timestamp now = ctx_.clock.Now();
-    if (now - it->second.window_start > limits_.window) {
+    if (now - it->second.window_start > options_.window) {
       it->second.window_start = now;
       it->second.in_window = 0;
     }
-    if (++it->second.in_window > limits_.messages_per_window) {
-      if (it->second.in_window > 2 * limits_.messages_per_window) connection->Close();
+    if (++it->second.in_window > options_.messages_per_window) {
+      if (it->second.in_window > 2 * options_.messages_per_window) connection->Close();
       s.connection = nullptr;
     } else {
       s = it->second;

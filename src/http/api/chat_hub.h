@@ -21,10 +21,15 @@ namespace luister::http {
 
 inline constexpr std::string_view kWidgetLivePrefix = "/api/v1/widget/";
 
-struct ChatHubLimits {
+struct ChatHubOptions {
   int connections_per_ip = 20;
   int messages_per_window = 20;  // frames a visitor may send per window
   std::chrono::seconds window{10};
+  // This node's name in the agents' presence, and how often it renews what
+  // it says there (BeatPresence); another node's agents count as present
+  // for three beats after the last one that named them.
+  std::string node = "node";
+  std::chrono::milliseconds presence_beat{5000};
 };
 
 // One frame from the widget (docs/chat.md), read and checked before the hub
@@ -49,11 +54,12 @@ Result<WidgetFrame> ReadWidgetFrame(std::string_view text);
 // visitor on one node hears an agent on another. Thread-safe.
 class ChatHub final : public WebSocketHandler, public EventPublisher {
  public:
-  // `online` tells which users have the workspace open (live streams).
+  // `online` tells which users have the workspace open on this node (live
+  // streams); the other nodes' say so through the store (BeatPresence).
   // `tokens` sign the visitors' tokens; `link_tokens` (another key) the
   // 24-hour tokens of "continue on another device" links.
   ChatHub(ApiContext& ctx, auth::VisitorTokens tokens, auth::VisitorTokens link_tokens,
-          std::function<std::vector<int64_t>()> online, ChatHubLimits limits = {});
+          std::function<std::vector<int64_t>()> online, ChatHubOptions options = {});
 
   std::optional<Response> Authorize(Request& req) override;
   void OnOpen(const std::shared_ptr<WebSocketConnection>& connection, const Request& req) override;
@@ -68,8 +74,13 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   // The visitor a widget token names; Unauthorized when it is not one of ours.
   Result<int64_t> VisitorOf(std::string_view token) const;
 
-  // Whether an agent who answers the widget's queue has the workspace open.
+  // Whether an agent who answers the widget's queue has the workspace open,
+  // on this node or another.
   Result<bool> AgentOnline(const ChatWidget& widget);
+  // Tells the other nodes which agents have the workspace open here; to be
+  // called every options.presence_beat. LeavePresence on shutdown.
+  Status BeatPresence();
+  Status LeavePresence();
   size_t connections() const;
 
  private:
@@ -104,7 +115,7 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   auth::VisitorTokens tokens_;
   auth::VisitorTokens link_tokens_;
   std::function<std::vector<int64_t>()> online_;
-  ChatHubLimits limits_;
+  ChatHubOptions options_;
   mutable std::mutex mutex_;
   std::unordered_map<const WebSocketConnection*, Session> sessions_;      // GUARDED_BY(mutex_)
   std::unordered_multimap<int64_t, const WebSocketConnection*> by_chat_;  // GUARDED_BY(mutex_)

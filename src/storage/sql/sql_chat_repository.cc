@@ -73,6 +73,16 @@ const Sql kFirstSweepJob(
     "INSERT INTO chat_sweep_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
 const Sql kNextSweepJob("UPDATE chat_sweep_job SET job_id = ? WHERE singleton = 1 AND job_id = ?");
 
+// Agent presence: one row per node and user, renewed by the node's beat.
+const Sql kPresenceLeave("DELETE FROM agent_presence WHERE node = ?");
+const Sql kPresenceForget("DELETE FROM agent_presence WHERE seen_at < ?");
+const Sql kPresenceAdd("INSERT INTO agent_presence (node, user_id, seen_at) VALUES (?, ?, ?)");
+// Through agent_presence_seen.
+const Sql kPresent(
+    "SELECT DISTINCT user_id FROM agent_presence WHERE seen_at >= ? ORDER BY user_id");
+// Rows of a node that stopped beating this long ago are deleted.
+constexpr auto kPresenceKept = std::chrono::minutes(10);
+
 std::string JoinOrigins(const std::vector<std::string>& origins) {
   std::string out;
   for (const std::string& o : origins) out += (out.empty() ? "" : " ") + o;
@@ -323,6 +333,31 @@ Result<bool> SqlChatRepository::SetSweepJob(std::optional<int64_t> expected, int
                                       : c.Execute(kFirstSweepJob, Params::Of(job_id)));
     return n == 1;
   });
+}
+
+Status SqlChatRepository::BeatPresence(const std::string& node, const std::vector<int64_t>& users,
+                                       Timestamp now) {
+  LUISTER_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
+    LUISTER_RETURN_IF_ERROR(c.Execute(kPresenceLeave, Params::Of(node)).status());
+    for (int64_t user : users)
+      LUISTER_RETURN_IF_ERROR(c.Execute(kPresenceAdd, Params::Of(node, user, now)).status());
+    return Status::Ok();
+  }));
+  // Nodes that died: a statement of its own, outside the node's transaction.
+  return db_.Write([&](Connection& c) {
+    return c.Execute(kPresenceForget, Params::Of(now - kPresenceKept)).status();
+  });
+}
+
+Result<std::vector<int64_t>> SqlChatRepository::PresentUsers(Timestamp since) {
+  return db_.Read([&](Connection& c) {
+    return Collect<int64_t>(c, kPresent, Params::Of(since), [](const Row& r) { return r.Int(0); });
+  });
+}
+
+Status SqlChatRepository::LeavePresence(const std::string& node) {
+  return db_.Write(
+      [&](Connection& c) { return c.Execute(kPresenceLeave, Params::Of(node)).status(); });
 }
 
 }  // namespace luister::sql

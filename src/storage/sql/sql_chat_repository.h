@@ -27,6 +27,10 @@ class SqlChatRepository final : public ChatRepository {
   Result<std::vector<std::chrono::milliseconds>> RecentWaits(int64_t queue_id, int n) override;
   Result<std::vector<Chat>> Overdue(Timestamp now, int limit) override;
   Result<std::pair<int64_t, int64_t>> CountOpen() override;
+  Status BeatPresence(const std::string& node, const std::vector<int64_t>& users,
+                      Timestamp now) override;
+  Result<std::vector<int64_t>> PresentUsers(Timestamp since) override;
+  Status LeavePresence(const std::string& node) override;
   Result<std::optional<int64_t>> SweepJobId() override;
   Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) override;
 

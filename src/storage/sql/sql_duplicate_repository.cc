@@ -49,12 +49,18 @@ const Sql kWithKey(
     "SELECT k.customer_id FROM customer_name_keys k JOIN customers c ON c.id = k.customer_id "
     "WHERE k.name_key = ? AND k.customer_id <> ? AND c.merged_into_id IS NULL "
     "ORDER BY k.customer_id LIMIT ?");
-const Sql kScanned("SELECT scanned_up_to FROM duplicate_scan WHERE singleton = 1");
+// duplicate_scan holds one row, written on first use (a migration seeds no rows,
+// so an empty database stays empty and a copy between engines finds nothing).
+const Sql kScanned("SELECT COALESCE(max(scanned_up_to), 0) FROM duplicate_scan");
 const Sql kSetScanned(
-    "UPDATE duplicate_scan SET scanned_up_to = ? WHERE singleton = 1 AND scanned_up_to < ?");
+    "INSERT INTO duplicate_scan (singleton, scanned_up_to, job_id) VALUES (1, ?, NULL) "
+    "ON CONFLICT (singleton) DO UPDATE SET scanned_up_to = excluded.scanned_up_to "
+    "WHERE duplicate_scan.scanned_up_to < excluded.scanned_up_to");
 const Sql kScanJob("SELECT job_id FROM duplicate_scan WHERE singleton = 1 AND job_id IS NOT NULL");
 const Sql kFirstScanJob(
-    "UPDATE duplicate_scan SET job_id = ? WHERE singleton = 1 AND job_id IS NULL");
+    "INSERT INTO duplicate_scan (singleton, scanned_up_to, job_id) VALUES (1, 0, ?) "
+    "ON CONFLICT (singleton) DO UPDATE SET job_id = excluded.job_id "
+    "WHERE duplicate_scan.job_id IS NULL");
 const Sql kNextScanJob("UPDATE duplicate_scan SET job_id = ? WHERE singleton = 1 AND job_id = ?");
 
 DuplicateSuggestion FromRow(const Row& r) {
@@ -201,9 +207,8 @@ Result<int64_t> SqlDuplicateRepository::ScannedUpTo() {
 }
 
 Status SqlDuplicateRepository::SetScannedUpTo(int64_t customer_id) {
-  return db_.Write([&](Connection& c) {
-    return c.Execute(kSetScanned, Params::Of(customer_id, customer_id)).status();
-  });
+  return db_.Write(
+      [&](Connection& c) { return c.Execute(kSetScanned, Params::Of(customer_id)).status(); });
 }
 
 Result<std::optional<int64_t>> SqlDuplicateRepository::ScanJobId() {

@@ -34,4 +34,3 @@ CREATE TABLE duplicate_scan (
   scanned_up_to BIGINT NOT NULL,
   job_id BIGINT
 );
-INSERT INTO duplicate_scan (singleton, scanned_up_to, job_id) VALUES (1, 0, NULL);
