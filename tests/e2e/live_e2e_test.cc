@@ -248,6 +248,52 @@ TEST(MultiNodeTest, AChatOnOneNodeIsAnsweredFromTheOther) {
   EXPECT_EQ(back.NextOfType("welcome")["messages"].size(), 2u);
 }
 
+// Whether the widget's page on `client`'s node says a person is there,
+// polled until it says `want` or 20 s pass (a node beats every 5 s).
+bool WidgetSaysAvailable(HttpClient& client, const std::string& slug, bool want) {
+  bool available = !want;
+  for (int i = 0; i < 200 && available != want; ++i) {
+    auto r = client.Get("/api/v1/widget/" + slug);
+    if (r.status == 200) available = r.Json()["available"].get<bool>();
+    if (available != want) usleep(100 * 1000);
+  }
+  return available;
+}
+
+// The agent is live in a browser on node B; the visitor's page is served by
+// node A: A's widget must say a person is there, and stop saying so once
+// the agent's browser is gone.
+TEST(MultiNodeTest, AnAgentLiveOnOneNodeIsThereForTheWidgetOnTheOther) {
+  ASSERT_NE(std::getenv("LUISTER_TEST_PG_DIR"), nullptr)
+      << "two nodes need PostgreSQL: run through ctest (postgres/MultiNodeTest.*)";
+  LuisterProcess a({"--node-name", "node-a"});
+  auto b = LuisterProcess::JoinDatabaseOf(a, {"--node-name", "node-b"});
+  HttpClient on_b(b->port());
+  ASSERT_EQ(on_b.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  int64_t dept = on_b.Post("/api/v1/departments", {{"name", "Aanwezig"}}).Json()["id"];
+  int64_t queue =
+      on_b.Post("/api/v1/queues", {{"department_id", dept}, {"name", "Chat"}}).Json()["id"];
+  ASSERT_EQ(on_b.Post("/api/v1/chat-widgets",
+                      {{"slug", "presence"}, {"name", "Chat"}, {"queue_id", queue}})
+                .status,
+            201);
+  HttpClient on_a(a.port());
+  EXPECT_FALSE(on_a.Get("/api/v1/widget/presence").Json()["available"].get<bool>())
+      << "nobody is live anywhere";
+  {
+    WsClient agent(b->port(), on_b.cookie(), "/api/v1/live");
+    ASSERT_FALSE(agent.error()) << agent.error().message();
+    ASSERT_EQ(agent.Next()["type"], "hello");
+    EXPECT_TRUE(WidgetSaysAvailable(on_a, "presence", true))
+        << "node A learns from the store that an agent is live on node B";
+  }
+  EXPECT_FALSE(WidgetSaysAvailable(on_a, "presence", false))
+      << "once the agent's browser is gone, node A stops promising a person";
+  auto metrics = on_b.Get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("luister_presence_beats_total{outcome=\"ok\"}"), std::string::npos);
+}
+
 // The job's record, polled until `done` says so or 20 s pass.
 template <typename Done>
 json PollJob(HttpClient& client, int64_t id, Done done) {
