@@ -9,7 +9,7 @@ std::vector<http::ApiModule> ServerModules() {
       http::AuditModule(),         http::LiveModule(),          http::JobsModule(),
       http::SubjectExportModule(), http::MailModule(),          http::PhoneModule(),
       http::ShopModule(),          http::WebFormModule(),       http::SocialModule(),
-      http::ChatModule(),          http::DuplicatesModule(),
+      http::ChatModule(),          http::DuplicatesModule(),    http::CalendarModule(),
   };
 }
 

@@ -35,6 +35,9 @@ class HttpClient {
   HttpResponse Patch(const std::string& target, const nlohmann::json& body) {
     return Send("PATCH", target, body.dump());
   }
+  HttpResponse Put(const std::string& target, const nlohmann::json& body) {
+    return Send("PUT", target, body.dump());
+  }
   HttpResponse Delete(const std::string& target) { return Send("DELETE", target); }
 
   // Logs in and keeps the session; returns the login response.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "domain/opening_hours.h"
 #include "domain/validation.h"
 #include "http/problem.h"
 
@@ -127,25 +128,35 @@ Status ChatHub::LeavePresence() {
   return repo->LeavePresence(options_.node);
 }
 
-Result<bool> ChatHub::AgentOnline(const ChatWidget& widget) {
+Result<ChatHub::Availability> ChatHub::AvailabilityOf(const ChatWidget& widget) {
+  Availability out;
+  LUISTER_ASSIGN_OR_RETURN(Queue queue, ctx_.store.directory().GetQueue(widget.queue_id));
+  auto hours = ctx_.store.Find<OpeningHoursRepository>();
+  LUISTER_ASSIGN_OR_RETURN(BusinessCalendar calendar,
+                           CalendarOf(hours.ok() ? *hours : nullptr, queue.department_id));
+  const Timestamp now = ctx_.clock.Now();
+  out.open = calendar.IsOpen(now);
+  if (!out.open) out.opens_at = calendar.NextOpen(now);
+
   // This node's agents as they are now (the store has them as of the last
   // beat), and the other nodes' as of theirs.
   std::vector<int64_t> online = online_ ? online_() : std::vector<int64_t>{};
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   LUISTER_ASSIGN_OR_RETURN(std::vector<int64_t> elsewhere,
-                           repo->PresentUsers(ctx_.clock.Now() - 3 * options_.presence_beat));
+                           repo->PresentUsers(now - 3 * options_.presence_beat));
   online.insert(online.end(), elsewhere.begin(), elsewhere.end());
   std::sort(online.begin(), online.end());
   online.erase(std::unique(online.begin(), online.end()), online.end());
-  if (online.empty()) return false;
-  LUISTER_ASSIGN_OR_RETURN(Queue queue, ctx_.store.directory().GetQueue(widget.queue_id));
   for (int64_t id : online) {
     auto user = ctx_.store.directory().GetUser(id);
     if (!user.ok() || !user->active) continue;
     if (!RoleAllows(user->role, Permission::kWriteConversations)) continue;
-    if (!user->department_id || *user->department_id == queue.department_id) return true;
+    if (!user->department_id || *user->department_id == queue.department_id) {
+      out.agent_online = true;
+      break;
+    }
   }
-  return false;
+  return out;
 }
 
 std::optional<Response> ChatHub::Authorize(Request& req) {
@@ -426,12 +437,13 @@ Status ChatHub::Callback(Session& s, const WidgetFrame& frame) {
 Status ChatHub::SendStanding(Session& s, const Chat& chat) {
   LUISTER_ASSIGN_OR_RETURN(ChatService chats, Service());
   LUISTER_ASSIGN_OR_RETURN(QueueStanding standing, chats.Standing(chat));
-  LUISTER_ASSIGN_OR_RETURN(bool online, AgentOnline(s.widget));
+  LUISTER_ASSIGN_OR_RETURN(Availability now, AvailabilityOf(s.widget));
   Send(
       s.connection,
       {{"type", "queue"},
        {"position", standing.position},
-       {"agents_online", online},
+       {"agents_online", now.available()},
+       {"open", now.open},
        {"expected_wait_seconds",
         standing.expected_wait
             ? json(

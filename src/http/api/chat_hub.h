@@ -74,9 +74,16 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   // The visitor a widget token names; Unauthorized when it is not one of ours.
   Result<int64_t> VisitorOf(std::string_view token) const;
 
-  // Whether an agent who answers the widget's queue has the workspace open,
-  // on this node or another.
-  Result<bool> AgentOnline(const ChatWidget& widget);
+  // Whether the widget's department is open now (its opening hours), and
+  // an agent who answers the widget's queue has the workspace open, on this
+  // node or another: only both together are a person there to answer.
+  struct Availability {
+    bool open = true;
+    std::optional<Timestamp> opens_at;  // when closed: when it opens next
+    bool agent_online = false;
+    bool available() const { return open && agent_online; }
+  };
+  Result<Availability> AvailabilityOf(const ChatWidget& widget);
   // Tells the other nodes which agents have the workspace open here; to be
   // called every options.presence_beat. LeavePresence on shutdown.
   Status BeatPresence();

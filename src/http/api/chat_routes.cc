@@ -71,15 +71,17 @@ Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
   const std::string origin(req.Header("origin"));
   if (!origin.empty() && !OriginAllowed(*widget, origin))
     return Forbidden("this chat may not be embedded on " + origin);
-  bool online = false;
+  ChatHub::Availability now;
   if (hub) {
-    LUISTER_ASSIGN_OR_RETURN(online, hub->AgentOnline(*widget));
+    LUISTER_ASSIGN_OR_RETURN(now, hub->AvailabilityOf(*widget));
   }
   Response r =
       JsonResponse(200, {{"slug", widget->slug},
                          {"name", widget->name},
                          {"privacy_url", widget->privacy_url},
-                         {"available", online},
+                         {"available", now.available()},
+                         {"open", now.open},
+                         {"opens_at", now.opens_at ? json(FormatIso8601(*now.opens_at)) : json()},
                          {"live", std::string(kWidgetLivePrefix) + widget->slug + "/live"}});
   if (!origin.empty()) {
     r.SetHeader("Access-Control-Allow-Origin", origin);

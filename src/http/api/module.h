@@ -57,5 +57,6 @@ ApiModule WebFormModule();
 ApiModule SocialModule();
 ApiModule ChatModule();
 ApiModule DuplicatesModule();
+ApiModule CalendarModule();
 
 }  // namespace luister::http

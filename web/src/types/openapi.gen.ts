@@ -218,6 +218,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A department's opening hours and what they mean now
+         * @description The weekly hours (split over a day where the desk closes for lunch),
+         *     in the department's time zone, its closed dates and public holidays,
+         *     and what they mean now: `open_now`, `open_until`, `next_open` and
+         *     the closed days of the coming 60 days. A department without hours
+         *     (`configured: false`) is always open; presence alone then says
+         *     whether someone answers its chat widget.
+         *
+         *     Permission: `read_directory` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getDepartmentHours"];
+        /**
+         * Set a department's opening hours
+         * @description Replaces the hours as a whole: a day left out of `week` is closed.
+         *     Each day holds at most 6 spans `{from, to}` (`HH:MM`, `24:00` ends a
+         *     day; a night shift is one span to `24:00` and one from `00:00`);
+         *     spans may not overlap. `time_zone` is an IANA name
+         *     (`Europe/Amsterdam`); `public_holidays` `NL` closes on the Dutch
+         *     public holidays; `closed_dates` (at most 400) are local dates.
+         *     Every mistake is named under its field.
+         *
+         *     Permission: `manage_directory` (roles: admin, manager).
+         */
+        put: operations["setDepartmentHours"];
+        post?: never;
+        /**
+         * Make a department always open again
+         * @description Removes the hours; the department is always open.
+         *
+         *     Permission: `manage_directory` (roles: admin, manager).
+         */
+        delete: operations["clearDepartmentHours"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queues": {
         parameters: {
             query?: never;
@@ -1765,8 +1811,9 @@ export interface paths {
         /**
          * What the chat widget shows before anyone types
          * @description Public, read by `/widget.js` on the organisation's page: the
-         *     widget's name, its privacy notice, whether an agent who answers its
-         *     queue has the workspace open now (`available`), and the address of
+         *     widget's name, its privacy notice, whether its department is open
+         *     (`open`, and if not `opens_at`) and someone who answers its queue is
+         *     there now (`available`), and the address of
          *     its WebSocket. Nothing is stored and no cookie is set. A page whose
          *     `Origin` is not among the widget's allowed origins gets `403`; an
          *     allowed one gets `Access-Control-Allow-Origin`.
@@ -3532,13 +3579,81 @@ export interface components {
             /** Format: int64 */
             queue_id: number;
         };
+        OpenSpan: {
+            /** @example 09:00 */
+            from: string;
+            /** @example 12:30 */
+            to: string;
+        };
+        Week: {
+            monday?: components["schemas"]["OpenSpan"][];
+            tuesday?: components["schemas"]["OpenSpan"][];
+            wednesday?: components["schemas"]["OpenSpan"][];
+            thursday?: components["schemas"]["OpenSpan"][];
+            friday?: components["schemas"]["OpenSpan"][];
+            saturday?: components["schemas"]["OpenSpan"][];
+            sunday?: components["schemas"]["OpenSpan"][];
+        };
+        DepartmentHoursInput: {
+            /** @example Europe/Amsterdam */
+            time_zone: string;
+            /** @description NL closes on the Dutch public holidays; null or absent for none. */
+            public_holidays?: string | null;
+            closed_dates?: string[];
+            week?: components["schemas"]["Week"];
+        };
+        ClosedDay: {
+            /** Format: date */
+            date: string;
+            /** @description The public holiday's Dutch name; null for a closed date. */
+            name_nl: string | null;
+            name_en: string | null;
+        };
+        DepartmentHours: {
+            /** Format: int64 */
+            department_id: number;
+            /** @description False when the department has no hours (always open). */
+            configured: boolean;
+            time_zone: string | null;
+            public_holidays: string | null;
+            week: components["schemas"]["Week"];
+            closed_dates: string[];
+            open_now: boolean;
+            /**
+             * Format: date-time
+             * @description When the stretch open now ends; null when closed or always open.
+             */
+            open_until: string | null;
+            /**
+             * Format: date-time
+             * @description When closed, the next moment it opens (within a year).
+             */
+            next_open: string | null;
+            /** @description Closed dates and public holidays of the coming 60 days. */
+            closures_ahead: components["schemas"]["ClosedDay"][];
+            /** Format: date-time */
+            updated_at: string | null;
+            /** Format: int64 */
+            updated_by: number | null;
+        };
         ChatWidgetConfig: {
             slug: string;
             name: string;
             /** @description The privacy notice to link to; empty when none. */
             privacy_url: string;
-            /** @description An agent who answers the widget's queue has the workspace open. */
+            /**
+             * @description Someone is there to answer: the department is open (its opening
+             *     hours) and an agent who answers the widget's queue has the
+             *     workspace open, on any node.
+             */
             available: boolean;
+            /** @description The department is within its opening hours (always, without hours). */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description When closed, the next moment the department opens.
+             */
+            opens_at: string | null;
             /** @description The path of the widget's WebSocket. */
             live: string;
         };
@@ -4219,6 +4334,105 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDepartmentHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentHours"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setDepartmentHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentHoursInput"];
+            };
+        };
+        responses: {
+            /** @description The hours as now set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentHours"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    clearDepartmentHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department is always open. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
