@@ -3,7 +3,8 @@
 # luister_chat_bench opens CHAT_CONNECTIONS (default 2,000) visitor
 # WebSockets, each starting a chat, and holds them all open; the server's
 # resident memory is read every 500 connections, then the round trip of
-# 1,000 visitor messages with every connection open.
+# 1,000 visitor messages with every connection open, to the server's
+# "sent" and to an agent's live stream (the workspace's WebSocket).
 #
 #   bench/chat.sh [LUISTER-BINARY] [BENCH-BUILD-DIR]
 set -euo pipefail
@@ -37,4 +38,4 @@ queue=$(post /api/v1/queues "{\"department_id\":$dept,\"name\":\"Chat\"}")
 post /api/v1/chat-widgets "{\"slug\":\"bench\",\"name\":\"Bench\",\"queue_id\":$queue}" >/dev/null
 
 echo "machine: $(machine)"
-"$BENCH_BIN" "$PORT" bench "$SERVER_PID" "${CHAT_CONNECTIONS:-2000}" 1000
+"$BENCH_BIN" "$PORT" bench "$SERVER_PID" "${CHAT_CONNECTIONS:-2000}" 1000 "$SESSION"

@@ -2,9 +2,10 @@
 // (each starts a chat, as a visitor who typed does), keeps them all open,
 // and reports the server's resident memory as they grow, then the round
 // trip of a visitor's message (sent -> the server's "sent") with all of
-// them open.
+// them open, and, given an agent's session, the time until the message
+// reaches the agent's live stream (what the workspace in a browser gets).
 //
-//   luister_chat_bench PORT SLUG SERVER-PID [CONNECTIONS=2000] [MESSAGES=1000]
+//   luister_chat_bench PORT SLUG SERVER-PID [CONNECTIONS=2000] [MESSAGES=1000] [SESSION]
 //
 // Prints RESULT lines. A measurement, not a test.
 #include <algorithm>
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
   const int pid = std::stoi(argv[3]);
   const int n = argc > 4 ? std::stoi(argv[4]) : 2000;
   const int messages = argc > 5 ? std::stoi(argv[5]) : 1000;
+  const std::string session = argc > 6 ? argv[6] : "";
   boost::asio::io_context ioc;
   tcp::resolver resolver(ioc);
   const auto where = resolver.resolve("127.0.0.1", port);
@@ -90,7 +92,22 @@ int main(int argc, char** argv) {
   std::printf("RESULT chat_open connections=%d seconds=%.2f per_second=%.0f\n", n, setup_s,
               n / setup_s);
 
-  std::vector<double> ms;
+  // The agent's workspace: the live stream a browser holds open.
+  std::unique_ptr<websocket::stream<tcp::socket>> agent;
+  if (!session.empty()) {
+    agent = std::make_unique<websocket::stream<tcp::socket>>(ioc);
+    boost::asio::connect(agent->next_layer(), where);
+    agent->set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
+      req.set(beast::http::field::cookie, "luister_session=" + session);
+    }));
+    agent->handshake("127.0.0.1:" + port, "/api/v1/live");
+    if (!ReadUntil(*agent, "\"hello\"")) {
+      std::cerr << "the agent's live stream did not open\n";
+      return 1;
+    }
+  }
+
+  std::vector<double> ms, to_agent;
   ms.reserve(messages);
   for (int i = 0; i < messages; ++i) {
     auto& ws = *open[static_cast<size_t>(i) % open.size()];
@@ -101,11 +118,25 @@ int main(int argc, char** argv) {
       return 1;
     }
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    if (agent) {
+      if (!ReadUntil(*agent, "\"message.created\"")) {
+        std::cerr << "message " << i << " did not reach the agent\n";
+        return 1;
+      }
+      to_agent.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
   }
-  std::sort(ms.begin(), ms.end());
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
-  std::printf("RESULT chat_round_trip messages=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f rss_kb=%ld\n",
-              messages, pct(0.5), pct(0.99), ms.back(), RssKb(pid));
+  auto report = [&](const char* name, std::vector<double>& v) {
+    std::sort(v.begin(), v.end());
+    auto pct = [&](double p) {
+      return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+    };
+    std::printf(
+        "RESULT %s messages=%zu p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f rss_kb=%ld\n",
+        name, v.size(), pct(0.5), pct(0.95), pct(0.99), v.back(), RssKb(pid));
+  };
+  report("chat_round_trip", ms);
+  if (agent) report("chat_to_agent", to_agent);
   for (auto& ws : open) {
     beast::error_code ec;
     ws->close(websocket::close_code::normal, ec);
