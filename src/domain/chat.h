@@ -123,8 +123,10 @@ class ChatRepository {
   // shutdown; a node that died is forgotten once its beat is old.
   virtual Status BeatPresence(const std::string& node, const std::vector<int64_t>& users,
                               Timestamp now) = 0;
-  // Users some node reported at or after `since`, lowest id first.
-  virtual Result<std::vector<int64_t>> PresentUsers(Timestamp since) = 0;
+  // Users some node other than `except_node` reported at or after `since`,
+  // lowest id first (a node knows its own agents better than its last beat).
+  virtual Result<std::vector<int64_t>> PresentUsers(Timestamp since,
+                                                    const std::string& except_node) = 0;
   virtual Status LeavePresence(const std::string& node) = 0;
 
   virtual Result<std::optional<int64_t>> SweepJobId() = 0;

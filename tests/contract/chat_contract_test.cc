@@ -222,24 +222,27 @@ TEST_P(ChatRulesTest, PresenceIsEachNodesLatestWordAndFadesWhenItStops) {
   const Timestamp t0 = clock_.Now();
   ASSERT_TRUE(repo_->BeatPresence("node-a", {agent_}, t0).ok());
   ASSERT_TRUE(repo_->BeatPresence("node-b", {other, agent_}, t0).ok());
-  auto present = repo_->PresentUsers(t0);
+  auto present = repo_->PresentUsers(t0, "node-c");
   ASSERT_TRUE(present.ok()) << present.status().ToString();
   EXPECT_EQ(*present, (std::vector<int64_t>{std::min(agent_, other), std::max(agent_, other)}))
       << "one agent on two nodes is one agent";
 
+  EXPECT_EQ(*repo_->PresentUsers(t0, "node-b"), std::vector<int64_t>{agent_})
+      << "a node asks about the others: its own agents it knows first-hand";
+
   // node-b's next beat no longer has `other`: its word replaces its last one.
   clock_.Advance(std::chrono::seconds(5));
   ASSERT_TRUE(repo_->BeatPresence("node-b", {}, clock_.Now()).ok());
-  EXPECT_EQ(*repo_->PresentUsers(t0), std::vector<int64_t>{agent_});
+  EXPECT_EQ(*repo_->PresentUsers(t0, "node-c"), std::vector<int64_t>{agent_});
 
   // node-a stops beating: once its word is older than `since`, its agent is gone.
   clock_.Advance(std::chrono::seconds(20));
-  EXPECT_TRUE(repo_->PresentUsers(clock_.Now() - std::chrono::seconds(15))->empty());
-  EXPECT_EQ(*repo_->PresentUsers(t0), std::vector<int64_t>{agent_});
+  EXPECT_TRUE(repo_->PresentUsers(clock_.Now() - std::chrono::seconds(15), "node-c")->empty());
+  EXPECT_EQ(*repo_->PresentUsers(t0, "node-c"), std::vector<int64_t>{agent_});
 
   // A node that stops says so at once.
   ASSERT_TRUE(repo_->LeavePresence("node-a").ok());
-  EXPECT_TRUE(repo_->PresentUsers(t0)->empty());
+  EXPECT_TRUE(repo_->PresentUsers(t0, "node-c")->empty());
   ASSERT_TRUE(repo_->LeavePresence("node-never-seen").ok());
 }
 

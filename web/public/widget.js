@@ -23,7 +23,8 @@
       open: 'Chat met ons', close: 'Chat sluiten', title: 'Chat', send: 'Versturen',
       messageHint: 'Typ uw bericht…', name: 'Naam (optioneel)', email: 'E-mailadres (optioneel)',
       online: 'Er is nu iemand om u te helpen.',
-      offline: 'Er is nu niemand beschikbaar. Laat uw e-mailadres achter: u krijgt antwoord per e-mail.',
+      none: 'Er is nu niemand beschikbaar.', mail: 'Laat uw e-mailadres achter: u krijgt antwoord per e-mail.',
+      closed: 'We zijn gesloten.', back: function (d, t) { return 'We zijn er weer op ' + d + ' om ' + t + '.'; },
       privacy: 'Pas als u een bericht verstuurt, bewaren wij uw bericht, en uw naam en e-mailadres als u die invult, om u te kunnen antwoorden. In deze browser bewaren we dan een sleutel, zodat u het gesprek later terugziet.',
       privacyLink: 'Privacyverklaring',
       queue: function (p, m) { return 'U bent nummer ' + p + ' in de wachtrij' + (m !== null ? '; verwachte wachttijd ongeveer ' + m + ' min.' : '.'); },
@@ -43,7 +44,8 @@
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
       messageHint: 'Type your message…', name: 'Name (optional)', email: 'E-mail address (optional)',
       online: 'Someone is here to help you now.',
-      offline: 'Nobody is available right now. Leave your e-mail address and we will answer by e-mail.',
+      none: 'Nobody is available right now.', mail: 'Leave your e-mail address and we will answer by e-mail.',
+      closed: 'We\'re closed.', back: function (d, t) { return 'We\'re back on ' + d + ' at ' + t + '.'; },
       privacy: 'Only once you send a message do we keep it, with your name and e-mail address if you give them, to answer you. This browser then keeps a key so that you can see the conversation again later.',
       privacyLink: 'Privacy notice',
       queue: function (p, m) { return 'You are number ' + p + ' in the queue' + (m !== null ? '; expected wait about ' + m + ' min.' : '.'); },
@@ -195,6 +197,19 @@
   seenMark.textContent = T.read;
 
   function setStatus(s) { status.textContent = s; }
+  // Outside the department's opening hours: say so, and when it opens again
+  // (config `opens_at`), in the visitor's language and time zone.
+  var opensAt = null;
+  function closedText() {
+    var s = T.closed, at = opensAt && new Date(opensAt), loc = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    if (at && !isNaN(at)) {
+      try {
+        s += ' ' + T.back(new Intl.DateTimeFormat(loc, { weekday: 'long', day: 'numeric', month: 'long' }).format(at),
+          new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at));
+      } catch (e) { /* without Intl: closed, no time */ }
+    }
+    return s;
+  }
   // Once a chat exists the introduction has done its work.
   function started() { intro.hidden = true; privacy.hidden = true; cb.hidden = true; }
   function show(m) {
@@ -284,7 +299,8 @@
       else if (f.type === 'callback_requested') { cb.hidden = true; setStatus(T.called); }
       else if (f.type === 'typing') setStatus(T.typing(agent));
       else if (f.type === 'queue') {
-        setStatus(T.queue(f.position, f.expected_wait_seconds === null ? null : Math.max(1, Math.round(f.expected_wait_seconds / 60))));
+        setStatus(T.queue(f.position, f.expected_wait_seconds === null ? null : Math.max(1, Math.round(f.expected_wait_seconds / 60))) +
+          (f.open === false ? ' ' + closedText() : f.agents_online === false ? ' ' + T.none : ''));
       }
       else if (f.type === 'error') {
         if (f.status === 401 && token) { token = null; try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ } }
@@ -358,7 +374,8 @@
         a.textContent = T.privacyLink;
         privacy.appendChild(a);
       }
-      if (!token) setStatus(c.available ? T.online : T.offline);
+      opensAt = c.opens_at || null;
+      if (!token) setStatus(c.available ? T.online : (c.open === false ? closedText() : T.none) + ' ' + T.mail);
       cb.hidden = !!c.available || !!token;  // nobody in: offer a call back as well as e-mail
     })
     .catch(function () { /* the launcher stays; a send will say what is wrong */ });

@@ -143,7 +143,7 @@ Result<ChatHub::Availability> ChatHub::AvailabilityOf(const ChatWidget& widget) 
   std::vector<int64_t> online = online_ ? online_() : std::vector<int64_t>{};
   LUISTER_ASSIGN_OR_RETURN(ChatRepository * repo, ctx_.store.Find<ChatRepository>());
   LUISTER_ASSIGN_OR_RETURN(std::vector<int64_t> elsewhere,
-                           repo->PresentUsers(now - 3 * options_.presence_beat));
+                           repo->PresentUsers(now - 3 * options_.presence_beat, options_.node));
   online.insert(online.end(), elsewhere.begin(), elsewhere.end());
   std::sort(online.begin(), online.end());
   online.erase(std::unique(online.begin(), online.end()), online.end());

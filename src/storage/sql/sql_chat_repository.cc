@@ -79,7 +79,8 @@ const Sql kPresenceForget("DELETE FROM agent_presence WHERE seen_at < ?");
 const Sql kPresenceAdd("INSERT INTO agent_presence (node, user_id, seen_at) VALUES (?, ?, ?)");
 // Through agent_presence_seen.
 const Sql kPresent(
-    "SELECT DISTINCT user_id FROM agent_presence WHERE seen_at >= ? ORDER BY user_id");
+    "SELECT DISTINCT user_id FROM agent_presence WHERE seen_at >= ? AND node <> ? "
+    "ORDER BY user_id");
 // Rows of a node that stopped beating this long ago are deleted.
 constexpr auto kPresenceKept = std::chrono::minutes(10);
 
@@ -349,9 +350,11 @@ Status SqlChatRepository::BeatPresence(const std::string& node, const std::vecto
   });
 }
 
-Result<std::vector<int64_t>> SqlChatRepository::PresentUsers(Timestamp since) {
+Result<std::vector<int64_t>> SqlChatRepository::PresentUsers(Timestamp since,
+                                                             const std::string& except_node) {
   return db_.Read([&](Connection& c) {
-    return Collect<int64_t>(c, kPresent, Params::Of(since), [](const Row& r) { return r.Int(0); });
+    return Collect<int64_t>(c, kPresent, Params::Of(since, except_node),
+                            [](const Row& r) { return r.Int(0); });
   });
 }
 

@@ -29,7 +29,8 @@ class SqlChatRepository final : public ChatRepository {
   Result<std::pair<int64_t, int64_t>> CountOpen() override;
   Status BeatPresence(const std::string& node, const std::vector<int64_t>& users,
                       Timestamp now) override;
-  Result<std::vector<int64_t>> PresentUsers(Timestamp since) override;
+  Result<std::vector<int64_t>> PresentUsers(Timestamp since,
+                                            const std::string& except_node) override;
   Status LeavePresence(const std::string& node) override;
   Result<std::optional<int64_t>> SweepJobId() override;
   Result<bool> SetSweepJob(std::optional<int64_t> expected, int64_t job_id) override;

@@ -61,6 +61,20 @@ describe('request', () => {
     expect(postInit.credentials).toBe('same-origin');
   });
 
+  it('replaces a resource with PUT, as JSON with the CSRF token', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json({ configured: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok-3');
+    await api.put('/departments/2/hours', { time_zone: 'Europe/Amsterdam' });
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/v1/departments/2/hours');
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe('{"time_zone":"Europe/Amsterdam"}');
+    const headers = init.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(headers['X-CSRF-Token']).toBe('tok-3');
+  });
+
   it('sends a raw body as it is, with its own Content-Type and the CSRF token', async () => {
     const fetchMock = vi.fn().mockImplementation(async () => json({ sha256: 'ab' }, 201));
     vi.stubGlobal('fetch', fetchMock);

@@ -162,5 +162,7 @@ export const api = {
   postRaw: <T>(path: string, body: Blob, type: string, params?: Record<string, QueryValue>) =>
     request<T>('POST', path, { raw: { body, type }, params }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** Replaces a resource as a whole. */
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

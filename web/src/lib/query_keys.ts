@@ -3,6 +3,7 @@
 export const queryKeys = {
   session: ['session'] as const,
   departments: ['departments'] as const,
+  departmentHours: (departmentId: number) => ['department-hours', departmentId] as const,
   queues: ['queues'] as const,
   users: ['users'] as const,
   conversations: ['conversations'] as const,

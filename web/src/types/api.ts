@@ -22,6 +22,16 @@ export type Session = Schemas['Session'];
 /** `GET /session`: who is calling, with which permissions. */
 export type SessionInfo = Schemas['SessionInfo'];
 export type Department = Schemas['Department'];
+/** A department's opening hours and what they mean now (`configured: false`: always open). */
+export type DepartmentHours = Schemas['DepartmentHours'];
+/** `PUT /departments/{id}/hours`: the hours as a whole; a day left out of `week` is closed. */
+export type DepartmentHoursInput = Schemas['DepartmentHoursInput'];
+/** One day's open span, `HH:MM` to `HH:MM` (`24:00` ends the day). */
+export type OpenSpan = Schemas['OpenSpan'];
+export type Week = Schemas['Week'];
+export type Weekday = keyof Week;
+/** A closed date or public holiday coming up (holidays with their Dutch and English names). */
+export type ClosedDay = Schemas['ClosedDay'];
 /** A shop or counter of a department, where customers walk in. */
 export type Location = Schemas['Location'];
 export type NewWalkIn = Schemas['NewWalkIn'];
@@ -138,6 +148,9 @@ export const STATUSES: ConversationStatus[] = values<ConversationStatus>({
 export const PRIORITIES: Priority[] = values<Priority>({ low: true, normal: true, high: true, urgent: true });
 export const ROLES: Role[] = values<Role>({
   admin: true, manager: true, agent: true, account_manager: true, privacy_officer: true, phone_integration: true,
+});
+export const WEEKDAYS: Weekday[] = values<Weekday>({
+  monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: true, sunday: true,
 });
 export const MAIL_SECURITIES: MailSecurity[] = values<MailSecurity>({ tls: true, starttls: true, plain: true });
 export const MAIL_AUTHS: MailAuth[] = values<MailAuth>({ password: true, xoauth2: true });

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { ApiToken, ApiTokenCreated, Department, Language, List, Location, Queue, Role, SocialSource, User, WebForm } from '@/types/api';
+import type {
+  ApiToken, ApiTokenCreated, Department, DepartmentHours, DepartmentHoursInput, Language, List, Location, Queue, Role, SocialSource, User, WebForm,
+} from '@/types/api';
 
 export interface NewUser {
   email: string;
@@ -99,6 +101,32 @@ export function useCreateDepartment() {
   return useMutation({
     mutationFn: (name: string) => api.post<Department>('/departments', { name }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.departments }),
+  });
+}
+
+/** A department's opening hours, and whether it is open now. */
+export function useDepartmentHours(departmentId: number) {
+  return useQuery({
+    queryKey: queryKeys.departmentHours(departmentId),
+    queryFn: ({ signal }) => api.get<DepartmentHours>(`/departments/${departmentId}/hours`, undefined, signal),
+  });
+}
+
+/** Replaces the hours as a whole; the answer is the hours as now set. */
+export function useSetDepartmentHours(departmentId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (hours: DepartmentHoursInput) => api.put<DepartmentHours>(`/departments/${departmentId}/hours`, hours),
+    onSuccess: (hours) => qc.setQueryData(queryKeys.departmentHours(departmentId), hours),
+  });
+}
+
+/** Removes the hours: the department is always open again. */
+export function useClearDepartmentHours(departmentId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete(`/departments/${departmentId}/hours`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.departmentHours(departmentId) }),
   });
 }
 

@@ -5,6 +5,7 @@ import { useDepartments, useLocations, useQueues } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
 import type { Department } from '@/types/api';
 import { useCreateDepartment, useCreateLocation, useCreateQueue, useUpdateLocation } from '../api/admin';
+import { DepartmentHoursAdmin } from './department_hours_admin';
 
 function QueueForm({ department }: { department: Department }) {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function DepartmentsAdmin() {
                 </ul>
               )}
               {editable && <LocationForm department={d} />}
+              <DepartmentHoursAdmin department={d} editable={editable} />
             </li>
           );
         })}
