@@ -73,6 +73,15 @@ int RunRoutes(bool with_audit);
 // be read or holds no message.
 int RunMailParse(const std::string& path);
 
+// `luister promises when|detect`: texts read as the desk reads them.
+struct PromisesArgs {
+  std::string now;
+  std::string lang = "nl";
+  std::string tz = "Europe/Amsterdam";
+  std::vector<std::string> texts;  // none: one per line of standard input
+};
+int RunPromisesWhen(const PromisesArgs& args);
+
 struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name

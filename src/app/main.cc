@@ -182,6 +182,17 @@ int main(int argc, char** argv) {
   import_mail->add_option("PATH", mail_import.path, "mbox file, Maildir or directory of messages")
       ->required();
 
+  auto* promises_cmd = app.add_subcommand("promises", "read promises and time expressions");
+  promises_cmd->require_subcommand(1);
+  PromisesArgs promises;
+  auto* promises_when = promises_cmd->add_subcommand(
+      "when", "resolve time expressions (Dutch, English) to a stretch of time, one JSON per text");
+  for (auto* c : {promises_when}) {
+    c->add_option("--now", promises.now, "the reference moment, ISO 8601 with offset")->required();
+    c->add_option("--lang", promises.lang, "nl or en")->capture_default_str();
+    c->add_option("--tz", promises.tz, "IANA time zone")->capture_default_str();
+    c->add_option("TEXT", promises.texts, "texts; none: one per line of standard input");
+  }
   CLI11_PARSE(app, argc, argv);
   if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
     std::cerr << "luister: --phone-region: " << s.message() << "\n";
@@ -190,6 +201,7 @@ int main(int argc, char** argv) {
 
   if (routes_cmd->parsed()) return RunRoutes(routes_audit);
   if (mail_parse->parsed()) return RunMailParse(mail_file);
+  if (promises_when->parsed()) return RunPromisesWhen(promises);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},

@@ -13,7 +13,9 @@
 #include "domain/chat.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
+#include "domain/duplicates.h"
 #include "domain/location.h"
+#include "domain/opening_hours.h"
 #include "domain/web_form.h"
 
 namespace luister {
@@ -103,6 +105,52 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
   return Status::Ok();
 }
 
+// A department's opening hours as the plan gives them (none: always open).
+Status PutHours(Store& store, int64_t department_id, const std::vector<std::string>& week,
+                Timestamp at) {
+  if (week.empty()) return Status::Ok();
+  auto repo = store.Find<OpeningHoursRepository>();
+  if (!repo.ok()) return Status::Ok();  // a store without the capability
+  OpeningHours hours;
+  hours.public_holidays = "NL";
+  hours.updated_at = at;
+  for (size_t d = 0; d < week.size() && d < hours.week.size(); ++d) {
+    LUISTER_ASSIGN_OR_RETURN(hours.week[d], ParseSpans(week[d]));
+  }
+  LUISTER_RETURN_IF_ERROR(ValidateOpeningHours(&hours));
+  return (*repo)->Put(department_id, hours);
+}
+
+// The plan's second records of one person met a door that knew them under
+// the first: at the shop counter they gave the first record's address, or
+// asked the chat for a call back on its number. Those doors' suggestions
+// wait in the demo for a person to merge or dismiss (the scan finds the
+// namesakes at one e-mail domain by itself once the desk runs).
+Status ObserveDuplicates(Store& store, const DemoPlan& plan,
+                         const std::vector<int64_t>& customer_ids) {
+  auto repo = store.Find<DuplicateRepository>();
+  if (!repo.ok()) return Status::Ok();  // a store without the capability
+  ManualClock clock;
+  DuplicateService duplicates(store, **repo, clock);
+  int n = 0;
+  for (size_t i = 0; i < plan.customers.size(); ++i) {
+    const auto& pc = plan.customers[i];
+    if (!pc.duplicate_of || !pc.customer.created_at) continue;
+    const NewCustomer& first = plan.customers[*pc.duplicate_of].customer;
+    const IdentityKind want = n++ % 2 == 0 ? IdentityKind::kEmail : IdentityKind::kPhone;
+    auto known = std::find_if(first.identities.begin(), first.identities.end(),
+                              [&](const NewIdentity& id) { return id.kind == want; });
+    if (known == first.identities.end()) continue;
+    clock.Set(*pc.customer.created_at + std::chrono::hours(26));
+    LUISTER_RETURN_IF_ERROR(
+        duplicates.Observe(customer_ids[*pc.duplicate_of], customer_ids[i],
+                           want == IdentityKind::kEmail ? DuplicateReason::kGaveKnownAddress
+                                                        : DuplicateReason::kSamePhone,
+                           known->value, want == IdentityKind::kEmail ? "shop" : "chat"));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgress& progress) {
@@ -134,6 +182,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
     LUISTER_ASSIGN_OR_RETURN(Department dep,
                              directory.CreateDepartment(d.name, plan.directory_created_at));
     department_ids.push_back(dep.id);
+    LUISTER_RETURN_IF_ERROR(PutHours(store, dep.id, d.week, plan.directory_created_at));
     queue_ids.emplace_back();
     for (const auto& q : d.queues) {
       LUISTER_ASSIGN_OR_RETURN(Queue queue,
@@ -232,6 +281,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   report("customers", n_customers, n_customers);
   summary.customers = static_cast<int>(customer_ids.size());
   summary.merges_possible = plan.duplicate_pairs;
+  LUISTER_RETURN_IF_ERROR(ObserveDuplicates(store, plan, customer_ids));
 
   const auto n_conversations = static_cast<int64_t>(plan.conversations.size());
   report("conversations", 0, n_conversations);

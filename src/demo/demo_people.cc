@@ -205,12 +205,24 @@ std::string AsciiSlug(std::string_view s) {
 }
 
 void PlanDirectory(DemoPlan& plan) {
+  // Customer Service (the chat and the phone line) is always open; the
+  // others keep office hours, Billing with a lunch break.
+  const std::string office = "09:00-17:30";
   plan.departments = {
-      {"Customer Service", {"General", "Chat & Social"}},
-      {"Billing", {"Invoices", "Payments"}},
-      {"Technical Support", {"Accounts & Login", "Website & App"}},
-      {"Sales", {"Orders", "Key Accounts"}},
-      {"Returns & Logistics", {"Delivery", "Returns & Refunds"}},
+      {"Customer Service", {"General", "Chat & Social"}, {}},
+      {"Billing",
+       {"Invoices", "Payments"},
+       {"09:00-12:30,13:30-17:00", "09:00-12:30,13:30-17:00", "09:00-12:30,13:30-17:00",
+        "09:00-12:30,13:30-17:00", "09:00-12:30,13:30-16:00", "", ""}},
+      {"Technical Support",
+       {"Accounts & Login", "Website & App"},
+       {"08:00-20:00", "08:00-20:00", "08:00-20:00", "08:00-20:00", "08:00-20:00", "10:00-16:00",
+        ""}},
+      {"Sales", {"Orders", "Key Accounts"}, {office, office, office, office, office, "", ""}},
+      {"Returns & Logistics",
+       {"Delivery", "Returns & Refunds"},
+       {"08:30-17:00", "08:30-17:00", "08:30-17:00", "08:30-17:00", "08:30-17:00", "10:00-14:00",
+        ""}},
   };
   auto staff = [&](const char* email, const char* name, Role role, Language lang,
                    std::optional<int> dept) {

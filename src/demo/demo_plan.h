@@ -20,6 +20,9 @@ namespace luister::demo {
 struct PlannedDepartment {
   std::string name;
   std::vector<std::string> queues;
+  // Opening hours, Monday first ("09:00-12:30,13:30-17:00", "" closed), in
+  // Europe/Amsterdam with the Dutch public holidays; none: always open.
+  std::vector<std::string> week;
 };
 
 struct PlannedUser {

@@ -1,8 +1,5 @@
 #include "domain/opening_hours.h"
 
-#include <unicode/timezone.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,10 +13,7 @@ using std::chrono::sys_days;
 using std::chrono::year_month_day;
 
 constexpr int kMinutesPerDay = 24 * 60;
-constexpr int64_t kMsPerMinute = 60 * 1000;
 constexpr int kSearchDays = 370;
-
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - (a % b < 0 ? 1 : 0); }
 
 std::string FormatDate(const year_month_day& d) {
   char buf[16];
@@ -27,8 +21,6 @@ std::string FormatDate(const year_month_day& d) {
                 static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
 }
-
-std::string DateOfDays(int n) { return FormatDate(year_month_day{sys_days{days{n}}}); }
 
 // "YYYY-MM-DD" that names a real day.
 std::optional<year_month_day> ParseDate(std::string_view s) {
@@ -45,12 +37,6 @@ std::optional<year_month_day> ParseDate(std::string_view s) {
   return ymd;
 }
 
-std::unique_ptr<icu::TimeZone> OpenZone(const std::string& id) {
-  std::unique_ptr<icu::TimeZone> zone(
-      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
-  if (!zone || *zone == icu::TimeZone::getUnknown()) return nullptr;
-  return zone;
-}
 
 // Easter Sunday of `year` (the anonymous Gregorian computus).
 sys_days EasterSunday(int year) {
@@ -63,10 +49,6 @@ sys_days EasterSunday(int year) {
 }
 
 }  // namespace
-
-struct BusinessCalendar::Zone {
-  std::unique_ptr<icu::TimeZone> tz;
-};
 
 const std::array<std::string_view, 7> kWeekdayNames = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -139,7 +121,7 @@ std::vector<PublicHoliday> DutchPublicHolidays(int year) {
 
 Status ValidateOpeningHours(OpeningHours* hours) {
   std::vector<FieldError> errors;
-  if (!OpenZone(hours->time_zone))
+  if (!ZoneClock::Known(hours->time_zone))
     errors.push_back({"time_zone", "not a known time zone (an IANA name like Europe/Amsterdam)"});
   for (size_t d = 0; d < hours->week.size(); ++d) {
     std::vector<OpenSpan>& spans = hours->week[d];
@@ -179,35 +161,13 @@ BusinessCalendar::BusinessCalendar() = default;
 Result<BusinessCalendar> BusinessCalendar::Make(OpeningHours hours) {
   LUISTER_RETURN_IF_ERROR(ValidateOpeningHours(&hours));
   BusinessCalendar c;
-  c.zone_ = std::make_shared<const Zone>(Zone{OpenZone(hours.time_zone)});
+  LUISTER_ASSIGN_OR_RETURN(c.clock_, ZoneClock::Open(hours.time_zone));
   c.hours_ = std::move(hours);
   c.always_open_ = false;
   return c;
 }
 
-BusinessCalendar::Local BusinessCalendar::ToLocal(Timestamp t) const {
-  const int64_t utc = ToMillis(t);
-  int32_t raw = 0, dst = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  zone_->tz->getOffset(static_cast<UDate>(utc), false, raw, dst, status);
-  const int64_t minutes = FloorDiv(utc + (U_SUCCESS(status) ? raw + dst : 0), kMsPerMinute);
-  Local l;
-  l.days = static_cast<int>(FloorDiv(minutes, kMinutesPerDay));
-  l.minute = static_cast<int>(minutes - int64_t{l.days} * kMinutesPerDay);
-  return l;
-}
-
-Timestamp BusinessCalendar::FromLocal(int day, int minute) const {
-  const int64_t local = (int64_t{day} * kMinutesPerDay + minute) * kMsPerMinute;
-  int32_t raw = 0, dst = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  // ICU reads `local` as wall-clock time; in a gap (the hour skipped in
-  // spring) that gives the moment just after it.
-  zone_->tz->getOffset(static_cast<UDate>(local), true, raw, dst, status);
-  return FromMillis(local - (U_SUCCESS(status) ? raw + dst : 0));
-}
-
-bool BusinessCalendar::ClosedDay(int day) const { return ClosedDate(DateOfDays(day)); }
+bool BusinessCalendar::ClosedDay(int day) const { return ClosedDate(FormatLocalDate(day)); }
 
 bool BusinessCalendar::ClosedDate(std::string_view date,
                                   std::optional<PublicHoliday>* holiday) const {
@@ -225,24 +185,39 @@ bool BusinessCalendar::ClosedDate(std::string_view date,
   return false;
 }
 
+bool BusinessCalendar::BusinessDay(int day) const {
+  if (always_open_) return true;
+  return !hours_.week[static_cast<size_t>(WeekdayOf(day))].empty() && !ClosedDay(day);
+}
+
+BusinessCalendar BusinessCalendar::OfficeWeek(ZoneClock zone, std::string holidays) {
+  BusinessCalendar c;
+  c.always_open_ = false;
+  c.hours_.time_zone = zone.zone();
+  for (int d = 0; d < 5; ++d) c.hours_.week[static_cast<size_t>(d)] = {{0, kMinutesPerDay}};
+  c.hours_.public_holidays = std::move(holidays);
+  c.clock_ = std::move(zone);
+  return c;
+}
+
 bool BusinessCalendar::IsOpen(Timestamp t) const {
   if (always_open_) return true;
-  const Local l = ToLocal(t);
-  const unsigned weekday = std::chrono::weekday{sys_days{days{l.days}}}.iso_encoding() - 1;
+  const LocalMoment l = clock_->ToLocal(t);
+  const auto weekday = static_cast<size_t>(WeekdayOf(l.days));
   bool in_span = false;
   for (const OpenSpan& s : hours_.week[weekday])
-    if (l.minute >= s.from_minute && l.minute < s.to_minute) in_span = true;
+    if (l.minute() >= s.from_minute && l.minute() < s.to_minute) in_span = true;
   return in_span && !ClosedDay(l.days);
 }
 
 std::optional<Timestamp> BusinessCalendar::NextOpen(Timestamp t) const {
   if (always_open_ || IsOpen(t)) return t;
-  const Local l = ToLocal(t);
+  const LocalMoment l = clock_->ToLocal(t);
   for (int d = l.days; d < l.days + kSearchDays; ++d) {
-    const unsigned weekday = std::chrono::weekday{sys_days{days{d}}}.iso_encoding() - 1;
+    const auto weekday = static_cast<size_t>(WeekdayOf(d));
     if (hours_.week[weekday].empty() || ClosedDay(d)) continue;
     for (const OpenSpan& s : hours_.week[weekday]) {
-      const Timestamp from = FromLocal(d, s.from_minute);
+      const Timestamp from = clock_->FromLocalMinute(d, s.from_minute);
       if (from > t) return from;
     }
   }
@@ -251,21 +226,21 @@ std::optional<Timestamp> BusinessCalendar::NextOpen(Timestamp t) const {
 
 std::optional<Timestamp> BusinessCalendar::OpenUntil(Timestamp t) const {
   if (always_open_ || !IsOpen(t)) return std::nullopt;
-  const Local l = ToLocal(t);
-  const unsigned weekday = std::chrono::weekday{sys_days{days{l.days}}}.iso_encoding() - 1;
+  const LocalMoment l = clock_->ToLocal(t);
+  const auto weekday = static_cast<size_t>(WeekdayOf(l.days));
   for (const OpenSpan& s : hours_.week[weekday])
-    if (l.minute >= s.from_minute && l.minute < s.to_minute) {
+    if (l.minute() >= s.from_minute && l.minute() < s.to_minute) {
       // Open till midnight, and open again from midnight: one stretch.
       int day = l.days, until = s.to_minute;
       for (int more = 0; until == kMinutesPerDay && more < 7; ++more) {
         const int next = day + 1;
-        const unsigned wd = std::chrono::weekday{sys_days{days{next}}}.iso_encoding() - 1;
+        const auto wd = static_cast<size_t>(WeekdayOf(next));
         if (hours_.week[wd].empty() || hours_.week[wd][0].from_minute != 0 || ClosedDay(next))
           break;
         day = next;
         until = hours_.week[wd][0].to_minute;
       }
-      return FromLocal(day, until);
+      return clock_->FromLocalMinute(day, until);
     }
   return std::nullopt;
 }
@@ -273,10 +248,10 @@ std::optional<Timestamp> BusinessCalendar::OpenUntil(Timestamp t) const {
 std::vector<PublicHoliday> BusinessCalendar::ClosuresAhead(Timestamp t, int count) const {
   std::vector<PublicHoliday> out;
   if (always_open_) return out;
-  const Local l = ToLocal(t);
+  const LocalMoment l = clock_->ToLocal(t);
   for (int d = l.days; d < l.days + count; ++d) {
     std::optional<PublicHoliday> holiday;
-    const std::string date = DateOfDays(d);
+    const std::string date = FormatLocalDate(d);
     if (!ClosedDate(date, &holiday)) continue;
     out.push_back(holiday ? *holiday : PublicHoliday{date, "", ""});
   }
@@ -285,7 +260,7 @@ std::vector<PublicHoliday> BusinessCalendar::ClosuresAhead(Timestamp t, int coun
 
 std::string BusinessCalendar::LocalDate(Timestamp t) const {
   if (always_open_) return FormatDate(year_month_day{std::chrono::floor<days>(t)});
-  return DateOfDays(ToLocal(t).days);
+  return FormatLocalDate(clock_->ToLocal(t).days);
 }
 
 Result<BusinessCalendar> CalendarOf(OpeningHoursRepository* repo, int64_t department_id) {

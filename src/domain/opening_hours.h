@@ -10,6 +10,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/zone_clock.h"
 
 namespace luister {
 
@@ -94,20 +95,21 @@ class BusinessCalendar {
   std::vector<PublicHoliday> ClosuresAhead(Timestamp t, int days) const;
   // The local date "YYYY-MM-DD" at `t`.
   std::string LocalDate(Timestamp t) const;
+  // Whether local day `days` (since 1970-01-01) has opening hours and is
+  // not closed: a business day. Every day is one when always open.
+  bool BusinessDay(int days) const;
+  // Monday to Friday all day, closed on the country's public holidays ("NL"
+  // or none): business days where no department's hours apply.
+  static BusinessCalendar OfficeWeek(ZoneClock zone, std::string holidays = "NL");
+  // The calendar's clock; none when always open.
+  const std::optional<ZoneClock>& clock() const { return clock_; }
 
  private:
-  struct Local {
-    int days = 0;    // since 1970-01-01, local
-    int minute = 0;  // of that day
-  };
-  Local ToLocal(Timestamp t) const;
-  Timestamp FromLocal(int days, int minute) const;
   bool ClosedDay(int days) const;
 
   OpeningHours hours_;
   bool always_open_ = true;
-  struct Zone;  // the ICU time zone
-  std::shared_ptr<const Zone> zone_;
+  std::optional<ZoneClock> clock_;
 };
 
 // Where each department's opening hours are kept (owned by the calendar
