@@ -81,6 +81,7 @@ struct PromisesArgs {
   std::vector<std::string> texts;  // none: one per line of standard input
 };
 int RunPromisesWhen(const PromisesArgs& args);
+int RunPromisesDetect(const PromisesArgs& args);
 
 struct MailgateArgs {
   std::string db;

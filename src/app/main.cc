@@ -187,7 +187,9 @@ int main(int argc, char** argv) {
   PromisesArgs promises;
   auto* promises_when = promises_cmd->add_subcommand(
       "when", "resolve time expressions (Dutch, English) to a stretch of time, one JSON per text");
-  for (auto* c : {promises_when}) {
+  auto* promises_detect = promises_cmd->add_subcommand(
+      "detect", "find the commitment in each text: who, what kind, due when; one JSON per text");
+  for (auto* c : {promises_when, promises_detect}) {
     c->add_option("--now", promises.now, "the reference moment, ISO 8601 with offset")->required();
     c->add_option("--lang", promises.lang, "nl or en")->capture_default_str();
     c->add_option("--tz", promises.tz, "IANA time zone")->capture_default_str();
@@ -202,6 +204,7 @@ int main(int argc, char** argv) {
   if (routes_cmd->parsed()) return RunRoutes(routes_audit);
   if (mail_parse->parsed()) return RunMailParse(mail_file);
   if (promises_when->parsed()) return RunPromisesWhen(promises);
+  if (promises_detect->parsed()) return RunPromisesDetect(promises);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},

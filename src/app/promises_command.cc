@@ -1,10 +1,12 @@
-// `luister promises when`: time expressions as the desk reads them
-// (domain/time_expression.h, docs/promises.md), one JSON object per text.
+// `luister promises when` and `detect`: time expressions and commitments as
+// the desk reads them (domain/time_expression.h, domain/commitment.h,
+// docs/promises.md), one JSON object per text.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/commands.h"
+#include "domain/commitment.h"
 #include "domain/time_expression.h"
 
 namespace luister {
@@ -54,6 +56,32 @@ int RunPromisesWhen(const PromisesArgs& args) {
       out["grain"] = std::string(ToString(found->span->grain));
     } else {
       out["start"] = nullptr;
+    }
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  });
+  return 0;
+}
+
+int RunPromisesDetect(const PromisesArgs& args) {
+  auto ref = Reference(args);
+  if (!ref.ok()) {
+    std::cerr << "luister: " << ref.status().message() << "\n";
+    return 2;
+  }
+  ForEachText(args.texts, [&](const std::string& text) {
+    nlohmann::json out = {{"text", text},
+                          {"commitment", false},
+                          {"by", nullptr},
+                          {"kind", nullptr},
+                          {"due", nullptr}};
+    if (auto c = DetectCommitment(text, *ref)) {
+      out["commitment"] = true;
+      out["by"] = std::string(ToString(c->by));
+      out["kind"] = std::string(ToString(c->kind));
+      if (c->due)
+        out["due"] = {{"start", ref->clock.FormatIso(c->due->start)},
+                      {"end", ref->clock.FormatIso(c->due->end)},
+                      {"grain", std::string(ToString(c->due->grain))}};
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   });

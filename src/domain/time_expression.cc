@@ -296,6 +296,12 @@ struct Piece {
   size_t next = 0;          // the token after the piece
 };
 
+struct Match {
+  FoundTime found;
+  Piece piece;
+  size_t first = 0;  // its first token; piece.next is the token after it
+};
+
 class Parser {
  public:
   Parser(const std::vector<Tok>& toks, const TimeReference& ref)
@@ -303,7 +309,10 @@ class Parser {
 
   // The longest expression from token `i`: its resolved span, and the
   // token after it.
-  std::optional<std::pair<FoundTime, size_t>> At(size_t i) const;
+  std::optional<Match> At(size_t i) const;
+  // A time of day (a clock, a stretch of hours, a part of the day) put on
+  // local day `day`; none for other pieces.
+  std::optional<TimeSpan> OnDay(const Piece& p, int day) const;
 
  private:
   std::string_view W(size_t i) const {
@@ -327,7 +336,7 @@ class Parser {
   std::optional<Piece> Weekday(size_t i) const;
   std::optional<Piece> Date(size_t i) const;
   std::optional<Piece> ClockAt(size_t i, bool marked) const;
-  std::optional<Piece> Range(size_t i) const;
+  std::optional<Piece> Range(size_t i, bool after_day = false) const;
   std::optional<Piece> PartAt(size_t i) const;
   std::optional<Piece> Period(size_t i) const;
   std::optional<Piece> SpanAt(size_t i) const;
@@ -707,7 +716,7 @@ std::optional<Piece> Parser::ClockAt(size_t i, bool marked) const {
   return p;
 }
 
-std::optional<Piece> Parser::Range(size_t i) const {
+std::optional<Piece> Parser::Range(size_t i, bool after_day) const {
   // tussen A en B / between A and B / van A tot B / from A to B / A-B uur
   size_t k = i;
   if (IsAny(k, {"tussen", "between", "van", "from", "vanaf"})) {
@@ -734,7 +743,8 @@ std::optional<Piece> Parser::Range(size_t i) const {
     if (dash == std::string::npos || s.find('/') != std::string::npos) return std::nullopt;
     const std::string a = s.substr(0, dash), b = s.substr(dash + 1);
     if (a.find('-') != std::string::npos || b.find('-') != std::string::npos) return std::nullopt;
-    const bool clocks = a.find(':') != std::string::npos || IsAny(k + 1, {"uur", "u", "h"});
+    const bool clocks =
+        a.find(':') != std::string::npos || IsAny(k + 1, {"uur", "u", "h"}) || after_day;
     if (!clocks) return std::nullopt;
     auto parse = [](const std::string& x) -> std::optional<Clock> {
       const size_t c = x.find_first_of(":.");
@@ -979,8 +989,7 @@ std::optional<Piece> Parser::Period(size_t i) const {
     if (IsAny(m, {"het", "the"})) ++m;
     auto n = Lookup(W(m), kNumberWords);
     if (n && *n >= 1 && *n <= 4 && IsAny(m + 1, {"kwartaal", "quarter"}) &&
-        IsAny(m,
-              {"eerste", "tweede", "derde", "vierde", "first", "second", "third", "fourth"})) {
+        IsAny(m, {"eerste", "tweede", "derde", "vierde", "first", "second", "third", "fourth"})) {
       const int current = (mo - 1) / 3 + 1;
       return quarter_span(*n < current ? y + 1 : y, *n, m + 2);
     }
@@ -1155,7 +1164,7 @@ TimeSpan Parser::RangeSpan(int day, const Clock& from, const Clock& to) const {
 std::optional<Piece> Parser::Narrow(size_t k, int day) const {
   const size_t f = SkipFiller(k);
   for (size_t at : {k, f}) {
-    if (auto r = Range(at)) {
+    if (auto r = Range(at, /*after_day=*/true)) {
       Piece p = *r;
       p.kind = PieceKind::kSpan;
       p.span = RangeSpan(day, r->from, r->to);
@@ -1169,9 +1178,12 @@ std::optional<Piece> Parser::Narrow(size_t k, int day) const {
         Piece p = *clock;
         p.kind = PieceKind::kSpan;
         const int m = luister::Resolve(clock->from);
-        p.span = IsAny(at, {"na", "after", "vanaf", "from"})
-                     ? TimeSpan{At(day, m), At(day + 1, 0), GrainOf(clock->from)}
-                     : TimeSpan{At(day, 0), At(day, m), GrainOf(clock->from)};
+        if (IsAny(at, {"na", "after", "vanaf", "from"}))
+          p.span = {At(day, m), At(day + 1, 0), GrainOf(clock->from)};
+        else if (IsAny(at, {"voor", "before"}))
+          p.span = {At(day, 0), At(day, m), GrainOf(clock->from)};
+        else  // uiterlijk, by, tot, until: from now
+          p.span = {std::min(ref_.now, At(day, m)), At(day, m), GrainOf(clock->from)};
         return p;
       }
     }
@@ -1268,6 +1280,10 @@ std::optional<Piece> Parser::Bounded(size_t i) const {
     bound = kBefore;
     ++k;
   } else if (IsAny(k, {"uiterlijk", "by", "tegen", "until", "till", "tot"})) {
+    // "stop by", "come by": a visit, not a bound.
+    if (Is(k, "by") && IsAny(k - 1, {"stop", "drop", "come", "pass", "swing", "pop", "stopping",
+                                     "coming", "dropping", "passing"}))
+      return std::nullopt;
     bound = kBy;
     ++k;
   } else if (Is(k, "ten") && Is(k + 1, "laatste")) {
@@ -1371,7 +1387,7 @@ std::optional<Piece> Parser::Bounded(size_t i) const {
   return p;
 }
 
-std::optional<std::pair<FoundTime, size_t>> Parser::At(size_t i) const {
+std::optional<Match> Parser::At(size_t i) const {
   std::optional<Piece> best;
   auto consider = [&](std::optional<Piece> p) {
     if (p && p->next > i && (!best || p->next > best->next)) best = std::move(p);
@@ -1391,7 +1407,21 @@ std::optional<std::pair<FoundTime, size_t>> Parser::At(size_t i) const {
   }
   f.begin = t_[i].begin;
   f.end = t_[best->next - 1].end;
-  return std::make_pair(f, best->next);
+  return Match{f, *best, i};
+}
+
+std::optional<TimeSpan> Parser::OnDay(const Piece& p, int day) const {
+  switch (p.kind) {
+    case PieceKind::kClock:
+      return ClockSpan(day, p.from);
+    case PieceKind::kRange:
+      return RangeSpan(day, p.from, p.to);
+    case PieceKind::kPart:
+      if (p.part_today) return std::nullopt;
+      return TimeSpan{At(day, p.part.from), At(day, p.part.to), TimeGrain::kPartOfDay};
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -1429,18 +1459,35 @@ Result<TimeReference> OfficeReference(Timestamp now, std::string_view zone, Lang
 std::optional<FoundTime> FindTime(std::string_view text, const TimeReference& ref) {
   const std::vector<Tok> toks = Tokenize(text);
   const Parser parser(toks, ref);
-  std::optional<FoundTime> best;
-  size_t best_tokens = 0;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    auto found = parser.At(i);
-    if (!found) continue;
-    const size_t n = found->second - i;
-    if (!best || n > best_tokens) {
-      best = found->first;
-      best_tokens = n;
+  std::vector<Match> all;
+  for (size_t i = 0; i < toks.size(); ++i)
+    if (auto m = parser.At(i)) all.push_back(std::move(*m));
+  if (all.empty()) return std::nullopt;
+  // The longest; of equally long ones the first.
+  const Match* best = &all.front();
+  for (const Match& m : all)
+    if (m.piece.next - m.first > best->piece.next - best->first) best = &m;
+  // A day and a time of day apart in one sentence ("Woensdag komt de
+  // monteur tussen 1 en 5"): the time on that day.
+  const bool best_is_day = best->piece.kind == PieceKind::kDay;
+  const bool best_is_time = !best_is_day && parser.OnDay(best->piece, 0).has_value();
+  if (best_is_day || best_is_time) {
+    for (const Match& m : all) {
+      if (m.piece.next <= best->first || m.first >= best->piece.next) {
+        const Match& day = best_is_day ? *best : m;
+        const Match& time = best_is_day ? m : *best;
+        if (day.piece.kind != PieceKind::kDay) continue;
+        auto span = parser.OnDay(time.piece, day.piece.day);
+        if (!span) continue;
+        FoundTime f;
+        f.span = span;
+        f.begin = std::min(day.found.begin, time.found.begin);
+        f.end = std::max(day.found.end, time.found.end);
+        return f;
+      }
     }
   }
-  return best;
+  return best->found;
 }
 
 }  // namespace luister

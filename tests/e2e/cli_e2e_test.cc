@@ -35,6 +35,36 @@ TEST(CliTest, VersionAndUsageErrors) {
   EXPECT_NE(role.out.find("admin, manager"), std::string::npos) << role.out;
 }
 
+// `luister promises when|detect`: one JSON object per text, and a clear
+// refusal of a bad moment, zone or language.
+TEST(CliTest, PromisesReadTextsAndRefuseBadReferences) {
+  auto when = RunLuister({"promises", "when", "--now", "2026-12-04T10:15:00+01:00", "--lang", "nl",
+                          "morgen voor 12 uur", "Goedemorgen"});
+  ASSERT_EQ(when.exit_code, 0) << when.out;
+  EXPECT_NE(when.out.find(R"("end":"2026-12-05T12:00:00+01:00","grain":"hour",)"
+                          R"("start":"2026-12-05T00:00:00+01:00","text":"morgen voor 12 uur"})"),
+            std::string::npos)
+      << when.out;
+  EXPECT_NE(when.out.find(R"({"start":null,"text":"Goedemorgen"})"), std::string::npos) << when.out;
+  auto detect = RunLuister({"promises", "detect", "--now", "2026-12-04T10:15:00+01:00", "--lang",
+                            "en", "--tz", "Europe/London", "We'll call you back tomorrow at 10."});
+  ASSERT_EQ(detect.exit_code, 0) << detect.out;
+  EXPECT_NE(detect.out.find(R"("by":"us","commitment":true,)"
+                            R"("due":{"end":"2026-12-05T11:00:00+00:00","grain":"hour",)"
+                            R"("start":"2026-12-05T10:00:00+00:00"},"kind":"callback")"),
+            std::string::npos)
+      << detect.out;
+  for (const auto& bad : std::vector<std::vector<std::string>>{
+           {"promises", "when", "--now", "tomorrow", "x"},
+           {"promises", "when", "--now", "2026-12-04T10:15:00", "x"},
+           {"promises", "when", "--now", "2026-12-04T10:15:00Z", "--tz", "Mars/Olympus", "x"},
+           {"promises", "detect", "--now", "2026-12-04T10:15:00Z", "--lang", "de", "x"}}) {
+    auto r = RunLuister(bad);
+    EXPECT_EQ(r.exit_code, 2) << bad[3] << ": " << r.out;
+    EXPECT_NE(r.out.find("luister: "), std::string::npos) << r.out;
+  }
+}
+
 TEST(CliTest, ServeRefusesAnUnmigratedDatabase) {
   std::string dir = TempDir();
   auto r = RunLuister({"serve", "--db", "sqlite:" + dir + "/x.db", "--listen", "127.0.0.1:0"});
