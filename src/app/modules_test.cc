@@ -69,14 +69,16 @@ TEST_F(ModulesTest, EveryLiveEventHasExactlyOneOwner) {
       auto [it, fresh] = owner.emplace(e, std::string(m.name));
       EXPECT_TRUE(fresh) << ToString(e) << " is published by " << it->second << " and " << m.name;
     }
-  for (EventType e : {EventType::kConversationCreated, EventType::kConversationUpdated,
-                      EventType::kMessageCreated, EventType::kMessageUpdated,
-                      EventType::kCustomerCreated, EventType::kCustomerUpdated,
-                      EventType::kCustomerMerged, EventType::kCallRecorded, EventType::kChatUpdated,
-                      EventType::kChatTyping, EventType::kChatRead, EventType::kAccessChanged})
+  for (EventType e :
+       {EventType::kConversationCreated, EventType::kConversationUpdated,
+        EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
+        EventType::kChatUpdated, EventType::kChatTyping, EventType::kChatRead,
+        EventType::kPromiseChanged, EventType::kPromiseDue, EventType::kPromiseOverdue,
+        EventType::kAccessChanged})
     EXPECT_TRUE(owner.count(e)) << ToString(e) << " belongs to no module";
   // Every value of the enum is in the list above: ParseEventType knows them.
-  EXPECT_EQ(owner.size(), 12u);
+  EXPECT_EQ(owner.size(), 15u);
 }
 
 TEST_F(ModulesTest, NamesAreUniqueAndEveryRouteComesFromAModule) {

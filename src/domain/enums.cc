@@ -40,7 +40,7 @@ constexpr Table<IdentityKind, 3> kIdentityKinds{{{IdentityKind::kEmail, "email"}
 constexpr Table<CustomerKind, 2> kCustomerKinds{
     {{CustomerKind::kPerson, "person"}, {CustomerKind::kOrganisation, "organisation"}}};
 constexpr Table<Language, 2> kLanguages{{{Language::kNl, "nl"}, {Language::kEn, "en"}}};
-constexpr Table<ActivityKind, 8> kActivityKinds{
+constexpr Table<ActivityKind, 9> kActivityKinds{
     {{ActivityKind::kConversationOpened, "conversation_opened"},
      {ActivityKind::kMessage, "message"},
      {ActivityKind::kNote, "note"},
@@ -48,7 +48,8 @@ constexpr Table<ActivityKind, 8> kActivityKinds{
      {ActivityKind::kStatusChanged, "status_changed"},
      {ActivityKind::kAssigned, "assigned"},
      {ActivityKind::kMerged, "merged"},
-     {ActivityKind::kCall, "call"}}};
+     {ActivityKind::kCall, "call"},
+     {ActivityKind::kPromise, "promise"}}};
 
 template <typename E, size_t N>
 std::string_view Name(const Table<E, N>& t, E v) {

@@ -26,7 +26,8 @@ enum class ActivityKind {
   kStatusChanged,
   kAssigned,
   kMerged,
-  kCall,  // a phone call, from the telephone system or logged by an agent
+  kCall,     // a phone call, from the telephone system or logged by an agent
+  kPromise,  // a promise made, kept, broken, renegotiated or cancelled (promise.h)
 };
 
 std::string_view ToString(Role v);

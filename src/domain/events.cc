@@ -26,6 +26,12 @@ std::string_view ToString(EventType t) {
       return "chat.typing";
     case EventType::kChatRead:
       return "chat.read";
+    case EventType::kPromiseChanged:
+      return "promise.changed";
+    case EventType::kPromiseDue:
+      return "promise.due";
+    case EventType::kPromiseOverdue:
+      return "promise.overdue";
     case EventType::kAccessChanged:
       return "access.changed";
   }
@@ -33,11 +39,13 @@ std::string_view ToString(EventType t) {
 }
 
 std::optional<EventType> ParseEventType(std::string_view s) {
-  for (EventType t : {EventType::kConversationCreated, EventType::kConversationUpdated,
-                      EventType::kMessageCreated, EventType::kMessageUpdated,
-                      EventType::kCustomerCreated, EventType::kCustomerUpdated,
-                      EventType::kCustomerMerged, EventType::kCallRecorded, EventType::kChatUpdated,
-                      EventType::kChatTyping, EventType::kChatRead, EventType::kAccessChanged})
+  for (EventType t :
+       {EventType::kConversationCreated, EventType::kConversationUpdated,
+        EventType::kMessageCreated, EventType::kMessageUpdated, EventType::kCustomerCreated,
+        EventType::kCustomerUpdated, EventType::kCustomerMerged, EventType::kCallRecorded,
+        EventType::kChatUpdated, EventType::kChatTyping, EventType::kChatRead,
+        EventType::kPromiseChanged, EventType::kPromiseDue, EventType::kPromiseOverdue,
+        EventType::kAccessChanged})
     if (ToString(t) == s) return t;
   return std::nullopt;
 }

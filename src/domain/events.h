@@ -25,6 +25,13 @@ enum class EventType {
   kChatUpdated,   // a chat was accepted, ended or handed to e-mail (user_id: the agent)
   kChatTyping,    // someone types in a chat: an agent (user_id) or the visitor (none)
   kChatRead,      // a side of a chat has read it further (user_id: the agent; none: the visitor)
+  // A promise was made or changed (customer_id, conversation_id; user_id:
+  // its owner; department_id: the owning department).
+  kPromiseChanged,
+  // A promise of ours is due within the hour (user_id: its owner), or is
+  // overdue (user_id: the manager it is escalated to, else its owner).
+  kPromiseDue,
+  kPromiseOverdue,
   // A user's access ended or changed (logout, deactivation, a new role or
   // password): every node closes that user's live streams opened before
   // `at`. Not sent to browsers.

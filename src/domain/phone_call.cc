@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "domain/phone.h"
+#include "domain/promise.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -46,7 +47,6 @@ void CheckText(const std::string& field, std::string* text, size_t max_bytes,
   else if (!IsValidUtf8(*text))
     errors->push_back({field, "must be valid UTF-8"});
 }
-
 
 Language LanguageOfNumber(std::string_view e164) {
   // Dutch for the Netherlands and Belgium (Flanders), English elsewhere; the
@@ -301,6 +301,13 @@ Result<RecordedCall> PhoneService::Record(NewPhoneCall in) {
     e.customer_id = recorded.call.customer_id;
     e.conversation_id = recorded.call.conversation_id;
     HeldEvents::PublishOrHold(events_, e);
+  }
+  // The customer's callback promises (domain/promise.h), where the desk
+  // keeps them. Also for a resent report: a failure here is retried then,
+  // and the promise side is idempotent.
+  if (auto promises = store_.Find<PromiseRepository>(); promises.ok()) {
+    PromiseService service(store_, **promises, clock_, events_);
+    LUISTER_RETURN_IF_ERROR(service.AfterCall(recorded.call));
   }
   return recorded;
 }

@@ -169,6 +169,12 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                 .status,
             201);
 
+  // A promise made to the customer.
+  int64_t promise = Create("/api/v1/promises", {{"customer_id", cust},
+                                                {"conversation_id", conv},
+                                                {"kind", "callback"},
+                                                {"what", "Terugbellen over de wandelroute"}});
+
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
     std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)
@@ -178,12 +184,14 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                      : pattern.rfind("/api/v1/attachments/", 0) == 0   ? std::to_string(attachment)
                      : pattern.rfind("/api/v1/calls/", 0) == 0         ? std::to_string(call)
                      : pattern.rfind("/api/v1/chats/", 0) == 0         ? std::to_string(chat)
+                     : pattern.rfind("/api/v1/promises/", 0) == 0      ? std::to_string(promise)
                                                                        : "";
     std::string t = pattern;
     if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);
     if (pattern == "/api/v1/customers/lookup") t += "?kind=email&value=walk.persoon@example.nl";
     if (pattern == "/api/v1/search") t += "?q=wandelroute";
     if (pattern == "/api/v1/customers" || pattern == "/api/v1/conversations") t += "?limit=200";
+    if (pattern == "/api/v1/promises") t += "?customer_id=" + std::to_string(cust);
     return t;
   };
 

@@ -58,5 +58,6 @@ ApiModule SocialModule();
 ApiModule ChatModule();
 ApiModule DuplicatesModule();
 ApiModule CalendarModule();
+ApiModule PromisesModule();
 
 }  // namespace luister::http

@@ -38,6 +38,8 @@ const Sql kMoveCalls("UPDATE phone_calls SET customer_id = ? WHERE customer_id =
 // The chat module's visitors (domain/chat.h): a returning visitor's next chat
 // opens on the customer they were merged into.
 const Sql kMoveVisitors("UPDATE chat_visitors SET customer_id = ? WHERE customer_id = ?");
+// The promises module's promises (domain/promise.h), both ways.
+const Sql kMovePromises("UPDATE promises SET customer_id = ? WHERE customer_id = ?");
 const Sql kMoveMembers("UPDATE customers SET organisation_id = ? WHERE organisation_id = ?");
 const Sql kRepointTombstones("UPDATE customers SET merged_into_id = ? WHERE merged_into_id = ?");
 const Sql kMarkMerged("UPDATE customers SET merged_into_id = ?, updated_at = ? WHERE id = ?");
@@ -215,6 +217,7 @@ Result<MergeRecord> SqlCustomerRepository::Merge(int64_t source_id, int64_t targ
     LUISTER_ASSIGN_OR_RETURN(m.moved_activities, Move(c, kMoveActivities, source_id, target_id));
     LUISTER_RETURN_IF_ERROR(Move(c, kMoveCalls, source_id, target_id).status());
     LUISTER_RETURN_IF_ERROR(Move(c, kMoveVisitors, source_id, target_id).status());
+    LUISTER_RETURN_IF_ERROR(Move(c, kMovePromises, source_id, target_id).status());
     LUISTER_RETURN_IF_ERROR(Move(c, kMoveMembers, source_id, target_id).status());
     LUISTER_RETURN_IF_ERROR(Move(c, kRepointTombstones, source_id, target_id).status());
     LUISTER_RETURN_IF_ERROR(

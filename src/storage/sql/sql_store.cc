@@ -8,6 +8,7 @@
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_duplicate_repository.h"
 #include "storage/sql/sql_opening_hours_repository.h"
+#include "storage/sql/sql_promise_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_location_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
@@ -38,6 +39,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<SocialRepository>(std::make_unique<SqlSocialRepository>(db));
   r.Add<DuplicateRepository>(std::make_unique<SqlDuplicateRepository>(db));
   r.Add<OpeningHoursRepository>(std::make_unique<SqlOpeningHoursRepository>(db));
+  r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
   return r;
 }
 

@@ -39,10 +39,16 @@ describe('problemFromResponse', () => {
     expect(err.retryAfter).toBe(300);
   });
 
+  it('keeps the whole body for members beyond the standard ones', async () => {
+    const err = await problemFromResponse(problem(409, { title: 'Conflict', detail: 'changed meanwhile', current: { id: 4, version: 3 } }));
+    expect(err.problem?.current).toEqual({ id: 4, version: 3 });
+  });
+
   it('copes with a body that is not JSON', async () => {
     const err = await problemFromResponse(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }));
     expect(err.status).toBe(502);
     expect(err.errors).toEqual([]);
+    expect(err.problem).toBeNull();
   });
 });
 

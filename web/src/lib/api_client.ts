@@ -2,7 +2,8 @@
 // - requests are same-origin with the session cookie; every non-GET request
 //   carries X-CSRF-Token once setCsrfToken() was called after login;
 // - a non-2xx answer rejects with ApiError, parsed from problem+json when the
-//   server sent it (field errors in `errors`, Retry-After for 429);
+//   server sent it (field errors in `errors`, Retry-After for 429, the whole
+//   body in `problem`);
 // - a network failure rejects with ApiError status 0;
 // - a 401 on anything but the session endpoint calls the handler set with
 //   onUnauthorized (the app sends the user to the login page).
@@ -20,6 +21,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** Seconds to wait before retrying, from Retry-After (429). */
   readonly retryAfter: number | null;
+  /** The whole problem+json body, for members beyond the standard ones (a promise's 409 carries `current`). */
+  readonly problem: Record<string, unknown> | null;
 
   constructor(init: {
     status: number;
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     detail?: string;
     errors?: FieldError[];
     retryAfter?: number | null;
+    problem?: Record<string, unknown> | null;
   }) {
     super(init.detail || init.title || `HTTP ${init.status}`);
     this.name = 'ApiError';
@@ -37,6 +41,7 @@ export class ApiError extends Error {
     this.detail = init.detail ?? '';
     this.errors = init.errors ?? [];
     this.retryAfter = init.retryAfter ?? null;
+    this.problem = init.problem ?? null;
   }
 
   /** The message for one field, matching `field` exactly or as a prefix (`tags` covers `tags[2]`). */
@@ -112,6 +117,7 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
       detail: typeof p.detail === 'string' ? p.detail : '',
       errors,
       retryAfter,
+      problem: p,
     });
   }
   return new ApiError({ status: res.status, title: res.statusText, retryAfter });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatDuration, formatRelative, formatSeconds } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDue, formatDuration, formatRelative, formatSeconds } from './format';
 
 const now = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -23,6 +23,14 @@ describe('format', () => {
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).toMatch(/^1 Sept? 2026,? \d{2}:\d{2}$/);
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'nl')).toMatch(/^1 sep 2026,? \d{2}:\d{2}$/);
     expect(formatDateTime('2026-09-01T12:00:00.000Z', 'en')).not.toBe(formatDateTime('2026-09-01T12:00:00.000Z', 'nl'));
+  });
+
+  it('says when something is due with the weekday, and a midnight end as the day before', () => {
+    expect(formatDue('2026-12-08T11:00:00.000Z', 'nl', 'Europe/Amsterdam')).toBe('di 8 dec 12:00');
+    expect(formatDue('2026-12-08T11:00:00.000Z', 'en', 'Europe/Amsterdam')).toBe('Tue 8 Dec 12:00');
+    // "By Friday": due before Saturday 00:00.
+    expect(formatDue('2026-12-04T23:00:00.000Z', 'nl', 'Europe/Amsterdam')).toBe('vr 4 dec');
+    expect(formatDue('2026-12-04T23:00:00.000Z', 'en', 'Europe/Amsterdam')).toBe('Fri 4 Dec');
   });
 
   it('writes call times as m:ss, with hours when long', () => {

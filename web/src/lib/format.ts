@@ -63,6 +63,32 @@ export function formatDateTime(iso: string, lang: Language): string {
   return dateFormat(lang, true).format(new Date(iso));
 }
 
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dueFormat(lang: Language, part: 'day' | 'time', timeZone?: string): Intl.DateTimeFormat {
+  const key = `${lang}.${part}.${timeZone ?? ''}`;
+  let f = dueFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      part === 'day' ? { weekday: 'short', day: 'numeric', month: 'short' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    f = new Intl.DateTimeFormat(locales[lang], { ...options, timeZone });
+    dueFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * When something is due: "di 8 dec 12:00", "Tue 8 Dec 12:00". A due moment
+ * at midnight ends the day before ("by Friday" is due before Saturday
+ * 00:00), so it reads as that day alone: "vr 4 dec".
+ */
+export function formatDue(iso: string, lang: Language, timeZone?: string): string {
+  const at = new Date(iso);
+  const time = dueFormat(lang, 'time', timeZone).format(at);
+  if (time === '00:00') return dueFormat(lang, 'day', timeZone).format(new Date(at.getTime() - 1)).replace(/\.$/, '');
+  return `${dueFormat(lang, 'day', timeZone).format(at).replace(/\.$/, '')} ${time}`;
+}
+
 const byteFormats = new Map<string, Intl.NumberFormat>();
 
 /** "812 bytes", "4.2 kB", "3.1 MB" (decimal units) in the UI language. */

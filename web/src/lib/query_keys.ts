@@ -28,4 +28,7 @@ export const queryKeys = {
   socialSources: ['social-sources'] as const,
   chat: (conversationId: number) => ['chat', conversationId] as const,
   chatWidgets: ['chat-widgets'] as const,
+  /** Every promise list (a customer's, a conversation's); `promise.changed` makes them all stale. */
+  promises: ['promises'] as const,
+  promiseList: (filters: object) => ['promises', filters] as const,
 };

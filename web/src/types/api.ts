@@ -101,6 +101,30 @@ export type Upload = Schemas['Upload'];
 /** A file of a new message (`attachments[]` of NewMessage). */
 export type NewAttachment = Schemas['NewAttachment'];
 
+/**
+ * A promise, both ways: what the desk promised a customer (`by: us`) or what
+ * a customer took on (`by: customer`). Named so it does not shadow the
+ * global `Promise`.
+ */
+export type PromiseRecord = Schemas['Promise'];
+/** One line of a promise's history. */
+export type PromiseEvent = Schemas['PromiseEvent'];
+/** `GET /promises/{id}`: the promise with every change, oldest first. */
+export type PromiseWithHistory = Schemas['PromiseWithHistory'];
+export type PromiseKind = Schemas['PromiseKind'];
+export type PromiseParty = Schemas['PromiseParty'];
+export type PromiseStatus = Schemas['PromiseStatus'];
+export type NewPromise = Schemas['NewPromise'];
+/** `POST /promises/{id}/keep`: the version seen, and the message or call that kept it. */
+export type KeepPromise = Schemas['KeepPromise'];
+/** `POST /promises/{id}/break` and `/cancel` (where the note is required). */
+export type PromiseNote = Schemas['PromiseNote'];
+export type RenegotiatePromise = Schemas['RenegotiatePromise'];
+/** A refused change (409): the problem with the promise as it is now. */
+export type PromiseConflict = Schemas['PromiseConflict'];
+export type SuggestPromise = Schemas['SuggestPromise'];
+export type PromiseSuggestion = Schemas['PromiseSuggestion'];
+
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
   items: T[];
@@ -129,6 +153,7 @@ export type PageShapesAgree = [
   Assert<Same<Schemas['MailboxList'], List<Mailbox>>>,
   Assert<Same<Schemas['QuarantinePage'], Page<QuarantinedMail>>>,
   Assert<Same<Schemas['OutboxPage'], Page<OutboxItem>>>,
+  Assert<Same<Schemas['PromiseList'], Page<PromiseRecord>>>,
   // A message's delivery is the Delivery enum or null.
   Assert<Same<Message['delivery'], Delivery | null>>,
 ];
@@ -162,4 +187,7 @@ export const CALL_OUTCOMES: CallOutcome[] = values<CallOutcome>({
 });
 export const DELIVERIES: Delivery[] = values<Delivery>({
   queued: true, sending: true, sent: true, failed: true, uncertain: true, cancelled: true,
+});
+export const PROMISE_KINDS: PromiseKind[] = values<PromiseKind>({
+  callback: true, send_information: true, repair_replace: true, refund: true, visit: true, payment: true, documents: true, other: true,
 });

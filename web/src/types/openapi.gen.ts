@@ -69,8 +69,13 @@ export interface paths {
          *     was recorded or callbacks closed), `chat.updated` (a chat was
          *     accepted, ended or handed to e-mail; `user_id` the agent),
          *     `chat.typing` (someone types in a chat: an agent, `user_id`, or the
-         *     visitor), `chat.read` (a side of a chat read it further), each with a
-         *     sequence number.
+         *     visitor), `chat.read` (a side of a chat read it further),
+         *     `promise.changed` (a promise was made, kept, broken, renegotiated
+         *     or cancelled; `user_id` its owner, `department_id` the owning
+         *     department), `promise.due` (a promise of ours is due within the
+         *     hour; `user_id` its owner) and `promise.overdue` (it is past due;
+         *     `user_id` the department's manager it is escalated to, else the
+         *     owner), each with a sequence number.
          *     Reconnect with `?since=SEQ` to be sent what was missed, or `reset`
          *     when it is no longer held. Authenticated by the session cookie (or a
          *     bearer token); the role needs `read_conversations`; a browser's
@@ -521,7 +526,8 @@ export interface paths {
          * Customer timeline
          * @description Everything that happened with the customer across channels and
          *     departments (conversations opened, messages, notes, hand-overs,
-         *     status changes, assignments, merges), newest first. `404` for an
+         *     status changes, assignments, merges, calls, promises made and
+         *     changed), newest first. `404` for an
          *     unknown customer. Audited (`read timeline`).
          *
          *     Permission: `read_customers` (roles: admin, manager, agent,
@@ -2159,6 +2165,229 @@ export interface paths {
         patch: operations["updateSocialSource"];
         trace?: never;
     };
+    "/api/v1/promises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List promises
+         * @description Promises both ways (docs/promises.md): what the desk promised a
+         *     customer (`by: us`) and what a customer took on (`by: customer`),
+         *     matching all given filters, due first (those without a due moment
+         *     last), then by id. By default only live promises (`open` or
+         *     `renegotiated`); `status=all` adds the closed ones. `due` keeps
+         *     live promises due before now (`overdue`), before the end of today
+         *     (`today`) or before the end of this week (`week`), in the desk's
+         *     time zone (Europe/Amsterdam). `owner=me` is the caller's own;
+         *     `owner_user_id` another user's. Audited (`read promise`, one entry
+         *     per promise returned, naming its customer, with the query).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listPromises"];
+        put?: never;
+        /**
+         * Record a promise
+         * @description A promise of the desk's (`by: us`, the default) or of the
+         *     customer's (`by: customer`), optionally on one of the customer's
+         *     conversations and the message that made it. `due_end` (exclusive)
+         *     is when it is due at the latest, `due_start` where a stretch
+         *     begins ("between 10 and 12"); no due moment means "as soon as
+         *     possible". On a conversation, `channel` and
+         *     `owner_department_id` default to the conversation's; the desk's
+         *     promises are owned by the caller unless `owner_user_id` says
+         *     otherwise. Every mistake is a `400` field error: a due moment that
+         *     has passed, an unknown or merged-away customer, a conversation of
+         *     another customer, a message not in the conversation, an owner who
+         *     is no active user. The promise is on the customer's timeline
+         *     (`promise`, action `made`) and announced live
+         *     (`promise.changed`). Audited (`create promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["createPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a text promises
+         * @description Reads a text (an agent's reply, before or after it goes out) for
+         *     its first commitment by rules, in Dutch (`lang`, the default) or
+         *     English (docs/promises.md): who commits, what kind of thing and
+         *     by when, as a suggestion the agent confirms or corrects. "Now" is
+         *     the server's clock in the desk's time zone; business days follow
+         *     the opening hours of `department_id` (without hours: Monday to
+         *     Friday, not on Dutch public holidays). A text that commits nobody
+         *     gives `commitment: false` with the other members null (`asap`
+         *     false). Stores nothing; not audited (no personal data is read).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["suggestPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One promise with its history
+         * @description The promise and every change made to it, oldest first, with who
+         *     made it. Audited (`read promise`).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getPromise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}/keep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a promise kept
+         * @description Kept, with what kept it: a message (or note) in one of the
+         *     customer's conversations, or a call of the customer's
+         *     (`evidence_kind`, `evidence_id`); evidence that does not exist or
+         *     is another customer's is a `400` field error. `version` is the
+         *     version the caller saw: `409` with the promise as it is now
+         *     (`current`) when it changed meanwhile or is closed already (kept,
+         *     broken or cancelled). On the timeline (`promise`, action `kept`)
+         *     and announced live (`promise.changed`). Audited (`update
+         *     promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["keepPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}/break": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a promise broken
+         * @description It was not kept, with an optional note why. `409` with the
+         *     promise as it is now (`current`) when `version` is not the current
+         *     one or the promise is closed already. On the timeline (`promise`,
+         *     action `broken`) and announced live (`promise.changed`). Audited
+         *     (`update promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["breakPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a promise
+         * @description It no longer holds (made by mistake, no longer wanted): `note`
+         *     says why and is required (`400` without it). `409` with the
+         *     promise as it is now (`current`) when `version` is not the current
+         *     one or the promise is closed already. On the timeline (`promise`,
+         *     action `cancelled`) and announced live (`promise.changed`).
+         *     Audited (`update promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["cancelPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}/renegotiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree a new due moment
+         * @description A new due moment by agreement (`due_end`, required, still to come;
+         *     `due_start` for a stretch). The status becomes `renegotiated`,
+         *     `renegotiations` counts one more, and `original_due_end` keeps the
+         *     due moment from before the first renegotiation. `409` with the
+         *     promise as it is now (`current`) when `version` is not the current
+         *     one or the promise is closed already. On the timeline (`promise`,
+         *     action `renegotiated`) and announced live (`promise.changed`).
+         *     Audited (`update promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["renegotiatePromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2200,7 +2429,7 @@ export interface components {
         /** @enum {string} */
         Language: "nl" | "en";
         /** @enum {string} */
-        ActivityKind: "conversation_opened" | "message" | "note" | "handover" | "status_changed" | "assigned" | "merged" | "call";
+        ActivityKind: "conversation_opened" | "message" | "note" | "handover" | "status_changed" | "assigned" | "merged" | "call" | "promise";
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -2458,10 +2687,10 @@ export interface components {
             /** Format: int64 */
             actor_user_id: number | null;
             params: components["schemas"]["ActivityParams"];
-            /** @description Words a person wrote, never text of the server: the start of the message or note, the subject of an opened conversation, the note of a handover. Empty for status changes, assignments and merges, which are described by `params` and worded by the reader in its own language. Entries stored before version 5 of the schema may carry an English sentence here when their params could not be recovered. */
+            /** @description Words a person wrote, never text of the server: the start of the message or note, the subject of an opened conversation, the note of a handover, what a promise promised. Empty for status changes, assignments and merges, which are described by `params` and worded by the reader in its own language. Entries stored before version 5 of the schema may carry an English sentence here when their params could not be recovered. */
             summary: string;
         };
-        /** @description What an event says, as data. status_changed: `from`, `to` (status wire names). assigned: `assignee_id` (absent when unassigned), `previous_assignee_id`. handover: `from_department_id`, `to_department_id`, `to_queue_id`. merged: `source_id`, `source_name`. call: `call_id`, `outcome`, `wait_seconds`, `talk_seconds`, `number` (the customer's). Contacts (message, note, conversation_opened) have none. */
+        /** @description What an event says, as data. status_changed: `from`, `to` (status wire names). assigned: `assignee_id` (absent when unassigned), `previous_assignee_id`. handover: `from_department_id`, `to_department_id`, `to_queue_id`. merged: `source_id`, `source_name`. call: `call_id`, `outcome`, `wait_seconds`, `talk_seconds`, `number` (the customer's). promise: `promise_id`, `action` (made, kept, broken, renegotiated, cancelled), `by`, `kind`, `status` (after the change), `due_end` (absent when none). Contacts (message, note, conversation_opened) have none. */
         ActivityParams: {
             from?: components["schemas"]["ConversationStatus"];
             to?: components["schemas"]["ConversationStatus"];
@@ -2486,6 +2715,15 @@ export interface components {
             /** Format: int64 */
             talk_seconds?: number;
             number?: string;
+            /** Format: int64 */
+            promise_id?: number;
+            /** @enum {string} */
+            action?: "made" | "kept" | "broken" | "renegotiated" | "cancelled";
+            by?: components["schemas"]["PromiseParty"];
+            kind?: components["schemas"]["PromiseKind"];
+            status?: components["schemas"]["PromiseStatus"];
+            /** Format: date-time */
+            due_end?: string;
         };
         Department: {
             /** Format: int64 */
@@ -3506,6 +3744,240 @@ export interface components {
             items: components["schemas"]["Call"][];
             next_cursor: string | null;
         };
+        /**
+         * @description What was promised: callback; send_information (an update, an answer); repair_replace; refund; visit; payment; documents (a named document: a form, a label, an invoice, photos); other.
+         * @enum {string}
+         */
+        PromiseKind: "callback" | "send_information" | "repair_replace" | "refund" | "visit" | "payment" | "documents" | "other";
+        /**
+         * @description Who promised; `us` is the desk, `customer` the customer.
+         * @enum {string}
+         */
+        PromiseParty: "us" | "customer";
+        /**
+         * @description `open` and `renegotiated` are live; `kept`, `broken` and `cancelled` are closed for good.
+         * @enum {string}
+         */
+        PromiseStatus: "open" | "renegotiated" | "kept" | "broken" | "cancelled";
+        /** @description A promise, both ways (docs/promises.md): what the desk promised a customer, or what a customer took on, with its owner, due moment and status. Every change adds one to `version`. */
+        Promise: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customer_id: number;
+            /** Format: int64 */
+            conversation_id: number | null;
+            /**
+             * Format: int64
+             * @description The message that made the promise, when one did.
+             */
+            message_id: number | null;
+            by: components["schemas"]["PromiseParty"];
+            kind: components["schemas"]["PromiseKind"];
+            /** @description What was promised, in the words of whoever recorded it. */
+            what: string;
+            /**
+             * Format: date-time
+             * @description Where a due stretch begins ("between 10 and 12"); null when only its end counts.
+             */
+            due_start: string | null;
+            /**
+             * Format: date-time
+             * @description Due before this moment (exclusive); null for "as soon as possible".
+             */
+            due_end: string | null;
+            /**
+             * Format: date-time
+             * @description The due moment before the first renegotiation; null until then.
+             */
+            original_due_end: string | null;
+            /** @description How many times a new due moment was agreed. */
+            renegotiations: number;
+            /** @enum {string|null} */
+            channel: "email" | "chat" | "phone" | "social" | "shop" | "webform" | null;
+            /** Format: int64 */
+            owner_user_id: number | null;
+            /** Format: int64 */
+            owner_department_id: number | null;
+            status: components["schemas"]["PromiseStatus"];
+            /**
+             * @description What kept it (`kept` only).
+             * @enum {string|null}
+             */
+            evidence_kind: "message" | "call" | null;
+            /**
+             * Format: int64
+             * @description The message or call that kept it.
+             */
+            evidence_id: number | null;
+            /**
+             * Format: int64
+             * @description Who recorded it; null when the desk did by itself (a callback request).
+             */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When it was kept, broken or cancelled.
+             */
+            closed_at: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One line of a promise's history. */
+        PromiseEvent: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int64
+             * @description Who changed it; null for the desk itself.
+             */
+            user_id: number | null;
+            /** @enum {string} */
+            action: "made" | "renegotiated" | "kept" | "broken" | "cancelled" | "reassigned";
+            /**
+             * @description Null for `made`.
+             * @enum {string|null}
+             */
+            from_status: "open" | "renegotiated" | "kept" | "broken" | "cancelled" | null;
+            to_status: components["schemas"]["PromiseStatus"];
+            /** Format: date-time */
+            old_due_end: string | null;
+            /** Format: date-time */
+            new_due_end: string | null;
+            /** @description Why, in the words of who changed it; empty when none was given. */
+            note: string;
+        };
+        PromiseWithHistory: components["schemas"]["Promise"] & {
+            /** @description Every change, oldest first. */
+            history: components["schemas"]["PromiseEvent"][];
+        };
+        PromiseList: {
+            items: components["schemas"]["Promise"][];
+            next_cursor: string | null;
+        };
+        PromiseConflict: components["schemas"]["Problem"] & {
+            current?: components["schemas"]["Promise"];
+        };
+        NewPromise: {
+            /** Format: int64 */
+            customer_id: number;
+            /**
+             * Format: int64
+             * @description One of the customer's conversations.
+             */
+            conversation_id?: number;
+            /**
+             * Format: int64
+             * @description The message of `conversation_id` that made the promise.
+             */
+            message_id?: number;
+            by?: components["schemas"]["PromiseParty"];
+            kind: components["schemas"]["PromiseKind"];
+            what: string;
+            /**
+             * Format: date-time
+             * @description Where a due stretch begins; needs `due_end` after it.
+             */
+            due_start?: string;
+            /**
+             * Format: date-time
+             * @description Due before this moment (exclusive), still to come; leave out for "as soon as possible".
+             */
+            due_end?: string;
+            channel?: components["schemas"]["Channel"];
+            /**
+             * Format: int64
+             * @description An active user; default for the desk's promises is the caller.
+             */
+            owner_user_id?: number;
+            /**
+             * Format: int64
+             * @description Default on a conversation is its department.
+             */
+            owner_department_id?: number;
+        };
+        KeepPromise: {
+            /**
+             * Format: int64
+             * @description The version the caller saw.
+             */
+            version: number;
+            /** @enum {string} */
+            evidence_kind: "message" | "call";
+            /**
+             * Format: int64
+             * @description A message (or note) or call of the promise's customer.
+             */
+            evidence_id: number;
+            note?: string;
+        };
+        PromiseNote: {
+            /**
+             * Format: int64
+             * @description The version the caller saw.
+             */
+            version: number;
+            /** @description Why; required to cancel. */
+            note?: string;
+        };
+        RenegotiatePromise: {
+            /**
+             * Format: int64
+             * @description The version the caller saw.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Where the new due stretch begins, before `due_end`.
+             */
+            due_start?: string;
+            /**
+             * Format: date-time
+             * @description The new due moment (exclusive), still to come.
+             */
+            due_end: string;
+            note?: string;
+        };
+        SuggestPromise: {
+            text: string;
+            lang?: components["schemas"]["Language"];
+            /**
+             * Format: int64
+             * @description Whose opening hours count business days.
+             */
+            department_id?: number;
+        };
+        PromiseSuggestion: {
+            /** @description Whether the text commits anyone; when false, the other members are null (`asap` false). */
+            commitment: boolean;
+            /** @enum {string|null} */
+            by: "us" | "customer" | null;
+            /** @enum {string|null} */
+            kind: "callback" | "send_information" | "repair_replace" | "refund" | "visit" | "payment" | "documents" | "other" | null;
+            /** @description When it is due; null when no time was named or "as soon as possible". */
+            due: {
+                /** Format: date-time */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description Exclusive.
+                 */
+                end: string;
+                /**
+                 * @description The smallest unit the expression names.
+                 * @enum {string}
+                 */
+                grain: "second" | "minute" | "hour" | "part_of_day" | "day" | "week" | "month" | "quarter" | "year";
+            } | null;
+            /** @description The text said "as soon as possible". */
+            asap: boolean;
+            /** @description The sentence that commits. */
+            sentence: string | null;
+        };
         Location: {
             /** Format: int64 */
             id: number;
@@ -3914,6 +4386,27 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The promise changed meanwhile (`version` is not the current one) or
+         *     is closed already (kept, broken or cancelled). `current` is the
+         *     promise as it is now, so the caller sees what changed.
+         */
+        PromiseConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://luister.dev/problems/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "the promise was changed meanwhile (now version 3, renegotiated)"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["PromiseConflict"];
             };
         };
         /** @description The request body exceeds the server's limit (1 MiB by default). */
@@ -7208,6 +7701,304 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listPromises: {
+        parameters: {
+            query?: {
+                customer_id?: number;
+                conversation_id?: number;
+                /** @description The owning department. */
+                department_id?: number;
+                /** @description `me`: promises the caller owns (instead of `owner_user_id`). */
+                owner?: "me";
+                owner_user_id?: number;
+                /** @description Who promised; both when left out. */
+                by?: components["schemas"]["PromiseParty"];
+                status?: "live" | "all";
+                /** @description Live promises due before now, the end of today or the end of this week. */
+                due?: "overdue" | "today" | "week";
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of promises. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPromise"];
+            };
+        };
+        responses: {
+            /** @description The new promise (version 1, status `open`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestPromise"];
+            };
+        };
+        responses: {
+            /** @description The suggestion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseSuggestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPromise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promise and its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseWithHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    keepPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeepPromise"];
+            };
+        };
+        responses: {
+            /** @description The kept promise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    breakPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromiseNote"];
+            };
+        };
+        responses: {
+            /** @description The broken promise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromiseNote"];
+            };
+        };
+        responses: {
+            /** @description The cancelled promise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    renegotiatePromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenegotiatePromise"];
+            };
+        };
+        responses: {
+            /** @description The promise with its new due moment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -31,6 +31,16 @@ describe('keysForEvent', () => {
     expect(keysForEvent({ seq: 5, type: 'customer.created', customer_id: 10 })).not.toContainEqual(['conversations']);
   });
 
+  it('refreshes every promise list and the timeline when a promise changes', () => {
+    expect(keysForEvent({ seq: 7, type: 'promise.changed', conversation_id: 17, customer_id: 5, department_id: 2, user_id: 3 })).toEqual([
+      ['promises'],
+      ['timeline', 5],
+    ]);
+    expect(keysForEvent({ seq: 8, type: 'message.created', conversation_id: 17, customer_id: 5 })).not.toContainEqual(['promises']);
+    expect(keysForEvent({ seq: 9, type: 'promise.overdue', customer_id: 5, user_id: 4 })).toContainEqual(['promises']);
+    expect(keysForEvent({ seq: 10, type: 'promise.due', customer_id: 5, user_id: 3 })).toContainEqual(['promises']);
+  });
+
   it('does not refetch messages for a conversation change', () => {
     const keys = keysForEvent({ seq: 3, type: 'conversation.updated', conversation_id: 4, customer_id: 1 });
     expect(keys).not.toContainEqual(['messages', 4]);

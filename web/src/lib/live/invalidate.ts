@@ -34,6 +34,10 @@ export function keysForEvent(e: LiveEvent): QueryKey[] {
   if (e.type === 'chat.read' && conversation != null) keys.push(queryKeys.chat(conversation));
   // A call came in or was logged, or someone closed callbacks.
   if (e.type === 'call.recorded') keys.push(queryKeys.callbacks);
+  // A promise was made, kept, broken, renegotiated or cancelled: every list
+  // may show it (the customer's, the conversation's), and it is on the timeline.
+  if (e.type === 'promise.changed' || e.type === 'promise.due' || e.type === 'promise.overdue')
+    keys.push(queryKeys.promises);
   if (customer != null) keys.push(queryKeys.timeline(customer));
   return keys;
 }

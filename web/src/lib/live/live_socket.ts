@@ -13,7 +13,7 @@ export interface LiveEvent {
   customer_id?: number;
   message_id?: number;
   department_id?: number;
-  user_id?: number; // chat.updated, chat.typing: the agent
+  user_id?: number; // chat.updated, chat.typing: the agent; promise.changed: the owner
 }
 
 export type LiveStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';

@@ -21,7 +21,7 @@ const users = (id: number | null | undefined) => (id === 7 ? 'Sanne de Vries' : 
 const departments = (id: number | null | undefined) => ({ 2: 'Klantenservice', 5: 'Verkoop' } as Record<number, string>)[id ?? 0];
 
 function text(lang: 'en' | 'nl', a: Partial<Activity>) {
-  return describeActivity({ ...base, ...a }, i18n.getFixedT(lang), users, departments);
+  return describeActivity({ ...base, ...a }, i18n.getFixedT(lang), users, departments, { lang, timeZone: 'Europe/Amsterdam' });
 }
 
 describe('describeActivity', () => {
@@ -56,6 +56,28 @@ describe('describeActivity', () => {
     expect(text('en', { kind: 'merged', params: { source_id: 12, source_name: 'J. Jansen' } })).toBe(
       'Merged J. Jansen (customer 12) into this customer',
     );
+  });
+
+  it('words promises made, kept, broken, renegotiated and cancelled, ours and the customer\'s', () => {
+    const made = { kind: 'promise' as const, summary: 'Terugbellen over de lekkende fles', params: { promise_id: 8, action: 'made' as const, by: 'us' as const, kind: 'callback' as const, status: 'open' as const, due_end: '2026-12-08T11:00:00.000Z' } };
+    expect(text('nl', made)).toBe('Belofte gedaan: terugbellen, uiterlijk di 8 dec 12:00');
+    expect(text('en', made)).toBe('Promise made: callback, due Tue 8 Dec 12:00');
+    const moved = { ...made, params: { ...made.params, action: 'renegotiated' as const, status: 'renegotiated' as const, due_end: '2026-12-11T16:00:00.000Z' } };
+    expect(text('nl', moved)).toBe('Belofte verzet: terugbellen, nu uiterlijk vr 11 dec 17:00');
+    expect(text('en', moved)).toBe('Promise renegotiated: callback, now due Fri 11 Dec 17:00');
+    // Closing it says no due moment; a promise without one says none.
+    expect(text('nl', { ...made, params: { ...made.params, action: 'kept', status: 'kept' } })).toBe('Belofte nagekomen: terugbellen');
+    expect(text('en', { ...made, params: { ...made.params, action: 'broken', status: 'broken' } })).toBe('Promise broken: callback');
+    expect(text('en', { ...made, params: { ...made.params, action: 'cancelled', status: 'cancelled' } })).toBe('Promise cancelled: callback');
+    expect(text('en', { ...made, params: { promise_id: 8, action: 'made', by: 'us', kind: 'refund', status: 'open' } })).toBe('Promise made: refund');
+
+    // "I pay by Friday": due before Saturday 00:00, so it reads as Friday.
+    const theirs = { kind: 'promise' as const, params: { promise_id: 9, action: 'made' as const, by: 'customer' as const, kind: 'payment' as const, status: 'open' as const, due_end: '2026-12-04T23:00:00.000Z' } };
+    expect(text('nl', theirs)).toBe('Afspraak klant: betaling, uiterlijk vr 4 dec');
+    expect(text('en', theirs)).toBe("Customer's commitment: payment, due Fri 4 Dec");
+    expect(text('nl', { ...theirs, params: { ...theirs.params, action: 'broken', status: 'broken' } })).toBe('Afspraak klant niet nagekomen: betaling');
+    expect(text('en', { ...theirs, params: { ...theirs.params, action: 'kept', status: 'kept' } })).toBe('Customer kept their commitment: payment');
+    expect(text('en', { kind: 'promise', params: {} })).toBeUndefined();
   });
 
   it('leaves contacts and entries without params to their summary', () => {

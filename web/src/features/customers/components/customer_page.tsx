@@ -6,6 +6,7 @@ import { ChannelFilter, DepartmentFilter } from '@/components/filter_select';
 import { isApiError } from '@/lib/api_client';
 import { useCustomer } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
+import type { Customer } from '@/types/api';
 import { useTimeline, type TimelineFilters } from '../api/get_timeline';
 import { useRemoveIdentity } from '../api/update_customer';
 import { CustomerDetails, IdentityList } from './customer_details';
@@ -19,8 +20,12 @@ import { Timeline } from './timeline';
 
 const ContactChart = lazy(() => import('./contact_chart'));
 
-/** Customer 360: who they are, and everything that happened on every channel and in every department. */
-export function CustomerPage({ id }: { id: number }) {
+/**
+ * Customer 360: who they are, and everything that happened on every channel
+ * and in every department. `side` adds panels of other features (promises)
+ * under the customer's properties; the app composes them.
+ */
+export function CustomerPage({ id, side }: { id: number; side?: (customer: Customer) => React.ReactNode }) {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const customer = useCustomer(id);
@@ -74,6 +79,7 @@ export function CustomerPage({ id }: { id: number }) {
             </div>
             {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <CustomerDetails customer={c} />}
           </section>
+          {side?.(c)}
           {can(session, 'write_conversations') && !c.merged_into_id && (
             <>
               <CallLogForm customer={c} />

@@ -6,8 +6,12 @@ import { useTimeline } from '../api/get_timeline';
 import { CustomerDetails, IdentityList } from './customer_details';
 import { Timeline } from './timeline';
 
-/** The customer beside a conversation: who they are and what happened lately, on every channel. */
-export function CustomerPanel({ customerId }: { customerId: number }) {
+/**
+ * The customer beside a conversation: who they are and what happened lately,
+ * on every channel. `children` are panels of other features (promises),
+ * composed by the app, shown above the recent activity.
+ */
+export function CustomerPanel({ customerId, children }: { customerId: number; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const customer = useCustomer(customerId);
   const timeline = useTimeline(customerId, {}, 10);
@@ -30,6 +34,7 @@ export function CustomerPanel({ customerId }: { customerId: number }) {
           <CustomerDetails customer={customer.data} />
         </>
       )}
+      {children}
       <h3 className="panel-subtitle">{t('customer.recent')}</h3>
       <Timeline query={timeline} compact />
       <Link className="btn btn--ghost btn--block" to={`/customers/${customerId}`}>

@@ -78,7 +78,7 @@ export function Timeline({ query, compact = false }: { query: ReturnType<typeof 
                   {formatDateTime(a.at, lang)}
                 </time>
               </p>
-              <TimelineText activity={a} text={describeActivity(a, t, userName, departmentName)} />
+              <TimelineText activity={a} text={describeActivity(a, t, userName, departmentName, { lang })} />
             </div>
           </li>
         ))}

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '@/lib/api_client';
+import { queryKeys } from '@/lib/query_keys';
+import type { KeepPromise, NewPromise, Page, PromiseNote, PromiseRecord, RenegotiatePromise } from '@/types/api';
+
+export interface PromiseFilters {
+  customer_id?: number;
+  conversation_id?: number;
+}
+
+/** Live promises (open or renegotiated), both ways, due first; one page of up to 200. */
+export function usePromises(filters: PromiseFilters) {
+  return useQuery({
+    queryKey: queryKeys.promiseList({ ...filters, status: 'live' }),
+    queryFn: ({ signal }) => api.get<Page<PromiseRecord>>('/promises', { ...filters, status: 'live', limit: 200 }, signal),
+    select: (d) => d.items,
+    enabled: (filters.customer_id ?? filters.conversation_id ?? 0) > 0,
+  });
+}
+
+/** Records a promise of ours or of the customer's; it shows in the lists and on the timeline. */
+export function useCreatePromise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: NewPromise) => api.post<PromiseRecord>('/promises', p),
+    onSuccess: (p) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.promises });
+      void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) });
+    },
+  });
+}
+
+/** What can happen to a live promise, each naming the version the person saw. */
+export type PromiseChange =
+  | { action: 'keep'; body: KeepPromise }
+  | { action: 'break'; body: PromiseNote }
+  | { action: 'cancel'; body: PromiseNote }
+  | { action: 'renegotiate'; body: RenegotiatePromise };
+
+/** Keeps, breaks, cancels or renegotiates a promise. A refusal (409) refetches the lists too: they are stale. */
+export function useChangePromise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: number; change: PromiseChange }) =>
+      api.post<PromiseRecord>(`/promises/${id}/${change.action}`, change.body),
+    onSuccess: (p) => void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: queryKeys.promises }),
+  });
+}
+
+/** The promise as it is now, from a refused change (409: changed meanwhile, or closed already). */
+export function currentFromConflict(error: unknown): PromiseRecord | null {
+  if (!isApiError(error) || error.status !== 409) return null;
+  const current = error.problem?.current;
+  return current && typeof current === 'object' ? (current as PromiseRecord) : null;
+}

@@ -1,0 +1,99 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError, FormError, fieldProps } from '@/components/field_error';
+import { PROMISE_KINDS, type PromiseKind, type PromiseParty } from '@/types/api';
+import { useCreatePromise } from '../api/promises';
+import { dueFromInputs } from './due';
+
+/**
+ * "New promise": what was promised, by whom (we, or the customer), of what
+ * kind and due when. A date without a time is due by the end of that day;
+ * no date at all is "as soon as possible". Made on a conversation, it
+ * belongs to that conversation.
+ */
+export function NewPromiseForm({ customerId, conversationId, onDone }: { customerId: number; conversationId?: number; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const create = useCreatePromise();
+  const [by, setBy] = useState<PromiseParty>('us');
+  const [kind, setKind] = useState<PromiseKind>('callback');
+  const [what, setWhat] = useState('');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [made, setMade] = useState(false);
+  return (
+    <form
+      className="promise__form stack"
+      data-testid="new-promise-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMade(false);
+        const due = dueFromInputs(date, time);
+        create.mutate(
+          {
+            customer_id: customerId,
+            ...(conversationId ? { conversation_id: conversationId } : {}),
+            by,
+            kind,
+            what: what.trim(),
+            ...(due ? { due_end: due } : {}),
+          },
+          {
+            onSuccess: () => {
+              setWhat('');
+              setDate('');
+              setTime('');
+              setMade(true);
+              onDone?.();
+            },
+          },
+        );
+      }}
+    >
+      <div className="inline-form inline-form--wrap">
+        <div className="field">
+          <label htmlFor={`${id}-by`}>{t('promises.by')}</label>
+          <select id={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value as PromiseParty)}>
+            <option value="us">{t('promises.byUs')}</option>
+            <option value="customer">{t('promises.byCustomer')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('promises.kindLabel')}</label>
+          <select {...fieldProps(`${id}-kind`, create.error, 'kind')} value={kind} onChange={(e) => setKind(e.target.value as PromiseKind)}>
+            {PROMISE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`promises.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-what`}>{t('promises.what')}</label>
+        <textarea {...fieldProps(`${id}-what`, create.error, 'what')} rows={2} required maxLength={2000} value={what} onChange={(e) => setWhat(e.target.value)} />
+        <FieldError id={`${id}-what`} error={create.error} field="what" />
+      </div>
+      <div className="inline-form inline-form--wrap">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('promises.dueDate')}</label>
+          <input {...fieldProps(`${id}-date`, create.error, 'due_end')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-time`}>{t('promises.dueTime')}</label>
+          <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        </div>
+        <FieldError id={`${id}-date`} error={create.error} field="due_end" />
+      </div>
+      <button type="submit" className="btn btn--small btn--primary" disabled={create.isPending || what.trim() === ''}>
+        {t('promises.create')}
+      </button>
+      {made && (
+        <p className="notice" role="status">
+          {t('promises.created')}
+        </p>
+      )}
+      <FormError error={create.error} fields={['kind', 'what', 'due_end']} />
+    </form>
+  );
+}
