@@ -11,11 +11,13 @@
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
 #include "domain/chat.h"
+#include "domain/commitment.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/duplicates.h"
 #include "domain/location.h"
 #include "domain/opening_hours.h"
+#include "domain/promise.h"
 #include "domain/web_form.h"
 
 namespace luister {
@@ -33,8 +35,9 @@ using demo::StepKind;
 // status only where a person chose one, such as "reply and resolve"), the
 // hand-over checks. `clock` belongs to this writer and is set to each
 // planned moment before its step, so the history lands where the plan puts it.
-Status WriteConversation(ConversationService& service, ManualClock& clock,
-                         const PlannedConversation& pc, const std::vector<int64_t>& customer_ids,
+Status WriteConversation(ConversationService& service, PromiseService* promises, ManualClock& clock,
+                         Timestamp now, const PlannedConversation& pc,
+                         const std::vector<int64_t>& customer_ids,
                          const std::vector<int64_t>& user_ids,
                          const std::vector<int64_t>& department_ids,
                          const std::vector<std::vector<int64_t>>& queue_ids,
@@ -61,6 +64,9 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
     return user_ids[*s.user];
   };
   ConversationStatus status = conv.status;
+  // What the agents' replies promised (as an agent confirms a suggestion),
+  // kept by the next reply; past due without one, broken or still open.
+  std::optional<Promise> promised;
   for (const PlannedStep& s : pc.steps) {
     clock.Set(s.at);
     switch (s.kind) {
@@ -74,7 +80,29 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
         const ConversationStatus by_rule = NextStatusAfterMessage(status, m.direction, m.internal);
         if (s.status && *s.status != by_rule) m.status = s.status;
         status = m.status.value_or(by_rule);
-        LUISTER_RETURN_IF_ERROR(service.AddMessage(conv.id, std::move(m), user(s)).status());
+        const bool reply =
+            s.kind == StepKind::kMessage && s.direction == Direction::kOut && user(s);
+        LUISTER_ASSIGN_OR_RETURN(Message added, service.AddMessage(conv.id, std::move(m), user(s)));
+        if (promises && reply && promised && Live(promised->status)) {
+          LUISTER_ASSIGN_OR_RETURN(
+              promised, promises->Keep(promised->id, promised->version, EvidenceKind::kMessage,
+                                       added.id, "", user(s)));
+        } else if (promises && reply && !promised) {
+          LUISTER_ASSIGN_OR_RETURN(TimeReference ref,
+                                   OfficeReference(s.at, "Europe/Amsterdam", Language::kNl));
+          auto c = DetectCommitment(s.body, ref);
+          if (c && c->by == PromiseParty::kUs && c->due) {
+            NewPromise np;
+            np.customer_id = conv.customer_id;
+            np.conversation_id = conv.id;
+            np.message_id = added.id;
+            np.kind = c->kind;
+            np.what = s.body.substr(c->begin, c->end - c->begin);
+            np.due_start = c->due->start;
+            np.due_end = c->due->end;
+            LUISTER_ASSIGN_OR_RETURN(promised, promises->Make(np, user(s)));
+          }
+        }
         break;
       }
       case StepKind::kAssign: {
@@ -101,6 +129,17 @@ Status WriteConversation(ConversationService& service, ManualClock& clock,
         break;
       }
     }
+  }
+  // Past due and never followed up: two in three are marked broken by
+  // their owner the next morning, the others wait, overdue, in the views.
+  if (promises && promised && Live(promised->status) && promised->due_end &&
+      *promised->due_end + std::chrono::hours(12) < now && promised->id % 3 != 0 &&
+      promised->owner_user_id) {
+    clock.Set(*promised->due_end + std::chrono::hours(12));
+    LUISTER_RETURN_IF_ERROR(promises
+                                ->Break(promised->id, promised->version,
+                                        "Niet op tijd teruggekomen", *promised->owner_user_id)
+                                .status());
   }
   return Status::Ok();
 }
@@ -293,11 +332,15 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   auto write = [&] {
     ManualClock clock;
     ConversationService service(store, clock);
+    auto promise_repo = store.Find<PromiseRepository>();
+    std::optional<PromiseService> promises;
+    if (promise_repo.ok()) promises.emplace(store, **promise_repo, clock);
     while (true) {
       int64_t i = next++;
       if (i >= n_conversations) return;
-      Status s = WriteConversation(service, clock, plan.conversations[i], customer_ids, user_ids,
-                                   department_ids, queue_ids, location_ids);
+      Status s = WriteConversation(service, promises ? &*promises : nullptr, clock, now,
+                                   plan.conversations[i], customer_ids, user_ids, department_ids,
+                                   queue_ids, location_ids);
       std::lock_guard lock(mu);
       if (!s.ok()) {
         if (failure.ok()) failure = s;

@@ -16,6 +16,7 @@ struct Sentence {
   size_t begin = 0;
   size_t end = 0;
   bool question = false;
+  bool list_item = false;  // a step of a numbered or bulleted list: a procedure
 };
 
 bool Digit(char c) { return c >= '0' && c <= '9'; }
@@ -25,10 +26,17 @@ bool Digit(char c) { return c >= '0' && c <= '9'; }
 std::vector<Sentence> Sentences(std::string_view t) {
   std::vector<Sentence> out;
   size_t start = 0;
+  bool after_number = false;  // the last piece was "3" of "3. Our team will…"
   auto flush = [&](size_t end, bool question) {
     size_t b = start;
     while (b < end && std::isspace(static_cast<unsigned char>(t[b]))) ++b;
-    if (b < end) out.push_back({b, end, question});
+    if (b < end) {
+      const std::string_view piece = t.substr(b, end - b);
+      const bool number = piece.size() <= 2 && Digit(piece[0]) && Digit(piece.back());
+      const bool bullet = piece[0] == '-' || piece[0] == '*' || piece.starts_with("\xe2\x80\xa2");
+      if (!number) out.push_back({b, end, question, after_number || bullet});
+      after_number = number;
+    }
     start = end + 1;
   };
   for (size_t i = 0; i < t.size(); ++i) {
@@ -478,6 +486,174 @@ bool CustomerObject(const std::vector<std::string>& w, const std::string& text) 
                    "lever het",    "aan jullie",      "to you guys", "ik betaal",   "i will pay"});
 }
 
+// ---------------------------------------------------------------------------
+// The committing patterns, in word order: a words-in-a-bag test fires on
+// "I'm here to help you find out when it is going to arrive".
+
+// Deeds for the other side, English and Dutch (stems).
+bool Deed(std::string_view w) {
+  static constexpr std::string_view kStems[] = {
+      // English
+      "call", "ring", "phone", "send", "sent", "email", "e-mail", "mail", "text", "contact",
+      "reach", "follow", "let", "keep", "updat", "inform", "notif", "arrang", "organi", "book",
+      "schedul", "refund", "reimburs", "credit", "replac", "repair", "fix", "exchang", "ship",
+      "deliver", "dispatch", "post", "return", "collect", "pick", "come", "visit", "stop", "drop",
+      "transfer", "pay", "cancel", "process", "check", "look", "investigat", "escalat", "forward",
+      "pass", "review", "confirm", "activat", "reset", "unlock", "waiv", "issu", "make", "ensur",
+      "sort", "handl", "take", "resolv", "upload", "bring", "fill", "sign", "submit", "order",
+      "put", "prepar", "settl", "give", "get", "hear", "switch", "reactivat", "unlock", "move",
+      "migrat", "upgrad", "downgrad", "adjust", "restor", "renew", "extend", "reinstat", "have",
+      // Dutch
+      "bel", "stuur", "stur", "verstuur", "mail", "app", "neem", "nem", "laat", "late", "kom",
+      "regel", "zorg", "boek", "plan", "stort", "betaal", "betal", "maak", "make", "vergoed",
+      "vervang", "repareer", "repareren", "verzend", "lever", "haal", "geef", "geven", "informeer",
+      "controleer", "kijk", "zoek", "verwerk", "zet", "leg", "annuleer", "blokkeer", "wijzig",
+      "bevestig", "upload", "vul", "teken", "onderteken", "houd", "hou", "breng", "crediteer",
+      "doe", "kom", "storten", "schakel", "activeer", "ruil", "wissel", "pak", "verplaats", "zet",
+      "pas", "verleng", "herstel", "heractiveer", "deblokkeer", "ontgrendel"};
+  for (std::string_view stem : kStems)
+    if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
+// "i", "we", "onze monteur", "a colleague", "someone": who commits for the
+// desk, ending before `*after`.
+bool SubjectUs(const std::vector<std::string>& c, size_t i, size_t* after) {
+  static constexpr std::string_view kPeople[] = {
+      "team",     "colleague",  "colleagues",   "collega",  "collega's",
+      "collegas", "technician", "engineer",     "monteur",  "courier",
+      "bezorger", "specialist", "adviseur",     "afdeling", "department",
+      "manager",  "teamleider", "supervisor",   "service",  "klantenservice",
+      "support",  "technicus",  "installateur", "planner",  "expert"};
+  const std::string& x = c[i];
+  if (x == "i" || x == "we" || x == "ik" || x == "wij" || x == "someone" || x == "iemand" ||
+      x == "they") {
+    *after = i + 1;
+    return true;
+  }
+  if (x == "our" || x == "onze" || x == "ons" || x == "my" || x == "mijn" || x == "a" ||
+      x == "an" || x == "een" || x == "the" || x == "de" || x == "het" || x == "one") {
+    for (size_t k = i + 1; k < c.size() && k <= i + 3; ++k)
+      for (std::string_view person : kPeople)
+        if (c[k] == person) {
+          *after = k + 1;
+          return true;
+        }
+  }
+  return false;
+}
+
+bool IsAnyOf(const std::string& w, std::initializer_list<std::string_view> ws) {
+  for (auto x : ws)
+    if (w == x) return true;
+  return false;
+}
+
+// A deed among the `within` words from `from`.
+bool DeedWithin(const std::vector<std::string>& c, size_t from, size_t within) {
+  for (size_t k = from; k < c.size() && k < from + within; ++k) {
+    if (IsAnyOf(c[k], {"be", "help", "assist", "guide", "try", "happy", "glad", "able"}))
+      return false;  // "will be happy to help", "will try": no deed promised
+    if (Deed(c[k])) return true;
+  }
+  return false;
+}
+
+bool Participle(const std::string& w) {
+  return (w.size() > 4 && w.ends_with("ed")) ||
+         IsAnyOf(
+             w, {"sent",      "delivered", "refunded", "credited",    "processed", "shipped",
+                 "collected", "picked",    "replaced", "repaired",    "reversed",  "returned",
+                 "activated", "cancelled", "canceled", "transferred", "paid",      "dispatched",
+                 "posted",    "emailed",   "called",   "contacted",   "scheduled", "booked",
+                 "arranged",  "issued",    "fixed",    "resolved",    "updated",   "reimbursed"}) ||
+         (w.size() > 5 && (w.compare(0, 2, "ge") == 0 || w.compare(0, 3, "ver") == 0 ||
+                           w.compare(0, 5, "terug") == 0 || w.compare(0, 2, "be") == 0 ||
+                           w.compare(0, 3, "op") == 0));
+}
+
+// Whether the clause commits someone, by one of the patterns above.
+bool Commits(const std::vector<std::string>& c, bool future_time) {
+  const size_t n = c.size();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& x = c[i];
+    size_t k = 0;
+    if (SubjectUs(c, i, &k) && k < n) {
+      // "mijn collega van de technische dienst belt u": a longer subject
+      if (k > i + 1 && !IsAnyOf(c[k], {"will", "shall", "zal", "zullen"}))
+        for (size_t m = k; m < n && m < k + 5; ++m)
+          if (Deed(c[m]) && !c[m].ends_with("ed")) return true;
+      // I will call, we'll send, our technician will come
+      if (IsAnyOf(c[k], {"will", "shall"}) && DeedWithin(c, k + 1, 3)) return true;
+      // I'm going to send, we are going to arrange
+      if (k + 2 < n && IsAnyOf(c[k], {"am", "are", "is"}) && c[k + 1] == "going" &&
+          c[k + 2] == "to" && DeedWithin(c, k + 3, 2))
+        return true;
+      // we are sending it tomorrow
+      if (future_time && k + 1 < n && IsAnyOf(c[k], {"am", "are", "is"}) && c[k + 1].size() > 4 &&
+          c[k + 1].ends_with("ing") && Deed(c[k + 1]))
+        return true;
+      // ik zal ... bellen, we gaan ... regelen
+      if (IsAnyOf(c[k], {"zal", "zullen", "ga", "gaan", "gaat"}) && DeedWithin(c, k + 1, 8))
+        return true;
+      // ik stuur, we bellen, wij zorgen, de monteur komt (Dutch present for future)
+      if (!IsAnyOf(c[k], {"be", "help", "assist"}) && !c[k].ends_with("ed") && Deed(c[k]) &&
+          (c[i] == "ik" || c[i] == "we" || c[i] == "wij" || c[i] == "iemand" || k > i + 1))
+        return true;
+    }
+    // Dutch inversion after a time or an object: "morgen bel ik u", "dan sturen we"
+    if (i + 1 < n && Deed(x) && IsAnyOf(c[i + 1], {"ik", "we", "wij"})) return true;
+    // "woensdag komt onze installateur"
+    if (i > 0 && i + 1 < n && Deed(x) && SubjectUs(c, i + 1, &k) && c[i + 1] != "i" &&
+        c[i + 1] != "we" && c[i + 1] != "they")
+      return true;
+    if (i + 1 < n && IsAnyOf(x, {"zal", "zullen", "ga", "gaan"}) &&
+        IsAnyOf(c[i + 1], {"ik", "we", "wij"}) && DeedWithin(c, i + 2, 8))
+      return true;
+    // you will receive / you'll hear from us / you'll get
+    if (x == "you" && i + 2 < n && c[i + 1] == "will" &&
+        IsAnyOf(c[i + 2], {"receive", "get", "hear", "have", "be", "see", "find"}))
+      return x == "you" && (c[i + 2] != "be" || (i + 3 < n && Participle(c[i + 3])));
+    // "u kunt morgen een nieuwe pas verwachten", "you can expect a call"
+    if (IsAnyOf(x, {"u", "je", "you"}) && i + 1 < n && IsAnyOf(c[i + 1], {"kunt", "kan", "can"}))
+      for (size_t m = i + 2; m < n && m < i + 8; ++m)
+        if (IsAnyOf(c[m], {"verwachten", "expect", "rekenen", "count"})) return true;
+    // u ontvangt, je krijgt, u hoort; ontvangt u, krijgt u
+    if (IsAnyOf(x, {"u", "je", "jij"}) && i + 1 < n &&
+        IsAnyOf(c[i + 1], {"ontvangt", "krijgt", "hoort"}))
+      return true;
+    if (IsAnyOf(x, {"ontvangt", "krijgt", "hoort"}) && i + 1 < n &&
+        IsAnyOf(c[i + 1], {"u", "je", "jij"}))
+      return true;
+    // "u heeft het geld vrijdag terug", "die heb je binnen drie werkdagen"
+    if (future_time && i + 1 < n &&
+        ((IsAnyOf(x, {"u", "je"}) && IsAnyOf(c[i + 1], {"heeft", "hebt"})) ||
+         (IsAnyOf(x, {"heeft", "hebt", "heb"}) && IsAnyOf(c[i + 1], {"u", "je"}))))
+      return true;
+    // will be delivered; wordt ... bezorgd (with a time)
+    if (x == "will" && i + 2 < n && c[i + 1] == "be" &&
+        (Participle(c[i + 2]) || IsAnyOf(c[i + 2], {"back", "with", "there", "in"})))
+      return true;
+    // anyone (but "it", "this", "you") will + a deed: "the glazier will come round"
+    if (x == "will" && i > 0 &&
+        !IsAnyOf(c[i - 1],
+                 {"it", "this", "that", "which", "there", "what", "who", "he", "she", "u", "je"}) &&
+        DeedWithin(c, i + 1, 2))
+      return true;
+    // "uw laptop is morgen gerepareerd"
+    if (future_time && IsAnyOf(x, {"is", "zijn"}))
+      for (size_t m = i + 1; m < n && m < i + 5; ++m)
+        if (Participle(c[m]) && c[m].compare(0, 2, "ge") == 0) return true;
+    if (future_time && IsAnyOf(x, {"wordt", "worden"}))
+      for (size_t m = i + 1; m < n; ++m)
+        if (Participle(c[m])) return true;
+    // the customer's part, restated: "u stuurt ons", "stuurt u ons", "you'll send us"
+    if (IsAnyOf(x, {"u", "je"}) && i + 1 < n && Deed(c[i + 1]) && HasAny(c, {"ons"})) return true;
+    if (i + 1 < n && Deed(x) && IsAnyOf(c[i + 1], {"u", "je"}) && HasAny(c, {"ons"})) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view ToString(PromiseKind k) {
@@ -517,7 +693,8 @@ std::optional<Commitment> DetectCommitment(std::string_view text, const TimeRefe
     const std::string_view raw = text.substr(s.begin, s.end - s.begin);
     const std::string folded = Unquoted(Fold(raw));
     const std::vector<std::string> w = Words(folded);
-    if (w.size() < 2 || Question(s, w) || Conditional(w) || Habitual(w) || Herewith(folded))
+    if (w.size() < 2 || s.list_item || Question(s, w) || Conditional(w) || Habitual(w) ||
+        Herewith(folded))
       continue;
     // An imperative ("Stuur ons de foto's", "Please call us") asks the other side.
     if (StartsWithAny(w, {"stuur",  "bel",    "mail",    "neem",       "vul",  "kijk", "geef",
@@ -538,28 +715,22 @@ std::optional<Commitment> DetectCommitment(std::string_view text, const TimeRefe
       clauses.back().push_back(word);
     }
     const auto due = FindTime(raw, ref);
-    const bool future_time = due && due->span && due->span->end > ref.now;
+    const bool future_time = (due && due->span && due->span->end > ref.now) || (due && due->asap);
     const bool past_time = due && due->span && due->span->end <= ref.now;
     for (const auto& c : clauses) {
       if (c.empty() || Negated(c)) continue;
+      if (!Commits(c, future_time)) continue;
+      if (past_time || (Past(c) && !Future(c))) continue;
+      // "I would like you to call", "ik wil graag": wishes, not commitments.
+      if (HasAny(c, {"wil", "want", "wish", "like", "zou", "would", "willen", "hoop", "hope"}) &&
+          !HasAny(c, {"will", "zal", "zullen"}))
+        continue;
       const bool first_person = HasAny(c, {"ik", "i", "wij", "we"});
       // "u stuurt ons", "you'll send us": the customer's part, restated.
       const bool you_for_us =
           HasAny(c, {"u", "you", "je", "jij"}) && HasAny(c, {"ons", "us"}) && !first_person &&
           HasStem(c, {"stuur", "send", "post", "mail", "geef", "give", "lever", "return", "breng",
                       "bring", "upload", "betaal", "pay", "maak", "teken", "sign", "vul", "fill"});
-      const bool us = FirstPersonUs(c) || you_for_us;
-      const bool delivery =
-          ThirdPartyDelivery(c) || (future_time && HasAny(c, {"wordt", "worden"}));
-      if (!us && !delivery) continue;
-      const bool future = Future(c) || (future_time && (ActionVerb(c) || delivery)) ||
-                          (ref.language == Language::kNl && us && ActionVerb(c) && !Past(c));
-      if (!future || past_time || (Past(c) && !Future(c))) continue;
-      // "I would like you to call", "ik wil graag": wishes, not commitments.
-      if (HasAny(c, {"wil", "want", "wish", "like", "zou", "would", "willen", "hoop", "hope"}) &&
-          !HasAny(c, {"will", "zal", "zullen"}))
-        continue;
-      if (!ActionVerb(c) && !delivery && !Future(c)) continue;
       Commitment out;
       out.kind = KindOf(c, folded);
       if (out.kind == PromiseKind::kPayment || you_for_us ||

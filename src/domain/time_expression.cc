@@ -538,9 +538,11 @@ std::optional<Piece> Parser::Date(size_t i) const {
   if (t.kind == TokKind::kNumber) {
     // Numeric dates: 15-03-2027, 15/3, 2027-03-15.
     const std::string& s = t.text;
-    const char sep = s.find('-') != std::string::npos   ? '-'
-                     : s.find('/') != std::string::npos ? '/'
-                                                        : 0;
+    char sep = 0;
+    if (s.find('-') != std::string::npos)
+      sep = '-';
+    else if (s.find('/') != std::string::npos)
+      sep = '/';
     if (sep && s.find(':') == std::string::npos && s.find('.') == std::string::npos) {
       std::vector<int> parts;
       size_t a = 0;
@@ -792,15 +794,11 @@ std::optional<Piece> Parser::PartAt(size_t i) const {
   }
   // 's ochtends, 's middags, in de middag, in the afternoon, tijdens de lunch, at night
   size_t k = i;
-  if (Is(k, "'s")) {
+  if (Is(k, "'s") || (Is(k, "at") && IsAny(k + 1, {"night", "lunchtime"}))) {
     ++k;
   } else if (IsAny(k, {"in", "tijdens", "during", "rond", "around"}) &&
              IsAny(k + 1, {"de", "the", "het"})) {
     k += 2;
-  } else if (Is(k, "at") && Is(k + 1, "night")) {
-    ++k;
-  } else if (Is(k, "at") && Is(k + 1, "lunchtime")) {
-    ++k;
   }
   auto part = PartWord(W(k));
   if (!part) return std::nullopt;
@@ -1024,10 +1022,8 @@ std::optional<Piece> Parser::SpanAt(size_t i) const {
   size_t u = k + 1;
   // "een half uur", "half an hour", "a quarter of an hour"
   int minutes_fixed = 0;
-  if ((IsAny(k, {"een", "a"}) && Is(k + 1, "half") && IsAny(k + 2, {"uur", "hour"}))) {
-    minutes_fixed = 30;
-    u = k + 3;
-  } else if (Is(k, "half") && IsAny(k + 1, {"an", "a"}) && Is(k + 2, "hour")) {
+  if ((IsAny(k, {"een", "a"}) && Is(k + 1, "half") && IsAny(k + 2, {"uur", "hour"})) ||
+      (Is(k, "half") && IsAny(k + 1, {"an", "a"}) && Is(k + 2, "hour"))) {
     minutes_fixed = 30;
     u = k + 3;
   } else if (IsAny(k, {"een", "a"}) && Is(k + 1, "kwartier")) {
@@ -1279,20 +1275,16 @@ std::optional<Piece> Parser::Bounded(size_t i) const {
   } else if (IsAny(k, {"voor", "before"})) {
     bound = kBefore;
     ++k;
-  } else if (IsAny(k, {"uiterlijk", "by", "tegen", "until", "till", "tot"})) {
+  } else if (IsAny(k, {"uiterlijk", "by", "tegen", "until", "till", "tot"}) ||
+             (Is(k, "ten") && Is(k + 1, "laatste")) ||
+             (IsAny(k, {"no", "not", "niet"}) && Is(k + 1, "later") &&
+              IsAny(k + 2, {"than", "dan"}))) {
     // "stop by", "come by": a visit, not a bound.
     if (Is(k, "by") && IsAny(k - 1, {"stop", "drop", "come", "pass", "swing", "pop", "stopping",
                                      "coming", "dropping", "passing"}))
       return std::nullopt;
     bound = kBy;
-    ++k;
-  } else if (Is(k, "ten") && Is(k + 1, "laatste")) {
-    bound = kBy;
-    k += 2;
-  } else if ((IsAny(k, {"no", "not"}) && Is(k + 1, "later") && Is(k + 2, "than")) ||
-             (Is(k, "niet") && Is(k + 1, "later") && Is(k + 2, "dan"))) {
-    bound = kBy;
-    k += 3;
+    k += Is(k, "ten") ? 2 : IsAny(k, {"no", "not", "niet"}) ? 3 : 1;
   } else if (IsAny(k, {"na", "after"})) {
     bound = kAfter;
     ++k;
@@ -1390,7 +1382,7 @@ std::optional<Piece> Parser::Bounded(size_t i) const {
 std::optional<Match> Parser::At(size_t i) const {
   std::optional<Piece> best;
   auto consider = [&](std::optional<Piece> p) {
-    if (p && p->next > i && (!best || p->next > best->next)) best = std::move(p);
+    if (p && p->next > i && (!best || p->next > best->next)) best = p;
   };
   consider(Asap(i));
   consider(SpanAt(i));
@@ -1461,7 +1453,7 @@ std::optional<FoundTime> FindTime(std::string_view text, const TimeReference& re
   const Parser parser(toks, ref);
   std::vector<Match> all;
   for (size_t i = 0; i < toks.size(); ++i)
-    if (auto m = parser.At(i)) all.push_back(std::move(*m));
+    if (auto m = parser.At(i)) all.push_back(*m);
   if (all.empty()) return std::nullopt;
   // The longest; of equally long ones the first.
   const Match* best = &all.front();
