@@ -31,4 +31,6 @@ export const queryKeys = {
   /** Every promise list (a customer's, a conversation's); `promise.changed` makes them all stale. */
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
+  /** What a text promises (`POST /promises/suggest`); apart from `promises`, which a change makes stale. */
+  promiseSuggestion: (input: object) => ['promise-suggestion', input] as const,
 };

@@ -1,15 +1,28 @@
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useCustomer } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
 import { useMessages } from '@/features/conversation/api/get_messages';
 import { useConversation } from '@/features/conversation/api/get_conversation';
-import { ConversationView } from '@/features/conversation/components/conversation_view';
+import { ConversationView, type ComposerSlots } from '@/features/conversation/components/conversation_view';
 import { CustomerPanel } from '@/features/customers/components/customer_panel';
 import { PromisesPanel } from '@/features/promises/components/promises_panel';
+import { ReplyPromiseHint, ReplyPromiseNotice } from '@/features/promises/components/reply_promise';
+
+/** A reply that went out here, to be read for what it promises. */
+interface SentReply {
+  conversationId: number;
+  messageId: number;
+  text: string;
+  /** "Record as a promise when sending" was ticked. */
+  recordAtOnce: boolean;
+}
 
 // The conversation with its customer beside it, and the customer's promises
 // in that panel: three features composed here. The thread's messages (the
-// same cached query the thread shows) are what can keep a promise.
+// same cached query the thread shows) are what can keep a promise. Around
+// the reply box, what a reply promises: a hint while it is written, a notice
+// to record it once it went out.
 export function Component() {
   const id = Number(useParams().id) || 0;
   const session = useCurrentSession();
@@ -17,9 +30,49 @@ export function Component() {
   const customerId = conversation.data?.customer_id;
   const customer = useCustomer(customerId);
   const messages = useMessages(id, true);
+  const canWritePromises = can(session, 'write_conversations') && !customer.data?.merged_into_id;
+  const [sent, setSent] = useState<SentReply | null>(null);
+  // The conversation whose reply is to be recorded when sent (the box ticked under it).
+  const [recordOnSendFor, setRecordOnSendFor] = useState<number | null>(null);
+  const lang = customer.data?.language;
+  const departmentId = conversation.data?.department_id;
+
+  const promiseSlots: ComposerSlots =
+    customerId && canWritePromises
+      ? {
+          onReplySent: (message, text) => {
+            if (text.trim()) setSent({ conversationId: id, messageId: message.id, text, recordAtOnce: recordOnSendFor === id });
+            setRecordOnSendFor(null);
+          },
+          replyExtras: (text) => (
+            <ReplyPromiseHint
+              text={text}
+              lang={lang}
+              departmentId={departmentId}
+              recordOnSend={recordOnSendFor === id}
+              onRecordOnSendChange={(record) => setRecordOnSendFor(record ? id : null)}
+            />
+          ),
+          composerNotice:
+            sent && sent.conversationId === id ? (
+              <ReplyPromiseNotice
+                key={sent.messageId}
+                customerId={customerId}
+                conversationId={id}
+                messageId={sent.messageId}
+                text={sent.text}
+                lang={lang}
+                departmentId={departmentId}
+                recordAtOnce={sent.recordAtOnce}
+                onClose={() => setSent(null)}
+              />
+            ) : null,
+        }
+      : {};
+
   return (
     <div className="conversation-layout">
-      <ConversationView id={id} customerName={customer.data?.name ?? conversation.data?.customer_name} />
+      <ConversationView id={id} customerName={customer.data?.name ?? conversation.data?.customer_name} {...promiseSlots} />
       {customerId ? (
         <CustomerPanel customerId={customerId}>
           {can(session, 'read_conversations') && (
@@ -28,7 +81,7 @@ export function Component() {
               customerId={customerId}
               conversationId={id}
               messages={messages.data?.pages.flatMap((p) => p.items)}
-              canWrite={can(session, 'write_conversations') && !customer.data?.merged_into_id}
+              canWrite={canWritePromises}
             />
           )}
         </CustomerPanel>

@@ -79,6 +79,31 @@ describe('Composer', () => {
   });
 });
 
+describe('Composer: what the app adds about a reply', () => {
+  it('tells the app which reply went out, with its text, and shows the extras under a reply only', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockImplementation(async () => json({ id: 41, internal: false }, 201)));
+    const onReplySent = vi.fn();
+    renderWithProviders(
+      <Composer conversation={conversation} onReplySent={onReplySent} replyExtras={(text) => <p data-testid="extras">{text.length}</p>} />,
+    );
+    await userEvent.type(screen.getByLabelText('Reply via E-mail'), 'We call you back.');
+    expect(screen.getByTestId('extras')).toHaveTextContent('17');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(onReplySent).toHaveBeenCalledTimes(1));
+    expect(onReplySent).toHaveBeenCalledWith(expect.objectContaining({ id: 41 }), 'We call you back.');
+    expect(screen.getByTestId('extras')).toHaveTextContent('0');
+
+    // A note is no reply: no extras, and nothing told.
+    await userEvent.click(screen.getByRole('button', { name: 'Internal note' }));
+    expect(screen.queryByTestId('extras')).not.toBeInTheDocument();
+    const note = screen.getByLabelText('Internal note', { selector: 'textarea' });
+    await userEvent.type(note, 'We promised a callback.');
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await vi.waitFor(() => expect(note).toHaveValue(''));
+    expect(onReplySent).toHaveBeenCalledTimes(1);
+  });
+});
+
 const sha = (c: string) => c.repeat(64);
 
 /**

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/components/channel_icon';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
 import { findPersonalData } from '@/lib/personal_data';
-import type { Conversation, ConversationStatus } from '@/types/api';
+import type { Conversation, ConversationStatus, Message } from '@/types/api';
 import { sendTyping } from '../api/chat';
 import { useSendMessage } from '../api/send_message';
 import { useAttachments } from '../hooks/use_attachments';
@@ -13,12 +13,20 @@ import { AttachFileButton, ChosenFileList } from './composer_files';
 type Mode = 'reply' | 'note';
 const afterStatuses: Exclude<ConversationStatus, 'new'>[] = ['open', 'waiting_on_customer', 'waiting_on_us', 'resolved', 'closed'];
 
+export interface ComposerProps {
+  conversation: Conversation;
+  /** A reply (not a note) the server accepted: the message and the text sent. */
+  onReplySent?: (message: Message, text: string) => void;
+  /** Under the box while a reply (not a note) is written: what the app adds about its text. */
+  replyExtras?: (text: string) => ReactNode;
+}
+
 /**
  * Reply or internal note, with files. The text is kept (also across reloads)
  * until the server accepted it; files are uploaded when chosen, and sending
  * waits until they are.
  */
-export function Composer({ conversation }: { conversation: Conversation }) {
+export function Composer({ conversation, onReplySent, replyExtras }: ComposerProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('reply');
   const draftKey = `${conversation.id}.${mode}`;
@@ -46,14 +54,17 @@ export function Composer({ conversation }: { conversation: Conversation }) {
     if (exposed.length > 0 && !window.confirm(t('conversation.publicConfirm', { what: exposedNames }))) return;
     const key = draftKey;
     const sentFiles = files.files.map((f) => f.key);
+    const sentText = text;
+    const sentInternal = internal;
     send.mutate(
       { body_text: text, internal, status: internal ? undefined : status || undefined, attachments: files.attachments },
       {
-        onSuccess: () => {
+        onSuccess: (message) => {
           setTexts((prev) => ({ ...prev, [key]: '' }));
           saveDraft(key, '');
           setStatus('');
           files.clear(key, sentFiles);
+          if (!sentInternal) onReplySent?.(message, sentText);
         },
       },
     );
@@ -94,6 +105,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         }}
       />
       <FieldError id={id} error={send.error} field="body_text" />
+      {!internal && replyExtras?.(text)}
       {exposed.length > 0 && (
         <p className="composer__warning" role="status" data-testid="composer-public-warning">
           {t('conversation.publicWarning', { what: exposedNames })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StatusBadge, PriorityBadge } from '@/components/badges';
@@ -8,15 +8,25 @@ import { isApiError } from '@/lib/api_client';
 import { useDepartments } from '@/lib/directory';
 import { formatRelative } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
-import type { Conversation } from '@/types/api';
+import type { Conversation, Message } from '@/types/api';
 import { useConversation } from '../api/get_conversation';
 import { ChatPanel } from './chat_panel';
 import { Composer } from './composer';
 import { ConversationProperties } from './conversation_properties';
 import { MessageThread } from './message_thread';
 
+/** What the app adds around the reply box (another feature's, composed in src/app). */
+export interface ComposerSlots {
+  /** A reply (not a note) went out: the message and its text. */
+  onReplySent?: (message: Message, text: string) => void;
+  /** Under the reply box, about the reply being written. */
+  replyExtras?: (text: string) => ReactNode;
+  /** Between the thread and the reply box (about the reply just sent). */
+  composerNotice?: ReactNode;
+}
+
 /** The conversation screen minus the customer panel, which the app places beside it. */
-export function ConversationView({ id, customerName }: { id: number; customerName?: string }) {
+export function ConversationView({ id, customerName, ...slots }: { id: number; customerName?: string } & ComposerSlots) {
   const { t } = useTranslation();
   const query = useConversation(id);
   if (query.isPending) return <Spinner />;
@@ -26,10 +36,16 @@ export function ConversationView({ id, customerName }: { id: number; customerNam
     }
     return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   }
-  return <ConversationLoaded conversation={query.data} customerName={customerName} />;
+  return <ConversationLoaded conversation={query.data} customerName={customerName} {...slots} />;
 }
 
-function ConversationLoaded({ conversation: c, customerName }: { conversation: Conversation; customerName?: string }) {
+function ConversationLoaded({
+  conversation: c,
+  customerName,
+  onReplySent,
+  replyExtras,
+  composerNotice,
+}: { conversation: Conversation; customerName?: string } & ComposerSlots) {
   const { t } = useTranslation();
   const [includeInternal, setIncludeInternal] = useState(true);
   const departments = useDepartments();
@@ -70,7 +86,8 @@ function ConversationLoaded({ conversation: c, customerName }: { conversation: C
           </label>
         </header>
         <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} />
-        <Composer conversation={c} />
+        {composerNotice}
+        <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} />
       </section>
       <ConversationProperties conversation={c} />
     </div>

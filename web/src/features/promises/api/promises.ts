@@ -1,7 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '@/lib/api_client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { KeepPromise, NewPromise, Page, PromiseNote, PromiseRecord, RenegotiatePromise } from '@/types/api';
+import type {
+  KeepPromise,
+  NewPromise,
+  Page,
+  PromiseNote,
+  PromiseRecord,
+  PromiseSuggestion,
+  RenegotiatePromise,
+  SuggestPromise,
+} from '@/types/api';
 
 export interface PromiseFilters {
   customer_id?: number;
@@ -27,6 +36,22 @@ export function useCreatePromise() {
       void qc.invalidateQueries({ queryKey: queryKeys.promises });
       void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) });
     },
+  });
+}
+
+/**
+ * What a text promises (`POST /promises/suggest`: it stores nothing, so it is
+ * read like a query and cached per text). Off for null or blank text. With
+ * `keepPrevious` the last answer stays while the next is asked (a hint that
+ * follows typing does not flicker).
+ */
+export function usePromiseSuggestion(input: SuggestPromise | null, { keepPrevious = false }: { keepPrevious?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.promiseSuggestion(input ?? {}),
+    queryFn: ({ signal }) => request<PromiseSuggestion>('POST', '/promises/suggest', { body: input, signal }),
+    enabled: input !== null && input.text.trim() !== '',
+    staleTime: 60_000,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
 }
 

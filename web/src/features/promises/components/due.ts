@@ -12,6 +12,23 @@ export function dueFromInputs(date: string, time: string): string | undefined {
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
+/**
+ * The date and time inputs (browser's time zone) that give `iso` back
+ * through dueFromInputs: a due moment at midnight is that day's end, so the
+ * day before without a time ("by Friday" is due before Saturday 00:00).
+ */
+export function inputsFromDue(iso: string): { date: string; time: string } {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return { date: '', time: '' };
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  if (at.getHours() === 0 && at.getMinutes() === 0) {
+    const before = new Date(at.getFullYear(), at.getMonth(), at.getDate() - 1);
+    return { date: day(before), time: '' };
+  }
+  return { date: day(at), time: `${two(at.getHours())}:${two(at.getMinutes())}` };
+}
+
 /** Whether a live promise's due moment has passed. */
 export function isOverdue(dueEnd: string | null, now: number = Date.now()): boolean {
   return dueEnd != null && Date.parse(dueEnd) <= now;

@@ -6,21 +6,45 @@ import { useCreatePromise } from '../api/promises';
 import { dueFromInputs } from './due';
 
 /**
+ * What the form starts with (a suggestion to correct). `dueStart` is where
+ * the suggested due stretch begins: it is sent only while date and time are
+ * still the ones given.
+ */
+export interface PromiseDraft {
+  by?: PromiseParty;
+  kind?: PromiseKind;
+  what?: string;
+  date?: string;
+  time?: string;
+  dueStart?: string;
+}
+
+export interface NewPromiseFormProps {
+  customerId: number;
+  conversationId?: number;
+  /** The message of `conversationId` that made the promise. */
+  messageId?: number;
+  initial?: PromiseDraft;
+  onDone?: () => void;
+}
+
+/**
  * "New promise": what was promised, by whom (we, or the customer), of what
  * kind and due when. A date without a time is due by the end of that day;
  * no date at all is "as soon as possible". Made on a conversation, it
- * belongs to that conversation.
+ * belongs to that conversation (and to the message that made it, if named).
  */
-export function NewPromiseForm({ customerId, conversationId, onDone }: { customerId: number; conversationId?: number; onDone?: () => void }) {
+export function NewPromiseForm({ customerId, conversationId, messageId, initial, onDone }: NewPromiseFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const create = useCreatePromise();
-  const [by, setBy] = useState<PromiseParty>('us');
-  const [kind, setKind] = useState<PromiseKind>('callback');
-  const [what, setWhat] = useState('');
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('');
+  const [by, setBy] = useState<PromiseParty>(initial?.by ?? 'us');
+  const [kind, setKind] = useState<PromiseKind>(initial?.kind ?? 'callback');
+  const [what, setWhat] = useState(initial?.what ?? '');
+  const [date, setDate] = useState(initial?.date ?? '');
+  const [time, setTime] = useState(initial?.time ?? '');
   const [made, setMade] = useState(false);
+  const dueAsGiven = initial?.dueStart !== undefined && date === (initial.date ?? '') && time === (initial.time ?? '');
   return (
     <form
       className="promise__form stack"
@@ -33,9 +57,11 @@ export function NewPromiseForm({ customerId, conversationId, onDone }: { custome
           {
             customer_id: customerId,
             ...(conversationId ? { conversation_id: conversationId } : {}),
+            ...(conversationId && messageId ? { message_id: messageId } : {}),
             by,
             kind,
             what: what.trim(),
+            ...(due && dueAsGiven ? { due_start: initial?.dueStart } : {}),
             ...(due ? { due_end: due } : {}),
           },
           {

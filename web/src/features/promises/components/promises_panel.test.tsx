@@ -10,7 +10,7 @@ import { PromisesPanel } from './promises_panel';
 const at = '2026-12-03T09:00:00.000Z';
 const promise = (over: Partial<PromiseRecord> = {}): PromiseRecord => ({
   id: 1, customer_id: 5, conversation_id: 17, message_id: null, by: 'us', kind: 'callback', what: 'Terugbellen over de lekkende fles',
-  due_start: null, due_end: '2099-12-08T11:00:00.000Z', original_due_end: null, renegotiations: 0, channel: 'email',
+  due_start: null, due_end: new Date(2099, 11, 8, 12, 0).toISOString(), original_due_end: null, renegotiations: 0, channel: 'email',
   owner_user_id: 1, owner_department_id: 2, status: 'open', evidence_kind: null, evidence_id: null, created_by: 1,
   created_at: at, updated_at: at, closed_at: null, version: 1, ...over,
 });
