@@ -1,6 +1,9 @@
 #include "domain/promise.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
+#include <map>
 #include <utility>
 
 #include "domain/job_runner.h"
@@ -373,6 +376,96 @@ Result<std::optional<Timestamp>> PromiseService::RunRemindJob(const Job& job) {
   if (current != job.id) return std::optional<Timestamp>();  // lost the race: one reminder
   LUISTER_RETURN_IF_ERROR(RunReminders().status());
   return std::optional<Timestamp>(clock_.Now() + std::chrono::seconds(30));
+}
+
+std::optional<PromiseGroup> ParsePromiseGroup(std::string_view s) {
+  if (s == "agent") return PromiseGroup::kAgent;
+  if (s == "department") return PromiseGroup::kDepartment;
+  if (s == "channel") return PromiseGroup::kChannel;
+  if (s == "kind") return PromiseGroup::kKind;
+  if (s == "week") return PromiseGroup::kWeek;
+  return std::nullopt;
+}
+
+namespace {
+
+// "2026-W49": the ISO week (Monday first; week 1 holds the year's first
+// Thursday) of local day `days`.
+std::string IsoWeek(int days) {
+  const int thursday = days - WeekdayOf(days) + 3;
+  int y = 0, m = 0, d = 0;
+  CivilOf(thursday, &y, &m, &d);
+  const int week = (thursday - *DaysOfDate(y, 1, 1)) / 7 + 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, week);
+  return buf;
+}
+
+std::string GroupKey(const PromiseFact& f, PromiseGroup g, const ZoneClock& zone) {
+  switch (g) {
+    case PromiseGroup::kAgent:
+      return f.owner_user_id ? std::to_string(*f.owner_user_id) : "";
+    case PromiseGroup::kDepartment:
+      return f.owner_department_id ? std::to_string(*f.owner_department_id) : "";
+    case PromiseGroup::kChannel:
+      return f.channel ? std::string(ToString(*f.channel)) : "";
+    case PromiseGroup::kKind:
+      return std::string(ToString(f.kind));
+    case PromiseGroup::kWeek:
+      return IsoWeek(zone.ToLocal(f.due_end.value_or(f.created_at)).days);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<PromiseMeasure> MeasurePromises(const std::vector<PromiseFact>& facts,
+                                            PromiseGroup group, Timestamp now,
+                                            const ZoneClock& zone) {
+  std::map<std::string, PromiseMeasure> by_key;
+  std::map<std::string, std::vector<int64_t>> lateness;
+  for (const PromiseFact& f : facts) {
+    const std::string key = GroupKey(f, group, zone);
+    PromiseMeasure& m = by_key[key];
+    m.key = key;
+    ++m.made;
+    m.chased += f.chased;
+    switch (f.status) {
+      case PromiseStatus::kKept: {
+        ++m.kept;
+        if (!f.due_end || !f.closed_at) break;
+        const int64_t late = std::max<int64_t>(
+            0, std::chrono::duration_cast<std::chrono::minutes>(*f.closed_at - *f.due_end).count());
+        m.kept_on_time += late == 0;
+        lateness[key].push_back(late);
+        break;
+      }
+      case PromiseStatus::kBroken:
+        ++m.broken;
+        break;
+      case PromiseStatus::kCancelled:
+        ++m.cancelled;
+        break;
+      case PromiseStatus::kOpen:
+      case PromiseStatus::kRenegotiated:
+        ++m.live;
+        m.overdue += f.due_end && *f.due_end < now;
+        break;
+    }
+  }
+  std::vector<PromiseMeasure> out;
+  for (auto& [key, m] : by_key) {
+    if (m.kept + m.broken > 0)
+      m.kept_rate = static_cast<double>(m.kept) / static_cast<double>(m.kept + m.broken);
+    auto& late = lateness[key];
+    if (!late.empty()) {
+      std::sort(late.begin(), late.end());
+      const size_t n = late.size();
+      m.median_lateness_minutes = n % 2 ? late[n / 2] : (late[n / 2 - 1] + late[n / 2]) / 2;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace luister

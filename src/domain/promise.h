@@ -18,6 +18,7 @@
 #include "domain/page.h"
 #include "domain/phone_call.h"
 #include "domain/repositories.h"
+#include "domain/zone_clock.h"
 
 namespace luister {
 
@@ -92,6 +93,46 @@ struct PromiseFilter {
   std::optional<Timestamp> due_before;  // due_end before this (live ones: overdue, due today)
 };
 
+// One promise as the measures count it (PromiseRepository::Facts).
+struct PromiseFact {
+  std::optional<int64_t> owner_user_id;
+  std::optional<int64_t> owner_department_id;
+  std::optional<Channel> channel;
+  PromiseKind kind = PromiseKind::kOther;
+  PromiseStatus status = PromiseStatus::kOpen;
+  std::optional<Timestamp> due_end;
+  std::optional<Timestamp> closed_at;
+  Timestamp created_at{};
+  // The customer wrote in after the due moment while it was still open:
+  // they had to chase us.
+  bool chased = false;
+};
+
+enum class PromiseGroup { kAgent, kDepartment, kChannel, kKind, kWeek };
+std::optional<PromiseGroup> ParsePromiseGroup(std::string_view s);
+
+// How well promises were kept, per group: made, kept (on time), broken,
+// cancelled, still live and overdue; the kept rate (kept of kept and
+// broken) and the median lateness of the kept ones (on time counts 0).
+struct PromiseMeasure {
+  std::string key;  // the owner's or department's id, the channel, the kind, "2026-W49"
+  int64_t made = 0;
+  int64_t kept = 0;
+  int64_t kept_on_time = 0;
+  int64_t broken = 0;
+  int64_t cancelled = 0;
+  int64_t live = 0;
+  int64_t overdue = 0;
+  int64_t chased = 0;
+  std::optional<double> kept_rate;
+  std::optional<int64_t> median_lateness_minutes;
+};
+// Groups ordered by key; weeks by the due moment's ISO week in `zone` (the
+// week it was made, without one).
+std::vector<PromiseMeasure> MeasurePromises(const std::vector<PromiseFact>& facts,
+                                            PromiseGroup group, Timestamp now,
+                                            const ZoneClock& zone);
+
 // A capability repository: `store.Find<PromiseRepository>()`.
 class PromiseRepository {
  public:
@@ -107,7 +148,7 @@ class PromiseRepository {
   // Replaces the promise with `next` if it is still at `next.version - 1`,
   // with the history line and the timeline entry; Conflict otherwise.
   virtual Result<Promise> Update(const Promise& next, const PromiseEvent& event,
-                                         const Activity& entry) = 0;
+                                 const Activity& entry) = 0;
 
   // Our live promises due before `until` that nobody was reminded of yet
   // (`escalation`: due before `until` and not escalated yet), soonest first.
@@ -116,6 +157,11 @@ class PromiseRepository {
   virtual Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at) = 0;
   // Live promises of ours, and of those the overdue ones at `now`.
   virtual Result<std::pair<int64_t, int64_t>> CountLive(Timestamp now) = 0;
+
+  // The promises `by` made in [from, to), with whether the customer chased
+  // them by `now`.
+  virtual Result<std::vector<PromiseFact>> Facts(Timestamp from, Timestamp to, PromiseParty by,
+                                                 Timestamp now) = 0;
 
   virtual Result<std::optional<int64_t>> RemindJobId() = 0;
   virtual Result<bool> SetRemindJob(std::optional<int64_t> expected, int64_t job_id) = 0;

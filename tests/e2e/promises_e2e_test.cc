@@ -166,6 +166,25 @@ TEST_F(PromisesTest, AReplyPromisesACallbackThatIsMovedKeptAndSeenOnTheTimeline)
   EXPECT_EQ(all.Json()["items"].size(), 1u);
   auto live_list = client_->Get("/api/v1/promises?customer_id=" + std::to_string(customer));
   EXPECT_EQ(live_list.Json()["items"].size(), 0u);
+
+  // The measures: counts and rates per kind, no customer in them.
+  auto measures = client_->Get("/api/v1/promises/measures?group=kind");
+  ASSERT_EQ(measures.status, 200) << measures.body;
+  const json rows = measures.Json()["rows"];
+  bool callbacks = false;
+  for (const auto& row : rows)
+    if (row["key"] == "callback") {
+      callbacks = true;
+      EXPECT_GE(row["kept"].get<int>(), 1);
+      EXPECT_GE(row["made"].get<int>(), row["kept"].get<int>());
+    }
+  EXPECT_TRUE(callbacks) << measures.body;
+  EXPECT_EQ(measures.body.find("Belofte Klant"), std::string::npos) << "aggregates only";
+  EXPECT_EQ(client_->Get("/api/v1/promises/measures?group=month").status, 400);
+  EXPECT_EQ(
+      client_->Get("/api/v1/promises/measures?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z")
+          .status,
+      400);
 }
 
 TEST_F(PromisesTest, BadInputIsNamedAndAMergedCustomerTakesItsPromisesAlong) {

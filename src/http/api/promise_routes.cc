@@ -1,3 +1,4 @@
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "domain/commitment.h"
@@ -265,6 +266,64 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                     return Changed(ctx, id, std::move(done), audit);
                   }));
   }
+  // How well promises are kept, per agent, department, channel, kind or
+  // week: aggregates only (counts, rates, minutes), never a customer.
+  r.Add("GET", "/api/v1/promises/measures",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  QueryReader q{req};
+                  const Timestamp now = ctx.clock.Now();
+                  const Timestamp to = q.Time("to").value_or(now);
+                  const Timestamp from = q.Time("from").value_or(to - std::chrono::hours(24 * 90));
+                  const std::string group_name(req.Query("group").value_or("week"));
+                  const auto group = ParsePromiseGroup(group_name);
+                  if (!group)
+                    q.errors.push_back(
+                        {"group", "must be one of: agent, department, channel, kind, week"});
+                  if (from >= to) q.errors.push_back({"from", "must be before to"});
+                  if (to - from > std::chrono::hours(24 * 731))
+                    q.errors.push_back({"from", "at most two years at a time"});
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(auto by, PartyParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(PromiseRepository * repo,
+                                           ctx.store.Find<PromiseRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(
+                      auto facts, repo->Facts(from, to, by.value_or(PromiseParty::kUs), now));
+                  LUISTER_ASSIGN_OR_RETURN(ZoneClock zone, ZoneClock::Open(kDeskZone));
+                  // Names for the agents and departments the rows name.
+                  std::map<std::string, std::string> labels;
+                  if (*group == PromiseGroup::kAgent) {
+                    LUISTER_ASSIGN_OR_RETURN(auto users, ctx.store.directory().ListUsers());
+                    for (const User& u : users) labels[std::to_string(u.id)] = u.name;
+                  } else if (*group == PromiseGroup::kDepartment) {
+                    LUISTER_ASSIGN_OR_RETURN(auto depts, ctx.store.directory().ListDepartments());
+                    for (const Department& d : depts) labels[std::to_string(d.id)] = d.name;
+                  }
+                  json rows = json::array();
+                  for (const PromiseMeasure& m : MeasurePromises(facts, *group, now, zone)) {
+                    auto label = labels.find(m.key);
+                    rows.push_back(
+                        {{"key", m.key.empty() ? json() : json(m.key)},
+                         {"label", label != labels.end() ? json(label->second)
+                                                         : (m.key.empty() ? json() : json(m.key))},
+                         {"made", m.made},
+                         {"kept", m.kept},
+                         {"kept_on_time", m.kept_on_time},
+                         {"broken", m.broken},
+                         {"cancelled", m.cancelled},
+                         {"live", m.live},
+                         {"overdue", m.overdue},
+                         {"chased", m.chased},
+                         {"kept_rate", m.kept_rate ? json(*m.kept_rate) : json()},
+                         {"median_lateness_minutes",
+                          m.median_lateness_minutes ? json(*m.median_lateness_minutes) : json()}});
+                  }
+                  return JsonResponse(200, {{"group", group_name},
+                                            {"by", ToString(by.value_or(PromiseParty::kUs))},
+                                            {"from", FormatIso8601(from)},
+                                            {"to", FormatIso8601(to)},
+                                            {"rows", std::move(rows)}});
+                }));
   // What a text promises (an agent's reply before or after it goes out):
   // the suggestion the agent confirms or corrects with one click.
   r.Add("POST", "/api/v1/promises/suggest",

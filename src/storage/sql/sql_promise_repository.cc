@@ -45,6 +45,14 @@ const Sql kMarkEscalated(
 const Sql kCountLive(
     "SELECT count(*), COALESCE(sum(CASE WHEN due_end < ? THEN 1 ELSE 0 END), 0) FROM promises "
     "WHERE status IN ('open', 'renegotiated') AND by_party = 'us'");
+// Through promises_created; the customer's messages through messages_customer.
+const Sql kFacts(
+    "SELECT p.owner_user_id, p.owner_department_id, p.channel, p.kind, p.status, p.due_end, "
+    "p.closed_at, p.created_at, CASE WHEN p.due_end IS NOT NULL AND EXISTS (SELECT 1 FROM "
+    "messages m WHERE m.customer_id = p.customer_id AND m.direction = 'in' AND NOT m.internal "
+    "AND m.created_at > p.due_end AND m.created_at < COALESCE(p.closed_at, ?)) THEN 1 "
+    "ELSE 0 END FROM promises p WHERE p.created_at >= ? AND p.created_at < ? AND p.by_party = ? "
+    "ORDER BY p.created_at, p.id");
 const Sql kRemindJob("SELECT job_id FROM promise_remind_job WHERE singleton = 1");
 const Sql kFirstRemindJob(
     "INSERT INTO promise_remind_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
@@ -213,6 +221,26 @@ Result<std::pair<int64_t, int64_t>> SqlPromiseRepository::CountLive(Timestamp no
     LUISTER_ASSIGN_OR_RETURN(std::optional<Counts> row,
                              First<Counts>(c, kCountLive, Params::Of(now), counts));
     return row.value_or(Counts(0, 0));
+  });
+}
+
+Result<std::vector<PromiseFact>> SqlPromiseRepository::Facts(Timestamp from, Timestamp to,
+                                                             PromiseParty by, Timestamp now) {
+  return db_.Read([&](Connection& c) {
+    return Collect<PromiseFact>(
+        c, kFacts, Params::Of(now, from, to, std::string(ToString(by))), [](const Row& r) {
+          PromiseFact f;
+          f.owner_user_id = r.OptInt(0);
+          f.owner_department_id = r.OptInt(1);
+          if (auto ch = r.OptText(2)) f.channel = Parse<Channel>(*ch);
+          f.kind = ParsePromiseKind(r.Text(3)).value_or(PromiseKind::kOther);
+          f.status = ParsePromiseStatus(r.Text(4)).value_or(PromiseStatus::kOpen);
+          f.due_end = r.OptTime(5);
+          f.closed_at = r.OptTime(6);
+          f.created_at = r.Time(7);
+          f.chased = r.Int(8) != 0;
+          return f;
+        });
   });
 }
 

@@ -18,6 +18,8 @@ class SqlPromiseRepository final : public PromiseRepository {
   Result<std::vector<Promise>> Unreminded(Timestamp until, bool escalation, int limit) override;
   Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at) override;
   Result<std::pair<int64_t, int64_t>> CountLive(Timestamp now) override;
+  Result<std::vector<PromiseFact>> Facts(Timestamp from, Timestamp to, PromiseParty by,
+                                         Timestamp now) override;
   Result<std::optional<int64_t>> RemindJobId() override;
   Result<bool> SetRemindJob(std::optional<int64_t> expected, int64_t job_id) override;
 

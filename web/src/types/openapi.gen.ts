@@ -2217,6 +2217,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/promises/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How well promises are kept
+         * @description The promises made from `from` to `to` (default: the last 90 days;
+         *     at most two years), counted per `group` (`agent`: the owner,
+         *     `department`, `channel`, `kind`, or `week`: the ISO week of the due
+         *     moment in Europe/Amsterdam): made, kept (and kept on time),
+         *     broken, cancelled, live and overdue; `chased`: how many the
+         *     customer wrote in about after the due moment while still open; the
+         *     kept rate (kept of kept and broken) and the median lateness of the
+         *     kept ones in minutes (on time counts 0). `by=customer` measures
+         *     what customers owe. Aggregates only: no customer is named.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getPromiseMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/promises/suggest": {
         parameters: {
             query?: never;
@@ -3950,6 +3981,31 @@ export interface components {
              * @description Whose opening hours count business days.
              */
             department_id?: number;
+        };
+        PromiseMeasures: {
+            group: string;
+            /** @enum {string} */
+            by: "us" | "customer";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            rows: {
+                /** @description The owner's or department's id, the channel, the kind or the week ("2026-W49"); null for promises without one. */
+                key: string | null;
+                /** @description The owner's or department's name; else the key. */
+                label: string | null;
+                made: number;
+                kept: number;
+                kept_on_time: number;
+                broken: number;
+                cancelled: number;
+                live: number;
+                overdue: number;
+                chased: number;
+                kept_rate: number | null;
+                median_lateness_minutes: number | null;
+            }[];
         };
         PromiseSuggestion: {
             /** @description Whether the text commits anyone; when false, the other members are null (`asap` false). */
@@ -7776,6 +7832,35 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPromiseMeasures: {
+        parameters: {
+            query?: {
+                group?: "agent" | "department" | "channel" | "kind" | "week";
+                from?: string;
+                to?: string;
+                by?: "us" | "customer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures, one row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseMeasures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -35,6 +35,8 @@ CREATE INDEX promises_conversation ON promises (conversation_id, due_end, id);
 CREATE INDEX promises_owner ON promises (owner_user_id, status, due_end, id);
 CREATE INDEX promises_department ON promises (owner_department_id, status, due_end, id);
 CREATE INDEX promises_due ON promises (status, due_end, id);
+-- The measures: promises made in a period.
+CREATE INDEX promises_created ON promises (created_at, id);
 CREATE TABLE promise_events (
   id INTEGER PRIMARY KEY,
   promise_id INTEGER NOT NULL REFERENCES promises (id),
