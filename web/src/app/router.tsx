@@ -22,6 +22,7 @@ export function createRouter() {
         { path: 'customers/:id', lazy: () => import('./routes/customer') },
         { path: 'search', lazy: () => import('./routes/search') },
         { path: 'callbacks', lazy: () => import('./routes/callbacks') },
+        { path: 'promises', lazy: () => import('./routes/promises') },
         { path: 'walk-in', lazy: () => import('./routes/walk_in') },
         { path: 'admin', lazy: () => import('./routes/admin') },
         { path: 'admin/:section', lazy: () => import('./routes/admin') },

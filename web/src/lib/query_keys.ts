@@ -31,6 +31,8 @@ export const queryKeys = {
   /** Every promise list (a customer's, a conversation's); `promise.changed` makes them all stale. */
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
+  /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */
+  promisePages: (filters: object) => ['promises', 'pages', filters] as const,
   /** What a text promises (`POST /promises/suggest`); apart from `promises`, which a change makes stale. */
   promiseSuggestion: (input: object) => ['promise-suggestion', input] as const,
 };

@@ -7,6 +7,7 @@ import { initials } from '@/lib/format';
 import { can, useCurrentSession } from '@/lib/session';
 import { useShortcuts } from '@/lib/use_shortcuts';
 import { useLogout } from '@/features/auth/api/logout';
+import { PromiseAlerts } from '@/features/promises/components/promise_alerts';
 import { useLiveUpdates } from './use_live_updates';
 
 export function AppShell() {
@@ -17,7 +18,7 @@ export function AppShell() {
   const location = useLocation();
   const [params] = useSearchParams();
   const logout = useLogout();
-  const live = useLiveUpdates(!!user);
+  const live = useLiveUpdates(!!user, user?.id);
   const searchRef = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -50,6 +51,11 @@ export function AppShell() {
           {can(session, 'read_customers') && (
             <NavLink to="/callbacks" className="topnav__link">
               {t('nav.callbacks')}
+            </NavLink>
+          )}
+          {can(session, 'read_conversations') && (
+            <NavLink to="/promises" className="topnav__link">
+              {t('nav.promises')}
             </NavLink>
           )}
           {can(session, 'write_conversations') && (
@@ -111,6 +117,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
+      {can(session, 'read_conversations') && <PromiseAlerts />}
     </div>
   );
 }

@@ -4,11 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api_client';
 import { alertNewChat, noteChatEvent } from '@/lib/live/chat_signals';
 import { keysForEvent } from '@/lib/live/invalidate';
+import { notePromiseEvent } from '@/lib/live/promise_alerts';
 import { LiveSocket, liveUrl, type LiveStatus } from '@/lib/live/live_socket';
 import type { Chat } from '@/types/api';
 
-/** One live connection per tab while logged in; events refetch what they touch. */
-export function useLiveUpdates(enabled: boolean): LiveStatus {
+/**
+ * One live connection per tab while logged in; events refetch what they
+ * touch. Reminders of promises sent to `userId` (the signed-in user) wait
+ * in the shell.
+ */
+export function useLiveUpdates(enabled: boolean, userId?: number | null): LiveStatus {
   const qc = useQueryClient();
   const { t } = useTranslation();
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -24,6 +29,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
             .then((chat) => chat.state === 'waiting' && alertNewChat(t('chat.newChat')))
             .catch(() => undefined);
         });
+        notePromiseEvent(e, userId);
         for (const queryKey of keysForEvent(e)) void qc.invalidateQueries({ queryKey });
       },
       onReset: () => void qc.invalidateQueries(),
@@ -36,6 +42,6 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       window.removeEventListener('online', online);
       socket.stop();
     };
-  }, [enabled, qc, t]);
+  }, [enabled, userId, qc, t]);
   return status;
 }

@@ -7,7 +7,7 @@ import { formatDue } from '@/lib/format';
 import { stubApi, type StubbedRequest } from '@/testing/fetch_stub';
 import { json, renderWithProviders } from '@/testing/render';
 import { sessionInfo } from '@/testing/session';
-import type { Conversation, Customer, PromiseSuggestion } from '@/types/api';
+import type { Conversation, Customer, Message, PromiseRecord, PromiseSuggestion } from '@/types/api';
 import { Component as ConversationRoute } from './conversation';
 
 const at = '2026-12-04T09:00:00.000Z';
@@ -27,20 +27,23 @@ const due = { start: '2026-12-04T10:15:00+01:00', end: '2026-12-05T12:00:00+01:0
 const callback: PromiseSuggestion = { commitment: true, by: 'us', kind: 'callback', due, asap: false, sentence };
 const nothing: PromiseSuggestion = { commitment: false, by: null, kind: null, due: null, asap: false, sentence: null };
 
-/** The desk as the conversation screen reads it; a reply becomes message 41, a note 42. */
-function stubDesk() {
+/**
+ * The desk as the conversation screen reads it; a reply becomes message 41, a note 42.
+ * `thread` are the conversation's messages, `made` the promises they made (asked for with `status=all`).
+ */
+function stubDesk({ thread = [] as Message[], made = [] as PromiseRecord[] } = {}) {
   let live: unknown[] = [];
   return stubApi({
     'GET /session': () => json(sessionInfo(['read_conversations', 'write_conversations'])),
     'GET /conversations/17': () => json(conversation),
-    'GET /conversations/17/messages': () => json({ items: [], next_cursor: null }),
+    'GET /conversations/17/messages': () => json({ items: thread, next_cursor: null }),
     'GET /customers/5': () => json(customer),
     'GET /customers/5/timeline': () => json({ items: [], next_cursor: null }),
     'GET /customers/5/duplicates': () => json({ items: [] }),
     'GET /users': () => json({ items: [] }),
     'GET /departments': () => json({ items: [] }),
     'GET /queues': () => json({ items: [] }),
-    'GET /promises': () => json({ items: live, next_cursor: null }),
+    'GET /promises': ({ query }) => json({ items: query.get('status') === 'all' ? made : live, next_cursor: null }),
     'POST /conversations/17/messages': ({ body }) => {
       const { internal, body_text } = body as { internal: boolean; body_text: string };
       return json({ id: internal ? 42 : 41, conversation_id: 17, customer_id: 5, direction: 'out', internal, body_text }, 201);
@@ -130,5 +133,25 @@ describe('Conversation: what a sent reply promises', () => {
     ]);
     // The box is for that reply only.
     expect(screen.queryByRole('checkbox', { name: 'Record as a promise when sending' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Conversation: the promises its messages made', () => {
+  it('marks each message with the promises it made, with their status', async () => {
+    const message = (id: number, direction: 'in' | 'out', body_text: string) =>
+      ({ id, conversation_id: 17, customer_id: 5, channel: 'email', direction, internal: false, body_text, attachments: [], created_at: at }) as unknown as Message;
+    const made = {
+      id: 9, customer_id: 5, conversation_id: 17, message_id: 41, by: 'us', kind: 'callback', what: sentence, due_start: due.start, due_end: due.end,
+      original_due_end: null, renegotiations: 0, channel: 'email', owner_user_id: 1, owner_department_id: 3, status: 'kept',
+      evidence_kind: 'call', evidence_id: 3, created_by: 1, created_at: at, updated_at: at, closed_at: at, version: 2,
+    } as PromiseRecord;
+    const calls = stubDesk({ thread: [message(40, 'in', 'Mijn fles lekt'), message(41, 'out', promising)], made: [made] });
+    renderRoute();
+    const badge = await screen.findByTestId('message-promise');
+    expect(badge.closest('[data-testid="message"]')).toHaveAttribute('data-message-id', '41');
+    expect(badge).toHaveTextContent(`Promise: callback, due ${formatDue(due.end, 'en')} · Kept`);
+    expect(screen.getAllByTestId('message-promise')).toHaveLength(1);
+    const asked = calls.find((c) => c.key === 'GET /promises' && c.query.get('status') === 'all');
+    expect(asked?.query.get('conversation_id')).toBe('17');
   });
 });

@@ -6,6 +6,8 @@ import { useMessages } from '@/features/conversation/api/get_messages';
 import { useConversation } from '@/features/conversation/api/get_conversation';
 import { ConversationView, type ComposerSlots } from '@/features/conversation/components/conversation_view';
 import { CustomerPanel } from '@/features/customers/components/customer_panel';
+import { useMessagePromises } from '@/features/promises/api/promises';
+import { MessagePromises } from '@/features/promises/components/message_promises';
 import { PromisesPanel } from '@/features/promises/components/promises_panel';
 import { ReplyPromiseHint, ReplyPromiseNotice } from '@/features/promises/components/reply_promise';
 
@@ -19,7 +21,8 @@ interface SentReply {
 }
 
 // The conversation with its customer beside it, and the customer's promises
-// in that panel: three features composed here. The thread's messages (the
+// in that panel: three features composed here. Under each message, the
+// promises it made. The thread's messages (the
 // same cached query the thread shows) are what can keep a promise. Around
 // the reply box, what a reply promises: a hint while it is written, a notice
 // to record it once it went out.
@@ -35,6 +38,8 @@ export function Component() {
   // The conversation whose reply is to be recorded when sent (the box ticked under it).
   const [recordOnSendFor, setRecordOnSendFor] = useState<number | null>(null);
   const lang = customer.data?.language;
+  // The promises this conversation's messages made, live and closed: each shows under its message.
+  const messagePromises = useMessagePromises(id, can(session, 'read_conversations'));
   const departmentId = conversation.data?.department_id;
 
   const promiseSlots: ComposerSlots =
@@ -72,7 +77,12 @@ export function Component() {
 
   return (
     <div className="conversation-layout">
-      <ConversationView id={id} customerName={customer.data?.name ?? conversation.data?.customer_name} {...promiseSlots} />
+      <ConversationView
+        id={id}
+        customerName={customer.data?.name ?? conversation.data?.customer_name}
+        messageExtras={(m) => <MessagePromises promises={messagePromises.get(m.id)} />}
+        {...promiseSlots}
+      />
       {customerId ? (
         <CustomerPanel customerId={customerId}>
           {can(session, 'read_conversations') && (

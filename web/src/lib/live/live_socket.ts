@@ -13,7 +13,7 @@ export interface LiveEvent {
   customer_id?: number;
   message_id?: number;
   department_id?: number;
-  user_id?: number; // chat.updated, chat.typing: the agent; promise.changed: the owner
+  user_id?: number; // chat.updated, chat.typing: the agent; promise.changed, promise.due: the owner; promise.overdue: whom it is escalated to
 }
 
 export type LiveStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';

@@ -25,8 +25,14 @@ export interface ComposerSlots {
   composerNotice?: ReactNode;
 }
 
+/** What the app adds to the thread (another feature's, composed in src/app). */
+export interface ThreadSlots {
+  /** Under a message, about it (the promises it made). */
+  messageExtras?: (message: Message) => ReactNode;
+}
+
 /** The conversation screen minus the customer panel, which the app places beside it. */
-export function ConversationView({ id, customerName, ...slots }: { id: number; customerName?: string } & ComposerSlots) {
+export function ConversationView({ id, customerName, ...slots }: { id: number; customerName?: string } & ComposerSlots & ThreadSlots) {
   const { t } = useTranslation();
   const query = useConversation(id);
   if (query.isPending) return <Spinner />;
@@ -45,7 +51,8 @@ function ConversationLoaded({
   onReplySent,
   replyExtras,
   composerNotice,
-}: { conversation: Conversation; customerName?: string } & ComposerSlots) {
+  messageExtras,
+}: { conversation: Conversation; customerName?: string } & ComposerSlots & ThreadSlots) {
   const { t } = useTranslation();
   const [includeInternal, setIncludeInternal] = useState(true);
   const departments = useDepartments();
@@ -85,7 +92,7 @@ function ConversationLoaded({
             <span>{t('conversation.customerView')}</span>
           </label>
         </header>
-        <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} />
+        <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} messageExtras={messageExtras} />
         {composerNotice}
         <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} />
       </section>

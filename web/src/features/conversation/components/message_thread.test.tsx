@@ -286,3 +286,19 @@ describe('MessageThread: read receipts of a chat', () => {
     expect(calls.find((c) => c.key === 'POST /chats/17/read')?.body).toEqual({ message_id: 4 });
   });
 });
+
+describe('MessageThread: what the app adds under a message', () => {
+  it('shows it under the message it is about, and nothing under the others', async () => {
+    stubApi({
+      'GET /users': () => json(users),
+      'GET /conversations/17/messages': () => json({ items: [message(1, { direction: 'in', delivery: null }), message(2, { delivery: 'sent' })], next_cursor: null }),
+    });
+    const client = createTestQueryClient();
+    client.setQueryData(queryKeys.session, sessionInfo(['read_conversations']));
+    const extras = vi.fn((m: Message) => (m.id === 2 ? <p data-testid="extra">Promise: callback</p> : null));
+    renderWithProviders(<MessageThread conversation={conversation} includeInternal messageExtras={extras} />, { client });
+    expect(within(await byId(2)).getByTestId('extra')).toHaveTextContent('Promise: callback');
+    expect(within(await byId(1)).queryByTestId('extra')).not.toBeInTheDocument();
+    expect(extras.mock.calls.map(([m]) => m.id)).toContain(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/components/channel_icon';
 import { ErrorPanel, Spinner } from '@/components/feedback';
@@ -11,7 +11,15 @@ import { useMessages } from '../api/get_messages';
 import { MessageBody } from './message_body';
 import { DeliveryMark, DeliveryWarning, isUnsent } from './message_delivery';
 
-export function MessageThread(props: { conversation: Conversation; customerName?: string; includeInternal: boolean }) {
+export interface MessageThreadProps {
+  conversation: Conversation;
+  customerName?: string;
+  includeInternal: boolean;
+  /** What the app shows under a message (another feature's: the promises it made), if anything. */
+  messageExtras?: (message: Message) => ReactNode;
+}
+
+export function MessageThread(props: MessageThreadProps) {
   const { t } = useTranslation();
   const query = useMessages(props.conversation.id, props.includeInternal);
   const users = useUsers();
@@ -91,6 +99,7 @@ export function MessageThread(props: { conversation: Conversation; customerName?
               ))}
             </ul>
           )}
+          {props.messageExtras?.(m)}
           {isUnsent(m) && <DeliveryWarning message={m} customerId={props.conversation.customer_id} />}
         </article>
       ))}

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api, isApiError, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
 import type {
@@ -15,16 +16,57 @@ import type {
 export interface PromiseFilters {
   customer_id?: number;
   conversation_id?: number;
+  /** `all` adds the closed ones (kept, broken, cancelled); live only by default. */
+  status?: 'live' | 'all';
 }
 
-/** Live promises (open or renegotiated), both ways, due first; one page of up to 200. */
-export function usePromises(filters: PromiseFilters) {
+/** Promises of a customer or a conversation, both ways, due first; one page of up to 200 (live ones unless `status: 'all'`). */
+export function usePromises({ status = 'live', ...filters }: PromiseFilters) {
   return useQuery({
-    queryKey: queryKeys.promiseList({ ...filters, status: 'live' }),
-    queryFn: ({ signal }) => api.get<Page<PromiseRecord>>('/promises', { ...filters, status: 'live', limit: 200 }, signal),
+    queryKey: queryKeys.promiseList({ ...filters, status }),
+    queryFn: ({ signal }) => api.get<Page<PromiseRecord>>('/promises', { ...filters, status, limit: 200 }, signal),
     select: (d) => d.items,
     enabled: (filters.customer_id ?? filters.conversation_id ?? 0) > 0,
   });
+}
+
+/** What the promises page asks for (`GET /promises`): whose, and due when; live ones only. */
+export interface PromiseListFilters {
+  owner?: 'me';
+  department_id?: number;
+  due?: 'overdue' | 'today' | 'week';
+}
+
+/** How many promises the promises page loads at a time (each row may read its customer's name). */
+export const PROMISE_PAGE_SIZE = 25;
+
+/** Live promises across customers, due first, page by page (`next_cursor`). */
+export function usePromisePages(filters: PromiseListFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.promisePages(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<PromiseRecord>>('/promises', { ...filters, status: 'live', limit: PROMISE_PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/**
+ * The promises a conversation's messages made, live and closed, by message
+ * id (a message may have made several), for the thread to mark them.
+ */
+export function useMessagePromises(conversationId: number, enabled = true) {
+  const { data } = usePromises({ conversation_id: enabled ? conversationId : 0, status: 'all' });
+  return useMemo(() => {
+    const byMessage = new Map<number, PromiseRecord[]>();
+    for (const p of data ?? []) {
+      if (p.message_id == null || p.conversation_id !== conversationId) continue;
+      const list = byMessage.get(p.message_id);
+      if (list) list.push(p);
+      else byMessage.set(p.message_id, [p]);
+    }
+    return byMessage;
+  }, [data, conversationId]);
 }
 
 /** Records a promise of ours or of the customer's; it shows in the lists and on the timeline. */

@@ -26,27 +26,7 @@ export interface PromiseItemProps {
 export function PromiseItem({ promise: p, owner, canWrite, messages = [], onConflict }: PromiseItemProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [open, setOpen] = useState<Action | null>(null);
-  const change = useChangePromise();
   const overdue = isOverdue(p.due_end);
-  const submit = (c: PromiseChange) =>
-    change.mutate(
-      { id: p.id, change: c },
-      {
-        onSuccess: () => setOpen(null),
-        onError: (error) => {
-          const current = currentFromConflict(error);
-          if (current) {
-            setOpen(null);
-            onConflict(current, error);
-          }
-        },
-      },
-    );
-  const toggle = (a: Action) => {
-    change.reset();
-    setOpen(open === a ? null : a);
-  };
   return (
     <li className={overdue ? 'promise promise--overdue' : 'promise'} data-testid="promise" data-promise-id={p.id} data-overdue={overdue || undefined}>
       <p className="promise__head">
@@ -68,19 +48,57 @@ export function PromiseItem({ promise: p, owner, canWrite, messages = [], onConf
       {p.renegotiations > 0 && p.original_due_end && (
         <p className="muted small">{t('promises.moved', { count: p.renegotiations, due: formatDue(p.original_due_end, lang) })}</p>
       )}
-      {canWrite && (
-        <div className="row-actions row-actions--wrap">
-          {ACTIONS.map((a) => (
-            <button key={a} type="button" className={a === 'keep' ? 'btn btn--small btn--primary' : 'btn btn--small'} aria-pressed={open === a} onClick={() => toggle(a)}>
-              {t(`promises.${a}`)}
-            </button>
-          ))}
-        </div>
-      )}
+      {canWrite && <PromiseActions promise={p} messages={messages} onConflict={onConflict} />}
+    </li>
+  );
+}
+
+export interface PromiseActionsProps {
+  promise: PromiseRecord;
+  /** Messages that may have kept it (the conversation's, when in one); without them a call id is typed. */
+  messages?: Message[];
+  /** A change was refused (409): the promise as it is now, and why. */
+  onConflict: (current: PromiseRecord, error: unknown) => void;
+  /** The id of what names the promise (its words), so each button says which promise it is for. */
+  describedBy?: string;
+}
+
+/** Keep, break, renegotiate or cancel a live promise: a button each, and the form of the one chosen. */
+export function PromiseActions({ promise: p, messages = [], onConflict, describedBy }: PromiseActionsProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Action | null>(null);
+  const change = useChangePromise();
+  const submit = (c: PromiseChange) =>
+    change.mutate(
+      { id: p.id, change: c },
+      {
+        onSuccess: () => setOpen(null),
+        onError: (error) => {
+          const current = currentFromConflict(error);
+          if (current) {
+            setOpen(null);
+            onConflict(current, error);
+          }
+        },
+      },
+    );
+  const toggle = (a: Action) => {
+    change.reset();
+    setOpen(open === a ? null : a);
+  };
+  return (
+    <>
+      <div className="row-actions row-actions--wrap">
+        {ACTIONS.map((a) => (
+          <button key={a} type="button" className={a === 'keep' ? 'btn btn--small btn--primary' : 'btn btn--small'} aria-pressed={open === a} aria-describedby={describedBy} onClick={() => toggle(a)}>
+            {t(`promises.${a}`)}
+          </button>
+        ))}
+      </div>
       {open && (
         <ChangeForm key={open} action={open} promise={p} messages={messages} busy={change.isPending} error={change.error} onSubmit={submit} onBack={() => setOpen(null)} />
       )}
-    </li>
+    </>
   );
 }
 

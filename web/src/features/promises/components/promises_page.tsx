@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { CustomerName } from '@/components/customer_name';
+import { Empty, ErrorPanel, Spinner } from '@/components/feedback';
+import { useDepartments, useNameLookup, useUsers } from '@/lib/directory';
+import { formatDateTime, formatDue } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
+import { can, useCurrentSession } from '@/lib/session';
+import type { PromiseRecord } from '@/types/api';
+import { usePromisePages, type PromiseListFilters } from '../api/promises';
+import { ConflictNotice } from './conflict_notice';
+import { isOverdue } from './due';
+import { PromiseActions } from './promise_item';
+import { viewParams, WHEN, WHOSE, type When, type Whose } from './promises_view';
+
+// The desk's work list of promises, across customers: whose (mine, my
+// department's, everyone's) and due when (overdue, today, this week, all
+// open), due first. Each row can be kept, broken, renegotiated or
+// cancelled where it stands. The choice lives in the address
+// (promisesPath), so a reminder can link straight to it.
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+
+export function PromisesPage() {
+  const { t } = useTranslation();
+  const session = useCurrentSession();
+  const departmentId = session?.user.department_id ?? null;
+  const canWrite = can(session, 'write_conversations');
+  const canReadCustomers = can(session, 'read_customers');
+  const [params, setParams] = useSearchParams();
+  // Without a department, "my department" means nothing.
+  const whoseChoices = WHOSE.filter((w) => w !== 'department' || departmentId != null);
+  const whose = pick(params.get('whose'), whoseChoices, 'mine');
+  const due = pick(params.get('due'), WHEN, 'open');
+  const filters: PromiseListFilters = {
+    ...(whose === 'mine' ? { owner: 'me' as const } : whose === 'department' && departmentId != null ? { department_id: departmentId } : {}),
+    ...(due !== 'open' ? { due } : {}),
+  };
+  const list = usePromisePages(filters);
+  const userName = useNameLookup(useUsers().data);
+  const departmentName = useNameLookup(useDepartments().data);
+  const [conflict, setConflict] = useState<{ current: PromiseRecord; error: unknown } | null>(null);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const owner = (p: PromiseRecord) => userName(p.owner_user_id) ?? departmentName(p.owner_department_id);
+  const choose = (next: { whose?: Whose; due?: When }) => {
+    setConflict(null);
+    setParams(viewParams({ whose, due, ...next }));
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 id="promises-title">{t('promises.page.title')}</h1>
+        <p className="help">{t('promises.page.intro')}</p>
+      </header>
+      <div className="filter-bar">
+        <div className="segmented" role="group" aria-label={t('promises.page.whose')} data-testid="promises-whose">
+          {whoseChoices.map((w) => (
+            <button key={w} type="button" className={w === whose ? 'segmented__btn is-active' : 'segmented__btn'} aria-pressed={w === whose} onClick={() => choose({ whose: w })}>
+              {t(`promises.page.${w}`)}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label={t('promises.page.when')} data-testid="promises-due">
+          {WHEN.map((d) => (
+            <button key={d} type="button" className={d === due ? 'segmented__btn is-active' : 'segmented__btn'} aria-pressed={d === due} onClick={() => choose({ due: d })}>
+              {t(`promises.page.${d}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {conflict && <ConflictNotice {...conflict} onClose={() => setConflict(null)} />}
+      {list.isPending ? (
+        <Spinner />
+      ) : list.isError ? (
+        <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t('promises.page.empty')}</Empty>
+      ) : (
+        <>
+          <div className="table-scroll card">
+            <table className="table table--dense promises-table" aria-labelledby="promises-title" data-testid="promises-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('promises.page.kind')}</th>
+                  <th scope="col">{t('promises.page.what')}</th>
+                  <th scope="col">{t('promises.page.customer')}</th>
+                  <th scope="col">{t('promises.page.due')}</th>
+                  <th scope="col">{t('promises.page.owner')}</th>
+                  <th scope="col">{t('promises.page.by')}</th>
+                  {canWrite && <th scope="col">{t('promises.page.actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <PromiseRow
+                    key={`${p.id}.${p.version}`}
+                    promise={p}
+                    owner={owner(p)}
+                    canWrite={canWrite}
+                    canReadCustomers={canReadCustomers}
+                    onConflict={(current, error) => setConflict({ current, error })}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.hasNextPage && (
+            <button type="button" className="btn btn--ghost load-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              {t('promises.page.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function PromiseRow(props: {
+  promise: PromiseRecord;
+  owner?: string;
+  canWrite: boolean;
+  canReadCustomers: boolean;
+  onConflict: (current: PromiseRecord, error: unknown) => void;
+}) {
+  const { promise: p, owner } = props;
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const overdue = isOverdue(p.due_end);
+  const whatId = `promise-${p.id}-what`;
+  return (
+    <tr className={overdue ? 'is-overdue' : undefined} data-testid="promise-row" data-promise-id={p.id} data-overdue={overdue || undefined}>
+      <td>
+        {t(`promises.kind.${p.kind}`)}
+        {p.status !== 'open' && (
+          <>
+            {' '}
+            <span className="badge">{t(`promises.status.${p.status}`)}</span>
+          </>
+        )}
+      </td>
+      <td className="promises-table__what">
+        <span id={whatId}>{p.what}</span>
+        {p.renegotiations > 0 && p.original_due_end && (
+          <span className="muted small promises-table__moved">{t('promises.moved', { count: p.renegotiations, due: formatDue(p.original_due_end, lang) })}</span>
+        )}
+      </td>
+      <td>
+        {props.canReadCustomers ? (
+          <Link to={`/customers/${p.customer_id}`}>
+            <CustomerName id={p.customer_id} />
+          </Link>
+        ) : (
+          `#${p.customer_id}`
+        )}
+        {p.conversation_id != null && (
+          <span className="small promises-table__conversation">
+            <Link to={`/conversations/${p.conversation_id}`}>{t('promises.page.conversation', { id: p.conversation_id })}</Link>
+          </span>
+        )}
+      </td>
+      <td className="nowrap">
+        {p.due_end ? (
+          <time dateTime={p.due_end} title={formatDateTime(p.due_end, lang)}>
+            {formatDue(p.due_end, lang)}
+          </time>
+        ) : (
+          t('promises.asap')
+        )}
+        {overdue && (
+          <>
+            {' '}
+            <span className="badge badge--overdue">{t('promises.overdue')}</span>
+          </>
+        )}
+      </td>
+      <td>{owner ?? '—'}</td>
+      <td>{p.by === 'us' ? t('promises.page.byUs') : t('promises.page.byCustomer')}</td>
+      {props.canWrite && (
+        <td className="promises-table__actions">
+          <PromiseActions promise={p} onConflict={props.onConflict} describedBy={whatId} />
+        </td>
+      )}
+    </tr>
+  );
+}
