@@ -33,6 +33,8 @@ export const queryKeys = {
   promiseList: (filters: object) => ['promises', filters] as const,
   /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */
   promisePages: (filters: object) => ['promises', 'pages', filters] as const,
+  /** How well promises are kept (`GET /promises/measures`); under `promises`, so a change makes it stale too. */
+  promiseMeasures: (params: object) => ['promises', 'measures', params] as const,
   /** What a text promises (`POST /promises/suggest`); apart from `promises`, which a change makes stale. */
   promiseSuggestion: (input: object) => ['promise-suggestion', input] as const,
 };

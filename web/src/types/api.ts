@@ -2,7 +2,7 @@
 // docs/openapi.yaml (openapi.gen.ts, `npm run gen:api`; `npm run lint` fails
 // when it is stale). Change the spec, not these types. Times are ISO-8601
 // UTC strings.
-import type { components } from './openapi.gen';
+import type { components, operations } from './openapi.gen';
 
 type Schemas = components['schemas'];
 
@@ -124,6 +124,11 @@ export type RenegotiatePromise = Schemas['RenegotiatePromise'];
 export type PromiseConflict = Schemas['PromiseConflict'];
 export type SuggestPromise = Schemas['SuggestPromise'];
 export type PromiseSuggestion = Schemas['PromiseSuggestion'];
+/** `GET /promises/measures`: how well promises are kept, one row per group. */
+export type PromiseMeasures = Schemas['PromiseMeasures'];
+export type PromiseMeasureRow = PromiseMeasures['rows'][number];
+/** What the measures are counted per (`group`); `week` is the ISO week of the due moment. */
+export type PromiseMeasureGroup = NonNullable<NonNullable<operations['getPromiseMeasures']['parameters']['query']>['group']>;
 
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
@@ -190,4 +195,8 @@ export const DELIVERIES: Delivery[] = values<Delivery>({
 });
 export const PROMISE_KINDS: PromiseKind[] = values<PromiseKind>({
   callback: true, send_information: true, repair_replace: true, refund: true, visit: true, payment: true, documents: true, other: true,
+});
+/** The groupings of the promise measures, in the order the page offers them. */
+export const PROMISE_MEASURE_GROUPS: PromiseMeasureGroup[] = values<PromiseMeasureGroup>({
+  week: true, agent: true, department: true, channel: true, kind: true,
 });

@@ -6,7 +6,10 @@ import type {
   KeepPromise,
   NewPromise,
   Page,
+  PromiseMeasureGroup,
+  PromiseMeasures,
   PromiseNote,
+  PromiseParty,
   PromiseRecord,
   PromiseSuggestion,
   RenegotiatePromise,
@@ -48,6 +51,23 @@ export function usePromisePages(filters: PromiseListFilters) {
       api.get<Page<PromiseRecord>>('/promises', { ...filters, status: 'live', limit: PROMISE_PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** What the measures are asked for (`GET /promises/measures`): per what, whose promises, and the promises made from `from` to `to`. */
+export interface PromiseMeasuresQuery {
+  group: PromiseMeasureGroup;
+  by: PromiseParty;
+  from: string;
+  to: string;
+}
+
+/** How well promises are kept, one row per group (aggregates only); the last answer stays while the next is asked. */
+export function usePromiseMeasures(query: PromiseMeasuresQuery) {
+  return useQuery({
+    queryKey: queryKeys.promiseMeasures(query),
+    queryFn: ({ signal }) => api.get<PromiseMeasures>('/promises/measures', { ...query }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -11,19 +11,53 @@ import type { PromiseRecord } from '@/types/api';
 import { usePromisePages, type PromiseListFilters } from '../api/promises';
 import { ConflictNotice } from './conflict_notice';
 import { isOverdue } from './due';
+import { PromiseMeasures } from './promise_measures';
 import { PromiseActions } from './promise_item';
-import { viewParams, WHEN, WHOSE, type When, type Whose } from './promises_view';
+import { VIEWS, viewParams, WHEN, WHOSE, type View, type When, type Whose } from './promises_view';
 
 // The desk's work list of promises, across customers: whose (mine, my
 // department's, everyone's) and due when (overdue, today, this week, all
 // open), due first. Each row can be kept, broken, renegotiated or
 // cancelled where it stands. The choice lives in the address
-// (promisesPath), so a reminder can link straight to it.
+// (promisesPath), so a reminder can link straight to it. A second tab
+// (`?view=measures`) measures how well promises are kept.
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
 export function PromisesPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const view = pick(params.get('view'), VIEWS, 'list');
+  // Each tab keeps the other's choices in the address, so coming back finds them as they were.
+  const tabPath = (v: View) => {
+    const next = new URLSearchParams(params);
+    if (v === 'list') next.delete('view');
+    else next.set('view', v);
+    const qs = next.toString();
+    return qs ? `/promises?${qs}` : '/promises';
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 id="promises-title">{t('promises.page.title')}</h1>
+        <p className="help">{t(view === 'list' ? 'promises.page.intro' : 'promises.measures.intro')}</p>
+      </header>
+      <nav className="tabs" aria-label={t('promises.page.views')}>
+        {VIEWS.map((v) => (
+          <Link key={v} to={tabPath(v)} className={v === view ? 'tabs__tab is-active' : 'tabs__tab'} aria-current={v === view ? 'page' : undefined}>
+            {t(`promises.page.view.${v}`)}
+          </Link>
+        ))}
+      </nav>
+      {view === 'list' ? <PromisesList /> : <PromiseMeasures />}
+    </div>
+  );
+}
+
+/** The live promises, as the address chooses them. */
+function PromisesList() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const departmentId = session?.user.department_id ?? null;
@@ -46,15 +80,18 @@ export function PromisesPage() {
   const owner = (p: PromiseRecord) => userName(p.owner_user_id) ?? departmentName(p.owner_department_id);
   const choose = (next: { whose?: Whose; due?: When }) => {
     setConflict(null);
-    setParams(viewParams({ whose, due, ...next }));
+    // The measures' choices (`group`, `by`, `weeks`) stay for when that tab opens again.
+    setParams((prev) => {
+      const keep = new URLSearchParams(prev);
+      keep.delete('whose');
+      keep.delete('due');
+      for (const [k, v] of viewParams({ whose, due, ...next })) keep.set(k, v);
+      return keep;
+    });
   };
 
   return (
-    <div className="page">
-      <header className="page-header">
-        <h1 id="promises-title">{t('promises.page.title')}</h1>
-        <p className="help">{t('promises.page.intro')}</p>
-      </header>
+    <>
       <div className="filter-bar">
         <div className="segmented" role="group" aria-label={t('promises.page.whose')} data-testid="promises-whose">
           {whoseChoices.map((w) => (
@@ -114,7 +151,7 @@ export function PromisesPage() {
           )}
         </>
       )}
-    </div>
+    </>
   );
 }
 

@@ -19,3 +19,12 @@ export function viewParams({ whose = 'mine', due = 'open' }: { whose?: Whose; du
   if (due !== 'open') params.set('due', due);
   return params;
 }
+
+// The measures tab (`?view=measures`): per what (`?group=`), whose promises
+// (`?by=`) and over how many weeks (`?weeks=`). Its choices sit beside the
+// list's, so switching tabs keeps both.
+
+export const VIEWS = ['list', 'measures'] as const;
+export const PERIODS = [4, 13, 52] as const;
+export type View = (typeof VIEWS)[number];
+export type Period = (typeof PERIODS)[number];
