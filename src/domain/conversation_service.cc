@@ -7,6 +7,7 @@
 #include "domain/chat.h"
 #include "domain/html_sanitizer.h"
 #include "domain/permissions.h"
+#include "domain/promise.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -314,6 +315,18 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   if (m.replaces_id) Emit(EventType::kMessageUpdated, added.conversation, *m.replaces_id);
   Emit(EventType::kMessageCreated, added.conversation, added.message.id);
   if (added.status_changed) Emit(EventType::kConversationUpdated, added.conversation);
+  // An information promise this reply delivers is kept (domain/promise.h).
+  // The reply stands whatever happens there: a failure leaves the promise
+  // open for a person, and /metrics counts it.
+  if (added.message.direction == Direction::kOut && !added.message.internal &&
+      added.message.author_user_id) {
+    if (auto promises = store_.Find<PromiseRepository>(); promises.ok()) {
+      PromiseService service(store_, **promises, clock_, events_);
+      Message reply = added.message;
+      reply.customer_id = added.conversation.customer_id;
+      if (!service.AfterReply(reply).ok()) CountPromiseAutoKeepFailure();
+    }
+  }
   return std::move(added.message);
 }
 

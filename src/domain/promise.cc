@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "domain/job_runner.h"
@@ -277,7 +280,9 @@ Status PromiseService::AfterCall(const PhoneCall& call) {
   f.by = PromiseParty::kUs;
   f.kind = PromiseKind::kCallback;
   f.live_only = true;
-  LUISTER_ASSIGN_OR_RETURN(Page<Promise> live, promises_.List(f, {.limit = kMaxPageSize}));
+  PageRequest all;
+  all.limit = kMaxPageSize;
+  LUISTER_ASSIGN_OR_RETURN(Page<Promise> live, promises_.List(f, all));
   if (call.callback == CallbackState::kOpen) {
     if (!live.items.empty()) return Status::Ok();  // one promise for the customer's wait
     std::optional<int64_t> department;
@@ -317,6 +322,137 @@ Status PromiseService::AfterCall(const PhoneCall& call) {
     }
   }
   return Status::Ok();
+}
+
+namespace {
+
+std::atomic<int64_t> auto_keep_failures{0};
+
+// Lower-case words of `text`: runs of ASCII letters and digits, and of any
+// byte of a multi-byte UTF-8 letter.
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string w;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      w.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+// Words that name no content: function words, the verbs of sending and
+// promising, and times (Dutch and English).
+const std::set<std::string, std::less<>>& NoContent() {
+  static const std::set<std::string, std::less<>> words = {
+      // Dutch
+      "deze", "dit", "die", "dat", "een", "het", "van", "voor", "naar", "over", "met", "zijn",
+      "haar", "hun", "onze", "jullie", "uw", "wij", "zullen", "zal", "wordt", "worden", "kunnen",
+      "even", "nog", "ook", "graag", "alvast", "binnen", "uiterlijk", "sturen", "stuur", "stuurt",
+      "toesturen", "opsturen", "nasturen", "doorsturen", "mailen", "mail", "mailtje", "ontvangt",
+      "ontvangen", "krijgt", "krijgen", "bezorgen", "geven", "laten", "weten", "terug", "morgen",
+      "vandaag", "overmorgen", "ochtend", "middag", "avond", "week", "dagen", "werkdagen",
+      "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "klant",
+      "informatie", "info", "gegevens",
+      // English
+      "this", "that", "these", "those", "with", "from", "your", "yours", "will", "shall", "have",
+      "about", "into", "their", "them", "they", "just", "also", "within", "send", "sending", "sent",
+      "email", "mail", "mailing", "receive", "get", "give", "forward", "tomorrow", "today",
+      "morning", "afternoon", "evening", "days", "business", "working", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "customer", "you", "information",
+      "details", "over", "week", "next", "soon", "possible", "asap", "back"};
+  return words;
+}
+
+// The same word, by stem: a shared start of at least four letters and at
+// most three letters short of the shorter word ("factuur", "facturen").
+bool SameStem(std::string_view a, std::string_view b) {
+  const size_t shorter = std::min(a.size(), b.size());
+  if (shorter < 4) return a == b;
+  size_t common = 0;
+  while (common < shorter && a[common] == b[common]) ++common;
+  return common >= std::max<size_t>(4, shorter - std::min<size_t>(shorter, 3));
+}
+
+bool HandsOver(std::string_view lower) {
+  static constexpr std::array<std::string_view, 33> kMarkers = {
+      "hierbij",         "bijgevoegd",        "in de bijlage", "als bijlage",   "bijlage",
+      "hieronder",       "zie onder",         "u vindt",       "vindt u",       "zoals beloofd",
+      "zoals toegezegd", "zoals afgesproken", "hier is",       "hier zijn",     "via deze link",
+      "via de link",     "attached",          "attachment",    "here is",       "here are",
+      "here's",          "please find",       "enclosed",      "below",         "as promised",
+      "as agreed",       "you can find",      "you'll find",   "you will find", "via this link",
+      "http://",         "https://",          "www."};
+  return std::any_of(kMarkers.begin(), kMarkers.end(),
+                     [&](std::string_view m) { return lower.find(m) != std::string_view::npos; });
+}
+
+}  // namespace
+
+int64_t PromiseAutoKeepFailures() { return auto_keep_failures.load(); }
+void CountPromiseAutoKeepFailure() { auto_keep_failures.fetch_add(1); }
+
+bool ReplyDelivers(const Promise& p, std::string_view reply, size_t attachments,
+                   const TimeReference& ref) {
+  if (p.by != PromiseParty::kUs || !Live(p.status)) return false;
+  if (p.kind != PromiseKind::kSendInformation && p.kind != PromiseKind::kDocuments) return false;
+  if (attachments > 0) return true;
+  // "I'll send it tomorrow" promises it again; it delivers nothing (a
+  // callback or a visit promised beside it does not count).
+  if (auto again = DetectCommitment(reply, ref);
+      again && again->by == PromiseParty::kUs &&
+      (again->kind == PromiseKind::kSendInformation || again->kind == PromiseKind::kDocuments ||
+       again->kind == PromiseKind::kOther))
+    return false;
+  std::string lower(reply);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!HandsOver(lower)) return false;
+  std::vector<std::string> named;
+  for (std::string& w : Words(p.what))
+    if (w.size() >= 4 && !NoContent().contains(w)) named.push_back(std::move(w));
+  // A promise that names nothing in particular ("the information") is
+  // delivered by any hand-over.
+  if (named.empty()) return true;
+  const std::vector<std::string> said = Words(reply);
+  return std::any_of(named.begin(), named.end(), [&](const std::string& n) {
+    return std::any_of(said.begin(), said.end(),
+                       [&](const std::string& w) { return SameStem(n, w); });
+  });
+}
+
+Result<int> PromiseService::AfterReply(const Message& reply) {
+  if (reply.direction != Direction::kOut || reply.internal || !reply.author_user_id) return 0;
+  PromiseFilter f;
+  f.customer_id = reply.customer_id;
+  f.by = PromiseParty::kUs;
+  f.live_only = true;
+  PageRequest all;
+  all.limit = kMaxPageSize;
+  LUISTER_ASSIGN_OR_RETURN(Page<Promise> live, promises_.List(f, all));
+  std::vector<const Promise*> waiting;
+  for (const Promise& p : live.items)
+    if (p.kind == PromiseKind::kSendInformation || p.kind == PromiseKind::kDocuments)
+      waiting.push_back(&p);
+  if (waiting.empty()) return 0;
+  LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(reply.customer_id));
+  LUISTER_ASSIGN_OR_RETURN(TimeReference ref,
+                           OfficeReference(clock_.Now(), "Europe/Amsterdam", customer.language));
+  int kept = 0;
+  for (const Promise* p : waiting) {
+    if (!ReplyDelivers(*p, reply.body_text, reply.attachments.size(), ref)) continue;
+    auto done = Keep(p->id, p->version, EvidenceKind::kMessage, reply.id,
+                     "kept by the reply that delivered it", reply.author_user_id);
+    // Someone changed it meanwhile: theirs stands.
+    if (!done.ok() && done.status().code() != StatusCode::kConflict) return done.status();
+    kept += done.ok();
+  }
+  return kept;
 }
 
 Result<std::pair<int, int>> PromiseService::RunReminders() {

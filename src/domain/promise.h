@@ -12,11 +12,13 @@
 #include "common/time.h"
 #include "domain/activity.h"
 #include "domain/commitment.h"
+#include "domain/conversation.h"
 #include "domain/enums.h"
 #include "domain/events.h"
 #include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/phone_call.h"
+#include "domain/promise_notice.h"
 #include "domain/repositories.h"
 #include "domain/zone_clock.h"
 
@@ -87,6 +89,8 @@ struct PromiseFilter {
   std::optional<int64_t> conversation_id;
   std::optional<int64_t> owner_user_id;
   std::optional<int64_t> owner_department_id;
+  // Promises of the customers this account manager looks after.
+  std::optional<int64_t> account_manager_id;
   std::optional<PromiseParty> by;
   std::optional<PromiseKind> kind;
   bool live_only = false;
@@ -188,6 +192,17 @@ struct NewPromise {
 
 inline constexpr size_t kMaxPromiseText = 2000;
 
+// A notice that went to the customer (PromiseService::Notify).
+struct SentNotice {
+  Promise promise;  // with the history line that records it
+  int64_t conversation_id = 0;
+  int64_t message_id = 0;
+  NoticeRoute route;
+};
+
+// At most one gentle reminder per promise in this time.
+inline constexpr std::chrono::hours kCustomerReminderGap{24};
+
 class PromiseService {
  public:
   PromiseService(Store& store, PromiseRepository& promises, const Clock& clock,
@@ -215,6 +230,21 @@ class PromiseService {
   // live already; an answered call out keeps the live ones, with the call
   // as evidence. Idempotent: a resent report changes nothing.
   Status AfterCall(const PhoneCall& call);
+  // What an agent's reply means for the customer's information and
+  // documents promises of ours: a reply that delivers what one promised
+  // (ReplyDelivers) keeps it, with the reply as evidence. Only our own
+  // replies count; a customer's message never closes one of our promises.
+  // How many it kept.
+  Result<int> AfterReply(const Message& reply);
+
+  // Tells the customer of a live promise: a confirmation of what was
+  // agreed (either side's), or a gentle reminder of what they took on (at
+  // most one per kCustomerReminderGap). By their preferred channel where
+  // the desk can write there, else by e-mail (RouteNotice): in the
+  // promise's conversation, or in a new e-mail conversation. The desk sends
+  // it (no author: it keeps no promise by itself); the history says who
+  // had it sent, and how.
+  Result<SentNotice> Notify(int64_t id, PromiseNotice notice, int64_t by_user);
 
   // Reminds owners of our promises due within kRemindAhead, and escalates
   // overdue ones to a manager of the owning department (the owner when it
@@ -239,6 +269,20 @@ class PromiseService {
   const Clock& clock_;
   EventPublisher* events_;
 };
+
+// Whether `reply` (an agent's outgoing message, `attachments` files)
+// delivers what `p`, an information or documents promise of ours,
+// promised: it carries a file, or it hands something over ("hierbij",
+// "in de bijlage", "attached", "here is", a link) that the promise named
+// (a word of `what` it shares, by stem); and it does not promise it again
+// for later ("I'll send it tomorrow" is no delivery). `ref` reads that.
+bool ReplyDelivers(const Promise& p, std::string_view reply, size_t attachments,
+                   const TimeReference& ref);
+
+// Failures of AfterReply after the reply itself was stored (the reply
+// stands; the promise stays open for a person): /metrics counts them.
+int64_t PromiseAutoKeepFailures();
+void CountPromiseAutoKeepFailure();
 
 // The timeline entry of a promise's change.
 Activity PromiseActivity(const Promise& p, std::string_view action, std::optional<int64_t> actor,

@@ -7,6 +7,66 @@ namespace {
 
 Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 
+TimeReference Ref(Language lang) {
+  auto ref = OfficeReference(At("2026-12-04T10:15:00+01:00"), "Europe/Amsterdam", lang);
+  EXPECT_TRUE(ref.ok());
+  return *ref;
+}
+
+Promise Information(std::string what, PromiseKind kind = PromiseKind::kSendInformation) {
+  Promise p;
+  p.by = PromiseParty::kUs;
+  p.kind = kind;
+  p.what = std::move(what);
+  return p;
+}
+
+TEST(ReplyDeliversTest, AHandOverOfWhatWasPromisedKeepsIt) {
+  const TimeReference nl = Ref(Language::kNl);
+  const TimeReference en = Ref(Language::kEn);
+  const Promise form = Information("Ik stuur u het retourformulier vrijdag op");
+  EXPECT_TRUE(ReplyDelivers(form, "Hierbij het retourformulier, zoals beloofd.", 0, nl));
+  EXPECT_TRUE(
+      ReplyDelivers(form, "U vindt de retourformulieren via https://example.nl/retour", 0, nl));
+  const Promise manual = Information("send the manual of the coffee machine");
+  EXPECT_TRUE(
+      ReplyDelivers(manual, "Here is the manual you asked for: https://x.example/m.pdf", 0, en));
+  EXPECT_TRUE(ReplyDelivers(manual, "Please find the manuals below.\n\n1. Descale ...", 0, en));
+  // A file delivers it, whatever the words.
+  EXPECT_TRUE(ReplyDelivers(manual, "Kind regards", 1, en));
+  // "the information": any hand-over delivers it.
+  EXPECT_TRUE(ReplyDelivers(Information("de informatie sturen"), "Hieronder de gegevens.", 0, nl));
+  EXPECT_TRUE(ReplyDelivers(Information("copies of the invoices", PromiseKind::kDocuments),
+                            "Attached: the invoice copies for May.", 0, en));
+}
+
+TEST(ReplyDeliversTest, PromisingAgainTalkingOrOtherThingsKeepNothing) {
+  const TimeReference nl = Ref(Language::kNl);
+  const TimeReference en = Ref(Language::kEn);
+  const Promise form = Information("Ik stuur u het retourformulier vrijdag op");
+  // Promised again for later.
+  EXPECT_FALSE(
+      ReplyDelivers(form, "Het retourformulier stuur ik u morgen op, zoals beloofd.", 0, nl));
+  EXPECT_FALSE(ReplyDelivers(Information("the manual"),
+                             "As promised, I will send you the manual tomorrow.", 0, en));
+  // No hand-over: talk about it.
+  EXPECT_FALSE(ReplyDelivers(form, "Heeft u het retourformulier al ingevuld?", 0, nl));
+  // A hand-over of something else.
+  EXPECT_FALSE(ReplyDelivers(form, "Hierbij de factuur van uw bestelling.", 0, nl));
+  EXPECT_FALSE(ReplyDelivers(Information("the warranty terms"),
+                             "Here is the tracking link: https://track.example/1", 0, en));
+  // Not an information promise, not ours, not live.
+  Promise callback = Information("bel terug");
+  callback.kind = PromiseKind::kCallback;
+  EXPECT_FALSE(ReplyDelivers(callback, "Hierbij", 1, nl));
+  Promise theirs = form;
+  theirs.by = PromiseParty::kCustomer;
+  EXPECT_FALSE(ReplyDelivers(theirs, "Hierbij het retourformulier.", 1, nl));
+  Promise kept = form;
+  kept.status = PromiseStatus::kKept;
+  EXPECT_FALSE(ReplyDelivers(kept, "Hierbij het retourformulier.", 1, nl));
+}
+
 TEST(PromiseMeasuresTest, KeptRateLatenessOverdueAndChasingPerGroup) {
   auto zone = ZoneClock::Open("Europe/Amsterdam");
   ASSERT_TRUE(zone.ok());

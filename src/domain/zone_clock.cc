@@ -1,5 +1,7 @@
 #include "domain/zone_clock.h"
 
+#include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -80,6 +82,21 @@ std::string ZoneClock::FormatIso(Timestamp t) const {
   return buf;
 }
 
+std::string ZoneClock::Format(Timestamp t, std::string_view locale,
+                              std::string_view pattern) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                   pattern.data(), static_cast<int32_t>(pattern.size()))),
+                               icu::Locale(std::string(locale).c_str()), status);
+  if (U_FAILURE(status)) return FormatIso(t);
+  format.setTimeZone(*impl_->tz);
+  icu::UnicodeString text;
+  format.format(static_cast<UDate>(ToMillis(t)), text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
 int WeekdayOf(int d) {
   return static_cast<int>(std::chrono::weekday{sys_days{days{d}}}.iso_encoding()) - 1;
 }
@@ -101,7 +118,8 @@ std::string FormatLocalDate(int d) {
 
 std::optional<int> DaysOfDate(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  const year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  const year_month_day ymd{std::chrono::year{year},
+                           std::chrono::month{static_cast<unsigned>(month)},
                            std::chrono::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return std::nullopt;
   return static_cast<int>(sys_days{ymd}.time_since_epoch().count());

@@ -39,6 +39,9 @@ class ZoneClock {
   int OffsetSeconds(Timestamp t) const;
   // "2026-12-04T10:15:00+01:00" (to the second; the zone's offset at `t`).
   std::string FormatIso(Timestamp t) const;
+  // `t` as people read it in `locale` ("nl", "en"), by an ICU date pattern:
+  // "EEEE d MMMM" is "dinsdag 8 december" or "Tuesday 8 December".
+  std::string Format(Timestamp t, std::string_view locale, std::string_view pattern) const;
 
  private:
   struct Impl;
@@ -47,7 +50,7 @@ class ZoneClock {
 };
 
 // Calendar helpers on local days (days since 1970-01-01).
-int WeekdayOf(int days);  // 0 = Monday … 6 = Sunday
+int WeekdayOf(int days);                // 0 = Monday … 6 = Sunday
 std::string FormatLocalDate(int days);  // "YYYY-MM-DD"
 // The local day of a civil date; none when it is no date.
 std::optional<int> DaysOfDate(int year, int month, int day);

@@ -38,12 +38,16 @@ class PromisesTest : public ServerTest<PromisesTest> {
     EXPECT_EQ(c.status, 201) << c.body;
     return c.Json().value("id", int64_t{0});
   }
-  int64_t Conversation(int64_t customer) {
+  int64_t Department() {
     if (dept_ == 0) {
       auto d = client_->Post("/api/v1/departments", {{"name", "Beloften"}});
       EXPECT_EQ(d.status, 201) << d.body;
       dept_ = d.Json().value("id", int64_t{0});
     }
+    return dept_;
+  }
+  int64_t Conversation(int64_t customer) {
+    Department();
     auto c = client_->Post("/api/v1/conversations", {{"customer_id", customer},
                                                      {"channel", "email"},
                                                      {"subject", "Terugbelverzoek"},
@@ -278,6 +282,127 @@ TEST_F(PromisesTest, AMissedCallBecomesACallbackPromiseThatTheCallBackKeeps) {
   EXPECT_EQ(kept["status"], "kept");
   EXPECT_EQ(kept["evidence_kind"], "call");
   EXPECT_EQ(kept["evidence_id"], back.Json()["id"]);
+}
+
+TEST_F(PromisesTest, AReplyThatDeliversThePromisedInformationKeepsIt) {
+  const int64_t customer = Customer("Formulier Klant");
+  const int64_t conv = Conversation(customer);
+  auto make = [&](const std::string& kind, const std::string& what) {
+    auto r = client_->Post("/api/v1/promises", {{"customer_id", customer},
+                                                {"conversation_id", conv},
+                                                {"kind", kind},
+                                                {"what", what},
+                                                {"due_end", InHours(30)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json().value("id", int64_t{0});
+  };
+  const int64_t form = make("send_information", "Het retourformulier sturen");
+  const int64_t call = make("callback", "Terugbellen over het retourformulier");
+  auto status = [&](int64_t id) {
+    return client_->Get("/api/v1/promises/" + std::to_string(id)).Json()["status"];
+  };
+
+  // The customer's message closes none of ours, nor does a reply that
+  // promises it again.
+  Message(conv, "in", "Hierbij mijn vraag: waar blijft het retourformulier?");
+  Message(conv, "out", "Het retourformulier stuur ik u morgen op.");
+  EXPECT_EQ(status(form), "open");
+  // The reply that hands it over keeps it, with itself as evidence.
+  const int64_t delivered =
+      Message(conv, "out", "Hierbij het retourformulier, zoals beloofd. Vult u het in?");
+  auto kept = client_->Get("/api/v1/promises/" + std::to_string(form));
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  const json p = kept.Json();
+  EXPECT_EQ(p["status"], "kept");
+  EXPECT_EQ(p["evidence_kind"], "message");
+  EXPECT_EQ(p["evidence_id"], delivered);
+  EXPECT_EQ(p["history"].back()["action"], "kept");
+  EXPECT_FALSE(p["history"].back()["user_id"].is_null()) << "the author of the reply";
+  EXPECT_EQ(status(call), "open") << "a callback is kept by a call, not by a mail";
+}
+
+TEST_F(PromisesTest, TheCustomerHearsOfItByTheirOwnChannelOrByEmail) {
+  const int64_t me = client_->Get("/api/v1/session").Json()["user"]["id"];
+  auto c =
+      client_->Post("/api/v1/customers",
+                    {{"name", "Karel Bel"},
+                     {"language", "nl"},
+                     {"preferred_channel", "phone"},
+                     {"account_manager_id", me},
+                     {"identities", {{{"kind", "email"}, {"value", "karel.bel@example.nl"}}}}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  const int64_t customer = c.Json()["id"];
+  auto ours = client_->Post("/api/v1/promises", {{"customer_id", customer},
+                                                 {"kind", "callback"},
+                                                 {"what", "Terugbellen over de offerte"},
+                                                 {"owner_department_id", Department()},
+                                                 {"due_start", InHours(25)},
+                                                 {"due_end", InHours(27)}});
+  ASSERT_EQ(ours.status, 201) << ours.body;
+  const std::string ours_url =
+      "/api/v1/promises/" + std::to_string(ours.Json()["id"].get<int64_t>());
+
+  // The phone carries no written message: by e-mail, said so.
+  auto confirmed = client_->Post(ours_url + "/confirm", json::object());
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  const json notice = confirmed.Json()["notice"];
+  EXPECT_EQ(notice["channel"], "email");
+  EXPECT_EQ(notice["fallback"], true);
+  EXPECT_EQ(confirmed.Json()["version"], 2);
+  auto thread =
+      client_->Get("/api/v1/conversations/" +
+                   std::to_string(notice["conversation_id"].get<int64_t>()) + "/messages");
+  ASSERT_EQ(thread.status, 200) << thread.body;
+  const json messages = thread.Json()["items"];
+  ASSERT_EQ(messages.size(), 1u) << thread.body;
+  const std::string body = messages[0]["body_text"];
+  EXPECT_NE(body.find("Beste Karel Bel"), std::string::npos) << body;
+  EXPECT_NE(body.find("We bellen u terug op "), std::string::npos) << body;
+  EXPECT_NE(body.find(" tussen "), std::string::npos) << body;
+  EXPECT_EQ(messages[0]["delivery"], "queued");
+  auto history = client_->Get(ours_url).Json()["history"];
+  EXPECT_EQ(history.back()["action"], "confirmed");
+  EXPECT_EQ(client_->Post(ours_url + "/remind-customer", json::object()).status, 400)
+      << "our own promise is confirmed, not recalled to the customer";
+  EXPECT_EQ(client_->Post(ours_url + "/confirm", {{"extra", 1}}).status, 400);
+
+  // What the customer took on: one gentle reminder a day.
+  auto theirs = client_->Post("/api/v1/promises", {{"customer_id", customer},
+                                                   {"by", "customer"},
+                                                   {"kind", "payment"},
+                                                   {"what", "Betaalt factuur 2026-118"},
+                                                   {"due_end", InHours(48)}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  const std::string theirs_url =
+      "/api/v1/promises/" + std::to_string(theirs.Json()["id"].get<int64_t>());
+  auto reminded = client_->Post(theirs_url + "/remind-customer", json::object());
+  ASSERT_EQ(reminded.status, 200) << reminded.body;
+  EXPECT_EQ(client_->Get(theirs_url).Json()["history"].back()["action"], "customer_reminded");
+  auto again = client_->Post(theirs_url + "/remind-customer", json::object());
+  EXPECT_EQ(again.status, 409) << again.body;
+
+  // The account manager's accounts: both sides, and no one else's.
+  auto mine = client_->Get("/api/v1/promises?account_manager=me");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  std::set<std::string> sides;
+  const json items = mine.Json()["items"];
+  for (const auto& p : items) {
+    EXPECT_EQ(p["customer_id"], customer);
+    sides.insert(p["by"].get<std::string>());
+  }
+  EXPECT_EQ(sides, (std::set<std::string>{"us", "customer"}));
+
+  // No way to write: said so, nothing sent.
+  const int64_t silent = Customer("Zonder Adres");
+  auto owed = client_->Post(
+      "/api/v1/promises", {{"customer_id", silent}, {"kind", "refund"}, {"what", "Terugbetaling"}});
+  ASSERT_EQ(owed.status, 201) << owed.body;
+  auto nowhere = client_->Post(
+      "/api/v1/promises/" + std::to_string(owed.Json()["id"].get<int64_t>()) + "/confirm",
+      json::object());
+  EXPECT_EQ(nowhere.status, 409) << nowhere.body;
+  EXPECT_EQ(nowhere.Json()["current"]["version"], 1);
+  EXPECT_EQ(client_->Post("/api/v1/promises/987654/confirm", json::object()).status, 404);
 }
 
 }  // namespace

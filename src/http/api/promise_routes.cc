@@ -128,6 +128,10 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
             f.customer_id = q.Int("customer_id");
             f.conversation_id = q.Int("conversation_id");
             f.owner_department_id = q.Int("department_id");
+            if (req.Query("account_manager") == "me")
+              f.account_manager_id = who.user.id;
+            else
+              f.account_manager_id = q.Int("account_manager_id");
             if (req.Query("owner") == "me")
               f.owner_user_id = who.user.id;
             else
@@ -266,6 +270,36 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                     return Changed(ctx, id, std::move(done), audit);
                   }));
   }
+  // The customer hears of it: a confirmation of what was agreed, or a
+  // gentle reminder of what they took on; by their own channel where the
+  // desk can write there, else by e-mail.
+  for (const char* act : {"confirm", "remind-customer"}) {
+    const std::string action = act;
+    r.Add("POST", "/api/v1/promises/{id}/" + action,
+          Secured(Permission::kWriteConversations, Changes("update", "promise"),
+                  [&ctx, action](Request& req, const auth::Principal& who,
+                                 AuditScope& audit) -> Result<Response> {
+                    LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                    if (!req.body.empty()) {
+                      LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                      b.RejectUnknown({});
+                      LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                    }
+                    LUISTER_ASSIGN_OR_RETURN(PromiseService service, Service(ctx));
+                    auto sent = service.Notify(id,
+                                               action == "confirm" ? PromiseNotice::kConfirmation
+                                                                   : PromiseNotice::kReminder,
+                                               who.user.id);
+                    if (!sent.ok()) return Changed(ctx, id, sent.status(), audit);
+                    audit.Touched(sent->promise.id, sent->promise.customer_id);
+                    json out = PromiseJson(sent->promise);
+                    out["notice"] = {{"conversation_id", sent->conversation_id},
+                                     {"message_id", sent->message_id},
+                                     {"channel", ToString(sent->route.channel)},
+                                     {"fallback", sent->route.fallback}};
+                    return JsonResponse(200, out);
+                  }));
+  }
   // How well promises are kept, per agent, department, channel, kind or
   // week: aggregates only (counts, rates, minutes), never a customer.
   r.Add("GET", "/api/v1/promises/measures",
@@ -367,7 +401,12 @@ std::string PromiseMetrics(ApiContext& ctx) {
          std::to_string(counts->first) +
          "\n# HELP luister_promises_overdue Live promises of ours past their due moment.\n"
          "# TYPE luister_promises_overdue gauge\nluister_promises_overdue " +
-         std::to_string(counts->second) + "\n";
+         std::to_string(counts->second) +
+         "\n# HELP luister_promise_auto_keep_failures_total Replies after which keeping the "
+         "information promise they delivered failed (it stays open for a person).\n"
+         "# TYPE luister_promise_auto_keep_failures_total counter\n"
+         "luister_promise_auto_keep_failures_total " +
+         std::to_string(PromiseAutoKeepFailures()) + "\n";
 }
 
 Status Jobs(JobRunner& runner, ApiContext& ctx) {

@@ -23,8 +23,10 @@ std::string DueIn(const char* channels) {
          " WHERE (m.delivery = 'sending' OR (m.delivery = 'queued' AND "
          "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?))) ORDER BY m.id LIMIT ?";
 }
-// A chat's replies are queued only once it continues by e-mail, and its transcript.
-const Sql kDueMail(DueIn("('email', 'webform', 'chat')"));
+// A chat's replies are queued only once it continues by e-mail, and its
+// transcript; a call's or a shop visit's only by e-mail (a promise's
+// confirmation, domain/promise_notice.h).
+const Sql kDueMail(DueIn("('email', 'webform', 'chat', 'phone', 'shop')"));
 const Sql kDueSocial(DueIn("('social')"));
 // An attempt: the row made, or counted up; the first Message-ID stays.
 const Sql kAttempt(

@@ -163,6 +163,9 @@ Result<Page<Promise>> SqlPromiseRepository::List(const PromiseFilter& f, const P
     if (f.conversation_id) q.Add(" AND conversation_id = ?", *f.conversation_id);
     if (f.owner_user_id) q.Add(" AND owner_user_id = ?", *f.owner_user_id);
     if (f.owner_department_id) q.Add(" AND owner_department_id = ?", *f.owner_department_id);
+    if (f.account_manager_id)
+      q.Add(" AND customer_id IN (SELECT id FROM customers WHERE account_manager_id = ?)",
+            *f.account_manager_id);
     if (f.by) q.Add(" AND by_party = ?", std::string(ToString(*f.by)));
     if (f.kind) q.Add(" AND kind = ?", std::string(ToString(*f.kind)));
     if (f.live_only) q.Add(" AND status IN ('open', 'renegotiated')");

@@ -2389,6 +2389,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/promises/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a promise to the customer
+         * @description Sends the customer a confirmation of a live promise (either
+         *     side's) in their language: "We bellen u terug op dinsdag 8
+         *     december tussen 10:00 en 12:00". By the customer's preferred
+         *     channel where the desk can write there (a social thread is
+         *     answered in place), else by e-mail (`notice.fallback` true when
+         *     the preferred channel cannot carry it: the phone, a shop visit):
+         *     in the promise's conversation, or a new e-mail conversation. The
+         *     desk sends it (an automatic message: it keeps no promise by
+         *     itself). A history line `confirmed` says who had it sent, and how;
+         *     `version` goes up. `409` when the promise is closed, or when the
+         *     customer has no working e-mail address (with `current`). No body,
+         *     or an empty object. Audited (`update promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["confirmPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promises/{id}/remind-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the customer a gentle reminder of what they took on
+         * @description For a live promise of the customer's (`by: customer`: a payment,
+         *     documents): a friendly reminder in their language, by the same
+         *     route as a confirmation. At most one per promise in 24 hours
+         *     (`409` naming when the last went); `400` for a promise of ours
+         *     (confirm those instead). A history line `customer_reminded`.
+         *     Audited (`update promise`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["remindCustomerOfPromise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/promises/{id}/renegotiate": {
         parameters: {
             query?: never;
@@ -3790,6 +3852,18 @@ export interface components {
          * @enum {string}
          */
         PromiseStatus: "open" | "renegotiated" | "kept" | "broken" | "cancelled";
+        /** @description A promise with where its notice to the customer went. */
+        PromiseNotified: components["schemas"]["Promise"] & {
+            notice: {
+                /** Format: int64 */
+                conversation_id: number;
+                /** Format: int64 */
+                message_id: number;
+                channel: components["schemas"]["Channel"];
+                /** @description The customer's preferred channel cannot carry it; sent by e-mail. */
+                fallback: boolean;
+            };
+        };
         /** @description A promise, both ways (docs/promises.md): what the desk promised a customer, or what a customer took on, with its owner, due moment and status. Every change adds one to `version`. */
         Promise: {
             /** Format: int64 */
@@ -3868,7 +3942,7 @@ export interface components {
              */
             user_id: number | null;
             /** @enum {string} */
-            action: "made" | "renegotiated" | "kept" | "broken" | "cancelled" | "reassigned";
+            action: "made" | "renegotiated" | "kept" | "broken" | "cancelled" | "reassigned" | "confirmed" | "customer_reminded";
             /**
              * @description Null for `made`.
              * @enum {string|null}
@@ -7769,6 +7843,10 @@ export interface operations {
                 /** @description `me`: promises the caller owns (instead of `owner_user_id`). */
                 owner?: "me";
                 owner_user_id?: number;
+                /** @description `me`: promises (both ways) of the customers the caller is account manager of (instead of `account_manager_id`). */
+                account_manager?: "me";
+                /** @description Promises of the customers this user is account manager of. */
+                account_manager_id?: number;
                 /** @description Who promised; both when left out. */
                 by?: components["schemas"]["PromiseParty"];
                 status?: "live" | "all";
@@ -8035,6 +8113,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Promise"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promise with the history line, and where the notice went. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseNotified"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PromiseConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    remindCustomerOfPromise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promise with the history line, and where the reminder went. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseNotified"];
                 };
             };
             400: components["responses"]["BadRequest"];
