@@ -107,6 +107,8 @@ export type NewAttachment = Schemas['NewAttachment'];
  * global `Promise`.
  */
 export type PromiseRecord = Schemas['Promise'];
+/** A promise with where its notice to the customer went (confirm, remind-customer). */
+export type PromiseNotified = Schemas['PromiseNotified'];
 /** One line of a promise's history. */
 export type PromiseEvent = Schemas['PromiseEvent'];
 /** `GET /promises/{id}`: the promise with every change, oldest first. */

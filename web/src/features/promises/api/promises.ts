@@ -9,6 +9,7 @@ import type {
   PromiseMeasureGroup,
   PromiseMeasures,
   PromiseNote,
+  PromiseNotified,
   PromiseParty,
   PromiseRecord,
   PromiseSuggestion,
@@ -36,6 +37,8 @@ export function usePromises({ status = 'live', ...filters }: PromiseFilters) {
 /** What the promises page asks for (`GET /promises`): whose, and due when; live ones only. */
 export interface PromiseListFilters {
   owner?: 'me';
+  /** Promises (both ways) of the customers the caller is account manager of. */
+  account_manager?: 'me';
   department_id?: number;
   due?: 'overdue' | 'today' | 'week';
 }
@@ -132,6 +135,21 @@ export function useChangePromise() {
       api.post<PromiseRecord>(`/promises/${id}/${change.action}`, change.body),
     onSuccess: (p) => void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) }),
     onSettled: () => void qc.invalidateQueries({ queryKey: queryKeys.promises }),
+  });
+}
+
+/** What the customer hears of a promise: a confirmation, or a gentle reminder of what they took on. */
+export type PromiseNotice = 'confirm' | 'remind-customer';
+
+/** Sends the customer a confirmation or a gentle reminder (their own channel, else e-mail); the promise's history and the conversation show it. */
+export function useNotifyPromise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, notice }: { id: number; notice: PromiseNotice }) => api.post<PromiseNotified>(`/promises/${id}/${notice}`, {}),
+    onSuccess: (p) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) });
+      void qc.invalidateQueries({ queryKey: queryKeys.promises });
+    },
   });
 }
 

@@ -41,4 +41,27 @@ describe('NewPromiseForm', () => {
     expect(await screen.findByText('the due moment has passed')).toBeInTheDocument();
     expect(calls.find((c) => c.key === 'POST /promises')?.body).toEqual({ customer_id: 5, by: 'us', kind: 'callback', what: 'Terugbellen' });
   });
+  it('sends the customer a confirmation right after recording it, when asked, and says so when it cannot go', async () => {
+    const calls = stubApi({
+      'POST /promises': () => json({ id: 8, customer_id: 5 }, 201),
+      'POST /promises/8/confirm': () => json({ id: 8, customer_id: 5, notice: { conversation_id: 17, message_id: 90, channel: 'email', fallback: false } }),
+    });
+    const { unmount } = renderWithProviders(<NewPromiseForm customerId={5} conversationId={17} />);
+    await userEvent.type(screen.getByLabelText('What'), 'Terugbellen');
+    await userEvent.click(screen.getByLabelText('Send the customer a confirmation'));
+    await userEvent.click(screen.getByRole('button', { name: 'Record promise' }));
+    expect(await screen.findByText(/Sent to the customer by E-mail\./)).toBeInTheDocument();
+    expect(calls.map((c) => c.key)).toEqual(['POST /promises', 'POST /promises/8/confirm']);
+    unmount();
+
+    stubApi({
+      'POST /promises': () => json({ id: 9, customer_id: 5 }, 201),
+      'POST /promises/9/confirm': () => problem(409, { title: 'Conflict', detail: 'the customer has no working e-mail address to write to' }),
+    });
+    renderWithProviders(<NewPromiseForm customerId={5} />);
+    await userEvent.type(screen.getByLabelText('What'), 'Terugbellen');
+    await userEvent.click(screen.getByLabelText('Send the customer a confirmation'));
+    await userEvent.click(screen.getByRole('button', { name: 'Record promise' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The promise is recorded, but the confirmation did not go: The customer has no working e-mail address');
+  });
 });

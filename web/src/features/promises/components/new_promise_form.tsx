@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
-import { PROMISE_KINDS, type PromiseKind, type PromiseParty } from '@/types/api';
-import { useCreatePromise } from '../api/promises';
+import { PROMISE_KINDS, type PromiseKind, type PromiseNotified, type PromiseParty } from '@/types/api';
+import { useCreatePromise, useNotifyPromise } from '../api/promises';
 import { dueFromInputs } from './due';
+import { noticeError } from './notice_sent';
 
 /**
  * What the form starts with (a suggestion to correct). `dueStart` is where
@@ -44,6 +45,10 @@ export function NewPromiseForm({ customerId, conversationId, messageId, initial,
   const [date, setDate] = useState(initial?.date ?? '');
   const [time, setTime] = useState(initial?.time ?? '');
   const [made, setMade] = useState(false);
+  // Optionally the customer hears of it at once (their own channel, else e-mail).
+  const notify = useNotifyPromise();
+  const [confirm, setConfirm] = useState(false);
+  const [notified, setNotified] = useState<PromiseNotified | null>(null);
   const dueAsGiven = initial?.dueStart !== undefined && date === (initial.date ?? '') && time === (initial.time ?? '');
   return (
     <form
@@ -52,6 +57,8 @@ export function NewPromiseForm({ customerId, conversationId, messageId, initial,
       onSubmit={(e) => {
         e.preventDefault();
         setMade(false);
+        setNotified(null);
+        notify.reset();
         const due = dueFromInputs(date, time);
         create.mutate(
           {
@@ -65,12 +72,13 @@ export function NewPromiseForm({ customerId, conversationId, messageId, initial,
             ...(due ? { due_end: due } : {}),
           },
           {
-            onSuccess: () => {
+            onSuccess: (p) => {
               setWhat('');
               setDate('');
               setTime('');
               setMade(true);
-              onDone?.();
+              if (confirm) notify.mutate({ id: p.id, notice: 'confirm' }, { onSuccess: setNotified, onSettled: () => onDone?.() });
+              else onDone?.();
             },
           },
         );
@@ -111,12 +119,28 @@ export function NewPromiseForm({ customerId, conversationId, messageId, initial,
         </div>
         <FieldError id={`${id}-date`} error={create.error} field="due_end" />
       </div>
-      <button type="submit" className="btn btn--small btn--primary" disabled={create.isPending || what.trim() === ''}>
+      <label className="toggle">
+        <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} data-testid="confirm-on-create" />
+        <span>{t('promises.confirmOnCreate')}</span>
+      </label>
+      <button type="submit" className="btn btn--small btn--primary" disabled={create.isPending || notify.isPending || what.trim() === ''}>
         {t('promises.create')}
       </button>
       {made && (
         <p className="notice" role="status">
           {t('promises.created')}
+          {notified && (
+            <>
+              {' '}
+              {t('promises.notify.sent', { channel: t(`channel.${notified.notice.channel}`) })}
+              {notified.notice.fallback && <> {t('promises.notify.fallback')}</>}
+            </>
+          )}
+        </p>
+      )}
+      {notify.isError && (
+        <p className="form-error" role="alert">
+          {t('promises.notify.failed', { reason: noticeError(t, notify.error) })}
         </p>
       )}
       <FormError error={create.error} fields={['kind', 'what', 'due_end']} />

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { formatDateTime, formatDue } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
-import type { Message, PromiseRecord } from '@/types/api';
-import { currentFromConflict, useChangePromise, type PromiseChange } from '../api/promises';
+import type { Message, PromiseNotified, PromiseRecord } from '@/types/api';
+import { currentFromConflict, useChangePromise, useNotifyPromise, type PromiseChange, type PromiseNotice } from '../api/promises';
 import { dueFromInputs, isOverdue } from './due';
+import { noticeError } from './notice_sent';
 
 type Action = PromiseChange['action'];
 const ACTIONS: Action[] = ['keep', 'break', 'renegotiate', 'cancel'];
@@ -20,10 +21,12 @@ export interface PromiseItemProps {
   messages?: Message[];
   /** A change was refused (409): the promise as it is now, and why. */
   onConflict: (current: PromiseRecord, error: unknown) => void;
+  /** A confirmation or reminder went to the customer. */
+  onNotified?: (sent: PromiseNotified) => void;
 }
 
 /** One live promise: what, due when (overdue highlighted), whose; and what can happen to it. */
-export function PromiseItem({ promise: p, owner, canWrite, messages = [], onConflict }: PromiseItemProps) {
+export function PromiseItem({ promise: p, owner, canWrite, messages = [], onConflict, onNotified }: PromiseItemProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const overdue = isOverdue(p.due_end);
@@ -48,7 +51,7 @@ export function PromiseItem({ promise: p, owner, canWrite, messages = [], onConf
       {p.renegotiations > 0 && p.original_due_end && (
         <p className="muted small">{t('promises.moved', { count: p.renegotiations, due: formatDue(p.original_due_end, lang) })}</p>
       )}
-      {canWrite && <PromiseActions promise={p} messages={messages} onConflict={onConflict} />}
+      {canWrite && <PromiseActions promise={p} messages={messages} onConflict={onConflict} onNotified={onNotified} />}
     </li>
   );
 }
@@ -59,15 +62,26 @@ export interface PromiseActionsProps {
   messages?: Message[];
   /** A change was refused (409): the promise as it is now, and why. */
   onConflict: (current: PromiseRecord, error: unknown) => void;
+  /** A confirmation or reminder went to the customer (the promise's version moved on, so this row is redrawn). */
+  onNotified?: (sent: PromiseNotified) => void;
   /** The id of what names the promise (its words), so each button says which promise it is for. */
   describedBy?: string;
 }
 
-/** Keep, break, renegotiate or cancel a live promise: a button each, and the form of the one chosen. */
-export function PromiseActions({ promise: p, messages = [], onConflict, describedBy }: PromiseActionsProps) {
+/**
+ * Keep, break, renegotiate or cancel a live promise: a button each, and the
+ * form of the one chosen. And tell the customer: a confirmation, or (for
+ * what they took on) a gentle reminder.
+ */
+export function PromiseActions({ promise: p, messages = [], onConflict, onNotified, describedBy }: PromiseActionsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const change = useChangePromise();
+  const notify = useNotifyPromise();
+  const send = (notice: PromiseNotice) => {
+    setOpen(null);
+    notify.mutate({ id: p.id, notice }, { onSuccess: (sent) => onNotified?.(sent) });
+  };
   const submit = (c: PromiseChange) =>
     change.mutate(
       { id: p.id, change: c },
@@ -94,7 +108,20 @@ export function PromiseActions({ promise: p, messages = [], onConflict, describe
             {t(`promises.${a}`)}
           </button>
         ))}
+        <button type="button" className="btn btn--small btn--ghost" disabled={notify.isPending} aria-describedby={describedBy} onClick={() => send('confirm')}>
+          {t('promises.notify.confirm')}
+        </button>
+        {p.by === 'customer' && (
+          <button type="button" className="btn btn--small btn--ghost" disabled={notify.isPending} aria-describedby={describedBy} onClick={() => send('remind-customer')}>
+            {t('promises.notify.remind')}
+          </button>
+        )}
       </div>
+      {notify.isError && (
+        <p className="form-error" role="alert">
+          {noticeError(t, notify.error)}
+        </p>
+      )}
       {open && (
         <ChangeForm key={open} action={open} promise={p} messages={messages} busy={change.isPending} error={change.error} onSubmit={submit} onBack={() => setOpen(null)} />
       )}

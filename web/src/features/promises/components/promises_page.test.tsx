@@ -94,7 +94,7 @@ describe('PromisesPage', () => {
     await screen.findByTestId('promise-row');
     const whose = within(screen.getByRole('group', { name: 'Whose promises' }));
     const when = within(screen.getByRole('group', { name: 'Due when' }));
-    expect(whose.getAllByRole('button').map((b) => b.textContent)).toEqual(['Mine', 'My department', 'Everyone']);
+    expect(whose.getAllByRole('button').map((b) => b.textContent)).toEqual(['Mine', 'My department', 'Everyone', 'My customers']);
     expect(when.getAllByRole('button').map((b) => b.textContent)).toEqual(['Overdue', 'Due today', 'This week', 'All open']);
 
     await userEvent.click(when.getByRole('button', { name: 'Overdue' }));
@@ -129,6 +129,40 @@ describe('PromisesPage', () => {
     expect(screen.queryByRole('button', { name: 'My department' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Mine' })).toHaveAttribute('aria-pressed', 'true');
     expect(listed(calls)[1]).toEqual({ owner: 'me', status: 'live', limit: String(PROMISE_PAGE_SIZE) });
+  });
+
+  it("shows an account manager's customers with what we owe beside what they owe, and sends a gentle reminder", async () => {
+    const ours = promise({ id: 7, customer_id: 6, conversation_id: null });
+    const calls = stubDesk(() => json({ items: [ours, promise(), payment], next_cursor: null }), {
+      'POST /promises/3/remind-customer': () =>
+        json({ ...payment, version: 2, notice: { conversation_id: 40, message_id: 41, channel: 'email', fallback: true } }),
+    });
+    renderPage({ route: '/promises?whose=accounts' });
+    const accounts = await screen.findAllByTestId('account');
+    expect(accounts.map((a) => a.dataset.customerId)).toEqual(['6', '5']);
+    expect(listed(calls)).toEqual([{ account_manager: 'me', status: 'live', limit: String(PROMISE_PAGE_SIZE) }]);
+    const bakery = within(accounts[0]);
+    expect(within(bakery.getByTestId('account-us')).getByText('Terugbellen over de lekkende fles')).toBeInTheDocument();
+    const theirs = within(bakery.getByTestId('account-customer'));
+    expect(theirs.getByText('Betaalt de factuur')).toBeInTheDocument();
+    // A reminder only for what the customer owes.
+    expect(within(bakery.getByTestId('account-us')).queryByRole('button', { name: 'Send a gentle reminder' })).not.toBeInTheDocument();
+    await userEvent.click(theirs.getByRole('button', { name: 'Send a gentle reminder' }));
+    const sent = await screen.findByTestId('promise-notice-sent');
+    expect(sent).toHaveTextContent('Sent to the customer by E-mail.');
+    expect(sent).toHaveTextContent("the customer's own channel cannot carry a written message");
+    expect(within(sent).getByRole('link', { name: 'Open the message' })).toHaveAttribute('href', '/conversations/40');
+    expect(calls.filter((c) => c.key === 'POST /promises/3/remind-customer')).toHaveLength(1);
+  });
+
+  it('says why a confirmation could not go', async () => {
+    stubDesk(() => json({ items: [promise()], next_cursor: null }), {
+      'POST /promises/1/confirm': () => problem(409, { title: 'Conflict', detail: 'the customer has no working e-mail address to write to' }),
+    });
+    renderPage();
+    await screen.findByTestId('promise-row');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm to customer' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('no working e-mail address');
   });
 
   it('loads more with the cursor of the page before', async () => {

@@ -7,12 +7,13 @@ import { useDepartments, useNameLookup, useUsers } from '@/lib/directory';
 import { formatDateTime, formatDue } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { can, useCurrentSession } from '@/lib/session';
-import type { PromiseRecord } from '@/types/api';
+import type { PromiseNotified, PromiseRecord } from '@/types/api';
 import { usePromisePages, type PromiseListFilters } from '../api/promises';
 import { ConflictNotice } from './conflict_notice';
 import { isOverdue } from './due';
+import { NoticeSent } from './notice_sent';
 import { PromiseMeasures } from './promise_measures';
-import { PromiseActions } from './promise_item';
+import { PromiseActions, PromiseItem } from './promise_item';
 import { VIEWS, viewParams, WHEN, WHOSE, type View, type When, type Whose } from './promises_view';
 
 // The desk's work list of promises, across customers: whose (mine, my
@@ -69,13 +70,20 @@ function PromisesList() {
   const whose = pick(params.get('whose'), whoseChoices, 'mine');
   const due = pick(params.get('due'), WHEN, 'open');
   const filters: PromiseListFilters = {
-    ...(whose === 'mine' ? { owner: 'me' as const } : whose === 'department' && departmentId != null ? { department_id: departmentId } : {}),
+    ...(whose === 'mine'
+      ? { owner: 'me' as const }
+      : whose === 'accounts'
+        ? { account_manager: 'me' as const }
+        : whose === 'department' && departmentId != null
+          ? { department_id: departmentId }
+          : {}),
     ...(due !== 'open' ? { due } : {}),
   };
   const list = usePromisePages(filters);
   const userName = useNameLookup(useUsers().data);
   const departmentName = useNameLookup(useDepartments().data);
   const [conflict, setConflict] = useState<{ current: PromiseRecord; error: unknown } | null>(null);
+  const [sent, setSent] = useState<PromiseNotified | null>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const owner = (p: PromiseRecord) => userName(p.owner_user_id) ?? departmentName(p.owner_department_id);
   const choose = (next: { whose?: Whose; due?: When }) => {
@@ -109,12 +117,22 @@ function PromisesList() {
         </div>
       </div>
       {conflict && <ConflictNotice {...conflict} onClose={() => setConflict(null)} />}
+      {sent && <NoticeSent sent={sent} onClose={() => setSent(null)} />}
       {list.isPending ? (
         <Spinner />
       ) : list.isError ? (
         <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         <Empty>{t('promises.page.empty')}</Empty>
+      ) : whose === 'accounts' ? (
+        <>
+          <AccountsBoard items={items} owner={owner} canWrite={canWrite} canReadCustomers={canReadCustomers} onConflict={(current, error) => setConflict({ current, error })} onNotified={setSent} />
+          {list.hasNextPage && (
+            <button type="button" className="btn btn--ghost load-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              {t('promises.page.loadMore')}
+            </button>
+          )}
+        </>
       ) : (
         <>
           <div className="table-scroll card">
@@ -139,6 +157,7 @@ function PromisesList() {
                     canWrite={canWrite}
                     canReadCustomers={canReadCustomers}
                     onConflict={(current, error) => setConflict({ current, error })}
+                    onNotified={setSent}
                   />
                 ))}
               </tbody>
@@ -155,12 +174,74 @@ function PromisesList() {
   );
 }
 
+/**
+ * An account manager's customers, each with what we owe them beside what
+ * they owe us (both due first), so a conversation with the customer can
+ * cover both sides; a gentle reminder is one click away.
+ */
+function AccountsBoard(props: {
+  items: PromiseRecord[];
+  owner: (p: PromiseRecord) => string | undefined;
+  canWrite: boolean;
+  canReadCustomers: boolean;
+  onConflict: (current: PromiseRecord, error: unknown) => void;
+  onNotified: (sent: PromiseNotified) => void;
+}) {
+  const { t } = useTranslation();
+  // Customers in the order of their most pressing promise (the list comes due first).
+  const customers: number[] = [];
+  const byCustomer = new Map<number, PromiseRecord[]>();
+  for (const p of props.items) {
+    const list = byCustomer.get(p.customer_id);
+    if (list) list.push(p);
+    else {
+      byCustomer.set(p.customer_id, [p]);
+      customers.push(p.customer_id);
+    }
+  }
+  return (
+    <div className="stack" data-testid="promises-accounts">
+      <p className="help">{t('promises.page.accountsIntro')}</p>
+      {customers.map((id) => {
+        const list = byCustomer.get(id) ?? [];
+        const side = (by: 'us' | 'customer') => {
+          const mine = list.filter((p) => p.by === by);
+          return (
+            <div className="promises__group" data-testid={`account-${by}`}>
+              <h3 className="panel-subtitle">{by === 'us' ? t('promises.ours') : t('promises.theirs')}</h3>
+              {mine.length === 0 ? (
+                <p className="muted small">{t('promises.none')}</p>
+              ) : (
+                <ul className="promises__list">
+                  {mine.map((p) => (
+                    <PromiseItem key={`${p.id}.${p.version}`} promise={p} owner={props.owner(p)} canWrite={props.canWrite} onConflict={props.onConflict} onNotified={props.onNotified} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        };
+        return (
+          <section key={id} className="card promises" data-testid="account" data-customer-id={id}>
+            <h2 className="panel-title">{props.canReadCustomers ? <Link to={`/customers/${id}`}><CustomerName id={id} /></Link> : `#${id}`}</h2>
+            <div className="promises__groups">
+              {side('us')}
+              {side('customer')}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
 function PromiseRow(props: {
   promise: PromiseRecord;
   owner?: string;
   canWrite: boolean;
   canReadCustomers: boolean;
   onConflict: (current: PromiseRecord, error: unknown) => void;
+  onNotified: (sent: PromiseNotified) => void;
 }) {
   const { promise: p, owner } = props;
   const { t } = useTranslation();
@@ -217,7 +298,7 @@ function PromiseRow(props: {
       <td>{p.by === 'us' ? t('promises.page.byUs') : t('promises.page.byCustomer')}</td>
       {props.canWrite && (
         <td className="promises-table__actions">
-          <PromiseActions promise={p} onConflict={props.onConflict} describedBy={whatId} />
+          <PromiseActions promise={p} onConflict={props.onConflict} onNotified={props.onNotified} describedBy={whatId} />
         </td>
       )}
     </tr>

@@ -2,10 +2,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel, Spinner } from '@/components/feedback';
 import { useDepartments, useNameLookup, useUsers } from '@/lib/directory';
-import type { Message, PromiseParty, PromiseRecord } from '@/types/api';
+import type { Message, PromiseNotified, PromiseParty, PromiseRecord } from '@/types/api';
 import { usePromises } from '../api/promises';
 import { ConflictNotice } from './conflict_notice';
 import { NewPromiseForm } from './new_promise_form';
+import { NoticeSent } from './notice_sent';
 import { PromiseItem } from './promise_item';
 
 export interface PromisesPanelProps {
@@ -32,6 +33,7 @@ export function PromisesPanel({ customerId, conversationId, messages, canWrite, 
   const departmentName = useNameLookup(useDepartments().data);
   const [adding, setAdding] = useState(false);
   const [conflict, setConflict] = useState<{ current: PromiseRecord; error: unknown } | null>(null);
+  const [sent, setSent] = useState<PromiseNotified | null>(null);
   const owner = (p: PromiseRecord) => userName(p.owner_user_id) ?? departmentName(p.owner_department_id);
   const items = promises.data ?? [];
   const group = (by: PromiseParty) => {
@@ -51,6 +53,7 @@ export function PromisesPanel({ customerId, conversationId, messages, canWrite, 
                 canWrite={canWrite}
                 messages={messages}
                 onConflict={(current, error) => setConflict({ current, error })}
+                onNotified={setSent}
               />
             ))}
           </ul>
@@ -73,6 +76,7 @@ export function PromisesPanel({ customerId, conversationId, messages, canWrite, 
       </div>
       {adding && <NewPromiseForm customerId={customerId} conversationId={conversationId} />}
       {conflict && <ConflictNotice {...conflict} onClose={() => setConflict(null)} />}
+      {sent && <NoticeSent sent={sent} onClose={() => setSent(null)} />}
       {promises.isPending ? (
         <Spinner />
       ) : promises.isError ? (

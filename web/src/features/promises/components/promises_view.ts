@@ -2,7 +2,8 @@
 // (`?whose=`) and due when (`?due=`). Apart from the page, so that what
 // links to it (a reminder in the shell) does not load the page itself.
 
-export const WHOSE = ['mine', 'department', 'everyone'] as const;
+// `accounts`: the customers the caller is account manager of, both ways side by side.
+export const WHOSE = ['mine', 'department', 'everyone', 'accounts'] as const;
 export const WHEN = ['overdue', 'today', 'week', 'open'] as const;
 export type Whose = (typeof WHOSE)[number];
 export type When = (typeof WHEN)[number];
