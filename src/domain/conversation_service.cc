@@ -298,6 +298,7 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
       desk_sends = chat.ok() && chat->state == ChatState::kByEmail;
     }
   }
+  const bool written_now = !in.created_at;  // not an import of past messages
   m.send = desk_sends && !in.internal && in.direction == Direction::kOut && !in.created_at &&
            in.external_id.empty() && (author_user_id.has_value() || in.automatic);
   m.automatic = in.automatic && m.send && !author_user_id;
@@ -315,10 +316,11 @@ Result<Message> ConversationService::AddMessage(int64_t conversation_id, Message
   if (m.replaces_id) Emit(EventType::kMessageUpdated, added.conversation, *m.replaces_id);
   Emit(EventType::kMessageCreated, added.conversation, added.message.id);
   if (added.status_changed) Emit(EventType::kConversationUpdated, added.conversation);
-  // An information promise this reply delivers is kept (domain/promise.h).
+  // An information promise this reply delivers is kept (domain/promise.h);
+  // an imported past reply keeps nothing.
   // The reply stands whatever happens there: a failure leaves the promise
   // open for a person, and /metrics counts it.
-  if (added.message.direction == Direction::kOut && !added.message.internal &&
+  if (written_now && added.message.direction == Direction::kOut && !added.message.internal &&
       added.message.author_user_id) {
     if (auto promises = store_.Find<PromiseRepository>(); promises.ok()) {
       PromiseService service(store_, **promises, clock_, events_);

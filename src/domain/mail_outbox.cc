@@ -27,10 +27,12 @@ std::string DomainOf(const std::string& address) {
 }
 
 // "Re: <subject> [#N]": the prefix once, the reference once.
-std::string ReplySubject(const Conversation& c) {
+// "Re: " only for an answer: a conversation the desk began (a promise's
+// confirmation) keeps its own subject.
+std::string ReplySubject(const Conversation& c, bool answers) {
   std::string s = c.subject;
   std::string lower = AsciiLower(s);
-  if (lower.rfind("re:", 0) != 0 && lower.rfind("antw:", 0) != 0) s = "Re: " + s;
+  if (answers && lower.rfind("re:", 0) != 0 && lower.rfind("antw:", 0) != 0) s = "Re: " + s;
   std::string ref = "[#" + std::to_string(c.id) + "]";
   if (s.find(ref) == std::string::npos) s += " " + ref;
   return s;
@@ -150,6 +152,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   LUISTER_ASSIGN_OR_RETURN(auto thread,
                            store_.conversations().ListMessages(conversation.id, false, page));
   std::optional<MailAddress> to;
+  bool answers = false;  // the customer wrote first
   std::string in_reply_to;
   std::vector<std::string> references;
   for (const Message& m : thread.items) {
@@ -157,6 +160,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
     if (!m.external_id.empty() && m.external_id.rfind("sha256:", 0) != 0)
       references.push_back(m.external_id);
     if (m.direction != Direction::kIn) continue;
+    answers = true;
     if (!m.external_id.empty() && m.external_id.rfind("sha256:", 0) != 0)
       in_reply_to = m.external_id;
     if (m.raw_sha256.empty()) continue;
@@ -209,7 +213,7 @@ Status MailOutbox::SendOne(const OutboxItem& item) {
   mail.from = {agent.empty() ? team : agent + " (" + team + ")", via->settings.address};
   mail.reply_to = {team, via->settings.address};
   mail.to = {*to};
-  mail.subject = ReplySubject(conversation);
+  mail.subject = ReplySubject(conversation, answers);
   mail.message_id = attempt.rfc_message_id;
   mail.in_reply_to = in_reply_to;
   mail.references = references;

@@ -12,6 +12,7 @@
 #include "domain/job_runner.h"
 #include "domain/opening_hours.h"
 #include "domain/phone_call.h"
+#include "domain/promise_mail.h"
 
 namespace luister {
 
@@ -490,7 +491,16 @@ Result<std::pair<int, int>> PromiseService::RunReminders() {
             break;
           }
       }
-      LUISTER_ASSIGN_OR_RETURN(bool mine, promises_.MarkReminded(p.id, escalation, now));
+      // The mail goes with the mark, in one transaction: never lost, never twice.
+      std::optional<NewJob> mail;
+      if (mail_reminders_ && to && !stale) {
+        mail = NewJob{.kind = kPromiseMailJob,
+                      .payload = PromiseMailPayload(p.id, *to, escalation),
+                      .run_at = now,
+                      .created_at = now,
+                      .created_by = std::nullopt};
+      }
+      LUISTER_ASSIGN_OR_RETURN(bool mine, promises_.MarkReminded(p.id, escalation, now, mail));
       if (!mine || stale) continue;  // another node sent it, or nothing to say
       publish(p, escalation ? EventType::kPromiseOverdue : EventType::kPromiseDue, to);
       ++(escalation ? sent.second : sent.first);

@@ -157,8 +157,11 @@ class PromiseRepository {
   // Our live promises due before `until` that nobody was reminded of yet
   // (`escalation`: due before `until` and not escalated yet), soonest first.
   virtual Result<std::vector<Promise>> Unreminded(Timestamp until, bool escalation, int limit) = 0;
-  // Marks the reminder (or escalation) sent; false when another node did.
-  virtual Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at) = 0;
+  // Marks the reminder (or escalation) sent, and enqueues `then` (its
+  // mail) in the same transaction; false (and nothing enqueued) when
+  // another node did.
+  virtual Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at,
+                                    const std::optional<NewJob>& then) = 0;
   // Live promises of ours, and of those the overdue ones at `now`.
   virtual Result<std::pair<int64_t, int64_t>> CountLive(Timestamp now) = 0;
 
@@ -253,6 +256,9 @@ class PromiseService {
   // events (promise.due, promise.overdue) to that person. How many of each.
   Result<std::pair<int, int>> RunReminders();
   Result<bool> EnsureRemindJob();
+  // Reminders and escalations also go by e-mail (promise_mail.h): only
+  // where this node can send mail.
+  void MailReminders(bool on) { mail_reminders_ = on; }
   // The job's handler: a run, the next in 30 seconds.
   Result<std::optional<Timestamp>> RunRemindJob(const Job& job);
 
@@ -268,6 +274,7 @@ class PromiseService {
   PromiseRepository& promises_;
   const Clock& clock_;
   EventPublisher* events_;
+  bool mail_reminders_ = false;
 };
 
 // Whether `reply` (an agent's outgoing message, `attachments` files)

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <ctime>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -40,8 +41,9 @@ class MailboxTestBase : public ServerTest<Suite> {
     HttpClient& c = *this->client_;
     auto d = c.Post("/api/v1/departments", {{"name", "Mail " + std::to_string(++counter_)}});
     ASSERT_EQ(d.status, 201) << d.body;
+    department_id_ = d.Json()["id"];
     auto q = c.Post("/api/v1/queues", {{"name", "Inbox " + std::to_string(counter_)},
-                                       {"department_id", d.Json()["id"]}});
+                                       {"department_id", department_id_}});
     ASSERT_EQ(q.status, 201) << q.body;
     queue_id_ = q.Json()["id"];
   }
@@ -123,6 +125,7 @@ class MailboxTestBase : public ServerTest<Suite> {
   }
 
   MailServers servers_;
+  int64_t department_id_ = 0;
   int64_t queue_id_ = 0;
   static inline int counter_ = 0;
 };
@@ -583,6 +586,73 @@ TEST_F(ImapTest, AFailedReplyIsDismissedOrEditedAndSentToAnotherAddress) {
 // A mailbox that logs in with an OAuth 2.0 bearer token (XOAUTH2) instead
 // of a password, to Dovecot and to Postfix: a good token imports and
 // sends, a revoked one shows the server's refusal.
+// Promises by mail (domain/promise_mail.h, promise_notice.h): the owner
+// of a promise due within the hour gets a reminder mail from the
+// department's mailbox (the reminder job's round, in the same transaction
+// that marks it reminded), and the customer gets the confirmation an
+// agent asks for, both through Postfix.
+TEST_F(ImapTest, APromiseDueSoonRemindsItsOwnerByMailAndItsConfirmationReachesTheCustomer) {
+  const std::string desk = servers_.AddUser("belofte-desk");
+  const std::string owner = servers_.AddUser("belofte-eigenaar");
+  const std::string klant = servers_.AddUser("belofte-klant");
+  ASSERT_EQ(
+      client_->Post("/api/v1/mailboxes", WithSmtp(Settings(desk, servers_.password()))).status,
+      201);
+  auto user = client_->Post("/api/v1/users", {{"email", owner},
+                                              {"name", "Olga Eigenaar"},
+                                              {"role", "agent"},
+                                              {"language", "nl"},
+                                              {"department_id", department_id_},
+                                              {"password", "mango-tram-lantaarn-3"}});
+  ASSERT_EQ(user.status, 201) << user.body;
+  auto customer =
+      client_->Post("/api/v1/customers", {{"name", "Karin Belofte"},
+                                          {"language", "nl"},
+                                          {"identities", {{{"kind", "email"}, {"value", klant}}}}});
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  const std::time_t in_half_an_hour = std::time(nullptr) + 1800;
+  std::tm tm{};
+  gmtime_r(&in_half_an_hour, &tm);
+  char due[32];
+  std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  auto made =
+      client_->Post("/api/v1/promises", {{"customer_id", customer.Json()["id"]},
+                                         {"kind", "callback"},
+                                         {"what", "Karin terugbellen over de lekkende fles"},
+                                         {"due_end", due},
+                                         {"owner_user_id", user.Json()["id"]},
+                                         {"owner_department_id", department_id_}});
+  ASSERT_EQ(made.status, 201) << made.body;
+
+  // The reminder job comes round every 30 seconds.
+  bool reminded = false;
+  for (int i = 0; i < 4 && !reminded; ++i) reminded = servers_.WaitForCount(owner, 1);
+  ASSERT_TRUE(reminded) << "no reminder mail; jobs: " << client_->Get("/api/v1/jobs").body;
+  const std::string reminder = servers_.Messages(owner).back();
+  EXPECT_NE(Header(reminder, "Subject").find("Herinnering: belofte aan Karin Belofte"),
+            std::string::npos)
+      << reminder;
+  EXPECT_NE(Header(reminder, "From").find(desk), std::string::npos) << reminder;
+  EXPECT_NE(reminder.find("Karin terugbellen over de lekkende fles"), std::string::npos);
+  EXPECT_NE(Header(reminder, "Auto-Submitted").find("auto"), std::string::npos) << reminder;
+  EXPECT_GE(Metric("luister_promise_mails_total{outcome=\"sent\"}"), 1);
+
+  // The confirmation the agent asks for: the customer prefers e-mail.
+  auto confirmed = client_->Post(
+      "/api/v1/promises/" + std::to_string(made.Json()["id"].get<int64_t>()) + "/confirm",
+      json::object());
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.Json()["notice"]["fallback"], false);
+  ASSERT_TRUE(servers_.WaitForCount(klant, 1)) << client_->Get("/api/v1/mail/outbox").body;
+  const std::string confirmation = servers_.Messages(klant).back();
+  EXPECT_NE(confirmation.find("We bellen u terug"), std::string::npos) << confirmation;
+  EXPECT_EQ(Header(confirmation, "Subject").rfind("Onze afspraak", 0), 0u) << confirmation;
+  // Once each.
+  std::this_thread::sleep_for(1s);
+  EXPECT_EQ(servers_.Count(owner), 1);
+  EXPECT_EQ(servers_.Count(klant), 1);
+}
+
 TEST_F(ImapTest, AMailboxLogsInWithAnOAuthTokenToImapAndSmtp) {
   const std::string desk = servers_.AddUser("oauth");
   const std::string klant = servers_.AddUser("oauthklant");

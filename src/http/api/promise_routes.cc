@@ -5,6 +5,7 @@
 #include "domain/job_runner.h"
 #include "domain/opening_hours.h"
 #include "domain/promise.h"
+#include "domain/promise_mail.h"
 #include "domain/time_expression.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
@@ -117,7 +118,10 @@ Result<TimeReference> ReferenceFor(ApiContext& ctx, std::optional<int64_t> depar
   return ref;
 }
 
+std::string PromiseMetrics(ApiContext& ctx);
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
+  ctx.metrics.AddCollector([&ctx] { return PromiseMetrics(ctx); });
   r.Add(
       "GET", "/api/v1/promises",
       Secured(
@@ -391,6 +395,19 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 }));
 }
 
+// This node's reminder and escalation mails by outcome.
+std::string MailMetrics() {
+  const PromiseMailCounts n = CountedPromiseMails();
+  return "# HELP luister_promise_mails_total Reminder and escalation mails about promises, by "
+         "outcome (sent; skipped: closed meanwhile; retried: not sent yet; failed: refused or "
+         "no mailbox sends).\n# TYPE luister_promise_mails_total counter\n"
+         "luister_promise_mails_total{outcome=\"sent\"} " +
+         std::to_string(n.sent) + "\nluister_promise_mails_total{outcome=\"skipped\"} " +
+         std::to_string(n.skipped) + "\nluister_promise_mails_total{outcome=\"retried\"} " +
+         std::to_string(n.retried) + "\nluister_promise_mails_total{outcome=\"failed\"} " +
+         std::to_string(n.failed) + "\n";
+}
+
 std::string PromiseMetrics(ApiContext& ctx) {
   auto repo = ctx.store.Find<PromiseRepository>();
   if (!repo.ok()) return "";
@@ -406,15 +423,26 @@ std::string PromiseMetrics(ApiContext& ctx) {
          "information promise they delivered failed (it stays open for a person).\n"
          "# TYPE luister_promise_auto_keep_failures_total counter\n"
          "luister_promise_auto_keep_failures_total " +
-         std::to_string(PromiseAutoKeepFailures()) + "\n";
+         std::to_string(PromiseAutoKeepFailures()) + "\n" + MailMetrics();
 }
+
+// Whether this node can send mail (a reminder by e-mail as well as live).
+bool CanMail(const ApiContext& ctx) { return ctx.mail_composer && ctx.smtp && ctx.secrets; }
 
 Status Jobs(JobRunner& runner, ApiContext& ctx) {
   LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
       kPromiseRemindJob, [&ctx](const Job& job) -> Result<std::optional<Timestamp>> {
         LUISTER_ASSIGN_OR_RETURN(PromiseService service, Service(ctx));
+        service.MailReminders(CanMail(ctx));
         return service.RunRemindJob(job);
       }));
+  if (CanMail(ctx)) {
+    LUISTER_RETURN_IF_ERROR(
+        runner.Register(kPromiseMailJob, [&ctx](const Job& job) -> Result<std::string> {
+          PromiseMailer mailer(ctx.store, ctx.clock, *ctx.mail_composer, *ctx.smtp, *ctx.secrets);
+          return mailer.Run(job);
+        }));
+  }
   LUISTER_ASSIGN_OR_RETURN(PromiseService service, Service(ctx));
   return service.EnsureRemindJob().status();
 }

@@ -96,11 +96,13 @@ JobRecord RecordFromRow(const Row& r) {
 
 }  // namespace
 
+Result<int64_t> EnqueueJob(Connection& c, const NewJob& job) {
+  return Scalar(c, kEnqueue,
+                Params::Of(job.kind, job.payload, job.run_at, job.created_at, job.created_by));
+}
+
 Result<int64_t> SqlJobRepository::Enqueue(const NewJob& job) {
-  return db_.Write([&](Connection& c) {
-    return Scalar(c, kEnqueue,
-                  Params::Of(job.kind, job.payload, job.run_at, job.created_at, job.created_by));
-  });
+  return db_.Write([&](Connection& c) { return EnqueueJob(c, job); });
 }
 
 Result<std::optional<Job>> SqlJobRepository::Claim(const std::string& worker,

@@ -5,6 +5,10 @@
 
 namespace luister::sql {
 
+// Enqueues `job` on `c`, inside the caller's transaction (work that must
+// happen once another change is made: a promise's reminder mail).
+Result<int64_t> EnqueueJob(Connection& c, const NewJob& job);
+
 // Background jobs, on either engine; see JobRepository for the claim and
 // fencing contract. Only the claim differs between the engines: PostgreSQL
 // skips rows other nodes hold locked, SQLite's one writer needs no lock.

@@ -3,6 +3,7 @@
 #include "storage/sql/activities.h"
 #include "storage/sql/query.h"
 #include "storage/sql/query_builder.h"
+#include "storage/sql/sql_job_repository.h"
 
 namespace luister::sql {
 
@@ -209,10 +210,12 @@ Result<std::vector<Promise>> SqlPromiseRepository::Unreminded(Timestamp until, b
   });
 }
 
-Result<bool> SqlPromiseRepository::MarkReminded(int64_t id, bool escalation, Timestamp at) {
+Result<bool> SqlPromiseRepository::MarkReminded(int64_t id, bool escalation, Timestamp at,
+                                                const std::optional<NewJob>& then) {
   return db_.Write([&](Connection& c) -> Result<bool> {
     LUISTER_ASSIGN_OR_RETURN(
         int64_t n, c.Execute(escalation ? kMarkEscalated : kMarkReminded, Params::Of(at, id)));
+    if (n == 1 && then) LUISTER_RETURN_IF_ERROR(EnqueueJob(c, *then).status());
     return n == 1;
   });
 }

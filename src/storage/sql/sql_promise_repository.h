@@ -16,7 +16,8 @@ class SqlPromiseRepository final : public PromiseRepository {
   Result<Promise> Update(const Promise& next, const PromiseEvent& event,
                          const Activity& entry) override;
   Result<std::vector<Promise>> Unreminded(Timestamp until, bool escalation, int limit) override;
-  Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at) override;
+  Result<bool> MarkReminded(int64_t id, bool escalation, Timestamp at,
+                            const std::optional<NewJob>& then) override;
   Result<std::pair<int64_t, int64_t>> CountLive(Timestamp now) override;
   Result<std::vector<PromiseFact>> Facts(Timestamp from, Timestamp to, PromiseParty by,
                                          Timestamp now) override;
