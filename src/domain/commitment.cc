@@ -178,6 +178,12 @@ bool HasPair(const std::vector<std::string>& words, std::string_view a, std::str
   return false;
 }
 
+bool IsAnyOf(const std::string& w, std::initializer_list<std::string_view> ws) {
+  for (auto x : ws)
+    if (w == x) return true;
+  return false;
+}
+
 // Removes quoted text ("…", “…”) and what follows "u schreef:" / "you wrote:".
 std::string Unquoted(std::string_view folded) {
   std::string out;
@@ -229,10 +235,13 @@ bool Mentions(const std::string& text, std::initializer_list<std::string_view> s
 
 PromiseKind KindOf(const std::vector<std::string>& w, const std::string& text) {
   if (Mentions(text,
-               {"terugbel", "opbel", "call you", "call back", "ring you", "give you a call",
-                "phone you", "telefonisch", "call me", "bel je", "bel u", "bellen u", "bellen je",
-                "bel ik", "bellen we", "bellen wij", "bel jullie", "ring back", "phone back"}) ||
-      (HasAny(w, {"call", "ring", "phone", "bel", "bellen", "belt"}) &&
+               {"terugbel",        "opbel",         "call you",    "call back",  "ring you",
+                "give you a call", "phone you",     "telefonisch", "call me",    "bel je",
+                "bel u",           "bellen u",      "bellen je",   "bel ik",     "bellen we",
+                "bellen wij",      "bel jullie",    "ring back",   "phone back", "teruggebeld",
+                "wordt gebeld",    "worden gebeld", "telefoontje", "a call",     "calls you"}) ||
+      (HasAny(w, {"call", "ring", "phone", "bel", "bellen", "belt", "calling", "phoning",
+                  "ringing"}) &&
        HasAny(w, {"you", "u", "je", "back", "jou", "jullie", "terug"})))
     return PromiseKind::kCallback;
   if (Mentions(text, {"monteur", "technicus", "technician", "engineer", "installateur", "come by",
@@ -242,20 +251,25 @@ PromiseKind KindOf(const std::vector<std::string>& w, const std::string& text) {
     return PromiseKind::kVisit;
   // A credit note is a document, not the money.
   if (Mentions(text, {"creditnota", "credit note", "credit memo"})) return PromiseKind::kDocuments;
-  if (Mentions(text, {"terugbetaal",     "terugbetaling",  "terugstort",     "teruggestort",
-                      "restitutie",      "refund",         "reimburs",       "gecrediteerd",
-                      "vergoed",         "terugboek",      "revers",         "geld terug",
-                      "money back",      "deposit",        "borg",           "overpaid",
-                      "te veel betaald", "teveel betaald", "op uw rekening", "op je rekening",
-                      "to your account", "back to your",   "amount back",    "bedrag terug",
-                      "verschil",        "difference"}) ||
-      (Has(w, "terug") && Mentions(text, {"geld", "bedrag", "kosten", "euro", "betaling"})))
+  if (Mentions(text, {"terugbetaal",    "terugbetaling",   "terugstort",
+                      "teruggestort",   "restitutie",      "refund",
+                      "reimburs",       "gecrediteerd",    "vergoed",
+                      "terugboek",      "revers",          "geld terug",
+                      "money back",     "deposit",         "borg",
+                      "overpaid",       "te veel betaald", "teveel betaald",
+                      "op uw rekening", "op je rekening",  "to your account",
+                      "back to your",   "amount back",     "bedrag terug",
+                      "verschil",       "difference",      "in your account",
+                      "crediteer",      "crediteren"}) ||
+      (HasAny(w, {"terug", "retour"}) &&
+       Mentions(text, {"geld", "bedrag", "kosten", "euro", "betaling", "money"})))
     return PromiseKind::kRefund;
   if (Mentions(text, {"betaal", "betalen", "betaling", "overmaak", "overmaken", "overschrijv",
                       "voldoen", "voldoe", "pay", "afbetal", "termijn", "instalment", "installment",
                       "transfer the", "settle the", "het bedrag over"}) ||
       (HasAny(w, {"maak", "maken", "maakt"}) && Has(w, "over") &&
-       Mentions(text, {"geld", "bedrag", "huur", "factuur", "rekening", "euro", "termijn"})))
+       (w.back() == "over" ||
+        Mentions(text, {"geld", "bedrag", "huur", "factuur", "rekening", "euro", "termijn"}))))
     return PromiseKind::kPayment;
   if (Mentions(text,
                {"formulier",     "form ",       "form.",       "forms",         "document",
@@ -296,6 +310,8 @@ PromiseKind KindOf(const std::vector<std::string>& w, const std::string& text) {
                       "laat het u weten",
                       "op de hoogte",
                       "let you know",
+                      "in touch",
+                      "hear back",
                       "get back to you",
                       "keep you posted",
                       "keep you updated",
@@ -328,6 +344,20 @@ PromiseKind KindOf(const std::vector<std::string>& w, const std::string& text) {
 // ---------------------------------------------------------------------------
 // The clause tests.
 
+// The separable prefixes of Dutch verbs: "terugbellen", "opsturen", "afleveren".
+constexpr std::string_view kSeparable[] = {"terug", "langs", "door", "over", "toe", "aan", "uit",
+                                           "mee",   "op",    "af",   "na",   "in",  "bij"};
+
+// A Dutch participle with a separable prefix: "afgeleverd", "ingepland", "doorgevoerd".
+bool SeparableParticiple(std::string_view w) {
+  for (std::string_view prefix : kSeparable)
+    if (w.size() >= prefix.size() + 5 && w.compare(0, prefix.size(), prefix) == 0 &&
+        w.compare(prefix.size(), 2, "ge") == 0 &&
+        (w.back() == 'd' || w.back() == 't' || w.back() == 'n'))
+      return true;
+  return false;
+}
+
 bool Question(const Sentence& s, const std::vector<std::string>& w) {
   if (s.question) return true;
   return StartsWithAny(
@@ -343,12 +373,25 @@ bool Conditional(const std::vector<std::string>& w) {
   if (StartsWithAny(w, {"should", "mocht", "wanneer", "when", "zodra", "once", "after", "nadat",
                         "if", "als"}))
     return true;
+  // A Dutch condition by inversion: "Bestelt u voor 22:00 uur, dan bezorgen we…", "Komt het
+  // morgen niet, dan sturen wij…"
+  if (w.size() > 2 &&
+      IsAnyOf(w[1],
+              {"u", "je", "jij", "het", "hij", "zij", "ze", "er", "de", "uw", "die", "dat"}) &&
+      !IsAnyOf(w[0], {"ik", "we", "wij", "u", "je", "jij", "het", "de", "dat", "die", "er"}) &&
+      HasPair(w, ",", "dan"))
+    return true;
   if (HasAny(w, {"if",        "unless",    "indien",  "mocht",     "mochten",   "mits",    "tenzij",
                  "provided",  "otherwise", "anders",  "eventueel", "possibly",  "perhaps", "maybe",
                  "misschien", "wellicht",  "might",   "hopelijk",  "hopefully", "hope",    "hoop",
                  "hopen",     "proberen",  "probeer", "try",       "proberen",  "zodra",   "once"}))
     return true;
   if (HasPair(w, "in", "case") || HasPair(w, "as", "long")) return true;
+  // Wondering, guessing: "I wonder whether…", "ik vraag me af of…", "I think the engineer…"
+  if (HasAny(w, {"wonder", "wondering", "think", "denk", "guess", "gok", "vermoed", "believe",
+                 "geloof"}) ||
+      (Has(w, "vraag") && HasPair(w, "me", "af")))
+    return true;
   // "als" opens a condition ("als het niet lukt"), not "zo snel als" or "als bijlage".
   for (size_t i = 0; i < w.size(); ++i) {
     if (w[i] != "als") continue;
@@ -378,16 +421,35 @@ bool Negated(const std::vector<std::string>& w) {
   return false;
 }
 
+bool ExpectedThing(const std::vector<std::string>& c, size_t from, size_t within);
+
 bool Habitual(const std::vector<std::string>& w) {
-  return HasAny(w, {"meestal",    "doorgaans",      "normaal",   "normaliter", "gemiddeld",
-                    "usually",    "normally",       "typically", "generally",  "average",
-                    "altijd",     "always",         "vaak",      "often",      "standaard",
-                    "gewoonlijk", "openingstijden", "geopend",   "bereikbaar", "duurt",
-                    "takes",      "bestellingen",   "orders",    "pakketten",  "parcels",
-                    "aanvragen",  "requests",       "klanten",   "customers",  "elke",
-                    "iedere",     "every",          "each",      "kan",        "can",
-                    "could",      "kunnen",         "policy",    "beleid",     "voorwaarden",
-                    "terms"});
+  if (HasAny(
+          w,
+          {"meestal",    "doorgaans", "normaal",   "normaliter",   "gemiddeld",      "usually",
+           "normally",   "typically", "generally", "average",      "altijd",         "always",
+           "vaak",       "often",     "standaard", "gewoonlijk",   "openingstijden", "geopend",
+           "bereikbaar", "duurt",     "takes",     "bestellingen", "orders",         "pakketten",
+           "parcels",    "aanvragen", "requests",  "klanten",      "customers",      "elke",
+           "iedere",     "every",     "each",      "policy",       "beleid",         "voorwaarden",
+           "terms",      "soms",      "sometimes", "weekdays",     "weekends",       "maandags",
+           "zaterdags",  "zondags",   "mondays",   "saturdays",    "sundays"}) ||
+      HasPair(w, "op", "werkdagen") || HasPair(w, "op", "weekdagen"))
+    return true;
+  // "we kunnen u bellen", "I can send": an offer or a possibility; but not a purpose ("so you
+  // can", "zodat u het kan", ", dan kunt u") or what to expect ("you can expect a call").
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!IsAnyOf(w[i], {"kan", "can", "could", "kunnen"})) continue;
+    bool purpose = false;
+    for (size_t k = 0; k < i; ++k)
+      if (w[k] == "zodat" || (w[k] == "so" && k + 3 >= i) ||
+          (w[k] == "dan" && k > 0 && w[k - 1] == "," && k + 4 >= i))
+        purpose = true;
+    const bool expect =
+        HasAny(w, {"expect", "verwachten", "rekenen", "count"}) && ExpectedThing(w, 0, w.size());
+    if (!purpose && !expect) return true;
+  }
+  return false;
 }
 
 // The desk's or the customer's sending of what is already attached.
@@ -405,23 +467,28 @@ bool Past(const std::vector<std::string>& w) {
                  "rang",      "spoke",     "received", "gedaan",    "gestuurd", "gebeld",
                  "verstuurd", "gemaild",   "besteld",  "ordered",   "arranged", "geregeld"}))
     return true;
-  // A perfect: "heb ... gestuurd", "have sent", "is ... ontvangen".
-  const bool aux = HasAny(w, {"heb", "hebben", "heeft", "hebt", "had", "hadden", "have", "has",
-                              "is", "zijn", "werd", "werden"});
+  // A perfect: "heb ... gestuurd", "have sent", "is ... ontvangen"; in the main clause, not in
+  // "ik zorg ervoor dat het is doorgevoerd".
+  const auto main_end = std::find_if(
+      w.begin(), w.end(), [](const std::string& x) { return x == "dat" || x == "that"; });
+  const std::vector<std::string> main(w.begin(), main_end);
+  const bool aux = HasAny(main, {"heb", "hebben", "heeft", "hebt", "had", "hadden", "have", "has",
+                                 "is", "zijn", "werd", "werden"});
   if (!aux) return false;
-  for (const std::string& x : w)
+  for (const std::string& x : main)
     if ((x.size() >= 5 && x.compare(0, 2, "ge") == 0 &&
          (x.back() == 'd' || x.back() == 't' || x.back() == 'n')) ||
-        x == "ontvangen" || x == "verstuurd" || x == "betaald" || x == "verzonden" ||
-        (x.size() >= 4 && x.ends_with("ed")))
+        SeparableParticiple(x) || x == "ontvangen" || x == "verstuurd" || x == "betaald" ||
+        x == "verzonden" || (x.size() >= 4 && x.ends_with("ed")))
       return true;
   return false;
 }
 
 bool Future(const std::vector<std::string>& w) {
-  return HasAny(
-      w, {"will", "shall", "zal", "zullen", "zult", "ga", "gaan", "gaat", "going", "wordt",
-          "worden", "ontvangt", "krijgt", "hoort", "receive", "get", "komt", "komen", "hear"});
+  return HasAny(w, {"will", "shall", "zal", "zullen", "zult", "ga", "gaan", "gaat", "going",
+                    "wordt", "worden", "ontvangt", "krijgt", "hoort", "receive", "get", "komt",
+                    "komen", "hear"}) ||
+         HasPair(w, "is", "being") || HasPair(w, "are", "being");
 }
 
 bool FirstPersonUs(const std::vector<std::string>& w) {
@@ -473,7 +540,20 @@ bool ActionVerb(const std::vector<std::string>& w) {
           "forward", "doorsturen", "stuur"});
 }
 
-bool CustomerObject(const std::vector<std::string>& w, const std::string& text) {
+// Where a purpose of the other side's begins ("zodat u het kunt terugsturen", "so you can send
+// it back"), or the end of the text.
+size_t PurposeAt(const std::string& text) {
+  size_t at = text.size();
+  for (std::string_view cue : {" zodat ", " so you ", " so that ", ", dan kunt ", ", dan kan "})
+    at = std::min(at, text.find(cue));
+  return at;
+}
+
+// What only the customer has or does; `w` up to a purpose of theirs.
+bool CustomerObject(std::vector<std::string> w, const std::string& text) {
+  w.erase(std::find_if(w.begin(), w.end(),
+                       [](const std::string& x) { return x == "zodat" || x == "so"; }),
+          w.end());
   return HasStem(w, {"foto",          "photo",         "picture",       "kassabon",    "receipt",
                      "aankoopbewijs", "aankoopbon",    "bankafschrift", "screenshot",  "meterstand",
                      "serienummer",   "serial",        "pasfoto",       "proof",       "bewijs",
@@ -491,7 +571,7 @@ bool CustomerObject(const std::vector<std::string>& w, const std::string& text) 
 // "I'm here to help you find out when it is going to arrive".
 
 // Deeds for the other side, English and Dutch (stems).
-bool Deed(std::string_view w) {
+bool DeedStem(std::string_view w) {
   static constexpr std::string_view kStems[] = {
       // English
       "call", "ring", "phone", "send", "sent", "email", "e-mail", "mail", "text", "contact",
@@ -503,16 +583,40 @@ bool Deed(std::string_view w) {
       "sort", "handl", "take", "resolv", "upload", "bring", "fill", "sign", "submit", "order",
       "put", "prepar", "settl", "give", "get", "hear", "switch", "reactivat", "unlock", "move",
       "migrat", "upgrad", "downgrad", "adjust", "restor", "renew", "extend", "reinstat", "have",
+      "chase", "correct", "amend", "remov", "install", "reply", "repli", "respond", "answer",
+      "compensat", "promis", "courier", "expedit", "rais", "lodg", "cover",
       // Dutch
-      "bel", "stuur", "stur", "verstuur", "mail", "app", "neem", "nem", "laat", "late", "kom",
-      "regel", "zorg", "boek", "plan", "stort", "betaal", "betal", "maak", "make", "vergoed",
-      "vervang", "repareer", "repareren", "verzend", "lever", "haal", "geef", "geven", "informeer",
-      "controleer", "kijk", "zoek", "verwerk", "zet", "leg", "annuleer", "blokkeer", "wijzig",
-      "bevestig", "upload", "vul", "teken", "onderteken", "houd", "hou", "breng", "crediteer",
-      "doe", "kom", "storten", "schakel", "activeer", "ruil", "wissel", "pak", "verplaats", "zet",
-      "pas", "verleng", "herstel", "heractiveer", "deblokkeer", "ontgrendel"};
+      "bel", "stuur", "stur", "verstuur", "verstur", "mail", "app", "neem", "nem", "laat", "late",
+      "kom", "regel", "zorg", "boek", "plan", "stort", "betaal", "betal", "maak", "make", "vergoed",
+      "vervang", "repareer", "reparer", "verzend", "lever", "haal", "halen", "geef", "geven",
+      "informeer", "informer", "controleer", "controler", "kijk", "zoek", "verwerk", "zet", "leg",
+      "annuleer", "annuler", "blokkeer", "blokker", "wijzig", "bevestig", "upload", "vul", "teken",
+      "onderteken", "houd", "hou", "breng", "crediteer", "crediter", "doe", "storten", "schakel",
+      "activeer", "activer", "ruil", "wissel", "pak", "verplaats", "pas", "verleng", "herstel",
+      "heractiveer", "deblokkeer", "ontgrendel", "bezorg", "verhelp", "lossen", "voer", "corrigeer",
+      "corriger", "retourneer", "retourner", "beloven", "bespre", "overleg", "vraag", "verwijder",
+      "reserveer", "reserver", "schrijf", "schrijv", "verstrek", "compenseer", "compenser"};
   for (std::string_view stem : kStems)
     if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
+bool Deed(std::string_view w) {
+  // Nouns that begin like a deed ("pakket", "planning", "betaling").
+  for (std::string_view noun : {"pakket", "pakje", "planning", "regeling", "betaling", "levering",
+                                "passage", "pasje", "laatst", "later", "leges"})
+    if (w.compare(0, noun.size(), noun) == 0) return false;
+  if (w == "los" || w == "beloof" || w == "belooft" || DeedStem(w)) return true;
+  // English -ing without its e: "coming", "making", "taking".
+  if (w.size() > 5 && w.ends_with("ing") && DeedStem(std::string(w.substr(0, w.size() - 3)) + "e"))
+    return true;
+  // A Dutch verb with its prefix ("terugbellen", "opsturen", "afleveren"), not a noun made of
+  // one ("uitkomst", "aanvraag", "terugbetaling").
+  if (w.ends_with("ing") || w.ends_with("komst") || w.ends_with("vraag")) return false;
+  for (std::string_view prefix : kSeparable)
+    if (w.size() >= prefix.size() + 3 && w.compare(0, prefix.size(), prefix) == 0 &&
+        DeedStem(w.substr(prefix.size())))
+      return true;
   return false;
 }
 
@@ -520,11 +624,13 @@ bool Deed(std::string_view w) {
 // desk, ending before `*after`.
 bool SubjectUs(const std::vector<std::string>& c, size_t i, size_t* after) {
   static constexpr std::string_view kPeople[] = {
-      "team",     "colleague",  "colleagues",   "collega",  "collega's",
-      "collegas", "technician", "engineer",     "monteur",  "courier",
-      "bezorger", "specialist", "adviseur",     "afdeling", "department",
-      "manager",  "teamleider", "supervisor",   "service",  "klantenservice",
-      "support",  "technicus",  "installateur", "planner",  "expert"};
+      "team",       "colleague",      "colleagues",   "collega",     "collega's",     "collegas",
+      "technician", "engineer",       "monteur",      "courier",     "bezorger",      "specialist",
+      "adviseur",   "afdeling",       "department",   "manager",     "teamleider",    "supervisor",
+      "service",    "klantenservice", "support",      "technicus",   "installateur",  "planner",
+      "expert",     "medewerker",     "medewerkster", "koerier",     "vervoerder",    "chauffeur",
+      "dienst",     "helpdesk",       "servicedesk",  "magazijn",    "administratie", "boekhouding",
+      "planning",   "coordinator",    "loodgieter",   "elektricien", "postbode"};
   const std::string& x = c[i];
   if (x == "i" || x == "we" || x == "ik" || x == "wij" || x == "someone" || x == "iemand" ||
       x == "they") {
@@ -533,21 +639,25 @@ bool SubjectUs(const std::vector<std::string>& c, size_t i, size_t* after) {
   }
   if (x == "our" || x == "onze" || x == "ons" || x == "my" || x == "mijn" || x == "a" ||
       x == "an" || x == "een" || x == "the" || x == "de" || x == "het" || x == "one") {
-    for (size_t k = i + 1; k < c.size() && k <= i + 3; ++k)
+    for (size_t k = i + 1; k < c.size() && k <= i + 3; ++k) {
+      // adjectives between ("onze technische dienst"), not a phrase ("het met de vervoerder")
+      if (k > i + 1 &&
+          IsAnyOf(c[k - 1], {"met", "de", "het", "een", "van", "bij", "voor", "naar", "aan", "op",
+                             "the", "a", "an", "of", "with", "to", "for", "at", "on"}))
+        break;
       for (std::string_view person : kPeople)
-        if (c[k] == person) {
+        // also a Dutch compound: "servicemonteur", "bezorgdienst", "supportteam"
+        if (c[k] == person || (c[k].size() >= person.size() + 3 && c[k].ends_with(person))) {
           *after = k + 1;
           return true;
         }
+    }
   }
   return false;
 }
 
-bool IsAnyOf(const std::string& w, std::initializer_list<std::string_view> ws) {
-  for (auto x : ws)
-    if (w == x) return true;
-  return false;
-}
+// Deeds a shop does for everyone ("we bezorgen ook in België"): a promise only with a time.
+bool Service(std::string_view w) { return w.starts_with("bezorg") || w.starts_with("lever"); }
 
 // A deed among the `within` words from `from`.
 bool DeedWithin(const std::vector<std::string>& c, size_t from, size_t within) {
@@ -569,22 +679,73 @@ bool Participle(const std::string& w) {
                  "arranged",  "issued",    "fixed",    "resolved",    "updated",   "reimbursed"}) ||
          (w.size() > 5 && (w.compare(0, 2, "ge") == 0 || w.compare(0, 3, "ver") == 0 ||
                            w.compare(0, 5, "terug") == 0 || w.compare(0, 2, "be") == 0 ||
-                           w.compare(0, 3, "op") == 0));
+                           w.compare(0, 3, "op") == 0)) ||
+         SeparableParticiple(w);
+}
+
+// What the other side may expect from us, among the words from `from`: "expect a call",
+// "verwacht morgen een e-mail van ons"; not "expect delays".
+bool ExpectedThing(const std::vector<std::string>& c, size_t from, size_t within) {
+  for (size_t k = from; k < c.size() && k < from + within; ++k)
+    if (IsAnyOf(c[k], {"call",     "phone",       "email",         "e-mail",       "mail",
+                       "message",  "text",        "reply",         "response",     "answer",
+                       "update",   "visit",       "letter",        "refund",       "delivery",
+                       "parcel",   "package",     "engineer",      "technician",   "courier",
+                       "invoice",  "replacement", "card",          "telefoontje",  "bericht",
+                       "antwoord", "brief",       "bevestiging",   "confirmation", "monteur",
+                       "pakket",   "levering",    "terugbetaling", "sms"}))
+      return true;
+  return false;
+}
+
+// Where a thing of ours will be for the other side, among the words from `from` (Dutch, after
+// "staat", "ligt", "is"): on their account, with them, in their letterbox, ready.
+bool Arrived(const std::vector<std::string>& c, size_t from) {
+  for (size_t k = from; k < c.size(); ++k) {
+    if (c[k] == "klaar" || c[k] == "retour") return true;
+    if (k + 1 < c.size() && c[k] == "bij" && IsAnyOf(c[k + 1], {"u", "je", "jou"})) return true;
+    if (k + 1 < c.size() && c[k] == "in" && IsAnyOf(c[k + 1], {"huis", "uw", "je"})) return true;
+    if (k + 2 < c.size() && c[k] == "in" && c[k + 1] == "de" &&
+        IsAnyOf(c[k + 2], {"bus", "brievenbus", "mailbox", "app"}))
+      return true;
+    if (k + 2 < c.size() && c[k] == "op" && IsAnyOf(c[k + 1], {"uw", "je", "jouw", "jullie"}) &&
+        IsAnyOf(c[k + 2], {"rekening", "bankrekening", "kaart", "creditcard", "account"}))
+      return true;
+  }
+  return false;
 }
 
 // Whether the clause commits someone, by one of the patterns above.
-bool Commits(const std::vector<std::string>& c, bool future_time) {
+// `future_time`: the sentence names a moment to come or "as soon as possible"; `timed`: a moment.
+bool Commits(const std::vector<std::string>& c, bool future_time, bool timed, bool english) {
   const size_t n = c.size();
   for (size_t i = 0; i < n; ++i) {
     const std::string& x = c[i];
     size_t k = 0;
     if (SubjectUs(c, i, &k) && k < n) {
       // "mijn collega van de technische dienst belt u": a longer subject
-      if (k > i + 1 && !IsAnyOf(c[k], {"will", "shall", "zal", "zullen"}))
-        for (size_t m = k; m < n && m < k + 5; ++m)
+      // (not "our support team is available to answer")
+      // In English a present commits only with a time ("we deliver throughout the UK").
+      if (k > i + 1 && (future_time || !english) &&
+          !IsAnyOf(c[k], {"will", "shall", "zal", "zullen"}))
+        for (size_t m = k; m < n && m < k + 5; ++m) {
+          if (IsAnyOf(c[m],
+                      {"is", "are", "was", "were", "has", "have", "had", "can", "could", "would",
+                       "may", "might", "must", "should", "available", "able", "te", "to", "om"}))
+            break;
           if (Deed(c[m]) && !c[m].ends_with("ed")) return true;
+        }
       // I will call, we'll send, our technician will come
       if (IsAnyOf(c[k], {"will", "shall"}) && DeedWithin(c, k + 1, 3)) return true;
+      // we'll be sending, a colleague will be calling you
+      if (k + 2 < n && IsAnyOf(c[k], {"will", "shall"}) && c[k + 1] == "be" &&
+          c[k + 2].ends_with("ing") && Deed(c[k + 2]))
+        return true;
+      // we aim to, I promise to, we plan to: a deed of ours, not a policy for all
+      if (timed && k + 1 < n && IsAnyOf(c[k], {"aim", "intend", "plan", "promise"}) &&
+          c[k + 1] == "to" && DeedWithin(c, k + 2, 2) &&
+          !HasAny(c, {"all", "any", "every", "alle"}))
+        return true;
       // I'm going to send, we are going to arrange
       if (k + 2 < n && IsAnyOf(c[k], {"am", "are", "is"}) && c[k + 1] == "going" &&
           c[k + 2] == "to" && DeedWithin(c, k + 3, 2))
@@ -593,29 +754,56 @@ bool Commits(const std::vector<std::string>& c, bool future_time) {
       if (future_time && k + 1 < n && IsAnyOf(c[k], {"am", "are", "is"}) && c[k + 1].size() > 4 &&
           c[k + 1].ends_with("ing") && Deed(c[k + 1]))
         return true;
-      // ik zal ... bellen, we gaan ... regelen
-      if (IsAnyOf(c[k], {"zal", "zullen", "ga", "gaan", "gaat"}) && DeedWithin(c, k + 1, 8))
+      // ik zal ... bellen, we gaan ... regelen: the verb closes the Dutch clause
+      if (IsAnyOf(c[k], {"zal", "zullen", "ga", "gaan", "gaat"}) && DeedWithin(c, k + 1, n))
         return true;
       // ik stuur, we bellen, wij zorgen, de monteur komt (Dutch present for future)
       if (!IsAnyOf(c[k], {"be", "help", "assist"}) && !c[k].ends_with("ed") && Deed(c[k]) &&
+          (future_time || (!Service(c[k]) && !english)) &&
           (c[i] == "ik" || c[i] == "we" || c[i] == "wij" || c[i] == "iemand" || k > i + 1))
         return true;
     }
     // Dutch inversion after a time or an object: "morgen bel ik u", "dan sturen we"
-    if (i + 1 < n && Deed(x) && IsAnyOf(c[i + 1], {"ik", "we", "wij"})) return true;
+    if (i + 1 < n && Deed(x) && (future_time || (!Service(x) && !english)) &&
+        IsAnyOf(c[i + 1], {"ik", "we", "wij"}))
+      return true;
     // "woensdag komt onze installateur"
-    if (i > 0 && i + 1 < n && Deed(x) && SubjectUs(c, i + 1, &k) && c[i + 1] != "i" &&
-        c[i + 1] != "we" && c[i + 1] != "they")
+    if (i > 0 && i + 1 < n && Deed(x) && (future_time || !english) && SubjectUs(c, i + 1, &k) &&
+        !IsAnyOf(c[i + 1], {"i", "we", "they", "a", "an", "the", "our", "my", "one"}))
       return true;
     if (i + 1 < n && IsAnyOf(x, {"zal", "zullen", "ga", "gaan"}) &&
-        IsAnyOf(c[i + 1], {"ik", "we", "wij"}) && DeedWithin(c, i + 2, 8))
+        IsAnyOf(c[i + 1], {"ik", "we", "wij"}) && DeedWithin(c, i + 2, n))
       return true;
-    // you will receive / you'll hear from us / you'll get
+    // you will receive / you'll hear from us / you'll get; not "you will have to pay"
     if (x == "you" && i + 2 < n && c[i + 1] == "will" &&
         IsAnyOf(c[i + 2], {"receive", "get", "hear", "have", "be", "see", "find"}))
-      return x == "you" && (c[i + 2] != "be" || (i + 3 < n && Participle(c[i + 3])));
-    // "u kunt morgen een nieuwe pas verwachten", "you can expect a call"
-    if (IsAnyOf(x, {"u", "je", "you"}) && i + 1 < n && IsAnyOf(c[i + 1], {"kunt", "kan", "can"}))
+      return (c[i + 2] != "be" || (i + 3 < n && Participle(c[i + 3]))) &&
+             !(c[i + 2] == "have" && i + 3 < n && c[i + 3] == "to");
+    // "you should receive the refund within 5 days": what the other side may count on, with a
+    // time (not "you should have received", not "you should send us")
+    if (future_time && x == "you" && i + 2 < n && c[i + 1] == "should" &&
+        IsAnyOf(c[i + 2], {"receive", "get", "hear", "have", "see"}) &&
+        !(i + 3 < n && (Participle(c[i + 3]) || c[i + 3] == "to")))
+      return true;
+    // "your parcel will arrive on Monday", "the card should arrive within 5 days", "it should be
+    // with you by Friday": what is on its way to the other side, with a time
+    if (future_time && IsAnyOf(x, {"will", "should"}) && i > 0 && i + 1 < n &&
+        !IsAnyOf(c[i - 1], {"i", "you", "he", "she", "they", "there", "what", "which", "who"}) &&
+        !HasAny(c, {"my", "mine"}) &&
+        (IsAnyOf(c[i + 1], {"arrive", "reach", "land", "appear", "show"}) ||
+         (IsAnyOf(c[i + 1], {"go", "come"}) && i + 2 < n &&
+          IsAnyOf(c[i + 2], {"back", "out", "through", "to", "in"})) ||
+         (c[i + 1] == "be" && i + 2 < n && IsAnyOf(c[i + 2], {"back", "with", "in", "on"}))))
+      return true;
+    // "expect a call from us tomorrow", "you can expect an e-mail": a thing of ours to expect
+    if (future_time && IsAnyOf(x, {"expect", "verwacht"}) &&
+        (i == 0 || IsAnyOf(c[i - 1], {"please", "can", "may", "will"})) &&
+        ExpectedThing(c, i + 1, 5))
+      return true;
+    // "u kunt morgen een nieuwe pas verwachten", "you can expect a call tomorrow" (not "when
+    // you can expect")
+    if (IsAnyOf(x, {"u", "je", "you"}) && i + 1 < n && IsAnyOf(c[i + 1], {"kunt", "kan", "can"}) &&
+        (future_time || x != "you") && (i == 0 || !IsAnyOf(c[i - 1], {"when", "wanneer"})))
       for (size_t m = i + 2; m < n && m < i + 8; ++m)
         if (IsAnyOf(c[m], {"verwachten", "expect", "rekenen", "count"})) return true;
     // u ontvangt, je krijgt, u hoort; ontvangt u, krijgt u
@@ -630,6 +818,25 @@ bool Commits(const std::vector<std::string>& c, bool future_time) {
         ((IsAnyOf(x, {"u", "je"}) && IsAnyOf(c[i + 1], {"heeft", "hebt"})) ||
          (IsAnyOf(x, {"heeft", "hebt", "heb"}) && IsAnyOf(c[i + 1], {"u", "je"}))))
       return true;
+    // "your order is being shipped today" (with a time)
+    if (future_time && i + 2 < n && IsAnyOf(x, {"is", "are"}) && c[i + 1] == "being" &&
+        Participle(c[i + 2]))
+      return true;
+    // "het geld staat vrijdag op uw rekening", "de pas ligt binnen 5 werkdagen in de bus", "de
+    // router is morgen bij u", "de reparatie is vrijdag klaar" (with a time)
+    if (future_time && i > 0 &&
+        IsAnyOf(x, {"staat", "staan", "ligt", "liggen", "is", "zijn", "ben"}) && Arrived(c, i + 1))
+      return true;
+    // "uw pakket komt morgen aan", "het retourlabel volgt vandaag per e-mail" (with a time; not
+    // "u volgt", "mijn pakket komt")
+    if (future_time && i > 0 && IsAnyOf(x, {"komt", "komen", "arriveert", "volgt", "volgen"}) &&
+        !IsAnyOf(c[i - 1], {"ik", "u", "je", "jij", "we", "wij", "als", "zoals"}) &&
+        !(i + 1 < n && IsAnyOf(c[i + 1], {"ik", "u", "je", "jij", "we", "wij"})) &&
+        !(i + 1 < n && c[i + 1] == "er") && c[i - 1] != "er" && c.back() != "uit" &&
+        !Has(c, "mijn"))
+      return true;
+    // "de bezorging vindt morgen tussen 14 en 18 uur plaats" (with a time)
+    if (future_time && IsAnyOf(x, {"vindt", "vinden"}) && c.back() == "plaats") return true;
     // will be delivered; wordt ... bezorgd (with a time)
     if (x == "will" && i + 2 < n && c[i + 1] == "be" &&
         (Participle(c[i + 2]) || IsAnyOf(c[i + 2], {"back", "with", "there", "in"})))
@@ -650,6 +857,31 @@ bool Commits(const std::vector<std::string>& c, bool future_time) {
     // the customer's part, restated: "u stuurt ons", "stuurt u ons", "you'll send us"
     if (IsAnyOf(x, {"u", "je"}) && i + 1 < n && Deed(c[i + 1]) && HasAny(c, {"ons"})) return true;
     if (i + 1 < n && Deed(x) && IsAnyOf(c[i + 1], {"u", "je"}) && HasAny(c, {"ons"})) return true;
+  }
+  return false;
+}
+
+// What we have set in motion for a moment to come: "I've booked an engineer for Tuesday", "ik
+// heb een collega gevraagd u morgen terug te bellen"; not "I have asked you to send…".
+bool Arranged(const std::vector<std::string>& c) {
+  const size_t n = c.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!IsAnyOf(c[i], {"i", "we", "ik", "wij"})) continue;
+    size_t k = i + 1;
+    if (!IsAnyOf(c[k], {"have", "heb", "hebben", "hebt"})) continue;
+    bool you = false;  // "ik heb u gevraagd…"
+    for (size_t m = k + 1; m < n && m <= k + 8; ++m) {
+      if (IsAnyOf(c[m], {"you", "u", "je", "jou", "jullie"})) you = true;
+      const bool asked =
+          IsAnyOf(c[m], {"asked", "requested", "instructed", "gevraagd", "verzocht"});
+      if (!asked && !IsAnyOf(c[m], {"arranged", "booked", "scheduled", "planned", "organised",
+                                    "organized", "reserved", "ingepland", "gepland", "geregeld",
+                                    "gereserveerd", "afgesproken", "aangevraagd", "geboekt"}))
+        continue;
+      // "I have asked you to send…", "ik heb u gevraagd": a request to the other side
+      // "I have asked for a reset": what the writer asked for
+      return !(asked && (you || (m + 1 < n && IsAnyOf(c[m + 1], {"you", "for", "about", "om"}))));
+    }
   }
   return false;
 }
@@ -701,7 +933,7 @@ std::optional<Commitment> DetectCommitment(std::string_view text, const TimeRefe
                           "upload", "please", "gelieve", "send",       "call", "fill", "contact",
                           "let",    "reply",  "check",   "controleer", "klik", "click"}) &&
         !(w.size() > 1 && (w[1] == "ik" || w[1] == "we" || w[1] == "wij" || w[1] == "i" ||
-                           w[1] == "me" || w[1] == "us")))
+                           w[1] == "me" || w[1] == "us" || w[1] == "expect")))
       continue;
     // The clause that commits: split at commas and "maar"/"but"; the first
     // that commits, with no negation or habit in it.
@@ -719,8 +951,12 @@ std::optional<Commitment> DetectCommitment(std::string_view text, const TimeRefe
     const bool past_time = due && due->span && due->span->end <= ref.now;
     for (const auto& c : clauses) {
       if (c.empty() || Negated(c)) continue;
-      if (!Commits(c, future_time)) continue;
-      if (past_time || (Past(c) && !Future(c))) continue;
+      // "ik heb een monteur ingepland voor dinsdag": done now, for a moment to come.
+      const bool arranged = future_time && Arranged(c);
+      if (!arranged &&
+          !Commits(c, future_time, due && due->span && !past_time, ref.language == Language::kEn))
+        continue;
+      if (past_time || (!arranged && Past(c) && !Future(c))) continue;
       // "I would like you to call", "ik wil graag": wishes, not commitments.
       if (HasAny(c, {"wil", "want", "wish", "like", "zou", "would", "willen", "hoop", "hope"}) &&
           !HasAny(c, {"will", "zal", "zullen"}))
@@ -729,12 +965,13 @@ std::optional<Commitment> DetectCommitment(std::string_view text, const TimeRefe
       // "u stuurt ons", "you'll send us": the customer's part, restated.
       const bool you_for_us =
           HasAny(c, {"u", "you", "je", "jij"}) && HasAny(c, {"ons", "us"}) && !first_person &&
+          !HasPair(c, "van", "ons") && !HasPair(c, "from", "us") &&
           HasStem(c, {"stuur", "send", "post", "mail", "geef", "give", "lever", "return", "breng",
                       "bring", "upload", "betaal", "pay", "maak", "teken", "sign", "vul", "fill"});
       Commitment out;
       out.kind = KindOf(c, folded);
       if (out.kind == PromiseKind::kPayment || you_for_us ||
-          (first_person && CustomerObject(c, folded)))
+          (first_person && CustomerObject(c, folded.substr(0, PurposeAt(folded)))))
         out.by = PromiseParty::kCustomer;
       if (due && due->span && due->span->end > ref.now) out.due = due->span;
       out.asap = due && due->asap;

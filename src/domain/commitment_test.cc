@@ -81,5 +81,131 @@ TEST_F(CommitmentTest, QuestionsConditionsNegationsPastAndQuotesCommitNobody) {
     EXPECT_FALSE(Detect(text)) << text;
 }
 
+TEST_F(CommitmentTest, DutchModalsAndSeparableVerbsCloseTheClause) {
+  auto c = Detect("Wij zullen u morgen terugbellen.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kCallback);
+  EXPECT_EQ(Due(*c), "2026-12-05T00:00:00+01:00/2026-12-06T00:00:00+01:00");
+  c = Detect("We zullen het bedrag binnen 3 werkdagen terugstorten.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kRefund);
+  c = Detect("Ik zal de factuur voor het einde van de maand betalen.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->by, PromiseParty::kCustomer);
+  c = Detect("Het pakket wordt morgen bij u afgeleverd.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(Due(*c), "2026-12-05T00:00:00+01:00/2026-12-06T00:00:00+01:00");
+  c = Detect("Ik heb een collega gevraagd u morgen terug te bellen.");
+  ASSERT_TRUE(c) << "asked for a moment to come";
+  EXPECT_EQ(c->kind, PromiseKind::kCallback);
+  c = Detect("Ik heb een monteur ingepland voor dinsdag.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kVisit);
+  for (const char* text : {
+           "De bezorger heeft het pakket bij de buren afgegeven.",
+           "We hebben uw geld vorige week teruggestort.",
+           "Ik heb u gevraagd de foto's voor vrijdag te sturen.",
+           "Wij kunnen u morgen terugbellen.",
+       })
+    EXPECT_FALSE(Detect(text)) << text;
+}
+
+TEST_F(CommitmentTest, DutchSubjectsOfOursAndWhatArrives) {
+  auto c = Detect("Onze medewerker belt u morgen.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kCallback);
+  c = Detect("De technische dienst neemt maandag contact met u op.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(Due(*c), "2026-12-07T00:00:00+01:00/2026-12-08T00:00:00+01:00");
+  c = Detect("Onze bezorgdienst levert het pakket morgen af.");
+  ASSERT_TRUE(c);
+  c = Detect("Het bedrag staat uiterlijk vrijdag op uw rekening.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kRefund);
+  EXPECT_EQ(Due(*c), "2026-12-04T10:15:00+01:00/2026-12-12T00:00:00+01:00");
+  c = Detect("De reparatie is vrijdag klaar.");
+  ASSERT_TRUE(c);
+  c = Detect("Het retourlabel volgt vandaag per e-mail.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kDocuments);
+  c = Detect("De bezorging vindt morgen tussen 14 en 18 uur plaats.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(Due(*c), "2026-12-05T14:00:00+01:00/2026-12-05T18:00:00+01:00");
+  c = Detect("U krijgt morgen een e-mail van ons.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->by, PromiseParty::kUs) << "what comes from us is ours";
+  c = Detect("Ik stuur u vandaag een retourlabel, zodat u het toestel gratis kan terugsturen.");
+  ASSERT_TRUE(c) << "a purpose of theirs is no offer";
+  EXPECT_EQ(c->by, PromiseParty::kUs);
+  for (const char* text : {
+           "Die gebruiken we om het met de vervoerder op te nemen.",
+           "Het bedrag stond gisteren op uw rekening.",
+           "Mijn pakket komt morgen.",
+           "Wij leveren binnen heel Nederland.",
+           "De monteur komt alleen op werkdagen.",
+           "Ik vraag me af of het pakket morgen komt.",
+           "Bestelt u voor 22:00 uur, dan bezorgen we de volgende werkdag.",
+           "Komt het morgen niet, dan sturen wij een nieuw pakket.",
+       })
+    EXPECT_FALSE(Detect(text)) << text;
+}
+
+TEST_F(CommitmentTest, EnglishFormsOfPromising) {
+  ref_.language = Language::kEn;
+  auto c = Detect("We'll be sending a new card on Monday.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(Due(*c), "2026-12-07T00:00:00+01:00/2026-12-08T00:00:00+01:00");
+  c = Detect("The engineer is coming on Tuesday.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kVisit);
+  c = Detect("Your order is being shipped today.");
+  ASSERT_TRUE(c);
+  c = Detect("Your new card should arrive within 5 working days.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kRepairReplace);
+  c = Detect("The refund will go back to your card within 5 working days.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kRefund);
+  c = Detect("You should receive the refund within 5 business days.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->by, PromiseParty::kUs);
+  c = Detect("Expect a call from us tomorrow morning.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kCallback);
+  EXPECT_EQ(Due(*c), "2026-12-05T04:00:00+01:00/2026-12-05T12:00:00+01:00");
+  c = Detect("You can expect a call from our engineer on Tuesday.");
+  ASSERT_TRUE(c);
+  c = Detect("We aim to get back to you within 2 working days.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kSendInformation);
+  c = Detect("I've booked an engineer for Tuesday morning.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, PromiseKind::kVisit);
+  c = Detect("I've asked a colleague to call you tomorrow.");
+  ASSERT_TRUE(c);
+  c = Detect("We deliver your new sofa on Tuesday.");
+  ASSERT_TRUE(c) << "a present with a time";
+  c = Detect("I'll send you a return label today so you can send the phone back free of charge.");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->by, PromiseParty::kUs);
+  for (const char* text : {
+           "You will have to pay the invoice by Friday.",
+           "You should have received an email from us yesterday.",
+           "You should send us the photos by Friday.",
+           "Expect delays over the holidays.",
+           "We aim to answer all emails within 24 hours.",
+           "My parcel will arrive tomorrow, according to the tracking.",
+           "I think the engineer will come tomorrow.",
+           "I wonder whether the parcel will arrive tomorrow.",
+           "I have asked you to send the photos by Friday.",
+           "I have asked for a new PIN this afternoon.",
+           "We deliver throughout the UK.",
+           "The engineer only comes on weekdays.",
+           "Our support team is available to answer any questions.",
+           "We can call you back tomorrow.",
+       })
+    EXPECT_FALSE(Detect(text)) << text;
+}
+
 }  // namespace
 }  // namespace luister
