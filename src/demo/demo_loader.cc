@@ -441,6 +441,49 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
     LUISTER_ASSIGN_OR_RETURN(int64_t all_customers, store.customers().Count());
     summary.customers = static_cast<int>(all_customers);
   }
+
+  // What account-managed customers took on (C4): payments and documents,
+  // agreed a week before they are due; some overdue, one broken, so the
+  // account managers' "My customers" shows both sides.
+  if (auto repo = store.Find<PromiseRepository>(); repo.ok()) {
+    ManualClock clock;
+    PromiseService promises(store, **repo, clock);
+    int made = 0;
+    for (size_t i = 0; i < plan.customers.size() && made < 16; ++i) {
+      const demo::PlannedCustomer& pc = plan.customers[i];
+      if (!pc.account_manager) continue;
+      const bool nl = pc.customer.language == Language::kNl;
+      const int days = made * 2 - 6;  // from six days ago to three weeks ahead
+      const Timestamp due = now + std::chrono::hours(24 * days);
+      clock.Set(due - std::chrono::hours(24 * 7));
+      NewPromise np;
+      np.customer_id = customer_ids[i];
+      np.by = PromiseParty::kCustomer;
+      const std::string number = std::to_string(2026'0400 + made * 7);
+      if (made % 3 == 2) {
+        np.kind = PromiseKind::kDocuments;
+        np.what = nl ? "Stuurt de getekende onderhoudsovereenkomst terug"
+                     : "Sends back the signed maintenance agreement";
+      } else {
+        np.kind = PromiseKind::kPayment;
+        np.what = nl ? "Betaalt factuur " + number + " (na herinnering, in twee termijnen)"
+                     : "Pays invoice " + number + " (after a reminder, in two instalments)";
+      }
+      np.due_end = due;
+      const int64_t manager = user_ids[*pc.account_manager];
+      LUISTER_ASSIGN_OR_RETURN(Promise p, promises.Make(np, manager));
+      if (made == 1) {
+        clock.Set(due + std::chrono::hours(26));
+        LUISTER_RETURN_IF_ERROR(
+            promises
+                .Break(p.id, p.version,
+                       nl ? "Niet betaald; belt volgende week" : "Not paid; will call next week",
+                       manager)
+                .status());
+      }
+      ++made;
+    }
+  }
   return summary;
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -219,6 +220,16 @@ TEST(DemoMailTest, TheDemoDeskShowsEveryEmailCase) {
             std::string::npos);
   EXPECT_NE(metrics.find("\nluister_mail_replies_unsent{delivery=\"queued\"} 0\n"),
             std::string::npos);
+
+  // Promises both ways (C4): what account-managed customers took on, one broken.
+  const nlohmann::json owed =
+      client.Get("/api/v1/promises?by=customer&status=all&limit=100").Json()["items"];
+  std::set<std::string> states;
+  for (const auto& p : owed) {
+    states.insert(p["status"].get<std::string>());
+    EXPECT_TRUE(p["kind"] == "payment" || p["kind"] == "documents") << p.dump();
+  }
+  EXPECT_TRUE(states.contains("open") && states.contains("broken")) << owed.dump();
 
   std::map<std::string, int64_t> by_subject;
   auto list = client.Get("/api/v1/conversations?channel=email&limit=100");
