@@ -80,3 +80,52 @@ test('a reply that promises a callback is recorded with one click, then kept', a
   assert.deepEqual(errors, []);
   await agent.context.close();
 });
+
+test("an account manager sees both sides per customer, reminds the customer gently and confirms our promise", async () => {
+  const agent = await newAgent(browser, server.url);
+  const errors = [];
+  agent.page.on('pageerror', (e) => errors.push(e.message));
+  await agent.page.goto('/login');
+  await logIn(agent.page);
+  await agent.page.waitForURL('**/inbox');
+  const me = await agent.page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).user.id);
+  const customer = await apiPost(agent.page, '/customers', {
+    name: 'Bakkerij Account', language: 'nl', account_manager_id: me,
+    identities: [{ kind: 'email', value: `account.${Date.now()}@example.nl` }],
+  });
+  assert.equal(customer.status, 201, JSON.stringify(customer.body));
+  const inDays = (d) => new Date(Date.now() + d * 86_400_000).toISOString();
+  const theirs = await apiPost(agent.page, '/promises', {
+    customer_id: customer.body.id, by: 'customer', kind: 'payment', what: 'Betaalt factuur 2026-0412', due_end: inDays(3),
+  });
+  assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
+  const ours = await apiPost(agent.page, '/promises', {
+    customer_id: customer.body.id, kind: 'visit', what: 'Monteur komt de oven nakijken', due_end: inDays(5),
+  });
+  assert.equal(ours.status, 201, JSON.stringify(ours.body));
+
+  await agent.page.goto('/promises?whose=accounts');
+  const account = agent.page.locator(`[data-testid="account"][data-customer-id="${customer.body.id}"]`);
+  await account.getByText('Betaalt factuur 2026-0412').waitFor();
+  await account.getByTestId('account-us').getByText('Monteur komt de oven nakijken').waitFor();
+  await screenshot(agent.page, 'promises-accounts');
+
+  // The gentle reminder, for what the customer owes only.
+  assert.equal(await account.getByTestId('account-us').getByRole('button', { name: 'Send a gentle reminder' }).count(), 0);
+  await account.getByTestId('account-customer').getByRole('button', { name: 'Send a gentle reminder' }).click();
+  const sent = agent.page.getByTestId('promise-notice-sent');
+  await sent.getByText('Sent to the customer by E-mail.').waitFor();
+  await account.getByTestId('account-us').getByRole('button', { name: 'Confirm to customer' }).click();
+  await eventually(async () => {
+    const one = await agent.page.evaluate(async (id) => (await fetch(`/api/v1/promises/${id}`)).json(), ours.body.id);
+    assert.equal(one.history.at(-1).action, 'confirmed');
+  });
+
+  // The reminder is a message of its own, in Dutch, in the customer's history.
+  await sent.getByRole('link', { name: 'Open the message' }).click();
+  await agent.page.getByText(/Een vriendelijke herinnering aan wat we samen afspraken/).first().waitFor();
+  const one = await agent.page.evaluate(async (id) => (await fetch(`/api/v1/promises/${id}`)).json(), theirs.body.id);
+  assert.equal(one.history.at(-1).action, 'customer_reminded');
+  assert.deepEqual(errors, []);
+  await agent.context.close();
+});
