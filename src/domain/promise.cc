@@ -398,6 +398,37 @@ bool HandsOver(std::string_view lower) {
 int64_t PromiseAutoKeepFailures() { return auto_keep_failures.load(); }
 void CountPromiseAutoKeepFailure() { auto_keep_failures.fetch_add(1); }
 
+TimeSpan WithinContactHours(const TimeSpan& due, PromiseKind kind, const ContactHours& hours,
+                            const ZoneClock& zone) {
+  if (kind != PromiseKind::kCallback && kind != PromiseKind::kVisit) return due;
+  if (hours.to_minute <= hours.from_minute || due.end <= due.start) return due;
+  // The contact window of local day `d`, cut to the span; none when apart.
+  auto window = [&](int d) -> std::optional<std::pair<Timestamp, Timestamp>> {
+    const Timestamp from = std::max(due.start, zone.FromLocalMinute(d, hours.from_minute));
+    const Timestamp to = std::min(due.end, zone.FromLocalMinute(d, hours.to_minute));
+    if (from >= to) return std::nullopt;
+    return std::pair(from, to);
+  };
+  const int first = zone.ToLocal(due.start).days;
+  const int last = zone.ToLocal(due.end - std::chrono::milliseconds(1)).days;
+  TimeSpan out = due;
+  if (first == last) {
+    auto w = window(first);
+    if (!w) return due;
+    out.start = w->first;
+    out.end = w->second;
+    if (out.start != due.start || out.end != due.end) out.grain = TimeGrain::kPartOfDay;
+    return out;
+  }
+  for (int d = last; d >= first && d > last - 62; --d) {
+    if (auto w = window(d)) {
+      out.end = w->second;
+      return out;
+    }
+  }
+  return due;
+}
+
 bool ReplyDelivers(const Promise& p, std::string_view reply, size_t attachments,
                    const TimeReference& ref) {
   if (p.by != PromiseParty::kUs || !Live(p.status)) return false;

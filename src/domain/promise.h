@@ -13,6 +13,7 @@
 #include "domain/activity.h"
 #include "domain/commitment.h"
 #include "domain/conversation.h"
+#include "domain/customer.h"
 #include "domain/enums.h"
 #include "domain/events.h"
 #include "domain/jobs.h"
@@ -276,6 +277,15 @@ class PromiseService {
   EventPublisher* events_;
   bool mail_reminders_ = false;
 };
+
+// A call or a visit to the customer falls within their contact hours
+// (Customer::contact_hours, on the desk's clock `zone`): a one-day span
+// ("tomorrow", "Tuesday afternoon") narrows to that day's contact window
+// where they overlap; a longer one ("within 2 business days") ends with
+// the last contact window inside it. Unchanged where nothing overlaps, and
+// for other kinds.
+TimeSpan WithinContactHours(const TimeSpan& due, PromiseKind kind, const ContactHours& hours,
+                            const ZoneClock& zone);
 
 // Whether `reply` (an agent's outgoing message, `attachments` files)
 // delivers what `p`, an information or documents promise of ours,

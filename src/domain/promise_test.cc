@@ -67,6 +67,45 @@ TEST(ReplyDeliversTest, PromisingAgainTalkingOrOtherThingsKeepNothing) {
   EXPECT_FALSE(ReplyDelivers(kept, "Hierbij het retourformulier.", 1, nl));
 }
 
+TEST(WithinContactHoursTest, ACallbackFallsWithinTheCustomersHours) {
+  auto zone = ZoneClock::Open("Europe/Amsterdam");
+  ASSERT_TRUE(zone.ok());
+  const ContactHours mornings{9 * 60, 12 * 60 + 30};
+  // "tomorrow": Saturday 5 December 2026, the whole day.
+  TimeSpan day{At("2026-12-05T00:00:00+01:00"), At("2026-12-06T00:00:00+01:00"), TimeGrain::kDay};
+  TimeSpan got = WithinContactHours(day, PromiseKind::kCallback, mornings, *zone);
+  EXPECT_EQ(got.start, At("2026-12-05T09:00:00+01:00"));
+  EXPECT_EQ(got.end, At("2026-12-05T12:30:00+01:00"));
+  EXPECT_EQ(got.grain, TimeGrain::kPartOfDay);
+  // "tomorrow before 11": the overlap only.
+  TimeSpan before11{At("2026-12-05T00:00:00+01:00"), At("2026-12-05T11:00:00+01:00"),
+                    TimeGrain::kHour};
+  got = WithinContactHours(before11, PromiseKind::kVisit, mornings, *zone);
+  EXPECT_EQ(got.start, At("2026-12-05T09:00:00+01:00"));
+  EXPECT_EQ(got.end, At("2026-12-05T11:00:00+01:00"));
+  // "tomorrow afternoon": outside their hours; left as promised.
+  TimeSpan afternoon{At("2026-12-05T13:00:00+01:00"), At("2026-12-05T18:00:00+01:00"),
+                     TimeGrain::kPartOfDay};
+  got = WithinContactHours(afternoon, PromiseKind::kCallback, {14 * 60, 16 * 60}, *zone);
+  EXPECT_EQ(got.start, At("2026-12-05T14:00:00+01:00"));
+  got = WithinContactHours(afternoon, PromiseKind::kCallback, mornings, *zone);
+  EXPECT_EQ(got.start, afternoon.start);
+  EXPECT_EQ(got.end, afternoon.end);
+  // "within 2 business days": ends with the last morning inside it.
+  TimeSpan two{At("2026-12-04T10:15:00+01:00"), At("2026-12-09T00:00:00+01:00"), TimeGrain::kDay};
+  got = WithinContactHours(two, PromiseKind::kCallback, mornings, *zone);
+  EXPECT_EQ(got.start, two.start);
+  EXPECT_EQ(got.end, At("2026-12-08T12:30:00+01:00"));
+  // Across the change to summer time: the wall clock counts.
+  TimeSpan march{At("2027-03-28T00:00:00+01:00"), At("2027-03-29T00:00:00+02:00"), TimeGrain::kDay};
+  got = WithinContactHours(march, PromiseKind::kCallback, mornings, *zone);
+  EXPECT_EQ(got.start, At("2027-03-28T09:00:00+02:00"));
+  // Other kinds keep their span.
+  got = WithinContactHours(day, PromiseKind::kRefund, mornings, *zone);
+  EXPECT_EQ(got.start, day.start);
+  EXPECT_EQ(got.end, day.end);
+}
+
 TEST(PromiseMeasuresTest, KeptRateLatenessOverdueAndChasingPerGroup) {
   auto zone = ZoneClock::Open("Europe/Amsterdam");
   ASSERT_TRUE(zone.ok());

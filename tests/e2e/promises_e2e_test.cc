@@ -84,6 +84,18 @@ TEST_F(PromisesTest, AReplyPromisesACallbackThatIsMovedKeptAndSeenOnTheTimeline)
   EXPECT_EQ(suggested.Json()["kind"], "callback");
   EXPECT_EQ(suggested.Json()["due"]["grain"], "hour");
   EXPECT_EQ(suggested.Json()["sentence"], "We bellen u morgen voor 12 uur terug");
+  // Within the customer's contact hours: the morning of that day.
+  auto mornings = client_->Post(
+      "/api/v1/promises/suggest",
+      {{"text", "We bellen u morgen terug."}, {"lang", "nl"}, {"contact_hours", "09:00-12:30"}});
+  ASSERT_EQ(mornings.status, 200) << mornings.body;
+  EXPECT_EQ(mornings.Json()["due"]["grain"], "part_of_day") << mornings.body;
+  EXPECT_NE(mornings.Json()["due"]["start"].get<std::string>().find(":00:00"), std::string::npos);
+  EXPECT_EQ(client_
+                ->Post("/api/v1/promises/suggest",
+                       {{"text", "We bellen u morgen terug."}, {"contact_hours", "9 tot 5"}})
+                .status,
+            400);
   auto none = client_->Post("/api/v1/promises/suggest",
                             {{"text", "Kunt u mij morgen terugbellen?"}, {"lang", "nl"}});
   EXPECT_EQ(none.Json()["commitment"], false) << "a question promises nothing";

@@ -371,9 +371,14 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   auto text = b.String("text", JsonBody::kRequired, 64 * 1024);
                   auto lang = b.String("lang", JsonBody::kOptional, 2);
                   auto department = b.Int("department_id", JsonBody::kOptional);
+                  std::optional<ContactHours> hours;
+                  if (auto h = b.String("contact_hours", JsonBody::kOptional, 16)) {
+                    hours = ParseContactHours(*h);
+                    if (!hours) b.AddError("contact_hours", "must be HH:MM-HH:MM");
+                  }
                   if (lang && *lang != "nl" && *lang != "en")
                     b.AddError("lang", "must be nl or en");
-                  b.RejectUnknown({"text", "lang", "department_id"});
+                  b.RejectUnknown({"text", "lang", "department_id", "contact_hours"});
                   LUISTER_RETURN_IF_ERROR(b.Finish("the text is not valid"));
                   LUISTER_ASSIGN_OR_RETURN(
                       TimeReference ref,
@@ -386,6 +391,9 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                     out["kind"] = ToString(c->kind);
                     out["asap"] = c->asap;
                     out["sentence"] = text->substr(c->begin, c->end - c->begin);
+                    // A call or a visit within the customer's contact hours.
+                    if (c->due && hours && c->by == PromiseParty::kUs)
+                      c->due = WithinContactHours(*c->due, c->kind, *hours, ref.clock);
                     if (c->due)
                       out["due"] = {{"start", FormatIso8601(c->due->start)},
                                     {"end", FormatIso8601(c->due->end)},

@@ -4055,6 +4055,8 @@ export interface components {
              * @description Whose opening hours count business days.
              */
             department_id?: number;
+            /** @description The customer's contact hours (`HH:MM-HH:MM`, as on the customer): a callback or visit of ours falls within them (a one-day span narrows to that day's window where they overlap; a longer one ends with the last window inside it). */
+            contact_hours?: string;
         };
         PromiseMeasures: {
             group: string;

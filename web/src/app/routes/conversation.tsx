@@ -54,6 +54,7 @@ export function Component() {
               text={text}
               lang={lang}
               departmentId={departmentId}
+              contactHours={customer.data?.contact_hours}
               recordOnSend={recordOnSendFor === id}
               onRecordOnSendChange={(record) => setRecordOnSendFor(record ? id : null)}
             />
@@ -68,6 +69,7 @@ export function Component() {
                 text={sent.text}
                 lang={lang}
                 departmentId={departmentId}
+                contactHours={customer.data?.contact_hours}
                 recordAtOnce={sent.recordAtOnce}
                 onClose={() => setSent(null)}
               />

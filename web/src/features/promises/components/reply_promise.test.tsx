@@ -46,6 +46,13 @@ describe('ReplyPromiseNotice', () => {
     expect(calls.find((c) => c.key === 'POST /promises/suggest')?.body).toEqual({ text, lang: 'nl', department_id: 2 });
   });
 
+  it("asks for a callback within the customer's contact hours when they have them", async () => {
+    const calls = stubApi({ 'POST /promises/suggest': () => json(callback) });
+    renderWithProviders(<Notice contactHours="09:00-12:30" />);
+    await screen.findByTestId('promise-suggestion');
+    expect(calls.find((c) => c.key === 'POST /promises/suggest')?.body).toEqual({ text, lang: 'nl', department_id: 2, contact_hours: '09:00-12:30' });
+  });
+
   it('says it in Dutch, "as soon as possible" without a time, and names what the customer commits to', async () => {
     await i18n.changeLanguage('nl');
     stubApi({ 'POST /promises/suggest': () => json(callback) });

@@ -13,9 +13,13 @@ import { commitmentLine, commitmentOf, draftFromCommitment, promiseFromCommitmen
 // box; once it went out, as a notice the agent confirms (one click),
 // corrects (the "New promise" form, filled in) or dismisses.
 
-/** How a text is read: in its language (the customer's; else the UI's), with the department's business days. */
-function suggestInput(text: string, lang: Language | undefined, departmentId: number | null | undefined): SuggestPromise {
-  return { text, lang: lang ?? currentLanguage(), ...(departmentId ? { department_id: departmentId } : {}) };
+/**
+ * How a text is read: in its language (the customer's; else the UI's), with
+ * the department's business days, a callback within the customer's contact
+ * hours.
+ */
+function suggestInput(text: string, lang: Language | undefined, departmentId: number | null | undefined, contactHours?: string | null): SuggestPromise {
+  return { text, lang: lang ?? currentLanguage(), ...(departmentId ? { department_id: departmentId } : {}), ...(contactHours ? { contact_hours: contactHours } : {}) };
 }
 
 /** A reply shorter than this is not read while it is written. */
@@ -28,6 +32,8 @@ export interface ReplyPromiseHintProps {
   /** The language of the reply (the customer's); the UI language when not known. */
   lang?: Language;
   departmentId?: number | null;
+  /** The customer's contact hours ("09:00-12:30"): a callback falls within them. */
+  contactHours?: string | null;
   /** "Record as a promise when sending", ticked. */
   recordOnSend: boolean;
   onRecordOnSendChange: (record: boolean) => void;
@@ -38,12 +44,12 @@ export interface ReplyPromiseHintProps {
  * (800 ms) on more than 20 characters, and a box to record it when it is
  * sent. Nothing while the reply commits nobody.
  */
-export function ReplyPromiseHint({ text, lang, departmentId, recordOnSend, onRecordOnSendChange }: ReplyPromiseHintProps) {
+export function ReplyPromiseHint({ text, lang, departmentId, contactHours, recordOnSend, onRecordOnSendChange }: ReplyPromiseHintProps) {
   const { t } = useTranslation();
   const id = useId();
   const long = text.trim().length > HINT_MIN_LENGTH;
   const settled = useDebounced(long ? text : '', HINT_DELAY_MS);
-  const suggestion = usePromiseSuggestion(long && settled ? suggestInput(settled, lang, departmentId) : null, { keepPrevious: true });
+  const suggestion = usePromiseSuggestion(long && settled ? suggestInput(settled, lang, departmentId, contactHours) : null, { keepPrevious: true });
   // A reply cut short, or sent and cleared, hides the hint at once, not after the pause.
   const c = long && settled ? commitmentOf(suggestion.data) : null;
   return (
@@ -69,6 +75,8 @@ export interface ReplyPromiseNoticeProps {
   text: string;
   lang?: Language;
   departmentId?: number | null;
+  /** The customer's contact hours ("09:00-12:30"): a callback falls within them. */
+  contactHours?: string | null;
   /** Record it without asking (ticked before sending). */
   recordAtOnce?: boolean;
   onClose: () => void;
@@ -79,10 +87,10 @@ export interface ReplyPromiseNoticeProps {
  * click: the sentence, due as read, from that message), "Adjust" (the form,
  * filled in) and "Dismiss". Nothing when the reply commits nobody.
  */
-export function ReplyPromiseNotice({ customerId, conversationId, messageId, text, lang, departmentId, recordAtOnce = false, onClose }: ReplyPromiseNoticeProps) {
+export function ReplyPromiseNotice({ customerId, conversationId, messageId, text, lang, departmentId, contactHours, recordAtOnce = false, onClose }: ReplyPromiseNoticeProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const suggestion = usePromiseSuggestion(suggestInput(text, lang, departmentId));
+  const suggestion = usePromiseSuggestion(suggestInput(text, lang, departmentId, contactHours));
   const create = useCreatePromise();
   const { mutate } = create;
   const [adjusting, setAdjusting] = useState(false);
