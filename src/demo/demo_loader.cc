@@ -38,6 +38,7 @@ using demo::StepKind;
 Status WriteConversation(ConversationService& service, PromiseService* promises, ManualClock& clock,
                          Timestamp now, const PlannedConversation& pc,
                          const std::vector<int64_t>& customer_ids,
+                         const std::vector<Language>& languages,
                          const std::vector<int64_t>& user_ids,
                          const std::vector<int64_t>& department_ids,
                          const std::vector<std::vector<int64_t>>& queue_ids,
@@ -88,8 +89,9 @@ Status WriteConversation(ConversationService& service, PromiseService* promises,
               promised, promises->Keep(promised->id, promised->version, EvidenceKind::kMessage,
                                        added.id, "", user(s)));
         } else if (promises && reply && !promised) {
-          LUISTER_ASSIGN_OR_RETURN(TimeReference ref,
-                                   OfficeReference(s.at, "Europe/Amsterdam", Language::kNl));
+          // Read in the customer's language, as the workspace asks.
+          LUISTER_ASSIGN_OR_RETURN(
+              TimeReference ref, OfficeReference(s.at, "Europe/Amsterdam", languages[pc.customer]));
           auto c = DetectCommitment(s.body, ref);
           if (c && c->by == PromiseParty::kUs && c->due) {
             NewPromise np;
@@ -308,12 +310,14 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   SystemClock system_clock;
   CustomerService customers(store, system_clock);
   std::vector<int64_t> customer_ids;
+  std::vector<Language> languages;  // each customer's, for reading their replies
   for (const auto& pc : plan.customers) {
     NewCustomer c = pc.customer;
     if (pc.organisation) c.organisation_id = customer_ids[*pc.organisation];
     if (pc.account_manager) c.account_manager_id = user_ids[*pc.account_manager];
     LUISTER_ASSIGN_OR_RETURN(Customer created, customers.Create(std::move(c)));
     customer_ids.push_back(created.id);
+    languages.push_back(created.language);
     if (customer_ids.size() % 50 == 0)
       report("customers", static_cast<int64_t>(customer_ids.size()), n_customers);
   }
@@ -339,8 +343,8 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
       int64_t i = next++;
       if (i >= n_conversations) return;
       Status s = WriteConversation(service, promises ? &*promises : nullptr, clock, now,
-                                   plan.conversations[i], customer_ids, user_ids, department_ids,
-                                   queue_ids, location_ids);
+                                   plan.conversations[i], customer_ids, languages, user_ids,
+                                   department_ids, queue_ids, location_ids);
       std::lock_guard lock(mu);
       if (!s.ok()) {
         if (failure.ok()) failure = s;
