@@ -22,8 +22,10 @@ Result<NoticeRoute> RouteNotice(const Customer& customer, const Conversation* co
   const Channel preferred =
       customer.preferred_channel.value_or(conversation ? conversation->channel : Channel::kEmail);
   NoticeRoute route;
-  // A social thread is answered where it is, when that is the customer's way.
-  if (conversation && conversation->channel == Channel::kSocial && preferred == Channel::kSocial) {
+  // A private social thread is answered where it is, when that is the
+  // customer's way; a public one never carries what was agreed with them.
+  if (conversation && conversation->channel == Channel::kSocial && !conversation->public_thread &&
+      preferred == Channel::kSocial) {
     route.channel = Channel::kSocial;
     route.in_conversation = true;
     return route;

@@ -31,9 +31,9 @@ struct NoticeRoute {
   bool fallback = false;
 };
 
-// `conversation` is the promise's, when it has one. FailedPrecondition-
-// like Conflict when the desk has no way to write to the customer (no
-// e-mail address, and no social thread to answer in).
+// `conversation` is the promise's, when it has one. Conflict when the desk
+// has no way to write to the customer (no working e-mail address, and no
+// private social thread to answer in).
 Result<NoticeRoute> RouteNotice(const Customer& customer, const Conversation* conversation);
 
 // When it is due, as the customer reads it: "op dinsdag 8 december tussen

@@ -106,6 +106,116 @@ TEST(WithinContactHoursTest, ACallbackFallsWithinTheCustomersHours) {
   EXPECT_EQ(got.end, day.end);
 }
 
+Customer Reachable(std::optional<Channel> preferred, bool email, bool failing = false) {
+  Customer c;
+  c.name = "Karin de Vries";
+  c.preferred_channel = preferred;
+  if (email) {
+    Identity i;
+    i.kind = IdentityKind::kEmail;
+    i.value = "karin@example.nl";
+    if (failing) i.failing = "550 no such user";
+    c.identities.push_back(i);
+  }
+  return c;
+}
+
+Conversation On(Channel channel, bool public_thread = false) {
+  Conversation c;
+  c.id = 17;
+  c.channel = channel;
+  c.public_thread = public_thread;
+  return c;
+}
+
+TEST(RouteNoticeTest, ThePreferredChannelWhereTheDeskCanWriteElseEmail) {
+  const Conversation mail = On(Channel::kEmail);
+  auto r = RouteNotice(Reachable(std::nullopt, true), &mail);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->channel, Channel::kEmail);
+  EXPECT_TRUE(r->in_conversation);
+  EXPECT_FALSE(r->by_email);
+  EXPECT_FALSE(r->fallback);
+  // A call cannot carry it: by e-mail, from the call's conversation, said so.
+  const Conversation call = On(Channel::kPhone);
+  r = RouteNotice(Reachable(Channel::kPhone, true), &call);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->channel, Channel::kEmail);
+  EXPECT_TRUE(r->in_conversation);
+  EXPECT_TRUE(r->by_email);
+  EXPECT_TRUE(r->fallback);
+  // A private social thread is answered in place; a public one never.
+  const Conversation dm = On(Channel::kSocial);
+  r = RouteNotice(Reachable(Channel::kSocial, true), &dm);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->channel, Channel::kSocial);
+  EXPECT_TRUE(r->in_conversation);
+  const Conversation post = On(Channel::kSocial, true);
+  r = RouteNotice(Reachable(Channel::kSocial, true), &post);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->channel, Channel::kEmail);
+  EXPECT_FALSE(r->in_conversation) << "a new e-mail conversation";
+  EXPECT_TRUE(r->fallback);
+  // Without a conversation: a new e-mail one.
+  r = RouteNotice(Reachable(Channel::kEmail, true), nullptr);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->in_conversation);
+  EXPECT_FALSE(r->fallback);
+}
+
+TEST(RouteNoticeTest, NoWayToWriteIsSaid) {
+  const Conversation call = On(Channel::kPhone);
+  auto r = RouteNotice(Reachable(Channel::kPhone, false), &call);
+  ASSERT_EQ(r.status().code(), StatusCode::kConflict);
+  EXPECT_NE(r.status().message().find("call them"), std::string::npos);
+  r = RouteNotice(Reachable(Channel::kEmail, true, /*failing=*/true), nullptr);
+  EXPECT_EQ(r.status().code(), StatusCode::kConflict) << "a bouncing address is no way";
+  const Conversation post = On(Channel::kSocial, true);
+  EXPECT_EQ(RouteNotice(Reachable(Channel::kSocial, false), &post).status().code(),
+            StatusCode::kConflict);
+}
+
+TEST(PromiseNoticeTest, TheDueMomentAsTheCustomerReadsIt) {
+  auto zone = ZoneClock::Open("Europe/Amsterdam");
+  ASSERT_TRUE(zone.ok());
+  Promise p;
+  p.kind = PromiseKind::kCallback;
+  p.what = "Terugbellen over de offerte";
+  p.due_start = At("2026-12-08T10:00:00+01:00");
+  p.due_end = At("2026-12-08T12:00:00+01:00");
+  EXPECT_EQ(DuePhrase(p, Language::kNl, *zone), "op dinsdag 8 december tussen 10:00 en 12:00");
+  EXPECT_EQ(DuePhrase(p, Language::kEn, *zone), "on Tuesday 8 December between 10:00 and 12:00");
+  p.due_start = At("2026-12-08T00:00:00+01:00");
+  p.due_end = At("2026-12-09T00:00:00+01:00");
+  EXPECT_EQ(DuePhrase(p, Language::kNl, *zone), "op dinsdag 8 december");
+  p.due_start.reset();
+  EXPECT_EQ(DuePhrase(p, Language::kEn, *zone), "by Tuesday 8 December");
+  p.due_end = At("2026-12-11T17:00:00+01:00");
+  EXPECT_EQ(DuePhrase(p, Language::kNl, *zone), "uiterlijk vrijdag 11 december om 17:00");
+  EXPECT_EQ(DuePhrase(p, Language::kEn, *zone), "by 17:00 on Friday 11 December");
+  p.due_end.reset();
+  EXPECT_EQ(DuePhrase(p, Language::kNl, *zone), "zo snel mogelijk");
+
+  p.due_start = At("2026-12-08T10:00:00+01:00");
+  p.due_end = At("2026-12-08T12:00:00+01:00");
+  const std::string nl =
+      PromiseNoticeText(p, PromiseNotice::kConfirmation, Language::kNl, *zone, "Karin de Vries");
+  EXPECT_EQ(nl.rfind("Beste Karin de Vries,\n\nWe bellen u terug op dinsdag 8 december tussen "
+                     "10:00 en 12:00.",
+                     0),
+            0u)
+      << nl;
+  EXPECT_NE(nl.find("    Terugbellen over de offerte"), std::string::npos);
+  p.by = PromiseParty::kCustomer;
+  p.kind = PromiseKind::kPayment;
+  p.what = "Pays invoice 2026-0412";
+  const std::string en =
+      PromiseNoticeText(p, PromiseNotice::kReminder, Language::kEn, *zone, "Karin de Vries");
+  EXPECT_NE(en.find("A friendly reminder"), std::string::npos) << en;
+  EXPECT_NE(en.find("When: on Tuesday 8 December between 10:00 and 12:00."), std::string::npos)
+      << en;
+}
+
 TEST(PromiseMeasuresTest, KeptRateLatenessOverdueAndChasingPerGroup) {
   auto zone = ZoneClock::Open("Europe/Amsterdam");
   ASSERT_TRUE(zone.ok());
