@@ -83,6 +83,18 @@ struct PromisesArgs {
 int RunPromisesWhen(const PromisesArgs& args);
 int RunPromisesDetect(const PromisesArgs& args);
 
+// `luister answers eval --train FILE --test FILE`: the answer matcher
+// (domain/answer_matcher.h) learns the library from the training lines
+// (JSON lines `{"text","answer_id"}`) and is scored on the test lines: one
+// JSON object `{"top1","top3","latency_ms_p50","n_test"}`. `method` bm25:
+// the baseline. Exit 2 on unreadable or malformed input, naming the line.
+struct AnswersEvalArgs {
+  std::string train;
+  std::string test;
+  std::string method = "hybrid";
+};
+int RunAnswersEval(const AnswersEvalArgs& args);
+
 struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name

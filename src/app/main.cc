@@ -195,6 +195,18 @@ int main(int argc, char** argv) {
     c->add_option("--tz", promises.tz, "IANA time zone")->capture_default_str();
     c->add_option("TEXT", promises.texts, "texts; none: one per line of standard input");
   }
+  auto* answers_cmd = app.add_subcommand("answers", "the canonical answer library");
+  answers_cmd->require_subcommand(1);
+  AnswersEvalArgs answers_eval;
+  auto* answers_eval_cmd = answers_cmd->add_subcommand(
+      "eval",
+      "learn the answers from --train and score the matcher on --test (JSON lines of "
+      "{\"text\",\"answer_id\"}): one JSON object");
+  answers_eval_cmd->add_option("--train", answers_eval.train, "JSON lines to learn from")
+      ->required();
+  answers_eval_cmd->add_option("--test", answers_eval.test, "JSON lines to score")->required();
+  answers_eval_cmd->add_option("--method", answers_eval.method, "hybrid, or bm25 (the baseline)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
     std::cerr << "luister: --phone-region: " << s.message() << "\n";
@@ -205,6 +217,7 @@ int main(int argc, char** argv) {
   if (mail_parse->parsed()) return RunMailParse(mail_file);
   if (promises_when->parsed()) return RunPromisesWhen(promises);
   if (promises_detect->parsed()) return RunPromisesDetect(promises);
+  if (answers_eval_cmd->parsed()) return RunAnswersEval(answers_eval);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},

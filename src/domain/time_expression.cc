@@ -10,6 +10,18 @@ namespace luister {
 
 namespace {
 
+// The value of a run of digits (std::stoi without its exceptions): one too
+// long for an int reads as a number no time expression has.
+int ToInt(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') break;
+    if (v > 100'000'000) return 1'000'000'000;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
 constexpr int kDay = 24 * 60;  // minutes
 
 // ---------------------------------------------------------------------------
@@ -374,7 +386,7 @@ std::optional<int> Parser::Number(size_t i) const {
   if (t.kind == TokKind::kNumber) {
     if (t.text.size() > 4 || t.text.find_first_not_of("0123456789") != std::string::npos)
       return std::nullopt;
-    return std::stoi(t.text);
+    return ToInt(t.text);
   }
   return Lookup(t.text, kNumberWords);
 }
@@ -529,7 +541,7 @@ std::optional<Piece> Parser::Date(size_t i) const {
   auto year_at = [&](size_t k) -> std::optional<int> {
     if (k < t_.size() && t_[k].kind == TokKind::kNumber && t_[k].text.size() == 4 &&
         t_[k].text.find_first_not_of("0123456789") == std::string::npos) {
-      const int v = std::stoi(t_[k].text);
+      const int v = ToInt(t_[k].text);
       if (v >= 1990 && v <= 2100) return v;
     }
     return std::nullopt;
@@ -550,7 +562,7 @@ std::optional<Piece> Parser::Date(size_t i) const {
         size_t b = s.find(sep, a);
         if (b == std::string::npos) b = s.size();
         if (b == a || b - a > 4) return std::nullopt;
-        parts.push_back(std::stoi(s.substr(a, b - a)));
+        parts.push_back(ToInt(s.substr(a, b - a)));
         a = b + 1;
       }
       // "10-12 uur" is a stretch of hours, not a date.
@@ -674,14 +686,14 @@ std::optional<Piece> Parser::ClockAt(size_t i, bool marked) const {
     if (sep != std::string::npos) {
       if (s.find_first_of(":.", sep + 1) != std::string::npos || s.size() - sep != 3 || sep > 2)
         return std::nullopt;
-      h = std::stoi(s.substr(0, sep));
-      m = std::stoi(s.substr(sep + 1));
+      h = ToInt(s.substr(0, sep));
+      m = ToInt(s.substr(sep + 1));
       // "10.30" could be money; only with a mark or "uur".
       if (s[sep] == '.' && !marked && !Is(i + 1, "uur") && !Is(i + 1, "u")) return std::nullopt;
       explicit_24h = s[0] == '0' || h > 12;
     } else {
       if (s.size() > 2) return std::nullopt;
-      h = std::stoi(s);
+      h = ToInt(s);
       explicit_24h = s[0] == '0' && s.size() == 2;
     }
     if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
@@ -750,8 +762,8 @@ std::optional<Piece> Parser::Range(size_t i, bool after_day) const {
     if (!clocks) return std::nullopt;
     auto parse = [](const std::string& x) -> std::optional<Clock> {
       const size_t c = x.find_first_of(":.");
-      const int h = std::stoi(x.substr(0, c));
-      const int m = c == std::string::npos ? 0 : std::stoi(x.substr(c + 1));
+      const int h = ToInt(x.substr(0, c));
+      const int m = c == std::string::npos ? 0 : ToInt(x.substr(c + 1));
       if (h > 24 || m > 59 || x.size() > 5) return std::nullopt;
       return Clock{h * 60 + m, x[0] != '0' && h >= 1 && h <= 12, m == 0};
     };
@@ -958,25 +970,25 @@ std::optional<Piece> Parser::Period(size_t i) const {
     if (auto month = Lookup(W(k + 1), kMonths)) {
       std::optional<int> year;
       if (k + 2 < t_.size() && t_[k + 2].kind == TokKind::kNumber && t_[k + 2].text.size() == 4)
-        year = std::stoi(t_[k + 2].text);
+        year = ToInt(t_[k + 2].text);
       const int yy = year ? *year : (*month < mo ? y + 1 : y);
       return month_span(yy, *month, year ? k + 3 : k + 2);
     }
     // in 2027
     if (Is(k, "in") && k + 1 < t_.size() && t_[k + 1].kind == TokKind::kNumber &&
         t_[k + 1].text.size() == 4) {
-      const int yy = std::stoi(t_[k + 1].text);
+      const int yy = ToInt(t_[k + 1].text);
       if (yy >= 1990 && yy <= 2100) return year_span(yy, k + 2);
     }
   }
   // Q1-Q4 [2027]
   if (k < t_.size() && t_[k].kind == TokKind::kWord && t_[k].text == "q" && k + 1 < t_.size() &&
       t_[k + 1].kind == TokKind::kNumber && t_[k + 1].begin == t_[k].end) {
-    const int q = std::stoi(t_[k + 1].text);
+    const int q = ToInt(t_[k + 1].text);
     if (q < 1 || q > 4) return std::nullopt;
     std::optional<int> year;
     if (k + 2 < t_.size() && t_[k + 2].kind == TokKind::kNumber && t_[k + 2].text.size() == 4)
-      year = std::stoi(t_[k + 2].text);
+      year = ToInt(t_[k + 2].text);
     const int current = (mo - 1) / 3 + 1;
     const int yy = year ? *year : (q < current ? y + 1 : y);
     return quarter_span(yy, q, year ? k + 3 : k + 2);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/commitment.h"
+
 namespace luister {
 namespace {
 
@@ -125,6 +127,26 @@ TEST(TimeExpressionTest, OffsetsFollowTheZoneAcrossTheClockChange) {
 TEST(TimeExpressionTest, AnUnknownZoneIsRefused) {
   EXPECT_EQ(OfficeReference(Timestamp{}, "Mars/Olympus", Language::kEn).status().code(),
             StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace luister
+
+namespace luister {
+namespace {
+
+// Numbers too long for an int (a fuzzer's find: "Q44444444044") are no
+// time, and no exception.
+TEST(TimeExpressionTest, NumbersTooLongForAnIntAreNoTime) {
+  auto ref = OfficeReference(*ParseIso8601(kFriday), "Europe/Amsterdam", Language::kNl);
+  ASSERT_TRUE(ref.ok());
+  for (const char* text : {"Kunt u mij morgen 4\x14"
+                           "4444Q44444444044terugbellen?",
+                           "in Q99999999999", "om 99999999999:30", "op 99999999999-12-2026",
+                           "binnen 444444444444 werkdagen"}) {
+    EXPECT_NO_THROW(FindTime(text, *ref)) << text;
+    EXPECT_NO_THROW(DetectCommitment(text, *ref)) << text;
+  }
 }
 
 }  // namespace
