@@ -13,6 +13,10 @@ namespace {
 // How much the nearest known question counts against the centre of all an
 // answer's questions (the rest).
 constexpr float kNearestWeight = 0.5F;
+// How much the learnt probability counts against the similarity, and how
+// long it learns (docs/benchmarks.md: set on development splits).
+constexpr float kModelWeight = 0.4F;
+constexpr int kEpochs = 10;
 constexpr float kBm25K1 = 1.2F;
 constexpr float kBm25B = 0.75F;
 
@@ -103,8 +107,9 @@ Result<AnswerMatcher> AnswerMatcher::Build(const std::vector<AnswerExample>& exa
   m.example_postings_.resize(m.terms_.size());
   m.centre_postings_.resize(m.terms_.size());
   std::vector<std::map<int, float>> centres(m.answer_ids_.size());
+  std::vector<SparseVector> inputs(examples.size());
   for (size_t i = 0; i < examples.size(); ++i) {
-    std::vector<std::pair<int, float>> v;
+    SparseVector& v = inputs[i];
     for (const auto& [t, c] : counts[i]) {
       const int id = m.terms_.at(t);
       v.emplace_back(id, static_cast<float>(1 + std::log(c)) * m.idf_[id]);
@@ -119,6 +124,13 @@ Result<AnswerMatcher> AnswerMatcher::Build(const std::vector<AnswerExample>& exa
     std::vector<std::pair<int, float>> v(centres[a].begin(), centres[a].end());
     Normalise(&v);
     for (const auto& [id, w] : v) m.centre_postings_[id].push_back({static_cast<int>(a), w});
+  }
+  if (m.answer_ids_.size() >= 2) {
+    LinearModelOptions o;
+    o.epochs = kEpochs;
+    m.model_ = LinearModel::Train(inputs, m.example_answer_, static_cast<int>(m.terms_.size()),
+                                  static_cast<int>(m.answer_ids_.size()), o);
+    m.has_model_ = true;
   }
   return m;
 }
@@ -151,6 +163,11 @@ std::vector<AnswerScore> AnswerMatcher::Rank(std::string_view text, size_t k) co
   std::vector<float> score(answer_ids_.size());
   for (size_t a = 0; a < score.size(); ++a)
     score[a] = kNearestWeight * nearest[a] + (1 - kNearestWeight) * centre_score[a];
+  if (has_model_ && !q.empty()) {
+    const std::vector<float> p = model_.Predict(q);
+    for (size_t a = 0; a < score.size(); ++a)
+      if (score[a] > 0) score[a] = (1 - kModelWeight) * score[a] + kModelWeight * p[a];
+  }
   return Best(answer_ids_, score, k);
 }
 
