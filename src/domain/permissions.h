@@ -29,9 +29,10 @@ enum class Permission {
   kExportCustomerData,  // subject access exports: everything held about one customer
   kManageChannels,      // mailboxes and their passwords, the mail quarantine
   kPostCalls,           // a telephone system reports calls (the phone webhook)
+  kPublishAnswers,      // approve and publish canonical answers, retire them
 };
 // Keep in step with the last enumerator.
-inline constexpr int kPermissionCount = static_cast<int>(Permission::kPostCalls) + 1;
+inline constexpr int kPermissionCount = static_cast<int>(Permission::kPublishAnswers) + 1;
 
 // A set of roles, one bit per Role.
 using RoleSet = uint32_t;
@@ -83,6 +84,7 @@ inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{
     // The telephone system's service account, and admins who test it; the
     // account can do nothing else.
     {Permission::kPostCalls, "post_calls", Roles(Role::kAdmin, Role::kPhoneIntegration)},
+    {Permission::kPublishAnswers, "publish_answers", Roles(Role::kAdmin, Role::kManager)},
 }};
 
 bool RoleAllows(Role role, Permission permission);

@@ -22,7 +22,7 @@ struct ExpectedRow {
   const char* roles;
 };
 // clang-format off
-constexpr std::array<ExpectedRow, 14> kExpected{{
+constexpr std::array<ExpectedRow, 15> kExpected{{
     //                                       admin manager agent account_manager privacy_officer phone_integration
     {Permission::kReadCustomers,            "x     x       x     x               x               -"},
     {Permission::kWriteCustomers,           "x     x       x     x               -               -"},
@@ -38,6 +38,7 @@ constexpr std::array<ExpectedRow, 14> kExpected{{
     {Permission::kExportCustomerData,       "x     -       -     -               x               -"},
     {Permission::kManageChannels,           "x     -       -     -               -               -"},
     {Permission::kPostCalls,                "x     -       -     -               -               x"},
+    {Permission::kPublishAnswers,           "x     x       -     -               -               -"},
 }};
 // clang-format on
 static_assert(kExpected.size() == kPermissionCount, "a row for every permission");

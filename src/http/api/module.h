@@ -59,5 +59,6 @@ ApiModule ChatModule();
 ApiModule DuplicatesModule();
 ApiModule CalendarModule();
 ApiModule PromisesModule();
+ApiModule AnswersModule();
 
 }  // namespace luister::http

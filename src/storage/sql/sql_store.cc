@@ -1,18 +1,19 @@
 #include "storage/sql/sql_store.h"
 
 #include "domain/audit_buffer.h"
+#include "storage/sql/sql_answer_repository.h"
 #include "storage/sql/sql_auth_repository.h"
 #include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_call_repository.h"
 #include "storage/sql/sql_chat_repository.h"
 #include "storage/sql/sql_directory_repository.h"
 #include "storage/sql/sql_duplicate_repository.h"
-#include "storage/sql/sql_opening_hours_repository.h"
-#include "storage/sql/sql_promise_repository.h"
 #include "storage/sql/sql_job_repository.h"
 #include "storage/sql/sql_location_repository.h"
 #include "storage/sql/sql_mailbox_repository.h"
+#include "storage/sql/sql_opening_hours_repository.h"
 #include "storage/sql/sql_outbox_repository.h"
+#include "storage/sql/sql_promise_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
 #include "storage/sql/sql_social_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
@@ -40,6 +41,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<DuplicateRepository>(std::make_unique<SqlDuplicateRepository>(db));
   r.Add<OpeningHoursRepository>(std::make_unique<SqlOpeningHoursRepository>(db));
   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
+  r.Add<AnswerRepository>(std::make_unique<SqlAnswerRepository>(db));
   return r;
 }
 

@@ -2481,6 +2481,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the answer library
+         * @description The canonical answers (docs/answers.md), by id: all, or those with
+         *     a published version (`published`, not retired), a draft, a version
+         *     in review, past their review date (`stale`) or retired; `topic`
+         *     keeps those whose topic starts so (case-insensitive); `owner=me`
+         *     the caller's own. No personal data.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listAnswers"];
+        put?: never;
+        /**
+         * Write a new answer
+         * @description A topic and the answer in Dutch, English or both (`title`, as
+         *     customers ask, and `body`; variables written `{{name}}`, e.g.
+         *     `{{customer.name}}`, `{{order_number}}`). It starts as version 1, a
+         *     draft; the writer owns it unless `owner_user_id` names another
+         *     active user; `review_by` (still to come) is when it must be looked
+         *     at again. Errors name their field (`nl.body`, `en.title`, …).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["createAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The published answers a text asks for
+         * @description Ranks the published, not retired answers for `text` (a customer's
+         *     message; `domain/answer_matcher.h`): best first, at most `limit`
+         *     (default 3), each in `lang` where it has that language (else the
+         *     other), with its number, the variables it uses and its score. The
+         *     matcher learns from each answer's titles, texts and questions and
+         *     is built again when the library changes. Stores nothing.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        post: operations["suggestAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One answer with every version and its questions
+         * @description The answer, every version oldest first (who wrote it, when, why,
+         *     whether it changed what customers were told, who reviewed it and
+         *     when it was published), and the questions that ask for it.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an answer's topic, owner or review date
+         * @description The fields given (`null` clears the owner or the review date);
+         *     `version` is the version the caller saw (`409` with `current`
+         *     otherwise).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        patch: operations["patchAnswer"];
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write the next version as a draft
+         * @description Writes the newest version while it is a draft; after a published one
+         *     it starts the next version (the published one stays live until that
+         *     is published). `change_note` says what changed and why (required
+         *     from version 2); `material` marks a change to what customers were
+         *     told. `409` while a version is in review.
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        put: operations["saveAnswerDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the draft for review
+         * @description The newest version, a draft, goes to review. `409` without a draft.
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["submitAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the version in review
+         * @description The version in review is published; the one live before it is
+         *     superseded (kept). By another person than its writer (`403`); an
+         *     administrator may publish their own (a desk of one). `409` when no
+         *     version is in review.
+         *     Permission: `publish_answers` (roles: admin, manager).
+         */
+        post: operations["publishAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the version in review back to draft
+         * @description Back to draft with `note` (what to change), added to its change note.
+         *     Permission: `publish_answers` (roles: admin, manager).
+         */
+        post: operations["sendBackAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire an answer
+         * @description No longer suggested or published anywhere; every version stays.
+         *     Publishing a version again brings it back.
+         *     Permission: `publish_answers` (roles: admin, manager).
+         */
+        post: operations["retireAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a question that asks for this answer
+         * @description A question in a customer's words (1 to 1000 bytes); the matcher
+         *     learns from it once the library is read again.
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["addAnswerQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/questions/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a question from an answer
+         * @description Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        delete: operations["removeAnswerQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3435,7 +3696,7 @@ export interface components {
          * @description A permission (see "Roles and permissions").
          * @enum {string}
          */
-        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls";
+        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls" | "publish_answers";
         /**
          * @description The permissions the caller's role holds, in the order of the table
          *     in "Roles and permissions". Clients show or hide actions by it; the
@@ -3963,6 +4224,131 @@ export interface components {
         PromiseList: {
             items: components["schemas"]["Promise"][];
             next_cursor: string | null;
+        };
+        AnswerConflict: components["schemas"]["Problem"] & {
+            current?: components["schemas"]["Answer"];
+        };
+        AnswerText: {
+            title: string;
+            body: string;
+        };
+        /** @description A canonical answer (docs/answers.md); no personal data. */
+        Answer: {
+            /** Format: int64 */
+            id: number;
+            topic: string;
+            /** Format: int64 */
+            owner_user_id: number | null;
+            /** Format: date-time */
+            review_by: string | null;
+            /** @description Past its review date and not retired. */
+            stale: boolean;
+            /** Format: date-time */
+            retired_at: string | null;
+            /** @description The live version; none before the first is published. */
+            published_number: number | null;
+            latest_number: number;
+            /** @enum {string} */
+            latest_state: "draft" | "in_review" | "published" | "superseded";
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        AnswerVersion: {
+            number: number;
+            /** @enum {string} */
+            state: "draft" | "in_review" | "published" | "superseded";
+            nl: components["schemas"]["AnswerText"] | null;
+            en: components["schemas"]["AnswerText"] | null;
+            change_note: string;
+            material: boolean;
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            reviewed_by: number | null;
+            /** Format: date-time */
+            published_at: string | null;
+        };
+        AnswerQuestion: {
+            /** Format: int64 */
+            id: number;
+            text: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AnswerDetail: components["schemas"]["Answer"] & {
+            versions: components["schemas"]["AnswerVersion"][];
+            questions: components["schemas"]["AnswerQuestion"][];
+        };
+        AnswerList: {
+            items: components["schemas"]["Answer"][];
+            next_cursor: string | null;
+        };
+        NewAnswer: {
+            topic: string;
+            /** Format: int64 */
+            owner_user_id?: number;
+            /** Format: date-time */
+            review_by?: string;
+            nl?: components["schemas"]["AnswerText"] | null;
+            en?: components["schemas"]["AnswerText"] | null;
+            change_note?: string;
+        };
+        AnswerDraft: {
+            /** Format: int64 */
+            version: number;
+            nl?: components["schemas"]["AnswerText"] | null;
+            en?: components["schemas"]["AnswerText"] | null;
+            change_note?: string;
+            material?: boolean;
+        };
+        AnswerPatch: {
+            /** Format: int64 */
+            version: number;
+            topic?: string;
+            /** Format: int64 */
+            owner_user_id?: number | null;
+            /** Format: date-time */
+            review_by?: string | null;
+        };
+        AnswerVersionRef: {
+            /**
+             * Format: int64
+             * @description The answer's version the caller saw.
+             */
+            version: number;
+        };
+        SendBackAnswer: {
+            /** Format: int64 */
+            version: number;
+            note: string;
+        };
+        SuggestAnswers: {
+            text: string;
+            lang?: components["schemas"]["Language"];
+            limit?: number;
+        };
+        AnswerSuggestions: {
+            items: {
+                /** Format: int64 */
+                answer_id: number;
+                number: number;
+                topic: string;
+                lang: components["schemas"]["Language"];
+                title: string;
+                body: string;
+                variables: string[];
+                score: number;
+            }[];
         };
         PromiseConflict: components["schemas"]["Problem"] & {
             current?: components["schemas"]["Promise"];
@@ -4539,6 +4925,19 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["PromiseConflict"];
+            };
+        };
+        /**
+         * @description The answer changed meanwhile (`version` is not the current one), or
+         *     its newest version is not in the state the step needs. `current` is
+         *     the answer as it is now.
+         */
+        AnswerConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["AnswerConflict"];
             };
         };
         /** @description The request body exceeds the server's limit (1 MiB by default). */
@@ -8235,6 +8634,451 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["PromiseConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAnswers: {
+        parameters: {
+            query?: {
+                state?: "all" | "published" | "draft" | "in_review" | "stale" | "retired";
+                topic?: string;
+                owner?: "me";
+                owner_user_id?: number;
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answer with its first version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestAnswers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestAnswers"];
+            };
+        };
+        responses: {
+            /** @description The suggestions, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerSuggestions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPatch"];
+            };
+        };
+        responses: {
+            /** @description The answer as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveAnswerDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerDraft"];
+            };
+        };
+        responses: {
+            /** @description The answer with the draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerVersionRef"];
+            };
+        };
+        responses: {
+            /** @description The answer with the version in review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerVersionRef"];
+            };
+        };
+        responses: {
+            /** @description The answer with its new live version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendBackAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBackAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answer with the draft again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retireAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerVersionRef"];
+            };
+        };
+        responses: {
+            /** @description The retired answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addAnswerQuestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The question. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeAnswerQuestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -1,0 +1,352 @@
+// The canonical answer library (C6, C7): domain/answer.h, docs/answers.md.
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "domain/answer.h"
+#include "domain/answer_matcher.h"
+#include "http/api/api_context.h"
+#include "http/api/json_codec.h"
+#include "http/api/module.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+
+namespace luister::http {
+
+namespace {
+
+using nlohmann::json;
+
+Result<AnswerService> Service(ApiContext& ctx) {
+  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+  return AnswerService(ctx.store, *repo, ctx.clock);
+}
+
+json Time(const std::optional<Timestamp>& t) { return t ? json(FormatIso8601(*t)) : json(); }
+json Id(const std::optional<int64_t>& v) { return v ? json(*v) : json(); }
+
+json AnswerJson(const Answer& a, Timestamp now) {
+  return {{"id", a.id},
+          {"topic", a.topic},
+          {"owner_user_id", Id(a.owner_user_id)},
+          {"review_by", Time(a.review_by)},
+          {"stale", !a.retired_at && a.review_by && *a.review_by < now},
+          {"retired_at", Time(a.retired_at)},
+          {"published_number", a.published_number ? json(*a.published_number) : json()},
+          {"latest_number", a.latest_number},
+          {"latest_state", ToString(a.latest_state)},
+          {"created_by", Id(a.created_by)},
+          {"created_at", FormatIso8601(a.created_at)},
+          {"updated_at", FormatIso8601(a.updated_at)},
+          {"version", a.version}};
+}
+
+json TextJson(const AnswerText& t) {
+  if (t.empty()) return nullptr;
+  return {{"title", t.title}, {"body", t.body}};
+}
+
+json VersionJson(const AnswerVersion& v) {
+  return {{"number", v.number},
+          {"state", ToString(v.state)},
+          {"nl", TextJson(v.nl)},
+          {"en", TextJson(v.en)},
+          {"change_note", v.change_note},
+          {"material", v.material},
+          {"created_by", Id(v.created_by)},
+          {"created_at", FormatIso8601(v.created_at)},
+          {"updated_at", FormatIso8601(v.updated_at)},
+          {"reviewed_by", Id(v.reviewed_by)},
+          {"published_at", Time(v.published_at)}};
+}
+
+// "nl" / "en": {"title","body"}, or null (none in that language).
+void ReadText(JsonBody& b, std::string_view lang, AnswerText* out) {
+  if (!b.Has(lang) || b.IsNull(lang)) return;
+  b.Object(lang, false, [&](JsonBody& t) {
+    if (auto v = t.String("title", true, kMaxAnswerTitle)) out->title = *v;
+    if (auto v = t.String("body", true, kMaxAnswerBody)) out->body = *v;
+    t.RejectUnknown({"title", "body"});
+  });
+}
+
+// The answer and its versions and questions, as the detail shows them.
+Result<Response> Detail(ApiContext& ctx, const Answer& a, int status) {
+  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto versions, repo->Versions(a.id));
+  LUISTER_ASSIGN_OR_RETURN(auto questions, repo->Questions(a.id));
+  json out = AnswerJson(a, ctx.clock.Now());
+  json vs = json::array();
+  for (const AnswerVersion& v : versions) vs.push_back(VersionJson(v));
+  json qs = json::array();
+  for (const AnswerQuestion& q : questions)
+    qs.push_back({{"id", q.id}, {"text", q.text}, {"created_at", FormatIso8601(q.created_at)}});
+  out["versions"] = std::move(vs);
+  out["questions"] = std::move(qs);
+  return JsonResponse(status, out);
+}
+
+// A refused change: 409 with the answer as it is now.
+Result<Response> Changed(ApiContext& ctx, int64_t id, Result<Answer> r) {
+  if (r.ok()) return Detail(ctx, *r, 200);
+  if (r.status().code() != StatusCode::kConflict) return r.status();
+  Response out = ProblemFromStatus(r.status());
+  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+  if (auto now = repo->Get(id); now.ok()) {
+    json body = json::parse(out.body, nullptr, false);
+    if (body.is_object()) {
+      body["current"] = AnswerJson(*now, ctx.clock.Now());
+      out.body = body.dump();
+    }
+  }
+  return out;
+}
+
+// The matcher over the published library, built again when the library
+// changed (its generation), shared by this node's requests.
+class LibraryMatcher {
+ public:
+  struct Built {
+    std::string generation;
+    std::vector<LibraryAnswer> library;
+    std::optional<AnswerMatcher> matcher;
+  };
+  Result<std::shared_ptr<const Built>> Current(AnswerRepository& repo) {
+    LUISTER_ASSIGN_OR_RETURN(std::string generation, repo.Generation());
+    {
+      std::lock_guard lock(mu_);
+      if (built_ && built_->generation == generation) return built_;
+    }
+    auto next = std::make_shared<Built>();
+    next->generation = generation;
+    LUISTER_ASSIGN_OR_RETURN(next->library, repo.Library());
+    std::vector<AnswerExample> examples;
+    for (const LibraryAnswer& a : next->library) {
+      const std::string id = std::to_string(a.answer_id);
+      for (const AnswerText* t : {&a.nl, &a.en})
+        if (!t->empty()) {
+          examples.push_back({t->title, id});
+          examples.push_back({t->title + "\n" + t->body, id});
+        }
+      for (const std::string& q : a.questions) examples.push_back({q, id});
+    }
+    if (!examples.empty()) {
+      LUISTER_ASSIGN_OR_RETURN(AnswerMatcher m, AnswerMatcher::Build(examples));
+      next->matcher = std::move(m);
+    }
+    std::lock_guard lock(mu_);
+    built_ = next;
+    return std::shared_ptr<const Built>(next);
+  }
+
+ private:
+  std::mutex mu_;
+  std::shared_ptr<const Built> built_;
+};
+
+void Routes(ApiRoutes& r, ApiContext& ctx) {
+  auto matcher = std::make_shared<LibraryMatcher>();
+  r.Add("GET", "/api/v1/answers",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  QueryReader q{req};
+                  AnswerFilter f;
+                  f.now = ctx.clock.Now();
+                  if (auto s = req.Query("state")) {
+                    auto st = ParseAnswerListState(*s);
+                    if (!st)
+                      q.errors.push_back(
+                          {"state", "must be all, published, draft, in_review, stale or retired"});
+                    else
+                      f.state = *st;
+                  }
+                  if (auto t = req.Query("topic")) f.topic = std::string(*t);
+                  if (req.Query("owner") == "me")
+                    f.owner_user_id = who.user.id;
+                  else
+                    f.owner_user_id = q.Int("owner_user_id");
+                  PageRequest page = q.Page();
+                  LUISTER_RETURN_IF_ERROR(q.Finish());
+                  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo,
+                                           ctx.store.Find<AnswerRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(auto list, repo->List(f, page));
+                  json items = json::array();
+                  for (const Answer& a : list.items) items.push_back(AnswerJson(a, f.now));
+                  return JsonResponse(
+                      200, {{"items", std::move(items)},
+                            {"next_cursor", list.next ? json(list.next->Encode()) : json()}});
+                }));
+  r.Add("GET", "/api/v1/answers/{id}",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo,
+                                           ctx.store.Find<AnswerRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(Answer a, repo->Get(id));
+                  return Detail(ctx, a, 200);
+                }));
+  r.Add(
+      "POST", "/api/v1/answers",
+      Secured(Permission::kWriteConversations, kNoPersonalData,
+              [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                NewAnswer in;
+                if (auto v = b.String("topic", true, kMaxAnswerTopic)) in.topic = *v;
+                in.owner_user_id = b.Int("owner_user_id", false);
+                in.review_by = b.Time("review_by", false);
+                ReadText(b, "nl", &in.nl);
+                ReadText(b, "en", &in.en);
+                if (auto v = b.String("change_note", false, kMaxAnswerNote)) in.change_note = *v;
+                b.RejectUnknown({"topic", "owner_user_id", "review_by", "nl", "en", "change_note"});
+                LUISTER_RETURN_IF_ERROR(b.Finish("the answer is not valid"));
+                LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                LUISTER_ASSIGN_OR_RETURN(Answer a, service.Create(in, who.user.id));
+                return Detail(ctx, a, 201);
+              }));
+  r.Add("PATCH", "/api/v1/answers/{id}",
+        Secured(Permission::kWriteConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto version = b.Int("version", true);
+                  AnswerPatch p;
+                  p.topic = b.String("topic", false, kMaxAnswerTopic);
+                  if (b.IsNull("owner_user_id"))
+                    p.clear_owner = true;
+                  else
+                    p.owner_user_id = b.Int("owner_user_id", false);
+                  if (b.IsNull("review_by"))
+                    p.clear_review_by = true;
+                  else
+                    p.review_by = b.Time("review_by", false);
+                  b.RejectUnknown({"version", "topic", "owner_user_id", "review_by"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the change is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                  return Changed(ctx, id, service.Patch(id, *version, p, who.user.id));
+                }));
+  r.Add("PUT", "/api/v1/answers/{id}/draft",
+        Secured(Permission::kWriteConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto version = b.Int("version", true);
+                  AnswerDraft d;
+                  ReadText(b, "nl", &d.nl);
+                  ReadText(b, "en", &d.en);
+                  if (auto v = b.String("change_note", false, kMaxAnswerNote)) d.change_note = *v;
+                  d.material = b.Bool("material", false).value_or(false);
+                  b.RejectUnknown({"version", "nl", "en", "change_note", "material"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the draft is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                  return Changed(ctx, id, service.SaveDraft(id, *version, d, who.user.id));
+                }));
+  // The workflow: submit (writers); publish, send back, retire (reviewers).
+  for (const char* act : {"submit", "publish", "send-back", "retire"}) {
+    const std::string action = act;
+    const Permission needs =
+        action == "submit" ? Permission::kWriteConversations : Permission::kPublishAnswers;
+    r.Add("POST", "/api/v1/answers/{id}/" + action,
+          Secured(needs, kNoPersonalData,
+                  [&ctx, action](Request& req, const auth::Principal& who,
+                                 AuditScope&) -> Result<Response> {
+                    LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                    LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                    auto version = b.Int("version", true);
+                    std::optional<std::string> note;
+                    if (action == "send-back") {
+                      note = b.String("note", true, kMaxAnswerNote);
+                      b.RejectUnknown({"version", "note"});
+                    } else {
+                      b.RejectUnknown({"version"});
+                    }
+                    LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                    LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                    const int64_t me = who.user.id;
+                    if (action == "submit")
+                      return Changed(ctx, id, service.Submit(id, *version, me));
+                    if (action == "publish")
+                      return Changed(
+                          ctx, id,
+                          service.Publish(id, *version, me, who.user.role == Role::kAdmin));
+                    if (action == "send-back")
+                      return Changed(ctx, id, service.SendBack(id, *version, *note, me));
+                    return Changed(ctx, id, service.Retire(id, *version, me));
+                  }));
+  }
+  r.Add(
+      "POST", "/api/v1/answers/{id}/questions",
+      Secured(
+          Permission::kWriteConversations, kNoPersonalData,
+          [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+            LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+            LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+            auto text = b.String("text", true, 1000);
+            b.RejectUnknown({"text"});
+            LUISTER_RETURN_IF_ERROR(b.Finish("the question is not valid"));
+            LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+            LUISTER_ASSIGN_OR_RETURN(AnswerQuestion q, service.AddQuestion(id, *text, who.user.id));
+            return JsonResponse(
+                201, {{"id", q.id}, {"text", q.text}, {"created_at", FormatIso8601(q.created_at)}});
+          }));
+  r.Add("DELETE", "/api/v1/answers/{id}/questions/{question_id}",
+        Secured(Permission::kWriteConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(int64_t question, IdParam(req, "question_id"));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo,
+                                           ctx.store.Find<AnswerRepository>());
+                  LUISTER_RETURN_IF_ERROR(repo->RemoveQuestion(id, question, ctx.clock.Now()));
+                  return NoContent();
+                }));
+  // The published answers a text asks for, best first, in the language
+  // asked (the other where it has none): what an agent inserts with one key.
+  r.Add("POST", "/api/v1/answers/suggest",
+        Secured(
+            Permission::kReadConversations, kNoPersonalData,
+            [&ctx, matcher](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+              LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+              auto text = b.String("text", true, 64 * 1024);
+              auto lang = b.String("lang", false, 2);
+              auto limit = b.Int("limit", false);
+              if (lang && *lang != "nl" && *lang != "en") b.AddError("lang", "must be nl or en");
+              if (limit && (*limit < 1 || *limit > 10)) b.AddError("limit", "1 to 10");
+              b.RejectUnknown({"text", "lang", "limit"});
+              LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+              LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+              LUISTER_ASSIGN_OR_RETURN(auto built, matcher->Current(*repo));
+              json items = json::array();
+              if (built->matcher) {
+                const bool nl = lang.value_or("nl") == "nl";
+                for (const AnswerScore& s :
+                     built->matcher->Rank(*text, static_cast<size_t>(limit.value_or(3)))) {
+                  const int64_t id = std::stoll(s.answer_id);
+                  const auto a =
+                      std::find_if(built->library.begin(), built->library.end(),
+                                   [&](const LibraryAnswer& x) { return x.answer_id == id; });
+                  if (a == built->library.end()) continue;
+                  const bool in_nl = nl ? !a->nl.empty() : a->en.empty();
+                  const AnswerText& t = in_nl ? a->nl : a->en;
+                  auto vars = AnswerVariables(t.body, "body");
+                  items.push_back({{"answer_id", id},
+                                   {"number", a->number},
+                                   {"topic", a->topic},
+                                   {"lang", in_nl ? "nl" : "en"},
+                                   {"title", t.title},
+                                   {"body", t.body},
+                                   {"variables", vars.ok() ? json(*vars) : json::array()},
+                                   {"score", s.score}});
+                }
+              }
+              return JsonResponse(200, {{"items", std::move(items)}});
+            }));
+}
+
+}  // namespace
+
+// The canonical answer library (C6): domain/answer.h, docs/answers.md.
+ApiModule AnswersModule() {
+  return {"answers", {"answers", "answer_versions", "answer_questions"}, {}, Routes, {}};
+}
+
+}  // namespace luister::http

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/answer.h"
+#include "storage/sql/database.h"
+
+namespace luister::sql {
+
+class SqlAnswerRepository final : public AnswerRepository {
+ public:
+  explicit SqlAnswerRepository(Database& db) : db_(db) {}
+  Result<Answer> Create(const Answer& a, const AnswerVersion& first) override;
+  Result<Answer> Get(int64_t id) override;
+  Result<std::vector<AnswerVersion>> Versions(int64_t id) override;
+  Result<Page<Answer>> List(const AnswerFilter& f, const PageRequest& page) override;
+  Result<Answer> Update(const Answer& next, const std::vector<AnswerVersion>& versions) override;
+  Result<std::vector<AnswerQuestion>> Questions(int64_t answer_id) override;
+  Result<AnswerQuestion> AddQuestion(const AnswerQuestion& q) override;
+  Status RemoveQuestion(int64_t answer_id, int64_t question_id, Timestamp at) override;
+  Result<std::vector<LibraryAnswer>> Library() override;
+  Result<std::string> Generation() override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace luister::sql

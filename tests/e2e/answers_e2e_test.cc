@@ -1,0 +1,178 @@
+// The canonical answer library through the real server (docs/answers.md):
+// an answer is written as a draft in Dutch and English, sent for review,
+// published by someone else (a manager), suggested for a customer's
+// question, changed into a second version while the first stays live, and
+// retired. Every version stays with who changed what and why; two people
+// at once get one 409 with the answer as it is now; bad input is named by
+// field; agents cannot publish.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "http_client.h"
+#include "luister_process.h"
+#include "server_test.h"
+
+namespace luister::e2e {
+namespace {
+
+using nlohmann::json;
+
+class AnswersTest : public ServerTest<AnswersTest> {
+ protected:
+  static std::set<std::string> Fields(const HttpResponse& r) {
+    std::set<std::string> out;
+    const json problem = r.Json();
+    for (const auto& e : problem["errors"]) out.insert(e["field"].get<std::string>());
+    return out;
+  }
+  // A logged-in client of a new user with `role`.
+  HttpClient As(const std::string& role) {
+    const std::string email = role + "." + std::to_string(++users_) + "." +
+                              std::to_string(std::rand()) + "@answers.example";
+    auto u = client_->Post("/api/v1/users", {{"email", email},
+                                             {"name", "Answers " + role},
+                                             {"role", role},
+                                             {"password", "mango-tram-lantaarn-3"}});
+    EXPECT_EQ(u.status, 201) << u.body;
+    HttpClient c(server_->port());
+    EXPECT_EQ(c.Login(email, "mango-tram-lantaarn-3").status, 200);
+    return c;
+  }
+  static inline int users_ = 0;
+};
+
+TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
+  HttpClient agent = As("agent");
+  HttpClient manager = As("manager");
+  auto made = agent.Post(
+      "/api/v1/answers",
+      {{"topic", "Retourneren"},
+       {"nl",
+        {{"title", "Hoe lang heb ik om iets terug te sturen?"},
+         {"body", "Beste {{customer.name}}, u kunt uw bestelling binnen 14 dagen retourneren."}}},
+       {"en",
+        {{"title", "How long do I have to return an item?"},
+         {"body", "Dear {{customer.name}}, you can return your order within 14 days."}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const json a = made.Json();
+  const int64_t id = a["id"];
+  const std::string url = "/api/v1/answers/" + std::to_string(id);
+  EXPECT_EQ(a["latest_state"], "draft");
+  EXPECT_TRUE(a["published_number"].is_null());
+  EXPECT_EQ(a["versions"].size(), 1u);
+  EXPECT_FALSE(a["owner_user_id"].is_null()) << "the writer owns it";
+
+  // Not suggested before it is published.
+  auto before = agent.Post("/api/v1/answers/suggest",
+                           {{"text", "Binnen hoeveel dagen moet ik het terugsturen?"}});
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_TRUE(before.Json()["items"].empty()) << before.body;
+
+  ASSERT_EQ(agent.Post(url + "/submit", {{"version", 1}}).status, 200);
+  // An agent cannot publish; the writer cannot publish their own.
+  EXPECT_EQ(agent.Post(url + "/publish", {{"version", 2}}).status, 403);
+  auto published = manager.Post(url + "/publish", {{"version", 2}});
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.Json()["published_number"], 1);
+  EXPECT_EQ(published.Json()["versions"][0]["state"], "published");
+  EXPECT_FALSE(published.Json()["versions"][0]["reviewed_by"].is_null());
+
+  // Suggested for a question in the customer's own words, in their language.
+  auto nl = agent.Post("/api/v1/answers/suggest",
+                       {{"text", "Binnen hoeveel dagen moet ik het terugsturen?"}, {"lang", "nl"}});
+  ASSERT_EQ(nl.status, 200) << nl.body;
+  ASSERT_FALSE(nl.Json()["items"].empty()) << nl.body;
+  const json first = nl.Json()["items"][0];
+  EXPECT_EQ(first["answer_id"], id);
+  EXPECT_EQ(first["number"], 1);
+  EXPECT_EQ(first["lang"], "nl");
+  EXPECT_EQ(first["variables"], json::array({"customer.name"}));
+  auto en = agent.Post("/api/v1/answers/suggest",
+                       {{"text", "is there a time limit for returns"}, {"lang", "en"}});
+  ASSERT_FALSE(en.Json()["items"].empty()) << en.body;
+  EXPECT_EQ(en.Json()["items"][0]["lang"], "en");
+
+  // A second version: the first stays live until it is published.
+  auto draft =
+      agent.Put(url + "/draft", {{"version", 3},
+                                 {"nl",
+                                  {{"title", "Hoe lang heb ik om iets terug te sturen?"},
+                                   {"body", "U kunt uw bestelling binnen 30 dagen retourneren."}}},
+                                 {"change_note", "retourtermijn verlengd naar 30 dagen"},
+                                 {"material", true}});
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_EQ(draft.Json()["latest_number"], 2);
+  EXPECT_EQ(draft.Json()["published_number"], 1);
+  // Someone who still saw version 3: refused, told how it is now.
+  auto stale = agent.Post(url + "/submit", {{"version", 3}});
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(stale.Json()["current"]["version"], 4);
+  ASSERT_EQ(agent.Post(url + "/submit", {{"version", 4}}).status, 200);
+  auto back = manager.Post(url + "/send-back", {{"version", 5}, {"note", "ook Engels graag"}});
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.Json()["latest_state"], "draft");
+  ASSERT_EQ(agent.Post(url + "/submit", {{"version", 6}}).status, 200);
+  auto second = manager.Post(url + "/publish", {{"version", 7}});
+  ASSERT_EQ(second.status, 200) << second.body;
+  const json versions = second.Json()["versions"];
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0]["state"], "superseded");
+  EXPECT_EQ(versions[1]["state"], "published");
+  EXPECT_EQ(versions[1]["material"], true);
+  EXPECT_NE(versions[1]["change_note"].get<std::string>().find("sent back: ook Engels graag"),
+            std::string::npos);
+
+  // Questions teach the matcher; retired answers are suggested no more.
+  auto q = agent.Post(url + "/questions", {{"text", "Mag ik mijn jas na drie weken nog ruilen?"}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  auto listed = agent.Get("/api/v1/answers?state=published");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.Json()["items"].size(), 1u);
+  ASSERT_EQ(manager.Post(url + "/retire", {{"version", 8}}).status, 200);
+  EXPECT_TRUE(
+      agent.Post("/api/v1/answers/suggest", {{"text", "terugsturen"}}).Json()["items"].empty());
+  EXPECT_EQ(agent.Get("/api/v1/answers?state=retired").Json()["items"].size(), 1u);
+  EXPECT_EQ(
+      agent.Delete(url + "/questions/" + std::to_string(q.Json()["id"].get<int64_t>())).status,
+      204);
+}
+
+TEST_F(AnswersTest, BadInputIsNamedByField) {
+  auto none = client_->Post("/api/v1/answers", {{"topic", ""}});
+  ASSERT_EQ(none.status, 400) << none.body;
+  EXPECT_EQ(Fields(none), (std::set<std::string>{"topic", "nl"}));
+  auto bad = client_->Post("/api/v1/answers",
+                           {{"topic", "Levering"},
+                            {"nl", {{"title", "Wanneer?"}, {"body", "Op {{bezorg datum}}."}}},
+                            {"en", {{"title", ""}, {"body", "Soon {{date"}}},
+                            {"review_by", "2020-01-01T00:00:00Z"},
+                            {"owner_user_id", 987654}});
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(Fields(bad), (std::set<std::string>{"nl.body", "en.title", "en.body", "review_by",
+                                                "owner_user_id"}));
+  auto unknown = client_->Post(
+      "/api/v1/answers",
+      {{"topic", "Levering"}, {"nl", {{"title", "Wanneer?"}, {"tekst", "x"}}}, {"extra", true}});
+  EXPECT_EQ(Fields(unknown), (std::set<std::string>{"nl.body", "nl.tekst", "extra"}));
+  EXPECT_EQ(client_->Get("/api/v1/answers/987654").status, 404);
+  EXPECT_EQ(client_->Get("/api/v1/answers?state=lost").status, 400);
+  EXPECT_EQ(client_->Send("POST", "/api/v1/answers", "{not json").status, 400);
+  auto made = client_->Post(
+      "/api/v1/answers",
+      {{"topic", "Levering"}, {"en", {{"title", "When does it arrive?"}, {"body", "In 2 days."}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string url = "/api/v1/answers/" + std::to_string(made.Json()["id"].get<int64_t>());
+  EXPECT_EQ(client_->Post(url + "/publish", {{"version", 1}}).status, 409)
+      << "only a version in review is published";
+  EXPECT_EQ(Fields(client_->Post(url + "/send-back", {{"version", 1}})),
+            std::set<std::string>{"note"});
+  EXPECT_EQ(client_->Post("/api/v1/answers/suggest", {{"text", "x"}, {"lang", "de"}}).status, 400);
+  // An administrator may publish their own (a desk of one).
+  ASSERT_EQ(client_->Post(url + "/submit", {{"version", 1}}).status, 200);
+  EXPECT_EQ(client_->Post(url + "/publish", {{"version", 2}}).status, 200);
+}
+
+}  // namespace
+}  // namespace luister::e2e
