@@ -95,6 +95,17 @@ struct LibraryAnswer {
   std::vector<std::string> questions;
 };
 
+// A reply that used a version of an answer: who was told what.
+struct AnswerUseRecord {
+  int64_t id = 0;  // the message
+  int64_t conversation_id = 0;
+  int64_t customer_id = 0;
+  Channel channel = Channel::kEmail;
+  int number = 0;
+  std::optional<int64_t> author_user_id;
+  Timestamp at{};
+};
+
 // A capability repository: `store.Find<AnswerRepository>()`.
 class AnswerRepository {
  public:
@@ -119,6 +130,9 @@ class AnswerRepository {
   virtual Result<std::vector<LibraryAnswer>> Library() = 0;
   // Changes whenever the library does (for caches of the matcher).
   virtual Result<std::string> Generation() = 0;
+  // The replies that used a version of answer `id` older than `below`, by
+  // message id (keyset).
+  virtual Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) = 0;
 };
 
 inline constexpr size_t kMaxAnswerTitle = 300;

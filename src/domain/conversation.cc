@@ -54,6 +54,8 @@ Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Ti
   stored.external_id = m.external_id;
   stored.raw_sha256 = m.raw_sha256;
   if (m.send) stored.delivery = Delivery::kQueued;
+  stored.answer_id = m.answer_id;
+  stored.answer_number = m.answer_number;
   return stored;
 }
 

@@ -133,6 +133,9 @@ struct Message {
   // Why a failed or uncertain send did not (certainly) go: the server's or
   // the network's words. Read-only; empty otherwise.
   std::string delivery_error;
+  // The canonical answer (and its version) the reply used (answer.h).
+  std::optional<int64_t> answer_id;
+  std::optional<int> answer_number;
 };
 
 // A notice the desk sent by itself (no author, sent by the outbox): the
@@ -188,6 +191,9 @@ struct NewMessage {
   // Whom the desk sends it to, instead of the customer's last address
   // (one of the customer's e-mail addresses, normalised). Only with `send`.
   std::string send_to;
+  // The canonical answer version the reply used (answer.h).
+  std::optional<int64_t> answer_id;
+  std::optional<int> answer_number;
 };
 
 // One message of a batch import, after it was written: the conversation as

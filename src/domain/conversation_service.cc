@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/answer.h"
 #include "domain/blob.h"
 #include "domain/chat.h"
 #include "domain/html_sanitizer.h"
@@ -185,6 +186,7 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
     if (auto bad = CheckImportedTime(*in.created_at, clock_.Now())) add("created_at", *bad);
   if (in.external_id.size() > kMaxExternalIdBytes || !IsValidUtf8(in.external_id))
     add("external_id", "must be valid UTF-8 of at most 998 bytes");
+  if (in.answer_id || in.answer_number) CheckAnswer(in, author_user_id, prefix, errors);
   if (errors->size() != before) return;
 
   in.body_text = WithoutControlCharacters(in.body_text);
@@ -206,6 +208,29 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   out->requested_status = in.status;
   out->external_id = std::move(in.external_id);
   out->raw_sha256 = std::move(in.raw_sha256);
+  out->answer_id = in.answer_id;
+  out->answer_number = in.answer_number;
+}
+
+void ConversationService::CheckAnswer(const MessageInput& in, std::optional<int64_t> author_user_id,
+                                      const std::string& prefix, std::vector<FieldError>* errors) {
+  auto add = [&](std::string message) {
+    errors->push_back({prefix + "answer", std::move(message)});
+  };
+  if (!in.answer_id || !in.answer_number) return add("name the answer and its version");
+  if (in.internal || in.direction != Direction::kOut || !author_user_id)
+    return add("only an agent's reply uses a canonical answer");
+  auto answers = store_.Find<AnswerRepository>();
+  if (!answers.ok()) return add("this desk keeps no answer library");
+  auto versions = (*answers)->Versions(*in.answer_id);
+  if (!versions.ok()) return add("the answer cannot be read: " + versions.status().message());
+  const bool known = std::any_of(versions->begin(), versions->end(), [&](const AnswerVersion& v) {
+    return v.number == *in.answer_number &&
+           (v.state == AnswerState::kPublished || v.state == AnswerState::kSuperseded);
+  });
+  if (!known)
+    add("no published version " + std::to_string(*in.answer_number) + " of answer " +
+        std::to_string(*in.answer_id));
 }
 
 namespace {

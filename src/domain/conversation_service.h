@@ -34,6 +34,10 @@ struct MessageInput {
   // Sent by e-mail even in a conversation answered otherwise (a chat's
   // transcript).
   bool by_email = false;
+  // The canonical answer version an agent's reply used (answer.h): who
+  // was told what. Both or neither; the version must exist.
+  std::optional<int64_t> answer_id;
+  std::optional<int> answer_number;
 };
 
 // One message of an import: which conversation, and what.
@@ -102,6 +106,10 @@ class ConversationService {
   Status CheckQueue(std::optional<int64_t> queue_id, int64_t department_id,
                     std::vector<FieldError>* errors);
 
+  // The canonical answer version a reply names: an agent's reply, a
+  // published (or since superseded) version.
+  void CheckAnswer(const MessageInput& in, std::optional<int64_t> author_user_id,
+                   const std::string& prefix, std::vector<FieldError>* errors);
   // Validates and sanitises `in` into `out`; errors are named with `prefix`.
   void PrepareMessage(MessageInput in, std::optional<int64_t> author_user_id,
                       const std::string& prefix, NewMessage* out, std::vector<FieldError>* errors);

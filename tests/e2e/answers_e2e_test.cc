@@ -94,6 +94,32 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
   ASSERT_FALSE(en.Json()["items"].empty()) << en.body;
   EXPECT_EQ(en.Json()["items"][0]["lang"], "en");
 
+  // A reply that used version 1 records it (who was told what); a note,
+  // an unknown version or a draft cannot be named.
+  auto customer = agent.Post("/api/v1/customers", {{"name", "Retour Klant"}});
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  auto dept = client_->Post("/api/v1/departments", {{"name", "Antwoorden"}});
+  auto conv = agent.Post("/api/v1/conversations", {{"customer_id", customer.Json()["id"]},
+                                                   {"channel", "email"},
+                                                   {"subject", "Retour"},
+                                                   {"department_id", dept.Json()["id"]}});
+  ASSERT_EQ(conv.status, 201) << conv.body;
+  const std::string messages =
+      "/api/v1/conversations/" + std::to_string(conv.Json()["id"].get<int64_t>()) + "/messages";
+  auto used = agent.Post(messages, {{"direction", "out"},
+                                    {"body_text", "U kunt binnen 14 dagen retourneren."},
+                                    {"answer", {{"id", id}, {"number", 1}}}});
+  ASSERT_EQ(used.status, 201) << used.body;
+  EXPECT_EQ(used.Json()["answer"], (json{{"id", id}, {"number", 1}}));
+  for (const json& bad :
+       {json{{"direction", "out"}, {"body_text", "x"}, {"answer", {{"id", id}, {"number", 7}}}},
+        json{{"internal", true}, {"body_text", "x"}, {"answer", {{"id", id}, {"number", 1}}}},
+        json{{"direction", "out"}, {"body_text", "x"}, {"answer", {{"id", id}}}}}) {
+    auto r = agent.Post(messages, bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(Fields(r).count("answer") + Fields(r).count("answer.number"), 1u) << r.body;
+  }
+
   // A second version: the first stays live until it is published.
   auto draft =
       agent.Put(url + "/draft", {{"version", 3},
@@ -123,6 +149,15 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
   EXPECT_EQ(versions[1]["material"], true);
   EXPECT_NE(versions[1]["change_note"].get<std::string>().find("sent back: ook Engels graag"),
             std::string::npos);
+  // Who was told the old version: the reply above, its customer.
+  auto told = agent.Get(url + "/told");
+  ASSERT_EQ(told.status, 200) << told.body;
+  EXPECT_EQ(told.Json()["before"], 2);
+  ASSERT_EQ(told.Json()["items"].size(), 1u) << told.body;
+  EXPECT_EQ(told.Json()["items"][0]["message_id"], used.Json()["id"]);
+  EXPECT_EQ(told.Json()["items"][0]["customer_id"], customer.Json()["id"]);
+  EXPECT_EQ(told.Json()["items"][0]["number"], 1);
+  EXPECT_TRUE(agent.Get(url + "/told?before=1").Json()["items"].empty());
 
   // Questions teach the matcher; retired answers are suggested no more.
   auto q = agent.Post(url + "/questions", {{"text", "Mag ik mijn jas na drie weken nog ruilen?"}});

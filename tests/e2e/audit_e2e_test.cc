@@ -74,8 +74,8 @@ class AuditTest : public ServerTest<AuditTest> {
 const std::set<std::string> kNotPersonal = {
     "GET /healthz", "GET /metrics", "GET /api/v1/live", "GET /api/v1/session",
     "GET /api/v1/api-tokens", "GET /api/v1/departments", "GET /api/v1/departments/{id}/hours",
-    "GET /api/v1/promises/measures", "GET /api/v1/answers", "GET /api/v1/answers/{id}", "GET /api/v1/queues", "GET /api/v1/audit",
-    "GET /api/v1/jobs/{id}", "GET /api/v1/locations",
+    "GET /api/v1/promises/measures", "GET /api/v1/answers", "GET /api/v1/answers/{id}",
+    "GET /api/v1/queues", "GET /api/v1/audit", "GET /api/v1/jobs/{id}", "GET /api/v1/locations",
     // The public web forms: a page and its stylesheet, and their settings.
     "GET /forms/form.css", "GET /forms/{slug}", "GET /api/v1/web-forms",
     // Social sources: names, queues and addresses, never their secrets.
@@ -176,6 +176,31 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                                                 {"kind", "callback"},
                                                 {"what", "Terugbellen over de wandelroute"}});
 
+  // An answer the customer was told in version 1, since replaced by 2.
+  const int64_t answer =
+      Create("/api/v1/answers",
+             {{"topic", "Wandelroutes"},
+              {"nl", {{"title", "Welke routes zijn er?"}, {"body", "Drie routes van 5 km."}}}});
+  const std::string answer_url = "/api/v1/answers/" + std::to_string(answer);
+  ASSERT_EQ(client_->Post(answer_url + "/submit", {{"version", 1}}).status, 200);
+  ASSERT_EQ(client_->Post(answer_url + "/publish", {{"version", 2}}).status, 200);
+  ASSERT_EQ(client_
+                ->Post("/api/v1/conversations/" + std::to_string(conv) + "/messages",
+                       {{"direction", "out"},
+                        {"body_text", "Drie routes van 5 km."},
+                        {"answer", {{"id", answer}, {"number", 1}}}})
+                .status,
+            201);
+  ASSERT_EQ(client_
+                ->Put(answer_url + "/draft",
+                      {{"version", 3},
+                       {"nl", {{"title", "Welke routes zijn er?"}, {"body", "Vier routes."}}},
+                       {"change_note", "een route erbij"}})
+                .status,
+            200);
+  ASSERT_EQ(client_->Post(answer_url + "/submit", {{"version", 4}}).status, 200);
+  ASSERT_EQ(client_->Post(answer_url + "/publish", {{"version", 5}}).status, 200);
+
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {
     std::string id = pattern.rfind("/api/v1/customers/", 0) == 0       ? std::to_string(cust)
@@ -186,6 +211,7 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                      : pattern.rfind("/api/v1/calls/", 0) == 0         ? std::to_string(call)
                      : pattern.rfind("/api/v1/chats/", 0) == 0         ? std::to_string(chat)
                      : pattern.rfind("/api/v1/promises/", 0) == 0      ? std::to_string(promise)
+                     : pattern.rfind("/api/v1/answers/", 0) == 0       ? std::to_string(answer)
                                                                        : "";
     std::string t = pattern;
     if (auto at = t.find("{id}"); at != std::string::npos) t.replace(at, 4, id);

@@ -274,6 +274,38 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                     return Changed(ctx, id, service.Retire(id, *version, me));
                   }));
   }
+  // Who was told an older version: the replies (and so the customers and
+  // conversations) that used a version before `before` (by default the
+  // live one), for a correction. Personal data: audited per customer.
+  r.Add("GET", "/api/v1/answers/{id}/told",
+        Secured(
+            Permission::kReadCustomers, Reads("customer"),
+            [&ctx](Request& req, const auth::Principal&, AuditScope& audit) -> Result<Response> {
+              LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+              QueryReader q{req};
+              auto before = q.Int("before");
+              PageRequest page = q.Page();
+              LUISTER_RETURN_IF_ERROR(q.Finish());
+              LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+              LUISTER_ASSIGN_OR_RETURN(Answer a, repo->Get(id));
+              const int below = before ? static_cast<int>(*before) : a.published_number.value_or(0);
+              LUISTER_ASSIGN_OR_RETURN(auto told, repo->Told(id, below, page));
+              json items = json::array();
+              for (const AnswerUseRecord& u : told.items) {
+                audit.Touched(u.id, u.customer_id);
+                items.push_back({{"message_id", u.id},
+                                 {"conversation_id", u.conversation_id},
+                                 {"customer_id", u.customer_id},
+                                 {"channel", ToString(u.channel)},
+                                 {"number", u.number},
+                                 {"author_user_id", Id(u.author_user_id)},
+                                 {"at", FormatIso8601(u.at)}});
+              }
+              return JsonResponse(
+                  200, {{"before", below},
+                        {"items", std::move(items)},
+                        {"next_cursor", told.next ? json(told.next->Encode()) : json()}});
+            }));
   r.Add(
       "POST", "/api/v1/answers/{id}/questions",
       Secured(

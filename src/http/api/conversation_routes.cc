@@ -93,8 +93,14 @@ Result<ConversationPatch> ReadConversationPatch(const std::string& body) {
 Result<MessageInput> ReadMessage(const std::string& body) {
   LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(body));
   MessageInput m = ReadMessageFields(b, true);
-  b.RejectUnknown(
-      {"internal", "direction", "body_text", "body_html", "status", "attachments", "created_at"});
+  // The canonical answer version the reply used: {"id", "number"}.
+  b.Object("answer", false, [&](JsonBody& a) {
+    m.answer_id = a.Int("id", true);
+    if (auto n = a.Int("number", true)) m.answer_number = static_cast<int>(*n);
+    a.RejectUnknown({"id", "number"});
+  });
+  b.RejectUnknown({"internal", "direction", "body_text", "body_html", "status", "attachments",
+                   "created_at", "answer"});
   LUISTER_RETURN_IF_ERROR(b.Finish("the message is not valid"));
   return m;
 }

@@ -234,6 +234,9 @@ json ToJson(const Message& v) {
           {"attachments", std::move(atts)},
           {"delivery", v.delivery ? json(Str(ToString(*v.delivery))) : json(nullptr)},
           {"delivery_error", v.delivery_error.empty() ? json(nullptr) : json(v.delivery_error)},
+          {"answer", v.answer_id && v.answer_number
+                         ? json{{"id", *v.answer_id}, {"number", *v.answer_number}}
+                         : json(nullptr)},
           {"created_at", FormatIso8601(v.created_at)}};
 }
 

@@ -156,6 +156,8 @@ Message MessageFromRow(const Row& r) {
   m.raw_sha256 = r.OptText(11).value_or("");
   if (auto d = r.OptText(12)) m.delivery = ParseDelivery(*d);
   m.delivery_error = r.OptText(13).value_or("");
+  m.answer_id = r.OptInt(14);
+  if (auto n = r.OptInt(15)) m.answer_number = static_cast<int>(*n);
   return m;
 }
 

@@ -5,6 +5,7 @@
 
 #include "storage/sql/query.h"
 #include "storage/sql/query_builder.h"
+#include "storage/sql/row_mapping.h"
 
 namespace luister::sql {
 
@@ -253,6 +254,32 @@ Result<std::vector<LibraryAnswer>> SqlAnswerRepository::Library() {
       if (auto it = by_id.find(id); it != by_id.end())
         it->second->questions.push_back(std::move(text));
     return out;
+  });
+}
+
+Result<Page<AnswerUseRecord>> SqlAnswerRepository::Told(int64_t id, int below,
+                                                        const PageRequest& p) {
+  return db_.ReadOne([&](Connection& c) -> Result<Page<AnswerUseRecord>> {
+    QueryBuilder q(
+        "SELECT id, conversation_id, customer_id, channel, answer_number, author_user_id, "
+        "created_at FROM messages WHERE TRUE");
+    q.Add(" AND answer_id = ?", id);
+    q.Add(" AND answer_number < ?", int64_t{below});
+    if (p.after) q.Add(" AND id > ?", p.after->id);
+    q.Add(" ORDER BY id LIMIT ?", static_cast<int64_t>(p.limit + 1));
+    LUISTER_ASSIGN_OR_RETURN(auto rows,
+                             Collect<AnswerUseRecord>(c, q.Build(), q.params(), [](const Row& r) {
+                               AnswerUseRecord u;
+                               u.id = r.Int(0);
+                               u.conversation_id = r.Int(1);
+                               u.customer_id = r.Int(2);
+                               u.channel = EnumFromText<Channel>(r.Text(3));
+                               u.number = static_cast<int>(r.Int(4));
+                               u.author_user_id = r.OptInt(5);
+                               u.at = r.Time(6);
+                               return u;
+                             }));
+    return MakePage(std::move(rows), p.limit, [](const AnswerUseRecord& u) { return u.id; });
   });
 }
 

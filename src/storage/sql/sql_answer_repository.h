@@ -18,6 +18,7 @@ class SqlAnswerRepository final : public AnswerRepository {
   Status RemoveQuestion(int64_t answer_id, int64_t question_id, Timestamp at) override;
   Result<std::vector<LibraryAnswer>> Library() override;
   Result<std::string> Generation() override;
+  Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) override;
 
  private:
   Database& db_;

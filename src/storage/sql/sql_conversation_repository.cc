@@ -14,7 +14,8 @@ namespace {
 const Sql kInsertConversation(
     "INSERT INTO conversations (customer_id, channel, subject, status, priority, department_id, "
     "queue_id, assignee_id, created_at, updated_at, last_message_at, message_count, follows_id, "
-    "location_id, public_thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id");
+    "location_id, public_thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING "
+    "id");
 const Sql kUpdateConversation(
     "UPDATE conversations SET subject = ?, status = ?, priority = ?, department_id = ?, "
     "queue_id = ?, assignee_id = ?, updated_at = ?, last_message_at = ?, "
@@ -28,8 +29,8 @@ const Sql kCustomerIsMerged(
     "SELECT merged_into_id IS NOT NULL FROM customers WHERE id = ?{for_share}");
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
-    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256, delivery) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "author_user_id, body_text, body_html, created_at, external_id, raw_sha256, delivery, "
+    "answer_id, answer_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 const Sql kInsertAttachment(
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -126,6 +127,8 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
                  m.raw_sha256.empty() ? std::nullopt : std::optional<std::string>(m.raw_sha256));
   insert.Add(m.send ? std::optional<std::string>(std::string(ToString(Delivery::kQueued)))
                     : std::nullopt);
+  insert.Add(m.answer_id);
+  insert.Add(m.answer_number ? std::optional<int64_t>(*m.answer_number) : std::nullopt);
   LUISTER_ASSIGN_OR_RETURN(int64_t message_id, Scalar(c, kInsertMessage, insert));
   if (m.send && (m.replaces_id || !m.send_to.empty()))
     LUISTER_RETURN_IF_ERROR(
@@ -155,12 +158,11 @@ Result<Conversation> InsertConversation(Connection& c, const NewConversation& n,
                                         const OpeningPlan& opening, Timestamp at) {
   LUISTER_RETURN_IF_ERROR(CheckCustomerActive(c, n.customer_id));
   LUISTER_ASSIGN_OR_RETURN(
-      int64_t id,
-      Scalar(c, kInsertConversation,
-             Params::Of(n.customer_id, ToString(n.channel), n.subject,
-                        ToString(ConversationStatus::kNew), ToString(n.priority), n.department_id,
-                        n.queue_id, n.assignee_id, at, at, at, n.follows_id, n.location_id,
-                        n.public_thread)));
+      int64_t id, Scalar(c, kInsertConversation,
+                         Params::Of(n.customer_id, ToString(n.channel), n.subject,
+                                    ToString(ConversationStatus::kNew), ToString(n.priority),
+                                    n.department_id, n.queue_id, n.assignee_id, at, at, at,
+                                    n.follows_id, n.location_id, n.public_thread)));
   LUISTER_RETURN_IF_ERROR(WriteTags(c, id, n.tags));
   LUISTER_ASSIGN_OR_RETURN(Conversation v, LoadConversation(c, id));
   LUISTER_RETURN_IF_ERROR(InsertActivities(c, opening(v)));

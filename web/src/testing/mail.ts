@@ -36,7 +36,7 @@ export function outboxFixture(messageId: number, over: Partial<OutboxItem> = {})
 export function messageFixture(id: number, over: Partial<Message> = {}): Message {
   return {
     id, conversation_id: 17, customer_id: 5, channel: 'email', direction: 'out', internal: false, author_user_id: 1,
-    body_text: `Message ${id}`, body_html: '', new_text: null, attachments: [], automatic: false, delivery: 'queued', delivery_error: null,
+    body_text: `Message ${id}`, body_html: '', new_text: null, attachments: [], automatic: false, delivery: 'queued', delivery_error: null, answer: null,
     created_at: at, ...over,
   };
 }

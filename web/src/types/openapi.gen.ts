@@ -2697,6 +2697,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answers/{id}/told": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who was told an older version of an answer
+         * @description The replies that used a version of this answer before `before` (by
+         *     default the live one), by message id: whom to correct after a
+         *     change. Personal data: audited (`read customer`, one entry per
+         *     reply, naming its customer).
+         *
+         *     Permission: `read_customers` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listAnswerTold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answers/{id}/questions": {
         parameters: {
             query?: never;
@@ -2962,6 +2988,8 @@ export interface components {
             inline: boolean;
         };
         Message: {
+            /** @description The canonical answer version the reply used (who was told what). */
+            answer: components["schemas"]["AnswerUse"] | null;
             /** Format: int64 */
             id: number;
             /** Format: int64 */
@@ -3914,8 +3942,15 @@ export interface components {
              */
             size_bytes: number | null;
         };
+        AnswerUse: {
+            /** Format: int64 */
+            id: number;
+            number: number;
+        };
         /** @description Needs non-empty `body_text`, `body_html` or `attachments`. */
         NewMessage: {
+            /** @description The canonical answer version an agent's reply used (a published or since superseded version); recorded with the message, so the desk knows who was told what. */
+            answer?: components["schemas"]["AnswerUse"];
             /**
              * @description An internal note; then `direction` must be left out.
              * @default false
@@ -4336,6 +4371,24 @@ export interface components {
             text: string;
             lang?: components["schemas"]["Language"];
             limit?: number;
+        };
+        AnswerTold: {
+            before: number;
+            items: {
+                /** Format: int64 */
+                message_id: number;
+                /** Format: int64 */
+                conversation_id: number;
+                /** Format: int64 */
+                customer_id: number;
+                channel: components["schemas"]["Channel"];
+                number: number;
+                /** Format: int64 */
+                author_user_id: number | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            next_cursor: string | null;
         };
         AnswerSuggestions: {
             items: {
@@ -9005,6 +9058,40 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["AnswerConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAnswerTold: {
+        parameters: {
+            query?: {
+                before?: number;
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replies, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerTold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -43,3 +43,8 @@ CREATE TABLE answer_questions (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX answer_questions_answer ON answer_questions (answer_id, id);
+-- Which answer, and which version of it, a reply used: who was told what,
+-- so that customers told an answer since changed can be found.
+ALTER TABLE messages ADD COLUMN answer_id INTEGER REFERENCES answers (id);
+ALTER TABLE messages ADD COLUMN answer_number INTEGER;
+CREATE INDEX messages_answer ON messages (answer_id, answer_number, id);
