@@ -29,6 +29,12 @@ export const queryKeys = {
   chat: (conversationId: number) => ['chat', conversationId] as const,
   chatWidgets: ['chat-widgets'] as const,
   /** Every promise list (a customer's, a conversation's); `promise.changed` makes them all stale. */
+  answers: ['answers'] as const,
+  answerList: (filters: object) => ['answers', 'list', filters] as const,
+  answer: (id: number) => ['answers', 'one', id] as const,
+  answerTold: (id: number) => ['answers', 'told', id] as const,
+  /** The published answers a text asks for; under `answers`, so a change to the library makes it stale. */
+  answerSuggestions: (input: object) => ['answers', 'suggest', input] as const,
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
   /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */

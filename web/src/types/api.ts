@@ -107,6 +107,14 @@ export type NewAttachment = Schemas['NewAttachment'];
  * global `Promise`.
  */
 export type PromiseRecord = Schemas['Promise'];
+export type AnswerRecord = Schemas['Answer'];
+export type AnswerDetail = Schemas['AnswerDetail'];
+export type AnswerVersion = Schemas['AnswerVersion'];
+export type AnswerText = Schemas['AnswerText'];
+export type AnswerSuggestions = Schemas['AnswerSuggestions'];
+export type AnswerSuggestion = AnswerSuggestions['items'][number];
+export type AnswerTold = Schemas['AnswerTold'];
+export type AnswerUse = Schemas['AnswerUse'];
 /** A promise with where its notice to the customer went (confirm, remind-customer). */
 export type PromiseNotified = Schemas['PromiseNotified'];
 /** One line of a promise's history. */

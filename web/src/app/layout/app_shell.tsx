@@ -58,6 +58,11 @@ export function AppShell() {
               {t('nav.promises')}
             </NavLink>
           )}
+          {can(session, 'read_conversations') && (
+            <NavLink to="/answers" className="topnav__link">
+              {t('nav.answers')}
+            </NavLink>
+          )}
           {can(session, 'write_conversations') && (
             <NavLink to="/walk-in" className="topnav__link">
               {t('nav.walkIn')}

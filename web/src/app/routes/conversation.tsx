@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useCustomer } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
 import { useMessages } from '@/features/conversation/api/get_messages';
 import { useConversation } from '@/features/conversation/api/get_conversation';
 import { ConversationView, type ComposerSlots } from '@/features/conversation/components/conversation_view';
+import { AnswerSuggestions } from '@/features/answers/components/answer_suggestions';
 import { CustomerPanel } from '@/features/customers/components/customer_panel';
 import { useMessagePromises } from '@/features/promises/api/promises';
 import { MessagePromises } from '@/features/promises/components/message_promises';
@@ -77,12 +78,23 @@ export function Component() {
         }
       : {};
 
+  // Above the reply box: the canonical answers the customer's latest message asks for.
+  const thread = messages.data?.pages.flatMap((p) => p.items);
+  const question = useMemo(() => [...(thread ?? [])].reverse().find((m) => m.direction === 'in' && !m.internal)?.body_text ?? '', [thread]);
+  const values = useMemo(() => ({ 'customer.name': customer.data?.name }), [customer.data?.name]);
+  const canReply = can(session, 'write_conversations');
+  const answerSlot = useCallback(
+    (insert: Parameters<NonNullable<ComposerSlots['answerSlot']>>[0]) =>
+      canReply ? <AnswerSuggestions question={question} lang={lang} values={values} onInsert={insert} /> : null,
+    [canReply, question, lang, values],
+  );
   return (
     <div className="conversation-layout">
       <ConversationView
         id={id}
         customerName={customer.data?.name ?? conversation.data?.customer_name}
         messageExtras={(m) => <MessagePromises promises={messagePromises.get(m.id)} />}
+        answerSlot={answerSlot}
         {...promiseSlots}
       />
       {customerId ? (

@@ -16,6 +16,8 @@ export interface SendMessageInput {
   status?: Exclude<ConversationStatus, 'new'>;
   /** Uploaded files; a message may have these and no text. */
   attachments?: UploadedAttachment[];
+  /** The canonical answer version the reply used (who was told what). */
+  answer?: { id: number; number: number };
 }
 
 /** A reply goes out on the conversation's own channel; a note stays internal. */
@@ -28,6 +30,7 @@ export function useSendMessage(conversation: Conversation) {
         internal: input.internal,
         ...(input.status ? { status: input.status } : {}),
         ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+        ...(input.answer && !input.internal ? { answer: input.answer } : {}),
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: queryKeys.messages(conversation.id) });

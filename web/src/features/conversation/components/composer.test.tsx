@@ -39,6 +39,35 @@ describe('Composer', () => {
     confirm.mockRestore();
   });
 
+  it('puts a canonical answer in the reply and sends which version it used; an emptied reply forgets it', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json({ id: 1 }, 201));
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(
+      <Composer
+        conversation={conversation}
+        answerSlot={(insert) => (
+          <button type="button" onClick={() => insert('U kunt binnen 30 dagen retourneren.', { id: 4, number: 2 })}>
+            use answer
+          </button>
+        )}
+      />,
+    );
+    const box = screen.getByLabelText('Reply via E-mail');
+    await userEvent.type(box, 'Beste Jan,');
+    await userEvent.click(screen.getByRole('button', { name: 'use answer' }));
+    expect(box).toHaveValue('Beste Jan,\n\nU kunt binnen 30 dagen retourneren.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body as string)).toMatchObject({ answer: { id: 4, number: 2 } });
+    // The next reply, typed anew, used no answer.
+    await userEvent.click(screen.getByRole('button', { name: 'use answer' }));
+    await userEvent.clear(box);
+    await userEvent.type(box, 'Iets anders.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(JSON.parse(fetchMock.mock.calls[1][1].body as string)).not.toHaveProperty('answer');
+  });
+
   it('keeps the text and shows the field error when sending fails', async () => {
     vi.stubGlobal('fetch', vi.fn().mockImplementation(async () =>
       problem(400, { title: 'Invalid request', detail: 'the message is not valid', errors: [{ field: 'body_text', message: 'is too long' }] }),

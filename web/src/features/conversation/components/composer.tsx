@@ -4,7 +4,7 @@ import { ChannelIcon } from '@/components/channel_icon';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
 import { findPersonalData } from '@/lib/personal_data';
-import type { Conversation, ConversationStatus, Message } from '@/types/api';
+import type { AnswerUse, Conversation, ConversationStatus, Message } from '@/types/api';
 import { sendTyping } from '../api/chat';
 import { useSendMessage } from '../api/send_message';
 import { useAttachments } from '../hooks/use_attachments';
@@ -19,6 +19,8 @@ export interface ComposerProps {
   onReplySent?: (message: Message, text: string) => void;
   /** Under the box while a reply (not a note) is written: what the app adds about its text. */
   replyExtras?: (text: string) => ReactNode;
+  /** Above the box for a reply: what can be put in it (a canonical answer, remembered with the reply). */
+  answerSlot?: (insert: (text: string, answer: AnswerUse) => void) => ReactNode;
 }
 
 /**
@@ -26,13 +28,15 @@ export interface ComposerProps {
  * until the server accepted it; files are uploaded when chosen, and sending
  * waits until they are.
  */
-export function Composer({ conversation, onReplySent, replyExtras }: ComposerProps) {
+export function Composer({ conversation, onReplySent, replyExtras, answerSlot }: ComposerProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('reply');
   const draftKey = `${conversation.id}.${mode}`;
   const [texts, setTexts] = useState<Record<string, string>>({});
   const text = texts[draftKey] ?? loadDraft(draftKey);
   const [status, setStatus] = useState<'' | Exclude<ConversationStatus, 'new'>>('');
+  // The canonical answer put in the reply, sent along with it while the reply is not emptied.
+  const [used, setUsed] = useState<AnswerUse | null>(null);
   const send = useSendMessage(conversation);
   const files = useAttachments(draftKey);
   const internal = mode === 'note';
@@ -42,6 +46,7 @@ export function Composer({ conversation, onReplySent, replyExtras }: ComposerPro
   const exposedNames = exposed.map((k) => t(`conversation.personalData.${k}`)).join(', ');
 
   const setText = (value: string) => {
+    if (!value.trim()) setUsed(null);
     setTexts((prev) => ({ ...prev, [draftKey]: value }));
     saveDraft(draftKey, value);
     // The visitor of a live chat sees the agent type (never for a note).
@@ -57,12 +62,19 @@ export function Composer({ conversation, onReplySent, replyExtras }: ComposerPro
     const sentText = text;
     const sentInternal = internal;
     send.mutate(
-      { body_text: text, internal, status: internal ? undefined : status || undefined, attachments: files.attachments },
+      {
+        body_text: text,
+        internal,
+        status: internal ? undefined : status || undefined,
+        attachments: files.attachments,
+        ...(used && !internal ? { answer: used } : {}),
+      },
       {
         onSuccess: (message) => {
           setTexts((prev) => ({ ...prev, [key]: '' }));
           saveDraft(key, '');
           setStatus('');
+          setUsed(null);
           files.clear(key, sentFiles);
           if (!sentInternal) onReplySent?.(message, sentText);
         },
@@ -90,6 +102,11 @@ export function Composer({ conversation, onReplySent, replyExtras }: ComposerPro
           </span>
         )}
       </div>
+      {!internal &&
+        answerSlot?.((answerText, answer) => {
+          setText(text.trim() ? `${text.trimEnd()}\n\n${answerText}` : answerText);
+          setUsed(answer);
+        })}
       <label htmlFor={id} className="visually-hidden">
         {internal ? t('conversation.internalNote') : t('conversation.replyVia', { channel: t(`channel.${conversation.channel}`) })}
       </label>

@@ -11,7 +11,7 @@ import { currentLanguage } from '@/lib/i18n';
 import type { Conversation, Message } from '@/types/api';
 import { useConversation } from '../api/get_conversation';
 import { ChatPanel } from './chat_panel';
-import { Composer } from './composer';
+import { Composer, type ComposerProps } from './composer';
 import { ConversationProperties } from './conversation_properties';
 import { MessageThread } from './message_thread';
 
@@ -23,6 +23,8 @@ export interface ComposerSlots {
   replyExtras?: (text: string) => ReactNode;
   /** Between the thread and the reply box (about the reply just sent). */
   composerNotice?: ReactNode;
+  /** Above the reply box: canonical answers to put in the reply. */
+  answerSlot?: ComposerProps['answerSlot'];
 }
 
 /** What the app adds to the thread (another feature's, composed in src/app). */
@@ -51,6 +53,7 @@ function ConversationLoaded({
   onReplySent,
   replyExtras,
   composerNotice,
+  answerSlot,
   messageExtras,
 }: { conversation: Conversation; customerName?: string } & ComposerSlots & ThreadSlots) {
   const { t } = useTranslation();
@@ -94,7 +97,7 @@ function ConversationLoaded({
         </header>
         <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} messageExtras={messageExtras} />
         {composerNotice}
-        <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} />
+        <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} answerSlot={answerSlot} />
       </section>
       <ConversationProperties conversation={c} />
     </div>

@@ -1,0 +1,99 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, request } from '@/lib/api_client';
+import { queryKeys } from '@/lib/query_keys';
+import type { AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, Language, Page } from '@/types/api';
+
+/** Which answers the library page lists (`GET /answers`). */
+export type AnswerListState = 'all' | 'published' | 'draft' | 'in_review' | 'stale' | 'retired';
+
+export function useAnswers(state: AnswerListState, topic: string) {
+  const filters = { state, ...(topic.trim() ? { topic: topic.trim() } : {}) };
+  return useQuery({
+    queryKey: queryKeys.answerList(filters),
+    queryFn: ({ signal }) => api.get<Page<AnswerRecord>>('/answers', { ...filters, limit: 200 }, signal),
+    select: (d) => d.items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAnswer(id: number | null) {
+  return useQuery({
+    queryKey: queryKeys.answer(id ?? 0),
+    queryFn: ({ signal }) => api.get<AnswerDetail>(`/answers/${id}`, undefined, signal),
+    enabled: id !== null && id > 0,
+  });
+}
+
+/** Who was told a version before the live one (personal data: read only when asked). */
+export function useAnswerTold(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.answerTold(id),
+    queryFn: ({ signal }) => api.get<AnswerTold>(`/answers/${id}/told`, { limit: 200 }, signal),
+    enabled,
+  });
+}
+
+export interface AnswerInput {
+  topic?: string;
+  nl: AnswerText | null;
+  en: AnswerText | null;
+  change_note?: string;
+  material?: boolean;
+}
+
+function invalidate(qc: ReturnType<typeof useQueryClient>) {
+  void qc.invalidateQueries({ queryKey: queryKeys.answers });
+}
+
+export function useCreateAnswer() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: AnswerInput & { topic: string }) => api.post<AnswerDetail>('/answers', a),
+    onSuccess: () => invalidate(qc),
+  });
+}
+
+export function useSaveDraft(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: AnswerInput & { version: number }) => request<AnswerDetail>('PUT', `/answers/${id}/draft`, { body: d }),
+    onSuccess: () => invalidate(qc),
+  });
+}
+
+/** The review steps, each naming the version the person saw. */
+export type AnswerStep = 'submit' | 'publish' | 'send-back' | 'retire';
+
+export function useAnswerStep(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ step, version, note }: { step: AnswerStep; version: number; note?: string }) =>
+      api.post<AnswerDetail>(`/answers/${id}/${step}`, { version, ...(note ? { note } : {}) }),
+    onSettled: () => invalidate(qc),
+  });
+}
+
+export function useAddQuestion(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => api.post(`/answers/${id}/questions`, { text }),
+    onSuccess: () => invalidate(qc),
+  });
+}
+
+/** The published answers a customer's message asks for (stores nothing: read like a query, per text). */
+export function useAnswerSuggestions(text: string, lang: Language | undefined) {
+  const input = { text: text.slice(0, 4000), ...(lang ? { lang } : {}) };
+  return useQuery({
+    queryKey: queryKeys.answerSuggestions(input),
+    queryFn: ({ signal }) => request<AnswerSuggestions>('POST', '/answers/suggest', { body: input, signal }),
+    enabled: text.trim() !== '',
+    staleTime: 60_000,
+    select: (d) => d.items,
+  });
+}
+
+/** An answer's text with the variables the desk knows filled in; the others stay for the agent. */
+export function renderAnswer(text: string, values: Record<string, string | undefined>): string {
+  return text.replace(/\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
