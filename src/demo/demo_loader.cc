@@ -7,9 +7,11 @@
 
 #include "auth/password.h"
 #include "common/manual_clock.h"
+#include "demo/demo_answers.h"
 #include "demo/demo_calls.h"
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
+#include "domain/answer.h"
 #include "domain/chat.h"
 #include "domain/commitment.h"
 #include "domain/conversation_service.h"
@@ -35,6 +37,65 @@ using demo::StepKind;
 // status only where a person chose one, such as "reply and resolve"), the
 // hand-over checks. `clock` belongs to this writer and is set to each
 // planned moment before its step, so the history lands where the plan puts it.
+// The canonical answer library (C6): written by an agent, published by a
+// manager; the return period went from 14 to 30 days (version 2, a
+// material change), one new version waits in review, one answer is past
+// its review date.
+Status LoadAnswers(Store& store, const DemoPlan& plan, const std::vector<int64_t>& user_ids,
+                   Timestamp now) {
+  auto repo = store.Find<AnswerRepository>();
+  if (!repo.ok()) return Status::Ok();
+  std::optional<int64_t> writer, manager;
+  for (size_t i = 0; i < plan.users.size(); ++i) {
+    if (!writer && plan.users[i].role == Role::kAgent) writer = user_ids[i];
+    if (!manager && plan.users[i].role == Role::kManager) manager = user_ids[i];
+  }
+  if (!writer || !manager) return Status::Ok();
+  ManualClock clock;
+  AnswerService answers(store, **repo, clock);
+  const auto days = [](int n) { return std::chrono::hours(24 * n); };
+  for (const demo::DemoAnswer& d : demo::DemoAnswers()) {
+    clock.Set(now - days(60));
+    NewAnswer in;
+    in.topic = d.topic;
+    in.nl = {d.title_nl, d.body_nl};
+    in.en = {d.title_en, d.body_en};
+    in.review_by = d.topic == "Openingstijden" ? now - days(5) : now + days(180);
+    LUISTER_ASSIGN_OR_RETURN(Answer a, answers.Create(in, *writer));
+    for (const std::string& q : d.questions)
+      LUISTER_RETURN_IF_ERROR(answers.AddQuestion(a.id, q, *writer).status());
+    LUISTER_ASSIGN_OR_RETURN(a, answers.Submit(a.id, a.version, *writer));
+    clock.Set(now - days(59));
+    LUISTER_ASSIGN_OR_RETURN(a, answers.Publish(a.id, a.version, *manager, false));
+    if (d.topic != "Retourneren" && d.topic != "Wachtwoord") continue;
+    clock.Set(now - days(10));
+    AnswerDraft next;
+    next.nl = {d.title_nl, d.body_nl};
+    next.en = {d.title_en, d.body_en};
+    if (d.topic == "Retourneren") {
+      auto thirty = [](std::string s, std::string_view from, std::string_view to) {
+        if (auto at = s.find(from); at != std::string::npos) s.replace(at, from.size(), to);
+        return s;
+      };
+      next.nl.body = thirty(next.nl.body, "14 dagen", "30 dagen");
+      next.en.body = thirty(next.en.body, "14 days", "30 days");
+      next.change_note = "Retourtermijn verlengd van 14 naar 30 dagen (actie december)";
+      next.material = true;
+    } else {
+      next.nl.body += " Controleer ook uw map met ongewenste e-mail.";
+      next.en.body += " Please check your spam folder too.";
+      next.change_note = "Tip over de spammap toegevoegd";
+    }
+    LUISTER_ASSIGN_OR_RETURN(a, answers.SaveDraft(a.id, a.version, next, *writer));
+    LUISTER_ASSIGN_OR_RETURN(a, answers.Submit(a.id, a.version, *writer));
+    if (d.topic == "Retourneren") {
+      clock.Set(now - days(9));
+      LUISTER_RETURN_IF_ERROR(answers.Publish(a.id, a.version, *manager, false).status());
+    }
+  }
+  return Status::Ok();
+}
+
 Status WriteConversation(ConversationService& service, PromiseService* promises, ManualClock& clock,
                          Timestamp now, const PlannedConversation& pc,
                          const std::vector<int64_t>& customer_ids,
@@ -488,6 +549,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
       ++made;
     }
   }
+  LUISTER_RETURN_IF_ERROR(LoadAnswers(store, plan, user_ids, now));
   return summary;
 }
 

@@ -230,6 +230,10 @@ TEST(DemoMailTest, TheDemoDeskShowsEveryEmailCase) {
     EXPECT_TRUE(p["kind"] == "payment" || p["kind"] == "documents") << p.dump();
   }
   EXPECT_TRUE(states.contains("open") && states.contains("broken")) << owed.dump();
+  // The answer library (C6): published answers, one in review, one past its date.
+  EXPECT_EQ(client.Get("/api/v1/answers?state=published").Json()["items"].size(), 10u);
+  EXPECT_EQ(client.Get("/api/v1/answers?state=in_review").Json()["items"].size(), 1u);
+  EXPECT_EQ(client.Get("/api/v1/answers?state=stale").Json()["items"].size(), 1u);
 
   std::map<std::string, int64_t> by_subject;
   auto list = client.Get("/api/v1/conversations?channel=email&limit=100");
