@@ -5,6 +5,7 @@
 #include <cctype>
 #include <utility>
 
+#include "domain/job_runner.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -306,6 +307,39 @@ Result<Answer> AnswerService::Retire(int64_t id, int64_t version, int64_t /*by_u
   next.version = version + 1;
   next.updated_at = now;
   return answers_.Update(next, {});
+}
+
+Result<int> AnswerService::RunReviewReminders(bool mail) {
+  const Timestamp now = clock_.Now();
+  LUISTER_ASSIGN_OR_RETURN(auto due, answers_.DueForReview(now, 200));
+  int sent = 0;
+  for (const Answer& a : due) {
+    std::optional<NewJob> job;
+    if (mail && a.owner_user_id)
+      job = NewJob{.kind = kAnswerReviewMailJob,
+                   .payload = std::to_string(a.id) + "/" + std::to_string(*a.owner_user_id),
+                   .run_at = now,
+                   .created_at = now,
+                   .created_by = std::nullopt};
+    LUISTER_ASSIGN_OR_RETURN(bool mine, answers_.MarkReviewReminded(a.id, now, job));
+    sent += mine && job.has_value();
+  }
+  return sent;
+}
+
+Result<bool> AnswerService::EnsureReviewJob() {
+  LUISTER_ASSIGN_OR_RETURN(auto current, answers_.ReviewJobId());
+  return EnsureSingletonJob(store_, clock_, kAnswerReviewJob, current,
+                            [&](std::optional<int64_t> expected, int64_t id) {
+                              return answers_.SetReviewJob(expected, id);
+                            });
+}
+
+Result<std::optional<Timestamp>> AnswerService::RunReviewJob(const Job& job, bool mail) {
+  LUISTER_ASSIGN_OR_RETURN(auto current, answers_.ReviewJobId());
+  if (current != job.id) return std::optional<Timestamp>();  // lost the race: one runner
+  LUISTER_RETURN_IF_ERROR(RunReviewReminders(mail).status());
+  return std::optional<Timestamp>(clock_.Now() + std::chrono::hours(1));
 }
 
 Result<AnswerQuestion> AnswerService::AddQuestion(int64_t id, const std::string& text,

@@ -10,6 +10,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/enums.h"
+#include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/repositories.h"
 
@@ -133,7 +134,24 @@ class AnswerRepository {
   // The replies that used a version of answer `id` older than `below`, by
   // message id (keyset).
   virtual Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) = 0;
+
+  // Live answers past their review date whose owner was not reminded since
+  // it passed, the longest past first.
+  virtual Result<std::vector<Answer>> DueForReview(Timestamp now, int limit) = 0;
+  // Marks the owner reminded and enqueues `then` (the mail) in the same
+  // transaction; false (nothing enqueued) when another node did.
+  virtual Result<bool> MarkReviewReminded(int64_t id, Timestamp at,
+                                          const std::optional<NewJob>& then) = 0;
+  // Live answers past their review date (for /metrics).
+  virtual Result<int64_t> CountStale(Timestamp now) = 0;
+  virtual Result<std::optional<int64_t>> ReviewJobId() = 0;
+  virtual Result<bool> SetReviewJob(std::optional<int64_t> expected, int64_t job_id) = 0;
 };
+
+// The recurring job that reminds owners of answers to review, and the
+// one-off job that mails one reminder ("answer_id/user_id").
+inline constexpr char kAnswerReviewJob[] = "answers.review";
+inline constexpr char kAnswerReviewMailJob[] = "answers.review_mail";
 
 inline constexpr size_t kMaxAnswerTitle = 300;
 inline constexpr size_t kMaxAnswerBody = 20000;
@@ -196,6 +214,14 @@ class AnswerService {
   // No longer suggested or shown; its versions stay.
   Result<Answer> Retire(int64_t id, int64_t version, int64_t by_user);
   Result<AnswerQuestion> AddQuestion(int64_t id, const std::string& text, int64_t by_user);
+
+  // Reminds the owner of each live answer past its review date, once per
+  // date (a new date reminds again): a mail job (`mail` on) enqueued with
+  // the mark, across nodes once. How many.
+  Result<int> RunReviewReminders(bool mail);
+  Result<bool> EnsureReviewJob();
+  // The recurring job's handler: a round, the next in an hour.
+  Result<std::optional<Timestamp>> RunReviewJob(const Job& job, bool mail);
 
  private:
   // The answer at `version` (Conflict otherwise) with its versions.

@@ -6,6 +6,7 @@
 #include "domain/job_runner.h"
 #include "domain/mail_outbox.h"
 #include "domain/promise_notice.h"
+#include "domain/staff_mail.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -30,11 +31,6 @@ std::optional<Payload> ParsePayload(const std::string& s) {
   p.user_id = user;
   p.escalation = kind == "overdue";
   return p;
-}
-
-std::string DomainOfAddress(const std::string& address) {
-  const size_t at = address.rfind('@');
-  return at == std::string::npos ? "luister.invalid" : address.substr(at + 1);
 }
 
 std::atomic<int64_t> mails_sent{0}, mails_skipped{0}, mails_retried{0}, mails_failed{0};
@@ -103,56 +99,18 @@ Result<std::string> PromiseMailer::Send(const Job& job) {
   if (!user.active) return std::string("user is no longer active; no mail");
   LUISTER_ASSIGN_OR_RETURN(Customer customer, store_.customers().Get(p.customer_id));
 
-  // The owning department's mailbox, else the recipient's department's,
-  // else the desk's first that sends.
-  std::optional<Mailbox> via;
-  for (const std::optional<int64_t>& d : {p.owner_department_id, user.department_id}) {
-    if (via || !d) continue;
-    LUISTER_ASSIGN_OR_RETURN(via, SendingMailbox(store_, *d, std::nullopt));
-  }
-  if (!via) {
-    LUISTER_ASSIGN_OR_RETURN(MailboxRepository * boxes, store_.Find<MailboxRepository>());
-    LUISTER_ASSIGN_OR_RETURN(auto all, boxes->List());
-    for (const Mailbox& m : all)
-      if (!via && !m.settings.smtp_host.empty()) via = m;
-  }
-  if (!via)
-    return Unavailable(
-        "no mailbox sends mail: give one SMTP settings in the admin, so that "
-        "promise reminders reach people by e-mail");
-  LUISTER_ASSIGN_OR_RETURN(std::string secret, secrets_.Open(via->sealed_secret));
   LUISTER_ASSIGN_OR_RETURN(ZoneClock zone, ZoneClock::Open("Europe/Amsterdam"));
   const PromiseMailText text =
       ComposePromiseMail(p, customer.name, user.language, payload->escalation, zone);
-
-  OutboundMail mail;
-  const std::string team =
-      via->settings.from_name.empty() ? via->settings.name : via->settings.from_name;
-  mail.from = {"Luister (" + team + ")", via->settings.address};
-  mail.reply_to = mail.from;
-  mail.to = {{user.name, user.email}};
+  StaffMail mail;
+  mail.to = user;
+  mail.department_id = p.owner_department_id;
   mail.subject = text.subject;
-  // One Message-ID per job: a send tried again is the same mail to the
-  // receiving side.
-  mail.message_id = "luister.promise." + std::to_string(p.id) + ".job" + std::to_string(job.id) +
-                    "@" + DomainOfAddress(via->settings.address);
-  mail.date = clock_.Now();
   mail.text = text.text;
-  mail.auto_submitted = true;
-  LUISTER_ASSIGN_OR_RETURN(std::string data, composer_.Compose(mail));
-  const SmtpResult sent = smtp_.Send(MailOutbox::EndpointOf(via->settings, std::move(secret)),
-                                     via->settings.address, {AsciiLower(user.email)}, data, [] {});
-  switch (sent.outcome) {
-    case SmtpOutcome::kSent:
-    case SmtpOutcome::kUncertain:  // handed over: sending again could send it twice
-      return "mailed " + std::string(payload->escalation ? "escalation" : "reminder") +
-             " for promise " + std::to_string(p.id) + " to user " + std::to_string(user.id);
-    case SmtpOutcome::kRejected:
-      return InvalidArgument("the mail server refused the promise mail: " + sent.answer);
-    case SmtpOutcome::kTemporary:
-      break;
-  }
-  return Unavailable("the mail server did not take the promise mail yet: " + sent.answer);
+  mail.message_key = "promise." + std::to_string(p.id) + ".job" + std::to_string(job.id);
+  LUISTER_RETURN_IF_ERROR(SendStaffMail(store_, clock_, composer_, smtp_, secrets_, mail));
+  return "mailed " + std::string(payload->escalation ? "escalation" : "reminder") +
+         " for promise " + std::to_string(p.id) + " to user " + std::to_string(user.id);
 }
 
 }  // namespace luister

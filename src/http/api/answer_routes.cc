@@ -1,11 +1,14 @@
 // The canonical answer library (C6, C7): domain/answer.h, docs/answers.md.
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "domain/answer.h"
 #include "domain/answer_matcher.h"
+#include "domain/job_runner.h"
+#include "domain/staff_mail.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
@@ -145,7 +148,10 @@ class LibraryMatcher {
   std::shared_ptr<const Built> built_;
 };
 
+std::string AnswerMetrics(ApiContext& ctx);
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
+  ctx.metrics.AddCollector([&ctx] { return AnswerMetrics(ctx); });
   auto matcher = std::make_shared<LibraryMatcher>();
   r.Add("GET", "/api/v1/answers",
         Secured(Permission::kReadConversations, kNoPersonalData,
@@ -374,11 +380,75 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
             }));
 }
 
+bool CanMail(const ApiContext& ctx) { return ctx.mail_composer && ctx.smtp && ctx.secrets; }
+
+// One reminder to review an answer, in the owner's language; none when it
+// was retired or given a new date meanwhile.
+Result<std::string> MailReview(ApiContext& ctx, const Job& job) {
+  long long answer_id = 0, user_id = 0;
+  if (std::sscanf(job.payload.c_str(), "%lld/%lld", &answer_id, &user_id) != 2)
+    return InvalidArgument("not an answer review mail: " + job.payload);
+  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+  LUISTER_ASSIGN_OR_RETURN(Answer a, repo->Get(answer_id));
+  const Timestamp now = ctx.clock.Now();
+  if (a.retired_at || !a.review_by || *a.review_by > now)
+    return std::string("answer ") + std::to_string(a.id) + " needs no review now; no mail";
+  LUISTER_ASSIGN_OR_RETURN(User user, ctx.store.directory().GetUser(user_id));
+  if (!user.active) return std::string("user is no longer active; no mail");
+  const bool nl = user.language == Language::kNl;
+  const std::string date = FormatIso8601(*a.review_by).substr(0, 10);
+  StaffMail mail;
+  mail.to = user;
+  mail.subject = (nl ? "Herzien: antwoord \"" : "Review: answer \"") + a.topic + "\"";
+  mail.text =
+      nl ? "De herzieningsdatum van het antwoord \"" + a.topic + "\" is verstreken (" + date +
+               "). Lees het opnieuw: klopt het nog? Schrijf anders een nieuwe versie, of geef een "
+               "nieuwe herzieningsdatum.\n\nLuister > Antwoorden > " +
+               a.topic + "\n"
+         : "The review date of the answer \"" + a.topic + "\" has passed (" + date +
+               "). Read it again: is it still right? If not, write a new version, or set a new "
+               "review date.\n\nLuister > Answers > " +
+               a.topic + "\n";
+  mail.message_key = "answer." + std::to_string(a.id) + ".job" + std::to_string(job.id);
+  LUISTER_RETURN_IF_ERROR(
+      SendStaffMail(ctx.store, ctx.clock, *ctx.mail_composer, *ctx.smtp, *ctx.secrets, mail));
+  return "mailed the review reminder of answer " + std::to_string(a.id) + " to user " +
+         std::to_string(user.id);
+}
+
+Status Jobs(JobRunner& runner, ApiContext& ctx) {
+  LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(
+      kAnswerReviewJob, [&ctx](const Job& job) -> Result<std::optional<Timestamp>> {
+        LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+        return service.RunReviewJob(job, CanMail(ctx));
+      }));
+  if (CanMail(ctx)) {
+    LUISTER_RETURN_IF_ERROR(runner.Register(
+        kAnswerReviewMailJob, [&ctx](const Job& job) { return MailReview(ctx, job); }));
+  }
+  LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+  return service.EnsureReviewJob().status();
+}
+
+std::string AnswerMetrics(ApiContext& ctx) {
+  auto repo = ctx.store.Find<AnswerRepository>();
+  if (!repo.ok()) return "";
+  auto stale = (*repo)->CountStale(ctx.clock.Now());
+  if (!stale.ok()) return "";
+  return "# HELP luister_answers_stale Published answers past their review date.\n"
+         "# TYPE luister_answers_stale gauge\nluister_answers_stale " +
+         std::to_string(*stale) + "\n";
+}
+
 }  // namespace
 
 // The canonical answer library (C6): domain/answer.h, docs/answers.md.
 ApiModule AnswersModule() {
-  return {"answers", {"answers", "answer_versions", "answer_questions"}, {}, Routes, {}};
+  return {"answers",
+          {"answers", "answer_versions", "answer_questions", "answer_review_job"},
+          {},
+          Routes,
+          Jobs};
 }
 
 }  // namespace luister::http

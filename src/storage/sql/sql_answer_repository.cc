@@ -6,6 +6,7 @@
 #include "storage/sql/query.h"
 #include "storage/sql/query_builder.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/sql_job_repository.h"
 
 namespace luister::sql {
 
@@ -57,6 +58,20 @@ const Sql kLibrary(
 const Sql kLibraryQuestions(
     "SELECT q.answer_id, q.text FROM answer_questions q JOIN answers a ON a.id = q.answer_id "
     "WHERE a.retired_at IS NULL ORDER BY q.answer_id, q.id");
+// Through answers_review (review_by, id).
+const Sql kDueForReview(std::string("SELECT ") + kColumns +
+                        " FROM answers a WHERE a.review_by < ? AND a.retired_at IS NULL AND "
+                        "(a.review_reminded_at IS NULL OR a.review_reminded_at < a.review_by) "
+                        "ORDER BY a.review_by, a.id LIMIT ?");
+const Sql kMarkReviewReminded(
+    "UPDATE answers SET review_reminded_at = ? WHERE id = ? AND "
+    "(review_reminded_at IS NULL OR review_reminded_at < review_by)");
+const Sql kCountStale("SELECT count(*) FROM answers WHERE review_by < ? AND retired_at IS NULL");
+const Sql kReviewJob("SELECT job_id FROM answer_review_job WHERE singleton = 1");
+const Sql kFirstReviewJob(
+    "INSERT INTO answer_review_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
+const Sql kNextReviewJob(
+    "UPDATE answer_review_job SET job_id = ? WHERE singleton = 1 AND job_id = ?");
 const Sql kGeneration(
     "SELECT count(*), COALESCE(max(updated_at), 0), (SELECT count(*) FROM answer_questions) "
     "FROM answers");
@@ -280,6 +295,40 @@ Result<Page<AnswerUseRecord>> SqlAnswerRepository::Told(int64_t id, int below,
                                return u;
                              }));
     return MakePage(std::move(rows), p.limit, [](const AnswerUseRecord& u) { return u.id; });
+  });
+}
+
+Result<std::vector<Answer>> SqlAnswerRepository::DueForReview(Timestamp now, int limit) {
+  return db_.ReadOne([&](Connection& c) {
+    return Collect<Answer>(c, kDueForReview, Params::Of(now, static_cast<int64_t>(limit)), FromRow);
+  });
+}
+
+Result<bool> SqlAnswerRepository::MarkReviewReminded(int64_t id, Timestamp at,
+                                                     const std::optional<NewJob>& then) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kMarkReviewReminded, Params::Of(at, id)));
+    if (n == 1 && then) LUISTER_RETURN_IF_ERROR(EnqueueJob(c, *then).status());
+    return n == 1;
+  });
+}
+
+Result<int64_t> SqlAnswerRepository::CountStale(Timestamp now) {
+  return db_.ReadOne([&](Connection& c) { return Scalar(c, kCountStale, Params::Of(now)); });
+}
+
+Result<std::optional<int64_t>> SqlAnswerRepository::ReviewJobId() {
+  return db_.ReadOne([&](Connection& c) {
+    return First<int64_t>(c, kReviewJob, Params(), [](const Row& r) { return r.Int(0); });
+  });
+}
+
+Result<bool> SqlAnswerRepository::SetReviewJob(std::optional<int64_t> expected, int64_t job_id) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n,
+                             expected ? c.Execute(kNextReviewJob, Params::Of(job_id, *expected))
+                                      : c.Execute(kFirstReviewJob, Params::Of(job_id)));
+    return n == 1;
   });
 }
 

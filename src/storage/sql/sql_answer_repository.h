@@ -19,6 +19,12 @@ class SqlAnswerRepository final : public AnswerRepository {
   Result<std::vector<LibraryAnswer>> Library() override;
   Result<std::string> Generation() override;
   Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) override;
+  Result<std::vector<Answer>> DueForReview(Timestamp now, int limit) override;
+  Result<bool> MarkReviewReminded(int64_t id, Timestamp at,
+                                  const std::optional<NewJob>& then) override;
+  Result<int64_t> CountStale(Timestamp now) override;
+  Result<std::optional<int64_t>> ReviewJobId() override;
+  Result<bool> SetReviewJob(std::optional<int64_t> expected, int64_t job_id) override;
 
  private:
   Database& db_;

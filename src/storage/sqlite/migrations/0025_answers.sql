@@ -7,6 +7,8 @@ CREATE TABLE answers (
   owner_user_id INTEGER REFERENCES users (id),
   review_by INTEGER,
   retired_at INTEGER,
+  -- When the owner was last reminded that the review date passed.
+  review_reminded_at INTEGER,
   created_by INTEGER REFERENCES users (id),
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
@@ -15,6 +17,11 @@ CREATE TABLE answers (
 -- Answers past their review date (the owners' reminder), an owner's.
 CREATE INDEX answers_review ON answers (review_by, id);
 CREATE INDEX answers_owner ON answers (owner_user_id, id);
+-- The desk's one recurring job that reminds owners of answers to review.
+CREATE TABLE answer_review_job (
+  singleton INTEGER PRIMARY KEY,
+  job_id INTEGER
+);
 CREATE TABLE answer_versions (
   id INTEGER PRIMARY KEY,
   answer_id INTEGER NOT NULL REFERENCES answers (id),
