@@ -369,7 +369,7 @@ TEST_F(PromisesTest, TheCustomerHearsOfItByTheirOwnChannelOrByEmail) {
   ASSERT_EQ(messages.size(), 1u) << thread.body;
   const std::string body = messages[0]["body_text"];
   EXPECT_NE(body.find("Beste Karel Bel"), std::string::npos) << body;
-  EXPECT_NE(body.find("We bellen u terug op "), std::string::npos) << body;
+  EXPECT_NE(body.find("We bellen u terug "), std::string::npos) << body;
   EXPECT_NE(body.find(" tussen "), std::string::npos) << body;
   EXPECT_EQ(messages[0]["delivery"], "queued");
   auto history = client_->Get(ours_url).Json()["history"];
