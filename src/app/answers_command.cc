@@ -5,10 +5,13 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "app/commands.h"
+#include "domain/answer_consistency.h"
 #include "domain/answer_matcher.h"
 
 namespace luister {
@@ -78,6 +81,81 @@ int RunAnswersEval(const AnswersEvalArgs& args) {
                               {"top3", round4(top3 / n)},
                               {"latency_ms_p50", round4(ms[ms.size() / 2])},
                               {"n_test", test->size()}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
+  std::ifstream in(args.input);
+  if (!in) {
+    std::cerr << "luister: cannot read " << args.input << "\n";
+    return 2;
+  }
+  struct Counts {
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+  };
+  std::map<std::string, Counts> by_lang;
+  std::map<std::string, std::pair<int, int>> by_kind;  // found, labelled
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto where = args.input + ":" + std::to_string(n) + ": ";
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    auto text = [&](const char* key) -> std::optional<std::string> {
+      if (j.is_discarded() || !j.is_object()) return std::nullopt;
+      const auto it = j.find(key);
+      if (it == j.end() || !it->is_string()) return std::nullopt;
+      return it->get<std::string>();
+    };
+    const auto lang = text("lang"), published = text("published"), reply = text("reply"),
+               label = text("label");
+    if (!lang || !published || !reply || !label ||
+        (*label != "consistent" && *label != "contradiction")) {
+      std::cerr << "luister: " << where
+                << "needs \"lang\", \"published\", \"reply\" and \"label\" (consistent or "
+                   "contradiction)\n";
+      return 2;
+    }
+    const std::vector<AnswerConflict> found = FindConflicts(*published, *reply);
+    const bool said = !found.empty();
+    const bool truth = *label == "contradiction";
+    Counts& c = by_lang[*lang];
+    c.tp += said && truth;
+    c.fp += said && !truth;
+    c.fn += !said && truth;
+    c.tn += !said && !truth;
+    if (truth) {
+      const std::string kind = text("kind").value_or("");
+      by_kind[kind].second++;
+      by_kind[kind].first += said;
+    }
+    if (args.verbose && said != truth) {
+      std::cerr << (said ? "FALSE ALARM " : "MISSED ") << where << text("kind").value_or("")
+                << "\n  published: " << *published << "\n  reply: " << *reply << "\n";
+      for (const AnswerConflict& f : found)
+        std::cerr << "  found " << ToString(f.kind) << ": " << f.published << " / " << f.written
+                  << "\n";
+    }
+  }
+  if (by_lang.empty()) {
+    std::cerr << "luister: " << args.input << " holds no lines\n";
+    return 2;
+  }
+  auto round4 = [](double v) { return std::round(v * 10000) / 10000; };
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [lang, c] : by_lang) {
+    const double p = c.tp + c.fp ? static_cast<double>(c.tp) / (c.tp + c.fp) : 0;
+    const double r = c.tp + c.fn ? static_cast<double>(c.tp) / (c.tp + c.fn) : 0;
+    out[lang] = {{"precision", round4(p)},
+                 {"recall", round4(r)},
+                 {"n", c.tp + c.fp + c.fn + c.tn},
+                 {"contradictions", c.tp + c.fn}};
+  }
+  nlohmann::json kinds = nlohmann::json::object();
+  for (const auto& [kind, fl] : by_kind)
+    kinds[kind.empty() ? "unnamed" : kind] = {
+        {"recall", round4(static_cast<double>(fl.first) / fl.second)}, {"n", fl.second}};
+  out["recall_by_kind"] = kinds;
   std::cout << out.dump() << "\n";
   return 0;
 }

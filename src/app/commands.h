@@ -95,6 +95,12 @@ struct AnswersEvalArgs {
 };
 int RunAnswersEval(const AnswersEvalArgs& args);
 
+struct AnswersConsistencyArgs {
+  std::string input;
+  bool verbose = false;  // each mistake on standard error
+};
+int RunAnswersConsistency(const AnswersConsistencyArgs& args);
+
 struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name

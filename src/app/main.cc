@@ -207,6 +207,16 @@ int main(int argc, char** argv) {
   answers_eval_cmd->add_option("--test", answers_eval.test, "JSON lines to score")->required();
   answers_eval_cmd->add_option("--method", answers_eval.method, "hybrid, or bm25 (the baseline)")
       ->capture_default_str();
+  AnswersConsistencyArgs answers_consistency;
+  auto* answers_consistency_cmd = answers_cmd->add_subcommand(
+      "consistency",
+      "score the consistency check on labelled pairs (JSON lines of {\"lang\",\"published\","
+      "\"reply\",\"label\": consistent|contradiction}): precision and recall per language");
+  answers_consistency_cmd
+      ->add_option("--input", answers_consistency.input, "JSON lines of labelled pairs")
+      ->required();
+  answers_consistency_cmd->add_flag("--verbose", answers_consistency.verbose,
+                                    "each mistake on standard error");
   CLI11_PARSE(app, argc, argv);
   if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
     std::cerr << "luister: --phone-region: " << s.message() << "\n";
@@ -218,6 +228,7 @@ int main(int argc, char** argv) {
   if (promises_when->parsed()) return RunPromisesWhen(promises);
   if (promises_detect->parsed()) return RunPromisesDetect(promises);
   if (answers_eval_cmd->parsed()) return RunAnswersEval(answers_eval);
+  if (answers_consistency_cmd->parsed()) return RunAnswersConsistency(answers_consistency);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},

@@ -56,6 +56,7 @@ Message StoredMessage(const Conversation& v, const NewMessage& m, int64_t id, Ti
   if (m.send) stored.delivery = Delivery::kQueued;
   stored.answer_id = m.answer_id;
   stored.answer_number = m.answer_number;
+  stored.answer_override = m.answer_override;
   return stored;
 }
 

@@ -136,6 +136,9 @@ struct Message {
   // The canonical answer (and its version) the reply used (answer.h).
   std::optional<int64_t> answer_id;
   std::optional<int> answer_number;
+  // Why the reply says something else than the published answer, when the
+  // agent sent it despite the warning (answer_consistency.h).
+  std::string answer_override;
 };
 
 // A notice the desk sent by itself (no author, sent by the outbox): the
@@ -191,9 +194,11 @@ struct NewMessage {
   // Whom the desk sends it to, instead of the customer's last address
   // (one of the customer's e-mail addresses, normalised). Only with `send`.
   std::string send_to;
-  // The canonical answer version the reply used (answer.h).
+  // The canonical answer version the reply used (answer.h), and why it
+  // says something else than the published answer, when it does.
   std::optional<int64_t> answer_id;
   std::optional<int> answer_number;
+  std::string answer_override;
 };
 
 // One message of a batch import, after it was written: the conversation as

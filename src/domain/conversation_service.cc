@@ -4,11 +4,13 @@
 #include <cctype>
 
 #include "domain/answer.h"
+#include "domain/answer_consistency.h"
 #include "domain/blob.h"
 #include "domain/chat.h"
 #include "domain/html_sanitizer.h"
 #include "domain/permissions.h"
 #include "domain/promise.h"
+#include "domain/text_analysis.h"
 #include "domain/validation.h"
 
 namespace luister {
@@ -210,6 +212,7 @@ void ConversationService::PrepareMessage(MessageInput in, std::optional<int64_t>
   out->raw_sha256 = std::move(in.raw_sha256);
   out->answer_id = in.answer_id;
   out->answer_number = in.answer_number;
+  out->answer_override = std::move(in.answer_override);
 }
 
 void ConversationService::CheckAnswer(const MessageInput& in, std::optional<int64_t> author_user_id,
@@ -229,8 +232,28 @@ void ConversationService::CheckAnswer(const MessageInput& in, std::optional<int6
            (v.state == AnswerState::kPublished || v.state == AnswerState::kSuperseded);
   });
   if (!known)
-    add("no published version " + std::to_string(*in.answer_number) + " of answer " +
-        std::to_string(*in.answer_id));
+    return add("no published version " + std::to_string(*in.answer_number) + " of answer " +
+               std::to_string(*in.answer_id));
+  if (in.answer_override.size() > kMaxAnswerNote)
+    return add("the reason is longer than " + std::to_string(kMaxAnswerNote) + " bytes");
+  if (!Trim(in.answer_override).empty()) return;
+  // The reply against the live version: "the published answer says 14
+  // days, you wrote 30".
+  const auto live = std::find_if(versions->begin(), versions->end(), [](const AnswerVersion& v) {
+    return v.state == AnswerState::kPublished;
+  });
+  if (live == versions->end()) return;
+  std::string reply = in.body_text;
+  if (Trim(reply).empty() && !in.body_html.empty()) reply = HtmlToText(in.body_html);
+  const Language lang = GuessLanguage(NormalisedWords(reply));
+  const AnswerText& text = lang == Language::kNl ? (live->nl.empty() ? live->en : live->nl)
+                                                 : (live->en.empty() ? live->nl : live->en);
+  const std::vector<AnswerConflict> conflicts = FindConflicts(text.body, reply);
+  if (conflicts.empty()) return;
+  const AnswerConflict& c = conflicts.front();
+  add("contradicts the published answer (" + std::string(ToString(c.kind)) + "): it says \"" +
+      c.published + "\", the reply \"" + c.written +
+      "\"; correct the reply, or send it with answer.override saying why");
 }
 
 namespace {

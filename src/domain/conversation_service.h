@@ -38,6 +38,9 @@ struct MessageInput {
   // was told what. Both or neither; the version must exist.
   std::optional<int64_t> answer_id;
   std::optional<int> answer_number;
+  // The reply says something else than the published version (an amount,
+  // a period, a yes or no): refused unless the agent says why here.
+  std::string answer_override;
 };
 
 // One message of an import: which conversation, and what.

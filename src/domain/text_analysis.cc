@@ -92,6 +92,14 @@ std::vector<std::string_view> CodePoints(std::string_view w) {
 
 }  // namespace
 
+std::string FoldText(std::string_view text) {
+  Tools& t = ThreadTools();
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (t.fold) t.fold->transliterate(s);
+  return Utf8(s);
+}
+
 std::vector<std::string> NormalisedWords(std::string_view text) {
   Tools& t = ThreadTools();
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(

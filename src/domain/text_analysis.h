@@ -13,6 +13,10 @@ namespace luister {
 // ICU word breaking, stop words, Snowball stems. Thread-safe: each thread
 // keeps its own ICU and Snowball objects.
 
+// `text` case folded and without diacritics (NFKC), everything else kept
+// ("Vóór 17.00 uur" -> "voor 17.00 uur").
+std::string FoldText(std::string_view text);
+
 // The words of `text`, normalised (lower case, without diacritics), in
 // order; numbers kept, punctuation and spaces dropped.
 std::vector<std::string> NormalisedWords(std::string_view text);

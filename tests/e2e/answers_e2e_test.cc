@@ -110,7 +110,7 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
                                     {"body_text", "U kunt binnen 14 dagen retourneren."},
                                     {"answer", {{"id", id}, {"number", 1}}}});
   ASSERT_EQ(used.status, 201) << used.body;
-  EXPECT_EQ(used.Json()["answer"], (json{{"id", id}, {"number", 1}}));
+  EXPECT_EQ(used.Json()["answer"], (json{{"id", id}, {"number", 1}, {"override", nullptr}}));
   for (const json& bad :
        {json{{"direction", "out"}, {"body_text", "x"}, {"answer", {{"id", id}, {"number", 7}}}},
         json{{"internal", true}, {"body_text", "x"}, {"answer", {{"id", id}, {"number", 1}}}},
@@ -119,6 +119,38 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_EQ(Fields(r).count("answer") + Fields(r).count("answer.number"), 1u) << r.body;
   }
+
+  // The consistency check: before sending, the agent hears what differs
+  // from the published answer; a reply naming the answer that contradicts
+  // it is refused, and goes out with the agent's reason.
+  const std::string wrong = "Beste klant, u kunt uw bestelling binnen 30 dagen retourneren.";
+  auto check = agent.Post("/api/v1/answers/check",
+                          {{"text", wrong}, {"question", "Hoe lang heb ik om te retourneren?"}});
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_EQ(check.Json()["answer"]["answer_id"], id) << check.body;
+  ASSERT_EQ(check.Json()["conflicts"].size(), 1u) << check.body;
+  EXPECT_EQ(check.Json()["conflicts"][0]["kind"], "period");
+  EXPECT_EQ(check.Json()["conflicts"][0]["published"], "14 dagen");
+  EXPECT_EQ(check.Json()["conflicts"][0]["written"], "30 dagen");
+  auto fine = agent.Post("/api/v1/answers/check",
+                         {{"text", "U heeft twee weken om te retourneren."}, {"answer_id", id}});
+  ASSERT_EQ(fine.status, 200) << fine.body;
+  EXPECT_TRUE(fine.Json()["conflicts"].empty()) << fine.body;
+  EXPECT_EQ(agent.Post("/api/v1/answers/check", {{"text", "x"}, {"answer_id", 999999}}).status,
+            404);
+  EXPECT_EQ(agent.Post("/api/v1/answers/check", {{"text", 3}}).status, 400);
+  auto refused = agent.Post(
+      messages,
+      {{"direction", "out"}, {"body_text", wrong}, {"answer", {{"id", id}, {"number", 1}}}});
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.body.find("30 dagen"), std::string::npos) << refused.body;
+  auto overridden = agent.Post(
+      messages,
+      {{"direction", "out"},
+       {"body_text", wrong},
+       {"answer", {{"id", id}, {"number", 1}, {"override", "klant heeft een verlengde termijn"}}}});
+  ASSERT_EQ(overridden.status, 201) << overridden.body;
+  EXPECT_EQ(overridden.Json()["answer"]["override"], "klant heeft een verlengde termijn");
 
   // A second version: the first stays live until it is published.
   auto draft =
@@ -149,11 +181,13 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
   EXPECT_EQ(versions[1]["material"], true);
   EXPECT_NE(versions[1]["change_note"].get<std::string>().find("sent back: ook Engels graag"),
             std::string::npos);
-  // Who was told the old version: the reply above, its customer.
+  // Who was told the old version: the replies above (the one sent with a
+  // reason too), their customer.
   auto told = agent.Get(url + "/told");
   ASSERT_EQ(told.status, 200) << told.body;
   EXPECT_EQ(told.Json()["before"], 2);
-  ASSERT_EQ(told.Json()["items"].size(), 1u) << told.body;
+  ASSERT_EQ(told.Json()["items"].size(), 2u) << told.body;
+  EXPECT_EQ(told.Json()["items"][1]["message_id"], overridden.Json()["id"]);
   EXPECT_EQ(told.Json()["items"][0]["message_id"], used.Json()["id"]);
   EXPECT_EQ(told.Json()["items"][0]["customer_id"], customer.Json()["id"]);
   EXPECT_EQ(told.Json()["items"][0]["number"], 1);

@@ -113,6 +113,37 @@ TEST(CliTest, AnswersEvalScoresTheMatcherAndNamesBadInput) {
   std::filesystem::remove_all(dir);
 }
 
+// `luister answers consistency`: the consistency check scored on the
+// hand-written labelled pairs (tests/data/consistency) per language; the
+// floors are the figures measured when the check was written, less a little
+// (docs/benchmarks.md), so that a rule change that loses ground fails here.
+TEST(CliTest, AnswersConsistencyScoresTheCheckPerLanguage) {
+  const std::string data = std::string(LUISTER_SOURCE_DIR) + "/tests/data/consistency/";
+  auto r = RunLuister({"answers", "consistency", "--input", data + "test.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const nlohmann::json out = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(out.is_object()) << r.out;
+  for (const char* lang : {"nl", "en"}) {
+    ASSERT_TRUE(out.contains(lang)) << r.out;
+    EXPECT_EQ(out[lang]["n"], 120) << lang;
+    EXPECT_EQ(out[lang]["contradictions"], 60) << lang;
+    EXPECT_GE(out[lang]["precision"].get<double>(), 0.8) << lang << r.out;
+    EXPECT_GE(out[lang]["recall"].get<double>(), 0.55) << lang << r.out;
+  }
+  for (const char* kind : {"amount", "period", "deadline", "date", "yes_no", "procedure"})
+    EXPECT_TRUE(out["recall_by_kind"].contains(kind)) << kind;
+
+  const std::string dir = TempDir();
+  std::ofstream(dir + "/bad.jsonl") << "{\"lang\":\"nl\",\"published\":\"a\",\"reply\":\"b\","
+                                       "\"label\":\"maybe\"}\n";
+  auto bad = RunLuister({"answers", "consistency", "--input", dir + "/bad.jsonl"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("bad.jsonl:1:"), std::string::npos) << bad.out;
+  auto missing = RunLuister({"answers", "consistency", "--input", dir + "/missing.jsonl"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliTest, ServeRefusesAnUnmigratedDatabase) {
   std::string dir = TempDir();
   auto r = RunLuister({"serve", "--db", "sqlite:" + dir + "/x.db", "--listen", "127.0.0.1:0"});

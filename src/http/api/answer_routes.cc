@@ -6,9 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/answer.h"
-#include "domain/answer_matcher.h"
+#include "domain/answer_consistency.h"
+#include "domain/answer_library.h"
 #include "domain/job_runner.h"
 #include "domain/staff_mail.h"
+#include "domain/text_analysis.h"
+#include "domain/validation.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
@@ -106,53 +109,10 @@ Result<Response> Changed(ApiContext& ctx, int64_t id, Result<Answer> r) {
   return out;
 }
 
-// The matcher over the published library, built again when the library
-// changed (its generation), shared by this node's requests.
-class LibraryMatcher {
- public:
-  struct Built {
-    std::string generation;
-    std::vector<LibraryAnswer> library;
-    std::optional<AnswerMatcher> matcher;
-  };
-  Result<std::shared_ptr<const Built>> Current(AnswerRepository& repo) {
-    LUISTER_ASSIGN_OR_RETURN(std::string generation, repo.Generation());
-    {
-      std::lock_guard lock(mu_);
-      if (built_ && built_->generation == generation) return built_;
-    }
-    auto next = std::make_shared<Built>();
-    next->generation = generation;
-    LUISTER_ASSIGN_OR_RETURN(next->library, repo.Library());
-    std::vector<AnswerExample> examples;
-    for (const LibraryAnswer& a : next->library) {
-      const std::string id = std::to_string(a.answer_id);
-      for (const AnswerText* t : {&a.nl, &a.en})
-        if (!t->empty()) {
-          examples.push_back({t->title, id});
-          examples.push_back({t->title + "\n" + t->body, id});
-        }
-      for (const std::string& q : a.questions) examples.push_back({q, id});
-    }
-    if (!examples.empty()) {
-      LUISTER_ASSIGN_OR_RETURN(AnswerMatcher m, AnswerMatcher::Build(examples));
-      next->matcher = std::move(m);
-    }
-    std::lock_guard lock(mu_);
-    built_ = next;
-    return std::shared_ptr<const Built>(next);
-  }
-
- private:
-  std::mutex mu_;
-  std::shared_ptr<const Built> built_;
-};
-
 std::string AnswerMetrics(ApiContext& ctx);
 
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   ctx.metrics.AddCollector([&ctx] { return AnswerMetrics(ctx); });
-  auto matcher = std::make_shared<LibraryMatcher>();
   r.Add("GET", "/api/v1/answers",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
@@ -339,45 +299,80 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 }));
   // The published answers a text asks for, best first, in the language
   // asked (the other where it has none): what an agent inserts with one key.
-  r.Add("POST", "/api/v1/answers/suggest",
+  // The consistency check before a reply goes out: the reply against the
+  // answer it names, or the one its question (or itself) asks for.
+  r.Add("POST", "/api/v1/answers/check",
         Secured(
             Permission::kReadConversations, kNoPersonalData,
-            [&ctx, matcher](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+            [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
               LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
               auto text = b.String("text", true, 64 * 1024);
-              auto lang = b.String("lang", false, 2);
-              auto limit = b.Int("limit", false);
-              if (lang && *lang != "nl" && *lang != "en") b.AddError("lang", "must be nl or en");
-              if (limit && (*limit < 1 || *limit > 10)) b.AddError("limit", "1 to 10");
-              b.RejectUnknown({"text", "lang", "limit"});
+              auto question = b.String("question", false, 64 * 1024);
+              auto answer_id = b.Int("answer_id", false);
+              b.RejectUnknown({"text", "question", "answer_id"});
               LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
               LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
-              LUISTER_ASSIGN_OR_RETURN(auto built, matcher->Current(*repo));
-              json items = json::array();
-              if (built->matcher) {
-                const bool nl = lang.value_or("nl") == "nl";
-                for (const AnswerScore& s :
-                     built->matcher->Rank(*text, static_cast<size_t>(limit.value_or(3)))) {
-                  const int64_t id = std::stoll(s.answer_id);
-                  const auto a =
-                      std::find_if(built->library.begin(), built->library.end(),
-                                   [&](const LibraryAnswer& x) { return x.answer_id == id; });
-                  if (a == built->library.end()) continue;
-                  const bool in_nl = nl ? !a->nl.empty() : a->en.empty();
-                  const AnswerText& t = in_nl ? a->nl : a->en;
-                  auto vars = AnswerVariables(t.body, "body");
-                  items.push_back({{"answer_id", id},
-                                   {"number", a->number},
-                                   {"topic", a->topic},
-                                   {"lang", in_nl ? "nl" : "en"},
-                                   {"title", t.title},
-                                   {"body", t.body},
-                                   {"variables", vars.ok() ? json(*vars) : json::array()},
-                                   {"score", s.score}});
-                }
+              LUISTER_ASSIGN_OR_RETURN(auto built, ctx.answer_library->Current(*repo));
+              const LibraryAnswer* answer = nullptr;
+              if (answer_id) {
+                answer = built->Find(*answer_id);
+                if (!answer) return NotFound("no published answer " + std::to_string(*answer_id));
+              } else {
+                const std::string& about = question && !Trim(*question).empty() ? *question : *text;
+                const auto ranked = built->Rank(about, 1);
+                if (!ranked.empty() && ranked.front().score >= kGoodAnswerMatch)
+                  answer = ranked.front().answer;
               }
-              return JsonResponse(200, {{"items", std::move(items)}});
+              json out = {{"answer", nullptr}, {"conflicts", json::array()}};
+              if (!answer) return JsonResponse(200, out);
+              Language used = GuessLanguage(NormalisedWords(*text));
+              const AnswerText& t = AnswerTextIn(*answer, used, &used);
+              out["answer"] = {{"answer_id", answer->answer_id},
+                               {"number", answer->number},
+                               {"topic", answer->topic},
+                               {"lang", ToString(used)},
+                               {"title", t.title}};
+              for (const AnswerConflict& c : FindConflicts(t.body, *text))
+                out["conflicts"].push_back({{"kind", ToString(c.kind)},
+                                            {"published", c.published},
+                                            {"written", c.written},
+                                            {"published_sentence", c.published_sentence},
+                                            {"written_sentence", c.written_sentence}});
+              return JsonResponse(200, out);
             }));
+  r.Add("POST", "/api/v1/answers/suggest",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto text = b.String("text", true, 64 * 1024);
+                  auto lang = b.String("lang", false, 2);
+                  auto limit = b.Int("limit", false);
+                  if (lang && *lang != "nl" && *lang != "en")
+                    b.AddError("lang", "must be nl or en");
+                  if (limit && (*limit < 1 || *limit > 10)) b.AddError("limit", "1 to 10");
+                  b.RejectUnknown({"text", "lang", "limit"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo,
+                                           ctx.store.Find<AnswerRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(auto built, ctx.answer_library->Current(*repo));
+                  json items = json::array();
+                  const Language want = lang.value_or("nl") == "nl" ? Language::kNl : Language::kEn;
+                  for (const LibraryMatch& m :
+                       built->Rank(*text, static_cast<size_t>(limit.value_or(3)))) {
+                    Language used = want;
+                    const AnswerText& t = AnswerTextIn(*m.answer, want, &used);
+                    auto vars = AnswerVariables(t.body, "body");
+                    items.push_back({{"answer_id", m.answer->answer_id},
+                                     {"number", m.answer->number},
+                                     {"topic", m.answer->topic},
+                                     {"lang", ToString(used)},
+                                     {"title", t.title},
+                                     {"body", t.body},
+                                     {"variables", vars.ok() ? json(*vars) : json::array()},
+                                     {"score", m.score}});
+                  }
+                  return JsonResponse(200, {{"items", std::move(items)}});
+                }));
 }
 
 bool CanMail(const ApiContext& ctx) { return ctx.mail_composer && ctx.smtp && ctx.secrets; }

@@ -7,6 +7,7 @@
 
 #include "auth/authenticator.h"
 #include "common/time.h"
+#include "domain/answer_library.h"
 #include "domain/conversation_service.h"
 #include "domain/customer_service.h"
 #include "domain/mail_outbox.h"
@@ -62,6 +63,9 @@ struct ApiContext {
   // The largest file the composer may upload (ServerOptions::max_upload_bytes
   // lets such a body through to POST /api/v1/uploads).
   size_t max_upload_bytes = 25u << 20;
+  // The published answer library and its matcher, shared by this node's
+  // requests and jobs (built again when the library changes).
+  std::shared_ptr<AnswerLibrary> answer_library = std::make_shared<AnswerLibrary>();
 };
 
 // Where the composer uploads files (raw bytes); the server reads bodies up

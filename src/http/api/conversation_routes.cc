@@ -97,7 +97,8 @@ Result<MessageInput> ReadMessage(const std::string& body) {
   b.Object("answer", false, [&](JsonBody& a) {
     m.answer_id = a.Int("id", true);
     if (auto n = a.Int("number", true)) m.answer_number = static_cast<int>(*n);
-    a.RejectUnknown({"id", "number"});
+    if (auto o = a.String("override", false, kMaxAnswerNote)) m.answer_override = *o;
+    a.RejectUnknown({"id", "number", "override"});
   });
   b.RejectUnknown({"internal", "direction", "body_text", "body_html", "status", "attachments",
                    "created_at", "answer"});

@@ -235,7 +235,10 @@ json ToJson(const Message& v) {
           {"delivery", v.delivery ? json(Str(ToString(*v.delivery))) : json(nullptr)},
           {"delivery_error", v.delivery_error.empty() ? json(nullptr) : json(v.delivery_error)},
           {"answer", v.answer_id && v.answer_number
-                         ? json{{"id", *v.answer_id}, {"number", *v.answer_number}}
+                         ? json{{"id", *v.answer_id},
+                                {"number", *v.answer_number},
+                                {"override", v.answer_override.empty() ? json(nullptr)
+                                                                       : json(v.answer_override)}}
                          : json(nullptr)},
           {"created_at", FormatIso8601(v.created_at)}};
 }

@@ -158,6 +158,7 @@ Message MessageFromRow(const Row& r) {
   m.delivery_error = r.OptText(13).value_or("");
   m.answer_id = r.OptInt(14);
   if (auto n = r.OptInt(15)) m.answer_number = static_cast<int>(*n);
+  m.answer_override = r.OptText(16).value_or("");
   return m;
 }
 

@@ -45,7 +45,7 @@ inline constexpr char kMessageColumns[] =
     "body_text, body_html, created_at, external_id, raw_sha256, delivery, "
     "CASE WHEN delivery IN ('failed', 'uncertain', 'cancelled', 'queued') THEN (SELECT "
     "o.last_error FROM mail_outbox o "
-    "WHERE o.message_id = messages.id) END, answer_id, answer_number";
+    "WHERE o.message_id = messages.id) END, answer_id, answer_number, answer_override";
 Message MessageFromRow(const Row& r);
 Result<Message> LoadMessage(Connection& c, int64_t id);
 // The attachments of all `messages`, in one statement per 256 messages.

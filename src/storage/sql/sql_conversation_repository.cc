@@ -30,7 +30,8 @@ const Sql kCustomerIsMerged(
 const Sql kInsertMessage(
     "INSERT INTO messages (conversation_id, customer_id, channel, direction, internal, "
     "author_user_id, body_text, body_html, created_at, external_id, raw_sha256, delivery, "
-    "answer_id, answer_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "answer_id, answer_number, answer_override) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?) RETURNING id");
 const Sql kInsertAttachment(
     "INSERT INTO message_attachments (message_id, position, filename, content_type, size_bytes, "
     "sha256, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -129,6 +130,8 @@ Result<int64_t> InsertMessage(Connection& c, Conversation& v, const NewMessage& 
                     : std::nullopt);
   insert.Add(m.answer_id);
   insert.Add(m.answer_number ? std::optional<int64_t>(*m.answer_number) : std::nullopt);
+  insert.Add(m.answer_override.empty() ? std::nullopt
+                                       : std::optional<std::string>(m.answer_override));
   LUISTER_ASSIGN_OR_RETURN(int64_t message_id, Scalar(c, kInsertMessage, insert));
   if (m.send && (m.replaces_id || !m.send_to.empty()))
     LUISTER_RETURN_IF_ERROR(

@@ -115,6 +115,8 @@ export type AnswerSuggestions = Schemas['AnswerSuggestions'];
 export type AnswerSuggestion = AnswerSuggestions['items'][number];
 export type AnswerTold = Schemas['AnswerTold'];
 export type AnswerUse = Schemas['AnswerUse'];
+/** What a reply says otherwise than the published answer (`POST /answers/check`). */
+export type ReplyCheck = Schemas['ReplyCheck'];
 /** A promise with where its notice to the customer went (confirm, remind-customer). */
 export type PromiseNotified = Schemas['PromiseNotified'];
 /** One line of a promise's history. */

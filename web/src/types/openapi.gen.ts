@@ -2548,6 +2548,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answers/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a reply says something else than the published answer
+         * @description The consistency check before a reply goes out
+         *     (`domain/answer_consistency.h`): the reply `text` against the
+         *     published answer `answer_id`, or else the one `question` (the
+         *     customer's message; without it the reply itself) asks for, when one
+         *     matches well. Each conflict names its kind (amount, period,
+         *     deadline, date, yes_no, procedure), what the answer states and what
+         *     the reply states instead, with both sentences. `answer` is null when
+         *     no answer is about the text. Stores nothing.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        post: operations["checkReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answers/{id}": {
         parameters: {
             query?: never;
@@ -3946,6 +3976,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             number: number;
+            /** @description Why the reply says something else than the published version (the consistency check, `POST /answers/check`); without it such a reply is refused with 400 naming `answer` and what differs. */
+            override?: string | null;
         };
         /** @description Needs non-empty `body_text`, `body_html` or `attachments`. */
         NewMessage: {
@@ -4366,6 +4398,24 @@ export interface components {
             /** Format: int64 */
             version: number;
             note: string;
+        };
+        ReplyCheck: {
+            answer: {
+                /** Format: int64 */
+                answer_id: number;
+                number: number;
+                topic: string;
+                lang: components["schemas"]["Language"];
+                title: string;
+            } | null;
+            conflicts: {
+                /** @enum {string} */
+                kind: "amount" | "period" | "deadline" | "date" | "yes_no" | "procedure";
+                published: string;
+                written: string;
+                published_sentence: string;
+                written_sentence: string;
+            }[];
         };
         SuggestAnswers: {
             text: string;
@@ -8789,6 +8839,47 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    question?: string;
+                    /** Format: int64 */
+                    answer_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer compared with and the conflicts, in the reply's order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };

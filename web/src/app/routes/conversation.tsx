@@ -5,6 +5,7 @@ import { can, useCurrentSession } from '@/lib/session';
 import { useMessages } from '@/features/conversation/api/get_messages';
 import { useConversation } from '@/features/conversation/api/get_conversation';
 import { ConversationView, type ComposerSlots } from '@/features/conversation/components/conversation_view';
+import { checkReply as checkReplyApi } from '@/features/answers/api/answers';
 import { AnswerSuggestions } from '@/features/answers/components/answer_suggestions';
 import { CustomerPanel } from '@/features/customers/components/customer_panel';
 import { useMessagePromises } from '@/features/promises/api/promises';
@@ -88,6 +89,8 @@ export function Component() {
       canReply ? <AnswerSuggestions question={question} lang={lang} values={values} onInsert={insert} /> : null,
     [canReply, question, lang, values],
   );
+  // Before a reply goes out: does it say what the published answer says?
+  const checkReply = useCallback<NonNullable<ComposerSlots['checkReply']>>((text, used) => checkReplyApi(text, question, used), [question]);
   return (
     <div className="conversation-layout">
       <ConversationView
@@ -95,6 +98,7 @@ export function Component() {
         customerName={customer.data?.name ?? conversation.data?.customer_name}
         messageExtras={(m) => <MessagePromises promises={messagePromises.get(m.id)} />}
         answerSlot={answerSlot}
+        checkReply={canReply ? checkReply : undefined}
         {...promiseSlots}
       />
       {customerId ? (

@@ -352,6 +352,13 @@ export const en = {
     insert: 'Insert',
     insertKey: 'Insert ({{key}})',
     versionOf: 'version {{number}} · {{topic}}',
+    conflictTitle: 'This differs from the published answer “{{title}}”',
+    conflict: 'The published answer says {{published}}, you wrote {{written}}.',
+    conflictPublished: 'Published',
+    conflictWritten: 'Your reply',
+    correct: 'Correct it',
+    overrideReason: 'Why send it like this anyway?',
+    sendAnyway: 'Send anyway',
   },
   promises: {
     title: 'Promises',

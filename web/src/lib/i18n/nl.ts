@@ -354,6 +354,13 @@ export const nl: Translation = {
     insert: 'Invoegen',
     insertKey: 'Invoegen ({{key}})',
     versionOf: 'versie {{number}} · {{topic}}',
+    conflictTitle: 'Dit wijkt af van het gepubliceerde antwoord “{{title}}”',
+    conflict: 'Het gepubliceerde antwoord zegt {{published}}, u schreef {{written}}.',
+    conflictPublished: 'Gepubliceerd',
+    conflictWritten: 'Uw antwoord',
+    correct: 'Aanpassen',
+    overrideReason: 'Waarom toch zo versturen?',
+    sendAnyway: 'Toch versturen',
   },
   promises: {
     title: 'Beloftes',

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, Language, Page } from '@/types/api';
+import type { AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, Language, Page, ReplyCheck } from '@/types/api';
 
 /** Which answers the library page lists (`GET /answers`). */
 export type AnswerListState = 'all' | 'published' | 'draft' | 'in_review' | 'stale' | 'retired';
@@ -96,4 +96,14 @@ export function useAnswerSuggestions(text: string, lang: Language | undefined) {
 /** An answer's text with the variables the desk knows filled in; the others stay for the agent. */
 export function renderAnswer(text: string, values: Record<string, string | undefined>): string {
   return text.replace(/\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * The consistency check before a reply goes out: the reply against the
+ * answer it used, or the one the customer's question asks for.
+ */
+export function checkReply(text: string, question: string, used: AnswerUse | null): Promise<ReplyCheck> {
+  return request<ReplyCheck>('POST', '/answers/check', {
+    body: { text, ...(question.trim() ? { question } : {}), ...(used ? { answer_id: used.id } : {}) },
+  });
 }

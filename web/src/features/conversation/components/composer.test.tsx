@@ -68,6 +68,54 @@ describe('Composer', () => {
     expect(JSON.parse(fetchMock.mock.calls[1][1].body as string)).not.toHaveProperty('answer');
   });
 
+  it('warns before a reply that contradicts the published answer: correct it, or send it with a reason', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => json({ id: 1 }, 201));
+    vi.stubGlobal('fetch', fetchMock);
+    const check = {
+      answer: { answer_id: 4, number: 2, topic: 'Retourneren', lang: 'nl' as const, title: 'Retourtermijn' },
+      conflicts: [
+        {
+          kind: 'period' as const,
+          published: '14 dagen',
+          written: '30 dagen',
+          published_sentence: 'U kunt binnen 14 dagen retourneren.',
+          written_sentence: 'Je hebt 30 dagen.',
+        },
+      ],
+    };
+    const checkReply = vi.fn().mockResolvedValueOnce(check).mockResolvedValueOnce(check).mockResolvedValueOnce({ answer: null, conflicts: [] });
+    renderWithProviders(<Composer conversation={conversation} checkReply={checkReply} />);
+    const box = screen.getByLabelText('Reply via E-mail');
+    await userEvent.type(box, 'Je hebt 30 dagen.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const warning = await screen.findByTestId('reply-conflicts');
+    expect(warning).toHaveTextContent('The published answer says 14 dagen, you wrote 30 dagen.');
+    expect(warning).toHaveTextContent('U kunt binnen 14 dagen retourneren.');
+    expect(fetchMock).not.toHaveBeenCalled();
+    // Correct it: the warning goes, nothing was sent.
+    await userEvent.click(within(warning).getByRole('button', { name: 'Correct it' }));
+    expect(screen.queryByTestId('reply-conflicts')).not.toBeInTheDocument();
+    expect(box).toHaveFocus();
+    // Send anyway needs a reason, which goes with the answer it differs from.
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const again = await screen.findByTestId('reply-conflicts');
+    const anyway = within(again).getByRole('button', { name: 'Send anyway' });
+    expect(anyway).toBeDisabled();
+    await userEvent.type(within(again).getByTestId('override-reason'), 'afspraak met teamleider');
+    await userEvent.click(anyway);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body as string)).toMatchObject({
+      body_text: 'Je hebt 30 dagen.',
+      answer: { id: 4, number: 2, override: 'afspraak met teamleider' },
+    });
+    // A reply the check finds nothing in goes out at once.
+    await vi.waitFor(() => expect(box).toHaveValue(''));
+    await userEvent.type(box, 'Dank u wel.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(checkReply).toHaveBeenCalledTimes(3);
+  });
+
   it('keeps the text and shows the field error when sending fails', async () => {
     vi.stubGlobal('fetch', vi.fn().mockImplementation(async () =>
       problem(400, { title: 'Invalid request', detail: 'the message is not valid', errors: [{ field: 'body_text', message: 'is too long' }] }),

@@ -1,10 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/components/channel_icon';
 import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { loadDraft, saveDraft } from '@/lib/drafts';
 import { findPersonalData } from '@/lib/personal_data';
-import type { AnswerUse, Conversation, ConversationStatus, Message } from '@/types/api';
+import type { AnswerUse, Conversation, ConversationStatus, Message, ReplyCheck } from '@/types/api';
 import { sendTyping } from '../api/chat';
 import { useSendMessage } from '../api/send_message';
 import { useAttachments } from '../hooks/use_attachments';
@@ -21,6 +21,12 @@ export interface ComposerProps {
   replyExtras?: (text: string) => ReactNode;
   /** Above the box for a reply: what can be put in it (a canonical answer, remembered with the reply). */
   answerSlot?: (insert: (text: string, answer: AnswerUse) => void) => ReactNode;
+  /**
+   * Before a reply goes out: what it says otherwise than the published
+   * answer (the one it used, or the one the question asks for). Conflicts
+   * stop the send until the agent corrects the reply or gives a reason.
+   */
+  checkReply?: (text: string, used: AnswerUse | null) => Promise<ReplyCheck>;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface ComposerProps {
  * until the server accepted it; files are uploaded when chosen, and sending
  * waits until they are.
  */
-export function Composer({ conversation, onReplySent, replyExtras, answerSlot }: ComposerProps) {
+export function Composer({ conversation, onReplySent, replyExtras, answerSlot, checkReply }: ComposerProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('reply');
   const draftKey = `${conversation.id}.${mode}`;
@@ -38,6 +44,11 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
   // The canonical answer put in the reply, sent along with it while the reply is not emptied.
   const [used, setUsed] = useState<AnswerUse | null>(null);
   const send = useSendMessage(conversation);
+  // What the consistency check found in the reply about to go out, and the agent's reason to send it anyway.
+  const [conflicts, setConflicts] = useState<ReplyCheck | null>(null);
+  const [reason, setReason] = useState('');
+  const [checking, setChecking] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
   const files = useAttachments(draftKey);
   const internal = mode === 'note';
   const id = `composer-${conversation.id}`;
@@ -47,6 +58,7 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
 
   const setText = (value: string) => {
     if (!value.trim()) setUsed(null);
+    setConflicts(null);
     setTexts((prev) => ({ ...prev, [draftKey]: value }));
     saveDraft(draftKey, value);
     // The visitor of a live chat sees the agent type (never for a note).
@@ -55,8 +67,29 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
 
   const submit = (e?: React.FormEvent) => {
     e?.preventDefault();
-    if (send.isPending || files.uploading) return;
+    if (send.isPending || files.uploading || checking) return;
     if (exposed.length > 0 && !window.confirm(t('conversation.publicConfirm', { what: exposedNames }))) return;
+    if (internal || !checkReply || !text.trim()) return deliver(used);
+    setChecking(true);
+    checkReply(text, used)
+      .then((check) => {
+        if (check.answer && check.conflicts.length > 0) {
+          setReason('');
+          setConflicts(check);
+        } else deliver(used);
+      })
+      // The check could not run: the reply goes; the server still checks a reply that names its answer.
+      .catch(() => deliver(used))
+      .finally(() => setChecking(false));
+  };
+
+  const sendAnyway = () => {
+    const answer = conflicts?.answer;
+    if (!answer || !reason.trim()) return;
+    deliver({ id: used?.id ?? answer.answer_id, number: used?.number ?? answer.number, override: reason.trim() });
+  };
+
+  const deliver = (answer: AnswerUse | null) => {
     const key = draftKey;
     const sentFiles = files.files.map((f) => f.key);
     const sentText = text;
@@ -67,7 +100,7 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
         internal,
         status: internal ? undefined : status || undefined,
         attachments: files.attachments,
-        ...(used && !internal ? { answer: used } : {}),
+        ...(answer && !internal ? { answer } : {}),
       },
       {
         onSuccess: (message) => {
@@ -75,6 +108,7 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
           saveDraft(key, '');
           setStatus('');
           setUsed(null);
+          setConflicts(null);
           files.clear(key, sentFiles);
           if (!sentInternal) onReplySent?.(message, sentText);
         },
@@ -111,6 +145,7 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
         {internal ? t('conversation.internalNote') : t('conversation.replyVia', { channel: t(`channel.${conversation.channel}`) })}
       </label>
       <textarea
+        ref={input}
         {...fieldProps(id, send.error, 'body_text')}
         className="composer__input"
         rows={4}
@@ -127,6 +162,43 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
         <p className="composer__warning" role="status" data-testid="composer-public-warning">
           {t('conversation.publicWarning', { what: exposedNames })}
         </p>
+      )}
+      {conflicts?.answer && (
+        <section className="composer__conflicts" role="alert" data-testid="reply-conflicts">
+          <strong>{t('answers.conflictTitle', { title: conflicts.answer.title })}</strong>
+          <ul>
+            {conflicts.conflicts.map((c, i) => (
+              <li key={i} data-kind={c.kind}>
+                <p>{t('answers.conflict', { published: c.published, written: c.written })}</p>
+                <dl className="composer__conflict-sentences">
+                  <dt>{t('answers.conflictPublished')}</dt>
+                  <dd>{c.published_sentence}</dd>
+                  <dt>{t('answers.conflictWritten')}</dt>
+                  <dd>{c.written_sentence}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="composer__conflict-actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setConflicts(null);
+                input.current?.focus();
+              }}
+            >
+              {t('answers.correct')}
+            </button>
+            <label className="inline-field">
+              <span>{t('answers.overrideReason')}</span>
+              <input value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
+            </label>
+            <button type="button" className="btn btn--primary" disabled={!reason.trim() || send.isPending} onClick={sendAnyway}>
+              {t('answers.sendAnyway')}
+            </button>
+          </div>
+        </section>
       )}
       <ChosenFileList files={files.files} onRemove={files.remove} />
       {send.isError && (
@@ -150,7 +222,7 @@ export function Composer({ conversation, onReplySent, replyExtras, answerSlot }:
             </select>
           </label>
         )}
-        <button type="submit" className={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={send.isPending || files.uploading}>
+        <button type="submit" className={internal ? 'btn btn--note' : 'btn btn--primary'} disabled={send.isPending || files.uploading || checking}>
           {send.isPending ? t('conversation.sending') : internal ? t('conversation.addNote') : t('conversation.send')}
         </button>
       </div>

@@ -25,6 +25,8 @@ export interface ComposerSlots {
   composerNotice?: ReactNode;
   /** Above the reply box: canonical answers to put in the reply. */
   answerSlot?: ComposerProps['answerSlot'];
+  /** Before a reply goes out: what it says otherwise than the published answer. */
+  checkReply?: ComposerProps['checkReply'];
 }
 
 /** What the app adds to the thread (another feature's, composed in src/app). */
@@ -54,6 +56,7 @@ function ConversationLoaded({
   replyExtras,
   composerNotice,
   answerSlot,
+  checkReply,
   messageExtras,
 }: { conversation: Conversation; customerName?: string } & ComposerSlots & ThreadSlots) {
   const { t } = useTranslation();
@@ -97,7 +100,7 @@ function ConversationLoaded({
         </header>
         <MessageThread conversation={c} customerName={customerName} includeInternal={includeInternal} messageExtras={messageExtras} />
         {composerNotice}
-        <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} answerSlot={answerSlot} />
+        <Composer conversation={c} onReplySent={onReplySent} replyExtras={replyExtras} answerSlot={answerSlot} checkReply={checkReply} />
       </section>
       <ConversationProperties conversation={c} />
     </div>

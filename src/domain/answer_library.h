@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/answer.h"
+#include "domain/answer_matcher.h"
+
+namespace luister {
+
+// The published library as the doors read it — the agents' suggestions,
+// the consistency check, the self-service assistant and the help page —
+// with its matcher (answer_matcher.h), built again when the library changed
+// (the repository's generation) and shared by a node's requests and jobs.
+// Thread-safe. docs/answers.md.
+
+// A match good enough to offer a customer without a person (the assistant)
+// or to say which answer a reply was about (the consistency check); below
+// it, the question is a knowledge gap.
+inline constexpr double kGoodAnswerMatch = 0.35;
+
+struct LibraryMatch {
+  const LibraryAnswer* answer = nullptr;
+  double score = 0;
+};
+
+class AnswerLibrary {
+ public:
+  struct Snapshot {
+    std::string generation;
+    std::vector<LibraryAnswer> answers;
+    std::optional<AnswerMatcher> matcher;
+
+    const LibraryAnswer* Find(int64_t answer_id) const;
+    // The best `k` answers for `text`, best first.
+    std::vector<LibraryMatch> Rank(std::string_view text, size_t k) const;
+  };
+
+  // The library as it is now.
+  Result<std::shared_ptr<const Snapshot>> Current(AnswerRepository& repo);
+
+ private:
+  std::mutex mu_;
+  std::shared_ptr<const Snapshot> built_;
+};
+
+// The answer's text in `lang`, or in the other language when it has none
+// there; `used` hears which.
+const AnswerText& AnswerTextIn(const LibraryAnswer& a, Language lang, Language* used = nullptr);
+
+// An answer as a customer reads it without an agent (the assistant, the
+// help page): variables with a value filled in, a greeting that names the
+// customer dropped when there is no name, other variables left as "…".
+std::string CustomerFacingText(std::string_view body,
+                               const std::map<std::string, std::string>& values);
+
+}  // namespace luister
