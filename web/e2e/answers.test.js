@@ -60,7 +60,7 @@ test('a published answer is suggested, inserted with one click and recorded with
     const thread = await agent.page.evaluate(async (c) => (await fetch(`/api/v1/conversations/${c}/messages`)).json(), conv.body.id);
     const sent = thread.items.find((m) => m.direction === 'out');
     assert.ok(sent, JSON.stringify(thread.items));
-    assert.deepEqual(sent.answer, { id, number: 1 });
+    assert.deepEqual(sent.answer, { id, number: 1, override: null });
   });
 
   // The library page: the answer, live in version 1.
