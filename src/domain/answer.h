@@ -10,6 +10,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/enums.h"
+#include "domain/events.h"
 #include "domain/jobs.h"
 #include "domain/page.h"
 #include "domain/repositories.h"
@@ -105,6 +106,25 @@ struct AnswerUseRecord {
   int number = 0;
   std::optional<int64_t> author_user_id;
   Timestamp at{};
+  // A later reply in the conversation used the version asked about or a
+  // newer one (a correction went out).
+  bool corrected = false;
+};
+
+// A knowledge gap: a customer's question no published answer matched well
+// (answer_library.h, kGoodAnswerMatch): asked of the assistant, or a
+// message agents looked up suggestions for.
+enum class AnswerGapSource { kAssistant, kMessage };
+std::string_view ToString(AnswerGapSource s);
+
+struct AnswerGap {
+  int64_t id = 0;
+  AnswerGapSource source = AnswerGapSource::kAssistant;
+  std::string text;
+  Language language = Language::kNl;
+  std::optional<int64_t> conversation_id;
+  std::optional<int64_t> message_id;  // a message is a gap once
+  Timestamp at{};
 };
 
 // A capability repository: `store.Find<AnswerRepository>()`.
@@ -132,8 +152,9 @@ class AnswerRepository {
   // Changes whenever the library does (for caches of the matcher).
   virtual Result<std::string> Generation() = 0;
   // The replies that used a version of answer `id` older than `below`, by
-  // message id (keyset).
-  virtual Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) = 0;
+  // message id (keyset); with `uncorrected`, only those not corrected yet.
+  virtual Result<Page<AnswerUseRecord>> Told(int64_t id, int below, bool uncorrected,
+                                             const PageRequest& page) = 0;
 
   // Live answers past their review date whose owner was not reminded since
   // it passed, the longest past first.
@@ -144,6 +165,10 @@ class AnswerRepository {
                                           const std::optional<NewJob>& then) = 0;
   // Live answers past their review date (for /metrics).
   virtual Result<int64_t> CountStale(Timestamp now) = 0;
+  // Keeps a knowledge gap; a message already kept is kept once (false).
+  virtual Result<bool> AddGap(const AnswerGap& gap) = 0;
+  // The gaps since `since`, newest first, at most `limit`.
+  virtual Result<std::vector<AnswerGap>> Gaps(Timestamp since, int limit) = 0;
   virtual Result<std::optional<int64_t>> ReviewJobId() = 0;
   virtual Result<bool> SetReviewJob(std::optional<int64_t> expected, int64_t job_id) = 0;
 };
@@ -152,6 +177,15 @@ class AnswerRepository {
 // one-off job that mails one reminder ("answer_id/user_id").
 inline constexpr char kAnswerReviewJob[] = "answers.review";
 inline constexpr char kAnswerReviewMailJob[] = "answers.review_mail";
+// The one-off job that corrects everyone told an older version
+// ("answer_id/number/user_id").
+inline constexpr char kAnswerCorrectJob[] = "answers.correct";
+
+// What a round of corrections did.
+struct CorrectionRound {
+  int sent = 0;
+  std::vector<int64_t> unreachable;  // customers the desk has no way to write to
+};
 
 inline constexpr size_t kMaxAnswerTitle = 300;
 inline constexpr size_t kMaxAnswerBody = 20000;
@@ -214,6 +248,24 @@ class AnswerService {
   // No longer suggested or shown; its versions stay.
   Result<Answer> Retire(int64_t id, int64_t version, int64_t by_user);
   Result<AnswerQuestion> AddQuestion(int64_t id, const std::string& text, int64_t by_user);
+  // A draft answer from a resolved (or closed) conversation: the
+  // customer's first question becomes a question of the answer, the
+  // team's last reply its text, in the customer's language, under `topic`
+  // (the conversation's subject when empty). Conflict while the
+  // conversation is still open, or when it has no reply.
+  Result<Answer> DraftFromConversation(int64_t conversation_id, std::string topic, int64_t by_user);
+
+  // Everyone told a version before the live one gets the live one, in one
+  // action: a job (kAnswerCorrectJob) enqueued for `by_user`; how many
+  // conversations wait for it. Conflict when nothing is published or
+  // nobody waits.
+  Result<std::pair<int64_t, int64_t>> StartCorrections(int64_t id, int64_t by_user);
+  // The job: each conversation that got an older version (and no newer
+  // one since) gets a reply from `by_user` with the live version in the
+  // customer's language, through their own channel where the desk can
+  // write there (else e-mail), recorded as using the live version.
+  Result<CorrectionRound> SendCorrections(int64_t id, int number, int64_t by_user,
+                                          EventPublisher* events);
 
   // Reminds the owner of each live answer past its review date, once per
   // date (a new date reminds again): a mail job (`mail` on) enqueued with

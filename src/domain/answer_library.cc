@@ -1,6 +1,10 @@
 #include "domain/answer_library.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
+
+#include "domain/text_analysis.h"
 
 namespace luister {
 
@@ -86,6 +90,85 @@ std::string CustomerFacingText(std::string_view body,
     start = end + 1;
   }
   while (!out.empty() && (out.front() == '\n')) out.erase(out.begin());
+  return out;
+}
+
+namespace {
+
+// A group of gaps as it grows: how many of its questions use each stem,
+// and the words people wrote for it.
+struct Growing {
+  std::vector<const AnswerGap*> gaps;
+  std::map<std::string, int> stems;
+  std::map<std::string, std::map<std::string, int>> words;  // stem -> written -> count
+};
+
+}  // namespace
+
+std::vector<GapGroup> GroupGaps(const std::vector<AnswerGap>& gaps,
+                                const AnswerLibrary::Snapshot& library, size_t max_groups) {
+  // Single pass, newest first: a question joins the group whose questions
+  // share most of its content words (on average a third or more), else
+  // starts one. Bounded by the gaps asked for; no quadratic work per pair.
+  constexpr double kJoin = 0.34;
+  std::vector<Growing> groups;
+  for (const AnswerGap& gap : gaps) {
+    const std::vector<LibraryMatch> best = library.Rank(gap.text, 1);
+    if (!best.empty() && best.front().score >= kGoodAnswerMatch) continue;  // answered since
+    const std::vector<std::string> words = NormalisedWords(gap.text);
+    const Language lang = GuessLanguage(words);
+    std::map<std::string, std::string> mine;  // stem -> written
+    for (const std::string& w : words) {
+      if (w.size() < 2 || IsStopWord(w, lang)) continue;
+      if (std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      mine.emplace(Stem(w, lang), w);
+    }
+    if (mine.empty()) continue;
+    Growing* into = nullptr;
+    double best_share = 0;
+    for (Growing& g : groups) {
+      double share = 0;
+      for (const auto& [stem, written] : mine)
+        if (auto it = g.stems.find(stem); it != g.stems.end())
+          share += static_cast<double>(it->second) / static_cast<double>(g.gaps.size());
+      share /= static_cast<double>(mine.size());
+      if (share > best_share) {
+        best_share = share;
+        into = &g;
+      }
+    }
+    if (!into || best_share < kJoin) into = &groups.emplace_back();
+    into->gaps.push_back(&gap);
+    for (const auto& [stem, written] : mine) {
+      ++into->stems[stem];
+      ++into->words[stem][written];
+    }
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const Growing& a, const Growing& b) {
+    return a.gaps.size() > b.gaps.size();
+  });
+  std::vector<GapGroup> out;
+  for (Growing& g : groups) {
+    if (out.size() >= max_groups) break;
+    // The label: the stems most of its questions share, as people wrote
+    // them, most shared first.
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [stem, n] : g.stems) ranked.emplace_back(n, stem);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    GapGroup group;
+    for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
+      if (i > 0 && ranked[i].first * 2 < ranked[0].first) break;
+      const auto& written = g.words[ranked[i].second];
+      const auto top =
+          std::max_element(written.begin(), written.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      if (!group.label.empty()) group.label += ' ';
+      group.label += top->first;
+    }
+    group.gaps = std::move(g.gaps);
+    out.push_back(std::move(group));
+  }
   return out;
 }
 

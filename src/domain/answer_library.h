@@ -60,4 +60,14 @@ const AnswerText& AnswerTextIn(const LibraryAnswer& a, Language lang, Language* 
 std::string CustomerFacingText(std::string_view body,
                                const std::map<std::string, std::string>& values);
 
+// Gaps on one theme, for the owners: what to write next.
+struct GapGroup {
+  std::string label;                   // the theme's top terms: "pakket kwijt"
+  std::vector<const AnswerGap*> gaps;  // newest first
+};
+// Groups the gaps that still match no published answer well in `library`
+// by the words they share, the largest group first; at most `max_groups`.
+std::vector<GapGroup> GroupGaps(const std::vector<AnswerGap>& gaps,
+                                const AnswerLibrary::Snapshot& library, size_t max_groups);
+
 }  // namespace luister

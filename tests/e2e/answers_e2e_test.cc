@@ -7,8 +7,10 @@
 // field; agents cannot publish.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "http_client.h"
 #include "luister_process.h"
@@ -96,7 +98,11 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
 
   // A reply that used version 1 records it (who was told what); a note,
   // an unknown version or a draft cannot be named.
-  auto customer = agent.Post("/api/v1/customers", {{"name", "Retour Klant"}});
+  auto customer = agent.Post(
+      "/api/v1/customers",
+      {{"name", "Retour Klant"},
+       {"language", "nl"},
+       {"identities", {{{"kind", "email"}, {"value", "retour.klant@answers.example"}}}}});
   ASSERT_EQ(customer.status, 201) << customer.body;
   auto dept = client_->Post("/api/v1/departments", {{"name", "Antwoorden"}});
   auto conv = agent.Post("/api/v1/conversations", {{"customer_id", customer.Json()["id"]},
@@ -192,6 +198,38 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
   EXPECT_EQ(told.Json()["items"][0]["customer_id"], customer.Json()["id"]);
   EXPECT_EQ(told.Json()["items"][0]["number"], 1);
   EXPECT_TRUE(agent.Get(url + "/told?before=1").Json()["items"].empty());
+  EXPECT_EQ(told.Json()["items"][0]["corrected"], false);
+
+  // A correction to all of them in one action: the conversation gets the
+  // live version in the customer's language, recorded as version 2.
+  EXPECT_EQ(agent.Post(url + "/corrections", {{"all", true}}).status, 400);
+  auto correcting = agent.Post(url + "/corrections", json::object());
+  ASSERT_EQ(correcting.status, 202) << correcting.body;
+  EXPECT_EQ(correcting.Json()["conversations"], 1);
+  const int64_t job = correcting.Json()["job_id"];
+  EXPECT_EQ(correcting.Header("location"), "/api/v1/jobs/" + std::to_string(job));
+  json state;
+  for (int i = 0; i < 500; ++i) {
+    state = client_->Get("/api/v1/jobs/" + std::to_string(job)).Json();
+    if (state["state"] == "done" || state["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(state["state"], "done") << state;
+  auto thread = agent.Get(messages);
+  ASSERT_EQ(thread.status, 200) << thread.body;
+  const json last = thread.Json()["items"].back();
+  EXPECT_EQ(last["direction"], "out");
+  EXPECT_EQ(last["answer"]["number"], 2) << last;
+  const std::string body = last["body_text"];
+  EXPECT_NE(body.find("Beste Retour Klant"), std::string::npos) << body;
+  EXPECT_NE(body.find("30 dagen"), std::string::npos) << body;
+  EXPECT_NE(body.find("gewijzigd"), std::string::npos) << body;
+  auto after = agent.Get(url + "/told");
+  ASSERT_EQ(after.Json()["items"].size(), 2u) << after.body;
+  EXPECT_EQ(after.Json()["items"][0]["corrected"], true) << after.body;
+  EXPECT_EQ(after.Json()["items"][1]["corrected"], true) << after.body;
+  // Nobody left to correct.
+  EXPECT_EQ(agent.Post(url + "/corrections", json::object()).status, 409);
 
   // Questions teach the matcher; retired answers are suggested no more.
   auto q = agent.Post(url + "/questions", {{"text", "Mag ik mijn jas na drie weken nog ruilen?"}});

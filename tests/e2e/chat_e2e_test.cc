@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -181,6 +182,140 @@ TEST_F(ChatTest, AVisitorStartsAChatAndAnAgentAcceptsTypesAndAnswersLive) {
   ASSERT_TRUE(back->Send({{"type", "end"}}));
   EXPECT_EQ(visitor->NextOfType("chat")["chat"]["state"], "ended");
   EXPECT_EQ(client_->Get(base).Json()["state"], "ended");
+}
+
+// The self-service assistant (docs/assistant.md): it answers from the
+// published library only, asks whether it helped, hands over when it did
+// not, when nothing matched or when the customer asks for a person, and
+// the chat it hands to starts with the whole transcript.
+TEST_F(ChatTest, TheAssistantAnswersFromTheLibraryAndHandsOverWithTheTranscript) {
+  const std::string me = std::to_string(n_);
+  auto made = client_->Post("/api/v1/answers",
+                            {{"topic", "Bezorging " + me},
+                             {"nl",
+                              {{"title", "Hoe lang duurt de bezorging?"},
+                               {"body", "Wij bezorgen uw bestelling binnen 2 werkdagen."}}},
+                             {"en",
+                              {{"title", "How long does delivery take?"},
+                               {"body", "We deliver your order within 2 working days."}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const int64_t answer = made.Json()["id"];
+  const std::string url = "/api/v1/answers/" + std::to_string(answer);
+  ASSERT_EQ(client_->Post(url + "/submit", {{"version", 1}}).status, 200);
+  ASSERT_EQ(client_->Post(url + "/publish", {{"version", 2}}).status, 200);
+
+  HttpClient page(server_->port());
+  const std::vector<std::pair<std::string, std::string>> shop = {{"Origin", kShop},
+                                                                 {"Content-Type", "text/plain"}};
+  const std::string base = "/api/v1/widget/" + slug_;
+  auto config = page.Send("GET", base, "", {{"Origin", kShop}});
+  EXPECT_EQ(config.Json()["assistant"], true) << config.body;
+
+  // Answered with the published text, and which answer it was.
+  auto asked = page.Send(
+      "POST", base + "/assistant",
+      json{{"text", "Hoe lang duurt het voor mijn bestelling bezorgd wordt?"}, {"lang", "nl"}}
+          .dump(),
+      shop);
+  ASSERT_EQ(asked.status, 200) << asked.body;
+  EXPECT_EQ(asked.Header("access-control-allow-origin"), kShop);
+  const json first = asked.Json();
+  EXPECT_EQ(first["outcome"], "answered") << first;
+  EXPECT_EQ(first["answer"]["id"], answer);
+  EXPECT_EQ(first["answer"]["number"], 1);
+  EXPECT_EQ(first["answer"]["text"], "Wij bezorgen uw bestelling binnen 2 werkdagen.");
+  EXPECT_TRUE(first["handover"].is_null());
+  const std::string session = first["session"];
+  ASSERT_FALSE(session.empty());
+
+  // It did not help: a person, honestly nobody now (no agent online).
+  auto no = page.Send(
+      "POST", base + "/assistant/feedback",
+      json{{"session", session}, {"turn_id", first["turn_id"]}, {"helped", false}}.dump(), shop);
+  ASSERT_EQ(no.status, 200) << no.body;
+  EXPECT_EQ(no.Json()["handover"]["reason"], "not_helped");
+  EXPECT_EQ(no.Json()["available"], false);
+  EXPECT_NE(no.Json()["handover"]["text"].get<std::string>().find("niemand beschikbaar"),
+            std::string::npos);
+  // Asking for a person in words.
+  auto human = page.Send(
+      "POST", base + "/assistant",
+      json{{"text", "Ik wil gewoon een medewerker spreken"}, {"session", session}}.dump(), shop);
+  ASSERT_EQ(human.status, 200) << human.body;
+  EXPECT_EQ(human.Json()["outcome"], "handover");
+  EXPECT_EQ(human.Json()["handover"]["reason"], "asked");
+  EXPECT_EQ(human.Json()["session"], session);
+  // Nothing matches: handed over, and kept as a knowledge gap.
+  const std::string odd = "Kan ik in de winkel met bitcoin afrekenen op zondag?";
+  auto none = page.Send("POST", base + "/assistant", json{{"text", odd}}.dump(), shop);
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_EQ(none.Json()["outcome"], "no_match") << none.body;
+  EXPECT_EQ(none.Json()["handover"]["reason"], "no_match");
+  EXPECT_NE(none.Json()["session"], session) << "a new browser, a new session";
+  auto gaps = client_->Get("/api/v1/answers/gaps");
+  ASSERT_EQ(gaps.status, 200) << gaps.body;
+  bool listed = false;
+  const json groups = gaps.Json()["groups"];
+  for (const json& g : groups)
+    for (const json& e : g["examples"]) listed = listed || e["text"] == odd;
+  EXPECT_TRUE(listed) << gaps.body;
+
+  // Bad input: named, nothing kept.
+  EXPECT_EQ(page.Send("POST", base + "/assistant", json{{"text", 3}}.dump(), shop).status, 400);
+  EXPECT_EQ(page.Send("POST", base + "/assistant", "{nope", shop).status, 400);
+  EXPECT_EQ(
+      page.Send("POST", "/api/v1/widget/nope/assistant", json{{"text", "x"}}.dump(), shop).status,
+      404);
+  EXPECT_EQ(page.Send("POST", base + "/assistant", json{{"text", "x"}}.dump(),
+                      {{"Origin", "https://evil.example"}})
+                .status,
+            403);
+  EXPECT_EQ(page.Send("POST", base + "/assistant/feedback",
+                      json{{"session", "forged"}, {"turn_id", 1}, {"helped", true}}.dump(), shop)
+                .status,
+            404);
+
+  // The hand-over: the chat's first note is the transcript.
+  auto visitor = Visitor();
+  ASSERT_TRUE(visitor->Send({{"type", "start"},
+                             {"text", "Hoe lang duurt het voor mijn bestelling bezorgd wordt?"},
+                             {"assistant", session}}));
+  json started = visitor->NextOfType("started");
+  ASSERT_TRUE(started.is_object());
+  const std::string messages = "/api/v1/conversations/" +
+                               std::to_string(started["chat"]["conversation_id"].get<int64_t>()) +
+                               "/messages";
+  std::string note;
+  for (int i = 0; i < 100 && note.empty(); ++i) {
+    const json thread = client_->Get(messages).Json()["items"];
+    for (const json& m : thread)
+      if (m["internal"] == true) note = m["body_text"];
+    if (note.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_NE(note.find("Via de assistent"), std::string::npos) << note;
+  EXPECT_NE(note.find("Hoe lang duurt de bezorging? (#" + std::to_string(answer) + ", versie 1)"),
+            std::string::npos)
+      << note;
+  EXPECT_NE(note.find("Hielp het? nee"), std::string::npos) << note;
+  EXPECT_NE(note.find("de klant vroeg om een medewerker"), std::string::npos) << note;
+
+  // The measures.
+  auto stats = client_->Get("/api/v1/assistant/stats?days=7");
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  const json st = stats.Json();
+  EXPECT_EQ(st["sessions"], 2) << st;
+  EXPECT_EQ(st["questions"], 3) << st;
+  EXPECT_EQ(st["answered"], 1) << st;
+  EXPECT_EQ(st["no_match"], 1) << st;
+  EXPECT_EQ(st["handed_over"], 1) << st;
+  EXPECT_EQ(st["handover_reasons"]["asked"], 1) << st;
+  ASSERT_EQ(st["answers"].size(), 1u) << st;
+  EXPECT_EQ(st["answers"][0]["shown"], 1);
+  EXPECT_EQ(st["answers"][0]["not_helped"], 1);
+  EXPECT_EQ(client_->Get("/api/v1/assistant/stats?days=0").status, 400);
+  EXPECT_NE(
+      client_->Get("/metrics").body.find("luister_assistant_handovers_total{outcome=\"noted\"} 1"),
+      std::string::npos);
 }
 
 TEST_F(ChatTest, ForeignPagesForgedTokensAndBadFramesAreRefused) {

@@ -1,6 +1,7 @@
 /*
  * Luister chat widget (docs/chat.md). Embed with
  *   <script src="https://desk.example/widget.js" data-queue="<slug>" async></script>
+ * and with data-assistant the self-service assistant answers first.
  * Plain JavaScript without dependencies, in a shadow root so the host page's
  * CSS neither reaches in nor out. Nothing is stored in the browser until the
  * visitor sends a first message; then only the visitor token (localStorage),
@@ -13,6 +14,9 @@
   window.__luisterChat = true;
 
   var slug = script.dataset.queue;
+  // data-assistant on the script tag: the self-service assistant answers
+  // first, from the published answers (when there are any).
+  var useAssistant = script.dataset.assistant !== undefined && script.dataset.assistant !== 'off';
   var base = new URL(script.src, location.href).origin;
   var storeKey = 'luister-chat:' + base + ':' + slug;
   var pageLang = (document.documentElement.lang || navigator.language || 'nl').toLowerCase();
@@ -38,7 +42,12 @@
       transferred: 'U wordt doorverbonden met een collega. Een ogenblik geduld.',
       device: 'Verder op een ander apparaat', linkSent: 'We hebben u een link gemaild om op een ander apparaat verder te gaan.',
       attach: 'Bestand toevoegen', read: 'Gelezen', uploading: 'Bestand versturen…', tooBig: 'Dit bestand is groter dan 10 MB.',
-      startFirst: 'Stuur eerst een bericht; daarna kunt u een bestand toevoegen.'
+      startFirst: 'Stuur eerst een bericht; daarna kunt u een bestand toevoegen.',
+      assistant: 'Assistent', askHint: 'Stel uw vraag…', person: 'Spreek een medewerker',
+      fromAnswer: function (t) { return 'Uit ons antwoord “' + t + '”'; },
+      helped: 'Heeft dit u geholpen?', yes: 'Ja', no: 'Nee', glad: 'Fijn! Kan ik nog iets voor u doen?',
+      assistantIntro: 'Stel uw vraag in uw eigen woorden. Ik antwoord met wat wij over uw vraag hebben vastgelegd. Een medewerker spreken kan altijd.',
+      connecting: 'U wordt doorverbonden. De medewerker ziet wat u al vroeg.'
     },
     en: {
       open: 'Chat with us', close: 'Close chat', title: 'Chat', send: 'Send',
@@ -59,7 +68,12 @@
       transferred: 'You are being passed to a colleague. One moment please.',
       device: 'Continue on another device', linkSent: 'We e-mailed you a link to continue on another device.',
       attach: 'Attach a file', read: 'Read', uploading: 'Sending the file…', tooBig: 'This file is larger than 10 MB.',
-      startFirst: 'Send a message first; then you can add a file.'
+      startFirst: 'Send a message first; then you can add a file.',
+      assistant: 'Assistant', askHint: 'Ask your question…', person: 'Talk to a person',
+      fromAnswer: function (t) { return 'From our answer “' + t + '”'; },
+      helped: 'Did this help?', yes: 'Yes', no: 'No', glad: 'Good! Anything else I can do?',
+      assistantIntro: 'Ask your question in your own words. I answer with what we have written down about it. You can always talk to a person.',
+      connecting: 'Passing you to a colleague, who sees what you already asked.'
     }
   }[lang];
 
@@ -79,6 +93,12 @@
     '.msg{max-width:85%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.msg.visitor{align-self:flex-end;background:#1d4ed8;color:#fff}',
     '.msg.agent{align-self:flex-start;background:#f1f5f9;color:#111}',
+    '.msg.bot{align-self:flex-start;background:#ecfdf5;color:#111;border:1px solid #a7f3d0}',
+    '.msg.bot strong{display:block;margin-bottom:4px}',
+    '.src{display:block;font-size:12px;color:#374151;margin-top:6px}',
+    '.fb{display:flex;gap:6px;align-items:center;margin-top:6px;font-size:13px}',
+    '.fb button{border:1px solid #9ca3af;border-radius:8px;padding:6px 12px;background:#fff;color:#111;cursor:pointer;min-height:36px}',
+    '.person{background:#fff;color:#1d4ed8;border:1px solid #1d4ed8!important}',
     '.who{display:block;font-size:12px;opacity:.8;margin-bottom:2px}',
     '.file{display:block;font-style:italic}',
     '.seen{align-self:flex-end;font-size:12px;color:#4b5563;margin-top:-4px}',
@@ -116,7 +136,7 @@
     '<div class="intro"><label class="sr" for="lc-name"></label><input id="lc-name" autocomplete="name">' +
     '<label class="sr" for="lc-email"></label><input id="lc-email" type="email" autocomplete="email"></div>' +
     '<label class="sr" for="lc-text"></label><textarea id="lc-text" maxlength="5000" required></textarea>' +
-    '<div class="row"><button type="button" class="end" hidden></button><button type="button" class="dev" hidden></button>' +
+    '<div class="row"><button type="button" class="person" hidden></button><button type="button" class="end" hidden></button><button type="button" class="dev" hidden></button>' +
     '<button type="button" class="att" hidden></button><input class="sr" type="file" tabindex="-1" aria-hidden="true" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain">' +
     '<button type="submit" class="send"></button></div>' +
     '</form></section>';
@@ -197,6 +217,115 @@
   seenMark.textContent = T.read;
 
   function setStatus(s) { status.textContent = s; }
+
+  // The self-service assistant (docs/assistant.md): before a chat exists,
+  // questions go to the published answers, and a person is one click away.
+  // Its session key is kept once the visitor asked something; the help page
+  // on the same site shares it.
+  var aKey = storeKey + ':assistant';
+  function storedSession() { try { return localStorage.getItem(aKey); } catch (e) { return null; } }
+  var aSession = storedSession();
+  var mode = 'chat', lastQuestion = '', skipEcho = null;
+  var personBtn = $('.person');
+  personBtn.textContent = T.person;
+  function post(path, body) {
+    return fetch(base + '/api/v1/widget/' + encodeURIComponent(slug) + '/assistant' + path, {
+      method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body)
+    }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); });
+  }
+  function problem(j) { return (j.errors && j.errors[0] && j.errors[0].message) || j.detail || ''; }
+  function bubble(cls, who) {
+    var div = document.createElement('div');
+    div.className = 'msg ' + cls;
+    var w = document.createElement('span');
+    w.className = 'who';
+    w.textContent = who;
+    div.appendChild(w);
+    log.appendChild(div);
+    return div;
+  }
+  function say(cls, who, t) {
+    var div = bubble(cls, who);
+    div.appendChild(document.createTextNode(t));
+    log.scrollTop = log.scrollHeight;
+    return div;
+  }
+  function setMode(m) {
+    mode = m;
+    personBtn.hidden = m !== 'assistant';
+    intro.hidden = m === 'assistant' || !!token;
+    text.placeholder = m === 'assistant' ? T.askHint : T.messageHint;
+    $('label[for=lc-text]').textContent = text.placeholder;
+  }
+  function keepSession(k) { aSession = k; try { localStorage.setItem(aKey, k); } catch (e) { /* this page only */ } }
+  function dropSession() { aSession = null; try { localStorage.removeItem(aKey); } catch (e) { /* ignore */ } }
+  function showAnswer(r) {
+    var div = bubble('bot', T.assistant);
+    div.setAttribute('data-answer', r.answer.id);
+    var h = document.createElement('strong');
+    h.textContent = r.answer.title;
+    div.appendChild(h);
+    div.appendChild(document.createTextNode(r.answer.text));
+    var src = document.createElement('span');
+    src.className = 'src';
+    src.textContent = T.fromAnswer(r.answer.title);
+    div.appendChild(src);
+    var fb = document.createElement('div');
+    fb.className = 'fb';
+    fb.appendChild(document.createTextNode(T.helped + ' '));
+    [[T.yes, true], [T.no, false]].forEach(function (x) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = x[0];
+      b.addEventListener('click', function () {
+        fb.querySelectorAll('button').forEach(function (y) { y.disabled = true; });
+        post('/feedback', { session: aSession, turn_id: r.turn_id, helped: x[1] }).then(function (res) {
+          if (!res.ok) { setStatus(T.error + problem(res.j)); return; }
+          if (res.j.handover) handOver(res.j.handover, res.j.available);
+          else say('bot', T.assistant, T.glad);
+        }).catch(function () { setStatus(T.error); });
+      });
+      fb.appendChild(b);
+    });
+    div.appendChild(fb);
+    log.scrollTop = log.scrollHeight;
+  }
+  function ask(q) {
+    lastQuestion = q;
+    say('visitor', T.you, q);
+    post('', { text: q, lang: lang, session: aSession || undefined }).then(function (res) {
+      if (!res.ok) { setStatus(T.error + problem(res.j)); return; }
+      keepSession(res.j.session);
+      if (res.j.answer) showAnswer(res.j);
+      if (res.j.handover) handOver(res.j.handover, res.j.available);
+    }).catch(function () { setStatus(T.error); });
+  }
+  // To a person: at once, with the question already asked, when someone is
+  // there; otherwise honestly, with e-mail and a call back on offer.
+  function handOver(h, available) {
+    setMode('chat');
+    say('bot', T.assistant, h.text);
+    if (available && lastQuestion) {
+      setStatus(T.connecting);
+      skipEcho = lastQuestion;
+      send({ type: 'start', text: lastQuestion, page: location.href, ref: 'r' + (++refs), assistant: aSession || undefined });
+      return;
+    }
+    intro.hidden = false;
+    cb.hidden = !!available;
+    if (!text.value) text.value = lastQuestion;
+    setStatus(available ? T.online : T.none + ' ' + T.mail);
+    text.focus();
+  }
+  function person() {
+    aSession = aSession || storedSession();
+    if (!aSession) { setMode('chat'); setStatus(''); text.focus(); return; }
+    post('/person', { session: aSession }).then(function (res) {
+      if (!res.ok) { setMode('chat'); return; }
+      handOver(res.j.handover, res.j.available);
+    }).catch(function () { setMode('chat'); });
+  }
+  personBtn.addEventListener('click', person);
   // Outside the department's opening hours: say so, and when it opens again
   // (config `opens_at`), in the visitor's language and time zone.
   var opensAt = null;
@@ -216,6 +345,7 @@
     if (seen[m.id]) return;
     seen[m.id] = true;
     if (m.id > lastId) lastId = m.id;
+    if (m.from === 'visitor' && skipEcho !== null && m.text === skipEcho) { skipEcho = null; return; }
     var div = document.createElement('div');
     div.className = 'msg ' + (m.from === 'visitor' ? 'visitor' : 'agent');
     var who = document.createElement('span');
@@ -291,6 +421,7 @@
         token = f.token;
         try { localStorage.setItem(storeKey, token); } catch (e) { /* private mode: this tab only */ }
         started();
+        dropSession();  // its transcript went with the chat
         show(f.message);
         showChat(f.chat);
       }
@@ -350,8 +481,10 @@
     var t = text.value.trim();
     if (!t) return;
     var ref = 'r' + (++refs);
-    if (!token || chatState === null) {
-      send({ type: 'start', text: t, name: nameIn.value.trim(), email: emailIn.value.trim(), page: location.href, ref: ref });
+    if (mode === 'assistant') {
+      ask(t);
+    } else if (!token || chatState === null) {
+      send({ type: 'start', text: t, name: nameIn.value.trim(), email: emailIn.value.trim(), page: location.href, ref: ref, assistant: aSession || undefined });
     } else if (chatState === 'ended') {
       send({ type: 'start', text: t, page: location.href, ref: ref });
     } else {
@@ -375,11 +508,22 @@
         privacy.appendChild(a);
       }
       opensAt = c.opens_at || null;
+      if (useAssistant && c.assistant && !token) {
+        setMode('assistant');
+        say('bot', T.assistant, T.assistantIntro);
+      }
       if (!token) setStatus(c.available ? T.online : (c.open === false ? closedText() : T.none) + ' ' + T.mail);
       cb.hidden = !!c.available || !!token;  // nobody in: offer a call back as well as e-mail
     })
     .catch(function () { /* the launcher stays; a send will say what is wrong */ });
 
+  // For the help page on the same site: its questions and hand-overs reach
+  // a person through this widget.
+  window.LuisterChat = {
+    open: open,
+    person: function (question) { open(); if (question) lastQuestion = question; person(); },
+    handOver: function (h, available, question) { open(); aSession = storedSession(); lastQuestion = question || lastQuestion; handOver(h, available); }
+  };
   (document.body || document.documentElement).appendChild(host);
   if (link) { open(); connect(); }
   else if (token) { started(); connect(); }

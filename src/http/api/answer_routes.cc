@@ -110,6 +110,11 @@ Result<Response> Changed(ApiContext& ctx, int64_t id, Result<Answer> r) {
 }
 
 std::string AnswerMetrics(ApiContext& ctx);
+Status KeepGap(ApiContext& ctx, AnswerRepository& repo, int64_t message_id);
+
+// The newest gaps the owners' view groups (a bounded read, whatever the
+// period asked for).
+constexpr int kMaxGapsRead = 2000;
 
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   ctx.metrics.AddCollector([&ctx] { return AnswerMetrics(ctx); });
@@ -240,6 +245,26 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                     return Changed(ctx, id, service.Retire(id, *version, me));
                   }));
   }
+  // A correction to everyone told an older version, in one action: a job
+  // sends each conversation the live version through the customer's own
+  // channel (else e-mail).
+  r.Add("POST", "/api/v1/answers/{id}/corrections",
+        Secured(Permission::kWriteConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  if (!req.body.empty()) {
+                    LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                    b.RejectUnknown({});
+                    LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                  }
+                  LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                  LUISTER_ASSIGN_OR_RETURN(auto started, service.StartCorrections(id, who.user.id));
+                  if (ctx.wake_jobs) ctx.wake_jobs();
+                  Response resp = JsonResponse(
+                      202, {{"job_id", started.first}, {"conversations", started.second}});
+                  resp.SetHeader("Location", "/api/v1/jobs/" + std::to_string(started.first));
+                  return resp;
+                }));
   // Who was told an older version: the replies (and so the customers and
   // conversations) that used a version before `before` (by default the
   // live one), for a correction. Personal data: audited per customer.
@@ -255,7 +280,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
               LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
               LUISTER_ASSIGN_OR_RETURN(Answer a, repo->Get(id));
               const int below = before ? static_cast<int>(*before) : a.published_number.value_or(0);
-              LUISTER_ASSIGN_OR_RETURN(auto told, repo->Told(id, below, page));
+              LUISTER_ASSIGN_OR_RETURN(auto told, repo->Told(id, below, false, page));
               json items = json::array();
               for (const AnswerUseRecord& u : told.items) {
                 audit.Touched(u.id, u.customer_id);
@@ -265,7 +290,8 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                                  {"channel", ToString(u.channel)},
                                  {"number", u.number},
                                  {"author_user_id", Id(u.author_user_id)},
-                                 {"at", FormatIso8601(u.at)}});
+                                 {"at", FormatIso8601(u.at)},
+                                 {"corrected", u.corrected}});
               }
               return JsonResponse(
                   200, {{"before", below},
@@ -340,6 +366,57 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                                             {"written_sentence", c.written_sentence}});
               return JsonResponse(200, out);
             }));
+  // Knowledge gaps: recent questions no published answer matches well,
+  // grouped by theme, the largest first.
+  r.Add("GET", "/api/v1/answers/gaps",
+        Secured(
+            Permission::kReadConversations, kNoPersonalData,
+            [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+              QueryReader q{req};
+              const int64_t days = q.Int("days").value_or(30);
+              if (days < 1 || days > 366) q.errors.push_back({"days", "1 to 366"});
+              LUISTER_RETURN_IF_ERROR(q.Finish());
+              LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo, ctx.store.Find<AnswerRepository>());
+              const Timestamp since = ctx.clock.Now() - std::chrono::hours(24 * days);
+              LUISTER_ASSIGN_OR_RETURN(auto gaps, repo->Gaps(since, kMaxGapsRead));
+              LUISTER_ASSIGN_OR_RETURN(auto built, ctx.answer_library->Current(*repo));
+              json groups = json::array();
+              for (const GapGroup& g : GroupGaps(gaps, *built, 50)) {
+                json examples = json::array();
+                for (size_t i = 0; i < g.gaps.size() && i < 5; ++i) {
+                  const AnswerGap& e = *g.gaps[i];
+                  examples.push_back({{"text", e.text},
+                                      {"source", ToString(e.source)},
+                                      {"lang", ToString(e.language)},
+                                      {"conversation_id", Id(e.conversation_id)},
+                                      {"at", FormatIso8601(e.at)}});
+                }
+                groups.push_back({{"label", g.label},
+                                  {"count", g.gaps.size()},
+                                  {"last_at", FormatIso8601(g.gaps.front()->at)},
+                                  {"examples", std::move(examples)}});
+              }
+              return JsonResponse(
+                  200, {{"days", days}, {"questions", gaps.size()}, {"groups", std::move(groups)}});
+            }));
+  // A draft answer from a resolved conversation.
+  r.Add("POST", "/api/v1/answers/from-conversation",
+        Secured(Permission::kWriteConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+                  auto conversation = b.Int("conversation_id", true);
+                  auto topic = b.String("topic", false, kMaxAnswerTopic);
+                  b.RejectUnknown({"conversation_id", "topic"});
+                  LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
+                  LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+                  auto made =
+                      service.DraftFromConversation(*conversation, topic.value_or(""), who.user.id);
+                  if (!made.ok() && made.status().code() == StatusCode::kNotFound)
+                    return InvalidArgument("the request is not valid",
+                                           {{"conversation_id", "no such conversation"}});
+                  LUISTER_RETURN_IF_ERROR(made.status());
+                  return Detail(ctx, *made, 201);
+                }));
   r.Add("POST", "/api/v1/answers/suggest",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
@@ -347,18 +424,22 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   auto text = b.String("text", true, 64 * 1024);
                   auto lang = b.String("lang", false, 2);
                   auto limit = b.Int("limit", false);
+                  auto message_id = b.Int("message_id", false);
                   if (lang && *lang != "nl" && *lang != "en")
                     b.AddError("lang", "must be nl or en");
                   if (limit && (*limit < 1 || *limit > 10)) b.AddError("limit", "1 to 10");
-                  b.RejectUnknown({"text", "lang", "limit"});
+                  b.RejectUnknown({"text", "lang", "limit", "message_id"});
                   LUISTER_RETURN_IF_ERROR(b.Finish("the request is not valid"));
                   LUISTER_ASSIGN_OR_RETURN(AnswerRepository * repo,
                                            ctx.store.Find<AnswerRepository>());
                   LUISTER_ASSIGN_OR_RETURN(auto built, ctx.answer_library->Current(*repo));
                   json items = json::array();
                   const Language want = lang.value_or("nl") == "nl" ? Language::kNl : Language::kEn;
-                  for (const LibraryMatch& m :
-                       built->Rank(*text, static_cast<size_t>(limit.value_or(3)))) {
+                  const auto ranked = built->Rank(*text, static_cast<size_t>(limit.value_or(3)));
+                  // A customer's message nothing answers well: a knowledge gap.
+                  if (message_id && (ranked.empty() || ranked.front().score < kGoodAnswerMatch))
+                    LUISTER_RETURN_IF_ERROR(KeepGap(ctx, *repo, *message_id));
+                  for (const LibraryMatch& m : ranked) {
                     Language used = want;
                     const AnswerText& t = AnswerTextIn(*m.answer, want, &used);
                     auto vars = AnswerVariables(t.body, "body");
@@ -373,6 +454,25 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                   }
                   return JsonResponse(200, {{"items", std::move(items)}});
                 }));
+}
+
+// Keeps the customer's message `message_id` as a knowledge gap (once).
+Status KeepGap(ApiContext& ctx, AnswerRepository& repo, int64_t message_id) {
+  auto m = ctx.store.conversations().GetMessage(message_id);
+  if (!m.ok()) {
+    if (m.status().code() == StatusCode::kNotFound)
+      return InvalidArgument("the request is not valid", {{"message_id", "no such message"}});
+    return m.status();
+  }
+  if (m->direction != Direction::kIn || m->internal) return Status::Ok();
+  AnswerGap gap;
+  gap.source = AnswerGapSource::kMessage;
+  gap.text = Utf8Prefix(m->body_text, 2000);
+  gap.language = GuessLanguage(NormalisedWords(gap.text));
+  gap.conversation_id = m->conversation_id;
+  gap.message_id = m->id;
+  gap.at = m->created_at;
+  return repo.AddGap(gap).status();
 }
 
 bool CanMail(const ApiContext& ctx) { return ctx.mail_composer && ctx.smtp && ctx.secrets; }
@@ -417,6 +517,23 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
         LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
         return service.RunReviewJob(job, CanMail(ctx));
       }));
+  LUISTER_RETURN_IF_ERROR(
+      runner.Register(kAnswerCorrectJob, [&ctx](const Job& job) -> Result<std::string> {
+        long long id = 0, user = 0;
+        int number = 0;
+        if (std::sscanf(job.payload.c_str(), "%lld/%d/%lld", &id, &number, &user) != 3)
+          return InvalidArgument("not an answer correction: " + job.payload);
+        LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
+        LUISTER_ASSIGN_OR_RETURN(CorrectionRound round,
+                                 service.SendCorrections(id, number, user, ctx.events));
+        std::string out = "sent " + std::to_string(round.sent) + " corrections to version " +
+                          std::to_string(number) + " of answer " + std::to_string(id);
+        if (!round.unreachable.empty()) {
+          out += "; no way to write to customer";
+          for (int64_t c : round.unreachable) out += " " + std::to_string(c);
+        }
+        return out;
+      }));
   if (CanMail(ctx)) {
     LUISTER_RETURN_IF_ERROR(runner.Register(
         kAnswerReviewMailJob, [&ctx](const Job& job) { return MailReview(ctx, job); }));
@@ -440,7 +557,7 @@ std::string AnswerMetrics(ApiContext& ctx) {
 // The canonical answer library (C6): domain/answer.h, docs/answers.md.
 ApiModule AnswersModule() {
   return {"answers",
-          {"answers", "answer_versions", "answer_questions", "answer_review_job"},
+          {"answers", "answer_versions", "answer_questions", "answer_review_job", "answer_gaps"},
           {},
           Routes,
           Jobs};

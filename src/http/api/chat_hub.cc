@@ -1,8 +1,12 @@
 #include "http/api/chat_hub.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "auth/tokens.h"
+#include "domain/assistant.h"
 #include "domain/opening_hours.h"
 #include "domain/validation.h"
 #include "http/problem.h"
@@ -75,6 +79,7 @@ Result<WidgetFrame> ReadWidgetFrame(std::string_view text) {
   str("page", 2000, &f.page);
   str("phone", 100, &f.phone);
   str("ref", 64, &f.ref);
+  str("assistant", 300, &f.assistant);
   id("after", &f.after);
   id("message_id", &f.message_id);
   if (!errors.empty()) return InvalidArgument("the frame is not valid", std::move(errors));
@@ -415,7 +420,31 @@ Status ChatHub::Start(Session& s, const WidgetFrame& frame) {
               {"message", MessageJson(started->message)}};
   if (!frame.ref.empty()) out["ref"] = frame.ref;
   Send(s.connection, out);
+  if (!frame.assistant.empty()) HandOver(s, frame.assistant, started->chat.conversation_id);
   return SendStanding(s, started->chat);
+}
+
+void ChatHub::HandOver(Session& s, const std::string& assistant_token, int64_t conversation_id) {
+  // The chat stands whatever happens here; a transcript that could not be
+  // added is counted and logged, and the agent still has the question.
+  Status done = [&]() -> Status {
+    LUISTER_ASSIGN_OR_RETURN(AssistantRepository * repo, ctx_.store.Find<AssistantRepository>());
+    LUISTER_ASSIGN_OR_RETURN(AnswerRepository * answers, ctx_.store.Find<AnswerRepository>());
+    LUISTER_ASSIGN_OR_RETURN(AssistantSession session,
+                             repo->SessionByToken(auth::Sha256Hex(assistant_token)));
+    if (session.widget_id != s.widget.id) return NotFound("no such assistant session here");
+    LUISTER_ASSIGN_OR_RETURN(auto library, ctx_.answer_library->Current(*answers));
+    AssistantService service(ctx_.store, *repo, ctx_.clock, ctx_.events);
+    return service.HandOver(session, conversation_id, *library);
+  }();
+  ctx_.metrics
+      .Counter("luister_assistant_handovers_total",
+               "Assistant sessions handed to a person in a chat, by whether the transcript went "
+               "with it (noted, failed).",
+               done.ok() ? "outcome=\"noted\"" : "outcome=\"failed\"")
+      .fetch_add(1, std::memory_order_relaxed);
+  if (!done.ok())
+    spdlog::warn("assistant hand-over to conversation {}: {}", conversation_id, done.ToString());
 }
 
 Status ChatHub::Callback(Session& s, const WidgetFrame& frame) {

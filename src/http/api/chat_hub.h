@@ -38,6 +38,9 @@ struct ChatHubOptions {
 struct WidgetFrame {
   std::string type;  // hello, start, message, typing, read, end, callback, link
   std::string token, link, text, name, email, page, phone, ref;
+  // start, callback: the self-service assistant's session that hands over
+  // (its transcript goes with the chat).
+  std::string assistant;
   std::optional<int64_t> after;       // hello: the last message id the widget has
   std::optional<int64_t> message_id;  // read
 };
@@ -112,6 +115,8 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   Status Start(Session& s, const WidgetFrame& frame);
   Status Callback(Session& s, const WidgetFrame& frame);
   Status Link(Session& s, const WidgetFrame& frame);
+  // The assistant session behind a new chat: its transcript as a note.
+  void HandOver(Session& s, const std::string& assistant_token, int64_t conversation_id);
   Status SendStanding(Session& s, const Chat& chat);
   nlohmann::json MessageJson(const Message& m);
   nlohmann::json ChatJson(const Chat& c);

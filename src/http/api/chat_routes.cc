@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "auth/tokens.h"
+#include "domain/answer_library.h"
 #include "domain/chat.h"
 #include "domain/job_runner.h"
 #include "domain/validation.h"
@@ -75,8 +76,15 @@ Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
   if (hub) {
     LUISTER_ASSIGN_OR_RETURN(now, hub->AvailabilityOf(*widget));
   }
+  // The assistant answers first where the library has published answers.
+  bool assistant = false;
+  if (auto answers = ctx.store.Find<AnswerRepository>(); answers.ok()) {
+    if (auto library = ctx.answer_library->Current(**answers); library.ok())
+      assistant = !(*library)->answers.empty();
+  }
   Response r =
       JsonResponse(200, {{"slug", widget->slug},
+                         {"assistant", assistant},
                          {"name", widget->name},
                          {"privacy_url", widget->privacy_url},
                          {"available", now.available()},

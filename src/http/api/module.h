@@ -60,5 +60,6 @@ ApiModule DuplicatesModule();
 ApiModule CalendarModule();
 ApiModule PromisesModule();
 ApiModule AnswersModule();
+ApiModule AssistantModule();
 
 }  // namespace luister::http

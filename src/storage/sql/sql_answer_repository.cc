@@ -75,6 +75,13 @@ const Sql kNextReviewJob(
 const Sql kGeneration(
     "SELECT count(*), COALESCE(max(updated_at), 0), (SELECT count(*) FROM answer_questions) "
     "FROM answers");
+const Sql kAddGap(
+    "INSERT INTO answer_gaps (source, text, language, conversation_id, message_id, at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+// Through answer_gaps_at.
+const Sql kGaps(
+    "SELECT id, source, text, language, conversation_id, message_id, at FROM answer_gaps "
+    "WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?");
 
 // "Retour" finds "retour", "Retourlabel": lower case, LIKE's wildcards
 // escaped, a wildcard at the end.
@@ -272,14 +279,25 @@ Result<std::vector<LibraryAnswer>> SqlAnswerRepository::Library() {
   });
 }
 
-Result<Page<AnswerUseRecord>> SqlAnswerRepository::Told(int64_t id, int below,
+Result<Page<AnswerUseRecord>> SqlAnswerRepository::Told(int64_t id, int below, bool uncorrected,
                                                         const PageRequest& p) {
   return db_.ReadOne([&](Connection& c) -> Result<Page<AnswerUseRecord>> {
+    // Corrected: a later reply in the conversation used `below` or newer
+    // (messages_answer serves both the list and the probe).
+    const std::string corrected =
+        "EXISTS (SELECT 1 FROM messages l WHERE l.answer_id = m.answer_id AND l.answer_number >= ? "
+        "AND l.id > m.id AND l.conversation_id = m.conversation_id)";
     QueryBuilder q(
         "SELECT id, conversation_id, customer_id, channel, answer_number, author_user_id, "
-        "created_at FROM messages WHERE TRUE");
+        "created_at, ");
+    q.Add(corrected, int64_t{below});
+    q.Add(" FROM messages m WHERE TRUE");
     q.Add(" AND answer_id = ?", id);
     q.Add(" AND answer_number < ?", int64_t{below});
+    if (uncorrected) {
+      q.Add(" AND NOT ");
+      q.Add(corrected, int64_t{below});
+    }
     if (p.after) q.Add(" AND id > ?", p.after->id);
     q.Add(" ORDER BY id LIMIT ?", static_cast<int64_t>(p.limit + 1));
     LUISTER_ASSIGN_OR_RETURN(auto rows,
@@ -292,6 +310,7 @@ Result<Page<AnswerUseRecord>> SqlAnswerRepository::Told(int64_t id, int below,
                                u.number = static_cast<int>(r.Int(4));
                                u.author_user_id = r.OptInt(5);
                                u.at = r.Time(6);
+                               u.corrected = r.Bool(7);
                                return u;
                              }));
     return MakePage(std::move(rows), p.limit, [](const AnswerUseRecord& u) { return u.id; });
@@ -315,6 +334,32 @@ Result<bool> SqlAnswerRepository::MarkReviewReminded(int64_t id, Timestamp at,
 
 Result<int64_t> SqlAnswerRepository::CountStale(Timestamp now) {
   return db_.ReadOne([&](Connection& c) { return Scalar(c, kCountStale, Params::Of(now)); });
+}
+
+Result<bool> SqlAnswerRepository::AddGap(const AnswerGap& g) {
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n,
+                             c.Execute(kAddGap, Params::Of(std::string(ToString(g.source)), g.text,
+                                                           std::string(ToString(g.language)),
+                                                           g.conversation_id, g.message_id, g.at)));
+    return n > 0;
+  });
+}
+
+Result<std::vector<AnswerGap>> SqlAnswerRepository::Gaps(Timestamp since, int limit) {
+  return db_.ReadOne([&](Connection& c) {
+    return Collect<AnswerGap>(c, kGaps, Params::Of(since, int64_t{limit}), [](const Row& r) {
+      AnswerGap g;
+      g.id = r.Int(0);
+      g.source = r.Text(1) == "message" ? AnswerGapSource::kMessage : AnswerGapSource::kAssistant;
+      g.text = r.Text(2);
+      g.language = Parse<Language>(r.Text(3)).value_or(Language::kNl);
+      g.conversation_id = r.OptInt(4);
+      g.message_id = r.OptInt(5);
+      g.at = r.Time(6);
+      return g;
+    });
+  });
 }
 
 Result<std::optional<int64_t>> SqlAnswerRepository::ReviewJobId() {

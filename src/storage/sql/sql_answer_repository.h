@@ -18,11 +18,14 @@ class SqlAnswerRepository final : public AnswerRepository {
   Status RemoveQuestion(int64_t answer_id, int64_t question_id, Timestamp at) override;
   Result<std::vector<LibraryAnswer>> Library() override;
   Result<std::string> Generation() override;
-  Result<Page<AnswerUseRecord>> Told(int64_t id, int below, const PageRequest& page) override;
+  Result<Page<AnswerUseRecord>> Told(int64_t id, int below, bool uncorrected,
+                                     const PageRequest& page) override;
   Result<std::vector<Answer>> DueForReview(Timestamp now, int limit) override;
   Result<bool> MarkReviewReminded(int64_t id, Timestamp at,
                                   const std::optional<NewJob>& then) override;
   Result<int64_t> CountStale(Timestamp now) override;
+  Result<bool> AddGap(const AnswerGap& gap) override;
+  Result<std::vector<AnswerGap>> Gaps(Timestamp since, int limit) override;
   Result<std::optional<int64_t>> ReviewJobId() override;
   Result<bool> SetReviewJob(std::optional<int64_t> expected, int64_t job_id) override;
 

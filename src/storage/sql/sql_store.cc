@@ -2,6 +2,7 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_answer_repository.h"
+#include "storage/sql/sql_assistant_repository.h"
 #include "storage/sql/sql_auth_repository.h"
 #include "storage/sql/sql_blob_repository.h"
 #include "storage/sql/sql_call_repository.h"
@@ -42,6 +43,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<OpeningHoursRepository>(std::make_unique<SqlOpeningHoursRepository>(db));
   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
   r.Add<AnswerRepository>(std::make_unique<SqlAnswerRepository>(db));
+  r.Add<AssistantRepository>(std::make_unique<SqlAssistantRepository>(db));
   return r;
 }
 

@@ -114,6 +114,7 @@ export type AnswerText = Schemas['AnswerText'];
 export type AnswerSuggestions = Schemas['AnswerSuggestions'];
 export type AnswerSuggestion = AnswerSuggestions['items'][number];
 export type AnswerTold = Schemas['AnswerTold'];
+export type AnswerCorrections = Schemas['AnswerCorrections'];
 export type AnswerUse = Schemas['AnswerUse'];
 /** What a reply says otherwise than the published answer (`POST /answers/check`). */
 export type ReplyCheck = Schemas['ReplyCheck'];

@@ -2520,6 +2520,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/{slug}/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the self-service assistant
+         * @description Public, for the chat widget and the help page (docs/assistant.md). The
+         *     assistant answers only with a published answer's text (its title, text,
+         *     id and version) when one matches well enough; otherwise, or when the
+         *     customer asks for a person or sounds angry, it hands over (`handover`:
+         *     why, and what to say — honest about whether anyone is there now). The
+         *     first question makes a session: keep `session` and send it with the next
+         *     questions. A question no answer matched is kept as a knowledge gap. JSON
+         *     may be sent as `text/plain` (no preflight). At most 120 questions per
+         *     address per hour (`429`).
+         */
+        post: operations["askAssistant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/{slug}/assistant/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer's word on an answer
+         * @description Whether the answer of turn `turn_id` helped. One that did not hands over
+         *     (`handover`). `404` for a turn of another session or one that showed no
+         *     answer.
+         */
+        post: operations["assistantFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/{slug}/assistant/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer asks for a person
+         * @description "Talk to a person": the session is handed over when the chat starts (the
+         *     widget's `start` frame names the session in `assistant`; the chat's first
+         *     note is the transcript).
+         */
+        post: operations["assistantPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/{slug}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public help page's answers
+         * @description Public: every published answer as a customer reads it (variables
+         *     without a value shown as "…"), in `lang` where it has that language,
+         *     by topic.
+         */
+        get: operations["listHelpAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistant/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the self-service assistant did
+         * @description Over the last `days` (default 30): sessions, questions, answered and
+         *     unanswered, hand-overs and why, and per answer how often it was
+         *     shown, helped and did not. Resolved: an answer not marked unhelpful
+         *     after which the session neither went to a person nor asked about the
+         *     same topic again within 7 days (of the answers 7 days old or more,
+         *     `settled`). Counts only.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getAssistantStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Knowledge gaps
+         * @description Customer questions of the last `days` (default 30) that no published
+         *     answer matches well (asked of the assistant, or messages agents
+         *     looked up suggestions for), grouped by the words they share, the
+         *     largest group first, with up to five examples each. A question an
+         *     answer now matches drops out. The newest 2000 questions are read.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listAnswerGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/from-conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft an answer from a resolved conversation
+         * @description A new draft answer: the team's last reply as its text (the
+         *     customer's name as `{{customer.name}}`), in the customer's language,
+         *     the customer's first question as its title and as a question of the
+         *     answer; `topic` defaults to the conversation's subject. `409` while
+         *     the conversation is not resolved or closed, or has no reply.
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        post: operations["draftAnswerFromConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answers/suggest": {
         parameters: {
             query?: never;
@@ -2721,6 +2897,37 @@ export interface paths {
          *     Permission: `publish_answers` (roles: admin, manager).
          */
         post: operations["retireAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct everyone told an older version
+         * @description In one action: each conversation that got a version before the live
+         *     one (and no reply with the live one since) gets the live version in
+         *     the customer's language, from the caller, through the customer's own
+         *     channel where the desk can write there (else a new e-mail
+         *     conversation); the reply records the live version, so the customer
+         *     counts as corrected. A job does the sending (follow `Location`); the
+         *     response says how many conversations wait for it. Customers the
+         *     desk has no way to write to are named in the job's result. The body
+         *     is empty or `{}`. `409` when the answer has no published version, is
+         *     retired, or nobody waits for a correction.
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent).
+         */
+        post: operations["correctAnswerTold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4421,6 +4628,123 @@ export interface components {
             text: string;
             lang?: components["schemas"]["Language"];
             limit?: number;
+            /**
+             * Format: int64
+             * @description The customer's message the text is; when nothing matches well it is kept as a knowledge gap.
+             */
+            message_id?: number;
+        };
+        AssistantQuestion: {
+            text: string;
+            lang?: components["schemas"]["Language"];
+            session?: string;
+        };
+        AssistantFeedback: {
+            session: string;
+            /** Format: int64 */
+            turn_id: number;
+            helped: boolean;
+        };
+        AssistantSessionRef: {
+            session: string;
+        };
+        AssistantHandover: {
+            /** @enum {string} */
+            reason: "asked" | "button" | "not_helped" | "no_match" | "angry";
+            text: string;
+        } | null;
+        AssistantReply: {
+            session: string;
+            /** Format: int64 */
+            turn_id: number;
+            /** @enum {string} */
+            outcome: "answered" | "no_match" | "handover";
+            answer: {
+                /** Format: int64 */
+                id: number;
+                number: number;
+                topic: string;
+                title: string;
+                text: string;
+                lang: components["schemas"]["Language"];
+            } | null;
+            handover: components["schemas"]["AssistantHandover"];
+            available?: boolean;
+            open?: boolean;
+            /** Format: date-time */
+            opens_at?: string | null;
+        };
+        AssistantHandoverReply: {
+            handover: components["schemas"]["AssistantHandover"];
+            available?: boolean;
+            open?: boolean;
+            /** Format: date-time */
+            opens_at?: string | null;
+        };
+        HelpAnswers: {
+            name: string;
+            items: {
+                /** Format: int64 */
+                id: number;
+                number: number;
+                topic: string;
+                title: string;
+                text: string;
+                lang: components["schemas"]["Language"];
+            }[];
+        };
+        AssistantStats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            sessions: number;
+            questions: number;
+            answered: number;
+            no_match: number;
+            no_answer_rate: number | null;
+            handed_over: number;
+            handover_rate: number | null;
+            handover_reasons: {
+                [key: string]: number;
+            };
+            settled: number;
+            resolved: number;
+            resolved_rate: number | null;
+            answers: {
+                /** Format: int64 */
+                answer_id: number;
+                topic: string;
+                title: string;
+                shown: number;
+                helped: number;
+                not_helped: number;
+            }[];
+        };
+        AnswerGaps: {
+            days: number;
+            questions: number;
+            groups: {
+                label: string;
+                count: number;
+                /** Format: date-time */
+                last_at: string;
+                examples: {
+                    text: string;
+                    /** @enum {string} */
+                    source: "assistant" | "message";
+                    lang: components["schemas"]["Language"];
+                    /** Format: int64 */
+                    conversation_id: number | null;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+            }[];
+        };
+        DraftFromConversation: {
+            /** Format: int64 */
+            conversation_id: number;
+            topic?: string;
         };
         AnswerTold: {
             before: number;
@@ -4437,8 +4761,16 @@ export interface components {
                 author_user_id: number | null;
                 /** Format: date-time */
                 at: string;
+                /** @description A later reply in the conversation used the version asked about or a newer one. */
+                corrected: boolean;
             }[];
             next_cursor: string | null;
+        };
+        AnswerCorrections: {
+            /** Format: int64 */
+            job_id: number;
+            /** Format: int64 */
+            conversations: number;
         };
         AnswerSuggestions: {
             items: {
@@ -4730,6 +5062,8 @@ export interface components {
             updated_by: number | null;
         };
         ChatWidgetConfig: {
+            /** @description The self-service assistant answers first (the library has published answers). */
+            assistant: boolean;
             slug: string;
             name: string;
             /** @description The privacy notice to link to; empty when none. */
@@ -8808,6 +9142,216 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    askAssistant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantQuestion"];
+                "text/plain": components["schemas"]["AssistantQuestion"];
+            };
+        };
+        responses: {
+            /** @description What the assistant says. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assistantFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantFeedback"];
+                "text/plain": components["schemas"]["AssistantFeedback"];
+            };
+        };
+        responses: {
+            /** @description What the assistant says. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantHandoverReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    assistantPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantSessionRef"];
+                "text/plain": components["schemas"]["AssistantSessionRef"];
+            };
+        };
+        responses: {
+            /** @description What the assistant says. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantHandoverReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listHelpAnswers: {
+        parameters: {
+            query?: {
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAssistantStats: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listAnswerGaps: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerGaps"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    draftAnswerFromConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftFromConversation"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     suggestAnswers: {
         parameters: {
             query?: never;
@@ -9141,6 +9685,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnswerDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AnswerConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    correctAnswerTold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queued job and how many conversations it corrects. */
+            202: {
+                headers: {
+                    /** @description The job's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerCorrections"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, Language, Page, ReplyCheck } from '@/types/api';
+import type { AnswerCorrections, AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, Language, Page, ReplyCheck } from '@/types/api';
 
 /** Which answers the library page lists (`GET /answers`). */
 export type AnswerListState = 'all' | 'published' | 'draft' | 'in_review' | 'stale' | 'retired';
@@ -25,11 +25,22 @@ export function useAnswer(id: number | null) {
 }
 
 /** Who was told a version before the live one (personal data: read only when asked). */
-export function useAnswerTold(id: number, enabled: boolean) {
+export function useAnswerTold(id: number, enabled: boolean, poll = false) {
   return useQuery({
     queryKey: queryKeys.answerTold(id),
     queryFn: ({ signal }) => api.get<AnswerTold>(`/answers/${id}/told`, { limit: 200 }, signal),
     enabled,
+    // While corrections go out (a job), until every reply is corrected.
+    refetchInterval: (q) => (poll && q.state.data?.items.some((u) => !u.corrected) ? 1000 : false),
+  });
+}
+
+/** Everyone told an older version gets the live one, in one action (a job). */
+export function useSendCorrections(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<AnswerCorrections>(`/answers/${id}/corrections`, {}),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.answerTold(id) }),
   });
 }
 

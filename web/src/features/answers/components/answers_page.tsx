@@ -8,7 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { can, useCurrentSession } from '@/lib/session';
 import type { AnswerDetail, AnswerRecord, AnswerText } from '@/types/api';
-import { useAddQuestion, useAnswer, useAnswers, useAnswerStep, useAnswerTold, useCreateAnswer, useSaveDraft, type AnswerListState, type AnswerStep } from '../api/answers';
+import { useAddQuestion, useAnswer, useAnswers, useAnswerStep, useAnswerTold, useCreateAnswer, useSaveDraft, useSendCorrections, type AnswerListState, type AnswerStep } from '../api/answers';
 
 // The canonical answer library: one answer per topic, in Dutch and English,
 // every version kept; drafts are written here, sent for review and published
@@ -169,7 +169,9 @@ function AnswerPanel({ id }: { id: number }) {
   const save = useSaveDraft(id);
   const addQuestion = useAddQuestion(id);
   const [showTold, setShowTold] = useState(false);
-  const told = useAnswerTold(id, showTold && canReadCustomers);
+  const correct = useSendCorrections(id);
+  const told = useAnswerTold(id, showTold && canReadCustomers, correct.isSuccess);
+  const uncorrected = (told.data?.items ?? []).filter((u) => !u.corrected).length;
   const a = answer.data;
   const latest = a?.versions.at(-1);
   const editable = latest?.state === 'draft' || latest?.state === 'published' || latest?.state === 'superseded';
@@ -297,9 +299,26 @@ function AnswerPanel({ id }: { id: number }) {
                       <CustomerName id={u.customer_id} />
                     </Link>{' '}
                     · <Link to={`/conversations/${u.conversation_id}`}>#{u.conversation_id}</Link> · {t('answers.versionN', { number: u.number })} · {formatDateTime(u.at, lang)}
+                    {u.corrected && (
+                      <>
+                        {' '}
+                        · <span className="badge">{t('answers.corrected')}</span>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
+              {canWrite && uncorrected > 0 && !correct.isSuccess && (
+                <button type="button" className="btn btn--small" disabled={correct.isPending} onClick={() => correct.mutate()}>
+                  {t('answers.sendCorrections', { count: uncorrected })}
+                </button>
+              )}
+              {correct.isSuccess && (
+                <p role="status" className="small" data-testid="corrections-sent">
+                  {uncorrected > 0 ? t('answers.correctionsSending', { count: correct.data.conversations }) : t('answers.correctionsSent', { count: correct.data.conversations })}
+                </p>
+              )}
+              {correct.isError && <FormError error={correct.error} />}
             </>
           )}
         </div>
