@@ -62,4 +62,29 @@ describe('AnswersPage', () => {
     expect(screen.getByRole('button', { name: 'In review' })).toHaveAttribute('aria-pressed', 'true');
     expect(Object.fromEntries(calls.find((c) => c.key === 'GET /answers')!.query)).toMatchObject({ state: 'in_review' });
   });
+  it('lists who was told an older version and sends them the correction in one action', async () => {
+    const told = (corrected: boolean) => ({
+      before: 2,
+      items: [{ message_id: 9, conversation_id: 3, customer_id: 8, channel: 'email', number: 1, author_user_id: 2, at, corrected }],
+      next_cursor: null,
+    });
+    let sent = false;
+    const calls = stubApi({
+      'GET /answers': () => json({ items: [record({ published_number: 2, latest_state: 'published' })], next_cursor: null }),
+      'GET /answers/4': () => json(detail({ published_number: 2, latest_number: 2, latest_state: 'published' })),
+      'GET /answers/4/told': () => json(told(sent)),
+      'GET /customers/8': () => json({ id: 8, name: 'Karin Retour' }),
+      'POST /answers/4/corrections': () => {
+        sent = true;
+        return json({ job_id: 5, conversations: 1 }, 202);
+      },
+    });
+    renderPage(['read_conversations', 'write_conversations', 'read_customers'], '/answers?id=4');
+    const panel = await screen.findByTestId('answer-panel');
+    await userEvent.click(within(panel).getByRole('button', { name: /Who was told a version before 2/ }));
+    await userEvent.click(await within(panel).findByRole('button', { name: 'Send the correction to 1 reply' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.key === 'POST /answers/4/corrections')).toBe(true));
+    expect(await within(panel).findByTestId('corrections-sent')).toHaveTextContent('The correction went out in 1 conversation.');
+    expect(within(panel).getByText('corrected')).toBeInTheDocument();
+  });
 });
