@@ -120,9 +120,9 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   if (req.method != "GET" && req.method != "HEAD") return std::nullopt;
   const std::string& path = req.path;
   // The server's own: the API, health and metrics, and the public pages it
-  // renders itself (the web forms).
+  // renders itself (the web forms, the help pages).
   if (path.rfind("/api/", 0) == 0 || path == "/api" || path == "/healthz" || path == "/metrics" ||
-      path.rfind("/forms/", 0) == 0)
+      path.rfind("/forms/", 0) == 0 || path.rfind("/help/", 0) == 0)
     return std::nullopt;
   auto it = files_.find(path == "/" ? std::string_view("/index.html") : std::string_view(path));
   if (it != files_.end()) return Make(it->second, req);

@@ -85,7 +85,8 @@ const std::set<std::string> kNotPersonal = {
     "GET /api/v1/chat-widgets", "GET /api/v1/widget/{slug}", "GET /api/v1/widget/{slug}/live",
     // The help page's published answers; the assistant's and the gaps'
     // counts and grouped questions (no customer named).
-    "GET /api/v1/widget/{slug}/answers", "GET /api/v1/assistant/stats", "GET /api/v1/answers/gaps",
+    "GET /api/v1/widget/{slug}/answers", "GET /help/{slug}", "GET /help/help.css",
+    "GET /api/v1/assistant/stats", "GET /api/v1/answers/gaps",
     // The desk's own mailboxes: its addresses and servers, never a password.
     "GET /api/v1/mailboxes", "GET /api/v1/mailboxes/{id}"};
 

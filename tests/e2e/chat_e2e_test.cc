@@ -318,6 +318,80 @@ TEST_F(ChatTest, TheAssistantAnswersFromTheLibraryAndHandsOverWithTheTranscript)
       std::string::npos);
 }
 
+TEST_F(ChatTest, TheHelpPageShowsThePublishedAnswersAndTheDesksOwnPagesMayAsk) {
+  const std::string me = std::to_string(n_);
+  auto made = client_->Post(
+      "/api/v1/answers",
+      {{"topic", "retour_" + me},
+       {"nl",
+        {{"title", "Retourneren <b>" + me + "</b>"},
+         {"body", "U kunt artikelen binnen 30 dagen gratis retourneren via Mijn bestellingen."}}},
+       {"en",
+        {{"title", "Returns " + me},
+         {"body", "You can return items free of charge within 30 days via My orders."}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const int64_t answer = made.Json()["id"];
+  const std::string url = "/api/v1/answers/" + std::to_string(answer);
+  ASSERT_EQ(client_->Post(url + "/submit", {{"version", 1}}).status, 200);
+  // Drafts are not on the page; published answers are.
+  HttpClient visitor(server_->port());
+  EXPECT_EQ(visitor.Get("/help/" + slug_).body.find("Retourneren"), std::string::npos);
+  ASSERT_EQ(client_->Post(url + "/publish", {{"version", 2}}).status, 200);
+
+  auto page = visitor.Get("/help/" + slug_);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<html lang=\"nl\">"), std::string::npos);
+  EXPECT_NE(page.body.find("Retourneren &lt;b&gt;" + me + "&lt;/b&gt;"), std::string::npos)
+      << "escaped";
+  EXPECT_NE(page.body.find("id=\"answer-" + std::to_string(answer) + "\""), std::string::npos);
+  EXPECT_NE(page.body.find("<h3>Retour " + me + "</h3>"), std::string::npos) << "by topic";
+  EXPECT_NE(page.body.find("<script src=\"/widget.js\" data-queue=\"" + slug_ + "\""),
+            std::string::npos)
+      << "the widget hands over";
+  EXPECT_NE(page.body.find("<script src=\"/help.js\""), std::string::npos);
+  EXPECT_NE(page.Header("content-security-policy").find("script-src 'self'"), std::string::npos);
+
+  // In English, by ?lang= or the browser's preference.
+  auto english = visitor.Send("GET", "/help/" + slug_, "", {{"Accept-Language", "en-GB,en"}});
+  EXPECT_NE(english.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(english.body.find("Returns " + me), std::string::npos);
+  EXPECT_NE(visitor.Get("/help/" + slug_ + "?lang=en").body.find("Talk to a person"),
+            std::string::npos);
+
+  // Without JavaScript a question lists the matching answers, open.
+  auto asked = visitor.Get("/help/" + slug_ + "?q=Hoe%20lang%20kan%20ik%20iets%20retourneren%3F");
+  ASSERT_EQ(asked.status, 200);
+  EXPECT_NE(asked.body.find("Antwoorden bij uw vraag"), std::string::npos) << asked.body;
+  EXPECT_NE(asked.body.find("id=\"answer-" + std::to_string(answer) + "\" lang=\"nl\" open"),
+            std::string::npos);
+  auto none = visitor.Get("/help/" + slug_ + "?q=qwertyuiop%20zxcvbnm%20%3Cscript%3E");
+  EXPECT_NE(none.body.find("geen antwoord op gevonden"), std::string::npos);
+  EXPECT_NE(none.body.find("value=\"qwertyuiop zxcvbnm &lt;script&gt;\""), std::string::npos);
+  EXPECT_EQ(none.body.find("<script>"), std::string::npos);
+
+  auto missing = visitor.Get("/help/no-such-help");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("Deze hulppagina bestaat niet."), std::string::npos);
+  auto css = visitor.Get("/help/help.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.Header("content-type"), "text/css; charset=utf-8");
+
+  // The page lives on the desk's own address, which the widget's allowed
+  // origins need not list: the desk's own pages may always ask; others not.
+  auto own =
+      visitor.Send("POST", "/api/v1/widget/" + slug_ + "/assistant",
+                   json{{"text", "Hoe lang heb ik om iets te retourneren?"}, {"lang", "nl"}}.dump(),
+                   {{"Origin", "http://127.0.0.1"}, {"Content-Type", "text/plain"}});
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.Json()["answer"]["id"], answer) << own.body;
+  EXPECT_EQ(visitor
+                .Send("GET", "/api/v1/widget/" + slug_, "",
+                      {{"Origin", "http://127.0.0.2"}, {"Content-Type", "text/plain"}})
+                .status,
+            403);
+}
+
 TEST_F(ChatTest, ForeignPagesForgedTokensAndBadFramesAreRefused) {
   HttpClient page(server_->port());
   EXPECT_EQ(

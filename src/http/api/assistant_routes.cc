@@ -11,6 +11,7 @@
 #include "domain/text_analysis.h"
 #include "http/api/api_context.h"
 #include "http/api/chat_hub.h"
+#include "http/api/help_page.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
 #include "http/json_body.h"
@@ -35,7 +36,7 @@ Result<PublicWidget> WidgetOf(ApiContext& ctx, Request& req) {
   LUISTER_ASSIGN_OR_RETURN(auto widget, repo->FindWidget(std::string(req.Param("slug"))));
   if (!widget || !widget->active) return NotFound("no help is offered here");
   std::string origin(req.Header("origin"));
-  if (!origin.empty() && !OriginAllowed(*widget, origin))
+  if (!origin.empty() && !OriginAllowed(*widget, origin, req.Header("host")))
     return Forbidden("this help may not be embedded on " + origin);
   return PublicWidget{std::move(*widget), std::move(origin)};
 }
@@ -254,6 +255,7 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
         Public([&ctx](Request& req) { return Person(ctx, req); }));
   r.Add("GET", "/api/v1/widget/{slug}/answers",
         Public([&ctx](Request& req) { return HelpAnswers(ctx, req); }));
+  HelpPageRoutes(r, ctx);
   r.Add("GET", "/api/v1/assistant/stats",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {

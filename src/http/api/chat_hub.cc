@@ -86,9 +86,12 @@ Result<WidgetFrame> ReadWidgetFrame(std::string_view text) {
   return f;
 }
 
-bool OriginAllowed(const ChatWidget& widget, std::string_view origin) {
+bool OriginAllowed(const ChatWidget& widget, std::string_view origin, std::string_view host) {
   if (widget.allowed_origins.empty()) return true;
   const std::string lower = AsciiLower(origin);
+  if (const size_t scheme = lower.find("://");
+      !host.empty() && scheme != std::string::npos && lower.substr(scheme + 3) == AsciiLower(host))
+    return true;
   return std::any_of(widget.allowed_origins.begin(), widget.allowed_origins.end(),
                      [&](const std::string& o) { return o == lower; });
 }
@@ -175,7 +178,7 @@ std::optional<Response> ChatHub::Authorize(Request& req) {
   if (!widget.ok()) return ProblemFromStatus(widget.status());
   if (!*widget || !(*widget)->active)
     return ProblemResponse(404, "not-found", "Not found", "no chat is open at " + slug);
-  if (!OriginAllowed(**widget, req.Header("origin")))
+  if (!OriginAllowed(**widget, req.Header("origin"), req.Header("host")))
     return ProblemResponse(403, "forbidden", "Not allowed",
                            "this chat may not be embedded on " + std::string(req.Header("origin")));
   std::lock_guard<std::mutex> lock(mutex_);

@@ -134,7 +134,9 @@ class ChatHub final : public WebSocketHandler, public EventPublisher {
   std::unordered_map<std::string, int> per_ip_;                           // GUARDED_BY(mutex_)
 };
 
-// Whether `origin` may embed `widget` (its allowed origins; any when none).
-bool OriginAllowed(const ChatWidget& widget, std::string_view origin);
+// Whether `origin` may embed `widget`: its allowed origins (any when
+// none), and always the server's own pages (the help page), whose origin
+// names the request's `host`.
+bool OriginAllowed(const ChatWidget& widget, std::string_view origin, std::string_view host);
 
 }  // namespace luister::http

@@ -70,7 +70,7 @@ Result<Response> PublicConfig(ApiContext& ctx, ChatHub* hub, Request& req) {
   LUISTER_ASSIGN_OR_RETURN(auto widget, repo->FindWidget(std::string(req.Param("slug"))));
   if (!widget || !widget->active) return NotFound("no chat is open here");
   const std::string origin(req.Header("origin"));
-  if (!origin.empty() && !OriginAllowed(*widget, origin))
+  if (!origin.empty() && !OriginAllowed(*widget, origin, req.Header("host")))
     return Forbidden("this chat may not be embedded on " + origin);
   ChatHub::Availability now;
   if (hub) {
@@ -108,7 +108,7 @@ Result<Response> VisitorFile(ApiContext& ctx, Request& req) {
   LUISTER_ASSIGN_OR_RETURN(auto widget, repo->FindWidget(std::string(req.Param("slug"))));
   if (!widget || !widget->active) return NotFound("no chat is open here");
   const std::string origin(req.Header("origin"));
-  if (!OriginAllowed(*widget, origin))
+  if (!OriginAllowed(*widget, origin, req.Header("host")))
     return Forbidden("this chat may not be embedded on " + origin);
   if (!ctx.chat) return Unavailable("this node serves no chat");
   if (!ctx.form_reader) return Unavailable("this server cannot read form uploads");

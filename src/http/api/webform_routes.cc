@@ -9,6 +9,7 @@
 #include "http/api/channel_payloads.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
+#include "http/api/public_page.h"
 #include "http/json_body.h"
 #include "http/problem.h"
 
@@ -18,9 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-// The hosted page: plain HTML that works without JavaScript, styled by one
-// stylesheet of its own (the page's Content-Security-Policy allows no
-// inline style), in the visitor's language.
+// The hosted page (http/api/public_page.h), in the visitor's language.
 
 struct Words {
   const char* lang;
@@ -98,32 +97,14 @@ constexpr Words kEn{
 
 const Words& WordsFor(Language l) { return l == Language::kNl ? kNl : kEn; }
 
-// ?lang= first, then the browser's first preference, Dutch by default.
-Language PageLanguage(const Request& req) {
-  if (auto q = req.Query("lang")) return *q == "en" ? Language::kEn : Language::kNl;
-  std::string accept = AsciiLower(req.Header("accept-language"));
-  if (accept.starts_with("en")) return Language::kEn;
-  return Language::kNl;
-}
-
 struct PageValues {
   std::string name, email, subject, question;
 };
 
 Response Html(int status, const std::string& title, const std::string& lang,
               const std::string& main) {
-  Response r;
-  r.status = status;
-  r.content_type = "text/html; charset=utf-8";
-  r.body = "<!doctype html>\n<html lang=\"" + lang +
-           "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-           "content=\"width=device-width, initial-scale=1\"><title>" +
-           EscapeHtml(title) +
-           "</title><link rel=\"stylesheet\" href=\"/forms/form.css\"></head><body><main "
-           "class=\"form-page\">" +
-           main + "</main></body></html>\n";
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
+  return PublicPage(status, title, lang == "en" ? Language::kEn : Language::kNl, main,
+                    "/forms/form.css");
 }
 
 std::string Field(const std::string& id, const char* label, const std::string& input,
@@ -203,27 +184,6 @@ Response ThanksPage(const WebForm& form, Language lang, const SubmittedForm& don
        "</a></p>";
   return Html(200, form.name, w.lang, m);
 }
-
-constexpr char kStylesheet[] =
-    "body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe "
-    "UI',sans-serif;color:#1d2430;background:#f5f7fa}"
-    ".form-page{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}"
-    "h1{font-size:1.5rem;margin:0 0 .5rem}"
-    ".field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 1rem}"
-    "label{font-weight:600}"
-    "input,textarea,button{font:inherit}"
-    "input:not([type=file]),textarea{padding:.5rem;border:1px solid #9aa5b5;border-radius:4px;"
-    "background:#fff;width:100%;box-sizing:border-box}"
-    "input:focus,textarea:focus,button:focus,a:focus{outline:3px solid #3b5bdb;outline-offset:1px}"
-    "button{padding:.6rem 1.4rem;border:0;border-radius:4px;background:#3b5bdb;color:#fff;"
-    "cursor:pointer}"
-    ".help,.privacy,.lang{font-size:.9rem;color:#4a5566;margin:0}"
-    ".privacy{margin-top:1rem}"
-    ".error{color:#b3261e;margin:0;font-size:.9rem}"
-    ".problems{border:1px solid #f3c0c0;background:#fdecec;color:#8a1c1c;border-radius:4px;"
-    "padding:.5rem .75rem;margin:0 0 1rem}"
-    ".hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}"
-    ".reference strong{font-size:1.25rem}";
 
 void CountForm(ApiContext& ctx, std::string_view outcome) {
   ctx.metrics
@@ -374,13 +334,8 @@ Result<WebFormPatch> ReadPatch(const std::string& body) {
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   // Public: no login, no CSRF token (there is no session to ride on); the
   // rate limit per address and the honeypot keep robots out.
-  r.Add("GET", "/forms/form.css", Public([](Request&) -> Result<Response> {
-          Response resp;
-          resp.content_type = "text/css; charset=utf-8";
-          resp.body = kStylesheet;
-          resp.SetHeader("Cache-Control", "public, max-age=3600");
-          return resp;
-        }));
+  r.Add("GET", "/forms/form.css",
+        Public([](Request&) -> Result<Response> { return PublicStylesheet(); }));
   r.Add("GET", "/forms/{slug}", Public([&ctx](Request& req) -> Result<Response> {
           LUISTER_ASSIGN_OR_RETURN(WebFormService service, Service(ctx));
           const Language lang = PageLanguage(req);
