@@ -29,18 +29,11 @@ std::vector<LibraryMatch> AnswerLibrary::Snapshot::Rank(std::string_view text, s
   return out;
 }
 
-Result<std::shared_ptr<const AnswerLibrary::Snapshot>> AnswerLibrary::Current(
-    AnswerRepository& repo) {
-  LUISTER_ASSIGN_OR_RETURN(std::string generation, repo.Generation());
-  {
-    std::lock_guard lock(mu_);
-    if (built_ && built_->generation == generation) return built_;
-  }
-  auto next = std::make_shared<Snapshot>();
-  next->generation = generation;
-  LUISTER_ASSIGN_OR_RETURN(next->answers, repo.Library());
+Result<AnswerLibrary::Snapshot> BuildLibrary(std::vector<LibraryAnswer> answers) {
+  AnswerLibrary::Snapshot next;
+  next.answers = std::move(answers);
   std::vector<AnswerExample> examples;
-  for (const LibraryAnswer& a : next->answers) {
+  for (const LibraryAnswer& a : next.answers) {
     const std::string id = std::to_string(a.answer_id);
     for (const AnswerText* t : {&a.nl, &a.en})
       if (!t->empty()) {
@@ -51,8 +44,22 @@ Result<std::shared_ptr<const AnswerLibrary::Snapshot>> AnswerLibrary::Current(
   }
   if (!examples.empty()) {
     LUISTER_ASSIGN_OR_RETURN(AnswerMatcher m, AnswerMatcher::Build(examples));
-    next->matcher = std::move(m);
+    next.matcher = std::move(m);
   }
+  return next;
+}
+
+Result<std::shared_ptr<const AnswerLibrary::Snapshot>> AnswerLibrary::Current(
+    AnswerRepository& repo) {
+  LUISTER_ASSIGN_OR_RETURN(std::string generation, repo.Generation());
+  {
+    std::lock_guard lock(mu_);
+    if (built_ && built_->generation == generation) return built_;
+  }
+  LUISTER_ASSIGN_OR_RETURN(auto answers, repo.Library());
+  LUISTER_ASSIGN_OR_RETURN(Snapshot built, BuildLibrary(std::move(answers)));
+  built.generation = generation;
+  auto next = std::make_shared<Snapshot>(std::move(built));
   std::lock_guard lock(mu_);
   built_ = next;
   return std::shared_ptr<const Snapshot>(next);

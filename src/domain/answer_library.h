@@ -50,6 +50,9 @@ class AnswerLibrary {
   std::shared_ptr<const Snapshot> built_;
 };
 
+// A library of `answers` with its matcher (no generation).
+Result<AnswerLibrary::Snapshot> BuildLibrary(std::vector<LibraryAnswer> answers);
+
 // The answer's text in `lang`, or in the other language when it has none
 // there; `used` hears which.
 const AnswerText& AnswerTextIn(const LibraryAnswer& a, Language lang, Language* used = nullptr);

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -244,6 +245,124 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
   EXPECT_EQ(
       agent.Delete(url + "/questions/" + std::to_string(q.Json()["id"].get<int64_t>())).status,
       204);
+}
+
+TEST_F(AnswersTest, TheConsistencyReportShowsWhereRepliesAndChannelsDisagree) {
+  HttpClient agent = As("agent");
+  const std::string me = std::to_string(std::rand());
+  auto made = client_->Post(
+      "/api/v1/answers",
+      {{"topic", "Garantie " + me},
+       {"nl",
+        {{"title", "Hoe lang heb ik garantie? " + me},
+         {"body",
+          "Op elektrische apparaten heeft u 24 maanden garantie. Meld een reparatie onder "
+          "garantie aan via het garantieformulier op onze website."}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const int64_t id = made.Json()["id"];
+  const std::string url = "/api/v1/answers/" + std::to_string(id);
+  ASSERT_EQ(client_->Post(url + "/submit", {{"version", 1}}).status, 200);
+  ASSERT_EQ(client_->Post(url + "/publish", {{"version", 2}}).status, 200);
+
+  auto customer = agent.Post("/api/v1/customers", {{"name", "Garantie Klant " + me}});
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  auto dept = client_->Post("/api/v1/departments", {{"name", "Garantie " + me}});
+  // A customer's question and an agent's reply on `channel`.
+  auto reply = [&](const std::string& channel, const std::string& question, json out) {
+    auto conv = agent.Post("/api/v1/conversations", {{"customer_id", customer.Json()["id"]},
+                                                     {"channel", channel},
+                                                     {"subject", "Garantie"},
+                                                     {"department_id", dept.Json()["id"]}});
+    EXPECT_EQ(conv.status, 201) << conv.body;
+    const std::string messages =
+        "/api/v1/conversations/" + std::to_string(conv.Json()["id"].get<int64_t>()) + "/messages";
+    EXPECT_EQ(agent.Post(messages, {{"direction", "in"}, {"body_text", question}}).status, 201);
+    out["direction"] = "out";
+    auto sent = agent.Post(messages, out);
+    EXPECT_EQ(sent.status, 201) << sent.body;
+    return sent.Json()["id"].get<int64_t>();
+  };
+  // Without the library, and wrong: 12 months.
+  const int64_t wrong =
+      reply("email", "Hoe lang heb ik garantie op mijn nieuwe wasmachine?",
+            {{"body_text", "Beste klant, op uw wasmachine zit 12 maanden garantie. Groet, Kim"}});
+  // With the library, and right.
+  reply("chat", "Hoe lang garantie zit er op mijn koffiezetapparaat?",
+        {{"body_text", "Op uw koffiezetapparaat heeft u 24 maanden garantie."},
+         {"answer", {{"id", id}, {"number", 1}}}});
+  // With the library, against it on purpose, with the reason.
+  reply("email", "Geldt de garantie ook voor mijn droger?",
+        {{"body_text", "U heeft op uw droger 36 maanden garantie."},
+         {"answer", {{"id", id}, {"number", 1}, {"override", "verlengde garantie gekocht"}}}});
+  // Not about the topic at all: not counted.
+  reply("email", "Kunnen jullie mijn adres wijzigen?",
+        {{"body_text", "Uw adres is aangepast naar Dorpsstraat 12."}});
+
+  // The job checks what went out within seconds.
+  const std::string report = "/api/v1/answers/consistency?days=7&answer_id=" + std::to_string(id);
+  json r;
+  for (int i = 0; i < 300; ++i) {
+    auto got = agent.Get(report);
+    ASSERT_EQ(got.status, 200) << got.body;
+    r = got.Json();
+    if (r["checked"] == 3) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(r["checked"], 3) << r;
+  EXPECT_EQ(r["contradictions"], 2) << r;
+  EXPECT_EQ(r["without_library"], 1) << r;
+  EXPECT_EQ(r["overridden"], 1) << r;
+  ASSERT_EQ(r["topics"].size(), 1u) << r;
+  const json topic = r["topics"][0];
+  EXPECT_EQ(topic["answer_id"], id);
+  EXPECT_EQ(topic["topic"], "Garantie " + me);
+  std::map<std::string, json> by_channel;
+  for (const json& c : topic["channels"]) by_channel[c["channel"]] = c;
+  EXPECT_EQ(by_channel["email"]["checked"], 2) << topic;
+  EXPECT_EQ(by_channel["email"]["contradictions"], 2) << topic;
+  EXPECT_EQ(by_channel["email"]["score"], 0.0) << topic;
+  EXPECT_EQ(by_channel["chat"]["checked"], 1) << topic;
+  EXPECT_EQ(by_channel["chat"]["score"], 1.0) << topic;
+  // Side by side: what the answer says and what each reply wrote.
+  ASSERT_EQ(topic["disagreements"].size(), 2u) << topic;
+  bool twelve = false;
+  for (const json& d : topic["disagreements"])
+    if (d["written"].get<std::string>().find("12") != std::string::npos) {
+      twelve = true;
+      EXPECT_EQ(d["kind"], "period");
+      EXPECT_NE(d["published"].get<std::string>().find("24"), std::string::npos) << d;
+      EXPECT_EQ(d["channels"]["email"], 1) << d;
+    }
+  EXPECT_TRUE(twelve) << topic;
+  bool sentence = false;
+  for (const json& c : topic["conflicts"])
+    if (c["message_id"] == wrong) {
+      sentence = true;
+      EXPECT_EQ(c["used_library"], false);
+      EXPECT_EQ(c["written_sentence"], "Beste klant, op uw wasmachine zit 12 maanden garantie.");
+      EXPECT_EQ(c["published_sentence"], "Op elektrische apparaten heeft u 24 maanden garantie.");
+    }
+  EXPECT_TRUE(sentence) << topic;
+
+  // The score per channel per day, for the chart.
+  auto all = agent.Get("/api/v1/answers/consistency?days=7");
+  ASSERT_EQ(all.status, 200);
+  const json whole = all.Json();
+  bool email_today = false;  // ours: 2 checked, 2 contradicting
+  for (const json& s : whole["series"])
+    if (s["channel"] == "email")
+      for (const json& p : s["points"])
+        email_today =
+            email_today || (p["day"].get<std::string>().size() == 10 &&
+                            p["checked"].get<int>() >= 2 && p["contradictions"].get<int>() >= 2);
+  EXPECT_TRUE(email_today) << whole["series"];
+  auto chat_only = agent.Get(report + "&channel=chat");
+  EXPECT_EQ(chat_only.Json()["checked"], 1) << chat_only.body;
+
+  EXPECT_EQ(agent.Get("/api/v1/answers/consistency?days=0").status, 400);
+  EXPECT_EQ(agent.Get("/api/v1/answers/consistency?channel=fax").status, 400);
+  HttpClient anonymous(server_->port());
+  EXPECT_EQ(anonymous.Get("/api/v1/answers/consistency").status, 401);
 }
 
 TEST_F(AnswersTest, BadInputIsNamedByField) {

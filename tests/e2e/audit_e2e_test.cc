@@ -195,15 +195,31 @@ TEST_F(AuditTest, EveryRouteThatReadsPersonalDataWritesAnAuditEntry) {
                         {"answer", {{"id", answer}, {"number", 1}}}})
                 .status,
             201);
-  ASSERT_EQ(client_
-                ->Put(answer_url + "/draft",
-                      {{"version", 3},
-                       {"nl", {{"title", "Welke routes zijn er?"}, {"body", "Vier routes."}}},
-                       {"change_note", "een route erbij"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      client_
+          ->Put(answer_url + "/draft",
+                {{"version", 3},
+                 {"nl", {{"title", "Welke routes zijn er?"}, {"body", "Vier routes van 5 km."}}},
+                 {"change_note", "een route erbij"}})
+          .status,
+      200);
   ASSERT_EQ(client_->Post(answer_url + "/submit", {{"version", 4}}).status, 200);
   ASSERT_EQ(client_->Post(answer_url + "/publish", {{"version", 5}}).status, 200);
+  // A reply against the live version, sent over the warning: the
+  // consistency report shows its sentence once the check job has run.
+  ASSERT_EQ(client_
+                ->Post("/api/v1/conversations/" + std::to_string(conv) + "/messages",
+                       {{"direction", "out"},
+                        {"body_text", "Er zijn vier routes van 8 km."},
+                        {"answer", {{"id", answer}, {"number", 2}, {"override", "audit walk"}}}})
+                .status,
+            201);
+  for (int i = 0; i < 300; ++i) {
+    if (client_->Get("/api/v1/answers/consistency?answer_id=" + std::to_string(answer))
+            .Json()["contradictions"] == 1)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 
   // What each route's {id} names, and the query a route needs to answer 200.
   auto target_of = [&](const std::string& pattern) -> std::string {

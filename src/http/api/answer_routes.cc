@@ -12,6 +12,7 @@
 #include "domain/staff_mail.h"
 #include "domain/text_analysis.h"
 #include "domain/validation.h"
+#include "http/api/answer_check_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
@@ -118,6 +119,7 @@ constexpr int kMaxGapsRead = 2000;
 
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   ctx.metrics.AddCollector([&ctx] { return AnswerMetrics(ctx); });
+  AnswerCheckRoutes(r, ctx);
   r.Add("GET", "/api/v1/answers",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal& who, AuditScope&) -> Result<Response> {
@@ -538,6 +540,7 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
     LUISTER_RETURN_IF_ERROR(runner.Register(
         kAnswerReviewMailJob, [&ctx](const Job& job) { return MailReview(ctx, job); }));
   }
+  LUISTER_RETURN_IF_ERROR(AnswerCheckJobs(runner, ctx));
   LUISTER_ASSIGN_OR_RETURN(AnswerService service, Service(ctx));
   return service.EnsureReviewJob().status();
 }
@@ -557,7 +560,8 @@ std::string AnswerMetrics(ApiContext& ctx) {
 // The canonical answer library (C6): domain/answer.h, docs/answers.md.
 ApiModule AnswersModule() {
   return {"answers",
-          {"answers", "answer_versions", "answer_questions", "answer_review_job", "answer_gaps"},
+          {"answers", "answer_versions", "answer_questions", "answer_review_job", "answer_gaps",
+           "answer_checks", "answer_check_state"},
           {},
           Routes,
           Jobs};

@@ -1,6 +1,7 @@
 #include "storage/sql/sql_store.h"
 
 #include "domain/audit_buffer.h"
+#include "storage/sql/sql_answer_check_repository.h"
 #include "storage/sql/sql_answer_repository.h"
 #include "storage/sql/sql_assistant_repository.h"
 #include "storage/sql/sql_auth_repository.h"
@@ -44,6 +45,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
   r.Add<AnswerRepository>(std::make_unique<SqlAnswerRepository>(db));
   r.Add<AssistantRepository>(std::make_unique<SqlAssistantRepository>(db));
+  r.Add<AnswerCheckRepository>(std::make_unique<SqlAnswerCheckRepository>(db));
   return r;
 }
 

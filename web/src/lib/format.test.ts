@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatDue, formatDuration, formatRelative, formatSeconds } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDue, formatDuration, formatPercent, formatRelative, formatSeconds } from './format';
 
 const now = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -52,5 +52,12 @@ describe('format', () => {
     expect(formatBytes(4200, 'en')).toBe('4.2 kB');
     expect(formatBytes(4200, 'nl')).toBe('4,2 kB');
     expect(formatBytes(3_100_000, 'en')).toBe('3.1 MB');
+  });
+
+  it('writes shares as whole percentages, and none as a dash', () => {
+    expect(formatPercent(0.8333, 'en')).toBe('83%');
+    expect(formatPercent(0.5, 'nl')).toBe('50%');
+    expect(formatPercent(0, 'en')).toBe('0%');
+    expect(formatPercent(null, 'nl')).toBe('—');
   });
 });

@@ -110,6 +110,16 @@ export function formatBytes(bytes: number, lang: Language): string {
   return f.format(bytes / size);
 }
 
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A share (0..1) as a whole percentage in the UI language, "83%"; "—" when there is none. */
+export function formatPercent(share: number | null, lang: Language): string {
+  if (share == null || !Number.isFinite(share)) return '—';
+  let f = percentFormats.get(lang);
+  if (!f) percentFormats.set(lang, (f = new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 0 })));
+  return f.format(share);
+}
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return '?';

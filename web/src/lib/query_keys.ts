@@ -35,6 +35,10 @@ export const queryKeys = {
   answerTold: (id: number) => ['answers', 'told', id] as const,
   /** The published answers a text asks for; under `answers`, so a change to the library makes it stale. */
   answerSuggestions: (input: object) => ['answers', 'suggest', input] as const,
+  /** Customer questions no answer matches; under `answers`, so a change to the library makes it stale. */
+  answerGaps: (days: number) => ['answers', 'gaps', days] as const,
+  /** What the self-service assistant did (`GET /assistant/stats`). */
+  assistantStats: (days: number) => ['assistant-stats', days] as const,
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
   /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */

@@ -116,6 +116,16 @@ export type AnswerSuggestion = AnswerSuggestions['items'][number];
 export type AnswerTold = Schemas['AnswerTold'];
 export type AnswerCorrections = Schemas['AnswerCorrections'];
 export type AnswerUse = Schemas['AnswerUse'];
+/** `GET /assistant/stats`: what the self-service assistant did over the last days. */
+export type AssistantStats = Schemas['AssistantStats'];
+export type AssistantAnswerStats = AssistantStats['answers'][number];
+/** Why the assistant passed a customer to a person. */
+export type HandoverReason = NonNullable<Schemas['AssistantHandover']>['reason'];
+/** `GET /answers/gaps`: customer questions no published answer matches, grouped. */
+export type AnswerGaps = Schemas['AnswerGaps'];
+export type AnswerGapGroup = AnswerGaps['groups'][number];
+/** `POST /answers/from-conversation`: a draft answer from a resolved conversation. */
+export type DraftFromConversation = Schemas['DraftFromConversation'];
 /** What a reply says otherwise than the published answer (`POST /answers/check`). */
 export type ReplyCheck = Schemas['ReplyCheck'];
 /** A promise with where its notice to the customer went (confirm, remind-customer). */

@@ -2592,6 +2592,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help/help.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The help page's stylesheet
+         * @description Public. The page's only style (its Content-Security-Policy allows no inline style).
+         */
+        get: operations["getHelpPageStylesheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public help page (HTML)
+         * @description Public. A chat widget's help page: every published answer by topic,
+         *     readable without JavaScript, and a question box. Without JavaScript
+         *     `?q=` lists the matching answers; with it, `/help.js` asks the
+         *     self-service assistant and hands over to a person through the chat
+         *     widget on the same page. Dutch or English: `?lang=nl|en`, else the
+         *     browser's `Accept-Language`, else Dutch. `404` (a page saying so)
+         *     for an unknown or closed widget.
+         */
+        get: operations["getHelpPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/{slug}/answers": {
         parameters: {
             query?: never;
@@ -2634,6 +2680,36 @@ export interface paths {
          *     account_manager, privacy_officer).
          */
         get: operations["getAssistantStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consistency report
+         * @description What agents' replies said against the published answers, over the
+         *     last `days` whole days (UTC, default 30). Every agent reply about a
+         *     topic of the library — the answer it used, else the answer its
+         *     question (or its own text) matches well — is checked against the
+         *     answer's live version by a recurring job within seconds of being
+         *     sent. Per topic and channel: replies checked, contradicting, sent
+         *     without the library, sent over the warning with a reason, and the
+         *     score (share not contradicting); per topic what was written instead
+         *     of the published value and on which channels, and the newest
+         *     conflicting sentences side by side with the answer's; per channel
+         *     the score per day. Reading it is audited per conversation.
+         */
+        get: operations["getAnswerConsistency"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4680,6 +4756,77 @@ export interface components {
             open?: boolean;
             /** Format: date-time */
             opens_at?: string | null;
+        };
+        ConsistencyCounts: {
+            checked: number;
+            contradictions: number;
+            /** @description Replies on the topic that did not use the answer. */
+            without_library: number;
+            /** @description Replies sent over the warning, with a reason. */
+            overridden: number;
+            /** @description The share of checked replies that do not contradict; null when none. */
+            score: number | null;
+        };
+        ConsistencyChannel: components["schemas"]["ConsistencyCounts"] & {
+            channel: components["schemas"]["Channel"];
+        };
+        ConsistencyConflict: {
+            /** Format: int64 */
+            message_id: number;
+            /** Format: int64 */
+            conversation_id: number;
+            channel: components["schemas"]["Channel"];
+            /** Format: int64 */
+            author_user_id: number | null;
+            /** Format: date-time */
+            sent_at: string;
+            /** @description The live version the reply was checked against. */
+            answer_number: number;
+            used_library: boolean;
+            overridden: boolean;
+            /** @enum {string} */
+            kind: "amount" | "period" | "deadline" | "date" | "yes_no" | "procedure";
+            published: string;
+            written: string;
+            published_sentence: string;
+            written_sentence: string;
+        };
+        ConsistencyTopic: components["schemas"]["ConsistencyCounts"] & {
+            /** Format: int64 */
+            answer_id: number;
+            /** @description Null when the answer is no longer published. */
+            topic: string | null;
+            title: string | null;
+            live_number: number | null;
+            channels: components["schemas"]["ConsistencyChannel"][];
+            disagreements: {
+                kind: string;
+                published: string;
+                written: string;
+                total: number;
+                channels: {
+                    [key: string]: number;
+                };
+            }[];
+            conflicts: components["schemas"]["ConsistencyConflict"][];
+        };
+        ConsistencyReport: components["schemas"]["ConsistencyCounts"] & {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            channels: components["schemas"]["ConsistencyChannel"][];
+            topics: components["schemas"]["ConsistencyTopic"][];
+            series: {
+                channel: components["schemas"]["Channel"];
+                points: {
+                    /** Format: date */
+                    day: string;
+                    checked: number;
+                    contradictions: number;
+                    score: number | null;
+                }[];
+            }[];
         };
         HelpAnswers: {
             name: string;
@@ -9239,6 +9386,63 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    getHelpPageStylesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSS. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+        };
+    };
+    getHelpPage: {
+        parameters: {
+            query?: {
+                /** @description The page's language; default from `Accept-Language`, else Dutch. */
+                lang?: components["parameters"]["FormLanguage"];
+                /** @description A question asked without JavaScript (at most 1,000 characters are read). */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The chat widget's public name (`data-queue` on the page). */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No open widget has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
     listHelpAnswers: {
         parameters: {
             query?: {
@@ -9285,6 +9489,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssistantStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAnswerConsistency: {
+        parameters: {
+            query?: {
+                days?: number;
+                answer_id?: number;
+                channel?: components["schemas"]["Channel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyReport"];
                 };
             };
             400: components["responses"]["BadRequest"];

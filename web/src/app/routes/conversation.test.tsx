@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '@/lib/api_client';
 import { formatDue } from '@/lib/format';
-import { stubApi, type StubbedRequest } from '@/testing/fetch_stub';
+import { queryKeys } from '@/lib/query_keys';
+import { stubApi, type RouteHandler, type StubbedRequest } from '@/testing/fetch_stub';
 import { json, renderWithProviders } from '@/testing/render';
 import { sessionInfo } from '@/testing/session';
-import type { Conversation, Customer, Message, PromiseRecord, PromiseSuggestion } from '@/types/api';
+import type { Conversation, Customer, Message, Permission, PromiseRecord, PromiseSuggestion } from '@/types/api';
 import { Component as ConversationRoute } from './conversation';
 
 const at = '2026-12-04T09:00:00.000Z';
@@ -31,11 +32,17 @@ const nothing: PromiseSuggestion = { commitment: false, by: null, kind: null, du
  * The desk as the conversation screen reads it; a reply becomes message 41, a note 42.
  * `thread` are the conversation's messages, `made` the promises they made (asked for with `status=all`).
  */
-function stubDesk({ thread = [] as Message[], made = [] as PromiseRecord[] } = {}) {
+function stubDesk({
+  thread = [] as Message[],
+  made = [] as PromiseRecord[],
+  shown = conversation,
+  permissions = ['read_conversations', 'write_conversations'] as Permission[],
+  more = {} as Record<string, RouteHandler>,
+} = {}) {
   let live: unknown[] = [];
   return stubApi({
-    'GET /session': () => json(sessionInfo(['read_conversations', 'write_conversations'])),
-    'GET /conversations/17': () => json(conversation),
+    'GET /session': () => json(sessionInfo(permissions)),
+    'GET /conversations/17': () => json(shown),
     'GET /conversations/17/messages': () => json({ items: thread, next_cursor: null }),
     'GET /customers/5': () => json(customer),
     'GET /customers/5/timeline': () => json({ items: [], next_cursor: null }),
@@ -54,13 +61,20 @@ function stubDesk({ thread = [] as Message[], made = [] as PromiseRecord[] } = {
       live = [made];
       return json(made, 201);
     },
+    ...more,
   });
+}
+
+function Where() {
+  const { pathname, search } = useLocation();
+  return <p data-testid="where">{pathname + search}</p>;
 }
 
 function renderRoute() {
   return renderWithProviders(
     <Routes>
       <Route path="/conversations/:id" element={<ConversationRoute />} />
+      <Route path="/answers" element={<Where />} />
     </Routes>,
     { route: '/conversations/17' },
   );
@@ -153,5 +167,33 @@ describe('Conversation: the promises its messages made', () => {
     expect(screen.getAllByTestId('message-promise')).toHaveLength(1);
     const asked = calls.find((c) => c.key === 'GET /promises' && c.query.get('status') === 'all');
     expect(asked?.query.get('conversation_id')).toBe('17');
+  });
+});
+
+describe('Conversation: a draft answer from how it was resolved', () => {
+  const draftButton = { name: 'Draft an answer from this conversation' };
+
+  it('offers it once the conversation is resolved, and opens the new draft on the answers page', async () => {
+    const calls = stubDesk({
+      shown: { ...conversation, status: 'resolved', resolved_at: at },
+      more: { 'POST /answers/from-conversation': () => json({ id: 31, topic: 'Lekkende fles', versions: [], questions: [] }, 201) },
+    });
+    renderRoute();
+    await userEvent.click(await screen.findByRole('button', draftButton));
+    expect(await screen.findByTestId('where')).toHaveTextContent('/answers?state=draft&id=31');
+    expect(calls.find((c) => c.key === 'POST /answers/from-conversation')?.body).toEqual({ conversation_id: 17 });
+  });
+
+  it('offers nothing while the conversation is open, nor to someone who may not write', async () => {
+    stubDesk();
+    const { unmount } = renderRoute();
+    await screen.findByRole('heading', { name: 'Lekkende fles' });
+    expect(screen.queryByRole('button', draftButton)).not.toBeInTheDocument();
+    unmount();
+    stubDesk({ shown: { ...conversation, status: 'closed' }, permissions: ['read_conversations'] });
+    const { client } = renderRoute();
+    await screen.findByRole('heading', { name: 'Lekkende fles' });
+    await vi.waitFor(() => expect(client.getQueryData(queryKeys.session)).toBeTruthy());
+    expect(screen.queryByRole('button', draftButton)).not.toBeInTheDocument();
   });
 });

@@ -2,11 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useCustomer } from '@/lib/directory';
 import { can, useCurrentSession } from '@/lib/session';
+import type { Conversation } from '@/types/api';
 import { useMessages } from '@/features/conversation/api/get_messages';
 import { useConversation } from '@/features/conversation/api/get_conversation';
 import { ConversationView, type ComposerSlots } from '@/features/conversation/components/conversation_view';
 import { checkReply as checkReplyApi } from '@/features/answers/api/answers';
 import { AnswerSuggestions } from '@/features/answers/components/answer_suggestions';
+import { DraftAnswerFromConversation } from '@/features/answers/components/draft_from_conversation';
 import { CustomerPanel } from '@/features/customers/components/customer_panel';
 import { useMessagePromises } from '@/features/promises/api/promises';
 import { MessagePromises } from '@/features/promises/components/message_promises';
@@ -91,6 +93,8 @@ export function Component() {
   );
   // Before a reply goes out: does it say what the published answer says?
   const checkReply = useCallback<NonNullable<ComposerSlots['checkReply']>>((text, used) => checkReplyApi(text, question, used), [question]);
+  // A resolved conversation's reply as a draft for the answer library (writers: the server's `write_conversations`).
+  const headerExtras = useCallback((c: Conversation) => (canReply ? <DraftAnswerFromConversation conversation={c} /> : null), [canReply]);
   return (
     <div className="conversation-layout">
       <ConversationView
@@ -99,6 +103,7 @@ export function Component() {
         messageExtras={(m) => <MessagePromises promises={messagePromises.get(m.id)} />}
         answerSlot={answerSlot}
         checkReply={canReply ? checkReply : undefined}
+        headerExtras={headerExtras}
         {...promiseSlots}
       />
       {customerId ? (

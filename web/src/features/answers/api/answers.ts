@@ -1,7 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
-import type { AnswerCorrections, AnswerDetail, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, Language, Page, ReplyCheck } from '@/types/api';
+import type {
+  AnswerCorrections, AnswerDetail, AnswerGaps, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, AssistantStats,
+  DraftFromConversation, Language, Page, ReplyCheck,
+} from '@/types/api';
 
 /** Which answers the library page lists (`GET /answers`). */
 export type AnswerListState = 'all' | 'published' | 'draft' | 'in_review' | 'stale' | 'retired';
@@ -89,6 +92,33 @@ export function useAddQuestion(id: number) {
   return useMutation({
     mutationFn: (text: string) => api.post(`/answers/${id}/questions`, { text }),
     onSuccess: () => invalidate(qc),
+  });
+}
+
+/** A new draft answer from a resolved conversation: its last reply as the text, the customer's first question as the title. */
+export function useDraftFromConversation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: DraftFromConversation) => api.post<AnswerDetail>('/answers/from-conversation', d),
+    onSuccess: () => invalidate(qc),
+  });
+}
+
+/** Customer questions of the last `days` no published answer matches, grouped by the words they share. */
+export function useAnswerGaps(days: number) {
+  return useQuery({
+    queryKey: queryKeys.answerGaps(days),
+    queryFn: ({ signal }) => api.get<AnswerGaps>('/answers/gaps', { days }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** What the self-service assistant did over the last `days`. */
+export function useAssistantStats(days: number) {
+  return useQuery({
+    queryKey: queryKeys.assistantStats(days),
+    queryFn: ({ signal }) => api.get<AssistantStats>('/assistant/stats', { days }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -7,25 +7,107 @@ import { FieldError, FormError, fieldProps } from '@/components/field_error';
 import { formatDateTime } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { can, useCurrentSession } from '@/lib/session';
-import type { AnswerDetail, AnswerRecord, AnswerText } from '@/types/api';
+import type { AnswerDetail, AnswerGapGroup, AnswerRecord, AnswerText, Language } from '@/types/api';
 import { useAddQuestion, useAnswer, useAnswers, useAnswerStep, useAnswerTold, useCreateAnswer, useSaveDraft, useSendCorrections, type AnswerListState, type AnswerStep } from '../api/answers';
+import { AssistantMeasures } from './assistant_measures';
+import { KnowledgeGaps } from './knowledge_gaps';
 
 // The canonical answer library: one answer per topic, in Dutch and English,
 // every version kept; drafts are written here, sent for review and published
-// by a manager. The chosen answer lives in the address (`?id=`).
+// by a manager. The chosen answer lives in the address (`?id=`). Two more
+// tabs (`?view=assistant`, `?view=gaps`): what the self-service assistant
+// did with the library, and the customer questions it has no answer for,
+// each of which opens the new-answer form here.
 
 const STATES: AnswerListState[] = ['all', 'published', 'draft', 'in_review', 'stale', 'retired'];
+const VIEWS = ['library', 'assistant', 'gaps'] as const;
+type View = (typeof VIEWS)[number];
+
+/** What the new-answer form starts with: empty, or a knowledge gap's topic and question. */
+interface NewAnswerStart {
+  topic?: string;
+  lang?: Language;
+  title?: string;
+  /** The customers' questions it is for, shown beside the form. */
+  asked?: string[];
+}
+
+/**
+ * A knowledge gap as a new answer: its label as the topic, and as the title
+ * (as customers ask) its newest question in the language most of its
+ * questions are in.
+ */
+export function newAnswerFromGap(gap: AnswerGapGroup, fallback: Language): NewAnswerStart {
+  const inNl = gap.examples.filter((e) => e.lang === 'nl').length;
+  const inEn = gap.examples.length - inNl;
+  const lang: Language = inNl > inEn ? 'nl' : inEn > inNl ? 'en' : fallback;
+  const question = gap.examples.find((e) => e.lang === lang)?.text ?? gap.label;
+  return { topic: gap.label.slice(0, 200), lang, title: question.slice(0, 300), asked: gap.examples.map((e) => e.text) };
+}
 
 export function AnswersPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const canWrite = can(session, 'write_conversations');
   const [params, setParams] = useSearchParams();
+  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'library';
+  // The new-answer form, open (with what it starts with) or not; `n` opens it afresh.
+  const [creating, setCreating] = useState<(NewAnswerStart & { n: number }) | null>(null);
+  // Each tab keeps the others' choices in the address, so coming back finds them as they were.
+  const tabPath = (v: View) => {
+    const next = new URLSearchParams(params);
+    if (v === 'library') next.delete('view');
+    else next.set('view', v);
+    const qs = next.toString();
+    return qs ? `/answers?${qs}` : '/answers';
+  };
+  const writeFor = (gap: AnswerGapGroup) => {
+    setCreating({ ...newAnswerFromGap(gap, currentLanguage()), n: (creating?.n ?? 0) + 1 });
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      p.delete('view');
+      return p;
+    });
+  };
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 id="answers-title">{t('answers.title')}</h1>
+        <p className="help">{view === 'library' ? t('answers.intro') : t(`answers.viewIntro.${view}`)}</p>
+      </header>
+      <nav className="tabs" aria-label={t('answers.views')}>
+        {VIEWS.map((v) => (
+          <Link key={v} to={tabPath(v)} className={v === view ? 'tabs__tab is-active' : 'tabs__tab'} aria-current={v === view ? 'page' : undefined}>
+            {t(`answers.view.${v}`)}
+          </Link>
+        ))}
+      </nav>
+      {view === 'assistant' ? (
+        <AssistantMeasures />
+      ) : view === 'gaps' ? (
+        <KnowledgeGaps onWrite={canWrite ? writeFor : undefined} />
+      ) : (
+        <Library canWrite={canWrite} creating={creating} setCreating={setCreating} />
+      )}
+    </div>
+  );
+}
+
+function Library({
+  canWrite,
+  creating,
+  setCreating,
+}: {
+  canWrite: boolean;
+  creating: (NewAnswerStart & { n: number }) | null;
+  setCreating: (c: (NewAnswerStart & { n: number }) | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
   const state = (STATES.find((s) => s === params.get('state')) ?? 'all') as AnswerListState;
   const [topic, setTopic] = useState('');
   const list = useAnswers(state, topic);
   const selected = Number(params.get('id')) || null;
-  const [creating, setCreating] = useState(false);
   const choose = (next: { state?: AnswerListState; id?: number | null }) =>
     setParams((prev) => {
       const p = new URLSearchParams(prev);
@@ -36,11 +118,7 @@ export function AnswersPage() {
       return p;
     });
   return (
-    <div className="page">
-      <header className="page-header">
-        <h1 id="answers-title">{t('answers.title')}</h1>
-        <p className="help">{t('answers.intro')}</p>
-      </header>
+    <>
       <div className="filter-bar">
         <div className="segmented" role="group" aria-label={t('answers.show')}>
           {STATES.map((s) => (
@@ -51,15 +129,17 @@ export function AnswersPage() {
         </div>
         <input type="search" aria-label={t('answers.topicSearch')} placeholder={t('answers.topicSearch')} value={topic} onChange={(e) => setTopic(e.target.value)} />
         {canWrite && (
-          <button type="button" className="btn btn--primary btn--small" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+          <button type="button" className="btn btn--primary btn--small" aria-expanded={creating != null} onClick={() => setCreating(creating ? null : { n: 0 })}>
             {t('answers.new')}
           </button>
         )}
       </div>
       {creating && (
         <NewAnswerForm
+          key={creating.n}
+          start={creating}
           onMade={(a) => {
-            setCreating(false);
+            setCreating(null);
             choose({ id: a.id });
           }}
         />
@@ -86,7 +166,7 @@ export function AnswersPage() {
         </div>
         <div className="answers-layout__detail">{selected ? <AnswerPanel id={selected} /> : <p className="muted">{t('answers.choose')}</p>}</div>
       </div>
-    </div>
+    </>
   );
 }
 
@@ -125,13 +205,13 @@ function TextFields({ lang, value, onChange, error }: { lang: 'nl' | 'en'; value
 const blank: AnswerText = { title: '', body: '' };
 const orNull = (t: AnswerText) => (t.title.trim() || t.body.trim() ? t : null);
 
-function NewAnswerForm({ onMade }: { onMade: (a: AnswerDetail) => void }) {
+function NewAnswerForm({ start, onMade }: { start: NewAnswerStart; onMade: (a: AnswerDetail) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const create = useCreateAnswer();
-  const [topic, setTopic] = useState('');
-  const [nl, setNl] = useState(blank);
-  const [en, setEn] = useState(blank);
+  const [topic, setTopic] = useState(start.topic ?? '');
+  const [nl, setNl] = useState(start.lang === 'nl' && start.title ? { ...blank, title: start.title } : blank);
+  const [en, setEn] = useState(start.lang === 'en' && start.title ? { ...blank, title: start.title } : blank);
   return (
     <form
       className="card stack"
@@ -143,9 +223,28 @@ function NewAnswerForm({ onMade }: { onMade: (a: AnswerDetail) => void }) {
     >
       <div className="field">
         <label htmlFor={`${id}-topic`}>{t('answers.topic')}</label>
-        <input {...fieldProps(`${id}-topic`, create.error, 'topic')} required maxLength={200} value={topic} onChange={(e) => setTopic(e.target.value)} />
+        <input
+          {...fieldProps(`${id}-topic`, create.error, 'topic')}
+          required
+          maxLength={200}
+          autoFocus={start.topic != null}
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+        />
         <FieldError id={`${id}-topic`} error={create.error} field="topic" />
       </div>
+      {start.asked && start.asked.length > 0 && (
+        <div data-testid="new-answer-asked">
+          <p className="panel-subtitle">{t('answers.gaps.customersAsked')}</p>
+          <ul className="small">
+            {start.asked.map((q, i) => (
+              <li key={i}>
+                <q>{q}</q>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="help">{t('answers.variablesHelp')}</p>
       <TextFields lang="nl" value={nl} onChange={setNl} error={create.error} />
       <TextFields lang="en" value={en} onChange={setEn} error={create.error} />

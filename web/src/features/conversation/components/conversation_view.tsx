@@ -35,8 +35,14 @@ export interface ThreadSlots {
   messageExtras?: (message: Message) => ReactNode;
 }
 
+/** What the app adds to the conversation's header (another feature's, composed in src/app). */
+export interface HeaderSlots {
+  /** Under the title and status: actions on the conversation as it stands (a draft answer from a resolved one). */
+  headerExtras?: (conversation: Conversation) => ReactNode;
+}
+
 /** The conversation screen minus the customer panel, which the app places beside it. */
-export function ConversationView({ id, customerName, ...slots }: { id: number; customerName?: string } & ComposerSlots & ThreadSlots) {
+export function ConversationView({ id, customerName, ...slots }: { id: number; customerName?: string } & ComposerSlots & ThreadSlots & HeaderSlots) {
   const { t } = useTranslation();
   const query = useConversation(id);
   if (query.isPending) return <Spinner />;
@@ -58,7 +64,8 @@ function ConversationLoaded({
   answerSlot,
   checkReply,
   messageExtras,
-}: { conversation: Conversation; customerName?: string } & ComposerSlots & ThreadSlots) {
+  headerExtras,
+}: { conversation: Conversation; customerName?: string } & ComposerSlots & ThreadSlots & HeaderSlots) {
   const { t } = useTranslation();
   const [includeInternal, setIncludeInternal] = useState(true);
   const departments = useDepartments();
@@ -78,6 +85,7 @@ function ConversationLoaded({
             {department && <span data-testid="conversation-department">{department}</span>}
             <span>{t('conversation.created', { time: formatRelative(c.created_at, currentLanguage()) })}</span>
           </p>
+          {headerExtras?.(c)}
           {c.public && (
             <p className="notice notice--warn" data-testid="conversation-public">
               {t('conversation.publicThread')}
