@@ -1,6 +1,6 @@
 // The chat widget's frames, from any bytes (http/api/chat_hub.h): each is
 // read into a frame or refused with a clear error, never a crash; and the
-// Origin check takes any header.
+// Origin check takes any Origin and Host headers.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     w.allowed_origins = {"https://shop.example", "http://127.0.0.1:8080"};
     return w;
   }();
-  (void)luister::http::OriginAllowed(widget, in.substr(0, 256));
+  const std::string_view head = in.substr(0, 256);
+  const std::string_view tail = in.size() > 256 ? in.substr(256, 256) : std::string_view{};
+  (void)luister::http::OriginAllowed(widget, head, tail);
   return 0;
 }
