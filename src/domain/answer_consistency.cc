@@ -43,13 +43,15 @@ const WordSet& LimitWords() {
 // Units a count is measured in that are never an order's own number.
 const WordSet& MeasureWords() {
   static const WordSet s = {
-      "kg",        "kilo",    "kilos",      "gram",     "grams",     "gb",       "mb",
-      "tb",        "km",      "cm",         "liter",    "liters",    "litre",    "litres",
-      "kwh",       "mbit",    "mbps",       "personen", "persons",   "people",   "guests",
-      "gasten",    "stuks",   "pieces",     "items",    "artikelen", "articles", "products",
-      "producten", "tickets", "kaartjes",   "bags",     "koffers",   "tassen",   "devices",
-      "apparaten", "users",   "gebruikers", "seats",    "plaatsen",  "rides",    "ritten",
-      "sessions",  "sessies", "lessen",     "lessons",  "boeken",    "books",    "euro"};
+      "kg",        "kilo",       "kilos",      "gram",     "grams",     "gb",       "mb",
+      "tb",        "km",         "cm",         "liter",    "liters",    "litre",    "litres",
+      "kwh",       "mbit",       "mbps",       "personen", "persons",   "people",   "guests",
+      "gasten",    "stuks",      "pieces",     "items",    "artikelen", "articles", "products",
+      "producten", "tickets",    "kaartjes",   "bags",     "koffers",   "tassen",   "devices",
+      "apparaten", "users",      "gebruikers", "seats",    "plaatsen",  "rides",    "ritten",
+      "sessions",  "sessies",    "lessen",     "lessons",  "boeken",    "books",    "euro",
+      "kilometer", "kilometers", "kilometres", "miles",    "mijl",      "screens",  "schermen",
+      "accounts",  "profielen",  "profiles",   "passes",   "pasjes",    "cards",    "kaarten"};
   return s;
 }
 // Words before a number that make it a reference, not a fact.
@@ -214,8 +216,14 @@ int WeekdayOf(std::string_view w) {
       {"thursdays", 4}, {"vrijdag", 5},    {"vrijdags", 5},  {"friday", 5},     {"fridays", 5},
       {"zaterdag", 6},  {"zaterdags", 6},  {"saturday", 6},  {"saturdays", 6},  {"zondag", 7},
       {"zondags", 7},   {"sunday", 7},     {"sundays", 7}};
-  const auto it = m.find(w);
-  return it == m.end() ? 0 : it->second;
+  if (const auto it = m.find(w); it != m.end()) return it->second;
+  // "zondagochtend", "vrijdagmiddag", "saturday-night" written as one.
+  for (const std::string_view part :
+       {"ochtend", "middag", "avond", "nacht", "morning", "afternoon", "evening", "night"})
+    if (w.size() > part.size() && w.ends_with(part))
+      if (const auto it = m.find(w.substr(0, w.size() - part.size())); it != m.end())
+        return it->second;
+  return 0;
 }
 
 // A unit of time: its length in hours (months and years loosely), or a
@@ -268,32 +276,61 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w) {
   return it->second;
 }
 
+// Words that add nothing to what a claim is about ("gewoon", "still").
+const WordSet& FillerWords() {
+  static const WordSet s = {"gewoon",  "per",      "still",  "just",      "simply", "even",
+                            "graag",   "ook",      "nog",    "wel",       "please", "during",
+                            "tijdens", "hoi",      "hallo",  "beste",     "hi",     "hello",
+                            "dear",    "sorry",    "jammer", "vervelend", "thanks", "bedankt",
+                            "dank",    "directly", "direct", "straight",  "away",   "right",
+                            "now",     "nu",       "meteen", "altijd",    "always"};
+  return s;
+}
+
+// Words that say something is required (or, negated, that it is not).
+const WordSet& NeedWords() {
+  static const WordSet s = {"need",       "needs",        "needed",     "require",   "requires",
+                            "required",   "requirement",  "nodig",      "vereist",   "verplicht",
+                            "verplichte", "noodzakelijk", "mandatory",  "necessary", "hoeft",
+                            "hoeven",     "hoef",         "compulsory", "obligatory"};
+  return s;
+}
+
+// Words that say something can or may be done.
+const WordSet& MayWords() {
+  static const WordSet s = {"kan",     "kunt",       "kun", "kunnen",     "mogelijk",  "mag",
+                            "mogen",   "toegestaan", "can", "cannot",     "can't",     "possible",
+                            "allowed", "permitted",  "may", "impossible", "onmogelijk"};
+  return s;
+}
+
 // Words that turn a statement around.
 bool IsNegation(std::string_view w) {
-  static const WordSet s = {"niet",        "geen",
-                            "nooit",       "niets",
-                            "niks",        "nergens",
-                            "niemand",     "onmogelijk",
-                            "not",         "no",
-                            "never",       "cannot",
-                            "cant",        "can't",
-                            "won't",       "wont",
-                            "don't",       "dont",
-                            "doesn't",     "doesnt",
-                            "isn't",       "isnt",
-                            "aren't",      "arent",
-                            "didn't",      "wasn't",
-                            "weren't",     "shouldn't",
-                            "couldn't",    "wouldn't",
-                            "haven't",     "hasn't",
-                            "nothing",     "none",
-                            "nobody",      "impossible",
-                            "unable",      "unfortunately_not",
-                            "nowhere",     "neither",
-                            "nor",         "mustn't",
-                            "needn't",     "uitgesloten",
-                            "excluded",    "unavailable",
-                            "onbereikbaar"};
+  static const WordSet s = {"niet",         "geen",
+                            "nooit",        "niets",
+                            "niks",         "nergens",
+                            "niemand",      "onmogelijk",
+                            "not",          "no",
+                            "never",        "cannot",
+                            "cant",         "can't",
+                            "won't",        "wont",
+                            "don't",        "dont",
+                            "doesn't",      "doesnt",
+                            "isn't",        "isnt",
+                            "aren't",       "arent",
+                            "didn't",       "wasn't",
+                            "weren't",      "shouldn't",
+                            "couldn't",     "wouldn't",
+                            "haven't",      "hasn't",
+                            "nothing",      "none",
+                            "nobody",       "impossible",
+                            "unable",       "unfortunately_not",
+                            "nowhere",      "neither",
+                            "nor",          "mustn't",
+                            "needn't",      "uitgesloten",
+                            "excluded",     "unavailable",
+                            "onbereikbaar", "non",
+                            "without",      "zonder"};
   return s.contains(w);
 }
 
@@ -301,6 +338,11 @@ bool IsNegation(std::string_view w) {
 // hesitate"): the word after (or before) the negation.
 bool IsIdiomaticNegation(std::string_view neg, std::string_view next, std::string_view prev,
                          std::string_view next2) {
+  // "without paying any fee", "zonder te betalen" say no; "without it
+  // affecting" does not.
+  if (neg == "without" || neg == "zonder")
+    return !(next == "paying" || next == "betalen" || (next == "te" && next2 == "betalen") ||
+             next == "any" || next == "enige");
   // "no later than", "niet meer dan": a limit, not a no.
   static const WordSet comparative = {"later",  "more",   "less",   "meer",  "minder", "earlier",
                                       "eerder", "langer", "longer", "fewer", "over"};
@@ -328,6 +370,11 @@ bool IsIdiomaticNegation(std::string_view neg, std::string_view next, std::strin
   if (neg == "not" && before.contains(prev)) return true;
   if (neg == "niet" && (prev == "zo" || prev == "of")) return true;
   return false;
+}
+
+// Ways that are all "online": a reply's "online" agrees with any of them.
+bool Digital(std::string_view m) {
+  return m == "website" || m == "account" || m == "app" || m == "form" || m == "online";
 }
 
 // How the customer does something: the ways procedures name.
@@ -364,6 +411,10 @@ std::string MeansOf(std::string_view w) {
       {"servicepunt", "shop"},
       {"langskomen", "shop"},
       {"store", "shop"},
+      {"shop", "shop"},
+      {"shops", "shop"},
+      {"kantoor", "shop"},
+      {"office", "shop"},
       {"stores", "shop"},
       {"branch", "shop"},
       {"counter", "shop"},
@@ -378,6 +429,8 @@ std::string MeansOf(std::string_view w) {
       {"livechat", "chat"},
       {"app", "app"},
       {"website", "website"},
+      {"webshop", "website"},
+      {"webwinkel", "website"},
       {"site", "website"},
       {"bank", "bank"},
       {"afhalen", "pickup"},
@@ -528,6 +581,8 @@ struct Sentence {
   bool invitation = false;                   // "bel gerust als je vragen hebt": no procedure
   bool condition = false;                    // "als je ...", "if you ...": a premise, not a claim
   bool instruction = false;  // "you can simply", "stuur gewoon": tells the customer what to do
+  bool imperative = false;   // begins with what to do: "Breng hem maar", "call our team"
+  bool elided = false;       // "but not flooding": has the words of the clause before it too
 };
 
 struct Fact {
@@ -576,6 +631,39 @@ std::vector<std::string> SplitSentences(std::string_view text) {
   return out;
 }
 
+// The word starting at `at` (after spaces), lower case.
+std::string WordAt(const std::string& text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  size_t end = at;
+  while (end < text.size() &&
+         (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '\''))
+    ++end;
+  std::string w = text.substr(at, end - at);
+  std::transform(w.begin(), w.end(), w.begin(),
+                 [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
+  return w;
+}
+
+// Who a claim is about, at its start.
+const WordSet& SubjectWords() {
+  static const WordSet s = {"i",     "you",    "he",    "she",    "it",      "we",    "they",
+                            "there", "ik",     "je",    "jij",    "u",       "hij",   "zij",
+                            "ze",    "we",     "wij",   "jullie", "het",     "dat",   "dit",
+                            "er",    "you'll", "we'll", "it's",   "there's", "you're"};
+  return s;
+}
+
+// Whether text ends in a verb and its object pronoun ("Breng hem").
+bool AfterObjectPronoun(const std::string& text) {
+  static const WordSet objects = {"hem", "het",  "ze",  "ons", "mij",
+                                  "me",  "haar", "die", "dat", "dit"};
+  const size_t end = text.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  size_t start = text.find_last_of(' ', end);
+  start = start == std::string::npos ? 0 : start + 1;
+  return objects.contains(WordAt(text, start)) && std::count(text.begin(), text.end(), ' ') <= 4;
+}
+
 // A sentence's clauses: split at commas and colons and before the words
 // that begin another ("maar", "but", "omdat", "if").
 std::vector<std::string> SplitClauses(const std::string& sentence) {
@@ -610,15 +698,44 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
                      [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
       const bool preposition =
           (w == "because" || w == "since") && sentence.compare(j, 3, " of") == 0;
-      if (starts.contains(w) && !preposition &&
-          current.find_first_not_of(' ') != std::string::npos && w != "and" && w != "en" &&
-          w != "or" && w != "of" && w != "dan" && w != "then")
+      // "and you don't need", "en hij mag": "and" before a subject starts
+      // another claim; elsewhere it joins the parts of one.
+      const bool joins =
+          w == "and" || w == "en" || w == "or" || w == "of" || w == "dan" || w == "then";
+      const std::string after = WordAt(sentence, j);
+      const bool new_subject =
+          (w == "and" || w == "en") && (SubjectWords().contains(after) || IsNegation(after));
+      // "Breng hem maar", "stuur het maar op": a softener, not "but".
+      const bool softener = w == "maar" && AfterObjectPronoun(current);
+      if (starts.contains(w) && !preposition && !softener &&
+          current.find_first_not_of(' ') != std::string::npos && (!joins || new_subject))
         flush();
     }
     current += c;
     ++i;
   }
   flush();
+  // "During the hosepipe ban, you must not ...", "Bij spoed, bel ...": a
+  // short phrase before a comma is part of the claim after it.
+  static const WordSet lead = {"during", "tijdens", "bij",    "in",      "voor",   "for",    "with",
+                               "met",    "na",      "after",  "before",  "op",     "on",     "at",
+                               "from",   "vanaf",   "zonder", "without", "within", "binnen", "per",
+                               "buiten", "outside", "onder",  "under",   "via"};
+  for (size_t k = 0; k + 1 < out.size();) {
+    const size_t first = out[k].find_first_not_of(' ');
+    std::string head = first == std::string::npos ? std::string() : WordAt(out[k], first);
+    const size_t words =
+        static_cast<size_t>(
+            std::count(out[k].begin() + static_cast<long>(first == std::string::npos ? 0 : first),
+                       out[k].end(), ' ')) +
+        1;
+    if (!head.empty() && lead.contains(head) && words <= 4) {
+      out[k] += " " + out[k + 1];
+      out.erase(out.begin() + static_cast<long>(k) + 1);
+      continue;
+    }
+    ++k;
+  }
   return out;
 }
 
@@ -651,12 +768,76 @@ class Reader {
     static const WordSet instructions = {"please", "just", "simply", "can",    "kunt",  "kan",
                                          "moet",   "must", "need",   "should", "hoeft", "graag",
                                          "gewoon", "even", "kun",    "you'll", "go",    "ga"};
+    // Verbs that, first in a clause, tell the customer what to do ("Breng
+    // hem maar", "send us a message").
+    static const WordSet imperatives = {
+        "breng",  "stuur", "bel",   "kom",  "ga",    "meld",    "vul",   "neem",   "lever",
+        "log",    "mail",  "bring", "send", "call",  "come",    "go",    "take",   "fill",
+        "drop",   "pop",   "post",  "ring", "email", "contact", "visit", "phone",  "log",
+        "bezoek", "geef",  "give",  "let",  "laat",  "upload",  "use",   "gebruik"};
     s.condition = !s.tokens.empty() && In(conditions, s.tokens.front().text);
     bool forget = false;  // "vergeet ... niet", "don't forget": no no
     for (const Token& t : s.tokens) s.instruction = s.instruction || In(instructions, t.text);
+    for (const Token& t : s.tokens) {
+      if (t.type != Token::kWord || In(conditions, t.text)) break;
+      if (In(FillerWords(), t.text) || t.text == "and" || t.text == "en" || t.text == "then" ||
+          t.text == "dan")
+        continue;
+      s.imperative = In(imperatives, t.text);
+      s.instruction = s.instruction || s.imperative;
+      break;
+    }
+    // "we will call you", "wij halen het op": what the company does is no
+    // way for the customer to do it.
+    static const WordSet we = {"we", "wij", "we'll", "we're", "we'd"};
+    static const WordSet us = {"us", "ons"};
+    bool by_company = false, to_company = false;
+    for (const Token& t : s.tokens) {
+      by_company = by_company || In(we, t.text);
+      to_company = to_company || In(us, t.text);
+    }
+    const bool company_side = by_company && !to_company;
+    static const WordSet articles = {"de",  "het",  "een", "the",  "a",  "an",
+                                     "our", "onze", "ons", "your", "je", "uw"};
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       const Token& t = s.tokens[i];
+      // "bel 0800 123 456": a phone number is a way to do it.
+      if (t.type == Token::kNumber && t.text.size() >= 3 && t.text[0] == '0' &&
+          i + 1 < s.tokens.size() && s.tokens[i + 1].type == Token::kNumber && !company_side)
+        s.means.emplace("phone", t.text);
       if (t.type != Token::kWord) continue;
+      {
+        const std::string_view after =
+            i + 1 < s.tokens.size() ? std::string_view(s.tokens[i + 1].text) : "";
+        const std::string_view before = i > 0 ? std::string_view(s.tokens[i - 1].text) : "";
+        // "come into the practice", "kom even langs", "in person": at the desk.
+        if ((t.text == "come" || t.text == "pop") &&
+            (after == "into" || after == "in" || after == "by"))
+          s.means.emplace("shop", t.text + " " + std::string(after));
+        if (t.text == "langs" && (after.starts_with("kom") || after == "gaan" ||
+                                  before.starts_with("kom") || before == "gaan"))
+          s.means.emplace("shop", "langs");
+        if ((t.text == "person" || t.text == "persoon") && before == "in")
+          s.means.emplace("shop", "in " + t.text);
+        if (t.text == "persoonlijk" || t.text == "mondeling") s.means.emplace("shop", t.text);
+        // "in writing", "schriftelijk": on paper.
+        if ((t.text == "writing" && before == "in") || t.text == "schriftelijk")
+          s.means.emplace("post", t.text);
+        // "refunded automatically": nothing for the customer to do.
+        if (t.text == "automatically" || t.text == "automatisch" || t.text == "vanzelf")
+          s.means.emplace("automatic", t.text);
+        if (t.text == "online") s.means.emplace("online", t.text);
+      }
+      // "via Marktplaats", "through the contact form": the way named.
+      if (t.text == "via" || t.text == "through") {
+        size_t k = i + 1;
+        while (k < s.tokens.size() && In(articles, s.tokens[k].text)) ++k;
+        if (k < s.tokens.size() && s.tokens[k].type == Token::kWord &&
+            MeansOf(s.tokens[k].text).empty() && s.tokens[k].text != "mijn" &&
+            s.tokens[k].text != "online" && s.tokens[k].text != "my" &&
+            !IsStopWord(s.tokens[k].text, lang_))
+          s.means.emplace("via:" + Stem(s.tokens[k].text, lang_), s.tokens[k].text);
+      }
       const std::string_view prev = i > 0 ? std::string_view(s.tokens[i - 1].text) : "";
       const std::string_view next =
           i + 1 < s.tokens.size() ? std::string_view(s.tokens[i + 1].text) : "";
@@ -674,6 +855,7 @@ class Reader {
         if (!IsIdiomaticNegation(t.text, next, prev, next2)) {
           ++s.negations;
           if (s.negation.empty()) s.negation = t.text;
+          if (In(MayWords(), t.text)) s.stems.insert("~may");  // "cannot": may not
         }
         continue;
       }
@@ -681,13 +863,26 @@ class Reader {
           (prev == "via" || prev == "in" || prev == "op" || prev == "through" || prev == "under" ||
            prev == "naar" || prev == "to"))
         s.means.emplace("account", t.text + " " + std::string(next));
-      if (const std::string m = MeansOf(t.text); !m.empty()) {
+      if (const std::string m = MeansOf(t.text);
+          !m.empty() &&
+          !(company_side && (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
+          !(m == "shop" && (prev == "online" || prev == "web"))) {
         // "e-mailadres", "telefoonnummer" name no way of doing it.
         if (!(next == "adres" || next == "address" || next == "nummer" || next == "number"))
           s.means.emplace(m, t.text);
       }
-      if (IsStopWord(t.text, lang_) || TimeUnitOf(t.text) || MonthOf(t.text) || WeekdayOf(t.text) ||
-          NumberWords().contains(t.text))
+      // "require", "nodig", "hoeft": one claim, whichever word says it.
+      if (In(NeedWords(), t.text)) {
+        s.stems.insert("~need");
+        continue;
+      }
+      // "kan", "mogelijk", "allowed": whether it may be done.
+      if (In(MayWords(), t.text)) {
+        s.stems.insert("~may");
+        continue;
+      }
+      if (IsStopWord(t.text, lang_) || In(FillerWords(), t.text) || TimeUnitOf(t.text) ||
+          MonthOf(t.text) || WeekdayOf(t.text) || NumberWords().contains(t.text))
         continue;
       s.stems.insert(Stem(t.text, lang_));
     }
@@ -829,8 +1024,13 @@ class FactFinder {
         return;
     // "€ 96 per jaar" is not "€ 8 per maand": an amount per something is
     // compared with amounts per the same.
-    if (kind == ConflictKind::kAmount && unit == "money" && In(rate, Word(to, 0)) &&
-        to + 1 < t_.size() && t_[to + 1].type == Token::kWord) {
+    // Counts are so only per a time ("200 km per dag"; "één keer per
+    // persoon" is once).
+    if (kind == ConflictKind::kAmount &&
+        (unit == "money" || (unit.starts_with("count") && to + 1 < t_.size() &&
+                             (TimeUnitOf(t_[to + 1].text) || t_[to + 1].text == "nacht" ||
+                              t_[to + 1].text == "night"))) &&
+        In(rate, Word(to, 0)) && to + 1 < t_.size() && t_[to + 1].type == Token::kWord) {
       const std::string& per = t_[to + 1].text;
       if (auto u = TimeUnitOf(per)) {
         unit += "/" + std::to_string(static_cast<int>(u->working_days ? 24 : u->hours * 60));
@@ -994,19 +1194,31 @@ class FactFinder {
         }
       }
     }
-    // A count with a limit or in a measure: "maximaal 3 stuks", "20 kg".
+    // How often: "twee keer", "4 times a month".
+    if (w == "keer" || w == "times" || w == "maal") {
+      Add(ConflictKind::kAmount, "count:times", v, hi, false, from, next + 1);
+      skip_until_ = next + 1;
+      return;
+    }
+    // A count with a limit or in a measure: "maximaal 3 stuks", "20 kg",
+    // "200 vrije kilometers".
     {
       bool limit = false;
       for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
         limit = limit || In(LimitWords(), t_[k].text);
-      const bool measure = In(MeasureWords(), w);
+      size_t noun = next;
+      if (!In(MeasureWords(), w) && next + 1 < t_.size() && In(MeasureWords(), w2) &&
+          t_[next].type == Token::kWord)
+        noun = next + 1;  // one word between: "vrije", "extra", "lap"
+      const std::string_view counted = noun < t_.size() ? std::string_view(t_[noun].text) : "";
+      const bool measure = In(MeasureWords(), counted);
       if (limit || measure) {
         std::string unit = "count";
         size_t end = next;
-        if (!w.empty() && next < t_.size() && t_[next].type == Token::kWord &&
-            !IsStopWord(w, Language::kNl) && !IsStopWord(w, Language::kEn)) {
-          unit += ":" + Stem(w, Language::kEn);
-          end = next + 1;
+        if (!counted.empty() && t_[noun].type == Token::kWord &&
+            !IsStopWord(counted, Language::kNl) && !IsStopWord(counted, Language::kEn)) {
+          unit += ":" + Stem(counted, Language::kEn);
+          end = noun + 1;
         }
         Add(ConflictKind::kAmount, unit, v, hi, false, from >= 1 && limit ? from - 1 : from, end);
         skip_until_ = end;
@@ -1064,6 +1276,40 @@ class FactFinder {
       Add(ConflictKind::kDate, "date", month * 100 + *v, month * 100 + *v, false, i - 1, i + 1);
       return;
     }
+    // "op de 20e", "the 1st of each month": a day of the month.
+    if (t_[i].ordinal && *v >= 1 && *v <= 31) {
+      bool month_named = false;
+      for (size_t k = i + 1; k < t_.size() && k <= i + 2; ++k)
+        month_named = month_named || MonthOf(t_[k].text);
+      if (!month_named) {
+        // "from the 1st to the 28th": a range of days.
+        double hi = *v;
+        size_t end = i + 1;
+        for (size_t k = i + 1; k < t_.size() && k <= i + 3; ++k) {
+          if (t_[k].type != Token::kNumber) continue;
+          const bool linked = t_[i + 1].text == "to" || t_[i + 1].text == "tot" ||
+                              t_[i + 1].text == "until" || t_[i + 1].text == "-" ||
+                              t_[i + 1].text == "tm" || t_[i + 1].text == "and" ||
+                              t_[i + 1].text == "en";
+          if (const auto h = NumberOf(t_[k].text);
+              linked && t_[k].ordinal && h && *h > *v && *h <= 31) {
+            hi = *h;
+            end = k + 1;
+          }
+          break;
+        }
+        Add(ConflictKind::kDate, "monthday", *v, hi, false, i, end);
+        // "vóór de 20e", "after the 15th": a day on the right side agrees.
+        static const WordSet before = {"voor", "before", "by", "uiterlijk", "until", "tot"};
+        static const WordSet after = {"na", "after", "vanaf", "from"};
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+          if (In(before, t_[k].text)) facts_.back().bound = -1;
+          if (In(after, t_[k].text) && hi == *v) facts_.back().bound = 1;
+        }
+        skip_until_ = end;
+        return;
+      }
+    }
     After(*v, *v, i, i + 1, raw, true);
   }
 
@@ -1078,6 +1324,39 @@ class FactFinder {
       // "om vijf uur", "at five o'clock": a time of day in words.
       After(n->first, n->first, i, n->second, "", false);
       return;
+    }
+    // "de eerste dag van de maand", "the last day of the month".
+    if ((w == "eerste" || w == "first" || w == "laatste" || w == "last") && i + 1 < t_.size() &&
+        (t_[i + 1].text == "dag" || t_[i + 1].text == "day" || t_[i + 1].text == "werkdag" ||
+         t_[i + 1].text == "working")) {
+      bool month = false;
+      for (size_t k = i + 2; k < t_.size() && k <= i + 6; ++k)
+        month = month || t_[k].text == "maand" || t_[k].text == "month";
+      if (month) {
+        const double day = (w == "eerste" || w == "first") ? 1 : 31;
+        Add(ConflictKind::kDate, "monthday", day, day, false, i, i + 2);
+        skip_until_ = i + 2;
+        return;
+      }
+    }
+    // "twice a month", "één keer per persoon", "once a year".
+    {
+      const std::string_view nx = Word(i, 1), nx2 = Word(i, 2);
+      const bool per = nx == "a" || nx == "per" || nx == "each" || nx == "every" || nx == "in";
+      double n = 0;
+      size_t end = i + 1;
+      if (w == "twice") n = 2;
+      if (w == "once" && per) n = 1;
+      if ((w == "een" || w == "one") && (nx == "keer" || nx == "time") &&
+          (nx2 == "per" || nx2 == "a" || nx2 == "each" || nx2 == "in" || nx2 == "every")) {
+        n = 1;
+        end = i + 2;
+      }
+      if (n > 0) {
+        Add(ConflictKind::kAmount, "count:times", n, n, false, i, end);
+        skip_until_ = end;
+        return;
+      }
     }
     if (w == "noon" || w == "midday" || w == "middernacht" || w == "midnight") {
       const double m = (w == "noon" || w == "midday") ? 720 : 1440;
@@ -1127,11 +1406,15 @@ class FactFinder {
       Add(ConflictKind::kDate, "weekday", wd, wd, false, i, i + 1);
       return;
     }
-    if (IsPlainMonthName(w) && i > 0 &&
-        (t_[i - 1].text == "in" || t_[i - 1].text == "vanaf" || t_[i - 1].text == "from" ||
-         t_[i - 1].text == "per" || t_[i - 1].text == "tot" || t_[i - 1].text == "until" ||
-         t_[i - 1].text == "eind" || t_[i - 1].text == "begin" || t_[i - 1].text == "end" ||
-         t_[i - 1].text == "medio" || t_[i - 1].text == "of")) {
+    const bool listed =
+        i > 1 && MonthOf(t_[i - 2].text) &&
+        (t_[i - 1].text == "and" || t_[i - 1].text == "en" || t_[i - 1].text == "or" ||
+         t_[i - 1].text == "of" || t_[i - 1].text == "tot" || t_[i - 1].text == "to");
+    if ((IsPlainMonthName(w) || w == "march") && i > 0 &&
+        (listed || t_[i - 1].text == "in" || t_[i - 1].text == "vanaf" ||
+         t_[i - 1].text == "from" || t_[i - 1].text == "per" || t_[i - 1].text == "tot" ||
+         t_[i - 1].text == "until" || t_[i - 1].text == "eind" || t_[i - 1].text == "begin" ||
+         t_[i - 1].text == "end" || t_[i - 1].text == "medio" || t_[i - 1].text == "of")) {
       const bool numbered = i + 1 < t_.size() && t_[i + 1].type == Token::kNumber;
       if (!numbered)
         Add(ConflictKind::kDate, "date", MonthOf(w) * 100, MonthOf(w) * 100, false, i, i + 1);
@@ -1139,11 +1422,35 @@ class FactFinder {
     }
     // Holidays.
     static const std::map<std::vector<std::string_view>, int> holidays = {
-        {{"eerste", "kerstdag"}, 1225}, {{"tweede", "kerstdag"}, 1226},   {{"kerstavond"}, 1224},
-        {{"christmas", "eve"}, 1224},   {{"christmas", "day"}, 1225},     {{"boxing", "day"}, 1226},
-        {{"nieuwjaarsdag"}, 101},       {{"new", "year's", "day"}, 101},  {{"oudejaarsdag"}, 1231},
-        {{"oudejaarsavond"}, 1231},     {{"new", "year's", "eve"}, 1231}, {{"koningsdag"}, 427},
-        {{"king's", "day"}, 427},       {{"bevrijdingsdag"}, 505}};
+        {{"eerste", "kerstdag"}, 1225},
+        {{"tweede", "kerstdag"}, 1226},
+        {{"kerstavond"}, 1224},
+        {{"christmas", "eve"}, 1224},
+        {{"christmas", "day"}, 1225},
+        {{"boxing", "day"}, 1226},
+        {{"nieuwjaarsdag"}, 101},
+        {{"new", "year's", "day"}, 101},
+        {{"oudejaarsdag"}, 1231},
+        {{"oudejaarsavond"}, 1231},
+        {{"new", "year's", "eve"}, 1231},
+        {{"koningsdag"}, 427},
+        {{"king's", "day"}, 427},
+        {{"bevrijdingsdag"}, 505},
+        // Feasts that move with Easter: month 13, never a calendar date.
+        {{"eerste", "paasdag"}, 1301},
+        {{"tweede", "paasdag"}, 1302},
+        {{"paaszondag"}, 1301},
+        {{"paasmaandag"}, 1302},
+        {{"easter", "sunday"}, 1301},
+        {{"easter", "monday"}, 1302},
+        {{"goede", "vrijdag"}, 1303},
+        {{"good", "friday"}, 1303},
+        {{"hemelvaartsdag"}, 1320},
+        {{"ascension", "day"}, 1320},
+        {{"eerste", "pinksterdag"}, 1311},
+        {{"tweede", "pinksterdag"}, 1312},
+        {{"pinkstermaandag"}, 1312},
+        {{"whit", "monday"}, 1312}};
     for (const auto& [words, date] : holidays) {
       if (words[0] != w || i + words.size() > t_.size()) continue;
       bool all = true;
@@ -1171,6 +1478,17 @@ class FactFinder {
   std::vector<Fact> facts_;
 };
 
+// Whether two stems name the same thing: equal, or one is a part of the
+// other's compound ("kaartj" in "bioscoopkaartj", "reparatie" in
+// "reparatieformulier").
+bool SameThing(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  if (shorter.size() < 5 || shorter.front() == '~') return false;
+  return longer.ends_with(shorter) || longer.starts_with(shorter);
+}
+
 bool SameValue(const Fact& a, const Fact& b) {
   switch (a.kind) {
     case ConflictKind::kDeadline: {
@@ -1183,6 +1501,9 @@ bool SameValue(const Fact& a, const Fact& b) {
       const auto am = static_cast<int>(a.lo) / 100, bm = static_cast<int>(b.lo) / 100;
       const auto ad = static_cast<int>(a.lo) % 100, bd = static_cast<int>(b.lo) % 100;
       if (a.unit == "date" && (ad == 0 || bd == 0)) return am == bm;
+      // A day within a range of days.
+      if (a.unit == "monthday" && (a.lo != a.hi || b.lo != b.hi))
+        return (a.lo >= b.lo && a.hi <= b.hi) || (b.lo >= a.lo && b.hi <= a.hi);
       return a.lo == b.lo;
     }
     case ConflictKind::kPeriod:
@@ -1200,23 +1521,39 @@ bool Comparable(const Fact& a, const Fact& b) {
   if (a.kind != b.kind) return false;
   if (a.kind == ConflictKind::kDate) return a.unit == b.unit;
   if (a.kind == ConflictKind::kAmount && a.unit.rfind("count", 0) == 0 &&
-      b.unit.rfind("count", 0) == 0)
-    return a.unit == b.unit || a.unit == "count" || b.unit == "count";
+      b.unit.rfind("count", 0) == 0) {
+    // Per the same time or none: "200 per dag" is no total.
+    const size_t ar = a.unit.find('/'), br = b.unit.find('/');
+    if ((ar == std::string::npos) != (br == std::string::npos) ||
+        (ar != std::string::npos && a.unit.substr(ar) != b.unit.substr(br)))
+      return false;
+    if (a.unit.starts_with("count:times") || b.unit.starts_with("count:times"))
+      return a.unit == b.unit;
+    // "vergunning" and "parkeervergunningen" count the same thing.
+    return a.unit == b.unit || a.unit == "count" || b.unit == "count" ||
+           SameThing(a.unit.substr(6), b.unit.substr(6)) ||
+           (std::min(a.unit.size(), b.unit.size()) >= 12 &&
+            (a.unit.size() < b.unit.size() ? b.unit.find(a.unit.substr(6))
+                                           : a.unit.find(b.unit.substr(6))) != std::string::npos);
+  }
   return a.unit == b.unit;
 }
 
-// How much two sentences are about the same thing (Dice over content stems).
+// How many content stems two sentences share.
 size_t Shared(const Sentence& a, const Sentence& b) {
   size_t shared = 0;
-  for (const std::string& w : a.stems) shared += b.stems.contains(w);
+  for (const std::string& w : a.stems)
+    shared +=
+        b.stems.contains(w) || std::any_of(b.stems.begin(), b.stems.end(),
+                                           [&](const std::string& x) { return SameThing(w, x); });
   return shared;
 }
 
+// How much two sentences are about the same thing (Dice over content stems).
 double Related(const Sentence& a, const Sentence& b) {
   if (a.stems.empty() || b.stems.empty()) return 0;
-  size_t shared = 0;
-  for (const std::string& w : a.stems) shared += b.stems.contains(w);
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.stems.size() + b.stems.size());
+  return 2.0 * static_cast<double>(Shared(a, b)) /
+         static_cast<double>(a.stems.size() + b.stems.size());
 }
 
 constexpr double kRelated = 0.2;
@@ -1269,20 +1606,29 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     for (const Fact& p : pub_facts)
       if (!p.own && Comparable(f, p)) candidates.push_back(&p);
     if (candidates.empty()) continue;
-    if (std::any_of(candidates.begin(), candidates.end(),
-                    [&](const Fact* p) { return SameValue(f, *p); }))
-      continue;
     const Fact* best = nullptr;
-    double best_related = -1;
+    double best_related = -1, same_related = -1;
     for (const Fact* p : candidates) {
       const double r = Related(rep[f.sentence], pub[p->sentence]);
+      if (SameValue(f, *p)) same_related = std::max(same_related, r);
       if (r > best_related) {
         best_related = r;
         best = p;
       }
     }
+    // A value the answer states agrees, unless another of its values is
+    // plainly what the reply's sentence is about ("taken on the 1st"
+    // against "collected on the 5th", beside "any day from the 1st to the
+    // 28th").
+    size_t in_sentence = 0;
+    for (const Fact& g : rep_facts)
+      in_sentence += !g.own && g.sentence == f.sentence && Comparable(f, g);
+    if (same_related >= 0 &&
+        !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2))
+      continue;
     // A value the bound it is about allows ("at least 1 year": three years).
-    if (f.bound == 0 && best->bound != 0 && f.kind != ConflictKind::kDate &&
+    if (f.bound == 0 && best->bound != 0 &&
+        (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi))
       continue;
     size_t same_in_reply = 0;
@@ -1298,26 +1644,70 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
   // says it).
   std::vector<Sentence> pub_clauses, rep_clauses;
   std::set<const Sentence*> turned;  // reply clauses found saying yes for no (or no for yes)
-  for (const std::string& t : pub_texts)
-    for (const std::string& c : SplitClauses(t)) pub_clauses.push_back(reader.Read(c));
-  for (const std::string& t : reply_texts)
-    for (const std::string& c : SplitClauses(t)) rep_clauses.push_back(reader.Read(c));
+  // "..., but not damage caused by flooding", "and cannot be exchanged":
+  // a clause without its own subject and verb says them with the one
+  // before it.
+  auto read_clauses = [&](const std::vector<std::string>& texts, std::vector<Sentence>& out) {
+    for (const std::string& t : texts) {
+      const size_t first = out.size();
+      for (const std::string& c : SplitClauses(t)) out.push_back(reader.Read(c));
+      for (size_t k = first + 1; k < out.size(); ++k) {
+        const std::vector<Token>& tk = out[k].tokens;
+        static const WordSet joins = {"and", "en", "but", "maar", "or", "of"};
+        const bool elided =
+            tk.size() >= 2 && ((In(joins, tk[0].text) && IsNegation(tk[1].text) &&
+                                (tk.size() < 3 || !SubjectWords().contains(tk[2].text))) ||
+                               (IsNegation(tk[0].text) && !SubjectWords().contains(tk[1].text)));
+        if (elided && out[k].negations > 0) {
+          out[k].stems.insert(out[k - 1].stems.begin(), out[k - 1].stems.end());
+          out[k].elided = true;
+        }
+      }
+    }
+  };
+  read_clauses(pub_texts, pub_clauses);
+  read_clauses(reply_texts, rep_clauses);
   for (const Sentence& r : rep_clauses) {
     if (r.condition) continue;
+    // The clause of the answer that says the same turned around, and the
+    // one that says it as the reply does.
     const Sentence* best = nullptr;
-    double best_related = 0;
+    const Sentence* same = nullptr;
+    double best_related = 0, same_related = 0;
     for (const Sentence& p : pub_clauses) {
-      const double rel = p.condition || Shared(r, p) < 2 ? 0 : Related(r, p);
-      if (rel >= kSameClaim && rel > best_related) {
+      if (p.condition) continue;
+      const double rel = Related(r, p);
+      if (r.negations % 2 == p.negations % 2) {
+        if (rel >= kSameClaim && rel > same_related) {
+          same_related = rel;
+          same = &p;
+        }
+      } else if (Shared(r, p) >= 2 && rel >= kSameClaim && rel > best_related) {
         best_related = rel;
         best = &p;
       }
     }
+    // Both: how much more the one is about it decides; but a clause that
+    // shares the words of the one before it ("covers burst pipes, but not
+    // flooding") is told apart by its own words ("flood damage is
+    // covered").
     bool agrees = false;
-    for (const Sentence& p : pub_clauses)
-      if (!p.condition && r.negations % 2 == p.negations % 2 &&
-          Related(r, p) >= std::max(kSameClaim, best_related - 0.05))
-        agrees = true;
+    if (best && same && !best->elided && !same->elided) {
+      agrees = same_related >= best_related - 0.05;
+    } else if (best && same) {
+      size_t turned_only = 0, same_only = 0;
+      for (const std::string& w : r.stems) {
+        auto in = [&](const Sentence& p) {
+          return std::any_of(p.stems.begin(), p.stems.end(),
+                             [&](const std::string& x) { return SameThing(w, x); });
+        };
+        const bool t = in(*best), a = in(*same);
+        turned_only += t && !a;
+        same_only += a && !t;
+      }
+      agrees = turned_only < same_only ||
+               (turned_only == same_only && same_related >= best_related - 0.05);
+    }
     if (!best || agrees) continue;
     const bool nl = lang == Language::kNl;
     auto say = [&](const Sentence& x) {
@@ -1338,7 +1728,14 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
   for (const Sentence& r : rep_clauses) {
     if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r)) continue;
     bool shared = false;
-    for (const auto& [m, word] : r.means) shared = shared || asserted.contains(m);
+    for (const auto& [m, word] : r.means) {
+      // The form is often what is sent, not the way ("post the claim
+      // form"): it counts when it is the only way named.
+      if (m == "form" && r.means.size() > 1) continue;
+      shared = shared || asserted.contains(m) || (Digital(m) && asserted.contains("online")) ||
+               (m == "online" && std::any_of(asserted.begin(), asserted.end(),
+                                             [](const auto& a) { return Digital(a.first); }));
+    }
     if (shared) continue;
     const auto ruled_out = std::find_if(r.means.begin(), r.means.end(),
                                         [&](const auto& m) { return refused.contains(m.first); });
@@ -1354,8 +1751,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     if (asserted.empty()) continue;
     const Sentence* best = nullptr;
     double best_related = 0;
-    for (const Sentence& p : pub) {
-      if (p.means.empty()) continue;
+    for (const Sentence& p : pub_clauses) {
+      if (p.means.empty() || p.negations % 2) continue;
       const double rel = Related(r, p);
       if (rel > best_related) {
         best_related = rel;
@@ -1364,8 +1761,13 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     }
     // Unrelated words, but the reply is about what the answer is about and
     // tells the customer to go another way ("just pop them into a store").
-    if ((!best || best_related < kSameProcedure) && r.instruction && whole >= kRelated)
-      for (const Sentence& p : pub)
+    // One that begins with what to do needs no other words in common (the
+    // reply is checked because it is about the answer's topic); one that
+    // tells what to do must be about what a sentence of the answer is about.
+    bool on_topic = whole >= kRelated || r.imperative;
+    for (const Sentence& p : pub_clauses) on_topic = on_topic || Related(r, p) >= kRelated;
+    if ((!best || best_related < kSameProcedure) && r.instruction && on_topic)
+      for (const Sentence& p : pub_clauses)
         if (!p.means.empty() && p.negations % 2 == 0) {
           best = &p;
           best_related = kSameProcedure;

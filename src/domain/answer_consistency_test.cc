@@ -78,6 +78,94 @@ TEST(AnswerConsistencyTest, AgreeingNegationsAndPhrasesAreNoConflict) {
   EXPECT_TRUE(Kinds(kReturns, "").empty());
 }
 
+TEST(AnswerConsistencyTest, ARequirementDeniedOrAPermissionTurnedAroundIsAYesOrNo) {
+  // "require" and "don't need" say the same thing turned around.
+  EXPECT_EQ(Kinds("Home visits cost $80 and require a prescription.",
+                  "Hi Ann, a home visit is $80, and you don't need a prescription for it."),
+            std::vector{ConflictKind::kYesNo});
+  // "kan niet" and "kunt ... gewoon" with one word in common besides.
+  EXPECT_EQ(
+      Kinds("Opzeggen is in het eerste jaar niet mogelijk.", "Beste Tom, u kunt gewoon opzeggen."),
+      std::vector{ConflictKind::kYesNo});
+  // "but not X" has the words of the clause before it: X said to be
+  // covered contradicts, the other case agrees.
+  constexpr char kCover[] = "The warranty covers broken screens, but not damage caused by water.";
+  EXPECT_EQ(Kinds(kCover, "Hi Sam, water damage is covered by your warranty."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds(kCover, "Hi Sam, a broken screen is covered by your warranty; water damage isn't.")
+          .empty());
+  // "and you may" starts another claim: the first one's words do not hide it.
+  EXPECT_EQ(Kinds("Kinderen zijn welkom in het museum. Honden mogen niet mee naar binnen.",
+                  "Je kinderen zijn welkom en je hond mag gewoon mee naar binnen."),
+            std::vector{ConflictKind::kYesNo});
+  // A short phrase before a comma belongs to the claim after it.
+  EXPECT_EQ(Kinds("During a code red, you must not light a barbecue in the park.",
+                  "Hi Kay, during a code red you can still light a barbecue in the park."),
+            std::vector{ConflictKind::kYesNo});
+}
+
+TEST(AnswerConsistencyTest, AnotherWayToDoItIsAProcedure) {
+  constexpr char kClaim[] =
+      "Send your claim through the online portal. We will call you if we need more details.";
+  // The company's own call is no way for the customer to do it.
+  EXPECT_EQ(Kinds(kClaim, "Hi Jo, please phone our claims team and they will take it from there."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(
+      Kinds(kClaim, "Hi Jo, please send it in online and we will call you if needed.").empty());
+  // A form that is sent is what, not how: posting it is another way.
+  EXPECT_EQ(Kinds(kClaim, "Hi Jo, please post the claim form to our office."),
+            std::vector{ConflictKind::kProcedure});
+  // A way named by its name ("via Marktplaats").
+  EXPECT_EQ(Kinds("Je kunt je abonnement alleen overzetten via de app.",
+                  "Hoi Bo, je kunt je abonnement gewoon via Marktplaats overzetten."),
+            std::vector{ConflictKind::kProcedure});
+  // Done automatically, against a form to fill in.
+  EXPECT_EQ(Kinds("If the concert is cancelled, you are refunded automatically.",
+                  "Hi Lee, to get your money back, fill in the refund form on our website."),
+            std::vector{ConflictKind::kProcedure});
+  // "Breng hem maar naar de winkel" sends the customer to the shop.
+  EXPECT_EQ(Kinds("Voor reparatie vul je het reparatieformulier op onze website in.",
+                  "Hoi Iris, breng hem maar naar een van onze winkels."),
+            std::vector{ConflictKind::kProcedure});
+}
+
+TEST(AnswerConsistencyTest, DaysOfTheMonthHowOftenAndCountsPerDay) {
+  EXPECT_EQ(Kinds("Je huur wordt op de 1e van de maand afgeschreven.",
+                  "Hoi Mo, je huur wordt op de 5e van de maand afgeschreven."),
+            std::vector{ConflictKind::kDate});
+  // A day within a range, or before the day a deadline names, agrees.
+  EXPECT_TRUE(Kinds("You can pick any payment day from the 1st to the 28th.",
+                    "Hi Al, the 12th is fine as a payment day.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Wijzigingen die je voor de 20e doorgeeft, gaan volgende maand in.",
+                    "Hoi Ed, je geeft het op de 12e door, dus het gaat volgende maand in.")
+                  .empty());
+  EXPECT_EQ(Kinds("De eerste afschrijving is op de eerste dag van de maand.",
+                  "De eerste afschrijving is op de 15e van de maand."),
+            std::vector{ConflictKind::kDate});
+  // Feasts that move with Easter are dates too.
+  EXPECT_EQ(Kinds("We zijn open op tweede paasdag.", "We zijn open op eerste paasdag."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_EQ(Kinds("Bills are sent in May and November.", "Bills are sent in May and December."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(
+      Kinds("Bills are sent in March and September.", "Your bills come in March and in September.")
+          .empty());
+  // How often.
+  EXPECT_EQ(Kinds("Een proefrit kun je één keer per persoon maken.",
+                  "Hoi Kim, je kunt twee keer een proefrit maken."),
+            std::vector{ConflictKind::kAmount});
+  // A count per day is no total, and compound nouns count the same thing.
+  constexpr char kKm[] = "De huur is inclusief 150 vrije kilometers per dag.";
+  EXPECT_EQ(Kinds(kKm, "U heeft 300 vrije kilometers per dag."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kKm, "Voor drie dagen heeft u dus 450 kilometer vrij.").empty());
+  EXPECT_EQ(Kinds("Per adres kunt u maximaal 1 vergunning aanvragen.",
+                  "U kunt per adres maximaal 2 bewonersvergunningen aanvragen."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
