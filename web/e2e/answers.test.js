@@ -4,8 +4,9 @@
 // reply records which answer version it used; the library page shows the
 // answer with its versions. A resolved conversation becomes a draft answer
 // in one click; a question the assistant has no answer for shows under
-// knowledge gaps and in the assistant's measures. This file has a server of
-// its own.
+// knowledge gaps and in the assistant's measures; a reply sent against a
+// published answer shows in the consistency report beside the answer's own
+// sentence. This file has a server of its own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiPost, eventually, launchChromium, logIn, newAgent, screenshot } from './support/browser.js';
@@ -160,6 +161,90 @@ test('a question the assistant cannot answer shows as a knowledge gap and in the
   const noAnswer = await agent.page.getByTestId('assistant-no-answer').textContent();
   assert.match(noAnswer, /\b[1-9]\d* questions? without a matching answer/, noAnswer);
   await screenshot(agent.page, 'answers-assistant-measures');
+  assert.deepEqual(agent.errors, []);
+  await agent.context.close();
+});
+
+test('a reply sent against the published answer shows in the consistency report, beside the answer', async () => {
+  const agent = await newAgent(browser, server.url);
+  await agent.page.goto('/login');
+  await logIn(agent.page);
+  await agent.page.waitForURL('**/inbox');
+  const getJson = (apiPath) => agent.page.evaluate(async (p) => {
+    const res = await fetch(`/api/v1${p}`);
+    return { status: res.status, body: await res.json() };
+  }, apiPath);
+
+  // A published answer: returns within 14 days.
+  const topic = `Retour binnen 14 dagen ${String(Date.now()).slice(-6)}`;
+  const published = 'U kunt uw bestelling binnen 14 dagen kosteloos retourneren.';
+  const made = await apiPost(agent.page, '/answers', {
+    topic,
+    nl: { title: 'Binnen hoeveel dagen kan ik mijn bestelling retourneren?', body: `${published} Gebruik het retourlabel uit de doos.` },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const id = made.body.id;
+  assert.equal((await apiPost(agent.page, `/answers/${id}/submit`, { version: 1 })).status, 200);
+  assert.equal((await apiPost(agent.page, `/answers/${id}/publish`, { version: 2 })).status, 200);
+
+  const customer = await apiPost(agent.page, '/customers', { name: 'Sanne Retour', language: 'nl' });
+  assert.equal(customer.status, 201, JSON.stringify(customer.body));
+  const departments = await getJson('/departments');
+  const dept = (departments.body.items ?? departments.body)[0].id;
+  const conv = await apiPost(agent.page, '/conversations', { customer_id: customer.body.id, channel: 'email', subject: 'Retourneren', department_id: dept });
+  assert.equal(conv.status, 201, JSON.stringify(conv.body));
+  const messages = `/conversations/${conv.body.id}/messages`;
+  assert.equal((await apiPost(agent.page, messages, { direction: 'in', body_text: 'Binnen hoeveel dagen kan ik mijn jas retourneren?' })).status, 201);
+
+  // The agent says 30 days with the answer in hand: refused without a reason, sent with one.
+  const written = 'Beste Sanne, u kunt uw jas binnen 30 dagen kosteloos retourneren.';
+  const reply = { direction: 'out', body_text: written, answer: { id, number: 1 } };
+  const refused = await apiPost(agent.page, messages, reply);
+  assert.equal(refused.status, 400, JSON.stringify(refused.body));
+  assert.ok(refused.body.errors.some((e) => e.field === 'answer'), JSON.stringify(refused.body));
+  const sent = await apiPost(agent.page, messages, { ...reply, answer: { id, number: 1, override: 'Kerstactie: 30 dagen afgesproken' } });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+
+  // The answers.check job runs every few seconds.
+  await eventually(async () => {
+    const r = await getJson(`/answers/consistency?days=7&answer_id=${id}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.contradictions, 1, JSON.stringify(r.body));
+  }, { timeout: 30_000, interval: 500 });
+
+  await agent.page.goto('/answers?view=consistency');
+  assert.equal(await agent.page.getByRole('link', { name: 'Consistency' }).getAttribute('aria-current'), 'page');
+  const row = agent.page.getByTestId('consistency-topic').filter({ hasText: topic });
+  await row.waitFor();
+  assert.equal(await row.getByRole('link', { name: topic }).getAttribute('href'), `/answers?id=${id}`);
+  await row.getByText('Live: version 1').waitFor();
+  const email = row.getByTestId('consistency-topic-channels').locator('tr[data-channel="email"]');
+  assert.deepEqual(await email.locator('th, td').allTextContents(), ['E-mail', '1', '1', '0', '1', '0%']);
+
+  // The two sentences side by side: the published one on the left, the reply's on the right.
+  const conflict = row.getByTestId('consistency-conflict').filter({ hasText: 'Sanne' });
+  const left = conflict.getByTestId('conflict-published');
+  const right = conflict.getByTestId('conflict-written');
+  assert.match(await left.locator('dd').textContent(), /binnen 14 dagen kosteloos retourneren/);
+  assert.match(await right.locator('dd').textContent(), /binnen 30 dagen kosteloos retourneren/);
+  const [l, r] = [await left.boundingBox(), await right.boundingBox()];
+  assert.ok(l && r && l.x + l.width <= r.x && Math.abs(l.y - r.y) < 4, JSON.stringify({ l, r }));
+  await conflict.getByText('sent with a reason').waitFor();
+  assert.equal(await conflict.getByRole('link', { name: `Conversation #${conv.body.id}` }).getAttribute('href'), `/conversations/${conv.body.id}`);
+
+  // The totals, and the chart drawn as SVG, e-mail in its colour.
+  assert.ok(Number(await agent.page.getByTestId('consistency-contradictions').locator('dd').textContent()) >= 1);
+  const chart = agent.page.getByTestId('consistency-chart');
+  await chart.locator('svg').waitFor();
+  await eventually(async () => assert.ok((await chart.locator('svg path[stroke="#3b5bdb"], svg path[fill="#3b5bdb"]').count()) >= 1));
+  assert.match(await chart.getAttribute('aria-label'), /^Score per channel per day · Last 30 days\. \d+ repl(y|ies) checked/);
+  assert.ok((await agent.page.getByRole('table', { name: 'Score per channel per day · Last 30 days' }).locator('tbody tr').count()) >= 1);
+
+  // On one channel: the address and the request follow the choice.
+  await agent.page.getByRole('combobox', { name: 'Channel' }).selectOption('email');
+  await agent.page.waitForURL(/[?&]channel=email\b/);
+  await row.waitFor();
+  await screenshot(agent.page, 'answers-consistency');
   assert.deepEqual(agent.errors, []);
   await agent.context.close();
 });

@@ -37,6 +37,8 @@ export const queryKeys = {
   answerSuggestions: (input: object) => ['answers', 'suggest', input] as const,
   /** Customer questions no answer matches; under `answers`, so a change to the library makes it stale. */
   answerGaps: (days: number) => ['answers', 'gaps', days] as const,
+  /** The consistency report (`GET /answers/consistency`); under `answers`, so a change to the library makes it stale. */
+  answerConsistency: (params: object) => ['answers', 'consistency', params] as const,
   /** What the self-service assistant did (`GET /assistant/stats`). */
   assistantStats: (days: number) => ['assistant-stats', days] as const,
   promises: ['promises'] as const,

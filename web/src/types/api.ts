@@ -128,6 +128,17 @@ export type AnswerGapGroup = AnswerGaps['groups'][number];
 export type DraftFromConversation = Schemas['DraftFromConversation'];
 /** What a reply says otherwise than the published answer (`POST /answers/check`). */
 export type ReplyCheck = Schemas['ReplyCheck'];
+/** `GET /answers/consistency`: what agents' replies said against the published answers, per topic and channel. */
+export type ConsistencyReport = Schemas['ConsistencyReport'];
+export type ConsistencyCounts = Schemas['ConsistencyCounts'];
+export type ConsistencyChannel = Schemas['ConsistencyChannel'];
+export type ConsistencyTopic = Schemas['ConsistencyTopic'];
+/** What replies wrote instead of the published value, and on which channels. */
+export type ConsistencyDisagreement = ConsistencyTopic['disagreements'][number];
+/** A contradicting reply: its sentence beside the published answer's. */
+export type ConsistencyConflict = Schemas['ConsistencyConflict'];
+/** One channel's score per day (days without checked replies left out). */
+export type ConsistencySeries = ConsistencyReport['series'][number];
 /** A promise with where its notice to the customer went (confirm, remind-customer). */
 export type PromiseNotified = Schemas['PromiseNotified'];
 /** One line of a promise's history. */

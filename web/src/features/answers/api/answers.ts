@@ -3,7 +3,7 @@ import { api, request } from '@/lib/api_client';
 import { queryKeys } from '@/lib/query_keys';
 import type {
   AnswerCorrections, AnswerDetail, AnswerGaps, AnswerRecord, AnswerSuggestions, AnswerText, AnswerTold, AnswerUse, AssistantStats,
-  DraftFromConversation, Language, Page, ReplyCheck,
+  Channel, ConsistencyReport, DraftFromConversation, Language, Page, ReplyCheck,
 } from '@/types/api';
 
 /** Which answers the library page lists (`GET /answers`). */
@@ -109,6 +109,20 @@ export function useAnswerGaps(days: number) {
   return useQuery({
     queryKey: queryKeys.answerGaps(days),
     queryFn: ({ signal }) => api.get<AnswerGaps>('/answers/gaps', { days }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * What agents' replies said against the published answers over the last
+ * `days` whole days, per topic and channel, worst topic first; on one
+ * channel or all. The server audits the read per conversation.
+ */
+export function useAnswerConsistency(days: number, channel: Channel | undefined) {
+  const params = { days, ...(channel ? { channel } : {}) };
+  return useQuery({
+    queryKey: queryKeys.answerConsistency(params),
+    queryFn: ({ signal }) => api.get<ConsistencyReport>('/answers/consistency', params, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -10,17 +10,20 @@ import { can, useCurrentSession } from '@/lib/session';
 import type { AnswerDetail, AnswerGapGroup, AnswerRecord, AnswerText, Language } from '@/types/api';
 import { useAddQuestion, useAnswer, useAnswers, useAnswerStep, useAnswerTold, useCreateAnswer, useSaveDraft, useSendCorrections, type AnswerListState, type AnswerStep } from '../api/answers';
 import { AssistantMeasures } from './assistant_measures';
+import { ConsistencyReport } from './consistency_report';
 import { KnowledgeGaps } from './knowledge_gaps';
 
 // The canonical answer library: one answer per topic, in Dutch and English,
 // every version kept; drafts are written here, sent for review and published
-// by a manager. The chosen answer lives in the address (`?id=`). Two more
-// tabs (`?view=assistant`, `?view=gaps`): what the self-service assistant
-// did with the library, and the customer questions it has no answer for,
-// each of which opens the new-answer form here.
+// by a manager. The chosen answer lives in the address (`?id=`). Three more
+// tabs (`?view=assistant`, `?view=gaps`, `?view=consistency`): what the
+// self-service assistant did with the library, the customer questions it
+// has no answer for, each of which opens the new-answer form here, and what
+// agents' replies said against the published answers (for those who may
+// read customers' conversations: it quotes them).
 
 const STATES: AnswerListState[] = ['all', 'published', 'draft', 'in_review', 'stale', 'retired'];
-const VIEWS = ['library', 'assistant', 'gaps'] as const;
+const VIEWS = ['library', 'assistant', 'gaps', 'consistency'] as const;
 type View = (typeof VIEWS)[number];
 
 /** What the new-answer form starts with: empty, or a knowledge gap's topic and question. */
@@ -49,8 +52,9 @@ export function AnswersPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const canWrite = can(session, 'write_conversations');
+  const views = VIEWS.filter((v) => v !== 'consistency' || can(session, 'read_customers'));
   const [params, setParams] = useSearchParams();
-  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'library';
+  const view: View = views.find((v) => v === params.get('view')) ?? 'library';
   // The new-answer form, open (with what it starts with) or not; `n` opens it afresh.
   const [creating, setCreating] = useState<(NewAnswerStart & { n: number }) | null>(null);
   // Each tab keeps the others' choices in the address, so coming back finds them as they were.
@@ -76,7 +80,7 @@ export function AnswersPage() {
         <p className="help">{view === 'library' ? t('answers.intro') : t(`answers.viewIntro.${view}`)}</p>
       </header>
       <nav className="tabs" aria-label={t('answers.views')}>
-        {VIEWS.map((v) => (
+        {views.map((v) => (
           <Link key={v} to={tabPath(v)} className={v === view ? 'tabs__tab is-active' : 'tabs__tab'} aria-current={v === view ? 'page' : undefined}>
             {t(`answers.view.${v}`)}
           </Link>
@@ -86,6 +90,8 @@ export function AnswersPage() {
         <AssistantMeasures />
       ) : view === 'gaps' ? (
         <KnowledgeGaps onWrite={canWrite ? writeFor : undefined} />
+      ) : view === 'consistency' ? (
+        <ConsistencyReport />
       ) : (
         <Library canWrite={canWrite} creating={creating} setCreating={setCreating} />
       )}
