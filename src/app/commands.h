@@ -101,6 +101,26 @@ struct AnswersConsistencyArgs {
 };
 int RunAnswersConsistency(const AnswersConsistencyArgs& args);
 
+// `luister staffing`: Erlang C (Erlang A with a patience) for one interval
+// (domain/staffing.h): one JSON object {"erlangs","required",
+// "required_with_shrinkage","rows":[{"agents","p_wait","service_level",
+// "asa_seconds","occupancy"(,"p_abandon")}]}. Shares are fractions; given
+// above 1 they are read as percentages ("80" is 0.8). Exit 2 on values out
+// of range, naming the option.
+struct StaffingArgs {
+  double calls = 0;
+  double interval_minutes = 30;
+  double aht_seconds = 0;
+  double target_seconds = 20;
+  double service_level = 0.8;
+  double max_occupancy = 1;
+  double shrinkage = 0;
+  double patience_seconds = 0;  // 0: Erlang C
+  int concurrency = 1;
+  int agents = -1;  // -1: the rows around the requirement
+};
+int RunStaffing(const StaffingArgs& args);
+
 struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name

@@ -217,6 +217,37 @@ int main(int argc, char** argv) {
       ->required();
   answers_consistency_cmd->add_flag("--verbose", answers_consistency.verbose,
                                     "each mistake on standard error");
+  StaffingArgs staffing;
+  auto* staffing_cmd = app.add_subcommand(
+      "staffing",
+      "agents needed for one interval by Erlang C (Erlang A with --patience-seconds): one JSON "
+      "object");
+  staffing_cmd->add_option("--calls", staffing.calls, "contacts offered in the interval")
+      ->required();
+  staffing_cmd->add_option("--interval-minutes", staffing.interval_minutes, "the interval")
+      ->capture_default_str();
+  staffing_cmd->add_option("--aht-seconds", staffing.aht_seconds, "average handle time")
+      ->required();
+  staffing_cmd->add_option("--target-seconds", staffing.target_seconds, "answered within")
+      ->capture_default_str();
+  staffing_cmd
+      ->add_option("--service-level", staffing.service_level,
+                   "share answered within the target: 0.8 or 80")
+      ->capture_default_str();
+  staffing_cmd
+      ->add_option("--max-occupancy", staffing.max_occupancy, "highest occupancy: 0.85 or 85")
+      ->capture_default_str();
+  staffing_cmd
+      ->add_option("--shrinkage", staffing.shrinkage,
+                   "share of rostered time not on contacts: 0.3 or 30")
+      ->capture_default_str();
+  staffing_cmd->add_option("--patience-seconds", staffing.patience_seconds,
+                           "average time before customers give up: Erlang A");
+  staffing_cmd
+      ->add_option("--concurrency", staffing.concurrency,
+                   "contacts an agent handles at once (chat)")
+      ->capture_default_str();
+  staffing_cmd->add_option("--agents", staffing.agents, "this many agents only");
   CLI11_PARSE(app, argc, argv);
   if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
     std::cerr << "luister: --phone-region: " << s.message() << "\n";
@@ -229,6 +260,7 @@ int main(int argc, char** argv) {
   if (promises_detect->parsed()) return RunPromisesDetect(promises);
   if (answers_eval_cmd->parsed()) return RunAnswersEval(answers_eval);
   if (answers_consistency_cmd->parsed()) return RunAnswersConsistency(answers_consistency);
+  if (staffing_cmd->parsed()) return RunStaffing(staffing);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},
