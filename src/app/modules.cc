@@ -10,7 +10,8 @@ std::vector<http::ApiModule> ServerModules() {
       http::SubjectExportModule(), http::MailModule(),          http::PhoneModule(),
       http::ShopModule(),          http::WebFormModule(),       http::SocialModule(),
       http::ChatModule(),          http::DuplicatesModule(),    http::CalendarModule(),
-      http::PromisesModule(),      http::AnswersModule(), http::AssistantModule(),
+      http::PromisesModule(),      http::AnswersModule(),       http::AssistantModule(),
+      http::StaffingModule(),
   };
 }
 

@@ -75,6 +75,8 @@ const std::set<std::string> kNotPersonal = {
     "GET /healthz", "GET /metrics", "GET /api/v1/live", "GET /api/v1/session",
     "GET /api/v1/api-tokens", "GET /api/v1/departments", "GET /api/v1/departments/{id}/hours",
     "GET /api/v1/promises/measures", "GET /api/v1/answers", "GET /api/v1/answers/{id}",
+    // Contact volume and staffing: counts and durations, never a name or text.
+    "GET /api/v1/volume/heatmap", "GET /api/v1/staffing",
     "GET /api/v1/queues", "GET /api/v1/audit", "GET /api/v1/jobs/{id}", "GET /api/v1/locations",
     // The public web forms: a page and its stylesheet, and their settings.
     "GET /forms/form.css", "GET /forms/{slug}", "GET /api/v1/web-forms",

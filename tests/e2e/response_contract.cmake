@@ -5,7 +5,7 @@
 file(REMOVE ${RECORDING})
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env LUISTER_E2E_RECORD=${RECORDING}
-          ${E2E} --gtest_filter=ApiTest.*:AuditTest.*:ErrorsTest.*:PhoneTest.*:ShopTest.*:WebFormTest.*:SocialTest.*:ChatTest.*:DuplicatesTest.*:PromisesTest.*:AnswersTest.*
+          ${E2E} --gtest_filter=ApiTest.*:AuditTest.*:ErrorsTest.*:PhoneTest.*:ShopTest.*:WebFormTest.*:SocialTest.*:ChatTest.*:DuplicatesTest.*:PromisesTest.*:AnswersTest.*:StaffingTest.*
   RESULT_VARIABLE e2e_result)
 if(NOT e2e_result EQUAL 0)
   message(FATAL_ERROR "the end-to-end tests failed (${e2e_result}); nothing validated")

@@ -58,6 +58,7 @@ ApiModule SocialModule();
 ApiModule ChatModule();
 ApiModule DuplicatesModule();
 ApiModule CalendarModule();
+ApiModule StaffingModule();
 ApiModule PromisesModule();
 ApiModule AnswersModule();
 ApiModule AssistantModule();

@@ -2,6 +2,7 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_answer_check_repository.h"
+#include "storage/sql/sql_volume_repository.h"
 #include "storage/sql/sql_answer_repository.h"
 #include "storage/sql/sql_assistant_repository.h"
 #include "storage/sql/sql_auth_repository.h"
@@ -46,6 +47,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<AnswerRepository>(std::make_unique<SqlAnswerRepository>(db));
   r.Add<AssistantRepository>(std::make_unique<SqlAssistantRepository>(db));
   r.Add<AnswerCheckRepository>(std::make_unique<SqlAnswerCheckRepository>(db));
+  r.Add<VolumeRepository>(std::make_unique<SqlVolumeRepository>(db));
   return r;
 }
 

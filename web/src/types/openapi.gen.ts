@@ -2718,6 +2718,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volume/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts and waits by hour and weekday
+         * @description Counts and durations only, from every door, over [`from`, `to`)
+         *     (default: the 28 days before now), by the hour and weekday they
+         *     fall on in `tz` (an IANA zone, default Europe/Amsterdam). Read from
+         *     quarter-hour rollups that a recurring job keeps up to date from the
+         *     timeline within seconds, never from the history itself. First
+         *     responses count in the quarter their conversation opened. Averages
+         *     are null where nothing was measured.
+         */
+        get: operations["getVolumeHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff one interval needs
+         * @description Erlang C for `calls` contacts in an interval of `interval_minutes`
+         *     (default 30) taking `aht_seconds` each, to answer `service_level`
+         *     (default 0.8) within `target_seconds` (default 20), with occupancy
+         *     at most `max_occupancy` (default 1); rostered staff over
+         *     `shrinkage` (default 0). With `patience_seconds`, Erlang A and each
+         *     row's `p_abandon`; with `concurrency`, chat agents handling that
+         *     many at once. Shares are fractions or, above 1, percentages. Rows
+         *     run from three agents below the requirement to three above it;
+         *     `agents` gives that count alone. docs/staffing.md.
+         */
+        get: operations["getStaffing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answers/gaps": {
         parameters: {
             query?: never;
@@ -4809,6 +4863,55 @@ export interface components {
                 };
             }[];
             conflicts: components["schemas"]["ConsistencyConflict"][];
+        };
+        VolumeCounts: {
+            /** @description Conversations opened plus calls offered. */
+            contacts: number;
+            opened: number;
+            messages_in: number;
+            /** @description Messages to customers written by agents. */
+            replies: number;
+            calls_offered: number;
+            calls_answered: number;
+            calls_abandoned: number;
+            abandon_rate: number | null;
+            /** @description Calls' queue wait. */
+            avg_wait_seconds: number | null;
+            avg_first_response_seconds: number | null;
+            /** @description Answered calls' talk time. */
+            avg_handle_seconds: number | null;
+        };
+        VolumeCell: components["schemas"]["VolumeCounts"] & {
+            /** @description 1 = Monday … 7 = Sunday */
+            weekday: number;
+            hour: number;
+        };
+        VolumeHeatmap: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            tz: string;
+            /** @description Weeks (whole or part) the range spans, to average by. */
+            weeks: number;
+            total: components["schemas"]["VolumeCounts"];
+            cells: components["schemas"]["VolumeCell"][];
+        };
+        StaffingRow: {
+            agents: number;
+            p_wait: number;
+            service_level: number;
+            /** @description Null when the queue never empties. */
+            asa_seconds: number | null;
+            occupancy: number;
+            /** @description Erlang A only. */
+            p_abandon?: number;
+        };
+        StaffingPlan: {
+            erlangs: number;
+            required: number;
+            required_with_shrinkage: number;
+            rows: components["schemas"]["StaffingRow"][];
         };
         ConsistencyReport: components["schemas"]["ConsistencyCounts"] & {
             /** Format: date-time */
@@ -9516,6 +9619,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getVolumeHeatmap: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                tz?: string;
+                channel?: components["schemas"]["Channel"];
+                department_id?: number;
+                queue_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heatmap, 7 × 24 cells, Monday 0:00 first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeHeatmap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStaffing: {
+        parameters: {
+            query: {
+                calls: number;
+                aht_seconds: number;
+                interval_minutes?: number;
+                target_seconds?: number;
+                service_level?: number;
+                max_occupancy?: number;
+                shrinkage?: number;
+                patience_seconds?: number;
+                concurrency?: number;
+                agents?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requirement and the figures around it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingPlan"];
                 };
             };
             400: components["responses"]["BadRequest"];

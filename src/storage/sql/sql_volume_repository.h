@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/contact_volume.h"
+#include "storage/sql/database.h"
+
+namespace luister::sql {
+
+class SqlVolumeRepository final : public VolumeRepository {
+ public:
+  explicit SqlVolumeRepository(Database& db) : db_(db) {}
+  Result<std::vector<VolumeEvent>> EventsAfter(int64_t after, int limit) override;
+  Result<int64_t> Watermark() override;
+  Result<bool> Add(const std::map<VolumeKey, VolumeCounts>& counts, int64_t from,
+                   int64_t to) override;
+  Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
+                                      const VolumeFilter& filter) override;
+  Result<std::optional<int64_t>> JobId() override;
+  Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace luister::sql
