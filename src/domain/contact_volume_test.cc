@@ -1,0 +1,114 @@
+#include "domain/contact_volume.h"
+
+#include <gtest/gtest.h>
+
+namespace luister {
+namespace {
+
+Timestamp At(const char* iso) { return *ParseIso8601(iso); }
+
+VolumeEvent Event(ActivityKind kind, const char* at) {
+  VolumeEvent e;
+  e.kind = kind;
+  e.at = At(at);
+  e.channel = Channel::kEmail;
+  e.department_id = 3;
+  e.queue_id = 7;
+  return e;
+}
+
+TEST(ContactVolumeTest, BucketsAreQuarterHours) {
+  EXPECT_EQ(VolumeBucket(At("2026-12-03T09:14:59Z")), At("2026-12-03T09:00:00Z"));
+  EXPECT_EQ(VolumeBucket(At("2026-12-03T09:15:00Z")), At("2026-12-03T09:15:00Z"));
+  EXPECT_EQ(VolumeBucket(FromMillis(-1)), FromMillis(-kVolumeBucketMs));
+}
+
+TEST(ContactVolumeTest, EachEventAddsWhereAndWhatItShould) {
+  std::map<VolumeKey, VolumeCounts> m;
+  AddVolumeEvent(Event(ActivityKind::kConversationOpened, "2026-12-03T09:02:00Z"), &m);
+  VolumeEvent in = Event(ActivityKind::kMessage, "2026-12-03T09:03:00Z");
+  in.direction = Direction::kIn;
+  AddVolumeEvent(in, &m);
+  // The first answer, 40 minutes later: a reply at 09:42, its wait counted
+  // in the quarter the conversation opened.
+  VolumeEvent reply = Event(ActivityKind::kMessage, "2026-12-03T09:42:00Z");
+  reply.direction = Direction::kOut;
+  reply.by_person = true;
+  reply.opened_at = At("2026-12-03T09:02:00Z");
+  reply.first_response_at = reply.at;
+  AddVolumeEvent(reply, &m);
+  // A later reply is no first response; an automatic message is no reply.
+  VolumeEvent later = reply;
+  later.at = At("2026-12-03T09:50:00Z");
+  AddVolumeEvent(later, &m);
+  VolumeEvent automatic = later;
+  automatic.by_person = false;
+  AddVolumeEvent(automatic, &m);
+  // A note or a status change counts nothing.
+  AddVolumeEvent(Event(ActivityKind::kNote, "2026-12-03T09:05:00Z"), &m);
+  AddVolumeEvent(Event(ActivityKind::kStatusChanged, "2026-12-03T09:05:00Z"), &m);
+
+  const VolumeKey nine{At("2026-12-03T09:00:00Z"), Channel::kEmail, 3, 7};
+  const VolumeKey nine30{At("2026-12-03T09:30:00Z"), Channel::kEmail, 3, 7};
+  const VolumeKey nine45{At("2026-12-03T09:45:00Z"), Channel::kEmail, 3, 7};
+  ASSERT_EQ(m.count(nine), 1u);
+  EXPECT_EQ(m[nine].opened, 1);
+  EXPECT_EQ(m[nine].messages_in, 1);
+  EXPECT_EQ(m[nine].first_responses, 1);
+  EXPECT_EQ(m[nine].first_response_seconds, 40 * 60);
+  EXPECT_EQ(m[nine30].replies, 1);
+  EXPECT_EQ(m[nine45].replies, 1);
+  EXPECT_EQ(m[nine45].first_responses, 0);
+  EXPECT_EQ(m.size(), 3u);
+}
+
+TEST(ContactVolumeTest, CallsCountOfferedAnsweredAbandonedWaitsAndTalk) {
+  std::map<VolumeKey, VolumeCounts> m;
+  VolumeEvent call = Event(ActivityKind::kCall, "2026-12-03T09:00:00Z");
+  call.channel = Channel::kPhone;
+  call.direction = Direction::kIn;
+  call.outcome = "answered";
+  call.wait_seconds = 65;
+  call.talk_seconds = 390;
+  AddVolumeEvent(call, &m);
+  call.outcome = "abandoned";
+  call.wait_seconds = 40;
+  call.talk_seconds = 0;
+  AddVolumeEvent(call, &m);
+  VolumeEvent out = call;  // our own calls out are no arrivals
+  out.direction = Direction::kOut;
+  AddVolumeEvent(out, &m);
+  ASSERT_EQ(m.size(), 1u);
+  const VolumeCounts& c = m.begin()->second;
+  EXPECT_EQ(c.calls_offered, 2);
+  EXPECT_EQ(c.calls_answered, 1);
+  EXPECT_EQ(c.calls_abandoned, 1);
+  EXPECT_EQ(c.waits, 2);
+  EXPECT_EQ(c.wait_seconds, 105);
+  EXPECT_EQ(c.handled, 1);
+  EXPECT_EQ(c.handle_seconds, 390);
+  EXPECT_EQ(c.contacts(), 2);
+}
+
+TEST(ContactVolumeTest, TheHeatmapPlacesQuartersByLocalHourAndWeekday) {
+  auto zone = ZoneClock::Open("Europe/Amsterdam");
+  ASSERT_TRUE(zone.ok());
+  VolumeRow a;  // Thursday 09:45 UTC is 10:45 in Amsterdam in winter
+  a.key.bucket = At("2026-12-03T09:45:00Z");
+  a.counts.opened = 2;
+  VolumeRow b;  // Sunday 23:15 UTC is Monday 00:15 there
+  b.key.bucket = At("2026-12-06T23:15:00Z");
+  b.counts.calls_offered = 1;
+  VolumeRow c = a;  // the same hour, another quarter, another channel
+  c.key.bucket = At("2026-12-03T09:30:00Z");
+  c.key.channel = Channel::kChat;
+  const VolumeHeatmap map =
+      BuildHeatmap({a, b, c}, *zone, At("2026-11-30T00:00:00Z"), At("2026-12-14T00:00:00Z"));
+  EXPECT_EQ(map.cells[3][10].opened, 4);
+  EXPECT_EQ(map.cells[0][0].calls_offered, 1);
+  EXPECT_EQ(map.total.contacts(), 5);
+  EXPECT_EQ(map.weeks, 2);
+}
+
+}  // namespace
+}  // namespace luister
