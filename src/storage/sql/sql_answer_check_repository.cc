@@ -3,10 +3,13 @@
 #include "storage/sql/query.h"
 #include "storage/sql/query_builder.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/watermark_state.h"
 
 namespace luister::sql {
 
 namespace {
+
+const WatermarkState kState("answer_check_state", "last_message_id");
 
 // By the messages primary key; the question through messages_conversation.
 const Sql kReplies(
@@ -17,13 +20,6 @@ const Sql kReplies(
     "q.direction = 'in' AND q.id < m.id ORDER BY q.created_at DESC, q.id DESC LIMIT 1) "
     "FROM messages m WHERE m.id > ? AND m.direction = 'out' AND NOT m.internal AND "
     "m.author_user_id IS NOT NULL ORDER BY m.id LIMIT ?");
-const Sql kWatermark("SELECT last_message_id FROM answer_check_state WHERE singleton = 1");
-const Sql kFirstWatermark(
-    "INSERT INTO answer_check_state (singleton, job_id, last_message_id) VALUES (1, NULL, ?) "
-    "ON CONFLICT DO NOTHING");
-const Sql kMoveWatermark(
-    "UPDATE answer_check_state SET last_message_id = ? WHERE singleton = 1 AND "
-    "last_message_id = ?");
 const Sql kInsert(
     "INSERT INTO answer_checks (message_id, conversation_id, customer_id, channel, "
     "author_user_id, sent_at, answer_id, answer_number, used_library, overridden, contradiction, "
@@ -42,13 +38,6 @@ const Sql kDays(
     "sum(CASE WHEN contradiction THEN 1 ELSE 0 END) "
     "FROM answer_checks WHERE sent_at >= ? AND sent_at < ? GROUP BY channel, sent_at / 86400000 "
     "ORDER BY 2, 1");
-const Sql kJob("SELECT job_id FROM answer_check_state WHERE singleton = 1");
-const Sql kFirstJob(
-    "INSERT INTO answer_check_state (singleton, job_id, last_message_id) VALUES (1, ?, 0) "
-    "ON CONFLICT DO NOTHING");
-const Sql kClaimJob(
-    "UPDATE answer_check_state SET job_id = ? WHERE singleton = 1 AND job_id IS NULL");
-const Sql kNextJob("UPDATE answer_check_state SET job_id = ? WHERE singleton = 1 AND job_id = ?");
 
 ReplyCheck CheckFromRow(const Row& r) {
   ReplyCheck c;
@@ -97,24 +86,13 @@ Result<std::vector<ReplyToCheck>> SqlAnswerCheckRepository::RepliesAfter(int64_t
   });
 }
 
-Result<int64_t> SqlAnswerCheckRepository::Watermark() {
-  return db_.ReadOne([&](Connection& c) -> Result<int64_t> {
-    LUISTER_ASSIGN_OR_RETURN(
-        auto at, First<int64_t>(c, kWatermark, Params(), [](const Row& r) { return r.Int(0); }));
-    return at.value_or(0);
-  });
-}
+Result<int64_t> SqlAnswerCheckRepository::Watermark() { return kState.Watermark(db_); }
 
 Result<bool> SqlAnswerCheckRepository::Save(const std::vector<ReplyCheck>& checks, int64_t from,
                                             int64_t to) {
   return db_.Write([&](Connection& c) -> Result<bool> {
-    LUISTER_ASSIGN_OR_RETURN(int64_t moved, c.Execute(kMoveWatermark, Params::Of(to, from)));
-    if (moved == 0) {
-      // The first round ever: no state row yet.
-      if (from != 0) return false;
-      LUISTER_ASSIGN_OR_RETURN(moved, c.Execute(kFirstWatermark, Params::Of(to)));
-      if (moved == 0) return false;
-    }
+    LUISTER_ASSIGN_OR_RETURN(bool mine, kState.Move(c, from, to));
+    if (!mine) return false;
     for (const ReplyCheck& k : checks) {
       const AnswerConflict none;
       const AnswerConflict& f = k.conflict ? *k.conflict : none;
@@ -178,28 +156,10 @@ Result<std::vector<ReplyCheck>> SqlAnswerCheckRepository::Conflicts(
   });
 }
 
-Result<std::optional<int64_t>> SqlAnswerCheckRepository::JobId() {
-  return db_.ReadOne([&](Connection& c) -> Result<std::optional<int64_t>> {
-    LUISTER_ASSIGN_OR_RETURN(
-        auto row,
-        First<std::optional<int64_t>>(c, kJob, Params(), [](const Row& r) { return r.OptInt(0); }));
-    return row ? *row : std::nullopt;
-  });
-}
+Result<std::optional<int64_t>> SqlAnswerCheckRepository::JobId() { return kState.JobId(db_); }
 
 Result<bool> SqlAnswerCheckRepository::SetJob(std::optional<int64_t> expected, int64_t job_id) {
-  return db_.Write([&](Connection& c) -> Result<bool> {
-    if (expected) {
-      LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kNextJob, Params::Of(job_id, *expected)));
-      return n == 1;
-    }
-    // The first job: a new state row, or the one a first round made.
-    LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kFirstJob, Params::Of(job_id)));
-    if (n == 0) {
-      LUISTER_ASSIGN_OR_RETURN(n, c.Execute(kClaimJob, Params::Of(job_id)));
-    }
-    return n == 1;
-  });
+  return kState.SetJob(db_, expected, job_id);
 }
 
 }  // namespace luister::sql

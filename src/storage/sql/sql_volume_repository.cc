@@ -4,10 +4,13 @@
 #include "storage/sql/query.h"
 #include "storage/sql/query_builder.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/watermark_state.h"
 
 namespace luister::sql {
 
 namespace {
+
+const WatermarkState kState("volume_rollup_state", "last_activity_id");
 
 // By the activities primary key; the conversation by its own.
 const Sql kEvents(
@@ -18,13 +21,6 @@ const Sql kEvents(
     "LEFT JOIN messages m ON m.id = a.message_id "
     "WHERE a.id > ? AND a.kind IN ('conversation_opened', 'message', 'call') "
     "ORDER BY a.id LIMIT ?");
-const Sql kWatermark("SELECT last_activity_id FROM volume_rollup_state WHERE singleton = 1");
-const Sql kFirstWatermark(
-    "INSERT INTO volume_rollup_state (singleton, job_id, last_activity_id) VALUES (1, NULL, ?) "
-    "ON CONFLICT DO NOTHING");
-const Sql kMoveWatermark(
-    "UPDATE volume_rollup_state SET last_activity_id = ? WHERE singleton = 1 AND "
-    "last_activity_id = ?");
 const Sql kAdd(
     "INSERT INTO volume_rollups (bucket, channel, department_id, queue_id, opened, messages_in, "
     "replies, calls_offered, calls_answered, calls_abandoned, waits, wait_seconds, "
@@ -44,13 +40,6 @@ const Sql kAdd(
     "excluded.first_response_seconds, "
     "handled = volume_rollups.handled + excluded.handled, "
     "handle_seconds = volume_rollups.handle_seconds + excluded.handle_seconds");
-const Sql kJob("SELECT job_id FROM volume_rollup_state WHERE singleton = 1");
-const Sql kFirstJob(
-    "INSERT INTO volume_rollup_state (singleton, job_id, last_activity_id) VALUES (1, ?, 0) "
-    "ON CONFLICT DO NOTHING");
-const Sql kClaimJob(
-    "UPDATE volume_rollup_state SET job_id = ? WHERE singleton = 1 AND job_id IS NULL");
-const Sql kNextJob("UPDATE volume_rollup_state SET job_id = ? WHERE singleton = 1 AND job_id = ?");
 
 }  // namespace
 
@@ -79,24 +68,13 @@ Result<std::vector<VolumeEvent>> SqlVolumeRepository::EventsAfter(int64_t after,
   });
 }
 
-Result<int64_t> SqlVolumeRepository::Watermark() {
-  return db_.ReadOne([&](Connection& c) -> Result<int64_t> {
-    LUISTER_ASSIGN_OR_RETURN(
-        auto at, First<int64_t>(c, kWatermark, Params(), [](const Row& r) { return r.Int(0); }));
-    return at.value_or(0);
-  });
-}
+Result<int64_t> SqlVolumeRepository::Watermark() { return kState.Watermark(db_); }
 
 Result<bool> SqlVolumeRepository::Add(const std::map<VolumeKey, VolumeCounts>& counts, int64_t from,
                                       int64_t to) {
   return db_.Write([&](Connection& c) -> Result<bool> {
-    LUISTER_ASSIGN_OR_RETURN(int64_t moved, c.Execute(kMoveWatermark, Params::Of(to, from)));
-    if (moved == 0) {
-      // The first round ever: no state row yet.
-      if (from != 0) return false;
-      LUISTER_ASSIGN_OR_RETURN(moved, c.Execute(kFirstWatermark, Params::Of(to)));
-      if (moved == 0) return false;
-    }
+    LUISTER_ASSIGN_OR_RETURN(bool mine, kState.Move(c, from, to));
+    if (!mine) return false;
     for (const auto& [k, n] : counts) {
       if (n.empty()) continue;
       LUISTER_RETURN_IF_ERROR(
@@ -150,28 +128,10 @@ Result<std::vector<VolumeRow>> SqlVolumeRepository::Rows(Timestamp from, Timesta
   });
 }
 
-Result<std::optional<int64_t>> SqlVolumeRepository::JobId() {
-  return db_.ReadOne([&](Connection& c) -> Result<std::optional<int64_t>> {
-    LUISTER_ASSIGN_OR_RETURN(
-        auto row,
-        First<std::optional<int64_t>>(c, kJob, Params(), [](const Row& r) { return r.OptInt(0); }));
-    return row ? *row : std::nullopt;
-  });
-}
+Result<std::optional<int64_t>> SqlVolumeRepository::JobId() { return kState.JobId(db_); }
 
 Result<bool> SqlVolumeRepository::SetJob(std::optional<int64_t> expected, int64_t job_id) {
-  return db_.Write([&](Connection& c) -> Result<bool> {
-    if (expected) {
-      LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kNextJob, Params::Of(job_id, *expected)));
-      return n == 1;
-    }
-    // The first job: a new state row, or the one a first round made.
-    LUISTER_ASSIGN_OR_RETURN(int64_t n, c.Execute(kFirstJob, Params::Of(job_id)));
-    if (n == 0) {
-      LUISTER_ASSIGN_OR_RETURN(n, c.Execute(kClaimJob, Params::Of(job_id)));
-    }
-    return n == 1;
-  });
+  return kState.SetJob(db_, expected, job_id);
 }
 
 }  // namespace luister::sql
