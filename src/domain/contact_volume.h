@@ -49,7 +49,11 @@ struct VolumeKey {
   Channel channel = Channel::kEmail;
   int64_t department_id = 0;
   int64_t queue_id = 0;
-  auto operator<=>(const VolumeKey&) const = default;
+  bool operator<(const VolumeKey& o) const {
+    return std::tie(bucket, channel, department_id, queue_id) <
+           std::tie(o.bucket, o.channel, o.department_id, o.queue_id);
+  }
+  bool operator==(const VolumeKey& o) const = default;
 };
 
 struct VolumeCounts {
