@@ -227,8 +227,15 @@ test('a reply sent against the published answer shows in the consistency report,
   const right = conflict.getByTestId('conflict-written');
   assert.match(await left.locator('dd').textContent(), /binnen 14 dagen kosteloos retourneren/);
   assert.match(await right.locator('dd').textContent(), /binnen 30 dagen kosteloos retourneren/);
-  const [l, r] = [await left.boundingBox(), await right.boundingBox()];
-  assert.ok(l && r && l.x + l.width <= r.x && Math.abs(l.y - r.y) < 4, JSON.stringify({ l, r }));
+  // Both boxes in one layout pass: the chart above may still be settling, and two
+  // separate measurements could straddle a reflow.
+  await eventually(async () => {
+    const [l, r] = await conflict.evaluate((el) => ['conflict-published', 'conflict-written'].map((id) => {
+      const b = el.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width };
+    }));
+    assert.ok(l.x + l.width <= r.x && Math.abs(l.y - r.y) < 4, JSON.stringify({ l, r }));
+  });
   await conflict.getByText('sent with a reason').waitFor();
   assert.equal(await conflict.getByRole('link', { name: `Conversation #${conv.body.id}` }).getAttribute('href'), `/conversations/${conv.body.id}`);
 
