@@ -11,6 +11,8 @@ namespace {
 
 // Events one round reads at a time.
 constexpr int kBatch = 2000;
+// A node beats its agents' presence every 5 s; three beats missed and they are gone.
+constexpr std::chrono::seconds kPresenceFresh(15);
 
 VolumeKey KeyOf(const VolumeEvent& e, Timestamp at) {
   return {VolumeBucket(at), e.channel, e.department_id, e.queue_id};
@@ -135,6 +137,10 @@ Result<std::optional<Timestamp>> VolumeService::RunJob(const Job& job) {
   if (current != job.id) return std::optional<Timestamp>();  // lost the race: one runner
   constexpr int kPerRound = 20000;
   LUISTER_ASSIGN_OR_RETURN(int read, RunRound(kPerRound));
+  // Who is online now, for the staffing plan's "online" beside "needed":
+  // nodes beat their agents' presence every few seconds.
+  const Timestamp now = clock_.Now();
+  LUISTER_RETURN_IF_ERROR(volume_.SampleOnline(VolumeBucket(now), now - kPresenceFresh));
   // A backlog (an import, the first round over an old desk) continues at
   // once; otherwise the last seconds' contacts are added in the next round.
   const auto wait = read >= kPerRound ? std::chrono::seconds(0) : std::chrono::seconds(5);

@@ -101,6 +101,14 @@ struct VolumeHeatmap {
 VolumeHeatmap BuildHeatmap(const std::vector<VolumeRow>& rows, const ZoneClock& zone,
                            Timestamp from, Timestamp to);
 
+// The most agents with the workspace open in one quarter hour, per
+// department (0: agents without one).
+struct OnlineSample {
+  Timestamp bucket{};
+  int64_t department_id = 0;
+  int agents = 0;
+};
+
 class VolumeRepository {
  public:
   virtual ~VolumeRepository() = default;
@@ -118,6 +126,12 @@ class VolumeRepository {
   // filter leaves open, by bucket and channel.
   virtual Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
                                               const VolumeFilter& filter) = 0;
+  // Counts the agents every node reported present at or after `since`
+  // (the chat module's presence beat), per department, and keeps the
+  // higher of that and what `bucket` held.
+  virtual Status SampleOnline(Timestamp bucket, Timestamp since) = 0;
+  // The samples with bucket in [from, to), by bucket.
+  virtual Result<std::vector<OnlineSample>> Online(Timestamp from, Timestamp to) = 0;
   virtual Result<std::optional<int64_t>> JobId() = 0;
   virtual Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) = 0;
 };

@@ -22,7 +22,7 @@ struct ExpectedRow {
   const char* roles;
 };
 // clang-format off
-constexpr std::array<ExpectedRow, 15> kExpected{{
+constexpr std::array<ExpectedRow, 16> kExpected{{
     //                                       admin manager agent account_manager privacy_officer phone_integration
     {Permission::kReadCustomers,            "x     x       x     x               x               -"},
     {Permission::kWriteCustomers,           "x     x       x     x               -               -"},
@@ -39,6 +39,7 @@ constexpr std::array<ExpectedRow, 15> kExpected{{
     {Permission::kManageChannels,           "x     -       -     -               -               -"},
     {Permission::kPostCalls,                "x     -       -     -               -               x"},
     {Permission::kPublishAnswers,           "x     x       -     -               -               -"},
+    {Permission::kPlanStaffing,             "x     x       -     -               -               -"},
 }};
 // clang-format on
 static_assert(kExpected.size() == kPermissionCount, "a row for every permission");

@@ -1,17 +1,23 @@
 // Listening to the contact data (C8): when customers come and how long
-// they wait, as an hour × weekday heatmap from the quarter-hour rollups,
-// and the staff an interval needs (Erlang C, or A with a patience) for
-// what-if questions. Aggregates only: no names, no texts.
-// domain/contact_volume.h, domain/staffing.h, docs/staffing.md.
+// they wait, as an hour × weekday heatmap from the quarter-hour rollups;
+// the forecast of the coming days with its back-test; the staff each
+// interval needs (Erlang C, or A with a patience) against the shifts
+// planned and the agents online; the shifts themselves; and what-if
+// questions. Aggregates only: no names, no texts.
+// domain/contact_volume.h, domain/staffing.h, domain/staffing_plan.h,
+// docs/staffing.md.
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "domain/contact_volume.h"
+#include "domain/opening_hours.h"
 #include "domain/staffing.h"
+#include "domain/staffing_plan.h"
 #include "http/api/json_codec.h"
 #include "http/api/module.h"
+#include "http/json_body.h"
 #include "http/problem.h"
 
 namespace luister::http {
@@ -151,6 +157,341 @@ Result<Response> Plan(Request& req) {
                             {"rows", std::move(rows)}});
 }
 
+// What a forecast or plan is about, and over which days.
+struct WindowQuery {
+  VolumeFilter filter;
+  std::string tz = kDefaultZone;
+  std::optional<ZoneClock> zone;
+  int interval_minutes = 30;
+  int horizon_days = 7;
+  int history_weeks = 12;
+};
+
+WindowQuery ReadWindow(QueryReader& q) {
+  WindowQuery w;
+  w.filter.channel = q.Enum<Channel>("channel");
+  w.filter.department_id = q.Int("department_id");
+  w.filter.queue_id = q.Int("queue_id");
+  if (auto tz = q.req.Query("tz")) w.tz = std::string(*tz);
+  auto zone = ZoneClock::Open(w.tz);
+  if (zone.ok())
+    w.zone = std::move(*zone);
+  else
+    q.errors.push_back({"tz", "must be an IANA time zone, like Europe/Amsterdam"});
+  if (auto v = q.Int("interval_minutes")) {
+    if (*v != 15 && *v != 30 && *v != 60)
+      q.errors.push_back({"interval_minutes", "must be 15, 30 or 60"});
+    else
+      w.interval_minutes = static_cast<int>(*v);
+  }
+  if (auto v = q.Int("horizon_days")) {
+    if (*v < 1 || *v > 28)
+      q.errors.push_back({"horizon_days", "must be 1 to 28"});
+    else
+      w.horizon_days = static_cast<int>(*v);
+  }
+  if (auto v = q.Int("history_weeks")) {
+    if (*v < 2 || *v > 52)
+      q.errors.push_back({"history_weeks", "must be 2 to 52"});
+    else
+      w.history_weeks = static_cast<int>(*v);
+  }
+  return w;
+}
+
+struct WindowResult {
+  PlanWindow window;
+  BusinessCalendar calendar;
+  std::vector<VolumeRow> rows;  // the history's
+  VolumeHistory history;
+  WindowForecast forecast;
+};
+
+// The department's calendar where it keeps closed days; otherwise the
+// Dutch public holidays (customers behave differently on them, whether or
+// not the desk is open).
+Result<BusinessCalendar> HolidaysFor(ApiContext& ctx, const WindowQuery& w) {
+  if (w.filter.department_id) {
+    auto repo = ctx.store.Find<OpeningHoursRepository>();
+    LUISTER_ASSIGN_OR_RETURN(BusinessCalendar c,
+                             CalendarOf(repo.ok() ? *repo : nullptr, *w.filter.department_id));
+    if (!c.always_open() && (!c.hours().closed_dates.empty() || !c.hours().public_holidays.empty()))
+      return c;
+  }
+  return BusinessCalendar::OfficeWeek(*w.zone, "NL");
+}
+
+Result<WindowResult> Forecast(ApiContext& ctx, const WindowQuery& w) {
+  WindowResult out{.window = MakePlanWindow(*w.zone, ctx.clock.Now(), w.interval_minutes,
+                                            w.history_weeks, w.horizon_days)};
+  LUISTER_ASSIGN_OR_RETURN(out.calendar, HolidaysFor(ctx, w));
+  LUISTER_ASSIGN_OR_RETURN(VolumeRepository * repo, ctx.store.Find<VolumeRepository>());
+  const Timestamp from = out.window.HistoryStart();
+  const Timestamp to = out.window.zone.FromLocalMinute(out.window.first_day(), 0);
+  LUISTER_ASSIGN_OR_RETURN(out.rows, repo->Rows(VolumeBucket(from), to, w.filter));
+  out.history = HistoryOf(out.rows, out.window, out.calendar);
+  auto f = ForecastWindow(out.history, w.horizon_days);
+  if (!f.ok()) return Internal("the forecast failed: " + f.status().message());
+  out.forecast = std::move(*f);
+  return out;
+}
+
+json BacktestJson(const std::optional<Backtest>& bt) {
+  if (!bt) return nullptr;
+  json horizons = json::array();
+  for (const BacktestHorizon& h : bt->horizons)
+    horizons.push_back({{"days_ahead", h.days_ahead},
+                        {"wape", Figure(h.wape)},
+                        {"mape", Figure(h.mape)},
+                        {"naive_wape", Figure(h.naive_wape)},
+                        {"naive_mape", Figure(h.naive_mape)}});
+  return {{"origins", bt->origins},
+          {"wape", Figure(bt->wape)},
+          {"naive_wape", Figure(bt->naive_wape)},
+          {"beats_baseline", bt->wape <= bt->naive_wape},
+          {"horizons", std::move(horizons)}};
+}
+
+json HolidayJson(const BusinessCalendar& c, int day, const auth::Principal& who) {
+  auto name = HolidayName(c, day, who.user.language == Language::kNl ? "nl" : "en");
+  return name ? json(*name) : json();
+}
+
+Result<Response> ForecastResponse(ApiContext& ctx, Request& req, const auth::Principal& who) {
+  QueryReader q{req};
+  const WindowQuery w = ReadWindow(q);
+  LUISTER_RETURN_IF_ERROR(q.Finish());
+  LUISTER_ASSIGN_OR_RETURN(WindowResult f, Forecast(ctx, w));
+  const PlanWindow& win = f.window;
+  const int n = win.intervals_per_day();
+  json history = json::array();
+  for (int d = 0; d < win.history_days; ++d) {
+    double sum = 0;
+    for (int s = 0; s < n; ++s) sum += f.history.counts[static_cast<size_t>(d) * n + s];
+    const int day = win.first_history_day + d;
+    history.push_back({{"date", FormatLocalDate(day)},
+                       {"weekday", WeekdayOf(day) + 1},
+                       {"contacts", static_cast<int64_t>(std::llround(sum))},
+                       {"holiday", HolidayJson(f.calendar, day, who)}});
+  }
+  json days = json::array();
+  json intervals = json::array();
+  for (int k = 0; k < win.horizon_days; ++k) {
+    const int day = win.first_day() + k;
+    days.push_back({{"date", FormatLocalDate(day)},
+                    {"weekday", WeekdayOf(day) + 1},
+                    {"expected", Figure(f.forecast.forecast.daily[k])},
+                    {"holiday", HolidayJson(f.calendar, day, who)}});
+    for (int s = 0; s < n; ++s) {
+      const ForecastInterval& i = f.forecast.forecast.intervals[static_cast<size_t>(k) * n + s];
+      intervals.push_back({{"start", FormatIso8601(win.IntervalStart(day, s))},
+                           {"expected", Figure(i.expected)},
+                           {"low", Figure(i.low)},
+                           {"high", Figure(i.high)}});
+    }
+  }
+  return JsonResponse(200, {{"tz", w.tz},
+                            {"interval_minutes", w.interval_minutes},
+                            {"method", ForecastMethodName(f.forecast.method)},
+                            {"history_from", FormatLocalDate(win.first_history_day)},
+                            {"history_days", win.history_days},
+                            {"history", std::move(history)},
+                            {"days", std::move(days)},
+                            {"intervals", std::move(intervals)},
+                            {"backtest", BacktestJson(f.forecast.backtest)}});
+}
+
+// When neither measured nor given: five minutes, a common first guess.
+constexpr double kAssumedAhtSeconds = 300;
+
+Result<Response> PlanResponse(ApiContext& ctx, Request& req) {
+  QueryReader q{req};
+  const WindowQuery w = ReadWindow(q);
+  const auto aht = Number(q, "aht_seconds");
+  const auto target = Number(q, "target_seconds");
+  const auto level = Number(q, "service_level");
+  const auto occupancy = Number(q, "max_occupancy");
+  const auto shrinkage = Number(q, "shrinkage");
+  const auto patience = Number(q, "patience_seconds");
+  const auto concurrency = q.Int("concurrency");
+  LUISTER_RETURN_IF_ERROR(q.Finish());
+  LUISTER_ASSIGN_OR_RETURN(WindowResult f, Forecast(ctx, w));
+  const MeasuredTimes measured = MeasureTimes(f.rows);
+  StaffingInput in;
+  in.aht_seconds = aht.value_or(measured.aht_seconds.value_or(kAssumedAhtSeconds));
+  in.target_seconds = target.value_or(20);
+  in.service_level = Share(level.value_or(0.8));
+  in.max_occupancy = Share(occupancy.value_or(1));
+  in.shrinkage = Share(shrinkage.value_or(0));
+  if (patience) in.patience_seconds = *patience;
+  if (concurrency) in.concurrency = static_cast<int>(std::clamp<int64_t>(*concurrency, -1, 1000));
+  if (Status s = Validate(in); !s.ok())
+    return InvalidArgument("the staffing question is not valid: " + s.message());
+  const Timestamp from = f.window.zone.FromLocalMinute(f.window.first_day(), 0);
+  const Timestamp to = f.window.HorizonEnd();
+  LUISTER_ASSIGN_OR_RETURN(ShiftRepository * shifts, ctx.store.Find<ShiftRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto planned, shifts->Overlapping(from, to));
+  LUISTER_ASSIGN_OR_RETURN(VolumeRepository * volume, ctx.store.Find<VolumeRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto online, volume->Online(from, to));
+  const ShiftFilter filter{w.filter.channel, w.filter.department_id, w.filter.queue_id};
+  auto plan =
+      PlanIntervals(f.window, f.forecast.forecast, in, planned, filter, online, ctx.clock.Now());
+  if (!plan.ok())
+    return InvalidArgument("the staffing question is not valid: " + plan.status().message());
+  json intervals = json::array();
+  double contacts = 0, required_hours = 0, scheduled_hours = 0;
+  int under = 0, over = 0;
+  const double hours = w.interval_minutes / 60.0;
+  for (const IntervalStaffing& p : *plan) {
+    const StaffingRow& row = p.need.rows.front();
+    json i = {{"start", FormatIso8601(p.start)},
+              {"contacts", Figure(p.contacts.expected)},
+              {"low", Figure(p.contacts.low)},
+              {"high", Figure(p.contacts.high)},
+              {"required", p.need.required},
+              {"required_with_shrinkage", p.need.required_with_shrinkage},
+              {"service_level", Figure(row.service_level)},
+              {"asa_seconds", Figure(row.asa_seconds)},
+              {"occupancy", Figure(row.occupancy)},
+              {"scheduled", p.scheduled},
+              {"online", p.online ? json(*p.online) : json()},
+              {"status", StaffStatusName(p.status)}};
+    if (in.patience_seconds) i["p_abandon"] = row.p_abandon ? Figure(*row.p_abandon) : json();
+    intervals.push_back(std::move(i));
+    contacts += p.contacts.expected;
+    required_hours += p.need.required_with_shrinkage * hours;
+    scheduled_hours += p.scheduled * hours;
+    under += p.status == StaffStatus::kUnder;
+    over += p.status == StaffStatus::kOver;
+  }
+  auto optional_figure = [](const std::optional<double>& v) { return v ? Figure(*v) : json(); };
+  return JsonResponse(200,
+                      {{"tz", w.tz},
+                       {"interval_minutes", w.interval_minutes},
+                       {"method", ForecastMethodName(f.forecast.method)},
+                       {"aht_seconds", Figure(in.aht_seconds)},
+                       {"aht_measured", !aht && measured.aht_seconds.has_value()},
+                       {"target_seconds", Figure(in.target_seconds)},
+                       {"service_level", Figure(in.service_level)},
+                       {"max_occupancy", Figure(in.max_occupancy)},
+                       {"shrinkage", Figure(in.shrinkage)},
+                       {"patience_seconds", optional_figure(in.patience_seconds)},
+                       {"measured_patience_seconds", optional_figure(measured.patience_seconds)},
+                       {"backtest", BacktestJson(f.forecast.backtest)},
+                       {"intervals", std::move(intervals)},
+                       {"totals",
+                        {{"contacts", Figure(contacts)},
+                         {"agent_hours_required", Figure(required_hours)},
+                         {"agent_hours_scheduled", Figure(scheduled_hours)},
+                         {"under", under},
+                         {"over", over}}}});
+}
+
+json ShiftJson(const Shift& s) {
+  auto id_or_null = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(); };
+  return {{"id", s.id},
+          {"starts_at", FormatIso8601(s.starts_at)},
+          {"ends_at", FormatIso8601(s.ends_at)},
+          {"agents", s.agents},
+          {"channel", s.channel ? json(ToString(*s.channel)) : json()},
+          {"department_id", id_or_null(s.department_id)},
+          {"queue_id", id_or_null(s.queue_id)},
+          {"label", s.label},
+          {"created_at", FormatIso8601(s.created_at)}};
+}
+
+// Every department and queue the shifts name exists, and each queue is
+// its department's.
+Status CheckPlaces(ApiContext& ctx, const std::vector<Shift>& shifts) {
+  LUISTER_ASSIGN_OR_RETURN(DirectoryRepository * dir, ctx.store.Find<DirectoryRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto queues, dir->ListQueues(std::nullopt));
+  LUISTER_ASSIGN_OR_RETURN(auto departments, dir->ListDepartments());
+  std::vector<FieldError> errors;
+  for (size_t i = 0; i < shifts.size(); ++i) {
+    const Shift& s = shifts[i];
+    const std::string at = shifts.size() > 1 ? "shifts[" + std::to_string(i) + "]." : "";
+    if (s.department_id &&
+        std::none_of(departments.begin(), departments.end(),
+                     [&](const Department& d) { return d.id == *s.department_id; }))
+      errors.push_back({at + "department_id", "no such department"});
+    if (s.queue_id && std::none_of(queues.begin(), queues.end(), [&](const Queue& q) {
+          return q.id == *s.queue_id && q.department_id == s.department_id;
+        }))
+      errors.push_back({at + "queue_id", "no such queue in the department"});
+  }
+  if (!errors.empty()) return InvalidArgument("the shifts name places that do not exist", errors);
+  return Status::Ok();
+}
+
+Result<Response> ListShifts(ApiContext& ctx, Request& req) {
+  QueryReader q{req};
+  auto from = q.Time("from");
+  auto to = q.Time("to");
+  LUISTER_RETURN_IF_ERROR(q.Finish());
+  auto zone = ZoneClock::Open(kDefaultZone);
+  if (!zone.ok()) return zone.status();
+  const Timestamp start =
+      from.value_or(zone->FromLocalMinute(zone->ToLocal(ctx.clock.Now()).days, 0));
+  const Timestamp end = to.value_or(start + std::chrono::hours(24 * 28));
+  if (start >= end)
+    return InvalidArgument("the query is not valid", {{"from", "must be before to"}});
+  if (end - start > std::chrono::hours(24 * kMostDays))
+    return InvalidArgument("the query is not valid", {{"to", "at most 366 days after from"}});
+  LUISTER_ASSIGN_OR_RETURN(ShiftRepository * repo, ctx.store.Find<ShiftRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto shifts, repo->Overlapping(start, end));
+  json items = json::array();
+  for (const Shift& s : shifts) items.push_back(ShiftJson(s));
+  return JsonResponse(200, {{"items", std::move(items)}});
+}
+
+Result<Response> CreateShift(ApiContext& ctx, Request& req, const auth::Principal& who) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+  Shift s;
+  auto starts = b.Time("starts_at", true);
+  auto ends = b.Time("ends_at", true);
+  auto agents = b.Int("agents", true);
+  if (!b.IsNull("channel")) s.channel = b.Enum<Channel>("channel", false);
+  if (!b.IsNull("department_id")) s.department_id = b.Int("department_id", false);
+  if (!b.IsNull("queue_id")) s.queue_id = b.Int("queue_id", false);
+  if (auto v = b.String("label", false, kMostShiftLabel)) s.label = *v;
+  b.RejectUnknown(
+      {"starts_at", "ends_at", "agents", "channel", "department_id", "queue_id", "label"});
+  LUISTER_RETURN_IF_ERROR(b.Finish("the shift is not valid"));
+  s.starts_at = *starts;
+  s.ends_at = *ends;
+  s.agents = static_cast<int>(std::clamp<int64_t>(*agents, -1, kMostShiftAgents + 1));
+  s.created_at = ctx.clock.Now();
+  s.created_by = who.user.id;
+  LUISTER_RETURN_IF_ERROR(ValidateShift(s));
+  LUISTER_RETURN_IF_ERROR(CheckPlaces(ctx, {s}));
+  LUISTER_ASSIGN_OR_RETURN(ShiftRepository * repo, ctx.store.Find<ShiftRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto made, repo->Create({s}));
+  return JsonResponse(201, ShiftJson(made.front()));
+}
+
+Result<Response> ImportShifts(ApiContext& ctx, Request& req, const auth::Principal& who) {
+  const std::string_view type = req.Header("Content-Type");
+  if (type.substr(0, type.find(';')) != "text/csv")
+    return InvalidArgument("the import is not valid", {{"body", "must be text/csv"}});
+  const std::string tz(req.Query("tz").value_or(kDefaultZone));
+  auto zone = ZoneClock::Open(tz);
+  if (!zone.ok())
+    return InvalidArgument("the query is not valid",
+                           {{"tz", "must be an IANA time zone, like Europe/Amsterdam"}});
+  LUISTER_ASSIGN_OR_RETURN(auto shifts, ParseShiftCsv(req.body, *zone));
+  if (shifts.empty())
+    return InvalidArgument("the CSV holds no shifts", {{"csv", "needs a line after the header"}});
+  const Timestamp now = ctx.clock.Now();
+  for (Shift& s : shifts) {
+    s.created_at = now;
+    s.created_by = who.user.id;
+  }
+  LUISTER_RETURN_IF_ERROR(CheckPlaces(ctx, shifts));
+  LUISTER_ASSIGN_OR_RETURN(ShiftRepository * repo, ctx.store.Find<ShiftRepository>());
+  LUISTER_ASSIGN_OR_RETURN(auto made, repo->Create(std::move(shifts)));
+  return JsonResponse(201, {{"imported", made.size()}});
+}
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/volume/heatmap",
         Secured(Permission::kReadConversations, kNoPersonalData,
@@ -160,6 +501,41 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/staffing",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [](Request& req, const auth::Principal&, AuditScope&) { return Plan(req); }));
+  r.Add("GET", "/api/v1/volume/forecast",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) {
+                  return ForecastResponse(ctx, req, who);
+                }));
+  r.Add("GET", "/api/v1/staffing/plan",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) {
+                  return PlanResponse(ctx, req);
+                }));
+  r.Add("GET", "/api/v1/staffing/shifts",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) {
+                  return ListShifts(ctx, req);
+                }));
+  r.Add("POST", "/api/v1/staffing/shifts",
+        Secured(Permission::kPlanStaffing, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) {
+                  return CreateShift(ctx, req, who);
+                }));
+  r.Add("POST", "/api/v1/staffing/shifts/import",
+        Secured(Permission::kPlanStaffing, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) {
+                  return ImportShifts(ctx, req, who);
+                }));
+  r.Add("DELETE", "/api/v1/staffing/shifts/{id}",
+        Secured(Permission::kPlanStaffing, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal&, AuditScope&) -> Result<Response> {
+                  LUISTER_ASSIGN_OR_RETURN(int64_t id, IdParam(req));
+                  LUISTER_ASSIGN_OR_RETURN(ShiftRepository * repo,
+                                           ctx.store.Find<ShiftRepository>());
+                  LUISTER_ASSIGN_OR_RETURN(bool removed, repo->Remove(id));
+                  if (!removed) return NotFound("shift " + std::to_string(id) + " not found");
+                  return NoContent();
+                }));
 }
 
 Status Jobs(JobRunner& runner, ApiContext& ctx) {
@@ -177,7 +553,11 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 // Contact volume, waits and staffing (C8): domain/contact_volume.h,
 // domain/staffing.h, docs/staffing.md.
 ApiModule StaffingModule() {
-  return {"staffing", {"volume_rollups", "volume_rollup_state"}, {}, Routes, Jobs};
+  return {"staffing",
+          {"volume_rollups", "volume_rollup_state", "staff_shifts", "staff_online"},
+          {},
+          Routes,
+          Jobs};
 }
 
 }  // namespace luister::http

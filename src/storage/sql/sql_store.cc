@@ -2,6 +2,7 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_answer_check_repository.h"
+#include "storage/sql/sql_shift_repository.h"
 #include "storage/sql/sql_volume_repository.h"
 #include "storage/sql/sql_answer_repository.h"
 #include "storage/sql/sql_assistant_repository.h"
@@ -48,6 +49,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<AssistantRepository>(std::make_unique<SqlAssistantRepository>(db));
   r.Add<AnswerCheckRepository>(std::make_unique<SqlAnswerCheckRepository>(db));
   r.Add<VolumeRepository>(std::make_unique<SqlVolumeRepository>(db));
+  r.Add<ShiftRepository>(std::make_unique<SqlShiftRepository>(db));
   return r;
 }
 

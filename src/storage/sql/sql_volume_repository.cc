@@ -41,6 +41,19 @@ const Sql kAdd(
     "handled = volume_rollups.handled + excluded.handled, "
     "handle_seconds = volume_rollups.handle_seconds + excluded.handle_seconds");
 
+// Through agent_presence_seen; a user present on several nodes counts once.
+const Sql kPresentPerDepartment(
+    "SELECT COALESCE(u.department_id, 0), count(DISTINCT p.user_id) FROM agent_presence p "
+    "JOIN users u ON u.id = p.user_id WHERE p.seen_at >= ? GROUP BY COALESCE(u.department_id, 0)");
+const Sql kKeepMostOnline(
+    "INSERT INTO staff_online (bucket, department_id, agents) VALUES (?, ?, ?) "
+    "ON CONFLICT (bucket, department_id) DO UPDATE SET agents = CASE WHEN excluded.agents > "
+    "staff_online.agents THEN excluded.agents ELSE staff_online.agents END");
+// Through the primary key.
+const Sql kOnline(
+    "SELECT bucket, department_id, agents FROM staff_online WHERE bucket >= ? AND bucket < ? "
+    "ORDER BY bucket, department_id");
+
 }  // namespace
 
 Result<std::vector<VolumeEvent>> SqlVolumeRepository::EventsAfter(int64_t after, int limit) {
@@ -124,6 +137,27 @@ Result<std::vector<VolumeRow>> SqlVolumeRepository::Rows(Timestamp from, Timesta
       n.handled = r.Int(12);
       n.handle_seconds = r.Int(13);
       return v;
+    });
+  });
+}
+
+Status SqlVolumeRepository::SampleOnline(Timestamp bucket, Timestamp since) {
+  return db_.Write([&](Connection& c) -> Status {
+    LUISTER_ASSIGN_OR_RETURN(auto counts,
+                             (Collect<std::pair<int64_t, int64_t>>(
+                                 c, kPresentPerDepartment, Params::Of(since),
+                                 [](const Row& r) { return std::make_pair(r.Int(0), r.Int(1)); })));
+    for (const auto& [department, agents] : counts)
+      LUISTER_RETURN_IF_ERROR(
+          c.Execute(kKeepMostOnline, Params::Of(bucket, department, agents)).status());
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<OnlineSample>> SqlVolumeRepository::Online(Timestamp from, Timestamp to) {
+  return db_.ReadOne([&](Connection& c) {
+    return Collect<OnlineSample>(c, kOnline, Params::Of(from, to), [](const Row& r) {
+      return OnlineSample{r.Time(0), r.Int(1), static_cast<int>(r.Int(2))};
     });
   });
 }

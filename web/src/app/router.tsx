@@ -24,6 +24,7 @@ export function createRouter() {
         { path: 'callbacks', lazy: () => import('./routes/callbacks') },
         { path: 'promises', lazy: () => import('./routes/promises') },
         { path: 'answers', lazy: () => import('./routes/answers') },
+        { path: 'staffing', lazy: () => import('./routes/staffing') },
         { path: 'walk-in', lazy: () => import('./routes/walk_in') },
         { path: 'admin', lazy: () => import('./routes/admin') },
         { path: 'admin/:section', lazy: () => import('./routes/admin') },

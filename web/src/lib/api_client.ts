@@ -127,8 +127,8 @@ export interface RequestOptions {
   params?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as it is (a file's bytes), with `type` as its Content-Type; instead of `body`. */
-  raw?: { body: Blob; type: string };
+  /** Sent as it is (a file's bytes, or text such as CSV), with `type` as its Content-Type; instead of `body`. */
+  raw?: { body: Blob | string; type: string };
   signal?: AbortSignal;
 }
 
@@ -164,8 +164,8 @@ export const api = {
   get: <T>(path: string, params?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>('GET', path, { params, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  /** POST with a raw body (an upload's bytes) of Content-Type `type`. */
-  postRaw: <T>(path: string, body: Blob, type: string, params?: Record<string, QueryValue>) =>
+  /** POST with a raw body (an upload's bytes, or text) of Content-Type `type`. */
+  postRaw: <T>(path: string, body: Blob | string, type: string, params?: Record<string, QueryValue>) =>
     request<T>('POST', path, { raw: { body, type }, params }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   /** Replaces a resource as a whole. */

@@ -110,14 +110,26 @@ export function formatBytes(bytes: number, lang: Language): string {
   return f.format(bytes / size);
 }
 
-const percentFormats = new Map<Language, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
 
-/** A share (0..1) as a whole percentage in the UI language, "83%"; "—" when there is none. */
-export function formatPercent(share: number | null, lang: Language): string {
+/** A share (0..1) as a percentage in the UI language, "83%" (or with `digits` decimals, "18.3%"); "—" when there is none. */
+export function formatPercent(share: number | null, lang: Language, digits = 0): string {
   if (share == null || !Number.isFinite(share)) return '—';
-  let f = percentFormats.get(lang);
-  if (!f) percentFormats.set(lang, (f = new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 0 })));
+  const key = `${lang}.${digits}`;
+  let f = percentFormats.get(key);
+  if (!f) percentFormats.set(key, (f = new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })));
   return f.format(share);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the UI language with at most `digits` decimals: "1,234.5", "1.234,5"; "—" when there is none. */
+export function formatNumber(value: number | null | undefined, lang: Language, digits = 0): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  const key = `${lang}.${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits })));
+  return f.format(value);
 }
 
 export function initials(name: string): string {

@@ -41,6 +41,12 @@ export const queryKeys = {
   answerConsistency: (params: object) => ['answers', 'consistency', params] as const,
   /** What the self-service assistant did (`GET /assistant/stats`). */
   assistantStats: (days: number) => ['assistant-stats', days] as const,
+  /** Everything the staffing page reads; a change to the shifts makes the plan stale too. */
+  staffing: ['staffing'] as const,
+  volumeHeatmap: (params: object) => ['staffing', 'heatmap', params] as const,
+  volumeForecast: (params: object) => ['staffing', 'forecast', params] as const,
+  staffingPlan: (params: object) => ['staffing', 'plan', params] as const,
+  shifts: (params: object) => ['staffing', 'shifts', params] as const,
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
   /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */

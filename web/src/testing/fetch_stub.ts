@@ -10,10 +10,18 @@ import { problem } from './render';
 export interface StubbedRequest {
   key: string; // "POST /mail/outbox/41/retry"
   query: URLSearchParams;
-  body: unknown; // the parsed JSON body, if any
+  body: unknown; // the parsed JSON body, or the text of any other (a CSV), if any
 }
 
 export type RouteHandler = (request: StubbedRequest) => Response | Promise<Response>;
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 /** Stubs the global fetch with `routes`; the returned list fills with every request, in order. */
 export function stubApi(routes: Record<string, RouteHandler>): StubbedRequest[] {
@@ -22,7 +30,7 @@ export function stubApi(routes: Record<string, RouteHandler>): StubbedRequest[] 
     'fetch',
     vi.fn().mockImplementation(async (url: string, init?: RequestInit) => {
       const [path, qs] = url.replace('/api/v1', '').split('?');
-      const body: unknown = typeof init?.body === 'string' && init.body !== '' ? JSON.parse(init.body) : undefined;
+      const body: unknown = typeof init?.body === 'string' && init.body !== '' ? parseBody(init.body) : undefined;
       const request = { key: `${init?.method ?? 'GET'} ${path}`, query: new URLSearchParams(qs), body };
       calls.push(request);
       const handler = routes[request.key];

@@ -164,6 +164,29 @@ export type PromiseMeasureRow = PromiseMeasures['rows'][number];
 /** What the measures are counted per (`group`); `week` is the ISO week of the due moment. */
 export type PromiseMeasureGroup = NonNullable<NonNullable<operations['getPromiseMeasures']['parameters']['query']>['group']>;
 
+/** `GET /volume/heatmap`: counts and waits by hour and weekday in a time zone, 7 × 24 cells, Monday 0:00 first. */
+export type VolumeHeatmap = Schemas['VolumeHeatmap'];
+export type VolumeCounts = Schemas['VolumeCounts'];
+export type VolumeCell = Schemas['VolumeCell'];
+/** `GET /volume/forecast`: contacts expected per interval, the history learnt from and the back-test. */
+export type VolumeForecast = Schemas['VolumeForecast'];
+export type ForecastInterval = Schemas['ForecastInterval'];
+export type ForecastDay = Schemas['ForecastDay'];
+export type HistoryDay = Schemas['HistoryDay'];
+export type ForecastBacktest = Schemas['ForecastBacktest'];
+export type ForecastBacktestHorizon = Schemas['ForecastBacktestHorizon'];
+/** Which figures a forecast comes from: the model, or the seasonal-naive baseline where the model did not beat it. */
+export type ForecastMethod = VolumeForecast['method'];
+/** `GET /staffing/plan`: the staff each interval needs against the staff scheduled and online. */
+export type StaffingSchedulePlan = Schemas['StaffingSchedulePlan'];
+export type StaffingInterval = Schemas['StaffingInterval'];
+export type StaffingStatus = StaffingInterval['status'];
+/** A planned shift: `agents` people from `starts_at` to `ends_at`, for a channel, department or queue, or any. */
+export type Shift = Schemas['Shift'];
+export type NewShift = Schemas['NewShift'];
+/** `POST /staffing/shifts/import`: how many shifts a CSV added. */
+export type ShiftImport = Schemas['ShiftImport'];
+
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
   items: T[];
@@ -193,6 +216,7 @@ export type PageShapesAgree = [
   Assert<Same<Schemas['QuarantinePage'], Page<QuarantinedMail>>>,
   Assert<Same<Schemas['OutboxPage'], Page<OutboxItem>>>,
   Assert<Same<Schemas['PromiseList'], Page<PromiseRecord>>>,
+  Assert<Same<Schemas['ShiftList'], List<Shift>>>,
   // A message's delivery is the Delivery enum or null.
   Assert<Same<Message['delivery'], Delivery | null>>,
 ];

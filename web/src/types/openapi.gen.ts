@@ -2772,6 +2772,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volume/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts expected per interval in the coming days, with the back-test
+         * @description Learns from the `history_weeks` (default 12) whole local days before
+         *     today in `tz` and forecasts `horizon_days` (default 7) from today's
+         *     local midnight, per interval of `interval_minutes` (15, 30 or 60;
+         *     default 30): a daily level per weekday with a damped trend, holidays
+         *     (the department's business calendar, or the Dutch public holidays)
+         *     at their own level, and each weekday's profile over the day; 80 %
+         *     prediction intervals. A rolling-origin back-test over the same
+         *     history scores it against the seasonal-naive baseline (the same
+         *     interval a week before) by WAPE; `method` says which one the figures
+         *     come from: the model ships only when it beats the baseline.
+         *     Aggregates only. docs/staffing.md.
+         */
+        get: operations["getVolumeForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff each interval of the coming days needs, against the staff scheduled and online
+         * @description The forecast (as `/volume/forecast`, same parameters) put through
+         *     Erlang C per interval, or Erlang A with `patience_seconds`, with
+         *     the handle time measured from the rollups (answered calls' talk
+         *     time over the history) unless `aht_seconds` is given. Each interval
+         *     sets the staff it needs beside the shifts planned for it (matching
+         *     the channel, department and queue asked about, or left open) and,
+         *     for intervals already begun today, the most agents that had the
+         *     workspace open. `status` flags `under` (fewer than needed:
+         *     scheduled against rostered staff with shrinkage, online against
+         *     productive staff), `over` (at least two and a quarter more than
+         *     needed), `ok`, or `none` when nothing was scheduled or measured.
+         *     Shares are fractions or, above 1, percentages. docs/staffing.md.
+         */
+        get: operations["getStaffingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shifts planned
+         * @description Shifts overlapping [`from`, `to`) (default: today's local midnight
+         *     in Europe/Amsterdam and four weeks on), earliest first.
+         *     Permission: `read_conversations`.
+         */
+        get: operations["listShifts"];
+        put?: never;
+        /**
+         * Plan a shift
+         * @description `agents` people from `starts_at` to `ends_at` (at most 24 hours),
+         *     for a channel, department or queue or, left open, for any.
+         *     Permission: `plan_staffing` (roles: admin, manager).
+         */
+        post: operations["createShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/shifts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import shifts from CSV
+         * @description A CSV with the header `date,start,end,agents` and optionally
+         *     `channel`, `department_id`, `queue_id`, `label` (any order): local
+         *     dates `YYYY-MM-DD` and times `HH:MM` in `tz` (default
+         *     Europe/Amsterdam; an end at or before the start runs past
+         *     midnight). All or nothing: one bad line refuses the file, naming
+         *     each bad line and field. At most 5000 lines.
+         *     Permission: `plan_staffing`.
+         */
+        post: operations["importShifts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a shift
+         * @description Permission: `plan_staffing`.
+         */
+        delete: operations["deleteShift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answers/gaps": {
         parameters: {
             query?: never;
@@ -4091,7 +4226,7 @@ export interface components {
          * @description A permission (see "Roles and permissions").
          * @enum {string}
          */
-        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls" | "publish_answers";
+        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls" | "publish_answers" | "plan_staffing";
         /**
          * @description The permissions the caller's role holds, in the order of the table
          *     in "Roles and permissions". Clients show or hide actions by it; the
@@ -4912,6 +5047,137 @@ export interface components {
             required: number;
             required_with_shrinkage: number;
             rows: components["schemas"]["StaffingRow"][];
+        };
+        ForecastInterval: {
+            /** Format: date-time */
+            start: string;
+            expected: number;
+            /** @description 80 % prediction interval. */
+            low: number;
+            high: number;
+        };
+        ForecastDay: {
+            /** @description Local date YYYY-MM-DD. */
+            date: string;
+            weekday: number;
+            expected: number;
+            /** @description The closed day's or holiday's name, in the requested language where known. */
+            holiday: string | null;
+        };
+        HistoryDay: {
+            date: string;
+            weekday: number;
+            contacts: number;
+            holiday: string | null;
+        };
+        ForecastBacktestHorizon: {
+            days_ahead: number;
+            wape: number | null;
+            mape: number | null;
+            naive_wape: number | null;
+            naive_mape: number | null;
+        };
+        ForecastBacktest: {
+            /** @description Forecasts made from earlier points of the history. */
+            origins: number;
+            wape: number | null;
+            naive_wape: number | null;
+            beats_baseline: boolean;
+            horizons: components["schemas"]["ForecastBacktestHorizon"][];
+        };
+        VolumeForecast: {
+            tz: string;
+            interval_minutes: number;
+            /**
+             * @description The model, or the baseline where the model did not beat it in the back-test.
+             * @enum {string}
+             */
+            method: "weekday_trend" | "seasonal_naive";
+            /** @description The first local date learnt from. */
+            history_from: string;
+            history_days: number;
+            history: components["schemas"]["HistoryDay"][];
+            days: components["schemas"]["ForecastDay"][];
+            intervals: components["schemas"]["ForecastInterval"][];
+            /** @description Null when the history is too short for one (under five weeks). */
+            backtest: components["schemas"]["ForecastBacktest"] | null;
+        };
+        StaffingInterval: {
+            /** Format: date-time */
+            start: string;
+            /** @description Expected contacts. */
+            contacts: number;
+            low: number;
+            high: number;
+            /** @description Productive agents needed (Erlang C or A). */
+            required: number;
+            /** @description Agents to roster. */
+            required_with_shrinkage: number;
+            /** @description With `required` agents. */
+            service_level: number | null;
+            asa_seconds: number | null;
+            occupancy: number | null;
+            /** @description Erlang A only. */
+            p_abandon?: number | null;
+            /** @description Agents of the shifts planned for the interval. */
+            scheduled: number;
+            /** @description For intervals begun, the most agents with the workspace open. */
+            online: number | null;
+            /** @enum {string} */
+            status: "under" | "over" | "ok" | "none";
+        };
+        StaffingSchedulePlan: {
+            tz: string;
+            interval_minutes: number;
+            /** @enum {string} */
+            method: "weekday_trend" | "seasonal_naive";
+            aht_seconds: number;
+            /** @description True when the handle time came from the rollups, false when given or assumed (300 s). */
+            aht_measured: boolean;
+            target_seconds: number;
+            service_level: number;
+            max_occupancy: number;
+            shrinkage: number;
+            /** @description The patience Erlang A used; null for Erlang C. */
+            patience_seconds: number | null;
+            /** @description Callers' average patience measured over the history (waiting time of all over those who gave up); null where nobody gave up. */
+            measured_patience_seconds: number | null;
+            backtest: components["schemas"]["ForecastBacktest"] | null;
+            intervals: components["schemas"]["StaffingInterval"][];
+            totals: {
+                contacts: number;
+                /** @description Rostered hours (with shrinkage). */
+                agent_hours_required: number;
+                agent_hours_scheduled: number;
+                /** @description Intervals flagged understaffed. */
+                under: number;
+                over: number;
+            };
+        };
+        NewShift: {
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            agents: number;
+            channel?: components["schemas"]["Channel"] | null;
+            /** Format: int64 */
+            department_id?: number | null;
+            /** Format: int64 */
+            queue_id?: number | null;
+            label?: string;
+        };
+        Shift: components["schemas"]["NewShift"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ShiftList: {
+            items: components["schemas"]["Shift"][];
+        };
+        ShiftImport: {
+            imported: number;
         };
         ConsistencyReport: components["schemas"]["ConsistencyCounts"] & {
             /** Format: date-time */
@@ -9688,6 +9954,180 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getVolumeForecast: {
+        parameters: {
+            query?: {
+                tz?: string;
+                channel?: components["schemas"]["Channel"];
+                department_id?: number;
+                queue_id?: number;
+                interval_minutes?: 15 | 30 | 60;
+                horizon_days?: number;
+                history_weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecast. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeForecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStaffingPlan: {
+        parameters: {
+            query?: {
+                tz?: string;
+                channel?: components["schemas"]["Channel"];
+                department_id?: number;
+                queue_id?: number;
+                interval_minutes?: 15 | 30 | 60;
+                horizon_days?: number;
+                history_weeks?: number;
+                aht_seconds?: number;
+                target_seconds?: number;
+                service_level?: number;
+                max_occupancy?: number;
+                shrinkage?: number;
+                patience_seconds?: number;
+                concurrency?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan per interval and its totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingSchedulePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listShifts: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shifts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShift"];
+            };
+        };
+        responses: {
+            /** @description The shift. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    importShifts: {
+        parameters: {
+            query?: {
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description How many shifts were added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    deleteShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listAnswerGaps: {

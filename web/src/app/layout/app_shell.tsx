@@ -63,6 +63,11 @@ export function AppShell() {
               {t('nav.answers')}
             </NavLink>
           )}
+          {can(session, 'read_conversations') && (
+            <NavLink to="/staffing" className="topnav__link">
+              {t('nav.staffing')}
+            </NavLink>
+          )}
           {can(session, 'write_conversations') && (
             <NavLink to="/walk-in" className="topnav__link">
               {t('nav.walkIn')}
