@@ -1,10 +1,15 @@
 // Contact volume and staffing (C8) through the real server: contacts from
 // the API and the telephone system land in the quarter-hour rollups within
 // seconds and come back as an hour × weekday heatmap with their waits; the
-// staffing question is answered by Erlang C; bad questions are named.
+// staffing question is answered by Erlang C; five weeks of calls give a
+// forecast with its back-test and a plan per interval that counts the
+// shifts a planner imported; bad questions and bad CSV are named.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -140,6 +145,209 @@ TEST_F(StaffingTest, ContactsAndWaitsFromEveryDoorLandInTheHeatmap) {
   ASSERT_EQ(none.status, 200);
   EXPECT_EQ(none.Json()["total"]["contacts"], 0);
   EXPECT_TRUE(none.Json()["total"]["avg_wait_seconds"].is_null());
+}
+
+// "YYYY-MM-DD" of the UTC day `days` after today.
+std::string UtcDate(int days) {
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                   std::chrono::days(days);
+  const std::chrono::year_month_day ymd{day};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+TEST_F(StaffingTest, FiveWeeksOfCallsGiveAForecastAndAPlanAgainstTheShiftsImported) {
+  auto agent = TokenFor("agent");
+  auto manager = TokenFor("manager");
+  auto pbx = TokenFor("phone_integration");
+  auto dept = client_->Post("/api/v1/departments", {{"name", "Telefoon " + Seed()}});
+  ASSERT_EQ(dept.status, 201) << dept.body;
+  const std::string department = std::to_string(dept.Json()["id"].get<int64_t>());
+  // Two days ahead the department is closed: a holiday for the forecast.
+  json closed_week = json::object();
+  for (const char* day :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    closed_week[day] = json::array({{{"from", "00:00"}, {"to", "24:00"}}});
+  auto hours = client_->Put("/api/v1/departments/" + department + "/hours",
+                            {{"time_zone", "UTC"},
+                             {"public_holidays", nullptr},
+                             {"week", closed_week},
+                             {"closed_dates", {UtcDate(2)}}});
+  ASSERT_EQ(hours.status, 200) << hours.body;
+
+  // 35 days of calls at 03:00-03:30 UTC, when no other test calls: more on
+  // weekdays than at the weekend; each answered after 30 s, talked 200 s.
+  std::map<std::string, int> posted;
+  for (int d = -35; d <= -1; ++d) {
+    const std::string date = UtcDate(d);
+    const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                     std::chrono::days(d);
+    const unsigned weekday = std::chrono::weekday(day).iso_encoding();
+    const int calls = weekday >= 6 ? 1 : 3;
+    for (int i = 0; i < calls; ++i) {
+      char at[64], answered[64], ended[64];
+      std::snprintf(at, sizeof at, "%sT03:%02d:00Z", date.c_str(), i * 5);
+      std::snprintf(answered, sizeof answered, "%sT03:%02d:30Z", date.c_str(), i * 5);
+      std::snprintf(ended, sizeof ended, "%sT03:%02d:50Z", date.c_str(), i * 5 + 3);
+      json call = {{"call_id", "plan-" + Seed() + "-" + date + "-" + std::to_string(i)},
+                   {"from", "+31 6 4000 " + std::to_string(1000 + i)},
+                   {"to", "020 555 0100"},
+                   {"line", "Klantenservice"},
+                   {"started_at", at},
+                   {"answered_at", answered},
+                   {"ended_at", ended},
+                   {"outcome", "answered"}};
+      auto r = pbx->Post("/api/v1/channels/phone/calls", call);
+      ASSERT_EQ(r.status, 201) << r.body;
+    }
+    posted[date] = calls;
+  }
+  // The rollup job has read them once the heatmap shows them all.
+  HeatmapWhen(*agent, "from=" + UtcDate(-35) + "T00:00:00Z&tz=UTC&channel=phone",
+              [](const json& m) {
+                int64_t at3 = 0;
+                for (const json& c : m["cells"])
+                  if (c["hour"] == 3) at3 += c["calls_offered"].get<int64_t>();
+                return at3 >= 5 * 17;
+              });
+
+  const std::string about = "tz=UTC&channel=phone&history_weeks=5&horizon_days=7";
+  auto forecast = agent->Get("/api/v1/volume/forecast?" + about + "&department_id=" + department);
+  ASSERT_EQ(forecast.status, 200) << forecast.body;
+  json f = forecast.Json();
+  EXPECT_EQ(f["history_days"], 35);
+  EXPECT_EQ(f["history_from"], UtcDate(-35));
+  ASSERT_EQ(f["days"].size(), 7u);
+  ASSERT_EQ(f["intervals"].size(), 7u * 48u);
+  EXPECT_EQ(f["days"][0]["date"], UtcDate(0));
+  EXPECT_EQ(f["days"][2]["holiday"], "Closed") << f["days"];
+  EXPECT_TRUE(f["days"][1]["holiday"].is_null());
+  // The calls had no department: per department, the history is empty.
+  for (const json& h : f["history"]) EXPECT_EQ(h["contacts"], 0) << h;
+
+  forecast = agent->Get("/api/v1/volume/forecast?" + about);
+  ASSERT_EQ(forecast.status, 200) << forecast.body;
+  f = forecast.Json();
+  for (const json& h : f["history"]) EXPECT_GE(h["contacts"].get<int>(), posted[h["date"]]) << h;
+  EXPECT_TRUE(f["method"] == "weekday_trend" || f["method"] == "seasonal_naive") << f["method"];
+  ASSERT_TRUE(f["backtest"].is_object()) << f["backtest"];
+  EXPECT_EQ(f["backtest"]["origins"], 7);
+  EXPECT_EQ(f["backtest"]["horizons"].size(), 7u);
+  EXPECT_EQ(f["backtest"]["beats_baseline"],
+            f["backtest"]["wape"].get<double>() <= f["backtest"]["naive_wape"].get<double>());
+  // Tomorrow's 03:00 interval expects calls; the one at 15:00 none of these.
+  const json& tomorrow3 = f["intervals"][48 + 6];
+  EXPECT_EQ(tomorrow3["start"], UtcDate(1) + "T03:00:00.000Z");
+  EXPECT_GT(tomorrow3["expected"].get<double>(), 0.5) << tomorrow3;
+  EXPECT_GE(tomorrow3["high"].get<double>(), tomorrow3["expected"].get<double>());
+  EXPECT_LE(tomorrow3["low"].get<double>(), tomorrow3["expected"].get<double>());
+
+  // A planner imports tomorrow's early shift; an agent may not.
+  const std::string csv = "date,start,end,agents,channel,label\n" + UtcDate(1) +
+                          ",02:00,06:00,3,phone,Vroege dienst\n" + UtcDate(1) +
+                          ",22:00,02:00,1,,Nachtdienst\n";
+  const std::vector<std::pair<std::string, std::string>> as_csv = {{"Content-Type", "text/csv"}};
+  EXPECT_EQ(agent->Send("POST", "/api/v1/staffing/shifts/import?tz=UTC", csv, as_csv).status, 403);
+  auto imported = manager->Send("POST", "/api/v1/staffing/shifts/import?tz=UTC", csv, as_csv);
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(imported.Json()["imported"], 2);
+  auto listed = agent->Get("/api/v1/staffing/shifts?from=" + UtcDate(1) +
+                           "T00:00:00Z&to=" + UtcDate(3) + "T00:00:00Z");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  json early, night;
+  const json items = listed.Json()["items"];
+  for (const json& s : items) {
+    if (s["label"] == "Vroege dienst") early = s;
+    if (s["label"] == "Nachtdienst") night = s;
+  }
+  ASSERT_TRUE(early.is_object()) << listed.body;
+  EXPECT_EQ(early["starts_at"], UtcDate(1) + "T02:00:00.000Z");
+  EXPECT_EQ(early["agents"], 3);
+  EXPECT_EQ(early["channel"], "phone");
+  ASSERT_TRUE(night.is_object()) << listed.body;
+  EXPECT_EQ(night["ends_at"], UtcDate(2) + "T02:00:00.000Z");  // past midnight
+  EXPECT_TRUE(night["channel"].is_null());
+
+  // The plan: 03:00 tomorrow needs an agent and has the early shift's 3.
+  auto plan = agent->Get("/api/v1/staffing/plan?" + about +
+                         "&target_seconds=20&service_level=80&shrinkage=30");
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  json p = plan.Json();
+  EXPECT_EQ(p["aht_measured"], true);
+  EXPECT_GT(p["aht_seconds"].get<double>(), 150);  // 200 s for these, whatever else came
+  EXPECT_DOUBLE_EQ(p["shrinkage"].get<double>(), 0.3);
+  ASSERT_EQ(p["intervals"].size(), 7u * 48u);
+  const json& need3 = p["intervals"][48 + 6];
+  EXPECT_EQ(need3["start"], UtcDate(1) + "T03:00:00.000Z");
+  EXPECT_GE(need3["required"].get<int>(), 1) << need3;
+  EXPECT_GE(need3["required_with_shrinkage"].get<int>(), need3["required"].get<int>());
+  EXPECT_EQ(need3["scheduled"], 3);
+  EXPECT_TRUE(need3["status"] == "ok" || need3["status"] == "over") << need3;
+  EXPECT_TRUE(need3["online"].is_null());
+  // 12:00 tomorrow: nobody scheduled; under where anything is expected.
+  const json& noon = p["intervals"][48 + 24];
+  EXPECT_EQ(noon["scheduled"], 0);
+  EXPECT_EQ(noon["status"], noon["required_with_shrinkage"].get<int>() > 0 ? "under" : "ok");
+  EXPECT_EQ(p["intervals"][48 + 46]["scheduled"], 1);  // the night shift, 23:00
+  EXPECT_GT(p["totals"]["agent_hours_scheduled"].get<double>(), 0);
+  // A higher service level never needs fewer agents.
+  auto stricter =
+      agent->Get("/api/v1/staffing/plan?" + about + "&service_level=95&target_seconds=5");
+  ASSERT_EQ(stricter.status, 200) << stricter.body;
+  EXPECT_GE(stricter.Json()["intervals"][48 + 6]["required"].get<int>(),
+            need3["required"].get<int>());
+
+  // One shift by hand, then removed.
+  auto one = manager->Post("/api/v1/staffing/shifts", {{"starts_at", UtcDate(3) + "T08:00:00Z"},
+                                                       {"ends_at", UtcDate(3) + "T12:00:00Z"},
+                                                       {"agents", 2},
+                                                       {"department_id", dept.Json()["id"]}});
+  ASSERT_EQ(one.status, 201) << one.body;
+  const std::string shift =
+      "/api/v1/staffing/shifts/" + std::to_string(one.Json()["id"].get<int64_t>());
+  EXPECT_EQ(agent->Delete(shift).status, 403);
+  EXPECT_EQ(manager->Delete(shift).status, 204);
+  EXPECT_EQ(manager->Delete(shift).status, 404);
+
+  // Bad CSV: every bad line named, nothing imported.
+  const std::string bad = "date,start,end,agents\n" + UtcDate(4) + ",09:00,17:00,2\n" +
+                          "2026-02-30,09:00,17:00,2\n" + UtcDate(4) + ",25:00,17:00,x\n";
+  auto refused = manager->Send("POST", "/api/v1/staffing/shifts/import", bad, as_csv);
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  std::set<std::string> fields;
+  const json refusals = refused.Json()["errors"];
+  for (const json& e : refusals) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"line 3: date", "line 4: start", "line 4: agents"}))
+      << refused.body;
+  auto after = agent->Get("/api/v1/staffing/shifts?from=" + UtcDate(4) +
+                          "T00:00:00Z&to=" + UtcDate(5) + "T00:00:00Z");
+  EXPECT_EQ(after.Json()["items"].size(), 0u) << after.body;
+  EXPECT_EQ(manager->Send("POST", "/api/v1/staffing/shifts/import", "agents\n1\n", as_csv).status,
+            400);
+  EXPECT_EQ(manager->Post("/api/v1/staffing/shifts/import", {{"date", "x"}}).status, 400);
+  auto backwards =
+      manager->Post("/api/v1/staffing/shifts", {{"starts_at", UtcDate(3) + "T12:00:00Z"},
+                                                {"ends_at", UtcDate(3) + "T08:00:00Z"},
+                                                {"agents", 0},
+                                                {"queue_id", 999999}});
+  ASSERT_EQ(backwards.status, 400) << backwards.body;
+  fields.clear();
+  const json wrong = backwards.Json()["errors"];
+  for (const json& e : wrong) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"ends_at", "agents", "department_id"}))
+      << backwards.body;
+  for (const std::string& q :
+       {"interval_minutes=20", "horizon_days=40", "history_weeks=1", "tz=Nowhere/Land"}) {
+    auto r = agent->Get("/api/v1/volume/forecast?" + q);
+    EXPECT_EQ(r.status, 400) << q << " " << r.body;
+    EXPECT_NE(r.body.find(q.substr(0, q.find('='))), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(agent->Get("/api/v1/staffing/plan?service_level=100").status, 400);
+  HttpClient anonymous(server_->port());
+  EXPECT_EQ(anonymous.Get("/api/v1/volume/forecast").status, 401);
+  EXPECT_EQ(anonymous.Get("/api/v1/staffing/plan").status, 401);
 }
 
 TEST_F(StaffingTest, TheStaffingQuestionIsAnsweredByErlangCAndBadQuestionsAreNamed) {

@@ -403,9 +403,9 @@ json ShiftJson(const Shift& s) {
 // Every department and queue the shifts name exists, and each queue is
 // its department's.
 Status CheckPlaces(ApiContext& ctx, const std::vector<Shift>& shifts) {
-  LUISTER_ASSIGN_OR_RETURN(DirectoryRepository * dir, ctx.store.Find<DirectoryRepository>());
-  LUISTER_ASSIGN_OR_RETURN(auto queues, dir->ListQueues(std::nullopt));
-  LUISTER_ASSIGN_OR_RETURN(auto departments, dir->ListDepartments());
+  DirectoryRepository& dir = ctx.store.directory();
+  LUISTER_ASSIGN_OR_RETURN(auto queues, dir.ListQueues(std::nullopt));
+  LUISTER_ASSIGN_OR_RETURN(auto departments, dir.ListDepartments());
   std::vector<FieldError> errors;
   for (size_t i = 0; i < shifts.size(); ++i) {
     const Shift& s = shifts[i];
@@ -470,7 +470,7 @@ Result<Response> CreateShift(ApiContext& ctx, Request& req, const auth::Principa
 }
 
 Result<Response> ImportShifts(ApiContext& ctx, Request& req, const auth::Principal& who) {
-  const std::string_view type = req.Header("Content-Type");
+  const std::string_view type = req.Header("content-type");
   if (type.substr(0, type.find(';')) != "text/csv")
     return InvalidArgument("the import is not valid", {{"body", "must be text/csv"}});
   const std::string tz(req.Query("tz").value_or(kDefaultZone));

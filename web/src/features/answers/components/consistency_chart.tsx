@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { EChart, type ChartOption } from '@/components/echart';
 import { formatPercent } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import type { Channel, ConsistencySeries } from '@/types/api';
@@ -46,55 +47,34 @@ const halfDay = 43_200_000;
  */
 export default function ConsistencyChart({ series, from, to, label }: { series: ConsistencySeries[]; from: string; to: string; label: string }) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.current = null;
-      c.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  const option = useMemo((): ChartOption => {
     const lang = currentLanguage();
     const percent = (v: unknown) => {
       const n = Array.isArray(v) ? v[1] : v;
       return typeof n === 'number' ? formatPercent(n / 100, lang) : '—';
     };
-    c.setOption(
-      {
-        grid: { left: 48, right: 24, top: 36, bottom: 28 },
-        tooltip: { trigger: 'axis' as const, valueFormatter: percent },
-        legend: { top: 0, textStyle: { fontSize: 11 } },
-        xAxis: {
-          type: 'time' as const,
-          min: dayStart(from.slice(0, 10)) - halfDay,
-          max: dayStart(new Date(Date.parse(to) - 86_400_000).toISOString().slice(0, 10)) + halfDay,
-          minInterval: 86_400_000,
-          axisLabel: { formatter: (ms: number) => formatDay(ms, lang), hideOverlap: true },
-        },
-        yAxis: { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: (v: number) => formatPercent(v / 100, lang) } },
-        series: series.map((s) => ({
-          name: t(`channel.${s.channel}`),
-          type: 'line' as const,
-          connectNulls: true,
-          symbolSize: 7,
-          itemStyle: { color: colours[s.channel] },
-          data: s.points.map((p) => [dayStart(p.day), p.score == null ? null : Math.round(p.score * 100)]),
-        })),
+    return {
+      grid: { left: 48, right: 24, top: 36, bottom: 28 },
+      tooltip: { trigger: 'axis' as const, valueFormatter: percent },
+      legend: { top: 0, textStyle: { fontSize: 11 } },
+      xAxis: {
+        type: 'time' as const,
+        min: dayStart(from.slice(0, 10)) - halfDay,
+        max: dayStart(new Date(Date.parse(to) - 86_400_000).toISOString().slice(0, 10)) + halfDay,
+        minInterval: 86_400_000,
+        axisLabel: { formatter: (ms: number) => formatDay(ms, lang), hideOverlap: true },
       },
-      { notMerge: true },
-    );
+      yAxis: { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: (v: number) => formatPercent(v / 100, lang) } },
+      series: series.map((s) => ({
+        name: t(`channel.${s.channel}`),
+        type: 'line' as const,
+        connectNulls: true,
+        symbolSize: 7,
+        itemStyle: { color: colours[s.channel] },
+        data: s.points.map((p) => [dayStart(p.day), p.score == null ? null : Math.round(p.score * 100)]),
+      })),
+    };
   }, [series, from, to, t]);
 
-  return <div ref={el} className="chart__canvas consistency-chart__canvas" role="img" aria-label={label} data-testid="consistency-chart" />;
+  return <EChart option={option} label={label} testId="consistency-chart" className="consistency-chart__canvas" />;
 }

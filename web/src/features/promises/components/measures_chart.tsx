@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { EChart, type ChartOption } from '@/components/echart';
 import type { PromiseMeasureRow } from '@/types/api';
 import { percent } from './measures_data';
 
@@ -29,25 +30,7 @@ const colours = { onTime: '#2b8a3e', late: '#8ce99a', broken: '#c92a2a', overdue
  */
 export default function MeasuresChart({ rows, timeline, label }: { rows: ChartRow[]; timeline: boolean; label: string }) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.current = null;
-      c.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  const option = useMemo((): ChartOption => {
     // Horizontal bars list the first group at the bottom: turn them round, so the biggest is on top.
     const shown = timeline ? rows : [...rows].reverse();
     const stack = [
@@ -79,65 +62,61 @@ export default function MeasuresChart({ rows, timeline, label }: { rows: ChartRo
       axisPointer: { type: 'shadow' as const },
     };
 
-    c.setOption(
-      timeline
-        ? {
-            grid: { left: 40, right: 48, top: 40, bottom: 28 },
-            tooltip,
-            legend: { top: 0, textStyle: { fontSize: 11 } },
-            xAxis: categories,
-            yAxis: [countAxis, rateAxis],
-            series: [
-              ...stack,
-              {
-                name: rateName,
-                type: 'line',
-                yAxisIndex: 1,
-                connectNulls: true,
-                itemStyle: { color: colours.rate },
-                tooltip: { valueFormatter: rateFormat },
-                data: shown.map((r) => percent(r.row.kept_rate)),
-              },
-            ],
-          }
-        : {
-            grid: { left: 8, right: 56, top: 32, bottom: 48 },
-            tooltip,
-            legend: { bottom: 0, textStyle: { fontSize: 11 } },
-            yAxis: { ...categories, axisLabel: { width: 160, overflow: 'truncate' } },
-            xAxis: [
-              { ...countAxis, position: 'bottom' },
-              { ...rateAxis, position: 'top' },
-            ],
-            series: [
-              ...stack,
-              {
-                name: rateName,
-                type: 'scatter',
-                xAxisIndex: 1,
-                symbol: 'diamond',
-                symbolSize: 12,
-                itemStyle: { color: colours.rate },
-                label: { show: true, position: 'right', formatter: (p: { value: unknown }) => rateFormat((p.value as number[])[0]) },
-                tooltip: { valueFormatter: rateFormat },
-                data: shown.flatMap((r, i) => {
-                  const rate = percent(r.row.kept_rate);
-                  return rate == null ? [] : [[rate, i]];
-                }),
-              },
-            ],
-          },
-      { notMerge: true },
-    );
+    return timeline
+      ? {
+          grid: { left: 40, right: 48, top: 40, bottom: 28 },
+          tooltip,
+          legend: { top: 0, textStyle: { fontSize: 11 } },
+          xAxis: categories,
+          yAxis: [countAxis, rateAxis],
+          series: [
+            ...stack,
+            {
+              name: rateName,
+              type: 'line',
+              yAxisIndex: 1,
+              connectNulls: true,
+              itemStyle: { color: colours.rate },
+              tooltip: { valueFormatter: rateFormat },
+              data: shown.map((r) => percent(r.row.kept_rate)),
+            },
+          ],
+        }
+      : {
+          grid: { left: 8, right: 56, top: 32, bottom: 48 },
+          tooltip,
+          legend: { bottom: 0, textStyle: { fontSize: 11 } },
+          yAxis: { ...categories, axisLabel: { width: 160, overflow: 'truncate' } },
+          xAxis: [
+            { ...countAxis, position: 'bottom' },
+            { ...rateAxis, position: 'top' },
+          ],
+          series: [
+            ...stack,
+            {
+              name: rateName,
+              type: 'scatter',
+              xAxisIndex: 1,
+              symbol: 'diamond',
+              symbolSize: 12,
+              itemStyle: { color: colours.rate },
+              label: { show: true, position: 'right', formatter: (p: { value: unknown }) => rateFormat((p.value as number[])[0]) },
+              tooltip: { valueFormatter: rateFormat },
+              data: shown.flatMap((r, i) => {
+                const rate = percent(r.row.kept_rate);
+                return rate == null ? [] : [[rate, i]];
+              }),
+            },
+          ],
+        };
   }, [rows, timeline, t]);
 
   return (
-    <div
-      ref={el}
-      className="chart__canvas measures-chart__canvas"
-      role="img"
-      aria-label={label}
-      data-testid="measures-chart"
+    <EChart
+      option={option}
+      label={label}
+      testId="measures-chart"
+      className="measures-chart__canvas"
       style={timeline ? undefined : { height: Math.max(200, rows.length * 32 + 90) }}
     />
   );

@@ -131,7 +131,7 @@ function ForecastFigures({ forecast: f }: { forecast: VolumeForecast }) {
             {f.days.map((d) => (
               <tr key={d.date} className={d.holiday ? 'is-holiday' : undefined}>
                 <th scope="row">{formatLocalDay(d.date, lang)}</th>
-                <td className="num">{formatNumber(d.expected, lang)}</td>
+                <td className="num">{one(d.expected)}</td>
                 <td>{d.holiday && <span className="badge badge--warning">{d.holiday}</span>}</td>
               </tr>
             ))}

@@ -27,9 +27,10 @@ export function PlanView({ params, whatIf, onChange }: {
   const { t } = useTranslation();
   const query = useMemo(() => ({ ...params, ...whatIfQuery(whatIf) }), [params, whatIf]);
   const plan = useStaffingPlan(query);
-  // With the handle time overridden, the plan without it says what was measured (usually already at hand).
+  // With the handle time overridden, the plan without any what-if says what was measured (it depends on
+  // what is counted only, and is usually already at hand).
   const overriding = query.aht_seconds !== undefined;
-  const measured = useStaffingPlan({ ...query, aht_seconds: undefined }, overriding);
+  const measured = useStaffingPlan(params, overriding);
   const basis = overriding ? measured.data : plan.data;
   const measuredAht = basis ? (basis.aht_measured ? basis.aht_seconds : null) : undefined;
   return (
@@ -75,12 +76,12 @@ function PlanFigures({ plan: p, ahtGiven }: { plan: StaffingSchedulePlan; ahtGiv
     { key: 'hours-scheduled', label: t('staffing.plan.hoursScheduled'), value: hours(p.totals.agent_hours_scheduled) },
     { key: 'under', label: t('staffing.plan.underIntervals'), value: formatNumber(p.totals.under, lang) },
     { key: 'over', label: t('staffing.plan.overIntervals'), value: formatNumber(p.totals.over, lang) },
-    { key: 'aht', label: t('staffing.plan.aht'), value: formatSeconds(p.aht_seconds), note: t(`staffing.plan.aht_${ahtSource}`) },
+    { key: 'aht', label: t('staffing.plan.aht'), value: formatSeconds(Math.round(p.aht_seconds)), note: t(`staffing.plan.aht_${ahtSource}`) },
   ];
   const days = new Set(p.intervals.map((i) => localDate(i.start, p.tz))).size;
   const caption = t('staffing.plan.caption', { count: days, minutes: p.interval_minutes, tz: p.tz });
   const summary = t('staffing.plan.summary', {
-    peak,
+    count: peak,
     required: hours(p.totals.agent_hours_required),
     scheduled: hours(p.totals.agent_hours_scheduled),
     under: p.totals.under,
@@ -122,7 +123,7 @@ function SpanList({ spans, plan: p, status }: { spans: StaffingSpan[]; plan: Sta
   const lang = currentLanguage();
   const end = (i: StaffingInterval) => localTime(Date.parse(i.start) + p.interval_minutes * 60_000, p.tz);
   return (
-    <section className={`card plan-spans__${status}`} data-testid={`plan-${status}`} aria-labelledby={`plan-${status}-title`}>
+    <section className={`card plan-spans__${status}`} data-testid={`plan-spans-${status}`} aria-labelledby={`plan-${status}-title`}>
       <h3 className="panel-subtitle" id={`plan-${status}-title`}>
         {t(`staffing.plan.${status}Title`, { count: spans.length })}
       </h3>
@@ -155,7 +156,7 @@ function IntervalTable({ plan: p, caption, span }: { plan: StaffingSchedulePlan;
     p.intervals.map((i) => [
       localDate(i.start, p.tz), localTime(i.start, p.tz), i.start, round(i.contacts, 2), round(i.low, 2), round(i.high, 2),
       i.required, i.required_with_shrinkage, i.scheduled, i.online,
-      percentCell(i.service_level), round(i.asa_seconds), percentCell(i.occupancy), ...(erlangA ? [percentCell(i.p_abandon)] : []), i.status,
+      percentCell(i.service_level), round(i.asa_seconds), percentCell(i.occupancy), ...(erlangA ? [percentCell(i.p_abandon)] : []), t(`staffing.status.${i.status}`),
     ]);
   return (
     <details className="staffing-details" data-testid="plan-details">
@@ -184,7 +185,7 @@ function IntervalTable({ plan: p, caption, span }: { plan: StaffingSchedulePlan;
           </thead>
           <tbody>
             {p.intervals.map((i) => (
-              <tr key={i.start} className={i.status === 'under' ? 'is-failing' : i.status === 'over' ? 'is-over' : undefined} data-status={i.status}>
+              <tr key={i.start} className={i.status === 'under' ? 'is-failing' : i.status === 'over' ? 'is-over' : undefined} data-status={i.status} data-start={i.start}>
                 <th scope="row">{formatSlot(i.start, p.tz, lang)}</th>
                 <td className="num">{one(i.contacts)}</td>
                 <td className="num">{i.required}</td>

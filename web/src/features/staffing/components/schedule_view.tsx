@@ -21,7 +21,7 @@ export const SHIFT_COLUMNS = ['date', 'start', 'end', 'agents', 'channel', 'depa
 
 /** A shift as a line of the import's CSV, local to `tz`. */
 export function shiftCsvRow(s: Shift, tz: string): (string | number)[] {
-  return [localDate(s.starts_at, tz), localTime(s.starts_at, tz), localTime(s.ends_at, tz), s.agents, s.channel ?? '', s.department_id ?? '', s.queue_id ?? '', s.label];
+  return [localDate(s.starts_at, tz), localTime(s.starts_at, tz), localTime(s.ends_at, tz), s.agents, s.channel ?? '', s.department_id ?? '', s.queue_id ?? '', s.label ?? ''];
 }
 
 export function ScheduleView({ tz, canPlan }: { tz: string; canPlan: boolean }) {

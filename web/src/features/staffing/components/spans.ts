@@ -26,14 +26,22 @@ export function holidaySpans(intervals: { start: string }[], days: ForecastDay[]
 
 export interface StaffingSpan extends Span {
   status: 'under' | 'over';
-  /** The most agents short (under) or spare (over) in the stretch, against what is rostered. */
+  /** The most agents short (under) or to spare (over) in the stretch (shortBy, spareBy). */
   worst: number;
 }
 
-/** The gap an interval's status is about: scheduled against rostered staff, or, once begun, online against productive staff. */
-export function staffingGap(iv: StaffingInterval): number {
-  if (iv.online != null) return iv.online - iv.required;
-  return iv.scheduled - iv.required_with_shrinkage;
+/**
+ * How many agents an interval is short: scheduled against the staff to
+ * roster and, once it has begun, online against the productive staff
+ * needed; the larger of the two.
+ */
+export function shortBy(iv: StaffingInterval): number {
+  return Math.max(iv.required_with_shrinkage - iv.scheduled, iv.online == null ? 0 : iv.required - iv.online, 0);
+}
+
+/** How many agents an interval has to spare, on the same terms. */
+export function spareBy(iv: StaffingInterval): number {
+  return Math.max(iv.scheduled - iv.required_with_shrinkage, iv.online == null ? 0 : iv.online - iv.required, 0);
 }
 
 /** Consecutive intervals flagged `under` or `over`, each stretch with its worst gap. */
@@ -41,7 +49,7 @@ export function staffingSpans(intervals: StaffingInterval[]): StaffingSpan[] {
   const spans: StaffingSpan[] = [];
   intervals.forEach((iv, i) => {
     if (iv.status !== 'under' && iv.status !== 'over') return;
-    const gap = Math.abs(staffingGap(iv));
+    const gap = iv.status === 'under' ? shortBy(iv) : spareBy(iv);
     const open = spans.at(-1);
     if (open && open.status === iv.status && open.last === i - 1) {
       open.last = i;

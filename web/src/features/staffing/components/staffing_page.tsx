@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCurrentSession } from '@/lib/session';
-import type { SessionInfo } from '@/types/api';
+import { can, useCurrentSession } from '@/lib/session';
 import { ForecastView } from './forecast_view';
 import { PlanView } from './plan_view';
 import { ScheduleView } from './schedule_view';
@@ -15,12 +14,6 @@ import { VolumeView } from './volume_view';
 // choice is kept in the address (staffing_params.ts). Anyone who may read
 // conversations may look; planners (`plan_staffing`: admins and managers)
 // change the schedule.
-
-/** Whether the role may change the schedule, as the server listed it in the session. */
-export function canPlanStaffing(session: Pick<SessionInfo, 'permissions'> | null): boolean {
-  // Compared as text, so that it holds whether or not the generated Permission type lists it yet.
-  return !!session && (session.permissions as readonly string[]).includes('plan_staffing');
-}
 
 export function StaffingPage() {
   const { t } = useTranslation();
@@ -45,7 +38,7 @@ export function StaffingPage() {
       ) : s.view === 'plan' ? (
         <PlanView params={s.forecast} whatIf={s.whatIf} onChange={s.set} />
       ) : s.view === 'schedule' ? (
-        <ScheduleView tz={s.filters.tz} canPlan={canPlanStaffing(session)} />
+        <ScheduleView tz={s.filters.tz} canPlan={can(session, 'plan_staffing')} />
       ) : (
         <VolumeView filters={s.filters} forecast={s.forecast} weeks={s.weeks} metric={s.metric} onChange={(changes) => s.set(changes)} />
       )}

@@ -9,7 +9,7 @@ import { isPercent, WHAT_IF_FIELDS, type WhatIfDraft, type WhatIfField } from '.
 
 // The planner's what-if: the service target, the occupancy cap, shrinkage,
 // the handle time (measured unless overridden), customers' patience (Erlang
-// A) and chat concurrency. Typing changes the address once the planner
+// A; the callers' measured patience beside it) and chat concurrency. Typing changes the address once the planner
 // pauses, and the plan is asked for again; an empty field is the server's
 // default, shown greyed in it.
 
@@ -52,7 +52,10 @@ export function WhatIfForm({ values, plan, measuredAht, error, onChange }: {
         : t('staffing.whatIf.ahtMeasured', { seconds: formatNumber(measuredAht, lang) });
   const notes: Partial<Record<WhatIfField, string>> = {
     aht_seconds: ahtNote,
-    patience_seconds: t(plan?.patience_seconds != null ? 'staffing.whatIf.erlangA' : 'staffing.whatIf.erlangC'),
+    patience_seconds: [
+      t(plan?.patience_seconds != null ? 'staffing.whatIf.erlangA' : 'staffing.whatIf.erlangC'),
+      ...(plan?.measured_patience_seconds != null ? [t('staffing.whatIf.patienceMeasured', { seconds: formatNumber(plan.measured_patience_seconds, lang) })] : []),
+    ].join(' · '),
     concurrency: t('staffing.whatIf.concurrencyNote'),
   };
   const empty = WHAT_IF_FIELDS.every((f) => !draft[f].trim());
@@ -84,7 +87,7 @@ export function WhatIfForm({ values, plan, measuredAht, error, onChange }: {
                 inputMode="decimal"
                 autoComplete="off"
                 value={draft[f]}
-                placeholder={hint == null ? (f === 'concurrency' ? '1' : '—') : formatNumber(hint, lang, 1)}
+                placeholder={hint == null ? (f === 'concurrency' ? '1' : '—') : formatNumber(hint, lang, f === 'aht_seconds' ? 0 : 1)}
                 onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
               />
               {notes[f] && (
