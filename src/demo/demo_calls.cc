@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <span>
 
 #include "demo/demo_pattern.h"
 
@@ -67,7 +68,15 @@ std::vector<PlannedCall> PlanCalls(const DemoPlan& plan, uint32_t seed, Timestam
   if (callers.empty() || agents.empty()) return out;
 
   const Timestamp from = now - std::chrono::weeks(weeks);
-  const int total = std::max(40, static_cast<int>(callers.size()));
+  // About twenty-two calls on an ordinary day, busier with the plan's busy
+  // days (the incident, the sale), none on the days the desk was closed.
+  const int total = std::max(40, 22 * 7 * weeks);
+  std::span<const double> factors;
+  if (plan.window_start == from) factors = plan.day_factors;
+  const auto first_day = ToLocal(from).date;
+  auto day_of = [&](Timestamp t) {
+    return static_cast<int>((ToLocal(t).date - first_day).count());
+  };
   for (int n = 0; n < total; ++n) {
     PlannedCall call;
     // One in ten callers is new to the desk, one in forty withholds the number.
@@ -79,15 +88,21 @@ std::vector<PlannedCall> PlanCalls(const DemoPlan& plan, uint32_t seed, Timestam
       call.customer = callers[rng.Below(static_cast<uint32_t>(callers.size()))];
       call.number = FirstPhone(plan.customers[*call.customer]);
     }
-    call.started_at = SampleContactTime(rng, Channel::kPhone, from, now);
+    call.started_at = SampleContactTime(rng, Channel::kPhone, from, now, factors);
+    const int day = day_of(call.started_at);
+    if (std::find(plan.closed_days.begin(), plan.closed_days.end(), day) != plan.closed_days.end())
+      continue;  // the line was closed
+    // On busy days callers wait longer and more of them give up.
+    const double busy = day >= 0 && static_cast<size_t>(day) < factors.size() ? factors[day] : 1;
     const size_t menu = rng.Below(kLines.size());
     call.line = kLines[menu];
     call.ivr_path = kMenu[menu];
     // A new caller got through (the desk met them on that call).
-    const bool missed = rng.Chance(0.18) && (call.customer || call.number == "anonymous");
+    const bool missed = rng.Chance(std::min(0.5, 0.15 * busy * busy)) &&
+                        (call.customer || call.number == "anonymous");
     if (!missed) {
       call.outcome = CallOutcome::kAnswered;
-      call.wait_seconds = static_cast<int>(rng.Exponential(55));
+      call.wait_seconds = static_cast<int>(rng.Exponential(45 * busy * busy));
       call.talk_seconds = 30 + static_cast<int>(rng.LogNormal(240, 0.6));
       call.agent = agents[rng.Below(static_cast<uint32_t>(agents.size()))];
     } else {

@@ -20,6 +20,7 @@
 #include "domain/location.h"
 #include "domain/opening_hours.h"
 #include "domain/promise.h"
+#include "domain/staffing_plan.h"
 #include "domain/web_form.h"
 
 namespace luister {
@@ -209,18 +210,62 @@ Status WriteConversation(ConversationService& service, PromiseService* promises,
 
 // A department's opening hours as the plan gives them (none: always open).
 Status PutHours(Store& store, int64_t department_id, const std::vector<std::string>& week,
-                Timestamp at) {
+                const std::string& staff_day, Timestamp at) {
   if (week.empty()) return Status::Ok();
   auto repo = store.Find<OpeningHoursRepository>();
   if (!repo.ok()) return Status::Ok();  // a store without the capability
   OpeningHours hours;
   hours.public_holidays = "NL";
+  if (!staff_day.empty()) hours.closed_dates = {staff_day};
   hours.updated_at = at;
   for (size_t d = 0; d < week.size() && d < hours.week.size(); ++d) {
     LUISTER_ASSIGN_OR_RETURN(hours.week[d], ParseSpans(week[d]));
   }
   LUISTER_RETURN_IF_ERROR(ValidateOpeningHours(&hours));
   return (*repo)->Put(department_id, hours);
+}
+
+// The coming week's schedule (C8), as a planner would have entered it:
+// the phone line and the chat on weekdays and Saturday morning, thin on
+// Monday morning (the week's busiest) so the staffing plan has a gap to
+// show, and one shift more than Friday afternoon needs.
+Status LoadShifts(Store& store, int64_t planner, Timestamp now) {
+  auto repo = store.Find<ShiftRepository>();
+  if (!repo.ok()) return Status::Ok();  // a store without the capability
+  LUISTER_ASSIGN_OR_RETURN(ZoneClock zone, ZoneClock::Open("Europe/Amsterdam"));
+  const int today = zone.ToLocal(now).days;
+  struct Planned {
+    Channel channel;
+    int from, to;  // local minutes
+    int agents;
+    const char* label;
+  };
+  std::vector<Shift> shifts;
+  for (int d = today; d < today + 7; ++d) {
+    const int weekday = WeekdayOf(d);  // 0 = Monday
+    std::vector<Planned> day;
+    if (weekday < 5) {
+      day = {{Channel::kPhone, 8 * 60 + 30, 12 * 60 + 30, weekday == 0 ? 2 : 4, "Telefoon ochtend"},
+             {Channel::kPhone, 12 * 60 + 30, 17 * 60, weekday == 4 ? 5 : 3, "Telefoon middag"},
+             {Channel::kChat, 9 * 60, 17 * 60, 2, "Chat dag"},
+             {Channel::kChat, 17 * 60, 22 * 60, 1, "Chat avond"}};
+    } else if (weekday == 5) {
+      day = {{Channel::kPhone, 10 * 60, 14 * 60, 1, "Telefoon zaterdag"},
+             {Channel::kChat, 10 * 60, 18 * 60, 1, "Chat zaterdag"}};
+    }
+    for (const Planned& p : day) {
+      Shift s;
+      s.starts_at = zone.FromLocalMinute(d, p.from);
+      s.ends_at = zone.FromLocalMinute(d, p.to);
+      s.agents = p.agents;
+      s.channel = p.channel;
+      s.label = p.label;
+      s.created_at = now - std::chrono::hours(72);
+      s.created_by = planner;
+      shifts.push_back(std::move(s));
+    }
+  }
+  return (*repo)->Create(std::move(shifts)).status();
 }
 
 // The plan's second records of one person met a door that knew them under
@@ -284,7 +329,8 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
     LUISTER_ASSIGN_OR_RETURN(Department dep,
                              directory.CreateDepartment(d.name, plan.directory_created_at));
     department_ids.push_back(dep.id);
-    LUISTER_RETURN_IF_ERROR(PutHours(store, dep.id, d.week, plan.directory_created_at));
+    LUISTER_RETURN_IF_ERROR(
+        PutHours(store, dep.id, d.week, plan.staff_day, plan.directory_created_at));
     queue_ids.emplace_back();
     for (const auto& q : d.queues) {
       LUISTER_ASSIGN_OR_RETURN(Queue queue,
@@ -550,6 +596,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
     }
   }
   LUISTER_RETURN_IF_ERROR(LoadAnswers(store, plan, user_ids, now));
+  LUISTER_RETURN_IF_ERROR(LoadShifts(store, user_ids.front(), now));
   return summary;
 }
 

@@ -307,8 +307,14 @@ TEST(DemoPlan, HasAPlausibleShape) {
                     recent_status[ConversationStatus::kOpen] +
                     recent_status[ConversationStatus::kWaitingOnUs] +
                     recent_status[ConversationStatus::kWaitingOnCustomer];
-  EXPECT_GT(recent_open, 20);
+  EXPECT_GT(recent_open, 10);
   EXPECT_GT(recent_status[ConversationStatus::kResolved], 10);
+  // The staffing history: a staff day the desk was closed, the autumn sale.
+  ASSERT_FALSE(plan.staff_day.empty());
+  ASSERT_FALSE(plan.closed_days.empty());
+  int sale_days = 0;
+  for (double f : plan.day_factors) sale_days += f > 1.5;
+  EXPECT_EQ(sale_days, 4);
 }
 
 }  // namespace

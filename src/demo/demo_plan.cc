@@ -5,6 +5,8 @@
 
 #include "demo/demo_people.h"
 #include "demo/demo_text.h"
+#include "domain/opening_hours.h"
+#include "domain/zone_clock.h"
 
 namespace luister::demo {
 
@@ -130,10 +132,40 @@ class Builder {
   void PrepareDayFactors() {
     const int n_days = 7 * std::max(o_.weeks, 1) + 2;
     day_factors_.resize(n_days);
+    const std::chrono::sys_days first = ToLocal(window_start_).date;
+    // The staff day: the Wednesday about three and a half weeks ago, when
+    // the desk closed and only mail and web forms came in.
+    int staff_day = std::max(0, n_days - 2 - 25);
+    while (std::chrono::weekday(first + days(staff_day)) != std::chrono::Wednesday) ++staff_day;
     for (int d = 0; d < n_days; ++d) {
-      double growth = 0.9 + 0.2 * d / n_days;  // a slowly growing business
-      day_factors_[d] = growth * (InIncident(d) ? 1.25 : 1.0);
+      const double growth = 0.9 + 0.2 * d / n_days;  // a slowly growing business
+      double f = growth * (InIncident(d) ? 1.25 : 1.0);
+      // The autumn sale, about two and a half weeks ago: a Friday to
+      // Monday of many more orders, and so many more questions.
+      if (InSale(d, first)) f *= 1.7;
+      const std::string date =
+          FormatLocalDate(static_cast<int>((first + days(d)).time_since_epoch().count()));
+      bool closed = d == staff_day;
+      const int year = static_cast<int>(std::chrono::year_month_day(first + days(d)).year());
+      for (const PublicHoliday& h : DutchPublicHolidays(year)) closed |= h.date == date;
+      if (closed) {
+        f *= 0.3;
+        plan_.closed_days.push_back(d);
+      }
+      if (d == staff_day) plan_.staff_day = date;
+      day_factors_[d] = f;
     }
+    plan_.window_start = window_start_;
+    plan_.day_factors = day_factors_;
+  }
+
+  bool InSale(int d, std::chrono::sys_days first) const {
+    const int n = 7 * std::max(o_.weeks, 1);
+    // The Friday 15 to 21 days before the end, and the three days after it.
+    for (int friday = n - 21; friday <= n - 15; ++friday)
+      if (friday >= 0 && std::chrono::weekday(first + days(friday)) == std::chrono::Friday)
+        return d >= friday && d < friday + 4;
+    return false;
   }
 
   bool InIncident(int day) const {

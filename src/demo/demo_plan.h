@@ -90,6 +90,15 @@ struct DemoPlan {
   std::vector<PlannedConversation> conversations;  // ordered by created_at
   Timestamp directory_created_at{};
   int duplicate_pairs = 0;
+  // How busy each local day from `window_start` is against an ordinary
+  // one (growth, the carrier incident, the autumn sale, closed days); the
+  // phone calls follow it too.
+  Timestamp window_start{};
+  std::vector<double> day_factors;
+  // Local days (since window_start's) the desk was closed: Dutch public
+  // holidays and the staff day. Phone and shop take nothing then.
+  std::vector<int> closed_days;
+  std::string staff_day;  // the staff day's local date, YYYY-MM-DD
 };
 
 inline constexpr std::string_view kAdminEmail = "admin@luister.local";

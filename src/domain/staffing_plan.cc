@@ -340,6 +340,10 @@ Result<std::vector<IntervalStaffing>> PlanIntervals(
         p.status = Judge(p.need.required_with_shrinkage, p.scheduled);
       else
         p.status = StaffStatus::kNone;
+      // An interval that will most likely bring no contact at all (the top
+      // of its band under one) is not called short: Erlang asks for an
+      // agent at any load, and the hours around opening would all be red.
+      if (p.status == StaffStatus::kUnder && p.contacts.high < 1) p.status = StaffStatus::kOk;
       out.push_back(std::move(p));
     }
   return out;

@@ -155,7 +155,8 @@ bool ShiftCounts(const Shift& shift, const ShiftFilter& filter);
 // quarters, of the department asked about or all). Under: fewer scheduled
 // than the rostered need, or fewer online than the productive need; over:
 // at least max(2, a quarter) more than needed; none: no shift planned at
-// all and nobody measured online.
+// all and nobody measured online. An interval whose band tops out under
+// one contact is never under.
 Result<std::vector<IntervalStaffing>> PlanIntervals(
     const PlanWindow& window, const VolumeForecast& forecast, const StaffingInput& input,
     const std::vector<Shift>& shifts, const ShiftFilter& filter,

@@ -194,9 +194,9 @@ TEST(PlanIntervalsTest, ErlangPerIntervalAgainstShiftsAndAgentsOnline) {
       MakePlanWindow(*ZoneClock::Open("UTC"), At("2026-12-07T10:40:00Z"), 60, 2, 1);
   VolumeForecast f;
   f.intervals.resize(24);
-  f.intervals[9].expected = 200;   // 09:00: 200 calls of 180 s in an hour = 10 Erlangs
-  f.intervals[11].expected = 200;  // 11:00
-  f.intervals[14].expected = 200;  // 14:00
+  f.intervals[9] = {200, 180, 220};   // 09:00: 200 calls of 180 s in an hour = 10 Erlangs
+  f.intervals[11] = {200, 180, 220};  // 11:00
+  f.intervals[14] = {200, 180, 220};  // 14:00
   f.daily = {600};
   StaffingInput in;
   in.aht_seconds = 180;
@@ -245,6 +245,15 @@ TEST(PlanIntervalsTest, ErlangPerIntervalAgainstShiftsAndAgentsOnline) {
   EXPECT_EQ((*plan)[10].online, 0);
   EXPECT_EQ((*plan)[10].status, StaffStatus::kOk);  // nothing expected, nobody needed
 
+  // Likely no contact at all (a band under one): not called short.
+  f.intervals[20] = {0.2, 0, 0.9};
+  f.intervals[21] = {0.2, 0, 1.5};
+  auto quiet =
+      PlanIntervals(w, f, in, {day}, {Channel::kPhone, {}, {}}, {}, At("2026-12-07T10:40:00Z"));
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_EQ((*quiet)[20].need.required, 1);
+  EXPECT_EQ((*quiet)[20].status, StaffStatus::kOk);
+  EXPECT_EQ((*quiet)[21].status, StaffStatus::kUnder);
   // Without any shift or sample: none.
   auto bare = PlanIntervals(w, f, in, {}, {}, {}, At("2026-12-07T10:40:00Z"));
   ASSERT_TRUE(bare.ok());

@@ -289,7 +289,9 @@ TEST_F(StaffingTest, FiveWeeksOfCallsGiveAForecastAndAPlanAgainstTheShiftsImport
   // 12:00 tomorrow: nobody scheduled; under where anything is expected.
   const json& noon = p["intervals"][48 + 24];
   EXPECT_EQ(noon["scheduled"], 0);
-  EXPECT_EQ(noon["status"], noon["required_with_shrinkage"].get<int>() > 0 ? "under" : "ok");
+  const bool short_at_noon =
+      noon["required_with_shrinkage"].get<int>() > 0 && noon["high"].get<double>() >= 1;
+  EXPECT_EQ(noon["status"], short_at_noon ? "under" : "ok") << noon;
   EXPECT_EQ(p["intervals"][48 + 46]["scheduled"], 1);  // the night shift, 23:00
   EXPECT_GT(p["totals"]["agent_hours_scheduled"].get<double>(), 0);
   // A higher service level never needs fewer agents.

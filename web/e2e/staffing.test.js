@@ -114,7 +114,7 @@ test('a shift imported as CSV shows in the schedule and as scheduled on the plan
   assert.deepEqual((await row.locator('th, td').allTextContents()).slice(1, 5), ['08:00', '12:00', '7', 'Any contact']);
 
   // A bad file: every bad line named, nothing imported.
-  await form.getByLabel('Or paste the CSV here').fill(`date,start,end,agents\n${date},09:00,17:00,2\n2026-02-30,09:00,17:00,2\n${date},25:00,17:00,x\n`);
+  await form.getByLabel('The CSV of shifts.csv').fill(`date,start,end,agents\n${date},09:00,17:00,2\n2026-02-30,09:00,17:00,2\n${date},25:00,17:00,x\n`);
   await form.getByRole('button', { name: 'Import' }).click();
   const bad = form.getByTestId('import-error');
   await bad.first().waitFor();
@@ -123,10 +123,12 @@ test('a shift imported as CSV shows in the schedule and as scheduled on the plan
   assert.match(lines[0][1], /^Line 3, date: /);
   assert.deepEqual(lines.slice(1).map(([, text]) => text.replace(/:.*/, '')).sort(), ['Line 4, agents', 'Line 4, start']);
   await screenshot(page, 'staffing-schedule');
-  assert.equal(await page.getByTestId('shift-row').count(), 1);
+  assert.equal(await page.getByTestId('shift-row').filter({ hasText: 'E2E vroege dienst' }).count(), 1);
 
-  // The plan per hour: tomorrow 08:00–12:00 has the 7 agents scheduled.
-  await page.getByRole('link', { name: 'Staffing plan' }).click();
+  // The plan per hour for e-mail (the demo's own shifts are the phone's and
+  // the chat's; this one is for any contact): tomorrow 08:00–12:00 has the
+  // 7 agents scheduled.
+  await page.goto('/staffing?view=plan&channel=email');
   await page.getByRole('button', { name: '60 minutes' }).click();
   await page.getByTestId('plan-figures').waitFor();
   await eventually(async () => assert.equal(await page.getByTestId('plan-hours-scheduled').locator('.stat-tile__value').textContent(), '28'));

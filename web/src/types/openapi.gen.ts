@@ -2821,7 +2821,8 @@ export interface paths {
          *     workspace open. `status` flags `under` (fewer than needed:
          *     scheduled against rostered staff with shrinkage, online against
          *     productive staff), `over` (at least two and a quarter more than
-         *     needed), `ok`, or `none` when nothing was scheduled or measured.
+         *     needed), `ok`, or `none` when nothing was scheduled or measured; an
+         *     interval whose band tops out under one contact is never `under`.
          *     Shares are fractions or, above 1, percentages. docs/staffing.md.
          */
         get: operations["getStaffingPlan"];
