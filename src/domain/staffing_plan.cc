@@ -86,6 +86,7 @@ Result<std::vector<Shift>> ParseShiftCsv(std::string_view csv, const ZoneClock& 
     if (name != "date" && name != "start" && name != "end" && name != "agents" &&
         name != "channel" && name != "department_id" && name != "queue_id" && name != "label")
       errors.push_back({"header", "unknown column \"" + name + "\""});
+  if (errors.size() > kMostReportedErrors) errors.resize(kMostReportedErrors);
   if (!errors.empty()) return InvalidArgument("the CSV's header is not valid", std::move(errors));
   if (rows->size() - 1 > kMostImportedShifts)
     return InvalidArgument("the CSV is too long",

@@ -110,31 +110,47 @@ std::optional<double> Number(QueryReader& q, std::string_view name) {
 
 double Share(double v) { return v > 1 ? v / 100 : v; }
 
+// The targets a staffing question shares with the plan: read from the
+// query (errors into `q`), then applied to an input.
+struct Targets {
+  std::optional<double> aht, target, level, occupancy, shrinkage, patience;
+  std::optional<int64_t> concurrency;
+
+  explicit Targets(QueryReader& q)
+      : aht(Number(q, "aht_seconds")),
+        target(Number(q, "target_seconds")),
+        level(Number(q, "service_level")),
+        occupancy(Number(q, "max_occupancy")),
+        shrinkage(Number(q, "shrinkage")),
+        patience(Number(q, "patience_seconds")),
+        concurrency(q.Int("concurrency")) {}
+
+  // Everything but the contacts, the interval and the handle time.
+  void ApplyTo(StaffingInput* in) const {
+    in->target_seconds = target.value_or(20);
+    in->service_level = Share(level.value_or(0.8));
+    in->max_occupancy = Share(occupancy.value_or(1));
+    in->shrinkage = Share(shrinkage.value_or(0));
+    if (patience) in->patience_seconds = *patience;
+    if (concurrency)
+      in->concurrency = static_cast<int>(std::clamp<int64_t>(*concurrency, -1, 1000));
+  }
+};
+
 Result<Response> Plan(Request& req) {
   QueryReader q{req};
   StaffingInput in;
   const auto calls = Number(q, "calls");
   const auto minutes = Number(q, "interval_minutes");
-  const auto aht = Number(q, "aht_seconds");
-  const auto target = Number(q, "target_seconds");
-  const auto level = Number(q, "service_level");
-  const auto occupancy = Number(q, "max_occupancy");
-  const auto shrinkage = Number(q, "shrinkage");
-  const auto patience = Number(q, "patience_seconds");
-  const auto concurrency = q.Int("concurrency");
+  const Targets targets(q);
   const auto agents = q.Int("agents");
   if (!calls && !req.Query("calls")) q.errors.push_back({"calls", "is required"});
-  if (!aht && !req.Query("aht_seconds")) q.errors.push_back({"aht_seconds", "is required"});
+  if (!targets.aht && !req.Query("aht_seconds")) q.errors.push_back({"aht_seconds", "is required"});
   LUISTER_RETURN_IF_ERROR(q.Finish());
   in.contacts = *calls;
   in.interval_seconds = minutes.value_or(30) * 60;
-  in.aht_seconds = *aht;
-  in.target_seconds = target.value_or(20);
-  in.service_level = Share(level.value_or(0.8));
-  in.max_occupancy = Share(occupancy.value_or(1));
-  in.shrinkage = Share(shrinkage.value_or(0));
-  if (patience) in.patience_seconds = *patience;
-  if (concurrency) in.concurrency = static_cast<int>(std::clamp<int64_t>(*concurrency, -1, 1000));
+  in.aht_seconds = *targets.aht;
+  targets.ApplyTo(&in);
   if (agents && (*agents < 0 || *agents > 1'000'000))
     return InvalidArgument("the query is not valid", {{"agents", "must be 0 to 1000000"}});
   auto plan =
@@ -307,24 +323,13 @@ constexpr double kAssumedAhtSeconds = 300;
 Result<Response> PlanResponse(ApiContext& ctx, Request& req) {
   QueryReader q{req};
   const WindowQuery w = ReadWindow(q);
-  const auto aht = Number(q, "aht_seconds");
-  const auto target = Number(q, "target_seconds");
-  const auto level = Number(q, "service_level");
-  const auto occupancy = Number(q, "max_occupancy");
-  const auto shrinkage = Number(q, "shrinkage");
-  const auto patience = Number(q, "patience_seconds");
-  const auto concurrency = q.Int("concurrency");
+  const Targets targets(q);
   LUISTER_RETURN_IF_ERROR(q.Finish());
   LUISTER_ASSIGN_OR_RETURN(WindowResult f, Forecast(ctx, w));
   const MeasuredTimes measured = MeasureTimes(f.rows);
   StaffingInput in;
-  in.aht_seconds = aht.value_or(measured.aht_seconds.value_or(kAssumedAhtSeconds));
-  in.target_seconds = target.value_or(20);
-  in.service_level = Share(level.value_or(0.8));
-  in.max_occupancy = Share(occupancy.value_or(1));
-  in.shrinkage = Share(shrinkage.value_or(0));
-  if (patience) in.patience_seconds = *patience;
-  if (concurrency) in.concurrency = static_cast<int>(std::clamp<int64_t>(*concurrency, -1, 1000));
+  in.aht_seconds = targets.aht.value_or(measured.aht_seconds.value_or(kAssumedAhtSeconds));
+  targets.ApplyTo(&in);
   if (Status s = Validate(in); !s.ok())
     return InvalidArgument("the staffing question is not valid: " + s.message());
   const Timestamp from = f.window.zone.FromLocalMinute(f.window.first_day(), 0);
@@ -370,7 +375,7 @@ Result<Response> PlanResponse(ApiContext& ctx, Request& req) {
                        {"interval_minutes", w.interval_minutes},
                        {"method", ForecastMethodName(f.forecast.method)},
                        {"aht_seconds", Figure(in.aht_seconds)},
-                       {"aht_measured", !aht && measured.aht_seconds.has_value()},
+                       {"aht_measured", !targets.aht && measured.aht_seconds.has_value()},
                        {"target_seconds", Figure(in.target_seconds)},
                        {"service_level", Figure(in.service_level)},
                        {"max_occupancy", Figure(in.max_occupancy)},

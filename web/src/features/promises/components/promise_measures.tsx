@@ -10,6 +10,7 @@ import { usePromiseMeasures } from '../api/promises';
 import type { ChartRow } from './measures_chart';
 import { lateness, orderRows, parseIsoWeek, percent, periodRange, totals } from './measures_data';
 import { PERIODS } from './promises_view';
+import { Segmented } from '@/components/segmented';
 
 // The measures tab of the promises page: how well promises are kept, per
 // week, agent, department, channel or kind, ours or the customers', over
@@ -180,29 +181,6 @@ export function PromiseMeasures() {
   );
 }
 
-function Segmented<T extends string>(props: {
-  label: string;
-  testId: string;
-  choices: { value: T; text: string }[];
-  value: T;
-  onChoose: (value: T) => void;
-}) {
-  return (
-    <div className="segmented" role="group" aria-label={props.label} data-testid={props.testId}>
-      {props.choices.map((c) => (
-        <button
-          key={c.value}
-          type="button"
-          className={c.value === props.value ? 'segmented__btn is-active' : 'segmented__btn'}
-          aria-pressed={c.value === props.value}
-          onClick={() => props.onChoose(c.value)}
-        >
-          {c.text}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 type T = ReturnType<typeof useTranslation>['t'];
 

@@ -3,29 +3,7 @@ import { downloadCsv, toCsv, type CsvValue } from '@/lib/csv';
 // Small pieces the staffing views share: a choice of a few buttons, a row of
 // figures, and a button that downloads a table as CSV.
 
-export function Segmented<T extends string | number>(props: {
-  label: string;
-  testId?: string;
-  choices: { value: T; text: string }[];
-  value: T;
-  onChoose: (value: T) => void;
-}) {
-  return (
-    <div className="segmented" role="group" aria-label={props.label} data-testid={props.testId}>
-      {props.choices.map((c) => (
-        <button
-          key={c.value}
-          type="button"
-          className={c.value === props.value ? 'segmented__btn is-active' : 'segmented__btn'}
-          aria-pressed={c.value === props.value}
-          onClick={() => props.onChoose(c.value)}
-        >
-          {c.text}
-        </button>
-      ))}
-    </div>
-  );
-}
+export { Segmented } from '@/components/segmented';
 
 export interface Figure {
   key: string;
