@@ -68,8 +68,10 @@ void BM_WeekOfStaffingForTenQueues(benchmark::State& state) {
 }
 BENCHMARK(BM_WeekOfStaffingForTenQueues)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// The same without the forecast: Erlang per interval and the schedule.
+// The same without the forecast: Erlang C or A per interval and the
+// schedule.
 void BM_WeekOfErlangForTenQueues(benchmark::State& state) {
+  const bool erlang_a = state.range(0) == 1;
   const ZoneClock zone = *ZoneClock::Open("Europe/Amsterdam");
   const Timestamp now = *ParseIso8601("2026-12-07T07:00:00Z");
   const PlanWindow window = MakePlanWindow(zone, now, 30, 12, 7);
@@ -78,6 +80,7 @@ void BM_WeekOfErlangForTenQueues(benchmark::State& state) {
     forecasts.push_back(*ForecastVolume(QueueHistory(200 + 150 * q, 7 + q), 7));
   StaffingInput in;
   in.aht_seconds = 300;
+  if (erlang_a) in.patience_seconds = 120;
   for (auto _ : state) {
     int required = 0;
     for (const VolumeForecast& f : forecasts) {
@@ -87,7 +90,7 @@ void BM_WeekOfErlangForTenQueues(benchmark::State& state) {
     benchmark::DoNotOptimize(required);
   }
 }
-BENCHMARK(BM_WeekOfErlangForTenQueues)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WeekOfErlangForTenQueues)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace luister

@@ -1,6 +1,7 @@
 #include "domain/contact_volume.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "domain/job_runner.h"
@@ -15,7 +16,13 @@ constexpr int kBatch = 2000;
 constexpr std::chrono::seconds kPresenceFresh(15);
 
 VolumeKey KeyOf(const VolumeEvent& e, Timestamp at) {
-  return {VolumeBucket(at), e.channel, e.department_id, e.queue_id};
+  return {VolumeBucket(at), e.channel, e.department_id, e.queue_id, e.location_id, e.segment};
+}
+
+constexpr int64_t kDayMs = int64_t{24} * 3'600'000;
+
+int64_t FloorDay(int64_t ms) {
+  return ms >= 0 ? ms / kDayMs * kDayMs : -((-ms + kDayMs - 1) / kDayMs) * kDayMs;
 }
 
 }  // namespace
@@ -35,6 +42,9 @@ VolumeCounts& VolumeCounts::operator+=(const VolumeCounts& o) {
   calls_offered += o.calls_offered;
   calls_answered += o.calls_answered;
   calls_abandoned += o.calls_abandoned;
+  chats_offered += o.chats_offered;
+  chats_answered += o.chats_answered;
+  chats_abandoned += o.chats_abandoned;
   waits += o.waits;
   wait_seconds += o.wait_seconds;
   first_responses += o.first_responses;
@@ -46,32 +56,46 @@ VolumeCounts& VolumeCounts::operator+=(const VolumeCounts& o) {
 
 bool VolumeCounts::empty() const {
   return opened == 0 && messages_in == 0 && replies == 0 && calls_offered == 0 &&
-         calls_answered == 0 && calls_abandoned == 0 && waits == 0 && first_responses == 0 &&
-         handled == 0;
+         calls_answered == 0 && calls_abandoned == 0 && chats_offered == 0 && chats_answered == 0 &&
+         chats_abandoned == 0 && waits == 0 && first_responses == 0 && handled == 0;
 }
 
-void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into) {
+void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into,
+                    VolumeParts parts) {
+  const bool arrivals = parts != VolumeParts::kFirstResponses;
+  if (e.source == VolumeSource::kChatWaits) {
+    if (!arrivals) return;
+    VolumeCounts& c = (*into)[KeyOf(e, e.at)];
+    ++c.chats_offered;
+    if (e.outcome == "answered") ++c.chats_answered;
+    if (e.outcome == "abandoned") ++c.chats_abandoned;
+    if (e.wait_seconds >= 0) {
+      ++c.waits;
+      c.wait_seconds += e.wait_seconds;
+    }
+    return;
+  }
   switch (e.kind) {
     case ActivityKind::kConversationOpened:
-      ++(*into)[KeyOf(e, e.at)].opened;
+      if (arrivals) ++(*into)[KeyOf(e, e.at)].opened;
       return;
     case ActivityKind::kMessage:
       if (e.direction == Direction::kIn) {
-        ++(*into)[KeyOf(e, e.at)].messages_in;
+        if (arrivals) ++(*into)[KeyOf(e, e.at)].messages_in;
         return;
       }
       if (e.direction != Direction::kOut || !e.by_person) return;
-      ++(*into)[KeyOf(e, e.at)].replies;
+      if (arrivals) ++(*into)[KeyOf(e, e.at)].replies;
       // The conversation's first answer: its wait, where it arrived.
-      if (e.opened_at && e.first_response_at && *e.first_response_at == e.at &&
-          e.at >= *e.opened_at) {
+      if (parts != VolumeParts::kArrivals && e.opened_at && e.first_response_at &&
+          *e.first_response_at == e.at && e.at >= *e.opened_at) {
         VolumeCounts& c = (*into)[KeyOf(e, *e.opened_at)];
         ++c.first_responses;
         c.first_response_seconds += (ToMillis(e.at) - ToMillis(*e.opened_at)) / 1000;
       }
       return;
     case ActivityKind::kCall: {
-      if (e.direction != Direction::kIn) return;
+      if (!arrivals || e.direction != Direction::kIn || e.outcome == kWebCallbackOutcome) return;
       VolumeCounts& c = (*into)[KeyOf(e, e.at)];
       ++c.calls_offered;
       if (e.outcome == "answered") {
@@ -111,16 +135,22 @@ VolumeHeatmap BuildHeatmap(const std::vector<VolumeRow>& rows, const ZoneClock& 
 
 Result<int> VolumeService::RunRound(int max_events) {
   int read = 0;
-  while (read < max_events) {
-    LUISTER_ASSIGN_OR_RETURN(int64_t from, volume_.Watermark());
-    LUISTER_ASSIGN_OR_RETURN(auto events,
-                             volume_.EventsAfter(from, std::min(kBatch, max_events - read)));
-    if (events.empty()) break;
-    std::map<VolumeKey, VolumeCounts> counts;
-    for (const VolumeEvent& e : events) AddVolumeEvent(e, &counts);
-    LUISTER_ASSIGN_OR_RETURN(bool mine, volume_.Add(counts, from, events.back().activity_id));
-    if (!mine) break;  // another node's round got there first
-    read += static_cast<int>(events.size());
+  for (VolumeSource source : kVolumeSources) {
+    int from_source = 0;
+    while (from_source < max_events) {
+      LUISTER_ASSIGN_OR_RETURN(int64_t from, volume_.Watermark(source));
+      LUISTER_ASSIGN_OR_RETURN(
+          auto events,
+          volume_.EventsAfter(source, from, std::min(kBatch, max_events - from_source)));
+      if (events.empty()) break;
+      std::map<VolumeKey, VolumeCounts> counts;
+      for (const VolumeEvent& e : events) AddVolumeEvent(e, &counts);
+      LUISTER_ASSIGN_OR_RETURN(bool mine,
+                               volume_.Add(source, counts, from, events.back().activity_id));
+      if (!mine) break;  // another node's round got there first
+      from_source += static_cast<int>(events.size());
+    }
+    read = std::max(read, from_source);
   }
   return read;
 }
@@ -141,10 +171,72 @@ Result<std::optional<Timestamp>> VolumeService::RunJob(const Job& job) {
   // nodes beat their agents' presence every few seconds.
   const Timestamp now = clock_.Now();
   LUISTER_RETURN_IF_ERROR(volume_.SampleOnline(VolumeBucket(now), now - kPresenceFresh));
+  LUISTER_RETURN_IF_ERROR(RepairAfterMerges());
+  LUISTER_RETURN_IF_ERROR(RepairYesterday(now));
   // A backlog (an import, the first round over an old desk) continues at
   // once; otherwise the last seconds' contacts are added in the next round.
   const auto wait = read >= kPerRound ? std::chrono::seconds(0) : std::chrono::seconds(5);
   return std::optional<Timestamp>(clock_.Now() + wait);
+}
+
+Status VolumeService::RepairAfterMerges() {
+  LUISTER_ASSIGN_OR_RETURN(int64_t from, volume_.MergeWatermark());
+  LUISTER_ASSIGN_OR_RETURN(auto merges, volume_.MergesAfter(from, 100));
+  if (merges.empty()) return Status::Ok();
+  // Enqueued before the watermark moves: at worst a stretch is recounted
+  // twice, which changes nothing.
+  for (const auto& m : merges) {
+    if (!m.recount) continue;
+    LUISTER_RETURN_IF_ERROR(
+        EnqueueRepair(m.recount->first, m.recount->second + std::chrono::milliseconds(1)).status());
+  }
+  return volume_.MoveMergeWatermark(from, merges.back().id).status();
+}
+
+// Once a day the two days before: a row that committed behind a
+// watermark (two writers on PostgreSQL take ids in one order and commit in
+// another) is counted then.
+Status VolumeService::RepairYesterday(Timestamp now) {
+  const Timestamp today = FromMillis(FloorDay(ToMillis(now)));
+  LUISTER_ASSIGN_OR_RETURN(Timestamp through, volume_.RepairedThrough());
+  if (through >= today) return Status::Ok();
+  LUISTER_ASSIGN_OR_RETURN(bool mine, volume_.SetRepairedThrough(through, today));
+  if (!mine) return Status::Ok();  // another node's round does it
+  const Timestamp from = std::max(through, today - std::chrono::hours(48));
+  return volume_.Recount(from, today).status();
+}
+
+Result<int64_t> VolumeService::EnqueueRepair(Timestamp from, Timestamp to,
+                                             std::optional<int64_t> by_user) {
+  if (!(from < to))
+    return InvalidArgument("the repair is not valid", {{"from", "must be before to"}});
+  NewJob job;
+  job.kind = kVolumeRepairJob;
+  job.payload = std::to_string(FloorDay(ToMillis(from))) + "/" + std::to_string(ToMillis(to));
+  job.run_at = clock_.Now();
+  job.created_at = clock_.Now();
+  job.created_by = by_user;
+  return store_.jobs().Enqueue(job);
+}
+
+Result<VolumeRepair> VolumeService::RunRepair(const Job& job) {
+  int64_t from = 0;
+  int64_t to = 0;
+  const char* end = job.payload.data() + job.payload.size();
+  auto a = std::from_chars(job.payload.data(), end, from);
+  auto b = a.ec == std::errc() && a.ptr != end && *a.ptr == '/'
+               ? std::from_chars(a.ptr + 1, end, to)
+               : std::from_chars_result{a.ptr, std::errc::invalid_argument};
+  if (b.ec != std::errc() || b.ptr != end || from >= to)
+    return InvalidArgument("a volume repair's payload is from/to in ms, from before to");
+  // A day per transaction: short locks, and a repair cut off by a dying
+  // node is simply run again (recounting is idempotent).
+  VolumeRepair done;
+  for (int64_t day = FloorDay(from); day < to; day += kDayMs, ++done.days) {
+    LUISTER_ASSIGN_OR_RETURN(int64_t n, volume_.Recount(FromMillis(day), FromMillis(day + kDayMs)));
+    done.contacts += n;
+  }
+  return done;
 }
 
 }  // namespace luister

@@ -17,19 +17,33 @@
 namespace luister {
 
 // When customers come and how long they wait (C8), from every door, as
-// counts and durations only: never a name or a text. The timeline's
-// events (activity.h: conversations opened, messages, calls), which
-// storage writes with every change, are read once each, in id order, by a
-// recurring job and added to quarter-hour rollups per channel, department
-// and queue; every view reads the rollups, never the history.
+// counts and durations only: never a name or a text. Three append-only
+// sources are read once each, in id order, by a recurring job and added to
+// quarter-hour rollups per channel, department, queue, location and
+// customer segment: the timeline's events (activity.h: conversations
+// opened, messages), the telephone system's calls (with or without a known
+// caller) and the chats' queue waits. Every view reads the rollups, never
+// the history; a repair job recounts a stretch of days from the sources
+// (after a merge, or to catch a row committed behind the watermark).
 // docs/staffing.md.
 
 inline constexpr int64_t kVolumeBucketMs = 15 * 60 * 1000;
 Timestamp VolumeBucket(Timestamp t);
 
 // One timeline event with what the rollups need of its conversation.
+// Which source an event came from; each has its own watermark.
+enum class VolumeSource { kActivities, kCalls, kChatWaits };
+inline constexpr std::array<VolumeSource, 3> kVolumeSources = {
+    VolumeSource::kActivities, VolumeSource::kCalls, VolumeSource::kChatWaits};
+
+// A call back asked for on a web page (the chat widget), not by a caller:
+// storage names such calls so (no telephone system reported them, no agent
+// logged them), and they are no call that came in.
+inline constexpr char kWebCallbackOutcome[] = "web_callback";
+
 struct VolumeEvent {
-  int64_t activity_id = 0;
+  int64_t activity_id = 0;  // the id in its source
+  VolumeSource source = VolumeSource::kActivities;
   Timestamp at{};
   ActivityKind kind = ActivityKind::kMessage;
   Channel channel = Channel::kEmail;
@@ -37,11 +51,15 @@ struct VolumeEvent {
   bool by_person = false;  // a message written by an agent (not an automatic one)
   int64_t department_id = 0;
   int64_t queue_id = 0;                        // 0: none
+  int64_t location_id = 0;                     // 0: none (a walk-in's shop)
+  std::string segment;                         // the customer's; "" none or unknown
   std::optional<Timestamp> opened_at;          // the conversation's
   std::optional<Timestamp> first_response_at;  // the conversation's
-  std::string outcome;                         // a call's
-  int64_t wait_seconds = 0;                    // a call's
-  int64_t talk_seconds = 0;                    // a call's
+  // A call's (answered, abandoned, ..., kWebCallbackOutcome) or a chat wait's (answered,
+  // abandoned: the visitor left, timed_out: nobody accepted in time).
+  std::string outcome;
+  int64_t wait_seconds = 0;  // a call's or a chat's queue wait (-1: unknown)
+  int64_t talk_seconds = 0;  // a call's
 };
 
 struct VolumeKey {
@@ -49,9 +67,11 @@ struct VolumeKey {
   Channel channel = Channel::kEmail;
   int64_t department_id = 0;
   int64_t queue_id = 0;
+  int64_t location_id = 0;
+  std::string segment;
   bool operator<(const VolumeKey& o) const {
-    return std::tie(bucket, channel, department_id, queue_id) <
-           std::tie(o.bucket, o.channel, o.department_id, o.queue_id);
+    return std::tie(bucket, channel, department_id, queue_id, location_id, segment) <
+           std::tie(o.bucket, o.channel, o.department_id, o.queue_id, o.location_id, o.segment);
   }
   bool operator==(const VolumeKey& o) const = default;
 };
@@ -63,7 +83,10 @@ struct VolumeCounts {
   int64_t calls_offered = 0;  // inbound calls
   int64_t calls_answered = 0;
   int64_t calls_abandoned = 0;
-  int64_t waits = 0;  // inbound calls with a queue wait measured
+  int64_t chats_offered = 0;  // chats that asked for an agent
+  int64_t chats_answered = 0;
+  int64_t chats_abandoned = 0;  // the visitor left before an agent accepted
+  int64_t waits = 0;            // inbound calls and chats with a queue wait measured
   int64_t wait_seconds = 0;
   int64_t first_responses = 0;  // conversations answered, in the quarter they opened
   int64_t first_response_seconds = 0;
@@ -78,7 +101,11 @@ struct VolumeCounts {
 
 // What one event adds, and to which quarter (first responses count in the
 // quarter their conversation opened, so that waits sit beside arrivals).
-void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into);
+// A repair counts the two apart: the arrivals of a stretch of time, and the
+// first responses of the conversations opened in it.
+enum class VolumeParts { kAll, kArrivals, kFirstResponses };
+void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into,
+                    VolumeParts parts = VolumeParts::kAll);
 
 struct VolumeRow {
   VolumeKey key;
@@ -89,6 +116,8 @@ struct VolumeFilter {
   std::optional<Channel> channel;
   std::optional<int64_t> department_id;
   std::optional<int64_t> queue_id;
+  std::optional<int64_t> location_id;
+  std::optional<std::string> segment;
 };
 
 // Hour × weekday in one time zone: the contacts, and the waits beside them.
@@ -112,16 +141,39 @@ struct OnlineSample {
 class VolumeRepository {
  public:
   virtual ~VolumeRepository() = default;
-  // Timeline events after `after`, by id, at most `limit`: conversations
-  // opened, messages (not notes) and calls, with their conversation's
-  // department, queue, opening and first response.
-  virtual Result<std::vector<VolumeEvent>> EventsAfter(int64_t after, int limit) = 0;
-  virtual Result<int64_t> Watermark() = 0;
-  // Adds `counts` to the rollups and moves the watermark from `from` to
-  // `to` in one transaction; false (nothing added) when another runner
-  // moved it first.
-  virtual Result<bool> Add(const std::map<VolumeKey, VolumeCounts>& counts, int64_t from,
-                           int64_t to) = 0;
+  // A source's events after `after`, by id, at most `limit`. Timeline:
+  // conversations opened and messages (not notes), with their
+  // conversation's department, queue, location, opening and first response.
+  // Calls: every call, a caller known or not, in the PBX's queue (or its
+  // conversation's). Chat waits: each time a waiting chat was accepted,
+  // left or timed out.
+  virtual Result<std::vector<VolumeEvent>> EventsAfter(VolumeSource source, int64_t after,
+                                                       int limit) = 0;
+  virtual Result<int64_t> Watermark(VolumeSource source) = 0;
+  // Adds `counts` to the rollups and moves the source's watermark from
+  // `from` to `to` in one transaction; false (nothing added) when another
+  // runner moved it first.
+  virtual Result<bool> Add(VolumeSource source, const std::map<VolumeKey, VolumeCounts>& counts,
+                           int64_t from, int64_t to) = 0;
+  // Recounts the quarters in [from, to) from the sources, up to each
+  // source's watermark (what is past it the rounds add), in one
+  // transaction; the contacts counted.
+  virtual Result<int64_t> Recount(Timestamp from, Timestamp to) = 0;
+  // Customer merges after the merge watermark, at most `limit`: each
+  // one's id and, when the two customers' segments differ (the rollups
+  // counted the source's contacts under its own), the stretch of the
+  // merged timeline.
+  struct Merge {
+    int64_t id = 0;
+    std::optional<std::pair<Timestamp, Timestamp>> recount;  // [first, last] event
+  };
+  virtual Result<std::vector<Merge>> MergesAfter(int64_t after, int limit) = 0;
+  virtual Result<int64_t> MergeWatermark() = 0;
+  virtual Result<bool> MoveMergeWatermark(int64_t from, int64_t to) = 0;
+  // The day (UTC midnight) through which the last two days were
+  // recounted, and compare-and-set of it.
+  virtual Result<Timestamp> RepairedThrough() = 0;
+  virtual Result<bool> SetRepairedThrough(Timestamp from, Timestamp to) = 0;
   // Rollup rows with bucket in [from, to), summed over the dimensions the
   // filter leaves open, by bucket and channel.
   virtual Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
@@ -137,18 +189,36 @@ class VolumeRepository {
 };
 
 inline constexpr char kVolumeRollupJob[] = "volume.rollup";
+// Recounts a stretch of days, one day per run (params: from, to, next, in
+// ms); VolumeService::EnqueueRepair.
+inline constexpr char kVolumeRepairJob[] = "volume.repair";
+
+struct VolumeRepair {
+  int64_t days = 0;      // recounted
+  int64_t contacts = 0;  // counted in them
+};
 
 class VolumeService {
  public:
   VolumeService(Store& store, VolumeRepository& volume, const Clock& clock)
       : store_(store), volume_(volume), clock_(clock) {}
 
-  // Adds up to `max_events` events after the watermark; how many were read.
+  // Adds up to `max_events` events of each source after its watermark;
+  // how many were read.
   Result<int> RunRound(int max_events);
   Result<bool> EnsureJob();
   Result<std::optional<Timestamp>> RunJob(const Job& job);
+  // A durable job recounting the whole days (UTC) that [from, to) touches;
+  // InvalidArgument for an empty or reversed range.
+  Result<int64_t> EnqueueRepair(Timestamp from, Timestamp to,
+                                std::optional<int64_t> by_user = std::nullopt);
+  // The job: what it recounted.
+  Result<VolumeRepair> RunRepair(const Job& job);
 
  private:
+  Status RepairAfterMerges();
+  Status RepairYesterday(Timestamp now);
+
   Store& store_;
   VolumeRepository& volume_;
   const Clock& clock_;

@@ -90,6 +90,62 @@ TEST(ContactVolumeTest, CallsCountOfferedAnsweredAbandonedWaitsAndTalk) {
   EXPECT_EQ(c.contacts(), 2);
 }
 
+TEST(ContactVolumeTest, ChatWaitsCountAnsweredLeftAndTimedOutWithTheirWaits) {
+  std::map<VolumeKey, VolumeCounts> m;
+  VolumeEvent wait;
+  wait.source = VolumeSource::kChatWaits;
+  wait.at = At("2026-12-03T14:05:00Z");  // when the chat asked for an agent
+  wait.channel = Channel::kChat;
+  wait.department_id = 3;
+  wait.queue_id = 8;
+  wait.segment = "smb";
+  for (auto [outcome, seconds] :
+       {std::pair{"answered", 30}, {"abandoned", 90}, {"timed_out", 300}}) {
+    wait.outcome = outcome;
+    wait.wait_seconds = seconds;
+    AddVolumeEvent(wait, &m);
+  }
+  // The arrivals of a repair count them; its first responses do not.
+  AddVolumeEvent(wait, &m, VolumeParts::kFirstResponses);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m.begin()->first.segment, "smb");
+  const VolumeCounts& c = m.begin()->second;
+  EXPECT_EQ(c.chats_offered, 3);
+  EXPECT_EQ(c.chats_answered, 1);
+  EXPECT_EQ(c.chats_abandoned, 1);
+  EXPECT_EQ(c.waits, 3);
+  EXPECT_EQ(c.wait_seconds, 420);
+  // The chat's conversation is the contact; its wait is not another one.
+  EXPECT_EQ(c.contacts(), 0);
+}
+
+TEST(ContactVolumeTest, ARepairCountsArrivalsAndFirstResponsesApartAndAWebCallbackIsNoCall) {
+  VolumeEvent reply = Event(ActivityKind::kMessage, "2026-12-04T10:20:00Z");
+  reply.direction = Direction::kOut;
+  reply.by_person = true;
+  reply.opened_at = At("2026-12-03T23:50:00Z");
+  reply.first_response_at = reply.at;
+  std::map<VolumeKey, VolumeCounts> arrivals, first;
+  AddVolumeEvent(reply, &arrivals, VolumeParts::kArrivals);
+  AddVolumeEvent(reply, &first, VolumeParts::kFirstResponses);
+  ASSERT_EQ(arrivals.size(), 1u);
+  EXPECT_EQ(arrivals.begin()->second.replies, 1);
+  EXPECT_EQ(arrivals.begin()->second.first_responses, 0);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first.begin()->first.bucket, At("2026-12-03T23:45:00Z"));
+  EXPECT_EQ(first.begin()->second.first_responses, 1);
+  EXPECT_EQ(first.begin()->second.replies, 0);
+
+  VolumeEvent callback = Event(ActivityKind::kCall, "2026-12-03T09:00:00Z");
+  callback.source = VolumeSource::kCalls;
+  callback.channel = Channel::kPhone;
+  callback.direction = Direction::kIn;
+  callback.outcome = kWebCallbackOutcome;
+  std::map<VolumeKey, VolumeCounts> none;
+  AddVolumeEvent(callback, &none);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(ContactVolumeTest, TheHeatmapPlacesQuartersByLocalHourAndWeekday) {
   auto zone = ZoneClock::Open("Europe/Amsterdam");
   ASSERT_TRUE(zone.ok());

@@ -1,10 +1,10 @@
 #include "domain/staffing.h"
 
 #include <algorithm>
-#include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace luister {
 
@@ -13,22 +13,37 @@ namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Rows shown on each side of the requirement.
 constexpr int kRowsAround = 3;
-// Erlang A's queue is followed until its states are this much (in natural
-// log) less likely than the likeliest: e^-40, far below any figure shown.
-constexpr double kNegligibleLog = 40;
+// Erlang A's queue is followed until its states are this much less likely
+// than the likeliest (e^-40 in natural log), far below any figure shown.
+const double kNegligible = std::exp(-40.0);
+// Scaled sums are brought back to 1 past this, so they never overflow.
+constexpr double kRescaleAbove = 1e100;
 // The most agents a plan looks for (a million Erlangs is no desk).
 constexpr int kMostAgents = 10'000'000;
+// Erlang B values a plan keeps (32 MB); past this it recomputes them.
+constexpr int kMostKept = 1 << 22;
 
-// Erlang B's blocking probability for `servers` and `erlangs`, by the
-// recurrence B(0) = 1, B(n) = A·B(n-1) / (n + A·B(n-1)): stable at any
-// size, every step between 0 and 1.
-double ErlangB(double erlangs, int servers) {
+// Erlang B's blocking probability for n servers, and 1 - B apart (it is
+// small and would lose its digits as 1 - B when B nears 1). Carried from
+// n - 1 by the recurrence B(0) = 1, B(n) = A·B(n-1) / (n + A·B(n-1)):
+// stable at any size, every step between 0 and 1.
+struct Blocking {
   double b = 1;
-  for (int n = 1; n <= servers; ++n) b = erlangs * b / (n + erlangs * b);
-  return b;
+  double not_b = 0;
+};
+
+Blocking NextBlocking(double erlangs, double previous_b, int n) {
+  const double ab = erlangs * previous_b;
+  return {ab / (n + ab), n / (n + ab)};
 }
 
-StaffingRow ErlangC(const StaffingInput& in, double erlangs, int agents) {
+Blocking ErlangB(double erlangs, int servers) {
+  Blocking at;
+  for (int n = 1; n <= servers; ++n) at = NextBlocking(erlangs, at.b, n);
+  return at;
+}
+
+StaffingRow ErlangC(const StaffingInput& in, double erlangs, int agents, double b) {
   StaffingRow row;
   row.agents = agents;
   const int servers = agents * in.concurrency;
@@ -42,7 +57,6 @@ StaffingRow ErlangC(const StaffingInput& in, double erlangs, int agents) {
     row.occupancy = 1;
     return row;
   }
-  const double b = ErlangB(erlangs, servers);
   const double spare = servers - erlangs;
   row.p_wait = servers * b / (servers - erlangs * (1 - b));
   row.service_level = 1 - row.p_wait * std::exp(-spare * in.target_seconds / in.aht_seconds);
@@ -53,14 +67,19 @@ StaffingRow ErlangC(const StaffingInput& in, double erlangs, int agents) {
 
 // Erlang A (M/M/n+M): arrivals λ, service μ per server, patience θ. The
 // number in the system is a birth-death chain (deaths min(k,n)·μ +
-// max(k-n,0)·θ), solved in log space. A contact arriving to m waiting
-// ahead is answered after m+1 phases with rates n·μ + j·θ (j = m..0) unless
-// its own patience runs out first: it is answered with probability
-// w = Π r_j/(r_j+θ), and its wait, when answered, is the sum of
-// exponentials with rates a + j·θ (a = n·μ + θ), whose distribution is
-// P(≤ T) = 1 - I_x(a/θ, m+1) with x = e^(-θT) (the regularised incomplete
-// beta function).
-StaffingRow ErlangA(const StaffingInput& in, double erlangs, int agents) {
+// max(k-n,0)·θ). Relative to state n, the states below it weigh
+// (1 - B)/B with B Erlang B's blocking for n servers and A = λ/μ, and the
+// waiting states n+m weigh r_m = Π_{j=1..m} ρ/(s+j), with s = nμ/θ and
+// ρ = λ/θ; these are carried term by term, scaled so they never
+// overflow. A contact arriving to m waiting ahead is answered after m+1
+// phases with rates θ(s+j) (j = m..0) unless its own patience runs out
+// first: it is answered with probability w = Π (s+j)/(s+j+1) = s/(s+m+1),
+// and its wait, when answered, is a sum of exponentials with rates
+// θ(s+1+j), longer than T with probability I_x(s+1, m+1) at x = e^(-θT),
+// the negative binomial's P(K ≤ m) with K's terms
+// q_k = q_{k-1}·(1-x)(s+k)/k, q_0 = x^(s+1): also carried term by term.
+// O(m) per call, with no special function.
+StaffingRow ErlangA(const StaffingInput& in, double erlangs, int agents, Blocking at) {
   StaffingRow row;
   row.agents = agents;
   row.p_abandon = 0;
@@ -72,49 +91,122 @@ StaffingRow ErlangA(const StaffingInput& in, double erlangs, int agents) {
   const double mu = 1 / in.aht_seconds;
   const double lambda = in.contacts / in.interval_seconds;
   const double theta = 1 / *in.patience_seconds;
-  // Log-probabilities (unnormalised): below n summed as they come, from n
-  // on kept for the waiting contacts.
-  double log_p = 0, log_max = 0;
-  std::vector<double> below;    // k < n
-  std::vector<double> waiting;  // k = n + m
-  below.reserve(static_cast<size_t>(n));
-  for (int k = 0;; ++k) {
-    const int m = std::max(0, k - n);
-    if (k > 0) log_p += std::log(lambda / (std::min(k, n) * mu + m * theta));
-    (k < n ? below : waiting).push_back(log_p);
-    log_max = std::max(log_max, log_p);
-    // Beyond n the chances only fall once the departures outpace λ.
-    if (k >= n && log_p < log_max - kNegligibleLog && n * mu + m * theta > lambda) break;
+  const double s = n * mu / theta, rho = lambda / theta;
+  const double y = -std::expm1(-theta * in.target_seconds);  // 1 - x
+  // The states below n, and the waiting ones' sums, all scaled by e^-shift:
+  // of r_m, of r_m·w_m (answered), of r_m·w_m·(the mean wait) and of
+  // r_m·w_m·P(wait ≤ T).
+  double below = at.not_b / at.b, shift = 0;
+  double r = 1, r_most = 1, waiting = 0, answered = 0, waited = 0, within = 0;
+  // The negative binomial's terms and sum, scaled by e^q_shift.
+  double q_shift = -(s + 1) * theta * in.target_seconds, q_scale = std::exp(q_shift);
+  double q = 1, cumulative = 0, mean = 0;
+  if (std::isfinite(below)) {
+    for (int m = 0;; ++m) {
+      const double inv = 1 / (s + m + 1);
+      const double rw = r * s * inv;
+      if (m > 0) q *= y * (s + m) / m;
+      cumulative += q;
+      mean += inv;
+      waiting += r;
+      answered += rw;
+      waited += rw * mean;
+      within += rw * (1 - cumulative * q_scale);
+      // Beyond n the chances only fall once the departures outpace λ.
+      if (s + m > rho && r < kNegligible * std::max(r_most, below)) break;
+      r *= rho * inv;
+      r_most = std::max(r_most, r);
+      if (r > kRescaleAbove) {
+        for (double* v : {&waiting, &answered, &waited, &within, &r_most, &below}) *v /= r;
+        shift += std::log(r);
+        r = 1;
+      }
+      if (cumulative > kRescaleAbove) {
+        q_shift += std::log(cumulative);
+        q_scale = std::exp(q_shift);
+        q /= cumulative;
+        cumulative = 1;
+      }
+    }
   }
-  double total = 0;
-  for (double l : below) total += std::exp(l - log_max);
-  for (double l : waiting) total += std::exp(l - log_max);
-  double p_none = 0;  // answered at once
-  for (double l : below) p_none += std::exp(l - log_max) / total;
-  const double a = n * mu + theta;
-  const double x = std::exp(-theta * in.target_seconds);
-  double p_wait = 0, answered = p_none, within = p_none, waited = 0;
-  double w = 1, mean = 0;  // for m ahead: P(answered), and the mean of its wait
-  for (size_t m = 0; m < waiting.size(); ++m) {
-    const double p = std::exp(waiting[m] - log_max) / total;
-    const double r = n * mu + static_cast<double>(m) * theta;
-    w *= r / (r + theta);
-    mean += 1 / (r + theta);
-    p_wait += p;
-    answered += p * w;
-    waited += p * w * mean;
-    if (p > 0) within += p * w * (1 - boost::math::ibeta(a / theta, static_cast<double>(m) + 1, x));
-  }
-  row.p_wait = std::min(1.0, p_wait);
-  row.p_abandon = std::clamp(1 - answered, 0.0, 1.0);
-  row.service_level = std::clamp(within, 0.0, 1.0);
-  row.asa_seconds = answered > 0 ? waited / answered : kInfinity;
-  row.occupancy = n > 0 ? std::min(1.0, erlangs * answered / n) : 1;
+  // Normalised: the states below n answered at once.
+  const double total = below + waiting;
+  const double p_none = std::isfinite(below) ? below / total : 1;
+  const double per = std::isfinite(below) ? 1 / total : 0;
+  const double p_answered = p_none + answered * per;
+  row.p_wait = std::min(1.0, waiting * per);
+  row.p_abandon = std::clamp(1 - p_answered, 0.0, 1.0);
+  row.service_level = std::clamp(p_none + within * per, 0.0, 1.0);
+  row.asa_seconds = p_answered > 0 ? waited * per / theta / p_answered : kInfinity;
+  row.occupancy = n > 0 ? std::min(1.0, erlangs * p_answered / n) : 1;
   return row;
 }
 
 bool Meets(const StaffingInput& in, const StaffingRow& row) {
   return row.service_level >= in.service_level - 1e-12 && row.occupancy <= in.max_occupancy + 1e-12;
+}
+
+// One input's rows, each evaluated once, so the search and the rows around
+// the requirement share them; Erlang B is carried from n-1 servers to n
+// and kept, so a row costs Erlang A's waiting states only.
+class RowsOf {
+ public:
+  explicit RowsOf(const StaffingInput& in) : in_(in), erlangs_(OfferedErlangs(in)) {}
+
+  const StaffingRow& Row(int agents) {
+    for (const auto& [n, row] : rows_)
+      if (n == agents) return row;
+    const Blocking at = BlockingAt(agents * in_.concurrency);
+    rows_.emplace_back(agents, in_.patience_seconds ? ErlangA(in_, erlangs_, agents, at)
+                                                    : ErlangC(in_, erlangs_, agents, at.b));
+    return rows_.back().second;
+  }
+
+  bool Meets(int agents) { return luister::Meets(in_, Row(agents)); }
+
+ private:
+  Blocking BlockingAt(int servers) {
+    if (servers >= kMostKept) return ErlangB(erlangs_, servers);
+    while (static_cast<int>(b_.size()) <= servers)
+      b_.push_back(NextBlocking(erlangs_, b_.back(), static_cast<int>(b_.size())).b);
+    if (servers == 0) return {};
+    return NextBlocking(erlangs_, b_[servers - 1], servers);
+  }
+
+  const StaffingInput& in_;
+  const double erlangs_;
+  std::vector<double> b_ = {1};                    // Erlang B by servers
+  std::vector<std::pair<int, StaffingRow>> rows_;  // a few dozen at most
+};
+
+// The fewest agents meeting the target, above `lo` (which does not), from
+// `start`: service level rises and occupancy falls with every agent
+// added, so steps doubling away from `start` bracket it and a bisection
+// finds it. InvalidArgument past kMostAgents.
+Result<int> FewestMeeting(RowsOf& rows, int lo, int start) {
+  int hi = start;
+  if (rows.Meets(start)) {
+    for (int step = 1; hi - step > lo; step *= 2) {
+      if (!rows.Meets(hi - step)) {
+        lo = hi - step;
+        break;
+      }
+      hi -= step;
+    }
+  } else {
+    lo = start;
+    for (int step = 1;; step *= 2) {
+      if (lo >= kMostAgents) return InvalidArgument("the target cannot be met by any staff");
+      hi = static_cast<int>(std::min<long long>(kMostAgents, static_cast<long long>(lo) + step));
+      if (rows.Meets(hi)) break;
+      lo = hi;
+    }
+  }
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    (rows.Meets(mid) ? hi : lo) = mid;
+  }
+  return hi;
 }
 
 }  // namespace
@@ -148,7 +240,9 @@ double OfferedErlangs(const StaffingInput& in) {
 
 StaffingRow EvaluateStaffing(const StaffingInput& in, int agents) {
   const double erlangs = OfferedErlangs(in);
-  return in.patience_seconds ? ErlangA(in, erlangs, agents) : ErlangC(in, erlangs, agents);
+  const Blocking at = ErlangB(erlangs, agents * in.concurrency);
+  return in.patience_seconds ? ErlangA(in, erlangs, agents, at)
+                             : ErlangC(in, erlangs, agents, at.b);
 }
 
 Result<StaffingPlan> PlanStaffing(const StaffingInput& in, std::optional<int> agents) {
@@ -157,25 +251,16 @@ Result<StaffingPlan> PlanStaffing(const StaffingInput& in, std::optional<int> ag
     return InvalidArgument("agents must be between 0 and " + std::to_string(kMostAgents));
   StaffingPlan plan;
   plan.erlangs = OfferedErlangs(in);
-  // The fewest meeting the target: service level rises and occupancy falls
-  // with every agent added, so a doubling then a bisection find it.
-  int lo = 0;  // does not meet
-  if (!in.patience_seconds)
-    lo = static_cast<int>(std::floor(plan.erlangs / in.concurrency));  // not stable
+  RowsOf rows(in);
   if (plan.erlangs <= 0) {
     plan.required = 0;
   } else {
-    int hi = std::max(1, lo + 1);
-    while (!Meets(in, EvaluateStaffing(in, hi))) {
-      lo = hi;
-      if (hi >= kMostAgents) return InvalidArgument("the target cannot be met by any staff");
-      hi = std::min(kMostAgents, hi * 2);
-    }
-    while (hi - lo > 1) {
-      const int mid = lo + (hi - lo) / 2;
-      (Meets(in, EvaluateStaffing(in, mid)) ? hi : lo) = mid;
-    }
-    plan.required = hi;
+    // Nobody meets a target with no agents, nor with Erlang C with fewer
+    // servers than Erlangs; with Erlang A the requirement is near the load.
+    const int keeps_up = static_cast<int>(std::floor(plan.erlangs / in.concurrency));
+    const int lo = in.patience_seconds ? 0 : keeps_up;
+    const int start = in.patience_seconds ? std::max(1, keeps_up) : keeps_up + 1;
+    LUISTER_ASSIGN_OR_RETURN(plan.required, FewestMeeting(rows, lo, start));
   }
   plan.required_with_shrinkage =
       static_cast<int>(std::ceil(plan.required / (1 - in.shrinkage) - 1e-9));
@@ -187,8 +272,7 @@ Result<StaffingPlan> PlanStaffing(const StaffingInput& in, std::optional<int> ag
   int first = std::max(0, plan.required - kRowsAround);
   if (!in.patience_seconds && plan.erlangs > 0)
     first = std::max(first, static_cast<int>(std::floor(plan.erlangs / in.concurrency)) + 1);
-  for (int n = first; n <= plan.required + kRowsAround; ++n)
-    plan.rows.push_back(EvaluateStaffing(in, n));
+  for (int n = first; n <= plan.required + kRowsAround; ++n) plan.rows.push_back(rows.Row(n));
   return plan;
 }
 

@@ -13,8 +13,9 @@ namespace luister {
 // up; Erlang A (M/M/n+M, Palm) when customers give up, from their average
 // patience; chat agents who handle several conversations at once count as
 // that many servers. Numerically stable at any size: Erlang B by its
-// recurrence (no factorials or powers), Erlang A's queue in log space.
-// Pure; docs/staffing.md.
+// recurrence (no factorials or powers), Erlang A's queue term by term,
+// scaled so it never overflows. A plan carries Erlang B from one agent
+// count to the next and evaluates each count once. Pure; docs/staffing.md.
 
 struct StaffingInput {
   double contacts = 0;             // offered in the interval

@@ -256,7 +256,7 @@ MeasuredTimes MeasureTimes(const std::vector<VolumeRow>& rows) {
     handled += r.counts.handled;
     handle += r.counts.handle_seconds;
     waited += r.counts.wait_seconds;
-    abandoned += r.counts.calls_abandoned;
+    abandoned += r.counts.calls_abandoned + r.counts.chats_abandoned;
   }
   MeasuredTimes m;
   if (handled > 0) m.aht_seconds = static_cast<double>(handle) / static_cast<double>(handled);
@@ -324,7 +324,10 @@ Result<std::vector<IntervalStaffing>> PlanIntervals(
       p.contacts = forecast.intervals[static_cast<size_t>(k) * n + s];
       in.contacts = p.contacts.expected;
       LUISTER_ASSIGN_OR_RETURN(p.need, PlanStaffing(in));
-      p.need.rows = {EvaluateStaffing(in, p.need.required)};
+      // Only the requirement's own row is kept; the plan has it already.
+      auto at = std::find_if(p.need.rows.begin(), p.need.rows.end(),
+                             [&](const StaffingRow& r) { return r.agents == p.need.required; });
+      p.need.rows = {at != p.need.rows.end() ? *at : EvaluateStaffing(in, p.need.required)};
       const Timestamp middle = p.start + (end - p.start) / 2;
       for (const Shift* sh : counting)
         if (sh->starts_at <= middle && middle < sh->ends_at) p.scheduled += sh->agents;

@@ -182,6 +182,24 @@ TEST_F(ChatTest, AVisitorStartsAChatAndAnAgentAcceptsTypesAndAnswersLive) {
   ASSERT_TRUE(back->Send({{"type", "end"}}));
   EXPECT_EQ(visitor->NextOfType("chat")["chat"]["state"], "ended");
   EXPECT_EQ(client_->Get(base).Json()["state"], "ended");
+
+  // The contact volume (C8) counts the chat and its wait in the queue, once
+  // the rollup job has read it.
+  json total;
+  for (int i = 0; i < 200; ++i) {
+    auto m =
+        client_->Get("/api/v1/volume/heatmap?channel=chat&department_id=" + std::to_string(dept_));
+    ASSERT_EQ(m.status, 200) << m.body;
+    total = m.Json()["total"];
+    if (total["chats_answered"].get<int64_t>() >= 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(total["opened"], 1) << total;
+  EXPECT_EQ(total["chats_offered"], 1);
+  EXPECT_EQ(total["chats_answered"], 1);
+  EXPECT_EQ(total["chats_abandoned"], 0);
+  ASSERT_TRUE(total["avg_wait_seconds"].is_number()) << total;
+  EXPECT_LT(total["avg_wait_seconds"].get<double>(), 60);
 }
 
 // The self-service assistant (docs/assistant.md): it answers from the

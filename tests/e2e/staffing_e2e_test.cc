@@ -147,6 +147,104 @@ TEST_F(StaffingTest, ContactsAndWaitsFromEveryDoorLandInTheHeatmap) {
   EXPECT_TRUE(none.Json()["total"]["avg_wait_seconds"].is_null());
 }
 
+// Every door, also those without a known customer: a call from a withheld
+// number in the PBX's queue, a walk-in at a shop, a conversation of a
+// customer in a segment; each is found by its queue, location or segment.
+// A repair recounts the days and finds the same.
+TEST_F(StaffingTest, AnonymousCallsWalkInsAndSegmentsAreCountedWhereTheyCameAndARepairAgrees) {
+  auto agent = TokenFor("agent");
+  auto manager = TokenFor("manager");
+  auto pbx = TokenFor("phone_integration");
+  auto dept = client_->Post("/api/v1/departments", {{"name", "Deuren " + Seed()}});
+  ASSERT_EQ(dept.status, 201) << dept.body;
+  const int64_t department = dept.Json()["id"];
+  auto queue =
+      client_->Post("/api/v1/queues", {{"name", "Lijn " + Seed()}, {"department_id", department}});
+  ASSERT_EQ(queue.status, 201) << queue.body;
+  const int64_t queue_id = queue.Json()["id"];
+
+  json withheld = {{"call_id", "staff-anon-" + Seed()},
+                   {"from", "anonymous"},
+                   {"to", "020 555 0100"},
+                   {"line", "Klantenservice"},
+                   {"queue_id", queue_id},
+                   {"started_at", "2026-12-02T14:10:00Z"},
+                   {"ended_at", "2026-12-02T14:11:30Z"},
+                   {"outcome", "abandoned"}};
+  auto r = pbx->Post("/api/v1/channels/phone/calls", withheld);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string week = "from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z&tz=UTC";
+  const std::string by_queue = week + "&queue_id=" + std::to_string(queue_id);
+  json m = HeatmapWhen(*agent, by_queue, [](const json& h) {
+    return h["total"]["calls_offered"].get<int64_t>() >= 1;
+  });
+  const json wednesday14 = m["cells"][2 * 24 + 14];
+  EXPECT_EQ(wednesday14["calls_offered"], 1) << m["total"];
+  EXPECT_EQ(wednesday14["calls_abandoned"], 1);
+  EXPECT_DOUBLE_EQ(wednesday14["avg_wait_seconds"].get<double>(), 90);
+  // The queue's department has it too.
+  auto by_department =
+      agent->Get("/api/v1/volume/heatmap?" + week + "&department_id=" + std::to_string(department));
+  ASSERT_EQ(by_department.status, 200);
+  EXPECT_EQ(by_department.Json()["total"]["calls_offered"], 1) << by_department.body;
+
+  // A walk-in at a shop of the department, by a customer in a segment of
+  // their own.
+  const std::string segment = "winkelier-" + Seed();
+  auto customer =
+      agent->Post("/api/v1/customers", {{"name", "Deur Klant " + Seed()}, {"segment", segment}});
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  auto shop = client_->Post("/api/v1/locations",
+                            {{"department_id", department}, {"name", "Winkel " + Seed()}});
+  ASSERT_EQ(shop.status, 201) << shop.body;
+  const int64_t location = shop.Json()["id"];
+  auto visit = agent->Post("/api/v1/walk-ins", {{"location_id", location},
+                                                {"customer_id", customer.Json()["id"]},
+                                                {"question", "Past deze lader op mijn fiets?"}});
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  const std::string at_shop = "tz=UTC&location_id=" + std::to_string(location);
+  m = HeatmapWhen(*agent, at_shop,
+                  [](const json& h) { return h["total"]["opened"].get<int64_t>() >= 1; });
+  EXPECT_EQ(m["total"]["opened"], 1) << m["total"];
+  EXPECT_EQ(m["total"]["calls_offered"], 0);
+  m = HeatmapWhen(*agent, "tz=UTC&segment=" + segment,
+                  [](const json& h) { return h["total"]["opened"].get<int64_t>() >= 1; });
+  EXPECT_EQ(m["total"]["opened"], 1) << m["total"];
+  auto nobody = agent->Get("/api/v1/volume/heatmap?tz=UTC&segment=none-" + Seed());
+  ASSERT_EQ(nobody.status, 200);
+  EXPECT_EQ(nobody.Json()["total"]["contacts"], 0);
+  EXPECT_EQ(agent->Get("/api/v1/volume/heatmap?location_id=x").status, 400);
+
+  // A repair of the week recounts it from the sources: the same figures.
+  EXPECT_EQ(agent
+                ->Post("/api/v1/volume/repair",
+                       {{"from", "2026-11-30T00:00:00Z"}, {"to", "2026-12-07T00:00:00Z"}})
+                .status,
+            403);
+  EXPECT_EQ(manager
+                ->Post("/api/v1/volume/repair",
+                       {{"from", "2026-12-07T00:00:00Z"}, {"to", "2026-11-30T00:00:00Z"}})
+                .status,
+            400);
+  EXPECT_EQ(manager->Post("/api/v1/volume/repair", {{"from", "yesterday"}}).status, 400);
+  auto repair = manager->Post("/api/v1/volume/repair",
+                              {{"from", "2026-11-30T00:00:00Z"}, {"to", "2026-12-07T00:00:00Z"}});
+  ASSERT_EQ(repair.status, 202) << repair.body;
+  const std::string job = "/api/v1/jobs/" + std::to_string(repair.Json()["id"].get<int64_t>());
+  json state;
+  for (int i = 0; i < 200; ++i) {
+    state = client_->Get(job).Json();
+    if (state["state"] == "done" || state["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(state["state"], "done") << state;
+  auto again = agent->Get("/api/v1/volume/heatmap?" + by_queue);
+  ASSERT_EQ(again.status, 200);
+  const json after = again.Json();
+  EXPECT_EQ(after["cells"][2 * 24 + 14]["calls_offered"], 1) << after["total"];
+  EXPECT_DOUBLE_EQ(after["cells"][2 * 24 + 14]["avg_wait_seconds"].get<double>(), 90);
+}
+
 // "YYYY-MM-DD" of the UTC day `days` after today.
 std::string UtcDate(int days) {
   const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +

@@ -322,7 +322,7 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 // (http/api/chat_hub.h), wired by app/ beside the live events.
 ApiModule ChatModule() {
   return {"chat",
-          {"chat_widgets", "chat_visitors", "chats", "chat_sweep_job", "agent_presence"},
+          {"chat_widgets", "chat_visitors", "chats", "chat_waits", "chat_sweep_job", "agent_presence"},
           {EventType::kChatUpdated, EventType::kChatTyping, EventType::kChatRead},
           Routes,
           Jobs};

@@ -48,20 +48,39 @@ json CountsJson(const VolumeCounts& c) {
           {"calls_offered", c.calls_offered},
           {"calls_answered", c.calls_answered},
           {"calls_abandoned", c.calls_abandoned},
-          {"abandon_rate", c.calls_offered > 0 ? Figure(static_cast<double>(c.calls_abandoned) /
-                                                        static_cast<double>(c.calls_offered))
-                                               : json()},
+          {"chats_offered", c.chats_offered},
+          {"chats_answered", c.chats_answered},
+          {"chats_abandoned", c.chats_abandoned},
+          // Of the calls and chats that waited for an agent.
+          {"abandon_rate", c.calls_offered + c.chats_offered > 0
+                               ? Figure(static_cast<double>(c.calls_abandoned + c.chats_abandoned) /
+                                        static_cast<double>(c.calls_offered + c.chats_offered))
+                               : json()},
           {"avg_wait_seconds", Average(c.wait_seconds, c.waits)},
           {"avg_first_response_seconds", Average(c.first_response_seconds, c.first_responses)},
           {"avg_handle_seconds", Average(c.handle_seconds, c.handled)}};
 }
 
-Result<Response> Heatmap(ApiContext& ctx, Request& req) {
-  QueryReader q{req};
+// Which contacts: the query's channel, department, queue, location and
+// customer segment.
+VolumeFilter ReadVolumeFilter(QueryReader& q) {
   VolumeFilter f;
   f.channel = q.Enum<Channel>("channel");
   f.department_id = q.Int("department_id");
   f.queue_id = q.Int("queue_id");
+  f.location_id = q.Int("location_id");
+  if (auto segment = q.req.Query("segment")) {
+    if (segment->size() > 100)
+      q.errors.push_back({"segment", "must be at most 100 characters"});
+    else
+      f.segment = std::string(*segment);
+  }
+  return f;
+}
+
+Result<Response> Heatmap(ApiContext& ctx, Request& req) {
+  QueryReader q{req};
+  const VolumeFilter f = ReadVolumeFilter(q);
   auto to = q.Time("to");
   auto from = q.Time("from");
   const std::string tz = req.Query("tz").value_or(kDefaultZone);
@@ -185,9 +204,7 @@ struct WindowQuery {
 
 WindowQuery ReadWindow(QueryReader& q) {
   WindowQuery w;
-  w.filter.channel = q.Enum<Channel>("channel");
-  w.filter.department_id = q.Int("department_id");
-  w.filter.queue_id = q.Int("queue_id");
+  w.filter = ReadVolumeFilter(q);
   if (auto tz = q.req.Query("tz")) w.tz = std::string(*tz);
   auto zone = ZoneClock::Open(w.tz);
   if (zone.ok())
@@ -497,11 +514,36 @@ Result<Response> ImportShifts(ApiContext& ctx, Request& req, const auth::Princip
   return JsonResponse(201, {{"imported", made.size()}});
 }
 
+// A recount of the days a stretch touches, as a durable job.
+Result<Response> Repair(ApiContext& ctx, Request& req, const auth::Principal& who) {
+  LUISTER_ASSIGN_OR_RETURN(JsonBody b, JsonBody::Parse(req.body));
+  auto from = b.Time("from", JsonBody::kRequired);
+  auto to = b.Time("to", JsonBody::kRequired);
+  LUISTER_RETURN_IF_ERROR(b.Finish("the repair is not valid"));
+  if (*to - *from > std::chrono::hours(24 * 3660))
+    return InvalidArgument("the repair is not valid",
+                           {{"from", "a repair covers at most ten years"}});
+  LUISTER_ASSIGN_OR_RETURN(VolumeRepository * volume, ctx.store.Find<VolumeRepository>());
+  LUISTER_ASSIGN_OR_RETURN(
+      int64_t id,
+      VolumeService(ctx.store, *volume, ctx.clock).EnqueueRepair(*from, *to, who.user.id));
+  if (ctx.wake_jobs) ctx.wake_jobs();
+  LUISTER_ASSIGN_OR_RETURN(JobRecord record, ctx.store.jobs().Get(id));
+  Response resp = JsonResponse(202, ToJson(record));
+  resp.SetHeader("Location", "/api/v1/jobs/" + std::to_string(id));
+  return resp;
+}
+
 void Routes(ApiRoutes& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/volume/heatmap",
         Secured(Permission::kReadConversations, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal&, AuditScope&) {
                   return Heatmap(ctx, req);
+                }));
+  r.Add("POST", "/api/v1/volume/repair",
+        Secured(Permission::kPlanStaffing, kNoPersonalData,
+                [&ctx](Request& req, const auth::Principal& who, AuditScope&) {
+                  return Repair(ctx, req, who);
                 }));
   r.Add("GET", "/api/v1/staffing",
         Secured(Permission::kReadConversations, kNoPersonalData,
@@ -548,6 +590,13 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
       kVolumeRollupJob, [&ctx](const Job& job) -> Result<std::optional<Timestamp>> {
         LUISTER_ASSIGN_OR_RETURN(VolumeRepository * volume, ctx.store.Find<VolumeRepository>());
         return VolumeService(ctx.store, *volume, ctx.clock).RunJob(job);
+      }));
+  LUISTER_RETURN_IF_ERROR(
+      runner.Register(kVolumeRepairJob, [&ctx](const Job& job) -> Result<std::string> {
+        LUISTER_ASSIGN_OR_RETURN(VolumeRepository * volume, ctx.store.Find<VolumeRepository>());
+        LUISTER_ASSIGN_OR_RETURN(VolumeRepair done,
+                                 VolumeService(ctx.store, *volume, ctx.clock).RunRepair(job));
+        return json{{"days", done.days}, {"contacts", done.contacts}}.dump();
       }));
   LUISTER_ASSIGN_OR_RETURN(VolumeRepository * volume, ctx.store.Find<VolumeRepository>());
   return VolumeService(ctx.store, *volume, ctx.clock).EnsureJob().status();

@@ -41,6 +41,9 @@ const Sql kChat(std::string("SELECT ") + kChatColumns +
                 " FROM chats c WHERE c.conversation_id = ?");
 const Sql kChatForUpdate(std::string("SELECT ") + kChatColumns +
                          " FROM chats c WHERE c.conversation_id = ?{for_update}");
+const Sql kRecordWait(
+    "INSERT INTO chat_waits (conversation_id, queue_id, requested_at, ended_at, outcome) "
+    "VALUES (?, ?, ?, ?, ?)");
 const Sql kChatsOf(std::string("SELECT ") + kChatColumns +
                    " FROM chats c WHERE c.visitor_id = ? ORDER BY c.requested_at DESC LIMIT ?");
 const Sql kSave(
@@ -238,6 +241,16 @@ Result<Chat> SqlChatRepository::Move(int64_t conversation_id, std::vector<ChatSt
                              One<Chat>(c, kChatForUpdate, conversation_id, "chat", ChatFromRow));
     if (std::find(from.begin(), from.end(), chat.state) == from.end())
       return Conflict("the chat is " + std::string(ToString(chat.state)));
+    // How the wait ended, for the contact volume's queue waits (C8).
+    if (chat.state == ChatState::kWaiting && to != ChatState::kWaiting) {
+      const char* outcome = to == ChatState::kActive    ? "answered"
+                            : to == ChatState::kByEmail ? "timed_out"
+                                                        : "abandoned";
+      LUISTER_RETURN_IF_ERROR(
+          c.Execute(kRecordWait, Params::Of(conversation_id, chat.queue_id, chat.requested_at, at,
+                                            std::string(outcome)))
+              .status());
+    }
     chat.state = to;
     if (to == ChatState::kActive) {
       chat.agent_id = agent_id;

@@ -8,10 +8,17 @@ namespace luister::sql {
 class SqlVolumeRepository final : public VolumeRepository {
  public:
   explicit SqlVolumeRepository(Database& db) : db_(db) {}
-  Result<std::vector<VolumeEvent>> EventsAfter(int64_t after, int limit) override;
-  Result<int64_t> Watermark() override;
-  Result<bool> Add(const std::map<VolumeKey, VolumeCounts>& counts, int64_t from,
-                   int64_t to) override;
+  Result<std::vector<VolumeEvent>> EventsAfter(VolumeSource source, int64_t after,
+                                               int limit) override;
+  Result<int64_t> Watermark(VolumeSource source) override;
+  Result<bool> Add(VolumeSource source, const std::map<VolumeKey, VolumeCounts>& counts,
+                   int64_t from, int64_t to) override;
+  Result<int64_t> Recount(Timestamp from, Timestamp to) override;
+  Result<std::vector<Merge>> MergesAfter(int64_t after, int limit) override;
+  Result<int64_t> MergeWatermark() override;
+  Result<bool> MoveMergeWatermark(int64_t from, int64_t to) override;
+  Result<Timestamp> RepairedThrough() override;
+  Result<bool> SetRepairedThrough(Timestamp from, Timestamp to) override;
   Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
                                       const VolumeFilter& filter) override;
   Status SampleOnline(Timestamp bucket, Timestamp since) override;

@@ -21,11 +21,13 @@ WatermarkState::WatermarkState(const std::string& t, const std::string& w, int)
       next_job_("UPDATE " + t + " SET job_id = ? WHERE singleton = 1 AND job_id = ?") {}
 
 Result<int64_t> WatermarkState::Watermark(Database& db) const {
-  return db.ReadOne([&](Connection& c) -> Result<int64_t> {
-    LUISTER_ASSIGN_OR_RETURN(
-        auto at, First<int64_t>(c, watermark_, Params(), [](const Row& r) { return r.Int(0); }));
-    return at.value_or(0);
-  });
+  return db.ReadOne([&](Connection& c) { return Watermark(c); });
+}
+
+Result<int64_t> WatermarkState::Watermark(Connection& c) const {
+  LUISTER_ASSIGN_OR_RETURN(
+      auto at, First<int64_t>(c, watermark_, Params(), [](const Row& r) { return r.Int(0); }));
+  return at.value_or(0);
 }
 
 Result<bool> WatermarkState::Move(Connection& c, int64_t from, int64_t to) const {

@@ -21,6 +21,8 @@ class WatermarkState {
   WatermarkState(std::string_view table, std::string_view watermark_column);
 
   Result<int64_t> Watermark(Database& db) const;
+  // In the caller's transaction.
+  Result<int64_t> Watermark(Connection& c) const;
   // In the caller's transaction: false when another runner moved it first.
   Result<bool> Move(Connection& c, int64_t from, int64_t to) const;
   Result<std::optional<int64_t>> JobId(Database& db) const;

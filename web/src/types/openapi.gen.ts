@@ -2730,14 +2730,41 @@ export interface paths {
          * @description Counts and durations only, from every door, over [`from`, `to`)
          *     (default: the 28 days before now), by the hour and weekday they
          *     fall on in `tz` (an IANA zone, default Europe/Amsterdam). Read from
-         *     quarter-hour rollups that a recurring job keeps up to date from the
-         *     timeline within seconds, never from the history itself. First
-         *     responses count in the quarter their conversation opened. Averages
-         *     are null where nothing was measured.
+         *     quarter-hour rollups that a recurring job keeps up to date within
+         *     seconds from the timeline, the telephone system's calls (a caller
+         *     known or not, in the PBX's queue) and the chats' queue waits, never
+         *     from the history itself. First responses count in the quarter their
+         *     conversation opened. Averages are null where nothing was measured.
          */
         get: operations["getVolumeHeatmap"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volume/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recount the contact volume of a stretch of days
+         * @description A durable job recounts the rollups of every UTC day [`from`, `to`)
+         *     touches from the sources, one day per transaction (counting again
+         *     changes nothing that was right). The rollup job does this by itself
+         *     for the last two days once a day and for the timeline of a customer
+         *     merged across segments; this is for an administrator after a
+         *     restore or a bulk correction. The job's result is
+         *     `{"days", "contacts"}`.
+         */
+        post: operations["repairVolume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5010,8 +5037,14 @@ export interface components {
             calls_offered: number;
             calls_answered: number;
             calls_abandoned: number;
+            /** @description Chats that waited for an agent (a hand-over waits again). */
+            chats_offered: number;
+            chats_answered: number;
+            /** @description Chats the visitor left before an agent accepted. */
+            chats_abandoned: number;
+            /** @description Of the calls and chats that waited for an agent, the share that gave up. */
             abandon_rate: number | null;
-            /** @description Calls' queue wait. */
+            /** @description Calls' and chats' queue wait. */
             avg_wait_seconds: number | null;
             avg_first_response_seconds: number | null;
             /** @description Answered calls' talk time. */
@@ -9902,6 +9935,10 @@ export interface operations {
                 channel?: components["schemas"]["Channel"];
                 department_id?: number;
                 queue_id?: number;
+                /** @description Walk-ins at this shop or counter. */
+                location_id?: number;
+                /** @description Contacts of customers in this segment (as the customer was when the contact came). */
+                segment?: string;
             };
             header?: never;
             path?: never;
@@ -9916,6 +9953,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeHeatmap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    repairVolume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9964,6 +10034,8 @@ export interface operations {
                 channel?: components["schemas"]["Channel"];
                 department_id?: number;
                 queue_id?: number;
+                location_id?: number;
+                segment?: string;
                 interval_minutes?: 15 | 30 | 60;
                 horizon_days?: number;
                 history_weeks?: number;
@@ -9995,6 +10067,8 @@ export interface operations {
                 channel?: components["schemas"]["Channel"];
                 department_id?: number;
                 queue_id?: number;
+                location_id?: number;
+                segment?: string;
                 interval_minutes?: 15 | 30 | 60;
                 horizon_days?: number;
                 history_weeks?: number;
