@@ -60,12 +60,52 @@ bool VolumeCounts::empty() const {
          chats_abandoned == 0 && waits == 0 && first_responses == 0 && handled == 0;
 }
 
+std::map<VolumeKey, VolumeCounts> WithAllGrains(const std::map<VolumeKey, VolumeCounts>& full) {
+  std::map<VolumeKey, VolumeCounts> out;
+  for (const auto& [key, counts] : full) {
+    if (key.grain != VolumeGrain::kFull) continue;
+    out[key] += counts;
+    VolumeKey k{key.bucket, key.channel};
+    k.grain = VolumeGrain::kChannel;
+    out[k] += counts;
+    k.grain = VolumeGrain::kQueue;
+    k.department_id = key.department_id;
+    k.queue_id = key.queue_id;
+    out[k] += counts;
+    // Only a walk-in has a location, and a location filter names one.
+    if (key.location_id != 0) {
+      k.grain = VolumeGrain::kLocation;
+      k.queue_id = 0;
+      k.location_id = key.location_id;
+      out[k] += counts;
+    }
+    VolumeKey by_segment{key.bucket, key.channel};
+    by_segment.grain = VolumeGrain::kSegment;
+    by_segment.segment = key.segment;
+    out[by_segment] += counts;
+  }
+  return out;
+}
+
+VolumeGrain GrainFor(const VolumeFilter& f) {
+  const bool queue = f.department_id || f.queue_id;
+  if (f.segment) return queue || f.location_id ? VolumeGrain::kFull : VolumeGrain::kSegment;
+  if (f.location_id) return f.queue_id ? VolumeGrain::kFull : VolumeGrain::kLocation;
+  return queue ? VolumeGrain::kQueue : VolumeGrain::kChannel;
+}
+
 void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into,
                     VolumeParts parts) {
   const bool arrivals = parts != VolumeParts::kFirstResponses;
   if (e.source == VolumeSource::kChatWaits) {
     if (!arrivals) return;
     VolumeCounts& c = (*into)[KeyOf(e, e.at)];
+    // Handled: counted where the chat arrived, beside its wait.
+    if (e.outcome == kChatEndedOutcome) {
+      ++c.handled;
+      c.handle_seconds += e.talk_seconds;
+      return;
+    }
     ++c.chats_offered;
     if (e.outcome == "answered") ++c.chats_answered;
     if (e.outcome == "abandoned") ++c.chats_abandoned;

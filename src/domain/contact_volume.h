@@ -40,6 +40,9 @@ inline constexpr std::array<VolumeSource, 3> kVolumeSources = {
 // storage names such calls so (no telephone system reported them, no agent
 // logged them), and they are no call that came in.
 inline constexpr char kWebCallbackOutcome[] = "web_callback";
+// A chat that was answered and then ended (closed, or back in the queue):
+// its handle time, accepted to ended, in the quarter it arrived.
+inline constexpr char kChatEndedOutcome[] = "ended";
 
 struct VolumeEvent {
   int64_t activity_id = 0;  // the id in its source
@@ -56,11 +59,27 @@ struct VolumeEvent {
   std::optional<Timestamp> opened_at;          // the conversation's
   std::optional<Timestamp> first_response_at;  // the conversation's
   // A call's (answered, abandoned, ..., kWebCallbackOutcome) or a chat wait's (answered,
-  // abandoned: the visitor left, timed_out: nobody accepted in time).
+  // abandoned: the visitor left, timed_out: nobody accepted in time, kChatEndedOutcome).
   std::string outcome;
   int64_t wait_seconds = 0;  // a call's or a chat's queue wait (-1: unknown)
-  int64_t talk_seconds = 0;  // a call's
+  int64_t talk_seconds = 0;  // a call's, or an ended chat's accepted to ended
 };
+
+// The rollups keep each quarter at several grains: the full breakdown, and
+// sums of it over the dimensions a view most often leaves open, so that a
+// heatmap of a year, or of one queue, reads a handful of rows per quarter
+// rather than every channel × queue × location × segment combination.
+// A key's dimensions outside its grain are 0 / "".
+enum class VolumeGrain : int {
+  kFull = 0,      // channel, department, queue, location, segment
+  kChannel = 1,   // channel
+  kQueue = 2,     // channel, department, queue
+  kSegment = 3,   // channel, segment
+  kLocation = 4,  // channel, department, location (walk-ins only)
+};
+inline constexpr VolumeGrain kVolumeGrains[] = {VolumeGrain::kFull, VolumeGrain::kChannel,
+                                                VolumeGrain::kQueue, VolumeGrain::kSegment,
+                                                VolumeGrain::kLocation};
 
 struct VolumeKey {
   Timestamp bucket{};
@@ -68,10 +87,12 @@ struct VolumeKey {
   int64_t department_id = 0;
   int64_t queue_id = 0;
   int64_t location_id = 0;
-  std::string segment;
+  std::string segment{};
+  VolumeGrain grain = VolumeGrain::kFull;
   bool operator<(const VolumeKey& o) const {
-    return std::tie(bucket, channel, department_id, queue_id, location_id, segment) <
-           std::tie(o.bucket, o.channel, o.department_id, o.queue_id, o.location_id, o.segment);
+    return std::tie(grain, bucket, channel, department_id, queue_id, location_id, segment) <
+           std::tie(o.grain, o.bucket, o.channel, o.department_id, o.queue_id, o.location_id,
+                    o.segment);
   }
   bool operator==(const VolumeKey& o) const = default;
 };
@@ -94,6 +115,7 @@ struct VolumeCounts {
   int64_t handle_seconds = 0;
   VolumeCounts& operator+=(const VolumeCounts& o);
   bool empty() const;
+  bool operator==(const VolumeCounts& o) const = default;
   // The contacts that came in: conversations opened plus calls offered
   // (a call opens no conversation by itself).
   int64_t contacts() const { return opened + calls_offered; }
@@ -119,6 +141,12 @@ struct VolumeFilter {
   std::optional<int64_t> location_id;
   std::optional<std::string> segment;
 };
+
+// Full-grain counts (AddVolumeEvent's) with their sums at every other
+// grain added: what the rollups store.
+std::map<VolumeKey, VolumeCounts> WithAllGrains(const std::map<VolumeKey, VolumeCounts>& full);
+// The coarsest grain that still holds every dimension `filter` narrows.
+VolumeGrain GrainFor(const VolumeFilter& filter);
 
 // Hour × weekday in one time zone: the contacts, and the waits beside them.
 struct VolumeHeatmap {
@@ -182,6 +210,9 @@ class VolumeRepository {
   // (the chat module's presence beat), per department, and keeps the
   // higher of that and what `bucket` held.
   virtual Status SampleOnline(Timestamp bucket, Timestamp since) = 0;
+  // The non-empty customer segments counted in buckets at or after
+  // `since`, sorted, at most `limit`: what the heatmap can be narrowed to.
+  virtual Result<std::vector<std::string>> Segments(Timestamp since, int limit) = 0;
   // The samples with bucket in [from, to), by bucket.
   virtual Result<std::vector<OnlineSample>> Online(Timestamp from, Timestamp to) = 0;
   virtual Result<std::optional<int64_t>> JobId() = 0;

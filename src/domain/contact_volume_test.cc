@@ -90,7 +90,7 @@ TEST(ContactVolumeTest, CallsCountOfferedAnsweredAbandonedWaitsAndTalk) {
   EXPECT_EQ(c.contacts(), 2);
 }
 
-TEST(ContactVolumeTest, ChatWaitsCountAnsweredLeftAndTimedOutWithTheirWaits) {
+TEST(ContactVolumeTest, ChatWaitsCountAnsweredLeftAndTimedOutWithTheirWaitsAndHandleTime) {
   std::map<VolumeKey, VolumeCounts> m;
   VolumeEvent wait;
   wait.source = VolumeSource::kChatWaits;
@@ -105,6 +105,12 @@ TEST(ContactVolumeTest, ChatWaitsCountAnsweredLeftAndTimedOutWithTheirWaits) {
     wait.wait_seconds = seconds;
     AddVolumeEvent(wait, &m);
   }
+  // The answered chat ended after 6 minutes: handled, beside its arrival,
+  // and not offered again.
+  wait.outcome = kChatEndedOutcome;
+  wait.wait_seconds = -1;
+  wait.talk_seconds = 360;
+  AddVolumeEvent(wait, &m);
   // The arrivals of a repair count them; its first responses do not.
   AddVolumeEvent(wait, &m, VolumeParts::kFirstResponses);
   ASSERT_EQ(m.size(), 1u);
@@ -115,6 +121,8 @@ TEST(ContactVolumeTest, ChatWaitsCountAnsweredLeftAndTimedOutWithTheirWaits) {
   EXPECT_EQ(c.chats_abandoned, 1);
   EXPECT_EQ(c.waits, 3);
   EXPECT_EQ(c.wait_seconds, 420);
+  EXPECT_EQ(c.handled, 1);
+  EXPECT_EQ(c.handle_seconds, 360);
   // The chat's conversation is the contact; its wait is not another one.
   EXPECT_EQ(c.contacts(), 0);
 }
@@ -144,6 +152,63 @@ TEST(ContactVolumeTest, ARepairCountsArrivalsAndFirstResponsesApartAndAWebCallba
   std::map<VolumeKey, VolumeCounts> none;
   AddVolumeEvent(callback, &none);
   EXPECT_TRUE(none.empty());
+}
+
+TEST(ContactVolumeTest, EveryGrainSumsTheFullBreakdownAndAFilterReadsTheCoarsestThatHoldsIt) {
+  std::map<VolumeKey, VolumeCounts> full;
+  auto opened = [&](Channel ch, int64_t queue, int64_t location, const char* segment) {
+    VolumeEvent e = Event(ActivityKind::kConversationOpened, "2026-12-03T09:02:00Z");
+    e.channel = ch;
+    e.queue_id = queue;
+    e.location_id = location;
+    e.segment = segment;
+    AddVolumeEvent(e, &full);
+  };
+  opened(Channel::kEmail, 7, 0, "zakelijk");
+  opened(Channel::kEmail, 8, 0, "zakelijk");
+  opened(Channel::kEmail, 7, 0, "");
+  opened(Channel::kShop, 0, 4, "zakelijk");
+  const auto all = WithAllGrains(full);
+  // Each grain adds up to the same four contacts.
+  for (VolumeGrain g : kVolumeGrains) {
+    int64_t n = 0;
+    for (const auto& [k, c] : all)
+      if (k.grain == g) n += c.opened;
+    EXPECT_EQ(n, g == VolumeGrain::kLocation ? 1 : 4) << static_cast<int>(g);
+  }
+  const Timestamp q = At("2026-12-03T09:00:00Z");
+  auto at = [&](VolumeGrain g, Channel ch, int64_t dept, int64_t queue, int64_t location,
+                const char* segment) {
+    VolumeKey k{q, ch, dept, queue, location, segment};
+    k.grain = g;
+    auto it = all.find(k);
+    return it == all.end() ? -1 : it->second.opened;
+  };
+  EXPECT_EQ(at(VolumeGrain::kChannel, Channel::kEmail, 0, 0, 0, ""), 3);
+  EXPECT_EQ(at(VolumeGrain::kQueue, Channel::kEmail, 3, 7, 0, ""), 2);
+  EXPECT_EQ(at(VolumeGrain::kQueue, Channel::kEmail, 3, 8, 0, ""), 1);
+  EXPECT_EQ(at(VolumeGrain::kSegment, Channel::kEmail, 0, 0, 0, "zakelijk"), 2);
+  EXPECT_EQ(at(VolumeGrain::kSegment, Channel::kEmail, 0, 0, 0, ""), 1);
+  EXPECT_EQ(at(VolumeGrain::kLocation, Channel::kShop, 3, 0, 4, ""), 1);
+  EXPECT_EQ(at(VolumeGrain::kFull, Channel::kEmail, 3, 7, 0, "zakelijk"), 1);
+  // Grains already summed are not summed again.
+  EXPECT_EQ(WithAllGrains(all), all);
+
+  VolumeFilter f;
+  EXPECT_EQ(GrainFor(f), VolumeGrain::kChannel);
+  f.channel = Channel::kPhone;
+  EXPECT_EQ(GrainFor(f), VolumeGrain::kChannel);
+  f.department_id = 3;
+  EXPECT_EQ(GrainFor(f), VolumeGrain::kQueue);
+  f.location_id = 4;
+  EXPECT_EQ(GrainFor(f), VolumeGrain::kLocation);
+  f.queue_id = 7;
+  EXPECT_EQ(GrainFor(f), VolumeGrain::kFull);
+  VolumeFilter by_segment;
+  by_segment.segment = "zakelijk";
+  EXPECT_EQ(GrainFor(by_segment), VolumeGrain::kSegment);
+  by_segment.queue_id = 7;
+  EXPECT_EQ(GrainFor(by_segment), VolumeGrain::kFull);
 }
 
 TEST(ContactVolumeTest, TheHeatmapPlacesQuartersByLocalHourAndWeekday) {

@@ -77,7 +77,7 @@ const std::set<std::string> kNotPersonal = {
     "GET /api/v1/promises/measures", "GET /api/v1/answers", "GET /api/v1/answers/{id}",
     // Contact volume and staffing: counts and durations, never a name or text.
     "GET /api/v1/volume/heatmap", "GET /api/v1/staffing", "GET /api/v1/volume/forecast",
-    "GET /api/v1/staffing/plan", "GET /api/v1/staffing/shifts",
+    "GET /api/v1/staffing/plan", "GET /api/v1/staffing/shifts", "GET /api/v1/volume/segments",
     "GET /api/v1/queues", "GET /api/v1/audit", "GET /api/v1/jobs/{id}", "GET /api/v1/locations",
     // The public web forms: a page and its stylesheet, and their settings.
     "GET /forms/form.css", "GET /forms/{slug}", "GET /api/v1/web-forms",

@@ -227,8 +227,13 @@ TEST_F(ImapTest, AMailboxWithAWrongPasswordShowsItsErrorWhileAnotherKeepsImporti
       << b.dump();
   EXPECT_TRUE(b["state"]["last_success_at"].is_null());
   EXPECT_GE(b["state"]["failures"], 1);
-  json g = WaitFor(good, [](const json& m) { return m["counts"]["imported"] == 1; });
-  EXPECT_EQ(g["state"]["health"], "ok");
+  // Health is recorded when the poll ends, just after its messages are
+  // counted: wait for both.
+  json g = WaitFor(good, [](const json& m) {
+    return m["counts"]["imported"] == 1 && m["state"]["health"] == "ok";
+  });
+  EXPECT_EQ(g["counts"]["imported"], 1);
+  EXPECT_TRUE(g["state"]["last_error"].is_null()) << g.dump();
   auto metrics = client_->Get("/metrics").body;
   EXPECT_NE(metrics.find("luister_mailbox_up{mailbox=\"" + std::to_string(bad) + "\"} 0"),
             std::string::npos);

@@ -6,6 +6,7 @@
 // shifts a planner imported; bad questions and bad CSV are named.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -210,6 +211,13 @@ TEST_F(StaffingTest, AnonymousCallsWalkInsAndSegmentsAreCountedWhereTheyCameAndA
   m = HeatmapWhen(*agent, "tz=UTC&segment=" + segment,
                   [](const json& h) { return h["total"]["opened"].get<int64_t>() >= 1; });
   EXPECT_EQ(m["total"]["opened"], 1) << m["total"];
+  // The filter offers the segments counted.
+  auto segments = agent->Get("/api/v1/volume/segments");
+  ASSERT_EQ(segments.status, 200) << segments.body;
+  const auto listed = segments.Json()["items"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(listed.begin(), listed.end(), segment), listed.end()) << segments.body;
+  EXPECT_TRUE(std::is_sorted(listed.begin(), listed.end()));
+  EXPECT_EQ(std::find(listed.begin(), listed.end(), ""), listed.end());
   auto nobody = agent->Get("/api/v1/volume/heatmap?tz=UTC&segment=none-" + Seed());
   ASSERT_EQ(nobody.status, 200);
   EXPECT_EQ(nobody.Json()["total"]["contacts"], 0);

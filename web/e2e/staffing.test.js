@@ -1,9 +1,10 @@
 // The planner's staffing page in a real browser against the real server:
 // calls the telephone system reports land in their hour and weekday on the
-// heatmap (Amsterdam time); a shift imported as CSV shows in the schedule
-// and as scheduled on the staffing plan; a stricter service level asks for
-// more agents; a bad CSV is refused with its lines named; and the page
-// speaks Dutch. This file has a server of its own.
+// heatmap (Amsterdam time); a walk-in at a new counter is counted under
+// that location and its customer's segment; a shift imported as CSV shows
+// in the schedule and as scheduled on the staffing plan; a stricter service
+// level asks for more agents; a bad CSV is refused with its lines named;
+// and the page speaks Dutch. This file has a server of its own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiPost, eventually, launchChromium, logIn, newAgent, screenshot } from './support/browser.js';
@@ -95,6 +96,58 @@ test('calls the telephone system reports show in their hour and weekday, and in 
   assert.ok(Number(await yesterday.locator('td').first().textContent()) >= 2);
   await page.getByRole('button', { name: 'Contacts', exact: true }).click();
   await screenshot(page, 'staffing-heatmap');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a walk-in at a new counter shows under that location and under its customer’s segment only', async () => {
+  const { context, page, errors } = await logInAt();
+  const stamp = String(Date.now()).slice(-7);
+  const [department] = (await getJson(page, '/departments')).items;
+  const made = await apiPost(page, '/locations', { department_id: department.id, name: `E2E balie ${stamp}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const location = made.body;
+  const customer = (await getJson(page, '/customers?limit=100')).items.find((c) => c.segment);
+  assert.ok(customer, 'a demo customer with a segment');
+  const walkIn = await apiPost(page, '/walk-ins', { location_id: location.id, customer_id: customer.id, question: 'Kan ik hier mijn pas ophalen?', resolved: true });
+  assert.equal(walkIn.status, 201, JSON.stringify(walkIn.body));
+  const at = amsterdam(Date.parse(walkIn.body.conversation.created_at));
+  // The rollup job counts it within seconds; the new counter has nothing else.
+  await eventually(async () => assert.equal((await getJson(page, `/volume/heatmap?location_id=${location.id}&tz=${TZ}`)).total.contacts, 1), {
+    timeout: 20_000, interval: 250,
+  });
+  const other = (await getJson(page, '/volume/segments')).items.find((s) => s !== customer.segment);
+  assert.ok(other, 'another segment counted');
+
+  await page.goto('/staffing');
+  await page.getByTestId('heatmap-table').waitFor();
+  const heatmapAsked = (check) =>
+    page.waitForRequest((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/v1/volume/heatmap' && check(url.searchParams);
+    });
+  const cell = page.getByTestId('heatmap-table').locator(`td[data-weekday="${at.weekday}"][data-hour="${at.hour}"]`);
+  const contacts = page.getByTestId('volume-contacts').locator('.stat-tile__value');
+
+  let asked = heatmapAsked((q) => q.get('location_id') === String(location.id));
+  await page.getByRole('combobox', { name: 'Location' }).selectOption({ label: `${department.name} › ${location.name}` });
+  await asked;
+  await page.waitForURL(new RegExp(`location_id=${location.id}`));
+  await eventually(async () => assert.equal(await contacts.textContent(), '1'));
+  assert.equal(await cell.textContent(), '1');
+
+  // The customer's segment keeps the walk-in; another one leaves nothing at this counter.
+  const segment = page.getByRole('combobox', { name: 'Segment' });
+  asked = heatmapAsked((q) => q.get('location_id') === String(location.id) && q.get('segment') === customer.segment);
+  await segment.selectOption(customer.segment);
+  await asked;
+  await eventually(async () => assert.equal(await cell.textContent(), '1'));
+  asked = heatmapAsked((q) => q.get('segment') === other);
+  await segment.selectOption(other);
+  await asked;
+  await eventually(async () => assert.equal(await contacts.textContent(), '0'));
+  assert.equal(await cell.textContent(), '0');
+  assert.equal(new URL(page.url()).searchParams.get('segment'), other);
   assert.deepEqual(errors, []);
   await context.close();
 });

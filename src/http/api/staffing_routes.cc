@@ -113,6 +113,15 @@ Result<Response> Heatmap(ApiContext& ctx, Request& req) {
                             {"cells", std::move(cells)}});
 }
 
+// The customer segments the last year's rollups counted, for the filter.
+Result<Response> Segments(ApiContext& ctx) {
+  LUISTER_ASSIGN_OR_RETURN(VolumeRepository * repo, ctx.store.Find<VolumeRepository>());
+  LUISTER_ASSIGN_OR_RETURN(
+      auto segments,
+      repo->Segments(VolumeBucket(ctx.clock.Now() - std::chrono::hours(24 * kMostDays)), 500));
+  return JsonResponse(200, {{"items", segments}});
+}
+
 // A number from the query; none when absent, an error when not a number.
 std::optional<double> Number(QueryReader& q, std::string_view name) {
   auto v = q.req.Query(name);
@@ -540,6 +549,9 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                 [&ctx](Request& req, const auth::Principal&, AuditScope&) {
                   return Heatmap(ctx, req);
                 }));
+  r.Add("GET", "/api/v1/volume/segments",
+        Secured(Permission::kReadConversations, kNoPersonalData,
+                [&ctx](Request&, const auth::Principal&, AuditScope&) { return Segments(ctx); }));
   r.Add("POST", "/api/v1/volume/repair",
         Secured(Permission::kPlanStaffing, kNoPersonalData,
                 [&ctx](Request& req, const auth::Principal& who, AuditScope&) {

@@ -44,6 +44,9 @@ const Sql kChatForUpdate(std::string("SELECT ") + kChatColumns +
 const Sql kRecordWait(
     "INSERT INTO chat_waits (conversation_id, queue_id, requested_at, ended_at, outcome) "
     "VALUES (?, ?, ?, ?, ?)");
+const Sql kRecordHandled(
+    "INSERT INTO chat_waits (conversation_id, queue_id, requested_at, accepted_at, ended_at, "
+    "outcome) VALUES (?, ?, ?, ?, ?, 'ended')");
 const Sql kChatsOf(std::string("SELECT ") + kChatColumns +
                    " FROM chats c WHERE c.visitor_id = ? ORDER BY c.requested_at DESC LIMIT ?");
 const Sql kSave(
@@ -250,6 +253,13 @@ Result<Chat> SqlChatRepository::Move(int64_t conversation_id, std::vector<ChatSt
           c.Execute(kRecordWait, Params::Of(conversation_id, chat.queue_id, chat.requested_at, at,
                                             std::string(outcome)))
               .status());
+    }
+    // And how long it was handled, for the chats' handle time.
+    if (chat.state == ChatState::kActive && to != ChatState::kActive && chat.accepted_at) {
+      LUISTER_RETURN_IF_ERROR(c.Execute(kRecordHandled,
+                                        Params::Of(conversation_id, chat.queue_id,
+                                                   chat.requested_at, *chat.accepted_at, at))
+                                  .status());
     }
     chat.state = to;
     if (to == ChatState::kActive) {

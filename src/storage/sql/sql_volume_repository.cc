@@ -66,7 +66,7 @@ std::string CallSql(const std::string& where) {
 }
 std::string ChatWaitSql(const std::string& where) {
   return "SELECT w.id, w.requested_at, w.outcome, w.ended_at, w.queue_id, q.department_id, "
-         "COALESCE(cu.segment, '') FROM chat_waits w JOIN queues q ON q.id = w.queue_id "
+         "COALESCE(cu.segment, ''), w.accepted_at FROM chat_waits w JOIN queues q ON q.id = w.queue_id "
          "JOIN conversations c ON c.id = w.conversation_id "
          "LEFT JOIN customers cu ON cu.id = c.customer_id WHERE " +
          where;
@@ -89,15 +89,18 @@ const Sql kFirstResponsesIn(ActivitySql(
     "a.direction = 'out' AND a.at = c.first_response_at"));
 const Sql kCallsIn(CallSql("p.started_at >= ? AND p.started_at < ? AND p.id <= ?"));
 const Sql kChatWaitsIn(ChatWaitSql("w.requested_at >= ? AND w.requested_at < ? AND w.id <= ?"));
-const Sql kForget("DELETE FROM volume_rollups WHERE bucket >= ? AND bucket < ?");
+// Through the primary key, every grain.
+const Sql kForget(
+    "DELETE FROM volume_rollups WHERE grain IN (0, 1, 2, 3, 4) AND bucket >= ? AND bucket < ?");
 
 const Sql kAdd(
-    "INSERT INTO volume_rollups (bucket, channel, department_id, queue_id, location_id, segment, "
-    "opened, messages_in, replies, calls_offered, calls_answered, calls_abandoned, "
+    "INSERT INTO volume_rollups (grain, bucket, channel, department_id, queue_id, location_id, "
+    "segment, opened, messages_in, replies, calls_offered, calls_answered, calls_abandoned, "
     "chats_offered, chats_answered, chats_abandoned, waits, wait_seconds, first_responses, "
     "first_response_seconds, handled, handle_seconds) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (bucket, channel, department_id, queue_id, location_id, segment) DO UPDATE SET "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (grain, bucket, channel, department_id, queue_id, location_id, segment) "
+    "DO UPDATE SET "
     "opened = volume_rollups.opened + excluded.opened, "
     "messages_in = volume_rollups.messages_in + excluded.messages_in, "
     "replies = volume_rollups.replies + excluded.replies, "
@@ -160,18 +163,25 @@ VolumeEvent ChatWaitEvent(const Row& r) {
   e.at = r.Time(1);
   e.channel = Channel::kChat;
   e.outcome = r.Text(2);
-  e.wait_seconds = std::max<int64_t>(0, (r.Int(3) - r.Int(1)) / 1000);
   e.queue_id = r.Int(4);
   e.department_id = r.Int(5);
   e.segment = r.Text(6);
+  if (auto accepted = r.OptInt(7)) {  // an answered chat that ended: handled
+    e.wait_seconds = -1;
+    e.talk_seconds = std::max<int64_t>(0, (r.Int(3) - *accepted) / 1000);
+  } else {
+    e.wait_seconds = std::max<int64_t>(0, (r.Int(3) - r.Int(1)) / 1000);
+  }
   return e;
 }
 
+// Full-grain counts, added at every grain.
 Status AddRows(Connection& c, const std::map<VolumeKey, VolumeCounts>& counts) {
-  for (const auto& [k, n] : counts) {
+  for (const auto& [k, n] : WithAllGrains(counts)) {
     if (n.empty()) continue;
     LUISTER_RETURN_IF_ERROR(
-        c.Execute(kAdd, Params::Of(k.bucket, std::string(ToString(k.channel)), k.department_id,
+        c.Execute(kAdd, Params::Of(static_cast<int64_t>(k.grain), k.bucket,
+                                   std::string(ToString(k.channel)), k.department_id,
                                    k.queue_id, k.location_id, k.segment, n.opened, n.messages_in,
                                    n.replies, n.calls_offered, n.calls_answered, n.calls_abandoned,
                                    n.chats_offered, n.chats_answered, n.chats_abandoned, n.waits,
@@ -194,6 +204,10 @@ const Sql kKeepMostOnline(
 const Sql kOnline(
     "SELECT bucket, department_id, agents FROM staff_online WHERE bucket >= ? AND bucket < ? "
     "ORDER BY bucket, department_id");
+// Through the primary key (grain, bucket): a range of the recent weeks.
+const Sql kSegments(
+    "SELECT DISTINCT segment FROM volume_rollups WHERE grain = 3 AND bucket >= ? AND "
+    "segment <> '' ORDER BY segment LIMIT ?");
 
 }  // namespace
 
@@ -290,13 +304,17 @@ Result<bool> SqlVolumeRepository::SetRepairedThrough(Timestamp from, Timestamp t
 Result<std::vector<VolumeRow>> SqlVolumeRepository::Rows(Timestamp from, Timestamp to,
                                                          const VolumeFilter& filter) {
   return db_.ReadOne([&](Connection& c) {
-    // Through the primary key (bucket first).
+    // The grain is written into the text, not bound, so that both engines
+    // plan with its partial index: by department, queue, segment or
+    // location first, else the primary key (grain, bucket).
+    const VolumeGrain grain = GrainFor(filter);
     QueryBuilder q(
         "SELECT bucket, channel, sum(opened), sum(messages_in), sum(replies), "
         "sum(calls_offered), sum(calls_answered), sum(calls_abandoned), sum(chats_offered), "
         "sum(chats_answered), sum(chats_abandoned), sum(waits), sum(wait_seconds), "
         "sum(first_responses), sum(first_response_seconds), sum(handled), sum(handle_seconds) "
-        "FROM volume_rollups WHERE 1 = 1");
+        "FROM volume_rollups WHERE grain = " +
+        std::to_string(static_cast<int>(grain)));
     q.Add(" AND bucket >= ?", from);
     q.Add(" AND bucket < ?", to);
     if (filter.channel) q.Add(" AND channel = ?", std::string(ToString(*filter.channel)));
@@ -344,6 +362,13 @@ Status SqlVolumeRepository::SampleOnline(Timestamp bucket, Timestamp since) {
       LUISTER_RETURN_IF_ERROR(
           c.Execute(kKeepMostOnline, Params::Of(bucket, department, agents)).status());
     return Status::Ok();
+  });
+}
+
+Result<std::vector<std::string>> SqlVolumeRepository::Segments(Timestamp since, int limit) {
+  return db_.ReadOne([&](Connection& c) {
+    return Collect<std::string>(c, kSegments, Params::Of(since, static_cast<int64_t>(limit)),
+                                [](const Row& r) { return r.Text(0); });
   });
 }
 

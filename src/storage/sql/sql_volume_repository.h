@@ -22,6 +22,7 @@ class SqlVolumeRepository final : public VolumeRepository {
   Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
                                       const VolumeFilter& filter) override;
   Status SampleOnline(Timestamp bucket, Timestamp since) override;
+  Result<std::vector<std::string>> Segments(Timestamp since, int limit) override;
   Result<std::vector<OnlineSample>> Online(Timestamp from, Timestamp to) override;
   Result<std::optional<int64_t>> JobId() override;
   Result<bool> SetJob(std::optional<int64_t> expected, int64_t job_id) override;

@@ -46,6 +46,8 @@ export const queryKeys = {
   volumeHeatmap: (params: object) => ['staffing', 'heatmap', params] as const,
   volumeForecast: (params: object) => ['staffing', 'forecast', params] as const,
   staffingPlan: (params: object) => ['staffing', 'plan', params] as const,
+  /** The customer segments the volume can be narrowed to (`GET /volume/segments`). */
+  volumeSegments: ['staffing', 'segments'] as const,
   shifts: (params: object) => ['staffing', 'shifts', params] as const,
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,

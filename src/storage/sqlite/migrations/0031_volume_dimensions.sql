@@ -4,7 +4,12 @@
 -- sources, each with its own watermark (domain/contact_volume.h).
 DROP TABLE volume_rollups;
 DROP TABLE volume_rollup_state;
+-- Each quarter is kept at five grains (domain VolumeGrain): the full
+-- breakdown (0) and its sums by channel (1), by department and queue (2),
+-- by segment (3) and by location (4), so that a view narrowed to one of
+-- them reads a few rows per quarter, not every combination.
 CREATE TABLE volume_rollups (
+  grain INTEGER NOT NULL,
   bucket INTEGER NOT NULL,
   channel TEXT NOT NULL,
   department_id INTEGER NOT NULL,
@@ -26,8 +31,12 @@ CREATE TABLE volume_rollups (
   first_response_seconds INTEGER NOT NULL,
   handled INTEGER NOT NULL,
   handle_seconds INTEGER NOT NULL,
-  PRIMARY KEY (bucket, channel, department_id, queue_id, location_id, segment)
+  PRIMARY KEY (grain, bucket, channel, department_id, queue_id, location_id, segment)
 );
+CREATE INDEX volume_rollups_department ON volume_rollups (department_id, bucket) WHERE grain = 2;
+CREATE INDEX volume_rollups_queue ON volume_rollups (queue_id, bucket) WHERE grain = 2;
+CREATE INDEX volume_rollups_segment ON volume_rollups (segment, bucket) WHERE grain = 3;
+CREATE INDEX volume_rollups_location ON volume_rollups (location_id, bucket) WHERE grain = 4;
 -- The job that adds them, and the last row it read of each source.
 CREATE TABLE volume_rollup_state (
   singleton INTEGER PRIMARY KEY,
@@ -43,12 +52,16 @@ CREATE TABLE volume_rollup_state (
   repaired_through INTEGER NOT NULL DEFAULT 0
 );
 -- Each time a waiting chat stopped waiting: accepted (answered), left by
--- the visitor (abandoned) or given to e-mail (timed_out). Append-only.
+-- the visitor (abandoned) or given to e-mail (timed_out); and each time an
+-- answered chat stopped being handled (ended: closed, or back in the
+-- queue), with when it was accepted, for the chats' handle time.
+-- Append-only.
 CREATE TABLE chat_waits (
   id INTEGER PRIMARY KEY,
   conversation_id INTEGER NOT NULL REFERENCES conversations (id),
   queue_id INTEGER NOT NULL REFERENCES queues (id),
   requested_at INTEGER NOT NULL,
+  accepted_at INTEGER,
   ended_at INTEGER NOT NULL,
   outcome TEXT NOT NULL
 );

@@ -6,12 +6,17 @@ import type { Channel, List, NewShift, Shift, ShiftImport, StaffingSchedulePlan,
 // The planner's endpoints (docs/openapi.yaml, tag `staffing`; docs/staffing.md).
 // Aggregates only: counts, durations and agents, never a conversation.
 
-/** What the volume is counted over: a time zone, and one channel, department or queue, or all. */
+/**
+ * What the volume is counted over: a time zone, and one channel, department,
+ * queue, location (a shop or counter: its walk-ins) or customer segment, or all.
+ */
 export interface VolumeFilters {
   tz: string;
   channel?: Channel;
   department_id?: number;
   queue_id?: number;
+  location_id?: number;
+  segment?: string;
 }
 
 /** The forecast's shape: intervals of 15, 30 or 60 minutes over the next `horizon_days` days. */
@@ -41,6 +46,20 @@ export function useVolumeHeatmap(params: VolumeFilters & { from: string; to: str
     queryKey: queryKeys.volumeHeatmap(params),
     queryFn: ({ signal }) => api.get<VolumeHeatmap>('/volume/heatmap', { ...params }, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The customer segments counted in the last year, sorted: the segment
+ * filter's choices. Labels only, never customers; a segment seen for the
+ * first time appears when this goes stale.
+ */
+export function useVolumeSegments() {
+  return useQuery({
+    queryKey: queryKeys.volumeSegments,
+    queryFn: ({ signal }) => api.get<List<string>>('/volume/segments', undefined, signal),
+    select: (d) => d.items,
+    staleTime: 5 * 60_000,
   });
 }
 

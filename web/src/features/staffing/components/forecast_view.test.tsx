@@ -38,6 +38,8 @@ function renderForecast(answer: VolumeForecast = forecastFixture(), route = '/st
     'GET /volume/forecast': () => json(answer),
     'GET /departments': () => json({ items: [] }),
     'GET /queues': () => json({ items: [] }),
+    'GET /locations': () => json({ items: [] }),
+    'GET /volume/segments': () => json({ items: [] }),
   });
   const client = createTestQueryClient();
   client.setQueryData(queryKeys.session, sessionInfo(['read_conversations']));

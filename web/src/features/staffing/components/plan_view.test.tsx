@@ -32,7 +32,13 @@ const lastChart = () =>
   });
 
 function renderPlan(plan: RouteHandler = () => json(planFixture()), route = '/staffing?view=plan') {
-  const calls = stubApi({ 'GET /staffing/plan': plan, 'GET /departments': () => json({ items: [] }), 'GET /queues': () => json({ items: [] }) });
+  const calls = stubApi({
+    'GET /staffing/plan': plan,
+    'GET /departments': () => json({ items: [] }),
+    'GET /queues': () => json({ items: [] }),
+    'GET /locations': () => json({ items: [] }),
+    'GET /volume/segments': () => json({ items: [] }),
+  });
   const client = createTestQueryClient();
   client.setQueryData(queryKeys.session, sessionInfo(['read_conversations']));
   renderWithProviders(<StaffingPage />, { client, route });
@@ -129,6 +135,12 @@ describe('StaffingPage: staffing plan', () => {
     await waitFor(() => expect(screen.getByRole('link', { name: 'Schedule' })).toHaveAttribute('href', '/staffing?view=schedule'));
     expect(screen.getByTestId('plan-hours-required')).toHaveTextContent('40');
     expect(screen.getByLabelText('Service level (%)')).toHaveValue('');
+  });
+
+  it('plans for the location and segment in the address', async () => {
+    const calls = renderPlan(undefined, '/staffing?view=plan&location_id=11&segment=MKB');
+    await screen.findByTestId('plan-figures');
+    expect(asked(calls)).toEqual([{ ...base, location_id: '11', segment: 'MKB' }]);
   });
 
   it('reads the what-if from the address', async () => {

@@ -5,10 +5,10 @@ import type { ForecastParams, VolumeFilters, WhatIf } from '../api/staffing';
 
 // The staffing page's choices live in the address, so that a view can be
 // shared and coming back finds it as it was: the tab (`view`), what is
-// counted (`channel`, `department_id`, `queue_id`, `tz`), the heatmap's
-// period and measure (`weeks`, `metric`), the forecast's shape (`days`,
-// `interval`) and the what-if (the API's names; shares in percent as typed).
-// A choice equal to its default is left out.
+// counted (`channel`, `department_id`, `queue_id`, `location_id`, `segment`,
+// `tz`), the heatmap's period and measure (`weeks`, `metric`), the
+// forecast's shape (`days`, `interval`) and the what-if (the API's names;
+// shares in percent as typed). A choice equal to its default is left out.
 
 export const VIEWS = ['volume', 'forecast', 'plan', 'schedule'] as const;
 export type View = (typeof VIEWS)[number];
@@ -57,6 +57,9 @@ export function useStaffingParams() {
   const channel = CHANNELS.find((c) => c === params.get('channel'));
   const departmentId = positiveId(params.get('department_id'));
   const queueId = positiveId(params.get('queue_id'));
+  const locationId = positiveId(params.get('location_id'));
+  // Any label the server counted; an empty one means every segment.
+  const segment = params.get('segment') || undefined;
   const tz = params.get('tz') || DEFAULT_TZ;
   const weeks = pick(params.get('weeks'), PERIOD_WEEKS, 4);
   const metric = pick(params.get('metric'), METRICS, 'contacts');
@@ -65,8 +68,15 @@ export function useStaffingParams() {
   const whatIfKey = WHAT_IF_FIELDS.map((f) => params.get(f) ?? '').join('|');
 
   const filters = useMemo<VolumeFilters>(
-    () => ({ tz, ...(channel ? { channel } : {}), ...(departmentId ? { department_id: departmentId } : {}), ...(queueId ? { queue_id: queueId } : {}) }),
-    [tz, channel, departmentId, queueId],
+    () => ({
+      tz,
+      ...(channel ? { channel } : {}),
+      ...(departmentId ? { department_id: departmentId } : {}),
+      ...(queueId ? { queue_id: queueId } : {}),
+      ...(locationId ? { location_id: locationId } : {}),
+      ...(segment ? { segment } : {}),
+    }),
+    [tz, channel, departmentId, queueId, locationId, segment],
   );
   const forecast = useMemo<ForecastParams>(() => ({ ...filters, interval_minutes: interval, horizon_days: days }), [filters, interval, days]);
   const whatIf = useMemo<WhatIfDraft>(() => {

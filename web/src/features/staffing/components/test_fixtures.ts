@@ -4,22 +4,28 @@ import type { HistoryDay, Shift, StaffingInterval, StaffingSchedulePlan, VolumeC
 // around Christmas 2026 (Friday 25 December is a holiday).
 
 const zero: VolumeCounts = {
-  contacts: 0, opened: 0, messages_in: 0, replies: 0, calls_offered: 0, calls_answered: 0, calls_abandoned: 0,
+  contacts: 0, opened: 0, messages_in: 0, replies: 0, calls_offered: 0, calls_answered: 0, calls_abandoned: 0, chats_offered: 0, chats_answered: 0, chats_abandoned: 0,
   abandon_rate: null, avg_wait_seconds: null, avg_first_response_seconds: null, avg_handle_seconds: null,
 };
 
-/** 7 × 24 cells, Monday 0:00 first; Thursday 10:00 had two calls (one given up) and a chat, Monday 9:00 one e-mail. */
+/**
+ * 7 × 24 cells, Monday 0:00 first; Thursday 10:00 had two calls (one given up) and a chat (answered), so one in three of
+ * those that waited gave up; Monday 9:00 one e-mail.
+ */
 export function heatmapFixture(over: Partial<VolumeHeatmap> = {}): VolumeHeatmap {
   const cells: VolumeCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ ...zero, weekday, hour });
   cells[3 * 24 + 10] = {
     ...zero, weekday: 4, hour: 10, contacts: 3, opened: 1, messages_in: 1, replies: 1, calls_offered: 2, calls_answered: 1, calls_abandoned: 1,
-    abandon_rate: 0.5, avg_wait_seconds: 52.5, avg_first_response_seconds: 90, avg_handle_seconds: 390,
+    chats_offered: 1, chats_answered: 1, abandon_rate: 1 / 3, avg_wait_seconds: 52.5, avg_first_response_seconds: 90, avg_handle_seconds: 390,
   };
   cells[9] = { ...zero, weekday: 1, hour: 9, contacts: 1, opened: 1, messages_in: 1, avg_first_response_seconds: 600 };
   return {
     from: '2026-11-26T23:00:00Z', to: '2026-12-24T23:00:00Z', tz: 'Europe/Amsterdam', weeks: 4,
-    total: { ...zero, contacts: 4, opened: 2, messages_in: 2, replies: 1, calls_offered: 2, calls_answered: 1, calls_abandoned: 1, abandon_rate: 0.5, avg_wait_seconds: 52.5, avg_first_response_seconds: 345, avg_handle_seconds: 390 },
+    total: {
+      ...zero, contacts: 4, opened: 2, messages_in: 2, replies: 1, calls_offered: 2, calls_answered: 1, calls_abandoned: 1, chats_offered: 1, chats_answered: 1,
+      abandon_rate: 1 / 3, avg_wait_seconds: 52.5, avg_first_response_seconds: 345, avg_handle_seconds: 390,
+    },
     cells,
     ...over,
   };

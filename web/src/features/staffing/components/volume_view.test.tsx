@@ -35,8 +35,19 @@ const until = <T,>(get: () => T | undefined) =>
     return v;
   });
 
-const departments = { items: [{ id: 3, name: 'Klantenservice', created_at: '2026-01-01T00:00:00Z' }] };
+const departments = {
+  items: [
+    { id: 3, name: 'Klantenservice', created_at: '2026-01-01T00:00:00Z' },
+    { id: 4, name: 'Zakelijk', created_at: '2026-01-01T00:00:00Z' },
+  ],
+};
 const queues = { items: [{ id: 7, department_id: 3, name: 'Algemeen', created_at: '2026-01-01T00:00:00Z' }] };
+const locations = {
+  items: [
+    { id: 11, department_id: 3, name: 'Winkel Utrecht', address: 'Oudegracht 1', active: true, created_at: '2026-01-01T00:00:00Z' },
+    { id: 12, department_id: 4, name: 'Balie Zwolle', address: '', active: false, created_at: '2026-01-01T00:00:00Z' },
+  ],
+};
 
 function routes(over: Record<string, (r: StubbedRequest) => Response> = {}) {
   return {
@@ -44,6 +55,8 @@ function routes(over: Record<string, (r: StubbedRequest) => Response> = {}) {
     'GET /volume/forecast': () => json(forecastFixture()),
     'GET /departments': () => json(departments),
     'GET /queues': () => json(queues),
+    'GET /locations': () => json(locations),
+    'GET /volume/segments': () => json({ items: ['MKB', 'Particulier'] }),
     ...over,
   };
 }
@@ -56,6 +69,7 @@ function renderPage(route = '/staffing') {
 
 const asked = (calls: StubbedRequest[], key: string) => calls.filter((c) => c.key === key).map((c) => Object.fromEntries(c.query));
 const rows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+const options = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
 const cell = (weekday: number, hour: number) => screen.getByTestId('heatmap-table').querySelector(`td[data-weekday="${weekday}"][data-hour="${hour}"]`);
 
 afterEach(() => {
@@ -95,11 +109,12 @@ describe('StaffingPage: when customers come', () => {
     expect(chart.series[0].data).toHaveLength(168);
     expect(chart.series[0].data).toContainEqual([10, 3, 3]);
     expect(chart.series[0].data).toContainEqual([9, 0, 1]);
-    expect(screen.getByRole('img', { name: /^Contacts by hour and weekday .*\. 4 contacts, of which 2 calls; abandon rate 50%\.$/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Contacts by hour and weekday .*\. 4 contacts, of which 2 calls and 1 chat; abandon rate 33%\.$/ })).toBeInTheDocument();
 
     expect(screen.getByTestId('volume-contacts')).toHaveTextContent('4');
-    expect(screen.getByTestId('volume-calls')).toHaveTextContent('2');
-    expect(screen.getByTestId('volume-abandon')).toHaveTextContent('50%');
+    expect(screen.getByTestId('volume-calls')).toHaveTextContent('Calls offered21 answered, 1 abandoned');
+    expect(screen.getByTestId('volume-chats')).toHaveTextContent('Chats offered11 answered, 0 abandoned');
+    expect(screen.getByTestId('volume-abandon')).toHaveTextContent('33%');
     expect(screen.getByTestId('volume-wait')).toHaveTextContent('0:52');
     expect(screen.getByTestId('volume-handle')).toHaveTextContent('6:30');
   });
@@ -115,7 +130,7 @@ describe('StaffingPage: when customers come', () => {
     await vi.waitFor(() => expect(heatmapOption()!.series[0].data).toContainEqual([10, 3, 52.5]));
     expect(heatmapOption()!.series[0].data).toContainEqual([9, 0, '-']);
     await userEvent.click(screen.getByRole('button', { name: 'Abandon rate' }));
-    expect(cell(4, 10)).toHaveTextContent('50%');
+    expect(cell(4, 10)).toHaveTextContent('33%');
     // Nothing was asked again, and the other tabs keep the choice.
     expect(asked(calls, 'GET /volume/heatmap')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Forecast' })).toHaveAttribute('href', '/staffing?metric=abandon_rate&view=forecast');
@@ -137,6 +152,94 @@ describe('StaffingPage: when customers come', () => {
     expect(Date.parse(last.to) - Date.parse(last.from)).toBe(7 * 86_400_000);
     // The trend's history is asked for the same contacts.
     await vi.waitFor(() => expect(asked(calls, 'GET /volume/forecast').at(-1)).toEqual({ channel: 'phone', department_id: '3', queue_id: '7', tz: 'UTC', interval_minutes: '30', horizon_days: '7' }));
+  });
+
+  it('asks again for one location and one segment, kept in the address', async () => {
+    const calls = stubApi(routes());
+    renderPage();
+    await screen.findByTestId('heatmap-table');
+    const location = screen.getByRole('combobox', { name: 'Location' });
+    const segment = screen.getByRole('combobox', { name: 'Segment' });
+    // Every department's shops and counters, closed ones too (they were counted); the segments the server counted.
+    await waitFor(() => expect(options(location)).toEqual(['All locations', 'Klantenservice › Winkel Utrecht', 'Zakelijk › Balie Zwolle (closed)']));
+    await waitFor(() => expect(options(segment)).toEqual(['All segments', 'MKB', 'Particulier']));
+    expect(asked(calls, 'GET /volume/segments')).toEqual([{}]);
+
+    await userEvent.selectOptions(location, 'Klantenservice › Winkel Utrecht');
+    await userEvent.selectOptions(segment, 'MKB');
+    await vi.waitFor(() => expect(asked(calls, 'GET /volume/heatmap')).toHaveLength(3));
+    expect(asked(calls, 'GET /volume/heatmap').at(-1)).toMatchObject({ tz: 'Europe/Amsterdam', location_id: '11', segment: 'MKB' });
+    await vi.waitFor(() =>
+      expect(asked(calls, 'GET /volume/forecast').at(-1)).toEqual({ tz: 'Europe/Amsterdam', location_id: '11', segment: 'MKB', interval_minutes: '30', horizon_days: '7' }),
+    );
+    expect(location).toHaveValue('11');
+    expect(segment).toHaveValue('MKB');
+    expect(screen.getByRole('link', { name: 'Forecast' })).toHaveAttribute('href', '/staffing?location_id=11&segment=MKB&view=forecast');
+
+    // Back to every segment: the parameter leaves the address and the request.
+    await userEvent.selectOptions(segment, 'All segments');
+    await vi.waitFor(() => expect(asked(calls, 'GET /volume/heatmap')).toHaveLength(4));
+    expect(asked(calls, 'GET /volume/heatmap').at(-1)).not.toHaveProperty('segment');
+    expect(screen.getByRole('link', { name: 'Forecast' })).toHaveAttribute('href', '/staffing?location_id=11&view=forecast');
+  });
+
+  it('narrows the locations to the department chosen, and lets go of one outside it', async () => {
+    const calls = stubApi(routes());
+    renderPage('/staffing?location_id=12');
+    await screen.findByTestId('heatmap-table');
+    expect(asked(calls, 'GET /volume/heatmap')[0]).toMatchObject({ location_id: '12' });
+    const location = screen.getByRole('combobox', { name: 'Location' });
+    await waitFor(() => expect(location).toHaveValue('12'));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Department' }), 'Klantenservice');
+    await waitFor(() => expect(options(location)).toEqual(['All locations', 'Klantenservice › Winkel Utrecht']));
+    expect(location).toHaveValue('');
+    expect(screen.getByRole('link', { name: 'Forecast' })).toHaveAttribute('href', '/staffing?department_id=3&view=forecast');
+    await vi.waitFor(() => expect(asked(calls, 'GET /volume/heatmap').at(-1)).toMatchObject({ department_id: '3' }));
+    expect(asked(calls, 'GET /volume/heatmap').at(-1)).not.toHaveProperty('location_id');
+  });
+
+  it('keeps a chosen segment the list does not have, and offers none when nothing is counted', async () => {
+    const calls = stubApi(routes({ 'GET /volume/segments': () => json({ items: [] }) }));
+    renderPage('/staffing?segment=Oud%20segment');
+    await screen.findByTestId('heatmap-table');
+    expect(asked(calls, 'GET /volume/heatmap')[0]).toMatchObject({ segment: 'Oud segment' });
+    const segment = screen.getByRole('combobox', { name: 'Segment' });
+    await vi.waitFor(() => expect(asked(calls, 'GET /volume/segments')).toHaveLength(1));
+    expect(segment).toHaveValue('Oud segment');
+    expect(options(segment)).toEqual(['All segments', 'Oud segment']);
+    expect(segment).toBeEnabled();
+    await userEvent.selectOptions(segment, 'All segments');
+    await waitFor(() => expect(segment).toBeDisabled());
+    expect(options(segment)).toEqual(['All segments']);
+  });
+
+  it('shows the chats offered, answered and given up', async () => {
+    // Tuesday 14:00: three chats waited for an agent, two were taken and one visitor left.
+    const map = heatmapFixture();
+    const tuesday = 1 * 24 + 14;
+    map.cells[tuesday] = { ...map.cells[tuesday], contacts: 3, opened: 3, chats_offered: 3, chats_answered: 2, chats_abandoned: 1, abandon_rate: 1 / 3, avg_wait_seconds: 40 };
+    map.total = { ...map.total, contacts: 7, opened: 5, chats_offered: 4, chats_answered: 3, chats_abandoned: 1, abandon_rate: 2 / 6 };
+    stubApi(routes({ 'GET /volume/heatmap': () => json(map) }));
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:csv'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderPage();
+    await screen.findByTestId('heatmap-table');
+    const chats = screen.getByTestId('volume-chats');
+    expect(within(chats).getByRole('term')).toHaveTextContent('Chats offered');
+    expect(chats.querySelector('.stat-tile__value')).toHaveTextContent('4');
+    expect(chats.querySelector('.stat-tile__note')).toHaveTextContent('3 answered, 1 abandoned');
+    expect(screen.getByRole('img', { name: /\. 7 contacts, of which 2 calls and 4 chats; abandon rate 33%\.$/ })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download the heatmap (CSV)' }));
+    const lines = (await blob!.text()).replace(/^\uFEFF/, '').split('\r\n');
+    const header = lines[0].split(',');
+    const row = lines[1 + tuesday].split(',');
+    const column = (name: string) => row[header.indexOf(name)];
+    expect(row.slice(0, 3)).toEqual(['2', 'Tue', '14']);
+    expect([column('Chats offered'), column('Chats answered'), column('Chats abandoned')]).toEqual(['3', '2', '1']);
+    expect([column('Calls offered'), column('Abandon rate (%)'), column('Average wait (s)')]).toEqual(['0', '33.3', '40']);
   });
 
   it('compares this week with the week before, day by day', async () => {
@@ -172,11 +275,12 @@ describe('StaffingPage: when customers come', () => {
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('staffing-heatmap-2026-11-27-2026-12-24.csv');
     const lines = (await blob!.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Weekday (1 = Monday),Weekday,Hour,Contacts,Conversations opened,Messages in,Replies,Calls offered,Calls answered,Calls abandoned,Abandon rate (%),Average wait (s),Average first response (s),Average handle time (s)',
+      'Weekday (1 = Monday),Weekday,Hour,Contacts,Conversations opened,Messages in,Replies,Calls offered,Calls answered,Calls abandoned,' +
+        'Chats offered,Chats answered,Chats abandoned,Abandon rate (%),Average wait (s),Average first response (s),Average handle time (s)',
     );
     expect(lines).toHaveLength(1 + 168 + 1);
-    expect(lines[1]).toBe('1,Mon,0,0,0,0,0,0,0,0,,,,');
-    expect(lines[1 + 3 * 24 + 10]).toBe('4,Thu,10,3,1,1,1,2,1,1,50,52.5,90,390');
+    expect(lines[1]).toBe('1,Mon,0,0,0,0,0,0,0,0,0,0,0,,,,');
+    expect(lines[1 + 3 * 24 + 10]).toBe('4,Thu,10,3,1,1,1,2,1,1,1,1,0,33.3,52.5,90,390');
   });
 
   it('speaks Dutch', async () => {
@@ -192,6 +296,9 @@ describe('StaffingPage: when customers come', () => {
     expect(table).toHaveAccessibleName(/^Afhandeltijd per uur en weekdag · .* \(4 weken\) · Europe\/Amsterdam$/);
     expect(cell(4, 10)).toHaveTextContent('6:30');
     expect(screen.getByRole('combobox', { name: 'Kanaal' })).toBeInTheDocument();
+    await waitFor(() => expect(options(screen.getByRole('combobox', { name: 'Locatie' }))).toEqual(['Alle locaties', 'Klantenservice › Winkel Utrecht', 'Zakelijk › Balie Zwolle (gesloten)']));
+    expect(options(screen.getByRole('combobox', { name: 'Segment' }))[0]).toBe('Alle segmenten');
+    expect(screen.getByTestId('volume-chats')).toHaveTextContent('Aangeboden chats11 beantwoord, 0 afgehaakt');
     expect(await screen.findByTestId('trend-summary')).toHaveTextContent('De afgelopen 7 dagen: 92 contacten, tegen 70 in de 7 dagen daarvoor (+31%).');
     expect(screen.getByRole('button', { name: 'Heatmap downloaden (CSV)' })).toBeInTheDocument();
   });

@@ -96,20 +96,28 @@ function HeatmapFigures({ map, metric }: { map: VolumeHeatmap; metric: Metric })
   const total = map.total;
   const span = `${localDate(map.from, map.tz)} – ${localDate(Date.parse(map.to) - 1, map.tz)}`;
   const caption = t('staffing.volume.caption', { metric: t(`staffing.metric.${metric}`), tz: map.tz, span, count: map.weeks });
+  // The abandon rate is over the calls and the chats that waited for an agent.
   const summary = t('staffing.volume.summary', {
     contacts: formatNumber(total.contacts, lang),
-    calls: formatNumber(total.calls_offered, lang),
+    calls: t('staffing.volume.calls', { count: total.calls_offered, n: formatNumber(total.calls_offered, lang) }),
+    chats: t('staffing.volume.chats', { count: total.chats_offered, n: formatNumber(total.chats_offered, lang) }),
     abandon: formatPercent(total.abandon_rate, lang),
   });
+  const outcome = (answered: number, abandoned: number) =>
+    t('staffing.volume.answeredAbandoned', { answered: formatNumber(answered, lang), abandoned: formatNumber(abandoned, lang) });
   const figures = [
     { key: 'contacts', label: t('staffing.metric.contacts'), value: formatNumber(total.contacts, lang), note: t('staffing.volume.contactsNote') },
-    { key: 'calls', label: t('staffing.volume.callsOffered'), value: formatNumber(total.calls_offered, lang) },
+    { key: 'calls', label: t('staffing.volume.callsOffered'), value: formatNumber(total.calls_offered, lang), note: outcome(total.calls_answered, total.calls_abandoned) },
+    { key: 'chats', label: t('staffing.volume.chatsOffered'), value: formatNumber(total.chats_offered, lang), note: outcome(total.chats_answered, total.chats_abandoned) },
     { key: 'abandon', label: t('staffing.metric.abandon_rate'), value: formatPercent(total.abandon_rate, lang) },
     { key: 'wait', label: t('staffing.metric.avg_wait_seconds'), value: formatMetric('avg_wait_seconds', total.avg_wait_seconds, lang) },
     { key: 'first-response', label: t('staffing.metric.avg_first_response_seconds'), value: formatMetric('avg_first_response_seconds', total.avg_first_response_seconds, lang) },
     { key: 'handle', label: t('staffing.metric.avg_handle_seconds'), value: formatMetric('avg_handle_seconds', total.avg_handle_seconds, lang) },
   ];
-  const columns = ['contacts', 'opened', 'messages_in', 'replies', 'calls_offered', 'calls_answered', 'calls_abandoned', 'abandon_rate', 'avg_wait_seconds', 'avg_first_response_seconds', 'avg_handle_seconds'] as const;
+  const columns = [
+    'contacts', 'opened', 'messages_in', 'replies', 'calls_offered', 'calls_answered', 'calls_abandoned', 'chats_offered', 'chats_answered', 'chats_abandoned',
+    'abandon_rate', 'avg_wait_seconds', 'avg_first_response_seconds', 'avg_handle_seconds',
+  ] as const;
   const csvRows = () =>
     map.cells.map((c) => [
       c.weekday, weekdays[c.weekday - 1], c.hour,
