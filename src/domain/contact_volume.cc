@@ -60,6 +60,31 @@ bool VolumeCounts::empty() const {
          chats_abandoned == 0 && waits == 0 && first_responses == 0 && handled == 0;
 }
 
+bool Hourly(VolumeGrain g) { return static_cast<int>(g) >= static_cast<int>(VolumeGrain::kChannelHour); }
+
+namespace {
+
+constexpr int64_t kHourMs = 3'600'000;
+
+VolumeGrain HourlyTwin(VolumeGrain g) {
+  return static_cast<VolumeGrain>(static_cast<int>(g) + 4);
+}
+
+Timestamp FloorHour(Timestamp t) {
+  const int64_t ms = ToMillis(t);
+  return FromMillis(ms >= 0 ? ms / kHourMs * kHourMs : -((-ms + kHourMs - 1) / kHourMs) * kHourMs);
+}
+
+// `k` at its grain, and again by the hour.
+void AddSummed(VolumeKey k, const VolumeCounts& counts, std::map<VolumeKey, VolumeCounts>* out) {
+  (*out)[k] += counts;
+  k.grain = HourlyTwin(k.grain);
+  k.bucket = FloorHour(k.bucket);
+  (*out)[k] += counts;
+}
+
+}  // namespace
+
 std::map<VolumeKey, VolumeCounts> WithAllGrains(const std::map<VolumeKey, VolumeCounts>& full) {
   std::map<VolumeKey, VolumeCounts> out;
   for (const auto& [key, counts] : full) {
@@ -67,31 +92,32 @@ std::map<VolumeKey, VolumeCounts> WithAllGrains(const std::map<VolumeKey, Volume
     out[key] += counts;
     VolumeKey k{key.bucket, key.channel};
     k.grain = VolumeGrain::kChannel;
-    out[k] += counts;
+    AddSummed(k, counts, &out);
     k.grain = VolumeGrain::kQueue;
     k.department_id = key.department_id;
     k.queue_id = key.queue_id;
-    out[k] += counts;
+    AddSummed(k, counts, &out);
     // Only a walk-in has a location, and a location filter names one.
     if (key.location_id != 0) {
       k.grain = VolumeGrain::kLocation;
       k.queue_id = 0;
       k.location_id = key.location_id;
-      out[k] += counts;
+      AddSummed(k, counts, &out);
     }
     VolumeKey by_segment{key.bucket, key.channel};
     by_segment.grain = VolumeGrain::kSegment;
     by_segment.segment = key.segment;
-    out[by_segment] += counts;
+    AddSummed(by_segment, counts, &out);
   }
   return out;
 }
 
-VolumeGrain GrainFor(const VolumeFilter& f) {
+VolumeGrain GrainFor(const VolumeFilter& f, bool hourly) {
   const bool queue = f.department_id || f.queue_id;
-  if (f.segment) return queue || f.location_id ? VolumeGrain::kFull : VolumeGrain::kSegment;
-  if (f.location_id) return f.queue_id ? VolumeGrain::kFull : VolumeGrain::kLocation;
-  return queue ? VolumeGrain::kQueue : VolumeGrain::kChannel;
+  VolumeGrain g = queue ? VolumeGrain::kQueue : VolumeGrain::kChannel;
+  if (f.segment) g = queue || f.location_id ? VolumeGrain::kFull : VolumeGrain::kSegment;
+  else if (f.location_id) g = f.queue_id ? VolumeGrain::kFull : VolumeGrain::kLocation;
+  return hourly && g != VolumeGrain::kFull ? HourlyTwin(g) : g;
 }
 
 void AddVolumeEvent(const VolumeEvent& e, std::map<VolumeKey, VolumeCounts>* into,
@@ -171,6 +197,29 @@ VolumeHeatmap BuildHeatmap(const std::vector<VolumeRow>& rows, const ZoneClock& 
   constexpr int64_t kWeekMs = int64_t{7} * 24 * 3'600'000;
   map.weeks = span <= 0 ? 0 : static_cast<int>((span + kWeekMs - 1) / kWeekMs);
   return map;
+}
+
+Result<VolumeHeatmap> ReadHeatmap(VolumeRepository& repo, const ZoneClock& zone, Timestamp from,
+                                  Timestamp to, const VolumeFilter& filter) {
+  const Timestamp start = VolumeBucket(from);
+  // The whole hours inside, by the hour, if the zone keeps them whole and
+  // the filter has an hourly grain; the quarters before and after them.
+  Timestamp first_hour = FloorHour(start);
+  if (first_hour < start) first_hour += std::chrono::hours(1);
+  const Timestamp last_hour = FloorHour(to);
+  const VolumeGrain hourly = GrainFor(filter, true);
+  std::vector<VolumeRow> rows;
+  if (Hourly(hourly) && first_hour + std::chrono::hours(24) < last_hour &&
+      zone.WholeHours(first_hour, last_hour)) {
+    LUISTER_ASSIGN_OR_RETURN(rows, repo.Rows(start, first_hour, filter));
+    LUISTER_ASSIGN_OR_RETURN(auto middle, repo.Rows(first_hour, last_hour, filter, hourly));
+    LUISTER_ASSIGN_OR_RETURN(auto end, repo.Rows(last_hour, to, filter));
+    rows.insert(rows.end(), middle.begin(), middle.end());
+    rows.insert(rows.end(), end.begin(), end.end());
+  } else {
+    LUISTER_ASSIGN_OR_RETURN(rows, repo.Rows(start, to, filter));
+  }
+  return BuildHeatmap(rows, zone, from, to);
 }
 
 Result<int> VolumeService::RunRound(int max_events) {

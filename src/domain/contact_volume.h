@@ -70,16 +70,26 @@ struct VolumeEvent {
 // heatmap of a year, or of one queue, reads a handful of rows per quarter
 // rather than every channel × queue × location × segment combination.
 // A key's dimensions outside its grain are 0 / "".
+// The summed grains are kept per hour (UTC) too, for views that span
+// months in a zone whose offset is whole hours (ZoneClock::WholeHours): a
+// year's heatmap reads a quarter of the rows.
 enum class VolumeGrain : int {
   kFull = 0,      // channel, department, queue, location, segment
   kChannel = 1,   // channel
   kQueue = 2,     // channel, department, queue
   kSegment = 3,   // channel, segment
   kLocation = 4,  // channel, department, location (walk-ins only)
+  kChannelHour = 5,
+  kQueueHour = 6,
+  kSegmentHour = 7,
+  kLocationHour = 8,
 };
-inline constexpr VolumeGrain kVolumeGrains[] = {VolumeGrain::kFull, VolumeGrain::kChannel,
-                                                VolumeGrain::kQueue, VolumeGrain::kSegment,
-                                                VolumeGrain::kLocation};
+inline constexpr VolumeGrain kVolumeGrains[] = {
+    VolumeGrain::kFull,        VolumeGrain::kChannel,   VolumeGrain::kQueue,
+    VolumeGrain::kSegment,     VolumeGrain::kLocation,  VolumeGrain::kChannelHour,
+    VolumeGrain::kQueueHour,   VolumeGrain::kSegmentHour, VolumeGrain::kLocationHour};
+// A grain's buckets are hours (else quarter hours).
+bool Hourly(VolumeGrain g);
 
 struct VolumeKey {
   Timestamp bucket{};
@@ -145,8 +155,10 @@ struct VolumeFilter {
 // Full-grain counts (AddVolumeEvent's) with their sums at every other
 // grain added: what the rollups store.
 std::map<VolumeKey, VolumeCounts> WithAllGrains(const std::map<VolumeKey, VolumeCounts>& full);
-// The coarsest grain that still holds every dimension `filter` narrows.
-VolumeGrain GrainFor(const VolumeFilter& filter);
+// The coarsest grain that still holds every dimension `filter` narrows;
+// with `hourly`, its hourly twin where it has one (the full breakdown is
+// kept by the quarter only).
+VolumeGrain GrainFor(const VolumeFilter& filter, bool hourly = false);
 
 // Hour × weekday in one time zone: the contacts, and the waits beside them.
 struct VolumeHeatmap {
@@ -157,6 +169,11 @@ struct VolumeHeatmap {
 };
 VolumeHeatmap BuildHeatmap(const std::vector<VolumeRow>& rows, const ZoneClock& zone,
                            Timestamp from, Timestamp to);
+class VolumeRepository;
+// The heatmap of [from, to) (quarters at its edges): whole hours by the
+// hour where the zone allows, quarters elsewhere.
+Result<VolumeHeatmap> ReadHeatmap(VolumeRepository& repo, const ZoneClock& zone, Timestamp from,
+                                  Timestamp to, const VolumeFilter& filter);
 
 // The most agents with the workspace open in one quarter hour, per
 // department (0: agents without one).
@@ -183,9 +200,10 @@ class VolumeRepository {
   // runner moved it first.
   virtual Result<bool> Add(VolumeSource source, const std::map<VolumeKey, VolumeCounts>& counts,
                            int64_t from, int64_t to) = 0;
-  // Recounts the quarters in [from, to) from the sources, up to each
+  // Recounts the whole hours in [from, to) from the sources, up to each
   // source's watermark (what is past it the rounds add), in one
-  // transaction; the contacts counted.
+  // transaction; the contacts counted. InvalidArgument unless both are on
+  // the hour (UTC): the hourly grains are recounted whole.
   virtual Result<int64_t> Recount(Timestamp from, Timestamp to) = 0;
   // Customer merges after the merge watermark, at most `limit`: each
   // one's id and, when the two customers' segments differ (the rollups
@@ -202,10 +220,15 @@ class VolumeRepository {
   // recounted, and compare-and-set of it.
   virtual Result<Timestamp> RepairedThrough() = 0;
   virtual Result<bool> SetRepairedThrough(Timestamp from, Timestamp to) = 0;
-  // Rollup rows with bucket in [from, to), summed over the dimensions the
-  // filter leaves open, by bucket and channel.
+  // The rollups of `grain` with bucket in [from, to) that the filter
+  // selects, one row per bucket (ascending) summed over every dimension the
+  // filter leaves open; each key holds the filter's values.
   virtual Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
-                                              const VolumeFilter& filter) = 0;
+                                              const VolumeFilter& filter, VolumeGrain grain) = 0;
+  // By the quarter, at GrainFor(filter).
+  Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to, const VolumeFilter& filter) {
+    return Rows(from, to, filter, GrainFor(filter));
+  }
   // Counts the agents every node reported present at or after `since`
   // (the chat module's presence beat), per department, and keeps the
   // higher of that and what `bucket` held.

@@ -174,8 +174,22 @@ TEST(ContactVolumeTest, EveryGrainSumsTheFullBreakdownAndAFilterReadsTheCoarsest
     int64_t n = 0;
     for (const auto& [k, c] : all)
       if (k.grain == g) n += c.opened;
-    EXPECT_EQ(n, g == VolumeGrain::kLocation ? 1 : 4) << static_cast<int>(g);
+    const bool location = g == VolumeGrain::kLocation || g == VolumeGrain::kLocationHour;
+    EXPECT_EQ(n, location ? 1 : 4) << static_cast<int>(g);
   }
+  // By the hour too: a contact at 09:47 sums into the 09:00 hour.
+  std::map<VolumeKey, VolumeCounts> later = full;
+  VolumeEvent late = Event(ActivityKind::kConversationOpened, "2026-12-03T09:47:00Z");
+  AddVolumeEvent(late, &later);
+  const auto hours = WithAllGrains(later);
+  VolumeKey hour{At("2026-12-03T09:00:00Z"), Channel::kEmail};
+  hour.grain = VolumeGrain::kChannelHour;
+  ASSERT_TRUE(hours.count(hour));
+  EXPECT_EQ(hours.at(hour).opened, 4);
+  hour.grain = VolumeGrain::kChannel;
+  EXPECT_EQ(hours.at(hour).opened, 3);
+  EXPECT_TRUE(Hourly(VolumeGrain::kSegmentHour));
+  EXPECT_FALSE(Hourly(VolumeGrain::kFull));
   const Timestamp q = At("2026-12-03T09:00:00Z");
   auto at = [&](VolumeGrain g, Channel ch, int64_t dept, int64_t queue, int64_t location,
                 const char* segment) {
@@ -204,11 +218,27 @@ TEST(ContactVolumeTest, EveryGrainSumsTheFullBreakdownAndAFilterReadsTheCoarsest
   EXPECT_EQ(GrainFor(f), VolumeGrain::kLocation);
   f.queue_id = 7;
   EXPECT_EQ(GrainFor(f), VolumeGrain::kFull);
+  EXPECT_EQ(GrainFor(f, true), VolumeGrain::kFull);  // the full breakdown has no hours
   VolumeFilter by_segment;
   by_segment.segment = "zakelijk";
   EXPECT_EQ(GrainFor(by_segment), VolumeGrain::kSegment);
+  EXPECT_EQ(GrainFor(by_segment, true), VolumeGrain::kSegmentHour);
   by_segment.queue_id = 7;
   EXPECT_EQ(GrainFor(by_segment), VolumeGrain::kFull);
+  EXPECT_EQ(GrainFor(VolumeFilter{}, true), VolumeGrain::kChannelHour);
+}
+
+TEST(ContactVolumeTest, HoursAreReadWholeOnlyWhereTheZoneKeepsThemWhole) {
+  const Timestamp from = At("2026-01-01T00:00:00Z"), to = At("2027-01-01T00:00:00Z");
+  for (const char* whole : {"UTC", "Europe/Amsterdam", "America/New_York", "Asia/Tokyo"})
+    EXPECT_TRUE(ZoneClock::Open(whole)->WholeHours(from, to)) << whole;
+  // Half-hour offsets, and a half-hour summer time.
+  for (const char* part : {"Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe",
+                           "Asia/Kathmandu"})
+    EXPECT_FALSE(ZoneClock::Open(part)->WholeHours(from, to)) << part;
+  // Lord Howe Island is whole (+11) in its summer, until April.
+  auto lord_howe = ZoneClock::Open("Australia/Lord_Howe");
+  EXPECT_TRUE(lord_howe->WholeHours(At("2026-01-05T00:00:00Z"), At("2026-02-01T00:00:00Z")));
 }
 
 TEST(ContactVolumeTest, TheHeatmapPlacesQuartersByLocalHourAndWeekday) {

@@ -1,8 +1,11 @@
 #include "domain/zone_clock.h"
 
+#include <unicode/basictz.h>
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/tzrule.h>
+#include <unicode/tztrans.h>
 #include <unicode/unistr.h>
 
 #include <chrono>
@@ -49,6 +52,25 @@ int ZoneClock::OffsetSeconds(Timestamp t) const {
   UErrorCode status = U_ZERO_ERROR;
   impl_->tz->getOffset(static_cast<UDate>(ToMillis(t)), false, raw, dst, status);
   return U_SUCCESS(status) ? (raw + dst) / 1000 : 0;
+}
+
+bool ZoneClock::WholeHours(Timestamp from, Timestamp to) const {
+  constexpr int64_t kHourMs = 3'600'000;
+  if (OffsetSeconds(from) % 3600 != 0) return false;
+  const auto* basic = dynamic_cast<const icu::BasicTimeZone*>(impl_->tz.get());
+  if (basic == nullptr) return false;
+  icu::TimeZoneTransition next;
+  UDate at = static_cast<UDate>(ToMillis(from));
+  while (basic->getNextTransition(at, false, next) &&
+         next.getTime() < static_cast<UDate>(ToMillis(to))) {
+    const icu::TimeZoneRule* rule = next.getTo();
+    if (rule == nullptr) return false;
+    const auto when = static_cast<int64_t>(next.getTime());
+    if ((rule->getRawOffset() + rule->getDSTSavings()) % kHourMs != 0 || when % kHourMs != 0)
+      return false;
+    at = next.getTime();
+  }
+  return true;
 }
 
 LocalMoment ZoneClock::ToLocal(Timestamp t) const {

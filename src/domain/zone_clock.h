@@ -37,6 +37,10 @@ class ZoneClock {
   }
   // The offset from UTC at `t`, in seconds.
   int OffsetSeconds(Timestamp t) const;
+  // Whether every hour (UTC) in [from, to) lies in one local hour: the
+  // offset is a whole number of hours throughout and changes only on the
+  // hour. False in India, Newfoundland or Lord Howe Island.
+  bool WholeHours(Timestamp from, Timestamp to) const;
   // "2026-12-04T10:15:00+01:00" (to the second; the zone's offset at `t`).
   std::string FormatIso(Timestamp t) const;
   // `t` as people read it in `locale` ("nl", "en"), by an ICU date pattern:

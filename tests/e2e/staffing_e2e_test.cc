@@ -105,6 +105,30 @@ TEST_F(StaffingTest, ContactsAndWaitsFromEveryDoorLandInTheHeatmap) {
       "&tz=Europe/Amsterdam&channel=phone");
   ASSERT_EQ(local.status, 200) << local.body;
   EXPECT_EQ(local.Json()["cells"][3 * 24 + 10]["calls_offered"], 2) << local.body;
+  // India is 5:30 ahead: its hours are read from the quarters (09:00 UTC is
+  // 14:30), and a range cut at a quarter past counts the quarters at its
+  // edges, not the whole hours around them.
+  auto kolkata = agent->Get(
+      "/api/v1/volume/heatmap?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z"
+      "&tz=Asia/Kolkata&channel=phone");
+  ASSERT_EQ(kolkata.status, 200) << kolkata.body;
+  EXPECT_EQ(kolkata.Json()["cells"][3 * 24 + 14]["calls_offered"], 2) << kolkata.body;
+  EXPECT_EQ(kolkata.Json()["total"], calls["total"]);
+  auto cut = agent->Get(
+      "/api/v1/volume/heatmap?from=2026-11-30T00:00:00Z&to=2026-12-03T09:15:00Z&tz=UTC"
+      "&channel=phone");
+  ASSERT_EQ(cut.status, 200) << cut.body;
+  EXPECT_EQ(cut.Json()["total"]["calls_offered"], 2) << cut.body;
+  auto before = agent->Get(
+      "/api/v1/volume/heatmap?from=2026-11-30T00:00:00Z&to=2026-12-03T09:00:00Z&tz=UTC"
+      "&channel=phone");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.Json()["total"]["calls_offered"], 0) << before.body;
+  auto after = agent->Get(
+      "/api/v1/volume/heatmap?from=2026-12-03T09:15:00Z&to=2026-12-07T00:00:00Z&tz=UTC"
+      "&channel=phone");
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.Json()["total"]["calls_offered"], 0) << after.body;
 
   // A conversation opened now in a department of its own, a message from the
   // customer and the agent's answer: opened, in, replied, a first response.

@@ -95,8 +95,7 @@ Result<Response> Heatmap(ApiContext& ctx, Request& req) {
     return InvalidArgument("the query is not valid",
                            {{"from", "a heatmap covers at most 366 days"}});
   LUISTER_ASSIGN_OR_RETURN(VolumeRepository * repo, ctx.store.Find<VolumeRepository>());
-  LUISTER_ASSIGN_OR_RETURN(auto rows, repo->Rows(VolumeBucket(start), end, f));
-  const VolumeHeatmap map = BuildHeatmap(rows, *zone, start, end);
+  LUISTER_ASSIGN_OR_RETURN(const VolumeHeatmap map, ReadHeatmap(*repo, *zone, start, end, f));
   json cells = json::array();
   for (int d = 0; d < 7; ++d)
     for (int h = 0; h < 24; ++h) {

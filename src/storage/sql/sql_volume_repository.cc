@@ -91,7 +91,8 @@ const Sql kCallsIn(CallSql("p.started_at >= ? AND p.started_at < ? AND p.id <= ?
 const Sql kChatWaitsIn(ChatWaitSql("w.requested_at >= ? AND w.requested_at < ? AND w.id <= ?"));
 // Through the primary key, every grain.
 const Sql kForget(
-    "DELETE FROM volume_rollups WHERE grain IN (0, 1, 2, 3, 4) AND bucket >= ? AND bucket < ?");
+    "DELETE FROM volume_rollups WHERE grain IN (0, 1, 2, 3, 4, 5, 6, 7, 8) AND bucket >= ? AND "
+    "bucket < ?");
 
 const Sql kAdd(
     "INSERT INTO volume_rollups (grain, bucket, channel, department_id, queue_id, location_id, "
@@ -204,9 +205,10 @@ const Sql kKeepMostOnline(
 const Sql kOnline(
     "SELECT bucket, department_id, agents FROM staff_online WHERE bucket >= ? AND bucket < ? "
     "ORDER BY bucket, department_id");
-// Through the primary key (grain, bucket): a range of the recent weeks.
+// Through the primary key (grain, bucket): the hourly segment sums of
+// the recent weeks.
 const Sql kSegments(
-    "SELECT DISTINCT segment FROM volume_rollups WHERE grain = 3 AND bucket >= ? AND "
+    "SELECT DISTINCT segment FROM volume_rollups WHERE grain = 7 AND bucket >= ? AND "
     "segment <> '' ORDER BY segment LIMIT ?");
 
 }  // namespace
@@ -243,6 +245,9 @@ Result<bool> SqlVolumeRepository::Add(VolumeSource source,
 }
 
 Result<int64_t> SqlVolumeRepository::Recount(Timestamp from, Timestamp to) {
+  constexpr int64_t kHourMs = 3'600'000;
+  if (ToMillis(from) % kHourMs != 0 || ToMillis(to) % kHourMs != 0)
+    return InvalidArgument("a recount covers whole hours");
   return db_.Write([&](Connection& c) -> Result<int64_t> {
     // The watermarks as this transaction sees them; the rounds' Add moves
     // them in transactions of their own, so nothing is counted twice.
@@ -302,14 +307,16 @@ Result<bool> SqlVolumeRepository::SetRepairedThrough(Timestamp from, Timestamp t
 }
 
 Result<std::vector<VolumeRow>> SqlVolumeRepository::Rows(Timestamp from, Timestamp to,
-                                                         const VolumeFilter& filter) {
+                                                         const VolumeFilter& filter,
+                                                         VolumeGrain grain) {
+  if (grain != VolumeGrain::kFull && grain != GrainFor(filter, Hourly(grain)))
+    return InvalidArgument("the rollups' grain does not hold the filter");
   return db_.ReadOne([&](Connection& c) {
     // The grain is written into the text, not bound, so that both engines
     // plan with its partial index: by department, queue, segment or
     // location first, else the primary key (grain, bucket).
-    const VolumeGrain grain = GrainFor(filter);
     QueryBuilder q(
-        "SELECT bucket, channel, sum(opened), sum(messages_in), sum(replies), "
+        "SELECT bucket, sum(opened), sum(messages_in), sum(replies), "
         "sum(calls_offered), sum(calls_answered), sum(calls_abandoned), sum(chats_offered), "
         "sum(chats_answered), sum(chats_abandoned), sum(waits), sum(wait_seconds), "
         "sum(first_responses), sum(first_response_seconds), sum(handled), sum(handle_seconds) "
@@ -322,31 +329,23 @@ Result<std::vector<VolumeRow>> SqlVolumeRepository::Rows(Timestamp from, Timesta
     if (filter.queue_id) q.Add(" AND queue_id = ?", *filter.queue_id);
     if (filter.location_id) q.Add(" AND location_id = ?", *filter.location_id);
     if (filter.segment) q.Add(" AND segment = ?", *filter.segment);
-    q.Add(" GROUP BY bucket, channel ORDER BY bucket, channel");
+    q.Add(" GROUP BY bucket ORDER BY bucket");
     return Collect<VolumeRow>(c, q.Build(), q.params(), [&](const Row& r) {
       VolumeRow v;
       v.key.bucket = r.Time(0);
-      v.key.channel = EnumFromText<Channel>(r.Text(1));
+      v.key.channel = filter.channel.value_or(Channel::kEmail);
       v.key.department_id = filter.department_id.value_or(0);
       v.key.queue_id = filter.queue_id.value_or(0);
       v.key.location_id = filter.location_id.value_or(0);
       v.key.segment = filter.segment.value_or("");
       VolumeCounts& n = v.counts;
-      n.opened = r.Int(2);
-      n.messages_in = r.Int(3);
-      n.replies = r.Int(4);
-      n.calls_offered = r.Int(5);
-      n.calls_answered = r.Int(6);
-      n.calls_abandoned = r.Int(7);
-      n.chats_offered = r.Int(8);
-      n.chats_answered = r.Int(9);
-      n.chats_abandoned = r.Int(10);
-      n.waits = r.Int(11);
-      n.wait_seconds = r.Int(12);
-      n.first_responses = r.Int(13);
-      n.first_response_seconds = r.Int(14);
-      n.handled = r.Int(15);
-      n.handle_seconds = r.Int(16);
+      int col = 1;
+      for (int64_t* field :
+           {&n.opened, &n.messages_in, &n.replies, &n.calls_offered, &n.calls_answered,
+            &n.calls_abandoned, &n.chats_offered, &n.chats_answered, &n.chats_abandoned, &n.waits,
+            &n.wait_seconds, &n.first_responses, &n.first_response_seconds, &n.handled,
+            &n.handle_seconds})
+        *field = r.Int(col++);
       return v;
     });
   });

@@ -19,8 +19,9 @@ class SqlVolumeRepository final : public VolumeRepository {
   Result<bool> MoveMergeWatermark(int64_t from, int64_t to) override;
   Result<Timestamp> RepairedThrough() override;
   Result<bool> SetRepairedThrough(Timestamp from, Timestamp to) override;
-  Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to,
-                                      const VolumeFilter& filter) override;
+  Result<std::vector<VolumeRow>> Rows(Timestamp from, Timestamp to, const VolumeFilter& filter,
+                                      VolumeGrain grain) override;
+  using VolumeRepository::Rows;
   Status SampleOnline(Timestamp bucket, Timestamp since) override;
   Result<std::vector<std::string>> Segments(Timestamp since, int limit) override;
   Result<std::vector<OnlineSample>> Online(Timestamp from, Timestamp to) override;
