@@ -94,30 +94,40 @@ const Sql kForget(
     "DELETE FROM volume_rollups WHERE grain IN (0, 1, 2, 3, 4, 5, 6, 7, 8) AND bucket >= ? AND "
     "bucket < ?");
 
-const Sql kAdd(
-    "INSERT INTO volume_rollups (grain, bucket, channel, department_id, queue_id, location_id, "
-    "segment, opened, messages_in, replies, calls_offered, calls_answered, calls_abandoned, "
-    "chats_offered, chats_answered, chats_abandoned, waits, wait_seconds, first_responses, "
-    "first_response_seconds, handled, handle_seconds) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (grain, bucket, channel, department_id, queue_id, location_id, segment) "
-    "DO UPDATE SET "
-    "opened = volume_rollups.opened + excluded.opened, "
-    "messages_in = volume_rollups.messages_in + excluded.messages_in, "
-    "replies = volume_rollups.replies + excluded.replies, "
-    "calls_offered = volume_rollups.calls_offered + excluded.calls_offered, "
-    "calls_answered = volume_rollups.calls_answered + excluded.calls_answered, "
-    "calls_abandoned = volume_rollups.calls_abandoned + excluded.calls_abandoned, "
-    "chats_offered = volume_rollups.chats_offered + excluded.chats_offered, "
-    "chats_answered = volume_rollups.chats_answered + excluded.chats_answered, "
-    "chats_abandoned = volume_rollups.chats_abandoned + excluded.chats_abandoned, "
-    "waits = volume_rollups.waits + excluded.waits, "
-    "wait_seconds = volume_rollups.wait_seconds + excluded.wait_seconds, "
-    "first_responses = volume_rollups.first_responses + excluded.first_responses, "
-    "first_response_seconds = volume_rollups.first_response_seconds + "
-    "excluded.first_response_seconds, "
-    "handled = volume_rollups.handled + excluded.handled, "
-    "handle_seconds = volume_rollups.handle_seconds + excluded.handle_seconds");
+// Adds rows to the rollups, `rows` per statement (one round trip; a key
+// appears once in a statement, AddRows' map sees to that).
+std::string AddSql(int rows) {
+  std::string values;
+  for (int i = 0; i < rows; ++i)
+    values += std::string(i == 0 ? "" : ", ") +
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  return "INSERT INTO volume_rollups (grain, bucket, channel, department_id, queue_id, "
+         "location_id, segment, opened, messages_in, replies, calls_offered, calls_answered, "
+         "calls_abandoned, chats_offered, chats_answered, chats_abandoned, waits, wait_seconds, "
+         "first_responses, first_response_seconds, handled, handle_seconds) VALUES " +
+         values +
+         " ON CONFLICT (grain, bucket, channel, department_id, queue_id, location_id, segment) "
+         "DO UPDATE SET "
+         "opened = volume_rollups.opened + excluded.opened, "
+         "messages_in = volume_rollups.messages_in + excluded.messages_in, "
+         "replies = volume_rollups.replies + excluded.replies, "
+         "calls_offered = volume_rollups.calls_offered + excluded.calls_offered, "
+         "calls_answered = volume_rollups.calls_answered + excluded.calls_answered, "
+         "calls_abandoned = volume_rollups.calls_abandoned + excluded.calls_abandoned, "
+         "chats_offered = volume_rollups.chats_offered + excluded.chats_offered, "
+         "chats_answered = volume_rollups.chats_answered + excluded.chats_answered, "
+         "chats_abandoned = volume_rollups.chats_abandoned + excluded.chats_abandoned, "
+         "waits = volume_rollups.waits + excluded.waits, "
+         "wait_seconds = volume_rollups.wait_seconds + excluded.wait_seconds, "
+         "first_responses = volume_rollups.first_responses + excluded.first_responses, "
+         "first_response_seconds = volume_rollups.first_response_seconds + "
+         "excluded.first_response_seconds, "
+         "handled = volume_rollups.handled + excluded.handled, "
+         "handle_seconds = volume_rollups.handle_seconds + excluded.handle_seconds";
+}
+constexpr int kAddChunk = 100;
+const Sql kAdd(AddSql(1));
+const Sql kAddMany(AddSql(kAddChunk));
 
 VolumeEvent ActivityEvent(const Row& r) {
   VolumeEvent e;
@@ -176,19 +186,38 @@ VolumeEvent ChatWaitEvent(const Row& r) {
   return e;
 }
 
-// Full-grain counts, added at every grain.
+void AddValues(const VolumeKey& k, const VolumeCounts& n, Params* p) {
+  p->Add(static_cast<int64_t>(k.grain))
+      .Add(k.bucket)
+      .Add(ToString(k.channel))
+      .Add(k.department_id)
+      .Add(k.queue_id)
+      .Add(k.location_id)
+      .Add(k.segment);
+  for (int64_t v : {n.opened, n.messages_in, n.replies, n.calls_offered, n.calls_answered,
+                    n.calls_abandoned, n.chats_offered, n.chats_answered, n.chats_abandoned,
+                    n.waits, n.wait_seconds, n.first_responses, n.first_response_seconds,
+                    n.handled, n.handle_seconds})
+    p->Add(v);
+}
+
+// Full-grain counts, added at every grain, kAddChunk rows a statement.
 Status AddRows(Connection& c, const std::map<VolumeKey, VolumeCounts>& counts) {
-  for (const auto& [k, n] : WithAllGrains(counts)) {
-    if (n.empty()) continue;
-    LUISTER_RETURN_IF_ERROR(
-        c.Execute(kAdd, Params::Of(static_cast<int64_t>(k.grain), k.bucket,
-                                   std::string(ToString(k.channel)), k.department_id,
-                                   k.queue_id, k.location_id, k.segment, n.opened, n.messages_in,
-                                   n.replies, n.calls_offered, n.calls_answered, n.calls_abandoned,
-                                   n.chats_offered, n.chats_answered, n.chats_abandoned, n.waits,
-                                   n.wait_seconds, n.first_responses, n.first_response_seconds,
-                                   n.handled, n.handle_seconds))
-            .status());
+  const auto all = WithAllGrains(counts);
+  std::vector<std::pair<const VolumeKey*, const VolumeCounts*>> rows;
+  rows.reserve(all.size());
+  for (const auto& [k, n] : all)
+    if (!n.empty()) rows.emplace_back(&k, &n);
+  size_t i = 0;
+  for (; i + kAddChunk <= rows.size(); i += kAddChunk) {
+    Params p;
+    for (size_t j = i; j < i + kAddChunk; ++j) AddValues(*rows[j].first, *rows[j].second, &p);
+    LUISTER_RETURN_IF_ERROR(c.Execute(kAddMany, p).status());
+  }
+  for (; i < rows.size(); ++i) {
+    Params p;
+    AddValues(*rows[i].first, *rows[i].second, &p);
+    LUISTER_RETURN_IF_ERROR(c.Execute(kAdd, p).status());
   }
   return Status::Ok();
 }
