@@ -473,8 +473,12 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   summary.messages = static_cast<int>(messages);
 
   // Each chat conversation came through the widget: its visitor and chat
-  // record, ended (accepted by its assignee); the newest still open one
-  // asks for an agent now.
+  // record, which waited in the queue for a few seconds to three minutes,
+  // was accepted by its assignee and ended after four to twenty minutes
+  // (one in fourteen was left by the visitor before anyone accepted it),
+  // moved through its states as the widget moves them, so that the staffing
+  // pages count the chats, their waits and their handle time; the newest
+  // still open one asks for an agent now.
   if (auto chats = store.Find<ChatRepository>(); chats.ok() && widget) {
     ConversationFilter f;
     f.channel = Channel::kChat;
@@ -500,13 +504,31 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
           chat.state = ChatState::kWaiting;
           chat.requested_at = now - std::chrono::minutes(1);
           chat.last_activity_at = chat.requested_at;
-        } else {
-          chat.state = ChatState::kEnded;
-          chat.agent_id = c.assignee_id;
-          chat.accepted_at = c.first_response_at;
-          chat.ended_at = c.last_message_at;
+          LUISTER_RETURN_IF_ERROR((*chats)->CreateChat(chat));
+          continue;
         }
+        chat.state = ChatState::kWaiting;
         LUISTER_RETURN_IF_ERROR((*chats)->CreateChat(chat));
+        // The same conversation always gets the same story.
+        const auto roll = static_cast<int64_t>((static_cast<uint64_t>(c.id) * 2654435761U) % 1000);
+        const Timestamp asked_at = chat.requested_at;
+        if (roll < 70 || !c.assignee_id) {
+          LUISTER_RETURN_IF_ERROR((*chats)
+                                      ->Move(c.id, {ChatState::kWaiting}, ChatState::kEnded,
+                                             std::nullopt, asked_at + std::chrono::seconds(40 + roll))
+                                      .status());
+          continue;
+        }
+        const Timestamp accepted = asked_at + std::chrono::seconds(5 + roll % 175);
+        LUISTER_RETURN_IF_ERROR(
+            (*chats)
+                ->Move(c.id, {ChatState::kWaiting}, ChatState::kActive, c.assignee_id, accepted)
+                .status());
+        LUISTER_RETURN_IF_ERROR((*chats)
+                                    ->Move(c.id, {ChatState::kActive}, ChatState::kEnded,
+                                           std::nullopt,
+                                           accepted + std::chrono::seconds(240 + roll * 7 % 960))
+                                    .status());
       }
       if (!list.next) break;
       page.after = list.next;

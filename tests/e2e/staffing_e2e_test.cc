@@ -530,5 +530,37 @@ TEST_F(StaffingTest, TheStaffingQuestionIsAnsweredByErlangCAndBadQuestionsAreNam
   EXPECT_EQ(anonymous.Get("/api/v1/volume/heatmap").status, 401);
 }
 
+// The demo desk's history fills the staffing pages: weeks of calls, and
+// chats that went through the widget's states, so that their waits and
+// handle time are counted; its customers' segments to filter by.
+TEST(DemoStaffingTest, TheDemoDesksChatsCallsAndSegmentsAreCounted) {
+  auto server = LuisterProcess::WithDemoDesk({"--customers", "40", "--conversations", "120"});
+  HttpClient client(server->port());
+  ASSERT_EQ(client.Login(LuisterProcess::kAdminEmail, LuisterProcess::kAdminPassword).status, 200);
+  json all, chat;
+  for (int i = 0; i < 300; ++i) {  // the rollup job catches up on the history
+    all = client.Get("/api/v1/volume/heatmap").Json()["total"];
+    chat = client.Get("/api/v1/volume/heatmap?channel=chat").Json()["total"];
+    if (all["calls_offered"].get<int64_t>() > 100 && chat["chats_offered"].get<int64_t>() > 0 &&
+        chat["avg_handle_seconds"].is_number())
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_GT(all["calls_offered"].get<int64_t>(), 100) << all;
+  ASSERT_GT(chat["chats_offered"].get<int64_t>(), 0) << chat;
+  EXPECT_EQ(chat["chats_offered"].get<int64_t>(),
+            chat["chats_answered"].get<int64_t>() + chat["chats_abandoned"].get<int64_t>())
+      << chat;
+  ASSERT_TRUE(chat["avg_wait_seconds"].is_number()) << chat;
+  EXPECT_GE(chat["avg_wait_seconds"].get<double>(), 5) << chat;
+  EXPECT_LE(chat["avg_wait_seconds"].get<double>(), 180) << chat;
+  ASSERT_TRUE(chat["avg_handle_seconds"].is_number()) << chat;
+  EXPECT_GE(chat["avg_handle_seconds"].get<double>(), 240) << chat;
+  EXPECT_LE(chat["avg_handle_seconds"].get<double>(), 1200) << chat;
+  const auto segments =
+      client.Get("/api/v1/volume/segments").Json()["items"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(segments.begin(), segments.end(), "smb"), segments.end());
+}
+
 }  // namespace
 }  // namespace luister::e2e
