@@ -451,7 +451,15 @@ std::string MeansOf(std::string_view w) {
       {"servicepunten", "postoffice"},
       {"dropoff", "postoffice"},
       {"afgeven", "postoffice"},
-      {"inleveren", "shop"}};
+      {"inleveren", "shop"},
+      {"receptie", "shop"},
+      {"reception", "shop"},
+      {"instagram", "social"},
+      {"facebook", "social"},
+      {"messenger", "social"},
+      {"dm", "social"},
+      {"sms", "sms"},
+      {"sms'je", "sms"}};
   const auto it = m.find(w);
   return it == m.end() ? std::string() : std::string(it->second);
 }
@@ -527,7 +535,7 @@ std::vector<Token> Tokens(std::string_view s) {
       i = j;
       continue;
     }
-    if (c == '%' || c == '$' || c == '-' || c == '/' || c == '#') {
+    if (c == '%' || c == '$' || c == '-' || c == '/' || c == '#' || c == '@') {
       out.push_back({Token::kSymbol, std::string(1, s[i])});
     } else if (s.substr(i, 3) == "\xE2\x82\xAC") {
       out.push_back({Token::kSymbol, "\xE2\x82\xAC"});
@@ -791,12 +799,15 @@ class Reader {
     // way for the customer to do it.
     static const WordSet we = {"we", "wij", "we'll", "we're", "we'd"};
     static const WordSet us = {"us", "ons"};
-    bool by_company = false, to_company = false;
+    // But what the company refuses ("we cannot process files sent by
+    // e-mail") rules that way out for the customer.
+    bool by_company = false, to_company = false, refusing = false;
     for (const Token& t : s.tokens) {
       by_company = by_company || In(we, t.text);
       to_company = to_company || In(us, t.text);
+      refusing = refusing || IsNegation(t.text);
     }
-    const bool company_side = by_company && !to_company;
+    const bool company_side = by_company && !to_company && !refusing;
     static const WordSet articles = {"de",  "het",  "een", "the",  "a",  "an",
                                      "our", "onze", "ons", "your", "je", "uw"};
     for (size_t i = 0; i < s.tokens.size(); ++i) {
@@ -805,6 +816,10 @@ class Reader {
       if (t.type == Token::kNumber && t.text.size() >= 3 && t.text[0] == '0' &&
           i + 1 < s.tokens.size() && s.tokens[i + 1].type == Token::kNumber && !company_side)
         s.means.emplace("phone", t.text);
+      // "naar bestanden@inktenco.nl": an e-mail address is the way.
+      if (t.text == "@" && i > 0 && i + 1 < s.tokens.size() &&
+          s.tokens[i - 1].type == Token::kWord && s.tokens[i + 1].type == Token::kWord)
+        s.means.emplace("email", s.tokens[i - 1].text + "@" + s.tokens[i + 1].text);
       if (t.type != Token::kWord) continue;
       {
         const std::string_view after =
@@ -1054,6 +1069,26 @@ class FactFinder {
     facts_.push_back(std::move(f));
   }
 
+  // The cents spoken after a currency word at `i`: a whole number from 1
+  // to 99, in words or digits, that counts nothing else ("vijftig",
+  // "fifty", "50"; not "5 dagen"); its value and the token after it.
+  std::optional<std::pair<double, size_t>> CentsAt(size_t i) const {
+    std::optional<std::pair<double, size_t>> n;
+    if (!t_[i].text.empty() && IsDigit(t_[i].text[0]) &&
+        t_[i].text.find_first_not_of("0123456789") == std::string::npos && t_[i].text.size() <= 2)
+      n = std::make_pair(std::stod(t_[i].text), i + 1);
+    else if (NumberWords().contains(t_[i].text))
+      n = WordNumber(i);
+    if (!n || n->first < 1 || n->first >= 100 || n->first != std::floor(n->first)) return std::nullopt;
+    if (n->second < t_.size()) {
+      const std::string& after = t_[n->second].text;
+      if (TimeUnitOf(after) || In(CurrencyWords(), after) || In(PercentWords(), after) ||
+          In(MeasureWords(), after) || after == "%" || after == ":" || after == ".")
+        return std::nullopt;
+    }
+    return n;
+  }
+
   // A number written in words at `i` ("veertien", "twenty one", "a" before
   // a unit): its value and the token after it.
   std::optional<std::pair<double, size_t>> WordNumber(size_t i) const {
@@ -1108,6 +1143,14 @@ class FactFinder {
     }
     if (In(CurrencyWords(), w)) {
       const double scale = (w == "cent" || w == "cents" || w == "eurocent") ? 0.01 : 1;
+      // "twaalf euro vijftig", "five pounds fifty": the cents after it.
+      if (scale == 1 && v == hi && next + 1 < t_.size())
+        if (auto cents = CentsAt(next + 1)) {
+          Add(ConflictKind::kAmount, "money", v + cents->first / 100, v + cents->first / 100,
+              false, from, cents->second);
+          skip_until_ = cents->second;
+          return;
+        }
       Add(ConflictKind::kAmount, "money", v * scale, hi * scale, false, from, next + 1);
       skip_until_ = next + 1;
       return;
@@ -1626,6 +1669,30 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     if (same_related >= 0 &&
         !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2))
       continue;
+    // The answer's value said again in another sentence of the reply, at
+    // least as much about it: this one is about something else ("the
+    // course is on 14 June ... your exam on 20 June").
+    const bool restated = std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+      return !g.own && g.sentence != f.sentence && SameValue(g, *best) &&
+             Related(rep[g.sentence], pub[best->sentence]) >=
+                 Related(rep[f.sentence], pub[best->sentence]);
+    });
+    if (restated) continue;
+    // A total worked out from the answer's price ("5 nachten: € 105" at
+    // € 21 a night; "the extra 12 come to $36" at $3 each): a whole number
+    // of the same sentence times one of the answer's amounts.
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money")) {
+      bool total = false;
+      for (const Token& t : rep[f.sentence].tokens) {
+        std::optional<double> n;
+        if (t.type == Token::kNumber) n = NumberOf(t.text);
+        else if (auto w = NumberWords().find(t.text); w != NumberWords().end()) n = w->second;
+        if (!n || *n < 2 || *n != std::floor(*n)) continue;
+        for (const Fact* p : candidates)
+          total = total || (p->lo > 0 && std::abs(p->lo * *n - f.lo) < 0.005);
+      }
+      if (total) continue;
+    }
     // A value the bound it is about allows ("at least 1 year": three years).
     if (f.bound == 0 && best->bound != 0 &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
@@ -1715,6 +1782,50 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     };
     add(ConflictKind::kYesNo, say(*best), say(r), *best, r);
     turned.insert(&r);
+  }
+
+  // Free against a fee: the answer says something costs nothing ("de
+  // bezorging is gratis", "pick-up is included", "at no charge", "geen
+  // toeslag") and a sentence of the reply about the same thing charges an
+  // amount the answer does not name ("rekenen wij € 3,50 per keer").
+  auto free = [](const Sentence& x) {
+    const auto& t = x.tokens;
+    for (size_t i = 0; i < t.size(); ++i) {
+      const std::string& w = t[i].text;
+      const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+      if (w == "gratis" || w == "kosteloos" || w == "free" || w == "included" ||
+          w == "inbegrepen" || w == "complimentary")
+        return true;
+      if ((w == "no" || w == "geen") &&
+          (next == "charge" || next == "fee" || next == "toeslag" || next == "kosten" ||
+           next == "extra" || next == "additional" || next == "cost"))
+        return true;
+    }
+    return false;
+  };
+  auto money_in = [](const std::vector<Fact>& facts, size_t sentence) {
+    return std::any_of(facts.begin(), facts.end(), [&](const Fact& f) {
+      return !f.own && f.sentence == sentence && f.kind == ConflictKind::kAmount &&
+             f.unit.starts_with("money") && f.hi > 0;  // "gratis" reads as € 0
+    });
+  };
+  for (size_t pi = 0; pi < pub.size(); ++pi) {
+    if (pub[pi].condition || pub[pi].negations % 2 || !free(pub[pi]) || money_in(pub_facts, pi))
+      continue;
+    for (const Fact& f : rep_facts) {
+      if (f.own || f.kind != ConflictKind::kAmount || !f.unit.starts_with("money") ||
+          free(rep[f.sentence]))
+        continue;
+      if (f.hi <= 0) continue;
+      const bool named = std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+        return p.hi > 0 && p.unit.starts_with("money") && std::abs(p.lo - f.lo) < 0.005;
+      });
+      if (named || Shared(rep[f.sentence], pub[pi]) < 1 ||
+          Related(rep[f.sentence], pub[pi]) < kRelated)
+        continue;
+      add(ConflictKind::kYesNo, lang == Language::kNl ? "gratis" : "free", f.text, pub[pi],
+          rep[f.sentence]);
+    }
   }
 
   // Procedure: the reply sends the customer another way than the answer

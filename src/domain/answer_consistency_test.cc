@@ -166,6 +166,45 @@ TEST(AnswerConsistencyTest, DaysOfTheMonthHowOftenAndCountsPerDay) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, TotalsRestatedValuesAndSpokenCentsAgree) {
+  // A total worked out from the price, and the cents after the currency word.
+  EXPECT_TRUE(Kinds("Een parkeerkaart kost \xE2\x82\xAC 8 per dag.",
+                    "Voor je 3 dagen betaal je \xE2\x82\xAC 24 in totaal.")
+                  .empty());
+  EXPECT_TRUE(Kinds("A wash costs \xC2\xA3" "7.50.", "That's seven pounds fifty for the wash.")
+                  .empty());
+  EXPECT_EQ(Kinds("A wash costs \xC2\xA3" "7.50.", "That's seven pounds twenty for the wash."),
+            std::vector{ConflictKind::kAmount});
+  // The answer's date said again; another date is about something else.
+  EXPECT_TRUE(Kinds("The open day is on 3 March.",
+                    "Hi Tom, the open day is on 3 March. Your interview is on 9 March.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AFeeForWhatIsFreeIsAYesOrNo) {
+  EXPECT_EQ(Kinds("Installing the router is free.",
+                  "Hi Jo, installing the router costs $25 per visit."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds("Bij het abonnement zit een sleutelhanger inbegrepen.",
+                  "Voor de sleutelhanger bij je abonnement rekenen we \xE2\x82\xAC 5 per stuk."),
+            std::vector{ConflictKind::kYesNo});
+  // The answer's own price is no fee for what is free.
+  EXPECT_TRUE(Kinds("Parking is free for guests. Valet parking costs $15.",
+                    "Hi Sam, parking is free, and valet parking is $15 if you'd like it.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AnAddressOrASocialNetworkIsAWay) {
+  EXPECT_EQ(Kinds("Send your photos through the upload page. We cannot process photos sent by "
+                  "email.",
+                  "Hi Ann, just send the photos to prints@fotoshop.example and we'll do the rest."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Een afspraak verzet je via de link in je bevestiging. Via Instagram kunnen we "
+                  "geen afspraken verzetten.",
+                  "Hoi Lot, stuur ons een DM op Instagram, dan verzetten we je afspraak."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
