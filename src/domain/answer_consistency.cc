@@ -941,6 +941,7 @@ class FactFinder {
     for (size_t i = 0; i < t_.size(); ++i) {
       if (i < skip_until_) continue;
       const Token& t = t_[i];
+      if (Interval(i)) continue;
       if (t.type == Token::kNumber) {
         Number(i);
       } else if (t.type == Token::kWord) {
@@ -959,6 +960,45 @@ class FactFinder {
  private:
   static bool IsCurrencySymbol(std::string_view s) {
     return s == "\xE2\x82\xAC" || s == "$" || s == "\xC2\xA3";
+  }
+  // How often, at `i`: "elke 2 weken", "om de twee weken", "every week",
+  // "wekelijks", "fortnightly" (hours between, unit "interval", compared
+  // only with another how often).
+  bool Interval(size_t i) {
+    static const std::unordered_map<std::string_view, double> adverbs = {
+        {"dagelijks", 24},        {"daily", 24},          {"wekelijks", 168},
+        {"weekly", 168},          {"tweewekelijks", 336}, {"fortnightly", 336},
+        {"biweekly", 336},        {"maandelijks", 720},   {"monthly", 720},
+        {"jaarlijks", 8760},      {"yearly", 8760},       {"annually", 8760}};
+    const std::string& w = t_[i].text;
+    if (auto a = adverbs.find(w); a != adverbs.end()) {
+      Add(ConflictKind::kPeriod, "interval", a->second, a->second, false, i, i + 1);
+      return true;
+    }
+    static const WordSet every = {"elke", "iedere", "ieder", "every", "each"};
+    size_t k = i + 1;
+    if (w == "om" && Word(i, 1) == "de") {
+      k = i + 2;
+    } else if (!In(every, w)) {
+      return false;
+    }
+    double n = 1;
+    if (k < t_.size() && t_[k].type == Token::kNumber) {
+      const auto v = NumberOf(t_[k].text);
+      if (!v || *v <= 0) return false;
+      n = *v;
+      ++k;
+    } else if (k < t_.size() && NumberWords().contains(t_[k].text) && t_[k].text != "een" &&
+               t_[k].text != "a" && t_[k].text != "an") {
+      n = NumberWords().at(t_[k].text);
+      ++k;
+    }
+    if (k >= t_.size()) return false;
+    const auto unit = TimeUnitOf(t_[k].text);
+    if (!unit || unit->working_days || unit->hours < 24) return false;
+    Add(ConflictKind::kPeriod, "interval", n * unit->hours, n * unit->hours, false, i, k + 1);
+    skip_until_ = k + 1;
+    return true;
   }
   std::string_view Word(size_t i, int offset) const {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;

@@ -205,6 +205,19 @@ TEST(AnswerConsistencyTest, AnAddressOrASocialNetworkIsAWay) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, HowOftenIsComparedWithHowOften) {
+  EXPECT_EQ(Kinds("De glazenwasser komt elke 4 weken langs.",
+                  "Hoi Bas, de glazenwasser komt elke week bij je langs."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("De glazenwasser komt elke 4 weken langs.",
+                    "Hoi Bas, de glazenwasser komt om de vier weken.")
+                  .empty());
+  EXPECT_TRUE(
+      Kinds("Newsletters go out every week.", "Hi Kim, the newsletter is sent weekly.").empty());
+  EXPECT_EQ(Kinds("Newsletters go out every week.", "Hi Kim, the newsletter is sent monthly."),
+            std::vector{ConflictKind::kPeriod});
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
