@@ -1824,6 +1824,33 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     turned.insert(&r);
   }
 
+  // Opposites in the same claim: "particulieren betalen vooraf" against
+  // "als particulier kunt u achteraf betalen", "unopened" against
+  // "opened": the claim turned around without a negation.
+  static const std::vector<std::pair<std::string_view, std::string_view>> kOpposites = {
+      {"vooraf", "achteraf"},     {"beforehand", "afterwards"}, {"in advance", "afterwards"},
+      {"geopend", "ongeopend"},   {"opened", "unopened"},       {"inclusief", "exclusief"},
+      {"including", "excluding"}, {"automatisch", "handmatig"}, {"automatically", "manually"},
+      {"altijd", "nooit"},        {"always", "never"},          {"verplicht", "optioneel"},
+      {"required", "optional"},   {"mandatory", "optional"},    {"toegestaan", "verboden"},
+      {"allowed", "forbidden"},   {"binnenland", "buitenland"}, {"domestic", "international"}};
+  auto has = [](const Sentence& x, std::string_view w) {
+    return std::any_of(x.tokens.begin(), x.tokens.end(),
+                       [&](const Token& t) { return t.text == w; });
+  };
+  for (const Sentence& r : rep_clauses) {
+    if (r.condition || turned.contains(&r)) continue;
+    for (const Sentence& p : pub_clauses) {
+      if (p.condition || p.negations % 2 != r.negations % 2 || Shared(r, p) < 2) continue;
+      for (const auto& [a, b] : kOpposites)
+        for (const auto& [said, instead] : {std::pair{a, b}, std::pair{b, a}})
+          if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said)) {
+            add(ConflictKind::kYesNo, std::string(said), std::string(instead), p, r);
+            turned.insert(&r);
+          }
+    }
+  }
+
   // Free against a fee: the answer says something costs nothing ("de
   // bezorging is gratis", "pick-up is included", "at no charge", "geen
   // toeslag") and a sentence of the reply about the same thing charges an
