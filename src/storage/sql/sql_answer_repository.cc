@@ -72,9 +72,12 @@ const Sql kFirstReviewJob(
     "INSERT INTO answer_review_job (singleton, job_id) VALUES (1, ?) ON CONFLICT DO NOTHING");
 const Sql kNextReviewJob(
     "UPDATE answer_review_job SET job_id = ? WHERE singleton = 1 AND job_id = ?");
+// Every change to an answer bumps its version, so the sum moves on each one
+// (the last change's time may not: two in one millisecond, or a clock set
+// back); a question added raises the highest id, one removed the count.
 const Sql kGeneration(
-    "SELECT count(*), COALESCE(max(updated_at), 0), (SELECT count(*) FROM answer_questions) "
-    "FROM answers");
+    "SELECT count(*), COALESCE(sum(version), 0), (SELECT count(*) FROM answer_questions), "
+    "(SELECT COALESCE(max(id), 0) FROM answer_questions) FROM answers");
 const Sql kAddGap(
     "INSERT INTO answer_gaps (source, text, language, conversation_id, message_id, at) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -381,7 +384,8 @@ Result<std::string> SqlAnswerRepository::Generation() {
   return db_.ReadOne([&](Connection& c) -> Result<std::string> {
     LUISTER_ASSIGN_OR_RETURN(auto row, First<std::string>(c, kGeneration, {}, [](const Row& r) {
                                return std::to_string(r.Int(0)) + ":" + std::to_string(r.Int(1)) +
-                                      ":" + std::to_string(r.Int(2));
+                                      ":" + std::to_string(r.Int(2)) + ":" +
+                                      std::to_string(r.Int(3));
                              }));
     return row.value_or("0:0:0");
   });

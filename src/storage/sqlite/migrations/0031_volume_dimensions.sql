@@ -8,8 +8,7 @@ DROP TABLE volume_rollup_state;
 -- breakdown (0) and its sums by channel (1), by department and queue (2),
 -- by segment (3) and by location (4), so that a view narrowed to one of
 -- them reads a few rows per quarter, not every combination; and the sums
--- by the hour too (5 to 8), for views over months. Clustered on
--- the key (WITHOUT ROWID): a range of quarters is read in place.
+-- by the hour too (5 to 8), for views over months.
 CREATE TABLE volume_rollups (
   grain INTEGER NOT NULL,
   bucket INTEGER NOT NULL,
@@ -34,7 +33,7 @@ CREATE TABLE volume_rollups (
   handled INTEGER NOT NULL,
   handle_seconds INTEGER NOT NULL,
   PRIMARY KEY (grain, bucket, channel, department_id, queue_id, location_id, segment)
-) WITHOUT ROWID;
+);
 -- A grain's own dimension first: one queue's year is one range.
 CREATE INDEX volume_rollups_department ON volume_rollups (department_id, bucket) WHERE grain = 2;
 CREATE INDEX volume_rollups_queue ON volume_rollups (queue_id, bucket) WHERE grain = 2;
