@@ -742,6 +742,27 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       out.erase(out.begin() + static_cast<long>(k) + 1);
       continue;
     }
+    // "Bestanden die per e-mail worden gestuurd, kunnen we niet verwerken",
+    // "Wat je online bestelt, kun je in de winkel ruilen": a subject with
+    // its relative clause before the comma, the verb after it.
+    static const WordSet relative = {"die", "dat", "wat", "wie", "that", "which", "what", "who"};
+    static const WordSet verb_first = {
+        "kunnen", "kan",  "kun",  "mogen", "mag",   "moeten", "moet",   "worden", "wordt",
+        "zijn",   "is",   "nemen", "can",  "cannot", "can't", "must",   "will",   "won't",
+        "are",    "may",  "should", "need"};
+    const size_t next_first = out[k + 1].find_first_not_of(' ');
+    const std::string next_head =
+        next_first == std::string::npos ? std::string() : WordAt(out[k + 1], next_first);
+    bool has_relative = relative.contains(head);
+    if (!has_relative && first != std::string::npos) {
+      const size_t second = out[k].find(' ', first);
+      if (second != std::string::npos) has_relative = relative.contains(WordAt(out[k], second + 1));
+    }
+    if (has_relative && verb_first.contains(next_head)) {
+      out[k] += " " + out[k + 1];
+      out.erase(out.begin() + static_cast<long>(k) + 1);
+      continue;
+    }
     ++k;
   }
   return out;
@@ -859,6 +880,20 @@ class Reader {
       static const WordSet invitation = {"vragen",   "vraag",  "questions", "question", "gerust",
                                          "hesitate", "aarzel", "schroom",   "anything", "else"};
       if (In(invitation, t.text)) s.invitation = true;
+      // "ongeldig" is "niet geldig", "impossible" "not possible".
+      static const std::unordered_map<std::string_view, std::string_view> negated = {
+          {"ongeldig", "geldig"},        {"onmogelijk", "mogelijk"},
+          {"onbeschikbaar", "beschikbaar"}, {"invalid", "valid"},
+          {"impossible", "possible"},    {"unavailable", "available"}};
+      if (auto n = negated.find(t.text); n != negated.end()) {
+        ++s.negations;
+        if (s.negation.empty()) s.negation = t.text;
+        if (n->second == "mogelijk" || n->second == "possible")
+          s.stems.insert("~may");
+        else
+          s.stems.insert(Stem(std::string(n->second), lang_));
+        continue;
+      }
       if (IsNegation(t.text)) {
         const std::string_view next2 =
             i + 2 < s.tokens.size() ? std::string_view(s.tokens[i + 2].text) : "";

@@ -218,6 +218,23 @@ TEST(AnswerConsistencyTest, HowOftenIsComparedWithHowOften) {
             std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, ASubjectBeforeTheCommaAndWordsThatSayNot) {
+  // The relative clause before the comma belongs to the refusal after it.
+  const auto mailed =
+      Kinds("Foto's die per e-mail worden gestuurd, kunnen we niet afdrukken. Gebruik de "
+            "uploadpagina.",
+            "Hoi Eva, mail de foto's maar naar foto@drukwerk.example, dan drukken we ze af.");
+  ASSERT_FALSE(mailed.empty());
+  for (ConflictKind k : mailed) EXPECT_EQ(k, ConflictKind::kProcedure);
+  // "ongeldig" says what "niet geldig" says.
+  EXPECT_TRUE(Kinds("Kaartjes van andere verkopers zijn ongeldig.",
+                    "Let op: kaartjes van andere verkopers zijn niet geldig.")
+                  .empty());
+  EXPECT_EQ(Kinds("Kaartjes van andere verkopers zijn ongeldig.",
+                  "Kaartjes van andere verkopers zijn gewoon geldig hoor."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
