@@ -586,6 +586,9 @@ struct Sentence {
   int negations = 0;
   std::string negation;                      // the first one
   std::map<std::string, std::string> means;  // means -> the word that named it
+  // Every way named, also what the company does ("we plannen een
+  // telefonisch gesprek"): the steps of a procedure, in order.
+  std::map<std::string, std::string> named;
   bool invitation = false;                   // "bel gerust als je vragen hebt": no procedure
   bool condition = false;                    // "als je ...", "if you ...": a premise, not a claim
   bool instruction = false;  // "you can simply", "stuur gewoon": tells the customer what to do
@@ -913,6 +916,8 @@ class Reader {
           (prev == "via" || prev == "in" || prev == "op" || prev == "through" || prev == "under" ||
            prev == "naar" || prev == "to"))
         s.means.emplace("account", t.text + " " + std::string(next));
+      if (const std::string m = MeansOf(t.text); !m.empty()) s.named.emplace(m, t.text);
+      if (t.text == "online") s.named.emplace("online", t.text);
       if (const std::string m = MeansOf(t.text);
           !m.empty() &&
           !(company_side && (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
@@ -1988,6 +1993,50 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
         }
     if (!best || best_related < kSameProcedure) continue;
     add(ConflictKind::kProcedure, best->means.begin()->second, r.means.begin()->second, *best, r);
+  }
+
+  // The same ways in another order, where the answer gives one ("eerst
+  // een online instaptoets, daarna een telefonisch intakegesprek" against
+  // "we beginnen met het telefonische gesprek, daarna de toets").
+  static const WordSet sequence = {"eerst", "daarna", "vervolgens", "nadat",    "voordat",
+                                   "first", "then",   "afterwards", "after",    "before",
+                                   "next",  "begin",  "beginnen",   "beginnen", "start"};
+  const bool ordered = std::any_of(pub_all.tokens.begin(), pub_all.tokens.end(),
+                                   [](const Token& t) { return In(sequence, t.text); });
+  const bool has_procedure = std::any_of(out.begin(), out.end(), [](const AnswerConflict& c) {
+    return c.kind == ConflictKind::kProcedure;
+  });
+  if (ordered && !has_procedure) {
+    struct Step {
+      std::string means, word;
+      const Sentence* clause;
+    };
+    auto steps = [](const std::vector<Sentence>& clauses) {
+      std::vector<Step> seq;
+      for (const Sentence& c : clauses) {
+        if (c.negations % 2 || c.condition) continue;
+        for (const auto& [m, w] : c.named)
+          if (std::none_of(seq.begin(), seq.end(), [&](const Step& x) { return x.means == m; }))
+            seq.push_back({m, w, &c});
+      }
+      return seq;
+    };
+    const std::vector<Step> said = steps(pub_clauses), written = steps(rep_clauses);
+    auto at = [](const std::vector<Step>& seq, const std::string& m) {
+      return std::find_if(seq.begin(), seq.end(), [&](const Step& x) { return x.means == m; });
+    };
+    bool done = false;
+    for (size_t a = 0; a < said.size() && !done; ++a)
+      for (size_t b = a + 1; b < said.size() && !done; ++b) {
+        const auto ra = at(written, said[a].means), rb = at(written, said[b].means);
+        // Two clauses apart in both, the second one first in the reply.
+        if (ra == written.end() || rb == written.end() || ra->clause == rb->clause ||
+            said[a].clause == said[b].clause || rb >= ra)
+          continue;
+        add(ConflictKind::kProcedure, said[a].word + " → " + said[b].word,
+            rb->word + " → " + ra->word, *said[a].clause, *rb->clause);
+        done = true;
+      }
   }
   return out;
 }

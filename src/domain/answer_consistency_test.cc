@@ -235,6 +235,19 @@ TEST(AnswerConsistencyTest, ASubjectBeforeTheCommaAndWordsThatSayNot) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, TheSameWaysInAnotherOrderAreAnotherProcedure) {
+  constexpr char kSteps[] =
+      "First fill in the online intake form. After that we call you to plan the first lesson.";
+  EXPECT_EQ(Kinds(kSteps,
+                  "Hi Noor, we'll call you first to talk it through, and then you fill in the "
+                  "online intake form."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kSteps,
+                    "Hi Noor, just fill in the online intake form first. Then we'll call you to "
+                    "plan your first lesson.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
