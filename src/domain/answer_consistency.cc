@@ -1891,6 +1891,40 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     }
   }
 
+  // Not needed against what the answer has the customer do first: "Maak
+  // hiervoor eerst een afspraak" (or "zonder afspraak kunnen we ... niet")
+  // against "een afspraak is niet nodig".
+  static const WordSet must = {"moet", "moeten", "must", "eerst", "first"};
+  auto shares = [](const Sentence& a, const Sentence& b) {
+    size_t n = 0;
+    for (const std::string& w : a.stems) n += w[0] != '~' && b.stems.contains(w);
+    return n;
+  };
+  for (const Sentence& r : rep_clauses) {
+    if (r.condition || turned.contains(&r) || r.negations % 2 == 0 || !r.stems.contains("~need"))
+      continue;
+    // The answer says so itself ("foot passengers don't need to book").
+    if (std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+          return p.negations % 2 == 1 && p.stems.contains("~need") && shares(r, p) > 0;
+        }))
+      continue;
+    for (const Sentence& p : pub_clauses) {
+      if (p.condition || p.stems.contains("~need")) continue;
+      const bool demanded =
+          p.negations % 2 == 0
+              ? p.imperative || std::any_of(p.tokens.begin(), p.tokens.end(),
+                                            [](const Token& t) { return In(must, t.text); })
+              : std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+                  return t.text == "zonder" || t.text == "without";
+                });
+      if (!demanded) continue;
+      if (shares(r, p) == 0) continue;
+      add(ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed", r.negation, p, r);
+      turned.insert(&r);
+      break;
+    }
+  }
+
   // Free against a fee: the answer says something costs nothing ("de
   // bezorging is gratis", "pick-up is included", "at no charge", "geen
   // toeslag") and a sentence of the reply about the same thing charges an

@@ -248,6 +248,19 @@ TEST(AnswerConsistencyTest, TheSameWaysInAnotherOrderAreAnotherProcedure) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NotNeededAgainstWhatTheAnswerHasYouDoFirst) {
+  EXPECT_EQ(Kinds("Uw rijbewijs haalt u op bij de balie. Maak hiervoor eerst een afspraak.",
+                  "Hoi Ruben, een afspraak is niet nodig, loop gerust binnen bij de balie."),
+            std::vector{ConflictKind::kYesNo});
+  // Without an appointment, the answer says so itself.
+  EXPECT_TRUE(Kinds("U kunt zonder afspraak langskomen voor een gehoortest.",
+                    "Hoi Ruben, een afspraak is niet nodig, kom gerust langs.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Walkers don't need to book. Cars must be booked in advance.",
+                    "Hi Ada, on foot you don't need to book at all.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
