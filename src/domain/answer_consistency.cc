@@ -1969,6 +1969,33 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     }
   }
 
+  // And the other way round: the reply calls free what the answer prices
+  // ("Freezing costs £5 per month" against "there's no charge while it's
+  // frozen"), unless a sentence of the answer about it says free as well.
+  for (size_t ri = 0; ri < rep.size(); ++ri) {
+    if (rep[ri].condition || rep[ri].negations % 2 || !free(rep[ri]) || money_in(rep_facts, ri))
+      continue;
+    const Sentence* priced = nullptr;
+    double priced_related = 0, free_related = 0;
+    for (size_t pi = 0; pi < pub.size(); ++pi) {
+      if (pub[pi].condition) continue;
+      const double rel = Related(rep[ri], pub[pi]);
+      if (free(pub[pi])) {
+        free_related = std::max(free_related, rel);
+      } else if (money_in(pub_facts, pi) && Shared(rep[ri], pub[pi]) >= 1 && rel > priced_related) {
+        priced_related = rel;
+        priced = &pub[pi];
+      }
+    }
+    if (!priced || priced_related < kRelated || free_related >= priced_related) continue;
+    const auto price = std::find_if(pub_facts.begin(), pub_facts.end(), [&](const Fact& f) {
+      return &pub[f.sentence] == priced && f.kind == ConflictKind::kAmount &&
+             f.unit.starts_with("money") && f.hi > 0;
+    });
+    add(ConflictKind::kYesNo, price->text, lang == Language::kNl ? "gratis" : "free", *priced,
+        rep[ri]);
+  }
+
   // Procedure: the reply sends the customer another way than the answer
   // does, or one the answer rules out ("not by phone").
   Sentence pub_all = reader.Read(std::string(published));

@@ -188,6 +188,10 @@ TEST(AnswerConsistencyTest, AFeeForWhatIsFreeIsAYesOrNo) {
   EXPECT_EQ(Kinds("Bij het abonnement zit een sleutelhanger inbegrepen.",
                   "Voor de sleutelhanger bij je abonnement rekenen we \xE2\x82\xAC 5 per stuk."),
             std::vector{ConflictKind::kYesNo});
+  // And free for what the answer prices.
+  EXPECT_EQ(Kinds("Pausing your box costs $2 per week.",
+                  "Hi Lee, pausing your box is free, there's no charge while it's paused."),
+            std::vector{ConflictKind::kYesNo});
   // The answer's own price is no fee for what is free.
   EXPECT_TRUE(Kinds("Parking is free for guests. Valet parking costs $15.",
                     "Hi Sam, parking is free, and valet parking is $15 if you'd like it.")
