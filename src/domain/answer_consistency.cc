@@ -249,6 +249,8 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w) {
                                                                    {"h", {1}},
                                                                    {"dag", {24}},
                                                                    {"dagen", {24}},
+                                                                   {"nachten", {24}},
+                                                                   {"nights", {24}},
                                                                    {"day", {24}},
                                                                    {"days", {24}},
                                                                    {"daagse", {24}},
@@ -895,6 +897,13 @@ class Reader {
           s.stems.insert("~may");
         else
           s.stems.insert(Stem(std::string(n->second), lang_));
+        continue;
+      }
+      // "rather than the office", "in plaats van de balie": a way turned down.
+      if ((t.text == "rather" && next == "than") || (t.text == "instead" && next == "of") ||
+          (t.text == "plaats" && prev == "in" && next == "van")) {
+        ++s.negations;
+        if (s.negation.empty()) s.negation = t.text;
         continue;
       }
       if (IsNegation(t.text)) {
@@ -1604,6 +1613,12 @@ class FactFinder {
 // Whether two stems name the same thing: equal, or one is a part of the
 // other's compound ("kaartj" in "bioscoopkaartj", "reparatie" in
 // "reparatieformulier").
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
 bool SameThing(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::string& shorter = a.size() < b.size() ? a : b;
@@ -1758,6 +1773,42 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                  Related(rep[f.sentence], pub[best->sentence]);
     });
     if (restated) continue;
+    // A day inside a stretch the answer gives ("Monday to Saturday", "from
+    // 1 December to 4 January"): the next value of the same kind after one
+    // of the answer's, in a sentence that says "to".
+    // Not when the reply gives a stretch itself ("van 1 april tot en met 30
+    // september"): then its ends are compared.
+    const bool reply_stretch = std::count_if(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+                                 return !g.own && g.sentence == f.sentence && g.unit == f.unit;
+                               }) > 1;
+    if (f.kind == ConflictKind::kDate && (f.unit == "date" || f.unit == "weekday") &&
+        !reply_stretch) {
+      static const std::vector<std::string_view> kTo = {" to ",    " tot ",  " t/m ", " until ",
+                                                        " through ", " till ", "-",     "\xE2\x80\x93"};
+      bool inside = false;
+      for (size_t a = 0; a < pub_facts.size() && !inside; ++a) {
+        const Fact& x = pub_facts[a];
+        if (x.own || x.unit != f.unit) continue;
+        for (size_t b = a + 1; b < pub_facts.size(); ++b) {
+          const Fact& y = pub_facts[b];
+          if (y.own || y.kind != ConflictKind::kDate || y.sentence != x.sentence) continue;
+          // The two joined by "to" and nothing much else ("Monday to
+          // Saturday", "van 1 december tot en met 4 januari").
+          const std::string text = Lower(pub[x.sentence].text);
+          const size_t from = text.find(Lower(x.text));
+          const size_t to = from == std::string::npos ? from : text.find(Lower(y.text), from + 1);
+          if (y.unit == x.unit && to != std::string::npos && to - from <= x.text.size() + 14) {
+            const std::string between = text.substr(from + x.text.size(), to - from - x.text.size());
+            if (std::any_of(kTo.begin(), kTo.end(), [&](std::string_view w) {
+                  return between.find(w) != std::string::npos;
+                }))
+              inside = x.lo <= y.lo ? f.lo >= x.lo && f.lo <= y.lo : f.lo >= x.lo || f.lo <= y.lo;
+          }
+          break;
+        }
+      }
+      if (inside) continue;
+    }
     // A total worked out from the answer's price ("5 nachten: € 105" at
     // € 21 a night; "the extra 12 come to $36" at $3 each): a whole number
     // of the same sentence times one of the answer's amounts.

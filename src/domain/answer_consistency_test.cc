@@ -265,6 +265,23 @@ TEST(AnswerConsistencyTest, NotNeededAgainstWhatTheAnswerHasYouDoFirst) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ADayInsideTheAnswersStretchAgreesAndItsEndsAreCompared) {
+  constexpr char kSeason[] = "The ice rink is open from 15 November to 28 February.";
+  EXPECT_TRUE(Kinds(kSeason, "Hi Mo, yes, we're open on 2 January, see you then!").empty());
+  EXPECT_EQ(Kinds(kSeason, "Hi Mo, the ice rink is open until 10 March."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_EQ(Kinds(kSeason, "Hi Mo, the rink is open from 15 November to 31 January."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("Deliveries run Monday to Friday.", "Hi Ed, we'll deliver on Wednesday.")
+                  .empty());
+  // Nights are days; "rather than" turns a way down as "not" does.
+  EXPECT_TRUE(Kinds("Stays are limited to 14 nights.", "Hi Ed, you can stay two weeks at most.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Please call the helpline, not the shop.",
+                    "Hi Ed, do ring the helpline rather than the shop.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
