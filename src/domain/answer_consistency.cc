@@ -2127,9 +2127,11 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       std::vector<Step> seq;
       for (const Sentence& c : clauses) {
         if (c.negations % 2 || c.condition) continue;
-        for (const auto& [m, w] : c.named)
+        for (const auto& named : c.named) {
+          const std::string& m = named.first;
           if (std::none_of(seq.begin(), seq.end(), [&](const Step& x) { return x.means == m; }))
-            seq.push_back({m, w, &c});
+            seq.push_back({m, named.second, &c});
+        }
       }
       return seq;
     };
