@@ -24,8 +24,8 @@ using WordSet = std::set<std::string, std::less<>>;
 bool In(const WordSet& set, std::string_view w) { return set.contains(w); }
 
 const WordSet& CurrencyWords() {
-  static const WordSet s = {"euro",  "euros",  "eur", "dollar", "dollars", "usd",
-                            "pound", "pounds", "gbp", "cent",   "cents",   "eurocent"};
+  static const WordSet s = {"euro",  "euros",  "eur", "dollar", "dollars", "usd",      "quid",
+                            "pound", "pounds", "gbp", "cent",   "cents",   "eurocent", "bucks"};
   return s;
 }
 const WordSet& PercentWords() {
@@ -191,6 +191,13 @@ const std::unordered_map<std::string, double>& NumberWords() {
   return m;
 }
 
+// Whether a number word is English ("two", not "twee").
+bool IsEnglishNumber(std::string_view w) {
+  static const WordSet s = {"one",   "two",   "three", "four", "five",   "six",
+                            "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  return In(s, w);
+}
+
 // 1..12; 0 when not a month.
 int MonthOf(std::string_view w) {
   static const std::unordered_map<std::string_view, int> m = {
@@ -273,7 +280,10 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w) {
                                                                    {"jaren", {8760, false, true}},
                                                                    {"year", {8760, false, true}},
                                                                    {"years", {8760, false, true}}};
-  const auto it = m.find(w);
+  auto it = m.find(w);
+  // "one month's notice", "two weeks' notice".
+  if (it == m.end() && w.ends_with("'s")) it = m.find(w.substr(0, w.size() - 2));
+  if (it == m.end() && w.ends_with('\'')) it = m.find(w.substr(0, w.size() - 1));
   if (it == m.end()) return std::nullopt;
   return it->second;
 }
@@ -384,8 +394,9 @@ std::string MeansOf(std::string_view w) {
   if (w.find("formulier") != std::string_view::npos || w == "form" || w == "forms") return "form";
   if (w.find("account") != std::string_view::npos || w.find("portal") != std::string_view::npos ||
       w.find("portaal") != std::string_view::npos || w == "mijnomgeving" || w == "inloggen" ||
-      w == "login")
+      w == "login" || w == "settings" || w == "instellingen" || w == "dashboard")
     return "account";
+  if (w == "hotline" || w == "helpline" || w == "servicelijn" || w == "klantenlijn") return "phone";
   static const std::unordered_map<std::string_view, std::string_view> m = {
       {"email", "email"},
       {"mail", "email"},
@@ -523,6 +534,13 @@ std::vector<Token> Tokens(std::string_view s) {
       i += n;
       continue;
     }
+    // An en dash between numbers is a stretch ("12–14 May", "6.30–9.00").
+    if (s.substr(i, 3) == "\xE2\x80\x93" && !out.empty() && out.back().type == Token::kNumber &&
+        i + 3 < s.size() && IsDigit(s[i + 3])) {
+      out.push_back({Token::kSymbol, "-"});
+      i += 3;
+      continue;
+    }
     if (c == 0xC2 || c == 0xE2) {  // other punctuation and symbols: skip the character
       i += c == 0xC2 ? 2 : 3;
       continue;
@@ -591,11 +609,15 @@ struct Sentence {
   // Every way named, also what the company does ("we plannen een
   // telefonisch gesprek"): the steps of a procedure, in order.
   std::map<std::string, std::string> named;
-  bool invitation = false;                   // "bel gerust als je vragen hebt": no procedure
-  bool condition = false;                    // "als je ...", "if you ...": a premise, not a claim
+  bool invitation = false;   // "bel gerust als je vragen hebt": no procedure
+  bool condition = false;    // "als je ...", "if you ...": a premise, not a claim
   bool instruction = false;  // "you can simply", "stuur gewoon": tells the customer what to do
   bool imperative = false;   // begins with what to do: "Breng hem maar", "call our team"
   bool elided = false;       // "but not flooding": has the words of the clause before it too
+  // A negation that spares the customer ("you won't need to pay anything",
+  // "no need to do anything", "je hoeft niets te betalen"): it agrees
+  // with what is free, included or done for them.
+  bool relief = false;
 };
 
 struct Fact {
@@ -751,10 +773,10 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
     // "Wat je online bestelt, kun je in de winkel ruilen": a subject with
     // its relative clause before the comma, the verb after it.
     static const WordSet relative = {"die", "dat", "wat", "wie", "that", "which", "what", "who"};
-    static const WordSet verb_first = {
-        "kunnen", "kan",  "kun",  "mogen", "mag",   "moeten", "moet",   "worden", "wordt",
-        "zijn",   "is",   "nemen", "can",  "cannot", "can't", "must",   "will",   "won't",
-        "are",    "may",  "should", "need"};
+    static const WordSet verb_first = {"kunnen", "kan",    "kun",    "mogen", "mag",  "moeten",
+                                       "moet",   "worden", "wordt",  "zijn",  "is",   "nemen",
+                                       "can",    "cannot", "can't",  "must",  "will", "won't",
+                                       "are",    "may",    "should", "need"};
     const size_t next_first = out[k + 1].find_first_not_of(' ');
     const std::string next_head =
         next_first == std::string::npos ? std::string() : WordAt(out[k + 1], next_first);
@@ -801,7 +823,8 @@ class Reader {
                                        "unless", "tenzij", "mocht",  "should"};
     static const WordSet instructions = {"please", "just", "simply", "can",    "kunt",  "kan",
                                          "moet",   "must", "need",   "should", "hoeft", "graag",
-                                         "gewoon", "even", "kun",    "you'll", "go",    "ga"};
+                                         "gewoon", "even", "kun",    "you'll", "go",    "ga",
+                                         "doe",    "doet"};  // "opzeggen doe je bij de balie"
     // Verbs that, first in a clause, tell the customer what to do ("Breng
     // hem maar", "send us a message").
     static const WordSet imperatives = {
@@ -852,8 +875,11 @@ class Reader {
             i + 1 < s.tokens.size() ? std::string_view(s.tokens[i + 1].text) : "";
         const std::string_view before = i > 0 ? std::string_view(s.tokens[i - 1].text) : "";
         // "come into the practice", "kom even langs", "in person": at the desk.
+        const std::string_view after2 =
+            i + 2 < s.tokens.size() ? std::string_view(s.tokens[i + 2].text) : "";
         if ((t.text == "come" || t.text == "pop") &&
-            (after == "into" || after == "in" || after == "by"))
+            (after == "into" || after == "in" || after == "by" ||
+             (after == "to" && (after2 == "the" || after2 == "our"))))
           s.means.emplace("shop", t.text + " " + std::string(after));
         if (t.text == "langs" && (after.starts_with("kom") || after == "gaan" ||
                                   before.starts_with("kom") || before == "gaan"))
@@ -861,6 +887,8 @@ class Reader {
         if ((t.text == "person" || t.text == "persoon") && before == "in")
           s.means.emplace("shop", "in " + t.text);
         if (t.text == "persoonlijk" || t.text == "mondeling") s.means.emplace("shop", t.text);
+        // "write to the practice manager": a letter.
+        if (t.text == "write" && (after == "to" || after == "us")) s.means.emplace("post", "write");
         // "in writing", "schriftelijk": on paper.
         if ((t.text == "writing" && before == "in") || t.text == "schriftelijk")
           s.means.emplace("post", t.text);
@@ -887,9 +915,8 @@ class Reader {
       if (In(invitation, t.text)) s.invitation = true;
       // "ongeldig" is "niet geldig", "impossible" "not possible".
       static const std::unordered_map<std::string_view, std::string_view> negated = {
-          {"ongeldig", "geldig"},        {"onmogelijk", "mogelijk"},
-          {"onbeschikbaar", "beschikbaar"}, {"invalid", "valid"},
-          {"impossible", "possible"},    {"unavailable", "available"}};
+          {"ongeldig", "geldig"}, {"onmogelijk", "mogelijk"}, {"onbeschikbaar", "beschikbaar"},
+          {"invalid", "valid"},   {"impossible", "possible"}, {"unavailable", "available"}};
       if (auto n = negated.find(t.text); n != negated.end()) {
         ++s.negations;
         if (s.negation.empty()) s.negation = t.text;
@@ -917,6 +944,19 @@ class Reader {
         if (!IsIdiomaticNegation(t.text, next, prev, next2)) {
           ++s.negations;
           if (s.negation.empty()) s.negation = t.text;
+          static const WordSet spared = {
+              "need",    "needed",   "hoeven", "hoeft",  "hoef",    "pay",      "betalen",
+              "cost",    "costs",    "kosten", "kost",   "charge",  "charged",  "fee",
+              "fees",    "extra",    "niets",  "niks",   "nothing", "anything", "iets",
+              "toeslag", "interest", "rente",  "ticket", "kaartje"};
+          // The negation itself ("niets", "nothing"), "hoeft" before it or a
+          // spared word just after it ("won't cost", "no need to").
+          s.relief = s.relief || In(spared, t.text) ||
+                     (prev == "hoeft" || prev == "hoef" || prev == "hoeven");
+          for (size_t k = i + 1; k < s.tokens.size() && k <= i + 3; ++k) {
+            if (s.tokens[k].text == "and" || s.tokens[k].text == "en") break;
+            s.relief = s.relief || In(spared, s.tokens[k].text);
+          }
           if (In(MayWords(), t.text)) s.stems.insert("~may");  // "cannot": may not
         }
         continue;
@@ -945,10 +985,17 @@ class Reader {
         s.stems.insert("~may");
         continue;
       }
+      // "welkom", "welcome": may, and the word itself.
+      if (t.text == "welkom" || t.text == "welcome") s.stems.insert("~may");
       if (IsStopWord(t.text, lang_) || In(FillerWords(), t.text) || TimeUnitOf(t.text) ||
           MonthOf(t.text) || WeekdayOf(t.text) || NumberWords().contains(t.text))
         continue;
-      s.stems.insert(Stem(t.text, lang_));
+      std::string stem = Stem(t.text, lang_);
+      // Dutch plurals voice the last consonant ("statief", "statieven";
+      // "huis", "huizen"): one stem for both.
+      if (lang_ == Language::kNl && stem.size() > 3 && (stem.back() == 'v' || stem.back() == 'z'))
+        stem.back() = stem.back() == 'v' ? 'f' : 's';
+      s.stems.insert(std::move(stem));
     }
     return s;
   }
@@ -984,7 +1031,10 @@ std::optional<Clock> ClockOf(const std::string& raw) {
 
 class FactFinder {
  public:
-  FactFinder(const Sentence& s, size_t index) : s_(s), t_(s.tokens), index_(index) {}
+  // `counted`: the words the answer counts ("15 stems", "5 bewerkte foto's"),
+  // so that a count of the same thing in the reply is a fact too.
+  FactFinder(const Sentence& s, size_t index, const WordSet* counted = nullptr)
+      : s_(s), t_(s.tokens), index_(index), counted_(counted) {}
 
   std::vector<Fact> Find() {
     for (size_t i = 0; i < t_.size(); ++i) {
@@ -1015,10 +1065,9 @@ class FactFinder {
   // only with another how often).
   bool Interval(size_t i) {
     static const std::unordered_map<std::string_view, double> adverbs = {
-        {"dagelijks", 24},        {"daily", 24},          {"wekelijks", 168},
-        {"weekly", 168},          {"tweewekelijks", 336}, {"fortnightly", 336},
-        {"biweekly", 336},        {"maandelijks", 720},   {"monthly", 720},
-        {"jaarlijks", 8760},      {"yearly", 8760},       {"annually", 8760}};
+        {"dagelijks", 24},      {"daily", 24},        {"wekelijks", 168}, {"weekly", 168},
+        {"tweewekelijks", 336}, {"fortnightly", 336}, {"biweekly", 336},  {"maandelijks", 720},
+        {"monthly", 720},       {"jaarlijks", 8760},  {"yearly", 8760},   {"annually", 8760}};
     const std::string& w = t_[i].text;
     if (auto a = adverbs.find(w); a != adverbs.end()) {
       Add(ConflictKind::kPeriod, "interval", a->second, a->second, false, i, i + 1);
@@ -1103,12 +1152,22 @@ class FactFinder {
     }
     return false;
   }
-  int Bound(size_t from) const {
+  int Bound(size_t from, ConflictKind kind) const {
+    // "vóór 18.00 uur", "before 8 pm": a time on its early side agrees.
+    if (kind == ConflictKind::kDeadline) {
+      static const WordSet before = {"voor", "before", "by", "uiterlijk"};
+      for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k)
+        if (In(before, t_[k].text)) return -1;
+      return 0;
+    }
+    // "tot 20 inch", "tot € 50": up to.
+    if (kind == ConflictKind::kAmount && from >= 1 && t_[from - 1].text == "tot") return -1;
     static const WordSet at_least = {"minimaal", "minimum", "minstens", "tenminste",
                                      "least",    "min",     "minimale", "vanaf"};
-    static const WordSet at_most = {"max",       "maximaal", "maximum", "hooguit",
-                                    "hoogstens", "most",     "upto",    "maximale"};
-    for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k) {
+    static const WordSet at_most = {
+        "max",  "maximaal", "maximum",  "hooguit", "hoogstens",
+        "most", "upto",     "maximale", "early"};  // "as early as 3 months before"
+    for (size_t k = from >= 3 ? from - 3 : 0; k <= from && k < t_.size(); ++k) {
       if (In(at_least, t_[k].text)) return 1;
       if (In(at_most, t_[k].text)) return -1;
       if ((t_[k].text == "more" || t_[k].text == "meer") && k + 1 < from &&
@@ -1145,6 +1204,13 @@ class FactFinder {
       }
       to += 2;
     }
+    // "just under half an hour", "ongeveer twee weken": about, not exactly.
+    static const WordSet about = {"under",         "ongeveer", "about", "around", "roughly",
+                                  "approximately", "circa",    "ca",    "bijna",  "almost",
+                                  "nearly",        "rond",     "ruim",  "zo'n"};
+    if (kind == ConflictKind::kPeriod)
+      for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k)
+        loose = loose || In(about, t_[k].text);
     Fact f;
     f.kind = kind;
     f.unit = std::move(unit);
@@ -1154,7 +1220,7 @@ class FactFinder {
     f.text = Span(from, to);
     f.sentence = index_;
     f.own = Own(from, to);
-    f.bound = Bound(from);
+    f.bound = Bound(from, kind);
     facts_.push_back(std::move(f));
   }
 
@@ -1168,7 +1234,8 @@ class FactFinder {
       n = std::make_pair(std::stod(t_[i].text), i + 1);
     else if (NumberWords().contains(t_[i].text))
       n = WordNumber(i);
-    if (!n || n->first < 1 || n->first >= 100 || n->first != std::floor(n->first)) return std::nullopt;
+    if (!n || n->first < 1 || n->first >= 100 || n->first != std::floor(n->first))
+      return std::nullopt;
     if (n->second < t_.size()) {
       const std::string& after = t_[n->second].text;
       if (TimeUnitOf(after) || In(CurrencyWords(), after) || In(PercentWords(), after) ||
@@ -1230,13 +1297,20 @@ class FactFinder {
       skip_until_ = next;
       return;
     }
+    // "a 5-euro fee"; "a 10-pound minimum" may weigh, so it counts pounds.
+    if (w == "-" && In(CurrencyWords(), w2)) {
+      Add(ConflictKind::kAmount, w2.starts_with("pound") ? "count:pound" : "money", v, hi, false,
+          from, next + 2);
+      skip_until_ = next + 2;
+      return;
+    }
     if (In(CurrencyWords(), w)) {
       const double scale = (w == "cent" || w == "cents" || w == "eurocent") ? 0.01 : 1;
       // "twaalf euro vijftig", "five pounds fifty": the cents after it.
       if (scale == 1 && v == hi && next + 1 < t_.size())
         if (auto cents = CentsAt(next + 1)) {
-          Add(ConflictKind::kAmount, "money", v + cents->first / 100, v + cents->first / 100,
-              false, from, cents->second);
+          Add(ConflictKind::kAmount, "money", v + cents->first / 100, v + cents->first / 100, false,
+              from, cents->second);
           skip_until_ = cents->second;
           return;
         }
@@ -1246,6 +1320,19 @@ class FactFinder {
     }
     if (w == "%" || In(PercentWords(), w) || (w == "per" && (w2 == "cent" || w2 == "cents"))) {
       Add(ConflictKind::kAmount, "percent", v, hi, false, from, next + (w == "per" ? 2 : 1));
+      skip_until_ = next + 1;
+      return;
+    }
+    // "12 noon", "12 midnight".
+    if ((w == "noon" || w == "midday" || w == "midnight") && v == 12) {
+      const double m = w == "midnight" ? 1440 : 720;
+      Add(ConflictKind::kDeadline, "clock", m, m, false, from, next + 1);
+      skip_until_ = next + 1;
+      return;
+    }
+    // "10p a page": pence.
+    if (w == "p" && digits && next + 1 <= t_.size()) {
+      Add(ConflictKind::kAmount, "money", v / 100, hi / 100, false, from, next + 1);
       skip_until_ = next + 1;
       return;
     }
@@ -1263,13 +1350,24 @@ class FactFinder {
                        w2 == "na" || w2 == "after" || w2 == "later";
     const bool hour_word =
         (w == "uur" || w == "u" || w == "h") && In(TimeCueWords(), prev) && !ahead;
+    // "6.30–9.00 uur", "8.00 tot 18.00 uur": the first time of a stretch.
+    size_t then = next;
+    if (then < t_.size() &&
+        (t_[then].text == "-" || t_[then].text == "tot" || t_[then].text == "to"))
+      ++then;
+    const bool stretch_start = clock_dot && then + 1 < t_.size() &&
+                               t_[then].type == Token::kNumber && t_[then].text.size() >= 4 &&
+                               t_[then].text[t_[then].text.size() - 3] == '.' &&
+                               (t_[then + 1].text == "uur" || t_[then + 1].text == "u");
     if (am || pm || oclock || colon ||
         (clock_dot && (w == "uur" || w == "u" || w == "h" || In(TimeCueWords(), prev))) ||
-        hour_word) {
+        hour_word || stretch_start) {
       std::optional<Clock> c = digits ? ClockOf(raw) : std::optional<Clock>(Clock{v * 60, v <= 12});
       if (c) {
         if (pm && c->minutes < 12 * 60) c->minutes += 12 * 60;
         if (am || pm) c->loose = false;
+        // "8.00 tot 18.00 uur": a 24-hour clock, so 8.00 is the morning.
+        if (stretch_start && NumberOf(t_[then].text).value_or(0) >= 13) c->loose = false;
         size_t end = next + ((am || pm || w == "uur" || w == "u" || w == "h") ? 1 : 0) +
                      (oclock ? (w == "o" ? 2 : 1) : 0);
         // "17 uur 's middags", "5 uur 's avonds".
@@ -1319,11 +1417,56 @@ class FactFinder {
         if (auto u = TimeUnitOf(t_[unit_at].text)) {
           working = working || u->working_days;
           const double scale = working ? 1 : u->hours;
+          // "een week of vier": about four weeks.
+          if (v == 1 && unit_at + 2 < t_.size() && t_[unit_at + 1].text == "of" &&
+              NumberWords().contains(t_[unit_at + 2].text)) {
+            const double n = NumberWords().at(t_[unit_at + 2].text);
+            Add(ConflictKind::kPeriod, working ? "working_days" : "hours", n * scale, n * scale,
+                true, from, unit_at + 3);
+            skip_until_ = unit_at + 3;
+            return;
+          }
           Add(ConflictKind::kPeriod, working ? "working_days" : "hours", v * scale, hi * scale,
               u->loose, from, unit_at + 1);
           skip_until_ = unit_at + 1;
           return;
         }
+      }
+      // The first of two numbers that share the unit after the second:
+      // "minimaal 3 en maximaal 42 dagen", "between 2 and 4 weeks"; a
+      // stretch when "to" joins them ("three to five working days").
+      static const WordSet joins = {"en", "and", "or", "of", "to", "tot"};
+      size_t j = next;
+      if (j < t_.size() && In(joins, t_[j].text)) {
+        ++j;
+        if (j < t_.size() && In(LimitWords(), t_[j].text)) ++j;
+        std::optional<double> second;
+        if (j < t_.size() && t_[j].type == Token::kNumber)
+          second = NumberOf(t_[j].text);
+        else if (j < t_.size() && NumberWords().contains(t_[j].text))
+          second = NumberWords().at(t_[j].text);
+        size_t unit_at2 = j + 1;
+        if (unit_at2 + 1 < t_.size() &&
+            (t_[unit_at2].text == "working" || t_[unit_at2].text == "business"))
+          ++unit_at2;
+        const bool stretch = t_[next].text == "to" || t_[next].text == "tot";
+        if (stretch && second && *second > v && unit_at2 < t_.size())
+          if (auto u = TimeUnitOf(t_[unit_at2].text)) {
+            const bool wd = u->working_days || unit_at2 > j + 1;
+            const double scale = wd ? 1 : u->hours;
+            Add(ConflictKind::kPeriod, wd ? "working_days" : "hours", v * scale, *second * scale,
+                u->loose, from, unit_at2 + 1);
+            skip_until_ = unit_at2 + 1;
+            return;
+          }
+        if (j + 1 < t_.size() && t_[j].type == Token::kNumber)
+          if (auto u = TimeUnitOf(t_[j + 1].text)) {
+            Add(ConflictKind::kPeriod, u->working_days ? "working_days" : "hours",
+                v * (u->working_days ? 1 : u->hours), hi * (u->working_days ? 1 : u->hours),
+                u->loose, from, next);
+            skip_until_ = next;
+            return;
+          }
       }
     }
     // How often: "twee keer", "4 times a month".
@@ -1339,11 +1482,15 @@ class FactFinder {
       for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
         limit = limit || In(LimitWords(), t_[k].text);
       size_t noun = next;
-      if (!In(MeasureWords(), w) && next + 1 < t_.size() && In(MeasureWords(), w2) &&
+      if (!In(MeasureWords(), w) && next + 1 < t_.size() &&
+          (In(MeasureWords(), w2) ||
+           (counted_ && !(counted_->contains(w)) && counted_->contains(w2))) &&
           t_[next].type == Token::kWord)
         noun = next + 1;  // one word between: "vrije", "extra", "lap"
       const std::string_view counted = noun < t_.size() ? std::string_view(t_[noun].text) : "";
-      const bool measure = In(MeasureWords(), counted);
+      const bool measure =
+          In(MeasureWords(), counted) ||
+          (counted_ && !counted.empty() && t_[noun].type == Token::kWord && In(*counted_, counted));
       if (limit || measure) {
         std::string unit = "count";
         size_t end = next;
@@ -1378,6 +1525,16 @@ class FactFinder {
         skip_until_ = end;
         return;
       }
+      // Two times of day: "6.30-9.00 uur", "9:00-17:00": the first one
+      // here, the second one next.
+      auto clock_like = [](const std::string& x) {
+        return x.size() >= 4 && (x[x.size() - 3] == '.' || x[x.size() - 3] == ':');
+      };
+      if (t_[i + 1].text == "-" && clock_like(raw) && clock_like(t_[i + 2].text))
+        if (auto c = ClockOf(raw)) {
+          Add(ConflictKind::kDeadline, "clock", c->minutes, c->minutes, c->loose, i, i + 1);
+          return;
+        }
       // A range: "2-3 werkdagen", "5-10%".
       if (d && m && unit_after) {
         After(*d, *m, i, i + 3, t_[i + 2].text, true);
@@ -1391,17 +1548,24 @@ class FactFinder {
       return;
     }
     if (!v) return;
-    // "van 3 tot 9 maart", "from 3 to 9 March": the first day has the month too.
+    // "van 3 tot 9 maart", "from 3 to 9 March", "van maandag 20 tot en met
+    // vrijdag 24 oktober": the first day has the month too.
     if (i + 3 < t_.size() && *v >= 1 && *v <= 31 &&
         (t_[i + 1].text == "to" || t_[i + 1].text == "tot" || t_[i + 1].text == "tm" ||
          t_[i + 1].text == "until" || t_[i + 1].text == "-" || t_[i + 1].text == "and" ||
-         t_[i + 1].text == "en") &&
-        t_[i + 2].type == Token::kNumber)
-      if (const int month = MonthOf(t_[i + 3].text)) {
-        Add(ConflictKind::kDate, "date", month * 100 + *v, month * 100 + *v, false, i, i + 1);
-        facts_.back().text += " " + t_[i + 3].text;
-        return;
-      }
+         t_[i + 1].text == "en")) {
+      size_t k = i + 2;
+      if (k + 1 < t_.size() && t_[i + 1].text == "tot" && t_[k].text == "en" &&
+          t_[k + 1].text == "met")
+        k += 2;
+      if (k < t_.size() && WeekdayOf(t_[k].text)) ++k;
+      if (k + 1 < t_.size() && t_[k].type == Token::kNumber)
+        if (const int month = MonthOf(t_[k + 1].text)) {
+          Add(ConflictKind::kDate, "date", month * 100 + *v, month * 100 + *v, false, i, i + 1);
+          facts_.back().text += " " + t_[k + 1].text;
+          return;
+        }
+    }
     // "March 1st", "december 26".
     if (i > 0 && MonthOf(t_[i - 1].text) && *v >= 1 && *v <= 31) {
       const int month = MonthOf(t_[i - 1].text);
@@ -1471,6 +1635,21 @@ class FactFinder {
         return;
       }
     }
+    // "the first month (is free)", "de eerste week": a period of one.
+    if ((w == "first" || w == "eerste") && i + 1 < t_.size())
+      if (auto u = TimeUnitOf(t_[i + 1].text);
+          u && !u->working_days && u->hours >= 24 &&
+          (t_[i + 1].text == "month" || t_[i + 1].text == "maand" || t_[i + 1].text == "week" ||
+           t_[i + 1].text == "year" || t_[i + 1].text == "jaar")) {
+        const bool of_month = i + 3 < t_.size() &&
+                              (t_[i + 2].text == "of" || t_[i + 2].text == "van") &&
+                              MonthOf(t_[i + 3].text);
+        if (!of_month) {
+          Add(ConflictKind::kPeriod, "hours", u->hours, u->hours, u->loose, i, i + 2);
+          skip_until_ = i + 2;
+          return;
+        }
+      }
     // "twice a month", "één keer per persoon", "once a year".
     {
       const std::string_view nx = Word(i, 1), nx2 = Word(i, 2);
@@ -1487,6 +1666,32 @@ class FactFinder {
       if (n > 0) {
         Add(ConflictKind::kAmount, "count:times", n, n, false, i, end);
         skip_until_ = end;
+        return;
+      }
+    }
+    // "een tientje", "a fiver": money in slang.
+    static const std::unordered_map<std::string_view, double> slang = {
+        {"tientje", 10}, {"vijfje", 5}, {"tenner", 10}, {"fiver", 5}};
+    if (auto m = slang.find(w); m != slang.end()) {
+      Add(ConflictKind::kAmount, "money", m->second, m->second, false, i, i + 1);
+      skip_until_ = i + 1;
+      return;
+    }
+    // "een kwart korting", "a quarter off", "de helft van de ritprijs",
+    // "half price": a share, in percent.
+    static const std::unordered_map<std::string_view, double> shares = {
+        {"kwart", 25}, {"quarter", 25},      {"helft", 50},
+        {"half", 50},  {"third", 100.0 / 3}, {"derde", 100.0 / 3}};
+    if (auto sh = shares.find(w); sh != shares.end() && i + 1 < t_.size()) {
+      static const WordSet of = {"korting", "off",   "of",   "van", "discount",
+                                 "price",   "prijs", "fare", "the"};
+      bool time = false;
+      for (size_t k = i + 1; k < t_.size() && k <= i + 3; ++k)
+        time = time || TimeUnitOf(t_[k].text).has_value() || t_[k].text == "past" ||
+               t_[k].text == "over" || t_[k].text == "to" || t_[k].text == "voor";
+      if (In(of, t_[i + 1].text) && !time) {
+        Add(ConflictKind::kAmount, "percent", sh->second, sh->second, false, i, i + 2);
+        skip_until_ = i + 2;
         return;
       }
     }
@@ -1518,6 +1723,8 @@ class FactFinder {
           h = NumberOf(t_[k].text);
         } else if (auto it = NumberWords().find(t_[k].text); it != NumberWords().end()) {
           h = it->second;
+          // British "half two" is half past two; Dutch "half twee" half one.
+          if (w == "half" && offset < 0 && IsEnglishNumber(t_[k].text)) offset = 30;
         }
         if (h && *h >= 1 && *h <= 24 && *h == std::floor(*h)) {
           double minutes = *h * 60 + offset;
@@ -1606,9 +1813,38 @@ class FactFinder {
   const Sentence& s_;
   const std::vector<Token>& t_;
   size_t index_;
+  const WordSet* counted_;
   size_t skip_until_ = 0;
   std::vector<Fact> facts_;
 };
+
+// The words right after a number in the answer's sentences that are not
+// units, months or function words: what it counts ("15 stems", "set of two
+// prints", "5 bewerkte foto's").
+WordSet CountedWords(const std::vector<Sentence>& sentences) {
+  static const WordSet kNotCounted = {
+      "working",  "business", "keer",     "times", "uur",     "procent", "noon",  "midday",
+      "midnight", "calendar", "kalender", "volle", "hele",    "full",    "whole", "extra",
+      "more",     "tenner",   "fiver",    "quid",  "tientje", "vijfje",  "pm",    "am"};
+  WordSet out;
+  for (const Sentence& s : sentences) {
+    const std::vector<Token>& t = s.tokens;
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+      // Not an age: "children under 12 eat free".
+      static const WordSet age = {"under", "over", "onder", "boven", "aged", "age", "leeftijd"};
+      const bool number = (t[i].type == Token::kNumber || NumberWords().contains(t[i].text)) &&
+                          !(i > 0 && In(age, t[i - 1].text));
+      const std::string& w = t[i + 1].text;
+      if (!number || t[i + 1].type != Token::kWord || w.size() < 3 || TimeUnitOf(w) || MonthOf(w) ||
+          WeekdayOf(w) || In(CurrencyWords(), w) || In(PercentWords(), w) ||
+          IsStopWord(w, Language::kNl) || IsStopWord(w, Language::kEn) ||
+          NumberWords().contains(w) || In(kNotCounted, w))
+        continue;
+      out.insert(w);
+    }
+  }
+  return out;
+}
 
 // Whether two stems name the same thing: equal, or one is a part of the
 // other's compound ("kaartj" in "bioscoopkaartj", "reparatie" in
@@ -1626,6 +1862,8 @@ bool SameThing(const std::string& a, const std::string& b) {
   if (shorter.size() < 5 || shorter.front() == '~') return false;
   return longer.ends_with(shorter) || longer.starts_with(shorter);
 }
+
+bool Comparable(const Fact& a, const Fact& b);
 
 bool SameValue(const Fact& a, const Fact& b) {
   switch (a.kind) {
@@ -1645,6 +1883,17 @@ bool SameValue(const Fact& a, const Fact& b) {
       return a.lo == b.lo;
     }
     case ConflictKind::kPeriod:
+      // Working days against days: five working days are a week, give or
+      // take a weekend.
+      if (a.unit != b.unit && Comparable(a, b)) {
+        auto hours = [](const Fact& f, double v) {
+          return f.unit == "working_days" ? v * 7 / 5 * 24 : v;
+        };
+        const double al = hours(a, a.lo), ah = hours(a, a.hi), bl = hours(b, b.lo),
+                     bh = hours(b, b.hi);
+        const double tolerance = std::max(48.0, 0.2 * std::max(ah, bh));
+        return std::abs(al - bl) <= tolerance && std::abs(ah - bh) <= tolerance;
+      }
       if (a.loose || b.loose) {
         const double tolerance = 0.1 * std::max(a.hi, b.hi);
         return std::abs(a.lo - b.lo) <= tolerance && std::abs(a.hi - b.hi) <= tolerance;
@@ -1657,6 +1906,9 @@ bool SameValue(const Fact& a, const Fact& b) {
 
 bool Comparable(const Fact& a, const Fact& b) {
   if (a.kind != b.kind) return false;
+  if (a.kind == ConflictKind::kPeriod && a.unit != b.unit)
+    return (a.unit == "working_days" && b.unit == "hours" && b.lo >= 24) ||
+           (b.unit == "working_days" && a.unit == "hours" && a.lo >= 24);
   if (a.kind == ConflictKind::kDate) return a.unit == b.unit;
   if (a.kind == ConflictKind::kAmount && a.unit.rfind("count", 0) == 0 &&
       b.unit.rfind("count", 0) == 0) {
@@ -1720,14 +1972,15 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
   const Reader reader(lang);
   std::vector<Sentence> pub, rep;
   std::vector<Fact> pub_facts, rep_facts;
-  for (const std::string& t : pub_texts) {
-    pub.push_back(reader.Read(t));
-    auto f = FactFinder(pub.back(), pub.size() - 1).Find();
+  for (const std::string& t : pub_texts) pub.push_back(reader.Read(t));
+  const WordSet counted = CountedWords(pub);
+  for (size_t i = 0; i < pub.size(); ++i) {
+    auto f = FactFinder(pub[i], i, &counted).Find();
     pub_facts.insert(pub_facts.end(), f.begin(), f.end());
   }
   for (const std::string& t : reply_texts) {
     rep.push_back(reader.Read(t));
-    auto f = FactFinder(rep.back(), rep.size() - 1).Find();
+    auto f = FactFinder(rep.back(), rep.size() - 1, &counted).Find();
     rep_facts.insert(rep_facts.end(), f.begin(), f.end());
   }
   std::set<std::pair<ConflictKind, std::string>> seen;
@@ -1768,7 +2021,7 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     // least as much about it: this one is about something else ("the
     // course is on 14 June ... your exam on 20 June").
     const bool restated = std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
-      return !g.own && g.sentence != f.sentence && SameValue(g, *best) &&
+      return !g.own && g.sentence != f.sentence && Comparable(g, *best) && SameValue(g, *best) &&
              Related(rep[g.sentence], pub[best->sentence]) >=
                  Related(rep[f.sentence], pub[best->sentence]);
     });
@@ -1778,35 +2031,59 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     // of the answer's, in a sentence that says "to".
     // Not when the reply gives a stretch itself ("van 1 april tot en met 30
     // september"): then its ends are compared.
-    const bool reply_stretch = std::count_if(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
-                                 return !g.own && g.sentence == f.sentence && g.unit == f.unit;
-                               }) > 1;
-    if (f.kind == ConflictKind::kDate && (f.unit == "date" || f.unit == "weekday") &&
+    const bool reply_stretch =
+        std::count_if(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+          return !g.own && g.sentence == f.sentence && g.unit == f.unit;
+        }) > 1;
+    // And a length inside one ("delayed by 15 to 29 minutes": 22 minutes).
+    // A time the reply gives as a limit ("tot 22.00 uur") is compared.
+    const bool limit_time = f.kind == ConflictKind::kDeadline && [&] {
+      static const WordSet limits = {"tot",       "until", "till",  "voor",  "before", "by",
+                                     "uiterlijk", "vanaf", "from",  "after", "na",     "opens",
+                                     "closes",    "open",  "sluit", "dicht", "later"};
+      const std::string text = Lower(rep[f.sentence].text);
+      const size_t at = text.find(Lower(f.text));
+      if (at == std::string::npos) return false;
+      const std::vector<Token> before = Tokens(text.substr(0, at));
+      for (size_t k = before.size() >= 2 ? before.size() - 2 : 0; k < before.size(); ++k)
+        if (In(limits, before[k].text)) return true;
+      return false;
+    }();
+    if (((f.kind == ConflictKind::kDate && (f.unit == "date" || f.unit == "weekday")) ||
+         f.kind == ConflictKind::kPeriod || (f.kind == ConflictKind::kDeadline && !limit_time)) &&
         !reply_stretch) {
-      static const std::vector<std::string_view> kTo = {" to ",    " tot ",  " t/m ", " until ",
-                                                        " through ", " till ", "-",     "\xE2\x80\x93"};
+      static const std::vector<std::string_view> kTo = {
+          " to ", " tot ", " t/m ", " until ", " through ", " till ", "-", "\xE2\x80\x93"};
       bool inside = false;
       for (size_t a = 0; a < pub_facts.size() && !inside; ++a) {
         const Fact& x = pub_facts[a];
         if (x.own || x.unit != f.unit) continue;
         for (size_t b = a + 1; b < pub_facts.size(); ++b) {
           const Fact& y = pub_facts[b];
-          if (y.own || y.kind != ConflictKind::kDate || y.sentence != x.sentence) continue;
+          if (y.own || y.kind != f.kind || y.sentence != x.sentence) continue;
           // The two joined by "to" and nothing much else ("Monday to
           // Saturday", "van 1 december tot en met 4 januari").
           const std::string text = Lower(pub[x.sentence].text);
           const size_t from = text.find(Lower(x.text));
           const size_t to = from == std::string::npos ? from : text.find(Lower(y.text), from + 1);
           if (y.unit == x.unit && to != std::string::npos && to - from <= x.text.size() + 14) {
-            const std::string between = text.substr(from + x.text.size(), to - from - x.text.size());
+            const std::string between =
+                text.substr(from + x.text.size(), to - from - x.text.size());
             if (std::any_of(kTo.begin(), kTo.end(), [&](std::string_view w) {
                   return between.find(w) != std::string::npos;
                 }))
-              inside = x.lo <= y.lo ? f.lo >= x.lo && f.lo <= y.lo : f.lo >= x.lo || f.lo <= y.lo;
+              // A time strictly inside: at an end, the ends are compared.
+              inside = f.kind == ConflictKind::kDeadline ? f.lo > x.lo && f.lo < y.lo
+                       : x.lo <= y.lo                    ? f.lo >= x.lo && f.lo <= y.lo
+                                                         : f.lo >= x.lo || f.lo <= y.lo;
           }
           break;
         }
       }
+      // Or one fact that is a stretch itself ("15 to 29 minutes").
+      for (const Fact& x : pub_facts)
+        inside = inside || (!x.own && x.kind == f.kind && x.unit == f.unit && x.hi > x.lo &&
+                            f.lo == f.hi && f.lo > x.lo && f.lo < x.hi);
       if (inside) continue;
     }
     // A total worked out from the answer's price ("5 nachten: € 105" at
@@ -1816,16 +2093,22 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       bool total = false;
       for (const Token& t : rep[f.sentence].tokens) {
         std::optional<double> n;
-        if (t.type == Token::kNumber) n = NumberOf(t.text);
-        else if (auto w = NumberWords().find(t.text); w != NumberWords().end()) n = w->second;
+        if (t.type == Token::kNumber)
+          n = NumberOf(t.text);
+        else if (auto w = NumberWords().find(t.text); w != NumberWords().end())
+          n = w->second;
         if (!n || *n < 2 || *n != std::floor(*n)) continue;
-        for (const Fact* p : candidates)
-          total = total || (p->lo > 0 && std::abs(p->lo * *n - f.lo) < 0.005);
+        for (const Fact& p : pub_facts)  // "£1.60 per hour": two hours, £3.20
+          total =
+              total || (!p.own && p.kind == ConflictKind::kAmount && p.unit.starts_with("money") &&
+                        p.lo > 0 && std::abs(p.lo * *n - f.lo) < 0.005);
       }
       if (total) continue;
     }
     // A value the bound it is about allows ("at least 1 year": three years).
-    if (f.bound == 0 && best->bound != 0 &&
+    // Not how often: "twice a month" against "up to 4 times a month" is
+    // the rule said otherwise.
+    if (f.bound == 0 && best->bound != 0 && !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi))
       continue;
@@ -1905,6 +2188,15 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       }
       agrees = turned_only < same_only ||
                (turned_only == same_only && same_related >= best_related - 0.05);
+    }
+    // Sparing the customer agrees with what the answer gives for free,
+    // includes or does by itself.
+    if (best && r.relief && best->negations == 0) {
+      static const WordSet given = {
+          "included",  "includes",    "include",       "inbegrepen", "inclusief", "free", "gratis",
+          "kosteloos", "automatisch", "automatically", "vanzelf",    "automatic", "comes"};
+      agrees = agrees || std::any_of(best->tokens.begin(), best->tokens.end(),
+                                     [](const Token& t) { return In(given, t.text); });
     }
     if (!best || agrees) continue;
     const bool nl = lang == Language::kNl;
@@ -1986,7 +2278,7 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       const std::string& w = t[i].text;
       const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
       if (w == "gratis" || w == "kosteloos" || w == "free" || w == "included" ||
-          w == "inbegrepen" || w == "complimentary")
+          w == "inbegrepen" || w == "complimentary" || w == "includes" || w == "include")
         return true;
       if ((w == "no" || w == "geen") &&
           (next == "charge" || next == "fee" || next == "toeslag" || next == "kosten" ||
@@ -2009,8 +2301,16 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
           free(rep[f.sentence]))
         continue;
       if (f.hi <= 0) continue;
+      // Named, or worked out from a named price ("the extra 12 come to $36").
       const bool named = std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
-        return p.hi > 0 && p.unit.starts_with("money") && std::abs(p.lo - f.lo) < 0.005;
+        if (p.hi <= 0 || !p.unit.starts_with("money")) return false;
+        if (std::abs(p.lo - f.lo) < 0.005) return true;
+        return std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
+                           [&](const Token& t) {
+                             const std::optional<double> n =
+                                 t.type == Token::kNumber ? NumberOf(t.text) : std::nullopt;
+                             return n && *n >= 2 && std::abs(p.lo * *n - f.lo) < 0.005;
+                           });
       });
       if (named || Shared(rep[f.sentence], pub[pi]) < 1 ||
           Related(rep[f.sentence], pub[pi]) < kRelated)

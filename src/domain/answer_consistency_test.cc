@@ -171,9 +171,13 @@ TEST(AnswerConsistencyTest, TotalsRestatedValuesAndSpokenCentsAgree) {
   EXPECT_TRUE(Kinds("Een parkeerkaart kost \xE2\x82\xAC 8 per dag.",
                     "Voor je 3 dagen betaal je \xE2\x82\xAC 24 in totaal.")
                   .empty());
-  EXPECT_TRUE(Kinds("A wash costs \xC2\xA3" "7.50.", "That's seven pounds fifty for the wash.")
+  EXPECT_TRUE(Kinds("A wash costs \xC2\xA3"
+                    "7.50.",
+                    "That's seven pounds fifty for the wash.")
                   .empty());
-  EXPECT_EQ(Kinds("A wash costs \xC2\xA3" "7.50.", "That's seven pounds twenty for the wash."),
+  EXPECT_EQ(Kinds("A wash costs \xC2\xA3"
+                  "7.50.",
+                  "That's seven pounds twenty for the wash."),
             std::vector{ConflictKind::kAmount});
   // The answer's date said again; another date is about something else.
   EXPECT_TRUE(Kinds("The open day is on 3 March.",
@@ -182,9 +186,9 @@ TEST(AnswerConsistencyTest, TotalsRestatedValuesAndSpokenCentsAgree) {
 }
 
 TEST(AnswerConsistencyTest, AFeeForWhatIsFreeIsAYesOrNo) {
-  EXPECT_EQ(Kinds("Installing the router is free.",
-                  "Hi Jo, installing the router costs $25 per visit."),
-            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(
+      Kinds("Installing the router is free.", "Hi Jo, installing the router costs $25 per visit."),
+      std::vector{ConflictKind::kYesNo});
   EXPECT_EQ(Kinds("Bij het abonnement zit een sleutelhanger inbegrepen.",
                   "Voor de sleutelhanger bij je abonnement rekenen we \xE2\x82\xAC 5 per stuk."),
             std::vector{ConflictKind::kYesNo});
@@ -224,10 +228,10 @@ TEST(AnswerConsistencyTest, HowOftenIsComparedWithHowOften) {
 
 TEST(AnswerConsistencyTest, ASubjectBeforeTheCommaAndWordsThatSayNot) {
   // The relative clause before the comma belongs to the refusal after it.
-  const auto mailed =
-      Kinds("Foto's die per e-mail worden gestuurd, kunnen we niet afdrukken. Gebruik de "
-            "uploadpagina.",
-            "Hoi Eva, mail de foto's maar naar foto@drukwerk.example, dan drukken we ze af.");
+  const auto mailed = Kinds(
+      "Foto's die per e-mail worden gestuurd, kunnen we niet afdrukken. Gebruik de "
+      "uploadpagina.",
+      "Hoi Eva, mail de foto's maar naar foto@drukwerk.example, dan drukken we ze af.");
   ASSERT_FALSE(mailed.empty());
   for (ConflictKind k : mailed) EXPECT_EQ(k, ConflictKind::kProcedure);
   // "ongeldig" says what "niet geldig" says.
@@ -272,14 +276,107 @@ TEST(AnswerConsistencyTest, ADayInsideTheAnswersStretchAgreesAndItsEndsAreCompar
             std::vector{ConflictKind::kDate});
   EXPECT_EQ(Kinds(kSeason, "Hi Mo, the rink is open from 15 November to 31 January."),
             std::vector{ConflictKind::kDate});
-  EXPECT_TRUE(Kinds("Deliveries run Monday to Friday.", "Hi Ed, we'll deliver on Wednesday.")
-                  .empty());
+  EXPECT_TRUE(
+      Kinds("Deliveries run Monday to Friday.", "Hi Ed, we'll deliver on Wednesday.").empty());
   // Nights are days; "rather than" turns a way down as "not" does.
-  EXPECT_TRUE(Kinds("Stays are limited to 14 nights.", "Hi Ed, you can stay two weeks at most.")
-                  .empty());
+  EXPECT_TRUE(
+      Kinds("Stays are limited to 14 nights.", "Hi Ed, you can stay two weeks at most.").empty());
   EXPECT_TRUE(Kinds("Please call the helpline, not the shop.",
                     "Hi Ed, do ring the helpline rather than the shop.")
                   .empty());
+}
+
+TEST(AnswerConsistencyTest, CountsOfWhatTheAnswerCountsAndSharesInWords) {
+  constexpr char kBox[] = "Our Family box holds 6 meals and costs $54.";
+  EXPECT_EQ(Kinds(kBox, "Hi Lee, the Family box comes with 4 meals for $54."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kBox, "Hi Lee, six meals for $54, that's the Family box.").empty());
+  constexpr char kDiscount[] = "Studenten krijgen 50% korting op het lesgeld.";
+  EXPECT_TRUE(Kinds(kDiscount, "Hoi Eva, als student betaal je de helft van het lesgeld.").empty());
+  EXPECT_EQ(Kinds(kDiscount, "Hoi Eva, studenten krijgen een kwart korting op het lesgeld."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_EQ(Kinds("Printing costs 20p per page.", "Hi Jo, printing is 25p a page."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_FALSE(Kinds("Je kunt een leenfiets gratis gebruiken tijdens de reparatie.",
+                     "Hoi Bas, een leenfiets tijdens de reparatie kost een tientje.")
+                   .empty());
+  // How often is the rule said otherwise, not a value the limit allows.
+  EXPECT_EQ(Kinds("Members can book the sauna up to 3 times a week.",
+                  "Hi Sam, members can book the sauna once a week."),
+            std::vector{ConflictKind::kAmount});
+}
+
+TEST(AnswerConsistencyTest, TheCustomersOwnTimeInsideALimitOrAStretchAgrees) {
+  constexpr char kCutoff[] = "Transfers made before 4 pm on a working day arrive the same day.";
+  EXPECT_TRUE(
+      Kinds(kCutoff, "Hi Kim, you sent it at 2:45 pm on Tuesday, so it arrived that day.").empty());
+  EXPECT_EQ(Kinds(kCutoff, "Hi Kim, transfers made before 6 pm arrive the same day."),
+            std::vector{ConflictKind::kDeadline});
+  constexpr char kDesk[] = "De balie is open van 8.00 tot 17.00 uur.";
+  EXPECT_TRUE(
+      Kinds(kDesk, "Beste Ria, uw afspraak om 10.30 uur valt gewoon binnen onze tijden.").empty());
+  EXPECT_EQ(Kinds(kDesk, "Beste Ria, de balie is open van 8.00 tot 19.00 uur."),
+            std::vector{ConflictKind::kDeadline});
+  constexpr char kDelay[] = "If your bus is 20 to 39 minutes late, we refund half the fare.";
+  EXPECT_TRUE(
+      Kinds(kDelay, "Hi Al, your bus was 25 minutes late, so half the fare comes back.").empty());
+  EXPECT_TRUE(
+      Kinds("Check-in closes at 10:15 am.", "Hi Al, check-in closes at quarter past ten.").empty());
+  EXPECT_TRUE(Kinds("Boarding ends at 2:30 pm.", "Hi Al, boarding ends at half two.").empty());
+}
+
+TEST(AnswerConsistencyTest, StretchesAndWorkingDaysAgainstDays) {
+  constexpr char kRefund[] = "Refunds reach your account within 10 working days.";
+  EXPECT_TRUE(Kinds(kRefund, "Hi Jo, the refund reaches your account within two weeks.").empty());
+  EXPECT_EQ(Kinds(kRefund, "Hi Jo, the refund reaches your account within 30 days."),
+            std::vector{ConflictKind::kPeriod});
+  constexpr char kShip[] =
+      "Standard shipping takes 2\xE2\x80\x93"
+      "4 working days.";
+  EXPECT_TRUE(Kinds(kShip, "Hi Jo, standard shipping takes two to four working days.").empty());
+  EXPECT_EQ(Kinds(kShip, "Hi Jo, standard shipping takes two to six working days."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("You can pause your plan for at least 7 and at most 28 days.",
+                    "Hi Jo, a pause lasts from a week up to four weeks.")
+                  .empty());
+  EXPECT_TRUE(
+      Kinds("Give us one month's notice.", "Hi Jo, we need a month's notice from you.").empty());
+  EXPECT_EQ(Kinds("Give us one month's notice.", "Hi Jo, we need two weeks' notice."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Een terugbetaling duurt maximaal 4 weken.",
+                    "Hoi Jo, reken op maximaal een week of vier voor de terugbetaling.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, SparingTheCustomerAgreesWithWhatIsFreeOrAutomatic) {
+  EXPECT_TRUE(Kinds("Breakfast is included in the room rate.",
+                    "Hi Bo, you won't need to pay anything extra for breakfast.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Cancelled events are refunded automatically.",
+                    "Hi Bo, you don't need to do anything, the cancelled event is refunded.")
+                  .empty());
+  EXPECT_EQ(Kinds("A cleaning is included in the check-up.",
+                  "Hi Bo, a cleaning isn't included in the check-up and is charged separately."),
+            std::vector{ConflictKind::kYesNo});
+  // Dutch plurals voice the last consonant: "statief" is "statieven".
+  EXPECT_EQ(Kinds("Statieven zijn in het museum niet toegestaan.",
+                  "Beste Ed, een statief mag u in het museum gewoon gebruiken."),
+            std::vector{ConflictKind::kYesNo});
+}
+
+TEST(AnswerConsistencyTest, SettingsAVisitAndALetterAreWays) {
+  constexpr char kCancel[] = "To cancel, open Settings and choose Cancel plan.";
+  EXPECT_EQ(Kinds(kCancel, "Hi Lou, just send us an email and we'll cancel your plan."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Apply for a parking permit online.",
+                  "Hi Lou, please come to the town hall to apply for a parking permit."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Request your records through the online form.",
+                  "Hi Lou, please write to the practice manager to request your records."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Je abonnement zeg je op via de app.",
+                  "Hoi Lou, je abonnement opzeggen doe je bij de receptie van de club."),
+            std::vector{ConflictKind::kProcedure});
 }
 
 TEST(AnswerConsistencyTest, KindsHaveNames) {
