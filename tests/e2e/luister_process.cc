@@ -139,6 +139,8 @@ void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
     ReadAvailable(out_fd_, &output_, 100);
     if (std::regex_search(output_, match, kListening)) {
       port_ = std::stoi(match[1]);
+      draining_ = true;
+      drain_ = std::thread([this] { Drain(); });
       return;
     }
     int status;
@@ -150,8 +152,33 @@ void LuisterProcess::StartServing(std::vector<std::string> extra_serve_args,
   throw std::runtime_error("luister serve did not start: " + output_);
 }
 
+void LuisterProcess::Drain() {
+  std::string chunk;
+  while (draining_) {
+    chunk.clear();
+    ReadAvailable(out_fd_, &chunk, 50);
+    if (chunk.empty()) continue;
+    std::lock_guard lock(output_mu_);
+    output_ += chunk;
+  }
+}
+
+void LuisterProcess::StopDraining() {
+  if (drain_.joinable()) {
+    draining_ = false;
+    drain_.join();
+  }
+  // What the process wrote last, up to the end of the pipe.
+  std::lock_guard lock(output_mu_);
+  for (size_t before = std::string::npos; out_fd_ >= 0 && before != output_.size();) {
+    before = output_.size();
+    ReadAvailable(out_fd_, &output_, 0);
+  }
+}
+
 std::string LuisterProcess::Output() {
-  if (out_fd_ >= 0) ReadAvailable(out_fd_, &output_, 0);
+  std::lock_guard lock(output_mu_);
+  if (!drain_.joinable() && out_fd_ >= 0) ReadAvailable(out_fd_, &output_, 0);
   return output_;
 }
 
@@ -163,6 +190,7 @@ int LuisterProcess::Stop() {
     Output();
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
+      StopDraining();
       return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     usleep(50 * 1000);
@@ -170,6 +198,7 @@ int LuisterProcess::Stop() {
   kill(pid_, SIGKILL);
   waitpid(pid_, &status, 0);
   pid_ = -1;
+  StopDraining();
   return 137;
 }
 
@@ -179,10 +208,12 @@ void LuisterProcess::Kill() {
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
+  StopDraining();
 }
 
 LuisterProcess::~LuisterProcess() {
   Stop();
+  StopDraining();
   if (out_fd_ >= 0) close(out_fd_);
   pg_database_.reset();
   std::error_code ec;

@@ -2,8 +2,11 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/support/pg_test_database.h"
@@ -66,6 +69,11 @@ class LuisterProcess {
   LuisterProcess(Join, const std::string& db, const std::string& key_file,
                  std::vector<std::string> extra_serve_args, std::vector<std::string> env);
   void StartServing(std::vector<std::string> extra_serve_args, std::vector<std::string> env = {});
+  // Reads the server's output as it comes: a pipe nobody empties fills
+  // up (64 KiB of access log) and blocks the server in the middle of a
+  // request.
+  void Drain();
+  void StopDraining();
 
   std::string dir_;
   std::string key_file_;  // seals mailbox passwords; shared by the nodes of one database
@@ -74,7 +82,10 @@ class LuisterProcess {
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int port_ = 0;
-  std::string output_;
+  std::mutex output_mu_;
+  std::string output_;  // guarded by output_mu_ once the drain runs
+  std::atomic<bool> draining_{false};
+  std::thread drain_;
   std::string demo_output_;
 };
 

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "http_client.h"
@@ -470,9 +471,9 @@ TEST_F(StaffingTest, FiveWeeksOfCallsGiveAForecastAndAPlanAgainstTheShiftsImport
   for (const json& e : wrong) fields.insert(e["field"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"ends_at", "agents", "department_id"}))
       << backwards.body;
-  for (const std::string& q :
+  for (std::string_view q :
        {"interval_minutes=20", "horizon_days=40", "history_weeks=1", "tz=Nowhere/Land"}) {
-    auto r = agent->Get("/api/v1/volume/forecast?" + q);
+    auto r = agent->Get("/api/v1/volume/forecast?" + std::string(q));
     EXPECT_EQ(r.status, 400) << q << " " << r.body;
     EXPECT_NE(r.body.find(q.substr(0, q.find('='))), std::string::npos) << r.body;
   }
