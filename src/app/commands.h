@@ -121,6 +121,36 @@ struct StaffingArgs {
 };
 int RunStaffing(const StaffingArgs& args);
 
+// `luister topics eval --train FILE --test FILE`: the topic classifier
+// (domain/topic_classifier.h) learns from the training texts and is scored
+// on the test texts (CSV with a header or JSON lines, app/topic_examples.h),
+// one at a time: one JSON object {"accuracy","macro_f1","latency_ms_p50",
+// "latency_ms_p99","n_test"}. Exit 2 on unreadable or malformed input,
+// naming the file and line.
+struct TopicsEvalArgs {
+  std::string train;
+  std::string test;
+  std::string model = "ensemble";  // or svm, softmax
+  uint64_t seed = 42;
+  int threads = 1;       // for training; the model is the same for any number
+  bool verbose = false;  // training time and model size on standard error
+};
+int RunTopicsEval(const TopicsEvalArgs& args);
+
+// `luister topics discover --input FILE [--k N]`: topic discovery
+// (domain/topic_discovery.h) on the texts of FILE (CSV with a header or
+// JSON lines, app/topic_examples.h): one JSON line {"text","cluster",
+// "cluster_name"} per text in input order and, when every text has a
+// label, a last line {"nmi","ari","acc","k"}. Exit 2 on unreadable or
+// malformed input, naming the file and line.
+struct TopicsDiscoverArgs {
+  std::string input;
+  int k = 0;  // 0: estimated from the texts
+  uint64_t seed = 42;
+  bool verbose = false;  // the topics, their sizes and examples on standard error
+};
+int RunTopicsDiscover(const TopicsDiscoverArgs& args);
+
 struct MailgateArgs {
   std::string db;
   std::string queue;                   // id or name

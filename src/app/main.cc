@@ -248,6 +248,38 @@ int main(int argc, char** argv) {
                    "contacts an agent handles at once (chat)")
       ->capture_default_str();
   staffing_cmd->add_option("--agents", staffing.agents, "this many agents only");
+  auto* topics_cmd =
+      app.add_subcommand("topics", "what customers ask about: topic classification and discovery");
+  topics_cmd->require_subcommand(1);
+  TopicsEvalArgs topics_eval;
+  auto* topics_eval_cmd = topics_cmd->add_subcommand(
+      "eval",
+      "learn topics from --train and score the classifier on --test (CSV with a header "
+      "text,label or JSON lines of {\"text\",\"label\"}): one JSON object");
+  topics_eval_cmd->add_option("--train", topics_eval.train, "labelled texts to learn from")
+      ->required();
+  topics_eval_cmd->add_option("--test", topics_eval.test, "labelled texts to score")->required();
+  topics_eval_cmd->add_option("--model", topics_eval.model, "svm, softmax or ensemble")
+      ->capture_default_str();
+  topics_eval_cmd->add_option("--seed", topics_eval.seed, "training seed")->capture_default_str();
+  topics_eval_cmd->add_option("--threads", topics_eval.threads, "training threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  topics_eval_cmd->add_flag("--verbose", topics_eval.verbose,
+                            "training time and model size on standard error");
+  TopicsDiscoverArgs topics_discover;
+  auto* topics_discover_cmd = topics_cmd->add_subcommand(
+      "discover",
+      "group the texts of --input (CSV with a header text[,label] or JSON lines of "
+      "{\"text\"[,\"label\"]}) into topics: one JSON line {\"text\",\"cluster\","
+      "\"cluster_name\"} per text, and with labels a last line {\"nmi\",\"ari\",\"acc\",\"k\"}");
+  topics_discover_cmd->add_option("--input", topics_discover.input, "the texts")->required();
+  topics_discover_cmd->add_option("--k", topics_discover.k, "topics wanted; 0: estimated")
+      ->capture_default_str();
+  topics_discover_cmd->add_option("--seed", topics_discover.seed, "clustering seed")
+      ->capture_default_str();
+  topics_discover_cmd->add_flag("--verbose", topics_discover.verbose,
+                                "each topic with its size and examples on standard error");
   CLI11_PARSE(app, argc, argv);
   if (Status s = SetDefaultPhoneRegion(phone_region); !s.ok()) {
     std::cerr << "luister: --phone-region: " << s.message() << "\n";
@@ -261,6 +293,8 @@ int main(int argc, char** argv) {
   if (answers_eval_cmd->parsed()) return RunAnswersEval(answers_eval);
   if (answers_consistency_cmd->parsed()) return RunAnswersConsistency(answers_consistency);
   if (staffing_cmd->parsed()) return RunStaffing(staffing);
+  if (topics_eval_cmd->parsed()) return RunTopicsEval(topics_eval);
+  if (topics_discover_cmd->parsed()) return RunTopicsDiscover(topics_discover);
 
   if (db.empty()) db = DefaultDatabase(data_dir);
   for (auto [cmd, action] : {std::pair{mail_list, "list"}, std::pair{mail_reprocess, "reprocess"},

@@ -23,5 +23,16 @@ TEST(CsvTest, LastLineWithoutBreakAndUnclosedQuote) {
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(CsvTest, TellsTheLineEachRowStartsOn) {
+  std::vector<int> lines;
+  auto rows = ParseCsv("a,b\r\n\n\"x\ny\",1\nz,2\n", &lines);
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ(lines, (std::vector<int>{1, 3, 5}));
+  auto bad = ParseCsv("a,b\n1,2\n3,\"4\n5\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("line 3"), std::string::npos) << bad.status().message();
+}
+
 }  // namespace
 }  // namespace luister

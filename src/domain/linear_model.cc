@@ -67,14 +67,20 @@ LinearModel LinearModel::Train(const std::vector<SparseVector>& inputs,
   return m;
 }
 
-std::vector<float> LinearModel::Predict(const SparseVector& x) const {
-  const auto k = static_cast<size_t>(classes_);
-  std::vector<float> z(bias_);
+std::vector<float> LinearScores(const SparseVector& x, const std::vector<float>& weights,
+                                const std::vector<float>& bias, int features) {
+  const size_t k = bias.size();
+  std::vector<float> z(bias);
   for (const auto& [f, v] : x) {
-    if (f < 0 || f >= features_) continue;
-    const float* row = &weights_[static_cast<size_t>(f) * k];
+    if (f < 0 || f >= features) continue;
+    const float* row = &weights[static_cast<size_t>(f) * k];
     for (size_t c = 0; c < k; ++c) z[c] += row[c] * v;
   }
+  return z;
+}
+
+std::vector<float> LinearModel::Predict(const SparseVector& x) const {
+  std::vector<float> z = LinearScores(x, weights_, bias_, features_);
   if (!z.empty()) Softmax(&z);
   return z;
 }

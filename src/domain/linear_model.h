@@ -15,6 +15,11 @@ namespace luister {
 // example touches only the rows of its own features.
 using SparseVector = std::vector<std::pair<int, float>>;
 
+// bias + xᵀW for a dense row-major W of `features` rows by bias.size()
+// classes; features outside [0, features) are ignored.
+std::vector<float> LinearScores(const SparseVector& x, const std::vector<float>& weights,
+                                const std::vector<float>& bias, int features);
+
 struct LinearModelOptions {
   int epochs = 15;
   float learning_rate = 0.5F;
@@ -30,6 +35,9 @@ class LinearModel {
   // The probability of each class for `x` (sums to 1).
   std::vector<float> Predict(const SparseVector& x) const;
   int classes() const { return classes_; }
+  int features() const { return features_; }
+  const std::vector<float>& weights() const { return weights_; }  // features × classes
+  const std::vector<float>& bias() const { return bias_; }
 
  private:
   int features_ = 0;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "http_client.h"
 #include "luister_process.h"
@@ -141,6 +142,135 @@ TEST(CliTest, AnswersConsistencyScoresTheCheckPerLanguage) {
   EXPECT_NE(bad.out.find("bad.jsonl:1:"), std::string::npos) << bad.out;
   auto missing = RunLuister({"answers", "consistency", "--input", dir + "/missing.jsonl"});
   EXPECT_EQ(missing.exit_code, 2) << missing.out;
+  std::filesystem::remove_all(dir);
+}
+
+// `luister topics eval`: the topic classifier learns from a CSV file and is
+// scored on JSON lines (tests/data/topics: questions to a desk in Dutch and
+// English, written for the project); exactly the documented keys; bad input
+// named by file and line, exit 2.
+TEST(CliTest, TopicsEvalScoresTheClassifierAndNamesBadInput) {
+  const std::string data = std::string(LUISTER_SOURCE_DIR) + "/tests/data/topics/";
+  auto r =
+      RunLuister({"topics", "eval", "--train", data + "train.csv", "--test", data + "test.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const nlohmann::json out = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(out.is_object()) << r.out;
+  std::set<std::string> keys;
+  for (const auto& [k, v] : out.items()) keys.insert(k);
+  EXPECT_EQ(keys, (std::set<std::string>{"accuracy", "macro_f1", "latency_ms_p50", "latency_ms_p99",
+                                         "n_test"}));
+  EXPECT_EQ(out["n_test"], 24);
+  EXPECT_GE(out["accuracy"].get<double>(), 0.9) << r.out;
+  EXPECT_GE(out["macro_f1"].get<double>(), 0.9) << r.out;
+  EXPECT_LT(out["latency_ms_p50"].get<double>(), 1.0) << r.out;
+  EXPECT_LE(out["latency_ms_p50"].get<double>(), out["latency_ms_p99"].get<double>()) << r.out;
+
+  const std::string dir = TempDir();
+  {
+    std::ofstream(dir + "/bad.jsonl") << "{\"text\":\"hoi\",\"label\":\"a\"}\n{\"text\":\n";
+    std::ofstream(dir + "/nocol.csv") << "question,label\nhoi,a\n";
+    std::ofstream(dir + "/ragged.csv") << "text,label\n\"a,\nb\",x\nc,y,z\n";
+    std::ofstream(dir + "/empty.csv") << "";
+  }
+  for (const auto& bad : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"topics", "eval", "--train", dir + "/bad.jsonl", "--test", data + "test.jsonl"},
+            "bad.jsonl:2: not a JSON object"},
+           {{"topics", "eval", "--train", dir + "/nocol.csv", "--test", data + "test.jsonl"},
+            "nocol.csv:1: no text column"},
+           {{"topics", "eval", "--train", data + "train.csv", "--test", dir + "/ragged.csv"},
+            "ragged.csv:4: 3 fields"},
+           {{"topics", "eval", "--train", dir + "/empty.csv", "--test", data + "test.jsonl"},
+            "empty.csv holds no examples"},
+           {{"topics", "eval", "--train", dir + "/missing.csv", "--test", data + "test.jsonl"},
+            "cannot read " + dir + "/missing.csv"},
+           {{"topics", "eval", "--train", data + "train.csv", "--test", data + "test.jsonl",
+             "--model", "magic"},
+            "--model"}}) {
+    auto e = RunLuister(bad.first);
+    EXPECT_EQ(e.exit_code, 2) << e.out;
+    EXPECT_NE(e.out.find(bad.second), std::string::npos) << e.out;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// `luister topics discover`: forty questions in Dutch and English on four
+// topics (tests/data/topics/discover.jsonl, written for the project, keys
+// "utterance" and "intent") grouped without their labels: one line per
+// text in input order with exactly the documented keys, the scores last;
+// k given or estimated; bad input named by file and line, exit 2.
+TEST(CliTest, TopicsDiscoverGroupsTextsAndScoresThemAgainstLabels) {
+  const std::string data = std::string(LUISTER_SOURCE_DIR) + "/tests/data/topics/discover.jsonl";
+  std::vector<std::string> texts;
+  {
+    std::ifstream in(data);
+    for (std::string line; std::getline(in, line);)
+      texts.push_back(nlohmann::json::parse(line)["utterance"].get<std::string>());
+  }
+  ASSERT_EQ(texts.size(), 40u);
+  auto lines = [](const std::string& out) {
+    // Ordered: the keys' order is part of the documented shape.
+    std::vector<nlohmann::ordered_json> v;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+      v.push_back(nlohmann::ordered_json::parse(line, nullptr, false));
+    return v;
+  };
+  for (const std::vector<std::string>& k :
+       {std::vector<std::string>{"--k", "4"}, std::vector<std::string>{}}) {
+    std::vector<std::string> args = {"topics", "discover", "--input", data};
+    args.insert(args.end(), k.begin(), k.end());
+    auto r = RunLuister(args);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 41u) << r.out;
+    std::set<int> clusters;
+    for (size_t i = 0; i < 40; ++i) {
+      ASSERT_TRUE(out[i].is_object()) << i;
+      std::vector<std::string> keys;
+      for (const auto& item : out[i].items()) keys.push_back(item.key());
+      EXPECT_EQ(keys, (std::vector<std::string>{"text", "cluster", "cluster_name"}));
+      EXPECT_EQ(out[i]["text"], texts[i]);
+      ASSERT_TRUE(out[i]["cluster"].is_number_integer());
+      EXPECT_FALSE(out[i]["cluster_name"].get<std::string>().empty());
+      clusters.insert(out[i]["cluster"].get<int>());
+    }
+    const nlohmann::ordered_json& scores = out[40];
+    std::vector<std::string> keys;
+    for (const auto& item : scores.items()) keys.push_back(item.key());
+    EXPECT_EQ(keys, (std::vector<std::string>{"nmi", "ari", "acc", "k"}));
+    EXPECT_EQ(scores["k"], clusters.size());
+    if (!k.empty()) {
+      EXPECT_EQ(scores["k"], 4);
+    }
+    EXPECT_GE(scores["k"].get<int>(), 2);
+    EXPECT_LE(scores["k"].get<int>(), 8);
+    // Measured 0.94 / 0.93 / 0.975 with k given and estimated (4).
+    EXPECT_GE(scores["nmi"].get<double>(), 0.85) << scores;
+    EXPECT_GE(scores["ari"].get<double>(), 0.8) << scores;
+    EXPECT_GE(scores["acc"].get<double>(), 0.9) << scores;
+  }
+
+  const std::string dir = TempDir();
+  {
+    std::ofstream(dir + "/plain.csv") << "text\nwaar is mijn pakket\n\"pakket, niet bezorgd\"\n";
+    std::ofstream(dir + "/bad.jsonl") << "{\"text\":\"hoi\"}\n{\"text\":\n";
+  }
+  // Without labels: the assignment only.
+  auto plain = RunLuister({"topics", "discover", "--input", dir + "/plain.csv", "--k", "1"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.out;
+  const auto out = lines(plain.out);
+  ASSERT_EQ(out.size(), 2u) << plain.out;
+  EXPECT_EQ(out[1]["text"], "pakket, niet bezorgd");
+  EXPECT_EQ(out[1]["cluster"], 0);
+  for (const auto& bad : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"topics", "discover", "--input", dir + "/bad.jsonl"}, "bad.jsonl:2: "},
+           {{"topics", "discover", "--input", dir + "/missing.csv"}, "cannot read"},
+           {{"topics", "discover", "--input", data, "--k", "-3"}, "--k"}}) {
+    auto e = RunLuister(bad.first);
+    EXPECT_EQ(e.exit_code, 2) << e.out;
+    EXPECT_NE(e.out.find(bad.second), std::string::npos) << e.out;
+  }
   std::filesystem::remove_all(dir);
 }
 
