@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -404,6 +405,10 @@ std::string MeansOf(std::string_view w) {
       {"mailtje", "email"},
       {"emailen", "email"},
       {"emails", "email"},
+      {"emailing", "email"},
+      {"emailed", "email"},
+      {"emailt", "email"},
+      {"gemaild", "email"},
       {"mailt", "email"},
       {"bel", "phone"},
       {"bellen", "phone"},
@@ -1065,9 +1070,13 @@ class FactFinder {
   // only with another how often).
   bool Interval(size_t i) {
     static const std::unordered_map<std::string_view, double> adverbs = {
-        {"dagelijks", 24},      {"daily", 24},        {"wekelijks", 168}, {"weekly", 168},
-        {"tweewekelijks", 336}, {"fortnightly", 336}, {"biweekly", 336},  {"maandelijks", 720},
-        {"monthly", 720},       {"jaarlijks", 8760},  {"yearly", 8760},   {"annually", 8760}};
+        {"dagelijks", 24},       {"daily", 24},           {"wekelijks", 168},
+        {"weekly", 168},         {"tweewekelijks", 336},  {"fortnightly", 336},
+        {"biweekly", 336},       {"maandelijks", 720},    {"monthly", 720},
+        {"jaarlijks", 8760},     {"yearly", 8760},        {"annually", 8760},
+        {"annual", 8760},        {"jaarlijkse", 8760},    {"maandelijkse", 720},
+        {"wekelijkse", 168},     {"dagelijkse", 24},      {"quarterly", 2190},
+        {"halfjaarlijks", 4380}, {"halfjaarlijkse", 4380}};
     const std::string& w = t_[i].text;
     if (auto a = adverbs.find(w); a != adverbs.end()) {
       Add(ConflictKind::kPeriod, "interval", a->second, a->second, false, i, i + 1);
@@ -1185,6 +1194,10 @@ class FactFinder {
     if (kind == ConflictKind::kPeriod && (In(times, Word(from, -1)) || In(rate, Word(from, 0))))
       if (In(times, Word(from, -1)) || Word(from, -1) == "twice" || Word(from, -1) == "keer")
         return;
+    // "£95 an hour", "€180 a month": what a price is per, not how long.
+    if (kind == ConflictKind::kPeriod && from > 0 &&
+        (Word(from, 0) == "a" || Word(from, 0) == "an") && t_[from - 1].type == Token::kNumber)
+      return;
     // "€ 96 per jaar" is not "€ 8 per maand": an amount per something is
     // compared with amounts per the same.
     // Counts are so only per a time ("200 km per dag"; "één keer per
@@ -1960,6 +1973,200 @@ std::optional<ConflictKind> ParseConflictKind(std::string_view s) {
   return std::nullopt;
 }
 
+// Whole numbers of at least 2 among the tokens (digits or number words).
+std::vector<double> WholeNumbers(const std::vector<Token>& tokens) {
+  std::vector<double> out;
+  for (const Token& t : tokens) {
+    std::optional<double> n;
+    if (t.type == Token::kNumber)
+      n = NumberOf(t.text);
+    else if (auto w = NumberWords().find(t.text); w != NumberWords().end())
+      n = w->second;
+    if (n && *n >= 2 && *n == std::floor(*n)) out.push_back(*n);
+  }
+  return out;
+}
+
+// Whether `amount`, said in the reply's `sentence`, is worked out from
+// the answer's prices rather than a price of its own (see the caller).
+bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vector<Fact>& pub_facts,
+               const Sentence& sentence, const std::vector<Fact>& rep_facts) {
+  std::vector<double> prices, shares;
+  for (const Fact& p : pub_facts) {
+    if (p.own || p.kind != ConflictKind::kAmount) continue;
+    if (p.unit.starts_with("money") && p.lo > 0) prices.push_back(p.lo);
+    if (p.unit == "percent" && p.lo > 0 && p.lo < 100) shares.push_back(p.lo);
+  }
+  if (prices.empty()) return false;
+  // Numbers that are no amount of money (nor its cents or pence).
+  auto counts = [](const std::vector<Token>& tokens, const std::vector<Fact>& facts) {
+    std::vector<double> out;
+    for (double n : WholeNumbers(tokens))
+      if (std::none_of(facts.begin(), facts.end(), [&](const Fact& f) {
+            return f.unit.starts_with("money") &&
+                   (std::abs(f.lo - n) < 0.005 || std::abs(f.lo * 100 - n) < 0.5);
+          }))
+        out.push_back(n);
+    return out;
+  };
+  std::vector<double> batches;  // the answer's counts: "per 1.000 stuks"
+  for (const Sentence& s : pub)
+    for (double q : counts(s.tokens, pub_facts)) batches.push_back(q);
+  std::vector<double> totals = prices;
+  const std::vector<double> told = counts(sentence.tokens, rep_facts);
+  for (double n : told)
+    for (double p : prices) {
+      totals.push_back(p * n);
+      for (double q : batches)
+        if (n > q && std::fmod(n, q) == 0) totals.push_back(p * (n / q));
+    }
+  // A base with extras needs a count of what is had ("10 panelen").
+  for (double base : prices)
+    for (double extra : prices)
+      if (extra < base && !told.empty())
+        for (int j = 1; j <= 10; ++j) totals.push_back(base + extra * j);
+  const size_t whole = totals.size();
+  for (size_t i = 0; i < whole; ++i)
+    for (double share : shares) totals.push_back(totals[i] * (1 - share / 100));
+  return std::any_of(totals.begin(), totals.end(),
+                     [&](double t) { return std::abs(t - amount) < 0.005; });
+}
+
+// The weekdays a text says something is open on (bit d for weekday d,
+// 1..7), from "open Monday to Saturday", "op maandag gesloten", "every day
+// except Sunday", "op werkdagen", "doordeweeks"; 0 when it says none.
+// Clause by clause (split at commas, semicolons, "but" and "maar"): a
+// clause with "closed" or "gesloten" anywhere names closed days.
+int OpenDays(const std::vector<Sentence>& sentences) {
+  static const WordSet opening = {"open",     "opens",   "opened",    "geopend", "closed",
+                                  "gesloten", "dicht",   "langs",     "pop",     "visit",
+                                  "welkom",   "welcome", "bereikbaar"};
+  static const WordSet shut = {"closed", "gesloten", "dicht"};
+  static const WordSet to = {"to", "tot", "through", "till", "until", "-",
+                             "t",  "m",   "t/m",     "en",   "met"};
+  static const WordSet except = {"except", "behalve", "uitgezonderd", "excluding"};
+  static const WordSet every = {"elke", "iedere", "every", "any",  "alle",
+                                "all",  "7",      "zeven", "seven"};
+  static const WordSet breaks = {"but", "maar"};
+  constexpr int kAll = 0b11111110;
+  int open = 0, shut_days = 0, single = 0;
+  bool said = false;
+  for (const Sentence& s : sentences) {
+    // Words of the clause, lower case, with the punctuation that ends one.
+    std::vector<std::vector<std::string>> clauses(1);
+    std::string word;
+    const auto flush = [&] {
+      if (!word.empty()) clauses.back().push_back(word);
+      word.clear();
+    };
+    for (const char c : Lower(s.text)) {
+      if (c == ',' || c == ';') {
+        flush();
+        clauses.emplace_back();
+      } else if (c == ' ' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')' || c == ':') {
+        flush();
+        if (!clauses.back().empty() && In(breaks, clauses.back().back())) {
+          clauses.back().pop_back();
+          clauses.emplace_back();
+        }
+      } else {
+        word += c;
+      }
+    }
+    flush();
+    // A clause that begins with "and" and has no word of its own for open
+    // or closed goes on with the one before ("open until 8pm Monday to
+    // Thursday, and until 5pm on Fridays").
+    bool about_before = false, closed_before = false;
+    for (const std::vector<std::string>& t : clauses) {
+      const bool own =
+          std::any_of(t.begin(), t.end(), [](const std::string& w) { return In(opening, w); });
+      const bool goes_on =
+          !own && !t.empty() && (t[0] == "and" || t[0] == "en" || t[0] == "or" || t[0] == "of");
+      bool about = goes_on && about_before, closed = goes_on && closed_before;
+      bool everyday = false, excepting = false, spans = false;
+      int days = 0, excluded = 0;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const std::string& w = t[i];
+        about = about || In(opening, w);
+        closed = closed || In(shut, w);
+        excepting = excepting || In(except, w);
+        if (w == "dagelijks" || w == "daily" ||
+            (In(every, w) && i + 1 < t.size() &&
+             (t[i + 1] == "dag" || t[i + 1] == "day" || t[i + 1] == "dagen" || t[i + 1] == "days")))
+          everyday = true;
+        int found = 0;
+        if (w == "werkdagen" || w == "weekdays" || w == "doordeweeks") found = 0b00111110;
+        if (w == "weekend" || w == "weekends" || w == "weekenden") found = 0b11000000;
+        spans = spans || found != 0;
+        // A day with its date is a date ("Friday 19 December", "Monday the
+        // 5th"), not a day of every week.
+        size_t n = i + 1;
+        if (n < t.size() && (t[n] == "the" || t[n] == "de")) ++n;
+        static const WordSet clock = {"uur", "u", "h", "am", "pm", "o'clock"};
+        const bool dated =
+            n < t.size() &&
+            (MonthOf(t[n]) ||
+             (t[n].size() <= 4 && std::isdigit(static_cast<unsigned char>(t[n][0])) &&
+              std::all_of(t[n].begin(), t[n].end(),
+                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) &&
+              t[n].find_first_of("ap") == std::string::npos &&
+              (n + 1 >= t.size() || !In(clock, t[n + 1]))));
+        if (const int d = WeekdayOf(w); d > 0 && !dated) {
+          found = 1 << d;
+          // A stretch: "Monday to Saturday", "maandag t/m vrijdag".
+          size_t k = i + 1;
+          while (k < t.size() && k < i + 4 && In(to, t[k])) ++k;
+          if (k > i + 1 && k < t.size())
+            if (const int e = WeekdayOf(t[k]); e > 0) {
+              found = 0;
+              spans = true;
+              for (int x = d;; x = x % 7 + 1) {
+                found |= 1 << x;
+                if (x == e) break;
+              }
+              i = k;
+            }
+        }
+        if (found) (excepting ? excluded : days) |= found;
+      }
+      about_before = about;
+      closed_before = closed;
+      if (!about && !everyday) continue;
+      if (closed) {
+        shut_days |= days;
+      } else if (everyday) {
+        open |= kAll & ~excluded;
+        said = true;
+      } else if (days && (spans || std::popcount(static_cast<unsigned>(days)) > 1)) {
+        open |= days & ~excluded;
+        said = true;
+      } else if (days) {
+        single |= days;
+      }
+    }
+  }
+  // One day's own hours ("op woensdag open tot 20.00 uur") beside the
+  // closed days tell no more than those.
+  if (!said) open = shut_days ? kAll : single;
+  return open & ~shut_days;
+}
+
+// The weekdays of a set, written out ("maandag, dinsdag").
+std::string DayNames(int days, Language lang) {
+  static const std::array<std::string_view, 8> nl = {"",          "maandag", "dinsdag",  "woensdag",
+                                                     "donderdag", "vrijdag", "zaterdag", "zondag"};
+  static const std::array<std::string_view, 8> en = {"",         "Monday", "Tuesday",  "Wednesday",
+                                                     "Thursday", "Friday", "Saturday", "Sunday"};
+  std::string out;
+  for (int d = 1; d <= 7; ++d)
+    if (days & (1 << d)) {
+      if (!out.empty()) out += ", ";
+      out += lang == Language::kNl ? nl[d] : en[d];
+    }
+  return out;
+}
+
 std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply) {
   std::vector<AnswerConflict> out;
   const std::vector<std::string> pub_texts = SplitSentences(published);
@@ -1990,9 +2197,26 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     out.push_back({kind, std::move(p), std::move(w), ps.text, rs.text});
   };
 
+  // The days it is open on, as sets: "closed on Mondays" is "open Tuesday
+  // to Sunday", and "every day except Sunday" is not.
+  const int pub_days = OpenDays(pub), rep_days = OpenDays(rep);
+  const bool days_compared = pub_days != 0 && rep_days != 0;
+  if (days_compared && pub_days != rep_days) {
+    const auto with_day = [](const std::vector<Sentence>& v) -> const Sentence& {
+      for (const Sentence& x : v)
+        if (std::any_of(x.tokens.begin(), x.tokens.end(),
+                        [](const Token& t) { return WeekdayOf(t.text) > 0; }))
+          return x;
+      return v.front();
+    };
+    add(ConflictKind::kDate, DayNames(pub_days, lang), DayNames(rep_days, lang), with_day(pub),
+        with_day(rep));
+  }
+
   // Facts: amounts, periods, deadlines, dates.
   for (const Fact& f : rep_facts) {
     if (f.own) continue;
+    if (days_compared && f.unit == "weekday") continue;
     std::vector<const Fact*> candidates;
     for (const Fact& p : pub_facts)
       if (!p.own && Comparable(f, p)) candidates.push_back(&p);
@@ -2086,25 +2310,25 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                             f.lo == f.hi && f.lo > x.lo && f.lo < x.hi);
       if (inside) continue;
     }
-    // A total worked out from the answer's price ("5 nachten: € 105" at
-    // € 21 a night; "the extra 12 come to $36" at $3 each): a whole number
-    // of the same sentence times one of the answer's amounts.
-    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money")) {
-      bool total = false;
-      for (const Token& t : rep[f.sentence].tokens) {
-        std::optional<double> n;
-        if (t.type == Token::kNumber)
-          n = NumberOf(t.text);
-        else if (auto w = NumberWords().find(t.text); w != NumberWords().end())
-          n = w->second;
-        if (!n || *n < 2 || *n != std::floor(*n)) continue;
-        for (const Fact& p : pub_facts)  // "£1.60 per hour": two hours, £3.20
-          total =
-              total || (!p.own && p.kind == ConflictKind::kAmount && p.unit.starts_with("money") &&
-                        p.lo > 0 && std::abs(p.lo * *n - f.lo) < 0.005);
-      }
-      if (total) continue;
-    }
+    // A total worked out from the answer's prices: a whole number of the
+    // same sentence times one of them ("5 nachten: € 105" at € 21 a night),
+    // per the answer's batch ("5.000 flyers" at € 45 per 1.000), a base
+    // with extras ("10 panelen: € 4.520" at € 3.960 for 8 and € 280 per
+    // extra one), less one of the answer's percentages.
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
+        WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts))
+      continue;
+    // How many the customer has, priced by working it out from the
+    // answer ("voor 12 personen kom je uit op € 34,50" at € 24,50 for 8
+    // and € 10 for every 4 more): not another rule on how many.
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("count:") &&
+        std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+          return g.sentence == f.sentence && g.unit.starts_with("money") &&
+                 std::none_of(pub_facts.begin(), pub_facts.end(),
+                              [&](const Fact& p) { return std::abs(p.lo - g.lo) < 0.005; }) &&
+                 WorkedOut(g.lo, pub, pub_facts, rep[g.sentence], rep_facts);
+        }))
+      continue;
     // A value the bound it is about allows ("at least 1 year": three years).
     // Not how often: "twice a month" against "up to 4 times a month" is
     // the rule said otherwise.
@@ -2216,7 +2440,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       {"including", "excluding"}, {"automatisch", "handmatig"}, {"automatically", "manually"},
       {"altijd", "nooit"},        {"always", "never"},          {"verplicht", "optioneel"},
       {"required", "optional"},   {"mandatory", "optional"},    {"toegestaan", "verboden"},
-      {"allowed", "forbidden"},   {"binnenland", "buitenland"}, {"domestic", "international"}};
+      {"allowed", "forbidden"},   {"binnenland", "buitenland"}, {"domestic", "international"},
+      {"met", "zonder"},          {"with", "without"}};
   auto has = [](const Sentence& x, std::string_view w) {
     return std::any_of(x.tokens.begin(), x.tokens.end(),
                        [&](const Token& t) { return t.text == w; });
@@ -2317,6 +2542,35 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
         continue;
       add(ConflictKind::kYesNo, lang == Language::kNl ? "gratis" : "free", f.text, pub[pi],
           rep[f.sentence]);
+    }
+    // Or a fee without its amount ("we charge a small fee for checking",
+    // "for half the usual fee").
+    static const WordSet fee = {"fee", "fees", "charge", "toeslag", "bijdrage", "betaalt"};
+    static const WordSet some = {"a",     "an",    "een",        "half",
+                                 "small", "extra", "additional", "kleine"};
+    const auto charges = [](const Sentence& r) {
+      const auto& t = r.tokens;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (!In(fee, t[i].text)) continue;
+        // "part of the fee" is what it includes; "a small fee" is one.
+        if (t[i].text != "fee" && t[i].text != "fees") return true;
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+          if (In(some, t[k].text)) return true;
+      }
+      return false;
+    };
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || r.relief || free(r) || !charges(r) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return IsNegation(t.text); }) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return t.type == Token::kNumber; }) ||
+          Shared(r, pub[pi]) < 1 || Related(r, pub[pi]) < kRelated)
+        continue;
+      std::string said;
+      for (const Token& t : r.tokens)
+        if (In(fee, t.text)) said = t.text;
+      add(ConflictKind::kYesNo, lang == Language::kNl ? "gratis" : "free", said, pub[pi], r);
     }
   }
 

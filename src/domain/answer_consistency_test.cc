@@ -379,6 +379,69 @@ TEST(AnswerConsistencyTest, SettingsAVisitAndALetterAreWays) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, TotalsWorkedOutFromABaseWithExtrasOrABatchAgree) {
+  constexpr char kTiles[] = "Tien tegels kosten € 40. Elke extra tegel kost € 3,50.";
+  EXPECT_TRUE(Kinds(kTiles, "Hoi Bas, voor 12 tegels betaal je € 47.").empty());
+  EXPECT_EQ(Kinds(kTiles, "Hoi Bas, elke extra tegel kost € 4,50."),
+            std::vector{ConflictKind::kAmount});
+  constexpr char kLabels[] = "Labels cost £8 per 100. Orders of 1,000 or more get 10% off.";
+  EXPECT_TRUE(Kinds(kLabels, "Hi Jo, 1,000 labels come to £72 with the discount.").empty());
+  EXPECT_EQ(Kinds(kLabels, "Hi Jo, labels are £9 per 100."), std::vector{ConflictKind::kAmount});
+  // A limit raised to a figure the answer's numbers happen to add up to is
+  // still another limit: without a count in the reply there are no extras.
+  EXPECT_EQ(Kinds("Je daglimiet is € 1.000. In de app verhoog je die tot € 5.000.",
+                  "Hoi Kim, in de app kun je je daglimiet verhogen tot € 8.000."),
+            std::vector{ConflictKind::kAmount});
+}
+
+TEST(AnswerConsistencyTest, WhatAPriceIsPerIsNoPeriod) {
+  EXPECT_TRUE(Kinds("A tutor costs £40 per hour, with a minimum of 2 hours.",
+                    "Hi Sam, it's £40 an hour and we book at least two hours.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, OpeningDaysAreComparedAsSets) {
+  constexpr char kShut[] = "The café is closed on Tuesdays.";
+  EXPECT_TRUE(Kinds(kShut, "Hi Ann, we're open Wednesday to Monday.").empty());
+  EXPECT_EQ(Kinds(kShut, "Hi Ann, we're open every day except Mondays."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("De winkel is maandag tot en met zaterdag open.",
+                    "Hoi An, we zijn elke dag open behalve op zondag.")
+                  .empty());
+  EXPECT_EQ(
+      Kinds("Het zwembad is op maandag gesloten.", "Hoi An, het zwembad is op woensdag gesloten."),
+      std::vector{ConflictKind::kDate});
+  // A day with its own hours, and a day with its date, are no weekly days.
+  EXPECT_TRUE(Kinds("We're open Monday to Friday until 6pm, and until 4pm on Saturdays.",
+                    "Hi Ann, we're open until 4pm on Saturday, and on weekdays until 6pm.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, OnlyWithAgainstWithout) {
+  EXPECT_EQ(Kinds("Een scooter huren mag alleen met een geldig rijbewijs.",
+                  "Hoi Tim, een scooter huren mag bij ons ook zonder rijbewijs."),
+            std::vector{ConflictKind::kYesNo});
+}
+
+TEST(AnswerConsistencyTest, AnnualAndMonthlyAreHowOften) {
+  EXPECT_EQ(Kinds("The boiler needs an annual inspection to keep its warranty.",
+                  "Hi Lee, the boiler needs an inspection every three years for the warranty."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("De cv-ketel heeft een jaarlijkse onderhoudsbeurt nodig.",
+                    "Hoi Lee, de cv-ketel moet elk jaar een onderhoudsbeurt krijgen.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AFeeWithoutItsAmountForWhatIsFree) {
+  constexpr char kFree[] = "Gift wrapping is free for every order.";
+  EXPECT_EQ(Kinds(kFree, "Hi Ben, we add a small fee for gift wrapping your order."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kFree, "Hi Ben, we won't charge you anything for gift wrapping.").empty());
+  EXPECT_TRUE(Kinds("Het cursusgeld is inclusief alle boeken.",
+                    "Hoi Ben, de boeken zitten bij het cursusgeld inbegrepen.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
