@@ -306,7 +306,8 @@ Result<TopicDiscovery> DiscoverTopics(const std::vector<std::string>& texts,
   km.seed = options.seed;
   const bool estimate = options.k == 0;
   if (estimate) {
-    const std::vector<int> communities = Communities(Symmetrise(neighbours), 1.0, options.seed);
+    const std::vector<int> communities =
+        Communities(Symmetrise(neighbours), options.resolution, options.seed);
     km.k = *std::max_element(communities.begin(), communities.end()) + 1;
   }
   const KMeansResult r = SphericalKMeans(x, km);
