@@ -204,7 +204,8 @@ bool Says(const std::string& pair, const std::string& word) {
 // of its texts that have the term times the log of its lift over the
 // whole, so that a word every topic uses names none. A stem that a chosen
 // pair already says is skipped, and so is a pair of chosen stems.
-void Name(const Corpus& c, int name_terms, TopicDiscovery* d) {
+void Name(const Corpus& c, const std::vector<std::string>& texts, int name_terms,
+          TopicDiscovery* d) {
   const size_t k = d->topics.size();
   const auto n = static_cast<double>(c.docs.size());
   std::vector<std::unordered_map<std::string, int>> in(k);
@@ -240,6 +241,20 @@ void Name(const Corpus& c, int name_terms, TopicDiscovery* d) {
     }
     for (const std::string& term : chosen) topic.terms.push_back(Readable(c, term));
     for (const std::string& w : topic.terms) topic.name += (topic.name.empty() ? "" : ", ") + w;
+    // No word to name it by ("hallo", "???"): its most typical text, cut
+    // at a space before 40 bytes.
+    if (topic.name.empty() && !topic.examples.empty()) {
+      std::string text = texts[topic.examples.front()];
+      const size_t b = text.find_first_not_of(" \t\r\n");
+      text = b == std::string::npos ? "" : text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+      if (text.size() > 40) {
+        const size_t space = text.rfind(' ', 40);
+        size_t cut = space != std::string::npos && space > 0 ? space : 40;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut) + "…";
+      }
+      topic.name = text;
+    }
   }
 }
 
@@ -306,14 +321,21 @@ Result<TopicDiscovery> DiscoverTopics(const std::vector<std::string>& texts,
   km.seed = options.seed;
   const bool estimate = options.k == 0;
   if (estimate) {
+    // Modularity merges small groups the more, the larger the graph: the
+    // resolution grows from 1 (a hundred texts or fewer) to 2 (ten
+    // thousand or more), so few texts are not split and many are.
+    const double resolution =
+        options.resolution > 0
+            ? options.resolution
+            : std::clamp(std::log10(static_cast<double>(texts.size())) / 2, 1.0, 2.0);
     const std::vector<int> communities =
-        Communities(Symmetrise(neighbours), options.resolution, options.seed);
+        Communities(Symmetrise(neighbours), resolution, options.seed);
     km.k = *std::max_element(communities.begin(), communities.end()) + 1;
   }
   const KMeansResult r = SphericalKMeans(x, km);
   TopicDiscovery d = Arrange(texts, r, options.examples);
   d.k_estimated = estimate;
-  Name(corpus, options.name_terms, &d);
+  Name(corpus, texts, options.name_terms, &d);
   return d;
 }
 

@@ -30,9 +30,10 @@ namespace luister {
 //     its neighbours' (weighted by similarity): short texts borrow the
 //     words of texts like them;
 //  5. k, when not given: the number of communities of the neighbour graph
-//     at the highest modularity (Louvain at `resolution` 2: at 1 it found
-//     about half the topics of the larger sets), which needs no range or
-//     threshold;
+//     at the highest modularity (Louvain at a resolution from 1 for a
+//     hundred texts to 2 for ten thousand: at 1 it found about half the
+//     topics of the larger sets, at 2 it split small ones), which needs no
+//     range or threshold;
 //  6. spherical k-means with k-means++ seeds and restarts
 //     (spherical_kmeans.h) on the smoothed vectors;
 //  7. names: each topic's stems and stem pairs scored by the share of its
@@ -47,7 +48,7 @@ struct TopicDiscoveryOptions {
   int dimensions = 100;
   int neighbours = 10;
   int smoothing_steps = 3;
-  double resolution = 2.0;  // of the communities that estimate k
+  double resolution = 0;  // of the communities that estimate k; 0: by size (see 5.)
   int restarts = 3;
   int name_terms = 3;
   int examples = 3;

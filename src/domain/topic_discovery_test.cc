@@ -127,8 +127,27 @@ TEST(TopicDiscoveryTest, EstimatesKAndIsTheSameForTheSameSeed) {
   EXPECT_GE(NormalizedMutualInformation(l.labels, a->cluster), 0.6);
 }
 
+// Few texts are not split: two topics of eight questions each are two.
+TEST(TopicDiscoveryTest, FewTextsOnTwoTopicsMakeTwo) {
+  Labelled all = English();
+  Labelled two;
+  for (size_t i = 0; i < all.texts.size(); ++i)
+    if (all.labels[i] != 1) {
+      two.texts.push_back(all.texts[i]);
+      two.labels.push_back(all.labels[i]);
+    }
+  auto d = DiscoverTopics(two.texts);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->topics.size(), 2u);
+  EXPECT_GE(NormalizedMutualInformation(two.labels, d->cluster), 0.8);
+}
+
 TEST(TopicDiscoveryTest, OddInputGetsTopicsAndBadOptionsAreRefused) {
   EXPECT_EQ(DiscoverTopics({}).status().code(), StatusCode::kInvalidArgument);
+  // A topic without a word to name it by is named by its text.
+  auto greeting = DiscoverTopics({"  hallo "});
+  ASSERT_TRUE(greeting.ok());
+  EXPECT_EQ(greeting->topics.at(0).name, "hallo");
   TopicDiscoveryOptions o;
   o.k = -1;
   EXPECT_EQ(DiscoverTopics({"a"}, o).status().code(), StatusCode::kInvalidArgument);
