@@ -77,7 +77,8 @@ std::string Utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-// The code points of a UTF-8 word, each as its bytes.
+}  // namespace
+
 std::vector<std::string_view> CodePoints(std::string_view w) {
   std::vector<std::string_view> out;
   for (size_t i = 0; i < w.size();) {
@@ -89,8 +90,6 @@ std::vector<std::string_view> CodePoints(std::string_view w) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string FoldText(std::string_view text) {
   Tools& t = ThreadTools();

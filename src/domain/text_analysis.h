@@ -17,6 +17,10 @@ namespace luister {
 // ("Vóór 17.00 uur" -> "voor 17.00 uur").
 std::string FoldText(std::string_view text);
 
+// The code points of a UTF-8 word, each as its bytes (a cut-off sequence
+// at the end is one code point of what is left).
+std::vector<std::string_view> CodePoints(std::string_view w);
+
 // The words of `text`, normalised (lower case, without diacritics), in
 // order; numbers kept, punctuation and spaces dropped.
 std::vector<std::string> NormalisedWords(std::string_view text);

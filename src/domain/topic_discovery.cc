@@ -35,14 +35,8 @@ struct Corpus {
 
 // Character 3- to 5-grams of the word with its edges marked, by code point.
 void AddSubwords(const std::string& word, std::vector<std::string>* out) {
-  std::vector<std::string> cps = {"<"};
-  for (size_t i = 0; i < word.size();) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, word.size() - i);
-    cps.push_back(word.substr(i, n));
-    i += n;
-  }
+  std::vector<std::string_view> cps = CodePoints(word);
+  cps.insert(cps.begin(), "<");
   cps.emplace_back(">");
   if (cps.size() > 32) return;  // not a word: a URL, a number run, a hash
   for (size_t n = 3; n <= 5; ++n)

@@ -22,28 +22,11 @@ uint64_t Tag(uint64_t hash, int block) {
 }
 int BlockOf(uint64_t term) { return static_cast<int>(term >> kBlockShift); }
 
-// The byte length of each code point of a UTF-8 word.
-std::vector<size_t> CodePointLengths(std::string_view w) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < w.size();) {
-    const auto c = static_cast<unsigned char>(w[i]);
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, w.size() - i);
-    out.push_back(n);
-    i += n;
-  }
-  return out;
-}
-
 void AddCharGrams(std::string_view word, const TopicFeatureOptions& o, std::vector<uint64_t>* out) {
-  const std::vector<size_t> lengths = CodePointLengths(word);
-  if (lengths.size() > kMaxWordCodePoints || o.char_max < 1) return;
   // The word between edge marks, as code points.
-  std::vector<std::string_view> cps;
-  cps.reserve(lengths.size() + 2);
-  cps.emplace_back("<");
-  for (size_t i = 0, at = 0; i < lengths.size(); at += lengths[i++])
-    cps.push_back(word.substr(at, lengths[i]));
+  std::vector<std::string_view> cps = CodePoints(word);
+  if (cps.size() > kMaxWordCodePoints || o.char_max < 1) return;
+  cps.insert(cps.begin(), "<");
   cps.emplace_back(">");
   const auto lo = static_cast<size_t>(std::max(1, o.char_min));
   const auto hi = static_cast<size_t>(o.char_max);
