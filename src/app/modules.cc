@@ -11,7 +11,7 @@ std::vector<http::ApiModule> ServerModules() {
       http::ShopModule(),          http::WebFormModule(),       http::SocialModule(),
       http::ChatModule(),          http::DuplicatesModule(),    http::CalendarModule(),
       http::PromisesModule(),      http::AnswersModule(),       http::AssistantModule(),
-      http::StaffingModule(),
+      http::StaffingModule(),      http::TopicsModule(),
   };
 }
 

@@ -11,6 +11,7 @@
 #include "demo/demo_calls.h"
 #include "demo/demo_corpus.h"
 #include "demo/demo_plan.h"
+#include "demo/demo_topics.h"
 #include "domain/answer.h"
 #include "domain/chat.h"
 #include "domain/commitment.h"
@@ -515,7 +516,8 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
         if (roll < 70 || !c.assignee_id) {
           LUISTER_RETURN_IF_ERROR((*chats)
                                       ->Move(c.id, {ChatState::kWaiting}, ChatState::kEnded,
-                                             std::nullopt, asked_at + std::chrono::seconds(40 + roll))
+                                             std::nullopt,
+                                             asked_at + std::chrono::seconds(40 + roll))
                                       .status());
           continue;
         }
@@ -619,6 +621,10 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& o, const DemoProgr
   }
   LUISTER_RETURN_IF_ERROR(LoadAnswers(store, plan, user_ids, now));
   LUISTER_RETURN_IF_ERROR(LoadShifts(store, user_ids.front(), now));
+  std::vector<int64_t> managers;
+  for (size_t i = 0; i < plan.users.size(); ++i)
+    if (plan.users[i].role == Role::kManager) managers.push_back(user_ids[i]);
+  LUISTER_RETURN_IF_ERROR(demo::LoadTopics(store, managers, now));
   return summary;
 }
 

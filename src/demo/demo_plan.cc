@@ -173,6 +173,14 @@ class Builder {
     return day >= n - 42 && day < n - 28;
   }
 
+  // An invoice run that went wrong in the last four days: far more
+  // customers ask about their invoice, which the topics' trend shows as a
+  // rising topic this week.
+  bool InInvoiceError(int day) const {
+    const int n = 7 * std::max(o_.weeks, 1);
+    return day >= n - 4;
+  }
+
   int DayIndex(Timestamp t) const {
     return static_cast<int>((ToLocal(t).date - ToLocal(window_start_).date).count());
   }
@@ -220,18 +228,19 @@ class Builder {
     if (channel == Channel::kSocial && english && rng_.Chance(0.75)) {
       PlanSocialThread(conv, pc);
     } else {
-      PlanQaThread(conv, pc, InIncident(DayIndex(t0)));
+      PlanQaThread(conv, pc, InIncident(DayIndex(t0)), InInvoiceError(DayIndex(t0)));
     }
     Finish(conv);
     if (!conv.steps.empty()) plan_.conversations.push_back(std::move(conv));
   }
 
-  const IntentInfo& PickIntent(Language lang, bool incident) {
+  const IntentInfo& PickIntent(Language lang, bool incident, bool invoice_error) {
     std::vector<double> w;
     for (const auto& info : kIntents) {
       const auto& pool = lang == Language::kNl ? dutch_by_intent_ : english_by_intent_;
       double x = pool.contains(std::string(info.intent)) ? info.weight : 0;
       if (incident && IsIncidentIntent(info.intent)) x *= 2.5;
+      if (invoice_error && (info.intent == "check_invoice" || info.intent == "get_invoice")) x *= 6;
       w.push_back(x);
     }
     return kIntents[rng_.Weighted(w)];
@@ -307,10 +316,11 @@ class Builder {
     return open == ready ? ready : open + minutes(rng_.Between(0, 180));
   }
 
-  void PlanQaThread(PlannedConversation& conv, const PlannedCustomer& pc, bool incident) {
+  void PlanQaThread(PlannedConversation& conv, const PlannedCustomer& pc, bool incident,
+                    bool invoice_error) {
     const NewCustomer& c = pc.customer;
     const bool nl = c.language == Language::kNl;
-    const IntentInfo& intent = PickIntent(c.language, incident);
+    const IntentInfo& intent = PickIntent(c.language, incident, invoice_error);
     const auto& pool = nl ? dutch_by_intent_.at(std::string(intent.intent))
                           : english_by_intent_.at(std::string(intent.intent));
     const QaPair& qa = nl ? corpus_.dutch[rng_.Pick(pool)] : corpus_.english[rng_.Pick(pool)];

@@ -31,9 +31,10 @@ enum class Permission {
   kPostCalls,           // a telephone system reports calls (the phone webhook)
   kPublishAnswers,      // approve and publish canonical answers, retire them
   kPlanStaffing,        // enter and import the shifts the staffing plan counts
+  kManageTopics,        // define topics, accept, merge and split candidates, train
 };
 // Keep in step with the last enumerator.
-inline constexpr int kPermissionCount = static_cast<int>(Permission::kPlanStaffing) + 1;
+inline constexpr int kPermissionCount = static_cast<int>(Permission::kManageTopics) + 1;
 
 // A set of roles, one bit per Role.
 using RoleSet = uint32_t;
@@ -87,6 +88,7 @@ inline constexpr std::array<PermissionRow, kPermissionCount> kPermissionTable{{
     {Permission::kPostCalls, "post_calls", Roles(Role::kAdmin, Role::kPhoneIntegration)},
     {Permission::kPublishAnswers, "publish_answers", Roles(Role::kAdmin, Role::kManager)},
     {Permission::kPlanStaffing, "plan_staffing", Roles(Role::kAdmin, Role::kManager)},
+    {Permission::kManageTopics, "manage_topics", Roles(Role::kAdmin, Role::kManager)},
 }};
 
 bool RoleAllows(Role role, Permission permission);

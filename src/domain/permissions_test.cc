@@ -22,7 +22,7 @@ struct ExpectedRow {
   const char* roles;
 };
 // clang-format off
-constexpr std::array<ExpectedRow, 16> kExpected{{
+constexpr std::array<ExpectedRow, 17> kExpected{{
     //                                       admin manager agent account_manager privacy_officer phone_integration
     {Permission::kReadCustomers,            "x     x       x     x               x               -"},
     {Permission::kWriteCustomers,           "x     x       x     x               -               -"},
@@ -40,6 +40,7 @@ constexpr std::array<ExpectedRow, 16> kExpected{{
     {Permission::kPostCalls,                "x     -       -     -               -               x"},
     {Permission::kPublishAnswers,           "x     x       -     -               -               -"},
     {Permission::kPlanStaffing,             "x     x       -     -               -               -"},
+    {Permission::kManageTopics,             "x     x       -     -               -               -"},
 }};
 // clang-format on
 static_assert(kExpected.size() == kPermissionCount, "a row for every permission");

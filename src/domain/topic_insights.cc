@@ -60,28 +60,37 @@ TopicTrend JudgeTrend(const std::vector<int64_t>& weekly, const TrendOptions& op
 std::vector<TopicDifficulty> RankDifficulty(const std::vector<TopicEffort>& topics) {
   struct Measure {
     const char* name;
-    double (*of)(const TopicEffort&);
+    // None: not known for this topic (no call or chat to time, no survey).
+    std::optional<double> (*of)(const TopicEffort&);
   };
-  static const std::array<Measure, 8> kMeasures = {{
+  static const std::array<Measure, 9> kMeasures = {{
       {"handle_minutes", [](const TopicEffort& e) { return e.handle_minutes; }},
-      {"messages_to_resolve", [](const TopicEffort& e) { return e.messages_to_resolve; }},
-      {"contacts_to_resolve", [](const TopicEffort& e) { return e.contacts_to_resolve; }},
-      {"transfer_rate", [](const TopicEffort& e) { return e.transfer_rate; }},
-      {"reopen_rate", [](const TopicEffort& e) { return e.reopen_rate; }},
-      {"repeat_rate", [](const TopicEffort& e) { return e.repeat_rate; }},
-      {"complaint_rate", [](const TopicEffort& e) { return e.complaint_rate; }},
+      {"hours_to_resolve",
+       [](const TopicEffort& e) { return std::optional<double>(e.hours_to_resolve); }},
+      {"messages_to_resolve",
+       [](const TopicEffort& e) { return std::optional<double>(e.messages_to_resolve); }},
+      {"contacts_to_resolve",
+       [](const TopicEffort& e) { return std::optional<double>(e.contacts_to_resolve); }},
+      {"transfer_rate",
+       [](const TopicEffort& e) { return std::optional<double>(e.transfer_rate); }},
+      {"reopen_rate", [](const TopicEffort& e) { return std::optional<double>(e.reopen_rate); }},
+      {"repeat_rate", [](const TopicEffort& e) { return std::optional<double>(e.repeat_rate); }},
+      {"complaint_rate",
+       [](const TopicEffort& e) { return std::optional<double>(e.complaint_rate); }},
       // Turned around: 5 - score, so that higher is harder as for the rest.
-      {"satisfaction", [](const TopicEffort& e) { return 5 - e.satisfaction.value_or(0); }},
+      {"satisfaction",
+       [](const TopicEffort& e) {
+         return e.satisfaction ? std::optional<double>(5 - *e.satisfaction) : std::nullopt;
+       }},
   }};
   constexpr double kCap = 5;
   constexpr double kDriver = 1.5;
-  const size_t satisfaction = kMeasures.size() - 1;
 
   std::array<double, kMeasures.size()> medians{};
   for (size_t m = 0; m < kMeasures.size(); ++m) {
     std::vector<double> values;
     for (const TopicEffort& e : topics)
-      if (m != satisfaction || e.satisfaction) values.push_back(kMeasures[m].of(e));
+      if (auto v = kMeasures[m].of(e)) values.push_back(*v);
     medians[m] = Median(values);
   }
 
@@ -93,12 +102,12 @@ std::vector<TopicDifficulty> RankDifficulty(const std::vector<TopicEffort>& topi
     int counted = 0;
     std::vector<std::pair<double, const char*>> drivers;
     for (size_t m = 0; m < kMeasures.size(); ++m) {
-      if (m == satisfaction && !e.satisfaction) continue;
-      const double value = kMeasures[m].of(e);
+      const std::optional<double> value = kMeasures[m].of(e);
+      if (!value) continue;
       double relative = 1;
       if (medians[m] > 0)
-        relative = std::min(value / medians[m], kCap);
-      else if (value > 0)
+        relative = std::min(*value / medians[m], kCap);
+      else if (*value > 0)
         relative = 2;
       sum += relative;
       ++counted;

@@ -40,12 +40,15 @@ TopicTrend JudgeTrend(const std::vector<int64_t>& weekly, const TrendOptions& op
 
 // ---- difficulty -------------------------------------------------------------
 
-// A topic's conversations over a period, as the rollups count them. Rates
-// are shares of its resolved conversations, 0–1; satisfaction is the mean
-// score on 1–5 where surveys answered.
+// A topic's conversations over a period. Rates are shares of its
+// conversations, 0–1; messages and hours to resolve are means over those
+// resolved; satisfaction is the mean score on 1–5 where surveys answered.
 struct TopicEffort {
   int64_t volume = 0;
-  double handle_minutes = 0;           // mean agent time per conversation
+  // Mean agent time per conversation where it is timed (calls and chats);
+  // none when none of the topic's conversations was.
+  std::optional<double> handle_minutes;
+  double hours_to_resolve = 0;         // mean time from the first message to resolved
   double messages_to_resolve = 0;      // mean messages
   double contacts_to_resolve = 0;      // mean contacts (conversations of the customer) to resolve
   double transfer_rate = 0;            // moved to another department at least once
@@ -67,8 +70,10 @@ struct TopicDifficulty {
 // figure means the same on a small desk and a large one): the mean over
 // the measures of the topic's value over the median's (capped at 5, a
 // median of 0 counting as no difference unless the topic has some: then
-// 2), satisfaction turned around (5 - score). Drivers: the measures at
-// least 1.5 times the median. The same order as `topics`.
+// 2), satisfaction turned around (5 - score); a measure a topic has no
+// value for (no timed contact, no survey) is left out of its mean and of
+// the median. Drivers: the measures at least 1.5 times the median. The
+// same order as `topics`.
 std::vector<TopicDifficulty> RankDifficulty(const std::vector<TopicEffort>& topics);
 
 }  // namespace luister

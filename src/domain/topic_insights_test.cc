@@ -103,5 +103,21 @@ TEST(TopicDifficultyTest, MissingSatisfactionAndZeroMediansAreHandled) {
   EXPECT_TRUE(RankDifficulty({}).empty());
 }
 
+TEST(TopicDifficultyTest, AHandleTimeNobodyMeasuredIsLeftOutNotCountedAsEasy) {
+  TopicEffort timed;
+  timed.volume = 10;
+  timed.handle_minutes = 6;
+  timed.hours_to_resolve = 4;
+  TopicEffort untimed = timed;  // e-mail only: no call or chat to time
+  untimed.handle_minutes.reset();
+  TopicEffort slow = timed;
+  slow.handle_minutes = 30;
+  const auto ranked = RankDifficulty({timed, untimed, slow});
+  // The median handle time is 18 (of the two timed topics).
+  EXPECT_NEAR(ranked[0].difficulty, (6.0 / 18 + 7) / 8, 1e-9);  // eight measures known
+  EXPECT_NEAR(ranked[1].difficulty, 1.0, 1e-9);                 // only hours_to_resolve counts
+  EXPECT_TRUE(ranked[1].drivers.empty());
+}
+
 }  // namespace
 }  // namespace luister

@@ -80,7 +80,7 @@ TEST_F(ApiTest, SessionListsThePermissionsOfTheRole) {
                     "read_directory",     "manage_directory",    "manage_users",
                     "manage_api_tokens",  "read_audit_log",      "export_customer_data",
                     "manage_channels",    "post_calls",          "publish_answers",
-                    "plan_staffing"};
+                    "plan_staffing",      "manage_topics"};
   EXPECT_EQ(client_->Get("/api/v1/session").Json()["permissions"], all);
 
   std::string email = "session.agent." + std::to_string(rand()) + "@example.org";

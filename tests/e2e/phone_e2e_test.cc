@@ -18,22 +18,6 @@ using nlohmann::json;
 
 class PhoneTest : public ServerTest<PhoneTest> {
  protected:
-  // A client with the API token of a new user in `role`.
-  std::unique_ptr<HttpClient> TokenFor(const std::string& role) {
-    std::string email = role + "." + std::to_string(++users_) + "." +
-                        std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                        "@pbx.example";
-    auto u = client_->Post("/api/v1/users", {{"email", email},
-                                             {"name", "PBX " + role},
-                                             {"role", role},
-                                             {"password", "mango-tram-lantaarn-3"}});
-    EXPECT_EQ(u.status, 201) << u.body;
-    auto t = client_->Post("/api/v1/api-tokens", {{"name", "pbx"}, {"user_id", u.Json()["id"]}});
-    EXPECT_EQ(t.status, 201) << t.body;
-    auto c = std::make_unique<HttpClient>(server_->port());
-    c->UseBearer(t.Json()["token"].get<std::string>());
-    return c;
-  }
   // A unique call id and number per test run (the server lives for the suite).
   std::string Unique(const std::string& base) {
     return base + "-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +

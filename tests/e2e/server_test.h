@@ -40,7 +40,25 @@ class ServerTest : public ::testing::Test {
     ASSERT_EQ(r.status, 200) << r.body;
   }
 
+  // A client with the API token of a new user in `role`.
+  std::unique_ptr<HttpClient> TokenFor(const std::string& role) {
+    const std::string email = role + "." + std::to_string(++token_users_) + "." +
+                              std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                              "@roles.example";
+    auto u = client_->Post("/api/v1/users", {{"email", email},
+                                             {"name", "Test " + role},
+                                             {"role", role},
+                                             {"password", "mango-tram-lantaarn-3"}});
+    EXPECT_EQ(u.status, 201) << u.body;
+    auto t = client_->Post("/api/v1/api-tokens", {{"name", role}, {"user_id", u.Json()["id"]}});
+    EXPECT_EQ(t.status, 201) << t.body;
+    auto c = std::make_unique<HttpClient>(server_->port());
+    c->UseBearer(t.Json()["token"].get<std::string>());
+    return c;
+  }
+
   static inline LuisterProcess* server_ = nullptr;
+  static inline int token_users_ = 0;
   static inline std::string start_error_;
   std::unique_ptr<HttpClient> client_;  // the administrator
 };

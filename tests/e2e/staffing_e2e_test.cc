@@ -26,21 +26,6 @@ using nlohmann::json;
 
 class StaffingTest : public ServerTest<StaffingTest> {
  protected:
-  // A client with the API token of a new user in `role`.
-  std::unique_ptr<HttpClient> TokenFor(const std::string& role) {
-    const std::string email =
-        role + "." + std::to_string(++users_) + "." + Seed() + "@staff.example";
-    auto u = client_->Post("/api/v1/users", {{"email", email},
-                                             {"name", "Staffing " + role},
-                                             {"role", role},
-                                             {"password", "mango-tram-lantaarn-3"}});
-    EXPECT_EQ(u.status, 201) << u.body;
-    auto t = client_->Post("/api/v1/api-tokens", {{"name", role}, {"user_id", u.Json()["id"]}});
-    EXPECT_EQ(t.status, 201) << t.body;
-    auto c = std::make_unique<HttpClient>(server_->port());
-    c->UseBearer(t.Json()["token"].get<std::string>());
-    return c;
-  }
   static std::string Seed() {
     return std::to_string(::testing::UnitTest::GetInstance()->random_seed());
   }
@@ -57,7 +42,6 @@ class StaffingTest : public ServerTest<StaffingTest> {
     }
     return r;
   }
-  static inline int users_ = 0;
 };
 
 TEST_F(StaffingTest, ContactsAndWaitsFromEveryDoorLandInTheHeatmap) {

@@ -62,5 +62,6 @@ ApiModule StaffingModule();
 ApiModule PromisesModule();
 ApiModule AnswersModule();
 ApiModule AssistantModule();
+ApiModule TopicsModule();
 
 }  // namespace luister::http

@@ -2,8 +2,6 @@
 
 #include "domain/audit_buffer.h"
 #include "storage/sql/sql_answer_check_repository.h"
-#include "storage/sql/sql_shift_repository.h"
-#include "storage/sql/sql_volume_repository.h"
 #include "storage/sql/sql_answer_repository.h"
 #include "storage/sql/sql_assistant_repository.h"
 #include "storage/sql/sql_auth_repository.h"
@@ -19,8 +17,11 @@
 #include "storage/sql/sql_outbox_repository.h"
 #include "storage/sql/sql_promise_repository.h"
 #include "storage/sql/sql_quarantine_repository.h"
+#include "storage/sql/sql_shift_repository.h"
 #include "storage/sql/sql_social_repository.h"
 #include "storage/sql/sql_timeline_repository.h"
+#include "storage/sql/sql_topic_repository.h"
+#include "storage/sql/sql_volume_repository.h"
 #include "storage/sql/sql_web_form_repository.h"
 
 namespace luister::sql {
@@ -45,6 +46,7 @@ RepositoryRegistry CapabilityRepositories(Database& db) {
   r.Add<DuplicateRepository>(std::make_unique<SqlDuplicateRepository>(db));
   r.Add<OpeningHoursRepository>(std::make_unique<SqlOpeningHoursRepository>(db));
   r.Add<PromiseRepository>(std::make_unique<SqlPromiseRepository>(db));
+  r.Add<TopicRepository>(std::make_unique<SqlTopicRepository>(db));
   r.Add<AnswerRepository>(std::make_unique<SqlAnswerRepository>(db));
   r.Add<AssistantRepository>(std::make_unique<SqlAssistantRepository>(db));
   r.Add<AnswerCheckRepository>(std::make_unique<SqlAnswerCheckRepository>(db));

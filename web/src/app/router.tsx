@@ -25,6 +25,7 @@ export function createRouter() {
         { path: 'promises', lazy: () => import('./routes/promises') },
         { path: 'answers', lazy: () => import('./routes/answers') },
         { path: 'staffing', lazy: () => import('./routes/staffing') },
+        { path: 'topics', lazy: () => import('./routes/topics') },
         { path: 'walk-in', lazy: () => import('./routes/walk_in') },
         { path: 'admin', lazy: () => import('./routes/admin') },
         { path: 'admin/:section', lazy: () => import('./routes/admin') },

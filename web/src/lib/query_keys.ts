@@ -49,6 +49,16 @@ export const queryKeys = {
   /** The customer segments the volume can be narrowed to (`GET /volume/segments`). */
   volumeSegments: ['staffing', 'segments'] as const,
   shifts: (params: object) => ['staffing', 'shifts', params] as const,
+  /** Everything the topics page reads; a change to a topic, a candidate or a conversation's topic makes it all stale. */
+  topics: ['topics'] as const,
+  /** `GET /topics` over a period (`{}`: the server's default, the last 28 days). */
+  topicsOverview: (params: object) => ['topics', 'overview', params] as const,
+  /** The rising topics' owners were alerted of (`GET /topics/alerts`). */
+  topicAlerts: ['topics', 'alerts'] as const,
+  /** A topic's conversations, page by page, a candidate's questions, or those without a topic (`unclassified`). */
+  topicConversations: (topic: number | 'unclassified', params: object) => ['topics', 'conversations', topic, params] as const,
+  /** A conversation's topic (an audited read: apart from `conversation`, which live events make stale often). */
+  conversationTopic: (conversationId: number) => ['conversation-topic', conversationId] as const,
   promises: ['promises'] as const,
   promiseList: (filters: object) => ['promises', filters] as const,
   /** The promises page's list, page by page (an infinite query: apart from `promiseList`, whose data is one page). */

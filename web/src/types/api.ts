@@ -187,6 +187,31 @@ export type NewShift = Schemas['NewShift'];
 /** `POST /staffing/shifts/import`: how many shifts a CSV added. */
 export type ShiftImport = Schemas['ShiftImport'];
 
+/** What customers ask about (C9, docs/topics.md): an active topic, a candidate from discovery, or one merged or dismissed. */
+export type Topic = Schemas['Topic'];
+export type TopicStatus = Schemas['TopicStatus'];
+/** Where a conversation's topic came from: the classifier, an agent, or accepted discovery. */
+export type TopicSource = Schemas['TopicSource'];
+/** `GET /topics`: the active topics with volume, trend and difficulty, the candidates, the counts and the model. */
+export type TopicsOverview = Schemas['TopicsOverview'];
+/** An active topic in the overview, with its effort, weeks, trend, difficulty and priority. */
+export type TopicOverview = Schemas['TopicOverview'];
+export type TopicEffort = Schemas['TopicEffort'];
+export type TopicTrend = Schemas['TopicTrend'];
+/** A measure that makes a topic harder than the median topic. */
+export type TopicDriver = TopicOverview['drivers'][number];
+export type TopicModel = Schemas['TopicModel'];
+/** A conversation of a topic (or a candidate's question) with the question that was read. */
+export type TopicConversation = Schemas['TopicConversation'];
+/** A rise a topic's owner was told of, once per topic and week. */
+export type TopicAlert = Schemas['TopicAlert'];
+/** `POST /topics/train`, `/topics/discover`: the job queued (202). */
+export type TopicJob = Schemas['TopicJob'];
+export type NewTopic = Schemas['NewTopic'];
+export type TopicPatch = Schemas['TopicPatch'];
+/** A conversation's topic and where it came from; every field but `conversation_id` null while it was not read. */
+export type ConversationTopic = Schemas['ConversationTopic'];
+
 /** A keyset-paginated list (the spec's `*Page` schemas). */
 export interface Page<T> {
   items: T[];
@@ -217,6 +242,9 @@ export type PageShapesAgree = [
   Assert<Same<Schemas['OutboxPage'], Page<OutboxItem>>>,
   Assert<Same<Schemas['PromiseList'], Page<PromiseRecord>>>,
   Assert<Same<Schemas['ShiftList'], List<Shift>>>,
+  Assert<Same<Schemas['TopicList'], List<Topic>>>,
+  Assert<Same<Schemas['TopicConversationList'], Page<TopicConversation>>>,
+  Assert<Same<Schemas['TopicAlertList'], List<TopicAlert>>>,
   // A message's delivery is the Delivery enum or null.
   Assert<Same<Message['delivery'], Delivery | null>>,
 ];
@@ -253,6 +281,11 @@ export const DELIVERIES: Delivery[] = values<Delivery>({
 });
 export const PROMISE_KINDS: PromiseKind[] = values<PromiseKind>({
   callback: true, send_information: true, repair_replace: true, refund: true, visit: true, payment: true, documents: true, other: true,
+});
+/** What makes a topic hard, in the spec's order. */
+export const TOPIC_DRIVERS: TopicDriver[] = values<TopicDriver>({
+  handle_minutes: true, hours_to_resolve: true, messages_to_resolve: true, contacts_to_resolve: true, transfer_rate: true,
+  reopen_rate: true, repeat_rate: true, complaint_rate: true, satisfaction: true,
 });
 /** The groupings of the promise measures, in the order the page offers them. */
 export const PROMISE_MEASURE_GROUPS: PromiseMeasureGroup[] = values<PromiseMeasureGroup>({

@@ -3319,6 +3319,364 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What customers ask about - the topics with volume, trend and difficulty
+         * @description Every active topic (docs/topics.md) with what its conversations
+         *     opened in [`from`, `to`) cost (`effort`, default: the 28 days before
+         *     now; at most 400 days), its difficulty against the desk's median
+         *     topic and the drivers of it, its conversations per week for the 12
+         *     weeks up to `week_start` (oldest first) and its trend in that week:
+         *     the week so far, or in a week's first two days the week before,
+         *     against the norm of the weeks before (season included when a year
+         *     of history exists). Also the open candidate topics that discovery
+         *     proposes, the conversations without a topic, how the topics of the
+         *     conversations opened since `from` were set (`counts`) and the
+         *     newest classifier model. Names, counts and rates only: no
+         *     customer, not audited.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getTopicsOverview"];
+        put?: never;
+        /**
+         * Define a topic
+         * @description A topic by hand, active at once (version 1, `discovered` false):
+         *     agents can give it to conversations, and once it has 3 labels the
+         *     next model learns it. The name is trimmed (1 to 120 bytes); `409`
+         *     when an active topic has it already (case and accents folded). The
+         *     owner hears of a rise by e-mail; an unknown `owner_user_id` gives
+         *     `404`.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["createTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rising topics their owners were alerted of
+         * @description Each topic found rising is recorded once per week (and its owner,
+         *     if any, mailed); the alerts recorded since `since` (default: 90
+         *     days before now), at most 200. Names and counts only: not audited.
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listTopicAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Train the topic classifier now
+         * @description Queues a job (`topics.train`) that trains a classifier on the
+         *     labels (agents' choices and accepted discovery; a topic needs 3),
+         *     measures it on a held-out fifth, keeps it and has it read the last
+         *     30 days' classified questions again. The daily round does this by
+         *     itself when the labels changed. Follow the job with
+         *     `GET /api/v1/jobs/{id}`; its result says what was trained, or why
+         *     nothing was. The body is empty or `{}`.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["trainTopicModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose candidate topics now
+         * @description Queues a job (`topics.discover`) that clusters the last 30 days'
+         *     questions without a topic (at most 5,000, the newest) into `k`
+         *     groups (0 or left out: estimated) and replaces the open candidate
+         *     topics with the new ones. The daily round does this by itself.
+         *     Follow the job with `GET /api/v1/jobs/{id}`. The body is empty,
+         *     `{}` or `{"k": N}`.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["discoverTopics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/unclassified/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversations no topic fits
+         * @description Conversations opened in [`from`, `to`) (default: the 28 days before
+         *     now; at most 400 days) that were read but got no topic (the
+         *     classifier's confidence stayed below 0.5, or a person cleared it),
+         *     newest first, a page at a time, with the question that was read
+         *     (at most 300 bytes). Audited (`read conversation`, one entry per
+         *     conversation returned, naming its customer, with the query).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listUnclassifiedConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a topic or give it an owner
+         * @description Changes an active or candidate topic's name (trimmed, 1 to 120
+         *     bytes) or owner (`null` clears it); absent fields stay as they
+         *     are. `version` is the one read: `409` when the topic changed since,
+         *     or when it is active and another active topic has the name
+         *     (candidates' names need not be unique). A merged or dismissed
+         *     topic can no longer change (`400`). An unknown `owner_user_id`
+         *     gives `404`.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        patch: operations["updateTopic"];
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A topic's conversations, or a candidate's questions
+         * @description For a topic: its conversations opened in [`from`, `to`) (default:
+         *     the 28 days before now; at most 400 days), newest first, a page at
+         *     a time, with how the topic was set and the question that was read
+         *     (at most 300 bytes). For a candidate topic: its questions, the
+         *     most typical first (`example` marks the first three), at most
+         *     `limit`, in one page (`next_cursor` is null; `from`, `to` and
+         *     `cursor` are checked but not used). Audited (`read conversation`,
+         *     one entry per conversation returned, naming its customer, with
+         *     the query).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["listTopicConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a candidate topic
+         * @description The candidate becomes an active topic, optionally with a new name
+         *     or owner (as `PATCH`); in the same transaction its questions
+         *     without a person's label get the topic (source `discovery`) and
+         *     count as labels. `400` when the topic is no candidate; `409` when
+         *     `version` is not the current one or an active topic has the name.
+         *     An unknown `owner_user_id` gives `404`.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["acceptTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a topic into another
+         * @description The topic (at `version`) folds into `into` in one transaction and
+         *     becomes `merged`: an active topic's conversations move to the
+         *     active topic `into`; a candidate's questions become labels of an
+         *     active `into`, or join a candidate `into`. Only active and
+         *     candidate topics merge, never into themselves, and an active topic
+         *     not into a candidate (accept it first): each a `400`, as is an
+         *     unknown `into`. `409` when `version` is not the current one.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["mergeTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a candidate topic in two
+         * @description The candidate's questions are clustered again in two; the
+         *     candidate is dismissed and the parts kept as new candidates, in one
+         *     transaction. `400` when the topic is no candidate or has fewer than
+         *     6 questions; `409` when `version` is not the current one.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["splitTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a candidate topic
+         * @description Nobody wants the candidate: it becomes `dismissed` (the next
+         *     discovery removes it). Only candidates (`400` otherwise: merge an
+         *     active topic into another instead); `409` when `version` is not the
+         *     current one.
+         *
+         *     Permission: `manage_topics` (roles: admin, manager).
+         */
+        post: operations["dismissTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/topic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's topic
+         * @description The conversation's topic and where it came from (the classifier,
+         *     an agent, or accepted discovery), with the customer's message that
+         *     was read. Every field but `conversation_id` is null while the
+         *     conversation was not read yet; `topic_id` is null when no topic
+         *     fits well enough (or a person cleared it). Audited (`read
+         *     conversation`).
+         *
+         *     Permission: `read_conversations` (roles: admin, manager, agent,
+         *     account_manager, privacy_officer).
+         */
+        get: operations["getConversationTopic"];
+        /**
+         * Set a conversation's topic
+         * @description An agent's choice, one click: an active topic, or `null` to say no
+         *     topic fits. It is a label (source `agent`, confidence 1) that the
+         *     classifier never overwrites and the next model learns from. The
+         *     question is the message read before, else the customer's first
+         *     message; `400` when the conversation has no message yet. An
+         *     unknown or not active topic is a `400` field error. Audited
+         *     (`update conversation`).
+         *
+         *     Permission: `write_conversations` (roles: admin, manager, agent,
+         *     account_manager).
+         */
+        put: operations["setConversationTopic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4275,7 +4633,7 @@ export interface components {
          * @description A permission (see "Roles and permissions").
          * @enum {string}
          */
-        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls" | "publish_answers" | "plan_staffing";
+        Permission: "read_customers" | "write_customers" | "merge_customers" | "read_conversations" | "write_conversations" | "search" | "read_directory" | "manage_directory" | "manage_users" | "manage_api_tokens" | "read_audit_log" | "export_customer_data" | "manage_channels" | "post_calls" | "publish_answers" | "plan_staffing" | "manage_topics";
         /**
          * @description The permissions the caller's role holds, in the order of the table
          *     in "Roles and permissions". Clients show or hide actions by it; the
@@ -5810,6 +6168,329 @@ export interface components {
             message_id: number | null;
             /** Format: int64 */
             conversation_id: number | null;
+        };
+        /**
+         * @description `active`: a topic conversations get; `candidate`: proposed by
+         *     discovery, waiting for a person; `merged`: folded into another
+         *     (`merged_into`); `dismissed`: a candidate nobody wanted, or one
+         *     that was split.
+         * @enum {string}
+         */
+        TopicStatus: "active" | "candidate" | "merged" | "dismissed";
+        /**
+         * @description Where a conversation's topic came from: the classifier on arrival
+         *     (not a label), an agent's choice, or a candidate topic a person
+         *     accepted or merged (both labels the classifier learns from).
+         * @enum {string}
+         */
+        TopicSource: "classifier" | "agent" | "discovery";
+        /** @description What customers ask about (docs/topics.md): a name, never personal data. Every change adds one to `version`. `size`, `recent` and `new_theme` are there for candidates only. */
+        Topic: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            status: components["schemas"]["TopicStatus"];
+            /** @description Proposed by discovery (accepted or not); false for a topic defined by hand. */
+            discovered: boolean;
+            /**
+             * Format: int64
+             * @description Who is mailed when the topic rises.
+             */
+            owner_user_id: number | null;
+            /** @description A discovered topic's most distinctive words; empty for one defined by hand. */
+            terms: string[];
+            /**
+             * Format: int64
+             * @description The topic it was merged into (`merged` only).
+             */
+            merged_into: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+            /**
+             * Format: int64
+             * @description Candidates only. Its questions.
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Candidates only. Its questions from the seven days before it was discovered.
+             */
+            recent?: number;
+            /** @description Candidates only. At least 5 questions, 60 % of them recent. */
+            new_theme?: boolean;
+        };
+        TopicList: {
+            items: components["schemas"]["Topic"][];
+        };
+        /** @description What the conversations opened in the period cost the customer and the desk. Rates are shares of the conversations, 0 to 1; the means "to resolve" are over those resolved (0 when none was). Null where a figure is not a number. */
+        TopicEffort: {
+            /**
+             * Format: int64
+             * @description Conversations opened in the period.
+             */
+            volume: number;
+            /** @description Mean agent minutes where timed (answered calls, accepted chats); null when none was. */
+            handle_minutes: number | null;
+            /** @description Mean hours from the first message to resolved. */
+            hours_to_resolve: number | null;
+            messages_to_resolve: number | null;
+            /** @description 1 + the customer's later conversations on the topic within seven days. */
+            contacts_to_resolve: number | null;
+            /** @description Handed over to another department at least once. */
+            transfer_rate: number | null;
+            /** @description Reopened after being resolved or closed. */
+            reopen_rate: number | null;
+            /** @description The customer came back on the topic within seven days. */
+            repeat_rate: number | null;
+            /** @description Tagged `complaint` or `klacht`. */
+            complaint_rate: number | null;
+            /** @description Mean survey score, 1 to 5; null without answered surveys. */
+            satisfaction: number | null;
+        };
+        /** @description The week judged (`week_start` of the overview) against the norm: the mean of the 8 weeks before, scaled to the part of the week passed, times the season where a year of history exists. */
+        TopicTrend: {
+            /**
+             * Format: int64
+             * @description Conversations in the week judged.
+             */
+            observed: number;
+            /** @description The norm for that week. */
+            expected: number | null;
+            /** @description `observed` / `expected` (`observed` when the norm is 0). */
+            ratio: number | null;
+            /** @description (observed - expected) / sqrt(max(expected, 1)). */
+            z: number | null;
+            /** @description At least 1.5 times the norm, at least 10 conversations and z at least 3. */
+            rising: boolean;
+            /** @description A year of history set the norm's season. */
+            seasonal: boolean;
+        };
+        TopicOverview: components["schemas"]["Topic"] & {
+            effort: components["schemas"]["TopicEffort"];
+            /** @description Conversations per week, the 12 weeks up to `week_start`, oldest first. */
+            weekly: number[];
+            trend: components["schemas"]["TopicTrend"];
+            /** @description Against the desk's median topic: 1 is as hard, 2 twice as hard. Null when it had no conversations in the period. */
+            difficulty: number | null;
+            /** @description Volume × difficulty, the order of the processes to fix; 0 without conversations. */
+            priority: number | null;
+            /** @description The measures at least 1.5 times the median topic's, hardest first. */
+            drivers: ("handle_minutes" | "hours_to_resolve" | "messages_to_resolve" | "contacts_to_resolve" | "transfer_rate" | "reopen_rate" | "repeat_rate" | "complaint_rate" | "satisfaction")[];
+        };
+        /** @description A classifier trained from the labels. */
+        TopicModel: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Who asked for it; null for the daily round.
+             */
+            created_by: number | null;
+            /**
+             * Format: int64
+             * @description The labelled questions it learnt from.
+             */
+            examples: number;
+            /** @description The topics it knows. */
+            topics: number;
+            /** @description On a held-out fifth of the labels; null when fewer than 20 were held out. */
+            accuracy: number | null;
+            /**
+             * Format: int64
+             * @description The saved classifier's size.
+             */
+            bytes: number;
+        };
+        TopicsOverview: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * Format: date-time
+             * @description Monday 0:00 UTC of the week the trends judge (in a week's first two days, the week before).
+             */
+            week_start: string;
+            /** @description The active topics, by name. */
+            topics: components["schemas"]["TopicOverview"][];
+            /** @description The open candidate topics. */
+            candidates: components["schemas"]["Topic"][];
+            /** @description The conversations read that got no topic. */
+            unclassified: {
+                effort: components["schemas"]["TopicEffort"];
+                /** @description Per week, as the topics' `weekly`. */
+                weekly: number[];
+            };
+            /** @description The conversations opened since `from` (up to now, not `to`) by how their topic was set. */
+            counts: {
+                /**
+                 * Format: int64
+                 * @description By an agent or accepted discovery.
+                 */
+                labelled: number;
+                /**
+                 * Format: int64
+                 * @description By the classifier, with a topic.
+                 */
+                classified: number;
+                /**
+                 * Format: int64
+                 * @description No topic fits.
+                 */
+                unclassified: number;
+            };
+            /** @description The newest model; null before the first was trained. */
+            model: components["schemas"]["TopicModel"] | null;
+        };
+        /** @description A conversation of a topic, with the question that was read (at most 300 bytes). For an active topic (or none) every field but `example`; for a candidate topic `id`, `customer_id`, `opened_at`, `question` and `example`. */
+        TopicConversation: {
+            /**
+             * Format: int64
+             * @description The conversation's.
+             */
+            id: number;
+            /** Format: int64 */
+            customer_id: number;
+            subject?: string;
+            channel?: components["schemas"]["Channel"];
+            status?: components["schemas"]["ConversationStatus"];
+            source?: components["schemas"]["TopicSource"];
+            /** @description The classifier's, 0 to 1; 1 for a person's choice. */
+            confidence?: number | null;
+            /** Format: date-time */
+            opened_at: string;
+            question: string;
+            /** @description Candidates only. One of the (at most three) most typical questions. */
+            example?: boolean;
+        };
+        TopicConversationList: {
+            items: components["schemas"]["TopicConversation"][];
+            next_cursor: string | null;
+        };
+        /** @description A rise a topic's owner was told of, once per topic and week. */
+        TopicAlert: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            topic_id: number;
+            /** @description Null when the topic could not be read. */
+            topic_name: string | null;
+            /**
+             * Format: date-time
+             * @description Monday 0:00 UTC of the week it rose.
+             */
+            week_start: string;
+            /** Format: int64 */
+            observed: number;
+            expected: number | null;
+            /**
+             * Format: int64
+             * @description The owner when it was recorded.
+             */
+            owner_user_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        TopicAlertList: {
+            /** @description Newest first. */
+            items: components["schemas"]["TopicAlert"][];
+        };
+        TopicJob: {
+            /**
+             * Format: int64
+             * @description Follow it with `GET /api/v1/jobs/{id}`.
+             */
+            job_id: number;
+            /** @enum {string} */
+            kind: "topics.train" | "topics.discover";
+        };
+        NewTopic: {
+            /** @description Trimmed; 1 to 120 bytes. */
+            name: string;
+            /** Format: int64 */
+            owner_user_id?: number | null;
+        };
+        /** @description Only the fields given change. */
+        TopicPatch: {
+            /**
+             * Format: int64
+             * @description The version the caller saw.
+             */
+            version: number;
+            /** @description Trimmed; 1 to 120 bytes. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description `null` clears it.
+             */
+            owner_user_id?: number | null;
+        };
+        TopicMerge: {
+            /**
+             * Format: int64
+             * @description The version the caller saw of the topic merged away.
+             */
+            version: number;
+            /**
+             * Format: int64
+             * @description The active or candidate topic it folds into.
+             */
+            into: number;
+        };
+        TopicVersion: {
+            /**
+             * Format: int64
+             * @description The version the caller saw.
+             */
+            version: number;
+        };
+        DiscoverTopics: {
+            /** @description How many groups to look for; 0 or left out estimates it. */
+            k?: number;
+        };
+        /** @description A conversation's topic and where it came from. All fields but `conversation_id` are null while the conversation was not read yet. */
+        ConversationTopic: {
+            /** Format: int64 */
+            conversation_id: number;
+            /**
+             * Format: int64
+             * @description Null when no topic fits well enough (yet), or a person said none does.
+             */
+            topic_id: number | null;
+            topic_name: string | null;
+            source: components["schemas"]["TopicSource"] | null;
+            /** @description The classifier's, 0 to 1; 1 for a person's choice or accepted discovery. */
+            confidence: number | null;
+            /**
+             * Format: int64
+             * @description The classifier's model (source `classifier`).
+             */
+            model_id: number | null;
+            /**
+             * Format: int64
+             * @description The person who set it or accepted the candidate.
+             */
+            assigned_by: number | null;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /**
+             * Format: int64
+             * @description The customer's message that was read (the question).
+             */
+            message_id: number | null;
+        };
+        ConversationTopicChoice: {
+            /**
+             * Format: int64
+             * @description An active topic; `null` when no topic fits.
+             */
+            topic_id: number | null;
         };
     };
     responses: {
@@ -10797,6 +11478,498 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTopicsOverview: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive); default `to` minus 28 days. */
+                from?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicsOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTopic"];
+            };
+        };
+        responses: {
+            /** @description The new topic. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTopicAlerts: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicAlertList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    trainTopicModel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    discoverTopics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DiscoverTopics"];
+            };
+        };
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUnclassifiedConversations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed topic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTopicConversations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Opaque. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicPatch"];
+            };
+        };
+        responses: {
+            /** @description The topic, now active. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mergeTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicMerge"];
+            };
+        };
+        responses: {
+            /** @description The topic merged into (`into`), as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    splitTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicVersion"];
+            };
+        };
+        responses: {
+            /** @description The new candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismissTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicVersion"];
+            };
+        };
+        responses: {
+            /** @description The dismissed topic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversationTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's topic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTopic"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setConversationTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required when authenticating with the session cookie: the
+                 *     `csrf_token` from the login. Not needed with a bearer token.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Id of the resource; a value that is not a positive integer gives `404`. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTopicChoice"];
+            };
+        };
+        responses: {
+            /** @description The conversation's topic as set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTopic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

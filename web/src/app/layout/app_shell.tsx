@@ -68,6 +68,11 @@ export function AppShell() {
               {t('nav.staffing')}
             </NavLink>
           )}
+          {can(session, 'read_conversations') && (
+            <NavLink to="/topics" className="topnav__link">
+              {t('nav.topics')}
+            </NavLink>
+          )}
           {can(session, 'write_conversations') && (
             <NavLink to="/walk-in" className="topnav__link">
               {t('nav.walkIn')}

@@ -14,6 +14,7 @@ import { useMessagePromises } from '@/features/promises/api/promises';
 import { MessagePromises } from '@/features/promises/components/message_promises';
 import { PromisesPanel } from '@/features/promises/components/promises_panel';
 import { ReplyPromiseHint, ReplyPromiseNotice } from '@/features/promises/components/reply_promise';
+import { ConversationTopicControl } from '@/features/topics/components/conversation_topic';
 
 /** A reply that went out here, to be read for what it promises. */
 interface SentReply {
@@ -25,7 +26,7 @@ interface SentReply {
 }
 
 // The conversation with its customer beside it, and the customer's promises
-// in that panel: three features composed here. Under each message, the
+// in that panel: features composed here. Under each message, the
 // promises it made. The thread's messages (the
 // same cached query the thread shows) are what can keep a promise. Around
 // the reply box, what a reply promises: a hint while it is written, a notice
@@ -93,8 +94,18 @@ export function Component() {
   );
   // Before a reply goes out: does it say what the published answer says?
   const checkReply = useCallback<NonNullable<ComposerSlots['checkReply']>>((text, used) => checkReplyApi(text, question, used), [question]);
-  // A resolved conversation's reply as a draft for the answer library (writers: the server's `write_conversations`).
-  const headerExtras = useCallback((c: Conversation) => (canReply ? <DraftAnswerFromConversation conversation={c} /> : null), [canReply]);
+  // Under the title: what the conversation is about (readers see it, writers choose it), and a
+  // resolved conversation's reply as a draft for the answer library (writers: the server's `write_conversations`).
+  const canRead = can(session, 'read_conversations');
+  const headerExtras = useCallback(
+    (c: Conversation) => (
+      <>
+        {canRead && <ConversationTopicControl conversationId={c.id} canWrite={canReply} />}
+        {canReply && <DraftAnswerFromConversation conversation={c} />}
+      </>
+    ),
+    [canRead, canReply],
+  );
   return (
     <div className="conversation-layout">
       <ConversationView
