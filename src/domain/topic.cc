@@ -51,24 +51,37 @@ size_t DistinctLabels(const std::vector<TopicExample>& examples) {
   return labels.size();
 }
 
-// The accuracy of a model trained on four fifths of `examples` (by a
-// stable hash of the text) on the other fifth; none when either part is
-// too small to say anything.
-std::optional<double> HeldOutAccuracy(const std::vector<TopicExample>& examples,
-                                      const TopicClassifierOptions& options) {
+// What a model trained on four fifths of `examples` (by a stable hash of
+// the text) does on the other fifth: its accuracy, and the confidence that
+// kTopicKeep of them reach (the threshold below which a question is about
+// no known topic). Nothing when either part is too small to say anything.
+struct HeldOut {
+  std::optional<double> accuracy;
+  double threshold = kTopicConfidence;
+};
+
+HeldOut MeasureHeldOut(const std::vector<TopicExample>& examples,
+                       const TopicClassifierOptions& options) {
   std::vector<TopicExample> train;
   std::vector<TopicExample> test;
   for (const TopicExample& e : examples)
     (std::hash<std::string>{}(e.text) % 5 == 0 ? test : train).push_back(e);
-  if (test.size() < 20 || DistinctLabels(train) < 2) return std::nullopt;
+  HeldOut out;
+  if (test.size() < 20 || DistinctLabels(train) < 2) return out;
   auto model = TopicClassifier::Train(train, options);
-  if (!model.ok()) return std::nullopt;
+  if (!model.ok()) return out;
   int right = 0;
+  std::vector<double> confidences;
   for (const TopicExample& e : test) {
-    auto top = model->Classify(e.text, 1);
-    if (!top.empty() && top[0].label == e.label) ++right;
+    const TopicReading r = model->Read(e.text);
+    if (r.label == e.label) ++right;
+    confidences.push_back(r.confidence);
   }
-  return static_cast<double>(right) / static_cast<double>(test.size());
+  out.accuracy = static_cast<double>(right) / static_cast<double>(test.size());
+  std::sort(confidences.begin(), confidences.end());
+  const auto at = static_cast<size_t>((1 - kTopicKeep) * static_cast<double>(confidences.size()));
+  out.threshold = std::max(kTopicConfidence, confidences[at]);
+  return out;
 }
 
 NewCandidate CandidateOf(const DiscoveredTopic& topic, const std::vector<int>& cluster, int index,
@@ -219,12 +232,11 @@ ConversationTopic ReadQuestion(const TopicQuestion& q, const LoadedTopicModel& m
   t.assigned_at = at;
   t.opened_at = q.opened_at;
   t.message_id = q.message_id;
-  auto top = model.classifier.Classify(q.text, 1);
-  if (top.empty()) return t;
-  t.confidence = top[0].confidence;
-  if (t.confidence >= kTopicConfidence) {
+  const TopicReading r = model.classifier.Read(q.text);
+  t.confidence = r.confidence;
+  if (t.confidence >= model.record.threshold) {
     const auto& labels = model.classifier.labels();
-    const auto it = std::find(labels.begin(), labels.end(), top[0].label);
+    const auto it = std::find(labels.begin(), labels.end(), r.label);
     t.topic_id = model.topic_of_label[static_cast<size_t>(it - labels.begin())];
   }
   return t;
@@ -296,7 +308,9 @@ Result<TrainingOutcome> TopicService::Train(std::optional<int64_t> by, TopicMode
   }
   TopicClassifierOptions options;
   TopicModel record;
-  record.accuracy = HeldOutAccuracy(examples, options);
+  const HeldOut held = MeasureHeldOut(examples, options);
+  record.accuracy = held.accuracy;
+  record.threshold = held.threshold;
   LUISTER_ASSIGN_OR_RETURN(TopicClassifier classifier, TopicClassifier::Train(examples, options));
   const std::string blob = classifier.Save();
   record.created_at = clock_.Now();

@@ -127,6 +127,13 @@ struct TopicModel {
   // Accuracy on a held-out fifth of the labels (a model trained on the
   // rest), when there were enough; the deployed model learns from all.
   std::optional<double> accuracy;
+  // Below this confidence a question gets no topic: it is about something
+  // the model does not know. The confidence that 95 % of the held-out
+  // labelled questions reach (at least kTopicConfidence): the calibrated
+  // probabilities sum to 1 over the known topics even for a question about
+  // none of them, and with few topics they are high for everything
+  // (docs/benchmarks.md, "Topics: questions about no known topic").
+  double threshold = 0.5;
   int64_t bytes = 0;  // the saved classifier's size
 };
 
@@ -312,8 +319,10 @@ inline constexpr char kTopicTrainJob[] = "topics.train";
 inline constexpr char kTopicDiscoverJob[] = "topics.discover";
 inline constexpr char kTopicAlertMailJob[] = "topics.alert_mail";
 
-// Below this confidence the classifier gives no topic.
+// The least confidence a model's threshold asks (TopicModel::threshold).
 inline constexpr double kTopicConfidence = 0.5;
+// The share of held-out labelled questions a model's threshold keeps.
+inline constexpr double kTopicKeep = 0.95;
 // A topic the classifier learns needs this many labels.
 inline constexpr int kMinTopicLabels = 3;
 
@@ -336,7 +345,7 @@ class TopicModels {
   std::shared_ptr<const LoadedTopicModel> loaded_;
 };
 
-// The topic of one question by `model`: none below kTopicConfidence.
+// The topic of one question by `model`: none below its threshold.
 ConversationTopic ReadQuestion(const TopicQuestion& q, const LoadedTopicModel& model, Timestamp at);
 
 struct TrainingOutcome {

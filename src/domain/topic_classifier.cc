@@ -203,14 +203,42 @@ Result<TopicClassifier> TopicClassifier::Train(const std::vector<TopicExample>& 
   return tc;
 }
 
-std::vector<TopicScore> TopicClassifier::Classify(std::string_view text, size_t k) const {
+std::vector<float> TopicClassifier::Scores(const std::vector<uint64_t>& terms) const {
   const size_t classes = labels_.size();
   std::vector<float> z(bias_);
-  for (const auto& [f, v] : vectorizer_.Transform(text)) {
+  for (const auto& [f, v] : vectorizer_.Transform(terms)) {
     const int8_t* row = &weights_[static_cast<size_t>(f) * classes];
     const float scaled = scales_[static_cast<size_t>(f)] * v;
     for (size_t c = 0; c < classes; ++c) z[c] += scaled * row[c];
   }
+  return z;
+}
+
+TopicReading TopicClassifier::Read(std::string_view text) const {
+  const std::vector<uint64_t> terms = TopicTerms(text, vectorizer_.options());
+  const size_t classes = labels_.size();
+  const std::vector<float> z = Scores(terms);
+  TopicReading r;
+  r.coverage = vectorizer_.WordCoverage(terms);
+  size_t best = 0;
+  for (size_t c = 1; c < classes; ++c)
+    if (z[c] > z[best]) best = c;
+  float second = -std::numeric_limits<float>::infinity();
+  double sum = 0;
+  for (size_t c = 0; c < classes; ++c) {
+    if (c != best) second = std::max(second, z[c]);
+    sum += std::exp(static_cast<double>(z[c] - z[best]));
+  }
+  r.label = labels_[best];
+  r.confidence = static_cast<float>(1 / sum);
+  r.score = z[best] / temperature_;
+  r.margin = (z[best] - second) / temperature_;
+  return r;
+}
+
+std::vector<TopicScore> TopicClassifier::Classify(std::string_view text, size_t k) const {
+  const size_t classes = labels_.size();
+  std::vector<float> z = Scores(TopicTerms(text, vectorizer_.options()));
   const float top = *std::max_element(z.begin(), z.end());
   double sum = 0;
   for (float& v : z) {

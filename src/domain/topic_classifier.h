@@ -57,6 +57,17 @@ struct TopicScore {
   float confidence = 0;  // probability, summing to 1 over all labels
 };
 
+// A text read by the classifier, with what says whether it is about any
+// of the known topics at all (open-set): the probabilities sum to 1 over
+// the known labels even for a question about something new.
+struct TopicReading {
+  std::string label;     // the most likely
+  float confidence = 0;  // its probability
+  float score = 0;       // its raw score (before the softmax, temperature removed)
+  float margin = 0;      // over the second label's raw score
+  double coverage = 0;   // TopicVectorizer::WordCoverage of the text
+};
+
 class TopicClassifier {
  public:
   // InvalidArgument when there are no examples, an example has no label,
@@ -68,6 +79,7 @@ class TopicClassifier {
   // label). Thread-safe.
   std::vector<TopicScore> Classify(std::string_view text,
                                    size_t k = std::numeric_limits<size_t>::max()) const;
+  TopicReading Read(std::string_view text) const;
 
   // A versioned, checksummed byte string for the database; Load gives back
   // a classifier whose every score equals this one's, and InvalidArgument
@@ -80,6 +92,9 @@ class TopicClassifier {
   float temperature() const { return temperature_; }
 
  private:
+  // Each label's score for a text's terms (the temperature included).
+  std::vector<float> Scores(const std::vector<uint64_t>& terms) const;
+
   TopicVectorizer vectorizer_;
   std::vector<std::string> labels_;
   // Score of label c: bias_[c] + Σ scales_[f] · weights_[f × labels + c] · x_f

@@ -95,6 +95,25 @@ TEST(TopicClassifierTest, LearnsDutchAndEnglishAndClassifiesParaphrases) {
   EXPECT_EQ(tc->Classify("Where is my parcel?", 2).size(), 2u);
 }
 
+TEST(TopicClassifierTest, AReadingAgreesWithTheRankingAndSaysHowFamiliarTheWordsAre) {
+  auto tc = TopicClassifier::Train(Training(), Small());
+  ASSERT_TRUE(tc.ok());
+  for (const char* text :
+       {"my parcel has not arrived yet", "Wachtwoord vergeten, hoe log ik in?"}) {
+    const TopicReading r = tc->Read(text);
+    const std::vector<TopicScore> ranked = tc->Classify(text);
+    EXPECT_EQ(r.label, ranked[0].label) << text;
+    EXPECT_NEAR(r.confidence, ranked[0].confidence, 1e-5) << text;
+    EXPECT_GT(r.margin, 0) << text;
+    EXPECT_GT(r.coverage, 0.5) << text;
+  }
+  // Words no training text used: nothing of it is familiar.
+  const TopicReading strange = tc->Read("Xylofoonles zebrapad quasar");
+  EXPECT_EQ(strange.coverage, 0);
+  EXPECT_LT(strange.confidence, tc->Read("my parcel has not arrived yet").confidence);
+  EXPECT_EQ(tc->Read("").coverage, 0);
+}
+
 TEST(TopicClassifierTest, EveryModelKindLearns) {
   for (TopicModelKind kind :
        {TopicModelKind::kSvm, TopicModelKind::kSoftmax, TopicModelKind::kEnsemble}) {

@@ -107,6 +107,17 @@ TopicVectorizer TopicVectorizer::Fit(const std::vector<std::vector<uint64_t>>& t
   return v;
 }
 
+double TopicVectorizer::WordCoverage(const std::vector<uint64_t>& terms) const {
+  int words = 0;
+  int known = 0;
+  for (uint64_t t : terms)
+    if (BlockOf(t) == 0) {
+      ++words;
+      known += ids_.contains(t) ? 1 : 0;
+    }
+  return words > 0 ? static_cast<double>(known) / words : 0;
+}
+
 SparseVector TopicVectorizer::Transform(const std::vector<uint64_t>& terms) const {
   // Known terms as (block, id), counted.
   std::vector<std::pair<int, int>> known;

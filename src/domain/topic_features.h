@@ -56,6 +56,10 @@ class TopicVectorizer {
   SparseVector Transform(std::string_view text) const {
     return Transform(TopicTerms(text, options_));
   }
+  // The share of the text's word terms (block 0) the vocabulary knows: a
+  // question in words the training texts never used is about something
+  // else. 0 for a text without words.
+  double WordCoverage(const std::vector<uint64_t>& terms) const;
   int size() const { return static_cast<int>(idf_.size()); }
   const TopicFeatureOptions& options() const { return options_; }
 

@@ -148,7 +148,8 @@ TEST_P(TopicContract, QuestionsAreReadOnArrivalAndAModelFromTheLabelsPlacesThem)
   EXPECT_EQ(fifth_delivery->topic_id, delivery.id);
   EXPECT_EQ(fifth_invoice->topic_id, invoice.id);
   EXPECT_EQ(fifth_delivery->model_id, trained->model->id);
-  EXPECT_GE(fifth_delivery->confidence, kTopicConfidence);
+  EXPECT_DOUBLE_EQ(trained->model->threshold, kTopicConfidence) << "too few labels to hold out";
+  EXPECT_GE(fifth_delivery->confidence, trained->model->threshold);
 
   // On arrival: a new conversation is placed by the loaded model.
   auto model = models_.Current(*repo_);
@@ -176,6 +177,44 @@ TEST_P(TopicContract, QuestionsAreReadOnArrivalAndAModelFromTheLabelsPlacesThem)
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->labelled, 8);
   EXPECT_EQ(counts->classified, 3);
+}
+
+TEST_P(TopicContract, AModelLeavesQuestionsAboutNoKnownTopicForDiscovery) {
+  Topic delivery = Make("Levering");
+  Topic invoice = Make("Factuur");
+  const std::vector<std::string> parcel = {
+      "Mijn pakket is niet bezorgd", "Mijn bestelling komt te laat",
+      "De bezorger heeft mijn pakket niet gebracht", "Waar blijft mijn pakket"};
+  const std::vector<std::string> bill = {
+      "Het bedrag op mijn factuur klopt niet", "Ik heb de factuur twee keer betaald",
+      "Stuur mij een kopie van de factuur", "Waarom is mijn factuur zo hoog"};
+  const std::vector<std::string> when = {"sinds maandag", "al een week", "na mijn bestelling",
+                                         "deze maand", "sinds gisteren"};
+  int64_t at = 0;
+  for (size_t i = 0; i < 60; ++i) {
+    const std::string tail = " " + when[i % when.size()] + " (" + std::to_string(i) + ")";
+    Label(Ask(parcel[i % parcel.size()] + tail, at += 1000), delivery.id);
+    Label(Ask(bill[i % bill.size()] + tail, at += 1000), invoice.id);
+  }
+  auto trained = service_->Train(agent_, models_);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  ASSERT_TRUE(trained->model);
+  ASSERT_TRUE(trained->model->accuracy) << "enough labels to hold a fifth out";
+  EXPECT_GT(trained->model->threshold, kTopicConfidence)
+      << "two clear topics: known questions are read with far more than 0.5";
+  auto model = models_.Current(*repo_);
+  ASSERT_TRUE(model.ok() && *model);
+  const int64_t known = Ask("Mijn pakket is nog steeds niet bezorgd", at += 1000);
+  const int64_t other = Ask("Kan ik met een cadeaubon betalen in de winkel?", at += 1000);
+  EXPECT_EQ(Classify(model->get()), 2);
+  EXPECT_EQ(Of(known)->topic_id, delivery.id);
+  auto unplaced = Of(other);
+  ASSERT_TRUE(unplaced);
+  EXPECT_FALSE(unplaced->topic_id)
+      << "confidence " << unplaced->confidence << " below " << trained->model->threshold;
+  auto saved = repo_->LatestModel();
+  ASSERT_TRUE(saved.ok() && *saved);
+  EXPECT_DOUBLE_EQ((*saved)->threshold, trained->model->threshold);
 }
 
 TEST_P(TopicContract, TooFewLabelsTrainNoModel) {

@@ -130,6 +130,7 @@ json ModelJson(const std::optional<TopicModel>& m) {
           {"examples", m->examples},
           {"topics", m->topics},
           {"accuracy", m->accuracy ? Figure(*m->accuracy) : json()},
+          {"threshold", Figure(m->threshold)},
           {"bytes", m->bytes}};
 }
 

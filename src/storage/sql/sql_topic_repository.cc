@@ -152,10 +152,11 @@ const Sql kUnplaced(std::string(kClassifierColumns) +
                     " AND ct.topic_id IS NULL ORDER BY ct.opened_at DESC, ct.conversation_id "
                     "DESC LIMIT ?");
 
-constexpr char kModelColumns[] = "id, created_at, created_by, examples, topics, accuracy, bytes";
+constexpr char kModelColumns[] =
+    "id, created_at, created_by, examples, topics, accuracy, bytes, threshold";
 const Sql kInsertModel(
     "INSERT INTO topic_models (created_at, created_by, examples, topics, accuracy, bytes, "
-    "label_generation, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "threshold, label_generation, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 constexpr int kModelsKept = 3;
 const Sql kDropOldModels(
     "UPDATE topic_models SET model = NULL WHERE model IS NOT NULL AND id NOT IN (SELECT id FROM "
@@ -281,6 +282,7 @@ TopicModel ModelOfRow(const Row& r) {
   m.topics = static_cast<int>(r.Int(4));
   if (!r.IsNull(5)) m.accuracy = r.Double(5);
   m.bytes = r.Int(6);
+  m.threshold = r.Double(7);
   return m;
 }
 
@@ -632,9 +634,10 @@ Result<TopicModel> SqlTopicRepository::SaveModel(const TopicModel& m, std::strin
                                                  const std::string& label_generation) {
   return db_.Write([&](Connection& c) -> Result<TopicModel> {
     LUISTER_ASSIGN_OR_RETURN(
-        int64_t id, Scalar(c, kInsertModel,
-                           Params::Of(m.created_at, m.created_by, m.examples, m.topics, m.accuracy,
-                                      m.bytes, label_generation, Bytes{std::string(blob)})));
+        int64_t id,
+        Scalar(c, kInsertModel,
+               Params::Of(m.created_at, m.created_by, m.examples, m.topics, m.accuracy, m.bytes,
+                          m.threshold, label_generation, Bytes{std::string(blob)})));
     LUISTER_RETURN_IF_ERROR(c.Execute(kDropOldModels, Params::Of(kModelsKept)).status());
     return One<TopicModel>(c, kModelById, id, "topic model", ModelOfRow);
   });

@@ -21,6 +21,12 @@ class StatementRow final : public sql::Row {
 };
 
 Result<Statement> Prepare(sqlite::Connection& c, const sql::Sql& sql, const sql::Params& params) {
+  // SQLite binds NULL to a parameter given no value; PostgreSQL refuses.
+  // Refused here too, so a statement short of a value fails on both.
+  if (params.size() != static_cast<size_t>(sql.parameters()))
+    return Internal("the statement takes " + std::to_string(sql.parameters()) +
+                    " parameters, given " + std::to_string(params.size()) + ": " +
+                    sql.text().substr(0, 80));
   LUISTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(sql.For(sql::Engine::kSqlite)));
   int i = 0;
   for (const auto& v : params.values()) {

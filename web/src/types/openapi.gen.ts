@@ -6302,6 +6302,12 @@ export interface components {
             /** @description On a held-out fifth of the labels; null when fewer than 20 were held out. */
             accuracy: number | null;
             /**
+             * @description Below this confidence a question gets no topic (it is about none
+             *     the model knows): the confidence 95 % of the held-out labelled
+             *     questions reach, at least 0.5.
+             */
+            threshold: number;
+            /**
              * Format: int64
              * @description The saved classifier's size.
              */

@@ -27,6 +27,7 @@ CREATE TABLE topic_models (
   examples BIGINT NOT NULL,
   topics BIGINT NOT NULL,
   accuracy DOUBLE PRECISION,
+  threshold DOUBLE PRECISION NOT NULL,
   bytes BIGINT NOT NULL,
   label_generation TEXT NOT NULL,
   -- TopicClassifier::Save; only the newest few models keep it.

@@ -27,6 +27,7 @@ CREATE TABLE topic_models (
   examples INTEGER NOT NULL,
   topics INTEGER NOT NULL,
   accuracy REAL,
+  threshold REAL NOT NULL,
   bytes INTEGER NOT NULL,
   label_generation TEXT NOT NULL,
   -- TopicClassifier::Save; only the newest few models keep it.

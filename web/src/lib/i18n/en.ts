@@ -1266,6 +1266,7 @@ export const en = {
       title: 'Model accuracy',
       summary: 'Learnt from {{examples}} examples, {{topics}} topics; trained {{time}}.',
       noAccuracy: 'Too few labels were held out to measure its accuracy.',
+      threshold: 'Below {{threshold}} confidence a question gets no topic and waits for discovery.',
       none: 'No model has been trained yet.',
     },
     alerts: {

@@ -1268,6 +1268,7 @@ export const nl: Translation = {
       title: 'Nauwkeurigheid van het model',
       summary: 'Geleerd van {{examples}} voorbeelden, {{topics}} onderwerpen; getraind {{time}}.',
       noAccuracy: 'Er zijn te weinig labels apart gehouden om de nauwkeurigheid te meten.',
+      threshold: 'Onder {{threshold}} zekerheid krijgt een vraag geen onderwerp en wacht op ontdekking.',
       none: 'Er is nog geen model getraind.',
     },
     alerts: {

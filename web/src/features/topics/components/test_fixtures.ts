@@ -57,7 +57,7 @@ export function overviewFixture(over: Partial<TopicsOverview> = {}): TopicsOverv
     candidates: [bezorging, factuur],
     unclassified: { effort: effortFixture({ volume: 7 }), weekly: [0, 1, 0, 0, 1, 0, 2, 0, 1, 0, 1, 1] },
     counts: { labelled: 25, classified: 80, unclassified: 7 },
-    model: { id: 9, created_at: '2026-12-01T02:00:00Z', created_by: null, examples: 1234, topics: 3, accuracy: 0.87, bytes: 40_000 },
+    model: { id: 9, created_at: '2026-12-01T02:00:00Z', created_by: null, examples: 1234, topics: 3, accuracy: 0.87, threshold: 0.91, bytes: 40_000 },
     ...over,
   };
 }

@@ -104,6 +104,7 @@ function ModelTile({ model }: { model: TopicModel | null }) {
           <dd className="stat-tile__note muted small">
             {t('topics.model.summary', { examples: formatNumber(model.examples, lang), topics: model.topics, time: formatDateTime(model.created_at, lang) })}
             {model.accuracy == null && ` ${t('topics.model.noAccuracy')}`}
+            {` ${t('topics.model.threshold', { threshold: formatPercent(model.threshold, lang) })}`}
           </dd>
         </>
       ) : (
