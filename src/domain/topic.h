@@ -251,6 +251,8 @@ class TopicRepository {
   // replace only the classifier's own.
   virtual Status Reclassify(const std::vector<ConversationTopic>& readings) = 0;
   virtual Result<std::optional<ConversationTopic>> OfConversation(int64_t conversation_id) = 0;
+  // The open candidate whose questions include the conversation's, if any.
+  virtual Result<std::optional<Topic>> CandidateOf(int64_t conversation_id) = 0;
   // A person sets a conversation's topic (none: clears it): the customer's
   // first message is the question. NotFound for an unknown conversation.
   virtual Result<ConversationTopic> SetByPerson(int64_t conversation_id,

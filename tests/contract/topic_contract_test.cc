@@ -264,6 +264,9 @@ TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuesti
     }
   }
   EXPECT_EQ(proposed.size(), 8u);
+  auto grouped = repo_->CandidateOf(password[0]);
+  ASSERT_TRUE(grouped.ok() && *grouped);
+  EXPECT_EQ((*grouped)->status, TopicStatus::kCandidate);
 
   // Discovery again replaces the open candidates.
   auto again = service_->Discover(two);
@@ -292,6 +295,9 @@ TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuesti
   }
   EXPECT_EQ(repo_->Accept(accepted, agent_).status().code(), StatusCode::kInvalidArgument)
       << "no longer a candidate";
+  auto placed = repo_->CandidateOf((*questions)[0].conversation_id);
+  ASSERT_TRUE(placed.ok());
+  EXPECT_FALSE(*placed) << "its questions have a topic now";
 
   // The other candidate merges into it: its questions follow as labels.
   const Topic other = (*again)[1];

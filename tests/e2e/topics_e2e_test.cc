@@ -120,6 +120,10 @@ TEST_F(TopicsTest, DiscoveredTopicsAreAcceptedTrainedAndPlaceNewQuestionsOnArriv
     by_theme[first.find("wachtwoord") != std::string::npos ? "login" : "moving"] = c;
   }
   ASSERT_EQ(by_theme.size(), 2u) << overview["candidates"];
+  // A question without a topic names the candidate it was put in.
+  const json grouped = TopicOf(login[0]);
+  EXPECT_TRUE(grouped["topic_id"].is_null());
+  EXPECT_EQ(grouped["candidate"]["id"], by_theme["login"]["id"]) << grouped;
 
   // Accepted under names of our own: their questions become labels.
   const json& lc = by_theme["login"];

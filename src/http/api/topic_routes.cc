@@ -400,23 +400,26 @@ Result<Response> GetConversationTopic(ApiContext& ctx, Request& req, AuditScope&
   audit.Touched(c.id, c.customer_id);
   LUISTER_ASSIGN_OR_RETURN(TopicRepository * repo, Repo(ctx));
   LUISTER_ASSIGN_OR_RETURN(auto t, repo->OfConversation(id));
-  if (!t) {
-    return JsonResponse(200, {{"conversation_id", id},
-                              {"topic_id", nullptr},
-                              {"topic_name", nullptr},
-                              {"source", nullptr},
-                              {"confidence", nullptr},
-                              {"model_id", nullptr},
-                              {"assigned_by", nullptr},
-                              {"assigned_at", nullptr},
-                              {"message_id", nullptr}});
+  json out = {{"conversation_id", id},  {"topic_id", nullptr},    {"topic_name", nullptr},
+              {"source", nullptr},      {"confidence", nullptr},  {"model_id", nullptr},
+              {"assigned_by", nullptr}, {"assigned_at", nullptr}, {"message_id", nullptr}};
+  if (t) {
+    std::optional<Topic> topic;
+    if (t->topic_id) {
+      LUISTER_ASSIGN_OR_RETURN(Topic found, repo->Get(*t->topic_id));
+      topic = std::move(found);
+    }
+    out = ConversationTopicJson(*t, topic);
   }
-  std::optional<Topic> topic;
-  if (t->topic_id) {
-    LUISTER_ASSIGN_OR_RETURN(Topic found, repo->Get(*t->topic_id));
-    topic = std::move(found);
+  // Without a topic, the candidate discovery put its question in.
+  out["candidate"] = nullptr;
+  if (!t || !t->topic_id) {
+    LUISTER_ASSIGN_OR_RETURN(auto candidate, repo->CandidateOf(id));
+    if (candidate)
+      out["candidate"] = {
+          {"id", candidate->id}, {"name", candidate->name}, {"new_theme", IsNewTheme(*candidate)}};
   }
-  return JsonResponse(200, ConversationTopicJson(*t, topic));
+  return JsonResponse(200, out);
 }
 
 Result<Response> SetConversationTopic(ApiContext& ctx, Request& req, const auth::Principal& who,

@@ -23,6 +23,10 @@ const Sql kInsert(
     "size, recent, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id");
 const Sql kSelect(std::string("SELECT ") + kColumns + " FROM topics WHERE id = ?");
+// Through topic_members_conversation.
+const Sql kCandidateOf(std::string("SELECT ") + kColumns +
+                       " FROM topics WHERE status = 'candidate' AND id IN (SELECT topic_id FROM "
+                       "topic_members WHERE conversation_id = ?) ORDER BY id DESC LIMIT 1");
 // Through topics_status.
 const Sql kList(std::string("SELECT ") + kColumns + " FROM topics ORDER BY status, name_key, id");
 const Sql kListStatus(std::string("SELECT ") + kColumns +
@@ -534,6 +538,12 @@ Result<std::optional<ConversationTopic>> SqlTopicRepository::OfConversation(
   return db_.ReadOne([&](Connection& c) {
     return First<ConversationTopic>(c, kOfConversation, Params::Of(conversation_id),
                                     [](const Row& r) { return TopicOfRow(r, 0); });
+  });
+}
+
+Result<std::optional<Topic>> SqlTopicRepository::CandidateOf(int64_t conversation_id) {
+  return db_.ReadOne([&](Connection& c) {
+    return First<Topic>(c, kCandidateOf, Params::Of(conversation_id), FromRow);
   });
 }
 

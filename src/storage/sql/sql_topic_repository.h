@@ -29,6 +29,7 @@ class SqlTopicRepository final : public TopicRepository {
                               int64_t to) override;
   Status Reclassify(const std::vector<ConversationTopic>& readings) override;
   Result<std::optional<ConversationTopic>> OfConversation(int64_t conversation_id) override;
+  Result<std::optional<Topic>> CandidateOf(int64_t conversation_id) override;
   Result<ConversationTopic> SetByPerson(int64_t conversation_id, std::optional<int64_t> topic_id,
                                         int64_t by, Timestamp at) override;
   Result<Page<TopicConversation>> Conversations(std::optional<int64_t> topic_id, Timestamp from,

@@ -6490,6 +6490,13 @@ export interface components {
              * @description The customer's message that was read (the question).
              */
             message_id: number | null;
+            /** @description Read only (GET): when the conversation has no topic, the open candidate topic discovery put its question in. */
+            candidate?: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                new_theme: boolean;
+            } | null;
         };
         ConversationTopicChoice: {
             /**

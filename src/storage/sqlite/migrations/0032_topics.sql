@@ -55,6 +55,7 @@ CREATE TABLE topic_members (
   rank INTEGER NOT NULL,
   PRIMARY KEY (topic_id, conversation_id)
 );
+CREATE INDEX topic_members_conversation ON topic_members (conversation_id);
 CREATE TABLE topic_alerts (
   id INTEGER PRIMARY KEY,
   topic_id INTEGER NOT NULL REFERENCES topics (id),

@@ -1404,6 +1404,8 @@ export const en = {
       cancel: 'Cancel',
     },
     control: {
+      candidate: 'Discovery groups it with: {{name}} (a candidate topic).',
+      candidateNew: 'Discovery groups it with: {{name}} (a new theme this week).',
       label: 'Topic',
       choose: 'Choose a topic…',
       none: 'No topic fits',

@@ -1406,6 +1406,8 @@ export const nl: Translation = {
       cancel: 'Annuleren',
     },
     control: {
+      candidate: 'Ontdekking groepeert dit met: {{name}} (een voorgesteld onderwerp).',
+      candidateNew: 'Ontdekking groepeert dit met: {{name}} (nieuw deze week).',
       label: 'Onderwerp',
       choose: 'Kies een onderwerp…',
       none: 'Geen onderwerp past',

@@ -65,7 +65,22 @@ describe('ConversationTopicControl', () => {
     await waitFor(() => expect(put(calls)).toEqual([{ topic_id: 5 }]));
   });
 
-  it('shows the server’s refusal beside the choice', async () => {
+  it('names the candidate topic discovery put an unplaced question in', async () => {
+    renderControl({
+      topic: {
+        ...conversationTopicFixture(),
+        topic_id: null,
+        topic_name: null,
+        confidence: 0.41,
+        candidate: { id: 31, name: 'cadeaubon, betalen', new_theme: true },
+      },
+    });
+    expect(await screen.findByTestId('conversation-topic-candidate')).toHaveTextContent(
+      'Discovery groups it with: cadeaubon, betalen (a new theme this week).',
+    );
+  });
+
+    it('shows the server’s refusal beside the choice', async () => {
     renderControl({
       refuse: problem(400, { title: 'Bad Request', detail: 'the topic is not valid', errors: [{ field: 'topic_id', message: 'must be an active topic, not merged' }] }),
     });

@@ -64,6 +64,11 @@ export function ConversationTopicControl({ conversationId, canWrite }: { convers
       <span className="muted small" data-testid="conversation-topic-source">
         {how}
       </span>
+      {c.topic_id == null && c.candidate && (
+        <span className="muted small" data-testid="conversation-topic-candidate">
+          {t(c.candidate.new_theme ? 'topics.control.candidateNew' : 'topics.control.candidate', { name: c.candidate.name })}
+        </span>
+      )}
       {canWrite && c.source === 'classifier' && c.topic_id != null && (
         <button type="button" className="btn btn--link" disabled={set.isPending} onClick={() => set.mutate(c.topic_id)}>
           {t('topics.control.confirm')}
