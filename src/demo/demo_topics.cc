@@ -92,7 +92,7 @@ Status LoadTopics(Store& store, const std::vector<int64_t>& manager_ids, Timesta
   // wait without a topic, as on a new desk.
   LUISTER_ASSIGN_OR_RETURN(auto model, models.Current(repo));
   clock.Set(now);
-  LUISTER_RETURN_IF_ERROR(service.ClassifyRound(model.get(), 1'000'000).status());
+  LUISTER_RETURN_IF_ERROR(service.ClassifyRound(model.get(), nullptr, 1'000'000).status());
   // This morning's daily round: candidates and the rising topics.
   LUISTER_RETURN_IF_ERROR(service.Discover({}).status());
   return service.CheckTrends(/*mail_owners=*/false).status();

@@ -204,7 +204,7 @@ std::vector<int64_t> WeeklySeries(const std::vector<TopicWeekCount>& rows,
 // ---- models -------------------------------------------------------------------
 
 Result<std::shared_ptr<const LoadedTopicModel>> TopicModels::Current(TopicRepository& topics) {
-  LUISTER_ASSIGN_OR_RETURN(auto latest, topics.LatestModel());
+  LUISTER_ASSIGN_OR_RETURN(auto latest, topics.LatestModel(candidates_));
   std::lock_guard<std::mutex> lock(mu_);
   if (!latest) return std::shared_ptr<const LoadedTopicModel>();
   if (loaded_ && loaded_->record.id == latest->id) return loaded_;
@@ -253,7 +253,8 @@ Result<Topic> TopicService::Create(std::string_view name, std::optional<int64_t>
   return topics_.Create(t);
 }
 
-Result<int> TopicService::ClassifyRound(const LoadedTopicModel* model, int max) {
+Result<int> TopicService::ClassifyRound(const LoadedTopicModel* model,
+                                        const LoadedTopicModel* candidates, int max) {
   constexpr int kBatch = 500;
   int looked = 0;
   while (looked < max) {
@@ -263,6 +264,7 @@ Result<int> TopicService::ClassifyRound(const LoadedTopicModel* model, int max) 
     if (questions.empty()) break;
     const Timestamp now = clock_.Now();
     std::vector<ConversationTopic> readings;
+    std::vector<TopicRepository::Joined> joined;
     readings.reserve(questions.size());
     for (const TopicQuestion& q : questions) {
       if (model) {
@@ -275,9 +277,14 @@ Result<int> TopicService::ClassifyRound(const LoadedTopicModel* model, int max) 
         t.message_id = q.message_id;
         readings.push_back(t);
       }
+      if (candidates && !readings.back().topic_id) {
+        const ConversationTopic c = ReadQuestion(q, *candidates, now);
+        if (c.topic_id)
+          joined.push_back({*c.topic_id, {q.conversation_id, q.message_id, q.opened_at}});
+      }
     }
-    LUISTER_ASSIGN_OR_RETURN(bool mine,
-                             topics_.SaveClassified(readings, from, questions.back().message_id));
+    LUISTER_ASSIGN_OR_RETURN(
+        bool mine, topics_.SaveClassified(readings, joined, from, questions.back().message_id));
     if (!mine) break;  // another node's round got there first
     looked += static_cast<int>(questions.size());
   }
@@ -285,14 +292,33 @@ Result<int> TopicService::ClassifyRound(const LoadedTopicModel* model, int max) 
 }
 
 Result<std::optional<Timestamp>> TopicService::RunClassifyJob(const Job& job,
-                                                              const LoadedTopicModel* model) {
+                                                              const LoadedTopicModel* model,
+                                                              const LoadedTopicModel* candidates) {
   LUISTER_ASSIGN_OR_RETURN(auto current, topics_.JobId(kTopicClassifyJob));
   if (current != job.id) return std::optional<Timestamp>();  // lost the race: one runner
   constexpr int kPerRound = 5000;
-  LUISTER_ASSIGN_OR_RETURN(int looked, ClassifyRound(model, kPerRound));
+  LUISTER_ASSIGN_OR_RETURN(int looked, ClassifyRound(model, candidates, kPerRound));
   // A backlog continues at once; new messages are read within seconds.
   const auto wait = looked >= kPerRound ? std::chrono::seconds(0) : std::chrono::seconds(3);
   return std::optional<Timestamp>(clock_.Now() + wait);
+}
+
+Result<TopicModel> TopicService::Fit(const std::vector<TopicExample>& examples, bool candidates,
+                                     std::optional<int64_t> by, const std::string& generation) {
+  TopicClassifierOptions options;
+  TopicModel record;
+  record.candidates = candidates;
+  const HeldOut held = MeasureHeldOut(examples, options);
+  record.accuracy = held.accuracy;
+  record.threshold = held.threshold;
+  LUISTER_ASSIGN_OR_RETURN(TopicClassifier classifier, TopicClassifier::Train(examples, options));
+  const std::string blob = classifier.Save();
+  record.created_at = clock_.Now();
+  record.created_by = by;
+  record.examples = static_cast<int64_t>(examples.size());
+  record.topics = static_cast<int>(DistinctLabels(examples));
+  record.bytes = static_cast<int64_t>(blob.size());
+  return topics_.SaveModel(record, blob, generation);
 }
 
 Result<TrainingOutcome> TopicService::Train(std::optional<int64_t> by, TopicModels& models) {
@@ -306,19 +332,7 @@ Result<TrainingOutcome> TopicService::Train(std::optional<int64_t> by, TopicMode
                                std::to_string(kMinTopicLabels) + " labelled conversations each (" +
                                std::to_string(n_topics) + " have them)"};
   }
-  TopicClassifierOptions options;
-  TopicModel record;
-  const HeldOut held = MeasureHeldOut(examples, options);
-  record.accuracy = held.accuracy;
-  record.threshold = held.threshold;
-  LUISTER_ASSIGN_OR_RETURN(TopicClassifier classifier, TopicClassifier::Train(examples, options));
-  const std::string blob = classifier.Save();
-  record.created_at = clock_.Now();
-  record.created_by = by;
-  record.examples = static_cast<int64_t>(examples.size());
-  record.topics = static_cast<int>(n_topics);
-  record.bytes = static_cast<int64_t>(blob.size());
-  LUISTER_ASSIGN_OR_RETURN(record, topics_.SaveModel(record, blob, generation));
+  LUISTER_ASSIGN_OR_RETURN(TopicModel record, Fit(examples, false, by, generation));
 
   // The questions the last model placed are read again by this one.
   LUISTER_ASSIGN_OR_RETURN(auto model, models.Current(topics_));
@@ -348,7 +362,19 @@ Result<std::vector<Topic>> TopicService::Discover(const DiscoveryOptions& option
     LUISTER_ASSIGN_OR_RETURN(TopicDiscovery found, DiscoverTopics(Texts(questions), d));
     candidates = Candidates(found, questions);
   }
-  return topics_.ReplaceCandidates(candidates, now);
+  LUISTER_ASSIGN_OR_RETURN(std::vector<Topic> kept, topics_.ReplaceCandidates(candidates, now));
+  // What comes in until the next discovery joins the candidate it is most
+  // like: a model of the candidates, their questions as its examples.
+  if (kept.size() >= 2) {
+    std::map<int64_t, const std::string*> text_of;
+    for (const TopicQuestion& q : questions) text_of[q.conversation_id] = &q.text;
+    std::vector<TopicExample> examples;
+    for (size_t i = 0; i < kept.size(); ++i)
+      for (const NewCandidate::Member& m : candidates[i].members)
+        examples.push_back({*text_of.at(m.conversation_id), LabelOf(kept[i].id)});
+    LUISTER_RETURN_IF_ERROR(Fit(examples, true, std::nullopt, "").status());
+  }
+  return kept;
 }
 
 Result<std::vector<Topic>> TopicService::Split(int64_t id, int version) {

@@ -120,6 +120,10 @@ struct TopicLabel {
 
 struct TopicModel {
   int64_t id = 0;
+  // Learnt from the open candidates' questions (their ids as labels): it
+  // puts a new question no topic fits in the candidate it is most like,
+  // until the next discovery. Otherwise learnt from the labels.
+  bool candidates = false;
   Timestamp created_at{};
   std::optional<int64_t> created_by;
   int64_t examples = 0;  // labelled questions it learnt from
@@ -242,10 +246,18 @@ class TopicRepository {
   // (agents' and accepted topics are never read again).
   virtual Result<std::vector<TopicQuestion>> QuestionsAfter(int64_t after, int limit) = 0;
   virtual Result<int64_t> Watermark() = 0;
-  // Keeps the classifier's readings and moves the watermark from `from` to
-  // `to` in one transaction; false (nothing kept) when another runner moved
-  // it first. A reading never replaces a person's or discovery's topic.
-  virtual Result<bool> SaveClassified(const std::vector<ConversationTopic>& readings, int64_t from,
+  // Keeps the classifier's readings, and the questions without a topic it
+  // put in a candidate (`joined`: candidate id and question; one still
+  // open, and the question in no open candidate yet), and moves the
+  // watermark from `from` to `to`, in one transaction; false (nothing kept)
+  // when another runner moved it first. A reading never replaces a
+  // person's or discovery's topic.
+  struct Joined {
+    int64_t candidate_id = 0;
+    NewCandidate::Member question;
+  };
+  virtual Result<bool> SaveClassified(const std::vector<ConversationTopic>& readings,
+                                      const std::vector<Joined>& joined, int64_t from,
                                       int64_t to) = 0;
   // Readings of a new model for conversations the classifier placed: they
   // replace only the classifier's own.
@@ -280,10 +292,11 @@ class TopicRepository {
   // their bytes.
   virtual Result<TopicModel> SaveModel(const TopicModel& m, std::string_view blob,
                                        const std::string& label_generation) = 0;
-  virtual Result<std::optional<TopicModel>> LatestModel() = 0;
+  virtual Result<std::optional<TopicModel>> LatestModel(bool candidates) = 0;
   // NotFound when the model's bytes are no longer kept.
   virtual Result<std::string> ModelBlob(int64_t id) = 0;
-  // The label generation the newest model learnt from ("" without one).
+  // The label generation the newest model of the labels learnt from (""
+  // without one).
   virtual Result<std::string> ModelLabelGeneration() = 0;
   // Of the conversations opened in [from, to).
   virtual Result<TopicCounts> Counts(Timestamp from, Timestamp to) = 0;
@@ -339,10 +352,13 @@ struct LoadedTopicModel {
 
 class TopicModels {
  public:
+  // Of the labels, or of the candidates.
+  explicit TopicModels(bool candidates = false) : candidates_(candidates) {}
   // The newest model; null when none was trained yet.
   Result<std::shared_ptr<const LoadedTopicModel>> Current(TopicRepository& topics);
 
  private:
+  bool candidates_;
   std::mutex mu_;
   std::shared_ptr<const LoadedTopicModel> loaded_;
 };
@@ -370,17 +386,22 @@ class TopicService {
   Result<Topic> Create(std::string_view name, std::optional<int64_t> owner);
 
   // Classifies up to `max` customer messages after the watermark; how many
-  // were looked at. Without a model, every question is kept as unplaced.
-  Result<int> ClassifyRound(const LoadedTopicModel* model, int max);
+  // were looked at. Without a model, every question is kept as unplaced;
+  // with a model of the candidates, a question left without a topic joins
+  // the candidate it is most like (at the model's threshold).
+  Result<int> ClassifyRound(const LoadedTopicModel* model, const LoadedTopicModel* candidates,
+                            int max);
   // One round of the classify job; it comes back soon while there is a
   // backlog.
-  Result<std::optional<Timestamp>> RunClassifyJob(const Job& job, const LoadedTopicModel* model);
+  Result<std::optional<Timestamp>> RunClassifyJob(const Job& job, const LoadedTopicModel* model,
+                                                  const LoadedTopicModel* candidates);
 
   // Trains a model from the labels and reads again the last 30 days'
   // questions the classifier placed.
   Result<TrainingOutcome> Train(std::optional<int64_t> by, TopicModels& models);
   // Groups the questions without a topic into candidate topics, replacing
-  // the open candidates.
+  // the open candidates, and trains the model of the candidates from their
+  // questions (none with fewer than two).
   Result<std::vector<Topic>> Discover(const DiscoveryOptions& options);
   // Splits candidate `id` in two by its questions.
   Result<std::vector<Topic>> Split(int64_t id, int version);
@@ -405,6 +426,11 @@ class TopicService {
   Status EnsureJobs();
 
  private:
+  // Trains a classifier on `examples`, measures it on a held-out fifth
+  // (accuracy, threshold) and keeps it.
+  Result<TopicModel> Fit(const std::vector<TopicExample>& examples, bool candidates,
+                         std::optional<int64_t> by, const std::string& generation);
+
   Store& store_;
   TopicRepository& topics_;
   const Clock& clock_;

@@ -53,7 +53,7 @@ class TopicContract : public ContractTest {
     ASSERT_TRUE(set.ok()) << set.status().ToString();
   }
   int Classify(const LoadedTopicModel* model) {
-    auto n = service_->ClassifyRound(model, 10'000);
+    auto n = service_->ClassifyRound(model, nullptr, 10'000);
     EXPECT_TRUE(n.ok()) << n.status().ToString();
     return n.ok() ? *n : -1;
   }
@@ -212,7 +212,7 @@ TEST_P(TopicContract, AModelLeavesQuestionsAboutNoKnownTopicForDiscovery) {
   ASSERT_TRUE(unplaced);
   EXPECT_FALSE(unplaced->topic_id)
       << "confidence " << unplaced->confidence << " below " << trained->model->threshold;
-  auto saved = repo_->LatestModel();
+  auto saved = repo_->LatestModel(false);
   ASSERT_TRUE(saved.ok() && *saved);
   EXPECT_DOUBLE_EQ((*saved)->threshold, trained->model->threshold);
 }
@@ -224,7 +224,7 @@ TEST_P(TopicContract, TooFewLabelsTrainNoModel) {
   ASSERT_TRUE(trained.ok());
   EXPECT_FALSE(trained->model);
   EXPECT_NE(trained->reason.find("not enough labels"), std::string::npos);
-  auto latest = repo_->LatestModel();
+  auto latest = repo_->LatestModel(false);
   ASSERT_TRUE(latest.ok());
   EXPECT_FALSE(*latest);
 }
@@ -327,6 +327,48 @@ TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuesti
   ASSERT_TRUE(labels.ok());
   EXPECT_EQ(labels->size(), 8u);
   for (const TopicLabel& l : *labels) EXPECT_EQ(l.topic_id, target.id);
+}
+
+TEST_P(TopicContract, ANewQuestionJoinsTheCandidateItIsMostLikeUntilTheNextDiscovery) {
+  for (int i = 0; i < 4; ++i) {
+    Ask("Ik ben mijn wachtwoord vergeten en kan niet inloggen " + std::to_string(i), i * 1000);
+    Ask("Ik ga verhuizen, hoe wijzig ik mijn adres " + std::to_string(i), i * 1000 + 500);
+  }
+  ASSERT_EQ(Classify(nullptr), 8);
+  DiscoveryOptions two;
+  two.k = 2;
+  auto found = service_->Discover(two);
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_EQ(found->size(), 2u);
+  TopicModels candidates(true);
+  auto model = candidates.Current(*repo_);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_TRUE(*model) << "discovery trained a model of its candidates";
+  EXPECT_TRUE((*model)->record.candidates);
+  EXPECT_EQ((*model)->record.examples, 8);
+  auto topics_model = repo_->LatestModel(false);
+  ASSERT_TRUE(topics_model.ok());
+  EXPECT_FALSE(*topics_model) << "no model of the labels";
+
+  const int64_t fresh = Ask("Wachtwoord vergeten, inloggen lukt niet meer", 9000);
+  auto n = service_->ClassifyRound(nullptr, model->get(), 100);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 1);
+  EXPECT_FALSE(Of(fresh)->topic_id);
+  auto joined = repo_->CandidateOf(fresh);
+  ASSERT_TRUE(joined.ok() && *joined);
+  auto with = repo_->CandidateQuestions((*joined)->id, 50);
+  ASSERT_TRUE(with.ok());
+  ASSERT_EQ(with->size(), 5u);
+  EXPECT_EQ(with->back().conversation_id, fresh) << "after the examples";
+  EXPECT_NE(with->front().text.find("wachtwoord"), std::string::npos);
+  EXPECT_EQ((*joined)->size, 5);
+  // A later message of the same conversation does not join it twice.
+  AddMessage(fresh, "Het wachtwoord werkt nog steeds niet", 9500);
+  ASSERT_TRUE(service_->ClassifyRound(nullptr, model->get(), 100).ok());
+  auto again = repo_->Get((*joined)->id);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->size, 5);
 }
 
 TEST_P(TopicContract, ACandidateSplitsInTwoByItsQuestions) {

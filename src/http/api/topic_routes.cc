@@ -51,9 +51,10 @@ Status CheckOwner(ApiContext& ctx, std::optional<int64_t> owner, std::string_vie
   return Status::Ok();
 }
 
-// What the module keeps on this node: the loaded model.
+// What the module keeps on this node: the loaded models.
 struct TopicsState {
   TopicModels models;
+  TopicModels candidates{true};
 };
 
 Result<TopicRepository*> Repo(ApiContext& ctx) { return ctx.store.Find<TopicRepository>(); }
@@ -202,7 +203,7 @@ Result<Response> Overview(ApiContext& ctx, Request& req) {
   }
   json candidates = json::array();
   for (const Topic& t : open) candidates.push_back(TopicJson(t));
-  LUISTER_ASSIGN_OR_RETURN(auto model, repo->LatestModel());
+  LUISTER_ASSIGN_OR_RETURN(auto model, repo->LatestModel(false));
   LUISTER_ASSIGN_OR_RETURN(TopicCounts counts, repo->Counts(period.first, period.second));
   return JsonResponse(
       200, {{"from", FormatIso8601(period.first)},
@@ -626,8 +627,9 @@ Status Jobs(JobRunner& runner, ApiContext& ctx, const std::shared_ptr<TopicsStat
       kTopicClassifyJob, [&ctx, state](const Job& job) -> Result<std::optional<Timestamp>> {
         LUISTER_ASSIGN_OR_RETURN(TopicRepository * repo, Repo(ctx));
         LUISTER_ASSIGN_OR_RETURN(auto model, state->models.Current(*repo));
+        LUISTER_ASSIGN_OR_RETURN(auto candidates, state->candidates.Current(*repo));
         LUISTER_ASSIGN_OR_RETURN(TopicService service, Service(ctx));
-        return service.RunClassifyJob(job, model.get());
+        return service.RunClassifyJob(job, model.get(), candidates.get());
       }));
   LUISTER_ASSIGN_OR_RETURN(TopicRepository * repo, Repo(ctx));
   LUISTER_RETURN_IF_ERROR(runner.RegisterRecurring(

@@ -100,6 +100,14 @@ constexpr char kReadingInsert[] =
     "UPDATE SET topic_id = excluded.topic_id, confidence = excluded.confidence, model_id = "
     "excluded.model_id, assigned_at = excluded.assigned_at, message_id = excluded.message_id "
     "WHERE conversation_topics.source = 'classifier'";
+// A question joins an open candidate when it is in no open candidate yet;
+// after the examples (rank), in the order they came.
+const Sql kJoinCandidate(
+    "INSERT INTO topic_members (topic_id, conversation_id, message_id, opened_at, rank) SELECT "
+    "t.id, ?, ?, ?, 1000000000 + ? FROM topics t WHERE t.id = ? AND t.status = 'candidate' AND "
+    "NOT EXISTS (SELECT 1 FROM topic_members m JOIN topics o ON o.id = m.topic_id WHERE "
+    "m.conversation_id = ? AND o.status = 'candidate') ON CONFLICT DO NOTHING");
+const Sql kJoined("UPDATE topics SET size = size + 1, recent = recent + 1 WHERE id = ?");
 const Sql kSaveReading(std::string(kReadingInsert) + " AND conversation_topics.topic_id IS NULL");
 const Sql kReclassify(kReadingInsert);
 
@@ -157,19 +165,22 @@ const Sql kUnplaced(std::string(kClassifierColumns) +
                     "DESC LIMIT ?");
 
 constexpr char kModelColumns[] =
-    "id, created_at, created_by, examples, topics, accuracy, bytes, threshold";
+    "id, created_at, created_by, examples, topics, accuracy, bytes, threshold, kind";
 const Sql kInsertModel(
     "INSERT INTO topic_models (created_at, created_by, examples, topics, accuracy, bytes, "
-    "threshold, label_generation, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "threshold, kind, label_generation, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 constexpr int kModelsKept = 3;
+// Per kind.
 const Sql kDropOldModels(
-    "UPDATE topic_models SET model = NULL WHERE model IS NOT NULL AND id NOT IN (SELECT id FROM "
-    "topic_models ORDER BY id DESC LIMIT ?)");
+    "UPDATE topic_models SET model = NULL WHERE model IS NOT NULL AND kind = ? AND id NOT IN "
+    "(SELECT id FROM topic_models WHERE kind = ? ORDER BY id DESC LIMIT ?)");
 const Sql kLatestModel(std::string("SELECT ") + kModelColumns +
-                       " FROM topic_models WHERE model IS NOT NULL ORDER BY id DESC LIMIT 1");
+                       " FROM topic_models WHERE model IS NOT NULL AND kind = ? ORDER BY id DESC "
+                       "LIMIT 1");
 const Sql kModelById(std::string("SELECT ") + kModelColumns + " FROM topic_models WHERE id = ?");
 const Sql kModelBlob("SELECT model FROM topic_models WHERE id = ? AND model IS NOT NULL");
-const Sql kModelGeneration("SELECT label_generation FROM topic_models ORDER BY id DESC LIMIT 1");
+const Sql kModelGeneration(
+    "SELECT label_generation FROM topic_models WHERE kind = 'topics' ORDER BY id DESC LIMIT 1");
 // Through conversation_topics_opened.
 const Sql kCounts(
     "SELECT COALESCE(sum(CASE WHEN source <> 'classifier' AND topic_id IS NOT NULL THEN 1 ELSE "
@@ -277,6 +288,8 @@ TopicQuestion QuestionOfRow(const Row& r) {
   return q;
 }
 
+std::string KindOf(bool candidates) { return candidates ? "candidates" : "topics"; }
+
 TopicModel ModelOfRow(const Row& r) {
   TopicModel m;
   m.id = r.Int(0);
@@ -287,6 +300,7 @@ TopicModel ModelOfRow(const Row& r) {
   if (!r.IsNull(5)) m.accuracy = r.Double(5);
   m.bytes = r.Int(6);
   m.threshold = r.Double(7);
+  m.candidates = r.Text(8) == "candidates";
   return m;
 }
 
@@ -512,11 +526,21 @@ Result<std::vector<TopicQuestion>> SqlTopicRepository::QuestionsAfter(int64_t af
 Result<int64_t> SqlTopicRepository::Watermark() { return kClassifyState.Watermark(db_); }
 
 Result<bool> SqlTopicRepository::SaveClassified(const std::vector<ConversationTopic>& readings,
-                                                int64_t from, int64_t to) {
+                                                const std::vector<Joined>& joined, int64_t from,
+                                                int64_t to) {
   return db_.Write([&](Connection& c) -> Result<bool> {
     LUISTER_ASSIGN_OR_RETURN(bool mine, kClassifyState.Move(c, from, to));
     if (!mine) return false;
     LUISTER_RETURN_IF_ERROR(SaveReadings(c, kSaveReading, readings));
+    for (const Joined& j : joined) {
+      const NewCandidate::Member& q = j.question;
+      LUISTER_ASSIGN_OR_RETURN(
+          int64_t added, c.Execute(kJoinCandidate, Params::Of(q.conversation_id, q.message_id,
+                                                              q.opened_at, q.conversation_id,
+                                                              j.candidate_id, q.conversation_id)));
+      if (added > 0)
+        LUISTER_RETURN_IF_ERROR(c.Execute(kJoined, Params::Of(j.candidate_id)).status());
+    }
     return true;
   });
 }
@@ -643,19 +667,22 @@ Result<std::vector<TopicQuestion>> SqlTopicRepository::ClassifierQuestions(Times
 Result<TopicModel> SqlTopicRepository::SaveModel(const TopicModel& m, std::string_view blob,
                                                  const std::string& label_generation) {
   return db_.Write([&](Connection& c) -> Result<TopicModel> {
+    const std::string kind = KindOf(m.candidates);
     LUISTER_ASSIGN_OR_RETURN(
         int64_t id,
         Scalar(c, kInsertModel,
                Params::Of(m.created_at, m.created_by, m.examples, m.topics, m.accuracy, m.bytes,
-                          m.threshold, label_generation, Bytes{std::string(blob)})));
-    LUISTER_RETURN_IF_ERROR(c.Execute(kDropOldModels, Params::Of(kModelsKept)).status());
+                          m.threshold, kind, label_generation, Bytes{std::string(blob)})));
+    LUISTER_RETURN_IF_ERROR(
+        c.Execute(kDropOldModels, Params::Of(kind, kind, kModelsKept)).status());
     return One<TopicModel>(c, kModelById, id, "topic model", ModelOfRow);
   });
 }
 
-Result<std::optional<TopicModel>> SqlTopicRepository::LatestModel() {
-  return db_.ReadOne(
-      [&](Connection& c) { return First<TopicModel>(c, kLatestModel, {}, ModelOfRow); });
+Result<std::optional<TopicModel>> SqlTopicRepository::LatestModel(bool candidates) {
+  return db_.ReadOne([&](Connection& c) {
+    return First<TopicModel>(c, kLatestModel, Params::Of(KindOf(candidates)), ModelOfRow);
+  });
 }
 
 Result<std::string> SqlTopicRepository::ModelBlob(int64_t id) {

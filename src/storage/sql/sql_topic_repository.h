@@ -25,8 +25,8 @@ class SqlTopicRepository final : public TopicRepository {
 
   Result<std::vector<TopicQuestion>> QuestionsAfter(int64_t after, int limit) override;
   Result<int64_t> Watermark() override;
-  Result<bool> SaveClassified(const std::vector<ConversationTopic>& readings, int64_t from,
-                              int64_t to) override;
+  Result<bool> SaveClassified(const std::vector<ConversationTopic>& readings,
+                              const std::vector<Joined>& joined, int64_t from, int64_t to) override;
   Status Reclassify(const std::vector<ConversationTopic>& readings) override;
   Result<std::optional<ConversationTopic>> OfConversation(int64_t conversation_id) override;
   Result<std::optional<Topic>> CandidateOf(int64_t conversation_id) override;
@@ -41,7 +41,7 @@ class SqlTopicRepository final : public TopicRepository {
                                                          int limit) override;
   Result<TopicModel> SaveModel(const TopicModel& m, std::string_view blob,
                                const std::string& label_generation) override;
-  Result<std::optional<TopicModel>> LatestModel() override;
+  Result<std::optional<TopicModel>> LatestModel(bool candidates) override;
   Result<std::string> ModelBlob(int64_t id) override;
   Result<std::string> ModelLabelGeneration() override;
   Result<TopicCounts> Counts(Timestamp from, Timestamp to) override;

@@ -28,6 +28,8 @@ CREATE TABLE topic_models (
   topics BIGINT NOT NULL,
   accuracy DOUBLE PRECISION,
   threshold DOUBLE PRECISION NOT NULL,
+  -- topics: learnt from the labels; candidates: from the open candidates
+  kind TEXT NOT NULL,
   bytes BIGINT NOT NULL,
   label_generation TEXT NOT NULL,
   -- TopicClassifier::Save; only the newest few models keep it.

@@ -28,6 +28,8 @@ CREATE TABLE topic_models (
   topics INTEGER NOT NULL,
   accuracy REAL,
   threshold REAL NOT NULL,
+  -- topics: learnt from the labels; candidates: from the open candidates
+  kind TEXT NOT NULL,
   bytes INTEGER NOT NULL,
   label_generation TEXT NOT NULL,
   -- TopicClassifier::Save; only the newest few models keep it.
