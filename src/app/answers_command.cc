@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -85,21 +86,24 @@ int RunAnswersEval(const AnswersEvalArgs& args) {
   return 0;
 }
 
-int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
-  std::ifstream in(args.input);
-  if (!in) {
-    std::cerr << "luister: cannot read " << args.input << "\n";
-    return 2;
-  }
-  struct Counts {
-    int tp = 0, fp = 0, fn = 0, tn = 0;
-  };
-  std::map<std::string, Counts> by_lang;
-  std::map<std::string, std::pair<int, int>> by_kind;  // found, labelled
+namespace {
+
+struct LabelledPair {
+  std::string where;  // file:line
+  std::string lang, published, reply, kind;
+  bool contradiction = false;
+};
+
+// JSON lines of {"lang","published","reply","label"[,"kind"]}; blank lines
+// skipped. InvalidArgument naming the file and line otherwise.
+Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("cannot read " + path);
+  std::vector<LabelledPair> out;
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto where = args.input + ":" + std::to_string(n) + ": ";
+    const auto where = path + ":" + std::to_string(n);
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     auto text = [&](const char* key) -> std::optional<std::string> {
       if (j.is_discarded() || !j.is_object()) return std::nullopt;
@@ -110,52 +114,152 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
     const auto lang = text("lang"), published = text("published"), reply = text("reply"),
                label = text("label");
     if (!lang || !published || !reply || !label ||
-        (*label != "consistent" && *label != "contradiction")) {
-      std::cerr << "luister: " << where
-                << "needs \"lang\", \"published\", \"reply\" and \"label\" (consistent or "
-                   "contradiction)\n";
-      return 2;
+        (*label != "consistent" && *label != "contradiction"))
+      return InvalidArgument(where +
+                             ": needs \"lang\", \"published\", \"reply\" and \"label\" "
+                             "(consistent or contradiction)");
+    out.push_back(
+        {where, *lang, *published, *reply, text("kind").value_or(""), *label == "contradiction"});
+  }
+  if (out.empty()) return InvalidArgument(path + " holds no lines");
+  return out;
+}
+
+// Precision and recall per language, recall per kind.
+class Score {
+ public:
+  void Add(const LabelledPair& p, bool said) {
+    Counts& c = by_lang_[p.lang];
+    c.tp += said && p.contradiction;
+    c.fp += said && !p.contradiction;
+    c.fn += !said && p.contradiction;
+    c.tn += !said && !p.contradiction;
+    if (p.contradiction) {
+      by_kind_[p.kind].second++;
+      by_kind_[p.kind].first += said;
     }
-    const std::vector<AnswerConflict> found = FindConflicts(*published, *reply);
+  }
+  nlohmann::json Json() const {
+    auto round4 = [](double v) { return std::round(v * 10000) / 10000; };
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [lang, c] : by_lang_) {
+      const double p = c.tp + c.fp ? static_cast<double>(c.tp) / (c.tp + c.fp) : 0;
+      const double r = c.tp + c.fn ? static_cast<double>(c.tp) / (c.tp + c.fn) : 0;
+      out[lang] = {{"precision", round4(p)},
+                   {"recall", round4(r)},
+                   {"n", c.tp + c.fp + c.fn + c.tn},
+                   {"contradictions", c.tp + c.fn}};
+    }
+    nlohmann::json kinds = nlohmann::json::object();
+    for (const auto& [kind, fl] : by_kind_)
+      kinds[kind.empty() ? "unnamed" : kind] = {
+          {"recall", round4(static_cast<double>(fl.first) / fl.second)}, {"n", fl.second}};
+    out["recall_by_kind"] = kinds;
+    return out;
+  }
+
+ private:
+  struct Counts {
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+  };
+  std::map<std::string, Counts> by_lang_;
+  std::map<std::string, std::pair<int, int>> by_kind_;  // found, labelled
+};
+
+}  // namespace
+
+int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
+  const Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(args.input);
+  if (!pairs.ok()) {
+    std::cerr << "luister: " << pairs.status().message() << "\n";
+    return 2;
+  }
+  Score score;
+  for (const LabelledPair& p : *pairs) {
+    const std::vector<AnswerConflict> found = FindConflicts(p.published, p.reply);
     const bool said = !found.empty();
-    const bool truth = *label == "contradiction";
-    Counts& c = by_lang[*lang];
-    c.tp += said && truth;
-    c.fp += said && !truth;
-    c.fn += !said && truth;
-    c.tn += !said && !truth;
-    if (truth) {
-      const std::string kind = text("kind").value_or("");
-      by_kind[kind].second++;
-      by_kind[kind].first += said;
+    score.Add(p, said);
+    if (args.findings) {
+      nlohmann::json line = {
+          {"where", p.where}, {"lang", p.lang}, {"contradiction", p.contradiction},
+          {"kind", p.kind},   {"said", said},   {"signals", nlohmann::json::array()}};
+      for (const ConflictSignal& s : ConflictSignals(p.published, p.reply))
+        line["signals"].push_back({{"signal", s.signal},
+                                   {"published", s.conflict.published},
+                                   {"written", s.conflict.written}});
+      std::cerr << line.dump() << "\n";
     }
-    if (args.verbose && said != truth) {
-      std::cerr << (said ? "FALSE ALARM " : "MISSED ") << where << text("kind").value_or("")
-                << "\n  published: " << *published << "\n  reply: " << *reply << "\n";
+    if (args.verbose && said != p.contradiction) {
+      std::cerr << (said ? "FALSE ALARM " : "MISSED ") << p.where << ": " << p.kind
+                << "\n  published: " << p.published << "\n  reply: " << p.reply << "\n";
       for (const AnswerConflict& f : found)
         std::cerr << "  found " << ToString(f.kind) << ": " << f.published << " / " << f.written
                   << "\n";
+      if (!said)
+        for (const ConflictSignal& s : ConflictSignals(p.published, p.reply))
+          std::cerr << "  signal " << s.signal << ": " << s.conflict.published << " / "
+                    << s.conflict.written << "\n";
     }
   }
-  if (by_lang.empty()) {
-    std::cerr << "luister: " << args.input << " holds no lines\n";
-    return 2;
+  std::cout << score.Json().dump() << "\n";
+  return 0;
+}
+
+int RunAnswersConsistencyLearn(const AnswersConsistencyLearnArgs& args) {
+  // Every set read into its findings once.
+  std::vector<std::vector<LabelledPair>> sets;
+  std::vector<std::vector<LabelledSignals>> signals;
+  for (const std::string& path : args.inputs) {
+    Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(path);
+    if (!pairs.ok()) {
+      std::cerr << "luister: " << pairs.status().message() << "\n";
+      return 2;
+    }
+    std::vector<LabelledSignals> read;
+    for (const LabelledPair& p : *pairs)
+      read.push_back({ConflictSignals(p.published, p.reply), p.contradiction});
+    sets.push_back(std::move(*pairs));
+    signals.push_back(std::move(read));
   }
-  auto round4 = [](double v) { return std::round(v * 10000) / 10000; };
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [lang, c] : by_lang) {
-    const double p = c.tp + c.fp ? static_cast<double>(c.tp) / (c.tp + c.fp) : 0;
-    const double r = c.tp + c.fn ? static_cast<double>(c.tp) / (c.tp + c.fn) : 0;
-    out[lang] = {{"precision", round4(p)},
-                 {"recall", round4(r)},
-                 {"n", c.tp + c.fp + c.fn + c.tn},
-                 {"contradictions", c.tp + c.fn}};
+  nlohmann::json out = {{"left_out", nlohmann::json::object()}};
+  // Each set scored by a model learnt from the others.
+  if (sets.size() > 1)
+    for (size_t held = 0; held < sets.size(); ++held) {
+      std::vector<LabelledSignals> train;
+      for (size_t k = 0; k < sets.size(); ++k)
+        if (k != held) train.insert(train.end(), signals[k].begin(), signals[k].end());
+      const ConsistencyModel model = LearnConsistencyModel(train);
+      Score score;
+      for (size_t k = 0; k < sets[held].size(); ++k)
+        score.Add(sets[held][k],
+                  ContradictionProbability(model, signals[held][k].signals) >= model.threshold);
+      out["left_out"][args.inputs[held]] = score.Json();
+    }
+  std::vector<LabelledSignals> all;
+  for (const auto& s : signals) all.insert(all.end(), s.begin(), s.end());
+  const ConsistencyModel model = LearnConsistencyModel(all);
+  const std::vector<std::string_view>& names = ConsistencySignalNames();
+  nlohmann::json weights = {{"bias", model.bias}, {"threshold", model.threshold}};
+  for (size_t i = 0; i < names.size(); ++i) weights[std::string(names[i])] = model.weights[i];
+  out["weights"] = weights;
+  if (!args.write.empty()) {
+    std::ofstream file(args.write);
+    file << "// The weights of the consistency check's findings "
+            "(domain/answer_consistency.h).\n"
+            "// Written by `luister answers consistency-learn --write` from:\n";
+    for (const std::string& path : args.inputs) file << "//   " << path << "\n";
+    file << "// Do not edit by hand.\n";
+    auto put = [&](std::string_view name, double w) {
+      file << "{\"" << name << "\", " << std::setprecision(6) << w << "},\n";
+    };
+    put("bias", model.bias);
+    put("threshold", model.threshold);
+    for (size_t i = 0; i < names.size(); ++i) put(names[i], model.weights[i]);
+    if (!file) {
+      std::cerr << "luister: cannot write " << args.write << "\n";
+      return 2;
+    }
   }
-  nlohmann::json kinds = nlohmann::json::object();
-  for (const auto& [kind, fl] : by_kind)
-    kinds[kind.empty() ? "unnamed" : kind] = {
-        {"recall", round4(static_cast<double>(fl.first) / fl.second)}, {"n", fl.second}};
-  out["recall_by_kind"] = kinds;
   std::cout << out.dump() << "\n";
   return 0;
 }

@@ -97,9 +97,20 @@ int RunAnswersEval(const AnswersEvalArgs& args);
 
 struct AnswersConsistencyArgs {
   std::string input;
-  bool verbose = false;  // each mistake on standard error
+  bool verbose = false;   // each mistake on standard error
+  bool findings = false;  // each pair's findings, JSON lines on standard error
 };
 int RunAnswersConsistency(const AnswersConsistencyArgs& args);
+
+// `luister answers consistency-learn`: weighs the consistency check's
+// findings (domain/answer_consistency.h) by a model learnt from labelled
+// sets, scores each set by a model learnt from the others, and with
+// --write writes the weights for the build.
+struct AnswersConsistencyLearnArgs {
+  std::vector<std::string> inputs;
+  std::string write;
+};
+int RunAnswersConsistencyLearn(const AnswersConsistencyLearnArgs& args);
 
 // `luister staffing`: Erlang C (Erlang A with a patience) for one interval
 // (domain/staffing.h): one JSON object {"erlangs","required",

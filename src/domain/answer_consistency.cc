@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "domain/text_analysis.h"
@@ -2167,8 +2168,8 @@ std::string DayNames(int days, Language lang) {
   return out;
 }
 
-std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply) {
-  std::vector<AnswerConflict> out;
+std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply) {
+  std::vector<ConflictSignal> out;
   const std::vector<std::string> pub_texts = SplitSentences(published);
   const std::vector<std::string> reply_texts = SplitSentences(reply);
   if (pub_texts.empty() || reply_texts.empty()) return out;
@@ -2190,11 +2191,11 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     auto f = FactFinder(rep.back(), rep.size() - 1, &counted).Find();
     rep_facts.insert(rep_facts.end(), f.begin(), f.end());
   }
-  std::set<std::pair<ConflictKind, std::string>> seen;
-  auto add = [&](ConflictKind kind, std::string p, std::string w, const Sentence& ps,
-                 const Sentence& rs) {
-    if (!seen.emplace(kind, w).second) return;
-    out.push_back({kind, std::move(p), std::move(w), ps.text, rs.text});
+  std::set<std::tuple<std::string_view, ConflictKind, std::string>> seen;
+  auto add = [&](std::string_view signal, ConflictKind kind, std::string p, std::string w,
+                 const Sentence& ps, const Sentence& rs) {
+    if (!seen.emplace(signal, kind, w).second) return;
+    out.push_back({signal, {kind, std::move(p), std::move(w), ps.text, rs.text}});
   };
 
   // The days it is open on, as sets: "closed on Mondays" is "open Tuesday
@@ -2209,12 +2210,18 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
           return x;
       return v.front();
     };
-    add(ConflictKind::kDate, DayNames(pub_days, lang), DayNames(rep_days, lang), with_day(pub),
-        with_day(rep));
+    add("date.open_days", ConflictKind::kDate, DayNames(pub_days, lang), DayNames(rep_days, lang),
+        with_day(pub), with_day(rep));
   }
 
-  // Facts: amounts, periods, deadlines, dates.
+  // Facts: amounts, periods, deadlines, dates. What each of the reply's
+  // came to: nothing to compare, the answer's value, let pass by a guard
+  // below, a conflict, or a different value about something that seemed
+  // else (compared again by elimination after the loop).
+  enum class Outcome { kNone, kSame, kGuarded, kConflict, kElsewhere };
+  std::vector<Outcome> outcome(rep_facts.size(), Outcome::kNone);
   for (const Fact& f : rep_facts) {
+    Outcome& result = outcome[static_cast<size_t>(&f - rep_facts.data())];
     if (f.own) continue;
     if (days_compared && f.unit == "weekday") continue;
     std::vector<const Fact*> candidates;
@@ -2239,8 +2246,15 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     for (const Fact& g : rep_facts)
       in_sentence += !g.own && g.sentence == f.sentence && Comparable(f, g);
     if (same_related >= 0 &&
-        !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2))
+        !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2)) {
+      result = Outcome::kSame;
       continue;
+    }
+    // What a guard below lets pass is still a finding, a weak one.
+    auto weak = [&](std::string_view signal) {
+      result = Outcome::kGuarded;
+      add(signal, f.kind, best->text, f.text, pub[best->sentence], rep[f.sentence]);
+    };
     // The answer's value said again in another sentence of the reply, at
     // least as much about it: this one is about something else ("the
     // course is on 14 June ... your exam on 20 June").
@@ -2249,7 +2263,11 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
              Related(rep[g.sentence], pub[best->sentence]) >=
                  Related(rep[f.sentence], pub[best->sentence]);
     });
-    if (restated) continue;
+    if (restated) {
+      weak("fact.restated");
+      result = Outcome::kElsewhere;  // about something else: the elimination decides
+      continue;
+    }
     // A day inside a stretch the answer gives ("Monday to Saturday", "from
     // 1 December to 4 January"): the next value of the same kind after one
     // of the answer's, in a sentence that says "to".
@@ -2308,7 +2326,10 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       for (const Fact& x : pub_facts)
         inside = inside || (!x.own && x.kind == f.kind && x.unit == f.unit && x.hi > x.lo &&
                             f.lo == f.hi && f.lo > x.lo && f.lo < x.hi);
-      if (inside) continue;
+      if (inside) {
+        weak("fact.inside_stretch");
+        continue;
+      }
     }
     // A total worked out from the answer's prices: a whole number of the
     // same sentence times one of them ("5 nachten: € 105" at € 21 a night),
@@ -2316,8 +2337,10 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     // with extras ("10 panelen: € 4.520" at € 3.960 for 8 and € 280 per
     // extra one), less one of the answer's percentages.
     if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
-        WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts))
+        WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts)) {
+      weak("fact.worked_out");
       continue;
+    }
     // How many the customer has, priced by working it out from the
     // answer ("voor 12 personen kom je uit op € 34,50" at € 24,50 for 8
     // and € 10 for every 4 more): not another rule on how many.
@@ -2327,21 +2350,61 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                  std::none_of(pub_facts.begin(), pub_facts.end(),
                               [&](const Fact& p) { return std::abs(p.lo - g.lo) < 0.005; }) &&
                  WorkedOut(g.lo, pub, pub_facts, rep[g.sentence], rep_facts);
-        }))
+        })) {
+      weak("fact.count_priced");
       continue;
+    }
     // A value the bound it is about allows ("at least 1 year": three years).
     // Not how often: "twice a month" against "up to 4 times a month" is
     // the rule said otherwise.
     if (f.bound == 0 && best->bound != 0 && !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
-        (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi))
+        (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
+      weak("fact.within_bound");
       continue;
+    }
     size_t same_in_reply = 0;
     for (const Fact& g : rep_facts) same_in_reply += !g.own && Comparable(f, g);
     const bool only_ones = candidates.size() == 1 && same_in_reply == 1;
     const bool related = best_related >= kRelated || (only_ones && f.kind != ConflictKind::kDate) ||
                          (only_ones && best_related > 0);
-    if (related) add(f.kind, best->text, f.text, pub[best->sentence], rep[f.sentence]);
+    if (related) {
+      static constexpr std::array<std::string_view, 6> kStrong = {
+          "fact.amount", "fact.period", "fact.deadline", "fact.date", "", ""};
+      weak(kStrong[static_cast<size_t>(f.kind)]);
+      result = Outcome::kConflict;
+    } else {
+      weak(best_related >= kRelated / 2 ? "fact.loosely_related" : "fact.unrelated");
+      result = Outcome::kElsewhere;
+    }
+  }
+
+  // By elimination: when the reply restates every value of a kind the
+  // answer gives but one, and gives one of that kind the answer does not,
+  // the two are about the same thing even in other words ("de huur past
+  // zich aan per 1 juli; de brief komt uiterlijk 1 mei" against "de
+  // huuraanpassing gaat in per 1 augustus; de brief komt uiterlijk 1 mei").
+  for (size_t i = 0; i < rep_facts.size(); ++i) {
+    if (outcome[i] != Outcome::kElsewhere) continue;
+    const Fact& f = rep_facts[i];
+    const Fact* left = nullptr;
+    size_t unmatched_pub = 0;
+    for (const Fact& p : pub_facts) {
+      if (p.own || !Comparable(f, p)) continue;
+      const bool restated_in_reply =
+          std::any_of(rep_facts.begin(), rep_facts.end(),
+                      [&](const Fact& g) { return !g.own && Comparable(g, p) && SameValue(g, p); });
+      if (!restated_in_reply) {
+        ++unmatched_pub;
+        left = &p;
+      }
+    }
+    size_t unmatched_rep = 0;
+    for (size_t k = 0; k < rep_facts.size(); ++k)
+      unmatched_rep += Comparable(f, rep_facts[k]) && !rep_facts[k].own &&
+                       (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict);
+    if (unmatched_pub == 1 && unmatched_rep == 1)
+      add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 
   // Yes or no, clause by clause: a reply's clause that states what clauses
@@ -2378,7 +2441,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     // one that says it as the reply does.
     const Sentence* best = nullptr;
     const Sentence* same = nullptr;
-    double best_related = 0, same_related = 0;
+    const Sentence* loose = nullptr;  // turned around, but less plainly about the same
+    double best_related = 0, same_related = 0, loose_related = 0;
     for (const Sentence& p : pub_clauses) {
       if (p.condition) continue;
       const double rel = Related(r, p);
@@ -2390,6 +2454,9 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       } else if (Shared(r, p) >= 2 && rel >= kSameClaim && rel > best_related) {
         best_related = rel;
         best = &p;
+      } else if (Shared(r, p) >= 1 && rel >= kRelated / 2 && rel > loose_related) {
+        loose_related = rel;
+        loose = &p;
       }
     }
     // Both: how much more the one is about it decides; but a clause that
@@ -2415,19 +2482,29 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
     }
     // Sparing the customer agrees with what the answer gives for free,
     // includes or does by itself.
+    bool relieved = false;
     if (best && r.relief && best->negations == 0) {
       static const WordSet given = {
           "included",  "includes",    "include",       "inbegrepen", "inclusief", "free", "gratis",
           "kosteloos", "automatisch", "automatically", "vanzelf",    "automatic", "comes"};
-      agrees = agrees || std::any_of(best->tokens.begin(), best->tokens.end(),
-                                     [](const Token& t) { return In(given, t.text); });
+      relieved = std::any_of(best->tokens.begin(), best->tokens.end(),
+                             [](const Token& t) { return In(given, t.text); });
     }
-    if (!best || agrees) continue;
     const bool nl = lang == Language::kNl;
     auto say = [&](const Sentence& x) {
       return x.negations % 2 ? x.negation : std::string(nl ? "ja" : "yes");
     };
-    add(ConflictKind::kYesNo, say(*best), say(r), *best, r);
+    if (!best) {
+      if (loose && !same)
+        add("yesno.turned_loosely", ConflictKind::kYesNo, say(*loose), say(r), *loose, r);
+      continue;
+    }
+    if (agrees || relieved) {
+      add(relieved ? "yesno.relief" : "yesno.turned_outweighed", ConflictKind::kYesNo, say(*best),
+          say(r), *best, r);
+      continue;
+    }
+    add("yesno.turned", ConflictKind::kYesNo, say(*best), say(r), *best, r);
     turned.insert(&r);
   }
 
@@ -2453,7 +2530,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       for (const auto& [a, b] : kOpposites)
         for (const auto& [said, instead] : {std::pair{a, b}, std::pair{b, a}})
           if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said)) {
-            add(ConflictKind::kYesNo, std::string(said), std::string(instead), p, r);
+            add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
+                r);
             turned.insert(&r);
           }
     }
@@ -2487,10 +2565,91 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                 });
       if (!demanded) continue;
       if (shares(r, p) == 0) continue;
-      add(ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed", r.negation, p, r);
+      add("yesno.not_needed", ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed",
+          r.negation, p, r);
       turned.insert(&r);
       break;
     }
+  }
+
+  // Needed against not needed, the other way round: the answer spares
+  // the customer a step ("U hoeft geen afspraak te maken", "no receipt
+  // needed") and a sentence of the reply has them take it ("Belt u wel even
+  // om te reserveren, want we werken met afspraken").
+  for (const Sentence& p : pub_clauses) {
+    if (p.condition || p.negations % 2 == 0 || !p.stems.contains("~need")) continue;
+    for (const Sentence& r : rep) {
+      if (r.condition || r.negations > 0 || !(r.instruction || r.imperative)) continue;
+      if (shares(r, p) == 0) continue;
+      add("yesno.needed_for_not_needed", ConflictKind::kYesNo, p.negation,
+          lang == Language::kNl ? "nodig" : "needed", p, r);
+      break;
+    }
+  }
+
+  // A rule stretched to what the answer keeps apart: "ook voor een
+  // vouwfiets", "even if you have it repaired", "and in the canoes too"
+  // (the answer says it of the thing in another sentence, or only in a
+  // condition or a negation).
+  {
+    static const std::vector<std::string_view> kStretch = {
+        "ook als ",   "ook wanneer ", "ook bij ",       "ook voor ",    "ook in ",    "ook op ",
+        "ook met ",   "ook zonder ",  "ook na ",        "zelfs als ",   "zelfs bij ", "zelfs voor ",
+        "ongeacht ",  "even if ",     "even when ",     "even though ", "even for ",  "even on ",
+        "even with ", "even in ",     "regardless of ", "also for ",    "also on ",   "also in ",
+        "also if ",   "also when ",   "as well as "};
+    const std::string pub_lower = Lower(std::string(published));
+    const auto marker_in = [&](const std::string& text) {
+      for (std::string_view m : kStretch)
+        if (text.find(m) != std::string::npos) return true;
+      return false;
+    };
+    if (!marker_in(pub_lower))
+      for (const Sentence& r : rep) {
+        const std::string lower = Lower(r.text);
+        size_t at = std::string::npos, len = 0;
+        for (std::string_view m : kStretch)
+          if (const size_t k = lower.find(m); k != std::string::npos && k < at) {
+            at = k;
+            len = m.size();
+          }
+        if (at == std::string::npos) continue;
+        size_t end = lower.find_first_of(",.;:!?", at + len);
+        if (end == std::string::npos) end = lower.size();
+        const Sentence what = reader.Read(lower.substr(at + len, end - at - len));
+        if (what.stems.empty()) continue;
+        // The answer's sentence the rest of the reply's sentence is about.
+        Sentence rest = r;
+        for (const std::string& w : what.stems) rest.stems.erase(w);
+        size_t main = pub.size();
+        double main_related = 0;
+        for (size_t k = 0; k < pub.size(); ++k)
+          if (const double rel = Related(rest, pub[k]); rel > main_related) {
+            main_related = rel;
+            main = k;
+          }
+        if (main == pub.size() || main_related < kRelated) continue;
+        const auto names = [&](const Sentence& x) {
+          return std::any_of(what.stems.begin(), what.stems.end(), [&](const std::string& w) {
+            return std::any_of(x.stems.begin(), x.stems.end(),
+                               [&](const std::string& y) { return SameThing(w, y); });
+          });
+        };
+        const Sentence* kept_apart = nullptr;
+        for (const Sentence& p : pub_clauses) {
+          if (!names(p)) continue;
+          const bool other_sentence = !names(pub[main]) &&
+                                      p.text.find(pub[main].text) == std::string::npos &&
+                                      pub[main].text.find(p.text) == std::string::npos;
+          if (other_sentence || p.condition || p.negations % 2) {
+            kept_apart = &p;
+            break;
+          }
+        }
+        if (!kept_apart) continue;
+        add("yesno.stretched", ConflictKind::kYesNo, kept_apart->text,
+            std::string(r.text.substr(at, end - at)), *kept_apart, r);
+      }
   }
 
   // Free against a fee: the answer says something costs nothing ("de
@@ -2508,6 +2667,13 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       if ((w == "no" || w == "geen") &&
           (next == "charge" || next == "fee" || next == "toeslag" || next == "kosten" ||
            next == "extra" || next == "additional" || next == "cost"))
+        return true;
+      // "on the house", "for nothing", "voor niks", "at no cost".
+      const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
+      const std::string_view prev2 = i > 1 ? std::string_view(t[i - 2].text) : "";
+      if ((w == "house" && prev == "the" && prev2 == "on") ||
+          ((w == "nothing" || w == "niks" || w == "niets") && (prev == "for" || prev == "voor")) ||
+          (w == "cost" && prev == "no" && prev2 == "at"))
         return true;
     }
     return false;
@@ -2537,11 +2703,11 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                              return n && *n >= 2 && std::abs(p.lo * *n - f.lo) < 0.005;
                            });
       });
-      if (named || Shared(rep[f.sentence], pub[pi]) < 1 ||
-          Related(rep[f.sentence], pub[pi]) < kRelated)
-        continue;
-      add(ConflictKind::kYesNo, lang == Language::kNl ? "gratis" : "free", f.text, pub[pi],
-          rep[f.sentence]);
+      if (named) continue;
+      const bool about =
+          Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated;
+      add(about ? "yesno.fee_for_free" : "yesno.fee_for_free_loosely", ConflictKind::kYesNo,
+          lang == Language::kNl ? "gratis" : "free", f.text, pub[pi], rep[f.sentence]);
     }
     // Or a fee without its amount ("we charge a small fee for checking",
     // "for half the usual fee").
@@ -2570,7 +2736,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       std::string said;
       for (const Token& t : r.tokens)
         if (In(fee, t.text)) said = t.text;
-      add(ConflictKind::kYesNo, lang == Language::kNl ? "gratis" : "free", said, pub[pi], r);
+      add("yesno.fee_without_amount", ConflictKind::kYesNo,
+          lang == Language::kNl ? "gratis" : "free", said, pub[pi], r);
     }
   }
 
@@ -2597,8 +2764,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
       return &pub[f.sentence] == priced && f.kind == ConflictKind::kAmount &&
              f.unit.starts_with("money") && f.hi > 0;
     });
-    add(ConflictKind::kYesNo, price->text, lang == Language::kNl ? "gratis" : "free", *priced,
-        rep[ri]);
+    add("yesno.free_for_priced", ConflictKind::kYesNo, price->text,
+        lang == Language::kNl ? "gratis" : "free", *priced, rep[ri]);
   }
 
   // Procedure: the reply sends the customer another way than the answer
@@ -2620,16 +2787,33 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                (m == "online" && std::any_of(asserted.begin(), asserted.end(),
                                              [](const auto& a) { return Digital(a.first); }));
     }
-    if (shared) continue;
     const auto ruled_out = std::find_if(r.means.begin(), r.means.end(),
                                         [&](const auto& m) { return refused.contains(m.first); });
     if (ruled_out != r.means.end()) {
       const auto p = std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& x) {
         return x.negations % 2 && x.means.contains(ruled_out->first);
       });
-      add(ConflictKind::kProcedure,
+      add(shared ? "procedure.ruled_out_beside_shared" : "procedure.ruled_out",
+          ConflictKind::kProcedure,
           (lang == Language::kNl ? std::string("niet ") : std::string("not ")) + ruled_out->second,
           ruled_out->second, *p, r);
+      continue;
+    }
+    if (shared) {
+      // A way the answer does not name beside one it does ("fill it in
+      // online and bring it to the office").
+      const auto extra = std::find_if(r.means.begin(), r.means.end(), [&](const auto& m) {
+        return m.first != "form" && !asserted.contains(m.first) &&
+               !(Digital(m.first) && asserted.contains("online"));
+      });
+      if (extra != r.means.end()) {
+        const auto p = std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& x) {
+          return x.negations % 2 == 0 && !x.means.empty();
+        });
+        if (p != pub_clauses.end())
+          add("procedure.extra_way", ConflictKind::kProcedure, p->means.begin()->second,
+              extra->second, *p, r);
+      }
       continue;
     }
     if (asserted.empty()) continue;
@@ -2657,8 +2841,9 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
           best_related = kSameProcedure;
           break;
         }
-    if (!best || best_related < kSameProcedure) continue;
-    add(ConflictKind::kProcedure, best->means.begin()->second, r.means.begin()->second, *best, r);
+    if (!best) continue;
+    add(best_related >= kSameProcedure ? "procedure.other_way" : "procedure.other_way_loosely",
+        ConflictKind::kProcedure, best->means.begin()->second, r.means.begin()->second, *best, r);
   }
 
   // The same ways in another order, where the answer gives one ("eerst
@@ -2669,8 +2854,8 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
                                    "next",  "begin",  "beginnen",   "beginnen", "start"};
   const bool ordered = std::any_of(pub_all.tokens.begin(), pub_all.tokens.end(),
                                    [](const Token& t) { return In(sequence, t.text); });
-  const bool has_procedure = std::any_of(out.begin(), out.end(), [](const AnswerConflict& c) {
-    return c.kind == ConflictKind::kProcedure;
+  const bool has_procedure = std::any_of(out.begin(), out.end(), [](const ConflictSignal& c) {
+    return c.signal == "procedure.other_way" || c.signal == "procedure.ruled_out";
   });
   if (ordered && !has_procedure) {
     struct Step {
@@ -2701,12 +2886,288 @@ std::vector<AnswerConflict> FindConflicts(std::string_view published, std::strin
         if (ra == written.end() || rb == written.end() || ra->clause == rb->clause ||
             said[a].clause == said[b].clause || rb >= ra)
           continue;
-        add(ConflictKind::kProcedure, said[a].word + " → " + said[b].word,
+        add("procedure.order", ConflictKind::kProcedure, said[a].word + " → " + said[b].word,
             rb->word + " → " + ra->word, *said[a].clause, *rb->clause);
         done = true;
       }
   }
+
+  // The steps in another order, whatever the ways: "first report it to the
+  // police, then submit your claim online" against "start your claim online
+  // right away, and once you've reported it to the police add the number".
+  // Each clause is placed by its words of order ("eerst", "right away"
+  // first; "daarna", "then" later; "once", "nadat" before the clause it
+  // belongs to), else where it stands.
+  if (!has_procedure && std::none_of(out.begin(), out.end(), [](const ConflictSignal& c) {
+        return c.signal == "procedure.order";
+      })) {
+    static const WordSet kFirst = {"eerst", "first", "firstly", "alvast"};
+    static const WordSet kLater = {"daarna", "then", "afterwards", "vervolgens", "later", "next"};
+    static const WordSet kPrior = {"once", "nadat", "zodra", "after"};
+    auto marker = [](const Sentence& c) {
+      const auto& t = c.tokens;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const std::string& w = t[i].text;
+        const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+        if (In(kFirst, w) || ((w == "right" || w == "straight") && next == "away")) return -1;
+        if (In(kLater, w) || (w == "after" && (next == "that" || next == "this"))) return 1;
+        // Not "after 5 pm", "once a month".
+        const bool counted =
+            i + 1 < t.size() && (t[i + 1].type == Token::kNumber || next == "a" || next == "per" ||
+                                 next == "every" || next == "each" || next == "more");
+        if ((In(kPrior, w) && !counted) || (w == "pas" && next == "als")) return 2;
+      }
+      return 0;
+    };
+    auto keys = [&](const std::vector<Sentence>& clauses) {
+      std::vector<double> key(clauses.size());
+      for (size_t i = 0; i < clauses.size(); ++i) {
+        const int m = marker(clauses[i]);
+        key[i] = m == -1  ? static_cast<double>(i) - 1000
+                 : m == 1 ? static_cast<double>(i) + 1000
+                 : m == 2 ? static_cast<double>(i) - 1.5
+                          : static_cast<double>(i);
+      }
+      return key;
+    };
+    const std::vector<double> pub_key = keys(pub_clauses), rep_key = keys(rep_clauses);
+    // Steps are things to do ("report it to the police", "stuur het
+    // pakket op"), not times ("after 5 pm", "op 1 mei").
+    const auto timed = [](const Sentence& c) {
+      static const WordSet clock = {"am",     "pm",       "uur",         "o'clock", "noon",
+                                    "midday", "midnight", "middernacht", "'s",      "s"};
+      return std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+        return In(clock, t.text) || MonthOf(t.text) > 0 || WeekdayOf(t.text) > 0 ||
+               (t.type == Token::kNumber && t.text.find_first_of(":.") != std::string::npos);
+      });
+    };
+    const auto act = [](const Sentence& c) {
+      static const WordSet verbs = {
+          "report", "submit", "apply",    "book",     "complete",   "register", "make",
+          "fill",   "upload", "send",     "call",     "bring",      "return",   "contact",
+          "doe",    "maak",   "vraag",    "meld",     "boek",       "regel",    "plan",
+          "geef",   "stuur",  "bel",      "breng",    "lever",      "vul",      "upload",
+          "log",    "start",  "begin",    "pay",      "betaal",     "neem",     "take",
+          "visit",  "check",  "sign",     "teken",    "aanmelden",  "reported", "sent",
+          "filled", "gemeld", "gestuurd", "ingevuld", "aangevraagd"};
+      return c.instruction || c.imperative || !c.means.empty() || !c.named.empty() ||
+             std::any_of(c.tokens.begin(), c.tokens.end(),
+                         [](const Token& t) { return In(verbs, t.text); });
+    };
+    const bool marked = std::any_of(pub_clauses.begin(), pub_clauses.end(),
+                                    [&](const Sentence& c) { return marker(c) != 0; });
+    // How many of `stems` a clause names (compounds count).
+    auto overlap = [](const Sentence& c, const std::vector<std::string>& stems) {
+      size_t n = 0;
+      for (const std::string& w : stems)
+        n += std::any_of(c.stems.begin(), c.stems.end(),
+                         [&](const std::string& x) { return SameThing(w, x); });
+      return n;
+    };
+    auto only_in = [](const Sentence& a, const Sentence& b) {
+      std::vector<std::string> v;
+      for (const std::string& w : a.stems)
+        if (w[0] != '~' && !b.stems.contains(w)) v.push_back(w);
+      return v;
+    };
+    bool done = !marked;
+    for (size_t a = 0; a < pub_clauses.size() && !done; ++a)
+      for (size_t b = 0; b < pub_clauses.size() && !done; ++b) {
+        // In the answer's own order ("For emergencies, call us first" after
+        // another sentence is no step before it).
+        if (a >= b || pub_key[a] >= pub_key[b] || pub_clauses[a].condition) continue;
+        if (marker(pub_clauses[a]) == 0 && marker(pub_clauses[b]) == 0) continue;
+        if (timed(pub_clauses[a]) || timed(pub_clauses[b]) || !act(pub_clauses[a]) ||
+            !act(pub_clauses[b]))
+          continue;
+        const std::vector<std::string> sa = only_in(pub_clauses[a], pub_clauses[b]),
+                                       sb = only_in(pub_clauses[b], pub_clauses[a]);
+        if (sa.empty() || sb.empty()) continue;
+        // The reply's clauses for the two steps: two clauses, each naming
+        // its step, chosen so that each names its own more than the other.
+        size_t ra = rep_clauses.size(), rb = rep_clauses.size();
+        double best = 0;
+        for (size_t i = 0; i < rep_clauses.size(); ++i) {
+          const double ia = static_cast<double>(overlap(rep_clauses[i], sa)),
+                       ib = static_cast<double>(overlap(rep_clauses[i], sb));
+          if (ia == 0) continue;
+          for (size_t k = 0; k < rep_clauses.size(); ++k) {
+            if (k == i) continue;
+            const double ka = static_cast<double>(overlap(rep_clauses[k], sa)),
+                         kb = static_cast<double>(overlap(rep_clauses[k], sb));
+            if (kb == 0) continue;
+            const double score = (ia - ib) + (kb - ka);
+            if (score > best) {
+              best = score;
+              ra = i;
+              rb = k;
+            }
+          }
+        }
+        if (ra == rep_clauses.size() || rb == rep_clauses.size() || ra == rb ||
+            timed(rep_clauses[ra]) || timed(rep_clauses[rb]))
+          continue;
+        if (rep_key[rb] < rep_key[ra]) {
+          add("procedure.steps_reordered", ConflictKind::kProcedure,
+              pub_clauses[a].text + " → " + pub_clauses[b].text,
+              rep_clauses[rb].text + " → " + rep_clauses[ra].text, pub_clauses[a], rep_clauses[rb]);
+          done = true;
+        }
+      }
+  }
   return out;
+}
+
+// ---- weighing the findings ----------------------------------------------------
+
+const std::vector<std::string_view>& ConsistencySignalNames() {
+  static const std::vector<std::string_view> names = {
+      "fact.amount",
+      "fact.period",
+      "fact.deadline",
+      "fact.date",
+      "fact.restated",
+      "fact.inside_stretch",
+      "fact.worked_out",
+      "fact.count_priced",
+      "fact.within_bound",
+      "fact.by_elimination",
+      "yesno.needed_for_not_needed",
+      "yesno.stretched",
+      "procedure.steps_reordered",
+      "fact.loosely_related",
+      "fact.unrelated",
+      "date.open_days",
+      "yesno.turned",
+      "yesno.turned_outweighed",
+      "yesno.turned_loosely",
+      "yesno.relief",
+      "yesno.opposite",
+      "yesno.not_needed",
+      "yesno.fee_for_free",
+      "yesno.fee_for_free_loosely",
+      "yesno.fee_without_amount",
+      "yesno.free_for_priced",
+      "procedure.ruled_out",
+      "procedure.ruled_out_beside_shared",
+      "procedure.extra_way",
+      "procedure.other_way",
+      "procedure.other_way_loosely",
+      "procedure.order",
+  };
+  return names;
+}
+
+namespace {
+
+size_t SignalIndex(std::string_view name) {
+  const auto& names = ConsistencySignalNames();
+  return static_cast<size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+// A pair's features: which signals it gives.
+std::vector<double> Features(const std::vector<ConflictSignal>& signals) {
+  std::vector<double> x(ConsistencySignalNames().size(), 0.0);
+  for (const ConflictSignal& s : signals)
+    if (const size_t i = SignalIndex(s.signal); i < x.size()) x[i] = 1;
+  return x;
+}
+
+double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
+
+struct NamedWeight {
+  std::string_view name;
+  double weight;
+};
+
+}  // namespace
+
+const ConsistencyModel& DefaultConsistencyModel() {
+  static const ConsistencyModel model = [] {
+    static constexpr NamedWeight kLearnt[] = {
+#include "domain/answer_consistency_model.inc"
+    };
+    ConsistencyModel m;
+    m.weights.assign(ConsistencySignalNames().size(), 0.0);
+    for (const NamedWeight& w : kLearnt) {
+      if (w.name == "bias") {
+        m.bias = w.weight;
+      } else if (w.name == "threshold") {
+        m.threshold = w.weight;
+      } else if (const size_t i = SignalIndex(w.name); i < m.weights.size()) {
+        m.weights[i] = w.weight;
+      }
+    }
+    return m;
+  }();
+  return model;
+}
+
+double ContradictionProbability(const ConsistencyModel& model,
+                                const std::vector<ConflictSignal>& signals) {
+  const std::vector<double> x = Features(signals);
+  double z = model.bias;
+  for (size_t i = 0; i < x.size() && i < model.weights.size(); ++i) z += model.weights[i] * x[i];
+  return Sigmoid(z);
+}
+
+ConsistencyModel LearnConsistencyModel(const std::vector<LabelledSignals>& pairs) {
+  const size_t dims = ConsistencySignalNames().size();
+  ConsistencyModel m;
+  m.weights.assign(dims, 0.0);
+  if (pairs.empty()) return m;
+  std::vector<std::vector<double>> xs;
+  xs.reserve(pairs.size());
+  for (const LabelledSignals& p : pairs) xs.push_back(Features(p.signals));
+  // Full-batch gradient descent on the mean log loss plus an L2 penalty on
+  // the weights (not the bias): a signal seen in a handful of pairs keeps a
+  // modest weight.
+  constexpr double kL2 = 0.001, kRate = 1.0;
+  constexpr int kRounds = 3000;
+  const double n = static_cast<double>(pairs.size());
+  std::vector<double> grad(dims);
+  for (int round = 0; round < kRounds; ++round) {
+    std::fill(grad.begin(), grad.end(), 0.0);
+    double grad_bias = 0;
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      double z = m.bias;
+      for (size_t i = 0; i < dims; ++i) z += m.weights[i] * xs[k][i];
+      const double err = Sigmoid(z) - (pairs[k].contradiction ? 1.0 : 0.0);
+      grad_bias += err;
+      for (size_t i = 0; i < dims; ++i) grad[i] += err * xs[k][i];
+    }
+    m.bias -= kRate * grad_bias / n;
+    for (size_t i = 0; i < dims; ++i) m.weights[i] -= kRate * (grad[i] / n + kL2 * m.weights[i]);
+  }
+  return m;
+}
+
+std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply,
+                                          const ConsistencyModel& model) {
+  const std::vector<ConflictSignal> signals = ConflictSignals(published, reply);
+  std::vector<AnswerConflict> out;
+  if (signals.empty() || ContradictionProbability(model, signals) < model.threshold) return out;
+  // The findings the model counts for a contradiction, the most telling
+  // first; one per thing written.
+  auto weight = [&](const ConflictSignal& s) {
+    const size_t i = SignalIndex(s.signal);
+    return i < model.weights.size() ? model.weights[i] : 0.0;
+  };
+  std::vector<const ConflictSignal*> order;
+  for (const ConflictSignal& s : signals) order.push_back(&s);
+  std::stable_sort(
+      order.begin(), order.end(),
+      [&](const ConflictSignal* a, const ConflictSignal* b) { return weight(*a) > weight(*b); });
+  std::set<std::pair<ConflictKind, std::string>> seen;
+  for (const ConflictSignal* s : order) {
+    if (weight(*s) <= 0 && !out.empty()) break;
+    if (seen.emplace(s->conflict.kind, s->conflict.written).second) out.push_back(s->conflict);
+  }
+  return out;
+}
+
+std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply) {
+  return FindConflicts(published, reply, DefaultConsistencyModel());
 }
 
 }  // namespace luister
