@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -185,6 +184,7 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
           {"kind", p.kind},   {"said", said},   {"signals", nlohmann::json::array()}};
       for (const ConflictSignal& s : ConflictSignals(p.published, p.reply))
         line["signals"].push_back({{"signal", s.signal},
+                                   {"strong", s.strong},
                                    {"published", s.conflict.published},
                                    {"written", s.conflict.written}});
       std::cerr << line.dump() << "\n";
@@ -202,65 +202,6 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
     }
   }
   std::cout << score.Json().dump() << "\n";
-  return 0;
-}
-
-int RunAnswersConsistencyLearn(const AnswersConsistencyLearnArgs& args) {
-  // Every set read into its findings once.
-  std::vector<std::vector<LabelledPair>> sets;
-  std::vector<std::vector<LabelledSignals>> signals;
-  for (const std::string& path : args.inputs) {
-    Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(path);
-    if (!pairs.ok()) {
-      std::cerr << "luister: " << pairs.status().message() << "\n";
-      return 2;
-    }
-    std::vector<LabelledSignals> read;
-    for (const LabelledPair& p : *pairs)
-      read.push_back({ConflictSignals(p.published, p.reply), p.contradiction});
-    sets.push_back(std::move(*pairs));
-    signals.push_back(std::move(read));
-  }
-  nlohmann::json out = {{"left_out", nlohmann::json::object()}};
-  // Each set scored by a model learnt from the others.
-  if (sets.size() > 1)
-    for (size_t held = 0; held < sets.size(); ++held) {
-      std::vector<LabelledSignals> train;
-      for (size_t k = 0; k < sets.size(); ++k)
-        if (k != held) train.insert(train.end(), signals[k].begin(), signals[k].end());
-      const ConsistencyModel model = LearnConsistencyModel(train);
-      Score score;
-      for (size_t k = 0; k < sets[held].size(); ++k)
-        score.Add(sets[held][k],
-                  ContradictionProbability(model, signals[held][k].signals) >= model.threshold);
-      out["left_out"][args.inputs[held]] = score.Json();
-    }
-  std::vector<LabelledSignals> all;
-  for (const auto& s : signals) all.insert(all.end(), s.begin(), s.end());
-  const ConsistencyModel model = LearnConsistencyModel(all);
-  const std::vector<std::string_view>& names = ConsistencySignalNames();
-  nlohmann::json weights = {{"bias", model.bias}, {"threshold", model.threshold}};
-  for (size_t i = 0; i < names.size(); ++i) weights[std::string(names[i])] = model.weights[i];
-  out["weights"] = weights;
-  if (!args.write.empty()) {
-    std::ofstream file(args.write);
-    file << "// The weights of the consistency check's findings "
-            "(domain/answer_consistency.h).\n"
-            "// Written by `luister answers consistency-learn --write` from:\n";
-    for (const std::string& path : args.inputs) file << "//   " << path << "\n";
-    file << "// Do not edit by hand.\n";
-    auto put = [&](std::string_view name, double w) {
-      file << "{\"" << name << "\", " << std::setprecision(6) << w << "},\n";
-    };
-    put("bias", model.bias);
-    put("threshold", model.threshold);
-    for (size_t i = 0; i < names.size(); ++i) put(names[i], model.weights[i]);
-    if (!file) {
-      std::cerr << "luister: cannot write " << args.write << "\n";
-      return 2;
-    }
-  }
-  std::cout << out.dump() << "\n";
   return 0;
 }
 

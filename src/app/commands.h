@@ -102,16 +102,6 @@ struct AnswersConsistencyArgs {
 };
 int RunAnswersConsistency(const AnswersConsistencyArgs& args);
 
-// `luister answers consistency-learn`: weighs the consistency check's
-// findings (domain/answer_consistency.h) by a model learnt from labelled
-// sets, scores each set by a model learnt from the others, and with
-// --write writes the weights for the build.
-struct AnswersConsistencyLearnArgs {
-  std::vector<std::string> inputs;
-  std::string write;
-};
-int RunAnswersConsistencyLearn(const AnswersConsistencyLearnArgs& args);
-
 // `luister staffing`: Erlang C (Erlang A with a patience) for one interval
 // (domain/staffing.h): one JSON object {"erlangs","required",
 // "required_with_shrinkage","rows":[{"agents","p_wait","service_level",

@@ -219,19 +219,8 @@ int main(int argc, char** argv) {
                                     "each mistake on standard error");
   answers_consistency_cmd->add_flag(
       "--findings", answers_consistency.findings,
-      "each pair's findings, weighed or not, as JSON lines on standard error");
-  AnswersConsistencyLearnArgs answers_consistency_learn;
-  auto* answers_consistency_learn_cmd = answers_cmd->add_subcommand(
-      "consistency-learn",
-      "learn how much to trust each finding of the consistency check from labelled sets; each "
-      "set scored by a model learnt from the others (one JSON object)");
-  answers_consistency_learn_cmd
-      ->add_option("--input", answers_consistency_learn.inputs,
-                   "JSON lines of labelled pairs (repeat: one file per set)")
-      ->required();
-  answers_consistency_learn_cmd->add_option(
-      "--write", answers_consistency_learn.write,
-      "write the weights learnt from all sets (src/domain/answer_consistency_model.inc)");
+      "each pair's findings, strong and weak, as JSON lines on standard error");
+
   StaffingArgs staffing;
   auto* staffing_cmd = app.add_subcommand(
       "staffing",
@@ -307,8 +296,6 @@ int main(int argc, char** argv) {
   if (promises_detect->parsed()) return RunPromisesDetect(promises);
   if (answers_eval_cmd->parsed()) return RunAnswersEval(answers_eval);
   if (answers_consistency_cmd->parsed()) return RunAnswersConsistency(answers_consistency);
-  if (answers_consistency_learn_cmd->parsed())
-    return RunAnswersConsistencyLearn(answers_consistency_learn);
   if (staffing_cmd->parsed()) return RunStaffing(staffing);
   if (topics_eval_cmd->parsed()) return RunTopicsEval(topics_eval);
   if (topics_discover_cmd->parsed()) return RunTopicsDiscover(topics_discover);

@@ -2168,6 +2168,26 @@ std::string DayNames(int days, Language lang) {
   return out;
 }
 
+// The findings that are conflicts; the others are what a guard let pass.
+const std::set<std::string_view> kStrongSignals = {"fact.amount",
+                                                   "fact.period",
+                                                   "fact.deadline",
+                                                   "fact.date",
+                                                   "fact.by_elimination",
+                                                   "date.open_days",
+                                                   "yesno.turned",
+                                                   "yesno.opposite",
+                                                   "yesno.not_needed",
+                                                   "yesno.needed_for_not_needed",
+                                                   "yesno.stretched",
+                                                   "yesno.fee_for_free",
+                                                   "yesno.fee_without_amount",
+                                                   "yesno.free_for_priced",
+                                                   "procedure.ruled_out",
+                                                   "procedure.other_way",
+                                                   "procedure.order",
+                                                   "procedure.steps_reordered"};
+
 std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply) {
   std::vector<ConflictSignal> out;
   const std::vector<std::string> pub_texts = SplitSentences(published);
@@ -2195,7 +2215,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   auto add = [&](std::string_view signal, ConflictKind kind, std::string p, std::string w,
                  const Sentence& ps, const Sentence& rs) {
     if (!seen.emplace(signal, kind, w).second) return;
-    out.push_back({signal, {kind, std::move(p), std::move(w), ps.text, rs.text}});
+    out.push_back({signal,
+                   kStrongSignals.contains(signal),
+                   {kind, std::move(p), std::move(w), ps.text, rs.text}});
   };
 
   // The days it is open on, as sets: "closed on Mondays" is "open Tuesday
@@ -3018,156 +3040,13 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   return out;
 }
 
-// ---- weighing the findings ----------------------------------------------------
-
-const std::vector<std::string_view>& ConsistencySignalNames() {
-  static const std::vector<std::string_view> names = {
-      "fact.amount",
-      "fact.period",
-      "fact.deadline",
-      "fact.date",
-      "fact.restated",
-      "fact.inside_stretch",
-      "fact.worked_out",
-      "fact.count_priced",
-      "fact.within_bound",
-      "fact.by_elimination",
-      "yesno.needed_for_not_needed",
-      "yesno.stretched",
-      "procedure.steps_reordered",
-      "fact.loosely_related",
-      "fact.unrelated",
-      "date.open_days",
-      "yesno.turned",
-      "yesno.turned_outweighed",
-      "yesno.turned_loosely",
-      "yesno.relief",
-      "yesno.opposite",
-      "yesno.not_needed",
-      "yesno.fee_for_free",
-      "yesno.fee_for_free_loosely",
-      "yesno.fee_without_amount",
-      "yesno.free_for_priced",
-      "procedure.ruled_out",
-      "procedure.ruled_out_beside_shared",
-      "procedure.extra_way",
-      "procedure.other_way",
-      "procedure.other_way_loosely",
-      "procedure.order",
-  };
-  return names;
-}
-
-namespace {
-
-size_t SignalIndex(std::string_view name) {
-  const auto& names = ConsistencySignalNames();
-  return static_cast<size_t>(std::find(names.begin(), names.end(), name) - names.begin());
-}
-
-// A pair's features: which signals it gives.
-std::vector<double> Features(const std::vector<ConflictSignal>& signals) {
-  std::vector<double> x(ConsistencySignalNames().size(), 0.0);
-  for (const ConflictSignal& s : signals)
-    if (const size_t i = SignalIndex(s.signal); i < x.size()) x[i] = 1;
-  return x;
-}
-
-double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
-
-struct NamedWeight {
-  std::string_view name;
-  double weight;
-};
-
-}  // namespace
-
-const ConsistencyModel& DefaultConsistencyModel() {
-  static const ConsistencyModel model = [] {
-    static constexpr NamedWeight kLearnt[] = {
-#include "domain/answer_consistency_model.inc"
-    };
-    ConsistencyModel m;
-    m.weights.assign(ConsistencySignalNames().size(), 0.0);
-    for (const NamedWeight& w : kLearnt) {
-      if (w.name == "bias") {
-        m.bias = w.weight;
-      } else if (w.name == "threshold") {
-        m.threshold = w.weight;
-      } else if (const size_t i = SignalIndex(w.name); i < m.weights.size()) {
-        m.weights[i] = w.weight;
-      }
-    }
-    return m;
-  }();
-  return model;
-}
-
-double ContradictionProbability(const ConsistencyModel& model,
-                                const std::vector<ConflictSignal>& signals) {
-  const std::vector<double> x = Features(signals);
-  double z = model.bias;
-  for (size_t i = 0; i < x.size() && i < model.weights.size(); ++i) z += model.weights[i] * x[i];
-  return Sigmoid(z);
-}
-
-ConsistencyModel LearnConsistencyModel(const std::vector<LabelledSignals>& pairs) {
-  const size_t dims = ConsistencySignalNames().size();
-  ConsistencyModel m;
-  m.weights.assign(dims, 0.0);
-  if (pairs.empty()) return m;
-  std::vector<std::vector<double>> xs;
-  xs.reserve(pairs.size());
-  for (const LabelledSignals& p : pairs) xs.push_back(Features(p.signals));
-  // Full-batch gradient descent on the mean log loss plus an L2 penalty on
-  // the weights (not the bias): a signal seen in a handful of pairs keeps a
-  // modest weight.
-  constexpr double kL2 = 0.001, kRate = 1.0;
-  constexpr int kRounds = 3000;
-  const double n = static_cast<double>(pairs.size());
-  std::vector<double> grad(dims);
-  for (int round = 0; round < kRounds; ++round) {
-    std::fill(grad.begin(), grad.end(), 0.0);
-    double grad_bias = 0;
-    for (size_t k = 0; k < pairs.size(); ++k) {
-      double z = m.bias;
-      for (size_t i = 0; i < dims; ++i) z += m.weights[i] * xs[k][i];
-      const double err = Sigmoid(z) - (pairs[k].contradiction ? 1.0 : 0.0);
-      grad_bias += err;
-      for (size_t i = 0; i < dims; ++i) grad[i] += err * xs[k][i];
-    }
-    m.bias -= kRate * grad_bias / n;
-    for (size_t i = 0; i < dims; ++i) m.weights[i] -= kRate * (grad[i] / n + kL2 * m.weights[i]);
-  }
-  return m;
-}
-
-std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply,
-                                          const ConsistencyModel& model) {
-  const std::vector<ConflictSignal> signals = ConflictSignals(published, reply);
-  std::vector<AnswerConflict> out;
-  if (signals.empty() || ContradictionProbability(model, signals) < model.threshold) return out;
-  // The findings the model counts for a contradiction, the most telling
-  // first; one per thing written.
-  auto weight = [&](const ConflictSignal& s) {
-    const size_t i = SignalIndex(s.signal);
-    return i < model.weights.size() ? model.weights[i] : 0.0;
-  };
-  std::vector<const ConflictSignal*> order;
-  for (const ConflictSignal& s : signals) order.push_back(&s);
-  std::stable_sort(
-      order.begin(), order.end(),
-      [&](const ConflictSignal* a, const ConflictSignal* b) { return weight(*a) > weight(*b); });
-  std::set<std::pair<ConflictKind, std::string>> seen;
-  for (const ConflictSignal* s : order) {
-    if (weight(*s) <= 0 && !out.empty()) break;
-    if (seen.emplace(s->conflict.kind, s->conflict.written).second) out.push_back(s->conflict);
-  }
-  return out;
-}
-
 std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply) {
-  return FindConflicts(published, reply, DefaultConsistencyModel());
+  std::vector<AnswerConflict> out;
+  std::set<std::pair<ConflictKind, std::string>> seen;
+  for (ConflictSignal& s : ConflictSignals(published, reply))
+    if (s.strong && seen.emplace(s.conflict.kind, s.conflict.written).second)
+      out.push_back(std::move(s.conflict));
+  return out;
 }
 
 }  // namespace luister

@@ -34,55 +34,25 @@ struct AnswerConflict {
   std::string written_sentence;
 };
 
-// What one rule of the check saw, before it is weighed: `signal` names the
-// rule and how far it went ("fact.amount" is a differing amount about the
-// same thing; "fact.within_bound" one the answer's limit would allow;
-// "procedure.other_way_weak" another way in a clause little about the
-// answer's). Every name is in ConsistencySignalNames().
+// What one rule of the check saw: `signal` names the rule and how far it
+// went. A strong finding is a conflict ("fact.amount": a different amount
+// about the same thing; "procedure.steps_reordered"); a weak one is what a
+// guard let pass ("fact.within_bound": a value the answer's limit allows;
+// "yesno.turned_loosely": a clause turned around that shares few words),
+// kept to explain and study the check (`luister answers consistency
+// --findings`).
 struct ConflictSignal {
   std::string_view signal;
+  bool strong = false;
   AnswerConflict conflict;
 };
 
-// Every signal the rules can give, in a fixed order (the features of the
-// model that weighs them).
-const std::vector<std::string_view>& ConsistencySignalNames();
-
-// All the rules' findings for a reply, in the reply's order.
+// All the rules' findings for a reply, strong and weak.
 std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply);
 
-// How the findings are weighed: a logistic model over which signals a pair
-// gives (one feature per name, present or not), learnt from labelled pairs
-// (tests/data/consistency) with `luister answers consistency-learn`.
-struct ConsistencyModel {
-  double bias = 0;
-  std::vector<double> weights;  // one per ConsistencySignalNames(), in order
-  double threshold = 0.5;       // a contradiction from this probability up
-};
-
-// The model built into Luister (src/domain/answer_consistency_model.inc).
-const ConsistencyModel& DefaultConsistencyModel();
-
-// The probability that a reply with these findings contradicts the answer.
-double ContradictionProbability(const ConsistencyModel& model,
-                                const std::vector<ConflictSignal>& signals);
-
-// One labelled pair, already read into its findings.
-struct LabelledSignals {
-  std::vector<ConflictSignal> signals;
-  bool contradiction = false;
-};
-
-// Learns the weights from labelled pairs (L2-regularised logistic
-// regression, full-batch gradient descent; deterministic).
-ConsistencyModel LearnConsistencyModel(const std::vector<LabelledSignals>& pairs);
-
-// The reply's conflicts with the published answer, in the reply's order;
-// none when it agrees (or says nothing the answer states). The findings of
-// the rules, weighed by `model`: when it judges the pair a contradiction,
-// the findings it trusts most.
-std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply,
-                                          const ConsistencyModel& model);
+// The reply's conflicts with the published answer (the strong findings,
+// one per thing written); none when it agrees (or says nothing the answer
+// states).
 std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply);
 
 }  // namespace luister
