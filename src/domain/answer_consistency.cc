@@ -433,6 +433,15 @@ std::string MeansOf(std::string_view w) {
       {"shop", "shop"},
       {"shops", "shop"},
       {"kantoor", "shop"},
+      {"kantoren", "shop"},
+      {"offices", "shop"},
+      {"branches", "shop"},
+      {"vestigingen", "shop"},
+      {"balies", "shop"},
+      {"desks", "shop"},
+      {"counters", "shop"},
+      {"loketten", "shop"},
+      {"checkout", "website"},
       {"office", "shop"},
       {"stores", "shop"},
       {"branch", "shop"},
@@ -1177,10 +1186,20 @@ class FactFinder {
     static const WordSet at_most = {
         "max",  "maximaal", "maximum",  "hooguit", "hoogstens",
         "most", "upto",     "maximale", "early"};  // "as early as 3 months before"
+    // "orders over $499", "boven de € 50"; "after 12 months", "na een jaar".
+    static const WordSet above = {"over", "above", "boven"};
+    static const WordSet after = {"after", "na"};
+    static const WordSet more = {"more", "meer", "longer", "langer", "older", "ouder"};
     for (size_t k = from >= 3 ? from - 3 : 0; k <= from && k < t_.size(); ++k) {
       if (In(at_least, t_[k].text)) return 1;
-      if (In(at_most, t_[k].text)) return -1;
-      if ((t_[k].text == "more" || t_[k].text == "meer") && k + 1 < from &&
+      if (In(at_most, t_[k].text) &&
+          (t_[k].text != "early" || (k + 1 < t_.size() && t_[k + 1].text == "as")))
+        return -1;
+      if (k + 2 >= from && k < from &&
+          ((kind == ConflictKind::kAmount && In(above, t_[k].text)) ||
+           (kind == ConflictKind::kPeriod && In(after, t_[k].text))))
+        return 1;
+      if (In(more, t_[k].text) && k + 1 < from &&
           (t_[k + 1].text == "than" || t_[k + 1].text == "dan"))
         return k > 0 && IsNegation(t_[k - 1].text) ? -1 : 1;
     }
@@ -1288,7 +1307,13 @@ class FactFinder {
     // "een week", "a month", "an hour", "half an hour", "een half uur".
     if ((w == "een" || w == "a" || w == "an" || w == "one") && i + 1 < t_.size()) {
       if (t_[i + 1].text == "half" || t_[i + 1].text == "halve") return std::make_pair(0.5, i + 2);
-      if (TimeUnitOf(t_[i + 1].text)) return std::make_pair(1.0, i + 1);
+      // "a year and a half", "een jaar en een half".
+      if (TimeUnitOf(t_[i + 1].text)) {
+        const bool and_half =
+            i + 4 < t_.size() && (t_[i + 2].text == "and" || t_[i + 2].text == "en") &&
+            (t_[i + 3].text == "a" || t_[i + 3].text == "een") && t_[i + 4].text == "half";
+        return std::make_pair(and_half ? 1.5 : 1.0, i + 1);
+      }
     }
     if ((w == "half" || w == "halve") && i + 1 < t_.size()) {
       size_t k = i + 1;
@@ -1649,6 +1674,25 @@ class FactFinder {
         return;
       }
     }
+    // "the first of June", "de eerste van mei": a date with its day in words.
+    {
+      static const std::unordered_map<std::string_view, int> ordinals = {
+          {"first", 1},       {"second", 2},    {"third", 3},      {"fourth", 4},
+          {"fifth", 5},       {"sixth", 6},     {"seventh", 7},    {"eighth", 8},
+          {"ninth", 9},       {"tenth", 10},    {"fifteenth", 15}, {"twentieth", 20},
+          {"thirtieth", 30},  {"eerste", 1},    {"tweede", 2},     {"derde", 3},
+          {"vierde", 4},      {"vijfde", 5},    {"tiende", 10},    {"vijftiende", 15},
+          {"twintigste", 20}, {"dertigste", 30}};
+      const auto o = ordinals.find(w);
+      if (o != ordinals.end() && i + 2 < t_.size() &&
+          (t_[i + 1].text == "of" || t_[i + 1].text == "van") && MonthOf(t_[i + 2].text)) {
+        const int month = MonthOf(t_[i + 2].text);
+        Add(ConflictKind::kDate, "date", month * 100 + o->second, month * 100 + o->second, false, i,
+            i + 3);
+        skip_until_ = i + 3;
+        return;
+      }
+    }
     // "the first month (is free)", "de eerste week": a period of one.
     if ((w == "first" || w == "eerste") && i + 1 < t_.size())
       if (auto u = TimeUnitOf(t_[i + 1].text);
@@ -1767,7 +1811,8 @@ class FactFinder {
         (listed || t_[i - 1].text == "in" || t_[i - 1].text == "vanaf" ||
          t_[i - 1].text == "from" || t_[i - 1].text == "per" || t_[i - 1].text == "tot" ||
          t_[i - 1].text == "until" || t_[i - 1].text == "eind" || t_[i - 1].text == "begin" ||
-         t_[i - 1].text == "end" || t_[i - 1].text == "medio" || t_[i - 1].text == "of")) {
+         t_[i - 1].text == "end" || t_[i - 1].text == "medio" || t_[i - 1].text == "of" ||
+         t_[i - 1].text == "during" || t_[i - 1].text == "tijdens")) {
       const bool numbered = i + 1 < t_.size() && t_[i + 1].type == Token::kNumber;
       if (!numbered)
         Add(ConflictKind::kDate, "date", MonthOf(w) * 100, MonthOf(w) * 100, false, i, i + 1);
@@ -2026,6 +2071,27 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
     for (double extra : prices)
       if (extra < base && !told.empty())
         for (int j = 1; j <= 10; ++j) totals.push_back(base + extra * j);
+  // A total for several named in words ("voor jou en je vriendin samen
+  // € 25", "for the three of you that's $237"): a whole multiple of a
+  // price, said as a total.
+  static const WordSet together = {"samen",   "totaal", "together",   "total",
+                                   "allebei", "both",   "altogether", "combined",
+                                   "all",     "beiden", "comes",      "komt"};
+  const bool as_total = std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
+                                    [](const Token& t) { return In(together, t.text); });
+  if (as_total)
+    for (double p : prices)
+      for (int n = 2; n <= 12; ++n) totals.push_back(p * n);
+  // A sum of the reply's own amounts in the sentence ("€ 699 and € 89 come
+  // to € 788").
+  std::vector<double> own;
+  for (const Fact& f : rep_facts)
+    if (!f.own && f.unit.starts_with("money") && f.lo > 0 && std::abs(f.lo - amount) >= 0.005 &&
+        Lower(sentence.text).find(Lower(f.text)) != std::string::npos)
+      own.push_back(f.lo);
+  for (size_t i = 0; i < own.size(); ++i)
+    for (size_t k = i + 1; k < own.size(); ++k)
+      if (std::abs(own[i] + own[k] - amount) < 0.005) return true;
   const size_t whole = totals.size();
   for (size_t i = 0; i < whole; ++i)
     for (double share : shares) totals.push_back(totals[i] * (1 - share / 100));
@@ -2989,7 +3055,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     auto only_in = [](const Sentence& a, const Sentence& b) {
       std::vector<std::string> v;
       for (const std::string& w : a.stems)
-        if (w[0] != '~' && !b.stems.contains(w)) v.push_back(w);
+        if (w[0] != '~' && !b.stems.contains(w) && !In(kFirst, w) && !In(kLater, w) &&
+            !In(kPrior, w))
+          v.push_back(w);
       return v;
     };
     bool done = !marked;
@@ -3002,8 +3070,14 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         if (timed(pub_clauses[a]) || timed(pub_clauses[b]) || !act(pub_clauses[a]) ||
             !act(pub_clauses[b]))
           continue;
-        const std::vector<std::string> sa = only_in(pub_clauses[a], pub_clauses[b]),
-                                       sb = only_in(pub_clauses[b], pub_clauses[a]);
+        // What tells the steps apart; a step whose words the other repeats
+        // ("report it to the police", "then submit the police report") is
+        // told by all of them.
+        const Sentence none;
+        std::vector<std::string> sa = only_in(pub_clauses[a], pub_clauses[b]),
+                                 sb = only_in(pub_clauses[b], pub_clauses[a]);
+        if (sa.empty()) sa = only_in(pub_clauses[a], none);
+        if (sb.empty()) sb = only_in(pub_clauses[b], none);
         if (sa.empty() || sb.empty()) continue;
         // The reply's clauses for the two steps: two clauses, each naming
         // its step, chosen so that each names its own more than the other.

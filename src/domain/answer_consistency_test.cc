@@ -442,6 +442,101 @@ TEST(AnswerConsistencyTest, AFeeWithoutItsAmountForWhatIsFree) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TheOneValueLeftIsComparedByElimination) {
+  // The reply restates the letter's date and moves the other, in words
+  // ("de huurverhoging") the answer does not use.
+  constexpr char kRent[] =
+      "Wij passen de huur aan per 1 juli. U krijgt uiterlijk 1 mei een brief met de nieuwe huur.";
+  EXPECT_EQ(Kinds(kRent,
+                  "Beste meneer Bos, de huurverhoging gaat in op 1 september. De brief krijgt u "
+                  "uiterlijk 1 mei."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds(kRent,
+                    "Beste meneer Bos, de huurverhoging gaat in op 1 juli. De brief krijgt u "
+                    "uiterlijk 1 mei.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AStepTheAnswerSparesTheCustomerIsNoRequirement) {
+  constexpr char kFlu[] =
+      "De griepprik geven we op zaterdag tussen 9.00 en 12.00 uur. U hoeft geen afspraak te maken.";
+  EXPECT_EQ(Kinds(kFlu,
+                  "Beste mevrouw Kok, de griepprik is op zaterdag tussen 9.00 en 12.00 uur. Maakt "
+                  "u wel even een afspraak via de assistente?"),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kFlu,
+                    "Beste mevrouw Kok, kom zaterdag tussen 9.00 en 12.00 uur gewoon langs, een "
+                    "afspraak is niet nodig.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, ARuleStretchedToWhatTheAnswerKeepsApart) {
+  constexpr char kBoats[] =
+      "Dogs are welcome on the rowing boats. Pets are not allowed in the kayaks.";
+  EXPECT_EQ(Kinds(kBoats, "Hi Sam, dogs can come along on the rowing boats, even in the kayaks."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds(kBoats, "Hi Sam, your dog is welcome on a rowing boat, just not in a kayak.").empty());
+  constexpr char kCheck[] =
+      "We charge \xE2\x82\xAC 25 for a check; it is waived if you have the repair done by us.";
+  EXPECT_EQ(Kinds(kCheck,
+                  "Beste heer Kramer, the \xE2\x82\xAC 25 is charged even if you have the repair "
+                  "done by us."),
+            std::vector{ConflictKind::kYesNo});
+}
+
+TEST(AnswerConsistencyTest, TheSameStepsInAnotherOrder) {
+  constexpr char kClaim[] =
+      "If your phone is stolen, first report it to the police, then submit your claim in the app "
+      "with the police report number.";
+  EXPECT_EQ(Kinds(kClaim,
+                  "Hi Lee, start your claim in the app right away, and once you've reported it to "
+                  "the police you can add the report number."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kClaim,
+                    "Hi Lee, report the theft to the police first; after that, submit the claim "
+                    "in the app with the report number.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, DaysInWordsAndAYearAndAHalf) {
+  EXPECT_EQ(Kinds("Season passes go on sale on 1 March.",
+                  "Hi Jo, season passes go on sale on the first of April."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("Season passes go on sale on 1 March.",
+                    "Hi Jo, season passes go on sale on the first of March.")
+                  .empty());
+  EXPECT_TRUE(
+      Kinds("The minimum term is 18 months.", "Hi Kim, the minimum term is a year and a half.")
+          .empty());
+}
+
+TEST(AnswerConsistencyTest, ValuesOnTheRightSideOfOverAndAfter) {
+  // "orders over $60", "after 6 months": the customer's own larger value
+  // agrees.
+  EXPECT_TRUE(
+      Kinds("Orders over $60 ship free.", "Hi Max, your order is $84, so it ships free.").empty());
+  EXPECT_TRUE(Kinds("You may switch plans after 6 months.",
+                    "Hi Max, you've been with us for 9 months, so you can switch now.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, ATotalForSeveralNamedInWords) {
+  constexpr char kTicket[] = "A day ticket costs \xE2\x82\xAC 12,50.";
+  EXPECT_TRUE(Kinds(kTicket, "Hoi Karin, for you and your friend together that's \xE2\x82\xAC 25.")
+                  .empty());
+  EXPECT_EQ(Kinds(kTicket, "Hoi Karin, a day ticket is \xE2\x82\xAC 15."),
+            std::vector{ConflictKind::kAmount});
+}
+
+TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
+  // A value the answer's limit allows is a weak finding, not a conflict.
+  const auto signals =
+      ConflictSignals("Orders over $60 ship free.", "Hi Max, your order is $84, so it ships free.");
+  ASSERT_FALSE(signals.empty());
+  for (const ConflictSignal& s : signals) EXPECT_FALSE(s.strong) << s.signal;
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})
