@@ -186,7 +186,9 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
         line["signals"].push_back({{"signal", s.signal},
                                    {"strong", s.strong},
                                    {"published", s.conflict.published},
-                                   {"written", s.conflict.written}});
+                                   {"written", s.conflict.written},
+                                   {"published_sentence", s.conflict.published_sentence},
+                                   {"written_sentence", s.conflict.written_sentence}});
       std::cerr << line.dump() << "\n";
     }
     if (args.verbose && said != p.contradiction) {

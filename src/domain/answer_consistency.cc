@@ -2234,6 +2234,167 @@ std::string DayNames(int days, Language lang) {
   return out;
 }
 
+// What a claim says of the things it names, per question: does it cost
+// the customer (-1) or not (+1: free, included, covered, waived); may it be
+// done (+1: allowed, welcome, refundable) or not (-1: forbidden,
+// excluded); is it needed (+1: must, required, bring) or not (-1:
+// optional). A negation in the claim turns its answers around ("no extra
+// charge", "niet toegestaan", "don't worry about the receipt"). 0 where it
+// says nothing; the words that said it are left out of `things`.
+struct Stance {
+  std::array<int, 3> said = {0, 0, 0};  // cost, may, need
+  std::vector<std::string> things;
+};
+
+Stance StanceOf(const Sentence& c, Language lang) {
+  static const std::unordered_map<std::string_view, std::pair<int, int>> kWords = {
+      // cost: +1 is free for the customer
+      {"gratis", {0, 1}},
+      {"free", {0, 1}},
+      {"kosteloos", {0, 1}},
+      {"inbegrepen", {0, 1}},
+      {"included", {0, 1}},
+      {"inclusief", {0, 1}},
+      {"complimentary", {0, 1}},
+      {"waived", {0, 1}},
+      {"waive", {0, 1}},
+      {"waives", {0, 1}},
+      {"vervalt", {0, 1}},
+      {"vervallen", {0, 1}},
+      {"covered", {0, 1}},
+      {"covering", {0, 1}},
+      {"gedekt", {0, 1}},
+      {"vergoed", {0, 1}},
+      {"vergoedt", {0, 1}},
+      {"costs", {0, -1}},
+      {"cost", {0, -1}},
+      {"kost", {0, -1}},
+      {"charge", {0, -1}},
+      {"charged", {0, -1}},
+      {"charges", {0, -1}},
+      {"billed", {0, -1}},
+      {"fee", {0, -1}},
+      {"fees", {0, -1}},
+      {"toeslag", {0, -1}},
+      {"betalen", {0, -1}},
+      {"betaalt", {0, -1}},
+      {"betaal", {0, -1}},
+      {"pay", {0, -1}},
+      {"pays", {0, -1}},
+      {"paid", {0, -1}},
+      {"kopen", {0, -1}},
+      {"buy", {0, -1}},
+      {"separately", {0, -1}},
+      {"separate", {0, -1}},
+      {"apart", {0, -1}},
+      {"exclusief", {0, -1}},
+      // may
+      {"mag", {1, 1}},
+      {"mogen", {1, 1}},
+      {"allowed", {1, 1}},
+      {"toegestaan", {1, 1}},
+      {"welkom", {1, 1}},
+      {"welcome", {1, 1}},
+      {"refund", {1, 1}},
+      {"refunded", {1, 1}},
+      {"refundable", {1, 1}},
+      {"terugbetaald", {1, 1}},
+      {"returnable", {1, 1}},
+      {"eligible", {1, 1}},
+      {"verboden", {1, -1}},
+      {"forbidden", {1, -1}},
+      {"prohibited", {1, -1}},
+      // need
+      {"must", {2, 1}},
+      {"moet", {2, 1}},
+      {"moeten", {2, 1}},
+      {"required", {2, 1}},
+      {"verplicht", {2, 1}},
+      {"nodig", {2, 1}},
+      {"need", {2, 1}},
+      {"needed", {2, 1}},
+      {"hoeft", {2, 1}},
+      {"hoeven", {2, 1}},
+      {"mandatory", {2, 1}},
+      {"worry", {2, 1}},
+      {"optional", {2, -1}},
+      {"optioneel", {2, -1}}};
+  Stance out;
+  std::set<std::string> said;  // the stems of the words that took a stance
+  std::array<bool, 3> mixed = {false, false, false};
+  // The words of stance, then each negation turns the nearest one around
+  // (five words before it or four after: "no extra charge", "mag hij
+  // helaas niet mee", "U hoeft daarvoor vooraf niets te reserveren");
+  // "without" and "zonder" only a word of cost they stand before ("without
+  // a fee", "zonder dat het je iets kost"; not "mogen zonder begeleiding").
+  const auto& t = c.tokens;
+  struct Word {
+    size_t at;
+    std::pair<int, int> take;  // question, answer
+    int turns = 0;
+  };
+  std::vector<Word> words;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string& w = t[i].text;
+    const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+    const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
+    std::pair<int, int> take{-1, 0};
+    if (const auto it = kWords.find(w); it != kWords.end()) take = it->second;
+    // "comes with your ticket", "on the house".
+    if ((w == "comes" || w == "come") && next == "with") take = {0, 1};
+    if (w == "house" && prev == "the" && i > 1 && t[i - 2].text == "on") take = {0, 1};
+    if (take.first < 0) continue;
+    said.insert(Stem(w, lang));
+    // "you'd pay that", "die kost het": about what was said before.
+    static const WordSet pointing = {"that", "this", "those", "it", "dat", "dit", "die", "het"};
+    if (take.first == 0 && In(pointing, next)) continue;
+    // "free of charge", "gratis van kosten": one word of stance.
+    if (take == std::pair{0, -1} && i >= 2 &&
+        (t[i - 1].text == "of" || t[i - 1].text == "from" || t[i - 1].text == "van") &&
+        !words.empty() && words.back().at == i - 2 && words.back().take == std::pair{0, 1})
+      continue;
+    words.push_back({i, take});
+  }
+  for (size_t k = 0; k < t.size(); ++k) {
+    // "exempt from late fees": no fees.
+    if (!IsNegation(t[k].text) && t[k].text != "exempt" && t[k].text != "vrijgesteld") continue;
+    const bool without = t[k].text == "without" || t[k].text == "zonder";
+    Word* nearest = nullptr;
+    size_t distance = 0;
+    for (Word& w : words) {
+      if (w.at == k || (without && (w.take.first != 0 || w.at < k || w.at > k + 5))) continue;
+      if (w.at > k ? w.at - k > 5 : k - w.at > 4) continue;
+      const size_t d = w.at > k ? w.at - k : k - w.at;
+      if (!nearest || d < distance || (d == distance && w.at > k)) {
+        nearest = &w;
+        distance = d;
+      }
+    }
+    if (!nearest) continue;
+    ++nearest->turns;
+    // And what it goes on to: "won't need to pay", "hoeft niet te betalen".
+    for (Word& w : words)
+      if (w.at > nearest->at && w.at <= nearest->at + 3 && w.at > k &&
+          std::any_of(t.begin() + static_cast<long>(nearest->at) + 1,
+                      t.begin() + static_cast<long>(w.at),
+                      [](const Token& x) { return x.text == "to" || x.text == "te"; }))
+        ++w.turns;
+  }
+  for (const Word& w : words) {
+    const int sign = w.turns % 2 ? -w.take.second : w.take.second;
+    int& slot = out.said[static_cast<size_t>(w.take.first)];
+    if (slot != 0 && slot != sign) mixed[static_cast<size_t>(w.take.first)] = true;
+    slot = sign;
+  }
+  // A claim that says both ("costs £19.50 and includes aftercare") takes
+  // no stance.
+  for (size_t q = 0; q < 3; ++q)
+    if (mixed[q]) out.said[q] = 0;
+  for (const std::string& w : c.stems)
+    if (w[0] != '~' && w.size() >= 3 && !said.contains(w)) out.things.push_back(w);
+  return out;
+}
+
 // The findings that are conflicts; the others are what a guard let pass.
 const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "fact.period",
@@ -2242,6 +2403,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "fact.by_elimination",
                                                    "date.open_days",
                                                    "yesno.turned",
+                                                   "yesno.stance_turned",
                                                    "yesno.opposite",
                                                    "yesno.not_needed",
                                                    "yesno.needed_for_not_needed",
@@ -2854,6 +3016,71 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     });
     add("yesno.free_for_priced", ConflictKind::kYesNo, price->text,
         lang == Language::kNl ? "gratis" : "free", *priced, rep[ri]);
+  }
+
+  // Thing by thing: a reply's claim that says of a thing the opposite of
+  // what the answer's claims about that thing say ("Children's books are
+  // exempt from late fees" against "the late charge applies to every item,
+  // the children's titles included"; "checked baggage must be added
+  // separately" against "a checked bag already comes with your ticket").
+  {
+    std::vector<Stance> pub_stance;
+    for (const Sentence& p : pub_clauses) pub_stance.push_back(StanceOf(p, lang));
+    const auto overlap = [](const Stance& a, const Stance& b) {
+      size_t n = 0;
+      for (const std::string& w : a.things)
+        n += std::any_of(b.things.begin(), b.things.end(),
+                         [&](const std::string& x) { return SameThing(w, x); });
+      return n;
+    };
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || turned.contains(&r)) continue;
+      // Once per claim: another rule may have named it already.
+      if (std::any_of(out.begin(), out.end(), [&](const ConflictSignal& c) {
+            return c.strong && c.conflict.kind == ConflictKind::kYesNo &&
+                   (c.conflict.written_sentence.find(r.text) != std::string::npos ||
+                    r.text.find(c.conflict.written_sentence) != std::string::npos);
+          }))
+        continue;
+      const Stance rs = StanceOf(r, lang);
+      // Two prices say what something costs, not whether ("the Deluxe is
+      // $79 and comes with 25 stems" against "has 25 stems and costs $79").
+      const auto priced = [](const Sentence& c) {
+        return std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+          return In(CurrencyWords(), t.text) || t.text == "\xE2\x82\xAC" || t.text == "\xC2\xA3" ||
+                 t.text == "$";
+        });
+      };
+      for (size_t q = 0; q < 3; ++q) {
+        if (rs.said[q] == 0) continue;
+        size_t best = 0;
+        for (size_t k = 0; k < pub_clauses.size(); ++k)
+          if (!pub_clauses[k].condition && pub_stance[k].said[q] != 0)
+            best = std::max(best, overlap(rs, pub_stance[k]));
+        if (best == 0) continue;
+        const Sentence* against = nullptr;
+        bool agrees = false;
+        for (size_t k = 0; k < pub_clauses.size(); ++k) {
+          if (pub_clauses[k].condition || pub_stance[k].said[q] == 0 ||
+              overlap(rs, pub_stance[k]) != best)
+            continue;
+          if (q == 0 && priced(r) && priced(pub_clauses[k])) {
+            agrees = true;
+            continue;
+          }
+          if (pub_stance[k].said[q] == rs.said[q]) agrees = true;
+          if (!against) against = &pub_clauses[k];
+        }
+        if (agrees || !against) continue;
+        static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
+            {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};
+        add("yesno.stance_turned", ConflictKind::kYesNo,
+            std::string(kSaid[q][rs.said[q] > 0 ? 0 : 1]), std::string(kSaid[q][rs.said[q] > 0]),
+            *against, r);
+        turned.insert(&r);
+        break;
+      }
+    }
   }
 
   // Procedure: the reply sends the customer another way than the answer

@@ -529,6 +529,30 @@ TEST(AnswerConsistencyTest, ATotalForSeveralNamedInWords) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, WhatTheAnswerSaysOfAThingTurnedAround) {
+  // Free, included or covered against a cost, thing by thing, without a
+  // "not" in the reply.
+  constexpr char kBags[] =
+      "Every fare includes one cabin bag. Hold luggage must be added separately.";
+  const auto bags =
+      Kinds(kBags, "Hi Ana, your fare already comes with hold luggage, nothing to add.");
+  ASSERT_FALSE(bags.empty());
+  for (ConflictKind k : bags) EXPECT_EQ(k, ConflictKind::kYesNo);
+  EXPECT_TRUE(
+      Kinds(kBags, "Hi Ana, your cabin bag comes with the fare; hold luggage you add separately.")
+          .empty());
+  constexpr char kLibrary[] =
+      "Late returns cost 25p per day. Children's books are exempt from late fees.";
+  EXPECT_EQ(
+      Kinds(kLibrary, "Hi Mr Fox, I'm afraid we charge the late fee on children's books as well."),
+      std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kLibrary, "Hi Mr Fox, children's books are free of late fees.").empty());
+  // The negation belongs to the nearest word: "included at no extra charge".
+  EXPECT_TRUE(
+      Kinds("Helmets are included at no extra charge.", "Hi Tom, a helmet comes with your skis.")
+          .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
