@@ -982,9 +982,13 @@ class Reader {
         s.means.emplace("account", t.text + " " + std::string(next));
       if (const std::string m = MeansOf(t.text); !m.empty()) s.named.emplace(m, t.text);
       if (t.text == "online") s.named.emplace("online", t.text);
+      // "the tutor will call you", "we'll email you back": someone else
+      // does it to the customer.
+      const bool to_customer = (next == "you" || next == "you're") && i > 0;
       if (const std::string m = MeansOf(t.text);
           !m.empty() &&
-          !(company_side && (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
+          !((company_side || to_customer) &&
+            (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
           !(m == "shop" && (prev == "online" || prev == "web"))) {
         // "e-mailadres", "telefoonnummer" name no way of doing it.
         if (!(next == "adres" || next == "address" || next == "nummer" || next == "number"))
@@ -1011,6 +1015,23 @@ class Reader {
       if (lang_ == Language::kNl && stem.size() > 3 && (stem.back() == 'v' || stem.back() == 'z'))
         stem.back() = stem.back() == 'v' ? 'f' : 's';
       s.stems.insert(std::move(stem));
+    }
+    // "emailing photos to our office", "stuur het naar ons kantoor": the
+    // office is where it goes; the way is the e-mail or the post.
+    if (const auto shop = s.means.find("shop"); shop != s.means.end() && s.means.size() > 1) {
+      const bool other = std::any_of(s.means.begin(), s.means.end(), [](const auto& m) {
+        return m.first == "email" || m.first == "post" || m.first == "phone";
+      });
+      for (size_t i = 0; other && i < s.tokens.size(); ++i) {
+        if (s.tokens[i].text != shop->second) continue;
+        bool to = false;
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+          to = to || s.tokens[k].text == "to" || s.tokens[k].text == "naar";
+        if (to) {
+          s.means.erase(shop);
+          break;
+        }
+      }
     }
     return s;
   }
@@ -1656,6 +1677,24 @@ class FactFinder {
         Add(ConflictKind::kPeriod, "hours", 336, 336, false, i, i + 1);
         return;
       }
+      // "van tien tot zes", "between nine and five": hours in words, each
+      // a time of day without am or pm.
+      const std::string_view before = i > 0 ? std::string_view(t_[i - 1].text) : "";
+      const auto hour = [](double v) { return v >= 1 && v <= 12 && v == std::floor(v); };
+      if (hour(n->first) &&
+          (before == "van" || before == "from" || before == "tussen" || before == "between")) {
+        const size_t k = n->second;
+        static const WordSet joins = {"tot", "to", "till", "until", "-", "en", "and"};
+        if (k + 1 < t_.size() && In(joins, t_[k].text))
+          if (const auto m = WordNumber(k + 1);
+              m && hour(m->first) && (m->second >= t_.size() || !TimeUnitOf(t_[m->second].text))) {
+            Add(ConflictKind::kDeadline, "clock", n->first * 60, n->first * 60, true, i, n->second);
+            Add(ConflictKind::kDeadline, "clock", m->first * 60, m->first * 60, true, k + 1,
+                m->second);
+            skip_until_ = m->second;
+            return;
+          }
+      }
       // "om vijf uur", "at five o'clock": a time of day in words.
       After(n->first, n->first, i, n->second, "", false);
       return;
@@ -2148,8 +2187,10 @@ int OpenDays(const std::vector<Sentence>& sentences) {
     for (const std::vector<std::string>& t : clauses) {
       const bool own =
           std::any_of(t.begin(), t.end(), [](const std::string& w) { return In(opening, w); });
+      // And a list of days across commas ("op dinsdag, donderdag en zaterdag").
       const bool goes_on =
-          !own && !t.empty() && (t[0] == "and" || t[0] == "en" || t[0] == "or" || t[0] == "of");
+          !own && !t.empty() &&
+          (t[0] == "and" || t[0] == "en" || t[0] == "or" || t[0] == "of" || WeekdayOf(t[0]) > 0);
       bool about = goes_on && about_before, closed = goes_on && closed_before;
       bool everyday = false, excepting = false, spans = false;
       int days = 0, excluded = 0;
@@ -2414,7 +2455,8 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "procedure.ruled_out",
                                                    "procedure.other_way",
                                                    "procedure.order",
-                                                   "procedure.steps_reordered"};
+                                                   "procedure.steps_reordered",
+                                                   "procedure.step_left_out"};
 
 std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply) {
   std::vector<ConflictSignal> out;
@@ -3018,6 +3060,14 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         lang == Language::kNl ? "gratis" : "free", *priced, rep[ri]);
   }
 
+  // Once per claim: another rule may have named it already.
+  const auto said_already = [&](const Sentence& r) {
+    return std::any_of(out.begin(), out.end(), [&](const ConflictSignal& c) {
+      return c.strong && (c.conflict.written_sentence.find(r.text) != std::string::npos ||
+                          r.text.find(c.conflict.written_sentence) != std::string::npos);
+    });
+  };
+
   // Thing by thing: a reply's claim that says of a thing the opposite of
   // what the answer's claims about that thing say ("Children's books are
   // exempt from late fees" against "the late charge applies to every item,
@@ -3035,13 +3085,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     };
     for (const Sentence& r : rep_clauses) {
       if (r.condition || turned.contains(&r)) continue;
-      // Once per claim: another rule may have named it already.
-      if (std::any_of(out.begin(), out.end(), [&](const ConflictSignal& c) {
-            return c.strong && c.conflict.kind == ConflictKind::kYesNo &&
-                   (c.conflict.written_sentence.find(r.text) != std::string::npos ||
-                    r.text.find(c.conflict.written_sentence) != std::string::npos);
-          }))
-        continue;
+      if (said_already(r)) continue;
       const Stance rs = StanceOf(r, lang);
       // Two prices say what something costs, not whether ("the Deluxe is
       // $79 and comes with 25 stems" against "has 25 stems and costs $79").
@@ -3078,6 +3122,45 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
             std::string(kSaid[q][rs.said[q] > 0 ? 0 : 1]), std::string(kSaid[q][rs.said[q] > 0]),
             *against, r);
         turned.insert(&r);
+        break;
+      }
+    }
+  }
+
+  // A step the answer asks for, left out: "na het maken van een online
+  // afspraak" against "u kunt zonder afspraak langskomen".
+  {
+    static const WordSet kCost = {"fee",       "fees",      "charge",   "cost",   "costs",
+                                  "kosten",    "toeslag",   "betalen",  "paying", "extra",
+                                  "gedoe",     "problemen", "problems", "delay",  "vertraging",
+                                  "wachttijd", "waiting"};
+    const std::string pub_lower = Lower(std::string(published));
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || said_already(r)) continue;
+      const auto& t = r.tokens;
+      for (size_t i = 0; i + 1 < t.size(); ++i) {
+        if (t[i].text != "zonder" && t[i].text != "without") continue;
+        // The first content word after it ("zonder (een) afspraak").
+        size_t k = i + 1;
+        while (k < t.size() && (IsStopWord(t[k].text, lang) || t[k].text == "een" ||
+                                t[k].text == "a" || t[k].text == "an" || t[k].text == "any"))
+          ++k;
+        if (k >= t.size() || t[k].type != Token::kWord || In(kCost, t[k].text) ||
+            t[k].text.ends_with("kosten") || t[k].text.ends_with("fee"))
+          continue;
+        const std::string thing = Stem(t[k].text, lang);
+        if (pub_lower.find("zonder") != std::string::npos ||
+            pub_lower.find("without") != std::string::npos)
+          continue;
+        const auto asked =
+            std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+              return !p.condition && p.negations % 2 == 0 &&
+                     std::any_of(p.stems.begin(), p.stems.end(),
+                                 [&](const std::string& x) { return SameThing(thing, x); });
+            });
+        if (asked == pub_clauses.end()) continue;
+        add("procedure.step_left_out", ConflictKind::kProcedure, asked->text,
+            t[i].text + " " + t[k].text, *asked, r);
         break;
       }
     }

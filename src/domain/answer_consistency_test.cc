@@ -553,6 +553,41 @@ TEST(AnswerConsistencyTest, WhatTheAnswerSaysOfAThingTurnedAround) {
           .empty());
 }
 
+TEST(AnswerConsistencyTest, WhoTakesTheStepAndWhereThingsGo) {
+  // "The tutor will call you" is no way for the customer to book.
+  constexpr char kTrial[] =
+      "To book a trial lesson, fill in the form on our website. The tutor will then call you.";
+  EXPECT_EQ(Kinds(kTrial, "Hi Kim, to book a trial lesson, please call the tutor."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(
+      Kinds(kTrial, "Hi Kim, fill in the form on our website and the tutor rings you.").empty());
+  // "emailing photos to our office": the office is where they go.
+  EXPECT_EQ(Kinds("Report damage at the rental desk.",
+                  "Hi Joel, report the damage by emailing photos to our office."),
+            std::vector{ConflictKind::kProcedure});
+}
+
+TEST(AnswerConsistencyTest, AStepTheAnswerAsksForLeftOut) {
+  constexpr char kPassport[] =
+      "U vraagt een paspoort aan op het stadhuis, na het maken van een online afspraak.";
+  EXPECT_EQ(Kinds(kPassport, "Beste mevrouw Meijer, u kunt zonder afspraak naar het stadhuis."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(
+      Kinds(kPassport, "Beste mevrouw Meijer, maak eerst online een afspraak voor het stadhuis.")
+          .empty());
+}
+
+TEST(AnswerConsistencyTest, DaysListedAcrossCommasAndHoursInWords) {
+  constexpr char kYard[] = "De milieustraat is open op maandag, woensdag en vrijdag.";
+  EXPECT_EQ(Kinds(kYard, "Hoi Gert, we zijn open op maandag, dinsdag en vrijdag."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds(kYard, "Hoi Gert, kom op maandag, woensdag of vrijdag.").empty());
+  constexpr char kPool[] = "Het bad is dagelijks open van 10.00 tot 17.00 uur.";
+  EXPECT_EQ(Kinds(kPool, "Hoi Anouk, het bad is elke dag open van tien tot zes."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds(kPool, "Hoi Anouk, het bad is elke dag open van tien tot vijf.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
