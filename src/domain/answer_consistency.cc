@@ -1172,6 +1172,15 @@ class FactFinder {
         if (In(PastWords(), t_[k].text)) return true;
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
       if (In(LastWords(), t_[k].text)) return true;
+    // "It's 2 March today", "came in at 12:40 today", "vandaag, 14 mei": the
+    // customer's now.
+    for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
+      if (t_[k].text == "today" || t_[k].text == "vandaag") return true;
+    // "it's only been 10 days", "you've had the car for 14 months": how long
+    // the customer has had it so far.
+    static const WordSet so_far = {"been", "had", "gehad", "geweest"};
+    for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
+      if (In(so_far, t_[k].text)) return true;
     // "uw bestelling van dinsdag om 21.40 uur", "your appointment on Monday".
     static const WordSet possessive = {"uw", "je", "jouw", "your"};
     static const WordSet theirs = {
@@ -1179,7 +1188,8 @@ class FactFinder {
         "email",       "mail",        "aankoop",  "purchase",    "booking",     "boeking",
         "reservering", "reservation", "gesprek",  "call",        "telefoontje", "aanvraag",
         "request",     "betaling",    "payment",  "factuur",     "invoice",     "levering",
-        "delivery",    "retour",      "return",   "klacht",      "complaint"};
+        "delivery",    "retour",      "return",   "klacht",      "complaint",   "trein",
+        "train",       "vlucht",      "flight",   "bus"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
     for (size_t p = from >= 6 ? from - 6 : 0; p + 2 < from; ++p) {
       if (!In(possessive, t_[p].text) || !In(theirs, t_[p + 1].text) || !In(link, t_[p + 2].text))
@@ -2285,6 +2295,9 @@ std::string DayNames(int days, Language lang) {
 struct Stance {
   std::array<int, 3> said = {0, 0, 0};  // cost, may, need
   std::vector<std::string> things;
+  // Negations that turned no word of stance ("we can't guarantee that
+  // it is nut-free"): the stance may not be what the claim says.
+  size_t stray_negations = 0;
 };
 
 Stance StanceOf(const Sentence& c, Language lang) {
@@ -2411,7 +2424,10 @@ Stance StanceOf(const Sentence& c, Language lang) {
         distance = d;
       }
     }
-    if (!nearest) continue;
+    if (!nearest) {
+      ++out.stray_negations;
+      continue;
+    }
     ++nearest->turns;
     // And what it goes on to: "won't need to pay", "hoeft niet te betalen".
     for (Word& w : words)
@@ -2795,6 +2811,23 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       add(relieved ? "yesno.relief" : "yesno.turned_outweighed", ConflictKind::kYesNo, say(*best),
           say(r), *best, r);
       continue;
+    }
+    // The negations differ, but what the two say of cost, permission or
+    // need is the same ("you won't be charged for leaving" against "can
+    // leave early without a fee"; "we can't refund it" against
+    // "non-refundable").
+    {
+      const Stance rs = StanceOf(r, lang), ps = StanceOf(*best, lang);
+      bool both = false, same = true;
+      for (size_t q = 0; q < 3; ++q)
+        if (rs.said[q] != 0 && ps.said[q] != 0) {
+          both = true;
+          same = same && rs.said[q] == ps.said[q];
+        }
+      if (both && same && rs.stray_negations == 0 && ps.stray_negations == 0) {
+        add("yesno.turned_but_same_stance", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+        continue;
+      }
     }
     add("yesno.turned", ConflictKind::kYesNo, say(*best), say(r), *best, r);
     turned.insert(&r);
