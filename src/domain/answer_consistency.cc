@@ -1120,8 +1120,20 @@ class FactFinder {
     } else if (!In(every, w)) {
       return false;
     }
-    double n = 1;
-    if (k < t_.size() && t_[k].type == Token::kNumber) {
+    // "om de week" is every other week; "every other Wednesday", "elke
+    // tweede week" too.
+    double n = w == "om" ? 2 : 1;
+    if (k < t_.size() && (t_[k].text == "other" || t_[k].text == "second" ||
+                          t_[k].text == "tweede" || t_[k].text == "andere")) {
+      n = 2;
+      ++k;
+      if (k < t_.size() && WeekdayOf(t_[k].text)) {
+        // Not "elke tweede woensdag van de maand": a day of each month.
+        if (Word(k, 1) == "van" || Word(k, 1) == "of") return false;
+        Add(ConflictKind::kPeriod, "interval", 336, 336, false, i, k + 1);
+        return true;
+      }
+    } else if (k < t_.size() && t_[k].type == Token::kNumber) {
       const auto v = NumberOf(t_[k].text);
       if (!v || *v <= 0) return false;
       n = *v;
@@ -1212,6 +1224,14 @@ class FactFinder {
     }
     // "tot 20 inch", "tot € 50": up to.
     if (kind == ConflictKind::kAmount && from >= 1 && t_[from - 1].text == "tot") return -1;
+    // "voor nog geen twintig euro", "under £20", "less than $5": below it.
+    if (kind == ConflictKind::kAmount)
+      for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
+        if ((t_[k].text == "geen" && k > 0 && t_[k - 1].text == "nog") || t_[k].text == "under" ||
+            t_[k].text == "onder" ||
+            ((t_[k].text == "less" || t_[k].text == "minder") && k + 1 < from &&
+             (t_[k + 1].text == "than" || t_[k + 1].text == "dan")))
+          return -1;
     static const WordSet at_least = {"minimaal", "minimum", "minstens", "tenminste",
                                      "least",    "min",     "minimale", "vanaf"};
     static const WordSet at_most = {
@@ -2669,6 +2689,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
       weak("fact.within_bound");
+      continue;
+    }
+    // And the other way round: the reply rounds what the answer states to
+    // a bound just past it ("voor nog geen twintig euro" for € 19,95).
+    if (f.bound != 0 && best->bound == 0 && !f.unit.starts_with("count:times") &&
+        f.kind == ConflictKind::kAmount && f.lo > 0 &&
+        (f.bound > 0 ? best->lo >= f.lo : best->hi <= f.hi) &&
+        std::abs(best->lo - f.lo) <= 0.05 * f.lo) {
+      weak("fact.within_reply_bound");
       continue;
     }
     size_t same_in_reply = 0;

@@ -588,6 +588,30 @@ TEST(AnswerConsistencyTest, DaysListedAcrossCommasAndHoursInWords) {
   EXPECT_TRUE(Kinds(kPool, "Hoi Anouk, het bad is elke dag open van tien tot vijf.").empty());
 }
 
+TEST(AnswerConsistencyTest, TheCustomersNowAndRoundedBounds) {
+  // Their today and how long they have had it so far are their own.
+  EXPECT_TRUE(Kinds("Early-bird tickets are on sale until 15 March.",
+                    "Hi Ava, it's 2 March today, so the early-bird price still holds.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Unopened tins can be returned within 28 days.",
+                    "Hi Graham, it's only been 10 days, so the unopened tins can come back.")
+                  .empty());
+  EXPECT_EQ(Kinds("Unopened tins can be returned within 28 days.",
+                  "Hi Graham, unopened tins can be returned within 10 days."),
+            std::vector{ConflictKind::kPeriod});
+  // "voor nog geen twintig euro" for € 19,95.
+  EXPECT_TRUE(Kinds("Een abonnement kost \xE2\x82\xAC 19,95 per maand.",
+                    "Hoi Mila, voor nog geen twintig euro per maand heb je een abonnement.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, EveryOtherWeekIsHowOften) {
+  constexpr char kBins[] = "Garden waste is collected every other Wednesday.";
+  EXPECT_TRUE(Kinds(kBins, "Hi Mr Ellis, your brown bin is emptied fortnightly.").empty());
+  EXPECT_EQ(Kinds(kBins, "Hi Mr Ellis, your brown bin is emptied weekly."),
+            std::vector{ConflictKind::kPeriod});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
