@@ -1494,7 +1494,9 @@ class FactFinder {
       if (k < t_.size() &&
           (t_[k].text == "volle" || t_[k].text == "hele" || t_[k].text == "full" ||
            t_[k].text == "whole" || t_[k].text == "extra" || t_[k].text == "more" ||
-           t_[k].text == "calendar" || t_[k].text == "kalender"))
+           t_[k].text == "calendar" || t_[k].text == "kalender" || t_[k].text == "consecutive" ||
+           t_[k].text == "aaneengesloten" || t_[k].text == "achtereenvolgende" ||
+           t_[k].text == "opeenvolgende"))
         ++k;
       if (k < t_.size()) {
         bool working = false;
@@ -1753,6 +1755,17 @@ class FactFinder {
           {"vierde", 4},      {"vijfde", 5},    {"tiende", 10},    {"vijftiende", 15},
           {"twintigste", 20}, {"dertigste", 30}};
       const auto o = ordinals.find(w);
+      // "de tweede woensdag van de maand", "the last Friday of the month".
+      const int nth = o != ordinals.end() && o->second <= 4 ? o->second
+                      : (w == "last" || w == "laatste")     ? 5
+                                                            : 0;
+      if (nth && i + 1 < t_.size() && WeekdayOf(t_[i + 1].text) &&
+          (Word(i + 1, 1) == "van" || Word(i + 1, 1) == "of")) {
+        const double v = nth * 10 + WeekdayOf(t_[i + 1].text);
+        Add(ConflictKind::kDate, "nth_weekday", v, v, false, i, i + 2);
+        skip_until_ = i + 2;
+        return;
+      }
       if (o != ordinals.end() && i + 2 < t_.size() &&
           (t_[i + 1].text == "of" || t_[i + 1].text == "van") && MonthOf(t_[i + 2].text)) {
         const int month = MonthOf(t_[i + 2].text);
@@ -2174,9 +2187,9 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
 // Clause by clause (split at commas, semicolons, "but" and "maar"): a
 // clause with "closed" or "gesloten" anywhere names closed days.
 int OpenDays(const std::vector<Sentence>& sentences) {
-  static const WordSet opening = {"open",     "opens",   "opened",    "geopend", "closed",
-                                  "gesloten", "dicht",   "langs",     "pop",     "visit",
-                                  "welkom",   "welcome", "bereikbaar"};
+  static const WordSet opening = {"open",     "opens",   "opened",     "geopend", "closed",
+                                  "gesloten", "dicht",   "langs",      "pop",     "visit",
+                                  "welkom",   "welcome", "bereikbaar", "terecht"};
   static const WordSet shut = {"closed", "gesloten", "dicht"};
   static const WordSet to = {"to", "tot", "through", "till", "until", "-",
                              "t",  "m",   "t/m",     "en",   "met"};
@@ -2546,8 +2559,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // came to: nothing to compare, the answer's value, let pass by a guard
   // below, a conflict, or a different value about something that seemed
   // else (compared again by elimination after the loop).
-  enum class Outcome { kNone, kSame, kGuarded, kConflict, kElsewhere };
+  enum class Outcome { kNone, kSame, kGuarded, kBounded, kConflict, kElsewhere };
   std::vector<Outcome> outcome(rep_facts.size(), Outcome::kNone);
+  std::vector<const Fact*> bounded_by(rep_facts.size(), nullptr);
   for (const Fact& f : rep_facts) {
     Outcome& result = outcome[static_cast<size_t>(&f - rep_facts.data())];
     if (f.own) continue;
@@ -2555,6 +2569,25 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     std::vector<const Fact*> candidates;
     for (const Fact& p : pub_facts)
       if (!p.own && Comparable(f, p)) candidates.push_back(&p);
+    // A price per something said once with "per" and once without ("£65
+    // per block" against "each block is £75"; "elk extra paneel kost
+    // € 280" against "€ 320 per extra paneel"): the same when the other
+    // sentence names what it is per.
+    if (candidates.empty() && f.unit.starts_with("money"))
+      for (const Fact& p : pub_facts) {
+        if (p.own || p.kind != f.kind || !p.unit.starts_with("money") || p.unit == f.unit) continue;
+        const bool f_plain = f.unit == "money", p_plain = p.unit == "money";
+        if (f_plain == p_plain) continue;
+        // A whole number of them is a total ("€ 60 per vlucht": € 120 there
+        // and back; "$1.95 per pound": $19.50 for the ten-pound minimum).
+        const double times = p.lo > 0 ? f.lo / p.lo : 0;
+        if (f_plain && times >= 2 && std::abs(times - std::round(times)) < 0.001) continue;
+        const std::string per = (f_plain ? p.unit : f.unit).substr(6);
+        const Sentence& plain = f_plain ? rep[f.sentence] : pub[p.sentence];
+        if (std::any_of(plain.stems.begin(), plain.stems.end(),
+                        [&](const std::string& x) { return SameThing(per, x); }))
+          candidates.push_back(&p);
+      }
     if (candidates.empty()) continue;
     const Fact* best = nullptr;
     double best_related = -1, same_related = -1;
@@ -2689,6 +2722,8 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
       weak("fact.within_bound");
+      result = Outcome::kBounded;
+      bounded_by[static_cast<size_t>(&f - rep_facts.data())] = best;
       continue;
     }
     // And the other way round: the reply rounds what the answer states to
@@ -2721,8 +2756,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // the two are about the same thing even in other words ("de huur past
   // zich aan per 1 juli; de brief komt uiterlijk 1 mei" against "de
   // huuraanpassing gaat in per 1 augustus; de brief komt uiterlijk 1 mei").
+  // A value the answer's limit allows counts too, unless the value left is
+  // that limit ("the first month is free", beside "up to 6 months", against
+  // "the first 2 weeks are free").
   for (size_t i = 0; i < rep_facts.size(); ++i) {
-    if (outcome[i] != Outcome::kElsewhere) continue;
+    if (outcome[i] != Outcome::kElsewhere && outcome[i] != Outcome::kBounded) continue;
     const Fact& f = rep_facts[i];
     const Fact* left = nullptr;
     size_t unmatched_pub = 0;
@@ -2739,8 +2777,10 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     size_t unmatched_rep = 0;
     for (size_t k = 0; k < rep_facts.size(); ++k)
       unmatched_rep += Comparable(f, rep_facts[k]) && !rep_facts[k].own &&
-                       (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict);
-    if (unmatched_pub == 1 && unmatched_rep == 1)
+                       (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict ||
+                        (outcome[k] == Outcome::kBounded && outcome[i] == Outcome::kBounded));
+    if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
+        !(outcome[i] == Outcome::kBounded && left->bound != 0))
       add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 

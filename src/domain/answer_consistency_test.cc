@@ -612,6 +612,49 @@ TEST(AnswerConsistencyTest, EveryOtherWeekIsHowOften) {
             std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, WeekdaysOfTheMonthAndDaysInARow) {
+  constexpr char kPaper[] = "Oud papier wordt elke tweede woensdag van de maand opgehaald.";
+  EXPECT_EQ(Kinds(kPaper, "Hoi Daan, we halen het papier op de eerste woensdag van de maand."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(
+      Kinds(kPaper, "Hoi Daan, de papierwagen komt op de tweede woensdag van elke maand.").empty());
+  constexpr char kAway[] = "Your cover is suspended after 60 consecutive days away.";
+  EXPECT_EQ(Kinds(kAway, "Hi Mr Fraser, cover is suspended after 30 days in a row away."),
+            std::vector{ConflictKind::kPeriod});
+}
+
+TEST(AnswerConsistencyTest, APricePerSomethingSaidWithoutPer) {
+  constexpr char kLessons[] =
+      "Swimming lessons cost \xC2\xA3"
+      "65 per block.";
+  EXPECT_EQ(Kinds(kLessons,
+                  "Hi Sophie, each block is \xC2\xA3"
+                  "75."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kLessons,
+                    "Hi Sophie, each block is \xC2\xA3"
+                    "65.")
+                  .empty());
+  // Two of them is a total.
+  EXPECT_TRUE(Kinds(kLessons,
+                    "Hi Sophie, two blocks together come to \xC2\xA3"
+                    "130.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AValueTheLimitAllowsStillCountsByElimination) {
+  constexpr char kStorage[] =
+      "We store your belongings for up to 6 months. The first 2 weeks of storage are free.";
+  EXPECT_EQ(Kinds(kStorage,
+                  "Dear Mrs Okoro, we store things for up to 6 months, and the first month of "
+                  "storage is free."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds(kStorage,
+                    "Dear Mrs Okoro, we store things for up to 6 months, and the first fortnight "
+                    "of storage is free.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
