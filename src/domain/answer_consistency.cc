@@ -956,6 +956,21 @@ class Reader {
             forget = forget || x.text == "vergeet" || x.text == "vergeten" || x.text == "forget";
           if (forget) continue;
         }
+        // "dogs that are not neutered", "as long as nobody else is
+        // waiting": a negation inside what the claim is about, not the
+        // claim turned around.
+        bool inside = false;
+        for (size_t k = 1; k + 1 <= i && k + 1 < s.tokens.size(); ++k) {
+          const std::string& a = s.tokens[k].text;
+          const std::string& b = s.tokens[k + 1].text;
+          inside = inside ||
+                   ((a == "that" || a == "who" || a == "which") &&
+                    (b == "are" || b == "is" || b == "have" || b == "has" || b == "were" ||
+                     b == "was") &&
+                    k + 2 == i) ||
+                   (a == "long" && s.tokens[k - 1].text == "as" && b == "as") || a == "zolang";
+        }
+        if (inside) continue;
         if (!IsIdiomaticNegation(t.text, next, prev, next2)) {
           ++s.negations;
           if (s.negation.empty()) s.negation = t.text;
@@ -2410,7 +2425,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
   std::set<std::string> said;  // the stems of the words that took a stance
   std::array<bool, 3> mixed = {false, false, false};
   // The words of stance, then each negation turns the nearest one around
-  // (five words before it or four after: "no extra charge", "mag hij
+  // (six words after it or four before: "no extra charge", "mag hij
   // helaas niet mee", "U hoeft daarvoor vooraf niets te reserveren");
   // "without" and "zonder" only a word of cost they stand before ("without
   // a fee", "zonder dat het je iets kost"; not "mogen zonder begeleiding").
@@ -2450,7 +2465,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
     size_t distance = 0;
     for (Word& w : words) {
       if (w.at == k || (without && (w.take.first != 0 || w.at < k || w.at > k + 5))) continue;
-      if (w.at > k ? w.at - k > 5 : k - w.at > 4) continue;
+      if (w.at > k ? w.at - k > 6 : k - w.at > 4) continue;
       const size_t d = w.at > k ? w.at - k : k - w.at;
       if (!nearest || d < distance || (d == distance && w.at > k)) {
         nearest = &w;
