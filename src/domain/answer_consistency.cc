@@ -460,7 +460,6 @@ std::string MeansOf(std::string_view w) {
       {"webshop", "website"},
       {"webwinkel", "website"},
       {"site", "website"},
-      {"bank", "bank"},
       {"afhalen", "pickup"},
       {"koerier", "pickup"},
       {"courier", "pickup"},
@@ -993,7 +992,7 @@ class Reader {
       }
       if ((t.text == "mijn" || t.text == "my") &&
           (prev == "via" || prev == "in" || prev == "op" || prev == "through" || prev == "under" ||
-           prev == "naar" || prev == "to"))
+           prev == "onder" || prev == "naar" || prev == "to"))
         s.means.emplace("account", t.text + " " + std::string(next));
       if (const std::string m = MeansOf(t.text); !m.empty()) s.named.emplace(m, t.text);
       if (t.text == "online") s.named.emplace("online", t.text);
@@ -1005,8 +1004,13 @@ class Reader {
           !((company_side || to_customer) &&
             (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
           !(m == "shop" && (prev == "online" || prev == "web"))) {
-        // "e-mailadres", "telefoonnummer" name no way of doing it.
-        if (!(next == "adres" || next == "address" || next == "nummer" || next == "number"))
+        // "e-mailadres", "telefoonnummer" name no way of doing it; nor does
+        // the customer's own phone ("text PAC from your phone").
+        const bool device = m == "phone" && (t.text == "phone" || t.text == "telefoon") &&
+                            (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw" ||
+                             prev == "current" || prev == "mobile");
+        if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
+            !device)
           s.means.emplace(m, t.text);
       }
       // "require", "nodig", "hoeft": one claim, whichever word says it.
@@ -2024,7 +2028,8 @@ bool Comparable(const Fact& a, const Fact& b);
 bool SameValue(const Fact& a, const Fact& b) {
   switch (a.kind) {
     case ConflictKind::kDeadline: {
-      if (std::abs(a.lo - b.lo) < 0.5) return true;
+      // 23.59 is midnight, give or take the minute.
+      if (std::abs(a.lo - b.lo) < 1.5 || std::abs(std::abs(a.lo - b.lo) - 1440) < 1.5) return true;
       const double d = std::fmod(std::abs(a.lo - b.lo), 720);
       return (a.loose || b.loose) && (d < 0.5 || d > 719.5);
     }
