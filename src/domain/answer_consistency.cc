@@ -1197,6 +1197,8 @@ class FactFinder {
         In(ReferenceWords(), before2))
       return true;
     if (In(AgoWords(), Word(to, 0))) return true;
+    // "your flight is three days out": how far off the customer's date is.
+    if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
     static const WordSet at = {"op", "on", "van", "of", "at", "om"};
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 1 < from; ++k)
@@ -2243,6 +2245,25 @@ int OpenDays(const std::vector<Sentence>& sentences) {
       }
     }
     flush();
+    // "op zaterdag open van 10.00 tot 13.00 uur en op zondag gesloten": open
+    // and closed in one clause are two, split at the "en" between them.
+    for (size_t c = 0; c < clauses.size(); ++c) {
+      std::vector<std::string>& t = clauses[c];
+      size_t open_at = t.size(), shut_at = t.size();
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (In(shut, t[i]) && shut_at == t.size()) shut_at = i;
+        if (In(opening, t[i]) && !In(shut, t[i]) && open_at == t.size()) open_at = i;
+      }
+      if (open_at == t.size() || shut_at == t.size()) continue;
+      const size_t lo = std::min(open_at, shut_at), hi = std::max(open_at, shut_at);
+      for (size_t i = lo + 1; i < hi; ++i)
+        if (t[i] == "en" || t[i] == "and") {
+          std::vector<std::string> rest(t.begin() + static_cast<long>(i) + 1, t.end());
+          t.resize(i);
+          clauses.insert(clauses.begin() + static_cast<long>(c) + 1, std::move(rest));
+          break;
+        }
+    }
     // A clause that begins with "and" and has no word of its own for open
     // or closed goes on with the one before ("open until 8pm Monday to
     // Thursday, and until 5pm on Fridays").

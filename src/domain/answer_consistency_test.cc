@@ -655,6 +655,20 @@ TEST(AnswerConsistencyTest, AValueTheLimitAllowsStillCountsByElimination) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, OpenAndClosedInOneClauseAndTheCustomersOwnPhone) {
+  constexpr char kPharmacy[] = "De apotheek is op zaterdag open en op zondag gesloten.";
+  EXPECT_TRUE(
+      Kinds(kPharmacy, "Hoi Kees, zaterdag kun je langskomen. Zondag zijn we dicht.").empty());
+  EXPECT_EQ(Kinds(kPharmacy, "Hoi Kees, we zijn op zaterdag en zondag dicht."),
+            std::vector{ConflictKind::kDate});
+  constexpr char kSwitch[] = "Text PAC to 65075 for your code, then enter it at checkout.";
+  EXPECT_TRUE(
+      Kinds(kSwitch, "Hi Grace, text PAC to 65075 from your phone and enter the code at checkout.")
+          .empty());
+  EXPECT_EQ(Kinds(kSwitch, "Hi Grace, text PAC to 65075, then call us on 0800 412 990."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
