@@ -344,7 +344,9 @@ bool IsNegation(std::string_view w) {
                             "needn't",      "uitgesloten",
                             "excluded",     "unavailable",
                             "onbereikbaar", "non",
-                            "without",      "zonder"};
+                            "pauses",       "paused",
+                            "onderbroken",  "without",
+                            "zonder"};
   return s.contains(w);
 }
 
@@ -833,8 +835,11 @@ class Reader {
         folded.replace(at, from.size(), to);
     }
     s.tokens = Tokens(folded);
-    static const WordSet conditions = {"if",     "als",    "indien", "when",  "wanneer",
-                                       "unless", "tenzij", "mocht",  "should"};
+    // And the reasons ("since you booked a Saver rate", "omdat je niet
+    // thuis was"): premises, not claims.
+    static const WordSet conditions = {"if",      "als",    "indien",    "when",   "wanneer",
+                                       "unless",  "tenzij", "mocht",     "should", "since",
+                                       "because", "omdat",  "aangezien", "doordat"};
     static const WordSet instructions = {"please", "just", "simply", "can",    "kunt",  "kan",
                                          "moet",   "must", "need",   "should", "hoeft", "graag",
                                          "gewoon", "even", "kun",    "you'll", "go",    "ga",
@@ -912,7 +917,17 @@ class Reader {
         if (t.text == "online") s.means.emplace("online", t.text);
       }
       // "via Marktplaats", "through the contact form": the way named.
-      if (t.text == "via" || t.text == "through") {
+      // Not "water coming through the ceiling": "through" names a way
+      // after a verb of doing ("apply through", "book it through").
+      static const WordSet doing = {"apply",  "book",    "order",   "log",      "report",
+                                    "pay",    "contact", "cancel",  "register", "send",
+                                    "submit", "arrange", "request", "renew",    "it",
+                                    "them",   "ordered", "booked",  "made",     "done",
+                                    "change", "manage",  "update",  "claim",    "reach"};
+      bool through_way = t.text == "via";
+      for (size_t k = i >= 4 ? i - 4 : 0; k < i && !through_way; ++k)
+        through_way = In(doing, s.tokens[k].text);
+      if ((t.text == "via" || t.text == "through") && through_way) {
         size_t k = i + 1;
         while (k < s.tokens.size() && In(articles, s.tokens[k].text)) ++k;
         if (k < s.tokens.size() && s.tokens[k].type == Token::kWord &&
@@ -1197,6 +1212,15 @@ class FactFinder {
         In(ReferenceWords(), before2))
       return true;
     if (In(AgoWords(), Word(to, 0))) return true;
+    // "nog 4 lessen over", "3 visits left": what the customer has left.
+    if (Word(to, 0) == "over" || Word(to, 0) == "left" || Word(to, 0) == "remaining" ||
+        Word(to, 1) == "over" || Word(to, 1) == "left")
+      if (Word(from, -1) == "nog" || Word(from, -1) == "still" || Word(from, -2) == "nog" ||
+          Word(to, 0) == "left" || Word(to, 0) == "remaining" || Word(to, 1) == "left")
+        return true;
+    // "you only went £32 overdrawn", "you've spent $40": the customer's.
+    static const WordSet did = {"went", "spent", "used", "gebruikt", "uitgegeven", "owed"};
+    if (In(did, Word(from, -1)) || In(did, Word(from, -2))) return true;
     // "your flight is three days out": how far off the customer's date is.
     if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
     static const WordSet at = {"op", "on", "van", "of", "at", "om"};
@@ -3013,9 +3037,16 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // om te reserveren, want we werken met afspraken").
   for (const Sentence& p : pub_clauses) {
     if (p.condition || p.negations % 2 == 0 || !p.stems.contains("~need")) continue;
+    // What the step is: the words of the clause no other sentence of the
+    // answer uses ("afspraak", not "verzekering" when the answer also says
+    // "u kunt zich verzekeren tot uw 80e").
+    Sentence step = p;
+    for (const Sentence& q : pub)
+      if (q.text.find(p.text) == std::string::npos && p.text.find(q.text) == std::string::npos)
+        for (const std::string& w : q.stems) step.stems.erase(w);
     for (const Sentence& r : rep) {
       if (r.condition || r.negations > 0 || !(r.instruction || r.imperative)) continue;
-      if (shares(r, p) == 0) continue;
+      if (shares(r, step) == 0) continue;
       add("yesno.needed_for_not_needed", ConflictKind::kYesNo, p.negation,
           lang == Language::kNl ? "nodig" : "needed", p, r);
       break;
@@ -3324,6 +3355,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       // The form is often what is sent, not the way ("post the claim
       // form"): it counts when it is the only way named.
       if (m == "form" && r.means.size() > 1) continue;
+      // Collecting it is going there ("at the counter when you pick up").
+      shared = shared || (m == "shop" && asserted.contains("pickup")) ||
+               (m == "pickup" && asserted.contains("shop"));
       shared = shared || asserted.contains(m) || (Digital(m) && asserted.contains("online")) ||
                (m == "online" && std::any_of(asserted.begin(), asserted.end(),
                                              [](const auto& a) { return Digital(a.first); }));
