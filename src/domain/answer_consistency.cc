@@ -3421,6 +3421,39 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         ConflictKind::kProcedure, best->means.begin()->second, r.means.begin()->second, *best, r);
   }
 
+  // Where each clause stands in time: by its words of order ("eerst",
+  // "right away" first; "daarna", "then" later; "once", "nadat" before
+  // the clause it belongs to), else where it is written.
+  static const WordSet kFirst = {"eerst", "first", "firstly", "alvast"};
+  static const WordSet kLater = {"daarna", "then", "afterwards", "vervolgens", "later", "next"};
+  static const WordSet kPrior = {"once", "nadat", "zodra", "after"};
+  auto marker = [](const Sentence& c) {
+    const auto& t = c.tokens;
+    for (size_t i = 0; i < t.size(); ++i) {
+      const std::string& w = t[i].text;
+      const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+      if (In(kFirst, w) || ((w == "right" || w == "straight") && next == "away")) return -1;
+      if (In(kLater, w) || (w == "after" && (next == "that" || next == "this"))) return 1;
+      // Not "after 5 pm", "once a month".
+      const bool counted =
+          i + 1 < t.size() && (t[i + 1].type == Token::kNumber || next == "a" || next == "per" ||
+                               next == "every" || next == "each" || next == "more");
+      if ((In(kPrior, w) && !counted) || (w == "pas" && next == "als")) return 2;
+    }
+    return 0;
+  };
+  auto keys = [&](const std::vector<Sentence>& clauses) {
+    std::vector<double> key(clauses.size());
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      const int m = marker(clauses[i]);
+      key[i] = m == -1  ? static_cast<double>(i) - 1000
+               : m == 1 ? static_cast<double>(i) + 1000
+               : m == 2 ? static_cast<double>(i) - 1.5
+                        : static_cast<double>(i);
+    }
+    return key;
+  };
+
   // The same ways in another order, where the answer gives one ("eerst
   // een online instaptoets, daarna een telefonisch intakegesprek" against
   // "we beginnen met het telefonische gesprek, daarna de toets").
@@ -3437,9 +3470,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       std::string means, word;
       const Sentence* clause;
     };
-    auto steps = [](const std::vector<Sentence>& clauses) {
+    auto steps = [&](const std::vector<Sentence>& clauses) {
       std::vector<Step> seq;
-      for (const Sentence& c : clauses) {
+      const std::vector<double> key = keys(clauses);
+      std::vector<size_t> order(clauses.size());
+      for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](size_t x, size_t y) { return key[x] < key[y]; });
+      for (const size_t k : order) {
+        const Sentence& c = clauses[k];
         if (c.negations % 2 || c.condition) continue;
         for (const auto& named : c.named) {
           const std::string& m = named.first;
@@ -3476,35 +3515,6 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   if (!has_procedure && std::none_of(out.begin(), out.end(), [](const ConflictSignal& c) {
         return c.signal == "procedure.order";
       })) {
-    static const WordSet kFirst = {"eerst", "first", "firstly", "alvast"};
-    static const WordSet kLater = {"daarna", "then", "afterwards", "vervolgens", "later", "next"};
-    static const WordSet kPrior = {"once", "nadat", "zodra", "after"};
-    auto marker = [](const Sentence& c) {
-      const auto& t = c.tokens;
-      for (size_t i = 0; i < t.size(); ++i) {
-        const std::string& w = t[i].text;
-        const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
-        if (In(kFirst, w) || ((w == "right" || w == "straight") && next == "away")) return -1;
-        if (In(kLater, w) || (w == "after" && (next == "that" || next == "this"))) return 1;
-        // Not "after 5 pm", "once a month".
-        const bool counted =
-            i + 1 < t.size() && (t[i + 1].type == Token::kNumber || next == "a" || next == "per" ||
-                                 next == "every" || next == "each" || next == "more");
-        if ((In(kPrior, w) && !counted) || (w == "pas" && next == "als")) return 2;
-      }
-      return 0;
-    };
-    auto keys = [&](const std::vector<Sentence>& clauses) {
-      std::vector<double> key(clauses.size());
-      for (size_t i = 0; i < clauses.size(); ++i) {
-        const int m = marker(clauses[i]);
-        key[i] = m == -1  ? static_cast<double>(i) - 1000
-                 : m == 1 ? static_cast<double>(i) + 1000
-                 : m == 2 ? static_cast<double>(i) - 1.5
-                          : static_cast<double>(i);
-      }
-      return key;
-    };
     const std::vector<double> pub_key = keys(pub_clauses), rep_key = keys(rep_clauses);
     // Steps are things to do ("report it to the police", "stuur het
     // pakket op"), not times ("after 5 pm", "op 1 mei").
