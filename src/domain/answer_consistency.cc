@@ -3289,6 +3289,31 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
           if (pub_stance[k].said[q] == rs.said[q]) agrees = true;
           if (!against) against = &pub_clauses[k];
         }
+        // A reply that names two things at once ("the first exam and any
+        // X-rays are both on the house") agrees with the claim about one
+        // and turns around the claim about the other, when it names at
+        // least two words only that other claim has.
+        if (agrees)
+          for (size_t k = 0; k < pub_clauses.size() && agrees; ++k) {
+            if (pub_clauses[k].condition || pub_stance[k].said[q] != -rs.said[q]) continue;
+            if (q == 0 && priced(r) && priced(pub_clauses[k])) continue;
+            size_t own = 0;
+            for (const std::string& w : rs.things) {
+              const auto names = [&](const Stance& x) {
+                return std::any_of(x.things.begin(), x.things.end(),
+                                   [&](const std::string& y) { return SameThing(w, y); });
+              };
+              bool elsewhere = false;
+              for (size_t m = 0; m < pub_clauses.size(); ++m)
+                elsewhere = elsewhere ||
+                            (m != k && pub_stance[m].said[q] == rs.said[q] && names(pub_stance[m]));
+              own += names(pub_stance[k]) && !elsewhere;
+            }
+            if (own >= 2) {
+              against = &pub_clauses[k];
+              agrees = false;
+            }
+          }
         if (agrees || !against) continue;
         static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
             {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};

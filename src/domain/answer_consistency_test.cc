@@ -547,6 +547,13 @@ TEST(AnswerConsistencyTest, WhatTheAnswerSaysOfAThingTurnedAround) {
       Kinds(kLibrary, "Hi Mr Fox, I'm afraid we charge the late fee on children's books as well."),
       std::vector{ConflictKind::kYesNo});
   EXPECT_TRUE(Kinds(kLibrary, "Hi Mr Fox, children's books are free of late fees.").empty());
+  // Two things named at once: agreeing about one does not hide the other.
+  constexpr char kDental[] =
+      "New patients get a free first exam. X-rays taken at the first visit are billed at $85.";
+  EXPECT_EQ(Kinds(kDental, "Hi Monica, the first exam and any X-rays at that visit are free."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds(kDental, "Hi Monica, your first exam is free; X-rays at that visit are $85.").empty());
   // The negation belongs to the nearest word: "included at no extra charge".
   EXPECT_TRUE(
       Kinds("Helmets are included at no extra charge.", "Hi Tom, a helmet comes with your skis.")
