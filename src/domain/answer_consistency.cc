@@ -356,6 +356,8 @@ bool IsIdiomaticNegation(std::string_view neg, std::string_view next, std::strin
                          std::string_view next2) {
   // "without paying any fee", "zonder te betalen" say no; "without it
   // affecting" does not.
+  // "with no W grade" is "without".
+  if (neg == "no" && prev == "with") return true;
   if (neg == "without" || neg == "zonder")
     return !(next == "paying" || next == "betalen" || (next == "te" && next2 == "betalen") ||
              next == "any" || next == "enige");
@@ -648,6 +650,9 @@ struct Fact {
   // A bound: "at least 21" (1) or "at most 3" (-1); a value on the right
   // side of it agrees with it.
   int bound = 0;
+  // A date said as the day it must come before ("vóór 1 juni") or as the
+  // last day it may ("uiterlijk 31 mei", "by 14 March"): -1 and 1.
+  int edge = 0;
 };
 
 // The text's sentences: ends at ".", "!" or "?" before a space, and at line
@@ -955,9 +960,16 @@ class Reader {
           s.stems.insert(Stem(std::string(n->second), lang_));
         continue;
       }
-      // "rather than the office", "in plaats van de balie": a way turned down.
-      if ((t.text == "rather" && next == "than") || (t.text == "instead" && next == "of") ||
-          (t.text == "plaats" && prev == "in" && next == "van")) {
+      // "rather than the office", "in plaats van de balie": a way turned
+      // down (not "from your next bill rather than this one").
+      const bool way_after = [&] {
+        for (size_t k = i + 1; k < s.tokens.size() && k <= i + 5; ++k)
+          if (!MeansOf(s.tokens[k].text).empty() || s.tokens[k].text == "online") return true;
+        return false;
+      }();
+      if (((t.text == "rather" && next == "than") || (t.text == "instead" && next == "of") ||
+           (t.text == "plaats" && prev == "in" && next == "van")) &&
+          way_after) {
         ++s.negations;
         if (s.negation.empty()) s.negation = t.text;
         continue;
@@ -1231,8 +1243,24 @@ class FactFinder {
       if (In(LastWords(), t_[k].text)) return true;
     // "It's 2 March today", "came in at 12:40 today", "vandaag, 14 mei": the
     // customer's now.
+    static const WordSet now = {"today",      "vandaag",   "yesterday", "gisteren",
+                                "vanochtend", "vanmorgen", "tonight",   "vanavond"};
     for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
-      if (t_[k].text == "today" || t_[k].text == "vandaag") return true;
+      if (In(now, t_[k].text)) return true;
+    // "it's only the 9th", "het is nu 14 maart": the customer's date.
+    for (size_t k = from >= 4 ? from - 4 : 0; k + 1 < from; ++k)
+      if ((t_[k].text == "it's" ||
+           (t_[k].text == "is" && k > 0 && (t_[k - 1].text == "it" || t_[k - 1].text == "het"))) &&
+          std::all_of(t_.begin() + static_cast<long>(k) + 1, t_.begin() + static_cast<long>(from),
+                      [](const Token& x) {
+                        return x.text == "only" || x.text == "the" || x.text == "nu" ||
+                               x.text == "pas" || x.text == "already" || x.text == "al";
+                      }))
+        return true;
+    // "catch the 9:47", "de trein van 8.15": a departure, not a rule.
+    if ((before == "the" || before == "de") &&
+        t_[from].text.find_first_of(":.") != std::string::npos)
+      return true;
     // "it's only been 10 days", "you've had the car for 14 months": how long
     // the customer has had it so far.
     static const WordSet so_far = {"been", "had", "gehad", "geweest"};
@@ -1350,6 +1378,14 @@ class FactFinder {
     f.sentence = index_;
     f.own = Own(from, to);
     f.bound = Bound(from, kind);
+    if (kind == ConflictKind::kDate && f.unit == "date")
+      for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k) {
+        const std::string& w = t_[k].text;
+        if (w == "voor" || w == "before") f.edge = -1;
+        if (w == "uiterlijk" || w == "by" || w == "until" || w == "through" || w == "tm" ||
+            w == "t/m")
+          f.edge = 1;
+      }
     facts_.push_back(std::move(f));
   }
 
@@ -2064,6 +2100,13 @@ bool SameValue(const Fact& a, const Fact& b) {
       const auto am = static_cast<int>(a.lo) / 100, bm = static_cast<int>(b.lo) / 100;
       const auto ad = static_cast<int>(a.lo) % 100, bd = static_cast<int>(b.lo) % 100;
       if (a.unit == "date" && (ad == 0 || bd == 0)) return am == bm;
+      // "vóór 1 juni" is "uiterlijk 31 mei".
+      if (a.unit == "date" && a.edge * b.edge == -1) {
+        static constexpr std::array<int, 13> days = {0,   0,   31,  59,  90,  120, 151,
+                                                     181, 212, 243, 273, 304, 334};
+        const int an = days[static_cast<size_t>(am)] + ad, bn = days[static_cast<size_t>(bm)] + bd;
+        if ((a.edge < 0 ? an - bn : bn - an) == 1) return true;
+      }
       // A day within a range of days.
       if (a.unit == "monthday" && (a.lo != a.hi || b.lo != b.hi))
         return (a.lo >= b.lo && a.hi <= b.hi) || (b.lo >= a.lo && b.hi <= a.hi);
@@ -2861,6 +2904,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     for (const std::string& t : texts) {
       const size_t first = out.size();
       for (const std::string& c : SplitClauses(t)) out.push_back(reader.Read(c));
+      // "Vergoedt uw verzekering het niet, dan betaalt u zelf", "Ben je
+      // later, dan ...": the clause before "dan" is a condition.
+      for (size_t k = first; k + 1 < out.size(); ++k)
+        if (static const WordSet who = {"je", "u", "jij", "jullie", "we", "wij", "hij", "ze", "zij",
+                                        "uw", "jouw", "het", "er"};
+            !out[k + 1].tokens.empty() && out[k + 1].tokens[0].text == "dan" &&
+            out[k].tokens.size() >= 2 && !SubjectWords().contains(out[k].tokens[0].text) &&
+            In(who, out[k].tokens[1].text) && lang == Language::kNl)
+          out[k].condition = true;
       for (size_t k = first + 1; k < out.size(); ++k) {
         const std::vector<Token>& tk = out[k].tokens;
         static const WordSet joins = {"and", "en", "but", "maar", "or", "of"};
