@@ -1240,7 +1240,11 @@ class FactFinder {
       for (size_t k = from >= 7 ? from - 7 : 0; k + 1 < from; ++k)
         if (In(PastWords(), t_[k].text)) return true;
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
-      if (In(LastWords(), t_[k].text)) return true;
+      // Not the verb: "follow-ups last 30 minutes".
+      if (In(LastWords(), t_[k].text) &&
+          !(t_[k].text == "last" && k + 1 == from &&
+            !(k > 0 && (t_[k - 1].text == "the" || t_[k - 1].text == "in"))))
+        return true;
     // "It's 2 March today", "came in at 12:40 today", "vandaag, 14 mei": the
     // customer's now.
     static const WordSet now = {"today",      "vandaag",   "yesterday", "gisteren",
@@ -1342,6 +1346,16 @@ class FactFinder {
     if (kind == ConflictKind::kPeriod && from > 0 &&
         (Word(from, 0) == "a" || Word(from, 0) == "an") && t_[from - 1].type == Token::kNumber)
       return;
+    // "six hours a day", "3 keer per week": what something is per; "a
+    // month-to-month plan": no period at all.
+    if (kind == ConflictKind::kPeriod && from > 0 &&
+        (Word(from, 0) == "a" || Word(from, 0) == "an" || Word(from, 0) == "per") &&
+        (TimeUnitOf(t_[from - 1].text) || Word(from, -1) == "times" || Word(from, -1) == "keer"))
+      return;
+    if (kind == ConflictKind::kPeriod && (Word(to, 0) == "to" || Word(to, 1) == "to") &&
+        (Word(to, 1) == "-" || Word(to, 0) == "-" || TimeUnitOf(std::string(Word(to, 1))) ||
+         TimeUnitOf(std::string(Word(to, 2)))))
+      return;
     // "€ 96 per jaar" is not "€ 8 per maand": an amount per something is
     // compared with amounts per the same.
     // Counts are so only per a time ("200 km per dag"; "één keer per
@@ -1434,6 +1448,11 @@ class FactFinder {
         v += 0.5;
         next += 3;
       }
+      // "three quarters of an hour".
+      if (next + 3 < t_.size() && (t_[next].text == "quarters" || t_[next].text == "quarter") &&
+          t_[next + 1].text == "of" && (t_[next + 2].text == "an" || t_[next + 2].text == "a") &&
+          TimeUnitOf(t_[next + 3].text))
+        return std::make_pair(v * 0.25, next + 3);
       return std::make_pair(v, next);
     }
     // "een week", "a month", "an hour", "half an hour", "een half uur".
@@ -1451,6 +1470,15 @@ class FactFinder {
       size_t k = i + 1;
       if (t_[k].text == "an" || t_[k].text == "a") ++k;
       if (k < t_.size() && TimeUnitOf(t_[k].text)) return std::make_pair(0.5, k);
+      // "half a dozen".
+      if (k < t_.size() && t_[k].text == "dozen") return std::make_pair(6.0, k + 1);
+    }
+    // "a quarter of an hour", "three quarters of an hour".
+    if ((w == "quarter" || w == "quarters") && i + 3 < t_.size() && t_[i + 1].text == "of" &&
+        (t_[i + 2].text == "an" || t_[i + 2].text == "a") && TimeUnitOf(t_[i + 3].text)) {
+      const double n =
+          i > 0 && NumberWords().contains(t_[i - 1].text) ? NumberWords().at(t_[i - 1].text) : 1;
+      return std::make_pair(0.25 * n, i + 3);
     }
     return std::nullopt;
   }
@@ -2248,11 +2276,37 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
   static const WordSet together = {"samen",   "totaal", "together",   "total",
                                    "allebei", "both",   "altogether", "combined",
                                    "all",     "beiden", "comes",      "komt"};
-  const bool as_total = std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
-                                    [](const Token& t) { return In(together, t.text); });
+  const auto& st = sentence.tokens;
+  bool as_total = false;
+  for (size_t k = 0; k < st.size(); ++k)
+    as_total = as_total || In(together, st[k].text) ||
+               // "would come to £195", "komt uit op € 95".
+               ((st[k].text == "come" || st[k].text == "comes") && k + 1 < st.size() &&
+                st[k + 1].text == "to") ||
+               (st[k].text == "uit" && k + 1 < st.size() && st[k + 1].text == "op");
   if (as_total)
     for (double p : prices)
       for (int n = 2; n <= 12; ++n) totals.push_back(p * n);
+  // Several of two prices ("£195" for two adults at £75 and a child at
+  // £45), and a price shared out over the answer's count ("£1.20 a visit"
+  // for a book of 10 at £12).
+  for (double a : prices)
+    for (double b : prices)
+      if (a != b && as_total)
+        for (int i = 1; i <= 4; ++i)
+          for (int j = 1; j <= 4; ++j) totals.push_back(a * i + b * j);
+  for (double p : prices)
+    for (double q : batches)
+      if (q >= 2) totals.push_back(std::round(p / q * 100) / 100);
+  // A share of another amount the reply names ("£30,000" of a £120,000 pot
+  // at 25 %; "£20" for a £30 ticket at a third off).
+  for (const Fact& g : rep_facts)
+    if (!g.own && g.unit.starts_with("money") && g.lo > 0 &&
+        Lower(sentence.text).find(Lower(g.text)) != std::string::npos)
+      for (double share : shares) {
+        totals.push_back(std::round(g.lo * share) / 100);
+        totals.push_back(std::round(g.lo * (100 - share)) / 100);
+      }
   // A sum of the reply's own amounts in the sentence ("€ 699 and € 89 come
   // to € 788").
   std::vector<double> own;

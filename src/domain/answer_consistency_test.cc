@@ -676,6 +676,46 @@ TEST(AnswerConsistencyTest, OpenAndClosedInOneClauseAndTheCustomersOwnPhone) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, QuartersDozensRatesAndTheVerbLast) {
+  constexpr char kPhysio[] =
+      "Your first appointment lasts 45 minutes and follow-ups last 30 minutes.";
+  EXPECT_TRUE(Kinds(kPhysio,
+                    "Hi Rachel, the first one takes three quarters of an hour and follow-ups "
+                    "half an hour each.")
+                  .empty());
+  EXPECT_EQ(Kinds(kPhysio, "Hi Rachel, the first one takes 45 minutes and follow-ups 20 minutes."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Downloads work on up to 6 devices.",
+                    "Hi Isaac, you can download on half a dozen devices.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Intensive courses run for 5 consecutive days, with 6 hours each day.",
+                    "Hi Jade, the course runs for five days in a row with six hours a day.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Installation is free with a 24-month plan.",
+                    "Hi Marcus, on the 24-month plan installation is free, unlike on a "
+                    "month-to-month plan.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, TheDayBeforeAndTotalsOfSeveralPrices) {
+  EXPECT_TRUE(Kinds("Opzeggen moet vóór 1 juni.", "Hoi Mees, zeg uiterlijk 31 mei op.").empty());
+  EXPECT_EQ(Kinds("Opzeggen moet vóór 1 juni.", "Hoi Mees, zeg uiterlijk 31 juli op."),
+            std::vector{ConflictKind::kDate});
+  constexpr char kZoo[] =
+      "Annual passes cost \xC2\xA3"
+      "75 for adults and \xC2\xA3"
+      "45 for children.";
+  EXPECT_TRUE(Kinds(kZoo,
+                    "Hi Hannah, for two adults and your son the passes would come to \xC2\xA3"
+                    "195.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Railcards give 25% off off-peak fares.",
+                    "Hi Ben, your \xC2\xA3"
+                    "40 off-peak ticket is \xC2\xA3"
+                    "30 with the railcard.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
