@@ -1218,7 +1218,9 @@ class FactFinder {
   bool Own(size_t from, size_t to) const {
     const std::string_view before = Word(from, -1);
     const std::string_view before2 = Word(from, -2);
-    if (In(ReferenceWords(), before) || before == "#") return true;
+    // "rekening 123456" is a reference; "kost de rekening € 3,10" is not.
+    if ((In(ReferenceWords(), before) && !IsCurrencySymbol(t_[from].text)) || before == "#")
+      return true;
     if ((before == "nr" || before == "no" || before == "nummer" || before == "number" ||
          before == "#") &&
         In(ReferenceWords(), before2))
@@ -1558,9 +1560,15 @@ class FactFinder {
                                t_[then].type == Token::kNumber && t_[then].text.size() >= 4 &&
                                t_[then].text[t_[then].text.size() - 3] == '.' &&
                                (t_[then + 1].text == "uur" || t_[then + 1].text == "u");
+    // "twee uur 's middags": a time of day, whatever comes before it.
+    const bool part_of_day = w == "uur" && next + 2 < t_.size() &&
+                             (t_[next + 1].text == "s" || t_[next + 1].text == "'s") &&
+                             (t_[next + 2].text == "middags" || t_[next + 2].text == "avonds" ||
+                              t_[next + 2].text == "ochtends" || t_[next + 2].text == "morgens" ||
+                              t_[next + 2].text == "nachts");
     if (am || pm || oclock || colon ||
         (clock_dot && (w == "uur" || w == "u" || w == "h" || In(TimeCueWords(), prev))) ||
-        hour_word || stretch_start) {
+        hour_word || stretch_start || part_of_day) {
       std::optional<Clock> c = digits ? ClockOf(raw) : std::optional<Clock>(Clock{v * 60, v <= 12});
       if (c) {
         if (pm && c->minutes < 12 * 60) c->minutes += 12 * 60;
@@ -2928,10 +2936,19 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     size_t unmatched_pub = 0;
     for (const Fact& p : pub_facts) {
       if (p.own || !Comparable(f, p)) continue;
+      // Restated by a value of the reply that is this one, not one that
+      // only loosely is and plainly is another ("negen" is 9.00 beside
+      // 21.00).
       const bool restated_in_reply =
-          std::any_of(rep_facts.begin(), rep_facts.end(),
-                      [&](const Fact& g) { return !g.own && Comparable(g, p) && SameValue(g, p); });
-      if (!restated_in_reply) {
+          std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+            if (g.own || !Comparable(g, p) || !SameValue(g, p)) return false;
+            if (std::abs(g.lo - p.lo) < 0.5) return true;
+            return std::none_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& q) {
+              return &q != &p && !q.own && Comparable(g, q) && std::abs(g.lo - q.lo) < 0.5;
+            });
+          });
+      // The same value said twice ("Bevrijdingsdag (5 mei)") is one.
+      if (!restated_in_reply && !(left && SameValue(*left, p))) {
         ++unmatched_pub;
         left = &p;
       }
