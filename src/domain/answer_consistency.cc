@@ -437,6 +437,9 @@ std::string MeansOf(std::string_view w) {
       {"shop", "shop"},
       {"shops", "shop"},
       {"kantoor", "shop"},
+      {"kassa", "shop"},
+      {"till", "shop"},
+      {"briefje", "post"},
       {"kantoren", "shop"},
       {"offices", "shop"},
       {"branches", "shop"},
@@ -2545,6 +2548,18 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"separate", {0, -1}},
       {"apart", {0, -1}},
       {"exclusief", {0, -1}},
+      {"rekenen", {0, -1}},
+      {"rekent", {0, -1}},
+      {"afrekenen", {0, -1}},
+      {"afgerekend", {0, -1}},
+      {"berekend", {0, -1}},
+      {"terugbrengen", {1, 1}},
+      {"retourneren", {1, 1}},
+      {"terugsturen", {1, 1}},
+      {"terugnemen", {1, 1}},
+      {"terug", {1, 1}},
+      {"returned", {1, 1}},
+      {"exchanged", {1, 1}},
       // may
       {"mag", {1, 1}},
       {"mogen", {1, 1}},
@@ -2597,6 +2612,8 @@ Stance StanceOf(const Sentence& c, Language lang) {
     const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
     std::pair<int, int> take{-1, 0};
     if (const auto it = kWords.find(w); it != kWords.end()) take = it->second;
+    // "de installatiekosten", "bezorgkosten": a cost.
+    if (take.first < 0 && w.size() > 8 && w.ends_with("kosten")) take = {0, -1};
     // "comes with your ticket", "on the house".
     if ((w == "comes" || w == "come") && next == "with") take = {0, 1};
     if (w == "house" && prev == "the" && i > 1 && t[i - 2].text == "on") take = {0, 1};
