@@ -2064,10 +2064,12 @@ class FactFinder {
     // Free of charge.
     const std::string_view prev = Word(i, -1);
     const std::string_view next = Word(i, 1);
-    const bool free = w == "gratis" || w == "kosteloos" || w == "kostenloos" ||
-                      (w == "free" && prev != "feel" && next != "to" && next != "time") ||
-                      ((w == "kosten" || w == "charge" || w == "cost") &&
-                       (prev == "geen" || prev == "zonder" || prev == "no"));
+    const bool free =
+        w == "gratis" || w == "kosteloos" || w == "kostenloos" ||
+        // Not "tax-free", "interest-free", "nut-free".
+        (w == "free" && prev != "feel" && next != "to" && next != "time" && prev != "-") ||
+        ((w == "kosten" || w == "charge" || w == "cost") &&
+         (prev == "geen" || prev == "zonder" || prev == "no"));
     if (free) Add(ConflictKind::kAmount, "money", 0, 0, false, i, i + 1);
   }
 
@@ -2786,6 +2788,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         best = p;
       }
     }
+    // Against "free" where the answer makes it free from an amount on
+    // ("delivery is free on orders over £1,000"), an amount is weighed
+    // against that amount.
+    if (best->unit.starts_with("money") && best->hi <= 0)
+      for (const Fact* p : candidates)
+        if (p->bound > 0 && p->unit == best->unit) {
+          best = p;
+          break;
+        }
     // A value the answer states agrees, unless another of its values is
     // plainly what the reply's sentence is about ("taken on the 1st"
     // against "collected on the 5th", beside "any day from the 1st to the
