@@ -873,7 +873,7 @@ class Reader {
     }
     // "we will call you", "wij halen het op": what the company does is no
     // way for the customer to do it.
-    static const WordSet we = {"we", "wij", "we'll", "we're", "we'd"};
+    static const WordSet we = {"we", "wij", "we'll", "we're", "we'd", "we've"};
     static const WordSet us = {"us", "ons"};
     // But what the company refuses ("we cannot process files sent by
     // e-mail") rules that way out for the customer.
@@ -1031,8 +1031,8 @@ class Reader {
       const bool to_customer = (next == "you" || next == "you're") && i > 0;
       if (const std::string m = MeansOf(t.text);
           !m.empty() &&
-          !((company_side || to_customer) &&
-            (m == "phone" || m == "email" || m == "pickup" || m == "post")) &&
+          !((company_side || to_customer) && (m == "phone" || m == "email" || m == "pickup" ||
+                                              m == "post" || (m == "account" && company_side))) &&
           !(m == "shop" && (prev == "online" || prev == "web"))) {
         // "e-mailadres", "telefoonnummer" name no way of doing it; nor does
         // the customer's own phone ("text PAC from your phone").
@@ -2245,6 +2245,23 @@ std::vector<double> WholeNumbers(const std::vector<Token>& tokens) {
   return out;
 }
 
+// Whether a sentence says an amount as a total ("samen", "in total",
+// "would come to £195", "komt uit op € 95", "came to").
+bool SaidAsTotal(const Sentence& sentence) {
+  static const WordSet together = {"samen",   "totaal", "together",   "total",
+                                   "allebei", "both",   "altogether", "combined",
+                                   "all",     "beiden", "comes",      "komt"};
+  const auto& st = sentence.tokens;
+  for (size_t k = 0; k < st.size(); ++k)
+    if (In(together, st[k].text) ||
+        ((st[k].text == "come" || st[k].text == "comes" || st[k].text == "came") &&
+         k + 1 < st.size() && st[k + 1].text == "to") ||
+        ((st[k].text == "uit" || st[k].text == "samen") && k + 1 < st.size() &&
+         st[k + 1].text == "op"))
+      return true;
+  return false;
+}
+
 // Whether `amount`, said in the reply's `sentence`, is worked out from
 // the answer's prices rather than a price of its own (see the caller).
 bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vector<Fact>& pub_facts,
@@ -2286,17 +2303,7 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
   // A total for several named in words ("voor jou en je vriendin samen
   // € 25", "for the three of you that's $237"): a whole multiple of a
   // price, said as a total.
-  static const WordSet together = {"samen",   "totaal", "together",   "total",
-                                   "allebei", "both",   "altogether", "combined",
-                                   "all",     "beiden", "comes",      "komt"};
-  const auto& st = sentence.tokens;
-  bool as_total = false;
-  for (size_t k = 0; k < st.size(); ++k)
-    as_total = as_total || In(together, st[k].text) ||
-               // "would come to £195", "komt uit op € 95".
-               ((st[k].text == "come" || st[k].text == "comes") && k + 1 < st.size() &&
-                st[k + 1].text == "to") ||
-               (st[k].text == "uit" && k + 1 < st.size() && st[k + 1].text == "op");
+  const bool as_total = SaidAsTotal(sentence);
   if (as_total)
     for (double p : prices)
       for (int n = 2; n <= 12; ++n) totals.push_back(p * n);
@@ -2913,6 +2920,16 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       weak("fact.count_priced");
       continue;
     }
+    // An order's total over the answer's threshold ("uw bank en
+    // salontafel komen samen op € 1.240" beside "gratis boven € 500").
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") && f.bound == 0 &&
+        SaidAsTotal(rep[f.sentence]) &&
+        std::any_of(candidates.begin(), candidates.end(), [&](const Fact* p) {
+          return p->bound > 0 && p->unit == f.unit && f.lo >= p->lo;
+        })) {
+      weak("fact.total_over_threshold");
+      continue;
+    }
     // A value the bound it is about allows ("at least 1 year": three years).
     // Not how often: "twice a month" against "up to 4 times a month" is
     // the rule said otherwise.
@@ -3139,7 +3156,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       if (p.condition || p.negations % 2 != r.negations % 2 || Shared(r, p) < 2) continue;
       for (const auto& [a, b] : kOpposites)
         for (const auto& [said, instead] : {std::pair{a, b}, std::pair{b, a}})
-          if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said)) {
+          if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said) &&
+              // "with no W grade" is "without" one.
+              !((instead == "with" || instead == "met") &&
+                std::any_of(r.tokens.begin(), r.tokens.end(),
+                            [](const Token& t) { return t.text == "no" || t.text == "geen"; }))) {
             add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
                 r);
             turned.insert(&r);

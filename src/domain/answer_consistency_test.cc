@@ -716,6 +716,35 @@ TEST(AnswerConsistencyTest, TheDayBeforeAndTotalsOfSeveralPrices) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ThresholdsCompoundsAndWhoIsActing) {
+  constexpr char kSofa[] =
+      "Delivery is free on orders over \xC2\xA3"
+      "1,000.";
+  EXPECT_TRUE(Kinds(kSofa,
+                    "Hi Peter, your sofa came to \xC2\xA3"
+                    "1,350, so delivery's on us.")
+                  .empty());
+  EXPECT_EQ(Kinds(kSofa,
+                  "Hi Peter, delivery is free on orders over \xC2\xA3"
+                  "1,500."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("You can take up to 25% of your pot as a tax-free lump sum.",
+                    "Hi Mr Shah, from a pot of \xC2\xA3"
+                    "120,000 you could take \xC2\xA3"
+                    "30,000 tax-free.")
+                  .empty());
+  EXPECT_EQ(Kinds("De installatie is gratis bij een contract van 12 maanden.",
+                  "Hoi Fleur, bij een contract van 12 maanden zie je de installatiekosten op je "
+                  "eerste factuur."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Students can drop a course without a W grade until week 2.",
+                    "Hi Riley, you can drop the course with no W grade until week 2.")
+                  .empty());
+  EXPECT_EQ(Kinds("Jaarkaarten koopt u online; aan de kassa worden ze niet verkocht.",
+                  "Hoi Emma, een jaarkaart kun je gewoon aan de kassa kopen."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
