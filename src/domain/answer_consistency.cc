@@ -2143,9 +2143,10 @@ bool SameValue(const Fact& a, const Fact& b) {
       if (a.unit == "date" && (ad == 0 || bd == 0)) return am == bm;
       // "vóór 1 juni" is "uiterlijk 31 mei".
       if (a.unit == "date" && a.edge * b.edge == -1) {
-        static constexpr std::array<int, 13> days = {0,   0,   31,  59,  90,  120, 151,
-                                                     181, 212, 243, 273, 304, 334};
-        const int an = days[static_cast<size_t>(am)] + ad, bn = days[static_cast<size_t>(bm)] + bd;
+        static constexpr std::array<int, 13> kDaysBefore = {0,   0,   31,  59,  90,  120, 151,
+                                                            181, 212, 243, 273, 304, 334};
+        const int an = kDaysBefore[static_cast<size_t>(am)] + ad,
+                  bn = kDaysBefore[static_cast<size_t>(bm)] + bd;
         if ((a.edge < 0 ? an - bn : bn - an) == 1) return true;
       }
       // A day within a range of days.

@@ -135,6 +135,17 @@ TEST(CliTest, AnswersConsistencyScoresTheCheckPerLanguage) {
     EXPECT_TRUE(out["recall_by_kind"].contains(kind)) << kind;
 
   const std::string dir = TempDir();
+  // --findings: every pair's findings, strong and weak, one JSON line each.
+  std::ofstream(dir + "/one.jsonl")
+      << "{\"lang\":\"en\",\"published\":\"Returns are accepted within 14 days.\","
+         "\"reply\":\"Hi Jo, you can return it within 30 days.\",\"label\":\"contradiction\","
+         "\"kind\":\"period\"}\n";
+  auto findings =
+      RunLuister({"answers", "consistency", "--findings", "--input", dir + "/one.jsonl"});
+  ASSERT_EQ(findings.exit_code, 0) << findings.out;
+  EXPECT_NE(findings.out.find("\"signal\":\"fact.period\""), std::string::npos) << findings.out;
+  EXPECT_NE(findings.out.find("\"strong\":true"), std::string::npos) << findings.out;
+  EXPECT_NE(findings.out.find("\"recall\":1.0"), std::string::npos) << findings.out;
   std::ofstream(dir + "/bad.jsonl") << "{\"lang\":\"nl\",\"published\":\"a\",\"reply\":\"b\","
                                        "\"label\":\"maybe\"}\n";
   auto bad = RunLuister({"answers", "consistency", "--input", dir + "/bad.jsonl"});
