@@ -142,13 +142,20 @@ export function useChangePromise() {
 export type PromiseNotice = 'confirm' | 'remind-customer';
 
 /** Sends the customer a confirmation or a gentle reminder (their own channel, else e-mail); the promise's history and the conversation show it. */
-export function useNotifyPromise() {
+/**
+ * Send a confirmation or a gentle reminder. `onNotified` is told here, with
+ * the mutation, not per call: the row that asked is redrawn when the
+ * promise's version moves on (a live event can do that before the answer
+ * arrives), and a per-call callback dies with it.
+ */
+export function useNotifyPromise(onNotified?: (sent: PromiseNotified) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, notice }: { id: number; notice: PromiseNotice }) => api.post<PromiseNotified>(`/promises/${id}/${notice}`, {}),
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: queryKeys.timeline(p.customer_id) });
       void qc.invalidateQueries({ queryKey: queryKeys.promises });
+      onNotified?.(p);
     },
   });
 }

@@ -77,10 +77,10 @@ export function PromiseActions({ promise: p, messages = [], onConflict, onNotifi
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const change = useChangePromise();
-  const notify = useNotifyPromise();
+  const notify = useNotifyPromise(onNotified);
   const send = (notice: PromiseNotice) => {
     setOpen(null);
-    notify.mutate({ id: p.id, notice }, { onSuccess: (sent) => onNotified?.(sent) });
+    notify.mutate({ id: p.id, notice });
   };
   const submit = (c: PromiseChange) =>
     change.mutate(
