@@ -267,8 +267,11 @@ void Routes(ApiRoutes& r, ApiContext& ctx) {
                                            ctx.store.Find<AssistantRepository>());
                   const Timestamp to = ctx.clock.Now();
                   const Timestamp from = to - std::chrono::hours(24 * days);
+                  // Up to and including this millisecond (times are kept in
+                  // whole milliseconds): a hand-over a moment ago counts.
+                  const Timestamp end = to + std::chrono::milliseconds(1);
                   LUISTER_ASSIGN_OR_RETURN(AssistantStats stats,
-                                           repo->Stats(from, to, to - kRepeatContactWindow));
+                                           repo->Stats(from, end, to - kRepeatContactWindow));
                   LUISTER_ASSIGN_OR_RETURN(auto library, Library(ctx));
                   return JsonResponse(200, StatsJson(stats, *library, from, to));
                 }));
