@@ -5,6 +5,7 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -188,6 +189,16 @@ const std::unordered_map<std::string, double>& NumberWords() {
                                                               {"negentig", 90}}};
     for (const auto& [u, uv] : units)
       for (const auto& [t, tv] : tens) m[std::string(u) + "en" + t] = uv + tv;
+    // And hundreds and thousands: "tweehonderd", "drieduizend",
+    // "vijfhonderdduizend" is too rare to say.
+    for (const auto& [u, uv] : units) {
+      if (std::string_view(u) == "een") continue;
+      m[std::string(u) + "honderd"] = uv * 100;
+      m[std::string(u) + "duizend"] = uv * 1000;
+    }
+    for (const auto& [w, v] : std::vector<std::pair<std::string, int>>{
+             {"tien", 10}, {"twaalf", 12}, {"vijftien", 15}, {"twintig", 20}, {"vijftig", 50}})
+      m[w + "duizend"] = v * 1000;
     return m;
   }();
   return m;
@@ -283,6 +294,12 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w) {
                                                                    {"year", {8760, false, true}},
                                                                    {"years", {8760, false, true}}};
   auto it = m.find(w);
+  // "een half uurtje", "een weekje", "twee minuutjes".
+  static const std::unordered_map<std::string_view, std::string_view> small = {
+      {"uurtje", "uur"},    {"uurtjes", "uur"}, {"minuutje", "minuut"}, {"minuutjes", "minuut"},
+      {"dagje", "dag"},     {"dagjes", "dag"},  {"weekje", "week"},     {"weekjes", "week"},
+      {"maandje", "maand"}, {"jaartje", "jaar"}};
+  if (const auto sm = small.find(w); it == m.end() && sm != small.end()) it = m.find(sm->second);
   // "one month's notice", "two weeks' notice".
   if (it == m.end() && w.ends_with("'s")) it = m.find(w.substr(0, w.size() - 2));
   if (it == m.end() && w.ends_with('\'')) it = m.find(w.substr(0, w.size() - 1));
@@ -506,6 +523,20 @@ struct Token {
   bool ordinal = false;
 };
 
+// One name per measure: "10 kilo" and "10 kg" weigh the same.
+std::string MeasureName(const std::string& stem) {
+  static const std::unordered_map<std::string_view, std::string_view> kSame = {
+      {"kilo", "kg"},       {"kilos", "kg"},     {"kilogram", "kg"},   {"kilogramm", "kg"},
+      {"kilo's", "kg"},     {"gram", "g"},       {"gramm", "g"},       {"liter", "l"},
+      {"litr", "l"},        {"litre", "l"},      {"lit", "l"},         {"meter", "m"},
+      {"metr", "m"},        {"metre", "m"},      {"centimeter", "cm"}, {"centimetr", "cm"},
+      {"centimetre", "cm"}, {"kilometer", "km"}, {"kilometr", "km"},   {"kilometre", "km"},
+      {"inch", "in"},       {"inches", "in"},    {"inche", "in"},      {"lb", "pound"},
+      {"lbs", "pound"},     {"minuut", "min"},   {"minuten", "min"}};
+  const auto it = kSame.find(stem);
+  return it == kSame.end() ? stem : std::string(it->second);
+}
+
 // After folding, bytes above ASCII are letters of other scripts, except
 // the punctuation and symbols of Latin-1 (0xC2: "£", "«") and of U+2000 to
 // U+2BFF (0xE2: "€", "’", "–").
@@ -539,6 +570,12 @@ std::vector<Token> Tokens(std::string_view s) {
         ++k;
       const std::string suffix(s.substr(j, k - j));
       out.push_back(t);
+      // "21+", "65+": and over.
+      if (suffix.empty() && k < s.size() && s[k] == '+' &&
+          (k + 1 >= s.size() || !IsDigit(s[k + 1]))) {
+        out.push_back({Token::kWord, "plus"});
+        ++k;
+      }
       if (!suffix.empty()) {
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "e" ||
             suffix == "ste" || suffix == "de")
@@ -1199,6 +1236,18 @@ class FactFinder {
     skip_until_ = k + 1;
     return true;
   }
+  // Whether the sentence is about how old people are ("guests must be 18
+  // or over", "shows are 21+").
+  bool AboutAges() const {
+    static const WordSet ages = {
+        "age",       "aged",          "ages",         "leeftijd", "old",     "oud",
+        "kids",      "children",      "kinderen",     "adults",   "adult",   "volwassenen",
+        "shows",     "show",          "voorstelling", "film",     "movie",   "concert",
+        "jaar",      "years",         "guests",       "gasten",   "members", "leden",
+        "customers", "screening",     "screenings",   "films",    "events",  "entry",
+        "toegang",   "voorstellingen"};
+    return std::any_of(t_.begin(), t_.end(), [](const Token& x) { return In(ages, x.text); });
+  }
   std::string_view Word(size_t i, int offset) const {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;
     if (j < 0 || j >= static_cast<std::ptrdiff_t>(t_.size())) return "";
@@ -1254,8 +1303,11 @@ class FactFinder {
     // customer's now.
     static const WordSet now = {"today",      "vandaag",   "yesterday", "gisteren",
                                 "vanochtend", "vanmorgen", "tonight",   "vanavond"};
+    // But "good for two weeks from today" counts from now: a rule.
     for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
-      if (In(now, t_[k].text)) return true;
+      if (In(now, t_[k].text) &&
+          !(k >= to && k > 0 && (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf")))
+        return true;
     // "it's only the 9th", "het is nu 14 maart": the customer's date.
     for (size_t k = from >= 4 ? from - 4 : 0; k + 1 < from; ++k)
       if ((t_[k].text == "it's" ||
@@ -1285,11 +1337,16 @@ class FactFinder {
         "delivery",    "retour",      "return",   "klacht",      "complaint",   "trein",
         "train",       "vlucht",      "flight",   "bus"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
+    // "uw vlucht landt om 22.15 uur", "your train leaves at 8.15".
+    static const WordSet goes = {"landt",   "lands",  "arrives", "komt", "vertrekt", "leaves",
+                                 "departs", "begint", "starts",  "is",   "was",      "gaat"};
     for (size_t p = from >= 6 ? from - 6 : 0; p + 2 < from; ++p) {
-      if (!In(possessive, t_[p].text) || !In(theirs, t_[p + 1].text) || !In(link, t_[p + 2].text))
-        continue;
+      if (!In(possessive, t_[p].text) || !In(theirs, t_[p + 1].text)) continue;
+      size_t at = p + 2;
+      if (In(goes, t_[at].text) && at + 1 < from) ++at;
+      if (!In(link, t_[at].text)) continue;
       bool plain = true;
-      for (size_t k = p + 3; k < from; ++k)
+      for (size_t k = at + 1; k < from; ++k)
         plain = plain && (t_[k].type != Token::kWord || WeekdayOf(t_[k].text) ||
                           MonthOf(t_[k].text) || In(link, t_[k].text) || t_[k].text == "uur");
       if (plain) return true;
@@ -1397,6 +1454,27 @@ class FactFinder {
     f.sentence = index_;
     f.own = Own(from, to);
     f.bound = Bound(from, kind);
+    // Ages and other limits said after the number: "18 and over", "21+",
+    // "65 of ouder", "12 and under"; and "kinderen tot en met 12 jaar".
+    if (f.bound == 0 && (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)) {
+      static const WordSet up = {"over", "older", "ouder", "up", "above"};
+      static const WordSet down = {"under", "younger", "jonger", "below"};
+      static const WordSet join = {"and", "or", "en", "of"};
+      // "at the earliest", "op zijn vroegst"; "at the latest", "op z'n laatst".
+      const std::string_view end_word =
+          Word(to, 0) == "at" || Word(to, 0) == "op" ? Word(to, 2) : "";
+      if (Word(to, 0) == "plus" || (In(join, Word(to, 0)) && In(up, Word(to, 1))) ||
+          end_word == "earliest" || end_word == "vroegst")
+        f.bound = 1;
+      else if ((In(join, Word(to, 0)) && In(down, Word(to, 1))) || end_word == "latest" ||
+               end_word == "laatst")
+        f.bound = -1;
+      else if (kind == ConflictKind::kPeriod && lo >= 8760 &&
+               (Word(from, -1) == "tm" || Word(from, -1) == "t/m" ||
+                (Word(from, -1) == "met" && Word(from, -2) == "en" && Word(from, -3) == "tot") ||
+                Word(from, -1) == "tot" || Word(from, -1) == "onder" || Word(from, -1) == "under"))
+        f.bound = -1;
+    }
     if (kind == ConflictKind::kDate && f.unit == "date")
       for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k) {
         const std::string& w = t_[k].text;
@@ -1708,10 +1786,16 @@ class FactFinder {
         size_t end = next;
         if (!counted.empty() && t_[noun].type == Token::kWord &&
             !IsStopWord(counted, Language::kNl) && !IsStopWord(counted, Language::kEn)) {
-          unit += ":" + Stem(counted, Language::kEn);
+          unit += ":" + MeasureName(Stem(counted, Language::kEn));
           end = noun + 1;
         }
-        Add(ConflictKind::kAmount, unit, v, hi, false, from >= 1 && limit ? from - 1 : from, end);
+        // "guests have to be at least 18": an age.
+        if (unit == "count" && limit && v == hi && v >= 12 && v <= 100 && v == std::floor(v) &&
+            AboutAges())
+          Add(ConflictKind::kPeriod, "hours", v * 8760, v * 8760, false,
+              from >= 1 ? from - 1 : from, end);
+        else
+          Add(ConflictKind::kAmount, unit, v, hi, false, from >= 1 && limit ? from - 1 : from, end);
         skip_until_ = end;
       }
     }
@@ -1755,6 +1839,18 @@ class FactFinder {
       }
     }
     const std::optional<double> v = NumberOf(raw);
+    // An age said with its side: "shows are 21+", "18 and over", "kinderen
+    // van 4 en jonger": a number of years, in a sentence about ages.
+    if (v && *v >= 1 && *v <= 120 && raw.find_first_of(".,:") == std::string::npos) {
+      static const WordSet join = {"and", "or", "en", "of"};
+      static const WordSet side = {"over", "older", "ouder", "up", "under", "younger", "jonger"};
+      const bool said_side = Word(i, 1) == "plus" || (In(join, Word(i, 1)) && In(side, Word(i, 2)));
+      if (said_side && AboutAges()) {
+        Add(ConflictKind::kPeriod, "hours", *v * 8760, *v * 8760, false, i, i + 1);
+        skip_until_ = Word(i, 1) == "plus" ? i + 2 : i + 3;
+        return;
+      }
+    }
     if (raw.find(':') != std::string::npos) {
       After(0, 0, i, i + 1, raw, true);
       return;
@@ -2129,6 +2225,16 @@ bool SameThing(const std::string& a, const std::string& b) {
 bool Comparable(const Fact& a, const Fact& b);
 
 bool SameValue(const Fact& a, const Fact& b) {
+  // One end of a range, said as that end: "7 to 10 business days" is
+  // "seven business days at the earliest".
+  if (a.kind == ConflictKind::kAmount || a.kind == ConflictKind::kPeriod) {
+    const auto end_of = [](const Fact& range, const Fact& end) {
+      return range.lo < range.hi && end.lo == end.hi && range.unit == end.unit &&
+             ((end.bound > 0 && std::abs(end.lo - range.lo) < 0.005) ||
+              (end.bound < 0 && std::abs(end.lo - range.hi) < 0.005));
+    };
+    if (end_of(a, b) || end_of(b, a)) return true;
+  }
   switch (a.kind) {
     case ConflictKind::kDeadline: {
       // 23.59 is midnight, give or take the minute.
@@ -2149,7 +2255,9 @@ bool SameValue(const Fact& a, const Fact& b) {
                   bn = kDaysBefore[static_cast<size_t>(bm)] + bd;
         if ((a.edge < 0 ? an - bn : bn - an) == 1) return true;
       }
-      // A day within a range of days.
+      // A day within a range of days; two ranges are the same range ("the
+      // 1st to the 25th" is not "between the 1st and the 28th").
+      if (a.unit == "monthday" && a.lo != a.hi && b.lo != b.hi) return a.lo == b.lo && a.hi == b.hi;
       if (a.unit == "monthday" && (a.lo != a.hi || b.lo != b.hi))
         return (a.lo >= b.lo && a.hi <= b.hi) || (b.lo >= a.lo && b.hi <= a.hi);
       return a.lo == b.lo;
@@ -2166,7 +2274,7 @@ bool SameValue(const Fact& a, const Fact& b) {
         const double tolerance = std::max(48.0, 0.2 * std::max(ah, bh));
         return std::abs(al - bl) <= tolerance && std::abs(ah - bh) <= tolerance;
       }
-      if (a.loose || b.loose) {
+      if (a.loose || b.loose || a.unit == "interval") {  // "elke 12 maanden" is yearly
         const double tolerance = 0.1 * std::max(a.hi, b.hi);
         return std::abs(a.lo - b.lo) <= tolerance && std::abs(a.hi - b.hi) <= tolerance;
       }
@@ -2197,6 +2305,22 @@ bool Comparable(const Fact& a, const Fact& b) {
            (std::min(a.unit.size(), b.unit.size()) >= 12 &&
             (a.unit.size() < b.unit.size() ? b.unit.find(a.unit.substr(6))
                                            : a.unit.find(b.unit.substr(6))) != std::string::npos);
+  }
+  // "$25 per tyre" and "thirty dollars a tire": the same thing per, spelt
+  // the British or the American way.
+  if (a.kind == ConflictKind::kAmount && a.unit != b.unit) {
+    const size_t ar = a.unit.find('/'), br = b.unit.find('/');
+    if (ar != std::string::npos && br != std::string::npos &&
+        a.unit.substr(0, ar) == b.unit.substr(0, br)) {
+      const std::string x = a.unit.substr(ar + 1), y = b.unit.substr(br + 1);
+      if (x.size() == y.size() && x.size() >= 4 &&
+          !std::isdigit(static_cast<unsigned char>(x[0])) &&
+          !std::isdigit(static_cast<unsigned char>(y[0]))) {
+        size_t differ = 0;
+        for (size_t k = 0; k < x.size(); ++k) differ += x[k] != y[k];
+        return differ == 1;
+      }
+    }
   }
   return a.unit == b.unit;
 }
@@ -2514,6 +2638,9 @@ struct Stance {
   // Negations that turned no word of stance ("we can't guarantee that
   // it is nut-free"): the stance may not be what the claim says.
   size_t stray_negations = 0;
+  // Whether the claim says may or may not only by "can" ("kunt u het
+  // beste bellen" is advice as much as leave): it needs more in common.
+  bool may_by_can = false;
 };
 
 Stance StanceOf(const Sentence& c, Language lang) {
@@ -2570,6 +2697,16 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"terug", {1, 1}},
       {"returned", {1, 1}},
       {"exchanged", {1, 1}},
+      {"return", {1, 1}},
+      {"can", {1, 1}},
+      {"kan", {1, 1}},
+      {"kunt", {1, 1}},
+      {"kun", {1, 1}},
+      {"kunnen", {1, 1}},
+      {"available", {1, 1}},
+      {"beschikbaar", {1, 1}},
+      {"possible", {1, 1}},
+      {"mogelijk", {1, 1}},
       // may
       {"mag", {1, 1}},
       {"mogen", {1, 1}},
@@ -2624,6 +2761,16 @@ Stance StanceOf(const Sentence& c, Language lang) {
     if (const auto it = kWords.find(w); it != kWords.end()) take = it->second;
     // "de installatiekosten", "bezorgkosten": a cost.
     if (take.first < 0 && w.size() > 8 && w.ends_with("kosten")) take = {0, -1};
+    // "returns without a receipt", "zonder afspraak": not needed, unless
+    // it is said of a cost ("without a fee", turned below).
+    if ((w == "without" || w == "zonder") &&
+        std::none_of(t.begin() + static_cast<long>(i) + 1,
+                     t.begin() + static_cast<long>(std::min(t.size(), i + 6)), [](const Token& x) {
+                       const auto it = kWords.find(x.text);
+                       return (it != kWords.end() && it->second.first == 0) ||
+                              x.text.ends_with("kosten") || x.text == "te" || x.text == "to";
+                     }))
+      take = {2, -1};
     // "comes with your ticket", "on the house".
     if ((w == "comes" || w == "come") && next == "with") take = {0, 1};
     if (w == "house" && prev == "the" && i > 1 && t[i - 2].text == "on") take = {0, 1};
@@ -2643,11 +2790,15 @@ Stance StanceOf(const Sentence& c, Language lang) {
     // "exempt from late fees": no fees.
     if (!IsNegation(t[k].text) && t[k].text != "exempt" && t[k].text != "vrijgesteld") continue;
     const bool without = t[k].text == "without" || t[k].text == "zonder";
+    // "without a receipt" said not needed itself.
+    if (without &&
+        std::any_of(words.begin(), words.end(), [&](const Word& w) { return w.at == k; }))
+      continue;
     Word* nearest = nullptr;
     size_t distance = 0;
     for (Word& w : words) {
       if (w.at == k || (without && (w.take.first != 0 || w.at < k || w.at > k + 5))) continue;
-      if (w.at > k ? w.at - k > 6 : k - w.at > 4) continue;
+      if (w.at > k ? w.at - k > 6 : k - w.at > (lang == Language::kNl ? 8U : 4U)) continue;
       const size_t d = w.at > k ? w.at - k : k - w.at;
       if (!nearest || d < distance || (d == distance && w.at > k)) {
         nearest = &w;
@@ -2659,14 +2810,19 @@ Stance StanceOf(const Sentence& c, Language lang) {
       continue;
     }
     ++nearest->turns;
-    // And what it goes on to: "won't need to pay", "hoeft niet te betalen".
+    // And what it goes on to: "won't need to pay", "hoeft niet te betalen"
+    // (but "no need to return it" still allows returning).
     for (Word& w : words)
-      if (w.at > nearest->at && w.at <= nearest->at + 3 && w.at > k &&
+      if (w.take.first == 0 && w.at > nearest->at && w.at <= nearest->at + 3 && w.at > k &&
           std::any_of(t.begin() + static_cast<long>(nearest->at) + 1,
                       t.begin() + static_cast<long>(w.at),
                       [](const Token& x) { return x.text == "to" || x.text == "te"; }))
         ++w.turns;
   }
+  static const WordSet can = {"can", "kan", "kunt", "kun", "kunnen"};
+  out.may_by_can = std::none_of(words.begin(), words.end(), [&](const Word& w) {
+    return w.take.first == 1 && !In(can, t[w.at].text);
+  });
   for (const Word& w : words) {
     const int sign = w.turns % 2 ? -w.take.second : w.take.second;
     int& slot = out.said[static_cast<size_t>(w.take.first)];
@@ -2727,6 +2883,30 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     auto f = FactFinder(rep.back(), rep.size() - 1, &counted).Find();
     rep_facts.insert(rep_facts.end(), f.begin(), f.end());
   }
+  // "once a year" against "every 6 months": how often, said both ways. A
+  // count per a time becomes the interval it makes, when the other text
+  // says an interval.
+  const auto intervals = [](std::vector<Fact>& facts, const std::vector<Fact>& other) {
+    if (std::none_of(other.begin(), other.end(),
+                     [](const Fact& f) { return f.unit == "interval" && !f.own; }))
+      return;
+    const size_t n = facts.size();
+    for (size_t k = 0; k < n; ++k) {
+      const Fact& f = facts[k];
+      if (f.own || f.kind != ConflictKind::kAmount || !f.unit.starts_with("count:times/") ||
+          f.lo < 1 || f.lo != f.hi || f.bound != 0)
+        continue;
+      const double minutes = std::atof(f.unit.c_str() + 12);
+      if (minutes <= 0) continue;
+      Fact every = f;
+      every.kind = ConflictKind::kPeriod;
+      every.unit = "interval";
+      every.lo = every.hi = minutes / 60 / f.lo;
+      facts.push_back(every);
+    }
+  };
+  intervals(pub_facts, rep_facts);
+  intervals(rep_facts, pub_facts);
   std::set<std::tuple<std::string_view, ConflictKind, std::string>> seen;
   auto add = [&](std::string_view signal, ConflictKind kind, std::string p, std::string w,
                  const Sentence& ps, const Sentence& rs) {
@@ -2987,6 +3167,10 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       // 21.00).
       const bool restated_in_reply =
           std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+            // "€ 2.500" a day limit restated as "2500 euro per dag".
+            if (!g.own && g.kind == ConflictKind::kAmount && p.unit == "money" &&
+                g.unit.starts_with("money/") && std::abs(g.lo - p.lo) < 0.005 && p.lo >= 1)
+              return true;
             if (g.own || !Comparable(g, p) || !SameValue(g, p)) return false;
             if (std::abs(g.lo - p.lo) < 0.5) return true;
             return std::none_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& q) {
@@ -3448,7 +3632,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         for (size_t k = 0; k < pub_clauses.size(); ++k)
           if (!pub_clauses[k].condition && pub_stance[k].said[q] != 0)
             best = std::max(best, overlap(rs, pub_stance[k]));
-        if (best == 0) continue;
+        if (best == 0 || (q == 1 && rs.may_by_can && best < 2)) continue;
         const Sentence* against = nullptr;
         bool agrees = false;
         for (size_t k = 0; k < pub_clauses.size(); ++k) {
@@ -3562,7 +3746,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     }
     const auto ruled_out = std::find_if(r.means.begin(), r.means.end(),
                                         [&](const auto& m) { return refused.contains(m.first); });
-    if (ruled_out != r.means.end()) {
+    // "we can't process it if you email us": the way is the condition of a
+    // refusal.
+    const size_t ri = static_cast<size_t>(&r - rep_clauses.data());
+    const bool refused_if = r.condition && ri > 0 && rep_clauses[ri - 1].negations % 2;
+    if (ruled_out != r.means.end() && !refused_if) {
       const auto p = std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& x) {
         return x.negations % 2 && x.means.contains(ruled_out->first);
       });

@@ -745,6 +745,67 @@ TEST(AnswerConsistencyTest, ThresholdsCompoundsAndWhoIsActing) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, EighthRoundValuesAndStances) {
+  // Weights in other words, ranges of days of the month, ages with their side.
+  EXPECT_EQ(Kinds("Handbagage tot 7 kg reist gratis mee.",
+                  "Hoi Bas, je handbagage mag tot 12 kilo wegen, zonder bijbetaling."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Handbagage tot 7 kg reist gratis mee.",
+                    "Hoi Bas, tot zeven kilo neem je je handbagage gratis mee.")
+                  .empty());
+  EXPECT_EQ(Kinds("Pick any collection day between the 1st and the 20th of the month.",
+                  "Hi Ann, you can pick any day from the 1st to the 15th."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("Pick any collection day between the 1st and the 20th of the month.",
+                    "Hi Ann, the 12th is fine, it is between the 1st and the 20th.")
+                  .empty());
+  EXPECT_EQ(Kinds("All screenings are 16+ unless marked otherwise.",
+                  "Hi Dev, our screenings are for ages 12 and over."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Kinderen tot en met 11 jaar reizen gratis.",
+                    "Uw kleinkinderen van 4, 7 en 9 jaar reizen gratis mee.")
+                  .empty());
+  // Numbers and periods in words.
+  EXPECT_EQ(Kinds("Wij vergoeden maximaal \xE2\x82\xAC 1.500 per jaar.",
+                  "We vergoeden tot maximaal vierduizend euro per jaar."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_EQ(Kinds("Een knipbeurt duurt 40 minuten.", "Reken op een half uurtje in de stoel."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_EQ(
+      Kinds("The boiler is serviced every 6 months.", "Hi Jo, we service your boiler once a year."),
+      std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(
+      Kinds("The boiler is serviced every 6 months.", "Hi Jo, we service your boiler twice a year.")
+          .empty());
+  EXPECT_EQ(Kinds("Fitting costs $20 per tyre.", "Hi Al, fitting is twenty-five dollars a tire."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(
+      Kinds("Fitting costs $20 per tyre.", "Hi Al, fitting is twenty dollars a tire.").empty());
+  // One end of a range; a quote valid from today; the customer's own flight.
+  EXPECT_TRUE(Kinds("Cards arrive within 5 to 8 business days.",
+                    "Your card takes five business days at the earliest.")
+                  .empty());
+  EXPECT_EQ(Kinds("A quote stays valid for 60 days.",
+                  "Hi Kim, your quote is good for 30 days from today."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("De balie is dagelijks open van 7.00 tot 22.00 uur.",
+                    "Uw trein komt om 21.10 uur aan en de balie is tot tien uur 's avonds open.")
+                  .empty());
+  // Stances: what cannot be returned, what needs no receipt, a refused way.
+  EXPECT_EQ(Kinds("Returns are free within 30 days; gift cards cannot be returned.",
+                  "Hi Lou, you can return the gift cards within 30 days for free."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Ebooks are returned automatically after 21 days.",
+                    "Hi May, there's no need to return the ebook, it goes back after three weeks.")
+                  .empty());
+  EXPECT_TRUE(Kinds("We exchange items without a receipt if you paid by card.",
+                    "Hi Ben, you paid by card, so you won't need the receipt to exchange it.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Cancel in the app. Cancellations by phone are not accepted.",
+                    "Hi Sue, cancel in the app; we can't take it if you phone us.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
