@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
@@ -485,6 +486,9 @@ std::string MeansOf(std::string_view w) {
       {"webwinkel", "website"},
       {"site", "website"},
       {"afhalen", "pickup"},
+      {"collected", "pickup"},
+      {"opsturen", "post"},
+      {"opgestuurd", "post"},
       {"koerier", "pickup"},
       {"courier", "pickup"},
       {"collect", "pickup"},
@@ -512,6 +516,8 @@ std::string MeansOf(std::string_view w) {
       {"sms", "sms"},
       {"sms'je", "sms"}};
   const auto it = m.find(w);
+  // "een PakjeSnel-punt", "het afgiftepunt": where parcels are handed in.
+  if (it == m.end() && w.ends_with("punt") && (w.size() == 4 || w.size() > 7)) return "postoffice";
   return it == m.end() ? std::string() : std::string(it->second);
 }
 
@@ -802,7 +808,22 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       const bool new_subject =
           (w == "and" || w == "en") && (SubjectWords().contains(after) || IsNegation(after));
       // "Breng hem maar", "stuur het maar op": a softener, not "but".
-      const bool softener = w == "maar" && AfterObjectPronoun(current);
+      // So is "stuur de factuur maar per post": "maar" before how, after
+      // a clause with no subject.
+      static const WordSet how = {"per",    "via", "naar",  "gewoon", "even",
+                                  "alvast", "mee", "langs", "gerust", "rustig"};
+      const bool softener =
+          w == "maar" &&
+          (AfterObjectPronoun(current) || (how.contains(after) && [&] {
+             std::string lower = current;
+             std::transform(lower.begin(), lower.end(), lower.begin(),
+                            [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
+             std::istringstream words(lower);
+             std::string x;
+             while (words >> x)
+               if (SubjectWords().contains(x) && x != "het") return false;
+             return true;
+           }()));
       if (starts.contains(w) && !preposition && !softener &&
           current.find_first_not_of(' ') != std::string::npos && (!joins || new_subject))
         flush();
@@ -896,7 +917,10 @@ class Reader {
         "log",    "mail",  "bring", "send", "call",  "come",    "go",    "take",   "fill",
         "drop",   "pop",   "post",  "ring", "email", "contact", "visit", "phone",  "log",
         "bezoek", "geef",  "give",  "let",  "laat",  "upload",  "use",   "gebruik"};
-    s.condition = !s.tokens.empty() && In(conditions, s.tokens.front().text);
+    s.condition = !s.tokens.empty() && In(conditions, s.tokens.front().text) &&
+                  // "Should you need", not "should be reported by phone".
+                  !((s.tokens.front().text == "should" || s.tokens.front().text == "mocht") &&
+                    (s.tokens.size() < 2 || !SubjectWords().contains(s.tokens[1].text)));
     bool forget = false;  // "vergeet ... niet", "don't forget": no no
     for (const Token& t : s.tokens) s.instruction = s.instruction || In(instructions, t.text);
     for (const Token& t : s.tokens) {
@@ -960,6 +984,10 @@ class Reader {
         if (t.text == "automatically" || t.text == "automatisch" || t.text == "vanzelf")
           s.means.emplace("automatic", t.text);
         if (t.text == "online") s.means.emplace("online", t.text);
+        // "stuur het pakket naar ons op": by post.
+        if ((t.text == "stuur" || t.text == "stuurt" || t.text == "sturen") &&
+            s.tokens.back().text == "op")
+          s.means.emplace("post", t.text + " op");
       }
       // "via Marktplaats", "through the contact form": the way named.
       // Not "water coming through the ceiling": "through" names a way
@@ -986,7 +1014,11 @@ class Reader {
           i + 1 < s.tokens.size() ? std::string_view(s.tokens[i + 1].text) : "";
       static const WordSet invitation = {"vragen",   "vraag",  "questions", "question", "gerust",
                                          "hesitate", "aarzel", "schroom",   "anything", "else"};
-      if (In(invitation, t.text)) s.invitation = true;
+      // Not "een nieuwe pas vraag je daarna aan": that is applying.
+      const bool applying = (t.text == "vraag" || t.text == "vragen") &&
+                            std::any_of(s.tokens.begin() + static_cast<long>(i) + 1, s.tokens.end(),
+                                        [](const Token& x) { return x.text == "aan"; });
+      if (In(invitation, t.text) && !applying) s.invitation = true;
       // "ongeldig" is "niet geldig", "impossible" "not possible".
       static const std::unordered_map<std::string_view, std::string_view> negated = {
           {"ongeldig", "geldig"}, {"onmogelijk", "mogelijk"}, {"onbeschikbaar", "beschikbaar"},
@@ -1037,6 +1069,12 @@ class Reader {
                    (a == "long" && s.tokens[k - 1].text == "as" && b == "as") || a == "zolang";
         }
         if (inside) continue;
+        // "non-urgent repairs", "non-members": what the claim is about;
+        // "non-refundable" turns it around.
+        if (t.text == "non") {
+          const std::string_view what = next == "-" ? next2 : next;
+          if (!what.empty() && !what.ends_with("able") && !what.ends_with("ible")) continue;
+        }
         if (!IsIdiomaticNegation(t.text, next, prev, next2)) {
           ++s.negations;
           if (s.negation.empty()) s.negation = t.text;
@@ -2720,6 +2758,9 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"terugbetaald", {1, 1}},
       {"returnable", {1, 1}},
       {"eligible", {1, 1}},
+      {"permitted", {1, 1}},
+      {"toegelaten", {1, 1}},
+      {"vrije", {0, 1}},
       {"verboden", {1, -1}},
       {"forbidden", {1, -1}},
       {"prohibited", {1, -1}},
@@ -2761,6 +2802,9 @@ Stance StanceOf(const Sentence& c, Language lang) {
     if (const auto it = kWords.find(w); it != kWords.end()) take = it->second;
     // "de installatiekosten", "bezorgkosten": a cost.
     if (take.first < 0 && w.size() > 8 && w.ends_with("kosten")) take = {0, -1};
+    // "kosten in rekening brengen": a cost; "feel free to": leave.
+    if (w == "kosten" || (w == "rekening" && prev == "in")) take = {0, -1};
+    if (w == "free" && prev == "feel") take = {1, 1};
     // "returns without a receipt", "zonder afspraak": not needed, unless
     // it is said of a cost ("without a fee", turned below).
     if ((w == "without" || w == "zonder") &&
@@ -2789,6 +2833,11 @@ Stance StanceOf(const Sentence& c, Language lang) {
   for (size_t k = 0; k < t.size(); ++k) {
     // "exempt from late fees": no fees.
     if (!IsNegation(t[k].text) && t[k].text != "exempt" && t[k].text != "vrijgesteld") continue;
+    // "no problem", "geen zorgen": no stance turned.
+    static const WordSet idiom = {"probleem", "problem",  "problemen", "problems", "zorgen",
+                                  "worries",  "hesitate", "aarzel",    "schroom",  "doubt",
+                                  "twijfel",  "mind",     "trouble",   "moeite"};
+    if (k + 1 < t.size() && In(idiom, t[k + 1].text)) continue;
     const bool without = t[k].text == "without" || t[k].text == "zonder";
     // "without a receipt" said not needed itself.
     if (without &&
@@ -2833,8 +2882,65 @@ Stance StanceOf(const Sentence& c, Language lang) {
   // no stance.
   for (size_t q = 0; q < 3; ++q)
     if (mixed[q]) out.said[q] = 0;
+  // Words of how much, not of what: "zonder extra kosten", "each".
+  static const WordSet how_much = {"extra", "additional", "aanvullend", "bijkomend",
+                                   "elk",   "each",       "every",      "ieder"};
   for (const std::string& w : c.stems)
-    if (w[0] != '~' && w.size() >= 3 && !said.contains(w)) out.things.push_back(w);
+    if (w[0] != '~' && w.size() >= 3 && !said.contains(w) && !In(how_much, w))
+      out.things.push_back(w);
+  // The same thing in other words: "sign up" is registering, "build it"
+  // assembling, a "bon" a receipt.
+  static const std::unordered_map<std::string_view, std::string_view> kConcept = {
+      {"register", "#register"},
+      {"registered", "#register"},
+      {"registration", "#register"},
+      {"signup", "#register"},
+      {"enrol", "#register"},
+      {"enroll", "#register"},
+      {"enrolment", "#register"},
+      {"aanmelden", "#register"},
+      {"aanmelding", "#register"},
+      {"registreren", "#register"},
+      {"registratie", "#register"},
+      {"inschrijven", "#register"},
+      {"inschrijving", "#register"},
+      {"assemble", "#assemble"},
+      {"assembled", "#assemble"},
+      {"assembly", "#assemble"},
+      {"build", "#assemble"},
+      {"monteren", "#assemble"},
+      {"montage", "#assemble"},
+      {"opbouwen", "#assemble"},
+      {"receipt", "#receipt"},
+      {"receipts", "#receipt"},
+      {"bon", "#receipt"},
+      {"bonnetje", "#receipt"},
+      {"kassabon", "#receipt"},
+      {"aankoopbon", "#receipt"},
+      {"kassabonnetje", "#receipt"},
+      {"photo", "#photo"},
+      {"photos", "#photo"},
+      {"photography", "#photo"},
+      {"pictures", "#photo"},
+      {"foto", "#photo"},
+      {"foto's", "#photo"},
+      {"fotograferen", "#photo"},
+      {"dog", "#pet"},
+      {"dogs", "#pet"},
+      {"pets", "#pet"},
+      {"pet", "#pet"},
+      {"hond", "#pet"},
+      {"honden", "#pet"},
+      {"huisdier", "#pet"},
+      {"huisdieren", "#pet"}};
+  for (size_t i = 0; i < t.size(); ++i) {
+    auto it = kConcept.find(t[i].text);
+    if (t[i].text == "sign" && i + 1 < t.size() && t[i + 1].text == "up")
+      it = kConcept.find("signup");
+    if (it != kConcept.end() &&
+        std::find(out.things.begin(), out.things.end(), it->second) == out.things.end())
+      out.things.emplace_back(it->second);
+  }
   return out;
 }
 
@@ -3473,6 +3579,36 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         add("yesno.stretched", ConflictKind::kYesNo, kept_apart->text,
             std::string(r.text.substr(at, end - at)), *kept_apart, r);
       }
+    // And said after the thing: "flash included", "weekends included", "de
+    // kinderboeken inbegrepen", when the answer rules that thing out.
+    if (!marker_in(pub_lower))
+      for (const Sentence& r : rep) {
+        const std::string lower = Lower(r.text);
+        for (std::string_view m : {std::string_view(" included"), std::string_view(" inbegrepen"),
+                                   std::string_view(" incluis")}) {
+          const size_t at = lower.find(m);
+          if (at == std::string::npos) continue;
+          const size_t after = at + m.size();
+          if (after < lower.size() && std::isalpha(static_cast<unsigned char>(lower[after])))
+            continue;
+          const size_t begin = lower.find_last_of(",;:", at);
+          if (begin == std::string::npos) continue;
+          const Sentence what = reader.Read(lower.substr(begin + 1, at - begin - 1));
+          if (what.stems.empty() || what.tokens.size() > 4) continue;
+          const auto p =
+              std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& x) {
+                return x.negations % 2 &&
+                       std::any_of(what.stems.begin(), what.stems.end(), [&](const std::string& w) {
+                         return std::any_of(x.stems.begin(), x.stems.end(),
+                                            [&](const std::string& y) { return SameThing(w, y); });
+                       });
+              });
+          if (p == pub_clauses.end()) continue;
+          add("yesno.stretched", ConflictKind::kYesNo, p->text,
+              std::string(r.text.substr(begin + 1, after - begin - 1)), *p, r);
+          break;
+        }
+      }
   }
 
   // Free against a fee: the answer says something costs nothing ("de
@@ -3793,6 +3929,25 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // One that begins with what to do needs no other words in common (the
     // reply is checked because it is about the answer's topic); one that
     // tells what to do must be about what a sentence of the answer is about.
+    // "Gaat u langs bij een van onze kantoren, dan blokkeren we de pas":
+    // the clause after it says what the way is for.
+    if (!best || best_related < kSameProcedure) {
+      const size_t ri = static_cast<size_t>(&r - rep_clauses.data());
+      if (ri + 1 < rep_clauses.size() && rep_clauses[ri + 1].means.empty() &&
+          !rep_clauses[ri + 1].tokens.empty() &&
+          (rep_clauses[ri + 1].tokens[0].text == "dan" ||
+           rep_clauses[ri + 1].tokens[0].text == "then")) {
+        Sentence both = r;
+        both.stems.insert(rep_clauses[ri + 1].stems.begin(), rep_clauses[ri + 1].stems.end());
+        for (const Sentence& p : pub_clauses) {
+          if (p.means.empty() || p.negations % 2) continue;
+          if (const double rel = Related(both, p); rel > best_related) {
+            best_related = rel;
+            best = &p;
+          }
+        }
+      }
+    }
     bool on_topic = whole >= kRelated || r.imperative;
     for (const Sentence& p : pub_clauses) on_topic = on_topic || Related(r, p) >= kRelated;
     if ((!best || best_related < kSameProcedure) && r.instruction && on_topic)

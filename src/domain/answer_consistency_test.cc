@@ -806,6 +806,48 @@ TEST(AnswerConsistencyTest, EighthRoundValuesAndStances) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EighthRoundWaysAndThingsInOtherWords) {
+  // A thing the answer rules out, said included; the same thing in other words.
+  const auto dogs = Kinds("Dogs are welcome in the garden, but not inside the restaurant.",
+                          "Hi Raj, your dog can come in with you, inside the restaurant included.");
+  ASSERT_FALSE(dogs.empty());
+  for (ConflictKind k : dogs) EXPECT_EQ(k, ConflictKind::kYesNo);
+  EXPECT_EQ(Kinds("Members must register online before booking a court.",
+                  "Hi Pat, you can book a court right away, there's no need to sign up first."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Members must register online before booking a court.",
+                    "Hi Pat, sign up online first and then book your court.")
+                  .empty());
+  EXPECT_EQ(Kinds("Bezorging is gratis voor leden.",
+                  "Beste meneer Bos, helaas moeten we ook leden kosten in rekening brengen voor de "
+                  "bezorging."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("In de prijs zitten 100 vrije minuten per maand. Elke extra minuut kost "
+                    "\xE2\x82\xAC 0,10.",
+                    "Hoi Ans, je belt 100 minuten per maand zonder extra kosten; daarboven "
+                    "betaal je 10 cent per minuut.")
+                  .empty());
+  // "maar" as a softener; a way whose purpose is in the clause after it;
+  // handing in at a point; applying is no question.
+  EXPECT_EQ(Kinds("Een schade meldt u via het online schadeformulier.",
+                  "Hoi Iris, stuur de nota maar per post naar ons postbusadres."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Een gestolen pas blokkeert u direct in de app.",
+                  "Gaat u langs bij een van onze kantoren, dan blokkeren we de pas voor u."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Een nieuwe pas vraagt u aan in de app.",
+                  "Een nieuwe pas vraag je aan bij een van onze kantoren."),
+            std::vector{ConflictKind::kProcedure});
+  // "non-urgent" is what the claim is about; "should" before no subject
+  // is no condition.
+  EXPECT_TRUE(Kinds("Report non-urgent repairs through the tenant portal. Emergencies should be "
+                    "reported by phone.",
+                    "Hi Sam, a dripping tap is not urgent, so please log it on the tenant portal.")
+                  .empty());
+  EXPECT_EQ(Kinds("Tickets are non-refundable.", "Hi Jo, tickets are refundable."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
