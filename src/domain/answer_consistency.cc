@@ -442,6 +442,8 @@ std::string MeansOf(std::string_view w) {
       {"phone", "phone"},
       {"ring", "phone"},
       {"calling", "phone"},
+      {"phoned", "phone"},
+      {"gebeld", "phone"},
       {"telephone", "phone"},
       {"winkel", "shop"},
       {"winkels", "shop"},
@@ -516,6 +518,8 @@ std::string MeansOf(std::string_view w) {
       {"sms", "sms"},
       {"sms'je", "sms"}};
   const auto it = m.find(w);
+  // "de ClubApp", "de bankapp": an app.
+  if (it == m.end() && w.size() > 5 && w.ends_with("app") && w != "whatsapp") return "app";
   // "een PakjeSnel-punt", "het afgiftepunt": where parcels are handed in.
   if (it == m.end() && w.ends_with("punt") && (w.size() == 4 || w.size() > 7)) return "postoffice";
   return it == m.end() ? std::string() : std::string(it->second);
@@ -954,8 +958,10 @@ class Reader {
           i + 1 < s.tokens.size() && s.tokens[i + 1].type == Token::kNumber && !company_side)
         s.means.emplace("phone", t.text);
       // "naar bestanden@inktenco.nl": an e-mail address is the way.
+      // An address is written without spaces ("Dana @ PrintHouse" signs).
       if (t.text == "@" && i > 0 && i + 1 < s.tokens.size() &&
-          s.tokens[i - 1].type == Token::kWord && s.tokens[i + 1].type == Token::kWord)
+          s.tokens[i - 1].type == Token::kWord && s.tokens[i + 1].type == Token::kWord &&
+          text.find(" @ ") == std::string::npos)
         s.means.emplace("email", s.tokens[i - 1].text + "@" + s.tokens[i + 1].text);
       if (t.type != Token::kWord) continue;
       {
@@ -1068,6 +1074,10 @@ class Reader {
                     k + 2 == i) ||
                    (a == "long" && s.tokens[k - 1].text == "as" && b == "as") || a == "zolang";
         }
+        // "flooding or no heating", "zoals geen warm water": a thing named.
+        if ((t.text == "no" || t.text == "geen") &&
+            (prev == "or" || prev == "like" || prev == "zoals" || prev == "of"))
+          inside = true;
         if (inside) continue;
         // "non-urgent repairs", "non-members": what the claim is about;
         // "non-refundable" turns it around.
@@ -1114,8 +1124,10 @@ class Reader {
         const bool device = m == "phone" && (t.text == "phone" || t.text == "telefoon") &&
                             (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw" ||
                              prev == "current" || prev == "mobile");
+        // Nor does "letter-size printing".
+        const bool size = t.text == "letter" && next == "-";
         if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-            !device)
+            !device && !size)
           s.means.emplace(m, t.text);
       }
       // "require", "nodig", "hoeft": one claim, whichever word says it.
@@ -1333,7 +1345,10 @@ class FactFinder {
         if (In(PastWords(), t_[k].text)) return true;
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
       // Not the verb: "follow-ups last 30 minutes".
+      // Not "Last entry is 30 minutes before closing": a rule.
       if (In(LastWords(), t_[k].text) &&
+          !(t_[k].text == "last" && k + 2 < from &&
+            (t_[k + 2].text == "is" || t_[k + 2].text == "are")) &&
           !(t_[k].text == "last" && k + 1 == from &&
             !(k > 0 && (t_[k - 1].text == "the" || t_[k - 1].text == "in"))))
         return true;
@@ -1343,9 +1358,31 @@ class FactFinder {
                                 "vanochtend", "vanmorgen", "tonight",   "vanavond"};
     // But "good for two weeks from today" counts from now: a rule.
     for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
-      if (In(now, t_[k].text) &&
+      if ((In(now, t_[k].text) ||
+           (k > 0 && t_[k - 1].text == "this" &&
+            (t_[k].text == "morning" || t_[k].text == "afternoon" || t_[k].text == "evening"))) &&
           !(k >= to && k > 0 && (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf")))
         return true;
+    // "it's quarter past seven now", "het is nu kwart over vier": the
+    // customer's now.
+    if (Word(to, 0) == "now" || Word(from, -1) == "nu")
+      for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
+        if (t_[k].text == "it's" ||
+            (t_[k].text == "is" && k > 0 && (t_[k - 1].text == "it" || t_[k - 1].text == "het")))
+          return true;
+    // "the bike is two and a half years old", "je fiets is nu anderhalf
+    // jaar oud": how old the customer's thing is; "for another two years":
+    // what is left of it.
+    if (Word(to, 0) == "old" || Word(to, 0) == "oud" || Word(from, -1) == "another" ||
+        (Word(from, -1) == "nog" &&
+         (Word(from, -2) == "hebt" || Word(from, -2) == "heeft" || Word(from, -2) == "heb")))
+      return true;
+    // "our engineer was with you for an hour": how long it took this time.
+    if (Word(from, -1) == "for")
+      for (size_t k = from >= 6 ? from - 6 : 0; k + 1 < from; ++k)
+        if (t_[k].text == "was" || t_[k].text == "were" || t_[k].text == "spent" ||
+            t_[k].text == "took")
+          return true;
     // "it's only the 9th", "het is nu 14 maart": the customer's date.
     for (size_t k = from >= 4 ? from - 4 : 0; k + 1 < from; ++k)
       if ((t_[k].text == "it's" ||
@@ -1375,6 +1412,13 @@ class FactFinder {
         "delivery",    "retour",      "return",   "klacht",      "complaint",   "trein",
         "train",       "vlucht",      "flight",   "bus"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
+    // "your two-hour hospital appointment", "je 3-daagse boeking": the
+    // customer's, said before what it is of.
+    if (In(possessive, Word(from, -1)))
+      for (size_t k = to; k < t_.size() && k < to + 3; ++k)
+        if (In(theirs, t_[k].text) || t_[k].text == "trip" || t_[k].text == "reis" ||
+            t_[k].text == "stay" || t_[k].text == "verblijf" || t_[k].text == "visit")
+          return true;
     // "uw vlucht landt om 22.15 uur", "your train leaves at 8.15".
     static const WordSet goes = {"landt",   "lands",  "arrives", "komt", "vertrekt", "leaves",
                                  "departs", "begint", "starts",  "is",   "was",      "gaat"};
@@ -1435,6 +1479,21 @@ class FactFinder {
   }
   void Add(ConflictKind kind, std::string unit, double lo, double hi, bool loose, size_t from,
            size_t to) {
+    // "één minuut voor middernacht", "ten minutes to midnight": a time.
+    if (kind == ConflictKind::kPeriod && unit == "hours" && lo == hi && lo < 1 &&
+        (Word(to, 0) == "voor" || Word(to, 0) == "before" || Word(to, 0) == "to")) {
+      const std::string_view at = Word(to, 1);
+      const double base = at == "middernacht" || at == "midnight" ? 1440
+                          : at == "noon" || at == "twaalven"      ? 720
+                                                                  : 0;
+      if (base > 0) {
+        kind = ConflictKind::kDeadline;
+        unit = "clock";
+        lo = hi = base - lo * 60;
+        loose = false;
+        to += 2;
+      }
+    }
     static const WordSet rate = {"per", "a", "an", "each", "every", "elke", "iedere", "ieder"};
     static const WordSet times = {"per",   "each", "every", "elke",  "iedere", "ieder",
                                   "twice", "once", "keer",  "times", "maal",   "x"};
@@ -1495,7 +1554,8 @@ class FactFinder {
     // Ages and other limits said after the number: "18 and over", "21+",
     // "65 of ouder", "12 and under"; and "kinderen tot en met 12 jaar".
     if (f.bound == 0 && (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)) {
-      static const WordSet up = {"over", "older", "ouder", "up", "above"};
+      static const WordSet up = {"over",   "older",  "ouder", "up",   "above",
+                                 "longer", "langer", "more",  "meer", "later"};
       static const WordSet down = {"under", "younger", "jonger", "below"};
       static const WordSet join = {"and", "or", "en", "of"};
       // "at the earliest", "op zijn vroegst"; "at the latest", "op z'n laatst".
@@ -1597,8 +1657,10 @@ class FactFinder {
     // "a quarter of an hour", "three quarters of an hour".
     if ((w == "quarter" || w == "quarters") && i + 3 < t_.size() && t_[i + 1].text == "of" &&
         (t_[i + 2].text == "an" || t_[i + 2].text == "a") && TimeUnitOf(t_[i + 3].text)) {
+      // "three-quarters of an hour": the number before the hyphen.
+      const size_t b = i > 1 && t_[i - 1].text == "-" ? i - 2 : i - 1;
       const double n =
-          i > 0 && NumberWords().contains(t_[i - 1].text) ? NumberWords().at(t_[i - 1].text) : 1;
+          i > 0 && NumberWords().contains(t_[b].text) ? NumberWords().at(t_[b].text) : 1;
       return std::make_pair(0.25 * n, i + 3);
     }
     return std::nullopt;
@@ -1705,6 +1767,19 @@ class FactFinder {
             end += 2;
           }
         }
+        // "7:30 in the evening", "four in the afternoon", "10 at night".
+        if (end + 2 < t_.size() && t_[end].text == "in" && t_[end + 1].text == "the" &&
+            (t_[end + 2].text == "evening" || t_[end + 2].text == "afternoon" ||
+             t_[end + 2].text == "morning")) {
+          if (t_[end + 2].text != "morning" && c->minutes < 12 * 60) c->minutes += 720;
+          c->loose = false;
+          end += 3;
+        } else if (end + 1 < t_.size() && t_[end].text == "at" && t_[end + 1].text == "night" &&
+                   c->minutes < 12 * 60 && c->minutes >= 6 * 60) {
+          c->minutes += 720;
+          c->loose = false;
+          end += 2;
+        }
         Add(ConflictKind::kDeadline, "clock", c->minutes, c->minutes, c->loose, from, end);
         skip_until_ = end;
         return;
@@ -1763,7 +1838,7 @@ class FactFinder {
       // The first of two numbers that share the unit after the second:
       // "minimaal 3 en maximaal 42 dagen", "between 2 and 4 weeks"; a
       // stretch when "to" joins them ("three to five working days").
-      static const WordSet joins = {"en", "and", "or", "of", "to", "tot"};
+      static const WordSet joins = {"en", "and", "or", "of", "to", "tot", "a"};
       size_t j = next;
       if (j < t_.size() && In(joins, t_[j].text)) {
         ++j;
@@ -1777,7 +1852,9 @@ class FactFinder {
         if (unit_at2 + 1 < t_.size() &&
             (t_[unit_at2].text == "working" || t_[unit_at2].text == "business"))
           ++unit_at2;
-        const bool stretch = t_[next].text == "to" || t_[next].text == "tot";
+        // "twee à drie werkdagen" (folded to "a").
+        const bool stretch =
+            t_[next].text == "to" || t_[next].text == "tot" || (t_[next].text == "a" && second);
         if (stretch && second && *second > v && unit_at2 < t_.size())
           if (auto u = TimeUnitOf(t_[unit_at2].text)) {
             const bool wd = u->working_days || unit_at2 > j + 1;
@@ -2754,6 +2831,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"welcome", {1, 1}},
       {"refund", {1, 1}},
       {"refunded", {1, 1}},
+      {"refunds", {1, 1}},
       {"refundable", {1, 1}},
       {"terugbetaald", {1, 1}},
       {"returnable", {1, 1}},
@@ -2812,7 +2890,9 @@ Stance StanceOf(const Sentence& c, Language lang) {
                      t.begin() + static_cast<long>(std::min(t.size(), i + 6)), [](const Token& x) {
                        const auto it = kWords.find(x.text);
                        return (it != kWords.end() && it->second.first == 0) ||
-                              x.text.ends_with("kosten") || x.text == "te" || x.text == "to";
+                              x.text.ends_with("kosten") || x.text.ends_with("prijs") ||
+                              x.text.ends_with("price") || x.text.ends_with("toeslag") ||
+                              x.text == "te" || x.text == "to";
                      }))
       take = {2, -1};
     // "comes with your ticket", "on the house".
@@ -3189,6 +3269,36 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // per the answer's batch ("5.000 flyers" at € 45 per 1.000), a base
     // with extras ("10 panelen: € 4.520" at € 3.960 for 8 and € 280 per
     // extra one), less one of the answer's percentages.
+    // A time worked out from the answer's time and period: "last entry
+    // 30 minutes before closing" at 8 pm is "in by 7:30 in the evening".
+    if (f.kind == ConflictKind::kDeadline &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& d) {
+          return d.kind == ConflictKind::kDeadline &&
+                 std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+                   if (p.kind != ConflictKind::kPeriod || p.unit != "hours" || p.lo != p.hi ||
+                       p.lo > 4)
+                     return false;
+                   // Before or after the answer's time, as it says.
+                   const std::string said = Lower(pub[p.sentence].text);
+                   const size_t at = said.find(Lower(p.text));
+                   if (at == std::string::npos) return false;
+                   const std::string rest = said.substr(at + p.text.size());
+                   const int sign = rest.starts_with(" before") || rest.starts_with(" voor") ? -1
+                                    : rest.starts_with(" after") || rest.starts_with(" na") ||
+                                            rest.starts_with(" later")
+                                        ? 1
+                                        : 0;
+                   if (sign == 0) return false;
+                   for (const double m : {d.lo + sign * p.lo * 60})
+                     if (std::abs(std::fmod(f.lo - m + 1440, 1440)) < 1.5 ||
+                         (f.loose && std::abs(std::fmod(f.lo - m + 1440, 720)) < 1.5))
+                       return true;
+                   return false;
+                 });
+        })) {
+      weak("fact.worked_out");
+      continue;
+    }
     if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
         WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts)) {
       weak("fact.worked_out");
@@ -3206,6 +3316,34 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         })) {
       weak("fact.count_priced");
       continue;
+    }
+    // The customer's value weighed against the answer's limit, out loud:
+    // "$66, which is just under the free shipping threshold", "met 150
+    // gasten zit u boven het maximum".
+    {
+      static const WordSet side = {"under", "below", "onder", "over", "above", "boven", "beneath"};
+      static const WordSet limit = {"threshold", "drempel",       "minimum",
+                                    "maximum",   "limit",         "limiet",
+                                    "grens",     "minimumbedrag", "maximumbedrag"};
+      // The value first, then the side and the limit with no number between
+      // ("over the $60 threshold" states a limit).
+      const auto& rt = rep[f.sentence].tokens;
+      bool weighed = false, value_seen = false;
+      const std::string value_start = Lower(f.text.substr(0, f.text.find(' ')));
+      for (size_t k = 0; k < rt.size() && !weighed; ++k) {
+        value_seen = value_seen || value_start.find(rt[k].text) != std::string::npos ||
+                     rt[k].text.find(value_start) != std::string::npos;
+        if (!value_seen || !In(side, rt[k].text)) continue;
+        for (size_t m = k + 1; m < rt.size() && m <= k + 5 && !weighed; ++m) {
+          if (rt[m].type == Token::kNumber) break;
+          weighed = In(limit, rt[m].text);
+        }
+      }
+      if (weighed && std::any_of(candidates.begin(), candidates.end(),
+                                 [](const Fact* p) { return p->bound != 0; })) {
+        weak("fact.weighed_against_limit");
+        continue;
+      }
     }
     // An order's total over the answer's threshold ("uw bank en
     // salontafel komen samen op € 1.240" beside "gratis boven € 500").
@@ -3303,7 +3441,8 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // of the answer state, turned around (and none of them as the reply
   // says it).
   std::vector<Sentence> pub_clauses, rep_clauses;
-  std::set<const Sentence*> turned;  // reply clauses found saying yes for no (or no for yes)
+  std::set<const Sentence*> turned;   // reply clauses found saying yes for no (or no for yes)
+  std::set<const Sentence*> only_if;  // reply clauses that say the other side of an "only"
   // "..., but not damage caused by flooding", "and cannot be exchanged":
   // a clause without its own subject and verb says them with the one
   // before it.
@@ -3421,6 +3560,19 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         add("yesno.turned_but_same_stance", ConflictKind::kYesNo, say(*best), say(r), *best, r);
         continue;
       }
+    }
+    // "only offers refunds if a performance is cancelled" against "as the
+    // show is going ahead we can't refund": the other side of the "only".
+    if (best->negations % 2 == 0 && r.negations % 2 &&
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+          return p.negations % 2 == 0 && Shared(r, p) >= 1 &&
+                 std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+                   return t.text == "only" || t.text == "alleen" || t.text == "uitsluitend";
+                 });
+        })) {
+      add("yesno.only_if", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      only_if.insert(&r);
+      continue;
     }
     add("yesno.turned", ConflictKind::kYesNo, say(*best), say(r), *best, r);
     turned.insert(&r);
@@ -3684,8 +3836,12 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       }
       return false;
     };
+    // "u betaalt enkel voor het parkeren": only for what is not free.
+    static const WordSet only = {"alleen", "enkel", "only", "slechts", "just"};
     for (const Sentence& r : rep_clauses) {
       if (r.condition || r.negations % 2 || r.relief || free(r) || !charges(r) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return In(only, t.text); }) ||
           std::any_of(r.tokens.begin(), r.tokens.end(),
                       [](const Token& t) { return IsNegation(t.text); }) ||
           std::any_of(r.tokens.begin(), r.tokens.end(),
@@ -3751,7 +3907,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       return n;
     };
     for (const Sentence& r : rep_clauses) {
-      if (r.condition || turned.contains(&r)) continue;
+      if (r.condition || turned.contains(&r) || only_if.contains(&r)) continue;
       if (said_already(r)) continue;
       const Stance rs = StanceOf(r, lang);
       // Two prices say what something costs, not whether ("the Deluxe is
@@ -3864,10 +4020,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   Sentence rep_all = reader.Read(std::string(reply));
   const double whole = Related(pub_all, rep_all);
   std::map<std::string, std::string> asserted, refused;
+  const std::string pub_lower_all = Lower(std::string(published));
   for (const Sentence& p : pub_clauses)
     (p.negations % 2 ? refused : asserted).insert(p.means.begin(), p.means.end());
   for (const Sentence& r : rep_clauses) {
     if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r)) continue;
+    // A signature last ("IT Service Desk", "Box Office") names no way.
+    if (&r == &rep_clauses.back() && r.tokens.size() <= 4 && !r.instruction && !r.imperative &&
+        rep.back().tokens.size() <= 4)
+      continue;
     bool shared = false;
     for (const auto& [m, word] : r.means) {
       // The form is often what is sent, not the way ("post the claim
@@ -3876,6 +4037,10 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       // Collecting it is going there ("at the counter when you pick up").
       shared = shared || (m == "shop" && asserted.contains("pickup")) ||
                (m == "pickup" && asserted.contains("shop"));
+      // "via TicketSwap" where the answer says "via ons officiële platform
+      // TicketSwap": the same name.
+      shared =
+          shared || (m.starts_with("via:") && pub_lower_all.find(Lower(word)) != std::string::npos);
       shared = shared || asserted.contains(m) || (Digital(m) && asserted.contains("online")) ||
                (m == "online" && std::any_of(asserted.begin(), asserted.end(),
                                              [](const auto& a) { return Digital(a.first); }));

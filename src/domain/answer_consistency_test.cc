@@ -848,6 +848,66 @@ TEST(AnswerConsistencyTest, EighthRoundWaysAndThingsInOtherWords) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, EighthRoundTheCustomersCaseWorkedOut) {
+  // Values of the customer's own case: how old their thing is, what is left,
+  // how long it took, their now, their appointment.
+  EXPECT_TRUE(Kinds("The frame has a 10-year warranty.",
+                    "Hi Sam, your bike is three years old, so the frame is covered for another "
+                    "seven years.")
+                  .empty());
+  EXPECT_TRUE(Kinds("A call-out includes the first 30 minutes.",
+                    "Hi Ann, our plumber was with you for an hour, so the second half hour is "
+                    "extra.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Requests sent before 8pm are done the same evening.",
+                    "Hi Tom, it's half past six now, so send it in and it's done tonight.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Blue Badge holders park free for the first 3 hours.",
+                    "Hello Mrs Patel, your two-hour appointment is free with your Blue Badge.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Orders over $75 ship free.",
+                    "Hi Dana, your order is $66, just under the free shipping threshold.")
+                  .empty());
+  EXPECT_EQ(
+      Kinds("Orders over $75 ship free.", "Hi Dana, orders over the $60 threshold ship free."),
+      std::vector{ConflictKind::kAmount});
+  // Times worked out from the answer's time and period, and in other words.
+  EXPECT_TRUE(Kinds("The gym closes at 10pm. Last entry is 30 minutes before closing.",
+                    "Hi Dani, you need to be in by 9:30 in the evening.")
+                  .empty());
+  EXPECT_EQ(Kinds("The last ferry leaves at 21.45 uur. Auto's staan 30 minuten voor vertrek klaar.",
+                  "De laatste veerboot vertrekt om 22.15 uur."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Indienen kan op de laatste dag tot 23:59 uur.",
+                    "U kunt op die dag nog tot een minuut voor middernacht indienen.")
+                  .empty());
+  EXPECT_EQ(Kinds("The test takes 45 minutes.", "Allow about half an hour for the test."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(
+      Kinds("The test takes 45 minutes.", "Allow three-quarters of an hour for the test.").empty());
+  EXPECT_TRUE(Kinds("Inschrijven duurt 2 tot 3 werkdagen.",
+                    "De inschrijving is binnen twee \xC3\xA0 drie werkdagen rond.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Vanaf een huur van 6 dagen of langer betaalt u het weektarief.",
+                    "U huurt zeven dagen, dus u betaalt het weektarief.")
+                  .empty());
+  // The other side of "only", a thing named with "no", a signature, an app
+  // by its name.
+  EXPECT_TRUE(Kinds("We only give refunds if a show is cancelled.",
+                    "Hi Ed, as the show goes ahead we can't refund your tickets.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Report repairs in the app. Emergencies such as a flood or no heating should "
+                    "be phoned through.",
+                    "Hi Pri, log the tap in the app; if the heating fails, give us a ring.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Reset your password in the self-service portal.",
+                    "Hi Tom, the self-service portal will sort it.\nIT Service Desk")
+                  .empty());
+  EXPECT_TRUE(Kinds("Een baan reserveer je via de ClubApp. Telefonisch reserveren kan niet.",
+                    "Hoi Sanne, leg de baan vast in de ClubApp.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
