@@ -1399,9 +1399,12 @@ class FactFinder {
       return true;
     // "it's only been 10 days", "you've had the car for 14 months": how long
     // the customer has had it so far.
+    // Not "must have been given at least 21 days before".
     static const WordSet so_far = {"been", "had", "gehad", "geweest"};
+    static const WordSet given = {"given",  "made",     "done",    "sent",   "paid",
+                                  "booked", "received", "gegeven", "gedaan", "betaald"};
     for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
-      if (In(so_far, t_[k].text)) return true;
+      if (In(so_far, t_[k].text) && !(k + 1 < from && In(given, t_[k + 1].text))) return true;
     // "uw bestelling van dinsdag om 21.40 uur", "your appointment on Monday".
     static const WordSet possessive = {"uw", "je", "jouw", "your"};
     static const WordSet theirs = {
@@ -1721,7 +1724,14 @@ class FactFinder {
     // A time of day.
     const bool am = w == "am";
     const bool pm = w == "pm";
-    const bool oclock = w == "o'clock" || (w == "o" && w2 == "clock");
+    // "8 in the evening", "10 at night": a time of day.
+    const bool part_of_day_en =
+        v >= 1 && v <= 12 &&
+        ((w == "in" && w2 == "the" && next + 2 < t_.size() &&
+          (t_[next + 2].text == "evening" || t_[next + 2].text == "afternoon" ||
+           t_[next + 2].text == "morning")) ||
+         (w == "at" && w2 == "night"));
+    const bool oclock = w == "o'clock" || (w == "o" && w2 == "clock") || part_of_day_en;
     const bool colon = raw.find(':') != std::string::npos;
     const bool clock_dot = raw.size() >= 4 && raw[raw.size() - 3] == '.' && digits;
     // "uiterlijk 24 uur van tevoren", "24 hours before": a period.
@@ -1757,7 +1767,7 @@ class FactFinder {
         // "8.00 tot 18.00 uur": a 24-hour clock, so 8.00 is the morning.
         if (stretch_start && NumberOf(t_[then].text).value_or(0) >= 13) c->loose = false;
         size_t end = next + ((am || pm || w == "uur" || w == "u" || w == "h") ? 1 : 0) +
-                     (oclock ? (w == "o" ? 2 : 1) : 0);
+                     (oclock && !part_of_day_en ? (w == "o" ? 2 : 1) : 0);
         // "17 uur 's middags", "5 uur 's avonds".
         if (end + 1 < t_.size() && (t_[end].text == "s" || t_[end].text == "'s")) {
           const std::string& part = t_[end + 1].text;
@@ -2151,8 +2161,8 @@ class FactFinder {
     // "een kwart korting", "a quarter off", "de helft van de ritprijs",
     // "half price": a share, in percent.
     static const std::unordered_map<std::string_view, double> shares = {
-        {"kwart", 25}, {"quarter", 25},      {"helft", 50},
-        {"half", 50},  {"third", 100.0 / 3}, {"derde", 100.0 / 3}};
+        {"kwart", 25},        {"quarter", 25}, {"helft", 50}, {"half", 50},   {"third", 100.0 / 3},
+        {"derde", 100.0 / 3}, {"tiende", 10},  {"tenth", 10}, {"vijfde", 20}, {"fifth", 20}};
     if (auto sh = shares.find(w); sh != shares.end() && i + 1 < t_.size()) {
       static const WordSet of = {"korting", "off",   "of",   "van", "discount",
                                  "price",   "prijs", "fare", "the"};
@@ -2192,6 +2202,9 @@ class FactFinder {
         std::optional<double> h;
         if (t_[k].type == Token::kNumber) {
           h = NumberOf(t_[k].text);
+        } else if (t_[k].text == "een" && k + 1 < t_.size() &&
+                   (t_[k + 1].text == "s" || t_[k + 1].text == "'s" || t_[k + 1].text == "uur")) {
+          h = 1;  // "half één 's nachts"
         } else if (auto it = NumberWords().find(t_[k].text); it != NumberWords().end()) {
           h = it->second;
           // British "half two" is half past two; Dutch "half twee" half one.
@@ -2205,6 +2218,16 @@ class FactFinder {
             if (t_[end].text == "pm" && minutes < 720) minutes += 720;
             loose = false;
             ++end;
+          } else if (end + 1 < t_.size() && (t_[end].text == "s" || t_[end].text == "'s")) {
+            // "half zeven 's avonds", "half één 's nachts".
+            const std::string& part = t_[end + 1].text;
+            if ((part == "middags" || part == "avonds") && minutes < 720) minutes += 720;
+            if (part == "nachts" && minutes >= 720) minutes -= 720;
+            if (part == "middags" || part == "avonds" || part == "ochtends" || part == "morgens" ||
+                part == "nachts") {
+              loose = false;
+              end += 2;
+            }
           }
           Add(ConflictKind::kDeadline, "clock", minutes, minutes, loose, i, end);
           skip_until_ = end;
@@ -2590,10 +2613,10 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
 // Clause by clause (split at commas, semicolons, "but" and "maar"): a
 // clause with "closed" or "gesloten" anywhere names closed days.
 int OpenDays(const std::vector<Sentence>& sentences) {
-  static const WordSet opening = {"open",     "opens",   "opened",     "geopend", "closed",
-                                  "gesloten", "dicht",   "langs",      "pop",     "visit",
-                                  "welkom",   "welcome", "bereikbaar", "terecht"};
-  static const WordSet shut = {"closed", "gesloten", "dicht"};
+  static const WordSet opening = {
+      "open",  "opens",  "opened",  "geopend",    "closed",  "gesloten", "dicht", "langs",  "pop",
+      "visit", "welkom", "welcome", "bereikbaar", "terecht", "shut",     "runs",  "surgery"};
+  static const WordSet shut = {"closed", "gesloten", "dicht", "shut"};
   static const WordSet to = {"to", "tot", "through", "till", "until", "-",
                              "t",  "m",   "t/m",     "en",   "met"};
   static const WordSet except = {"except", "behalve", "uitgezonderd", "excluding"};
@@ -2840,6 +2863,10 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"toegelaten", {1, 1}},
       {"vrije", {0, 1}},
       {"verboden", {1, -1}},
+      {"banned", {1, -1}},
+      {"ok", {1, 1}},
+      {"okay", {1, 1}},
+      {"fine", {1, 1}},
       {"forbidden", {1, -1}},
       {"prohibited", {1, -1}},
       // need
@@ -2948,7 +2975,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
                       [](const Token& x) { return x.text == "to" || x.text == "te"; }))
         ++w.turns;
   }
-  static const WordSet can = {"can", "kan", "kunt", "kun", "kunnen"};
+  static const WordSet can = {"can", "kan", "kunt", "kun", "kunnen", "ok", "okay", "fine"};
   out.may_by_can = std::none_of(words.begin(), words.end(), [&](const Word& w) {
     return w.take.first == 1 && !In(can, t[w.at].text);
   });
@@ -3033,6 +3060,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "date.open_days",
                                                    "yesno.turned",
                                                    "yesno.stance_turned",
+                                                   "yesno.also_what_is_not",
                                                    "yesno.opposite",
                                                    "yesno.not_needed",
                                                    "yesno.needed_for_not_needed",
@@ -3154,10 +3182,30 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     if (candidates.empty()) continue;
     const Fact* best = nullptr;
     double best_related = -1, same_related = -1;
+    // Of two times in one sentence, the one on the same side: "ready from
+    // half eight" is about "collected from 7:30am", not "booked by 10pm".
+    const auto side = [](const Sentence& s, const Fact& x) {
+      static const WordSet start = {"from", "vanaf", "opens", "open", "after", "na", "starts"};
+      static const WordSet end = {"to",   "tot",       "until",  "till",  "by",  "before",
+                                  "voor", "uiterlijk", "closes", "sluit", "and", "en"};
+      const std::string text = Lower(s.text);
+      const std::string head = Lower(x.text.substr(0, x.text.find(' ')));
+      const size_t at = text.find(head);
+      if (at == std::string::npos) return 0;
+      const std::vector<Token> before = Tokens(text.substr(0, at));
+      for (size_t k = before.size(); k-- > 0 && k + 3 >= before.size();) {
+        if (In(start, before[k].text)) return 1;
+        if (In(end, before[k].text)) return -1;
+      }
+      return 0;
+    };
+    const int f_side = f.kind == ConflictKind::kDeadline ? side(rep[f.sentence], f) : 0;
     for (const Fact* p : candidates) {
       const double r = Related(rep[f.sentence], pub[p->sentence]);
       if (SameValue(f, *p)) same_related = std::max(same_related, r);
-      if (r > best_related) {
+      if (r > best_related ||
+          (r == best_related && f_side != 0 && best && side(pub[best->sentence], *best) != f_side &&
+           side(pub[p->sentence], *p) == f_side)) {
         best_related = r;
         best = p;
       }
@@ -3378,8 +3426,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     size_t same_in_reply = 0;
     for (const Fact& g : rep_facts) same_in_reply += !g.own && Comparable(f, g);
     const bool only_ones = candidates.size() == 1 && same_in_reply == 1;
+    // Or a time on the same side as the one the answer's one sentence of
+    // times gives ("open until half six" against "open 7:30am to 6pm").
+    const bool sided =
+        f_side != 0 && side(pub[best->sentence], *best) == f_side && best_related > 0 &&
+        std::none_of(candidates.begin(), candidates.end(), [&](const Fact* p) {
+          return p != best && side(pub[p->sentence], *p) == f_side && !SameValue(*p, *best);
+        });
     const bool related = best_related >= kRelated || (only_ones && f.kind != ConflictKind::kDate) ||
-                         (only_ones && best_related > 0);
+                         (only_ones && best_related > 0) || sided;
     if (related) {
       static constexpr std::array<std::string_view, 6> kStrong = {
           "fact.amount", "fact.period", "fact.deadline", "fact.date", "", ""};
@@ -3969,6 +4024,39 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         add("yesno.stance_turned", ConflictKind::kYesNo,
             std::string(kSaid[q][rs.said[q] > 0 ? 0 : 1]), std::string(kSaid[q][rs.said[q] > 0]),
             *against, r);
+        turned.insert(&r);
+        break;
+      }
+    }
+  }
+
+  // What the answer says is not so, said to be so as well: "Nappies are
+  // not provided" against "and we supply nappies too"; "Servies en bestek
+  // worden niet meegeleverd" against "borden en bestek nemen we ook mee".
+  {
+    static const WordSet also = {"too", "also", "ook", "eveneens"};
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || turned.contains(&r) || said_already(r)) continue;
+      if (std::none_of(r.tokens.begin(), r.tokens.end(),
+                       [](const Token& t) { return In(also, t.text); }))
+        continue;
+      for (const Sentence& p : pub_clauses) {
+        if (p.condition || p.negations % 2 == 0 || p.tokens.size() > 7 || p.elided) continue;
+        // The thing the answer's short "not" is about: its first word that
+        // is not a stop word, before the negation.
+        std::vector<std::string> subject;
+        for (const Token& t : p.tokens) {
+          if (IsNegation(t.text)) break;
+          if (t.type == Token::kWord && t.text.size() >= 4 && !IsStopWord(t.text, lang))
+            subject.push_back(Stem(t.text, lang));
+        }
+        if (std::none_of(r.stems.begin(), r.stems.end(), [&](const std::string& w) {
+              return std::any_of(subject.begin(), subject.end(),
+                                 [&](const std::string& x) { return SameThing(w, x); });
+            }))
+          continue;
+        add("yesno.also_what_is_not", ConflictKind::kYesNo, p.negation,
+            lang == Language::kNl ? "ook" : "too", p, r);
         turned.insert(&r);
         break;
       }

@@ -908,6 +908,40 @@ TEST(AnswerConsistencyTest, EighthRoundTheCustomersCaseWorkedOut) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EighthRoundTimesSharesAndWhatIsNot) {
+  EXPECT_EQ(Kinds("Vanaf 500 stuks krijgt u 15% korting.",
+                  "Vanaf vijfhonderd stuks krijg je een tiende korting."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_EQ(Kinds("Na sluitingstijd kunt u nog tot 1:00 uur uitrijden.",
+                  "U kunt nog tot half \xC3\xA9\xC3\xA9n 's nachts uitrijden."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_EQ(Kinds("Skis booked by 10pm can be collected from 7:30am the next morning.",
+                  "Hi Claire, book before ten and your skis are ready from half eight."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_EQ(Kinds("The nursery is open from 7:30am to 6pm.",
+                  "Hi Rachel, we're open until half six, so no rush at all."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_EQ(
+      Kinds("All boats must be back by 7pm.", "Hi Tom, keep the canoe out until 8 in the evening."),
+      std::vector{ConflictKind::kDeadline});
+  EXPECT_EQ(Kinds("We are closed on Sundays; Saturday surgery runs 9am to noon.",
+                  "Hi Jen, we're shut on Saturdays, but Sunday surgery runs 9 till noon."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_EQ(Kinds("The vaccine must have been given at least 21 days before the stay.",
+                  "Hi Sophie, the jab must have been given at least two weeks before."),
+            std::vector{ConflictKind::kPeriod});
+  // What the answer says is not so, said to be so too.
+  EXPECT_EQ(Kinds("Meals are included. Nappies are not provided.",
+                  "Hi Rachel, meals are included and we supply nappies too."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Meals are included. Nappies are not provided.",
+                    "Hi Rachel, meals are included too; please bring nappies.")
+                  .empty());
+  EXPECT_EQ(Kinds("Gazebos are allowed. Disposable barbecues are banned.",
+                  "Hiya, your gazebo is fine and disposable barbecues are OK too."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
