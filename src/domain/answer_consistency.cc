@@ -1024,7 +1024,14 @@ class Reader {
       const bool applying = (t.text == "vraag" || t.text == "vragen") &&
                             std::any_of(s.tokens.begin() + static_cast<long>(i) + 1, s.tokens.end(),
                                         [](const Token& x) { return x.text == "aan"; });
-      if (In(invitation, t.text) && !applying) s.invitation = true;
+      // "stuurt u ons gerust een e-mail" tells what to do; "bel gerust als
+      // je vragen hebt" invites.
+      const bool soft = (t.text == "gerust") &&
+                        std::none_of(s.tokens.begin(), s.tokens.end(), [](const Token& x) {
+                          return x.text == "vragen" || x.text == "vraag" || x.text == "als" ||
+                                 x.text == "questions" || x.text == "if";
+                        });
+      if (In(invitation, t.text) && !applying && !soft) s.invitation = true;
       // "ongeldig" is "niet geldig", "impossible" "not possible".
       static const std::unordered_map<std::string_view, std::string_view> negated = {
           {"ongeldig", "geldig"}, {"onmogelijk", "mogelijk"}, {"onbeschikbaar", "beschikbaar"},
@@ -3061,6 +3068,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "yesno.turned",
                                                    "yesno.stance_turned",
                                                    "yesno.also_what_is_not",
+                                                   "procedure.who_acts",
                                                    "yesno.opposite",
                                                    "yesno.not_needed",
                                                    "yesno.needed_for_not_needed",
@@ -4154,6 +4162,8 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       // online and bring it to the office").
       const auto extra = std::find_if(r.means.begin(), r.means.end(), [&](const auto& m) {
         return m.first != "form" && !asserted.contains(m.first) &&
+               !(m.first.starts_with("via:") &&
+                 pub_lower_all.find(Lower(m.second)) != std::string::npos) &&
                !(Digital(m.first) && asserted.contains("online"));
       });
       if (extra != r.means.end()) {
@@ -4201,7 +4211,14 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         }
       }
     }
-    bool on_topic = whole >= kRelated || r.imperative;
+    // A value of the answer said again is about the answer's topic too.
+    const bool restates_a_value =
+        std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+          return !g.own && std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+            return !p.own && Comparable(g, p) && SameValue(g, p) && p.kind != ConflictKind::kAmount;
+          });
+        });
+    bool on_topic = whole >= kRelated || r.imperative || (restates_a_value && whole > 0);
     for (const Sentence& p : pub_clauses) on_topic = on_topic || Related(r, p) >= kRelated;
     if ((!best || best_related < kSameProcedure) && r.instruction && on_topic)
       for (const Sentence& p : pub_clauses)
@@ -4401,6 +4418,41 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
           done = true;
         }
       }
+  }
+
+  // Who acts: the answer has someone else take the step ("your line
+  // manager raises a request in the IT portal", "de ouder meldt het kind
+  // af") and the reply has the customer take it themselves ("just raise
+  // the request yourself").
+  {
+    static const WordSet self = {"yourself", "yourselves", "zelf", "jezelf", "uzelf"};
+    static const WordSet others = {
+        "manager",  "employer",   "werkgever",  "leidinggevende", "parent",    "parents",
+        "ouder",    "ouders",     "landlord",   "verhuurder",     "doctor",    "gp",
+        "huisarts", "school",     "teacher",    "leraar",         "docent",    "mentor",
+        "tutor",    "supervisor", "accountant", "notaris",        "solicitor", "lawyer",
+        "advocaat", "member",     "lid",        "guardian",       "voogd",     "partner"};
+    const bool pub_self =
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [](const Sentence& p) {
+          return std::any_of(p.tokens.begin(), p.tokens.end(),
+                             [](const Token& t) { return In(self, t.text); });
+        });
+    for (const Sentence& r : rep_clauses) {
+      if (pub_self || r.condition || r.negations % 2 || said_already(r)) continue;
+      if (std::none_of(r.tokens.begin(), r.tokens.end(),
+                       [](const Token& t) { return In(self, t.text); }))
+        continue;
+      const auto by_other =
+          std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+            if (p.condition || p.negations % 2 || Shared(r, p) < 2) return false;
+            for (size_t k = 0; k < p.tokens.size() && k < 6; ++k)
+              if (In(others, p.tokens[k].text)) return true;
+            return false;
+          });
+      if (by_other == pub_clauses.end()) continue;
+      add("procedure.who_acts", ConflictKind::kProcedure, by_other->text, r.text, *by_other, r);
+      break;
+    }
   }
   return out;
 }

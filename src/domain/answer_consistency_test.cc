@@ -942,6 +942,26 @@ TEST(AnswerConsistencyTest, EighthRoundTimesSharesAndWhatIsNot) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, EighthRoundWhoActsAndWaysOnTheTopic) {
+  EXPECT_EQ(Kinds("Your line manager raises a laptop request in the IT portal.",
+                  "Hi Ade, just raise the laptop request yourself in the IT portal."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Your line manager raises a laptop request in the IT portal.",
+                    "Hi Ade, ask your line manager to raise the laptop request in the IT portal.")
+                  .empty());
+  // "gerust" in an instruction is no invitation.
+  EXPECT_EQ(Kinds("Een afspraak verzet u telefonisch. Wijzigingen per e-mail worden niet "
+                  "verwerkt.",
+                  "Geachte heer Brouwer, stuurt u ons gerust een e-mail met een paar datums."),
+            std::vector{ConflictKind::kProcedure});
+  // A value of the answer said again puts the reply on its topic.
+  EXPECT_EQ(Kinds("Wijzigingen geeft u door via het ouderportaal. De planner bevestigt binnen 5 "
+                  "werkdagen.",
+                  "Hoi Noor, stuur voor de extra dag even een mailtje naar de groep. Binnen vijf "
+                  "werkdagen hoor je of het past."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
