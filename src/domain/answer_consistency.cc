@@ -271,6 +271,7 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w) {
                                                                    {"dag", {24}},
                                                                    {"dagen", {24}},
                                                                    {"nachten", {24}},
+                                                                   {"night", {24}},
                                                                    {"nights", {24}},
                                                                    {"day", {24}},
                                                                    {"days", {24}},
@@ -1346,10 +1347,27 @@ class FactFinder {
     if (In(did, Word(from, -1)) || In(did, Word(from, -2))) return true;
     // "your flight is three days out": how far off the customer's date is.
     if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
-    static const WordSet at = {"op", "on", "van", "of", "at", "om"};
+    // "je bestelling kwam dinsdag om 16.12 uur binnen", "your essay was
+    // uploaded at 11:58": when the customer's thing happened.
+    static const WordSet at = {"op", "on", "van", "of", "at", "om", "rond", "around"};
+    // "jullie komen vrijdag rond 13.00 uur aan", "if you come at 5:45":
+    // when the customer comes.
+    static const WordSet who = {"je", "jullie", "u", "you", "we"};
+    static const WordSet come = {"komen", "komt", "kom", "come", "arrive", "arrives", "land"};
+    if (In(at, before))
+      for (size_t k = from >= 7 ? from - 7 : 0; k + 2 < from; ++k)
+        if (In(who, t_[k].text) && In(come, t_[k + 1].text)) return true;
+    static const WordSet happened = {"kwam",     "kwamen",    "came",       "arrived",  "landed",
+                                     "uploaded", "submitted", "started",    "began",    "begon",
+                                     "landde",   "betaalde",  "ingeleverd", "ingediend"};
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 1 < from; ++k)
-        if (In(PastWords(), t_[k].text)) return true;
+        if (In(PastWords(), t_[k].text) || In(happened, t_[k].text)) return true;
+    // "you're 71", "your wife, who's 62", "je bent 15": the customer's age.
+    if (Word(from, -1) == "you're" || Word(from, -1) == "who's" || Word(from, -1) == "he's" ||
+        Word(from, -1) == "she's" ||
+        (Word(from, -1) == "bent" && (Word(from, -2) == "je" || Word(from, -2) == "u")))
+      return true;
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
       // Not the verb: "follow-ups last 30 minutes".
       // Not "Last entry is 30 minutes before closing": a rule.
@@ -1380,10 +1398,16 @@ class FactFinder {
     // "the bike is two and a half years old", "je fiets is nu anderhalf
     // jaar oud": how old the customer's thing is; "for another two years":
     // what is left of it.
-    if (Word(to, 0) == "old" || Word(to, 0) == "oud" || Word(from, -1) == "another" ||
-        (Word(from, -1) == "nog" &&
-         (Word(from, -2) == "hebt" || Word(from, -2) == "heeft" || Word(from, -2) == "heb")))
-      return true;
+    {
+      // "nog ruim 7 jaar": the same.
+      const int k = Word(from, -1) == "ruim" || Word(from, -1) == "bijna" ? 1 : 0;
+      const auto w = [&](int o) { return Word(from, o - k); };
+      if (Word(to, 0) == "old" || Word(to, 0) == "oud" || w(-1) == "another" ||
+          (w(-1) == "nog" &&
+           (w(-2) == "hebt" || w(-2) == "heeft" || w(-2) == "heb" ||
+            ((w(-2) == "je" || w(-2) == "u") && (w(-3) == "heb" || w(-3) == "heeft")))))
+        return true;
+    }
     // "our engineer was with you for an hour": how long it took this time.
     if (Word(from, -1) == "for")
       for (size_t k = from >= 6 ? from - 6 : 0; k + 1 < from; ++k)
@@ -1401,7 +1425,9 @@ class FactFinder {
                       }))
         return true;
     // "catch the 9:47", "de trein van 8.15": a departure, not a rule.
-    if ((before == "the" || before == "de") &&
+    if ((before == "the" || before == "de" ||
+         (before == "van" && (before2 == "trein" || before2 == "bus" || before2 == "boot" ||
+                              before2 == "vlucht" || before2 == "veerboot"))) &&
         t_[from].text.find_first_of(":.") != std::string::npos)
       return true;
     // "it's only been 10 days", "you've had the car for 14 months": how long
@@ -2489,6 +2515,10 @@ double Related(const Sentence& a, const Sentence& b) {
 
 constexpr double kRelated = 0.2;
 constexpr double kSameClaim = 0.25;
+// A claim turned around by a negation alone must be plainly the same claim:
+// replies apply rules with negations of their own ("you won't see the
+// fee", "isn't an emergency"), and a looser match turned too many of those.
+constexpr double kTurnedClaim = 0.35;
 constexpr double kSameProcedure = 0.1;
 
 }  // namespace
@@ -3554,7 +3584,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
           same_related = rel;
           same = &p;
         }
-      } else if (Shared(r, p) >= 2 && rel >= kSameClaim && rel > best_related) {
+      } else if (Shared(r, p) >= 2 && rel >= kTurnedClaim && rel > best_related) {
         best_related = rel;
         best = &p;
       } else if (Shared(r, p) >= 1 && rel >= kRelated / 2 && rel > loose_related) {
@@ -3722,6 +3752,21 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     for (const Sentence& q : pub)
       if (q.text.find(p.text) == std::string::npos && p.text.find(q.text) == std::string::npos)
         for (const std::string& w : q.stems) step.stems.erase(w);
+    // And of those, the ones the negation is about ("No appointment is
+    // needed on Saturday mornings": the appointment, not the morning).
+    {
+      std::set<std::string> near;
+      for (size_t k = 0; k < p.tokens.size(); ++k)
+        if (IsNegation(p.tokens[k].text)) {
+          for (size_t m = k + 1; m < p.tokens.size() && m <= k + 5; ++m)
+            near.insert(Stem(p.tokens[m].text, lang));
+          break;
+        }
+      std::set<std::string> kept;
+      for (const std::string& w : step.stems)
+        if (near.contains(w)) kept.insert(w);
+      if (!kept.empty()) step.stems = kept;
+    }
     for (const Sentence& r : rep) {
       if (r.condition || r.negations > 0 || !(r.instruction || r.imperative)) continue;
       if (shares(r, step) == 0) continue;

@@ -962,6 +962,36 @@ TEST(AnswerConsistencyTest, EighthRoundWhoActsAndWaysOnTheTopic) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, EighthRoundWhenTheCustomersThingsHappen) {
+  EXPECT_TRUE(Kinds("Bestellingen die vóór 15.00 uur binnen zijn, versturen we dezelfde dag.",
+                    "Hoi Marieke, je bestelling kwam om 16.12 uur binnen, dus hij gaat morgen "
+                    "de deur uit.")
+                  .empty());
+  EXPECT_TRUE(Kinds("In het huisje kun je vanaf 15.00 uur.",
+                    "Hoi Lisa, jullie komen rond 13.00 uur aan; het huisje kan pas vanaf drie uur.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Flu jabs are free for people aged 65 and over and cost \xC2\xA3"
+                    "16 for everyone else.",
+                    "Hi Mr Chapman, as you're 71 your jab is free; your wife, who's 62, pays "
+                    "\xC2\xA3"
+                    "16.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Op het frame zit 10 jaar garantie.",
+                    "Hoi Ahmed, op je frame heb je nog ruim 7 jaar garantie.")
+                  .empty());
+  EXPECT_EQ(Kinds("Mattresses come with a 100-night trial.",
+                  "Hi Tom, our mattress trial lasts 60 nights."),
+            std::vector{ConflictKind::kPeriod});
+  // Not needed is about the thing after the negation, not the rest.
+  EXPECT_TRUE(Kinds("Jabs are free. No appointment is needed on Saturday mornings.",
+                    "Hi Mr Chapman, just walk in on a Saturday morning.")
+                  .empty());
+  const auto book = Kinds("Jabs are free. No appointment is needed on Saturday mornings.",
+                          "Hi Mr Chapman, please book an appointment for Saturday morning.");
+  ASSERT_FALSE(book.empty());
+  for (ConflictKind k : book) EXPECT_EQ(k, ConflictKind::kYesNo);
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
