@@ -1371,11 +1371,14 @@ class FactFinder {
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
       // Not the verb: "follow-ups last 30 minutes".
       // Not "Last entry is 30 minutes before closing": a rule.
+      // "last" is the customer's past only after "the", "in", "over",
+      // "your" or "past" ("in the last 3 days"); "drives last up to 30
+      // minutes" is the verb.
       if (In(LastWords(), t_[k].text) &&
-          !(t_[k].text == "last" && k + 2 < from &&
-            (t_[k + 2].text == "is" || t_[k + 2].text == "are")) &&
-          !(t_[k].text == "last" && k + 1 == from &&
-            !(k > 0 && (t_[k - 1].text == "the" || t_[k - 1].text == "in"))))
+          !(t_[k].text == "last" &&
+            !(k > 0 &&
+              (t_[k - 1].text == "the" || t_[k - 1].text == "in" || t_[k - 1].text == "over" ||
+               t_[k - 1].text == "your" || t_[k - 1].text == "past"))))
         return true;
     // "It's 2 March today", "came in at 12:40 today", "vandaag, 14 mei": the
     // customer's now.
@@ -1597,7 +1600,11 @@ class FactFinder {
       // "at the earliest", "op zijn vroegst"; "at the latest", "op z'n laatst".
       const std::string_view end_word =
           Word(to, 0) == "at" || Word(to, 0) == "op" ? Word(to, 2) : "";
-      if (Word(to, 0) == "plus" || (In(join, Word(to, 0)) && In(up, Word(to, 1))) ||
+      // "30 minuten vertraging of meer": one word between.
+      const bool more_after = Word(to, 1) != "" && In(join, Word(to, 1)) &&
+                              (Word(to, 2) == "more" || Word(to, 2) == "meer" ||
+                               Word(to, 2) == "longer" || Word(to, 2) == "langer");
+      if (Word(to, 0) == "plus" || (In(join, Word(to, 0)) && In(up, Word(to, 1))) || more_after ||
           end_word == "earliest" || end_word == "vroegst")
         f.bound = 1;
       else if ((In(join, Word(to, 0)) && In(down, Word(to, 1))) || end_word == "latest" ||
@@ -1612,7 +1619,14 @@ class FactFinder {
     if (kind == ConflictKind::kDate && f.unit == "date")
       for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k) {
         const std::string& w = t_[k].text;
+        // "tot en met zaterdag 13 december": the last day.
+        if (w == "met" && k >= 2 && t_[k - 1].text == "en" && t_[k - 2].text == "tot") f.edge = 1;
         if (w == "voor" || w == "before") f.edge = -1;
+        // "vanaf 14 december", "gaat in op 14 december", "from 1 May": the
+        // first day, the day after the last one of what came before.
+        if (w == "vanaf" || w == "from" || (w == "op" && k > 0 && t_[k - 1].text == "in") ||
+            w == "starting")
+          f.edge = -1;
         if (w == "uiterlijk" || w == "by" || w == "until" || w == "through" || w == "tm" ||
             w == "t/m")
           f.edge = 1;
@@ -3263,7 +3277,8 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // 28th").
     size_t in_sentence = 0;
     for (const Fact& g : rep_facts)
-      in_sentence += !g.own && g.sentence == f.sentence && Comparable(f, g);
+      in_sentence += !g.own && g.sentence == f.sentence &&
+                     (Comparable(f, g) || (f.kind == ConflictKind::kDate && g.kind == f.kind));
     if (same_related >= 0 &&
         !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2)) {
       result = Outcome::kSame;
@@ -3402,6 +3417,26 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         })) {
       weak("fact.count_priced");
       continue;
+    }
+    // A day the reply says is open against one the answer says is closed
+    // ("gesloten op eerste kerstdag" against "op tweede kerstdag zijn we
+    // gewoon open"): two days, not one said otherwise.
+    if (f.kind == ConflictKind::kDate) {
+      const auto status = [](const Sentence& s) {
+        static const WordSet closed = {"closed", "gesloten", "dicht", "shut"};
+        static const WordSet opened = {"open", "geopend", "opens", "opened"};
+        bool c = false, o = false;
+        for (const Token& t : s.tokens) {
+          c = c || In(closed, t.text);
+          o = o || In(opened, t.text);
+        }
+        return c == o ? 0 : c ? -1 : 1;
+      };
+      const int a = status(rep[f.sentence]), b = status(pub[best->sentence]);
+      if (a != 0 && b != 0 && a != b) {
+        weak("fact.other_status");
+        continue;
+      }
     }
     // The customer's value weighed against the answer's limit, out loud:
     // "$66, which is just under the free shipping threshold", "met 150

@@ -992,6 +992,30 @@ TEST(AnswerConsistencyTest, EighthRoundWhenTheCustomersThingsHappen) {
   for (ConflictKind k : book) EXPECT_EQ(k, ConflictKind::kYesNo);
 }
 
+TEST(AnswerConsistencyTest, EighthRoundDaysThatFollowAndDaysThatDiffer) {
+  // "last" as a verb; "of meer" after the noun.
+  EXPECT_EQ(Kinds("Test drives last up to 30 minutes.", "Hi Aaron, a test drive lasts an hour."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Bij 30 minuten vertraging of meer krijg je de helft terug.",
+                    "Hoi Anouk, je trein had 42 minuten vertraging, dus je krijgt de helft terug.")
+                  .empty());
+  // The last day before a first one; a day of another status; a date and
+  // the week after it in one sentence.
+  EXPECT_TRUE(Kinds("De nieuwe dienstregeling gaat in op 14 december.",
+                    "Tot en met 13 december geldt nog de oude dienstregeling.")
+                  .empty());
+  EXPECT_TRUE(Kinds("We zijn gesloten op eerste kerstdag.",
+                    "Hoi Noor, op tweede kerstdag zijn we gewoon open.")
+                  .empty());
+  EXPECT_EQ(Kinds("We zijn gesloten op eerste kerstdag.",
+                  "Hoi Noor, we zijn gesloten op tweede kerstdag."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("Term starts on 22 September. Welcome Week begins on 15 September.",
+                    "Hi Alex, Welcome Week starts on the 15th; the term starts a week later, on "
+                    "Monday 22 September.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
