@@ -810,8 +810,17 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       const bool joins =
           w == "and" || w == "en" || w == "or" || w == "of" || w == "dan" || w == "then";
       const std::string after = WordAt(sentence, j);
+      // Dutch puts the verb first: "en scan je daarna de QR-code".
+      const std::string after2 = [&] {
+        size_t k = j;
+        while (k < sentence.size() && sentence[k] == ' ') ++k;
+        return WordAt(sentence, k + after.size());
+      }();
       const bool new_subject =
-          (w == "and" || w == "en") && (SubjectWords().contains(after) || IsNegation(after));
+          (w == "and" || w == "en") &&
+          (SubjectWords().contains(after) || IsNegation(after) ||
+           (w == "en" && !after.empty() && !SubjectWords().contains(after) &&
+            (after2 == "je" || after2 == "u" || after2 == "jij" || after2 == "we")));
       // "Breng hem maar", "stuur het maar op": a softener, not "but".
       // So is "stuur de factuur maar per post": "maar" before how, after
       // a clause with no subject.
@@ -1608,12 +1617,12 @@ class FactFinder {
           end_word == "earliest" || end_word == "vroegst")
         f.bound = 1;
       else if ((In(join, Word(to, 0)) && In(down, Word(to, 1))) || end_word == "latest" ||
-               end_word == "laatst")
-        f.bound = -1;
-      else if (kind == ConflictKind::kPeriod && lo >= 8760 &&
-               (Word(from, -1) == "tm" || Word(from, -1) == "t/m" ||
-                (Word(from, -1) == "met" && Word(from, -2) == "en" && Word(from, -3) == "tot") ||
-                Word(from, -1) == "tot" || Word(from, -1) == "onder" || Word(from, -1) == "under"))
+               end_word == "laatst" ||
+               (kind == ConflictKind::kPeriod && lo >= 8760 &&
+                (Word(from, -1) == "tm" || Word(from, -1) == "t/m" ||
+                 (Word(from, -1) == "met" && Word(from, -2) == "en" && Word(from, -3) == "tot") ||
+                 Word(from, -1) == "tot" || Word(from, -1) == "onder" ||
+                 Word(from, -1) == "under")))
         f.bound = -1;
     }
     if (kind == ConflictKind::kDate && f.unit == "date")
@@ -4419,13 +4428,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     };
     const auto act = [](const Sentence& c) {
       static const WordSet verbs = {
-          "report", "submit", "apply",    "book",     "complete",   "register", "make",
-          "fill",   "upload", "send",     "call",     "bring",      "return",   "contact",
-          "doe",    "maak",   "vraag",    "meld",     "boek",       "regel",    "plan",
-          "geef",   "stuur",  "bel",      "breng",    "lever",      "vul",      "upload",
-          "log",    "start",  "begin",    "pay",      "betaal",     "neem",     "take",
-          "visit",  "check",  "sign",     "teken",    "aanmelden",  "reported", "sent",
-          "filled", "gemeld", "gestuurd", "ingevuld", "aangevraagd"};
+          "report",  "submit",     "apply",    "book",     "complete",    "register", "make",
+          "fill",    "upload",     "send",     "call",     "bring",       "return",   "contact",
+          "doe",     "maak",       "vraag",    "meld",     "boek",        "regel",    "plan",
+          "geef",    "stuur",      "bel",      "breng",    "lever",       "vul",      "upload",
+          "log",     "start",      "begin",    "pay",      "betaal",      "neem",     "take",
+          "visit",   "check",      "sign",     "teken",    "aanmelden",   "reported", "sent",
+          "filled",  "gemeld",     "gestuurd", "ingevuld", "aangevraagd", "scan",     "scannen",
+          "voer",    "enter",      "tik",      "type",     "restart",     "herstart", "run",
+          "install", "installeer", "activeer", "activate", "wait",        "wacht"};
       return c.instruction || c.imperative || !c.means.empty() || !c.named.empty() ||
              std::any_of(c.tokens.begin(), c.tokens.end(),
                          [](const Token& t) { return In(verbs, t.text); });

@@ -1016,6 +1016,23 @@ TEST(AnswerConsistencyTest, EighthRoundDaysThatFollowAndDaysThatDiffer) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EighthRoundStepsOfAnyKindInAnotherOrder) {
+  EXPECT_EQ(Kinds("If the broadband stops, first restart your router and wait 10 minutes. If it "
+                  "still fails, run a line test in the app.",
+                  "Hi Kev, first run the line test in our app, then restart your router."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("If the broadband stops, first restart your router and wait 10 minutes. If it "
+                    "still fails, run a line test in the app.",
+                    "Hi Kev, restart your router first; if that doesn't help, run the line test "
+                    "in our app.")
+                  .empty());
+  EXPECT_EQ(Kinds("Bij de kluis scan je eerst de QR-code uit de sms. Daarna voer je de laatste "
+                  "vier cijfers van je telefoonnummer in.",
+                  "Hoi Jelle, tik eerst de laatste vier cijfers van je telefoonnummer in en scan "
+                  "je daarna de QR-code uit je sms."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
