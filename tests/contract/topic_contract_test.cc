@@ -57,6 +57,23 @@ class TopicContract : public ContractTest {
     EXPECT_TRUE(n.ok()) << n.status().ToString();
     return n.ok() ? *n : -1;
   }
+  // Four questions about a forgotten password and four about moving, read
+  // and discovered as two candidates: the password questions' conversations
+  // and the candidates.
+  void DiscoverTwoThemes(std::vector<int64_t>* password, std::vector<Topic>* found) {
+    for (int i = 0; i < 4; ++i) {
+      password->push_back(Ask(
+          "Ik ben mijn wachtwoord vergeten en kan niet inloggen " + std::to_string(i), i * 1000));
+      Ask("Ik ga verhuizen, hoe wijzig ik mijn adres " + std::to_string(i), i * 1000 + 500);
+    }
+    ASSERT_EQ(Classify(nullptr), 8);
+    DiscoveryOptions two;
+    two.k = 2;
+    auto discovered = service_->Discover(two);
+    ASSERT_TRUE(discovered.ok()) << discovered.status().ToString();
+    ASSERT_EQ(discovered->size(), 2u);
+    *found = *std::move(discovered);
+  }
 
   ManualClock clock_{T(2 * kDay)};
   TopicRepository* repo_ = nullptr;
@@ -230,21 +247,11 @@ TEST_P(TopicContract, TooFewLabelsTrainNoModel) {
 }
 
 TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuestions) {
-  std::vector<int64_t> password, moving;
-  for (int i = 0; i < 4; ++i) {
-    password.push_back(
-        Ask("Ik ben mijn wachtwoord vergeten en kan niet inloggen " + std::to_string(i), i * 1000));
-    moving.push_back(
-        Ask("Ik ga verhuizen, hoe wijzig ik mijn adres " + std::to_string(i), i * 1000 + 500));
-  }
-  ASSERT_EQ(Classify(nullptr), 8);
-  DiscoveryOptions two;
-  two.k = 2;
-  auto found = service_->Discover(two);
-  ASSERT_TRUE(found.ok()) << found.status().ToString();
-  ASSERT_EQ(found->size(), 2u);
+  std::vector<int64_t> password;
+  std::vector<Topic> found;
+  ASSERT_NO_FATAL_FAILURE(DiscoverTwoThemes(&password, &found));
   std::set<int64_t> proposed;
-  for (const Topic& c : *found) {
+  for (const Topic& c : found) {
     EXPECT_EQ(c.status, TopicStatus::kCandidate);
     EXPECT_TRUE(c.discovered);
     EXPECT_EQ(c.size, 4);
@@ -269,13 +276,15 @@ TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuesti
   EXPECT_EQ((*grouped)->status, TopicStatus::kCandidate);
 
   // Discovery again replaces the open candidates.
+  DiscoveryOptions two;
+  two.k = 2;
   auto again = service_->Discover(two);
   ASSERT_TRUE(again.ok());
   ASSERT_EQ(again->size(), 2u);
-  auto replaced = repo_->Get((*found)[0].id);
+  auto replaced = repo_->Get(found[0].id);
   ASSERT_TRUE(replaced.ok()) << "kept, so that its id names nothing else";
   EXPECT_EQ(replaced->status, TopicStatus::kDismissed);
-  EXPECT_TRUE(repo_->CandidateQuestions((*found)[0].id, 50)->empty());
+  EXPECT_TRUE(repo_->CandidateQuestions(found[0].id, 50)->empty());
 
   // Accept one under a name of our own: its questions become labels.
   Topic accepted = (*again)[0];
@@ -330,16 +339,9 @@ TEST_P(TopicContract, CandidatesAreProposedAcceptedMergedAndSplitWithTheirQuesti
 }
 
 TEST_P(TopicContract, ANewQuestionJoinsTheCandidateItIsMostLikeUntilTheNextDiscovery) {
-  for (int i = 0; i < 4; ++i) {
-    Ask("Ik ben mijn wachtwoord vergeten en kan niet inloggen " + std::to_string(i), i * 1000);
-    Ask("Ik ga verhuizen, hoe wijzig ik mijn adres " + std::to_string(i), i * 1000 + 500);
-  }
-  ASSERT_EQ(Classify(nullptr), 8);
-  DiscoveryOptions two;
-  two.k = 2;
-  auto found = service_->Discover(two);
-  ASSERT_TRUE(found.ok()) << found.status().ToString();
-  ASSERT_EQ(found->size(), 2u);
+  std::vector<int64_t> password;
+  std::vector<Topic> found;
+  ASSERT_NO_FATAL_FAILURE(DiscoverTwoThemes(&password, &found));
   TopicModels candidates(true);
   auto model = candidates.Current(*repo_);
   ASSERT_TRUE(model.ok()) << model.status().ToString();
