@@ -1332,6 +1332,42 @@ class FactFinder {
     }
     return out;
   }
+  // Whether a Dutch word is a past participle: "geweest", "gemaakt",
+  // "opgehaald", "teruggestuurd".
+  static bool DutchParticiple(std::string_view w) {
+    static const std::array<std::string_view, 13> prefixes = {
+        "", "op", "terug", "aan", "af", "in", "uit", "mee", "door", "na", "bij", "toe", "weg"};
+    for (const std::string_view p : prefixes) {
+      if (w.size() < p.size() + 5 || w.substr(0, p.size()) != p || w.substr(p.size(), 2) != "ge")
+        continue;
+      if (w.back() == 't' || w.back() == 'd' || w.ends_with("en")) return true;
+    }
+    return false;
+  }
+  // "u bent dit jaar al 7 keer geweest", "hij heeft pas 310 laadcycli
+  // gemaakt", "you've done 310 cycles": what has happened so far, told in the
+  // perfect tense (the auxiliary before the value, the participle around it,
+  // all in one clause). A rule is said in the present.
+  bool SoFar(size_t from, size_t to) const {
+    static const WordSet aux = {"heeft", "hebt", "heb",    "bent",    "ben",
+                                "has",   "have", "you've", "they've", "we've"};
+    static const WordSet done = {"done",      "made",     "taken",  "completed",
+                                 "attended",  "visited",  "ridden", "driven",
+                                 "travelled", "traveled", "flown",  "run"};
+    size_t aux_at = t_.size();
+    for (size_t k = from >= 6 ? from - 6 : 0; k < from; ++k) {
+      if (t_[k].type == Token::kSymbol)
+        aux_at = t_.size();  // a clause ends
+      else if (In(aux, t_[k].text) && Word(k, 1) != "to")
+        aux_at = k;  // not "has to be"
+    }
+    if (aux_at == t_.size()) return false;
+    for (size_t k = aux_at + 1; k < from; ++k)
+      if (In(done, t_[k].text)) return true;
+    for (size_t k = to; k < t_.size() && k < to + 3 && t_[k].type != Token::kSymbol; ++k)
+      if (DutchParticiple(t_[k].text)) return true;
+    return false;
+  }
   // Whether the words around `i` say it is the customer's own (their
   // order's number or date, "3 days ago").
   bool Own(size_t from, size_t to) const {
@@ -1450,6 +1486,7 @@ class FactFinder {
                                   "booked", "received", "gegeven", "gedaan", "betaald"};
     for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
       if (In(so_far, t_[k].text) && !(k + 1 < from && In(given, t_[k + 1].text))) return true;
+    if (SoFar(from, to)) return true;
     // "uw bestelling van dinsdag om 21.40 uur", "your appointment on Monday".
     static const WordSet possessive = {"uw", "je", "jouw", "your"};
     static const WordSet theirs = {
@@ -2534,6 +2571,33 @@ double Related(const Sentence& a, const Sentence& b) {
   if (a.stems.empty() || b.stems.empty()) return 0;
   return 2.0 * static_cast<double>(Shared(a, b)) /
          static_cast<double>(a.stems.size() + b.stems.size());
+}
+
+// Whether the reply's refusal is of what lies past the answer's limit: the
+// answer allows a number ("één vergunning per adres", "up to 2 bags", "max
+// 4"), the reply refuses one more ("een tweede", "a third bag", "more than
+// that").
+bool PastTheLimit(const Sentence& allowed, const Sentence& refused) {
+  static const WordSet limit = {"max",  "maximaal", "maximum", "up",
+                                "upto", "tot",      "hooguit", "most"};
+  bool counted = false;
+  for (size_t k = 0; k < allowed.tokens.size() && !counted; ++k) {
+    const Token& t = allowed.tokens[k];
+    const bool number = t.type == Token::kNumber || NumberWords().contains(t.text) ||
+                        t.text == "een" || t.text == "één" || t.text == "one";
+    // "één per adres", "2 bags per person", "max. 4", "up to 2", "at most 3".
+    const auto word = [&](size_t at) {
+      return at < allowed.tokens.size() ? std::string_view(allowed.tokens[at].text) : "";
+    };
+    counted = number && (word(k + 1) == "per" || word(k + 2) == "per" ||
+                         (k > 0 && In(limit, allowed.tokens[k - 1].text)) ||
+                         (k > 1 && word(k - 1) == "to" && word(k - 2) == "up"));
+  }
+  if (!counted) return false;
+  static const WordSet more = {"tweede",  "derde", "vierde",     "second", "third", "fourth",
+                               "another", "extra", "additional", "meer",   "more"};
+  return std::any_of(refused.tokens.begin(), refused.tokens.end(),
+                     [](const Token& t) { return In(more, t.text); });
 }
 
 constexpr double kRelated = 0.2;
@@ -3708,6 +3772,14 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
                  });
         })) {
       add("yesno.only_if", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      only_if.insert(&r);
+      continue;
+    }
+    // "één parkeervergunning per adres aanvragen" against "een tweede kunt
+    // u niet aanvragen", "up to 2 bags" against "a third bag isn't
+    // allowed": what lies past a limit is refused.
+    if (best->negations % 2 == 0 && r.negations % 2 && PastTheLimit(*best, r)) {
+      add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
       only_if.insert(&r);
       continue;
     }

@@ -1033,6 +1033,31 @@ TEST(AnswerConsistencyTest, EighthRoundStepsOfAnyKindInAnotherOrder) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundWhatHappenedSoFarAndPastTheLimit) {
+  // A count told in the perfect tense is the customer's so far; the same
+  // count said as the rule is compared.
+  EXPECT_TRUE(Kinds("Op de accu geldt 2 jaar garantie of 500 laadcycli, wat het eerst komt.",
+                    "Hoi Ahmed, je accu valt buiten de garantie, ook al heeft hij pas 310 "
+                    "laadcycli gemaakt.")
+                  .empty());
+  EXPECT_EQ(Kinds("Op de accu geldt 2 jaar garantie of 500 laadcycli, wat het eerst komt.",
+                  "Hoi Ahmed, op de accu geldt 2 jaar garantie of 300 laadcycli."),
+            std::vector{ConflictKind::kAmount});
+  // "has to be completed by" is no perfect tense.
+  EXPECT_EQ(Kinds("The sale fare is valid for travel between 1 April and 30 June.",
+                  "Hi! Travel has to be completed by 31 May, so your June trip isn't covered."),
+            std::vector{ConflictKind::kDate});
+  // Refusing one more than the limit agrees; refusing the limit itself not.
+  EXPECT_TRUE(Kinds("Bewoners kunnen één parkeervergunning per adres aanvragen.",
+                    "Beste heer Jacobs, op uw adres staat al een vergunning, dus een tweede "
+                    "parkeervergunning kunt u helaas niet aanvragen.")
+                  .empty());
+  EXPECT_EQ(Kinds("Bewoners kunnen één parkeervergunning per adres aanvragen.",
+                  "Beste heer Jacobs, bewoners kunnen helaas geen parkeervergunning per adres "
+                  "aanvragen."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
