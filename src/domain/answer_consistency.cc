@@ -1495,7 +1495,8 @@ class FactFinder {
         "reservering", "reservation", "gesprek",  "call",        "telefoontje", "aanvraag",
         "request",     "betaling",    "payment",  "factuur",     "invoice",     "levering",
         "delivery",    "retour",      "return",   "klacht",      "complaint",   "trein",
-        "train",       "vlucht",      "flight",   "bus"};
+        "train",       "vlucht",      "flight",   "bus",         "bezorging",   "slot",
+        "tijdvak",     "bezorgmoment"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
     // "your two-hour hospital appointment", "je 3-daagse boeking": the
     // customer's, said before what it is of.
@@ -1505,17 +1506,31 @@ class FactFinder {
             t_[k].text == "stay" || t_[k].text == "verblijf" || t_[k].text == "visit")
           return true;
     // "uw vlucht landt om 22.15 uur", "your train leaves at 8.15".
-    static const WordSet goes = {"landt",   "lands",  "arrives", "komt", "vertrekt", "leaves",
-                                 "departs", "begint", "starts",  "is",   "was",      "gaat"};
-    for (size_t p = from >= 6 ? from - 6 : 0; p + 2 < from; ++p) {
+    // "your train gets in at 3.50pm", "je bezorging staat voor donderdag
+    // tussen 18.00 en 19.00 uur".
+    static const WordSet goes = {"landt",  "lands",   "arrives", "komt",    "vertrekt",
+                                 "leaves", "departs", "begint",  "starts",  "is",
+                                 "was",    "gaat",    "gets",    "pulls",   "comes",
+                                 "staat",  "stond",   "ends",    "eindigt", "loopt"};
+    static const WordSet particle = {"in", "aan", "binnen", "gepland", "planned", "scheduled"};
+    for (size_t p = from >= 9 ? from - 9 : 0; p + 2 < from; ++p) {
       if (!In(possessive, t_[p].text) || !In(theirs, t_[p + 1].text)) continue;
       size_t at = p + 2;
-      if (In(goes, t_[at].text) && at + 1 < from) ++at;
-      if (!In(link, t_[at].text)) continue;
-      bool plain = true;
-      for (size_t k = at + 1; k < from; ++k)
+      const bool verb = In(goes, t_[at].text) && at + 1 < from;
+      if (verb) ++at;
+      if (In(particle, t_[at].text) && at + 1 < from) ++at;
+      // "staat voor donderdag": for when it is set (not "je bestelling vóór
+      // 22.00 uur plaatsen", a rule).
+      if (!In(link, t_[at].text) && !(verb && (t_[at].text == "voor" || t_[at].text == "for")))
+        continue;
+      bool plain = true, between = false;
+      for (size_t k = at + 1; k < from; ++k) {
         plain = plain && (t_[k].type != Token::kWord || WeekdayOf(t_[k].text) ||
-                          MonthOf(t_[k].text) || In(link, t_[k].text) || t_[k].text == "uur");
+                          MonthOf(t_[k].text) || In(link, t_[k].text) || t_[k].text == "uur" ||
+                          t_[k].text == "tussen" || t_[k].text == "between" ||
+                          (between && (t_[k].text == "en" || t_[k].text == "and")));
+        between = between || t_[k].text == "tussen" || t_[k].text == "between";
+      }
       if (plain) return true;
     }
     return false;
@@ -1547,6 +1562,20 @@ class FactFinder {
     static const WordSet above = {"over", "above", "boven"};
     static const WordSet after = {"after", "na"};
     static const WordSet more = {"more", "meer", "longer", "langer", "older", "ouder"};
+    // "vanaf een bestelbedrag van € 35", "from an order value of £40": the
+    // bound word a little further back, over plain words only.
+    if (kind == ConflictKind::kAmount)
+      for (size_t k = from >= 6 ? from - 6 : 0; k + 3 < from; ++k) {
+        if (!In(at_least, t_[k].text) && !In(above, t_[k].text)) continue;
+        static const WordSet plain = {"een",   "an",     "a",      "the",           "van",
+                                      "of",    "order",  "orders", "bestelbedrag",  "bestelling",
+                                      "value", "bedrag", "amount", "aankoopbedrag", "bestellingen",
+                                      "spend", "totaal", "total"};
+        if (std::all_of(
+                t_.begin() + static_cast<long>(k) + 1, t_.begin() + static_cast<long>(from),
+                [](const Token& x) { return In(plain, x.text) || IsCurrencySymbol(x.text); }))
+          return 1;
+      }
     for (size_t k = from >= 3 ? from - 3 : 0; k <= from && k < t_.size(); ++k) {
       if (In(at_least, t_[k].text)) return 1;
       if (In(at_most, t_[k].text) &&
@@ -1662,7 +1691,17 @@ class FactFinder {
                  Word(from, -1) == "under")))
         f.bound = -1;
     }
-    if (kind == ConflictKind::kDate && f.unit == "date")
+    if (kind == ConflictKind::kDate &&
+        (f.unit == "date" || f.unit == "monthday" || f.unit == "weekday")) {
+      // "op maandag 28 oktober is iedereen weer op school", "we're back on
+      // 2 January": the first day after.
+      static const WordSet again = {"weer", "again", "back", "heropend", "reopens", "reopen"};
+      for (size_t k = from >= 2 ? from - 2 : 0; k < t_.size() && k < to + 5; ++k) {
+        if (k >= to && t_[k].type == Token::kSymbol) break;
+        if (In(again, t_[k].text)) f.edge = -1;
+      }
+      // "uiterlijk op de 23e": the last day.
+      if (Word(from, -3) == "uiterlijk") f.edge = 1;
       for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k) {
         const std::string& w = t_[k].text;
         // "tot en met zaterdag 13 december": the last day.
@@ -1677,6 +1716,11 @@ class FactFinder {
             w == "t/m")
           f.edge = 1;
       }
+      // "tot en met zondag 27 oktober": the weekday is the same edge.
+      if (f.unit == "date" && !facts_.empty() && facts_.back().unit == "weekday" &&
+          facts_.back().sentence == f.sentence && WeekdayOf(Word(from, -1)))
+        facts_.back().edge = f.edge;
+    }
     facts_.push_back(std::move(f));
   }
 
@@ -2479,6 +2523,14 @@ bool SameValue(const Fact& a, const Fact& b) {
       const auto ad = static_cast<int>(a.lo) % 100, bd = static_cast<int>(b.lo) % 100;
       if (a.unit == "date" && (ad == 0 || bd == 0)) return am == bm;
       // "vóór 1 juni" is "uiterlijk 31 mei".
+      // "t/m zondag" and "weer op maandag": the day after.
+      if (a.unit == "weekday" && a.edge * b.edge == -1 &&
+          (static_cast<int>(a.edge < 0 ? a.lo - b.lo : b.lo - a.lo) + 7) % 7 == 1)
+        return true;
+      // "uiterlijk op de 23e" is "vóór de 24e".
+      if (a.unit == "monthday" && a.lo == a.hi && b.lo == b.hi && a.edge * b.edge == -1 &&
+          (a.edge < 0 ? a.lo - b.lo : b.lo - a.lo) == 1)
+        return true;
       if (a.unit == "date" && a.edge * b.edge == -1) {
         static constexpr std::array<int, 13> kDaysBefore = {0,   0,   31,  59,  90,  120, 151,
                                                             181, 212, 243, 273, 304, 334};
@@ -3034,6 +3086,8 @@ Stance StanceOf(const Sentence& c, Language lang) {
     // "kosten in rekening brengen": a cost; "feel free to": leave.
     if (w == "kosten" || (w == "rekening" && prev == "in")) take = {0, -1};
     if (w == "free" && prev == "feel") take = {1, 1};
+    // "you don't have to pay it all upfront": need.
+    if ((w == "have" || w == "has" || w == "hebt" || w == "heeft") && next == "to") take = {2, 1};
     // "returns without a receipt", "zonder afspraak": not needed, unless
     // it is said of a cost ("without a fee", turned below).
     if ((w == "without" || w == "zonder") &&
@@ -3678,6 +3732,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   read_clauses(reply_texts, rep_clauses);
   for (const Sentence& r : rep_clauses) {
     if (r.condition) continue;
+    // "As we didn't get a day's notice there is a charge", "omdat je niet
+    // op tijd was": a negation in the customer's case given as the reason,
+    // not a rule turned around.
+    if (static const WordSet because = {"as", "because", "since", "omdat", "aangezien", "doordat"};
+        r.negations % 2 && r.tokens.size() > 2 && In(because, r.tokens[0].text) &&
+        In(SubjectWords(), r.tokens[1].text) &&
+        std::none_of(r.tokens.begin(), r.tokens.end(),
+                     [](const Token& t) { return t.text == ","; }))
+      continue;
     // The clause of the answer that says the same turned around, and the
     // one that says it as the reply does.
     const Sentence* best = nullptr;
@@ -3728,8 +3791,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       static const WordSet given = {
           "included",  "includes",    "include",       "inbegrepen", "inclusief", "free", "gratis",
           "kosteloos", "automatisch", "automatically", "vanzelf",    "automatic", "comes"};
-      relieved = std::any_of(best->tokens.begin(), best->tokens.end(),
-                             [](const Token& t) { return In(given, t.text); });
+      const auto gives = [](const Sentence& p) {
+        return std::any_of(p.tokens.begin(), p.tokens.end(),
+                           [](const Token& t) { return In(given, t.text); });
+      };
+      // Or another clause of the answer, at least as much about it, that
+      // gives it ("you don't need a ticket for the permanent galleries"
+      // against "entry to the permanent collection is free").
+      relieved = gives(*best) ||
+                 std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+                   return &p != best && p.negations == 0 && !p.condition && gives(p) &&
+                          Shared(r, p) >= Shared(r, *best);
+                 });
     }
     const bool nl = lang == Language::kNl;
     auto say = [&](const Sentence& x) {
@@ -3759,6 +3832,27 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         }
       if (both && same && rs.stray_negations == 0 && ps.stray_negations == 0) {
         add("yesno.turned_but_same_stance", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+        continue;
+      }
+      // "you don't have to pay it all upfront" against "you can pay in full
+      // or in 4 instalments": what need not be done may still be done; one
+      // says need, the other leave, and neither the other.
+      const auto only = [](const Stance& x, size_t q) {
+        for (size_t o = 0; o < 3; ++o)
+          if ((o == q) != (x.said[o] != 0)) return false;
+        return true;
+      };
+      // "must not" forbids; it is not "need not".
+      const auto needless = [&](const Sentence& x, const Stance& st) {
+        return only(st, 2) && st.said[2] < 0 &&
+               std::none_of(x.tokens.begin(), x.tokens.end(), [](const Token& t) {
+                 return t.text == "must" || t.text == "mustn't" || t.text == "moet" ||
+                        t.text == "moeten";
+               });
+      };
+      if ((needless(r, rs) && only(ps, 1) && ps.said[1] > 0) ||
+          (needless(*best, ps) && only(rs, 1) && rs.said[1] > 0)) {
+        add("yesno.needless_but_allowed", ConflictKind::kYesNo, say(*best), say(r), *best, r);
         continue;
       }
     }

@@ -1058,6 +1058,53 @@ TEST(AnswerConsistencyTest, NinthRoundWhatHappenedSoFarAndPastTheLimit) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundNeedAndLeaveBoundsAndTheDayAfter) {
+  // Not needing to agrees with being allowed to; "must not" forbids.
+  EXPECT_TRUE(Kinds("You can pay in full at enrollment or in 4 monthly installments of $600.",
+                    "Hi Marcus, you don't have to pay it all upfront - you can split it into "
+                    "four monthly payments of $600.")
+                  .empty());
+  EXPECT_EQ(Kinds("You must not use a hosepipe to water your garden.",
+                  "Hi Janet, you can still water your garden with a hosepipe."),
+            std::vector{ConflictKind::kYesNo});
+  // Not needing a ticket where another sentence of the answer says free.
+  EXPECT_TRUE(Kinds("Entry to the permanent collection at the Calder Gallery is free. Temporary "
+                    "exhibitions require a paid ticket.",
+                    "Hi! You don't need a ticket for the permanent galleries - just walk in.")
+                  .empty());
+  EXPECT_EQ(Kinds("Entry to the permanent collection at the Calder Gallery is free. Temporary "
+                  "exhibitions require a paid ticket.",
+                  "Hi! You don't need a ticket for the temporary exhibitions - just walk in."),
+            std::vector{ConflictKind::kYesNo});
+  // "vanaf een bestelbedrag van € 35" is a lower bound.
+  EXPECT_TRUE(Kinds("Vanaf een bestelbedrag van € 35 is de bezorging gratis.",
+                    "Uw bestelling komt op € 41,30, dus de bezorging is gratis.")
+                  .empty());
+  EXPECT_EQ(Kinds("Vanaf een bestelbedrag van € 35 is de bezorging gratis.",
+                  "Vanaf een bestelbedrag van € 40 is de bezorging gratis."),
+            std::vector{ConflictKind::kAmount});
+  // The customer's own slot and arrival.
+  EXPECT_TRUE(Kinds("Last entry is at 4.30pm. The galleries close at 5.30pm.",
+                    "Hi Karen, your train gets in at 3.50pm, so you'll make it.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Je kunt je bestelling aanpassen tot 23.59 uur op de avond voor de bezorgdag.",
+                    "Hoi Anouk, je bezorging staat voor donderdag tussen 18.00 en 19.00 uur.")
+                  .empty());
+  // The day after the last one; "vóór de 24e" is "uiterlijk op de 23e".
+  EXPECT_TRUE(Kinds("De herfstvakantie loopt van zaterdag 19 tot en met zondag 27 oktober.",
+                    "Hoi Mirjam, op maandag 28 oktober is iedereen weer gewoon op school.")
+                  .empty());
+  EXPECT_EQ(Kinds("De herfstvakantie loopt van zaterdag 19 tot en met zondag 27 oktober.",
+                  "Hoi Mirjam, de vakantie loopt tot en met maandag 28 oktober."),
+            (std::vector{ConflictKind::kDate, ConflictKind::kDate}));  // the weekday and the date
+  EXPECT_TRUE(Kinds("Wij betalen uw pensioen elke maand uiterlijk op de 23e uit.",
+                    "Uw pensioen staat elke maand vóór de 24e op uw rekening.")
+                  .empty());
+  EXPECT_EQ(Kinds("Wij betalen uw pensioen elke maand uiterlijk op de 23e uit.",
+                  "Uw pensioen staat elke maand vóór de 25e op uw rekening."),
+            std::vector{ConflictKind::kDate});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
