@@ -846,7 +846,23 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
     ++i;
   }
   flush();
-  // "During the hosepipe ban, you must not ...", "Bij spoed, bel ...": a
+  // "welcome on deck - just not in the main lounges": a dash before a
+  // bare negation starts a clause that says the one before turned around;
+  // elsewhere a dash joins ("the sauna - included - is open").
+  for (size_t k = 0; k < out.size(); ++k)
+    for (const std::string_view dash :
+         {std::string_view(" - "), std::string_view(" \xE2\x80\x93 ")}) {
+      const size_t at = out[k].find(dash);
+      if (at == std::string::npos) continue;
+      const std::string right = out[k].substr(at + dash.size());
+      const std::vector<Token> words = Tokens(right);
+      static const WordSet soft = {"just", "only", "but", "maar", "alleen", "behalve", "except"};
+      const size_t first = !words.empty() && In(soft, words[0].text) ? 1 : 0;
+      if (first >= words.size() || !IsNegation(words[first].text)) continue;
+      out[k].resize(at);
+      out.insert(out.begin() + static_cast<long>(k) + 1, right);
+      break;
+    }
   // short phrase before a comma is part of the claim after it.
   static const WordSet lead = {"during", "tijdens", "bij",    "in",      "voor",   "for",    "with",
                                "met",    "na",      "after",  "before",  "op",     "on",     "at",
@@ -957,6 +973,21 @@ class Reader {
       by_company = by_company || In(we, t.text);
       to_company = to_company || In(us, t.text);
       refusing = refusing || IsNegation(t.text);
+    }
+    // "belt een schadebehandelaar u terug", "we'll give you a ring", "a
+    // nurse will call you back": the customer is called.
+    static const WordSet calls = {"call",   "ring", "phone",  "email", "text",  "belt",
+                                  "bellen", "bel",  "mailen", "mailt", "sms't", "give"};
+    static const WordSet you = {"you", "u", "je", "jou"};
+    for (size_t k = 0; k + 1 < s.tokens.size(); ++k) {
+      if (!In(calls, s.tokens[k].text)) continue;
+      const bool english_object = lang_ == Language::kEn && In(you, s.tokens[k + 1].text);
+      const bool called_back =
+          std::any_of(s.tokens.begin() + static_cast<long>(k) + 1, s.tokens.end(),
+                      [&](const Token& x) { return x.text == "terug" || x.text == "back"; }) &&
+          std::any_of(s.tokens.begin(), s.tokens.end(),
+                      [&](const Token& x) { return In(you, x.text); });
+      by_company = by_company || english_object || called_back;
     }
     const bool company_side = by_company && !to_company && !refusing;
     static const WordSet articles = {"de",  "het",  "een", "the",  "a",  "an",
@@ -1143,8 +1174,15 @@ class Reader {
                              prev == "current" || prev == "mobile");
         // Nor does "letter-size printing".
         const bool size = t.text == "letter" && next == "-";
+        // Nor the customer's own message thanked for ("thanks for your
+        // letter", "bedankt voor je mail").
+        static const WordSet thanks = {"thanks", "thank",    "bedankt",
+                                       "dank",   "received", "ontvangen"};
+        const bool thanked = (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw") &&
+                             std::any_of(s.tokens.begin(), s.tokens.begin() + static_cast<long>(i),
+                                         [](const Token& x) { return In(thanks, x.text); });
         if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-            !device && !size)
+            !device && !size && !thanked)
           s.means.emplace(m, t.text);
       }
       // "require", "nodig", "hoeft": one claim, whichever word says it.
@@ -1664,7 +1702,12 @@ class FactFinder {
     f.text = Span(from, to);
     f.sentence = index_;
     f.own = Own(from, to);
-    f.bound = Bound(from, kind);
+    // "up to 60 × 40 × 40 cm": each size is bounded as the first.
+    size_t first = from;
+    while (first >= 2 && (t_[first - 1].text == "×" || t_[first - 1].text == "x") &&
+           t_[first - 2].type == Token::kNumber)
+      first -= 2;
+    f.bound = Bound(first, kind);
     // Ages and other limits said after the number: "18 and over", "21+",
     // "65 of ouder", "12 and under"; and "kinderen tot en met 12 jaar".
     if (f.bound == 0 && (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)) {
@@ -2385,7 +2428,8 @@ class FactFinder {
          t_[i - 1].text == "from" || t_[i - 1].text == "per" || t_[i - 1].text == "tot" ||
          t_[i - 1].text == "until" || t_[i - 1].text == "eind" || t_[i - 1].text == "begin" ||
          t_[i - 1].text == "end" || t_[i - 1].text == "medio" || t_[i - 1].text == "of" ||
-         t_[i - 1].text == "during" || t_[i - 1].text == "tijdens")) {
+         t_[i - 1].text == "during" || t_[i - 1].text == "tijdens" || t_[i - 1].text == "between" ||
+         t_[i - 1].text == "tussen")) {
       const bool numbered = i + 1 < t_.size() && t_[i + 1].type == Token::kNumber;
       if (!numbered)
         Add(ConflictKind::kDate, "date", MonthOf(w) * 100, MonthOf(w) * 100, false, i, i + 1);
@@ -2790,8 +2834,9 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
 // clause with "closed" or "gesloten" anywhere names closed days.
 int OpenDays(const std::vector<Sentence>& sentences) {
   static const WordSet opening = {
-      "open",  "opens",  "opened",  "geopend",    "closed",  "gesloten", "dicht", "langs",  "pop",
-      "visit", "welkom", "welcome", "bereikbaar", "terecht", "shut",     "runs",  "surgery"};
+      "open",  "opens", "opened",  "geopend", "closed",   "gesloten",   "dicht",
+      "langs", "pop",   "visit",   "welkom",  "welcome",  "bereikbaar", "terecht",
+      "shut",  "runs",  "surgery", "deliver", "bezorgen", "bezorgt",    "leveren"};
   static const WordSet shut = {"closed", "gesloten", "dicht", "shut"};
   static const WordSet to = {"to", "tot", "through", "till", "until", "-",
                              "t",  "m",   "t/m",     "en",   "met"};
@@ -3434,10 +3479,38 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // of the answer's, in a sentence that says "to".
     // Not when the reply gives a stretch itself ("van 1 april tot en met 30
     // september"): then its ends are compared.
+    // But "between March and November - your next collection is 16 April":
+    // a value inside a stretch of the reply's own is still looked for
+    // inside the answer's.
+    static const std::vector<std::string_view> kJoin = {
+        " to ",   " tot ", " t/m ", " until ", " through ",
+        " till ", " and ", " en ",  "-",       "\xE2\x80\x93"};
+    const auto joined = [&](const Fact& g, const Fact& h) {
+      const std::string text = Lower(rep[g.sentence].text);
+      const size_t a = text.find(Lower(g.text));
+      const size_t b = a == std::string::npos ? a : text.find(Lower(h.text), a + g.text.size());
+      if (b == std::string::npos || b - a - g.text.size() > 14) return false;
+      const std::string between = text.substr(a + g.text.size(), b - a - g.text.size());
+      return std::any_of(kJoin.begin(), kJoin.end(),
+                         [&](std::string_view w) { return between.find(w) != std::string::npos; });
+    };
+    // Not when the value is an end of a stretch itself ("8 am to 8 pm ...
+    // and 9 am to 3 pm").
+    const auto same_sentence = [&](const Fact& g) {
+      return &g != &f && !g.own && g.sentence == f.sentence && g.unit == f.unit;
+    };
+    const bool an_end = std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+      return same_sentence(g) && (joined(g, f) || joined(f, g));
+    });
+    bool inside_own = false;
+    for (const Fact& g : rep_facts)
+      for (const Fact& h : rep_facts)
+        inside_own = inside_own || (!an_end && same_sentence(g) && same_sentence(h) && &g != &h &&
+                                    g.lo < f.lo && f.lo < h.lo && joined(g, h));
     const bool reply_stretch =
-        std::count_if(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
-          return !g.own && g.sentence == f.sentence && g.unit == f.unit;
-        }) > 1;
+        !inside_own && std::count_if(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+                         return !g.own && g.sentence == f.sentence && g.unit == f.unit;
+                       }) > 1;
     // And a length inside one ("delayed by 15 to 29 minutes": 22 minutes).
     // A time the reply gives as a limit ("tot 22.00 uur") is compared.
     const bool limit_time = f.kind == ConflictKind::kDeadline && [&] {
@@ -3980,6 +4053,13 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     for (const Sentence& r : rep) {
       if (r.condition || r.negations > 0 || !(r.instruction || r.imperative)) continue;
       if (shares(r, step) == 0) continue;
+      // "you can start without entering any card details": spared too.
+      bool without = false;
+      for (size_t k = 0; k < r.tokens.size(); ++k)
+        if (r.tokens[k].text == "without" || r.tokens[k].text == "zonder")
+          for (size_t m = k + 1; m < r.tokens.size() && m <= k + 5; ++m)
+            without = without || step.stems.contains(Stem(r.tokens[m].text, lang));
+      if (without) continue;
       add("yesno.needed_for_not_needed", ConflictKind::kYesNo, p.negation,
           lang == Language::kNl ? "nodig" : "needed", p, r);
       break;
@@ -4498,6 +4578,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     for (size_t i = 0; i < t.size(); ++i) {
       const std::string& w = t[i].text;
       const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+      // Not "book his first health check": "first" after an article or
+      // a possessive names which one.
+      static const WordSet which = {"a",     "an",  "the", "his",  "her", "its",
+                                    "their", "our", "my",  "your", "this"};
+      if (w == "first" && i > 0 && In(which, t[i - 1].text)) continue;
       if (In(kFirst, w) || ((w == "right" || w == "straight") && next == "away")) return -1;
       if (In(kLater, w) || (w == "after" && (next == "that" || next == "this"))) return 1;
       // Not "after 5 pm", "once a month".

@@ -1105,6 +1105,71 @@ TEST(AnswerConsistencyTest, NinthRoundNeedAndLeaveBoundsAndTheDayAfter) {
             std::vector{ConflictKind::kDate});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundDaysSizesAndStretches) {
+  // The days a service runs, as sets.
+  EXPECT_TRUE(Kinds("We deliver Monday to Saturday.",
+                    "Hi Mrs Patel, we deliver every day except Sunday, so Saturday works fine.")
+                  .empty());
+  EXPECT_EQ(Kinds("We deliver Monday to Friday.",
+                  "Hi Mrs Patel, we deliver every day except Sunday, so Saturday works fine."),
+            std::vector{ConflictKind::kDate});
+  // Every size of "up to 60 × 40 × 40 cm" is a limit.
+  EXPECT_TRUE(Kinds("The largest compartment fits parcels of up to 60 × 40 × 40 cm.",
+                    "Hi Dave, your parcel is 55 × 35 × 30 cm, so it'll fit.")
+                  .empty());
+  EXPECT_EQ(Kinds("The largest compartment fits parcels of up to 60 × 40 × 40 cm.",
+                  "Hi Dave, the largest compartment fits parcels of up to 60 × 40 × 50 cm."),
+            std::vector{ConflictKind::kAmount});
+  // A date inside the reply's own stretch of months; an end of a stretch
+  // is compared.
+  EXPECT_TRUE(Kinds("Garden waste is collected every other Tuesday from March to November.",
+                    "Hi, garden waste is picked up fortnightly on Tuesdays between March and "
+                    "November - your next collection is 16 April.")
+                  .empty());
+  EXPECT_EQ(Kinds("The customer line is open 8 am to 8 pm Monday to Friday and 9 am to 1 pm on "
+                  "Saturdays.",
+                  "Hi Rob, our lines are open 8 am to 8 pm on weekdays and 9 am to 3 pm on "
+                  "Saturdays."),
+            std::vector{ConflictKind::kDeadline});
+}
+
+TEST(AnswerConsistencyTest, NinthRoundWhoCallsAndWhatIsSpared) {
+  // The company calling back is no way for the customer.
+  EXPECT_TRUE(Kinds("Schade meldt u via het online schadeformulier. Daarna neemt een "
+                    "schadebehandelaar binnen 2 werkdagen contact met u op.",
+                    "Vult u eerst het schadeformulier op onze website in; binnen twee werkdagen "
+                    "belt een schadebehandelaar u dan terug.")
+                  .empty());
+  EXPECT_EQ(Kinds("Schade meldt u via het online schadeformulier.",
+                  "Belt u de schade door aan onze schadebehandelaar."),
+            std::vector{ConflictKind::kProcedure});
+  // "his first health check" is no word of order.
+  EXPECT_TRUE(Kinds("To register your pet, fill in the online registration form. We will then "
+                    "call you to book a first health check.",
+                    "Hi Connor, the quickest way to register Milo is the online form on our "
+                    "website. Once it's in, we'll give you a ring to book his first health check.")
+                  .empty());
+  // The customer's letter thanked for is no way.
+  EXPECT_TRUE(Kinds("Parking permits must be applied for online through the council website. "
+                    "Paper applications by post are no longer accepted.",
+                    "Hi, thanks for your letter. Permits can only be applied for on our website "
+                    "now.")
+                  .empty());
+  // "- just not in": the clause before turned around.
+  EXPECT_TRUE(Kinds("Dogs are welcome on deck and in the pet lounge, but they are not allowed in "
+                    "the main passenger lounges.",
+                    "Hi Greta! She's welcome out on deck or in the pet lounge - just not in the "
+                    "main passenger lounges.")
+                  .empty());
+  // Starting without the card spares it, as the answer does.
+  EXPECT_TRUE(Kinds("You don't need a credit card to start the trial.",
+                    "Hi Lena! You can start without entering any card details.")
+                  .empty());
+  EXPECT_EQ(Kinds("You don't need a credit card to start the trial.",
+                  "Hi Lena! To start the trial, please enter your credit card details."),
+            (std::vector{ConflictKind::kYesNo, ConflictKind::kYesNo}));
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
