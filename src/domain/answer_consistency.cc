@@ -131,6 +131,13 @@ const WordSet& PastWords() {
                             "aangemeld", "registered", "signed",    "joined"};
   return s;
 }
+// Words that name a limit as the rule's own ("onze grens van 20.00 uur",
+// "our 8pm cut-off").
+const WordSet& CutOffWords() {
+  static const WordSet s = {"cut",    "cutoff",    "cut-off", "deadline",      "grens",     "limit",
+                            "limiet", "threshold", "drempel", "sluitingstijd", "besteltijd"};
+  return s;
+}
 const WordSet& AgoWords() {
   static const WordSet s = {"geleden", "ago"};
   return s;
@@ -943,10 +950,11 @@ class Reader {
     // Verbs that, first in a clause, tell the customer what to do ("Breng
     // hem maar", "send us a message").
     static const WordSet imperatives = {
-        "breng",  "stuur", "bel",   "kom",  "ga",    "meld",    "vul",   "neem",   "lever",
-        "log",    "mail",  "bring", "send", "call",  "come",    "go",    "take",   "fill",
-        "drop",   "pop",   "post",  "ring", "email", "contact", "visit", "phone",  "log",
-        "bezoek", "geef",  "give",  "let",  "laat",  "upload",  "use",   "gebruik"};
+        "breng",  "stuur", "bel",     "kom",    "ga",   "meld", "vul",   "neem",
+        "lever",  "log",   "mail",    "bring",  "send", "call", "come",  "go",
+        "take",   "fill",  "drop",    "pop",    "post", "ring", "email", "contact",
+        "visit",  "phone", "log",     "bezoek", "geef", "give", "let",   "laat",
+        "upload", "use",   "gebruik", "zeg",    "tell"};
     s.condition = !s.tokens.empty() && In(conditions, s.tokens.front().text) &&
                   // "Should you need", not "should be reported by phone".
                   !((s.tokens.front().text == "should" || s.tokens.front().text == "mocht") &&
@@ -1022,6 +1030,37 @@ class Reader {
         if ((t.text == "person" || t.text == "persoon") && before == "in")
           s.means.emplace("shop", "in " + t.text);
         if (t.text == "persoonlijk" || t.text == "mondeling") s.means.emplace("shop", t.text);
+        // "zeg het tegen de leidster", "geef het door aan je trainer", "tell
+        // your coach", "let the caretaker know": told to a person, in person.
+        {
+          static const WordSet the = {"de", "je", "jouw", "uw", "the", "your", "our", "onze"};
+          const auto person_after = [&](size_t k) -> std::string {
+            if (k + 1 >= s.tokens.size() || !In(the, s.tokens[k].text)) return "";
+            const Token& who = s.tokens[k + 1];
+            if (who.type != Token::kWord || !MeansOf(who.text).empty() ||
+                IsStopWord(who.text, lang_))
+              return "";
+            return who.text;
+          };
+          std::string person;
+          if (t.text == "tegen") {
+            person = person_after(i + 1);
+            bool said_to = false;
+            for (size_t k = i + 3; k < s.tokens.size() && k <= i + 5; ++k)
+              said_to = said_to || s.tokens[k].text.starts_with("zeg");
+            for (size_t k = 0; k < i; ++k) said_to = said_to || s.tokens[k].text.starts_with("zeg");
+            if (!said_to) person.clear();
+          }
+          if (t.text == "aan" && (before == "door" || after == "door" ||
+                                  std::any_of(s.tokens.begin(), s.tokens.end(), [](const Token& x) {
+                                    return x.text == "doorgeven" || x.text == "doorgeeft";
+                                  })))
+            person = person_after(i + 1);
+          if (t.text == "tell") person = person_after(i + 1);
+          if (t.text == "let" && i + 3 < s.tokens.size() && s.tokens[i + 3].text == "know")
+            person = person_after(i + 1);
+          if (!person.empty()) s.means.emplace("shop", t.text + " " + person);
+        }
         // "write to the practice manager": a letter.
         if (t.text == "write" && (after == "to" || after == "us")) s.means.emplace("post", "write");
         // "in writing", "schriftelijk": on paper.
@@ -1411,6 +1450,11 @@ class FactFinder {
   bool Own(size_t from, size_t to) const {
     const std::string_view before = Word(from, -1);
     const std::string_view before2 = Word(from, -2);
+    // "onze grens van 20.00 uur", "our 8pm cut-off": the rule's own limit.
+    if ((before == "van" || before == "of") && In(CutOffWords(), before2)) return false;
+    if ((before == "our" || before == "onze") &&
+        (In(CutOffWords(), Word(to, 0)) || In(CutOffWords(), Word(to, 1))))
+      return false;
     // "rekening 123456" is a reference; "kost de rekening € 3,10" is not.
     if ((In(ReferenceWords(), before) && !IsCurrencySymbol(t_[from].text)) || before == "#")
       return true;
@@ -3600,7 +3644,24 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       weak("fact.worked_out");
       continue;
     }
-    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
+    // Not when the reply prices the very thing the answer prices ("het
+    // pakket van 20 lessen kost € 1.240" against "een pakket van 20 lessen
+    // kost € 1.140", however 20 lessons at € 62 add up).
+    const auto clause_of = [&](const Sentence& sentence, const Fact& x) {
+      for (const std::string& c : SplitClauses(sentence.text))
+        if (Lower(c).find(Lower(x.text)) != std::string::npos) return reader.Read(c);
+      return sentence;
+    };
+    const bool priced_as_such =
+        f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+          // Three pairs of shoes at € 4 are € 12: a number of that thing.
+          const double times = p.lo > 0 ? f.lo / p.lo : 0;
+          const bool multiple = times >= 2 && std::abs(times - std::round(times)) < 1e-6;
+          return !p.own && p.unit == f.unit && !SameValue(f, p) && !multiple &&
+                 Related(clause_of(rep[f.sentence], f), clause_of(pub[p.sentence], p)) >= 0.5;
+        });
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") && !priced_as_such &&
         WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts)) {
       weak("fact.worked_out");
       continue;
@@ -3679,7 +3740,26 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // A value the bound it is about allows ("at least 1 year": three years).
     // Not how often: "twice a month" against "up to 4 times a month" is
     // the rule said otherwise.
-    if (f.bound == 0 && best->bound != 0 && !f.unit.starts_with("count:times") &&
+    // Not a value the reply names as the limit itself ("after our 8pm
+    // cut-off", "net na onze grens van 20.00 uur"): that is the rule.
+    const bool named_limit = [&] {
+      const WordSet& limit = CutOffWords();
+      static const WordSet ours = {"our", "onze", "ons", "the", "de", "het"};
+      const auto& rt = rep[f.sentence].tokens;
+      const std::string value_start = Lower(f.text.substr(0, f.text.find(' ')));
+      for (size_t k = 0; k < rt.size(); ++k) {
+        if (rt[k].text != value_start) continue;
+        // "our 8pm cut-off": the limit after the value.
+        for (size_t m = k + 1; m < rt.size() && m <= k + 3; ++m)
+          if (In(limit, rt[m].text) && k > 0 && In(ours, rt[k - 1].text)) return true;
+        // "onze grens van 20.00 uur": before it.
+        if (k >= 2 && (rt[k - 1].text == "van" || rt[k - 1].text == "of") &&
+            In(limit, rt[k - 2].text))
+          return true;
+      }
+      return false;
+    }();
+    if (f.bound == 0 && best->bound != 0 && !named_limit && !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
       weak("fact.within_bound");
@@ -4377,14 +4457,31 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // not provided" against "and we supply nappies too"; "Servies en bestek
   // worden niet meegeleverd" against "borden en bestek nemen we ook mee".
   {
+    // And "Printing is not included" against "your membership includes
+    // coffee, tea and printing": the same word of inclusion on both sides.
     static const WordSet also = {"too", "also", "ook", "eveneens"};
-    for (const Sentence& r : rep_clauses) {
+    static const WordSet included = {"includes",  "include",    "included", "including",
+                                     "inclusief", "inbegrepen", "free",     "gratis"};
+    const auto has = [](const Sentence& x, const WordSet& words) {
+      return std::any_of(x.tokens.begin(), x.tokens.end(),
+                         [&](const Token& t) { return In(words, t.text); });
+    };
+    // A list of what is included runs over commas: the sentence is read
+    // whole for it.
+    std::vector<const Sentence*> said_so;
+    for (const Sentence& r : rep_clauses) said_so.push_back(&r);
+    for (const Sentence& r : rep)
+      if (r.negations == 0 && has(r, included)) said_so.push_back(&r);
+    for (const Sentence* said : said_so) {
+      const Sentence& r = *said;
       if (r.condition || r.negations % 2 || turned.contains(&r) || said_already(r)) continue;
-      if (std::none_of(r.tokens.begin(), r.tokens.end(),
-                       [](const Token& t) { return In(also, t.text); }))
-        continue;
+      const bool too = has(r, also), includes = has(r, included);
+      if (!too && !includes) continue;
       for (const Sentence& p : pub_clauses) {
-        if (p.condition || p.negations % 2 == 0 || p.tokens.size() > 7 || p.elided) continue;
+        if (p.condition || p.negations % 2 == 0 || p.elided) continue;
+        if (!(too && p.tokens.size() <= 7) &&
+            !(includes && has(p, included) && p.tokens.size() <= 10))
+          continue;
         // The thing the answer's short "not" is about: its first word that
         // is not a stop word, before the negation.
         std::vector<std::string> subject;

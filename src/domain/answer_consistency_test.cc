@@ -1170,6 +1170,50 @@ TEST(AnswerConsistencyTest, NinthRoundWhoCallsAndWhatIsSpared) {
             (std::vector{ConflictKind::kYesNo, ConflictKind::kYesNo}));
 }
 
+TEST(AnswerConsistencyTest, NinthRoundLimitsNamedPricesAndPeopleTold) {
+  // A cut-off the reply names as the rule is compared, not weighed.
+  EXPECT_EQ(Kinds("Orders placed before 10pm on weekdays are delivered the next working day.",
+                  "Hi Greg, your order went in at 9.15pm, which is after our 8pm cut-off, so it'll "
+                  "arrive on Thursday."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Orders placed before 10pm on weekdays are delivered the next working day.",
+                    "Hi Greg, your order went in at 9.15pm, before our 10pm cut-off, so it'll "
+                    "arrive tomorrow.")
+                  .empty());
+  EXPECT_EQ(Kinds("Wat u op werkdagen vóór 22.00 uur bestelt, wordt de volgende dag bezorgd.",
+                  "Hoi Niels, je bestelling is om 21.05 uur geplaatst, dus net na onze grens van "
+                  "20.00 uur."),
+            std::vector{ConflictKind::kDeadline});
+  // The very thing the answer prices, priced otherwise; a number of it
+  // worked out agrees.
+  EXPECT_EQ(Kinds("Een losse rijles kost € 62. Een pakket van 20 lessen kost € 1.140.",
+                  "Hoi Daan! Een losse les is € 62 en het pakket van 20 lessen kost € 1.240."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Huur van klimschoenen kost € 4.",
+                    "Als jullie alle drie schoenen huren, komt er nog € 12 bij.")
+                  .empty());
+  // Telling a person is a way of its own.
+  EXPECT_EQ(Kinds("Geef het vooraf door in de ouder-app.",
+                  "Hoi Lotte, zeg het dan gewoon 's ochtends bij het brengen tegen de leidster."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Je lidmaatschap zeg je op per e-mail aan de ledenadministratie.",
+                  "Hoi Femke, jammer dat je stopt! Geef het gewoon even door aan je trainer."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Je lidmaatschap zeg je op per e-mail aan de ledenadministratie.",
+                    "Hoi Femke, jammer dat je stopt! Stuur even een mailtje naar de "
+                    "ledenadministratie.")
+                  .empty());
+  // What the answer leaves out, listed as included.
+  EXPECT_EQ(Kinds("Membership includes unlimited tea and coffee. Printing is not included and is "
+                  "charged per page.",
+                  "Hi Leo, your membership includes unlimited coffee, tea and printing."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Membership includes unlimited tea and coffee. Printing is not included and "
+                    "is charged per page.",
+                    "Hi Leo, your membership includes unlimited coffee and tea.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
