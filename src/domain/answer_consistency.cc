@@ -708,6 +708,9 @@ struct Fact {
   // A bound: "at least 21" (1) or "at most 3" (-1); a value on the right
   // side of it agrees with it.
   int bound = 0;
+  // Said as "within" it ("binnen drie werkdagen"): the top of a range
+  // ("2 tot 3 werkdagen") agrees.
+  bool within = false;
   // A date said as the day it must come before ("vóór 1 juni") or as the
   // last day it may ("uiterlijk 31 mei", "by 14 March"): -1 and 1.
   int edge = 0;
@@ -810,8 +813,12 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       std::string w = sentence.substr(i, j - i);
       std::transform(w.begin(), w.end(), w.begin(),
                      [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
+      // "because of" is a preposition; "zowel onderdelen als arbeidsloon"
+      // one list.
       const bool preposition =
-          (w == "because" || w == "since") && sentence.compare(j, 3, " of") == 0;
+          ((w == "because" || w == "since") && sentence.compare(j, 3, " of") == 0) ||
+          (w == "als" && (current.find("zowel ") != std::string::npos ||
+                          current.find("Zowel ") != std::string::npos));
       // "and you don't need", "en hij mag": "and" before a subject starts
       // another claim; elsewhere it joins the parts of one.
       const bool joins =
@@ -1746,6 +1753,7 @@ class FactFinder {
     f.text = Span(from, to);
     f.sentence = index_;
     f.own = Own(from, to);
+    f.within = from > 0 && (t_[from - 1].text == "within" || t_[from - 1].text == "binnen");
     // "up to 60 × 40 × 40 cm": each size is bounded as the first.
     size_t first = from;
     while (first >= 2 && (t_[first - 1].text == "×" || t_[first - 1].text == "x") &&
@@ -2594,7 +2602,7 @@ bool SameValue(const Fact& a, const Fact& b) {
     const auto end_of = [](const Fact& range, const Fact& end) {
       return range.lo < range.hi && end.lo == end.hi && range.unit == end.unit &&
              ((end.bound > 0 && std::abs(end.lo - range.lo) < 0.005) ||
-              (end.bound < 0 && std::abs(end.lo - range.hi) < 0.005));
+              ((end.bound < 0 || end.within) && std::abs(end.lo - range.hi) < 0.005));
     };
     if (end_of(a, b) || end_of(b, a)) return true;
   }
@@ -3324,6 +3332,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "fact.deadline",
                                                    "fact.date",
                                                    "fact.by_elimination",
+                                                   "fact.other_side",
                                                    "date.open_days",
                                                    "yesno.turned",
                                                    "yesno.stance_turned",
@@ -3498,6 +3507,41 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     if (same_related >= 0 &&
         !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2)) {
       result = Outcome::kSame;
+      // The same value on the other side: "minimaal 3 dagen" against
+      // "maximaal 3 dagen", "at least 2 guests" against "at most 2" (not
+      // when the answer itself says both sides: "up to 20GB free, beyond
+      // that £2 per GB").
+      if (f.kind == ConflictKind::kAmount || f.kind == ConflictKind::kPeriod) {
+        const Fact* flipped = nullptr;
+        bool both_sides = false;
+        for (const Fact* p : candidates) {
+          if (!SameValue(f, *p) || p->bound == 0) continue;
+          if (p->bound == f.bound) both_sides = true;
+          if (p->bound == -f.bound && f.bound != 0 &&
+              Related(rep[f.sentence], pub[p->sentence]) >= kSameClaim)
+            flipped = p;
+        }
+        // "up to 24 hours before" is "more than a day before": a lead
+        // time bounds the other way.
+        const auto lead = [](const Sentence& x, const Fact& v) {
+          static const WordSet before = {"before",      "beforehand", "prior",   "advance",
+                                         "voor",        "vooraf",     "tevoren", "voordat",
+                                         "voorafgaand", "ahead",      "earlier", "eerder"};
+          const std::string text = Lower(x.text);
+          const size_t at = text.find(Lower(v.text));
+          if (at == std::string::npos) return true;
+          const std::vector<Token> rest = Tokens(text.substr(at + v.text.size()));
+          for (size_t k = 0; k < rest.size() && k < 4; ++k)
+            if (In(before, rest[k].text)) return true;
+          return false;
+        };
+        if (flipped && !both_sides && f.kind == ConflictKind::kPeriod &&
+            (lead(rep[f.sentence], f) || lead(pub[flipped->sentence], *flipped)))
+          flipped = nullptr;
+        if (flipped && !both_sides)
+          add("fact.other_side", f.kind, flipped->text, f.text, pub[flipped->sentence],
+              rep[f.sentence]);
+      }
       continue;
     }
     // What a guard below lets pass is still a finding, a weak one.
@@ -4038,13 +4082,41 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // "als particulier kunt u achteraf betalen", "unopened" against
   // "opened": the claim turned around without a negation.
   static const std::vector<std::pair<std::string_view, std::string_view>> kOpposites = {
-      {"vooraf", "achteraf"},     {"beforehand", "afterwards"}, {"in advance", "afterwards"},
-      {"geopend", "ongeopend"},   {"opened", "unopened"},       {"inclusief", "exclusief"},
-      {"including", "excluding"}, {"automatisch", "handmatig"}, {"automatically", "manually"},
-      {"altijd", "nooit"},        {"always", "never"},          {"verplicht", "optioneel"},
-      {"required", "optional"},   {"mandatory", "optional"},    {"toegestaan", "verboden"},
-      {"allowed", "forbidden"},   {"binnenland", "buitenland"}, {"domestic", "international"},
-      {"met", "zonder"},          {"with", "without"}};
+      {"vooraf", "achteraf"},
+      {"beforehand", "afterwards"},
+      {"in advance", "afterwards"},
+      {"geopend", "ongeopend"},
+      {"opened", "unopened"},
+      {"inclusief", "exclusief"},
+      {"including", "excluding"},
+      {"automatisch", "handmatig"},
+      {"automatically", "manually"},
+      {"altijd", "nooit"},
+      {"always", "never"},
+      {"verplicht", "optioneel"},
+      {"required", "optional"},
+      {"mandatory", "optional"},
+      {"toegestaan", "verboden"},
+      {"allowed", "forbidden"},
+      {"binnenland", "buitenland"},
+      {"domestic", "international"},
+      {"met", "zonder"},
+      {"with", "without"},
+      {"fixed", "variable"},
+      {"vast", "variabel"},
+      {"vaste", "variabele"},
+      {"keep", "returned"},
+      {"keep", "return"},
+      {"houden", "inleveren"},
+      {"houden", "terugsturen"},
+      {"unlimited", "limited"},
+      {"onbeperkt", "beperkt"},
+      {"permanent", "temporary"},
+      {"permanente", "tijdelijke"},
+      {"public", "private"},
+      {"openbaar", "besloten"},
+      {"cash", "card"},
+      {"contant", "pinnen"}};
   auto has = [](const Sentence& x, std::string_view w) {
     return std::any_of(x.tokens.begin(), x.tokens.end(),
                        [&](const Token& t) { return t.text == w; });
@@ -4052,7 +4124,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   for (const Sentence& r : rep_clauses) {
     if (r.condition || turned.contains(&r)) continue;
     for (const Sentence& p : pub_clauses) {
-      if (p.condition || p.negations % 2 != r.negations % 2 || Shared(r, p) < 2) continue;
+      if (p.condition || p.negations % 2 != r.negations % 2 ||
+          (Shared(r, p) < 2 && Related(r, p) < kSameClaim))
+        continue;
       for (const auto& [a, b] : kOpposites)
         for (const auto& [said, instead] : {std::pair{a, b}, std::pair{b, a}})
           if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said) &&
@@ -4459,7 +4533,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   {
     // And "Printing is not included" against "your membership includes
     // coffee, tea and printing": the same word of inclusion on both sides.
-    static const WordSet also = {"too", "also", "ook", "eveneens"};
+    static const WordSet also = {"too", "also", "ook", "eveneens", "zowel", "both"};
     static const WordSet included = {"includes",  "include",    "included", "including",
                                      "inclusief", "inbegrepen", "free",     "gratis"};
     const auto has = [](const Sentence& x, const WordSet& words) {
@@ -4478,16 +4552,23 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       const bool too = has(r, also), includes = has(r, included);
       if (!too && !includes) continue;
       for (const Sentence& p : pub_clauses) {
-        if (p.condition || p.negations % 2 == 0 || p.elided) continue;
+        if (p.condition || p.negations % 2 == 0) continue;
         if (!(too && p.tokens.size() <= 7) &&
             !(includes && has(p, included) && p.tokens.size() <= 10))
           continue;
-        // The thing the answer's short "not" is about: its first word that
-        // is not a stop word, before the negation.
+        // The thing the answer's short "not" is about: its words that are
+        // not stop words, before the negation; or after it, in a clause
+        // that borrows the rest ("..., niet voor arbeidsloon").
         std::vector<std::string> subject;
+        bool after = false;
         for (const Token& t : p.tokens) {
-          if (IsNegation(t.text)) break;
-          if (t.type == Token::kWord && t.text.size() >= 4 && !IsStopWord(t.text, lang))
+          if (IsNegation(t.text)) {
+            if (!p.elided) break;
+            after = true;
+            continue;
+          }
+          if ((after || !p.elided) && t.type == Token::kWord && t.text.size() >= 4 &&
+              !IsStopWord(t.text, lang))
             subject.push_back(Stem(t.text, lang));
         }
         if (std::none_of(r.stems.begin(), r.stems.end(), [&](const std::string& w) {

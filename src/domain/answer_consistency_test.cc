@@ -1214,6 +1214,40 @@ TEST(AnswerConsistencyTest, NinthRoundLimitsNamedPricesAndPeopleTold) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NinthRoundOppositesSidesAndRangeTops) {
+  // Opposites without a negation.
+  EXPECT_EQ(
+      Kinds("The fixed rate is 4.1% for 5 years.", "Hi Jo, the variable rate is 4.1% for 5 years."),
+      std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds("The router must be returned when your contract ends.",
+                  "Hi Dan, the router is yours to keep when the contract ends."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("The router must be returned when your contract ends.",
+                    "Hi Dan, please return the router when your contract ends.")
+                  .empty());
+  // "zowel ... als" is one list, not a condition.
+  EXPECT_EQ(Kinds("De garantie geldt voor onderdelen, niet voor arbeidsloon.",
+                  "Hoi Ben, de garantie dekt zowel onderdelen als arbeidsloon."),
+            std::vector{ConflictKind::kYesNo});
+  // The same value on the other side of it; a lead time bounds the other
+  // way.
+  EXPECT_EQ(Kinds("U kunt maximaal 3 dagen uitstel krijgen.",
+                  "Beste klant, u krijgt minimaal 3 dagen uitstel."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_EQ(Kinds("You can bring at most 2 guests.", "Hi Sam, you can bring at least 2 guests."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Personal training sessions can be cancelled up to 12 hours beforehand.",
+                    "Hey Rory, you can cancel a session as long as it's at least 12 hours before.")
+                  .empty());
+  // "within" the top of a range.
+  EXPECT_TRUE(Kinds("Standaardbezorging kost € 4,95 en duurt 2 tot 3 werkdagen.",
+                    "Hoi Kim, je pakket is er binnen drie werkdagen.")
+                  .empty());
+  EXPECT_EQ(Kinds("Standaardbezorging kost € 4,95 en duurt 2 tot 3 werkdagen.",
+                  "Hoi Kim, je pakket is er binnen vijf werkdagen."),
+            std::vector{ConflictKind::kPeriod});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
