@@ -524,12 +524,25 @@ std::string MeansOf(std::string_view w) {
       {"messenger", "social"},
       {"dm", "social"},
       {"sms", "sms"},
-      {"sms'je", "sms"}};
+      {"sms'je", "sms"},
+      {"sms'en", "sms"},
+      {"smsen", "sms"},
+      {"sms't", "sms"},
+      {"smst", "sms"},
+      // A label sends it by carrier, from a post office or parcel point.
+      {"label", "postoffice"},
+      {"retourlabel", "postoffice"},
+      {"verzendlabel", "postoffice"},
+      {"returnlabel", "postoffice"}};
   const auto it = m.find(w);
   // "de ClubApp", "de bankapp": an app.
   if (it == m.end() && w.size() > 5 && w.ends_with("app") && w != "whatsapp") return "app";
   // "een PakjeSnel-punt", "het afgiftepunt": where parcels are handed in.
   if (it == m.end() && w.ends_with("punt") && (w.size() == 4 || w.size() > 7)) return "postoffice";
+  // "de incheckbalie", "het servicekantoor": a desk.
+  if (it == m.end() && w.size() > 7 &&
+      (w.ends_with("balie") || w.ends_with("loket") || w.ends_with("kantoor")))
+    return "shop";
   return it == m.end() ? std::string() : std::string(it->second);
 }
 
@@ -1037,6 +1050,18 @@ class Reader {
         if ((t.text == "person" || t.text == "persoon") && before == "in")
           s.means.emplace("shop", "in " + t.text);
         if (t.text == "persoonlijk" || t.text == "mondeling") s.means.emplace("shop", t.text);
+        // "loopt u even binnen", "walk in", "drop in": in person.
+        if (t.text == "binnen" && i >= 1)
+          for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+            if (s.tokens[k].text.starts_with("loop") || s.tokens[k].text.starts_with("wip"))
+              s.means.emplace("shop", s.tokens[k].text + " binnen");
+        if ((t.text == "walk" || t.text == "drop") && after == "in")
+          s.means.emplace("shop", t.text + " in");
+        // "text your meter reading to 60123": a text message.
+        if (t.text == "text" &&
+            (after == "your" || after == "us" || after == "it" ||
+             (i + 1 < s.tokens.size() && s.tokens[i + 1].type == Token::kNumber)))
+          s.means.emplace("sms", t.text);
         // "zeg het tegen de leidster", "geef het door aan je trainer", "tell
         // your coach", "let the caretaker know": told to a person, in person.
         {
@@ -1064,6 +1089,18 @@ class Reader {
                                   })))
             person = person_after(i + 1);
           if (t.text == "tell") person = person_after(i + 1);
+          // "bij de filiaalmanager neerleggen", "raise it with the
+          // caretaker": a person by their role.
+          if (t.text == "bij" || t.text == "with") {
+            static const std::array<std::string_view, 16> roles = {
+                "manager", "medewerker",  "leidster",  "leider",    "trainer",      "coach",
+                "docent",  "huismeester", "beheerder", "conciërge", "receptionist", "chauffeur",
+                "driver",  "caretaker",   "teacher",   "assistente"};
+            const std::string who = person_after(i + 1);
+            if (std::any_of(roles.begin(), roles.end(),
+                            [&](std::string_view r) { return !who.empty() && who.ends_with(r); }))
+              person = who;
+          }
           if (t.text == "let" && i + 3 < s.tokens.size() && s.tokens[i + 3].text == "know")
             person = person_after(i + 1);
           if (!person.empty()) s.means.emplace("shop", t.text + " " + person);
@@ -1220,6 +1257,15 @@ class Reader {
                              prev == "current" || prev == "mobile");
         // Nor does "letter-size printing".
         const bool size = t.text == "letter" && next == "-";
+        // A label is the way only when it is used ("with the prepaid
+        // label"); asked for, it is a thing ("vraag een verzendlabel aan").
+        const bool label_thing =
+            t.text.ends_with("label") &&
+            std::none_of(s.tokens.begin() + static_cast<long>(i >= 4 ? i - 4 : 0),
+                         s.tokens.begin() + static_cast<long>(i), [](const Token& x) {
+                           return x.text == "met" || x.text == "with" || x.text == "using" ||
+                                  x.text == "via";
+                         });
         // Nor the customer's own message thanked for ("thanks for your
         // letter", "bedankt voor je mail").
         static const WordSet thanks = {"thanks", "thank",    "bedankt",
@@ -1228,7 +1274,7 @@ class Reader {
                              std::any_of(s.tokens.begin(), s.tokens.begin() + static_cast<long>(i),
                                          [](const Token& x) { return In(thanks, x.text); });
         if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-            !device && !size && !thanked)
+            !device && !size && !thanked && !label_thing)
           s.means.emplace(m, t.text);
       }
       // "require", "nodig", "hoeft": one claim, whichever word says it.
@@ -1252,6 +1298,26 @@ class Reader {
       if (lang_ == Language::kNl && stem.size() > 3 && (stem.back() == 'v' || stem.back() == 'z'))
         stem.back() = stem.back() == 'v' ? 'f' : 's';
       s.stems.insert(std::move(stem));
+    }
+    // Dutch splits a verb from its particle: "je abonnement zeg je
+    // schriftelijk op" is "opzeggen", "geeft u het adres door"
+    // "doorgeven". The verb stands before its subject.
+    if (lang_ == Language::kNl && s.tokens.size() >= 3) {
+      static const WordSet particles = {"op",  "aan", "door", "terug", "af",   "in",
+                                        "mee", "uit", "toe",  "weg",   "over", "na"};
+      static const WordSet subjects = {"je", "u", "jij", "we", "wij", "ze", "zij", "hij"};
+      size_t last = s.tokens.size();
+      while (last > 0 && s.tokens[last - 1].type == Token::kSymbol) --last;
+      if (last >= 3 && In(particles, s.tokens[last - 1].text))
+        for (size_t k = 0; k + 2 < last; ++k) {
+          const Token& w = s.tokens[k];
+          if (w.type != Token::kWord || IsStopWord(w.text, lang_) || w.text.size() < 3) continue;
+          if (!In(subjects, s.tokens[k + 1].text)) continue;
+          // One word again: the verb and the particle give way to it.
+          s.stems.erase(Stem(w.text, lang_));
+          s.stems.erase(Stem(s.tokens[last - 1].text, lang_));
+          s.stems.insert(Stem(s.tokens[last - 1].text + w.text, lang_));
+        }
     }
     // "emailing photos to our office", "stuur het naar ons kantoor": the
     // office is where it goes; the way is the e-mail or the post.

@@ -1248,6 +1248,39 @@ TEST(AnswerConsistencyTest, NinthRoundOppositesSidesAndRangeTops) {
             std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundWaysInOtherWords) {
+  // A text message, a label used, walking in, a person by their role.
+  EXPECT_EQ(Kinds("Meter readings can be submitted in our app.",
+                  "Hi Kim, please text your meter reading to 60123."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Please return the item using the prepaid label in the box.",
+                  "Hi Kim, please drop the item at our store on Main Street."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Stuur het artikel terug met het retourlabel uit het pakket.",
+                    "Hoi Kim, plak het retourlabel uit de doos op het pakket en lever het in bij "
+                    "een PostNL-punt.")
+                  .empty());
+  EXPECT_EQ(Kinds("Een APK-afspraak maakt u via onze website.",
+                  "Beste Kim, voor een APK-afspraak loopt u gewoon even binnen bij de garage."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Klachten dient u in via het klachtenformulier op onze website.",
+                  "Beste Kim, een klacht kunt u het beste direct bij de filiaalmanager "
+                  "neerleggen."),
+            std::vector{ConflictKind::kProcedure});
+  // A verb and its particle apart are one verb ("zeg je ... op").
+  EXPECT_EQ(Kinds("Je abonnement zeg je schriftelijk op.",
+                  "Hoi Kim, opzeggen doe je met één klik in de app."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Je abonnement zeg je schriftelijk op.",
+                    "Hoi Kim, stuur ons een brief om je abonnement op te zeggen.")
+                  .empty());
+  // A desk in a compound is a desk.
+  EXPECT_TRUE(Kinds("Online inchecken kan tot 2 uur voor vertrek. De incheckbalie op de "
+                    "luchthaven sluit 45 minuten voor vertrek.",
+                    "Checkt u liever aan de balie in, zorg dan dat u er op tijd bent.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
