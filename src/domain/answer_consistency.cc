@@ -1642,16 +1642,53 @@ class FactFinder {
     for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
       if (In(so_far, t_[k].text) && !(k + 1 < from && In(given, t_[k + 1].text))) return true;
     if (SoFar(from, to)) return true;
+    // "you cancelled 20 hours before check-in", "je annuleerde 3 dagen
+    // van tevoren", "your suitcase weighed 26kg", "je koffer woog 26 kg":
+    // what the customer did or what their thing was, in the past tense.
+    {
+      static const WordSet you = {"you", "je", "u", "jij", "jullie", "we", "wij"};
+      static const WordSet possessive = {"your", "je", "uw", "jouw"};
+      static const WordSet was = {"was",    "were", "weighed", "woog", "measured", "mat",   "cost",
+                                  "kostte", "came", "kwam",    "took", "duurde",   "lasted"};
+      // English "-ed" after "you"; Dutch by name ("je" is also "your").
+      static const WordSet dutch_past = {
+          "annuleerde",  "boekte",  "betaalde",  "kocht",       "bracht",     "meldde",
+          "zegde",       "leverde", "haalde",    "reserveerde", "arriveerde", "vertrok",
+          "annuleerden", "boekten", "betaalden", "kochten",     "brachten",   "haalden"};
+      const auto past = [&](std::string_view subject, std::string_view w) {
+        return In(PastWords(), w) || In(dutch_past, w) ||
+               ((subject == "you" || subject == "we") && w.size() >= 5 && w.ends_with("ed"));
+      };
+      for (size_t k = from >= 4 ? from - 4 : 0; k + 1 < from; ++k) {
+        if (t_[k].type == Token::kSymbol) continue;
+        // "you cancelled", or "your suitcase weighed".
+        const bool person = In(you, t_[k].text);
+        const bool thing = k + 2 < from && In(possessive, t_[k].text) &&
+                           t_[k + 1].type == Token::kWord && !In(you, t_[k + 1].text) &&
+                           !In(possessive, t_[k + 1].text) && In(was, t_[k + 2].text);
+        if (!person && !thing) continue;
+        const size_t verb = person ? k + 1 : k + 2;
+        bool clean = true;
+        for (size_t m = k; m < from; ++m) clean = clean && t_[m].type != Token::kSymbol;
+        if (clean && verb < from && (thing || past(t_[k].text, t_[verb].text))) return true;
+      }
+    }
+    // "add $7 more", "met € 7 erbij": how far the customer is from it.
+    if ((Word(to, 0) == "more" &&
+         (Word(from, -1) == "add" || Word(from, -1) == "another" || Word(from, -1) == "spend")) ||
+        (Word(to, 0) == "erbij" && (Word(from, -1) == "met" || Word(from, -1) == "nog")))
+      return true;
     // "uw bestelling van dinsdag om 21.40 uur", "your appointment on Monday".
     static const WordSet possessive = {"uw", "je", "jouw", "your"};
     static const WordSet theirs = {
-        "bestelling",  "order",       "afspraak", "appointment", "bericht",     "message",
-        "email",       "mail",        "aankoop",  "purchase",    "booking",     "boeking",
-        "reservering", "reservation", "gesprek",  "call",        "telefoontje", "aanvraag",
-        "request",     "betaling",    "payment",  "factuur",     "invoice",     "levering",
-        "delivery",    "retour",      "return",   "klacht",      "complaint",   "trein",
-        "train",       "vlucht",      "flight",   "bus",         "bezorging",   "slot",
-        "tijdvak",     "bezorgmoment"};
+        "bestelling",  "order",        "afspraak", "appointment", "bericht",      "message",
+        "email",       "mail",         "aankoop",  "purchase",    "booking",      "boeking",
+        "reservering", "reservation",  "gesprek",  "call",        "telefoontje",  "aanvraag",
+        "request",     "betaling",     "payment",  "factuur",     "invoice",      "levering",
+        "delivery",    "retour",       "return",   "klacht",      "complaint",    "trein",
+        "train",       "vlucht",       "flight",   "bus",         "bezorging",    "slot",
+        "tijdvak",     "bezorgmoment", "basket",   "mandje",      "winkelmandje", "cart",
+        "winkelwagen", "total",        "totaal"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
     // "your two-hour hospital appointment", "je 3-daagse boeking": the
     // customer's, said before what it is of.
@@ -1673,6 +1710,11 @@ class FactFinder {
       size_t at = p + 2;
       const bool verb = In(goes, t_[at].text) && at + 1 < from;
       if (verb) ++at;
+      // "staat nu op", "is currently at".
+      if (verb && at + 1 < from &&
+          (t_[at].text == "nu" || t_[at].text == "now" || t_[at].text == "currently" ||
+           t_[at].text == "momenteel" || t_[at].text == "al" || t_[at].text == "already"))
+        ++at;
       if (In(particle, t_[at].text) && at + 1 < from) ++at;
       // "staat voor donderdag": for when it is set (not "je bestelling vóór
       // 22.00 uur plaatsen", a rule).
@@ -2929,15 +2971,21 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
         totals.push_back(std::round(g.lo * (100 - share)) / 100);
       }
   // A sum of the reply's own amounts in the sentence ("€ 699 and € 89 come
-  // to € 788").
+  // to € 788"), the customer's too; or one of them less or plus a price of
+  // the answer ("you paid $2,400, you'll receive $2,325 back" less a $75
+  // fee).
   std::vector<double> own;
   for (const Fact& f : rep_facts)
-    if (!f.own && f.unit.starts_with("money") && f.lo > 0 && std::abs(f.lo - amount) >= 0.005 &&
+    if (f.unit.starts_with("money") && f.lo > 0 && std::abs(f.lo - amount) >= 0.005 &&
         Lower(sentence.text).find(Lower(f.text)) != std::string::npos)
       own.push_back(f.lo);
-  for (size_t i = 0; i < own.size(); ++i)
+  for (size_t i = 0; i < own.size(); ++i) {
     for (size_t k = i + 1; k < own.size(); ++k)
       if (std::abs(own[i] + own[k] - amount) < 0.005) return true;
+    for (const double p : prices)
+      if (std::abs(own[i] - p - amount) < 0.005 || std::abs(own[i] + p - amount) < 0.005)
+        return true;
+  }
   const size_t whole = totals.size();
   for (size_t i = 0; i < whole; ++i)
     for (double share : shares) totals.push_back(totals[i] * (1 - share / 100));
@@ -3615,6 +3663,16 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       result = Outcome::kGuarded;
       add(signal, f.kind, best->text, f.text, pub[best->sentence], rep[f.sentence]);
     };
+    // Another day than the one the answer rules out ("Planten versturen we
+    // niet op vrijdag" against "hij gaat woensdag de deur uit"), when the
+    // answer names no day it does.
+    if (f.kind == ConflictKind::kDate && f.unit == "weekday" &&
+        std::all_of(candidates.begin(), candidates.end(), [&](const Fact* p) {
+          return p->unit != "weekday" || pub[p->sentence].negations % 2 == 1;
+        })) {
+      weak("fact.not_the_day_ruled_out");
+      continue;
+    }
     // The answer's value said again in another sentence of the reply, at
     // least as much about it: this one is about something else ("the
     // course is on 14 June ... your exam on 20 June").

@@ -1281,6 +1281,42 @@ TEST(AnswerConsistencyTest, NinthRoundWaysInOtherWords) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NinthRoundTheCustomersPastAndDaysNotRuledOut) {
+  // What the customer did, or what their thing was, in the past tense.
+  EXPECT_TRUE(Kinds("Cancellations within 48 hours of check-in are charged in full.",
+                    "Hi Kim, you cancelled 20 hours before check-in, so it was charged in full.")
+                  .empty());
+  EXPECT_EQ(Kinds("Cancellations within 48 hours of check-in are charged in full.",
+                  "Hi Kim, cancellations within 20 hours of check-in are charged in full."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Koffers tot 23 kg zijn inbegrepen; zwaardere koffers kosten € 40.",
+                    "Hoi Kim, je koffer woog 26 kg bij het inchecken, dus de toeslag van € 40 "
+                    "gold.")
+                  .empty());
+  // "je je was" is the laundry, not the past.
+  EXPECT_EQ(Kinds("Breng je je was vóór 10.00 uur, dan ligt hij dezelfde dag klaar.",
+                  "Hoi Lotte, als je je was vóór 12.00 uur brengt, ligt hij dezelfde dag klaar."),
+            std::vector{ConflictKind::kDeadline});
+  // The customer's basket and how far it is from the threshold.
+  EXPECT_TRUE(Kinds("Orders over $50 ship free.",
+                    "Hi Kim, your basket is at $43 right now, so add $7 more and shipping is on "
+                    "us.")
+                  .empty());
+  // A refund worked out from what the customer paid less the answer's fee.
+  EXPECT_TRUE(Kinds("If you return them within 45 days, we refund the full price minus a $75 "
+                    "fitting fee.",
+                    "Dear Mr Henderson, as you paid $2,400 for the pair, you'll receive $2,325 "
+                    "back.")
+                  .empty());
+  // Another day than the one ruled out; the day ruled out itself.
+  EXPECT_TRUE(Kinds("Planten versturen we niet op vrijdag.",
+                    "Hoi Marieke, je bestelling met de plantjes gaat woensdag de deur uit.")
+                  .empty());
+  EXPECT_EQ(Kinds("Planten versturen we op dinsdag.",
+                  "Hoi Marieke, je bestelling met de plantjes gaat woensdag de deur uit."),
+            std::vector{ConflictKind::kDate});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
