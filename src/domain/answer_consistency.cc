@@ -2097,9 +2097,19 @@ class FactFinder {
                              (t_[next + 2].text == "middags" || t_[next + 2].text == "avonds" ||
                               t_[next + 2].text == "ochtends" || t_[next + 2].text == "morgens" ||
                               t_[next + 2].text == "nachts");
+    // "until 6", "starts taking calls at 9.": a bare hour after a word of
+    // time, with nothing after it that it counts.
+    static const WordSet bare_cue = {"until", "till", "at", "from", "by", "tot", "om", "vanaf"};
+    static const WordSet bare_after = {"on",      "and",    "or",    "en",      "of",
+                                       "every",   "each",   "today", "tonight", "tomorrow",
+                                       "vandaag", "morgen", "elke",  "iedere",  "op"};
+    const bool bare_hour =
+        digits && !clock_dot && !colon && v >= 1 && v <= 12 && v == std::floor(v) &&
+        In(bare_cue, prev) &&
+        (next >= t_.size() || t_[next].type == Token::kSymbol || In(bare_after, w));
     if (am || pm || oclock || colon ||
         (clock_dot && (w == "uur" || w == "u" || w == "h" || In(TimeCueWords(), prev))) ||
-        hour_word || stretch_start || part_of_day) {
+        hour_word || stretch_start || part_of_day || bare_hour) {
       std::optional<Clock> c = digits ? ClockOf(raw) : std::optional<Clock>(Clock{v * 60, v <= 12});
       if (c) {
         if (pm && c->minutes < 12 * 60) c->minutes += 12 * 60;
@@ -2583,13 +2593,30 @@ class FactFinder {
         i > 1 && MonthOf(t_[i - 2].text) &&
         (t_[i - 1].text == "and" || t_[i - 1].text == "en" || t_[i - 1].text == "or" ||
          t_[i - 1].text == "of" || t_[i - 1].text == "tot" || t_[i - 1].text == "to");
+    // "in mei", "tot eind januari", "mid-February", "half februari": a month
+    // as a date.
+    static const WordSet before_month = {"in",      "vanaf",   "from",   "per",   "tot", "until",
+                                         "eind",    "begin",   "end",    "medio", "of",  "during",
+                                         "tijdens", "between", "tussen", "half",  "mid", "early",
+                                         "late",    "begin",   "start"};
+    // "de laatste dag van oktober", "the first day of May": that date.
+    if (MonthOf(w) && i >= 3 && (t_[i - 1].text == "van" || t_[i - 1].text == "of") &&
+        (t_[i - 2].text == "dag" || t_[i - 2].text == "day")) {
+      static constexpr std::array<int, 13> kLastDay = {0,  31, 29, 31, 30, 31, 30,
+                                                       31, 31, 30, 31, 30, 31};
+      const int month = MonthOf(w);
+      const std::string& which = t_[i - 3].text;
+      const int day = which == "laatste" || which == "last"   ? kLastDay[static_cast<size_t>(month)]
+                      : which == "eerste" || which == "first" ? 1
+                                                              : 0;
+      if (day > 0) {
+        Add(ConflictKind::kDate, "date", month * 100 + day, month * 100 + day, false, i - 3, i + 1);
+        return;
+      }
+    }
     if ((IsPlainMonthName(w) || w == "march") && i > 0 &&
-        (listed || t_[i - 1].text == "in" || t_[i - 1].text == "vanaf" ||
-         t_[i - 1].text == "from" || t_[i - 1].text == "per" || t_[i - 1].text == "tot" ||
-         t_[i - 1].text == "until" || t_[i - 1].text == "eind" || t_[i - 1].text == "begin" ||
-         t_[i - 1].text == "end" || t_[i - 1].text == "medio" || t_[i - 1].text == "of" ||
-         t_[i - 1].text == "during" || t_[i - 1].text == "tijdens" || t_[i - 1].text == "between" ||
-         t_[i - 1].text == "tussen")) {
+        (listed || In(before_month, t_[i - 1].text) ||
+         (t_[i - 1].text == "-" && i > 1 && t_[i - 2].text == "mid"))) {
       const bool numbered = i + 1 < t_.size() && t_[i + 1].type == Token::kNumber;
       if (!numbered)
         Add(ConflictKind::kDate, "date", MonthOf(w) * 100, MonthOf(w) * 100, false, i, i + 1);

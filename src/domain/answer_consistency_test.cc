@@ -1317,6 +1317,31 @@ TEST(AnswerConsistencyTest, NinthRoundTheCustomersPastAndDaysNotRuledOut) {
             std::vector{ConflictKind::kDate});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundBareHoursAndDaysOfAMonth) {
+  // "until 6" is a time of day; "for 6 people" is not.
+  EXPECT_EQ(Kinds("Our phone lines close at 5.30pm on Fridays.",
+                  "Hi Kim, on Fridays you can reach us by phone until 6."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Our phone lines close at 5.30pm on Fridays.",
+                    "Hi Kim, on Fridays you can reach us by phone until half five.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Tables close at 10pm.", "Hi Kim, I've booked a table for 6 at 8pm.").empty());
+  // "mid-February", "half februari": the month; "de laatste dag van
+  // oktober": the 31st.
+  EXPECT_EQ(
+      Kinds("Applications close on 31 January.", "Hi Kim, you have until mid-February to apply."),
+      std::vector{ConflictKind::kDate});
+  EXPECT_EQ(Kinds("Aanmelden kan tot en met 31 januari.",
+                  "Hoi Kim, je kunt je tot half februari aanmelden."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("Het seizoen loopt van 1 april tot en met 31 oktober.",
+                    "Hoi! Het seizoen eindigt op de laatste dag van oktober.")
+                  .empty());
+  EXPECT_EQ(Kinds("Het seizoen loopt van 1 april tot en met 31 oktober.",
+                  "Hoi! Het seizoen eindigt op de laatste dag van november."),
+            std::vector{ConflictKind::kDate});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
