@@ -873,6 +873,39 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
     ++i;
   }
   flush();
+  // "omdat je 67 bent betaal je het gewone tarief", "als u vóór 1 juni
+  // opzegt betaalt u niets": Dutch starts the main clause after one with a
+  // verb before its subject, comma or not.
+  for (size_t k = 0; k < out.size(); ++k) {
+    static const WordSet subordinate = {"als",       "omdat", "wanneer", "indien",  "doordat",
+                                        "aangezien", "zodra", "nadat",   "voordat", "mocht"};
+    static const WordSet pronoun = {"je", "u", "jij", "we", "wij", "ze", "zij", "hij"};
+    static const WordSet not_a_verb = {"je",   "u",   "jij",   "we",   "wij", "ze",  "zij",
+                                       "hij",  "dat", "die",   "of",   "en",  "als", "dan",
+                                       "voor", "met", "bij",   "naar", "van", "op",  "aan",
+                                       "in",   "om",  "zodat", "wat"};
+    const std::vector<Token> words = Tokens(out[k]);
+    if (words.size() < 5 || !In(subordinate, words[0].text) || !In(pronoun, words[1].text))
+      continue;
+    for (size_t m = 3; m + 1 < words.size(); ++m) {
+      if (words[m].type != Token::kWord || In(not_a_verb, words[m].text) ||
+          !In(pronoun, words[m + 1].text))
+        continue;
+      // Split at that word in the text.
+      const std::string lower = [&] {
+        std::string x = out[k];
+        std::transform(x.begin(), x.end(), x.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return x;
+      }();
+      const size_t at = lower.find(" " + words[m].text + " " + words[m + 1].text);
+      if (at == std::string::npos) break;
+      const std::string rest = out[k].substr(at + 1);
+      out[k].resize(at);
+      out.insert(out.begin() + static_cast<long>(k) + 1, rest);
+      break;
+    }
+  }
   // "welcome on deck - just not in the main lounges": a dash before a
   // bare negation starts a clause that says the one before turned around;
   // elsewhere a dash joins ("the sauna - included - is open").
@@ -885,7 +918,14 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       const std::vector<Token> words = Tokens(right);
       static const WordSet soft = {"just", "only", "but", "maar", "alleen", "behalve", "except"};
       const size_t first = !words.empty() && In(soft, words[0].text) ? 1 : 0;
-      if (first >= words.size() || !IsNegation(words[first].text)) continue;
+      // A bare negation of a place or time ("not in the lounges", "niet op
+      // zondag"); "- no need to book" is a claim of its own.
+      static const WordSet where = {"in",     "on",   "at",     "for",     "during",  "after",
+                                    "before", "with", "op",     "bij",     "tijdens", "voor",
+                                    "met",    "na",   "buiten", "outside", "inside",  "binnen"};
+      if (first + 1 >= words.size() || !IsNegation(words[first].text) ||
+          !In(where, words[first + 1].text))
+        continue;
       out[k].resize(at);
       out.insert(out.begin() + static_cast<long>(k) + 1, right);
       break;
@@ -3237,6 +3277,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
       {"separate", {0, -1}},
       {"apart", {0, -1}},
       {"exclusief", {0, -1}},
+      {"tarief", {0, -1}},
       {"rekenen", {0, -1}},
       {"rekent", {0, -1}},
       {"afrekenen", {0, -1}},
@@ -4267,7 +4308,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       {"public", "private"},
       {"openbaar", "besloten"},
       {"cash", "card"},
-      {"contant", "pinnen"}};
+      {"contant", "pinnen"},
+      {"accompanied", "alone"},
+      {"accompanied", "unaccompanied"}};
   auto has = [](const Sentence& x, std::string_view w) {
     return std::any_of(x.tokens.begin(), x.tokens.end(),
                        [&](const Token& t) { return t.text == w; });

@@ -1342,6 +1342,20 @@ TEST(AnswerConsistencyTest, NinthRoundBareHoursAndDaysOfAMonth) {
             std::vector{ConflictKind::kDate});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundDutchMainClausesAndDashes) {
+  // The main clause after "omdat ... bent" starts at "betaal je".
+  EXPECT_EQ(Kinds("Recepten zijn gratis voor 60-plussers.",
+                  "Hoi Kim, omdat je 67 bent betaal je het gewone tarief voor je recept."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Recepten zijn gratis voor 60-plussers.",
+                    "Hoi Kim, omdat je 67 bent betaal je niets voor je recept.")
+                  .empty());
+  // "- no need to book" is a claim of its own, not an elided negation.
+  EXPECT_TRUE(Kinds("Appointments are not needed for flu jabs.",
+                    "Hi Kim, just walk in for your flu jab - no need to book.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
