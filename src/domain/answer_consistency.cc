@@ -1541,9 +1541,9 @@ class FactFinder {
   bool SoFar(size_t from, size_t to) const {
     static const WordSet aux = {"heeft", "hebt", "heb",    "bent",    "ben",
                                 "has",   "have", "you've", "they've", "we've"};
-    static const WordSet done = {"done",      "made",     "taken",  "completed",
-                                 "attended",  "visited",  "ridden", "driven",
-                                 "travelled", "traveled", "flown",  "run"};
+    static const WordSet done = {
+        "done",      "made",     "taken", "completed", "attended", "visited", "ridden", "driven",
+        "travelled", "traveled", "flown", "run",       "put",      "covered", "used",   "clocked"};
     size_t aux_at = t_.size();
     for (size_t k = from >= 6 ? from - 6 : 0; k < from; ++k) {
       if (t_[k].type == Token::kSymbol)
@@ -1608,6 +1608,49 @@ class FactFinder {
         Word(from, -1) == "she's" ||
         (Word(from, -1) == "bent" && (Word(from, -2) == "je" || Word(from, -2) == "u")))
       return true;
+    // "u bent nu acht maanden klant", "je zit pas twee weken bij ons",
+    // "you've been with us only 3 months": how long they have been one.
+    {
+      static const WordSet be = {"bent", "ben", "zit", "zitten", "are", "you're", "is"};
+      static const WordSet so_far_words = {"nu", "pas", "al", "now", "only", "just", "already"};
+      if (In(so_far_words, Word(from, -1)) &&
+          (In(be, Word(from, -2)) ||
+           (In(be, Word(from, -3)) && (Word(from, -2) == "je" || Word(from, -2) == "u"))))
+        for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
+          if (t_[k].text == "je" || t_[k].text == "u" || t_[k].text == "you" ||
+              t_[k].text == "you're" || t_[k].text == "jullie")
+            return true;
+    }
+    // "uw kinderen van 7 en 2 jaar", "my son of 10": the ages of the
+    // customer's people.
+    {
+      static const WordSet people = {
+          "kind",  "kinderen",  "zoon",          "dochter",  "zoons", "dochters",
+          "child", "children",  "son",           "daughter", "sons",  "daughters",
+          "kids",  "kleinkind", "kleinkinderen", "oma",      "opa"};
+      size_t k = from;
+      // Back over "7 en" in "van 7 en 2 jaar".
+      while (k >= 2 &&
+             (t_[k - 1].text == "en" || t_[k - 1].text == "and" || t_[k - 1].text == ",") &&
+             t_[k - 2].type == Token::kNumber)
+        k -= 2;
+      if (k >= 2 && (t_[k - 1].text == "van" || t_[k - 1].text == "of") &&
+          In(people, t_[k - 2].text))
+        return true;
+    }
+    // "en u om kwart voor negen hier binnenstapt": when they come in.
+    {
+      static const WordSet arrive = {"binnenstapt", "binnenkomt", "aankomt",      "arriveert",
+                                     "binnenloopt", "aankomen",   "binnenstappen"};
+      // "als jullie zondag om kwart over vier aankomen": the subject a
+      // word or two before.
+      const bool subject = Word(from, -2) == "u" || Word(from, -2) == "je" ||
+                           Word(from, -2) == "jullie" || Word(from, -3) == "u" ||
+                           Word(from, -3) == "je" || Word(from, -3) == "jullie";
+      if ((Word(from, -1) == "om" || Word(from, -1) == "rond") && subject)
+        for (size_t k = to; k < t_.size() && k < to + 3; ++k)
+          if (In(arrive, t_[k].text)) return true;
+    }
     for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
       // Not the verb: "follow-ups last 30 minutes".
       // Not "Last entry is 30 minutes before closing": a rule.
@@ -2119,9 +2162,11 @@ class FactFinder {
     const bool ahead = w2 == "tevoren" || w2 == "vooraf" || w2 == "voor" || w2 == "before" ||
                        w2 == "prior" || w2 == "ervoor" || w2 == "voordat" ||
                        (w2 == "van" && w3 == "tevoren") || (w2 == "in" && w3 == "advance") ||
-                       w2 == "na" || w2 == "after" || w2 == "later";
+                       w2 == "na" || w2 == "after" || w2 == "later" || w2 == "eerder" ||
+                       w2 == "earlier";
+    // "om 5 uur"; not "sluit een half uur eerder".
     const bool hour_word =
-        (w == "uur" || w == "u" || w == "h") && In(TimeCueWords(), prev) && !ahead;
+        (w == "uur" || w == "u" || w == "h") && In(TimeCueWords(), prev) && !ahead && v >= 1;
     // "6.30–9.00 uur", "8.00 tot 18.00 uur": the first time of a stretch.
     size_t then = next;
     if (then < t_.size() &&
@@ -3065,7 +3110,14 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
 // except Sunday", "op werkdagen", "doordeweeks"; 0 when it says none.
 // Clause by clause (split at commas, semicolons, "but" and "maar"): a
 // clause with "closed" or "gesloten" anywhere names closed days.
-int OpenDays(const std::vector<Sentence>& sentences) {
+struct OpenDaysSaid {
+  int days = 0;
+  // Only the closed days were said ("Maandag zijn we dicht"): the others
+  // are open as far as it says, no more.
+  bool by_closed_only = false;
+};
+
+OpenDaysSaid OpenDays(const std::vector<Sentence>& sentences) {
   static const WordSet opening = {
       "open",  "opens", "opened",  "geopend", "closed",   "gesloten",   "dicht",
       "langs", "pop",   "visit",   "welkom",  "welcome",  "bereikbaar", "terecht",
@@ -3134,7 +3186,8 @@ int OpenDays(const std::vector<Sentence>& sentences) {
           !own && !t.empty() &&
           (t[0] == "and" || t[0] == "en" || t[0] == "or" || t[0] == "of" || WeekdayOf(t[0]) > 0);
       bool about = goes_on && about_before, closed = goes_on && closed_before;
-      bool everyday = false, excepting = false, spans = false;
+      // "we're open again from Tuesday": where it starts, not the days.
+      bool everyday = false, excepting = false, spans = false, from_day = false;
       int days = 0, excluded = 0;
       for (size_t i = 0; i < t.size(); ++i) {
         const std::string& w = t[i];
@@ -3164,6 +3217,7 @@ int OpenDays(const std::vector<Sentence>& sentences) {
               (n + 1 >= t.size() || !In(clock, t[n + 1]))));
         if (const int d = WeekdayOf(w); d > 0 && !dated) {
           found = 1 << d;
+          from_day = from_day || (i > 0 && (t[i - 1] == "from" || t[i - 1] == "vanaf"));
           // A stretch: "Monday to Saturday", "maandag t/m vrijdag".
           size_t k = i + 1;
           while (k < t.size() && k < i + 4 && In(to, t[k])) ++k;
@@ -3191,7 +3245,7 @@ int OpenDays(const std::vector<Sentence>& sentences) {
       } else if (days && (spans || std::popcount(static_cast<unsigned>(days)) > 1)) {
         open |= days & ~excluded;
         said = true;
-      } else if (days) {
+      } else if (days && !from_day) {
         single |= days;
       }
     }
@@ -3199,7 +3253,7 @@ int OpenDays(const std::vector<Sentence>& sentences) {
   // One day's own hours ("op woensdag open tot 20.00 uur") beside the
   // closed days tell no more than those.
   if (!said) open = shut_days ? kAll : single;
-  return open & ~shut_days;
+  return {open & ~shut_days, !said && shut_days != 0};
 }
 
 // The weekdays of a set, written out ("maandag, dinsdag").
@@ -3515,6 +3569,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "fact.date",
                                                    "fact.by_elimination",
                                                    "fact.other_side",
+                                                   "fact.total_worked_out_wrong",
                                                    "date.open_days",
                                                    "yesno.turned",
                                                    "yesno.stance_turned",
@@ -3591,9 +3646,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
 
   // The days it is open on, as sets: "closed on Mondays" is "open Tuesday
   // to Sunday", and "every day except Sunday" is not.
-  const int pub_days = OpenDays(pub), rep_days = OpenDays(rep);
+  const OpenDaysSaid pub_said = OpenDays(pub), rep_said = OpenDays(rep);
+  const int pub_days = pub_said.days, rep_days = rep_said.days;
   const bool days_compared = pub_days != 0 && rep_days != 0;
-  if (days_compared && pub_days != rep_days) {
+  // Where one text only says when it is closed, the other conflicts only
+  // by a day of the other status ("Maandag zijn we dicht" beside "open
+  // dinsdag t/m zaterdag" says nothing of Sunday).
+  constexpr int kWeek = 0b11111110;
+  const bool days_differ =
+      rep_said.by_closed_only && !pub_said.by_closed_only   ? ((kWeek & ~rep_days) & pub_days) != 0
+      : pub_said.by_closed_only && !rep_said.by_closed_only ? (rep_days & ~pub_days) != 0
+                                                            : pub_days != rep_days;
+  if (days_compared && days_differ) {
     const auto with_day = [](const std::vector<Sentence>& v) -> const Sentence& {
       for (const Sentence& x : v)
         if (std::any_of(x.tokens.begin(), x.tokens.end(),
@@ -3638,6 +3702,48 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
                         [&](const std::string& x) { return SameThing(per, x); }))
           candidates.push_back(&p);
       }
+    // A total for the customer's number of nights, days or months at the
+    // answer's one rate, worked out wrong ("for your three nights ... €45"
+    // at €18 a night).
+    if (candidates.empty() && f.kind == ConflictKind::kAmount && f.unit == "money" &&
+        f.lo == f.hi) {
+      const Fact* rate = nullptr;
+      size_t rates = 0;
+      std::vector<double> shares;
+      bool said_as_such = false;
+      for (const Fact& p : pub_facts) {
+        if (p.own || p.kind != ConflictKind::kAmount) continue;
+        if (p.unit == "percent") shares.push_back(p.lo);
+        if (p.unit == "money" && std::abs(p.lo - f.lo) < 0.005) said_as_such = true;
+        if (p.unit.starts_with("money/") && p.lo == p.hi &&
+            std::isdigit(static_cast<unsigned char>(p.unit[6]))) {
+          rate = &p;
+          ++rates;
+        }
+      }
+      if (rates == 1 && !said_as_such) {
+        const double per_minutes = std::stod(rate->unit.substr(6));
+        for (const Fact& n : rep_facts) {
+          if (n.own || n.sentence != f.sentence || n.kind != ConflictKind::kPeriod ||
+              n.unit != "hours" || n.lo != n.hi || per_minutes <= 0)
+            continue;
+          const double times = n.lo * 60 / per_minutes;
+          if (times < 2 || times > 60 || std::abs(times - std::round(times)) > 1e-6) continue;
+          // The rate itself ("a £15 nightly charge") or the total.
+          bool fits =
+              std::abs(rate->lo - f.lo) < 0.005 || std::abs(times * rate->lo - f.lo) < 0.005;
+          for (const double share : shares)
+            fits = fits || std::abs(times * rate->lo * (1 - share / 100) - f.lo) < 0.005;
+          if (!fits) {
+            add("fact.total_worked_out_wrong", ConflictKind::kAmount, rate->text,
+                n.text + ": " + f.text, pub[rate->sentence], rep[f.sentence]);
+            result = Outcome::kConflict;
+          }
+          break;
+        }
+      }
+      continue;
+    }
     if (candidates.empty()) continue;
     const Fact* best = nullptr;
     double best_related = -1, same_related = -1;
@@ -3864,7 +3970,10 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
                    const size_t at = said.find(Lower(p.text));
                    if (at == std::string::npos) return false;
                    const std::string rest = said.substr(at + p.text.size());
-                   const int sign = rest.starts_with(" before") || rest.starts_with(" voor") ? -1
+                   const int sign = rest.starts_with(" before") || rest.starts_with(" voor") ||
+                                            rest.starts_with(" eerder") ||
+                                            rest.starts_with(" earlier")
+                                        ? -1
                                     : rest.starts_with(" after") || rest.starts_with(" na") ||
                                             rest.starts_with(" later")
                                         ? 1
@@ -4327,7 +4436,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
               // "with no W grade" is "without" one.
               !((instead == "with" || instead == "met") &&
                 std::any_of(r.tokens.begin(), r.tokens.end(),
-                            [](const Token& t) { return t.text == "no" || t.text == "geen"; }))) {
+                            [](const Token& t) { return t.text == "no" || t.text == "geen"; })) &&
+              // "zonder kosten", "without a fee": free, not the other of "met".
+              !((instead == "without" || instead == "zonder") && [&] {
+                static const WordSet cost = {"kosten", "costs",   "cost",    "charge", "fee",
+                                             "extra",  "toeslag", "betalen", "paying"};
+                for (size_t k = 0; k + 1 < r.tokens.size(); ++k)
+                  if (r.tokens[k].text == instead &&
+                      (In(cost, r.tokens[k + 1].text) ||
+                       (k + 2 < r.tokens.size() && In(cost, r.tokens[k + 2].text))))
+                    return true;
+                return false;
+              }())) {
             add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
                 r);
             turned.insert(&r);

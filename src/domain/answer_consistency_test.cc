@@ -1356,6 +1356,45 @@ TEST(AnswerConsistencyTest, NinthRoundDutchMainClausesAndDashes) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NinthRoundTenureAgesTotalsAndClosedDays) {
+  // How long the customer has been one; the ages of their children.
+  EXPECT_TRUE(Kinds("Zegt u binnen het eerste jaar op, dan betaalt u € 50. Na het eerste jaar is "
+                    "opzeggen kosteloos.",
+                    "Goedemiddag, u bent nu acht maanden klant, dus als u nu overstapt, rekenen we "
+                    "vijftig euro.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Kinderen onder de 4 jaar hebben gratis toegang.",
+                    "Goedemorgen, met uw kinderen van 7 en 2 jaar mag de jongste gratis mee naar "
+                    "binnen.")
+                  .empty());
+  // "zonder kosten" is free, not the other of "met".
+  EXPECT_TRUE(Kinds("Met de betaalpas kunt u in alle eurolanden gratis geld opnemen.",
+                    "Hoi Joost, in Italië kun je gewoon zonder kosten geld uit de muur halen.")
+                  .empty());
+  // "een half uur eerder" is a length of time, not half past twelve.
+  EXPECT_TRUE(Kinds("Het bad sluit op zondag om 17.00 uur. De kassa sluit een half uur eerder.",
+                    "Hoi Yara, als jullie zondag om kwart over vier aankomen, kun je nog net naar "
+                    "binnen, want de kassa is tot half vijf open.")
+                  .empty());
+  // A total for the customer's nights at the answer's rate.
+  EXPECT_EQ(Kinds("Parking in the garage costs €18 per night.",
+                  "Good morning Mr Patel, for your three nights the garage will come to €45."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Parking in the garage costs €18 per night.",
+                    "Good morning Mr Patel, for your three nights the garage will come to €54.")
+                  .empty());
+  // Only the closed days said: a conflict only by a day of the other status.
+  EXPECT_TRUE(Kinds("De winkel is geopend van dinsdag tot en met zaterdag.",
+                    "Hoi Eva, maandag zijn we helaas dicht, maar vanaf dinsdag ben je welkom.")
+                  .empty());
+  EXPECT_EQ(Kinds("De winkel is geopend van dinsdag tot en met zaterdag.",
+                  "Hoi Eva, woensdag zijn we helaas dicht."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds("The library is closed every Sunday and Monday.",
+                    "Hi Ruth, bring the books back on Saturday, or we're open again from Tuesday.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
