@@ -4424,6 +4424,17 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     return std::any_of(x.tokens.begin(), x.tokens.end(),
                        [&](const Token& t) { return t.text == w; });
   };
+  // "zonder kosten", "without a fee": free, not the other of "met".
+  const auto without_cost = [](const Sentence& r, std::string_view without) {
+    static const WordSet cost = {"kosten", "costs",   "cost",    "charge", "fee",
+                                 "extra",  "toeslag", "betalen", "paying"};
+    for (size_t k = 0; k + 1 < r.tokens.size(); ++k)
+      if (r.tokens[k].text == without &&
+          (In(cost, r.tokens[k + 1].text) ||
+           (k + 2 < r.tokens.size() && In(cost, r.tokens[k + 2].text))))
+        return true;
+    return false;
+  };
   for (const Sentence& r : rep_clauses) {
     if (r.condition || turned.contains(&r)) continue;
     for (const Sentence& p : pub_clauses) {
@@ -4437,17 +4448,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
               !((instead == "with" || instead == "met") &&
                 std::any_of(r.tokens.begin(), r.tokens.end(),
                             [](const Token& t) { return t.text == "no" || t.text == "geen"; })) &&
-              // "zonder kosten", "without a fee": free, not the other of "met".
-              !((instead == "without" || instead == "zonder") && [&] {
-                static const WordSet cost = {"kosten", "costs",   "cost",    "charge", "fee",
-                                             "extra",  "toeslag", "betalen", "paying"};
-                for (size_t k = 0; k + 1 < r.tokens.size(); ++k)
-                  if (r.tokens[k].text == instead &&
-                      (In(cost, r.tokens[k + 1].text) ||
-                       (k + 2 < r.tokens.size() && In(cost, r.tokens[k + 2].text))))
-                    return true;
-                return false;
-              }())) {
+              !((instead == "without" || instead == "zonder") && without_cost(r, instead))) {
             add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
                 r);
             turned.insert(&r);
