@@ -18,6 +18,12 @@ namespace luister {
 
 namespace {
 
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
 constexpr std::array<std::string_view, 6> kKindNames = {"amount", "period", "deadline",
                                                         "date",   "yes_no", "procedure"};
 
@@ -721,6 +727,9 @@ struct Fact {
   // A bound: "at least 21" (1) or "at most 3" (-1); a value on the right
   // side of it agrees with it.
   int bound = 0;
+  // A limit for the customer's today ("by 11:30 this morning"): on the
+  // safe side of the answer's limit it agrees.
+  bool today = false;
   // Said as "within" it ("binnen drie werkdagen"): the top of a range
   // ("2 tot 3 werkdagen") agrees.
   bool within = false;
@@ -1522,6 +1531,26 @@ class FactFinder {
     }
     return out;
   }
+  // Whether a word of now stands by the value ("today", "vanavond", "this
+  // morning"); "two weeks from today" counts from now and is a rule.
+  bool Today(size_t from, size_t to) const {
+    static const WordSet now = {"today",      "vandaag",   "yesterday", "gisteren",
+                                "vanochtend", "vanmorgen", "tonight",   "vanavond"};
+    for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
+      if ((In(now, t_[k].text) ||
+           (k > 0 && t_[k - 1].text == "this" &&
+            (t_[k].text == "morning" || t_[k].text == "afternoon" || t_[k].text == "evening"))) &&
+          !(k >= to && k > 0 && (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf")))
+        return true;
+    return false;
+  }
+  // Whether a word of limit stands just before the value ("till six this
+  // evening", "tot tien uur vanavond": the rule's time for today).
+  bool LimitBefore(size_t from) const {
+    static const WordSet limit = {"till", "until", "by",        "before",
+                                  "tot",  "voor",  "uiterlijk", "vóór"};
+    return In(limit, Word(from, -1)) || In(limit, Word(from, -2));
+  }
   // Whether a Dutch word is a past participle: "geweest", "gemaakt",
   // "opgehaald", "teruggestuurd".
   static bool DutchParticiple(std::string_view w) {
@@ -1592,8 +1621,9 @@ class FactFinder {
     static const WordSet at = {"op", "on", "van", "of", "at", "om", "rond", "around"};
     // "jullie komen vrijdag rond 13.00 uur aan", "if you come at 5:45":
     // when the customer comes.
-    static const WordSet who = {"je", "jullie", "u", "you", "we"};
-    static const WordSet come = {"komen", "komt", "kom", "come", "arrive", "arrives", "land"};
+    static const WordSet who = {"je", "jullie", "u", "you", "we", "you're", "we're"};
+    static const WordSet come = {"komen",   "komt", "kom",      "come",   "arrive",
+                                 "arrives", "land", "arriving", "coming", "landing"};
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 2 < from; ++k)
         if (In(who, t_[k].text) && In(come, t_[k + 1].text)) return true;
@@ -1638,6 +1668,15 @@ class FactFinder {
           In(people, t_[k - 2].text))
         return true;
     }
+    // "as you're dropping it off around half five", "als je rond vijf uur
+    // langskomt": the customer's time, said roughly.
+    // Not a length ("in around 10 days").
+    if (static const WordSet roughly = {"around", "rond", "omstreeks"};
+        In(roughly, Word(from, -1)) && to > from && !TimeUnitOf(t_[to - 1].text))
+      for (size_t k = from >= 7 ? from - 7 : 0; k + 1 < from; ++k)
+        if (t_[k].text == "you're" || t_[k].text == "you" || t_[k].text == "je" ||
+            t_[k].text == "u" || t_[k].text == "jullie")
+          return true;
     // "en u om kwart voor negen hier binnenstapt": when they come in.
     {
       static const WordSet arrive = {"binnenstapt", "binnenkomt", "aankomt",      "arriveert",
@@ -1664,16 +1703,8 @@ class FactFinder {
                t_[k - 1].text == "your" || t_[k - 1].text == "past"))))
         return true;
     // "It's 2 March today", "came in at 12:40 today", "vandaag, 14 mei": the
-    // customer's now.
-    static const WordSet now = {"today",      "vandaag",   "yesterday", "gisteren",
-                                "vanochtend", "vanmorgen", "tonight",   "vanavond"};
-    // But "good for two weeks from today" counts from now: a rule.
-    for (size_t k = from >= 4 ? from - 4 : 0; k < t_.size() && k <= to + 2; ++k)
-      if ((In(now, t_[k].text) ||
-           (k > 0 && t_[k - 1].text == "this" &&
-            (t_[k].text == "morning" || t_[k].text == "afternoon" || t_[k].text == "evening"))) &&
-          !(k >= to && k > 0 && (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf")))
-        return true;
+    // customer's now; but not a limit for today (see Today).
+    if (Today(from, to) && !LimitBefore(from)) return true;
     // "it's quarter past seven now", "het is nu kwart over vier": the
     // customer's now.
     if (Word(to, 0) == "now" || Word(from, -1) == "nu")
@@ -1944,6 +1975,15 @@ class FactFinder {
     f.text = Span(from, to);
     f.sentence = index_;
     f.own = Own(from, to);
+    // Said as the customer's plan ("if you okay the proof by 11:30 this
+    // morning"), not as what they must do ("moet je vóór acht uur vanavond
+    // bestellen").
+    f.today = !f.own && Today(from, to) && LimitBefore(from) && [&] {
+      static const WordSet plan = {"if", "als", "zolang", "long", "provided", "mits"};
+      for (size_t k = from >= 10 ? from - 10 : 0; k < from; ++k)
+        if (In(plan, t_[k].text)) return true;
+      return false;
+    }();
     f.within = from > 0 && (t_[from - 1].text == "within" || t_[from - 1].text == "binnen");
     // "up to 60 × 40 × 40 cm": each size is bounded as the first.
     size_t first = from;
@@ -2184,14 +2224,27 @@ class FactFinder {
                               t_[next + 2].text == "nachts");
     // "until 6", "starts taking calls at 9.": a bare hour after a word of
     // time, with nothing after it that it counts.
-    static const WordSet bare_cue = {"until", "till", "at", "from", "by", "tot", "om", "vanaf"};
+    static const WordSet bare_cue = {"until", "till", "at", "by", "tot", "vanaf"};
     static const WordSet bare_after = {"on",      "and",    "or",    "en",      "of",
                                        "every",   "each",   "today", "tonight", "tomorrow",
                                        "vandaag", "morgen", "elke",  "iedere",  "op"};
-    const bool bare_hour =
-        digits && !clock_dot && !colon && v >= 1 && v <= 12 && v == std::floor(v) &&
-        In(bare_cue, prev) &&
-        (next >= t_.size() || t_[next].type == Token::kSymbol || In(bare_after, w));
+    // Commas are no tokens: "until ten, so there's no rush".
+    const bool comma_after = [&] {
+      const std::string text = Lower(s_.text);
+      const std::string said = std::string(prev) + " " + t_[next - 1].text + ",";
+      return text.find(said) != std::string::npos;
+    }();
+    // In words too, in English: "by five at the latest", "until ten", "till
+    // six this evening".
+    static const WordSet english_cue = {"until", "till", "by"};
+    const bool word_hour =
+        !digits && IsEnglishNumber(t_[from].text) && In(english_cue, prev) &&
+        (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after || In(bare_after, w) ||
+         w == "this" || (w == "at" && (w2 == "the" || w2 == "latest")));
+    const bool bare_hour = (digits || word_hour) && !clock_dot && !colon && v >= 1 && v <= 12 &&
+                           v == std::floor(v) && In(bare_cue, prev) &&
+                           (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after ||
+                            In(bare_after, w) || word_hour);
     if (am || pm || oclock || colon ||
         (clock_dot && (w == "uur" || w == "u" || w == "h" || In(TimeCueWords(), prev))) ||
         hour_word || stretch_start || part_of_day || bare_hour) {
@@ -2224,6 +2277,18 @@ class FactFinder {
           c->minutes += 720;
           c->loose = false;
           end += 2;
+        } else if (end + 1 < t_.size() && t_[end].text == "this" &&
+                   (t_[end + 1].text == "evening" || t_[end + 1].text == "afternoon") &&
+                   c->minutes < 12 * 60) {
+          // "till six this evening".
+          c->minutes += 720;
+          c->loose = false;
+          end += 2;
+        } else if (end < t_.size() && t_[end].text == "tonight" && c->minutes < 12 * 60 &&
+                   c->minutes >= 5 * 60) {
+          c->minutes += 720;
+          c->loose = false;
+          end += 1;
         }
         Add(ConflictKind::kDeadline, "clock", c->minutes, c->minutes, c->loose, from, end);
         skip_until_ = end;
@@ -2799,12 +2864,6 @@ WordSet CountedWords(const std::vector<Sentence>& sentences) {
 // Whether two stems name the same thing: equal, or one is a part of the
 // other's compound ("kaartj" in "bioscoopkaartj", "reparatie" in
 // "reparatieformulier").
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool SameThing(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::string& shorter = a.size() < b.size() ? a : b;
@@ -4101,10 +4160,16 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         if (k >= 2 && (rt[k - 1].text == "van" || rt[k - 1].text == "of") &&
             In(limit, rt[k - 2].text))
           return true;
+        // "we sluiten om zes uur", "we close at 6": the company's own time.
+        static const WordSet closes = {"sluiten", "sluit", "close", "closes", "shut", "stoppen"};
+        if (k >= 3 && (rt[k - 1].text == "om" || rt[k - 1].text == "at") &&
+            In(closes, rt[k - 2].text) && (rt[k - 3].text == "we" || rt[k - 3].text == "wij"))
+          return true;
       }
       return false;
     }();
-    if (f.bound == 0 && best->bound != 0 && !named_limit && !f.unit.starts_with("count:times") &&
+    if ((f.bound == 0 || (f.today && f.bound == best->bound)) && best->bound != 0 && !named_limit &&
+        !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
       weak("fact.within_bound");

@@ -1395,6 +1395,40 @@ TEST(AnswerConsistencyTest, NinthRoundTenureAgesTotalsAndClosedDays) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NinthRoundTimesForTodayAndTimesInWords) {
+  // The rule's time for today is compared; the customer's plan on the safe
+  // side of it agrees.
+  EXPECT_EQ(Kinds("Online ticket sales close at 12 noon on the day of the show.",
+                  "Hey Sam, tonight's show is still on sale online till six this evening."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_EQ(Kinds("Wijzigingen kun je tot 17.00 uur op de dag ervoor doorgeven.",
+                  "Hoi Roos, wil je de afspraak van morgen verzetten? Dat kan nog tot tien uur "
+                  "vanavond."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Orders approved before noon are shipped the same day.",
+                    "Hey Marcus, if you okay the proof by 11:30 this morning, your cards will ship "
+                    "today.")
+                  .empty());
+  // An hour in words after "until", a comma after it.
+  EXPECT_EQ(Kinds("The kitchen takes its last food orders at 9:30pm.",
+                  "Hi Jamie, the kitchen keeps taking orders until ten, so there's no rush."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(
+      Kinds("The kitchen takes its last food orders at 9:30pm.",
+            "Hi Jamie, the kitchen keeps taking orders until half nine, so there's no rush.")
+          .empty());
+  // The customer's time said roughly; the company's closing time said as
+  // its own.
+  EXPECT_TRUE(
+      Kinds("Prescriptions handed in after 5 pm are ready the next working day.",
+            "Hi Mr Brennan, as you're dropping the prescription off around half five, it'll "
+            "be ready tomorrow.")
+          .empty());
+  EXPECT_EQ(Kinds("Kinderen moeten uiterlijk om 18.30 uur worden opgehaald.",
+                  "Hoi Mark, je bent helaas net te laat, want we sluiten om zes uur."),
+            std::vector{ConflictKind::kDeadline});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
