@@ -3632,6 +3632,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "date.open_days",
                                                    "yesno.turned",
                                                    "yesno.stance_turned",
+                                                   "yesno.stance_turned_of_it",
                                                    "yesno.also_what_is_not",
                                                    "procedure.who_acts",
                                                    "yesno.opposite",
@@ -4856,6 +4857,34 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         for (size_t k = 0; k < pub_clauses.size(); ++k)
           if (!pub_clauses[k].condition && pub_stance[k].said[q] != 0)
             best = std::max(best, overlap(rs, pub_stance[k]));
+        // "we won't charge you anything extra for him", "we rekenen voor hem
+        // wel € 10 per nacht": a cost said of no thing by name is about
+        // what the answer prices, when it prices one thing.
+        if (best == 0 && q == 0) {
+          static const WordSet pronouns = {
+              "him",  "her",   "it",    "them",  "hem", "haar", "het",   "ze",  "anyth", "anything",
+              "iets", "niets", "nacht", "night", "dag", "day",  "extra", "per", "each"};
+          const bool of_it = std::all_of(rs.things.begin(), rs.things.end(),
+                                         [](const std::string& w) { return In(pronouns, w); });
+          size_t priced_claims = 0, at = 0;
+          for (size_t k = 0; k < pub_clauses.size(); ++k)
+            if (!pub_clauses[k].condition && pub_stance[k].said[0] != 0) {
+              ++priced_claims;
+              at = k;
+            }
+          // A cost in the answer must be a price ("for a fee of £15", not
+          // "the course fee includes all books").
+          if (of_it && !rs.things.empty() && priced_claims == 1 &&
+              pub_stance[at].said[0] == -rs.said[0] && !(priced(r) && priced(pub_clauses[at])) &&
+              (pub_stance[at].said[0] > 0 || priced(pub_clauses[at]))) {
+            static constexpr std::array<std::string_view, 2> kCost = {"costs", "free"};
+            add("yesno.stance_turned_of_it", ConflictKind::kYesNo,
+                std::string(kCost[rs.said[0] > 0 ? 0 : 1]), std::string(kCost[rs.said[0] > 0]),
+                pub_clauses[at], r);
+            turned.insert(&r);
+            break;
+          }
+        }
         if (best == 0 || (q == 1 && rs.may_by_can && best < 2)) continue;
         const Sentence* against = nullptr;
         bool agrees = false;

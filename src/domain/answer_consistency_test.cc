@@ -1429,6 +1429,26 @@ TEST(AnswerConsistencyTest, NinthRoundTimesForTodayAndTimesInWords) {
             std::vector{ConflictKind::kDeadline});
 }
 
+TEST(AnswerConsistencyTest, NinthRoundACostSaidOfIt) {
+  // A cost said of no thing by name is about what the answer prices.
+  EXPECT_EQ(Kinds("Well-behaved dogs are welcome for a fee of £15 per night. Other pets are not "
+                  "allowed.",
+                  "Hi Mrs Carter, Buster is more than welcome, and we won't charge you anything "
+                  "extra for him."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds("Bij ons zijn honden welkom zonder extra kosten.",
+                  "Dag mevrouw Claassen, uw labrador is van harte welkom; we rekenen voor hem wel "
+                  "€ 10 per nacht."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Well-behaved dogs are welcome for a fee of £15 per night.",
+                    "Hi Mrs Carter, Buster is more than welcome; we charge £15 a night for him.")
+                  .empty());
+  // "The course fee includes all books" is no price.
+  EXPECT_TRUE(Kinds("The course fee includes all books.",
+                    "The books are part of the fee, so you won't need to buy anything extra.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
