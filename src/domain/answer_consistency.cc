@@ -1540,7 +1540,8 @@ class FactFinder {
       if ((In(now, t_[k].text) ||
            (k > 0 && t_[k - 1].text == "this" &&
             (t_[k].text == "morning" || t_[k].text == "afternoon" || t_[k].text == "evening"))) &&
-          !(k >= to && k > 0 && (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf")))
+          !(k >= to && k > 0 &&
+            (t_[k - 1].text == "from" || t_[k - 1].text == "vanaf" || t_[k - 1].text == "of")))
         return true;
     return false;
   }
@@ -2105,6 +2106,14 @@ class FactFinder {
     // "een week", "a month", "an hour", "half an hour", "een half uur".
     if ((w == "een" || w == "a" || w == "an" || w == "one") && i + 1 < t_.size()) {
       if (t_[i + 1].text == "half" || t_[i + 1].text == "halve") return std::make_pair(0.5, i + 2);
+      // "a full week", "a whole month", "een hele maand".
+      static const WordSet whole = {"full", "whole", "hele", "volle", "complete", "gehele"};
+      // Not what is priced ("£68 for a full day").
+      const bool priced_unit = i >= 2 && (t_[i - 1].text == "for" || t_[i - 1].text == "voor") &&
+                               t_[i - 2].type == Token::kNumber;
+      if (i + 2 < t_.size() && In(whole, t_[i + 1].text) && TimeUnitOf(t_[i + 2].text) &&
+          !priced_unit)
+        return std::make_pair(1.0, i + 2);
       // "a year and a half", "een jaar en een half".
       if (TimeUnitOf(t_[i + 1].text)) {
         const bool and_half =

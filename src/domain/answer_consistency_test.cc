@@ -1449,6 +1449,24 @@ TEST(AnswerConsistencyTest, NinthRoundACostSaidOfIt) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NinthRoundAFullWeekAndDaysOfToday) {
+  // "a full week", "een hele maand" are periods; "£68 for a full day" is
+  // what is priced.
+  EXPECT_EQ(Kinds("Policyholders must report a burglary within 48 hours of discovering it.",
+                  "Mr Clarke, there's no rush, you've got a full week to let us know."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(
+      Kinds("We charge £68 for a full day.", "Hi Rachel, three full days a week comes to £204.")
+          .empty());
+  // "within ten working days of today" counts from today: a rule.
+  EXPECT_EQ(Kinds("We aim to complete non-urgent repairs within 20 working days.",
+                  "Hi Mrs O'Brien, we aim to fix it within ten working days of today."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("We aim to complete non-urgent repairs within 20 working days.",
+                    "Hi Mrs O'Brien, we aim to fix it within twenty working days of today.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
