@@ -1803,7 +1803,8 @@ class FactFinder {
         "delivery",    "retour",       "return",   "klacht",      "complaint",    "trein",
         "train",       "vlucht",       "flight",   "bus",         "bezorging",    "slot",
         "tijdvak",     "bezorgmoment", "basket",   "mandje",      "winkelmandje", "cart",
-        "winkelwagen", "total",        "totaal"};
+        "winkelwagen", "total",        "totaal",   "salaris",     "salary",       "loon",
+        "wages"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
     // "your two-hour hospital appointment", "je 3-daagse boeking": the
     // customer's, said before what it is of.
