@@ -2282,23 +2282,23 @@ class FactFinder {
           if (t_[end + 2].text != "morning" && c->minutes < 12 * 60) c->minutes += 720;
           c->loose = false;
           end += 3;
-        } else if (end + 1 < t_.size() && t_[end].text == "at" && t_[end + 1].text == "night" &&
-                   c->minutes < 12 * 60 && c->minutes >= 6 * 60) {
-          c->minutes += 720;
-          c->loose = false;
-          end += 2;
-        } else if (end + 1 < t_.size() && t_[end].text == "this" &&
-                   (t_[end + 1].text == "evening" || t_[end + 1].text == "afternoon") &&
-                   c->minutes < 12 * 60) {
-          // "till six this evening".
-          c->minutes += 720;
-          c->loose = false;
-          end += 2;
-        } else if (end < t_.size() && t_[end].text == "tonight" && c->minutes < 12 * 60 &&
-                   c->minutes >= 5 * 60) {
-          c->minutes += 720;
-          c->loose = false;
-          end += 1;
+        } else {
+          // "10 at night", "till six this evening", "eight tonight": the
+          // evening, and the words that said so.
+          const size_t said =
+              end + 1 < t_.size() && t_[end].text == "at" && t_[end + 1].text == "night" &&
+                      c->minutes >= 6 * 60
+                  ? 2
+              : end + 1 < t_.size() && t_[end].text == "this" &&
+                      (t_[end + 1].text == "evening" || t_[end + 1].text == "afternoon")
+                  ? 2
+              : end < t_.size() && t_[end].text == "tonight" && c->minutes >= 5 * 60 ? 1
+                                                                                     : 0;
+          if (said > 0 && c->minutes < 12 * 60) {
+            c->minutes += 720;
+            c->loose = false;
+            end += said;
+          }
         }
         Add(ConflictKind::kDeadline, "clock", c->minutes, c->minutes, c->loose, from, end);
         skip_until_ = end;
