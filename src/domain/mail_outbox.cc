@@ -68,18 +68,20 @@ Status FailReply(Store& store, const Clock& clock, ConversationService& conversa
                  const OutboxOptions& options, const OutboxItem& item, Delivery state,
                  const std::string& why) {
   LUISTER_ASSIGN_OR_RETURN(OutboxRepository * outbox, store.Find<OutboxRepository>());
+  // Not answered after all: back with the team. First, so that whoever sees
+  // the failed reply (another node, the agent's screen) never sees the
+  // conversation still waiting on the customer; a failure between the two
+  // writes leaves it with the team and the reply queued, the safe side.
+  ConversationPatch back;
+  back.status = ConversationStatus::kWaitingOnUs;
+  auto changed = conversations.Update(item.conversation_id, back, std::nullopt);
+  if (!changed.ok() && changed.status().code() != StatusCode::kNotFound) return changed.status();
   LUISTER_RETURN_IF_ERROR(outbox->Finish(item.message_id, state, why, std::nullopt, clock.Now()));
   if (options.log)
     options.log("reply " + std::to_string(item.message_id) + " " + std::string(ToString(state)) +
                 ": " + why);
   if (options.counted) options.counted(state);
-  LUISTER_RETURN_IF_ERROR(conversations.DeliveryChanged(item.conversation_id, item.message_id));
-  // Not answered after all: back with the team.
-  ConversationPatch back;
-  back.status = ConversationStatus::kWaitingOnUs;
-  auto changed = conversations.Update(item.conversation_id, back, std::nullopt);
-  if (!changed.ok() && changed.status().code() != StatusCode::kNotFound) return changed.status();
-  return Status::Ok();
+  return conversations.DeliveryChanged(item.conversation_id, item.message_id);
 }
 
 Result<Timestamp> MailOutbox::RunRound() {
