@@ -839,8 +839,7 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       // one list.
       const bool preposition =
           ((w == "because" || w == "since") && sentence.compare(j, 3, " of") == 0) ||
-          (w == "als" && (current.find("zowel ") != std::string::npos ||
-                          current.find("Zowel ") != std::string::npos));
+          (w == "als" && Lower(current).find("zowel ") != std::string::npos);
       // "and you don't need", "en hij mag": "and" before a subject starts
       // another claim; elsewhere it joins the parts of one.
       const bool joins =
@@ -901,13 +900,7 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
           !In(pronoun, words[m + 1].text))
         continue;
       // Split at that word in the text.
-      const std::string lower = [&] {
-        std::string x = out[k];
-        std::transform(x.begin(), x.end(), x.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return x;
-      }();
-      const size_t at = lower.find(" " + words[m].text + " " + words[m + 1].text);
+      const size_t at = Lower(out[k]).find(" " + words[m].text + " " + words[m + 1].text);
       if (at == std::string::npos) break;
       const std::string rest = out[k].substr(at + 1);
       out[k].resize(at);
@@ -1661,8 +1654,7 @@ class FactFinder {
           "kids",  "kleinkind", "kleinkinderen", "oma",      "opa"};
       size_t k = from;
       // Back over "7 en" in "van 7 en 2 jaar".
-      while (k >= 2 &&
-             (t_[k - 1].text == "en" || t_[k - 1].text == "and" || t_[k - 1].text == ",") &&
+      while (k >= 2 && (t_[k - 1].text == "en" || t_[k - 1].text == "and") &&
              t_[k - 2].type == Token::kNumber)
         k -= 2;
       if (k >= 2 && (t_[k - 1].text == "van" || t_[k - 1].text == "of") &&
@@ -4311,9 +4303,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // not a rule turned around.
     if (static const WordSet because = {"as", "because", "since", "omdat", "aangezien", "doordat"};
         r.negations % 2 && r.tokens.size() > 2 && In(because, r.tokens[0].text) &&
-        In(SubjectWords(), r.tokens[1].text) &&
-        std::none_of(r.tokens.begin(), r.tokens.end(),
-                     [](const Token& t) { return t.text == ","; }))
+        In(SubjectWords(), r.tokens[1].text))
       continue;
     // The clause of the answer that says the same turned around, and the
     // one that says it as the reply does.
