@@ -3623,6 +3623,61 @@ Stance StanceOf(const Sentence& c, Language lang) {
   return out;
 }
 
+// The answer's clause that forbids by name what a reply's claim of leave
+// names ("Tripods are not permitted", "In de treinen zijn honden niet
+// toegestaan": the things named before the word of leave), unless the
+// claim names an exception the answer makes ("met uitzondering van
+// hulphonden", "except baby food"). A Dutch compound names its last part
+// ("huishond" is a "hond").
+const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
+                              const std::vector<Stance>& pub_stance, const Stance& claim,
+                              Language lang) {
+  static const WordSet leave = {"allowed", "permitted", "toegestaan", "toegelaten", "welcome",
+                                "welkom",  "verboden",  "forbidden",  "prohibited", "banned"};
+  // "Resale through other channels is not allowed": one of them is.
+  static const WordSet other = {"other", "others", "ander", "andere", "anders"};
+  static const WordSet except = {"except", "exception", "behalve", "uitzondering", "uitgezonderd"};
+  const auto names = [&](const std::string& w, const std::string& thing) {
+    return SameThing(w, thing) || (lang == Language::kNl && thing.size() >= 4 &&
+                                   w.size() > thing.size() + 2 && w.ends_with(thing));
+  };
+  const auto claim_names = [&](const std::vector<std::string>& things) {
+    return std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
+      return std::any_of(things.begin(), things.end(),
+                         [&](const std::string& x) { return x[0] != '#' && names(w, x); });
+    });
+  };
+  for (size_t k = 0; k < pub_clauses.size(); ++k) {
+    const Sentence& p = pub_clauses[k];
+    if (p.condition || pub_stance[k].said[1] >= 0 || pub_stance[k].said[0] != 0) continue;
+    if (std::any_of(p.tokens.begin(), p.tokens.end(),
+                    [](const Token& t) { return In(except, t.text); }))
+      continue;
+    std::vector<std::string> forbidden;
+    bool said_by_name = false;  // "not allowed", not "can't be paid by card"
+    for (const Token& t : p.tokens) {
+      if ((said_by_name = In(leave, t.text)) || In(other, t.text)) break;
+      const std::string stem = Stem(t.text, lang);
+      if (std::find(pub_stance[k].things.begin(), pub_stance[k].things.end(), stem) !=
+          pub_stance[k].things.end())
+        forbidden.push_back(stem);
+    }
+    if (!said_by_name || !claim_names(forbidden)) continue;
+    const bool exception =
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& e) {
+          return std::any_of(e.tokens.begin(), e.tokens.end(),
+                             [](const Token& t) { return In(except, t.text); }) &&
+                 std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
+                   return std::any_of(e.stems.begin(), e.stems.end(), [&](const std::string& x) {
+                     return w == x || SameThing(w, x);
+                   });
+                 });
+        });
+    if (!exception) return &p;
+  }
+  return nullptr;
+}
+
 // The findings that are conflicts; the others are what a guard let pass.
 const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "fact.period",
@@ -3636,6 +3691,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "yesno.stance_turned",
                                                    "yesno.stance_turned_of_it",
                                                    "yesno.also_what_is_not",
+                                                   "yesno.forbidden_allowed",
                                                    "procedure.who_acts",
                                                    "yesno.opposite",
                                                    "yesno.not_needed",
@@ -4885,6 +4941,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
             break;
           }
         }
+        // "Tripods are not permitted" against "tripods are fine", "honden
+        // zijn niet toegestaan" against "jullie huishond mag ook mee": what
+        // the answer forbids by name, allowed. One word in common is enough
+        // when it names what is forbidden and no exception the answer makes.
+        if (q == 1 && rs.said[1] > 0 && !r.text.ends_with("?") &&
+            (best == 0 || (rs.may_by_can && best < 2)))
+          if (const Sentence* forbids = ForbidsByName(pub_clauses, pub_stance, rs, lang)) {
+            add("yesno.forbidden_allowed", ConflictKind::kYesNo, "not allowed", "allowed", *forbids,
+                r);
+            turned.insert(&r);
+            break;
+          }
         if (best == 0 || (q == 1 && rs.may_by_can && best < 2)) continue;
         const Sentence* against = nullptr;
         bool agrees = false;
@@ -5354,13 +5422,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // af") and the reply has the customer take it themselves ("just raise
   // the request yourself").
   {
-    static const WordSet self = {"yourself", "yourselves", "zelf", "jezelf", "uzelf"};
+    static const WordSet self_words = {"yourself", "yourselves", "zelf", "jezelf", "uzelf"};
+    const WordSet& self = self_words;
     static const WordSet others = {
         "manager",  "employer",   "werkgever",  "leidinggevende", "parent",    "parents",
         "ouder",    "ouders",     "landlord",   "verhuurder",     "doctor",    "gp",
         "huisarts", "school",     "teacher",    "leraar",         "docent",    "mentor",
         "tutor",    "supervisor", "accountant", "notaris",        "solicitor", "lawyer",
-        "advocaat", "member",     "lid",        "guardian",       "voogd",     "partner"};
+        "advocaat", "member",     "lid",        "guardian",       "voogd",     "partner",
+        "we",       "wij",        "winkel",     "store",          "shop",      "klantenservice"};
     const bool pub_self =
         std::any_of(pub_clauses.begin(), pub_clauses.end(), [](const Sentence& p) {
           return std::any_of(p.tokens.begin(), p.tokens.end(),
@@ -5380,6 +5450,37 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
           });
       if (by_other == pub_clauses.end()) continue;
       add("procedure.who_acts", ConflictKind::kProcedure, by_other->text, r.text, *by_other, r);
+      break;
+    }
+    // The other way round: the answer has the customer take the step
+    // themselves ("meldt u uw zonnepanelen zelf aan", "Doe eerst aangifte
+    // bij de politie") and the reply has the company take it for them
+    // ("wij melden je installatie voor je aan", "dan doen wij de aangifte
+    // voor je").
+    static const WordSet we = {"we", "wij", "we'll", "we're"};
+    const auto for_you = [](const Sentence& s) {
+      for (size_t k = 0; k + 1 < s.tokens.size(); ++k)
+        if ((s.tokens[k].text == "voor" || s.tokens[k].text == "for") &&
+            (s.tokens[k + 1].text == "je" || s.tokens[k + 1].text == "u" ||
+             s.tokens[k + 1].text == "jou" || s.tokens[k + 1].text == "you"))
+          return true;
+      return false;
+    };
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || said_already(r) || !for_you(r)) continue;
+      if (std::none_of(r.tokens.begin(), r.tokens.end(),
+                       [](const Token& t) { return In(we, t.text); }))
+        continue;
+      const auto by_customer =
+          std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+            if (p.condition || p.negations % 2 || Shared(r, p) < 2 || for_you(p)) return false;
+            const bool self = std::any_of(p.tokens.begin(), p.tokens.end(),
+                                          [](const Token& t) { return In(self_words, t.text); });
+            return self || p.imperative || p.instruction;
+          });
+      if (by_customer == pub_clauses.end()) continue;
+      add("procedure.who_acts", ConflictKind::kProcedure, by_customer->text, r.text, *by_customer,
+          r);
       break;
     }
   }

@@ -1467,6 +1467,39 @@ TEST(AnswerConsistencyTest, NinthRoundAFullWeekAndDaysOfToday) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundWhatIsForbiddenByNameAllowed) {
+  // One word in common is enough when it names what the answer forbids.
+  EXPECT_EQ(Kinds("Scooters are not permitted on the platforms.",
+                  "Hi Dave, scooters are fine on the platforms as long as they're folded."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Scooters are not permitted on the platforms.",
+                    "Hi Dave, sorry, you'll have to leave the scooter at home.")
+                  .empty());
+  // A Dutch compound names its last part, and an exception is no conflict.
+  EXPECT_EQ(Kinds("In de bibliotheek zijn honden niet toegestaan, met uitzondering van hulphonden.",
+                  "Hoi Sanne, je waakhond mag gewoon mee naar binnen."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds("In de bibliotheek zijn honden niet toegestaan, met uitzondering van hulphonden.",
+            "Hoi Sanne, je hulphond mag gewoon mee naar binnen.")
+          .empty());
+}
+
+TEST(AnswerConsistencyTest, TenthRoundTheCompanyTakesTheCustomersStep) {
+  EXPECT_EQ(Kinds("Je geeft je meterstand zelf door in de app.",
+                  "Hoi Anouk, wij geven je meterstand voor je door in de app."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Je geeft je meterstand zelf door in de app.",
+                    "Hoi Anouk, je geeft je meterstand zelf even door in de app.")
+                  .empty());
+  EXPECT_EQ(Kinds("To end your plan, cancel the plan yourself under Settings.",
+                  "Hi Joe, no problem, we'll cancel the plan for you today."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("To end your plan, cancel the plan yourself under Settings.",
+                    "Hi Joe, you can cancel the plan yourself under Settings.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
