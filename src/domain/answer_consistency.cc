@@ -3630,8 +3630,15 @@ Stance StanceOf(const Sentence& c, Language lang) {
 // hulphonden", "except baby food"). A Dutch compound names its last part
 // ("huishond" is a "hond").
 const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
-                              const std::vector<Stance>& pub_stance, const Stance& claim,
-                              Language lang) {
+                              const std::vector<Stance>& pub_stance, const Sentence& reply_clause,
+                              const Stance& claim, Language lang) {
+  // "a regular bike is fine" against "e-bikes are not allowed": another
+  // kind of the thing.
+  static const WordSet another_kind = {"regular", "normal",  "standard", "ordinary",
+                                       "gewone",  "normale", "andere",   "other"};
+  if (std::any_of(reply_clause.tokens.begin(), reply_clause.tokens.end(),
+                  [](const Token& t) { return In(another_kind, t.text); }))
+    return nullptr;
   static const WordSet leave = {"allowed", "permitted", "toegestaan", "toegelaten", "welcome",
                                 "welkom",  "verboden",  "forbidden",  "prohibited", "banned"};
   // "Resale through other channels is not allowed": one of them is.
@@ -3706,8 +3713,166 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "procedure.steps_reordered",
                                                    "procedure.step_left_out"};
 
+// Why a reply's clause that turns the answer's clause around still agrees
+// with it, or "" when nothing explains it:
+// - "yesno.with_for_without": the condition turned too ("zonder machtiging
+//   kunnen familieleden geen medicijnen ophalen" against "met een
+//   machtiging kan het wel");
+// - "yesno.rather_than": what the answer rules out, set aside ("not the main
+//   entrance" against "use the Education Entrance rather than the main
+//   doors");
+// - "yesno.under_its_own_condition": a consequence of doing what another
+//   clause of the answer asks ("Vult u het biedformulier in, dan nemen we
+//   het in behandeling" against "Mondelinge biedingen nemen wij niet in
+//   behandeling").
+std::string_view TurnExplained(const Sentence& r, const Sentence& p,
+                               const std::vector<Sentence>& rep_clauses,
+                               const std::vector<Sentence>& pub_clauses) {
+  const auto at = [](const Sentence& c, std::string_view a, std::string_view b) {
+    for (size_t k = 0; k < c.tokens.size(); ++k)
+      if (c.tokens[k].text == a || c.tokens[k].text == b) return k;
+    return c.tokens.size();
+  };
+  // The words just after "with"/"without".
+  const auto object = [](const Sentence& c, size_t k) {
+    std::set<std::string> words;
+    for (size_t m = k + 1; m < c.tokens.size() && m <= k + 4; ++m)
+      if (c.tokens[m].text.size() >= 4) words.insert(c.tokens[m].text);
+    return words;
+  };
+  const auto meet = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const std::string& w) {
+      return std::any_of(b.begin(), b.end(), [&](const std::string& x) { return SameThing(w, x); });
+    });
+  };
+  for (const auto& [with, without] : {std::pair{"met", "zonder"}, std::pair{"with", "without"}}) {
+    const size_t pw = at(p, without, ""), pm = at(p, with, ""), rw = at(r, without, ""),
+                 rm = at(r, with, "");
+    if (pw < p.tokens.size() && rm < r.tokens.size() && rw == r.tokens.size() &&
+        meet(object(p, pw), object(r, rm)))
+      return "yesno.with_for_without";
+    if (pm < p.tokens.size() && pw == p.tokens.size() && rw < r.tokens.size() &&
+        rm == r.tokens.size() && meet(object(p, pm), object(r, rw)))
+      return "yesno.with_for_without";
+  }
+  if (p.negations % 2) {
+    for (size_t k = 0; k + 1 < r.tokens.size(); ++k) {
+      const std::string& w = r.tokens[k].text;
+      const std::string& next = r.tokens[k + 1].text;
+      if (!((w == "rather" && next == "than") || (w == "instead" && next == "of") ||
+            (w == "plaats" && k > 0 && r.tokens[k - 1].text == "in" && next == "van")))
+        continue;
+      std::set<std::string> set_aside;
+      for (size_t m = k + 2; m < r.tokens.size(); ++m) set_aside.insert(r.tokens[m].text);
+      std::set<std::string> ruled_out;
+      for (const Token& t : p.tokens) ruled_out.insert(t.text);
+      for (const std::string& x : set_aside)
+        if (x.size() >= 4 && ruled_out.contains(x)) return "yesno.rather_than";
+    }
+  }
+  // "..., dan nemen we het in behandeling" after "Vult u het formulier in".
+  const size_t ri = static_cast<size_t>(&r - rep_clauses.data());
+  if (ri > 0 && ri < rep_clauses.size() && rep_clauses[ri - 1].condition && p.negations % 2 &&
+      r.negations % 2 == 0 && !r.tokens.empty() &&
+      (r.tokens[0].text == "dan" || r.tokens[0].text == "then")) {
+    const Sentence& premise = rep_clauses[ri - 1];
+    for (const Sentence& q : pub_clauses)
+      if (&q != &p && q.negations % 2 == 0 && !q.condition && Shared(premise, q) >= 2 &&
+          Shared(premise, p) < Shared(premise, q))
+        return "yesno.under_its_own_condition";
+  }
+  return "";
+}
+
+// The clause of a sentence a value is said in: the clause holding as many
+// of the sentence's values written the same way as come up to it.
+std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Sentence& s) {
+  const auto head = [](const Fact& x) { return Lower(x.text.substr(0, x.text.find(' '))); };
+  const std::string h = head(f);
+  size_t before = 0;
+  for (const Fact& g : facts) {
+    if (&g == &f) break;
+    before += g.sentence == f.sentence && head(g) == h;
+  }
+  size_t seen = 0;
+  for (const std::string& c : SplitClauses(s.text)) {
+    const std::string lower = Lower(c);
+    for (size_t at = lower.find(h); at != std::string::npos; at = lower.find(h, at + h.size()))
+      if (seen++ == before) return c;
+  }
+  return s.text;
+}
+
+// "As I mentioned on the call", "Zoals ik u aan de telefoon al uitlegde",
+// "Naar aanleiding van ons telefoongesprek": the conversation the reply
+// follows, not a way the customer is sent.
+bool RecallsAConversation(const Sentence& c) {
+  if (c.tokens.size() < 3) return false;
+  const std::string& first = c.tokens[0].text;
+  if (first == "naar" && c.tokens[1].text == "aanleiding") return true;
+  if (first != "as" && first != "zoals" && first != "following") return false;
+  static const WordSet said = {"mentioned", "said",    "discussed",   "explained",
+                               "told",      "agreed",  "promised",    "spoke",
+                               "besproken", "zei",     "zeiden",      "uitlegde",
+                               "vertelde",  "gezegd",  "afgesproken", "beloofd",
+                               "uitgelegd", "verteld", "bespraken",   "telefoongesprek"};
+  return std::any_of(c.tokens.begin() + 1, c.tokens.end(),
+                     [](const Token& t) { return In(said, t.text); });
+}
+
+// The reply without its sign-off ("Met vriendelijke groet, Kraan & Zn",
+// "Kind regards, Learning Team"): a closing word at a sentence's start
+// with at most a name or two after it. The company's name there says
+// nothing of the answer's claims about that company.
+std::string_view WithoutSignOff(std::string_view reply) {
+  static constexpr std::array<std::string_view, 18> kClosings = {"met vriendelijke groet",
+                                                                 "vriendelijke groet",
+                                                                 "hartelijke groet",
+                                                                 "groetjes",
+                                                                 "groeten",
+                                                                 "groet",
+                                                                 "liefs",
+                                                                 "kind regards",
+                                                                 "best regards",
+                                                                 "warm regards",
+                                                                 "warmest regards",
+                                                                 "regards",
+                                                                 "best wishes",
+                                                                 "all the best",
+                                                                 "cheers",
+                                                                 "yours sincerely",
+                                                                 "sincerely",
+                                                                 "yours faithfully"};
+  const std::string lower = Lower(std::string(reply));
+  for (size_t at = 0; at < lower.size(); ++at) {
+    size_t before = at;
+    bool new_line = false;
+    while (before > 0 && (lower[before - 1] == ' ' || lower[before - 1] == '\n'))
+      new_line = new_line || lower[--before] == '\n';
+    const bool starts =
+        at == 0 || new_line ||
+        (before < at && std::string_view(".!?").find(lower[before - 1]) != std::string_view::npos);
+    if (!starts) continue;
+    for (const std::string_view closing : kClosings) {
+      if (lower.compare(at, closing.size(), closing) != 0) continue;
+      const size_t end = at + closing.size();
+      if (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))) continue;
+      size_t words = 0;
+      bool in_word = false;
+      for (size_t k = end; k < lower.size(); ++k) {
+        const bool letter = std::isalnum(static_cast<unsigned char>(lower[k])) != 0;
+        words += letter && !in_word;
+        in_word = letter;
+      }
+      if (words <= 8) return reply.substr(0, at);
+    }
+  }
+  return reply;
+}
+
 std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply) {
   std::vector<ConflictSignal> out;
+  reply = WithoutSignOff(reply);
   const std::vector<std::string> pub_texts = SplitSentences(published);
   const std::vector<std::string> reply_texts = SplitSentences(reply);
   if (pub_texts.empty() || reply_texts.empty()) return out;
@@ -3910,6 +4075,36 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     for (const Fact& g : rep_facts)
       in_sentence += !g.own && g.sentence == f.sentence &&
                      (Comparable(f, g) || (f.kind == ConflictKind::kDate && g.kind == f.kind));
+    // One value said twice, once per clause, where the answer says it
+    // once: clause by clause. "we need 30 days' notice before you move out,
+    // and your deposit comes back within 30 days" says the answer's 30 days
+    // of the deposit, and another value of the notice.
+    const auto twice = [&] {
+      size_t in_reply = 0, in_answer = 0;
+      for (const Fact& g : rep_facts)
+        in_reply += !g.own && g.sentence == f.sentence && Comparable(f, g) && SameValue(f, g);
+      for (const Fact* p : candidates) in_answer += SameValue(f, *p);
+      return in_reply >= 2 && in_answer == 1;
+    };
+    if (in_sentence > 1 && same_related >= 0 && f.kind != ConflictKind::kDate && twice()) {
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      double clause_best = -1, clause_same = -1;
+      const Fact* by_clause = nullptr;
+      for (const Fact* p : candidates) {
+        const double r = Related(around, reader.Read(ClauseOf(pub_facts, *p, pub[p->sentence])));
+        if (SameValue(f, *p)) clause_same = std::max(clause_same, r);
+        if (r > clause_best) {
+          clause_best = r;
+          by_clause = p;
+        }
+      }
+      if (by_clause && !SameValue(f, *by_clause) && clause_best >= kSameClaim &&
+          clause_best > clause_same + 0.2) {
+        same_related = -1;
+        best = by_clause;
+        best_related = std::max(best_related, kSameClaim);
+      }
+    }
     if (same_related >= 0 &&
         !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2)) {
       result = Outcome::kSame;
@@ -4250,13 +4445,44 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     const bool only_ones = candidates.size() == 1 && same_in_reply == 1;
     // Or a time on the same side as the one the answer's one sentence of
     // times gives ("open until half six" against "open 7:30am to 6pm").
+    // Related by a word, or by the way both name ("telefonisch bereikbaar
+    // tot 17.00 uur" against "bellen tot 18.00 uur").
+    const bool same_way =
+        std::any_of(rep[f.sentence].means.begin(), rep[f.sentence].means.end(),
+                    [&](const auto& m) { return pub[best->sentence].means.contains(m.first); });
     const bool sided =
-        f_side != 0 && side(pub[best->sentence], *best) == f_side && best_related > 0 &&
+        f_side != 0 && side(pub[best->sentence], *best) == f_side &&
+        (best_related > 0 || same_way) &&
         std::none_of(candidates.begin(), candidates.end(), [&](const Fact* p) {
           return p != best && side(pub[p->sentence], *p) == f_side && !SameValue(*p, *best);
         });
-    const bool related = best_related >= kRelated || (only_ones && f.kind != ConflictKind::kDate) ||
-                         (only_ones && best_related > 0) || sided;
+    bool related = best_related >= kRelated || (only_ones && f.kind != ConflictKind::kDate) ||
+                   (only_ones && best_related > 0) || sided;
+    // Or clause by clause: "we can do Saturday viewings between 10am and
+    // 5pm" is about "from 10am to 4pm on Saturdays", not "from 9am to 7pm
+    // on weekdays" in the same sentence.
+    if (!related && best_related >= kRelated / 2) {
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      const Fact* by_clause = nullptr;
+      double clause_best = 0;
+      for (const Fact* p : candidates) {
+        const double r = Related(around, reader.Read(ClauseOf(pub_facts, *p, pub[p->sentence])));
+        if (r > clause_best) {
+          clause_best = r;
+          by_clause = p;
+        }
+      }
+      // Only where the answer's sentence says more values of the kind.
+      const auto in_its_sentence = std::count_if(
+          candidates.begin(), candidates.end(),
+          [&](const Fact* p) { return by_clause && p->sentence == by_clause->sentence; });
+      if (by_clause && clause_best >= kRelated && !SameValue(f, *by_clause) &&
+          in_its_sentence >= 2 && around.negations % 2 == 0 &&
+          (f_side == 0 || side(pub[by_clause->sentence], *by_clause) == f_side)) {
+        best = by_clause;
+        related = true;
+      }
+    }
     if (related) {
       static constexpr std::array<std::string_view, 6> kStrong = {
           "fact.amount", "fact.period", "fact.deadline", "fact.date", "", ""};
@@ -4318,8 +4544,10 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // of the answer state, turned around (and none of them as the reply
   // says it).
   std::vector<Sentence> pub_clauses, rep_clauses;
-  std::set<const Sentence*> turned;   // reply clauses found saying yes for no (or no for yes)
-  std::set<const Sentence*> only_if;  // reply clauses that say the other side of an "only"
+  std::set<const Sentence*> turned;  // reply clauses found saying yes for no (or no for yes)
+  // Reply clauses that turn a clause around for a reason that agrees: the
+  // other side of an "only", past a limit, the condition turned too.
+  std::set<const Sentence*> explained;
   // "..., but not damage caused by flooding", "and cannot be exchanged":
   // a clause without its own subject and verb says them with the one
   // before it.
@@ -4486,7 +4714,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
                  });
         })) {
       add("yesno.only_if", ConflictKind::kYesNo, say(*best), say(r), *best, r);
-      only_if.insert(&r);
+      explained.insert(&r);
       continue;
     }
     // "één parkeervergunning per adres aanvragen" against "een tweede kunt
@@ -4494,7 +4722,13 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // allowed": what lies past a limit is refused.
     if (best->negations % 2 == 0 && r.negations % 2 && PastTheLimit(*best, r)) {
       add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
-      only_if.insert(&r);
+      explained.insert(&r);
+      continue;
+    }
+    if (const std::string_view why = TurnExplained(r, *best, rep_clauses, pub_clauses);
+        !why.empty()) {
+      add(why, ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
       continue;
     }
     add("yesno.turned", ConflictKind::kYesNo, say(*best), say(r), *best, r);
@@ -4896,7 +5130,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       return n;
     };
     for (const Sentence& r : rep_clauses) {
-      if (r.condition || turned.contains(&r) || only_if.contains(&r)) continue;
+      if (r.condition || turned.contains(&r) || explained.contains(&r)) continue;
       if (said_already(r)) continue;
       const Stance rs = StanceOf(r, lang);
       // Two prices say what something costs, not whether ("the Deluxe is
@@ -4947,7 +5181,7 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         // when it names what is forbidden and no exception the answer makes.
         if (q == 1 && rs.said[1] > 0 && !r.text.ends_with("?") &&
             (best == 0 || (rs.may_by_can && best < 2)))
-          if (const Sentence* forbids = ForbidsByName(pub_clauses, pub_stance, rs, lang)) {
+          if (const Sentence* forbids = ForbidsByName(pub_clauses, pub_stance, r, rs, lang)) {
             add("yesno.forbidden_allowed", ConflictKind::kYesNo, "not allowed", "allowed", *forbids,
                 r);
             turned.insert(&r);
@@ -5107,10 +5341,15 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   const double whole = Related(pub_all, rep_all);
   std::map<std::string, std::string> asserted, refused;
   const std::string pub_lower_all = Lower(std::string(published));
+  // A way with no fee ("tickets bought at the box office have no booking
+  // fee") is a way, not one ruled out.
   for (const Sentence& p : pub_clauses)
-    (p.negations % 2 ? refused : asserted).insert(p.means.begin(), p.means.end());
+    (p.negations % 2 && StanceOf(p, lang).said[0] <= 0 ? refused : asserted)
+        .insert(p.means.begin(), p.means.end());
   for (const Sentence& r : rep_clauses) {
-    if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r)) continue;
+    if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r) ||
+        RecallsAConversation(r))
+      continue;
     // A signature last ("IT Service Desk", "Box Office") names no way.
     if (&r == &rep_clauses.back() && r.tokens.size() <= 4 && !r.instruction && !r.imperative &&
         rep.back().tokens.size() <= 4)

@@ -1500,6 +1500,73 @@ TEST(AnswerConsistencyTest, TenthRoundTheCompanyTakesTheCustomersStep) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundWhatTurnsAClaimAroundAndWhatDoesNot) {
+  // The company's name in the sign-off says nothing of its claims.
+  EXPECT_TRUE(Kinds("Glaszetter Bos plaatst geen dakramen.",
+                    "Beste meneer Dam, een dakraam kunnen wij helaas niet plaatsen. Met "
+                    "vriendelijke groet, Glaszetter Bos")
+                  .empty());
+  EXPECT_EQ(Kinds("Glaszetter Bos plaatst geen dakramen.",
+                  "Beste meneer Dam, uw dakraam plaatsen wij graag volgende week. Met "
+                  "vriendelijke groet, Glaszetter Bos"),
+            std::vector{ConflictKind::kYesNo});
+  // The condition turned as well: "zonder X geen" is "met X wel".
+  EXPECT_TRUE(Kinds("Zonder pasje kunt u geen boeken lenen.",
+                    "Hoi Bas, met een pasje kun je gewoon boeken lenen.")
+                  .empty());
+  // What the answer rules out, set aside with "rather than".
+  EXPECT_TRUE(Kinds("Deliveries use the loading bay on Mill Lane, not the front door.",
+                    "Hi Sue, please bring it to the loading bay on Mill Lane rather than the "
+                    "front door.")
+                  .empty());
+  // A consequence of doing what another clause of the answer asks.
+  EXPECT_TRUE(Kinds("Een klacht dient u in via het klachtenformulier op de website. Klachten "
+                    "per telefoon nemen wij niet in behandeling.",
+                    "Vult u het klachtenformulier op de website in, dan nemen we uw klacht "
+                    "direct in behandeling.")
+                  .empty());
+  // The conversation the reply follows names no way.
+  EXPECT_TRUE(Kinds("Address changes are made in your online account; our phone team cannot "
+                    "change addresses.",
+                    "As I mentioned on the phone, Mr Lee, please update the address in your "
+                    "online account.")
+                  .empty());
+  // A way with no fee is a way, not one ruled out.
+  EXPECT_TRUE(Kinds("Online bookings carry a £2 fee per seat. Seats bought at the ticket desk "
+                    "have no fee.",
+                    "Hi Ali, if you call in at the ticket desk you won't pay any fee.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, TenthRoundValuesClauseByClause) {
+  // One value said twice where the answer says it once: each clause
+  // decides what it is about.
+  EXPECT_EQ(Kinds("Tenants must give 60 days' written notice. The deposit is returned within "
+                  "30 days after the final inspection.",
+                  "Hi Sam, we need 30 days' written notice, and the deposit is returned "
+                  "within 30 days after the final inspection."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds("Tenants must give 60 days' written notice. The deposit is returned within "
+                    "30 days after the final inspection.",
+                    "Hi Sam, we need 60 days' written notice, and the deposit is returned "
+                    "within 30 days after the final inspection.")
+                  .empty());
+  // The clause names which of the sentence's times it is about.
+  EXPECT_EQ(Kinds("Tours run from 9am to 6pm on weekdays and from 11am to 3pm on Sundays.",
+                  "Hi Pat, on Sundays we run tours between 11am and 5pm."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Tours run from 9am to 6pm on weekdays and from 11am to 3pm on Sundays.",
+                    "Hi Pat, on Sundays we run tours between 11am and 3pm.")
+                  .empty());
+  // Phoning is being reachable by phone.
+  EXPECT_EQ(Kinds("De praktijk is op werkdagen telefonisch bereikbaar van 8.00 tot 17.00 uur.",
+                  "Hoi Kim, je kunt ons op werkdagen bellen tot 18.00 uur."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("De praktijk is op werkdagen telefonisch bereikbaar van 8.00 tot 17.00 uur.",
+                    "Hoi Kim, je kunt ons op werkdagen bellen tot 17.00 uur.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
