@@ -754,6 +754,15 @@ std::vector<std::string> SplitSentences(std::string_view text) {
       flush();
       continue;
     }
+    // A pictograph (four UTF-8 bytes: "🚗", "👍") followed by a capital
+    // ends a chat sentence: "Each lesson is 90 minutes 🚗 You bought ...".
+    if ((static_cast<unsigned char>(c) & 0xF8) == 0xF0 && i + 5 < text.size() &&
+        text[i + 4] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 5]))) {
+      current.append(text.substr(i, 4));
+      i += 3;
+      flush();
+      continue;
+    }
     current += c;
     if ((c == '.' || c == '!' || c == '?' || c == ';') &&
         (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
@@ -1605,9 +1614,22 @@ class FactFinder {
       if (Word(from, -1) == "nog" || Word(from, -1) == "still" || Word(from, -2) == "nog" ||
           Word(to, 0) == "left" || Word(to, 0) == "remaining" || Word(to, 1) == "left")
         return true;
+    // "morgen, woensdag", "tomorrow (Friday)": the customer's day named.
+    static const WordSet today = {"morgen", "vandaag", "overmorgen", "tomorrow", "today"};
+    if (WeekdayOf(t_[from].text) && In(today, before)) return true;
+    // "de voorstelling is pas over ruim een week": how far off the
+    // customer's date is.
+    static const WordSet still = {"pas", "nog", "al"};
+    static const WordSet about = {"ruim", "bijna", "zo'n", "ongeveer", "krap"};
+    if ((before == "over" && In(still, before2)) ||
+        (In(about, before) && before2 == "over" && In(still, Word(from, -3))))
+      return true;
     // "you only went £32 overdrawn", "you've spent $40": the customer's.
+    // Not "must be used within 6 months": a rule in the passive.
     static const WordSet did = {"went", "spent", "used", "gebruikt", "uitgegeven", "owed"};
-    if (In(did, Word(from, -1)) || In(did, Word(from, -2))) return true;
+    static const WordSet passive = {"be", "is", "are", "worden", "wordt", "get", "gets"};
+    for (const int k : {-1, -2})
+      if (In(did, Word(from, k)) && !In(passive, Word(from, k - 1))) return true;
     // "your flight is three days out": how far off the customer's date is.
     if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
     // "je bestelling kwam dinsdag om 16.12 uur binnen", "your essay was
@@ -1850,8 +1872,9 @@ class FactFinder {
     }
     // "tot 20 inch", "tot € 50": up to.
     if (kind == ConflictKind::kAmount && from >= 1 && t_[from - 1].text == "tot") return -1;
-    // "voor nog geen twintig euro", "under £20", "less than $5": below it.
-    if (kind == ConflictKind::kAmount)
+    // "voor nog geen twintig euro", "under £20", "less than $5", "nog geen
+    // half uur": below it.
+    if (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)
       for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
         if ((t_[k].text == "geen" && k > 0 && t_[k - 1].text == "nog") || t_[k].text == "under" ||
             t_[k].text == "onder" ||
@@ -4302,6 +4325,20 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       weak("fact.worked_out");
       continue;
     }
+    // An amount of the answer with one of its percentages added or taken
+    // off ("£46.80 for double-sided" at £39 and 20 % more).
+    if (f.kind == ConflictKind::kAmount && f.unit == "money" &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+          return !p.own && p.unit == "money" && p.lo > 0 &&
+                 std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& q) {
+                   return !q.own && q.unit == "percent" && q.lo > 0 && q.lo < 100 &&
+                          (std::abs(p.lo * (1 + q.lo / 100) - f.lo) < 0.005 ||
+                           std::abs(p.lo * (1 - q.lo / 100) - f.lo) < 0.005);
+                 });
+        })) {
+      weak("fact.worked_out");
+      continue;
+    }
     // Not when the reply prices the very thing the answer prices ("het
     // pakket van 20 lessen kost € 1.240" against "een pakket van 20 lessen
     // kost € 1.140", however 20 lessons at € 62 add up).
@@ -4433,10 +4470,21 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     }
     // And the other way round: the reply rounds what the answer states to
     // a bound just past it ("voor nog geen twintig euro" for € 19,95).
+    // A period said as less than one ("nog geen half uur", "less than an
+    // hour") holds any of the answer's below it.
+    const bool less_than = [&] {
+      if (f.kind != ConflictKind::kPeriod || f.bound >= 0) return false;
+      const std::string text = Lower(rep[f.sentence].text);
+      const size_t at = text.find(Lower(f.text));
+      if (at == std::string::npos) return false;
+      const std::string before = text.substr(at >= 14 ? at - 14 : 0, at >= 14 ? 14 : at);
+      return before.ends_with("nog geen ") || before.ends_with("less than ") ||
+             before.ends_with("minder dan ") || before.ends_with("under ");
+    }();
     if (f.bound != 0 && best->bound == 0 && !f.unit.starts_with("count:times") &&
-        f.kind == ConflictKind::kAmount && f.lo > 0 &&
+        (f.kind == ConflictKind::kAmount || less_than) && f.lo > 0 &&
         (f.bound > 0 ? best->lo >= f.lo : best->hi <= f.hi) &&
-        std::abs(best->lo - f.lo) <= 0.05 * f.lo) {
+        (less_than || std::abs(best->lo - f.lo) <= 0.05 * f.lo)) {
       weak("fact.within_reply_bound");
       continue;
     }

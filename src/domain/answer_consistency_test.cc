@@ -1567,6 +1567,40 @@ TEST(AnswerConsistencyTest, TenthRoundValuesClauseByClause) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundTheCustomersCaseAndWorkedOutValues) {
+  // A pictograph before a capital ends a chat sentence.
+  EXPECT_TRUE(Kinds("A lesson lasts 60 minutes. Lesson cards must be used within 6 months.",
+                    "Hi Jo! Each lesson is an hour 🎾 You bought your card on 2 March, so "
+                    "you've got until 2 September to use it.")
+                  .empty());
+  // "must be used within 6 months" is a rule, not what the customer used.
+  EXPECT_EQ(Kinds("Lesson cards must be used within 6 months.",
+                  "Hi Jo, the card needs to be used within a year."),
+            std::vector{ConflictKind::kPeriod});
+  // An amount of the answer with its percentage added.
+  EXPECT_TRUE(Kinds("Wedding albums cost £200. Gold edging adds 15% to the price.",
+                    "Hi Amy, with gold edging your album comes to £230.")
+                  .empty());
+  EXPECT_EQ(Kinds("Wedding albums cost £200. Gold edging adds 15% to the price.",
+                  "Hi Amy, with gold edging your album comes to £250."),
+            std::vector{ConflictKind::kAmount});
+  // "nog geen half uur, zo'n 25 minuten": below half an hour.
+  EXPECT_TRUE(Kinds("De wandeling naar het strand duurt ongeveer 25 minuten.",
+                    "Hoi Eva, naar het strand loop je nog geen half uur, zo'n 25 minuten.")
+                  .empty());
+  // "morgen, woensdag" is the customer's day; "pas over ruim een week" how
+  // far off their date is.
+  EXPECT_TRUE(Kinds("Bestellingen van vóór 11.00 uur liggen de volgende werkdag klaar. Op "
+                    "zaterdag zijn wij gesloten.",
+                    "Hoi Ruud, je bestelde om 9.15 uur, dus alles ligt morgen, woensdag, "
+                    "voor je klaar.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Kaarten kunt u tot 48 uur voor de voorstelling omruilen.",
+                    "Beste mevrouw Kok, de voorstelling is pas over ruim een week, dus "
+                    "omruilen kan nog.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
