@@ -3722,6 +3722,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "yesno.stance_turned_of_it",
                                                    "yesno.also_what_is_not",
                                                    "yesno.forbidden_allowed",
+                                                   "yesno.ruled_out_named",
                                                    "procedure.who_acts",
                                                    "yesno.opposite",
                                                    "yesno.not_needed",
@@ -4783,6 +4784,32 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     turned.insert(&r);
   }
 
+  // What a bare "not" rules out, named as what to do: "groups enter through
+  // the Education Entrance, not the main entrance" against "bring the
+  // class to the main entrance".
+  for (const Sentence& p : pub_clauses) {
+    if (!p.elided || p.negations % 2 == 0) continue;
+    std::vector<std::string> named;
+    for (const Token& t : p.tokens)
+      if (t.type == Token::kWord && t.text.size() >= 3 && !IsNegation(t.text) &&
+          !IsStopWord(t.text, lang))
+        named.push_back(Stem(t.text, lang));
+    if (named.size() < 2) continue;
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || turned.contains(&r) || explained.contains(&r)) continue;
+      const bool set_aside = std::any_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) {
+        return t.text == "rather" || t.text == "instead" || t.text == "plaats";
+      });
+      if (set_aside || !std::all_of(named.begin(), named.end(),
+                                    [&](const std::string& w) { return r.stems.contains(w); }))
+        continue;
+      add("yesno.ruled_out_named", ConflictKind::kYesNo, p.negation,
+          lang == Language::kNl ? "ja" : "yes", p, r);
+      turned.insert(&r);
+      break;
+    }
+  }
+
   // Opposites in the same claim: "particulieren betalen vooraf" against
   // "als particulier kunt u achteraf betalen", "unopened" against
   // "opened": the claim turned around without a negation.
@@ -5718,10 +5745,17 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         "tutor",    "supervisor", "accountant", "notaris",        "solicitor", "lawyer",
         "advocaat", "member",     "lid",        "guardian",       "voogd",     "partner",
         "we",       "wij",        "winkel",     "store",          "shop",      "klantenservice"};
+    // The answer's own "yourself" (not "wij vragen het recept zelf aan").
+    static const WordSet we = {"we", "wij", "we'll", "we're"};
+    const auto by_us = [](const Sentence& c) {
+      for (size_t k = 0; k < c.tokens.size() && k < 3; ++k)
+        if (In(we, c.tokens[k].text)) return true;
+      return false;
+    };
     const bool pub_self =
-        std::any_of(pub_clauses.begin(), pub_clauses.end(), [](const Sentence& p) {
-          return std::any_of(p.tokens.begin(), p.tokens.end(),
-                             [](const Token& t) { return In(self, t.text); });
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+          return !by_us(p) && std::any_of(p.tokens.begin(), p.tokens.end(),
+                                          [](const Token& t) { return In(self, t.text); });
         });
     for (const Sentence& r : rep_clauses) {
       if (pub_self || r.condition || r.negations % 2 || said_already(r)) continue;
@@ -5744,7 +5778,6 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
     // bij de politie") and the reply has the company take it for them
     // ("wij melden je installatie voor je aan", "dan doen wij de aangifte
     // voor je").
-    static const WordSet we = {"we", "wij", "we'll", "we're"};
     const auto for_you = [](const Sentence& s) {
       for (size_t k = 0; k + 1 < s.tokens.size(); ++k)
         if ((s.tokens[k].text == "voor" || s.tokens[k].text == "for") &&
@@ -5754,7 +5787,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       return false;
     };
     for (const Sentence& r : rep_clauses) {
-      if (r.condition || r.negations % 2 || said_already(r) || !for_you(r)) continue;
+      // "wij melden de schade daarna zelf bij uw leasemaatschappij".
+      const bool ourselves =
+          by_us(r) && std::any_of(r.tokens.begin(), r.tokens.end(),
+                                  [](const Token& t) { return In(self_words, t.text); });
+      if (r.condition || r.negations % 2 || said_already(r) || !(for_you(r) || ourselves)) continue;
       if (std::none_of(r.tokens.begin(), r.tokens.end(),
                        [](const Token& t) { return In(we, t.text); }))
         continue;
@@ -5763,7 +5800,12 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
             if (p.condition || p.negations % 2 || Shared(r, p) < 2 || for_you(p)) return false;
             const bool self = std::any_of(p.tokens.begin(), p.tokens.end(),
                                           [](const Token& t) { return In(self_words, t.text); });
-            return self || p.imperative || p.instruction;
+            // "Schade meldt u eerst bij uw leasemaatschappij".
+            static const WordSet you = {"u", "je", "jij", "you"};
+            const bool yours =
+                !by_us(p) && std::any_of(p.tokens.begin(), p.tokens.end(),
+                                         [](const Token& t) { return In(you, t.text); });
+            return self || p.imperative || p.instruction || yours;
           });
       if (by_customer == pub_clauses.end()) continue;
       add("procedure.who_acts", ConflictKind::kProcedure, by_customer->text, r.text, *by_customer,

@@ -1601,6 +1601,27 @@ TEST(AnswerConsistencyTest, TenthRoundTheCustomersCaseAndWorkedOutValues) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundWhoTakesTheStepAndWhatABareNotRulesOut) {
+  // The company says it takes the step itself; the reply leaves it to
+  // the customer, and the other way round.
+  EXPECT_EQ(Kinds("Wij vragen de vergunning zelf bij de gemeente aan.",
+                  "Beste heer Smit, vraagt u de vergunning eerst zelf bij de gemeente aan?"),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_EQ(Kinds("Een verhuizing meldt u zelf bij de gemeente.",
+                  "Beste heer Smit, wij melden de verhuizing daarna zelf bij de gemeente."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("Een verhuizing meldt u zelf bij de gemeente.",
+                    "Beste heer Smit, u meldt de verhuizing zelf bij de gemeente.")
+                  .empty());
+  // "..., not the main entrance" against "come to the main entrance".
+  EXPECT_EQ(Kinds("Visitors enter through the garden gate, not the main entrance.",
+                  "Hi Lin, just come to the main entrance and we'll meet you there."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Visitors enter through the garden gate, not the main entrance.",
+                    "Hi Lin, just come to the garden gate and we'll meet you there.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
