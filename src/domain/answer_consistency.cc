@@ -3735,6 +3735,7 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "procedure.other_way",
                                                    "procedure.order",
                                                    "procedure.steps_reordered",
+                                                   "procedure.without_waiting",
                                                    "procedure.step_left_out"};
 
 // Why a reply's clause that turns the answer's clause around still agrees
@@ -5729,6 +5730,69 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
           done = true;
         }
       }
+  }
+
+  // A step the answer has wait for another, taken at once: "Pas nadat u de
+  // proef heeft goedgekeurd, gaat uw order in productie" against "we zetten
+  // je order meteen in productie"; "Meld het eerst aan ... Daarna stuur je
+  // het pakket op" against "stuur het pakket maar alvast op".
+  {
+    std::vector<Sentence> later;  // the steps that wait
+    for (const std::string& t : pub_texts) {
+      const std::vector<std::string> parts = SplitClauses(t);
+      std::vector<Sentence> cs;
+      for (const std::string& c : parts) cs.push_back(reader.Read(c));
+      for (size_t k = 0; k < cs.size(); ++k) {
+        const std::vector<Token>& tk = cs[k].tokens;
+        bool waits_for = false;  // this clause is what is waited for
+        for (size_t m = 0; m + 1 < tk.size(); ++m) {
+          const std::string& w = tk[m].text;
+          const std::string& next = tk[m + 1].text;
+          if ((w == "pas" && (next == "nadat" || next == "als" || next == "wanneer")) ||
+              (w == "only" && (next == "after" || next == "once" || next == "when"))) {
+            // "we print only once you've approved it": the step before.
+            if (m >= 2) later.push_back(reader.Read(cs[k].text.substr(0, cs[k].text.find(w))));
+            waits_for = m < 2;
+          }
+        }
+        if (waits_for)
+          for (size_t o = 0; o < cs.size(); ++o)
+            if (o != k) later.push_back(cs[o]);
+      }
+    }
+    // "eerst X. Daarna Y": Y waits.
+    for (size_t k = 1; k < pub_clauses.size(); ++k) {
+      static const WordSet then = {"daarna", "vervolgens", "then", "afterwards"};
+      const bool first_before = std::any_of(
+          pub_clauses.begin(), pub_clauses.begin() + static_cast<long>(k), [](const Sentence& c) {
+            return std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+              return t.text == "eerst" || t.text == "first";
+            });
+          });
+      if (first_before && !pub_clauses[k].tokens.empty() && In(then, pub_clauses[k].tokens[0].text))
+        later.push_back(pub_clauses[k]);
+    }
+    static const WordSet at_once = {"meteen",         "direct",      "alvast",  "tegelijk",
+                                    "tegelijkertijd", "immediately", "already", "simultaneously"};
+    static const WordSet waiting = {"nadat", "zodra", "als",   "wanneer", "after",
+                                    "once",  "when",  "until", "totdat",  "tot"};
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || said_already(r)) continue;
+      bool now = false, waits = false;
+      for (size_t m = 0; m < r.tokens.size(); ++m) {
+        const std::string& w = r.tokens[m].text;
+        const std::string_view next = m + 1 < r.tokens.size() ? r.tokens[m + 1].text : "";
+        now = now || In(at_once, w) || (w == "straight" && next == "away") ||
+              (w == "right" && next == "away") || (w == "same" && next == "time");
+        waits = waits || In(waiting, w);
+      }
+      if (!now || waits) continue;
+      const auto step = std::find_if(later.begin(), later.end(),
+                                     [&](const Sentence& y) { return Shared(r, y) >= 2; });
+      if (step == later.end()) continue;
+      add("procedure.without_waiting", ConflictKind::kProcedure, step->text, r.text, *step, r);
+      break;
+    }
   }
 
   // Who acts: the answer has someone else take the step ("your line

@@ -1622,6 +1622,19 @@ TEST(AnswerConsistencyTest, TenthRoundWhoTakesTheStepAndWhatABareNotRulesOut) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundAStepThatWaitsTakenAtOnce) {
+  EXPECT_EQ(Kinds("U ontvangt eerst een ontwerp per e-mail. Pas nadat u het ontwerp heeft "
+                  "goedgekeurd, gaat uw drukwerk naar de drukker.",
+                  "Hoi Mila, je drukwerk gaat meteen naar de drukker en je krijgt het "
+                  "ontwerp er tegelijk bij."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds("U ontvangt eerst een ontwerp per e-mail. Pas nadat u het ontwerp heeft "
+                    "goedgekeurd, gaat uw drukwerk naar de drukker.",
+                    "Hoi Mila, zodra je het ontwerp hebt goedgekeurd, gaat je drukwerk naar "
+                    "de drukker.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
