@@ -3503,6 +3503,9 @@ Stance StanceOf(const Sentence& c, Language lang) {
     // "kosten in rekening brengen": a cost; "feel free to": leave.
     if (w == "kosten" || (w == "rekening" && prev == "in")) take = {0, -1};
     if (w == "free" && prev == "feel") take = {1, 1};
+    // "een klein statief is geen probleem": leave (not "No problem, ...").
+    if ((w == "probleem" || w == "problem") && (prev == "geen" || prev == "no") && i >= 3)
+      take = {1, 1};
     // "you don't have to pay it all upfront": need.
     if ((w == "have" || w == "has" || w == "hebt" || w == "heeft") && next == "to") take = {2, 1};
     // "returns without a receipt", "zonder afspraak": not needed, unless
@@ -4891,7 +4894,9 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   // Not needed against what the answer has the customer do first: "Maak
   // hiervoor eerst een afspraak" (or "zonder afspraak kunnen we ... niet")
   // against "een afspraak is niet nodig".
-  static const WordSet must = {"moet", "moeten", "must", "eerst", "first"};
+  // "Een proefrit maakt u altijd op afspraak": always is a must.
+  static const WordSet must = {"moet",   "moeten", "must",   "eerst", "first",
+                               "altijd", "always", "alleen", "only"};
   auto shares = [](const Sentence& a, const Sentence& b) {
     size_t n = 0;
     for (const std::string& w : a.stems) n += w[0] != '~' && b.stems.contains(w);

@@ -1635,6 +1635,21 @@ TEST(AnswerConsistencyTest, TenthRoundAStepThatWaitsTakenAtOnce) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundAlwaysIsAMustAndNoProblemIsLeave) {
+  EXPECT_EQ(Kinds("Een bezichtiging doet u altijd op afspraak.",
+                  "Hoi Tim, je hoeft geen afspraak te maken, loop gewoon binnen."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Een bezichtiging doet u altijd op afspraak.",
+                    "Hoi Tim, maak even een afspraak, dan laten we je de woning zien.")
+                  .empty());
+  EXPECT_EQ(Kinds("Skateboards zijn in het park niet toegestaan.",
+                  "Hoi Noor, je skateboard meenemen in het park is geen probleem."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds("Skateboards zijn in het park niet toegestaan.",
+                    "Geen probleem, Noor: laat je skateboard wel thuis.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
