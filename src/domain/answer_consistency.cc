@@ -1961,6 +1961,19 @@ class FactFinder {
     // compared with amounts per the same.
     // Counts are so only per a time ("200 km per dag"; "één keer per
     // persoon" is once).
+    // "a £1.50 booking fee per ticket", "€ 2,50 administratiekosten per
+    // kaart": the fee's name between.
+    if (kind == ConflictKind::kAmount && unit == "money") {
+      size_t at = to;
+      static const WordSet fee_words = {"booking", "service", "fee",       "fees",
+                                        "charge",  "toeslag", "surcharge", "admin"};
+      while (at < t_.size() && at < to + 2 &&
+             (In(fee_words, t_[at].text) || t_[at].text.ends_with("kosten")))
+        ++at;
+      if (at > to && at + 1 < t_.size() && In(rate, t_[at].text) &&
+          t_[at + 1].type == Token::kWord && !TimeUnitOf(t_[at + 1].text))
+        to = at;
+    }
     if (kind == ConflictKind::kAmount &&
         (unit == "money" || (unit.starts_with("count") && to + 1 < t_.size() &&
                              (TimeUnitOf(t_[to + 1].text) || t_[to + 1].text == "nacht" ||
@@ -4178,6 +4191,19 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       result = Outcome::kGuarded;
       add(signal, f.kind, best->text, f.text, pub[best->sentence], rep[f.sentence]);
     };
+    // A day from Monday to Friday where the answer says weekdays ("viewings
+    // run until 7pm on weekdays" against "6.15 on Tuesday is fine").
+    if (f.kind == ConflictKind::kDate && f.unit == "weekday" && f.lo >= 1 && f.lo <= 5 &&
+        rep[f.sentence].negations % 2 == 0 &&
+        std::any_of(pub.begin(), pub.end(), [](const Sentence& p) {
+          return std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+            return t.text == "weekdays" || t.text == "werkdagen" || t.text == "doordeweeks" ||
+                   t.text == "weekday" || t.text == "werkdag";
+          });
+        })) {
+      weak("fact.a_weekday");
+      continue;
+    }
     // Another day than the one the answer rules out ("Planten versturen we
     // niet op vrijdag" against "hij gaat woensdag de deur uit"), when the
     // answer names no day it does.

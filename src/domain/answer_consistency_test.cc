@@ -1650,6 +1650,20 @@ TEST(AnswerConsistencyTest, TenthRoundAlwaysIsAMustAndNoProblemIsLeave) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TenthRoundWeekdaysAndFeesPerThing) {
+  // A day from Monday to Friday where the answer says weekdays.
+  EXPECT_TRUE(Kinds("Viewings run until 7pm on weekdays and until 4pm on Saturdays.",
+                    "Hi Ann, a viewing on Thursday evening is fine.")
+                  .empty());
+  // "a £2 booking fee per ticket": six tickets come to £12.
+  EXPECT_TRUE(Kinds("We charge a £2 booking fee per ticket for online bookings.",
+                    "Hi Raj, for your six tickets that's £12 in fees online.")
+                  .empty());
+  EXPECT_EQ(Kinds("We charge a £2 booking fee per ticket for online bookings.",
+                  "Hi Raj, the booking fee online is £3 per ticket."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
