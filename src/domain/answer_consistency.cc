@@ -1979,6 +1979,13 @@ class FactFinder {
                              (TimeUnitOf(t_[to + 1].text) || t_[to + 1].text == "nacht" ||
                               t_[to + 1].text == "night"))) &&
         In(rate, Word(to, 0)) && to + 1 < t_.size() && t_[to + 1].type == Token::kWord) {
+      // "per gemist kwartier", "per aangebroken uur", "per extra night":
+      // per the noun after the word that qualifies it.
+      static const WordSet qualifying = {"gemist",   "gemiste",   "aangebroken", "begonnen",
+                                         "extra",    "missed",    "additional",  "started",
+                                         "volledig", "volledige", "full",        "part"};
+      if (to + 2 < t_.size() && In(qualifying, t_[to + 1].text) && t_[to + 2].type == Token::kWord)
+        ++to;
       const std::string& per = t_[to + 1].text;
       if (auto u = TimeUnitOf(per)) {
         unit += "/" + std::to_string(static_cast<int>(u->working_days ? 24 : u->hours * 60));
@@ -4022,8 +4029,11 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
         if (f_plain && times >= 2 && std::abs(times - std::round(times)) < 0.001) continue;
         const std::string per = (f_plain ? p.unit : f.unit).substr(6);
         const Sentence& plain = f_plain ? rep[f.sentence] : pub[p.sentence];
+        // The unit was stemmed as English ("paneel" stays "paneel").
         if (std::any_of(plain.stems.begin(), plain.stems.end(),
-                        [&](const std::string& x) { return SameThing(per, x); }))
+                        [&](const std::string& x) { return SameThing(per, x); }) ||
+            std::any_of(plain.tokens.begin(), plain.tokens.end(),
+                        [&](const Token& x) { return Stem(x.text, Language::kEn) == per; }))
           candidates.push_back(&p);
       }
     // A total for the customer's number of nights, days or months at the

@@ -1664,6 +1664,20 @@ TEST(AnswerConsistencyTest, TenthRoundWeekdaysAndFeesPerThing) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, TenthRoundPerTheNounAfterItsQualifier) {
+  // "per gemist kwartier" is per quarter of an hour.
+  EXPECT_EQ(Kinds("Een gemiste afspraak kost € 20 per gemist kwartier behandeltijd.",
+                  "Beste heer Bos, we rekenen € 30 per kwartier."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Een gemiste afspraak kost € 20 per gemist kwartier behandeltijd.",
+                    "Beste heer Bos, we rekenen € 20 per kwartier.")
+                  .empty());
+  // "€ 320 per extra paneel" against "elk extra paneel kost € 280".
+  EXPECT_EQ(Kinds("Vier panelen kosten € 2.000. Elk extra paneel kost € 280.",
+                  "Beste mevrouw Aksoy, u betaalt € 320 per extra paneel."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
