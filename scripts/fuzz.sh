@@ -11,7 +11,8 @@ set -euo pipefail
 seconds=${1:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$root/build-fuzz}
-targets=(http_request json_body html search_terms mail mail_import webhooks widget promises shift_csv)
+targets=(http_request json_body html search_terms mail mail_import webhooks widget promises shift_csv
+  consistency)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/setup.sh)"; exit 1; }
 mkdir -p "$build"

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstdio>  // DEBUGTMP
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -1639,7 +1640,8 @@ class FactFinder {
     // when the customer comes.
     static const WordSet who = {"je", "jullie", "u", "you", "we", "you're", "we're"};
     static const WordSet come = {"komen",   "komt", "kom",      "come",   "arrive",
-                                 "arrives", "land", "arriving", "coming", "landing"};
+                                 "arrives", "land", "arriving", "coming", "landing",
+                                 "get",     "turn"};  // "if you get here at quarter past six"
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 2 < from; ++k)
         if (In(who, t_[k].text) && In(come, t_[k + 1].text)) return true;
@@ -2282,10 +2284,11 @@ class FactFinder {
     // In words too, in English: "by five at the latest", "until ten", "till
     // six this evening".
     static const WordSet english_cue = {"until", "till", "by"};
+    // "keep it till three for an extra twenty dollars".
     const bool word_hour =
         !digits && IsEnglishNumber(t_[from].text) && In(english_cue, prev) &&
         (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after || In(bare_after, w) ||
-         w == "this" || (w == "at" && (w2 == "the" || w2 == "latest")));
+         w == "for" || w == "this" || (w == "at" && (w2 == "the" || w2 == "latest")));
     const bool bare_hour = (digits || word_hour) && !clock_dot && !colon && v >= 1 && v <= 12 &&
                            v == std::floor(v) && In(bare_cue, prev) &&
                            (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after ||
@@ -3837,6 +3840,7 @@ std::string_view TurnExplained(const Sentence& r, const Sentence& p,
 std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Sentence& s) {
   const auto head = [](const Fact& x) { return Lower(x.text.substr(0, x.text.find(' '))); };
   const std::string h = head(f);
+  if (h.empty()) return s.text;
   size_t before = 0;
   for (const Fact& g : facts) {
     if (&g == &f) break;
@@ -3892,14 +3896,20 @@ std::string_view WithoutSignOff(std::string_view reply) {
                                                                  "sincerely",
                                                                  "yours faithfully"};
   const std::string lower = Lower(std::string(reply));
+  // One pass: the last character before the spaces, and whether a line
+  // ended among them.
+  char last = '.';
+  bool new_line = true, spaced = true;
   for (size_t at = 0; at < lower.size(); ++at) {
-    size_t before = at;
-    bool new_line = false;
-    while (before > 0 && (lower[before - 1] == ' ' || lower[before - 1] == '\n'))
-      new_line = new_line || lower[--before] == '\n';
-    const bool starts =
-        at == 0 || new_line ||
-        (before < at && std::string_view(".!?").find(lower[before - 1]) != std::string_view::npos);
+    const char c = lower[at];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      new_line = new_line || c == '\n';
+      spaced = true;
+      continue;
+    }
+    const bool starts = spaced && (new_line || last == '.' || last == '!' || last == '?');
+    last = c;
+    new_line = spaced = false;
     if (!starts) continue;
     for (const std::string_view closing : kClosings) {
       if (lower.compare(at, closing.size(), closing) != 0) continue;
@@ -3966,6 +3976,14 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   };
   intervals(pub_facts, rep_facts);
   intervals(rep_facts, pub_facts);
+  if (std::getenv("LUISTER_DEBUG_FACTS")) {  // DEBUGTMP
+    for (const Fact& f : pub_facts)
+      std::fprintf(stderr, "P %s|%s|%s|%g|%g|b%d|own%d\n", std::string(ToString(f.kind)).c_str(),
+                   f.unit.c_str(), f.text.c_str(), f.lo, f.hi, f.bound, f.own);  // DEBUGTMP
+    for (const Fact& f : rep_facts)
+      std::fprintf(stderr, "R %s|%s|%s|%g|%g|b%d|own%d\n", std::string(ToString(f.kind)).c_str(),
+                   f.unit.c_str(), f.text.c_str(), f.lo, f.hi, f.bound, f.own);  // DEBUGTMP
+  }                                                                              // DEBUGTMP
   std::set<std::tuple<std::string_view, ConflictKind, std::string>> seen;
   auto add = [&](std::string_view signal, ConflictKind kind, std::string p, std::string w,
                  const Sentence& ps, const Sentence& rs) {
@@ -4500,10 +4518,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       }
       return false;
     }();
+    // A time said without am or pm is read the way nearest the answer's
+    // ("until five o'clock" against "before 3pm" is 5 pm).
+    double f_lo = f.lo, f_hi = f.hi;
+    if (f.kind == ConflictKind::kDeadline && f.loose && f.lo < 720 &&
+        std::abs(f.lo + 720 - best->lo) < std::abs(f.lo - best->lo)) {
+      f_lo += 720;
+      f_hi += 720;
+    }
     if ((f.bound == 0 || (f.today && f.bound == best->bound)) && best->bound != 0 && !named_limit &&
         !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
-        (best->bound > 0 ? f.lo >= best->lo : f.hi <= best->hi)) {
+        (best->bound > 0 ? f_lo >= best->lo : f_hi <= best->hi)) {
       weak("fact.within_bound");
       result = Outcome::kBounded;
       bounded_by[static_cast<size_t>(&f - rep_facts.data())] = best;
@@ -5250,6 +5276,18 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       if (r.condition || turned.contains(&r) || explained.contains(&r)) continue;
       if (said_already(r)) continue;
       const Stance rs = StanceOf(r, lang);
+      if (std::getenv("LUISTER_DEBUG_FACTS")) { /* DEBUGTMP */
+        std::fprintf(stderr, "RS %s | %d %d %d |", r.text.c_str(), rs.said[0], rs.said[1],
+                     rs.said[2]);
+        for (auto& w : rs.things) std::fprintf(stderr, " %s", w.c_str());
+        std::fprintf(stderr, "\n");
+        for (size_t k = 0; k < pub_clauses.size(); ++k) {
+          std::fprintf(stderr, "PS %s | %d %d %d |", pub_clauses[k].text.c_str(),
+                       pub_stance[k].said[0], pub_stance[k].said[1], pub_stance[k].said[2]);
+          for (auto& w : pub_stance[k].things) std::fprintf(stderr, " %s", w.c_str());
+          std::fprintf(stderr, "\n");
+        }
+      }  // DEBUGTMP
       // Two prices say what something costs, not whether ("the Deluxe is
       // $79 and comes with 25 stems" against "has 25 stems and costs $79").
       const auto priced = [](const Sentence& c) {
@@ -5463,6 +5501,21 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   for (const Sentence& p : pub_clauses)
     (p.negations % 2 && StanceOf(p, lang).said[0] <= 0 ? refused : asserted)
         .insert(p.means.begin(), p.means.end());
+  if (std::getenv("LUISTER_DEBUG_FACTS")) {
+    for (const Sentence& x : pub_clauses) {
+      std::fprintf(stderr, "PM %s |neg%d cond%d inv%d instr%d imp%d|", x.text.c_str(), x.negations,
+                   x.condition, x.invitation, x.instruction, x.imperative);
+      for (auto& [m, w] : x.means) std::fprintf(stderr, " %s=%s", m.c_str(), w.c_str());
+      std::fprintf(stderr, "\n");
+    }  // DEBUGTMP
+    for (const Sentence& x : rep_clauses) {
+      std::fprintf(stderr, "RM %s |neg%d cond%d inv%d instr%d imp%d turned%d|", x.text.c_str(),
+                   x.negations, x.condition, x.invitation, x.instruction, x.imperative,
+                   (int)turned.contains(&x));
+      for (auto& [m, w] : x.means) std::fprintf(stderr, " %s=%s", m.c_str(), w.c_str());
+      std::fprintf(stderr, "\n");
+    }
+  }  // DEBUGTMP
   for (const Sentence& r : rep_clauses) {
     if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r) ||
         RecallsAConversation(r))

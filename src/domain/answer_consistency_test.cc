@@ -1678,6 +1678,24 @@ TEST(AnswerConsistencyTest, TenthRoundPerTheNounAfterItsQualifier) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, TenthRoundAnEMailWithBlankLinesAndASignOff) {
+  // Lines, blank lines and runs of spaces before the sign-off: read once,
+  // and the sign-off left out.
+  EXPECT_TRUE(Kinds("U kunt uw bestelling binnen 30 dagen retourneren.",
+                    "Beste Anna,\n\n\nU kunt uw bestelling binnen 30 dagen retourneren.   "
+                    "\n\n  \nMet vriendelijke groet,\nTeam Retouren")
+                  .empty());
+  EXPECT_EQ(Kinds("U kunt uw bestelling binnen 30 dagen retourneren.",
+                  "Beste Anna,\n\nU kunt uw bestelling binnen 14 dagen retourneren.\n\n"
+                  "Met vriendelijke groet,\nTeam Retouren"),
+            std::vector{ConflictKind::kPeriod});
+  // A long reply of blank lines is read in one pass.
+  const std::string blank(200000, '\n');
+  EXPECT_TRUE(Kinds("U kunt uw bestelling binnen 30 dagen retourneren.",
+                    "Beste Anna," + blank + "Groet, Team")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
