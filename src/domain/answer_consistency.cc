@@ -5,7 +5,6 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
-#include <cstdio>  // DEBUGTMP
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -3976,14 +3975,6 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   };
   intervals(pub_facts, rep_facts);
   intervals(rep_facts, pub_facts);
-  if (std::getenv("LUISTER_DEBUG_FACTS")) {  // DEBUGTMP
-    for (const Fact& f : pub_facts)
-      std::fprintf(stderr, "P %s|%s|%s|%g|%g|b%d|own%d\n", std::string(ToString(f.kind)).c_str(),
-                   f.unit.c_str(), f.text.c_str(), f.lo, f.hi, f.bound, f.own);  // DEBUGTMP
-    for (const Fact& f : rep_facts)
-      std::fprintf(stderr, "R %s|%s|%s|%g|%g|b%d|own%d\n", std::string(ToString(f.kind)).c_str(),
-                   f.unit.c_str(), f.text.c_str(), f.lo, f.hi, f.bound, f.own);  // DEBUGTMP
-  }                                                                              // DEBUGTMP
   std::set<std::tuple<std::string_view, ConflictKind, std::string>> seen;
   auto add = [&](std::string_view signal, ConflictKind kind, std::string p, std::string w,
                  const Sentence& ps, const Sentence& rs) {
@@ -5276,18 +5267,6 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
       if (r.condition || turned.contains(&r) || explained.contains(&r)) continue;
       if (said_already(r)) continue;
       const Stance rs = StanceOf(r, lang);
-      if (std::getenv("LUISTER_DEBUG_FACTS")) { /* DEBUGTMP */
-        std::fprintf(stderr, "RS %s | %d %d %d |", r.text.c_str(), rs.said[0], rs.said[1],
-                     rs.said[2]);
-        for (auto& w : rs.things) std::fprintf(stderr, " %s", w.c_str());
-        std::fprintf(stderr, "\n");
-        for (size_t k = 0; k < pub_clauses.size(); ++k) {
-          std::fprintf(stderr, "PS %s | %d %d %d |", pub_clauses[k].text.c_str(),
-                       pub_stance[k].said[0], pub_stance[k].said[1], pub_stance[k].said[2]);
-          for (auto& w : pub_stance[k].things) std::fprintf(stderr, " %s", w.c_str());
-          std::fprintf(stderr, "\n");
-        }
-      }  // DEBUGTMP
       // Two prices say what something costs, not whether ("the Deluxe is
       // $79 and comes with 25 stems" against "has 25 stems and costs $79").
       const auto priced = [](const Sentence& c) {
@@ -5501,21 +5480,6 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   for (const Sentence& p : pub_clauses)
     (p.negations % 2 && StanceOf(p, lang).said[0] <= 0 ? refused : asserted)
         .insert(p.means.begin(), p.means.end());
-  if (std::getenv("LUISTER_DEBUG_FACTS")) {
-    for (const Sentence& x : pub_clauses) {
-      std::fprintf(stderr, "PM %s |neg%d cond%d inv%d instr%d imp%d|", x.text.c_str(), x.negations,
-                   x.condition, x.invitation, x.instruction, x.imperative);
-      for (auto& [m, w] : x.means) std::fprintf(stderr, " %s=%s", m.c_str(), w.c_str());
-      std::fprintf(stderr, "\n");
-    }  // DEBUGTMP
-    for (const Sentence& x : rep_clauses) {
-      std::fprintf(stderr, "RM %s |neg%d cond%d inv%d instr%d imp%d turned%d|", x.text.c_str(),
-                   x.negations, x.condition, x.invitation, x.instruction, x.imperative,
-                   (int)turned.contains(&x));
-      for (auto& [m, w] : x.means) std::fprintf(stderr, " %s=%s", m.c_str(), w.c_str());
-      std::fprintf(stderr, "\n");
-    }
-  }  // DEBUGTMP
   for (const Sentence& r : rep_clauses) {
     if (r.means.empty() || r.negations % 2 || r.invitation || turned.contains(&r) ||
         RecallsAConversation(r))
