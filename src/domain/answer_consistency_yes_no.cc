@@ -1,0 +1,967 @@
+// The consistency check's yes-or-no pass: what is allowed, possible, free,
+// included or needed, turned around.
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+#include "domain/answer_consistency_internal.h"
+#include "domain/text_analysis.h"
+
+namespace luister::consistency {
+
+namespace {
+
+// Whether the reply's refusal is of what lies past the answer's limit: the
+// answer allows a number ("één vergunning per adres", "up to 2 bags", "max
+// 4"), the reply refuses one more ("een tweede", "a third bag", "more than
+// that").
+bool PastTheLimit(const Sentence& allowed, const Sentence& refused) {
+  static const WordSet limit = {"max",  "maximaal", "maximum", "up",
+                                "upto", "tot",      "hooguit", "most"};
+  bool counted = false;
+  for (size_t k = 0; k < allowed.tokens.size() && !counted; ++k) {
+    const Token& t = allowed.tokens[k];
+    const bool number = t.type == Token::kNumber || NumberWords().contains(t.text) ||
+                        t.text == "een" || t.text == "één" || t.text == "one";
+    // "één per adres", "2 bags per person", "max. 4", "up to 2", "at most 3".
+    const auto word = [&](size_t at) {
+      return at < allowed.tokens.size() ? std::string_view(allowed.tokens[at].text) : "";
+    };
+    counted = number && (word(k + 1) == "per" || word(k + 2) == "per" ||
+                         (k > 0 && In(limit, allowed.tokens[k - 1].text)) ||
+                         (k > 1 && word(k - 1) == "to" && word(k - 2) == "up"));
+  }
+  if (!counted) return false;
+  static const WordSet more = {"tweede",  "derde", "vierde",     "second", "third", "fourth",
+                               "another", "extra", "additional", "meer",   "more"};
+  return std::any_of(refused.tokens.begin(), refused.tokens.end(),
+                     [](const Token& t) { return In(more, t.text); });
+}
+
+// The answer's clause that forbids by name what a reply's claim of leave
+// names ("Tripods are not permitted", "In de treinen zijn honden niet
+// toegestaan": the things named before the word of leave), unless the
+// claim names an exception the answer makes ("met uitzondering van
+// hulphonden", "except baby food"). A Dutch compound names its last part
+// ("huishond" is a "hond").
+const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
+                              const std::vector<Stance>& pub_stance, const Sentence& reply_clause,
+                              const Stance& claim, Language lang) {
+  // "a regular bike is fine" against "e-bikes are not allowed": another
+  // kind of the thing.
+  static const WordSet another_kind = {"regular", "normal",  "standard", "ordinary",
+                                       "gewone",  "normale", "andere",   "other"};
+  if (std::any_of(reply_clause.tokens.begin(), reply_clause.tokens.end(),
+                  [](const Token& t) { return In(another_kind, t.text); }))
+    return nullptr;
+  static const WordSet leave = {"allowed", "permitted", "toegestaan", "toegelaten", "welcome",
+                                "welkom",  "verboden",  "forbidden",  "prohibited", "banned"};
+  // "Resale through other channels is not allowed": one of them is.
+  static const WordSet other = {"other", "others", "ander", "andere", "anders"};
+  static const WordSet except = {"except", "exception", "behalve", "uitzondering", "uitgezonderd"};
+  const auto names = [&](const std::string& w, const std::string& thing) {
+    return SameThing(w, thing) || (lang == Language::kNl && thing.size() >= 4 &&
+                                   w.size() > thing.size() + 2 && w.ends_with(thing));
+  };
+  const auto claim_names = [&](const std::vector<std::string>& things) {
+    return std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
+      return std::any_of(things.begin(), things.end(),
+                         [&](const std::string& x) { return x[0] != '#' && names(w, x); });
+    });
+  };
+  for (size_t k = 0; k < pub_clauses.size(); ++k) {
+    const Sentence& p = pub_clauses[k];
+    if (p.condition || pub_stance[k].said[1] >= 0 || pub_stance[k].said[0] != 0) continue;
+    if (std::any_of(p.tokens.begin(), p.tokens.end(),
+                    [](const Token& t) { return In(except, t.text); }))
+      continue;
+    std::vector<std::string> forbidden;
+    bool said_by_name = false;  // "not allowed", not "can't be paid by card"
+    for (const Token& t : p.tokens) {
+      if ((said_by_name = In(leave, t.text)) || In(other, t.text)) break;
+      const std::string stem = Stem(t.text, lang);
+      if (std::find(pub_stance[k].things.begin(), pub_stance[k].things.end(), stem) !=
+          pub_stance[k].things.end())
+        forbidden.push_back(stem);
+    }
+    if (!said_by_name || !claim_names(forbidden)) continue;
+    const bool exception =
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& e) {
+          return std::any_of(e.tokens.begin(), e.tokens.end(),
+                             [](const Token& t) { return In(except, t.text); }) &&
+                 std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
+                   return std::any_of(e.stems.begin(), e.stems.end(), [&](const std::string& x) {
+                     return w == x || SameThing(w, x);
+                   });
+                 });
+        });
+    if (!exception) return &p;
+  }
+  return nullptr;
+}
+
+// Why a reply's clause that turns the answer's clause around still agrees
+// with it, or "" when nothing explains it:
+// - "yesno.with_for_without": the condition turned too ("zonder machtiging
+//   kunnen familieleden geen medicijnen ophalen" against "met een
+//   machtiging kan het wel");
+// - "yesno.rather_than": what the answer rules out, set aside ("not the main
+//   entrance" against "use the Education Entrance rather than the main
+//   doors");
+// - "yesno.under_its_own_condition": a consequence of doing what another
+//   clause of the answer asks ("Vult u het biedformulier in, dan nemen we
+//   het in behandeling" against "Mondelinge biedingen nemen wij niet in
+//   behandeling").
+std::string_view TurnExplained(const Sentence& r, const Sentence& p,
+                               const std::vector<Sentence>& rep_clauses,
+                               const std::vector<Sentence>& pub_clauses) {
+  const auto at = [](const Sentence& c, std::string_view a, std::string_view b) {
+    for (size_t k = 0; k < c.tokens.size(); ++k)
+      if (c.tokens[k].text == a || c.tokens[k].text == b) return k;
+    return c.tokens.size();
+  };
+  // The words just after "with"/"without".
+  const auto object = [](const Sentence& c, size_t k) {
+    std::set<std::string> words;
+    for (size_t m = k + 1; m < c.tokens.size() && m <= k + 4; ++m)
+      if (c.tokens[m].text.size() >= 4) words.insert(c.tokens[m].text);
+    return words;
+  };
+  const auto meet = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const std::string& w) {
+      return std::any_of(b.begin(), b.end(), [&](const std::string& x) { return SameThing(w, x); });
+    });
+  };
+  for (const auto& [with, without] : {std::pair{"met", "zonder"}, std::pair{"with", "without"}}) {
+    const size_t pw = at(p, without, ""), pm = at(p, with, ""), rw = at(r, without, ""),
+                 rm = at(r, with, "");
+    if (pw < p.tokens.size() && rm < r.tokens.size() && rw == r.tokens.size() &&
+        meet(object(p, pw), object(r, rm)))
+      return "yesno.with_for_without";
+    if (pm < p.tokens.size() && pw == p.tokens.size() && rw < r.tokens.size() &&
+        rm == r.tokens.size() && meet(object(p, pm), object(r, rw)))
+      return "yesno.with_for_without";
+  }
+  if (p.negations % 2) {
+    for (size_t k = 0; k + 1 < r.tokens.size(); ++k) {
+      const std::string& w = r.tokens[k].text;
+      const std::string& next = r.tokens[k + 1].text;
+      if (!((w == "rather" && next == "than") || (w == "instead" && next == "of") ||
+            (w == "plaats" && k > 0 && r.tokens[k - 1].text == "in" && next == "van")))
+        continue;
+      std::set<std::string> set_aside;
+      for (size_t m = k + 2; m < r.tokens.size(); ++m) set_aside.insert(r.tokens[m].text);
+      std::set<std::string> ruled_out;
+      for (const Token& t : p.tokens) ruled_out.insert(t.text);
+      for (const std::string& x : set_aside)
+        if (x.size() >= 4 && ruled_out.contains(x)) return "yesno.rather_than";
+    }
+  }
+  // "..., dan nemen we het in behandeling" after "Vult u het formulier in".
+  const size_t ri = static_cast<size_t>(&r - rep_clauses.data());
+  if (ri > 0 && ri < rep_clauses.size() && rep_clauses[ri - 1].condition && p.negations % 2 &&
+      r.negations % 2 == 0 && !r.tokens.empty() &&
+      (r.tokens[0].text == "dan" || r.tokens[0].text == "then")) {
+    const Sentence& premise = rep_clauses[ri - 1];
+    for (const Sentence& q : pub_clauses)
+      if (&q != &p && q.negations % 2 == 0 && !q.condition && Shared(premise, q) >= 2 &&
+          Shared(premise, p) < Shared(premise, q))
+        return "yesno.under_its_own_condition";
+  }
+  return "";
+}
+
+}  // namespace
+
+void ReplyCheck::CheckYesNo() {
+  // Yes or no, clause by clause: a reply's clause that states what clauses
+  // of the answer state, turned around (and none of them as the reply
+  // says it).
+  // Reply clauses that turn a clause around for a reason that agrees: the
+  // other side of an "only", past a limit, the condition turned too.
+  std::set<const Sentence*> explained;
+  for (const Sentence& r : rep_clauses) {
+    if (r.condition) continue;
+    // "As we didn't get a day's notice there is a charge", "omdat je niet
+    // op tijd was": a negation in the customer's case given as the reason,
+    // not a rule turned around.
+    if (static const WordSet because = {"as", "because", "since", "omdat", "aangezien", "doordat"};
+        r.negations % 2 && r.tokens.size() > 2 && In(because, r.tokens[0].text) &&
+        In(SubjectWords(), r.tokens[1].text))
+      continue;
+    // The clause of the answer that says the same turned around, and the
+    // one that says it as the reply does.
+    const Sentence* best = nullptr;
+    const Sentence* same = nullptr;
+    const Sentence* loose = nullptr;  // turned around, but less plainly about the same
+    double best_related = 0, same_related = 0, loose_related = 0;
+    for (const Sentence& p : pub_clauses) {
+      if (p.condition) continue;
+      const double rel = Related(r, p);
+      if (r.negations % 2 == p.negations % 2) {
+        if (rel >= kSameClaim && rel > same_related) {
+          same_related = rel;
+          same = &p;
+        }
+      } else if (Shared(r, p) >= 2 && rel >= kTurnedClaim && rel > best_related) {
+        best_related = rel;
+        best = &p;
+      } else if (Shared(r, p) >= 1 && rel >= kRelated / 2 && rel > loose_related) {
+        loose_related = rel;
+        loose = &p;
+      }
+    }
+    // Both: how much more the one is about it decides; but a clause that
+    // shares the words of the one before it ("covers burst pipes, but not
+    // flooding") is told apart by its own words ("flood damage is
+    // covered").
+    bool agrees = false;
+    if (best && same && !best->elided && !same->elided) {
+      agrees = same_related >= best_related - 0.05;
+    } else if (best && same) {
+      size_t turned_only = 0, same_only = 0;
+      for (const std::string& w : r.stems) {
+        auto in = [&](const Sentence& p) {
+          return std::any_of(p.stems.begin(), p.stems.end(),
+                             [&](const std::string& x) { return SameThing(w, x); });
+        };
+        const bool t = in(*best), a = in(*same);
+        turned_only += t && !a;
+        same_only += a && !t;
+      }
+      agrees = turned_only < same_only ||
+               (turned_only == same_only && same_related >= best_related - 0.05);
+    }
+    // Sparing the customer agrees with what the answer gives for free,
+    // includes or does by itself.
+    bool relieved = false;
+    if (best && r.relief && best->negations == 0) {
+      static const WordSet given = {
+          "included",  "includes",    "include",       "inbegrepen", "inclusief", "free", "gratis",
+          "kosteloos", "automatisch", "automatically", "vanzelf",    "automatic", "comes"};
+      const auto gives = [](const Sentence& p) {
+        return std::any_of(p.tokens.begin(), p.tokens.end(),
+                           [](const Token& t) { return In(given, t.text); });
+      };
+      // Or another clause of the answer, at least as much about it, that
+      // gives it ("you don't need a ticket for the permanent galleries"
+      // against "entry to the permanent collection is free").
+      relieved = gives(*best) ||
+                 std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+                   return &p != best && p.negations == 0 && !p.condition && gives(p) &&
+                          Shared(r, p) >= Shared(r, *best);
+                 });
+    }
+    const bool nl = lang == Language::kNl;
+    auto say = [&](const Sentence& x) {
+      return x.negations % 2 ? x.negation : std::string(nl ? "ja" : "yes");
+    };
+    if (!best) {
+      if (loose && !same)
+        Add("yesno.turned_loosely", ConflictKind::kYesNo, say(*loose), say(r), *loose, r);
+      continue;
+    }
+    if (agrees || relieved) {
+      Add(relieved ? "yesno.relief" : "yesno.turned_outweighed", ConflictKind::kYesNo, say(*best),
+          say(r), *best, r);
+      continue;
+    }
+    // The negations differ, but what the two say of cost, permission or
+    // need is the same ("you won't be charged for leaving" against "can
+    // leave early without a fee"; "we can't refund it" against
+    // "non-refundable").
+    {
+      const Stance rs = StanceOf(r, lang), ps = StanceOf(*best, lang);
+      bool both = false, same = true;
+      for (size_t q = 0; q < 3; ++q)
+        if (rs.said[q] != 0 && ps.said[q] != 0) {
+          both = true;
+          same = same && rs.said[q] == ps.said[q];
+        }
+      if (both && same && rs.stray_negations == 0 && ps.stray_negations == 0) {
+        Add("yesno.turned_but_same_stance", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+        continue;
+      }
+      // "you don't have to pay it all upfront" against "you can pay in full
+      // or in 4 instalments": what need not be done may still be done; one
+      // says need, the other leave, and neither the other.
+      const auto only = [](const Stance& x, size_t q) {
+        for (size_t o = 0; o < 3; ++o)
+          if ((o == q) != (x.said[o] != 0)) return false;
+        return true;
+      };
+      // "must not" forbids; it is not "need not".
+      const auto needless = [&](const Sentence& x, const Stance& st) {
+        return only(st, 2) && st.said[2] < 0 &&
+               std::none_of(x.tokens.begin(), x.tokens.end(), [](const Token& t) {
+                 return t.text == "must" || t.text == "mustn't" || t.text == "moet" ||
+                        t.text == "moeten";
+               });
+      };
+      if ((needless(r, rs) && only(ps, 1) && ps.said[1] > 0) ||
+          (needless(*best, ps) && only(rs, 1) && rs.said[1] > 0)) {
+        Add("yesno.needless_but_allowed", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+        continue;
+      }
+    }
+    // "only offers refunds if a performance is cancelled" against "as the
+    // show is going ahead we can't refund": the other side of the "only".
+    if (best->negations % 2 == 0 && r.negations % 2 &&
+        std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+          return p.negations % 2 == 0 && Shared(r, p) >= 1 &&
+                 std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+                   return t.text == "only" || t.text == "alleen" || t.text == "uitsluitend";
+                 });
+        })) {
+      Add("yesno.only_if", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
+      continue;
+    }
+    // "één parkeervergunning per adres aanvragen" against "een tweede kunt
+    // u niet aanvragen", "up to 2 bags" against "a third bag isn't
+    // allowed": what lies past a limit is refused.
+    if (best->negations % 2 == 0 && r.negations % 2 && PastTheLimit(*best, r)) {
+      Add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
+      continue;
+    }
+    if (const std::string_view why = TurnExplained(r, *best, rep_clauses, pub_clauses);
+        !why.empty()) {
+      Add(why, ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
+      continue;
+    }
+    Add("yesno.turned", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+    turned.insert(&r);
+  }
+
+  // What a bare "not" rules out, named as what to do: "groups enter through
+  // the Education Entrance, not the main entrance" against "bring the
+  // class to the main entrance".
+  for (const Sentence& p : pub_clauses) {
+    if (!p.elided || p.negations % 2 == 0) continue;
+    std::vector<std::string> named;
+    for (const Token& t : p.tokens)
+      if (t.type == Token::kWord && t.text.size() >= 3 && !IsNegation(t.text) &&
+          !IsStopWord(t.text, lang))
+        named.push_back(Stem(t.text, lang));
+    if (named.size() < 2) continue;
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || turned.contains(&r) || explained.contains(&r)) continue;
+      const bool set_aside = std::any_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) {
+        return t.text == "rather" || t.text == "instead" || t.text == "plaats";
+      });
+      if (set_aside || !std::all_of(named.begin(), named.end(),
+                                    [&](const std::string& w) { return r.stems.contains(w); }))
+        continue;
+      Add("yesno.ruled_out_named", ConflictKind::kYesNo, p.negation,
+          lang == Language::kNl ? "ja" : "yes", p, r);
+      turned.insert(&r);
+      break;
+    }
+  }
+
+  // Opposites in the same claim: "particulieren betalen vooraf" against
+  // "als particulier kunt u achteraf betalen", "unopened" against
+  // "opened": the claim turned around without a negation.
+  static const std::vector<std::pair<std::string_view, std::string_view>> kOpposites = {
+      {"vooraf", "achteraf"},
+      {"beforehand", "afterwards"},
+      {"in advance", "afterwards"},
+      {"geopend", "ongeopend"},
+      {"opened", "unopened"},
+      {"inclusief", "exclusief"},
+      {"including", "excluding"},
+      {"automatisch", "handmatig"},
+      {"automatically", "manually"},
+      {"altijd", "nooit"},
+      {"always", "never"},
+      {"verplicht", "optioneel"},
+      {"required", "optional"},
+      {"mandatory", "optional"},
+      {"toegestaan", "verboden"},
+      {"allowed", "forbidden"},
+      {"binnenland", "buitenland"},
+      {"domestic", "international"},
+      {"met", "zonder"},
+      {"with", "without"},
+      {"fixed", "variable"},
+      {"vast", "variabel"},
+      {"vaste", "variabele"},
+      {"keep", "returned"},
+      {"keep", "return"},
+      {"houden", "inleveren"},
+      {"houden", "terugsturen"},
+      {"unlimited", "limited"},
+      {"onbeperkt", "beperkt"},
+      {"permanent", "temporary"},
+      {"permanente", "tijdelijke"},
+      {"public", "private"},
+      {"openbaar", "besloten"},
+      {"cash", "card"},
+      {"contant", "pinnen"},
+      {"accompanied", "alone"},
+      {"accompanied", "unaccompanied"}};
+  auto has = [](const Sentence& x, std::string_view w) {
+    return std::any_of(x.tokens.begin(), x.tokens.end(),
+                       [&](const Token& t) { return t.text == w; });
+  };
+  // "zonder kosten", "without a fee": free, not the other of "met".
+  const auto without_cost = [](const Sentence& r, std::string_view without) {
+    static const WordSet cost = {"kosten", "costs",   "cost",    "charge", "fee",
+                                 "extra",  "toeslag", "betalen", "paying"};
+    for (size_t k = 0; k + 1 < r.tokens.size(); ++k)
+      if (r.tokens[k].text == without &&
+          (In(cost, r.tokens[k + 1].text) ||
+           (k + 2 < r.tokens.size() && In(cost, r.tokens[k + 2].text))))
+        return true;
+    return false;
+  };
+  for (const Sentence& r : rep_clauses) {
+    if (r.condition || turned.contains(&r)) continue;
+    for (const Sentence& p : pub_clauses) {
+      if (p.condition || p.negations % 2 != r.negations % 2 ||
+          (Shared(r, p) < 2 && Related(r, p) < kSameClaim))
+        continue;
+      for (const auto& [a, b] : kOpposites)
+        for (const auto& [said, instead] : {std::pair{a, b}, std::pair{b, a}})
+          if (has(p, said) && !has(p, instead) && has(r, instead) && !has(r, said) &&
+              // "with no W grade" is "without" one.
+              !((instead == "with" || instead == "met") &&
+                std::any_of(r.tokens.begin(), r.tokens.end(),
+                            [](const Token& t) { return t.text == "no" || t.text == "geen"; })) &&
+              !((instead == "without" || instead == "zonder") && without_cost(r, instead))) {
+            Add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
+                r);
+            turned.insert(&r);
+          }
+    }
+  }
+
+  // Not needed against what the answer has the customer do first: "Maak
+  // hiervoor eerst een afspraak" (or "zonder afspraak kunnen we ... niet")
+  // against "een afspraak is niet nodig".
+  // "Een proefrit maakt u altijd op afspraak": always is a must.
+  static const WordSet must = {"moet",   "moeten", "must",   "eerst", "first",
+                               "altijd", "always", "alleen", "only"};
+  auto shares = [](const Sentence& a, const Sentence& b) {
+    size_t n = 0;
+    for (const std::string& w : a.stems) n += w[0] != '~' && b.stems.contains(w);
+    return n;
+  };
+  for (const Sentence& r : rep_clauses) {
+    if (r.condition || turned.contains(&r) || r.negations % 2 == 0 || !r.stems.contains("~need"))
+      continue;
+    // The answer says so itself ("foot passengers don't need to book").
+    if (std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+          return p.negations % 2 == 1 && p.stems.contains("~need") && shares(r, p) > 0;
+        }))
+      continue;
+    for (const Sentence& p : pub_clauses) {
+      if (p.condition || p.stems.contains("~need")) continue;
+      const bool demanded =
+          p.negations % 2 == 0
+              ? p.imperative || std::any_of(p.tokens.begin(), p.tokens.end(),
+                                            [](const Token& t) { return In(must, t.text); })
+              : std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+                  return t.text == "zonder" || t.text == "without";
+                });
+      if (!demanded) continue;
+      if (shares(r, p) == 0) continue;
+      Add("yesno.not_needed", ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed",
+          r.negation, p, r);
+      turned.insert(&r);
+      break;
+    }
+  }
+
+  // Needed against not needed, the other way round: the answer spares
+  // the customer a step ("U hoeft geen afspraak te maken", "no receipt
+  // needed") and a sentence of the reply has them take it ("Belt u wel even
+  // om te reserveren, want we werken met afspraken").
+  for (const Sentence& p : pub_clauses) {
+    if (p.condition || p.negations % 2 == 0 || !p.stems.contains("~need")) continue;
+    // What the step is: the words of the clause no other sentence of the
+    // answer uses ("afspraak", not "verzekering" when the answer also says
+    // "u kunt zich verzekeren tot uw 80e").
+    Sentence step = p;
+    for (const Sentence& q : pub)
+      if (q.text.find(p.text) == std::string::npos && p.text.find(q.text) == std::string::npos)
+        for (const std::string& w : q.stems) step.stems.erase(w);
+    // And of those, the ones the negation is about ("No appointment is
+    // needed on Saturday mornings": the appointment, not the morning).
+    {
+      std::set<std::string> near;
+      for (size_t k = 0; k < p.tokens.size(); ++k)
+        if (IsNegation(p.tokens[k].text)) {
+          for (size_t m = k + 1; m < p.tokens.size() && m <= k + 5; ++m)
+            near.insert(Stem(p.tokens[m].text, lang));
+          break;
+        }
+      std::set<std::string> kept;
+      for (const std::string& w : step.stems)
+        if (near.contains(w)) kept.insert(w);
+      if (!kept.empty()) step.stems = kept;
+    }
+    for (const Sentence& r : rep) {
+      if (r.condition || r.negations > 0 || !(r.instruction || r.imperative)) continue;
+      if (shares(r, step) == 0) continue;
+      // "you can start without entering any card details": spared too.
+      bool without = false;
+      for (size_t k = 0; k < r.tokens.size(); ++k)
+        if (r.tokens[k].text == "without" || r.tokens[k].text == "zonder")
+          for (size_t m = k + 1; m < r.tokens.size() && m <= k + 5; ++m)
+            without = without || step.stems.contains(Stem(r.tokens[m].text, lang));
+      if (without) continue;
+      Add("yesno.needed_for_not_needed", ConflictKind::kYesNo, p.negation,
+          lang == Language::kNl ? "nodig" : "needed", p, r);
+      break;
+    }
+  }
+
+  // A rule stretched to what the answer keeps apart: "ook voor een
+  // vouwfiets", "even if you have it repaired", "and in the canoes too"
+  // (the answer says it of the thing in another sentence, or only in a
+  // condition or a negation).
+  {
+    static const std::vector<std::string_view> kStretch = {
+        "ook als ",   "ook wanneer ", "ook bij ",       "ook voor ",    "ook in ",    "ook op ",
+        "ook met ",   "ook zonder ",  "ook na ",        "zelfs als ",   "zelfs bij ", "zelfs voor ",
+        "ongeacht ",  "even if ",     "even when ",     "even though ", "even for ",  "even on ",
+        "even with ", "even in ",     "regardless of ", "also for ",    "also on ",   "also in ",
+        "also if ",   "also when ",   "as well as "};
+    const std::string pub_lower = Lower(std::string(published));
+    const auto marker_in = [&](const std::string& text) {
+      for (std::string_view m : kStretch)
+        if (text.find(m) != std::string::npos) return true;
+      return false;
+    };
+    if (!marker_in(pub_lower))
+      for (const Sentence& r : rep) {
+        const std::string lower = Lower(r.text);
+        size_t at = std::string::npos, len = 0;
+        for (std::string_view m : kStretch)
+          if (const size_t k = lower.find(m); k != std::string::npos && k < at) {
+            at = k;
+            len = m.size();
+          }
+        if (at == std::string::npos) continue;
+        size_t end = lower.find_first_of(",.;:!?", at + len);
+        if (end == std::string::npos) end = lower.size();
+        const Sentence what = reader.Read(lower.substr(at + len, end - at - len));
+        if (what.stems.empty()) continue;
+        // The answer's sentence the rest of the reply's sentence is about.
+        Sentence rest = r;
+        for (const std::string& w : what.stems) rest.stems.erase(w);
+        size_t main = pub.size();
+        double main_related = 0;
+        for (size_t k = 0; k < pub.size(); ++k)
+          if (const double rel = Related(rest, pub[k]); rel > main_related) {
+            main_related = rel;
+            main = k;
+          }
+        if (main == pub.size() || main_related < kRelated) continue;
+        const auto names = [&](const Sentence& x) {
+          return std::any_of(what.stems.begin(), what.stems.end(), [&](const std::string& w) {
+            return std::any_of(x.stems.begin(), x.stems.end(),
+                               [&](const std::string& y) { return SameThing(w, y); });
+          });
+        };
+        const Sentence* kept_apart = nullptr;
+        for (const Sentence& p : pub_clauses) {
+          if (!names(p)) continue;
+          const bool other_sentence = !names(pub[main]) &&
+                                      p.text.find(pub[main].text) == std::string::npos &&
+                                      pub[main].text.find(p.text) == std::string::npos;
+          if (other_sentence || p.condition || p.negations % 2) {
+            kept_apart = &p;
+            break;
+          }
+        }
+        if (!kept_apart) continue;
+        Add("yesno.stretched", ConflictKind::kYesNo, kept_apart->text,
+            std::string(r.text.substr(at, end - at)), *kept_apart, r);
+      }
+    // And said after the thing: "flash included", "weekends included", "de
+    // kinderboeken inbegrepen", when the answer rules that thing out.
+    if (!marker_in(pub_lower))
+      for (const Sentence& r : rep) {
+        const std::string lower = Lower(r.text);
+        for (std::string_view m : {std::string_view(" included"), std::string_view(" inbegrepen"),
+                                   std::string_view(" incluis")}) {
+          const size_t at = lower.find(m);
+          if (at == std::string::npos) continue;
+          const size_t after = at + m.size();
+          if (after < lower.size() && std::isalpha(static_cast<unsigned char>(lower[after])))
+            continue;
+          const size_t begin = lower.find_last_of(",;:", at);
+          if (begin == std::string::npos) continue;
+          const Sentence what = reader.Read(lower.substr(begin + 1, at - begin - 1));
+          if (what.stems.empty() || what.tokens.size() > 4) continue;
+          const auto p =
+              std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& x) {
+                return x.negations % 2 &&
+                       std::any_of(what.stems.begin(), what.stems.end(), [&](const std::string& w) {
+                         return std::any_of(x.stems.begin(), x.stems.end(),
+                                            [&](const std::string& y) { return SameThing(w, y); });
+                       });
+              });
+          if (p == pub_clauses.end()) continue;
+          Add("yesno.stretched", ConflictKind::kYesNo, p->text,
+              std::string(r.text.substr(begin + 1, after - begin - 1)), *p, r);
+          break;
+        }
+      }
+  }
+
+  // Free against a fee: the answer says something costs nothing ("de
+  // bezorging is gratis", "pick-up is included", "at no charge", "geen
+  // toeslag") and a sentence of the reply about the same thing charges an
+  // amount the answer does not name ("rekenen wij € 3,50 per keer").
+  auto free = [](const Sentence& x) {
+    const auto& t = x.tokens;
+    for (size_t i = 0; i < t.size(); ++i) {
+      const std::string& w = t[i].text;
+      const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].text) : "";
+      if (w == "gratis" || w == "kosteloos" || w == "free" || w == "included" ||
+          w == "inbegrepen" || w == "complimentary" || w == "includes" || w == "include")
+        return true;
+      if ((w == "no" || w == "geen") &&
+          (next == "charge" || next == "fee" || next == "toeslag" || next == "kosten" ||
+           next == "extra" || next == "additional" || next == "cost"))
+        return true;
+      // "on the house", "for nothing", "voor niks", "at no cost".
+      const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
+      const std::string_view prev2 = i > 1 ? std::string_view(t[i - 2].text) : "";
+      if ((w == "house" && prev == "the" && prev2 == "on") ||
+          ((w == "nothing" || w == "niks" || w == "niets") && (prev == "for" || prev == "voor")) ||
+          (w == "cost" && prev == "no" && prev2 == "at"))
+        return true;
+    }
+    return false;
+  };
+  auto money_in = [](const std::vector<Fact>& facts, size_t sentence) {
+    return std::any_of(facts.begin(), facts.end(), [&](const Fact& f) {
+      return !f.own && f.sentence == sentence && f.kind == ConflictKind::kAmount &&
+             f.unit.starts_with("money") && f.hi > 0;  // "gratis" reads as € 0
+    });
+  };
+  for (size_t pi = 0; pi < pub.size(); ++pi) {
+    if (pub[pi].condition || pub[pi].negations % 2 || !free(pub[pi]) || money_in(pub_facts, pi))
+      continue;
+    for (const Fact& f : rep_facts) {
+      if (f.own || f.kind != ConflictKind::kAmount || !f.unit.starts_with("money") ||
+          free(rep[f.sentence]))
+        continue;
+      if (f.hi <= 0) continue;
+      // Named, or worked out from a named price ("the extra 12 come to $36").
+      const bool named = std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+        if (p.hi <= 0 || !p.unit.starts_with("money")) return false;
+        if (std::abs(p.lo - f.lo) < 0.005) return true;
+        return std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
+                           [&](const Token& t) {
+                             const std::optional<double> n =
+                                 t.type == Token::kNumber ? NumberOf(t.text) : std::nullopt;
+                             return n && *n >= 2 && std::abs(p.lo * *n - f.lo) < 0.005;
+                           });
+      });
+      if (named) continue;
+      const bool about =
+          Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated;
+      Add(about ? "yesno.fee_for_free" : "yesno.fee_for_free_loosely", ConflictKind::kYesNo,
+          lang == Language::kNl ? "gratis" : "free", f.text, pub[pi], rep[f.sentence]);
+    }
+    // Or a fee without its amount ("we charge a small fee for checking",
+    // "for half the usual fee").
+    static const WordSet fee = {"fee", "fees", "charge", "toeslag", "bijdrage", "betaalt"};
+    static const WordSet some = {"a",     "an",    "een",        "half",
+                                 "small", "extra", "additional", "kleine"};
+    const auto charges = [](const Sentence& r) {
+      const auto& t = r.tokens;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (!In(fee, t[i].text)) continue;
+        // "part of the fee" is what it includes; "a small fee" is one.
+        if (t[i].text != "fee" && t[i].text != "fees") return true;
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+          if (In(some, t[k].text)) return true;
+      }
+      return false;
+    };
+    // "u betaalt enkel voor het parkeren": only for what is not free.
+    static const WordSet only = {"alleen", "enkel", "only", "slechts", "just"};
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || r.relief || free(r) || !charges(r) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return In(only, t.text); }) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return IsNegation(t.text); }) ||
+          std::any_of(r.tokens.begin(), r.tokens.end(),
+                      [](const Token& t) { return t.type == Token::kNumber; }) ||
+          Shared(r, pub[pi]) < 1 || Related(r, pub[pi]) < kRelated)
+        continue;
+      std::string said;
+      for (const Token& t : r.tokens)
+        if (In(fee, t.text)) said = t.text;
+      Add("yesno.fee_without_amount", ConflictKind::kYesNo,
+          lang == Language::kNl ? "gratis" : "free", said, pub[pi], r);
+    }
+  }
+
+  // And the other way round: the reply calls free what the answer prices
+  // ("Freezing costs £5 per month" against "there's no charge while it's
+  // frozen"), unless a sentence of the answer about it says free as well.
+  for (size_t ri = 0; ri < rep.size(); ++ri) {
+    if (rep[ri].condition || rep[ri].negations % 2 || !free(rep[ri]) || money_in(rep_facts, ri))
+      continue;
+    const Sentence* priced = nullptr;
+    double priced_related = 0, free_related = 0;
+    for (size_t pi = 0; pi < pub.size(); ++pi) {
+      if (pub[pi].condition) continue;
+      const double rel = Related(rep[ri], pub[pi]);
+      if (free(pub[pi])) {
+        free_related = std::max(free_related, rel);
+      } else if (money_in(pub_facts, pi) && Shared(rep[ri], pub[pi]) >= 1 && rel > priced_related) {
+        priced_related = rel;
+        priced = &pub[pi];
+      }
+    }
+    if (!priced || priced_related < kRelated || free_related >= priced_related) continue;
+    const auto price = std::find_if(pub_facts.begin(), pub_facts.end(), [&](const Fact& f) {
+      return &pub[f.sentence] == priced && f.kind == ConflictKind::kAmount &&
+             f.unit.starts_with("money") && f.hi > 0;
+    });
+    Add("yesno.free_for_priced", ConflictKind::kYesNo, price->text,
+        lang == Language::kNl ? "gratis" : "free", *priced, rep[ri]);
+  }
+
+  // Thing by thing: a reply's claim that says of a thing the opposite of
+  // what the answer's claims about that thing say ("Children's books are
+  // exempt from late fees" against "the late charge applies to every item,
+  // the children's titles included"; "checked baggage must be added
+  // separately" against "a checked bag already comes with your ticket").
+  {
+    std::vector<Stance> pub_stance;
+    for (const Sentence& p : pub_clauses) pub_stance.push_back(StanceOf(p, lang));
+    const auto overlap = [](const Stance& a, const Stance& b) {
+      size_t n = 0;
+      for (const std::string& w : a.things)
+        n += std::any_of(b.things.begin(), b.things.end(),
+                         [&](const std::string& x) { return SameThing(w, x); });
+      return n;
+    };
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || turned.contains(&r) || explained.contains(&r)) continue;
+      if (SaidAlready(r)) continue;
+      const Stance rs = StanceOf(r, lang);
+      // Two prices say what something costs, not whether ("the Deluxe is
+      // $79 and comes with 25 stems" against "has 25 stems and costs $79").
+      const auto priced = [](const Sentence& c) {
+        return std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+          return In(CurrencyWords(), t.text) || t.text == "\xE2\x82\xAC" || t.text == "\xC2\xA3" ||
+                 t.text == "$";
+        });
+      };
+      for (size_t q = 0; q < 3; ++q) {
+        if (rs.said[q] == 0) continue;
+        size_t best = 0;
+        for (size_t k = 0; k < pub_clauses.size(); ++k)
+          if (!pub_clauses[k].condition && pub_stance[k].said[q] != 0)
+            best = std::max(best, overlap(rs, pub_stance[k]));
+        // "we won't charge you anything extra for him", "we rekenen voor hem
+        // wel € 10 per nacht": a cost said of no thing by name is about
+        // what the answer prices, when it prices one thing.
+        if (best == 0 && q == 0) {
+          static const WordSet pronouns = {
+              "him",  "her",   "it",    "them",  "hem", "haar", "het",   "ze",  "anyth", "anything",
+              "iets", "niets", "nacht", "night", "dag", "day",  "extra", "per", "each"};
+          const bool of_it = std::all_of(rs.things.begin(), rs.things.end(),
+                                         [](const std::string& w) { return In(pronouns, w); });
+          size_t priced_claims = 0, at = 0;
+          for (size_t k = 0; k < pub_clauses.size(); ++k)
+            if (!pub_clauses[k].condition && pub_stance[k].said[0] != 0) {
+              ++priced_claims;
+              at = k;
+            }
+          // A cost in the answer must be a price ("for a fee of £15", not
+          // "the course fee includes all books").
+          if (of_it && !rs.things.empty() && priced_claims == 1 &&
+              pub_stance[at].said[0] == -rs.said[0] && !(priced(r) && priced(pub_clauses[at])) &&
+              (pub_stance[at].said[0] > 0 || priced(pub_clauses[at]))) {
+            static constexpr std::array<std::string_view, 2> kCost = {"costs", "free"};
+            Add("yesno.stance_turned_of_it", ConflictKind::kYesNo,
+                std::string(kCost[rs.said[0] > 0 ? 0 : 1]), std::string(kCost[rs.said[0] > 0]),
+                pub_clauses[at], r);
+            turned.insert(&r);
+            break;
+          }
+        }
+        // "Tripods are not permitted" against "tripods are fine", "honden
+        // zijn niet toegestaan" against "jullie huishond mag ook mee": what
+        // the answer forbids by name, allowed. One word in common is enough
+        // when it names what is forbidden and no exception the answer makes.
+        if (q == 1 && rs.said[1] > 0 && !r.text.ends_with("?") &&
+            (best == 0 || (rs.may_by_can && best < 2)))
+          if (const Sentence* forbids = ForbidsByName(pub_clauses, pub_stance, r, rs, lang)) {
+            Add("yesno.forbidden_allowed", ConflictKind::kYesNo, "not allowed", "allowed", *forbids,
+                r);
+            turned.insert(&r);
+            break;
+          }
+        if (best == 0 || (q == 1 && rs.may_by_can && best < 2)) continue;
+        const Sentence* against = nullptr;
+        bool agrees = false;
+        for (size_t k = 0; k < pub_clauses.size(); ++k) {
+          if (pub_clauses[k].condition || pub_stance[k].said[q] == 0 ||
+              overlap(rs, pub_stance[k]) != best)
+            continue;
+          if (q == 0 && priced(r) && priced(pub_clauses[k])) {
+            agrees = true;
+            continue;
+          }
+          if (pub_stance[k].said[q] == rs.said[q]) agrees = true;
+          if (!against) against = &pub_clauses[k];
+        }
+        // A reply that names two things at once ("the first exam and any
+        // X-rays are both on the house") agrees with the claim about one
+        // and turns around the claim about the other, when it names at
+        // least two words only that other claim has.
+        if (agrees)
+          for (size_t k = 0; k < pub_clauses.size() && agrees; ++k) {
+            if (pub_clauses[k].condition || pub_stance[k].said[q] != -rs.said[q]) continue;
+            if (q == 0 && priced(r) && priced(pub_clauses[k])) continue;
+            size_t own = 0;
+            for (const std::string& w : rs.things) {
+              const auto names = [&](const Stance& x) {
+                return std::any_of(x.things.begin(), x.things.end(),
+                                   [&](const std::string& y) { return SameThing(w, y); });
+              };
+              bool elsewhere = false;
+              for (size_t m = 0; m < pub_clauses.size(); ++m)
+                elsewhere = elsewhere ||
+                            (m != k && pub_stance[m].said[q] == rs.said[q] && names(pub_stance[m]));
+              own += names(pub_stance[k]) && !elsewhere;
+            }
+            if (own >= 2) {
+              against = &pub_clauses[k];
+              agrees = false;
+            }
+          }
+        if (agrees || !against) continue;
+        static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
+            {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};
+        Add("yesno.stance_turned", ConflictKind::kYesNo,
+            std::string(kSaid[q][rs.said[q] > 0 ? 0 : 1]), std::string(kSaid[q][rs.said[q] > 0]),
+            *against, r);
+        turned.insert(&r);
+        break;
+      }
+    }
+  }
+
+  // What the answer says is not so, said to be so as well: "Nappies are
+  // not provided" against "and we supply nappies too"; "Servies en bestek
+  // worden niet meegeleverd" against "borden en bestek nemen we ook mee".
+  {
+    // And "Printing is not included" against "your membership includes
+    // coffee, tea and printing": the same word of inclusion on both sides.
+    static const WordSet also = {"too", "also", "ook", "eveneens", "zowel", "both"};
+    static const WordSet included = {"includes",  "include",    "included", "including",
+                                     "inclusief", "inbegrepen", "free",     "gratis"};
+    const auto has = [](const Sentence& x, const WordSet& words) {
+      return std::any_of(x.tokens.begin(), x.tokens.end(),
+                         [&](const Token& t) { return In(words, t.text); });
+    };
+    // A list of what is included runs over commas: the sentence is read
+    // whole for it.
+    std::vector<const Sentence*> said_so;
+    for (const Sentence& r : rep_clauses) said_so.push_back(&r);
+    for (const Sentence& r : rep)
+      if (r.negations == 0 && has(r, included)) said_so.push_back(&r);
+    for (const Sentence* said : said_so) {
+      const Sentence& r = *said;
+      if (r.condition || r.negations % 2 || turned.contains(&r) || SaidAlready(r)) continue;
+      const bool too = has(r, also), includes = has(r, included);
+      if (!too && !includes) continue;
+      for (const Sentence& p : pub_clauses) {
+        if (p.condition || p.negations % 2 == 0) continue;
+        if (!(too && p.tokens.size() <= 7) &&
+            !(includes && has(p, included) && p.tokens.size() <= 10))
+          continue;
+        // The thing the answer's short "not" is about: its words that are
+        // not stop words, before the negation; or after it, in a clause
+        // that borrows the rest ("..., niet voor arbeidsloon").
+        std::vector<std::string> subject;
+        bool after = false;
+        for (const Token& t : p.tokens) {
+          if (IsNegation(t.text)) {
+            if (!p.elided) break;
+            after = true;
+            continue;
+          }
+          if ((after || !p.elided) && t.type == Token::kWord && t.text.size() >= 4 &&
+              !IsStopWord(t.text, lang))
+            subject.push_back(Stem(t.text, lang));
+        }
+        if (std::none_of(r.stems.begin(), r.stems.end(), [&](const std::string& w) {
+              return std::any_of(subject.begin(), subject.end(),
+                                 [&](const std::string& x) { return SameThing(w, x); });
+            }))
+          continue;
+        Add("yesno.also_what_is_not", ConflictKind::kYesNo, p.negation,
+            lang == Language::kNl ? "ook" : "too", p, r);
+        turned.insert(&r);
+        break;
+      }
+    }
+  }
+
+  // A step the answer asks for, left out: "na het maken van een online
+  // afspraak" against "u kunt zonder afspraak langskomen".
+  {
+    static const WordSet kCost = {"fee",       "fees",      "charge",   "cost",   "costs",
+                                  "kosten",    "toeslag",   "betalen",  "paying", "extra",
+                                  "gedoe",     "problemen", "problems", "delay",  "vertraging",
+                                  "wachttijd", "waiting"};
+    const std::string pub_lower = Lower(std::string(published));
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || SaidAlready(r)) continue;
+      const auto& t = r.tokens;
+      for (size_t i = 0; i + 1 < t.size(); ++i) {
+        if (t[i].text != "zonder" && t[i].text != "without") continue;
+        // The first content word after it ("zonder (een) afspraak").
+        size_t k = i + 1;
+        while (k < t.size() && (IsStopWord(t[k].text, lang) || t[k].text == "een" ||
+                                t[k].text == "a" || t[k].text == "an" || t[k].text == "any"))
+          ++k;
+        if (k >= t.size() || t[k].type != Token::kWord || In(kCost, t[k].text) ||
+            t[k].text.ends_with("kosten") || t[k].text.ends_with("fee"))
+          continue;
+        const std::string thing = Stem(t[k].text, lang);
+        if (pub_lower.find("zonder") != std::string::npos ||
+            pub_lower.find("without") != std::string::npos)
+          continue;
+        const auto asked =
+            std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+              return !p.condition && p.negations % 2 == 0 &&
+                     std::any_of(p.stems.begin(), p.stems.end(),
+                                 [&](const std::string& x) { return SameThing(thing, x); });
+            });
+        if (asked == pub_clauses.end()) continue;
+        Add("procedure.step_left_out", ConflictKind::kProcedure, asked->text,
+            t[i].text + " " + t[k].text, *asked, r);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace luister::consistency
