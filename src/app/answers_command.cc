@@ -178,7 +178,7 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
     const std::vector<AnswerConflict> found = FindConflicts(p.published, p.reply);
     const bool said = !found.empty();
     score.Add(p, said);
-    if (args.findings) {
+    if (args.findings || args.reading) {
       nlohmann::json line = {
           {"where", p.where}, {"lang", p.lang}, {"contradiction", p.contradiction},
           {"kind", p.kind},   {"said", said},   {"signals", nlohmann::json::array()}};
@@ -189,6 +189,7 @@ int RunAnswersConsistency(const AnswersConsistencyArgs& args) {
                                    {"written", s.conflict.written},
                                    {"published_sentence", s.conflict.published_sentence},
                                    {"written_sentence", s.conflict.written_sentence}});
+      if (args.reading) line["reading"] = DescribeReading(p.published, p.reply);
       std::cerr << line.dump() << "\n";
     }
     if (args.verbose && said != p.contradiction) {

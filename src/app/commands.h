@@ -99,6 +99,7 @@ struct AnswersConsistencyArgs {
   std::string input;
   bool verbose = false;   // each mistake on standard error
   bool findings = false;  // each pair's findings, JSON lines on standard error
+  bool reading = false;   // and how the check read both texts (facts, clauses)
 };
 int RunAnswersConsistency(const AnswersConsistencyArgs& args);
 

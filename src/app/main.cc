@@ -220,6 +220,9 @@ int main(int argc, char** argv) {
   answers_consistency_cmd->add_flag(
       "--findings", answers_consistency.findings,
       "each pair's findings, strong and weak, as JSON lines on standard error");
+  answers_consistency_cmd->add_flag(
+      "--reading", answers_consistency.reading,
+      "with --findings' lines, how the check read both texts: each fact and each clause");
 
   StaffingArgs staffing;
   auto* staffing_cmd = app.add_subcommand(

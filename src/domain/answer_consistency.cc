@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -140,12 +141,12 @@ std::optional<ReplyCheck> ReadPair(std::string_view published, std::string_view 
   for (const std::string& t : c.pub_texts) c.pub.push_back(c.reader.Read(t));
   const WordSet counted = CountedWords(c.pub);
   for (size_t i = 0; i < c.pub.size(); ++i) {
-    auto f = FindFacts(c.pub[i], i, &counted);
+    auto f = FindFacts(c.pub[i], i, &counted, true);
     c.pub_facts.insert(c.pub_facts.end(), f.begin(), f.end());
   }
   for (const std::string& t : c.reply_texts) {
     c.rep.push_back(c.reader.Read(t));
-    auto f = FindFacts(c.rep.back(), c.rep.size() - 1, &counted);
+    auto f = FindFacts(c.rep.back(), c.rep.size() - 1, &counted, false);
     c.rep_facts.insert(c.rep_facts.end(), f.begin(), f.end());
   }
   // "once a year" against "every 6 months": how often, said both ways. A
@@ -229,6 +230,40 @@ std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::str
   c->CheckYesNo();
   c->CheckProcedure();
   return std::move(c->out);
+}
+
+std::vector<std::string> DescribeReading(std::string_view published, std::string_view reply) {
+  std::vector<std::string> out;
+  const std::optional<consistency::ReplyCheck> c = consistency::ReadPair(published, reply);
+  if (!c) return out;
+  const auto facts = [&](std::string_view side, const std::vector<consistency::Fact>& facts) {
+    for (const consistency::Fact& f : facts) {
+      std::ostringstream line;
+      line << side << " fact " << ToString(f.kind) << ' ' << f.unit << " '" << f.text << "' "
+           << f.lo << ".." << f.hi << " own=" << f.own << " bound=" << f.bound
+           << " loose=" << f.loose << " within=" << f.within << " edge=" << f.edge
+           << " sentence=" << f.sentence;
+      out.push_back(line.str());
+    }
+  };
+  const auto clauses = [&](std::string_view side, const std::vector<consistency::Sentence>& v) {
+    for (const consistency::Sentence& x : v) {
+      const consistency::Stance st = consistency::StanceOf(x, c->lang);
+      std::ostringstream line;
+      line << side << " clause '" << x.text << "' neg=" << x.negations << " cond=" << x.condition
+           << " instr=" << x.instruction << " imp=" << x.imperative << " inv=" << x.invitation
+           << " relief=" << x.relief << " means=";
+      for (const auto& [m, w] : x.means) line << m << ':' << w << ',';
+      line << " stance=" << st.said[0] << ',' << st.said[1] << ',' << st.said[2] << " things=";
+      for (const std::string& t : st.things) line << t << ',';
+      out.push_back(line.str());
+    }
+  };
+  facts("published", c->pub_facts);
+  facts("reply", c->rep_facts);
+  clauses("published", c->pub_clauses);
+  clauses("reply", c->rep_clauses);
+  return out;
 }
 
 std::vector<AnswerConflict> FindConflicts(std::string_view published, std::string_view reply) {

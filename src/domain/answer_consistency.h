@@ -50,6 +50,13 @@ struct ConflictSignal {
 // All the rules' findings for a reply, strong and weak.
 std::vector<ConflictSignal> ConflictSignals(std::string_view published, std::string_view reply);
 
+// How the check read both texts, one line per fact and per clause ("reply
+// fact period hours 'twee weken' 336..336 own=0 bound=0", "published clause
+// 'Retourneren kan niet' neg=1 cond=0 ... stance=0,-1,0 things=retourner"):
+// to see why a pair is judged as it is (`luister answers consistency
+// --reading`). Empty when either text says nothing.
+std::vector<std::string> DescribeReading(std::string_view published, std::string_view reply);
+
 // The reply's conflicts with the published answer (the strong findings,
 // one per thing written); none when it agrees (or says nothing the answer
 // states).

@@ -316,11 +316,14 @@ Stance StanceOf(const Sentence& c, Language lang) {
   for (size_t k = 0; k < t.size(); ++k) {
     // "exempt from late fees": no fees.
     if (!IsNegation(t[k].text) && t[k].text != "exempt" && t[k].text != "vrijgesteld") continue;
-    // "no problem", "geen zorgen": no stance turned.
+    // "no problem", "geen zorgen", "isn't a problem": no stance turned.
     static const WordSet idiom = {"probleem", "problem",  "problemen", "problems", "zorgen",
                                   "worries",  "hesitate", "aarzel",    "schroom",  "doubt",
                                   "twijfel",  "mind",     "trouble",   "moeite"};
     if (k + 1 < t.size() && In(idiom, t[k + 1].text)) continue;
+    if (static const WordSet article = {"a", "an", "any", "enkel"};
+        k + 2 < t.size() && In(article, t[k + 1].text) && In(idiom, t[k + 2].text))
+      continue;
     const bool without = t[k].text == "without" || t[k].text == "zonder";
     // "without a receipt" said not needed itself.
     if (without &&

@@ -49,8 +49,11 @@ class FactFinder {
  public:
   // `counted`: the words the answer counts ("15 stems", "5 bewerkte foto's"),
   // so that a count of the same thing in the reply is a fact too.
-  FactFinder(const Sentence& s, size_t index, const WordSet* counted = nullptr)
-      : s_(s), t_(s.tokens), index_(index), counted_(counted) {}
+  // `answer`: the published answer's sentence, a rule: "Orders placed
+  // during this time ship on 2 January", "Rent is paid on 13 September"
+  // say no customer's past.
+  FactFinder(const Sentence& s, size_t index, const WordSet* counted, bool answer)
+      : s_(s), t_(s.tokens), index_(index), counted_(counted), answer_(answer) {}
 
   std::vector<Fact> Find() {
     for (size_t i = 0; i < t_.size(); ++i) {
@@ -273,9 +276,15 @@ class FactFinder {
     static const WordSet happened = {"kwam",     "kwamen",    "came",       "arrived",  "landed",
                                      "uploaded", "submitted", "started",    "began",    "begon",
                                      "landde",   "betaalde",  "ingeleverd", "ingediend"};
-    if (In(at, before))
+    // Not what anything of the kind did ("anything ordered over Christmas
+    // goes out on 2 January"): a rule.
+    static const WordSet any = {"anything", "everything", "orders",       "items",
+                                "parcels",  "alles",      "bestellingen", "pakketten"};
+    if (In(at, before) && !answer_)
       for (size_t k = from >= 7 ? from - 7 : 0; k + 1 < from; ++k)
-        if (In(PastWords(), t_[k].text) || In(happened, t_[k].text)) return true;
+        if ((In(PastWords(), t_[k].text) || In(happened, t_[k].text)) &&
+            !(k > 0 && In(any, t_[k - 1].text)))
+          return true;
     // "you're 71", "your wife, who's 62", "je bent 15": the customer's age.
     if (Word(from, -1) == "you're" || Word(from, -1) == "who's" || Word(from, -1) == "he's" ||
         Word(from, -1) == "she's" ||
@@ -383,11 +392,14 @@ class FactFinder {
                                x.text == "pas" || x.text == "already" || x.text == "al";
                       }))
         return true;
-    // "catch the 9:47", "de trein van 8.15": a departure, not a rule.
-    if ((before == "the" || before == "de" ||
-         (before == "van" && (before2 == "trein" || before2 == "bus" || before2 == "boot" ||
-                              before2 == "vlucht" || before2 == "veerboot"))) &&
-        t_[from].text.find_first_of(":.") != std::string::npos)
+    // "catch the 9:47", "de trein van 8.15", "de afvaart van half tien": a
+    // departure, not a rule.
+    static const WordSet departures = {"trein",   "bus",     "boot",     "vlucht", "veerboot",
+                                       "afvaart", "pont",    "vertrek",  "train",  "flight",
+                                       "ferry",   "sailing", "departure"};
+    if (((before == "the" || before == "de") &&
+         t_[from].text.find_first_of(":.") != std::string::npos) ||
+        ((before == "van" || before == "of") && In(departures, before2)))
       return true;
     // "it's only been 10 days", "you've had the car for 14 months": how long
     // the customer has had it so far.
@@ -622,6 +634,18 @@ class FactFinder {
         unit += "/" + Stem(per, Language::kEn);
       }
       to += 2;
+    }
+    // "$35 monthly pet rent", "€ 4 wekelijks": per a time in one word.
+    if (kind == ConflictKind::kAmount && unit == "money" && to < t_.size()) {
+      static const std::map<std::string_view, std::string_view> every = {
+          {"daily", "day"},      {"dagelijks", "dag"}, {"weekly", "week"},
+          {"wekelijks", "week"}, {"monthly", "month"}, {"maandelijks", "maand"},
+          {"yearly", "year"},    {"annually", "year"}, {"jaarlijks", "jaar"}};
+      if (const auto it = every.find(t_[to].text); it != every.end())
+        if (const auto u = TimeUnitOf(it->second)) {
+          unit += "/" + std::to_string(static_cast<int>(u->hours * 60));
+          ++to;
+        }
     }
     // "just under half an hour", "ongeveer twee weken": about, not exactly.
     static const WordSet about = {"under",         "ongeveer", "about", "around", "roughly",
@@ -1172,8 +1196,8 @@ class FactFinder {
           return;
         }
     }
-    // "March 1st", "december 26".
-    if (i > 0 && MonthOf(t_[i - 1].text) && *v >= 1 && *v <= 31) {
+    // "March 1st", "december 26"; not "13 September, 10 January".
+    if (i > 0 && MonthOf(t_[i - 1].text) && !t_[i - 1].pause_after && *v >= 1 && *v <= 31) {
       const int month = MonthOf(t_[i - 1].text);
       Add(ConflictKind::kDate, "date", month * 100 + *v, month * 100 + *v, false, i - 1, i + 1);
       return;
@@ -1502,6 +1526,7 @@ class FactFinder {
   const std::vector<Token>& t_;
   size_t index_;
   const WordSet* counted_;
+  bool answer_;
   size_t skip_until_ = 0;
   std::vector<Fact> facts_;
 };
@@ -1533,8 +1558,8 @@ WordSet CountedWords(const std::vector<Sentence>& sentences) {
   return out;
 }
 
-std::vector<Fact> FindFacts(const Sentence& s, size_t index, const WordSet* counted) {
-  return FactFinder(s, index, counted).Find();
+std::vector<Fact> FindFacts(const Sentence& s, size_t index, const WordSet* counted, bool answer) {
+  return FactFinder(s, index, counted, answer).Find();
 }
 
 }  // namespace luister::consistency

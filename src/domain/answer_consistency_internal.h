@@ -70,6 +70,9 @@ const WordSet& TimeCueWords();
 
 const std::unordered_map<std::string, double>& NumberWords();
 
+// Names of time zones after a time ("2 p.m. ET", "04:00 UTC", "Pacific").
+const WordSet& TimeZoneWords();
+
 // Whether a number word is English ("two", not "twee").
 bool IsEnglishNumber(std::string_view w);
 
@@ -121,6 +124,7 @@ struct Token {
   enum Type { kWord, kNumber, kSymbol } type = kWord;
   std::string text;  // folded
   bool ordinal = false;
+  bool pause_after = false;  // a comma, semicolon or colon follows
 };
 
 // One name per measure: "10 kilo" and "10 kg" weigh the same.
@@ -210,8 +214,9 @@ WordSet CountedWords(const std::vector<Sentence>& sentences);
 
 // The facts sentence `index` of a text states; `counted`: the words the
 // answer counts ("15 stems", "5 bewerkte foto's"), so that a count of the
-// same thing in the reply is a fact too.
-std::vector<Fact> FindFacts(const Sentence& s, size_t index, const WordSet* counted);
+// same thing in the reply is a fact too; `answer`: a sentence of the
+// published answer, which tells no customer's past.
+std::vector<Fact> FindFacts(const Sentence& s, size_t index, const WordSet* counted, bool answer);
 
 // ---- compare (answer_consistency_compare.cc) ---------------------------------
 

@@ -146,6 +146,8 @@ std::vector<Token> Tokens(std::string_view s) {
       out.push_back({Token::kSymbol, "\xC2\xA3"});
       i += 2;
       continue;
+    } else if ((c == ',' || c == ';' || c == ':') && !out.empty()) {
+      out.back().pause_after = true;
     }
     ++i;
   }
@@ -209,7 +211,11 @@ std::vector<std::string> SplitSentences(std::string_view text) {
           std::islower(static_cast<unsigned char>(text[i + 2])) && current.size() >= 2 &&
           current[current.size() - 2] != ' ' &&
           (current.size() < 4 || current.find(' ', current.size() - 6) != std::string::npos);
-      if (!abbreviation) flush();
+      // "by 2 p.m. ET", "4 a.m. UTC": a time's zone after it.
+      const bool zone = c == '.' && current.size() >= 4 &&
+                        (current.ends_with("a.m.") || current.ends_with("p.m.")) &&
+                        In(TimeZoneWords(), WordAt(std::string(text), i + 1));
+      if (!abbreviation && !zone) flush();
     }
   }
   flush();

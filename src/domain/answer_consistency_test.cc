@@ -1696,6 +1696,88 @@ TEST(AnswerConsistencyTest, TenthRoundAnEMailWithBlankLinesAndASignOff) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundATimeTurnedIntoAnotherZone) {
+  const std::string answer =
+      "Applications close on 15 March at 11:59 p.m. ET. Late forms are "
+      "not accepted.";
+  EXPECT_TRUE(Kinds(answer,
+                    "Hi Ana, for you in Seattle that is 8:59 p.m. your time (11:59 p.m. "
+                    "Eastern) on 15 March.")
+                  .empty());
+  EXPECT_TRUE(
+      Kinds(answer, "Hi Ana, you sent it at 7:10 p.m. Pacific, which is 10:10 p.m. ET.").empty());
+  EXPECT_EQ(Kinds(answer, "Hi Ana, applications close on 15 March at 10:59 p.m. ET."),
+            std::vector{ConflictKind::kDeadline});
+  // "local time" is the answer's own, not a turn into another zone.
+  EXPECT_EQ(Kinds("You can cancel free of charge until 6 pm local time.",
+                  "You can cancel for free until noon local time."),
+            std::vector{ConflictKind::kDeadline});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundAPricePerATimeInOneWord) {
+  const std::string answer = "A parking space costs $40 monthly. The deposit is $100.";
+  EXPECT_TRUE(Kinds(answer, "Hi Tom, the space is $40 a month plus a $100 deposit.").empty());
+  EXPECT_EQ(Kinds(answer, "Hi Tom, the space is $55 a month plus a $100 deposit."),
+            std::vector{ConflictKind::kAmount});
+  // The price said without what it is per.
+  const std::string permit = "A permit costs £65 per year. Electric cars pay £25.";
+  EXPECT_TRUE(
+      Kinds(permit, "Hi Sam, for your car the permit is £65 for the twelve months.").empty());
+  EXPECT_EQ(Kinds(permit, "Hi Sam, for your car the permit is £75 for the twelve months."),
+            std::vector{ConflictKind::kAmount});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundADepartureIsNoDeadline) {
+  const std::string answer =
+      "Voor de boot van 10.15 uur moet u met de auto uiterlijk om 9.45 uur inchecken.";
+  EXPECT_TRUE(
+      Kinds(answer, "Voor de afvaart van kwart over tien checkt u uiterlijk om kwart voor tien in.")
+          .empty());
+  EXPECT_EQ(
+      Kinds(answer, "Voor de afvaart van kwart over tien checkt u uiterlijk om half tien in."),
+      std::vector{ConflictKind::kDeadline});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundDatesOfAListAndOfARule) {
+  // "on 1 March, 15 June": a month and the next date are not one date.
+  const std::string dates = "Rent is paid in three instalments: on 1 March, 15 June and 1 October.";
+  EXPECT_TRUE(
+      Kinds(dates, "Hi Zoe, the instalments are due on 1 March, 15 June and 1 October.").empty());
+  EXPECT_EQ(Kinds(dates, "Hi Zoe, the instalments are due on 1 March, 15 July and 1 October."),
+            std::vector{ConflictKind::kDate});
+  // "Orders placed ..." in the answer is a rule, not a customer's past.
+  const std::string rule = "Orders placed between 24 and 31 December ship on 2 January.";
+  EXPECT_TRUE(Kinds(rule, "Hi Bo, anything ordered over Christmas goes out on 2 January.").empty());
+  EXPECT_EQ(Kinds(rule, "Hi Bo, anything ordered over Christmas goes out on 5 January."),
+            std::vector{ConflictKind::kDate});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundALimitOfTheReplysOwnIsCompared) {
+  const std::string answer =
+      "Bestel je op werkdagen vóór 22.00 uur, dan bezorgen we de volgende dag.";
+  EXPECT_EQ(Kinds(answer, "Hoi Eva, op werkdagen bestel je tot 20.00 uur voor levering morgen."),
+            std::vector{ConflictKind::kDeadline});
+  // A time of the customer's on the early side is within it.
+  EXPECT_TRUE(
+      Kinds(answer, "Hoi Eva, als je vanavond om 21.00 uur bestelt, ben je op tijd.").empty());
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundATotalForAGroupAndNoProblem) {
+  const std::string answer = "Op dinsdag betaalt iedereen € 9 per kaartje.";
+  EXPECT_TRUE(
+      Kinds(answer, "Hoi Fenna, op dinsdag is het € 9, dus voor jullie drieën € 27.").empty());
+  EXPECT_EQ(Kinds(answer, "Hoi Fenna, op dinsdag is het € 11 per kaartje."),
+            std::vector{ConflictKind::kAmount});
+  // "isn't a problem" turns nothing around.
+  const std::string guests = "Guests must be over 16 and fill in a form at reception.";
+  EXPECT_TRUE(Kinds(guests,
+                    "Hi Ellie, she's 19, so age isn't a problem; she just needs to fill "
+                    "in a form at reception.")
+                  .empty());
+  EXPECT_EQ(Kinds(guests, "Hi Ellie, she doesn't need to fill in a form at reception."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -22,6 +22,9 @@ namespace {
 
 // Whole numbers of at least 2 among the tokens (digits or number words).
 std::vector<double> WholeNumbers(const std::vector<Token>& tokens) {
+  // "voor jullie vieren", "met z'n drieën": how many people.
+  static const std::map<std::string_view, double> together = {
+      {"tweeen", 2}, {"drieen", 3}, {"vieren", 4}, {"vijven", 5}, {"zessen", 6}};
   std::vector<double> out;
   for (const Token& t : tokens) {
     std::optional<double> n;
@@ -29,6 +32,8 @@ std::vector<double> WholeNumbers(const std::vector<Token>& tokens) {
       n = NumberOf(t.text);
     else if (auto w = NumberWords().find(t.text); w != NumberWords().end())
       n = w->second;
+    else if (auto c = together.find(t.text); c != together.end())
+      n = c->second;
     if (n && *n >= 2 && *n == std::floor(*n)) out.push_back(*n);
   }
   return out;
@@ -325,6 +330,22 @@ std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Senten
   return s.text;
 }
 
+// Whether a sentence turns a time into another zone: it names two zones
+// ("Pacific", "ET", "UTC") or the customer's own time ("your time", "jouw
+// tijd"; not "local time", which is the answer's own).
+bool InTwoZones(const Sentence& s) {
+  static const WordSet yours = {"your", "jouw", "uw", "je"};
+  std::set<std::string_view> named;
+  for (size_t k = 0; k < s.tokens.size(); ++k) {
+    const std::string& w = s.tokens[k].text;
+    if (In(TimeZoneWords(), w)) named.insert(w);
+    if (k + 1 < s.tokens.size() && In(yours, w) &&
+        (s.tokens[k + 1].text == "time" || s.tokens[k + 1].text == "tijd"))
+      return true;
+  }
+  return named.size() >= 2;
+}
+
 }  // namespace
 
 void ReplyCheck::CheckValues() {
@@ -432,6 +453,19 @@ void ReplyCheck::CheckValues() {
       continue;
     }
     if (candidates.empty()) continue;
+    // The answer's price per something said without what it is per ("£65
+    // for the twelve months" against "£65 per year" beside "£25 for
+    // electric vehicles").
+    if (f.unit == "money" && f.lo == f.hi && f.lo > 0 &&
+        std::none_of(candidates.begin(), candidates.end(),
+                     [&](const Fact* p) { return SameValue(f, *p); }) &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+          return !p.own && p.unit.starts_with("money/") && p.lo == p.hi &&
+                 std::abs(p.lo - f.lo) < 0.005;
+        })) {
+      result = Outcome::kSame;
+      continue;
+    }
     const Fact* best = nullptr;
     double best_related = -1, same_related = -1;
     // Of two times in one sentence, the one on the same side: "ready from
@@ -554,6 +588,14 @@ void ReplyCheck::CheckValues() {
       result = Outcome::kGuarded;
       Add(signal, f.kind, best->text, f.text, pub[best->sentence], rep[f.sentence]);
     };
+    // A time turned into another zone: "the deadline is 8:59 p.m. your time
+    // (11:59 p.m. Eastern)", "11:30 a.m. Pacific, which is 2:30 p.m.
+    // Eastern", "3 to 5 a.m. your time in Berlin": the sentence names two
+    // zones, or the customer's own time.
+    if (f.kind == ConflictKind::kDeadline && InTwoZones(rep[f.sentence])) {
+      weak("fact.time_zone");
+      continue;
+    }
     // A day from Monday to Friday where the answer says weekdays ("viewings
     // run until 7pm on weekdays" against "6.15 on Tuesday is fine").
     if (f.kind == ConflictKind::kDate && f.unit == "weekday" && f.lo >= 1 && f.lo <= 5 &&
@@ -861,7 +903,10 @@ void ReplyCheck::CheckValues() {
       f_lo += 720;
       f_hi += 720;
     }
+    // Not a time the reply gives as a limit of its own ("op werkdagen
+    // bestel je tot 20.00 uur" against "vóór 22.00 uur"): two limits.
     if ((f.bound == 0 || (f.today && f.bound == best->bound)) && best->bound != 0 && !named_limit &&
+        !(f.kind == ConflictKind::kDeadline && limit_time && !f.today) &&
         !f.unit.starts_with("count:times") &&
         (f.kind != ConflictKind::kDate || f.unit == "monthday") &&
         (best->bound > 0 ? f_lo >= best->lo : f_hi <= best->hi)) {

@@ -212,6 +212,13 @@ const std::unordered_map<std::string, double>& NumberWords() {
   return m;
 }
 
+const WordSet& TimeZoneWords() {
+  static const WordSet s = {"eastern", "pacific", "central", "mountain", "et",  "pt",  "ct",
+                            "mt",      "est",     "edt",     "pst",      "pdt", "cst", "cdt",
+                            "utc",     "gmt",     "bst",     "cet",      "cest"};
+  return s;
+}
+
 bool IsEnglishNumber(std::string_view w) {
   static const WordSet s = {"one",   "two",   "three", "four", "five",   "six",
                             "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
@@ -394,7 +401,10 @@ bool IsIdiomaticNegation(std::string_view neg, std::string_view next, std::strin
                                 "sure",     "zeker",    "alleen",  "only",  "just",    "doubt",
                                 "twijfel",  "mind",     "erg",     "bad",   "trouble", "moeite"};
   static const WordSet before = {"zo", "if", "or", "of", "whether", "wel", "als"};
-  if (after.contains(next)) return true;
+  // "isn't a problem", "geen enkel probleem".
+  if (after.contains(next) ||
+      ((next == "a" || next == "an" || next == "enkel" || next == "any") && after.contains(next2)))
+    return true;
   if (neg == "not" && before.contains(prev)) return true;
   if (neg == "niet" && (prev == "zo" || prev == "of")) return true;
   return false;
