@@ -215,8 +215,13 @@ class FactFinder {
     if (aux_at == t_.size()) return false;
     for (size_t k = aux_at + 1; k < from; ++k)
       if (In(done, t_[k].text)) return true;
-    for (size_t k = to; k < t_.size() && k < to + 3 && t_[k].type != Token::kSymbol; ++k)
+    // "je hebt 3 dagen gewacht"; not "je hebt twee uur na de afgesproken
+    // tijd", where the participle describes a noun.
+    static const WordSet article = {"de", "het", "een", "the", "a", "an"};
+    for (size_t k = to; k < t_.size() && k < to + 3 && t_[k].type != Token::kSymbol; ++k) {
+      if (In(article, t_[k].text)) break;
       if (DutchParticiple(t_[k].text)) return true;
+    }
     return false;
   }
   // Whether the words around `i` say it is the customer's own (their

@@ -37,6 +37,21 @@ bool RecallsAConversation(const Sentence& c) {
                      [](const Token& t) { return In(said, t.text); });
 }
 
+// Whether a clause is in the passive, with no one named to act: "De
+// installatie wordt ingepland", "your licence will be mailed".
+bool Passive(const Sentence& c) {
+  static const WordSet dutch = {"wordt", "worden", "werd", "werden"};
+  static const WordSet be = {"be", "is", "are", "was", "were", "been"};
+  const std::vector<Token>& t = c.tokens;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (In(dutch, t[k].text)) return true;
+    if (In(be, t[k].text) && k + 1 < t.size() && t[k + 1].text.size() > 4 &&
+        t[k + 1].text.ends_with("ed"))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ReplyCheck::CheckProcedure() {
@@ -168,8 +183,8 @@ void ReplyCheck::CheckProcedure() {
   }
 
   // Where each clause stands in time: by its words of order ("eerst",
-  // "right away" first; "daarna", "then" later; "once", "nadat" before
-  // the clause it belongs to), else where it is written.
+  // "right away" first; "once", "nadat" before the clause it belongs to),
+  // else where it is written.
   static const WordSet kFirst = {"eerst", "first", "firstly", "alvast"};
   static const WordSet kLater = {"daarna", "then", "afterwards", "vervolgens", "later", "next"};
   static const WordSet kPrior = {"once", "nadat", "zodra", "after"};
@@ -197,8 +212,10 @@ void ReplyCheck::CheckProcedure() {
     std::vector<double> key(clauses.size());
     for (size_t i = 0; i < clauses.size(); ++i) {
       const int m = marker(clauses[i]);
+      // "daarna", "then": where it is written, after what comes before it
+      // and before what comes after ("pas daarna de code intoetsen. Lukt
+      // het niet, dan kun je ons bellen").
       key[i] = m == -1  ? static_cast<double>(i) - 1000
-               : m == 1 ? static_cast<double>(i) + 1000
                : m == 2 ? static_cast<double>(i) - 1.5
                         : static_cast<double>(i);
     }
@@ -260,9 +277,8 @@ void ReplyCheck::CheckProcedure() {
   // The steps in another order, whatever the ways: "first report it to the
   // police, then submit your claim online" against "start your claim online
   // right away, and once you've reported it to the police add the number".
-  // Each clause is placed by its words of order ("eerst", "right away"
-  // first; "daarna", "then" later; "once", "nadat" before the clause it
-  // belongs to), else where it stands.
+  // Each clause is placed by its words of order (see `keys`), else where
+  // it stands.
   if (!has_procedure && std::none_of(out.begin(), out.end(), [](const ConflictSignal& c) {
         return c.signal == "procedure.order";
       })) {
@@ -431,8 +447,7 @@ void ReplyCheck::CheckProcedure() {
   // af") and the reply has the customer take it themselves ("just raise
   // the request yourself").
   {
-    static const WordSet self_words = {"yourself", "yourselves", "zelf", "jezelf", "uzelf"};
-    const WordSet& self = self_words;
+    static const WordSet self = {"yourself", "yourselves", "zelf", "jezelf", "uzelf"};
     static const WordSet others = {
         "manager",  "employer",   "werkgever",  "leidinggevende", "parent",    "parents",
         "ouder",    "ouders",     "landlord",   "verhuurder",     "doctor",    "gp",
@@ -485,7 +500,7 @@ void ReplyCheck::CheckProcedure() {
       // "wij melden de schade daarna zelf bij uw leasemaatschappij".
       const bool ourselves =
           by_us(r) && std::any_of(r.tokens.begin(), r.tokens.end(),
-                                  [](const Token& t) { return In(self_words, t.text); });
+                                  [](const Token& t) { return In(self, t.text); });
       if (r.condition || r.negations % 2 || SaidAlready(r) || !(for_you(r) || ourselves)) continue;
       if (std::none_of(r.tokens.begin(), r.tokens.end(),
                        [](const Token& t) { return In(we, t.text); }))
@@ -493,14 +508,16 @@ void ReplyCheck::CheckProcedure() {
       const auto by_customer =
           std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
             if (p.condition || p.negations % 2 || Shared(r, p) < 2 || for_you(p)) return false;
-            const bool self = std::any_of(p.tokens.begin(), p.tokens.end(),
-                                          [](const Token& t) { return In(self_words, t.text); });
-            // "Schade meldt u eerst bij uw leasemaatschappij".
+            const bool yourself = std::any_of(p.tokens.begin(), p.tokens.end(),
+                                              [](const Token& t) { return In(self, t.text); });
+            // "Schade meldt u eerst bij uw leasemaatschappij"; not "De
+            // installatie wordt na je aanmelding ingepland", which says
+            // nobody.
             static const WordSet you = {"u", "je", "jij", "you"};
-            const bool yours =
-                !by_us(p) && std::any_of(p.tokens.begin(), p.tokens.end(),
-                                         [](const Token& t) { return In(you, t.text); });
-            return self || p.imperative || p.instruction || yours;
+            const bool yours = !by_us(p) && !Passive(p) &&
+                               std::any_of(p.tokens.begin(), p.tokens.end(),
+                                           [](const Token& t) { return In(you, t.text); });
+            return yourself || p.imperative || p.instruction || yours;
           });
       if (by_customer == pub_clauses.end()) continue;
       Add("procedure.who_acts", ConflictKind::kProcedure, by_customer->text, r.text, *by_customer,

@@ -731,8 +731,10 @@ Sentence Reader::Read(const std::string& text) const {
       const bool thanked = (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw") &&
                            std::any_of(s.tokens.begin(), s.tokens.begin() + static_cast<long>(i),
                                        [](const Token& x) { return In(thanks, x.text); });
+      // Nor a day named by it ("your collection day", "ophaaldag").
+      static const WordSet when = {"day", "days", "date", "dates", "dag", "dagen", "datum"};
       if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-          !device && !size && !thanked && !label_thing)
+          !In(when, next) && !device && !size && !thanked && !label_thing)
         s.means.emplace(m, t.text);
     }
     // "require", "nodig", "hoeft": one claim, whichever word says it.

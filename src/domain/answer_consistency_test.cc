@@ -1778,6 +1778,80 @@ TEST(AnswerConsistencyTest, EleventhRoundATotalForAGroupAndNoProblem) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundThenIsWhereItIsWritten) {
+  // "daarna" follows what comes before it and comes before what follows.
+  const std::string answer =
+      "Je opent het kluisje met de code uit de sms. Eerst scan je de QR-code, daarna voer je de "
+      "code in. Werkt de code niet, bel dan 088 123 4567.";
+  EXPECT_TRUE(Kinds(answer,
+                    "Hoi Anne, eerst de QR-code scannen, pas daarna de cijfers uit je sms "
+                    "intoetsen. Lukt het dan nog niet, dan kun je ons bellen.")
+                  .empty());
+  EXPECT_EQ(
+      Kinds("Meld je laptop eerst aan via het formulier op de website. Daarna stuur je hem op.",
+            "Hoi Koen, stuur je laptop eerst op; daarna vul je het formulier op de website in."),
+      std::vector{ConflictKind::kProcedure});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundAPassiveNamesNoOneToAct) {
+  const std::string passive = "De installatie wordt binnen 3 weken na je aanmelding ingepland.";
+  EXPECT_TRUE(Kinds(passive, "Binnen drie weken na je aanmelding plannen we de monteur voor je in.")
+                  .empty());
+  EXPECT_EQ(Kinds("Je meldt de installatie binnen 3 weken zelf aan bij de netbeheerder.",
+                  "Wij melden de installatie binnen 3 weken voor je aan bij de netbeheerder."),
+            std::vector{ConflictKind::kProcedure});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundWordsInsideWordsAndDaysNamedByAWay) {
+  // "doorgeven in" holds "even in" but stretches nothing.
+  EXPECT_TRUE(Kinds("U geeft een verhuizing minimaal 5 werkdagen vooraf door via Mijn Stroomhuis.",
+                    "Wel graag de verhuizing vijf werkdagen van tevoren doorgeven in Mijn "
+                    "Stroomhuis.")
+                  .empty());
+  // "we'll return to empty it" is coming back, not a thing returned.
+  EXPECT_TRUE(Kinds("Leave the bin out and we'll return to empty it within 3 working days.",
+                    "Keep the bin out by the kerb and we'll be back within three working days.")
+                  .empty());
+  // "your collection day" is a day, not collecting as a way.
+  const std::string bins =
+      "Report a missed bin with the online form within 2 working days of your collection day. "
+      "Missed bins can't be reported by phone.";
+  EXPECT_EQ(
+      Kinds(bins, "Hi Mrs Ahmed, give us a call within 2 working days of your collection day."),
+      std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(bins,
+                    "Hi Mrs Ahmed, use the online form within 2 working days of your "
+                    "collection day.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundAParticipleThatDescribesANoun) {
+  // "na de afgesproken tijd" says no customer's past: the period is a rule.
+  const std::string answer = "Je kunt de huurauto maximaal 1 uur later inleveren.";
+  EXPECT_EQ(Kinds(answer, "Hoi Jeroen, je hebt een speling van twee uur na de afgesproken tijd."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(
+      Kinds(answer, "Hoi Jeroen, je hebt een speling van een uur na de afgesproken tijd.").empty());
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundOnlyForOneKindSaidOfAll) {
+  const std::string answer =
+      "Een tweede herkansing is alleen mogelijk met toestemming van de examencommissie. Een "
+      "export via de API is alleen beschikbaar in het Enterprise-pakket.";
+  // The other side of the "only" agrees; refusing the condition too does not.
+  EXPECT_TRUE(Kinds(answer,
+                    "Zonder toestemming van de examencommissie is een tweede herkansing "
+                    "helaas niet mogelijk.")
+                  .empty());
+  EXPECT_EQ(Kinds(answer,
+                  "Een tweede herkansing is helaas niet mogelijk, ook niet via de "
+                  "examencommissie."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds(answer, "Via de API exporteren kan in elk pakket."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(answer, "Via de API exporteren kan in het Enterprise-pakket.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

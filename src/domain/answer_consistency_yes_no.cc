@@ -315,7 +315,18 @@ void ReplyCheck::CheckYesNo() {
     }
     // "only offers refunds if a performance is cancelled" against "as the
     // show is going ahead we can't refund": the other side of the "only".
-    if (best->negations % 2 == 0 && r.negations % 2 &&
+    // Not when the reply refuses the condition too ("zit er niet in, ook
+    // niet via de examencommissie", "not even with a doctor's note").
+    const auto refuses_the_condition = [&] {
+      for (const Sentence& s : rep) {
+        if (s.text.find(r.text) == std::string::npos) continue;
+        const std::string lower = Lower(s.text);
+        for (std::string_view m : {"ook niet", "zelfs niet", "zelfs met", "not even", "even with"})
+          if (lower.find(m) != std::string::npos) return true;
+      }
+      return false;
+    };
+    if (best->negations % 2 == 0 && r.negations % 2 && !refuses_the_condition() &&
         std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
           return p.negations % 2 == 0 && Shared(r, p) >= 1 &&
                  std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
@@ -426,6 +437,12 @@ void ReplyCheck::CheckYesNo() {
         return true;
     return false;
   };
+  // "we'll return to empty it": coming back, not a thing returned.
+  const auto comes_back = [](const Sentence& x) {
+    for (size_t k = 0; k + 1 < x.tokens.size(); ++k)
+      if (x.tokens[k].text == "return" && x.tokens[k + 1].text == "to") return true;
+    return false;
+  };
   for (const Sentence& r : rep_clauses) {
     if (r.condition || turned.contains(&r)) continue;
     for (const Sentence& p : pub_clauses) {
@@ -439,7 +456,8 @@ void ReplyCheck::CheckYesNo() {
               !((instead == "with" || instead == "met") &&
                 std::any_of(r.tokens.begin(), r.tokens.end(),
                             [](const Token& t) { return t.text == "no" || t.text == "geen"; })) &&
-              !((instead == "without" || instead == "zonder") && without_cost(r, instead))) {
+              !((instead == "without" || instead == "zonder") && without_cost(r, instead)) &&
+              !(said == "return" && comes_back(p)) && !(instead == "return" && comes_back(r))) {
             Add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
                 r);
             turned.insert(&r);
@@ -540,9 +558,15 @@ void ReplyCheck::CheckYesNo() {
         "even with ", "even in ",     "regardless of ", "also for ",    "also on ",   "also in ",
         "also if ",   "also when ",   "as well as "};
     const std::string pub_lower = Lower(std::string(published));
+    // Where a marker starts a word ("even in", not "doorgeven in").
+    const auto find = [](const std::string& text, std::string_view m) {
+      for (size_t k = text.find(m); k != std::string::npos; k = text.find(m, k + 1))
+        if (k == 0 || !std::isalpha(static_cast<unsigned char>(text[k - 1]))) return k;
+      return std::string::npos;
+    };
     const auto marker_in = [&](const std::string& text) {
       for (std::string_view m : kStretch)
-        if (text.find(m) != std::string::npos) return true;
+        if (find(text, m) != std::string::npos) return true;
       return false;
     };
     if (!marker_in(pub_lower))
@@ -550,7 +574,7 @@ void ReplyCheck::CheckYesNo() {
         const std::string lower = Lower(r.text);
         size_t at = std::string::npos, len = 0;
         for (std::string_view m : kStretch)
-          if (const size_t k = lower.find(m); k != std::string::npos && k < at) {
+          if (const size_t k = find(lower, m); k != std::string::npos && k < at) {
             at = k;
             len = m.size();
           }
@@ -867,6 +891,34 @@ void ReplyCheck::CheckYesNo() {
     }
   }
 
+  // What the answer allows only for one kind, said of every kind: "Een
+  // export via de API is alleen beschikbaar in het Enterprise-pakket"
+  // against "via de API exporteren kan in elk pakket".
+  {
+    static const WordSet only = {"only", "alleen", "uitsluitend", "exclusively"};
+    static const WordSet every = {"elk", "elke", "ieder", "iedere", "alle", "every", "any", "all"};
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || SaidAlready(r)) continue;
+      const std::vector<Token>& rt = r.tokens;
+      for (size_t k = 0; k + 1 < rt.size(); ++k) {
+        if (!In(every, rt[k].text)) continue;
+        const std::string kind = Stem(rt[k + 1].text, lang);
+        const auto limited =
+            std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+              return p.negations % 2 == 0 && !p.condition && Shared(r, p) >= 2 &&
+                     std::any_of(p.tokens.begin(), p.tokens.end(),
+                                 [](const Token& t) { return In(only, t.text); }) &&
+                     std::any_of(p.stems.begin(), p.stems.end(),
+                                 [&](const std::string& s) { return SameThing(kind, s); });
+            });
+        if (limited == pub_clauses.end()) continue;
+        Add("yesno.only_for_all", ConflictKind::kYesNo, limited->text,
+            rt[k].text + " " + rt[k + 1].text, *limited, r);
+        break;
+      }
+    }
+  }
+
   // What the answer says is not so, said to be so as well: "Nappies are
   // not provided" against "and we supply nappies too"; "Servies en bestek
   // worden niet meegeleverd" against "borden en bestek nemen we ook mee".
@@ -925,7 +977,8 @@ void ReplyCheck::CheckYesNo() {
   }
 
   // A step the answer asks for, left out: "na het maken van een online
-  // afspraak" against "u kunt zonder afspraak langskomen".
+  // afspraak" against "u kunt zonder afspraak langskomen"; not a refusal
+  // without it ("zonder toestemming is het niet mogelijk").
   {
     static const WordSet kCost = {"fee",       "fees",      "charge",   "cost",   "costs",
                                   "kosten",    "toeslag",   "betalen",  "paying", "extra",
@@ -933,7 +986,7 @@ void ReplyCheck::CheckYesNo() {
                                   "wachttijd", "waiting"};
     const std::string pub_lower = Lower(std::string(published));
     for (const Sentence& r : rep_clauses) {
-      if (r.condition || SaidAlready(r)) continue;
+      if (r.condition || r.negations % 2 || SaidAlready(r)) continue;
       const auto& t = r.tokens;
       for (size_t i = 0; i + 1 < t.size(); ++i) {
         if (t[i].text != "zonder" && t[i].text != "without") continue;
