@@ -243,6 +243,8 @@ class FactFinder {
       return true;
     if (In(AgoWords(), Word(to, 0))) return true;
     // "nog 4 lessen over", "3 visits left": what the customer has left.
+    // "about a week of pills left".
+    if (Word(to, 0) == "of" && (Word(to, 2) == "left" || Word(to, 2) == "remaining")) return true;
     if (Word(to, 0) == "over" || Word(to, 0) == "left" || Word(to, 0) == "remaining" ||
         Word(to, 1) == "over" || Word(to, 1) == "left")
       if (Word(from, -1) == "nog" || Word(from, -1) == "still" || Word(from, -2) == "nog" ||
@@ -462,7 +464,9 @@ class FactFinder {
         "train",       "vlucht",       "flight",   "bus",         "bezorging",    "slot",
         "tijdvak",     "bezorgmoment", "basket",   "mandje",      "winkelmandje", "cart",
         "winkelwagen", "total",        "totaal",   "salaris",     "salary",       "loon",
-        "wages"};
+        "wages",       "lesson",       "les",      "class",       "session",      "sessie",
+        "controle",    "check-up",     "consult",  "treatment",   "behandeling",  "balance",
+        "saldo"};
     static const WordSet link = {"van", "of", "op", "on", "om", "at", "from"};
     // "your two-hour hospital appointment", "je 3-daagse boeking": the
     // customer's, said before what it is of.
@@ -480,10 +484,14 @@ class FactFinder {
                                  "staat",  "stond",   "ends",    "eindigt", "loopt"};
     static const WordSet particle = {"in", "aan", "binnen", "gepland", "planned", "scheduled"};
     for (size_t p = from >= 9 ? from - 9 : 0; p + 2 < from; ++p) {
-      if (!In(possessive, t_[p].text) || !In(theirs, t_[p + 1].text)) continue;
+      // "your train's at 4", "your lesson's at 9am tomorrow".
+      std::string_view noun = t_[p + 1].text;
+      const bool contracted = noun.ends_with("'s");
+      if (contracted) noun.remove_suffix(2);
+      if (!In(possessive, t_[p].text) || !In(theirs, noun)) continue;
       size_t at = p + 2;
-      const bool verb = In(goes, t_[at].text) && at + 1 < from;
-      if (verb) ++at;
+      const bool verb = contracted || (In(goes, t_[at].text) && at + 1 < from);
+      if (verb && !contracted) ++at;
       // "staat nu op", "is currently at".
       if (verb && at + 1 < from &&
           (t_[at].text == "nu" || t_[at].text == "now" || t_[at].text == "currently" ||

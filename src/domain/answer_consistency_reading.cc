@@ -703,7 +703,14 @@ Sentence Reader::Read(const std::string& text) const {
     if (t.text == "online") s.named.emplace("online", t.text);
     // "the tutor will call you", "we'll email you back": someone else
     // does it to the customer.
-    const bool to_customer = (next == "you" || next == "you're") && i > 0;
+    // "your licence will arrive by mail", "u ontvangt de pas per post":
+    // what comes to the customer.
+    static const WordSet arrives = {"arrive", "arrives", "come",     "comes",    "komt",
+                                    "komen",  "receive", "receives", "ontvangt", "ontvang",
+                                    "krijgt", "krijg",   "sent",     "verstuurd"};
+    const bool to_customer = ((next == "you" || next == "you're") && i > 0) ||
+                             ((prev == "by" || prev == "per" || prev == "via") && i >= 2 &&
+                              In(arrives, s.tokens[i - 2].text));
     if (const std::string m = MeansOf(t.text);
         !m.empty() &&
         !((company_side || to_customer) && (m == "phone" || m == "email" || m == "pickup" ||

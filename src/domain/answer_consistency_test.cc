@@ -1852,6 +1852,63 @@ TEST(AnswerConsistencyTest, EleventhRoundOnlyForOneKindSaidOfAll) {
   EXPECT_TRUE(Kinds(answer, "Via de API exporteren kan in het Enterprise-pakket.").empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundDaysWithoutDeliveryAndADayOpenAgain) {
+  const std::string sundays = "Wij bezorgen ook op zaterdag. Op zondag bezorgen we niet.";
+  EXPECT_TRUE(
+      Kinds(sundays, "Hoi Wouter, zondag bezorgen we niet, dus je pakket komt zaterdag.").empty());
+  EXPECT_EQ(Kinds(sundays, "Hoi Wouter, we bezorgen van maandag tot en met zondag."),
+            std::vector{ConflictKind::kDate});
+  // The day after the last closed day, open again, is worked out.
+  const std::string summer =
+      "De praktijk is gesloten van maandag 21 juli tot en met vrijdag 8 augustus.";
+  EXPECT_TRUE(Kinds(summer,
+                    "We zijn dicht vanaf 21 juli; maandag 11 augustus staan we weer voor u "
+                    "klaar.")
+                  .empty());
+  EXPECT_EQ(Kinds(summer, "We zijn dicht van 21 juli tot en met 15 augustus."),
+            std::vector{ConflictKind::kDate});
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundWhatComesToTheCustomerAndWhatTheyHave) {
+  // What arrives by mail is no way the customer takes.
+  EXPECT_TRUE(Kinds("Renew your licence online. Your new licence will be mailed to you within 15 "
+                    "business days.",
+                    "You can renew online, and your new licence will arrive by mail within three "
+                    "weeks.")
+                  .empty());
+  // The customer's own times, things and what they have left.
+  const std::string hotel = "Check-in is from 3pm and check-out is by 11am.";
+  EXPECT_TRUE(Kinds(hotel,
+                    "Hi Megan, your train's at 4, so check out by 11 and leave your bags "
+                    "with us.")
+                  .empty());
+  EXPECT_EQ(Kinds(hotel, "Hi Megan, check-out is by 12 noon."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds("Please request refills at least 5 days before you run out.",
+                    "You have about a week of pills left, so request the refill today.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundFreeSaidOfTheSameValue) {
+  const std::string bags =
+      "Each passenger may bring one cabin bag up to 10 kg free of charge. Overweight bags are "
+      "charged €12 per extra kilo.";
+  EXPECT_TRUE(Kinds(bags,
+                    "Hi Daniel, your cabin bag is included as long as it's no heavier than "
+                    "10 kilos.")
+                  .empty());
+  EXPECT_EQ(Kinds(bags, "Hi Daniel, extra kilos are free of charge."),
+            std::vector{ConflictKind::kYesNo});
+  // A bound said as the answer's bound is about it.
+  const std::string delivery =
+      "Delivery is free on orders over $35. For smaller orders, delivery costs $4.99.";
+  EXPECT_EQ(Kinds(delivery, "Take your basket over thirty dollars and we'll deliver at no cost."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(
+      Kinds(delivery, "Take your basket over thirty-five dollars and we'll deliver at no cost.")
+          .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

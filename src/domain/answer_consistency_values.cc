@@ -161,7 +161,9 @@ OpenDaysSaid OpenDays(const std::vector<Sentence>& sentences) {
       "open",  "opens", "opened",  "geopend", "closed",   "gesloten",   "dicht",
       "langs", "pop",   "visit",   "welkom",  "welcome",  "bereikbaar", "terecht",
       "shut",  "runs",  "surgery", "deliver", "bezorgen", "bezorgt",    "leveren"};
-  static const WordSet shut = {"closed", "gesloten", "dicht", "shut"};
+  // "Op zondag bezorgen we niet", "we don't deliver on Sundays": closed.
+  static const WordSet shut = {"closed", "gesloten", "dicht", "shut",  "niet",  "not",
+                               "don't",  "doesn't",  "won't", "never", "nooit", "isn't"};
   static const WordSet to = {"to", "tot", "through", "till", "until", "-",
                              "t",  "m",   "t/m",     "en",   "met"};
   static const WordSet except = {"except", "behalve", "uitgezonderd", "excluding"};
@@ -346,6 +348,25 @@ bool InTwoZones(const Sentence& s) {
   return named.size() >= 2;
 }
 
+// Whether the reply's date is the day something opens again after the
+// answer's last closed day ("gesloten tot en met vrijdag 8 augustus"
+// against "maandag 11 augustus staan wij weer voor u klaar"): worked out.
+bool ReopensAfter(const Fact& date, const Fact& last, const std::vector<Sentence>& rep) {
+  if (date.unit != "date" || last.unit != "date" || last.edge <= 0) return false;
+  static constexpr std::array<int, 13> kBefore = {0,   0,   31,  59,  90,  120, 151,
+                                                  181, 212, 243, 273, 304, 334};
+  const auto day = [](double mmdd) {
+    const int m = static_cast<int>(mmdd) / 100, d = static_cast<int>(mmdd) % 100;
+    return m >= 1 && m <= 12 ? kBefore[static_cast<size_t>(m)] + d : -1000;
+  };
+  const int after = day(date.lo) - day(last.lo);
+  if (after < 1 || after > 3) return false;
+  static const WordSet again = {"weer",   "again",   "reopen", "reopens", "back",
+                                "resume", "resumes", "hervat", "terug"};
+  const std::vector<Token>& t = rep[date.sentence].tokens;
+  return std::any_of(t.begin(), t.end(), [](const Token& x) { return In(again, x.text); });
+}
+
 }  // namespace
 
 void ReplyCheck::CheckValues() {
@@ -487,7 +508,11 @@ void ReplyCheck::CheckValues() {
     };
     const int f_side = f.kind == ConflictKind::kDeadline ? side(rep[f.sentence], f) : 0;
     for (const Fact* p : candidates) {
-      const double r = Related(rep[f.sentence], pub[p->sentence]);
+      // A bound said as the answer's bound is about it ("over thirty
+      // dollars" against "free on orders over $35", beside "$4.99").
+      const double r =
+          Related(rep[f.sentence], pub[p->sentence]) +
+          (f.kind == ConflictKind::kAmount && f.bound != 0 && p->bound == f.bound ? 0.2 : 0.0);
       if (SameValue(f, *p)) same_related = std::max(same_related, r);
       if (r > best_related ||
           (r == best_related && f_side != 0 && best && side(pub[best->sentence], *best) != f_side &&
@@ -1031,7 +1056,7 @@ void ReplyCheck::CheckValues() {
                        (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict ||
                         (outcome[k] == Outcome::kBounded && outcome[i] == Outcome::kBounded));
     if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
-        !(outcome[i] == Outcome::kBounded && left->bound != 0))
+        !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 }

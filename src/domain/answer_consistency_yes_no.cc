@@ -742,7 +742,18 @@ void ReplyCheck::CheckYesNo() {
 
   // And the other way round: the reply calls free what the answer prices
   // ("Freezing costs £5 per month" against "there's no charge while it's
-  // frozen"), unless a sentence of the answer about it says free as well.
+  // frozen"), unless a sentence of the answer about it says free as well
+  // (one that says a value of the reply's sentence is about it: "one cabin
+  // bag up to 10 kg free of charge" against "your cabin bag is included as
+  // long as it's no heavier than 10 kilos").
+  const auto same_value_in = [&](size_t ri, size_t pi) {
+    return std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& r) {
+      return r.sentence == ri && !r.own && r.hi > 0 &&
+             std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+               return p.sentence == pi && !p.own && Comparable(r, p) && SameValue(r, p);
+             });
+    });
+  };
   for (size_t ri = 0; ri < rep.size(); ++ri) {
     if (rep[ri].condition || rep[ri].negations % 2 || !free(rep[ri]) || money_in(rep_facts, ri))
       continue;
@@ -752,7 +763,7 @@ void ReplyCheck::CheckYesNo() {
       if (pub[pi].condition) continue;
       const double rel = Related(rep[ri], pub[pi]);
       if (free(pub[pi])) {
-        free_related = std::max(free_related, rel);
+        free_related = std::max(free_related, same_value_in(ri, pi) ? 1.0 : rel);
       } else if (money_in(pub_facts, pi) && Shared(rep[ri], pub[pi]) >= 1 && rel > priced_related) {
         priced_related = rel;
         priced = &pub[pi];
