@@ -261,10 +261,19 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
       std::transform(w.begin(), w.end(), w.begin(),
                      [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
       // "because of" is a preposition; "zowel onderdelen als arbeidsloon"
-      // one list.
+      // one list; "als rijschool", "als lid" name a role: "als" begins a
+      // condition only before its subject ("als je", "als de bus").
+      static const WordSet subject = {
+          "je",   "u",   "jij", "jullie", "we",      "wij",  "ik",   "hij",   "zij",   "ze",
+          "het",  "de",  "een", "er",     "uw",      "jouw", "mijn", "onze",  "ons",   "dit",
+          "deze", "dat", "die", "iemand", "niemand", "men",  "iets", "niets", "alles", "zich"};
+      const std::string next_word = WordAt(sentence, j);
+      const bool role =
+          w == "als" && !next_word.empty() && !In(subject, next_word) &&
+          std::islower(static_cast<unsigned char>(sentence[j + 1 < sentence.size() ? j + 1 : j]));
       const bool preposition =
           ((w == "because" || w == "since") && sentence.compare(j, 3, " of") == 0) ||
-          (w == "als" && Lower(current).find("zowel ") != std::string::npos);
+          (w == "als" && Lower(current).find("zowel ") != std::string::npos) || role;
       // "and you don't need", "en hij mag": "and" before a subject starts
       // another claim; elsewhere it joins the parts of one.
       const bool joins =

@@ -1909,6 +1909,28 @@ TEST(AnswerConsistencyTest, EleventhRoundFreeSaidOfTheSameValue) {
           .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundARoleIsNoConditionAndARefusalForTheLimit) {
+  // "als particulier" names a role: the claim is read whole.
+  const std::string pay =
+      "Zakelijke klanten kunnen achteraf betalen. Particulieren betalen vooraf.";
+  EXPECT_EQ(Kinds(pay, "Beste mevrouw Kramer, ook als particulier kunt u achteraf betalen."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(pay, "Beste mevrouw Kramer, als particulier betaalt u vooraf.").empty());
+  // "hoeft geen kaartje te betalen" is free.
+  EXPECT_TRUE(Kinds("Een begeleider krijgt gratis toegang.",
+                    "U als begeleider hoeft geen kaartje te betalen.")
+                  .empty());
+  // Refused for the answer's own limit, named beside it.
+  const std::string guests =
+      "Leden mogen een introducé meenemen. Een introducé moet 16 jaar of ouder zijn.";
+  EXPECT_TRUE(Kinds(guests,
+                    "Je broertje van 15 kan helaas niet mee als introducé, daarvoor moet "
+                    "hij minimaal zestien zijn.")
+                  .empty());
+  EXPECT_EQ(Kinds(guests, "Leden mogen helaas geen introducé meenemen."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

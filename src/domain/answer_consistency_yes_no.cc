@@ -345,6 +345,33 @@ void ReplyCheck::CheckYesNo() {
       explained.insert(&r);
       continue;
     }
+    // "je broertje van 15 kan niet mee, daarvoor moet hij minimaal zestien
+    // zijn": refused for the answer's own limit ("16 jaar of ouder"), named
+    // in the same sentence, the same number on the same side.
+    const auto number = [](const Fact& f) -> std::optional<double> {
+      for (const Token& t : Tokens(Lower(f.text))) {
+        if (t.type == Token::kNumber) return NumberOf(t.text);
+        if (const auto w = NumberWords().find(t.text); w != NumberWords().end()) return w->second;
+      }
+      return std::nullopt;
+    };
+    const auto limit_named = [&] {
+      for (size_t si = 0; si < rep.size(); ++si) {
+        if (rep[si].text.find(r.text) == std::string::npos) continue;
+        for (const Fact& g : rep_facts)
+          if (g.sentence == si && g.bound != 0 &&
+              std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+                return p.bound == g.bound && !p.own && number(p) && number(p) == number(g);
+              }))
+            return true;
+      }
+      return false;
+    };
+    if (best->negations % 2 == 0 && r.negations % 2 && limit_named()) {
+      Add("yesno.for_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
+      continue;
+    }
     if (const std::string_view why = TurnExplained(r, *best, rep_clauses, pub_clauses);
         !why.empty()) {
       Add(why, ConflictKind::kYesNo, say(*best), say(r), *best, r);
