@@ -87,9 +87,24 @@ void ReplyCheck::CheckProcedure() {
       // TicketSwap": the same name.
       shared =
           shared || (m.starts_with("via:") && pub_lower_all.find(Lower(word)) != std::string::npos);
-      shared = shared || asserted.contains(m) || (Digital(m) && asserted.contains("online")) ||
-               (m == "online" && std::any_of(asserted.begin(), asserted.end(),
-                                             [](const auto& a) { return Digital(a.first); }));
+      // An app or a website is "online" where the answer says so, unless
+      // another way of the answer is plainly of this step ("meldt u bij de
+      // balie", beside "de status online volgen", against "meldt u in de
+      // app").
+      const auto online_here = [&](const auto& digital) {
+        double digital_related = -1, other_related = -1;
+        for (const Sentence& p : pub_clauses) {
+          if (p.negations % 2 || p.means.empty()) continue;
+          const bool is_digital = std::any_of(p.means.begin(), p.means.end(),
+                                              [&](const auto& x) { return digital(x.first); });
+          double& slot = is_digital ? digital_related : other_related;
+          slot = std::max(slot, Related(r, p));
+        }
+        return digital_related >= 0 && digital_related >= other_related;
+      };
+      shared = shared || asserted.contains(m) ||
+               (Digital(m) && online_here([](const std::string& x) { return x == "online"; })) ||
+               (m == "online" && online_here([](const std::string& x) { return Digital(x); }));
     }
     const auto ruled_out = std::find_if(r.means.begin(), r.means.end(),
                                         [&](const auto& m) { return refused.contains(m.first); });

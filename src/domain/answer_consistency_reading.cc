@@ -747,10 +747,17 @@ Sentence Reader::Read(const std::string& text) const {
       const bool thanked = (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw") &&
                            std::any_of(s.tokens.begin(), s.tokens.begin() + static_cast<long>(i),
                                        [](const Token& x) { return In(thanks, x.text); });
+      // Nor the customer's letter ("within 20 days of your offer letter",
+      // "uw brief van 3 mei"); "the code from your e-mail" is the way.
+      const bool yours_sent =
+          m == "post" &&
+          ((prev == "your" || prev == "je" || prev == "uw" || prev == "jouw") ||
+           (i >= 2 && (s.tokens[i - 2].text == "your" || s.tokens[i - 2].text == "uw" ||
+                       s.tokens[i - 2].text == "jouw")));
       // Nor a day named by it ("your collection day", "ophaaldag").
       static const WordSet when = {"day", "days", "date", "dates", "dag", "dagen", "datum"};
       if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-          !In(when, next) && !device && !size && !thanked && !label_thing)
+          !In(when, next) && !device && !size && !thanked && !label_thing && !yours_sent)
         s.means.emplace(m, t.text);
     }
     // "require", "nodig", "hoeft": one claim, whichever word says it.

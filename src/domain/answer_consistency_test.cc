@@ -1931,6 +1931,29 @@ TEST(AnswerConsistencyTest, EleventhRoundARoleIsNoConditionAndARefusalForTheLimi
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundOnlineOfAnotherStepAndTheCustomersLetter) {
+  // "online" of another step does not make an app the way of this one.
+  const std::string bags =
+      "Vertraagde bagage meldt u direct na aankomst bij de balie in de bagagehal. U volgt de "
+      "status daarna online.";
+  EXPECT_EQ(Kinds(bags, "Vertraagde bagage meldt u direct na aankomst in onze app."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(
+      Kinds(bags, "Meldt u het bij de balie; de status volgt u daarna in onze app.").empty());
+  // "your offer letter" is the customer's letter, not writing as a way.
+  const std::string appeal =
+      "To appeal, complete the appeal form on the council website within 20 school days of your "
+      "offer letter.";
+  EXPECT_EQ(Kinds(appeal,
+                  "To appeal, write to the headteacher within 20 school days of your offer "
+                  "letter."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(appeal,
+                    "Use the form on the council website within 20 school days of your "
+                    "offer letter.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
