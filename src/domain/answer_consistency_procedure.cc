@@ -310,15 +310,16 @@ void ReplyCheck::CheckProcedure() {
     };
     const auto act = [](const Sentence& c) {
       static const WordSet verbs = {
-          "report",  "submit",     "apply",    "book",     "complete",    "register", "make",
-          "fill",    "upload",     "send",     "call",     "bring",       "return",   "contact",
-          "doe",     "maak",       "vraag",    "meld",     "boek",        "regel",    "plan",
-          "geef",    "stuur",      "bel",      "breng",    "lever",       "vul",      "upload",
-          "log",     "start",      "begin",    "pay",      "betaal",      "neem",     "take",
-          "visit",   "check",      "sign",     "teken",    "aanmelden",   "reported", "sent",
-          "filled",  "gemeld",     "gestuurd", "ingevuld", "aangevraagd", "scan",     "scannen",
-          "voer",    "enter",      "tik",      "type",     "restart",     "herstart", "run",
-          "install", "installeer", "activeer", "activate", "wait",        "wacht"};
+          "report", "submit", "apply", "book", "complete", "register", "make", "fill", "upload",
+          "send", "call", "bring", "return", "contact", "doe", "maak", "vraag", "meld", "boek",
+          "regel", "plan", "geef", "stuur", "bel", "breng", "lever", "vul", "upload", "log",
+          "start", "begin", "pay", "betaal", "neem", "take", "visit", "check", "sign", "teken",
+          "aanmelden", "reported", "sent", "filled", "gemeld", "gestuurd", "ingevuld",
+          "aangevraagd", "scan", "scannen", "voer", "enter", "tik", "type", "restart", "herstart",
+          "run", "install", "installeer", "activeer", "activate", "wait", "wacht",
+          // Steps on a screen.
+          "add", "click", "klik", "voeg", "select", "choose", "kies", "create", "toets", "press",
+          "druk", "confirm", "bevestig", "verify", "log", "open"};
       return c.instruction || c.imperative || !c.means.empty() || !c.named.empty() ||
              std::any_of(c.tokens.begin(), c.tokens.end(),
                          [](const Token& t) { return In(verbs, t.text); });

@@ -285,9 +285,13 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
         while (k < sentence.size() && sentence[k] == ' ') ++k;
         return WordAt(sentence, k + after.size());
       }();
+      // "en scan daarna de QR-code": the next step, its verb first (not "en
+      // daarna 2 keer verlengen", which goes on with the verb before).
+      static const WordSet next_step = {"daarna", "vervolgens", "dan", "then", "afterwards"};
       const bool new_subject =
           (w == "and" || w == "en") &&
           (SubjectWords().contains(after) || IsNegation(after) ||
+           (!after.empty() && !SubjectWords().contains(after) && In(next_step, after2)) ||
            (w == "en" && !after.empty() && !SubjectWords().contains(after) &&
             (after2 == "je" || after2 == "u" || after2 == "jij" || after2 == "we")));
       // "Breng hem maar", "stuur het maar op": a softener, not "but".
