@@ -1954,6 +1954,35 @@ TEST(AnswerConsistencyTest, EleventhRoundOnlineOfAnotherStepAndTheCustomersLette
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundAnAgeTheLimitKeepsOut) {
+  const std::string drivers =
+      "Een extra bestuurder kost €8 per dag. De extra bestuurder moet minimaal 21 jaar zijn.";
+  EXPECT_EQ(Kinds(drivers, "Uw zoon van 19 kunnen we zeker als extra bestuurder toevoegen."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds(drivers, "Uw zoon van 23 kunnen we zeker als extra bestuurder toevoegen.").empty());
+  const std::string film = "For films rated 15, viewers must be 15 years or older.";
+  EXPECT_EQ(Kinds(film, "Hi, your daughter is 13, so she's welcome to come along."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(film, "Hi, she's 16, so your daughter is welcome to come along.").empty());
+  // Of several people's ages, which one the limit is about is not said.
+  EXPECT_TRUE(Kinds("Children under 8 must be accompanied by an adult aged 16 or over.",
+                    "Your 17-year-old can take the six-year-old twins swimming.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, EleventhRoundNothingToPayWhereTheAnswerPricesIt) {
+  const std::string pets =
+      "Small dogs up to 8 kg including the carrier may travel in the cabin. A pet fee of €60 per "
+      "flight applies.";
+  EXPECT_EQ(Kinds(pets,
+                  "Hi Dan, your dachshund is fine in the cabin and there's nothing extra to "
+                  "pay for him."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(pets, "Hi Dan, your dachshund is fine in the cabin; the fee is €60 per flight.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -180,6 +180,52 @@ std::string_view TurnExplained(const Sentence& r, const Sentence& p,
   return "";
 }
 
+// The ages a reply gives of the customer's people: "uw zoon van 19", "your
+// 3-year-old", "she's 14", "aged 12", "hij is 17 jaar".
+std::vector<double> AgesSaid(const Sentence& s) {
+  static const WordSet people = {
+      "zoon",  "dochter", "broer",  "broertje", "zus",   "zusje",    "kind",         "kleinkind",
+      "neef",  "nicht",   "vriend", "vriendin", "son",   "daughter", "brother",      "sister",
+      "child", "kid",     "friend", "nephew",   "niece", "grandson", "granddaughter"};
+  static const WordSet someone = {"she's", "he's", "who's", "ze", "zij", "hij", "she", "he"};
+  const std::vector<Token>& t = s.tokens;
+  const auto number = [&](size_t k) -> std::optional<double> {
+    if (k >= t.size()) return std::nullopt;
+    if (t[k].type == Token::kNumber) return NumberOf(t[k].text);
+    if (const auto w = NumberWords().find(t[k].text); w != NumberWords().end()) return w->second;
+    return std::nullopt;
+  };
+  const auto word = [&](size_t k) { return k < t.size() ? std::string_view(t[k].text) : ""; };
+  // Not "he's 10 minutes late": a number of years or none.
+  const auto years_or_none = [&](size_t k) {
+    const std::string_view w = word(k);
+    return w.empty() || w == "jaar" || w == "year" || w == "years" || w == "oud" || w == "old" ||
+           !TimeUnitOf(w);
+  };
+  std::vector<double> out;
+  for (size_t k = 0; k < t.size(); ++k) {
+    std::optional<double> n;
+    if (In(people, t[k].text) &&
+        (word(k + 1) == "van" || word(k + 1) == "of" || word(k + 1) == "is") &&
+        years_or_none(k + 3))
+      n = number(k + 2);
+    if (const auto v = number(k); v && (word(k + 1) == "year" || word(k + 1) == "jaar") &&
+                                  (word(k + 2) == "old" || word(k + 2) == "oud"))
+      n = v;
+    if (const auto v = number(k); v && word(k + 1) == "-" && word(k + 2) == "year" &&
+                                  word(k + 3) == "-" && word(k + 4) == "old")
+      n = v;
+    if ((t[k].text == "aged" || (In(someone, t[k].text) && !t[k].text.ends_with("'s") &&
+                                 (word(k + 1) == "is" || word(k + 1) == "wordt"))) &&
+        years_or_none(k + 3))
+      n = number(t[k].text == "aged" ? k + 1 : k + 2);
+    if (t[k].text.ends_with("'s") && In(someone, t[k].text) && years_or_none(k + 2))
+      n = number(k + 1);
+    if (n && *n >= 0 && *n < 120) out.push_back(*n);
+  }
+  return out;
+}
+
 }  // namespace
 
 void ReplyCheck::CheckYesNo() {
@@ -697,6 +743,12 @@ void ReplyCheck::CheckYesNo() {
           ((w == "nothing" || w == "niks" || w == "niets") && (prev == "for" || prev == "voor")) ||
           (w == "cost" && prev == "no" && prev2 == "at"))
         return true;
+      // "nothing extra to pay", "kost je niets", "hoeft niks te betalen".
+      static const WordSet pay = {"pay",   "betalen", "betaal", "betaalt", "cost",
+                                  "costs", "kost",    "kosten", "charge",  "charged"};
+      if (w == "nothing" || w == "niets" || w == "niks")
+        for (size_t k = i >= 2 ? i - 2 : 0; k < t.size() && k <= i + 3; ++k)
+          if (In(pay, t[k].text)) return true;
     }
     return false;
   };
@@ -795,6 +847,27 @@ void ReplyCheck::CheckYesNo() {
         priced_related = rel;
         priced = &pub[pi];
       }
+    }
+    // Where the answer prices one thing and calls nothing free, a reply
+    // that calls its case free and names no price says the opposite ("there's
+    // nothing extra to pay for him" against "A pet fee of €60 per flight
+    // applies").
+    size_t priced_sentences = 0;
+    bool any_free = false;
+    const Sentence* only_priced = nullptr;
+    for (size_t pi = 0; pi < pub.size(); ++pi) {
+      any_free = any_free || free(pub[pi]);
+      if (!pub[pi].condition && money_in(pub_facts, pi)) {
+        ++priced_sentences;
+        only_priced = &pub[pi];
+      }
+    }
+    const bool reply_prices = std::any_of(rep_facts.begin(), rep_facts.end(), [](const Fact& f) {
+      return f.kind == ConflictKind::kAmount && f.unit.starts_with("money") && f.hi > 0;
+    });
+    if (!priced && priced_sentences == 1 && !any_free && !reply_prices) {
+      priced = only_priced;
+      priced_related = kRelated;
     }
     if (!priced || priced_related < kRelated || free_related >= priced_related) continue;
     const auto price = std::find_if(pub_facts.begin(), pub_facts.end(), [&](const Fact& f) {
@@ -952,6 +1025,41 @@ void ReplyCheck::CheckYesNo() {
         if (limited == pub_clauses.end()) continue;
         Add("yesno.only_for_all", ConflictKind::kYesNo, limited->text,
             rt[k].text + " " + rt[k + 1].text, *limited, r);
+        break;
+      }
+    }
+  }
+
+  // An age the answer's limit keeps out, let in: "De extra bestuurder moet
+  // minimaal 21 jaar zijn" against "uw zoon van 19 kunnen we zeker
+  // toevoegen", "Under 5s are not admitted" against "your 3-year-old is
+  // welcome".
+  for (const Fact& limit : pub_facts) {
+    constexpr double kYear = 8760;
+    if (limit.own || limit.kind != ConflictKind::kPeriod || limit.unit != "hours" ||
+        limit.bound == 0 || limit.lo < kYear || std::fmod(limit.lo, kYear) != 0)
+      continue;
+    const double years = limit.lo / kYear;
+    // The side the limit lets in: "minimaal 21 jaar" from 21 on; in a
+    // refusal ("not admitted under 5") the other side.
+    const bool refusal = pub[limit.sentence].negations % 2 == 1;
+    bool found = false;
+    for (size_t ri = 0; ri < rep.size() && !found; ++ri) {
+      const Sentence& r = rep[ri];
+      if (r.negations % 2 || r.condition) continue;
+      if (StanceOf(r, lang).said[1] <= 0) continue;
+      // One person's age: of several ("your 17-year-old can take the
+      // six-year-old twins"), which the limit is about is not said.
+      const std::vector<double> ages = AgesSaid(r);
+      if (ages.size() != 1) continue;
+      for (const double age : ages) {
+        const bool inside = limit.bound > 0 ? age >= years : age <= years;
+        if (inside != refusal) continue;
+        Add("yesno.age_outside_the_limit", ConflictKind::kYesNo, limit.text,
+            (lang == Language::kNl ? std::string("van ") : std::string("aged ")) +
+                std::to_string(static_cast<int>(age)),
+            pub[limit.sentence], r);
+        found = true;
         break;
       }
     }
