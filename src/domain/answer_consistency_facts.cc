@@ -434,7 +434,9 @@ class FactFinder {
         return In(PastWords(), w) || In(dutch_past, w) ||
                ((subject == "you" || subject == "we") && w.size() >= 5 && w.ends_with("ed"));
       };
-      for (size_t k = from >= 4 ? from - 4 : 0; k + 1 < from; ++k) {
+      // "you canceled your spin class about 20 hours before": the verb's
+      // object between.
+      for (size_t k = from >= 6 ? from - 6 : 0; k + 1 < from; ++k) {
         if (t_[k].type == Token::kSymbol) continue;
         // "you cancelled", or "your suitcase weighed".
         const bool person = In(you, t_[k].text);

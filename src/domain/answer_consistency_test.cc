@@ -1983,6 +1983,27 @@ TEST(AnswerConsistencyTest, EleventhRoundNothingToPayWhereTheAnswerPricesIt) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundWhatSomethingIsTurnsNothingAround) {
+  const std::string photos =
+      "Photography without flash is permitted in the permanent collection. Photography is not "
+      "allowed in temporary exhibitions.";
+  EXPECT_TRUE(Kinds(photos,
+                    "Hi Ellie, the Monet exhibition is a temporary show, so cameras away "
+                    "in there, I'm afraid.")
+                  .empty());
+  EXPECT_EQ(Kinds(photos, "Hi Ellie, photography is allowed in the temporary exhibitions too."),
+            std::vector{ConflictKind::kYesNo});
+  // The customer's own lead time, with the class between.
+  const std::string classes = "Classes can be canceled free of charge up to 12 hours before.";
+  EXPECT_TRUE(Kinds(classes,
+                    "Hi Emily, you canceled your spin class about 20 hours before it "
+                    "started, so there's no charge.")
+                  .empty());
+  EXPECT_EQ(
+      Kinds(classes, "Hi Emily, classes can be canceled free of charge up to 6 hours before."),
+      std::vector{ConflictKind::kPeriod});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

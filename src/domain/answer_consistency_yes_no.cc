@@ -244,6 +244,23 @@ void ReplyCheck::CheckYesNo() {
         r.negations % 2 && r.tokens.size() > 2 && In(because, r.tokens[0].text) &&
         In(SubjectWords(), r.tokens[1].text))
       continue;
+    // "The Monet exhibition is a temporary show": what something is, with
+    // no word of yes or no, turns nothing around.
+    static const WordSet yes = {
+        "included",    "include", "includes", "inbegrepen", "inclusief", "covered",    "cover",
+        "covers",      "gedekt",  "dekt",     "allowed",    "permitted", "toegestaan", "free",
+        "gratis",      "welcome", "welkom",   "accepted",   "possible",  "mogelijk",   "available",
+        "beschikbaar", "fine",    "prima",    "geldig",     "valid",     "toegelaten", "admitted",
+        "refundable",  "ok",      "okay",     "verplicht",  "required",  "mandatory",  "optional"};
+    if (r.negations % 2 == 0 && !r.stems.contains("~may") && !r.stems.contains("~need") &&
+        StanceOf(r, lang).said == std::array<int, 3>{0, 0, 0} &&
+        std::any_of(
+            r.tokens.begin(), r.tokens.end(),
+            [](const Token& t) { return t.text == "is" || t.text == "are" || t.text == "zijn"; }) &&
+        std::none_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) {
+          return In(yes, t.text) || t.text.ends_with("verzekerd");
+        }))
+      continue;
     // The clause of the answer that says the same turned around, and the
     // one that says it as the reply does.
     const Sentence* best = nullptr;
