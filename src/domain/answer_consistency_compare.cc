@@ -346,11 +346,12 @@ Stance StanceOf(const Sentence& c, Language lang) {
     }
     ++nearest->turns;
     // And what it goes on to: "won't need to pay", "hoeft niet te betalen",
-    // "hoeft geen kaartje te betalen" (but "no need to return it" still
-    // allows returning).
+    // "hoeft geen kaartje te betalen", "hoeft u ook geen eigen risico te
+    // betalen" (but "no need to return it" still allows returning).
     const size_t reach = lang == Language::kNl ? 4 : 3;
     for (Word& w : words)
-      if (w.take.first == 0 && w.at > nearest->at && w.at <= nearest->at + reach && w.at > k &&
+      if (w.take.first == 0 && w.at > nearest->at && w.at <= std::max(nearest->at, k) + reach &&
+          w.at > k &&
           std::any_of(t.begin() + static_cast<long>(nearest->at) + 1,
                       t.begin() + static_cast<long>(w.at),
                       [](const Token& x) { return x.text == "to" || x.text == "te"; }))

@@ -383,7 +383,18 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
             std::count(out[k].begin() + static_cast<long>(first == std::string::npos ? 0 : first),
                        out[k].end(), ' ')) +
         1;
-    if (!head.empty() && lead.contains(head) && words <= 4) {
+    // Not a step before another ("After submitting the application, post
+    // your old passport", "Na het betalen ontvang je"): a step of its own.
+    const bool step = [&] {
+      if (head != "after" && head != "before" && head != "na" && head != "voor") return false;
+      const std::vector<Token> ws = Tokens(Lower(out[k]));
+      for (size_t m = 1; m < ws.size(); ++m)
+        if ((ws[m].text.size() > 5 && ws[m].text.ends_with("ing")) ||
+            (ws[m - 1].text == "het" && ws[m].text.size() > 4 && ws[m].text.ends_with("en")))
+          return true;
+      return false;
+    }();
+    if (!head.empty() && lead.contains(head) && words <= 4 && !step) {
       out[k] += " " + out[k + 1];
       out.erase(out.begin() + static_cast<long>(k) + 1);
       continue;

@@ -2004,6 +2004,34 @@ TEST(AnswerConsistencyTest, EleventhRoundWhatSomethingIsTurnsNothingAround) {
       std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundAStepBeforeAnotherAndMachinesAndKiosks) {
+  // "After submitting the application," is a step of its own, before the
+  // post.
+  const std::string passport =
+      "Renew your passport online. After submitting the application, post your old passport to "
+      "us.";
+  EXPECT_TRUE(Kinds(passport,
+                    "You can renew online. Once you've submitted the application, send "
+                    "us your old passport in the post.")
+                  .empty());
+  EXPECT_EQ(Kinds(passport,
+                  "Please post your old passport to us first, and once it has arrived "
+                  "you can submit the application online."),
+            std::vector{ConflictKind::kProcedure});
+  // Kiosks are machines.
+  EXPECT_TRUE(Kinds("You can renew loans online via My Account or at the self-service kiosks in "
+                    "any branch.",
+                    "Next time you're in a branch you can renew them at the self-service machines.")
+                  .empty());
+  // "hoeft u ook geen eigen risico te betalen" is free.
+  EXPECT_TRUE(
+      Kinds("Laat u de ruit repareren bij een van onze herstellers, dan betaalt u geen eigen "
+            "risico.",
+            "Gaat u naar een van onze herstellers, dan hoeft u ook geen eigen risico te "
+            "betalen.")
+          .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
