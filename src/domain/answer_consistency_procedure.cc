@@ -435,7 +435,8 @@ void ReplyCheck::CheckProcedure() {
         later.push_back(pub_clauses[k]);
     }
     static const WordSet at_once = {"meteen",         "direct",      "alvast",  "tegelijk",
-                                    "tegelijkertijd", "immediately", "already", "simultaneously"};
+                                    "tegelijkertijd", "immediately", "already", "simultaneously",
+                                    "directly",       "rechtstreeks"};
     static const WordSet waiting = {"nadat", "zodra", "als",   "wanneer", "after",
                                     "once",  "when",  "until", "totdat",  "tot"};
     for (const Sentence& r : rep_clauses) {

@@ -2032,6 +2032,27 @@ TEST(AnswerConsistencyTest, EleventhRoundAStepBeforeAnotherAndMachinesAndKiosks)
           .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundTheWaySparedAndAStepLeftOutWithoutAny) {
+  const std::string vet =
+      "Outside opening hours, call our emergency line. The vet on duty will refer you to the "
+      "hospital if needed.";
+  EXPECT_EQ(Kinds(vet,
+                  "If Luna gets worse overnight, there's no need to phone first; just take "
+                  "her straight to the hospital."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(vet, "If Luna gets worse overnight, call our emergency line first.").empty());
+  // "without any email confirmation" leaves the answer's step out.
+  const std::string deletion =
+      "To delete your account, go to Settings and confirm via the link we email you.";
+  EXPECT_FALSE(Kinds(deletion,
+                     "Go to Settings and it takes effect straight away without any "
+                     "email confirmation.")
+                   .empty());
+  EXPECT_TRUE(
+      Kinds(deletion, "Go to Settings, then confirm with the link in the email we send you.")
+          .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

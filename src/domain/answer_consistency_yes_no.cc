@@ -583,8 +583,22 @@ void ReplyCheck::CheckYesNo() {
               : std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
                   return t.text == "zonder" || t.text == "without";
                 });
-      if (!demanded) continue;
-      if (shares(r, p) == 0) continue;
+      // "there's no need to phone first" against "call our emergency line":
+      // the way the answer sends the customer, spared.
+      // The way named just after the need ("no need to phone", not "don't
+      // need to go through our claims team - just ring ClearGlass").
+      const bool way_spared = p.negations % 2 == 0 && !p.condition && [&] {
+        const std::vector<Token>& t = r.tokens;
+        for (size_t k = 0; k < t.size(); ++k) {
+          if (!In(NeedWords(), t[k].text)) continue;
+          for (size_t m = k + 1; m < t.size() && m <= k + 3; ++m)
+            if (const std::string way = MeansOf(t[m].text); !way.empty() && p.means.contains(way))
+              return true;
+        }
+        return false;
+      }();
+      if (!demanded && !way_spared) continue;
+      if (shares(r, p) == 0 && !way_spared) continue;
       Add("yesno.not_needed", ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed",
           r.negation, p, r);
       turned.insert(&r);
@@ -1149,7 +1163,12 @@ void ReplyCheck::CheckYesNo() {
                                   "wachttijd", "waiting"};
     const std::string pub_lower = Lower(std::string(published));
     for (const Sentence& r : rep_clauses) {
-      if (r.condition || r.negations % 2 || SaidAlready(r)) continue;
+      // A negation besides the "without" refuses ("zonder toestemming is
+      // het niet mogelijk"); "without any email confirmation" does not.
+      const bool refusal = std::any_of(r.tokens.begin(), r.tokens.end(), [](const Token& x) {
+        return IsNegation(x.text) && x.text != "zonder" && x.text != "without";
+      });
+      if (r.condition || refusal || SaidAlready(r)) continue;
       const auto& t = r.tokens;
       for (size_t i = 0; i + 1 < t.size(); ++i) {
         if (t[i].text != "zonder" && t[i].text != "without") continue;
