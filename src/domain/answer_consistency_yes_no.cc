@@ -254,9 +254,11 @@ void ReplyCheck::CheckYesNo() {
         "refundable",  "ok",      "okay",     "verplicht",  "required",  "mandatory",  "optional"};
     if (r.negations % 2 == 0 && !r.stems.contains("~may") && !r.stems.contains("~need") &&
         StanceOf(r, lang).said == std::array<int, 3>{0, 0, 0} &&
-        std::any_of(
-            r.tokens.begin(), r.tokens.end(),
-            [](const Token& t) { return t.text == "is" || t.text == "are" || t.text == "zijn"; }) &&
+        std::any_of(r.tokens.begin(), r.tokens.end(),
+                    [](const Token& t) {
+                      return t.text == "is" || t.text == "are" || t.text == "zijn" ||
+                             t.text == "you're" || t.text == "it's";
+                    }) &&
         std::none_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) {
           return In(yes, t.text) || t.text.ends_with("verzekerd");
         }))
