@@ -4,14 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <map>
 #include <set>
-#include <sstream>
-#include <tuple>
 #include <unordered_map>
 
 #include "domain/answer_consistency_internal.h"

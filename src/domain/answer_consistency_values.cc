@@ -9,8 +9,6 @@
 #include <cstdlib>
 #include <map>
 #include <set>
-#include <sstream>
-#include <tuple>
 #include <unordered_map>
 
 #include "domain/answer_consistency_internal.h"
