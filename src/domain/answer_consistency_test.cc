@@ -2061,6 +2061,21 @@ TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   for (const ConflictSignal& s : signals) EXPECT_FALSE(s.strong) << s.signal;
 }
 
+TEST(AnswerConsistencyTest, TheReadingIsDescribedFactByFactAndClauseByClause) {
+  const std::vector<std::string> lines =
+      DescribeReading("Retourneren kan binnen 14 dagen.", "Je hebt twee weken om te retourneren.");
+  const auto has = [&](std::string_view part) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return l.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("published fact period hours '14 dagen' 336..336"));
+  EXPECT_TRUE(has("reply fact period hours 'twee weken' 336..336 own=0"));
+  EXPECT_TRUE(has("published clause 'Retourneren kan binnen 14 dagen.' neg=0"));
+  EXPECT_TRUE(has("stance=0,1,0"));
+  // Nothing to read, nothing described.
+  EXPECT_TRUE(DescribeReading("", "Hallo").empty());
+}
+
 TEST(AnswerConsistencyTest, KindsHaveNames) {
   for (auto k : {ConflictKind::kAmount, ConflictKind::kPeriod, ConflictKind::kDeadline,
                  ConflictKind::kDate, ConflictKind::kYesNo, ConflictKind::kProcedure})

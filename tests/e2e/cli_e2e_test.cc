@@ -146,6 +146,12 @@ TEST(CliTest, AnswersConsistencyScoresTheCheckPerLanguage) {
   EXPECT_NE(findings.out.find("\"signal\":\"fact.period\""), std::string::npos) << findings.out;
   EXPECT_NE(findings.out.find("\"strong\":true"), std::string::npos) << findings.out;
   EXPECT_NE(findings.out.find("\"recall\":1.0"), std::string::npos) << findings.out;
+  // --reading: and how both texts were read, fact by fact.
+  auto reading = RunLuister({"answers", "consistency", "--reading", "--input", dir + "/one.jsonl"});
+  ASSERT_EQ(reading.exit_code, 0) << reading.out;
+  EXPECT_NE(reading.out.find("\"reading\":["), std::string::npos) << reading.out;
+  EXPECT_NE(reading.out.find("reply fact period hours '30 days' 720..720"), std::string::npos)
+      << reading.out;
   std::ofstream(dir + "/bad.jsonl") << "{\"lang\":\"nl\",\"published\":\"a\",\"reply\":\"b\","
                                        "\"label\":\"maybe\"}\n";
   auto bad = RunLuister({"answers", "consistency", "--input", dir + "/bad.jsonl"});
