@@ -2053,6 +2053,22 @@ TEST(AnswerConsistencyTest, EleventhRoundTheWaySparedAndAStepLeftOutWithoutAny) 
           .empty());
 }
 
+TEST(AnswerConsistencyTest, EleventhRoundDirectlyTakesAStepThatWaits) {
+  const std::string en =
+      "First fill in the complaints form on our website. Then take it to the Ombudsman if you are "
+      "not satisfied.";
+  EXPECT_EQ(Kinds(en, "You can take your complaint directly to the Ombudsman."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(en,
+                    "Fill in the form on our website first; if you're not satisfied, take it "
+                    "to the Ombudsman.")
+                  .empty());
+  EXPECT_EQ(Kinds("Eerst vult u het klachtenformulier op onze website in. Daarna kunt u naar de "
+                  "Ombudsman stappen.",
+                  "U kunt rechtstreeks naar de Ombudsman stappen."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
