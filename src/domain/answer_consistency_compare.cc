@@ -23,6 +23,74 @@ bool SameThing(const std::string& a, const std::string& b) {
   return longer.ends_with(shorter) || longer.starts_with(shorter);
 }
 
+const std::vector<std::string>& KindsOf(const std::string& stem, Language lang) {
+  // The kinds customers name where answers name the class: pets, swimwear,
+  // alcohol. Each word lists its classes in English and Dutch.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 40> kKinds = {{
+      {"labrador", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"spaniel", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"poodle", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"poedel", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"terrier", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"retriever", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"beagle", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"dachshund", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"teckel", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"collie", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"husky", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"bulldog", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"buldog", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"chihuahua", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"herdershond", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"sheepdog", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"puppy", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"pup", "dog dogs hond honden pet pets huisdier huisdieren"},
+      {"dog", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"hond", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"kitten", "cat cats kat katten pet pets huisdier huisdieren"},
+      {"poes", "cat cats kat katten pet pets huisdier huisdieren"},
+      {"cat", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"kat", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"rabbit", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"konijn", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"hamster", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"parrot", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"papegaai", "pet pets huisdier huisdieren animal animals dier dieren"},
+      {"zwembroek", "badkleding zwemkleding swimwear"},
+      {"bikini", "badkleding zwemkleding swimwear"},
+      {"badpak", "badkleding zwemkleding swimwear"},
+      {"trunks", "swimwear badkleding zwemkleding"},
+      {"swimsuit", "swimwear badkleding zwemkleding"},
+      {"wine", "alcohol drink drinks"},
+      {"wijn", "alcohol drank"},
+      {"beer", "alcohol drink drinks"},
+      {"bier", "alcohol drank"},
+      {"champagne", "alcohol drink drinks drank"},
+      {"prosecco", "alcohol drink drinks drank"},
+  }};
+  using Table = std::unordered_map<std::string, std::vector<std::string>>;
+  static const std::array<Table, 2> tables = [] {
+    std::array<Table, 2> out;
+    for (const Language l : {Language::kNl, Language::kEn}) {
+      Table& table = out[l == Language::kEn];
+      for (const auto& [word, kinds] : kKinds) {
+        std::vector<std::string>& stems = table[Stem(word, l)];
+        size_t from = 0;
+        while (from < kinds.size()) {
+          const size_t to = std::min(kinds.find(' ', from), kinds.size());
+          stems.push_back(Stem(kinds.substr(from, to - from), l));
+          from = to + 1;
+        }
+      }
+    }
+    return out;
+  }();
+  static const std::vector<std::string> kNone;
+  const Table& table = tables[lang == Language::kEn];
+  const auto it = table.find(stem);
+  return it == table.end() ? kNone : it->second;
+}
+
 bool SameValue(const Fact& a, const Fact& b) {
   // One end of a range, said as that end: "7 to 10 business days" is
   // "seven business days at the earliest".

@@ -225,6 +225,12 @@ std::vector<Fact> FindFacts(const Sentence& s, size_t index, const WordSet* coun
 // "reparatieformulier").
 bool SameThing(const std::string& a, const std::string& b);
 
+// What a thing is a kind of, as stems in both languages: a spaniel is a
+// dog ("hond"), a kitten a cat and a pet, trunks are swimwear. Empty for a
+// stem the list does not know. A rule about the kind holds for each of its
+// kinds: "honden zijn niet toegestaan" against "uw labrador is welkom".
+const std::vector<std::string>& KindsOf(const std::string& stem, Language lang);
+
 // Whether two facts of the same kind and unit say the same value (a
 // range holding the other, a loose month or time within its margin).
 bool SameValue(const Fact& a, const Fact& b);

@@ -2069,6 +2069,26 @@ TEST(AnswerConsistencyTest, EleventhRoundDirectlyTakesAStepThatWaits) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, WhatTheAnswerForbidsHoldsForEachKindOfIt) {
+  // A spaniel is a dog, a hamster a pet.
+  EXPECT_EQ(Kinds("Dogs are not allowed at Brightwater Zoo.",
+                  "Hi Beth! Your spaniel is welcome to join you, as long as she stays on a lead."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds("Huisdieren zijn niet toegestaan in onze studentenkamers.",
+                  "Hoi Marloes, een hamster in een kooi is op je kamer toegestaan."),
+            std::vector{ConflictKind::kYesNo});
+  // Twins: the kind not forbidden, and an answer that speaks of the kind
+  // itself.
+  EXPECT_TRUE(Kinds("Dogs are not allowed at Brightwater Zoo.",
+                    "Hi Beth! Your parrot is welcome to join you in the bird house.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Tenants may keep one cat with written permission from the landlord. Pets "
+                    "are not permitted in studio apartments.",
+                    "Hi Beth, since you're in a two-bedroom apartment, you can have your cat "
+                    "there as long as the landlord has okayed it in writing.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

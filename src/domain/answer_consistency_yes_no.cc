@@ -68,10 +68,23 @@ const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
     return SameThing(w, thing) || (lang == Language::kNl && thing.size() >= 4 &&
                                    w.size() > thing.size() + 2 && w.ends_with(thing));
   };
+  // "uw labrador" names what "honden" forbids: a kind of it, unless the
+  // answer speaks of that kind itself ("one cat or small dog", "pets are
+  // not permitted in studio apartments").
+  const auto answer_names = [&](const std::string& w) {
+    return std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+      return std::any_of(p.stems.begin(), p.stems.end(),
+                         [&](const std::string& x) { return SameThing(w, x); });
+    });
+  };
   const auto claim_names = [&](const std::vector<std::string>& things) {
     return std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
-      return std::any_of(things.begin(), things.end(),
-                         [&](const std::string& x) { return x[0] != '#' && names(w, x); });
+      static const std::vector<std::string> kNone;
+      const std::vector<std::string>& kinds = answer_names(w) ? kNone : KindsOf(w, lang);
+      return std::any_of(things.begin(), things.end(), [&](const std::string& x) {
+        return x[0] != '#' &&
+               (names(w, x) || std::find(kinds.begin(), kinds.end(), x) != kinds.end());
+      });
     });
   };
   for (size_t k = 0; k < pub_clauses.size(); ++k) {
