@@ -413,6 +413,22 @@ void ReplyCheck::CheckProcedure() {
         if (waits_for)
           for (size_t o = 0; o < cs.size(); ++o)
             if (o != k) later.push_back(cs[o]);
+        // "An induction is required before using the weights area", "voordat
+        // je gaat klimmen, moet je een cursus volgen": what comes after
+        // "before" waits for what is required. Not a time ("before 22:00").
+        const bool required = std::any_of(tk.begin(), tk.end(), [](const Token& t) {
+          return In(NeedWords(), t.text) || t.text == "must" || t.text == "moet" ||
+                 t.text == "moeten" || t.text == "verplicht" || t.text == "mandatory";
+        });
+        for (size_t m = 0; required && m + 1 < tk.size(); ++m) {
+          if ((tk[m].text != "before" && tk[m].text != "voordat") ||
+              tk[m + 1].type != Token::kWord || MonthOf(tk[m + 1].text) ||
+              WeekdayOf(tk[m + 1].text) || NumberWords().contains(tk[m + 1].text))
+            continue;
+          const size_t at = cs[k].text.find(tk[m].text);  // "Before ..." opens no step
+          if (at != std::string::npos) later.push_back(reader.Read(cs[k].text.substr(at)));
+          break;
+        }
       }
     }
     // "eerst X. Daarna Y": Y waits.
@@ -439,7 +455,8 @@ void ReplyCheck::CheckProcedure() {
         const std::string& w = r.tokens[m].text;
         const std::string_view next =
             m + 1 < r.tokens.size() ? std::string_view(r.tokens[m + 1].text) : std::string_view();
-        now = now || In(at_once, w) || (w == "straight" && next == "away") ||
+        now = now || In(at_once, w) ||
+              (w == "straight" && (next == "away" || next == "to" || next == "into")) ||
               (w == "right" && next == "away") || (w == "same" && next == "time");
         waits = waits || In(waiting, w);
       }

@@ -2089,6 +2089,22 @@ TEST(AnswerConsistencyTest, WhatTheAnswerForbidsHoldsForEachKindOfIt) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, WhatIsRequiredBeforeAStepIsNotSkipped) {
+  constexpr char kGym[] =
+      "You can freeze your membership once per year for free. An induction session is required "
+      "before using the weights area.";
+  EXPECT_EQ(Kinds(kGym, "Hey Marcus, you're welcome to head straight to the weights area."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kGym,
+                    "Hey Marcus, once you've done your induction you can head straight to the "
+                    "weights area.")
+                  .empty());
+  // "before" and a time is a deadline, not a step.
+  EXPECT_TRUE(Kinds("You must book before 10 am. Bookings are made in the app.",
+                    "Just book straight in the app, any time before 10 am.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
