@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -91,7 +92,31 @@ const std::vector<std::string>& KindsOf(const std::string& stem, Language lang) 
   return it == table.end() ? kNone : it->second;
 }
 
+namespace {
+
+// How many of `from`'s time go into `to`'s, for the money per a time that
+// converts exactly: days to a week, months or weeks to a year. Zero when
+// they do not.
+double RateFactor(const std::string& from, const std::string& to) {
+  if (!from.starts_with("money/") || !to.starts_with("money/")) return 0;
+  static const std::map<std::pair<std::string_view, std::string_view>, double> kFactors = {
+      {{"1440", "10080"}, 7},
+      {{"43200", "525600"}, 12},
+      {{"10080", "525600"}, 52},
+      {{"1440", "525600"}, 365}};
+  const std::string_view f = std::string_view(from).substr(6), t = std::string_view(to).substr(6);
+  if (const auto it = kFactors.find({f, t}); it != kFactors.end()) return it->second;
+  if (const auto it = kFactors.find({t, f}); it != kFactors.end()) return 1 / it->second;
+  return 0;
+}
+
+}  // namespace
+
 bool SameValue(const Fact& a, const Fact& b) {
+  // "€ 12,50 per maand" is "€ 150 per jaar".
+  if (const double factor = a.kind == ConflictKind::kAmount ? RateFactor(a.unit, b.unit) : 0)
+    return std::abs(a.lo * factor - b.lo) <= 0.01 * std::max(1.0, b.lo) &&
+           std::abs(a.hi * factor - b.hi) <= 0.01 * std::max(1.0, b.hi);
   // One end of a range, said as that end: "7 to 10 business days" is
   // "seven business days at the earliest".
   if (a.kind == ConflictKind::kAmount || a.kind == ConflictKind::kPeriod) {
@@ -181,6 +206,7 @@ bool Comparable(const Fact& a, const Fact& b) {
             (a.unit.size() < b.unit.size() ? b.unit.find(a.unit.substr(6))
                                            : a.unit.find(b.unit.substr(6))) != std::string::npos);
   }
+  if (a.kind == ConflictKind::kAmount && RateFactor(a.unit, b.unit) > 0) return true;
   // "$25 per tyre" and "thirty dollars a tire": the same thing per, spelt
   // the British or the American way.
   if (a.kind == ConflictKind::kAmount && a.unit != b.unit) {

@@ -645,6 +645,39 @@ class FactFinder {
       }
       to += 2;
     }
+    // "voor het hele weekend", "for the whole year": per the weekend, per
+    // the year.
+    if (kind == ConflictKind::kAmount && unit == "money" && to + 3 < t_.size() &&
+        (t_[to].text == "voor" || t_[to].text == "for") &&
+        (t_[to + 1].text == "het" || t_[to + 1].text == "de" || t_[to + 1].text == "the") &&
+        (t_[to + 2].text == "hele" || t_[to + 2].text == "gehele" || t_[to + 2].text == "whole" ||
+         t_[to + 2].text == "entire") &&
+        t_[to + 3].type == Token::kWord) {
+      const std::string& per = t_[to + 3].text;
+      if (const auto u = TimeUnitOf(per); u && !u->working_days)
+        unit += "/" + std::to_string(static_cast<int>(u->hours * 60));
+      else if (per == "weekend")
+        unit += "/weekend";
+      if (unit != "money") to += 4;
+    }
+    // "per jaar betaal je € 120", "every month you pay $10": per a time
+    // said before the amount, in the same few words.
+    // Not "gratis" ("één keer per maand gratis") nor a cap ("per hour up
+    // to a maximum of £22").
+    if (kind == ConflictKind::kAmount && unit == "money" && from >= 2 && lo > 0) {
+      static const WordSet each = {"per", "elke", "iedere", "every", "each"};
+      for (size_t k = from - 2; k + 4 >= from; --k) {
+        if (t_[k + 1].type == Token::kNumber || t_[k + 1].type == Token::kSymbol ||
+            In(LimitWords(), t_[k + 1].text))
+          break;
+        if (In(each, t_[k].text))
+          if (const auto u = TimeUnitOf(t_[k + 1].text); u && !u->working_days) {
+            unit += "/" + std::to_string(static_cast<int>(u->hours * 60));
+            break;
+          }
+        if (k == 0 || t_[k].type != Token::kWord) break;
+      }
+    }
     // "$35 monthly pet rent", "€ 4 wekelijks": per a time in one word.
     if (kind == ConflictKind::kAmount && unit == "money" && to < t_.size()) {
       static const std::map<std::string_view, std::string_view> every = {

@@ -393,6 +393,7 @@ void ReplyCheck::CheckProcedure() {
   // het pakket op" against "stuur het pakket maar alvast op".
   {
     std::vector<Sentence> later;  // the steps that wait
+    std::set<size_t> required_before;  // of them, those after "required before"
     for (const std::string& t : pub_texts) {
       const std::vector<std::string> parts = SplitClauses(t);
       std::vector<Sentence> cs;
@@ -426,7 +427,10 @@ void ReplyCheck::CheckProcedure() {
               WeekdayOf(tk[m + 1].text) || NumberWords().contains(tk[m + 1].text))
             continue;
           const size_t at = cs[k].text.find(tk[m].text);  // "Before ..." opens no step
-          if (at != std::string::npos) later.push_back(reader.Read(cs[k].text.substr(at)));
+          if (at != std::string::npos) {
+            later.push_back(reader.Read(cs[k].text.substr(at)));
+            required_before.insert(later.size() - 1);
+          }
           break;
         }
       }
@@ -464,6 +468,13 @@ void ReplyCheck::CheckProcedure() {
       const auto step = std::find_if(later.begin(), later.end(),
                                      [&](const Sentence& y) { return Shared(r, y) >= 2; });
       if (step == later.end()) continue;
+      // What is required, said to be not needed, is found already ("no
+      // need to sign up first").
+      if (required_before.contains(static_cast<size_t>(step - later.begin())) &&
+          std::any_of(out.begin(), out.end(), [](const ConflictSignal& c) {
+            return c.strong && c.conflict.kind == ConflictKind::kYesNo;
+          }))
+        continue;
       Add("procedure.without_waiting", ConflictKind::kProcedure, step->text, r.text, *step, r);
       break;
     }

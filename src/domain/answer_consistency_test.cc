@@ -2105,6 +2105,25 @@ TEST(AnswerConsistencyTest, WhatIsRequiredBeforeAStepIsNotSkipped) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, AnAmountPerMonthIsTwelveTimesThatPerYear) {
+  EXPECT_EQ(Kinds("Het abonnement kost € 12,50 per maand.",
+                  "Hoi Kim, per jaar betaal je € 120 voor het abonnement."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Het abonnement kost € 12,50 per maand.",
+                    "Hoi Kim, per jaar betaal je € 150 voor het abonnement.")
+                  .empty());
+  EXPECT_EQ(Kinds("The subscription is $12.50 a month.", "Hi Kim, that's $125 a year."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("The subscription is $12.50 a month.", "Hi Kim, that's $150 a year.").empty());
+  // "voor het hele weekend" is per weekend.
+  EXPECT_EQ(Kinds("Een lockerticket kost € 12 per weekend.",
+                  "Voor een locker betaal je 15 euro voor het hele weekend."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Een lockerticket kost € 12 per weekend.",
+                    "Voor een locker betaal je 12 euro voor het hele weekend.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
