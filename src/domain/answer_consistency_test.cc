@@ -2124,6 +2124,16 @@ TEST(AnswerConsistencyTest, AnAmountPerMonthIsTwelveTimesThatPerYear) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ThePriceOfWhatTheAnswerPricesIsNoTotalWorkedOut) {
+  constexpr char kGym[] = "Personal training sessions cost £40 each or £180 for a block of five.";
+  // £200 is five times £40, but the answer prices the block itself.
+  EXPECT_EQ(Kinds(kGym, "PT is £40 a session, or £200 if you buy a block of five."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kGym, "PT is £40 a session, or £180 if you buy a block of five.").empty());
+  // A total of sessions bought one by one is worked out.
+  EXPECT_TRUE(Kinds(kGym, "Three single sessions come to £120 for you, Josh.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -806,14 +806,35 @@ void ReplyCheck::CheckValues() {
         if (Lower(c).find(Lower(x.text)) != std::string::npos) return reader.Read(c);
       return sentence;
     };
+    // Nor when the words after both amounts name the same thing ("£180 for
+    // a block of five" against "£200 if you buy a block of five").
+    const auto words_after = [&](const Sentence& sentence, const Fact& x) {
+      const std::string text = Lower(sentence.text);
+      const size_t at = text.find(Lower(x.text));
+      return reader.Read(at == std::string::npos ? std::string()
+                                                 : text.substr(at + x.text.size(), 40));
+    };
     const bool priced_as_such =
         f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
         std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
           // Three pairs of shoes at € 4 are € 12: a number of that thing.
           const double times = p.lo > 0 ? f.lo / p.lo : 0;
           const bool multiple = times >= 2 && std::abs(times - std::round(times)) < 1e-6;
-          return !p.own && p.unit == f.unit && !SameValue(f, p) && !multiple &&
-                 Related(clause_of(rep[f.sentence], f), clause_of(pub[p.sentence], p)) >= 0.5;
+          if (p.own || p.unit != f.unit || SameValue(f, p)) return false;
+          if (!multiple &&
+              Related(clause_of(rep[f.sentence], f), clause_of(pub[p.sentence], p)) >= 0.5)
+            return true;
+          if (p.lo <= 0 || f.lo <= 0 || times >= 2 || times <= 0.5) return false;
+          // Words and numbers in words: "block", "five".
+          const Sentence pa = words_after(pub[p.sentence], p), fa = words_after(rep[f.sentence], f);
+          size_t shared = 0, words = 0;
+          for (const Token& t : pa.tokens) {
+            if (t.type != Token::kWord || IsStopWord(t.text, lang)) continue;
+            ++words;
+            shared += std::any_of(fa.tokens.begin(), fa.tokens.end(),
+                                  [&](const Token& u) { return u.text == t.text; });
+          }
+          return shared >= 2 && 2 * shared >= words;
         });
     if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") && !priced_as_such &&
         WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts)) {
