@@ -446,6 +446,12 @@ void ReplyCheck::CheckProcedure() {
           });
       if (first_before && !pub_clauses[k].tokens.empty() && In(then, pub_clauses[k].tokens[0].text))
         later.push_back(pub_clauses[k]);
+      // "If you're not satisfied with our response, you can then escalate
+      // it to the Ombudsman": a later sentence's step that says "then".
+      else if (pub_clauses[k].tokens.size() > 2 && pub_clauses[k - 1].condition &&
+               std::any_of(pub_clauses[k].tokens.begin() + 1, pub_clauses[k].tokens.end(),
+                           [&](const Token& t) { return t.text == "then" || t.text == "daarna"; }))
+        later.push_back(pub_clauses[k]);
     }
     static const WordSet at_once = {"meteen",         "direct",      "alvast",  "tegelijk",
                                     "tegelijkertijd", "immediately", "already", "simultaneously",

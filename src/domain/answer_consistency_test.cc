@@ -2134,6 +2134,18 @@ TEST(AnswerConsistencyTest, ThePriceOfWhatTheAnswerPricesIsNoTotalWorkedOut) {
   EXPECT_TRUE(Kinds(kGym, "Three single sessions come to £120 for you, Josh.").empty());
 }
 
+TEST(AnswerConsistencyTest, AStepThatComesThenIsNotTakenDirectly) {
+  constexpr char kComplaint[] =
+      "To make a complaint, fill in the complaints form on our website. If you're not satisfied "
+      "with our response, you can then escalate it to the Ombudsman.";
+  EXPECT_EQ(Kinds(kComplaint, "Hi Rosa, you can take your complaint directly to the Ombudsman."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kComplaint,
+                    "Hi Rosa, fill in the form on our website first. If our answer doesn't "
+                    "settle it, you can take your complaint to the Ombudsman.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
