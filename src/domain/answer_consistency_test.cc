@@ -2146,6 +2146,20 @@ TEST(AnswerConsistencyTest, AStepThatComesThenIsNotTakenDirectly) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ADayTheAnswerRulesOutIsNotOffered) {
+  constexpr char kDelivery[] =
+      "Bezorging is gratis vanaf €40. Bezorgen op zondag is niet mogelijk.";
+  EXPECT_EQ(Kinds(kDelivery, "Hoi Rick, we kunnen je pakket aanstaande zondag bij je afleveren."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(
+      Kinds(kDelivery, "Hoi Rick, we kunnen je pakket aanstaande maandag bij je afleveren.").empty());
+  EXPECT_TRUE(
+      Kinds(kDelivery, "Hoi Rick, op zondag kunnen we helaas niet bij je bezorgen.").empty());
+  // Read as a day the answer has no delivery on, too.
+  EXPECT_FALSE(
+      Kinds("We do not deliver on Sundays.", "Hi Ann, we can deliver your sofa on Sunday.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

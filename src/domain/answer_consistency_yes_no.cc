@@ -1044,6 +1044,38 @@ void ReplyCheck::CheckYesNo() {
     }
   }
 
+  // A day the answer rules out, offered: "Bezorgen op zondag is niet
+  // mogelijk" against "we kunnen je pakket aanstaande zondag afleveren".
+  // The same weekday, the answer's clause negated, the reply's saying it
+  // can be done and sharing a word of the claim.
+  {
+    const auto day_of = [](const Sentence& c) {
+      int day = 0;
+      for (const Token& t : c.tokens)
+        if (const int d = WeekdayOf(t.text)) {
+          if (day != 0 && day != d) return 0;  // two days: a stretch or a list
+          day = d;
+        }
+      return day;
+    };
+    static const WordSet can = {"can", "kan", "kunt", "kun", "kunnen", "we'll", "will", "gaan"};
+    for (const Sentence& r : rep_clauses) {
+      const int day = day_of(r);
+      if (day == 0 || r.condition || r.negations % 2 || r.text.ends_with("?") || SaidAlready(r) ||
+          turned.contains(&r) ||
+          std::none_of(r.tokens.begin(), r.tokens.end(),
+                       [](const Token& t) { return In(can, t.text); }))
+        continue;
+      const auto ruled_out =
+          std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+            return !p.condition && p.negations % 2 == 1 && day_of(p) == day && Shared(r, p) >= 1;
+          });
+      if (ruled_out == pub_clauses.end()) continue;
+      Add("yesno.day_ruled_out", ConflictKind::kYesNo, ruled_out->text, r.text, *ruled_out, r);
+      turned.insert(&r);
+    }
+  }
+
   // What the answer allows only for one kind, said of every kind: "Een
   // export via de API is alleen beschikbaar in het Enterprise-pakket"
   // against "via de API exporteren kan in elk pakket".
