@@ -388,6 +388,12 @@ Stance StanceOf(const Sentence& c, Language lang) {
                               x.text == "te" || x.text == "to";
                      }))
       take = {2, -1};
+    // "the sauna is extra", "handdoeken zijn extra": a cost (not "there is
+    // extra legroom").
+    if (w == "extra" && (prev == "is" || prev == "are" || prev == "zijn" || prev == "be") &&
+        (next.empty() || t[i + 1].type == Token::kSymbol || next == "and" || next == "but" ||
+         next == "en" || next == "maar" || next == "though" || next == "hoor"))
+      take = {0, -1};
     // "comes with your ticket", "on the house".
     if ((w == "comes" || w == "come") && next == "with") take = {0, 1};
     if (w == "house" && prev == "the" && i > 1 && t[i - 2].text == "on") take = {0, 1};

@@ -2160,6 +2160,17 @@ TEST(AnswerConsistencyTest, ADayTheAnswerRulesOutIsNotOffered) {
       Kinds("We do not deliver on Sundays.", "Hi Ann, we can deliver your sofa on Sunday.").empty());
 }
 
+TEST(AnswerConsistencyTest, WhatIsExtraCosts) {
+  EXPECT_EQ(Kinds("Use of the sauna is included in the day pass.", "Hi Tom, the sauna is extra."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_EQ(Kinds("Handdoeken zijn bij de prijs inbegrepen.", "Hoi Saskia, handdoeken zijn extra."),
+            std::vector{ConflictKind::kYesNo});
+  // Extra room is no cost.
+  EXPECT_TRUE(Kinds("Use of the sauna is included in the day pass.",
+                    "Hi Tom, there is extra room in the sauna on weekdays.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
