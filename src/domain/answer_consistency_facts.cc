@@ -527,7 +527,7 @@ class FactFinder {
       for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
         if ((t_[k].text == "geen" && k > 0 && t_[k - 1].text == "nog") || t_[k].text == "under" ||
             t_[k].text == "onder" ||
-            ((t_[k].text == "less" || t_[k].text == "minder") && k + 1 < from &&
+            ((t_[k].text == "less" || t_[k].text == "minder") && k + 1 <= from &&
              (t_[k + 1].text == "than" || t_[k + 1].text == "dan")))
           return -1;
     static const WordSet at_least = {"minimaal", "minimum", "minstens", "tenminste",
@@ -562,7 +562,8 @@ class FactFinder {
           ((kind == ConflictKind::kAmount && In(above, t_[k].text)) ||
            (kind == ConflictKind::kPeriod && In(after, t_[k].text))))
         return 1;
-      if (In(more, t_[k].text) && k + 1 < from &&
+      // "than" may open the fact's own words ("no more than 10 kilos").
+      if (In(more, t_[k].text) && k + 1 <= from && k + 1 < t_.size() &&
           (t_[k + 1].text == "than" || t_[k + 1].text == "dan"))
         return k > 0 && IsNegation(t_[k - 1].text) ? -1 : 1;
     }

@@ -2171,6 +2171,13 @@ TEST(AnswerConsistencyTest, WhatIsExtraCosts) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, NoMoreThanIsUpTo) {
+  constexpr char kBag[] = "Each passenger may bring one cabin bag of up to 10 kg.";
+  EXPECT_TRUE(Kinds(kBag, "Each of you can take a cabin bag weighing no more than 10 kilos.").empty());
+  EXPECT_EQ(Kinds(kBag, "Each of you can take a cabin bag weighing no more than 12 kilos."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
