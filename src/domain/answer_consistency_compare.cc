@@ -112,6 +112,57 @@ double RateFactor(const std::string& from, const std::string& to) {
 
 }  // namespace
 
+std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Sentence& s) {
+  const auto head = [](const Fact& x) { return Lower(x.text.substr(0, x.text.find(' '))); };
+  const std::string h = head(f);
+  if (h.empty()) return s.text;
+  size_t before = 0;
+  for (const Fact& g : facts) {
+    if (&g == &f) break;
+    before += g.sentence == f.sentence && head(g) == h;
+  }
+  size_t seen = 0;
+  for (const std::string& c : SplitClauses(s.text)) {
+    const std::string lower = Lower(c);
+    for (size_t at = lower.find(h); at != std::string::npos; at = lower.find(h, at + h.size()))
+      if (seen++ == before) return c;
+  }
+  return s.text;
+}
+
+MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount) {
+  const std::vector<Token>& at = clause.tokens;
+  MoneySaid out;
+  static const WordSet back = {"refund",   "refunded", "refunds",      "back",        "terug",
+                               "terugbetaald",         "teruggestort", "credited",    "reimbursed"};
+  static const WordSet priced = {"cost",    "costs",   "kost",    "pay",     "paying",  "paid",
+                                 "betaal",  "betaalt", "betalen", "charge",  "charged", "charges",
+                                 "fee",     "fees",    "rekenen", "rekent",  "tarief",  "extra",
+                                 "bill",    "billed",  "price",   "prijs",   "total",   "totaal"};
+  // "deliver them for £3.50", "voor € 5": a price; not "the £2,500 for the
+  // deposit".
+  const std::string head = Lower(amount.text.substr(0, amount.text.find(' ')));
+  for (size_t k = 1; k < at.size(); ++k)
+    if ((at[k - 1].text == "for" || at[k - 1].text == "voor") &&
+        ((at[k].type != Token::kWord && head.find(at[k].text) != std::string::npos) ||
+         (k + 1 < at.size() && at[k].type == Token::kSymbol &&
+          head.find(at[k + 1].text) != std::string::npos)))
+      out.price = true;
+  for (size_t k = 0; k < at.size(); ++k) {
+    const std::string& w = at[k].text;
+    const std::string_view next = k + 1 < at.size() ? std::string_view(at[k + 1].text) : "";
+    const std::string_view prev = k > 0 ? std::string_view(at[k - 1].text) : "";
+    // "weer op je rekening"; but "in rekening brengen" charges.
+    out.back = out.back || In(back, w) ||
+               (w == "rekening" && (prev == "je" || prev == "uw" || prev == "jouw"));
+    out.price = out.price || In(priced, w) || (w == "rekening" && prev == "in") ||
+                w.ends_with("kosten") || w.ends_with("vergoeding") || w.ends_with("toeslag") ||
+                ((w == "come" || w == "comes") && next == "to") ||
+                ((w == "komt" || w == "komen") && next == "op");
+  }
+  return out;
+}
+
 bool SameValue(const Fact& a, const Fact& b) {
   // "€ 12,50 per maand" is "€ 150 per jaar".
   if (const double factor = a.kind == ConflictKind::kAmount ? RateFactor(a.unit, b.unit) : 0)

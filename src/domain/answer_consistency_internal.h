@@ -231,6 +231,20 @@ bool SameThing(const std::string& a, const std::string& b);
 // kinds: "honden zijn niet toegestaan" against "uw labrador is welkom".
 const std::vector<std::string>& KindsOf(const std::string& stem, Language lang);
 
+// The clause of a sentence a value is said in: the clause holding as many
+// of the sentence's values written the same way as come up to it.
+std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Sentence& s);
+
+// How a clause says an amount: as money coming back ("you'll get the full
+// £89.99 refunded", "staat de € 189,00 weer op je rekening") or as a
+// price ("costs", "deliver them for £3.50", "€ 65 voorrijkosten", "comes
+// to").
+struct MoneySaid {
+  bool back = false;
+  bool price = false;
+};
+MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount);
+
 // Whether two facts of the same kind and unit say the same value (a
 // range holding the other, a loose month or time within its margin).
 bool SameValue(const Fact& a, const Fact& b);

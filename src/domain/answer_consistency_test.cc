@@ -2178,6 +2178,29 @@ TEST(AnswerConsistencyTest, NoMoreThanIsUpTo) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, BesideFreeAnAmountIsAPriceOnlyWhenSaidAsOne) {
+  constexpr char kReturns[] = "Return shipping is free if you use the prepaid label in your account.";
+  // Money coming back, a payment, another thing's price: no price of the
+  // free thing.
+  EXPECT_TRUE(Kinds(kReturns,
+                    "Hi Ann, as long as the lamp is unused you'll get the full £89.99 refunded.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Een introductieles bij FitFabriek is gratis.",
+                    "Hoi Sam, wil je daarna blijven: een maandabonnement is € 34,95.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Je kunt artikelen binnen 30 dagen kosteloos retourneren.",
+                    "Zodra wij het binnen hebben, staat de € 189,00 weer op je rekening.")
+                  .empty());
+  // Said as a price, or about the free thing: a conflict.
+  EXPECT_FALSE(Kinds(kReturns, "Hi Ann, return shipping is £4.95.").empty());
+  EXPECT_FALSE(Kinds("Je kunt artikelen binnen 30 dagen kosteloos retourneren.",
+                     "We houden wel € 4,95 retourkosten in.")
+                   .empty());
+  EXPECT_FALSE(Kinds("Aan het monteursbezoek zijn geen kosten verbonden.",
+                     "Houd er rekening mee dat we € 65 voorrijkosten in rekening brengen.")
+                   .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -310,26 +310,6 @@ std::string DayNames(int days, Language lang) {
   return out;
 }
 
-// The clause of a sentence a value is said in: the clause holding as many
-// of the sentence's values written the same way as come up to it.
-std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Sentence& s) {
-  const auto head = [](const Fact& x) { return Lower(x.text.substr(0, x.text.find(' '))); };
-  const std::string h = head(f);
-  if (h.empty()) return s.text;
-  size_t before = 0;
-  for (const Fact& g : facts) {
-    if (&g == &f) break;
-    before += g.sentence == f.sentence && head(g) == h;
-  }
-  size_t seen = 0;
-  for (const std::string& c : SplitClauses(s.text)) {
-    const std::string lower = Lower(c);
-    for (size_t at = lower.find(h); at != std::string::npos; at = lower.find(h, at + h.size()))
-      if (seen++ == before) return c;
-  }
-  return s.text;
-}
-
 // Whether a sentence turns a time into another zone: it names two zones
 // ("Pacific", "ET", "UTC") or the customer's own time ("your time", "jouw
 // tijd"; not "local time", which is the answer's own).
@@ -400,6 +380,7 @@ void ReplyCheck::CheckValues() {
   enum class Outcome { kNone, kSame, kGuarded, kBounded, kConflict, kElsewhere };
   std::vector<Outcome> outcome(rep_facts.size(), Outcome::kNone);
   std::vector<const Fact*> bounded_by(rep_facts.size(), nullptr);
+  std::vector<bool> not_a_price(rep_facts.size(), false);  // beside the answer's "free"
   for (const Fact& f : rep_facts) {
     Outcome& result = outcome[static_cast<size_t>(&f - rep_facts.data())];
     if (f.own) continue;
@@ -979,6 +960,26 @@ void ReplyCheck::CheckValues() {
       weak("fact.within_reply_bound");
       continue;
     }
+    // Against "free", an amount the reply names is a price only when its
+    // clause says so or is about the free thing: not money coming back
+    // ("you'll get the full £89.99 refunded", "staat de € 189,00 weer op
+    // je rekening"), nor the price of something else ("een
+    // maandabonnement is € 34,95" beside a free first lesson).
+    // Where the answer prices nothing else the amount could be about.
+    if (f.kind == ConflictKind::kAmount && f.lo > 0 &&
+        std::all_of(candidates.begin(), candidates.end(),
+                    [](const Fact* p) {
+                      return p->unit.starts_with("money") && p->hi <= 0 && p->bound == 0;
+                    })) {
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      const MoneySaid said = HowMoneyIsSaid(around, f);
+      if (said.back || (!said.price && Related(around, pub[best->sentence]) < kRelated)) {
+        weak("fact.not_a_price");
+        result = Outcome::kElsewhere;
+        not_a_price[static_cast<size_t>(&f - rep_facts.data())] = true;
+        continue;
+      }
+    }
     size_t same_in_reply = 0;
     for (const Fact& g : rep_facts) same_in_reply += !g.own && Comparable(f, g);
     const bool only_ones = candidates.size() == 1 && same_in_reply == 1;
@@ -1075,6 +1076,7 @@ void ReplyCheck::CheckValues() {
                        (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict ||
                         (outcome[k] == Outcome::kBounded && outcome[i] == Outcome::kBounded));
     if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
+        !(not_a_price[i] && left->hi <= 0) &&
         !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }

@@ -820,6 +820,8 @@ void ReplyCheck::CheckYesNo() {
                            });
       });
       if (named) continue;
+      // Money coming back is no fee ("the € 189,00 is weer op je rekening").
+      if (HowMoneyIsSaid(reader.Read(ClauseOf(rep_facts, f, rep[f.sentence])), f).back) continue;
       const bool about =
           Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated;
       Add(about ? "yesno.fee_for_free" : "yesno.fee_for_free_loosely", ConflictKind::kYesNo,
