@@ -128,6 +128,24 @@ bool ReplyCheck::SaidAlready(const Sentence& r) const {
   });
 }
 
+bool ReplyCheck::OutsideTheLimit(const Sentence& r, const Sentence& p) const {
+  const auto sentence_of = [](const std::vector<Sentence>& all, const Sentence& clause) {
+    for (size_t i = 0; i < all.size(); ++i)
+      if (all[i].text.find(clause.text) != std::string::npos) return i;
+    return all.size();
+  };
+  const size_t ri = sentence_of(rep, r), pi = sentence_of(pub, p);
+  if (ri == rep.size() || pi == pub.size()) return false;
+  return std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& limit) {
+    return limit.sentence == pi && limit.bound != 0 && limit.kind == ConflictKind::kAmount &&
+           std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& v) {
+             return v.sentence == ri && v.bound == 0 && v.kind == limit.kind &&
+                    v.unit == limit.unit && v.lo == v.hi &&
+                    (limit.bound > 0 ? v.hi <= limit.lo : v.lo >= limit.hi);
+           });
+  });
+}
+
 std::optional<ReplyCheck> ReadPair(std::string_view published, std::string_view reply) {
   reply = WithoutSignOff(reply);
   std::vector<std::string> pub_texts = SplitSentences(published);

@@ -526,7 +526,7 @@ class FactFinder {
     if (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)
       for (size_t k = from >= 3 ? from - 3 : 0; k < from; ++k)
         if ((t_[k].text == "geen" && k > 0 && t_[k - 1].text == "nog") || t_[k].text == "under" ||
-            t_[k].text == "onder" ||
+            t_[k].text == "onder" || t_[k].text == "below" ||
             ((t_[k].text == "less" || t_[k].text == "minder") && k + 1 <= from &&
              (t_[k + 1].text == "than" || t_[k + 1].text == "dan")))
           return -1;

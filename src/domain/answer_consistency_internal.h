@@ -315,6 +315,11 @@ class ReplyCheck {
            const Sentence& ps, const Sentence& rs);
   // Whether a conflict already names the reply's claim `r`.
   bool SaidAlready(const Sentence& r) const;
+  // Whether the reply's sentence holding clause `r` names a plain value on
+  // the other side of a limit the answer's sentence holding clause `p`
+  // sets: "It's worth £1,450, so there's no need to list it" against
+  // "items worth more than £2,000 must be listed" applies the rule.
+  bool OutsideTheLimit(const Sentence& r, const Sentence& p) const;
 
   // The passes, run in this order.
   void CheckValues();     // amounts, periods, deadlines, dates, open days

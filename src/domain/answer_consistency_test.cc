@@ -2201,6 +2201,32 @@ TEST(AnswerConsistencyTest, BesideFreeAnAmountIsAPriceOnlyWhenSaidAsOne) {
                    .empty());
 }
 
+TEST(AnswerConsistencyTest, AValueOutsideTheLimitWithTheConsequenceTurnedAppliesTheRule) {
+  constexpr char kListed[] = "Single items worth more than £2,000 must be listed on your policy.";
+  EXPECT_TRUE(
+      Kinds(kListed, "Hi Anna, it's worth £1,450, so there's no need to list it separately.")
+          .empty());
+  // The limit itself moved is a conflict.
+  EXPECT_EQ(Kinds(kListed, "Hi Anna, items worth more than £1,000 must be listed on your policy."),
+            std::vector{ConflictKind::kAmount});
+  constexpr char kQuote[] =
+      "Please send photos of the damage; a written repair quote is only needed for amounts "
+      "above £1,000.";
+  EXPECT_TRUE(Kinds(kQuote,
+                    "Dear Mr Hughes, please send us your photos. As the carpenter has quoted "
+                    "£640, there's no need to send a written quote.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kQuote,
+                     "Dear Mr Hughes, please send us your photos. There's no need to send a "
+                     "written quote, whatever the amount.")
+                   .empty());
+  // "below" sets a limit: £6,200 is within it.
+  EXPECT_TRUE(Kinds("Pupils qualify for free school meals with household earnings below £7,400 a "
+                    "year.",
+                    "Dear Mrs Ahmed, with earnings of around £6,200 a year, Yusuf should qualify.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

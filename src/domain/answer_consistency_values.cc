@@ -980,6 +980,29 @@ void ReplyCheck::CheckValues() {
         continue;
       }
     }
+    // A value on the other side of the answer's limit, with the answer's
+    // consequence turned around in a clause about it: the rule applied
+    // ("It's worth £1,450, so there's no need to list it" against "items
+    // worth more than £2,000 must be listed").
+    if (f.kind == ConflictKind::kAmount && f.bound == 0 && best->bound != 0 && f.lo == f.hi &&
+        (best->bound > 0 ? f.hi <= best->lo : f.lo >= best->hi)) {
+      const Sentence limit = reader.Read(ClauseOf(pub_facts, *best, pub[best->sentence]));
+      const bool turned_around = std::any_of(
+          rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& c) {
+            if (rep[f.sentence].text.find(c.text) == std::string::npos ||
+                c.negations % 2 == limit.negations % 2)
+              return false;
+            return std::any_of(c.stems.begin(), c.stems.end(), [&](const std::string& w) {
+              return w[0] != '~' && limit.stems.contains(w);
+            });
+          });
+      if (turned_around) {
+        weak("fact.outside_the_limit");
+        result = Outcome::kElsewhere;  // still a value the elimination counts,
+        bounded_by[static_cast<size_t>(&f - rep_facts.data())] = best;  // not against it
+        continue;
+      }
+    }
     size_t same_in_reply = 0;
     for (const Fact& g : rep_facts) same_in_reply += !g.own && Comparable(f, g);
     const bool only_ones = candidates.size() == 1 && same_in_reply == 1;

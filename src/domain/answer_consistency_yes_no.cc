@@ -580,9 +580,13 @@ void ReplyCheck::CheckYesNo() {
   for (const Sentence& r : rep_clauses) {
     if (r.condition || turned.contains(&r) || r.negations % 2 == 0 || !r.stems.contains("~need"))
       continue;
-    // The answer says so itself ("foot passengers don't need to book").
+    // The answer says so itself ("foot passengers don't need to book"), or
+    // needs it only past a limit the customer's value is short of ("a
+    // written quote is only needed for amounts above £1,000" against "as
+    // the quote is £640, there's no need to send a written quote").
     if (std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
-          return p.negations % 2 == 1 && p.stems.contains("~need") && shares(r, p) > 0;
+          return (p.negations % 2 == 1 && p.stems.contains("~need") && shares(r, p) > 0) ||
+                 (shares(r, p) > 0 && OutsideTheLimit(r, p));
         }))
       continue;
     for (const Sentence& p : pub_clauses) {
@@ -610,6 +614,8 @@ void ReplyCheck::CheckYesNo() {
       }();
       if (!demanded && !way_spared) continue;
       if (shares(r, p) == 0 && !way_spared) continue;
+      // Not needed for a value the answer's limit leaves out.
+      if (OutsideTheLimit(r, p)) continue;
       Add("yesno.not_needed", ConflictKind::kYesNo, lang == Language::kNl ? "nodig" : "needed",
           r.negation, p, r);
       turned.insert(&r);
@@ -1034,7 +1040,7 @@ void ReplyCheck::CheckYesNo() {
               agrees = false;
             }
           }
-        if (agrees || !against) continue;
+        if (agrees || !against || OutsideTheLimit(r, *against)) continue;
         static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
             {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};
         Add("yesno.stance_turned", ConflictKind::kYesNo,
