@@ -257,7 +257,9 @@ class FactFinder {
       return true;
     // "you only went £32 overdrawn", "you've spent $40": the customer's.
     // Not "must be used within 6 months": a rule in the passive.
-    static const WordSet did = {"went", "spent", "used", "gebruikt", "uitgegeven", "owed"};
+    // "your ride lasted 52 minutes", "de rit duurde 25 minuten".
+    static const WordSet did = {"went",   "spent",  "used",   "gebruikt", "uitgegeven",
+                                "owed",   "lasted", "duurde", "took"};
     static const WordSet passive = {"be", "is", "are", "worden", "wordt", "get", "gets"};
     for (const int k : {-1, -2})
       if (In(did, Word(from, k)) && !In(passive, Word(from, k - 1))) return true;
@@ -1222,6 +1224,29 @@ class FactFinder {
       return;
     }
     if (!v) return;
+    // A bare hour where a time of day is meant: "the desk opens at 8",
+    // "between 1 and 5 pm" (the first hour takes the second's side of
+    // noon, or none).
+    if (*v >= 1 && *v <= 12 && *v == std::floor(*v) &&
+        raw.find_first_of(".,") == std::string::npos) {
+      static const WordSet opens = {"opens", "open", "opent", "closes", "close", "sluit",
+                                    "starts", "begins", "begint", "start", "shuts"};
+      const bool at_opening =
+          (Word(i, -1) == "at" || Word(i, -1) == "om") && In(opens, Word(i, -2)) &&
+          !TimeUnitOf(std::string(Word(i, 1))) && i + 1 < t_.size() &&
+          t_[i + 1].type != Token::kNumber && Word(i, 1) != "am" && Word(i, 1) != "pm" &&
+          Word(i, 1) != "uur" && Word(i, 1) != "o'clock" && Word(i, 1) != "a" &&
+          Word(i, 1) != "p";
+      const bool window_start =
+          (Word(i, -1) == "between" || Word(i, -1) == "tussen") &&
+          (Word(i, 1) == "and" || Word(i, 1) == "en") && i + 2 < t_.size() &&
+          t_[i + 2].type == Token::kNumber &&
+          (Word(i, 3) == "am" || Word(i, 3) == "pm" || Word(i, 3) == "uur");
+      if (at_opening || window_start) {
+        Add(ConflictKind::kDeadline, "clock", *v * 60, *v * 60, true, i, i + 1);
+        return;
+      }
+    }
     // "van 3 tot 9 maart", "from 3 to 9 March", "van maandag 20 tot en met
     // vrijdag 24 oktober": the first day has the month too.
     if (i + 3 < t_.size() && *v >= 1 && *v <= 31 &&

@@ -2227,6 +2227,40 @@ TEST(AnswerConsistencyTest, AValueOutsideTheLimitWithTheConsequenceTurnedApplies
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TimesOfOtherThingsBesideTheAnswersTime) {
+  constexpr char kBadges[] = "Badge pick-up opens at 8:00 on both conference days.";
+  // "opens at 8" restates it; the keynote's time is another thing.
+  EXPECT_TRUE(Kinds(kBadges,
+                    "Hi Marcus, the badge desk opens at 8 both mornings, and the first keynote is "
+                    "at 9:30 in Hall B.")
+                  .empty());
+  EXPECT_EQ(Kinds(kBadges, "Hi Marcus, the badge desk opens at 9 both mornings."),
+            std::vector{ConflictKind::kDeadline});
+  // A window is when something happens, not the cut-off.
+  constexpr char kCourier[] = "Courier collections booked before 11 am are collected the same day.";
+  EXPECT_TRUE(Kinds(kCourier,
+                    "Hi Gareth, you booked at 10:12 this morning, so the courier will pick up your "
+                    "boxes today, usually somewhere between 1 and 5 pm.")
+                  .empty());
+  EXPECT_EQ(Kinds(kCourier, "Hi Gareth, book before 1 pm and we collect the same day."),
+            std::vector{ConflictKind::kDeadline});
+}
+
+TEST(AnswerConsistencyTest, TheCustomersOwnRideAndMoneyBesideFree) {
+  constexpr char kBikes[] =
+      "The first 30 minutes of every ride are free for members. After that, each 30 minutes "
+      "costs $1.";
+  EXPECT_TRUE(Kinds(kBikes,
+                    "Hi Sam, your ride on Saturday lasted 52 minutes, so you were charged $1 for "
+                    "the time after the first half hour. And yes, your annual membership ($90) "
+                    "renews automatically on May 5.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Van je spaarrekening mag je 4 keer per jaar gratis geld opnemen.",
+                    "Hoi Yara, je hebt dit jaar al 3 keer geld opgenomen, dus als je nu de € 3.000 "
+                    "overboekt, is dat nog gratis.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -631,6 +631,37 @@ void ReplyCheck::CheckValues() {
              Related(rep[g.sentence], pub[best->sentence]) >=
                  Related(rep[f.sentence], pub[best->sentence]);
     });
+    // Or in another clause of the same sentence, where the answer gives
+    // one value of the kind ("the badge desk opens at 8 both mornings, and
+    // the first keynote is at 9:30").
+    // Not where the answer works a second time out from it ("last entry
+    // an hour before closing").
+    const bool restated_beside =
+        candidates.size() == 1 && f.kind == ConflictKind::kDeadline &&
+        std::none_of(pub_facts.begin(), pub_facts.end(),
+                     [](const Fact& p) {
+                       return p.kind == ConflictKind::kPeriod && p.unit == "hours" && p.lo <= 4;
+                     }) &&
+        std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+          return &g != &f && !g.own && g.sentence == f.sentence && Comparable(g, *best) &&
+                 SameValue(g, *best) &&
+                 ClauseOf(rep_facts, g, rep[g.sentence]) != ClauseOf(rep_facts, f, rep[f.sentence]);
+        });
+    // A window the reply gives ("somewhere between 1 and 5 pm") is when
+    // something happens, not the answer's cut-off ("booked before 11 am").
+    const bool window = f.kind == ConflictKind::kDeadline && best->bound != 0 && [&] {
+      const std::string text = Lower(rep[f.sentence].text);
+      const size_t at = text.find(Lower(f.text));
+      if (at == std::string::npos) return false;
+      const std::string before = text.substr(at >= 24 ? at - 24 : 0, at >= 24 ? 24 : at);
+      return (before.find("between") != std::string::npos ||
+              before.find("tussen") != std::string::npos) &&
+             (before.ends_with(" and ") || before.ends_with(" en "));
+    }();
+    if (restated_beside || window) {
+      weak(window ? "fact.window" : "fact.restated");
+      continue;
+    }
     if (restated) {
       weak("fact.restated");
       result = Outcome::kElsewhere;  // about something else: the elimination decides
@@ -973,7 +1004,14 @@ void ReplyCheck::CheckValues() {
                     })) {
       const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
       const MoneySaid said = HowMoneyIsSaid(around, f);
-      if (said.back || (!said.price && Related(around, pub[best->sentence]) < kRelated)) {
+      // "als je nu de € 3.000 overboekt, is dat nog gratis": the amount is
+      // what is free.
+      const bool free_too = around.negations % 2 == 0 &&
+                            std::any_of(around.tokens.begin(), around.tokens.end(), [](const Token& t) {
+                              return t.text == "gratis" || t.text == "free" || t.text == "kosteloos";
+                            });
+      if (said.back || free_too ||
+          (!said.price && Related(around, pub[best->sentence]) < kRelated)) {
         weak("fact.not_a_price");
         result = Outcome::kElsewhere;
         not_a_price[static_cast<size_t>(&f - rep_facts.data())] = true;
@@ -1098,8 +1136,17 @@ void ReplyCheck::CheckValues() {
       unmatched_rep += Comparable(f, rep_facts[k]) && !rep_facts[k].own &&
                        (outcome[k] == Outcome::kElsewhere || outcome[k] == Outcome::kConflict ||
                         (outcome[k] == Outcome::kBounded && outcome[i] == Outcome::kBounded));
+    // Against "free", only an amount said as a price or about the free
+    // thing ("your annual membership ($90) renews on May 5" is neither).
+    const auto priced_against_free = [&] {
+      if (not_a_price[i]) return false;
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      return HowMoneyIsSaid(around, f).price ||
+             Related(around, pub[left->sentence]) >= kRelated;
+    };
     if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
-        !(not_a_price[i] && left->hi <= 0) &&
+        !(f.kind == ConflictKind::kAmount && left->unit.starts_with("money") && left->hi <= 0 &&
+          !priced_against_free()) &&
         !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
