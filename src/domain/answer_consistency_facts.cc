@@ -270,9 +270,12 @@ class FactFinder {
     static const WordSet at = {"op", "on", "van", "of", "at", "om", "rond", "around"};
     // "jullie komen vrijdag rond 13.00 uur aan", "if you come at 5:45":
     // when the customer comes.
-    static const WordSet who = {"je", "jullie", "u", "you", "we", "you're", "we're"};
+    // "jullie vlucht landt pas om 21.40 uur", "your train gets in at 9".
+    static const WordSet who = {"je",     "jullie", "u",     "you",   "we",   "you're",
+                                "we're",  "vlucht", "flight", "trein", "train"};
     static const WordSet come = {"komen",   "komt", "kom",      "come",   "arrive",
                                  "arrives", "land", "arriving", "coming", "landing",
+                                 "landt",   "lands", "aankomt",
                                  "get",     "turn"};  // "if you get here at quarter past six"
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 2 < from; ++k)
@@ -515,10 +518,13 @@ class FactFinder {
   }
   int Bound(size_t from, ConflictKind kind) const {
     // "vóór 18.00 uur", "before 8 pm": a time on its early side agrees.
+    // "late pick-ups after 6 pm", "na 18.00 uur": the late side.
     if (kind == ConflictKind::kDeadline) {
       static const WordSet before = {"voor", "before", "by", "uiterlijk"};
-      for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k)
+      for (size_t k = from >= 2 ? from - 2 : 0; k < from; ++k) {
         if (In(before, t_[k].text)) return -1;
+        if (t_[k].text == "after" || t_[k].text == "na") return 1;
+      }
       return 0;
     }
     // "tot 20 inch", "tot € 50": up to.

@@ -2261,6 +2261,21 @@ TEST(AnswerConsistencyTest, TheCustomersOwnRideAndMoneyBesideFree) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TimesInsideTheAnswersWindowOrPastItsLateSide) {
+  constexpr char kCall[] = "Voor een telefonisch consult belt u tussen 8.00 en 10.00 uur.";
+  EXPECT_TRUE(Kinds(kCall, "Beste mevrouw Peters, als u morgen om kwart over 9 belt, zit u goed.")
+                  .empty());
+  EXPECT_EQ(Kinds(kCall, "Beste mevrouw Peters, u kunt bellen tussen 8.00 en 11.00 uur."),
+            std::vector{ConflictKind::kDeadline});
+  constexpr char kLate[] = "Late pick-ups after 6 pm are charged at £10 per 15 minutes.";
+  EXPECT_TRUE(Kinds(kLate,
+                    "Hi Jo, it's £10 for every 15 minutes after 6, so collecting her at 6:15 "
+                    "would be £10.")
+                  .empty());
+  EXPECT_EQ(Kinds(kLate, "Hi Jo, late pick-ups after 6:30 pm are charged at £10 per 15 minutes."),
+            std::vector{ConflictKind::kDeadline});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

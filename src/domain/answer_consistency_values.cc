@@ -738,7 +738,14 @@ void ReplyCheck::CheckValues() {
           if (y.unit == x.unit && to != std::string::npos && to - from <= x.text.size() + 14) {
             const std::string between =
                 text.substr(from + x.text.size(), to - from - x.text.size());
-            if (std::any_of(kTo.begin(), kTo.end(), [&](std::string_view w) {
+            // Or "tussen 8.00 en 10.00 uur", "between 3 and 8 pm".
+            const std::string opening = text.substr(from >= 9 ? from - 9 : 0, from >= 9 ? 9 : from);
+            const bool between_and =
+                f.kind == ConflictKind::kDeadline && f.bound == 0 &&
+                (opening.ends_with("between ") || opening.ends_with("tussen ")) &&
+                (between.find(" and ") != std::string::npos ||
+                 between.find(" en ") != std::string::npos);
+            if (between_and || std::any_of(kTo.begin(), kTo.end(), [&](std::string_view w) {
                   return between.find(w) != std::string::npos;
                 }))
               // A time strictly inside: at an end, the ends are compared.
