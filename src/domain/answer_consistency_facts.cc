@@ -263,6 +263,16 @@ class FactFinder {
     static const WordSet passive = {"be", "is", "are", "worden", "wordt", "get", "gets"};
     for (const int k : {-1, -2})
       if (In(did, Word(from, k)) && !In(passive, Word(from, k - 1))) return true;
+    // "add just over £2.80 more", "voor nog € 2,60 extra": what the
+    // customer still has to add, worked out.
+    if ((Word(to, 0) == "more" || Word(to, 0) == "extra" || Word(to, 0) == "meer") &&
+        [&] {
+          static const WordSet add = {"add", "spend", "nog", "bijbestellen", "toevoegen"};
+          for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
+            if (In(add, t_[k].text)) return true;
+          return false;
+        }())
+      return true;
     // "your flight is three days out": how far off the customer's date is.
     if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
     // "je bestelling kwam dinsdag om 16.12 uur binnen", "your essay was
@@ -607,9 +617,12 @@ class FactFinder {
       return;
     // "six hours a day", "3 keer per week": what something is per; "a
     // month-to-month plan": no period at all.
+    // "12 litres an hour", "50 km per uur": a rate, no period.
     if (kind == ConflictKind::kPeriod && from > 0 &&
         (Word(from, 0) == "a" || Word(from, 0) == "an" || Word(from, 0) == "per") &&
-        (TimeUnitOf(t_[from - 1].text) || Word(from, -1) == "times" || Word(from, -1) == "keer"))
+        (TimeUnitOf(t_[from - 1].text) || Word(from, -1) == "times" || Word(from, -1) == "keer" ||
+         (In(MeasureWords(), t_[from - 1].text) && from >= 2 &&
+          t_[from - 2].type == Token::kNumber)))
       return;
     if (kind == ConflictKind::kPeriod && (Word(to, 0) == "to" || Word(to, 1) == "to") &&
         (Word(to, 1) == "-" || Word(to, 0) == "-" || TimeUnitOf(std::string(Word(to, 1))) ||

@@ -2276,6 +2276,33 @@ TEST(AnswerConsistencyTest, TimesInsideTheAnswersWindowOrPastItsLateSide) {
             std::vector{ConflictKind::kDeadline});
 }
 
+TEST(AnswerConsistencyTest, RatesRunningTotalsAndTopUpsAreWorkedOut) {
+  // "12 litres an hour" is a rate, no period.
+  EXPECT_TRUE(Kinds("Report a leak on 0800 77 88 99, available 24 hours a day.",
+                    "Hi Tom, your meter turning at 12 litres an hour overnight is a bad sign, so "
+                    "please ring the leak line.")
+                  .empty());
+  // The answer's period times its renewals, in total.
+  constexpr char kBooks[] = "Books are lent for 3 weeks, and you can renew them up to 2 times.";
+  EXPECT_TRUE(Kinds(kBooks, "Hi Zoe, you can renew twice, so at most you could keep them 9 weeks "
+                            "in total.")
+                  .empty());
+  EXPECT_EQ(Kinds(kBooks, "Hi Zoe, books are lent for 4 weeks, and you can renew them twice."),
+            std::vector{ConflictKind::kPeriod});
+  // A running total at the answer's prices.
+  EXPECT_TRUE(Kinds("Printing costs 10p per black-and-white page and 50p per colour page.",
+                    "Hi Oscar, your 24 pages in black and white come to £2.40, and adding the 2 "
+                    "colour pages brings it to £3.40.")
+                  .empty());
+  // What the customer still has to add.
+  constexpr char kFree[] = "Delivery is free for orders over £40; below that it costs £3.95.";
+  EXPECT_TRUE(Kinds(kFree, "Hi Mo, your basket is at £37.20: add just over £2.80 more and it's "
+                           "free.")
+                  .empty());
+  EXPECT_EQ(Kinds(kFree, "Hi Mo, delivery is free for orders over £35."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

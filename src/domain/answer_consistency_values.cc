@@ -131,9 +131,14 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
   for (size_t i = 0; i < own.size(); ++i) {
     for (size_t k = i + 1; k < own.size(); ++k)
       if (std::abs(own[i] + own[k] - amount) < 0.005) return true;
-    for (const double p : prices)
+    for (const double p : prices) {
       if (std::abs(own[i] - p - amount) < 0.005 || std::abs(own[i] + p - amount) < 0.005)
         return true;
+      // A running total: "£2.40, and the 2 colour pages bring it to £3.40"
+      // at 50p a colour page.
+      for (const double n : told)
+        if (std::abs(own[i] + p * n - amount) < 0.005) return true;
+    }
   }
   const size_t whole = totals.size();
   for (size_t i = 0; i < whole; ++i)
@@ -803,6 +808,25 @@ void ReplyCheck::CheckValues() {
       weak("fact.worked_out");
       continue;
     }
+    // A period the answer's times over: "lend books for 3 weeks, renew up
+    // to 2 times" is "9 weeks in total" at most.
+    if (f.kind == ConflictKind::kPeriod && f.lo == f.hi && best->lo == best->hi && best->lo > 0 &&
+        [&] {
+          const double times = f.lo / best->lo;
+          if (times < 2 || std::abs(times - std::round(times)) > 1e-6) return false;
+          const bool in_total = std::any_of(
+              rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(), [](const Token& t) {
+                return t.text == "total" || t.text == "totaal" || t.text == "altogether" ||
+                       t.text == "samen" || t.text == "most" || t.text == "maximaal";
+              });
+          return in_total && std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& n) {
+                   return n.unit == "count:times" && n.sentence == best->sentence &&
+                          std::round(times) <= n.hi + 1;
+                 });
+        }()) {
+      weak("fact.worked_out");
+      continue;
+    }
     // An amount of the answer with one of its percentages added or taken
     // off ("£46.80 for double-sided" at £39 and 20 % more).
     if (f.kind == ConflictKind::kAmount && f.unit == "money" &&
@@ -1147,6 +1171,12 @@ void ReplyCheck::CheckValues() {
     // thing ("your annual membership ($90) renews on May 5" is neither).
     const auto priced_against_free = [&] {
       if (not_a_price[i]) return false;
+      // Free from an amount on ("vanaf € 30 verzenden we gratis"): an
+      // amount is weighed against that amount, not against "free".
+      if (std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+            return p.sentence == left->sentence && p.bound != 0 && p.unit.starts_with("money");
+          }))
+        return false;
       const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
       return HowMoneyIsSaid(around, f).price ||
              Related(around, pub[left->sentence]) >= kRelated;
