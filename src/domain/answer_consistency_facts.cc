@@ -1524,10 +1524,15 @@ class FactFinder {
       Add(ConflictKind::kDate, "weekday", wd, wd, false, i, i + 1);
       return;
     }
+    // "in September, January and April": the middle of a list of months.
+    const auto joins = [](std::string_view x) {
+      return x == "and" || x == "en" || x == "or" || x == "of";
+    };
     const bool listed =
-        i > 1 && MonthOf(t_[i - 2].text) &&
-        (t_[i - 1].text == "and" || t_[i - 1].text == "en" || t_[i - 1].text == "or" ||
-         t_[i - 1].text == "of" || t_[i - 1].text == "tot" || t_[i - 1].text == "to");
+        (i > 1 && MonthOf(t_[i - 2].text) &&
+         (joins(t_[i - 1].text) || t_[i - 1].text == "tot" || t_[i - 1].text == "to")) ||
+        (i > 0 && MonthOf(t_[i - 1].text) && t_[i - 1].pause_after && i + 2 < t_.size() &&
+         joins(t_[i + 1].text) && MonthOf(t_[i + 2].text));
     // "in mei", "tot eind januari", "mid-February", "half februari": a month
     // as a date.
     static const WordSet before_month = {"in",      "vanaf",   "from",   "per",   "tot", "until",

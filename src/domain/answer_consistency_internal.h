@@ -97,6 +97,8 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w);
 
 // Words that add nothing to what a claim is about ("gewoon", "still").
 const WordSet& FillerWords();
+// People other than the customer: "je vriendin zonder pas", "guests".
+const WordSet& OtherPeopleWords();
 
 // Words that say something is required (or, negated, that it is not).
 const WordSet& NeedWords();

@@ -2303,6 +2303,25 @@ TEST(AnswerConsistencyTest, RatesRunningTotalsAndTopUpsAreWorkedOut) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, ListedMonthsDiscountsWorkedOutAndSomeoneElseWithout) {
+  // "September, January and April": three months.
+  constexpr char kRent[] = "Rent is paid in three instalments: in September, January and April.";
+  EXPECT_TRUE(Kinds(kRent, "Hi Kai, your first instalment is due in September, with the other two "
+                           "in January and April.")
+                  .empty());
+  EXPECT_EQ(Kinds(kRent, "Hi Kai, the instalments are due in September, February and April."),
+            std::vector{ConflictKind::kDate});
+  // A price less the answer's discount, said in another sentence; and a
+  // friend without the pass is no step left out.
+  constexpr char kPass[] = "Met een CJP-pas krijg je € 5 korting per kaartje.";
+  EXPECT_TRUE(Kinds(kPass, "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
+                           "€ 27,50. Je vriendin zonder pas betaalt gewoon € 32,50.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kPass, "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
+                            "€ 25,50.")
+                   .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -140,6 +140,13 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
         if (std::abs(own[i] + p * n - amount) < 0.005) return true;
     }
   }
+  // Or an amount of another sentence less or plus a price of the answer
+  // ("kost normaal € 32,50; met je CJP-pas betaal je € 27,50" at € 5 off).
+  for (const Fact& g : rep_facts)
+    if (g.unit.starts_with("money") && g.lo > 0 && std::abs(g.lo - amount) >= 0.005)
+      for (const double p : prices)
+        if (std::abs(g.lo - p - amount) < 0.005 || std::abs(g.lo + p - amount) < 0.005)
+          return true;
   const size_t whole = totals.size();
   for (size_t i = 0; i < whole; ++i)
     for (double share : shares) totals.push_back(totals[i] * (1 - share / 100));
@@ -864,6 +871,10 @@ void ReplyCheck::CheckValues() {
           const double times = p.lo > 0 ? f.lo / p.lo : 0;
           const bool multiple = times >= 2 && std::abs(times - std::round(times)) < 1e-6;
           if (p.own || p.unit != f.unit || SameValue(f, p)) return false;
+          // A discount is no price ("€ 5 korting per kaartje").
+          const std::string said = Lower(ClauseOf(pub_facts, p, pub[p.sentence]));
+          for (std::string_view off : {"korting", "discount", " off", "reduction"})
+            if (said.find(off) != std::string::npos) return false;
           if (!multiple &&
               Related(clause_of(rep[f.sentence], f), clause_of(pub[p.sentence], p)) >= 0.5)
             return true;

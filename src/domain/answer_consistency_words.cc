@@ -317,6 +317,15 @@ const WordSet& FillerWords() {
   return s;
 }
 
+const WordSet& OtherPeopleWords() {
+  static const WordSet s = {
+      "vriendin", "vriend",   "friend",   "friends", "partner", "man",      "vrouw",
+      "wife",     "husband",  "zoon",     "dochter", "son",     "daughter", "mensen",
+      "people",   "iemand",   "someone",  "anyone",  "gasten",  "guests",   "bezoekers",
+      "visitors", "kinderen", "children", "others",  "anderen", "collega",  "colleague"};
+  return s;
+}
+
 const WordSet& NeedWords() {
   static const WordSet s = {"need",       "needs",        "needed",     "require",   "requires",
                             "required",   "requirement",  "nodig",      "vereist",   "verplicht",

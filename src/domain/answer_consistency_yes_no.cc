@@ -538,6 +538,12 @@ void ReplyCheck::CheckYesNo() {
         return true;
     return false;
   };
+  // "je vriendin zonder pas": someone else's.
+  const auto of_someone_else = [](const Sentence& r, std::string_view word) {
+    for (size_t k = 1; k < r.tokens.size(); ++k)
+      if (r.tokens[k].text == word && In(OtherPeopleWords(), r.tokens[k - 1].text)) return true;
+    return false;
+  };
   // "we'll return to empty it": coming back, not a thing returned.
   const auto comes_back = [](const Sentence& x) {
     for (size_t k = 0; k + 1 < x.tokens.size(); ++k)
@@ -557,7 +563,8 @@ void ReplyCheck::CheckYesNo() {
               !((instead == "with" || instead == "met") &&
                 std::any_of(r.tokens.begin(), r.tokens.end(),
                             [](const Token& t) { return t.text == "no" || t.text == "geen"; })) &&
-              !((instead == "without" || instead == "zonder") && without_cost(r, instead)) &&
+              !((instead == "without" || instead == "zonder") &&
+                (without_cost(r, instead) || of_someone_else(r, instead))) &&
               !(said == "return" && comes_back(p)) && !(instead == "return" && comes_back(r))) {
             Add("yesno.opposite", ConflictKind::kYesNo, std::string(said), std::string(instead), p,
                 r);
@@ -1223,6 +1230,8 @@ void ReplyCheck::CheckYesNo() {
       const auto& t = r.tokens;
       for (size_t i = 0; i + 1 < t.size(); ++i) {
         if (t[i].text != "zonder" && t[i].text != "without") continue;
+        // Said of someone else: "je vriendin zonder pas betaalt € 32,50".
+        if (i > 0 && In(OtherPeopleWords(), t[i - 1].text)) continue;
         // The first content word after it ("zonder (een) afspraak").
         size_t k = i + 1;
         while (k < t.size() && (IsStopWord(t[k].text, lang) || t[k].text == "een" ||
