@@ -444,7 +444,7 @@ Sentence Reader::Read(const std::string& text) const {
   // thuis was"): premises, not claims.
   static const WordSet conditions = {"if",      "als",    "indien",    "when",   "wanneer",
                                      "unless",  "tenzij", "mocht",     "should", "since",
-                                     "because", "omdat",  "aangezien", "doordat"};
+                                     "because", "omdat",  "aangezien", "doordat", "zodra"};
   static const WordSet instructions = {"please", "just", "simply", "can",    "kunt",  "kan",
                                        "moet",   "must", "need",   "should", "hoeft", "graag",
                                        "gewoon", "even", "kun",    "you'll", "go",    "ga",
@@ -460,6 +460,12 @@ Sentence Reader::Read(const std::string& text) const {
                 // "Should you need", not "should be reported by phone".
                 !((s.tokens.front().text == "should" || s.tokens.front().text == "mocht") &&
                   (s.tokens.size() < 2 || !SubjectWords().contains(s.tokens[1].text)));
+  // "Once you activate the new one", "as soon as it arrives": when.
+  s.condition = s.condition ||
+                (s.tokens.size() >= 2 && s.tokens[0].text == "once" &&
+                 SubjectWords().contains(s.tokens[1].text)) ||
+                (s.tokens.size() >= 3 && s.tokens[0].text == "as" && s.tokens[1].text == "soon" &&
+                 s.tokens[2].text == "as");
   bool forget = false;  // "vergeet ... niet", "don't forget": no no
   for (const Token& t : s.tokens) s.instruction = s.instruction || In(instructions, t.text);
   for (const Token& t : s.tokens) {

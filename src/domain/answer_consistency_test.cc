@@ -2322,6 +2322,21 @@ TEST(AnswerConsistencyTest, ListedMonthsDiscountsWorkedOutAndSomeoneElseWithout)
                    .empty());
 }
 
+TEST(AnswerConsistencyTest, AClauseOfWhenAndWhatIsInThePrice) {
+  // "Zodra je de nieuwe activeert" is when, no claim.
+  constexpr char kSim[] = "De oude simkaart werkt niet meer zodra je de nieuwe activeert.";
+  EXPECT_TRUE(Kinds(kSim, "Hoi Daan, zodra je de nieuwe activeert, is de oude uitgeschakeld.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kSim, "Hoi Daan, de oude simkaart blijft gewoon werken, ook als je de nieuwe "
+                           "activeert.")
+                   .empty());
+  // "zit in de prijs" is included.
+  constexpr char kBeds[] = "Bij Hostel De Zeemeeuw is beddengoed bij de prijs inbegrepen.";
+  EXPECT_TRUE(Kinds(kBeds, "Hoi Jelle, het beddengoed zit in de prijs van € 32 per nacht.").empty());
+  EXPECT_EQ(Kinds(kBeds, "Hoi Jelle, voor beddengoed rekenen we € 6 per nacht."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -794,9 +794,11 @@ void ReplyCheck::CheckYesNo() {
       // "on the house", "for nothing", "voor niks", "at no cost".
       const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
       const std::string_view prev2 = i > 1 ? std::string_view(t[i - 2].text) : "";
+      // "zit in de prijs", "in the price": included.
       if ((w == "house" && prev == "the" && prev2 == "on") ||
           ((w == "nothing" || w == "niks" || w == "niets") && (prev == "for" || prev == "voor")) ||
-          (w == "cost" && prev == "no" && prev2 == "at"))
+          (w == "cost" && prev == "no" && prev2 == "at") ||
+          ((w == "prijs" || w == "price") && (prev == "de" || prev == "the") && prev2 == "in"))
         return true;
       // "nothing extra to pay", "kost je niets", "hoeft niks te betalen".
       static const WordSet pay = {"pay",   "betalen", "betaal", "betaalt", "cost",
