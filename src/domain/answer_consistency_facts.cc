@@ -230,7 +230,8 @@ class FactFinder {
         (In(CutOffWords(), Word(to, 0)) || In(CutOffWords(), Word(to, 1))))
       return false;
     // "rekening 123456" is a reference; "kost de rekening € 3,10" is not.
-    if ((In(ReferenceWords(), before) && !IsCurrencySymbol(t_[from].text)) || before == "#")
+    // Not "into your bank account every month".
+    if ((In(ReferenceWords(), before) && t_[from].type == Token::kNumber) || before == "#")
       return true;
     if ((before == "nr" || before == "no" || before == "nummer" || before == "number" ||
          before == "#") &&
@@ -426,7 +427,11 @@ class FactFinder {
                                   "booked", "received", "gegeven", "gedaan", "betaald"};
     for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
       if (In(so_far, t_[k].text) && !(k + 1 < from && In(given, t_[k + 1].text))) return true;
-    if (SoFar(from, to)) return true;
+    // Not a limit in the perfect tense ("as long as you have completed less
+    // than 20% of it"): a condition.
+    const bool limited = In(LimitWords(), before) || In(LimitWords(), before2) ||
+                         before == "under" || before == "over" || before == "onder";
+    if (!limited && SoFar(from, to)) return true;
     // "you cancelled 20 hours before check-in", "je annuleerde 3 dagen
     // van tevoren", "your suitcase weighed 26kg", "je koffer woog 26 kg":
     // what the customer did or what their thing was, in the past tense.
@@ -965,9 +970,10 @@ class FactFinder {
                        (w2 == "van" && w3 == "tevoren") || (w2 == "in" && w3 == "advance") ||
                        w2 == "na" || w2 == "after" || w2 == "later" || w2 == "eerder" ||
                        w2 == "earlier";
-    // "om 5 uur"; not "sluit een half uur eerder".
-    const bool hour_word =
-        (w == "uur" || w == "u" || w == "h") && In(TimeCueWords(), prev) && !ahead && v >= 1;
+    // "om 5 uur"; not "sluit een half uur eerder", nor "na 24 uur" (no
+    // time of day).
+    const bool hour_word = (w == "uur" || w == "u" || w == "h") && In(TimeCueWords(), prev) &&
+                           !ahead && v >= 1 && v < 24;
     // "6.30–9.00 uur", "8.00 tot 18.00 uur": the first time of a stretch.
     size_t then = next;
     if (then < t_.size() &&

@@ -2337,6 +2337,29 @@ TEST(AnswerConsistencyTest, AClauseOfWhenAndWhatIsInThePrice) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, LimitsAndPeriodsThatReadAsTheCustomersOrAsTimes) {
+  // "na 24 uur" is a period, no time of day.
+  constexpr char kLimit[] =
+      "In de app kun je je daglimiet tijdelijk verhogen; na 24 uur gaat hij vanzelf terug.";
+  EXPECT_EQ(Kinds(kLimit, "Hoi Anouk, na 7 dagen zetten we je daglimiet automatisch terug."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(Kinds(kLimit, "Hoi Anouk, na een etmaal zetten we je daglimiet terug.").empty());
+  // "into your bank account every month" is no reference of the customer's.
+  EXPECT_EQ(Kinds("Payments are made quarterly into your bank account.",
+                  "Hi Wendy, you'll be paid into your bank account every month."),
+            std::vector{ConflictKind::kPeriod});
+  // A limit in the perfect tense is a condition, not what the customer did.
+  constexpr char kRefund[] =
+      "You can get a full refund within 14 days, as long as you have completed less than 20% of "
+      "the course.";
+  EXPECT_EQ(Kinds(kRefund, "Hi Mia, you can get your money back within 14 days, provided you've "
+                           "completed less than 30% of the course."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kRefund, "Hi Mia, you've completed 15% of the course, so you can still get "
+                             "a full refund within 14 days.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
