@@ -1335,6 +1335,16 @@ class FactFinder {
 
   void Word(size_t i) {
     const std::string& w = t_[i].text;
+    // "de volledige huurprijs", "the full price": all of it, 100 %.
+    if ((w == "volledige" || w == "volledig" || w == "full" || w == "volle" || w == "hele") &&
+        i + 1 < t_.size()) {
+      const std::string& of = t_[i + 1].text;
+      if (of.ends_with("prijs") || of.ends_with("price") || of.ends_with("bedrag") ||
+          of == "amount" || of == "fare" || of == "tarief") {
+        Add(ConflictKind::kAmount, "percent", 100, 100, false, i, i + 2);
+        return;
+      }
+    }
     if (auto n = WordNumber(i)) {
       // "fortnight" is itself the unit.
       if (w == "fortnight") {

@@ -2360,6 +2360,16 @@ TEST(AnswerConsistencyTest, LimitsAndPeriodsThatReadAsTheCustomersOrAsTimes) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, TheFullPriceIsAllOfIt) {
+  constexpr char kCar[] =
+      "Je kunt tot 15 minuten voor de start kosteloos annuleren. Annuleer je later, dan betaal je "
+      "50% van de huurprijs.";
+  EXPECT_EQ(Kinds(kCar, "Hoi Naomi, annuleer je later, dan rekenen we de volledige huurprijs."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kCar, "Hoi Naomi, annuleer je later, dan rekenen we de helft van de huurprijs.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
