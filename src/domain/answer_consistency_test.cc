@@ -2370,6 +2370,16 @@ TEST(AnswerConsistencyTest, TheFullPriceIsAllOfIt) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ATimeWorkedOutFromTheCustomersTimeAndTheAnswersPeriod) {
+  constexpr char kBags[] = "Bag drop at the airport closes 45 minutes before departure.";
+  EXPECT_EQ(Kinds(kBags, "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
+                         "08:30."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds(kBags, "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
+                           "08:45.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

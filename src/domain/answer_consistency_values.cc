@@ -1137,6 +1137,51 @@ void ReplyCheck::CheckValues() {
     }
   }
 
+  // A time worked out from the reply's own time and the answer's period,
+  // wrong: "bag drop closes 45 minutes before departure" against "your
+  // flight leaves at 09:30 ... bag drop closes at 08:30". Only where the
+  // reply gives one other time to work from.
+  for (size_t i = 0; i < rep_facts.size(); ++i) {
+    const Fact& f = rep_facts[i];
+    if (f.own || f.kind != ConflictKind::kDeadline || outcome[i] == Outcome::kConflict ||
+        outcome[i] == Outcome::kSame)
+      continue;
+    std::vector<const Fact*> others;
+    for (const Fact& g : rep_facts)
+      if (&g != &f && g.kind == ConflictKind::kDeadline) others.push_back(&g);
+    if (others.size() != 1) continue;
+    const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+    const Fact* period = nullptr;
+    size_t best_shared = 1;
+    int sign = 0;
+    for (const Fact& p : pub_facts) {
+      if (p.kind != ConflictKind::kPeriod || p.unit != "hours" || p.lo != p.hi || p.lo > 24)
+        continue;
+      const std::string said = Lower(pub[p.sentence].text);
+      const size_t at = said.find(Lower(p.text));
+      if (at == std::string::npos) continue;
+      const std::string rest = said.substr(at + p.text.size());
+      const int s = rest.starts_with(" before") || rest.starts_with(" voor") ? -1
+                    : rest.starts_with(" after") || rest.starts_with(" na") ? 1
+                                                                             : 0;
+      const size_t shared = Shared(around, reader.Read(ClauseOf(pub_facts, p, pub[p.sentence])));
+      if (s != 0 && shared > best_shared) {
+        best_shared = shared;
+        period = &p;
+        sign = s;
+      }
+    }
+    if (!period) continue;
+    const double expected = others[0]->lo + sign * period->lo * 60;
+    const double d = std::abs(std::fmod(f.lo - expected + 2880, 1440));
+    const bool fits = d < 1.5 || d > 1438.5 ||
+                      ((f.loose || others[0]->loose) &&
+                       std::min(std::fmod(d, 720), 720 - std::fmod(d, 720)) < 1.5);
+    if (!fits)
+      Add("fact.total_worked_out_wrong", ConflictKind::kDeadline, period->text,
+          others[0]->text + " → " + f.text, pub[period->sentence], rep[f.sentence]);
+  }
+
   // By elimination: when the reply restates every value of a kind the
   // answer gives but one, and gives one of that kind the answer does not,
   // the two are about the same thing even in other words ("de huur past
