@@ -237,6 +237,12 @@ bool SameValue(const Fact& a, const Fact& b) {
 
 bool Comparable(const Fact& a, const Fact& b) {
   if (a.kind != b.kind) return false;
+  // An age and a period that is no whole number of years ("jonger dan 18
+  // jaar" and "3 weken lenen").
+  if (a.kind == ConflictKind::kPeriod && a.age != b.age) {
+    const Fact& other = a.age ? b : a;
+    if (other.unit != "hours" || std::fmod(other.lo, 8760) != 0 || other.lo == 0) return false;
+  }
   if (a.kind == ConflictKind::kPeriod && a.unit != b.unit)
     return (a.unit == "working_days" && b.unit == "hours" && b.lo >= 24) ||
            (b.unit == "working_days" && a.unit == "hours" && a.lo >= 24);

@@ -274,6 +274,11 @@ class FactFinder {
           return false;
         }())
       return true;
+    // "the 5- and 7-year-old", "je dochter van 9 jaar oud": the age of the
+    // customer's own.
+    if (!answer_ && (Word(to, 0) == "old" || Word(to, 0) == "oud" ||
+                     (Word(to, 0) == "-" && Word(to, 1) == "old")))
+      return true;
     // "your flight is three days out": how far off the customer's date is.
     if (Word(to, 0) == "out" && (Word(from, -1) == "is" || Word(from, -1) == "are")) return true;
     // "je bestelling kwam dinsdag om 16.12 uur binnen", "your essay was
@@ -743,6 +748,12 @@ class FactFinder {
       return false;
     }();
     f.within = from > 0 && (t_[from - 1].text == "within" || t_[from - 1].text == "binnen");
+    if (kind == ConflictKind::kPeriod && f.unit == "hours") {
+      static const WordSet age_cue = {"jonger", "ouder",    "younger", "older", "aged",
+                                      "age",    "leeftijd", "jarige",  "oud",   "old"};
+      for (size_t k = from >= 3 ? from - 3 : 0; k < std::min(t_.size(), to + 3); ++k)
+        f.age = f.age || In(age_cue, t_[k].text);
+    }
     // "up to 60 × 40 × 40 cm": each size is bounded as the first.
     size_t first = from;
     while (first >= 2 && (t_[first - 1].text == "×" || t_[first - 1].text == "x") &&

@@ -181,6 +181,9 @@ struct Fact {
   // A date said as the day it must come before ("vóór 1 juni") or as the
   // last day it may ("uiterlijk 31 mei", "by 14 March"): -1 and 1.
   int edge = 0;
+  // A period that is someone's age ("jonger dan 18 jaar", "aged 16 or
+  // over", "a 7-year-old"): compared with ages and whole years only.
+  bool age = false;
 };
 
 // The text's sentences: ends at ".", "!" or "?" before a space, and at line

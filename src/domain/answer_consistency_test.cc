@@ -2380,6 +2380,19 @@ TEST(AnswerConsistencyTest, ATimeWorkedOutFromTheCustomersTimeAndTheAnswersPerio
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, AnAgeIsNoLoanPeriodAndTheCustomersChildIsTheirs) {
+  EXPECT_TRUE(Kinds("Voor leden jonger dan 18 jaar is lenen gratis.",
+                    "Hoi Sanne, je mag de dvd's 3 weken houden.")
+                  .empty());
+  EXPECT_TRUE(Kinds("Children under 8 must be accompanied by an adult aged 16 or over.",
+                    "Hi Jo, the 5- and 7-year-old need to be in the water with you.")
+                  .empty());
+  // Two ages still compare.
+  EXPECT_EQ(Kinds("Voor leden jonger dan 18 jaar is lenen gratis.",
+                  "Hoi Sanne, voor leden jonger dan 16 jaar is lenen gratis."),
+            std::vector{ConflictKind::kPeriod});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
