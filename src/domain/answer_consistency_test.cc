@@ -2393,6 +2393,16 @@ TEST(AnswerConsistencyTest, AnAgeIsNoLoanPeriodAndTheCustomersChildIsTheirs) {
             std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, BackTheDayAfterTheLastClosedDay) {
+  constexpr char kPool[] = "The pool is closed for maintenance from 4 August to 17 August.";
+  EXPECT_TRUE(Kinds(kPool, "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
+                           "from 18 August.")
+                  .empty());
+  EXPECT_EQ(Kinds(kPool, "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
+                         "from 25 August."),
+            std::vector{ConflictKind::kDate});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -341,8 +341,20 @@ bool InTwoZones(const Sentence& s) {
 // Whether the reply's date is the day something opens again after the
 // answer's last closed day ("gesloten tot en met vrijdag 8 augustus"
 // against "maandag 11 augustus staan wij weer voor u klaar"): worked out.
-bool ReopensAfter(const Fact& date, const Fact& last, const std::vector<Sentence>& rep) {
-  if (date.unit != "date" || last.unit != "date" || last.edge <= 0) return false;
+// `last` ends the closed stretch: "t/m 17 augustus", or "from 4 August to
+// 17 August" in the answer's sentence `said`.
+bool ReopensAfter(const Fact& date, const Fact& last, const std::vector<Sentence>& rep,
+                  const Sentence& said) {
+  if (date.unit != "date" || last.unit != "date") return false;
+  if (last.edge <= 0) {
+    const std::string text = Lower(said.text);
+    const size_t at = text.find(Lower(last.text));
+    if (at == std::string::npos || at < 4) return false;
+    const std::string before = text.substr(0, at);
+    if (!before.ends_with(" to ") && !before.ends_with(" tot ") && !before.ends_with("-") &&
+        !before.ends_with(" until ") && !before.ends_with(" till "))
+      return false;
+  }
   static constexpr std::array<int, 13> kBefore = {0,   0,   31,  59,  90,  120, 151,
                                                   181, 212, 243, 273, 304, 334};
   const auto day = [](double mmdd) {
@@ -677,6 +689,15 @@ void ReplyCheck::CheckValues() {
     if (restated) {
       weak("fact.restated");
       result = Outcome::kElsewhere;  // about something else: the elimination decides
+      continue;
+    }
+    // The day it is back after the answer's last closed day ("closed from
+    // 4 August to 17 August" against "it's back from 18 August").
+    if (f.kind == ConflictKind::kDate &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& last) {
+          return !last.own && ReopensAfter(f, last, rep, pub[last.sentence]);
+        })) {
+      weak("fact.reopens_after");
       continue;
     }
     // A day inside a stretch the answer gives ("Monday to Saturday", "from
@@ -1240,7 +1261,7 @@ void ReplyCheck::CheckValues() {
     if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
         !(f.kind == ConflictKind::kAmount && left->unit.starts_with("money") && left->hi <= 0 &&
           !priced_against_free()) &&
-        !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep))
+        !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep, pub[left->sentence]))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 }
