@@ -2403,6 +2403,19 @@ TEST(AnswerConsistencyTest, BackTheDayAfterTheLastClosedDay) {
             std::vector{ConflictKind::kDate});
 }
 
+TEST(AnswerConsistencyTest, AnotherColourAndTheMonthAfterAList) {
+  constexpr char kBins[] =
+      "De groene container wordt om de 2 weken geleegd, in juni, juli en augustus elke week.";
+  EXPECT_TRUE(Kinds(kBins, "Beste meneer Claes, uw groene bak wordt deze zomer elke week geleegd; "
+                           "vanaf september gaat dat weer om de twee weken. Uw grijze container "
+                           "staat op maandag 8 september op de planning.")
+                  .empty());
+  // Not the month after.
+  EXPECT_FALSE(Kinds(kBins, "Beste meneer Claes, uw groene bak wordt deze zomer elke week "
+                            "geleegd; vanaf oktober gaat dat weer om de twee weken.")
+                   .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -346,14 +346,25 @@ bool InTwoZones(const Sentence& s) {
 bool ReopensAfter(const Fact& date, const Fact& last, const std::vector<Sentence>& rep,
                   const Sentence& said) {
   if (date.unit != "date" || last.unit != "date") return false;
+  // Whole months: the month after the last of a list ("in juni, juli en
+  // augustus elke week" against "vanaf september weer om de week").
+  const bool months = static_cast<int>(date.lo) % 100 == 0 && static_cast<int>(last.lo) % 100 == 0;
   if (last.edge <= 0) {
     const std::string text = Lower(said.text);
     const size_t at = text.find(Lower(last.text));
     if (at == std::string::npos || at < 4) return false;
     const std::string before = text.substr(0, at);
     if (!before.ends_with(" to ") && !before.ends_with(" tot ") && !before.ends_with("-") &&
-        !before.ends_with(" until ") && !before.ends_with(" till "))
+        !before.ends_with(" until ") && !before.ends_with(" till ") &&
+        !(months && (before.ends_with(" en ") || before.ends_with(" and "))))
       return false;
+  }
+  if (months) {
+    const int m = static_cast<int>(date.lo) / 100, l = static_cast<int>(last.lo) / 100;
+    if (m != l % 12 + 1) return false;
+    static const WordSet again = {"weer", "again", "back", "resume", "resumes", "hervat"};
+    const std::vector<Token>& t = rep[date.sentence].tokens;
+    return std::any_of(t.begin(), t.end(), [](const Token& x) { return In(again, x.text); });
   }
   static constexpr std::array<int, 13> kBefore = {0,   0,   31,  59,  90,  120, 151,
                                                   181, 212, 243, 273, 304, 334};
@@ -690,6 +701,32 @@ void ReplyCheck::CheckValues() {
       weak("fact.restated");
       result = Outcome::kElsewhere;  // about something else: the elimination decides
       continue;
+    }
+    // Another thing of the same name by its colour ("uw grijze container"
+    // against "de groene container"): the reply's value is about that one.
+    {
+      static const WordSet colours = {
+          "groen", "groene", "grijs",  "grijze", "blauw", "blauwe", "geel",  "gele",
+          "oranje", "zwart", "zwarte", "wit",    "witte", "rood",   "rode",  "bruin",
+          "bruine", "paars", "paarse", "green",  "grey",  "gray",   "blue",  "yellow",
+          "orange", "black", "white",  "red",    "brown", "purple", "pink",  "roze"};
+      const auto colour_of = [&](const Sentence& s, const std::string& noun) -> std::string {
+        for (size_t k = 0; k + 1 < s.tokens.size(); ++k)
+          if (In(colours, s.tokens[k].text) && Stem(s.tokens[k + 1].text, lang) == noun)
+            return s.tokens[k].text.substr(0, 4);
+        return {};
+      };
+      bool other_colour = false;
+      for (size_t k = 0; k + 1 < rep[f.sentence].tokens.size() && !other_colour; ++k) {
+        if (!In(colours, rep[f.sentence].tokens[k].text)) continue;
+        const std::string noun = Stem(rep[f.sentence].tokens[k + 1].text, lang);
+        const std::string theirs = colour_of(pub[best->sentence], noun);
+        other_colour = !theirs.empty() && theirs != rep[f.sentence].tokens[k].text.substr(0, 4);
+      }
+      if (other_colour) {
+        weak("fact.other_colour");
+        continue;
+      }
     }
     // The day it is back after the answer's last closed day ("closed from
     // 4 August to 17 August" against "it's back from 18 August").
