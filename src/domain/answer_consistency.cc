@@ -53,7 +53,9 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "procedure.order",
                                                    "procedure.steps_reordered",
                                                    "procedure.without_waiting",
-                                                   "procedure.step_left_out"};
+                                                   "procedure.step_left_out",
+                                                   "procedure.delivered_not_collected",
+                                                   "procedure.collected_not_delivered"};
 
 // The reply without its sign-off ("Met vriendelijke groet, Kraan & Zn",
 // "Kind regards, Learning Team"): a closing word at a sentence's start

@@ -569,6 +569,59 @@ void ReplyCheck::CheckProcedure() {
       break;
     }
   }
+
+  // Collected against delivered: "Na 5 werkdagen haalt u het zelf op aan
+  // de balie" against "wordt het paspoort bij u thuisbezorgd", "collect it
+  // from reception" against "we'll post it to you"; and the other way
+  // round.
+  {
+    const auto has = [](const Sentence& c, const WordSet& words) {
+      return std::any_of(c.tokens.begin(), c.tokens.end(),
+                         [&](const Token& t) { return In(words, t.text); });
+    };
+    static const WordSet fetch = {"haalt", "haal", "ophalen", "afhalen", "collect",
+                                  "pick",  "picked", "fetch", "opgehaald"};
+    static const WordSet home = {"thuisbezorgd", "thuisgestuurd", "opgestuurd", "bezorgen",
+                                 "bezorgd",      "deliver",       "delivered",  "post",
+                                 "posted",       "mail",          "mailed",     "thuis",
+                                 "home",         "send",          "sent",       "sturen",
+                                 "stuurt",       "toegestuurd"};
+    static const WordSet to_you = {"u", "je", "jou", "you", "thuis", "home", "door", "address",
+                                   "adres"};
+    // The customer fetches it: "haalt u het (zelf) op", "collect it from".
+    const auto collects = [&](const Sentence& c) {
+      return !c.condition && c.negations % 2 == 0 && has(c, fetch) &&
+             std::none_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+               return t.text == "we" || t.text == "wij" || t.text == "courier" ||
+                      t.text == "koerier" || t.text == "driver" || t.text == "bezorger";
+             });
+    };
+    // It comes to the customer: "bij u thuisbezorgd", "we'll post it to you".
+    const auto delivered = [&](const Sentence& c) {
+      if (c.condition || c.negations % 2 || !has(c, home) || !has(c, to_you)) return false;
+      return std::any_of(c.tokens.begin(), c.tokens.end(), [](const Token& t) {
+        return t.text == "thuisbezorgd" || t.text == "thuisgestuurd" || t.text == "toegestuurd" ||
+               t.text == "bezorgd" || t.text == "delivered" || t.text == "deliver" ||
+               t.text == "bezorgen" || t.text == "post" || t.text == "posted" ||
+               t.text == "mailed" || t.text == "opgestuurd";
+      });
+    };
+    const auto any = [](const std::vector<Sentence>& cs, const auto& test) {
+      return std::find_if(cs.begin(), cs.end(), test);
+    };
+    const auto pub_collect = any(pub_clauses, collects), rep_collect = any(rep_clauses, collects);
+    const auto pub_deliver = any(pub_clauses, delivered), rep_deliver = any(rep_clauses, delivered);
+    if (pub_collect != pub_clauses.end() && pub_deliver == pub_clauses.end() &&
+        rep_deliver != rep_clauses.end() && rep_collect == rep_clauses.end() &&
+        !SaidAlready(*rep_deliver))
+      Add("procedure.delivered_not_collected", ConflictKind::kProcedure, pub_collect->text,
+          rep_deliver->text, *pub_collect, *rep_deliver);
+    else if (pub_deliver != pub_clauses.end() && pub_collect == pub_clauses.end() &&
+             rep_collect != rep_clauses.end() && rep_deliver == rep_clauses.end() &&
+             !SaidAlready(*rep_collect))
+      Add("procedure.collected_not_delivered", ConflictKind::kProcedure, pub_deliver->text,
+          rep_collect->text, *pub_deliver, *rep_collect);
+  }
 }
 
 }  // namespace luister::consistency

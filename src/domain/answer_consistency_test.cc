@@ -2416,6 +2416,28 @@ TEST(AnswerConsistencyTest, AnotherColourAndTheMonthAfterAList) {
                    .empty());
 }
 
+TEST(AnswerConsistencyTest, CollectedAgainstDelivered) {
+  constexpr char kPassport[] =
+      "Een paspoort vraagt u aan op afspraak in het stadskantoor. Na 5 werkdagen haalt u het zelf "
+      "op aan de balie.";
+  EXPECT_EQ(Kinds(kPassport, "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
+                             "wordt het paspoort bij u thuisbezorgd."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kPassport, "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
+                               "kunt u het paspoort aan de balie ophalen.")
+                  .empty());
+  constexpr char kLost[] =
+      "Lost property is handed to the terminal office. Passengers can collect it there with photo "
+      "ID.";
+  EXPECT_EQ(Kinds(kLost, "Hi Gemma, we'll post your scarf back to you once you've confirmed your "
+                         "address."),
+            std::vector{ConflictKind::kProcedure});
+  // The other way round.
+  EXPECT_EQ(Kinds("We post your new card to your home address within 5 working days.",
+                  "Hi Sam, you can collect your new card from any branch within 5 working days."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
