@@ -478,6 +478,8 @@ std::string MeansOf(std::string_view w) {
       {"counter", "shop"},
       {"desk", "shop"},
       {"post", "post"},
+      {"posting", "post"},
+      {"posted", "post"},
       {"brief", "post"},
       {"letter", "post"},
       {"postal", "post"},
