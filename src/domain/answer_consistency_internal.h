@@ -97,6 +97,8 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w);
 
 // Words that add nothing to what a claim is about ("gewoon", "still").
 const WordSet& FillerWords();
+// Words that point back to what was said before: "daarvoor", "that".
+const WordSet& PointingWords();
 // People other than the customer: "je vriendin zonder pas", "guests".
 const WordSet& OtherPeopleWords();
 

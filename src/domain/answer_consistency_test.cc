@@ -2438,6 +2438,25 @@ TEST(AnswerConsistencyTest, CollectedAgainstDelivered) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, APricePerSomethingOfWhatIsFreeAndOtherKindsRuledOut) {
+  EXPECT_EQ(Kinds("Members can bring a guest for free once a month.",
+                  "Hey Lauren, you can bring your sister once a month. Guest passes are $8 per "
+                  "visit."),
+            std::vector{ConflictKind::kYesNo});
+  constexpr char kRebook[] = "Omboeken naar een andere datum is gratis tot 1 dag van tevoren.";
+  EXPECT_EQ(Kinds(kRebook, "Hoi Esra, je kunt je tickets tot een dag van tevoren omboeken. "
+                           "Daarvoor rekenen we € 5 per ticket."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kRebook, "Hoi Esra, je kunt je tickets tot een dag van tevoren kosteloos "
+                             "omboeken. Parkeren kost € 5 per dag.")
+                  .empty());
+  constexpr char kPets[] = "Dogs are welcome at Alpine Lodge for $12 per night. Other pets are not "
+                           "allowed.";
+  EXPECT_EQ(Kinds(kPets, "Hi Hannah, dogs and cats are both welcome at $12 per night."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kPets, "Hi Hannah, your spaniel is welcome at $12 per night.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

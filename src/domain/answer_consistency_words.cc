@@ -317,6 +317,12 @@ const WordSet& FillerWords() {
   return s;
 }
 
+const WordSet& PointingWords() {
+  static const WordSet s = {"daarvoor", "hiervoor", "daar", "dat", "dit", "that",
+                            "this",     "for",      "it",   "het", "die", "these"};
+  return s;
+}
+
 const WordSet& OtherPeopleWords() {
   static const WordSet s = {
       "vriendin", "vriend",   "friend",   "friends", "partner", "man",      "vrouw",

@@ -77,13 +77,20 @@ const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
                          [&](const std::string& x) { return SameThing(w, x); });
     });
   };
-  const auto claim_names = [&](const std::vector<std::string>& things) {
+  // `by_kind_only`: "Other pets are not allowed" beside "dogs are welcome"
+  // forbids the kinds of pet the answer does not name ("cats"), not pets.
+  const auto claim_names = [&](const std::vector<std::string>& things, bool by_kind_only) {
     return std::any_of(claim.things.begin(), claim.things.end(), [&](const std::string& w) {
       static const std::vector<std::string> kNone;
       const std::vector<std::string>& kinds = answer_names(w) ? kNone : KindsOf(w, lang);
+      // A spaniel is a dog, which the answer lets in by name.
+      if (by_kind_only && std::any_of(kinds.begin(), kinds.end(), [&](const std::string& k) {
+            return std::find(things.begin(), things.end(), k) == things.end() && answer_names(k);
+          }))
+        return false;
       return std::any_of(things.begin(), things.end(), [&](const std::string& x) {
-        return x[0] != '#' &&
-               (names(w, x) || std::find(kinds.begin(), kinds.end(), x) != kinds.end());
+        return x[0] != '#' && ((!by_kind_only && names(w, x)) ||
+                               std::find(kinds.begin(), kinds.end(), x) != kinds.end());
       });
     });
   };
@@ -95,14 +102,22 @@ const Sentence* ForbidsByName(const std::vector<Sentence>& pub_clauses,
       continue;
     std::vector<std::string> forbidden;
     bool said_by_name = false;  // "not allowed", not "can't be paid by card"
-    for (const Token& t : p.tokens) {
-      if ((said_by_name = In(leave, t.text)) || In(other, t.text)) break;
+    bool others = false;        // "Other pets are not allowed"
+    for (size_t m = 0; m < p.tokens.size(); ++m) {
+      const Token& t = p.tokens[m];
+      if ((said_by_name = In(leave, t.text))) break;
+      if (In(other, t.text)) {
+        // Only at the claim's start: the class after it is what is ruled out.
+        if (m > 1 || !forbidden.empty()) break;
+        others = true;
+        continue;
+      }
       const std::string stem = Stem(t.text, lang);
       if (std::find(pub_stance[k].things.begin(), pub_stance[k].things.end(), stem) !=
           pub_stance[k].things.end())
         forbidden.push_back(stem);
     }
-    if (!said_by_name || !claim_names(forbidden)) continue;
+    if (!said_by_name || !claim_names(forbidden, others)) continue;
     const bool exception =
         std::any_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& e) {
           return std::any_of(e.tokens.begin(), e.tokens.end(),
@@ -837,8 +852,16 @@ void ReplyCheck::CheckYesNo() {
       if (named) continue;
       // Money coming back is no fee ("the € 189,00 is weer op je rekening").
       if (HowMoneyIsSaid(reader.Read(ClauseOf(rep_facts, f, rep[f.sentence])), f).back) continue;
+      // Or a price per something ("Guest passes are $8 per visit") of the
+      // free thing, or of what the sentence before it named ("Daarvoor
+      // rekenen we € 5 per ticket").
+      const bool pointing = !rep[f.sentence].tokens.empty() &&
+                            In(PointingWords(), rep[f.sentence].tokens.front().text);
       const bool about =
-          Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated;
+          (Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated) ||
+          (f.unit.find('/') != std::string::npos &&
+           (Shared(rep[f.sentence], pub[pi]) >= 1 ||
+            (pointing && f.sentence > 0 && Shared(rep[f.sentence - 1], pub[pi]) >= 1)));
       Add(about ? "yesno.fee_for_free" : "yesno.fee_for_free_loosely", ConflictKind::kYesNo,
           lang == Language::kNl ? "gratis" : "free", f.text, pub[pi], rep[f.sentence]);
     }
@@ -1002,8 +1025,15 @@ void ReplyCheck::CheckYesNo() {
         // zijn niet toegestaan" against "jullie huishond mag ook mee": what
         // the answer forbids by name, allowed. One word in common is enough
         // when it names what is forbidden and no exception the answer makes.
+        // "Other pets are not allowed": a claim that agrees with the answer
+        // about dogs may still let in cats.
+        const bool others_ruled_out =
+            std::any_of(pub_clauses.begin(), pub_clauses.end(), [](const Sentence& p) {
+              return p.negations % 2 && !p.tokens.empty() &&
+                     (p.tokens.front().text == "other" || p.tokens.front().text == "andere");
+            });
         if (q == 1 && rs.said[1] > 0 && !r.text.ends_with("?") &&
-            (best == 0 || (rs.may_by_can && best < 2)))
+            (best == 0 || (rs.may_by_can && best < 2) || others_ruled_out))
           if (const Sentence* forbids = ForbidsByName(pub_clauses, pub_stance, r, rs, lang)) {
             Add("yesno.forbidden_allowed", ConflictKind::kYesNo, "not allowed", "allowed", *forbids,
                 r);
