@@ -426,7 +426,10 @@ Stance StanceOf(const Sentence& c, Language lang) {
     // "de installatiekosten", "bezorgkosten": a cost.
     if (take.first < 0 && w.size() > 8 && w.ends_with("kosten")) take = {0, -1};
     // "kosten in rekening brengen": a cost; "feel free to": leave.
-    if (w == "kosten" || (w == "rekening" && prev == "in")) take = {0, -1};
+    // "voor uw eigen rekening", "at your own expense": the customer pays.
+    if (w == "kosten" || (w == "rekening" && (prev == "in" || prev == "eigen")) ||
+        ((w == "expense" || w == "cost") && prev == "own"))
+      take = {0, -1};
     if (w == "free" && prev == "feel") take = {1, 1};
     // "een klein statief is geen probleem": leave (not "No problem, ...").
     if ((w == "probleem" || w == "problem") && (prev == "geen" || prev == "no") && i >= 3)

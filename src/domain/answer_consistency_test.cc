@@ -2457,6 +2457,16 @@ TEST(AnswerConsistencyTest, APricePerSomethingOfWhatIsFreeAndOtherKindsRuledOut)
   EXPECT_TRUE(Kinds(kPets, "Hi Hannah, your spaniel is welcome at $12 per night.").empty());
 }
 
+TEST(AnswerConsistencyTest, AtYourOwnExpenseCosts) {
+  constexpr char kPipes[] = "Reparaties aan uw eigen leidingen zijn voor uw eigen rekening.";
+  EXPECT_EQ(Kinds(kPipes, "Hoi Kim, reparaties aan uw eigen leidingen doen wij kosteloos."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kPipes, "Hoi Kim, reparaties aan uw eigen leidingen betaalt u zelf.").empty());
+  EXPECT_EQ(Kinds("Repairs to your own pipes are at your own expense.",
+                  "Hi Kim, we repair your own pipes free of charge."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
