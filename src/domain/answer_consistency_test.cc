@@ -2467,6 +2467,19 @@ TEST(AnswerConsistencyTest, AtYourOwnExpenseCosts) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, OnlyOnAConditionIsNotAsStandard) {
+  constexpr char kSnow[] = "Winter sports are only covered if you have added the Snow add-on.";
+  EXPECT_EQ(Kinds(kSnow, "Hi Laura, winter sports are included as standard, so your week in Val "
+                         "d'Isère is covered."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kSnow, "Hi Laura, you added the Snow add-on, so winter sports are covered for "
+                           "your week in Val d'Isère.")
+                  .empty());
+  EXPECT_EQ(Kinds("Bagageverzekering is alleen inbegrepen als je het Plus-pakket hebt.",
+                  "Hoi Sam, bagageverzekering zit standaard in elk pakket."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -1091,6 +1091,37 @@ void ReplyCheck::CheckYesNo() {
     }
   }
 
+  // What the answer gives only on a condition, said to come as standard:
+  // "Winter sports are only covered if you have added the Snow add-on"
+  // against "winter sports are included as standard".
+  {
+    static const WordSet as_standard = {"standard", "standaard", "automatically", "automatisch",
+                                        "regardless", "ongeacht", "anyway", "sowieso"};
+    const auto only_if = [](const Sentence& p) {
+      static const WordSet on = {"if", "als", "with", "met", "when", "wanneer", "once", "na"};
+      for (size_t k = 0; k + 1 < p.tokens.size(); ++k) {
+        const std::string& w = p.tokens[k].text;
+        if (w != "only" && w != "alleen" && w != "uitsluitend") continue;
+        // "only if", "only covered if", "alleen gedekt als".
+        for (size_t m = k + 1; m < p.tokens.size() && m <= k + 3; ++m)
+          if (In(on, p.tokens[m].text)) return true;
+      }
+      return false;
+    };
+    for (const Sentence& r : rep_clauses) {
+      if (r.condition || r.negations % 2 || SaidAlready(r) || turned.contains(&r) ||
+          std::none_of(r.tokens.begin(), r.tokens.end(),
+                       [](const Token& t) { return In(as_standard, t.text); }))
+        continue;
+      const auto conditional = std::find_if(
+          pub.begin(), pub.end(), [&](const Sentence& p) { return only_if(p) && Shared(r, p) >= 2; });
+      if (conditional == pub.end()) continue;
+      Add("yesno.only_if_as_standard", ConflictKind::kYesNo, conditional->text, r.text,
+          *conditional, r);
+      turned.insert(&r);
+    }
+  }
+
   // A day the answer rules out, offered: "Bezorgen op zondag is niet
   // mogelijk" against "we kunnen je pakket aanstaande zondag afleveren".
   // The same weekday, the answer's clause negated, the reply's saying it
