@@ -1620,6 +1620,49 @@ class FactFinder {
         {{"tweede", "pinksterdag"}, 1312},
         {{"pinkstermaandag"}, 1312},
         {{"whit", "monday"}, 1312}};
+    // "eerste en tweede kerstdag": both days.
+    if (w == "eerste" && Word(i, 1) == "en" && Word(i, 2) == "tweede")
+      if (const auto second = holidays.find({"tweede", Word(i, 3)}); second != holidays.end()) {
+        Add(ConflictKind::kDate, "date", second->second - 1, second->second - 1, false, i, i + 1);
+        return;
+      }
+    // "de vijfde", "on the fourteenth": a day of the month in words, where
+    // no noun follows ("de tweede keer" is none).
+    {
+      static const std::map<std::string_view, int> ordinals = {
+          {"eerste", 1},          {"tweede", 2},         {"derde", 3},
+          {"vierde", 4},          {"vijfde", 5},         {"zesde", 6},
+          {"zevende", 7},         {"achtste", 8},        {"negende", 9},
+          {"tiende", 10},         {"elfde", 11},         {"twaalfde", 12},
+          {"dertiende", 13},      {"veertiende", 14},    {"vijftiende", 15},
+          {"zestiende", 16},      {"zeventiende", 17},   {"achttiende", 18},
+          {"negentiende", 19},    {"twintigste", 20},    {"dertigste", 30},
+          {"first", 1},           {"second", 2},         {"third", 3},
+          {"fourth", 4},          {"fifth", 5},          {"sixth", 6},
+          {"seventh", 7},         {"eighth", 8},         {"ninth", 9},
+          {"tenth", 10},          {"eleventh", 11},      {"twelfth", 12},
+          {"thirteenth", 13},     {"fourteenth", 14},    {"fifteenth", 15},
+          {"sixteenth", 16},      {"seventeenth", 17},   {"eighteenth", 18},
+          {"nineteenth", 19},     {"twentieth", 20},     {"thirtieth", 30},
+          {"eenentwintigste", 21}, {"vijfentwintigste", 25}, {"achtentwintigste", 28}};
+      static const WordSet after = {"van", "of", "binnen", "in", "te", "is", "zijn", "and", "en"};
+      const auto it = ordinals.find(w);
+      if (it != ordinals.end() && (Word(i, -1) == "de" || Word(i, -1) == "the") &&
+          (i + 1 >= t_.size() || t_[i].pause_after || t_[i + 1].type == Token::kSymbol ||
+           In(after, Word(i, 1))) &&
+          // "of the month", "van de maand", or no month word at all.
+          !(Word(i, 1) == "of" && !MonthOf(std::string(Word(i, 2))) && Word(i, 3) != "month" &&
+            Word(i, 2) != "the") &&
+          !(Word(i, 1) == "van" && !MonthOf(std::string(Word(i, 2))) && Word(i, 3) != "maand" &&
+            Word(i, 2) != "de")) {
+        if (const int month = MonthOf(std::string(Word(i, 2))); month && Word(i, 1) == "of")
+          Add(ConflictKind::kDate, "date", month * 100 + it->second, month * 100 + it->second,
+              false, i, i + 3);
+        else
+          Add(ConflictKind::kDate, "monthday", it->second, it->second, false, i, i + 1);
+        return;
+      }
+    }
     for (const auto& [words, date] : holidays) {
       if (words[0] != w || i + words.size() > t_.size()) continue;
       bool all = true;

@@ -2480,6 +2480,32 @@ TEST(AnswerConsistencyTest, OnlyOnAConditionIsNotAsStandard) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, HolidaysOrdinalDaysAndAClosedDayOpen) {
+  // "Eerste en Tweede Kerstdag" is two days; one of them said open.
+  constexpr char kGym[] = "Het sportcentrum is gesloten op Eerste en Tweede Kerstdag en op "
+                          "Nieuwjaarsdag.";
+  EXPECT_EQ(Kinds(kGym, "Hoi Jesse, op 25 december en 1 januari zitten we dicht, maar op tweede "
+                        "kerstdag kun je gewoon komen trainen."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds(kGym, "Hoi Jesse, op 25 en 26 december en op 1 januari zitten we dicht.")
+                  .empty());
+  EXPECT_EQ(Kinds("De bibliotheek is gesloten op 25 en 26 december en op 1 januari.",
+                  "Goedemiddag, we zijn dicht op eerste en tweede kerstdag en op 2 januari."),
+            std::vector{ConflictKind::kDate});
+  // The answer's exception is open.
+  EXPECT_TRUE(Kinds("Op feestdagen is de klantenservice gesloten, behalve op tweede paasdag.",
+                    "Hoi! Op feestdagen zijn we gesloten, maar op tweede paasdag kun je ons "
+                    "gewoon bereiken.")
+                  .empty());
+  // "de vijfde" is a day of the month.
+  constexpr char kRent[] = "De huur moet uiterlijk op de 1e van de maand binnen zijn.";
+  EXPECT_EQ(Kinds(kRent, "Hoi Ruben, je huur hoeft pas de vijfde binnen te zijn."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds(kRent, "Hoi Ruben, zorg dat je huur op de eerste van de maand binnen is; de "
+                           "tweede keer dat het te laat is, sturen we een herinnering.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

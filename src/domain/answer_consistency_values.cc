@@ -408,6 +408,44 @@ void ReplyCheck::CheckValues() {
         with_day(pub), with_day(rep));
   }
 
+  // A day the answer is closed on, said to be open: "gesloten op Eerste en
+  // Tweede Kerstdag" against "op tweede kerstdag kun je gewoon komen
+  // trainen".
+  {
+    static const WordSet closed = {"gesloten", "dicht", "closed", "shut"};
+    static const WordSet open = {"open",    "geopend", "terecht", "welkom", "welcome",
+                                 "kun",     "kunt",    "kan",     "can",    "komen",
+                                 "come",    "langs",   "trainen", "bezoeken"};
+    const auto says = [](const Sentence& c, const WordSet& words) {
+      return std::any_of(c.tokens.begin(), c.tokens.end(),
+                         [&](const Token& t) { return In(words, t.text); });
+    };
+    for (const Fact& f : rep_facts) {
+      if (f.own || f.kind != ConflictKind::kDate || f.unit != "date") continue;
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      if (around.condition || around.negations % 2 || says(around, closed) || !says(around, open))
+        continue;
+      // Not the answer's exception ("gesloten, behalve op tweede paasdag").
+      const auto excepted = [&](const Fact& p) {
+        const std::string text = Lower(pub[p.sentence].text);
+        const size_t at = text.find(Lower(p.text));
+        const std::string before = text.substr(0, at == std::string::npos ? 0 : at);
+        for (std::string_view w : {"behalve", "except", "uitgezonderd", "exception", "buiten"})
+          if (before.find(w) != std::string::npos) return true;
+        return false;
+      };
+      const auto shut = std::find_if(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+        return !p.own && p.kind == ConflictKind::kDate && p.unit == "date" && p.lo == f.lo &&
+               p.hi == f.hi && pub[p.sentence].negations % 2 == 0 &&
+               says(pub[p.sentence], closed) && !excepted(p);
+      });
+      if (shut == pub_facts.end()) continue;
+      Add("date.open_on_a_closed_day", ConflictKind::kDate, shut->text, f.text,
+          pub[shut->sentence], rep[f.sentence]);
+      break;
+    }
+  }
+
   // Facts: amounts, periods, deadlines, dates. What each of the reply's
   // came to: nothing to compare, the answer's value, let pass by a guard
   // below, a conflict, or a different value about something that seemed
