@@ -2506,6 +2506,14 @@ TEST(AnswerConsistencyTest, HolidaysOrdinalDaysAndAClosedDayOpen) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, DatesMovedTogether) {
+  constexpr char kRoute[] = "De Kunstroute vindt plaats op zaterdag 21 en zondag 22 september.";
+  EXPECT_EQ(Kinds(kRoute, "Goedemorgen, de ateliers gaan open in het weekend van 28 en 29 "
+                          "september."),
+            std::vector{ConflictKind::kDate});
+  EXPECT_TRUE(Kinds(kRoute, "Goedemorgen, de ateliers gaan open op 21 en 22 september.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

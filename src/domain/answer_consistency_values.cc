@@ -1233,6 +1233,35 @@ void ReplyCheck::CheckValues() {
     }
   }
 
+  // Several dates moved together: "op zaterdag 21 en zondag 22 september"
+  // against "in het weekend van 28 en 29 september". None of either text's
+  // dates is the other's, and they lie as far apart.
+  {
+    const auto dates = [](const std::vector<Fact>& facts) {
+      std::vector<const Fact*> out;
+      for (const Fact& x : facts)
+        if (!x.own && x.kind == ConflictKind::kDate && x.unit == "date" && x.lo == x.hi &&
+            static_cast<int>(x.lo) % 100 != 0)
+          out.push_back(&x);
+      return out;
+    };
+    const std::vector<const Fact*> ours = dates(pub_facts), theirs = dates(rep_facts);
+    const auto gaps = [](std::vector<const Fact*> v) {
+      std::sort(v.begin(), v.end(), [](const Fact* a, const Fact* b) { return a->lo < b->lo; });
+      std::vector<double> out;
+      for (size_t k = 1; k < v.size(); ++k) out.push_back(v[k]->lo - v[k - 1]->lo);
+      return out;
+    };
+    const bool none_shared = std::none_of(theirs.begin(), theirs.end(), [&](const Fact* r) {
+      return std::any_of(ours.begin(), ours.end(),
+                         [&](const Fact* p) { return SameValue(*r, *p); });
+    });
+    if (ours.size() >= 2 && ours.size() == theirs.size() && none_shared &&
+        gaps(ours) == gaps(theirs) && !SaidAlready(rep[theirs[0]->sentence]))
+      Add("fact.dates_moved", ConflictKind::kDate, ours[0]->text, theirs[0]->text,
+          pub[ours[0]->sentence], rep[theirs[0]->sentence]);
+  }
+
   // A time worked out from the reply's own time and the answer's period,
   // wrong: "bag drop closes 45 minutes before departure" against "your
   // flight leaves at 09:30 ... bag drop closes at 08:30". Only where the
