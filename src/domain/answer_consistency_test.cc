@@ -2514,6 +2514,24 @@ TEST(AnswerConsistencyTest, DatesMovedTogether) {
   EXPECT_TRUE(Kinds(kRoute, "Goedemorgen, de ateliers gaan open op 21 en 22 september.").empty());
 }
 
+TEST(AnswerConsistencyTest, NoFeeByNameAndAFeeWaivedAreFree) {
+  // "geen omboekingskosten" is free; the price difference is another thing.
+  EXPECT_TRUE(Kinds("Je kunt je vlucht tot 24 uur voor vertrek gratis omboeken.",
+                    "Beste mevrouw El Amrani, de heenvlucht verplaatsen kost u geen "
+                    "omboekingskosten, alleen het verschil in ticketprijs, en dat is € 23 per "
+                    "persoon.")
+                  .empty());
+  // "vervallen de inschrijfkosten" is free.
+  EXPECT_TRUE(Kinds("Bij een nieuw lidmaatschap betaal je eenmalig € 25 inschrijfkosten. Bij een "
+                    "jaarabonnement vervallen de inschrijfkosten.",
+                    "Hey Joost! Kies je voor het jaarabonnement, dan hoef je geen inschrijfkosten "
+                    "te betalen.")
+                  .empty());
+  EXPECT_EQ(Kinds("Bij een nieuw lidmaatschap betaal je eenmalig € 25 inschrijfkosten.",
+                  "Hey Joost! Bij een nieuw lidmaatschap hoef je geen inschrijfkosten te betalen."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -802,9 +802,15 @@ void ReplyCheck::CheckYesNo() {
       if (w == "gratis" || w == "kosteloos" || w == "free" || w == "included" ||
           w == "inbegrepen" || w == "complimentary" || w == "includes" || w == "include")
         return true;
+      // "geen omboekingskosten", "no booking fee"; "already covers".
       if ((w == "no" || w == "geen") &&
           (next == "charge" || next == "fee" || next == "toeslag" || next == "kosten" ||
-           next == "extra" || next == "additional" || next == "cost"))
+           next == "extra" || next == "additional" || next == "cost" || next.ends_with("kosten") ||
+           next.ends_with("fee") || next.ends_with("toeslag")))
+        return true;
+      if ((w == "covers" || w == "covered") && i > 0 && t[i - 1].text == "already") return true;
+      // "vervallen de inschrijfkosten", "the fee is waived".
+      if (w == "vervallen" || w == "vervalt" || w == "waived" || w == "waive" || w == "waives")
         return true;
       // "on the house", "for nothing", "voor niks", "at no cost".
       const std::string_view prev = i > 0 ? std::string_view(t[i - 1].text) : "";
