@@ -133,8 +133,9 @@ std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Senten
 MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount) {
   const std::vector<Token>& at = clause.tokens;
   MoneySaid out;
-  static const WordSet back = {"refund",   "refunded", "refunds",      "back",        "terug",
-                               "terugbetaald",         "teruggestort", "credited",    "reimbursed"};
+  static const WordSet back = {"refund",       "refunded",     "refunds",     "back",
+                               "terug",        "terugbetaald", "teruggestort", "terugstorten",
+                               "terugbetalen", "credited",     "reimbursed",   "refundable"};
   static const WordSet priced = {"cost",    "costs",   "kost",    "pay",     "paying",  "paid",
                                  "betaal",  "betaalt", "betalen", "charge",  "charged", "charges",
                                  "fee",     "fees",    "rekenen", "rekent",  "tarief",  "extra",

@@ -655,6 +655,28 @@ class FactFinder {
           t_[at + 1].type == Token::kWord && !TimeUnitOf(t_[at + 1].text))
         to = at;
     }
+    // "for every extra half hour", "voor elke extra nacht": per.
+    if (kind == ConflictKind::kAmount && unit == "money" && to + 2 < t_.size() &&
+        (t_[to].text == "for" || t_[to].text == "voor") &&
+        (t_[to + 1].text == "every" || t_[to + 1].text == "each" || t_[to + 1].text == "elke" ||
+         t_[to + 1].text == "elk" || t_[to + 1].text == "iedere"))
+      ++to;
+    static const WordSet qualifying = {"gemist",   "gemiste",   "aangebroken", "begonnen",
+                                       "extra",    "missed",    "additional",  "started",
+                                       "volledig", "volledige", "full",        "part"};
+    // "per additional 30 minutes", "every extra half hour": per that time.
+    if (kind == ConflictKind::kAmount && unit == "money" && In(rate, Word(to, 0))) {
+      size_t j = to + 1;
+      if (j < t_.size() && In(qualifying, t_[j].text)) ++j;
+      std::optional<double> count;
+      if (j + 1 < t_.size() && t_[j].type == Token::kNumber) count = NumberOf(t_[j].text);
+      if (j + 1 < t_.size() && t_[j].text == "half") count = 0.5;
+      if (count && *count > 0)
+        if (const auto u = TimeUnitOf(t_[j + 1].text); u && !u->working_days) {
+          unit += "/" + std::to_string(static_cast<int>(*count * u->hours * 60));
+          to = j + 2;
+        }
+    }
     if (kind == ConflictKind::kAmount &&
         (unit == "money" || (unit.starts_with("count") && to + 1 < t_.size() &&
                              (TimeUnitOf(t_[to + 1].text) || t_[to + 1].text == "nacht" ||
@@ -662,9 +684,6 @@ class FactFinder {
         In(rate, Word(to, 0)) && to + 1 < t_.size() && t_[to + 1].type == Token::kWord) {
       // "per gemist kwartier", "per aangebroken uur", "per extra night":
       // per the noun after the word that qualifies it.
-      static const WordSet qualifying = {"gemist",   "gemiste",   "aangebroken", "begonnen",
-                                         "extra",    "missed",    "additional",  "started",
-                                         "volledig", "volledige", "full",        "part"};
       if (to + 2 < t_.size() && In(qualifying, t_[to + 1].text) && t_[to + 2].type == Token::kWord)
         ++to;
       const std::string& per = t_[to + 1].text;
@@ -774,7 +793,12 @@ class FactFinder {
       const bool more_after = Word(to, 1) != "" && In(join, Word(to, 1)) &&
                               (Word(to, 2) == "more" || Word(to, 2) == "meer" ||
                                Word(to, 2) == "longer" || Word(to, 2) == "langer");
-      if (Word(to, 0) == "plus" || (In(join, Word(to, 0)) && In(up, Word(to, 1))) || more_after ||
+      // Not "€ 119,50 plus € 4 servicekosten", "£149 plus a £6.50 fee": a sum.
+      const bool sum = to + 1 < t_.size() &&
+                       (t_[to + 1].type == Token::kNumber || IsCurrencySymbol(t_[to + 1].text) ||
+                        Word(to, 1) == "a" || Word(to, 1) == "an" || Word(to, 1) == "een");
+      const bool plus_more = Word(to, 0) == "plus" && !sum;
+      if (plus_more || (In(join, Word(to, 0)) && In(up, Word(to, 1))) || more_after ||
           end_word == "earliest" || end_word == "vroegst")
         f.bound = 1;
       else if ((In(join, Word(to, 0)) && In(down, Word(to, 1))) || end_word == "latest" ||

@@ -2532,6 +2532,25 @@ TEST(AnswerConsistencyTest, NoFeeByNameAndAFeeWaivedAreFree) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, PricesPerATimeAndFreeSaidAgain) {
+  constexpr char kBikes[] =
+      "The first 30 minutes of every ride are free, after which it costs £1 per additional 30 "
+      "minutes.";
+  EXPECT_EQ(Kinds(kBikes, "Hi Jake, each ride starts with half an hour free. After that it's "
+                          "£1.50 for every extra half hour."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kBikes, "Hi Jake, each ride starts with half an hour free. After that it's £1 "
+                            "for every extra half hour.")
+                  .empty());
+  // "€ 119,50 plus € 4 servicekosten" is a sum, no bound; the reply says
+  // the transfer is free, so the ticket's price is another thing.
+  EXPECT_TRUE(Kinds("Je kunt je ticket tot 1 week voor het festival kosteloos op naam van iemand "
+                    "anders zetten via Mijn Zomerzand.",
+                    "Hoi Sam, je combiticket (€ 119,50 plus € 4) kunnen we niet terugstorten, "
+                    "maar je kunt hem gratis overzetten via Mijn Zomerzand.")
+                  .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

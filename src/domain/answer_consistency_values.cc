@@ -1148,7 +1148,20 @@ void ReplyCheck::CheckValues() {
                             std::any_of(around.tokens.begin(), around.tokens.end(), [](const Token& t) {
                               return t.text == "gratis" || t.text == "free" || t.text == "kosteloos";
                             });
-      if (said.back || free_too ||
+      // Or the reply says the free thing is free in another clause, at
+      // least as much about it: this amount prices something else ("je kunt
+      // hem gratis overzetten" beside "je combiticket van € 119,50").
+      const Sentence free_clause = reader.Read(ClauseOf(pub_facts, *best, pub[best->sentence]));
+      const double here = Related(around, free_clause);
+      const bool free_elsewhere = std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+        if (g.own || g.kind != ConflictKind::kAmount || !g.unit.starts_with("money") || g.hi > 0)
+          return false;
+        const std::string clause = ClauseOf(rep_facts, g, rep[g.sentence]);
+        if (clause == ClauseOf(rep_facts, f, rep[f.sentence])) return false;
+        const double there = Related(reader.Read(clause), free_clause);
+        return there > 0 && there >= here;
+      });
+      if (said.back || free_too || free_elsewhere ||
           (!said.price && Related(around, pub[best->sentence]) < kRelated)) {
         weak("fact.not_a_price");
         result = Outcome::kElsewhere;
