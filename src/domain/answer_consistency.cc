@@ -142,7 +142,8 @@ bool ReplyCheck::OutsideTheLimit(const Sentence& r, const Sentence& p) const {
   const size_t ri = sentence_of(rep, r), pi = sentence_of(pub, p);
   if (ri == rep.size() || pi == pub.size()) return false;
   return std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& limit) {
-    return limit.sentence == pi && limit.bound != 0 && limit.kind == ConflictKind::kAmount &&
+    return limit.sentence == pi && limit.bound != 0 &&
+           (limit.kind == ConflictKind::kAmount || limit.kind == ConflictKind::kPeriod) &&
            std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& v) {
              return v.sentence == ri && v.bound == 0 && v.kind == limit.kind &&
                     v.unit == limit.unit && v.lo == v.hi &&

@@ -93,11 +93,19 @@ class FactFinder {
     }
     static const WordSet every = {"elke", "iedere", "ieder", "every", "each"};
     size_t k = i + 1;
+    // "wordt per dag berekend": how often, where no amount or count is per
+    // it ("€ 5 per dag", "2 lessen per week" are rates).
+    const bool per_alone = w == "per" && i > 0 && t_[i - 1].type == Token::kWord &&
+                           !In(MeasureWords(), t_[i - 1].text) &&
+                           !NumberWords().contains(t_[i - 1].text) &&
+                           !In(CurrencyWords(), t_[i - 1].text) && t_[i - 1].text != "keer" &&
+                           t_[i - 1].text != "times" && !t_[i - 1].text.ends_with("kosten");
     if (w == "om" && Word(i, 1) == "de") {
       k = i + 2;
-    } else if (!In(every, w)) {
+    } else if (!In(every, w) && !per_alone) {
       return false;
     }
+    if (per_alone && (k >= t_.size() || !TimeUnitOf(t_[k].text))) return false;
     // "om de week" is every other week; "every other Wednesday", "elke
     // tweede week" too.
     double n = w == "om" ? 2 : 1;
@@ -230,8 +238,12 @@ class FactFinder {
         (In(CutOffWords(), Word(to, 0)) || In(CutOffWords(), Word(to, 1))))
       return false;
     // "rekening 123456" is a reference; "kost de rekening € 3,10" is not.
-    // Not "into your bank account every month".
-    if ((In(ReferenceWords(), before) && t_[from].type == Token::kNumber) || before == "#")
+    // Not "into your bank account every month", nor "uw account 30 minuten
+    // geblokkeerd": a number on its own.
+    if ((In(ReferenceWords(), before) && t_[from].type == Token::kNumber &&
+         !(from + 1 < t_.size() && (TimeUnitOf(t_[from + 1].text) ||
+                                    In(CurrencyWords(), t_[from + 1].text)))) ||
+        before == "#")
       return true;
     if ((before == "nr" || before == "no" || before == "nummer" || before == "number" ||
          before == "#") &&
@@ -273,6 +285,11 @@ class FactFinder {
             if (In(add, t_[k].text)) return true;
           return false;
         }())
+      return true;
+    // "Over drie jaar, als Tijn 14 is": how far off the customer's day is
+    // (years off; "over een uur kun je het opnieuw proberen" says the rule).
+    if (before == "over" && (from == 1 || (from >= 2 && t_[from - 2].type == Token::kSymbol)) &&
+        (Word(to - 1, 0) == "jaar" || Word(to - 1, 0) == "years" || Word(to - 1, 0) == "year"))
       return true;
     // "the 5- and 7-year-old", "je dochter van 9 jaar oud": the age of the
     // customer's own.
@@ -1219,9 +1236,11 @@ class FactFinder {
         }
         // "guests have to be at least 18": an age.
         if (unit == "count" && limit && v == hi && v >= 12 && v <= 100 && v == std::floor(v) &&
-            AboutAges())
+            AboutAges()) {
           Add(ConflictKind::kPeriod, "hours", v * 8760, v * 8760, false,
               from >= 1 ? from - 1 : from, end);
+          if (!facts_.empty()) facts_.back().age = true;
+        }
         else
           Add(ConflictKind::kAmount, unit, v, hi, false, from >= 1 && limit ? from - 1 : from, end);
         skip_until_ = end;
@@ -1275,6 +1294,7 @@ class FactFinder {
       const bool said_side = Word(i, 1) == "plus" || (In(join, Word(i, 1)) && In(side, Word(i, 2)));
       if (said_side && AboutAges()) {
         Add(ConflictKind::kPeriod, "hours", *v * 8760, *v * 8760, false, i, i + 1);
+        if (!facts_.empty()) facts_.back().age = true;
         skip_until_ = Word(i, 1) == "plus" ? i + 2 : i + 3;
         return;
       }
@@ -1370,6 +1390,22 @@ class FactFinder {
 
   void Word(size_t i) {
     const std::string& w = t_[i].text;
+    // "you save a fifth", "een kwart korting", "a third off": a share.
+    {
+      static const std::map<std::string_view, double> shares = {
+          {"half", 50},   {"helft", 50},   {"third", 100.0 / 3}, {"derde", 100.0 / 3},
+          {"quarter", 25}, {"kwart", 25},  {"fifth", 20},        {"vijfde", 20},
+          {"tenth", 10},   {"tiende", 10}};
+      static const WordSet save = {"save", "saves", "bespaar", "bespaart", "besparen"};
+      static const WordSet off = {"off", "korting", "discount", "minder"};
+      const auto it = shares.find(w);
+      if (it != shares.end() && (Word(i, -1) == "a" || Word(i, -1) == "een" || w == "half" ||
+                                 w == "helft") &&
+          (In(save, Word(i, -2)) || In(save, Word(i, -1)) || In(off, Word(i, 1)))) {
+        Add(ConflictKind::kAmount, "percent", it->second, it->second, false, i, i + 1);
+        return;
+      }
+    }
     // "de volledige huurprijs", "the full price": all of it, 100 %.
     if ((w == "volledige" || w == "volledig" || w == "full" || w == "volle" || w == "hele") &&
         i + 1 < t_.size()) {

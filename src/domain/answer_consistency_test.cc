@@ -2551,6 +2551,32 @@ TEST(AnswerConsistencyTest, PricesPerATimeAndFreeSaidAgain) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, SharesAgesRatesAndTheCustomersDelay) {
+  // "save a fifth" is 20 %.
+  constexpr char kPlan[] = "Annual billing gives you a 15% discount.";
+  EXPECT_EQ(Kinds(kPlan, "Hi Priya, if you go for annual billing you save a fifth."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kPlan, "Hi Priya, annual billing takes 15% off.").empty());
+  // An age read from "at least 18" is no period of a month.
+  EXPECT_TRUE(Kinds("Guests must be at least 18 to check in.",
+                    "Hi Tom, you can keep the booking for a month, and as you're 19 you can "
+                    "check in.")
+                  .empty());
+  // "wordt per dag berekend" is how often, as "elke dag" is.
+  EXPECT_TRUE(Kinds("De rente wordt per dag berekend en één keer per jaar bijgeschreven.",
+                    "Hoi Sem, die rente wordt elke dag over je saldo berekend.")
+                  .empty());
+  // What the customer's delay was, under the answer's limit, with the
+  // consequence turned around.
+  constexpr char kTrain[] = "Bij 30 minuten of meer vertraging krijg je 50% van je ritprijs terug.";
+  EXPECT_TRUE(Kinds(kTrain, "Hoi Sophie, op je terugreis was de vertraging 18 minuten, en daarvoor "
+                            "krijg je helaas niets terug.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kTrain, "Hoi Sophie, bij 20 minuten of meer vertraging krijg je 50% van je "
+                             "ritprijs terug.")
+                   .empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

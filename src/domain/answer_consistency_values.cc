@@ -515,6 +515,17 @@ void ReplyCheck::CheckValues() {
               std::abs(rate->lo - f.lo) < 0.005 || std::abs(times * rate->lo - f.lo) < 0.005;
           for (const double share : shares)
             fits = fits || std::abs(times * rate->lo * (1 - share / 100) - f.lo) < 0.005;
+          // The reply's own rate for another thing ("5 days at £31"), or a
+          // total of the sentence's amounts ("£155, plus ... £60, so £215").
+          const std::string lower = Lower(rep[f.sentence].text);
+          const size_t at = lower.find(Lower(f.text));
+          fits = fits || (at != std::string::npos && at >= 3 &&
+                          (lower.compare(at - 3, 3, "at ") == 0 ||
+                           (at >= 4 && lower.compare(at - 4, 4, "at £") == 0))) ||
+                 WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts);
+          for (const Fact& g : rep_facts)
+            fits = fits || (&g != &f && g.sentence == f.sentence && g.unit == "money" && g.lo > 0 &&
+                            std::abs(times * g.lo - f.lo) < 0.005);
           if (!fits) {
             Add("fact.total_worked_out_wrong", ConflictKind::kAmount, rate->text,
                 n.text + ": " + f.text, pub[rate->sentence], rep[f.sentence]);
@@ -1173,8 +1184,16 @@ void ReplyCheck::CheckValues() {
     // consequence turned around in a clause about it: the rule applied
     // ("It's worth £1,450, so there's no need to list it" against "items
     // worth more than £2,000 must be listed").
-    if (f.kind == ConflictKind::kAmount && f.bound == 0 && best->bound != 0 && f.lo == f.hi &&
-        (best->bound > 0 ? f.hi <= best->lo : f.lo >= best->hi)) {
+    // A period so only as what happened ("was de vertraging 18 minuten").
+    const bool happened =
+        f.kind == ConflictKind::kPeriod &&
+        std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
+                    [](const Token& t) {
+                      return t.text == "was" || t.text == "were" || t.text == "bedroeg" ||
+                             t.text == "duurde" || t.text == "lasted" || t.text == "took";
+                    });
+    if ((f.kind == ConflictKind::kAmount || happened) && f.bound == 0 && best->bound != 0 &&
+        f.lo == f.hi && (best->bound > 0 ? f.hi <= best->lo : f.lo >= best->hi)) {
       const Sentence limit = reader.Read(ClauseOf(pub_facts, *best, pub[best->sentence]));
       const bool turned_around = std::any_of(
           rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& c) {
@@ -1340,9 +1359,14 @@ void ReplyCheck::CheckValues() {
       // 21.00).
       const bool restated_in_reply =
           std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
-            // "€ 2.500" a day limit restated as "2500 euro per dag".
+            // "€ 2.500" a day limit restated as "2500 euro per dag"; "na 90
+            // dagen" as "elke 90 dagen".
             if (!g.own && g.kind == ConflictKind::kAmount && p.unit == "money" &&
                 g.unit.starts_with("money/") && std::abs(g.lo - p.lo) < 0.005 && p.lo >= 1)
+              return true;
+            if (!g.own && g.kind == ConflictKind::kPeriod && p.kind == ConflictKind::kPeriod &&
+                (g.unit == "interval") != (p.unit == "interval") && std::abs(g.lo - p.lo) < 0.5 &&
+                p.lo >= 24)
               return true;
             if (g.own || !Comparable(g, p) || !SameValue(g, p)) return false;
             if (std::abs(g.lo - p.lo) < 0.5) return true;
