@@ -276,6 +276,10 @@ class FactFinder {
     static const WordSet passive = {"be", "is", "are", "worden", "wordt", "get", "gets"};
     for (const int k : {-1, -2})
       if (In(did, Word(from, k)) && !In(passive, Word(from, k - 1))) return true;
+    // "can still be renewed twice more": what the customer has left.
+    if (Word(to, 0) == "more" && (Word(from, 0) == "twice" || Word(from, 0) == "once" ||
+                                  Word(to - 1, 0) == "times" || Word(to - 1, 0) == "keer"))
+      return true;
     // "add just over £2.80 more", "voor nog € 2,60 extra": what the
     // customer still has to add, worked out.
     if ((Word(to, 0) == "more" || Word(to, 0) == "extra" || Word(to, 0) == "meer") &&

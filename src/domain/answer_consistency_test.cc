@@ -2577,6 +2577,24 @@ TEST(AnswerConsistencyTest, SharesAgesRatesAndTheCustomersDelay) {
                    .empty());
 }
 
+TEST(AnswerConsistencyTest, SumsOfPricesAndWhatIsLeft) {
+  constexpr char kCards[] = "Een losse kaart kost € 5,20, een tienrittenkaart € 46.";
+  EXPECT_TRUE(Kinds(kCards, "Hoi Fleur, de tienrittenkaart van € 46 is voordeliger, want tien "
+                            "keer € 5,20 is € 52.")
+                  .empty());
+  EXPECT_EQ(Kinds(kCards, "Hoi Fleur, een tienrittenkaart kost € 52."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds("Een A4 zwart-wit kost € 0,05, een A4 in kleur € 0,20.",
+                    "Hoi Jan, voor je scriptie wordt het 52 × € 0,05 + 12 × € 0,20 = € 5,00.")
+                  .empty());
+  constexpr char kRenew[] = "You can renew items up to 3 times, online or at any branch.";
+  EXPECT_TRUE(Kinds(kRenew, "Hi Ann, the novels were renewed once last month, so each can still "
+                            "be renewed twice more.")
+                  .empty());
+  EXPECT_EQ(Kinds(kRenew, "Hi Ann, you can renew items up to 2 times."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -99,6 +99,16 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
   if (as_total)
     for (double p : prices)
       for (int n = 2; n <= 12; ++n) totals.push_back(p * n);
+  // Each price times a number the sentence names, added up ("52 × € 0,05
+  // + 12 × € 0,20 = € 5,00").
+  const bool summed = as_total || sentence.text.find('+') != std::string::npos ||
+                      sentence.text.find('=') != std::string::npos;
+  for (size_t i = 0; i < prices.size() && summed; ++i)
+    for (size_t k = 0; k < prices.size(); ++k)
+      if (i != k)
+        for (const double n : told)
+          for (const double m : told)
+            if (n != m) totals.push_back(prices[i] * n + prices[k] * m);
   // Several of two prices ("£195" for two adults at £75 and a child at
   // £45), and a price shared out over the answer's count ("£1.20 a visit"
   // for a book of 10 at £12).
@@ -997,7 +1007,25 @@ void ReplyCheck::CheckValues() {
           }
           return shared >= 2 && 2 * shared >= words;
         });
-    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") && !priced_as_such &&
+    // A count the sentence names times a price of the answer is worked out
+    // all the same ("tien keer € 5,20 is € 52" beside "een tienrittenkaart
+    // € 46").
+    const bool count_times_price =
+        f.kind == ConflictKind::kAmount && f.unit == "money" &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+          if (p.own || !p.unit.starts_with("money") || p.lo <= 0) return false;
+          const auto& t = rep[f.sentence].tokens;
+          for (size_t k = 0; k + 1 < t.size(); ++k) {
+            if (t[k + 1].text != "keer" && t[k + 1].text != "times" && t[k + 1].text != "x" &&
+                t[k + 1].text != "\xC3\x97")
+              continue;
+            for (const double n : WholeNumbers({t[k]}))
+              if (std::abs(p.lo * n - f.lo) < 0.005) return true;
+          }
+          return false;
+        });
+    if (f.kind == ConflictKind::kAmount && f.unit.starts_with("money") &&
+        (!priced_as_such || count_times_price) &&
         WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts)) {
       weak("fact.worked_out");
       continue;
