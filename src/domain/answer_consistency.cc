@@ -152,6 +152,26 @@ bool ReplyCheck::OutsideTheLimit(const Sentence& r, const Sentence& p) const {
   });
 }
 
+bool ReplyCheck::ForAnotherAge(const Sentence& r, size_t pi) const {
+  for (const Fact& limit : pub_facts) {
+    if (!limit.age || limit.bound == 0 || limit.sentence != pi) continue;
+    const double years = limit.lo / 8760;
+    const std::vector<Token>& t = r.tokens;
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (t[k].type != Token::kNumber) continue;
+      const std::string_view prev = k > 0 ? std::string_view(t[k - 1].text) : "";
+      const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].text) : "";
+      // "at 9", "aged 9", "van 9", "9 jaar", "9-year-old".
+      if (prev != "at" && prev != "aged" && prev != "van" && next != "jaar" && next != "year" &&
+          next != "years" && next != "-")
+        continue;
+      const std::optional<double> n = NumberOf(t[k].text);
+      if (n && *n < 120 && (limit.bound < 0 ? *n >= years : *n < years)) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<ReplyCheck> ReadPair(std::string_view published, std::string_view reply) {
   reply = WithoutSignOff(reply);
   std::vector<std::string> pub_texts = SplitSentences(published);

@@ -139,6 +139,7 @@ MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount) {
   static const WordSet priced = {"cost",    "costs",   "kost",    "pay",     "paying",  "paid",
                                  "betaal",  "betaalt", "betalen", "charge",  "charged", "charges",
                                  "fee",     "fees",    "rekenen", "rekent",  "tarief",  "extra",
+                                 "pays",    "betalen",
                                  "bill",    "billed",  "price",   "prijs",   "total",   "totaal"};
   // "deliver them for £3.50", "voor € 5": a price; not "the £2,500 for the
   // deposit".

@@ -799,7 +799,8 @@ class FactFinder {
     while (first >= 2 && (t_[first - 1].text == "×" || t_[first - 1].text == "x") &&
            t_[first - 2].type == Token::kNumber)
       first -= 2;
-    f.bound = Bound(first, kind);
+    // "Children under 5 travel free": the limit is the age's, not free's.
+    f.bound = kind == ConflictKind::kAmount && hi <= 0 ? 0 : Bound(first, kind);
     // Ages and other limits said after the number: "18 and over", "21+",
     // "65 of ouder", "12 and under"; and "kinderen tot en met 12 jaar".
     if (f.bound == 0 && (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)) {
@@ -1296,6 +1297,25 @@ class FactFinder {
       static const WordSet join = {"and", "or", "en", "of"};
       static const WordSet side = {"over", "older", "ouder", "up", "under", "younger", "jonger"};
       const bool said_side = Word(i, 1) == "plus" || (In(join, Word(i, 1)) && In(side, Word(i, 2)));
+      // "Children under 5 travel free", "kinderen onder de 12": the side
+      // before, with nothing after the number that counts or measures.
+      const std::string_view side_before = Word(i, -1) == "de" ? Word(i, -2) : Word(i, -1);
+      const bool under_over =
+          (side_before == "under" || side_before == "onder" || side_before == "over" ||
+           side_before == "boven") &&
+          (i + 1 >= t_.size() || t_[i + 1].type != Token::kWord ||
+           (!TimeUnitOf(t_[i + 1].text) && !In(MeasureWords(), t_[i + 1].text) &&
+            !In(CurrencyWords(), t_[i + 1].text) && t_[i + 1].text != "%" &&
+            t_[i + 1].text != "procent" && t_[i + 1].text != "percent"));
+      if (under_over && !said_side && AboutAges() && (Word(i, -2) == "children" ||
+                                                      Word(i, -2) == "kinderen" ||
+                                                      Word(i, -3) == "kinderen" ||
+                                                      Word(i, -2) == "kids")) {
+        Add(ConflictKind::kPeriod, "hours", *v * 8760, *v * 8760, false, i, i + 1);
+        facts_.back().age = true;
+        facts_.back().bound = side_before == "under" || side_before == "onder" ? -1 : 1;
+        return;
+      }
       if (said_side && AboutAges()) {
         Add(ConflictKind::kPeriod, "hours", *v * 8760, *v * 8760, false, i, i + 1);
         if (!facts_.empty()) facts_.back().age = true;

@@ -327,6 +327,10 @@ class ReplyCheck {
   // sets: "It's worth £1,450, so there's no need to list it" against
   // "items worth more than £2,000 must be listed" applies the rule.
   bool OutsideTheLimit(const Sentence& r, const Sentence& p) const;
+  // Whether reply clause `r` names the age of someone an age limit in the
+  // answer's sentence `pi` leaves out: "Maya, at 9," against "Children
+  // under 5 travel free".
+  bool ForAnotherAge(const Sentence& r, size_t pi) const;
 
   // The passes, run in this order.
   void CheckValues();     // amounts, periods, deadlines, dates, open days

@@ -2595,6 +2595,21 @@ TEST(AnswerConsistencyTest, SumsOfPricesAndWhatIsLeft) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, FreeForAnAgeGroupAndTheOthersFare) {
+  constexpr char kBus[] = "Children under 5 travel free on all buses when accompanied by an adult.";
+  EXPECT_TRUE(Kinds(kBus, "Hi Jo, Leo, at 3, doesn't need a ticket, and Maya, at 9, pays the child "
+                          "day fare of £3.20.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kBus, "Hi Jo, Leo, at 3, pays the child day fare of £3.20.").empty());
+  // Refused under an age: the child above it is welcome.
+  constexpr char kFilm[] = "Bij films met een 12-plus-classificatie laten we geen kinderen onder de "
+                           "12 toe, ook niet onder begeleiding van een volwassene.";
+  EXPECT_TRUE(Kinds(kFilm, "Hoi Mirjam, je zoon van 11 kan helaas niet mee. Zijn broer van 14 is "
+                           "wel welkom.")
+                  .empty());
+  EXPECT_FALSE(Kinds(kFilm, "Hoi Mirjam, je zoon van 11 is welkom.").empty());
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -1200,7 +1200,10 @@ void ReplyCheck::CheckValues() {
         const double there = Related(reader.Read(clause), free_clause);
         return there > 0 && there >= here;
       });
-      if (said.back || free_too || free_elsewhere ||
+      // Or for someone the answer's age limit leaves out ("Children under 5
+      // travel free" against "Maya, at 9, pays the child fare of £3.20").
+      const bool other_age = ForAnotherAge(around, best->sentence);
+      if (said.back || free_too || free_elsewhere || other_age ||
           (!said.price && Related(around, pub[best->sentence]) < kRelated)) {
         weak("fact.not_a_price");
         result = Outcome::kElsewhere;

@@ -856,8 +856,10 @@ void ReplyCheck::CheckYesNo() {
                            });
       });
       if (named) continue;
-      // Money coming back is no fee ("the € 189,00 is weer op je rekening").
-      if (HowMoneyIsSaid(reader.Read(ClauseOf(rep_facts, f, rep[f.sentence])), f).back) continue;
+      // Money coming back is no fee ("the € 189,00 is weer op je rekening"),
+      // nor the fare of someone the answer's age limit leaves out.
+      const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+      if (HowMoneyIsSaid(around, f).back || ForAnotherAge(around, pi)) continue;
       // Or a price per something ("Guest passes are $8 per visit") of the
       // free thing, or of what the sentence before it named ("Daarvoor
       // rekenen we € 5 per ticket").
@@ -1085,7 +1087,14 @@ void ReplyCheck::CheckYesNo() {
               agrees = false;
             }
           }
-        if (agrees || !against || OutsideTheLimit(r, *against)) continue;
+        const auto sentence_of = [&](const Sentence& clause) {
+          for (size_t i = 0; i < pub.size(); ++i)
+            if (pub[i].text.find(clause.text) != std::string::npos) return i;
+          return pub.size();
+        };
+        if (agrees || !against || OutsideTheLimit(r, *against) ||
+            ForAnotherAge(r, sentence_of(*against)))
+          continue;
         static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
             {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};
         Add("yesno.stance_turned", ConflictKind::kYesNo,
@@ -1200,7 +1209,10 @@ void ReplyCheck::CheckYesNo() {
     const double years = limit.lo / kYear;
     // The side the limit lets in: "minimaal 21 jaar" from 21 on; in a
     // refusal ("not admitted under 5") the other side.
-    const bool refusal = pub[limit.sentence].negations % 2 == 1;
+    // The clause's own negation ("geen kinderen onder de 12 toe, ook niet
+    // onder begeleiding" refuses, whatever the sentence adds).
+    const bool refusal =
+        reader.Read(ClauseOf(pub_facts, limit, pub[limit.sentence])).negations % 2 == 1;
     bool found = false;
     for (size_t ri = 0; ri < rep.size() && !found; ++ri) {
       const Sentence& r = rep[ri];
