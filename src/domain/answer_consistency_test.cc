@@ -2610,6 +2610,15 @@ TEST(AnswerConsistencyTest, FreeForAnAgeGroupAndTheOthersFare) {
   EXPECT_FALSE(Kinds(kFilm, "Hoi Mirjam, je zoon van 11 is welkom.").empty());
 }
 
+TEST(AnswerConsistencyTest, AValueSetAsideIsNoneOfTheAnswers) {
+  constexpr char kGlass[] = "If it needs replacing, a £95 excess applies.";
+  EXPECT_TRUE(Kinds(kGlass, "Hi Sam, if the glass has to be replaced, the £95 glass excess would "
+                            "apply rather than your usual £300 accident excess.")
+                  .empty());
+  EXPECT_EQ(Kinds(kGlass, "Hi Sam, if the glass has to be replaced, a £150 excess applies."),
+            std::vector{ConflictKind::kAmount});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

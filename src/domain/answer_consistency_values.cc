@@ -464,6 +464,7 @@ void ReplyCheck::CheckValues() {
   std::vector<Outcome> outcome(rep_facts.size(), Outcome::kNone);
   std::vector<const Fact*> bounded_by(rep_facts.size(), nullptr);
   std::vector<bool> not_a_price(rep_facts.size(), false);  // beside the answer's "free"
+  std::vector<bool> set_aside(rep_facts.size(), false);    // "rather than your usual £300"
   for (const Fact& f : rep_facts) {
     Outcome& result = outcome[static_cast<size_t>(&f - rep_facts.data())];
     if (f.own) continue;
@@ -533,9 +534,12 @@ void ReplyCheck::CheckValues() {
                           (lower.compare(at - 3, 3, "at ") == 0 ||
                            (at >= 4 && lower.compare(at - 4, 4, "at £") == 0))) ||
                  WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts);
+          // Or the right total is said beside it: this one is another thing
+          // ("€ 45 for Bobby on top of the room price of € 389").
           for (const Fact& g : rep_facts)
             fits = fits || (&g != &f && g.sentence == f.sentence && g.unit == "money" && g.lo > 0 &&
-                            std::abs(times * g.lo - f.lo) < 0.005);
+                            (std::abs(times * g.lo - f.lo) < 0.005 ||
+                             std::abs(times * rate->lo - g.lo) < 0.005));
           if (!fits) {
             Add("fact.total_worked_out_wrong", ConflictKind::kAmount, rate->text,
                 n.text + ": " + f.text, pub[rate->sentence], rep[f.sentence]);
@@ -784,6 +788,24 @@ void ReplyCheck::CheckValues() {
       }
       if (other_colour) {
         weak("fact.other_colour");
+        continue;
+      }
+    }
+    // A value set aside: "the £95 glass excess would apply rather than your
+    // usual £300 accident excess", "om 8.30 uur in plaats van 10.00 uur".
+    {
+      const std::string text = Lower(rep[f.sentence].text);
+      const size_t at = text.find(Lower(f.text));
+      const std::string before = text.substr(0, at == std::string::npos ? 0 : at);
+      const auto near_end = [&](std::string_view w) {
+        const size_t k = before.rfind(w);
+        return k != std::string::npos && before.size() - k <= w.size() + 14;
+      };
+      if (near_end("rather than") || near_end("instead of") || near_end("in plaats van") ||
+          near_end("in stead of")) {
+        weak("fact.set_aside");
+        result = Outcome::kElsewhere;  // a value of something else, never eliminated
+        set_aside[static_cast<size_t>(&f - rep_facts.data())] = true;
         continue;
       }
     }
@@ -1379,7 +1401,8 @@ void ReplyCheck::CheckValues() {
   // that limit ("the first month is free", beside "up to 6 months", against
   // "the first 2 weeks are free").
   for (size_t i = 0; i < rep_facts.size(); ++i) {
-    if (outcome[i] != Outcome::kElsewhere && outcome[i] != Outcome::kBounded) continue;
+    if ((outcome[i] != Outcome::kElsewhere && outcome[i] != Outcome::kBounded) || set_aside[i])
+      continue;
     const Fact& f = rep_facts[i];
     const Fact* left = nullptr;
     size_t unmatched_pub = 0;
