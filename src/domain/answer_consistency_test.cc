@@ -2619,6 +2619,22 @@ TEST(AnswerConsistencyTest, AValueSetAsideIsNoneOfTheAnswers) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, WhatHappenedAndWhatTheCustomerToldUsTurnNothing) {
+  EXPECT_TRUE(Kinds("Once the minimum term has ended there is no cancellation fee.",
+                    "Hi Jo, your contract finished its 12-month minimum term on 14 January, so "
+                    "you can leave without a fee.")
+                  .empty());
+  constexpr char kBin[] = "De grijze container wordt om de week op dinsdag geleegd. Zet de "
+                          "container op de ophaaldag vóór 7.30 uur aan de straat.";
+  EXPECT_TRUE(Kinds(kBin, "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
+                          "geleegd. Hij moet vóór 7.30 uur buiten staan.")
+                  .empty());
+  // The one limit of each text, on the same side, in other words.
+  EXPECT_EQ(Kinds(kBin, "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
+                        "geleegd. Hij moet vóór 7.00 uur buiten staan."),
+            std::vector{ConflictKind::kDeadline});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

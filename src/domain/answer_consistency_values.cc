@@ -1280,8 +1280,19 @@ void ReplyCheck::CheckValues() {
         std::none_of(candidates.begin(), candidates.end(), [&](const Fact* p) {
           return p != best && side(pub[p->sentence], *p) == f_side && !SameValue(*p, *best);
         });
+    // Or the one limit of the kind each text sets, on the same side ("hij
+    // moet vóór 7.00 uur buiten staan" against "zet de container vóór 7.30
+    // uur aan de straat").
+    const auto one_limit = [&](const std::vector<Fact>& facts, const Fact& x) {
+      return std::count_if(facts.begin(), facts.end(), [&](const Fact& g) {
+               return !g.own && g.kind == x.kind && g.unit == x.unit && g.bound == x.bound;
+             }) == 1;
+    };
+    const bool same_limit = f.kind == ConflictKind::kDeadline && f.bound != 0 &&
+                            f.bound == best->bound && one_limit(rep_facts, f) &&
+                            one_limit(pub_facts, *best);
     bool related = best_related >= kRelated || (only_ones && f.kind != ConflictKind::kDate) ||
-                   (only_ones && best_related > 0) || sided;
+                   (only_ones && best_related > 0) || sided || same_limit;
     // Or clause by clause: "we can do Saturday viewings between 10am and
     // 5pm" is about "from 10am to 4pm on Saturdays", not "from 9am to 7pm
     // on weekdays" in the same sentence.

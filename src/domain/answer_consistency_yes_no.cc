@@ -261,6 +261,29 @@ void ReplyCheck::CheckYesNo() {
   std::set<const Sentence*> explained;
   for (const Sentence& r : rep_clauses) {
     if (r.condition) continue;
+    // What happened in the customer's case ("your contract finished its
+    // minimum term on 14 January") and what they told us ("dank voor uw
+    // melding dat uw container niet is geleegd"): no rule turned around.
+    static const WordSet happened = {"finished", "ended",     "expired", "began",    "started",
+                                     "afgelopen", "geëindigd", "begon",   "eindigde", "verliep"};
+    if (std::any_of(r.tokens.begin(), r.tokens.end(),
+                    [](const Token& t) { return In(happened, t.text); }))
+      continue;
+    if ([&] {
+          for (const Sentence& s : rep) {
+            const size_t at = s.text.find(r.text);
+            if (at == std::string::npos) continue;
+            // Before the clause or inside it ("dank voor uw melding dat ...").
+            const std::string before = Lower(s.text.substr(0, at + r.text.size()));
+            for (std::string_view told : {"melding dat", "gemeld dat", "laten weten dat",
+                                          "report that", "letting us know that", "told us that",
+                                          "mentioned that", "you said that", "schreef dat",
+                                          "you wrote that"})
+              if (before.find(told) != std::string::npos) return true;
+          }
+          return false;
+        }())
+      continue;
     // "As we didn't get a day's notice there is a charge", "omdat je niet
     // op tijd was": a negation in the customer's case given as the reason,
     // not a rule turned around.
