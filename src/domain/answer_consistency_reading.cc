@@ -484,6 +484,15 @@ Sentence Reader::Read(const std::string& text) const {
   // But what the company refuses ("we cannot process files sent by
   // e-mail") rules that way out for the customer.
   bool by_company = false, to_company = false, refusing = false;
+  // "the team will reply in writing", "wij reageren per mail".
+  // Not "just reply to this email": the customer's.
+  static const WordSet answers = {"replies", "responds", "reageert"};
+  for (size_t k = 0; k < s.tokens.size(); ++k) {
+    const Token& t = s.tokens[k];
+    by_company = by_company || In(answers, t.text) ||
+                 ((t.text == "reply" || t.text == "respond") && k >= 2 &&
+                  s.tokens[k - 1].text == "will" && s.tokens[k - 2].text != "you");
+  }
   for (const Token& t : s.tokens) {
     by_company = by_company || In(we, t.text);
     to_company = to_company || In(us, t.text);
@@ -733,9 +742,15 @@ Sentence Reader::Read(const std::string& text) const {
     static const WordSet arrives = {"arrive", "arrives", "come",     "comes",    "komt",
                                     "komen",  "receive", "receives", "ontvangt", "ontvang",
                                     "krijgt", "krijg",   "sent",     "verstuurd"};
-    const bool to_customer = ((next == "you" || next == "you're") && i > 0) ||
-                             ((prev == "by" || prev == "per" || prev == "via") && i >= 2 &&
-                              In(arrives, s.tokens[i - 2].text));
+    // "U krijgt een sms", "you'll receive an email": to the customer too.
+    const bool to_customer =
+        ((next == "you" || next == "you're") && i > 0) ||
+        ((prev == "by" || prev == "per" || prev == "via") && i >= 2 &&
+         In(arrives, s.tokens[i - 2].text)) ||
+        ((prev == "een" || prev == "a" || prev == "an" || prev == "-" || prev == "e") &&
+         std::any_of(s.tokens.begin() + static_cast<long>(i >= 4 ? i - 4 : 0),
+                     s.tokens.begin() + static_cast<long>(i),
+                     [&](const Token& x) { return In(arrives, x.text); }));
     if (const std::string m = MeansOf(t.text);
         !m.empty() &&
         !((company_side || to_customer) && (m == "phone" || m == "email" || m == "pickup" ||
@@ -760,9 +775,16 @@ Sentence Reader::Read(const std::string& text) const {
       // Nor the customer's own message thanked for ("thanks for your
       // letter", "bedankt voor je mail").
       static const WordSet thanks = {"thanks", "thank", "bedankt", "dank", "received", "ontvangen"};
-      const bool thanked = (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw") &&
+      // "thanks for calling about", "bedankt voor het bellen".
+      const bool thanked = (prev == "your" || prev == "je" || prev == "uw" || prev == "jouw" ||
+                            prev == "for" || prev == "voor" || prev == "het") &&
                            std::any_of(s.tokens.begin(), s.tokens.begin() + static_cast<long>(i),
                                        [](const Token& x) { return In(thanks, x.text); });
+      // "de code uit de app", "the code from the app": where a code comes
+      // from, not the way.
+      const bool source = m == "app" && i >= 3 &&
+                          (s.tokens[i - 2].text == "uit" || s.tokens[i - 2].text == "from") &&
+                          (s.tokens[i - 3].text == "code" || s.tokens[i - 3].text.ends_with("code"));
       // Nor the customer's letter ("within 20 days of your offer letter",
       // "uw brief van 3 mei"); "the code from your e-mail" is the way.
       const bool yours_sent =
@@ -773,7 +795,8 @@ Sentence Reader::Read(const std::string& text) const {
       // Nor a day named by it ("your collection day", "ophaaldag").
       static const WordSet when = {"day", "days", "date", "dates", "dag", "dagen", "datum"};
       if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-          !In(when, next) && !device && !size && !thanked && !label_thing && !yours_sent)
+          !In(when, next) && !device && !size && !thanked && !label_thing && !yours_sent &&
+          !source)
         s.means.emplace(m, t.text);
     }
     // "require", "nodig", "hoeft": one claim, whichever word says it.

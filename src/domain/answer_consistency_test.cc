@@ -2635,6 +2635,24 @@ TEST(AnswerConsistencyTest, WhatHappenedAndWhatTheCustomerToldUsTurnNothing) {
             std::vector{ConflictKind::kDeadline});
 }
 
+TEST(AnswerConsistencyTest, WaysThatAreNoneOfTheCustomers) {
+  // A code from the app, a call thanked for, a text that arrives.
+  EXPECT_TRUE(Kinds("Ben je niet thuis, dan gaat het pakket naar het dichtstbijzijnde servicepunt.",
+                    "Hoi Sam, je kunt het pakket met de code uit de app ophalen bij het "
+                    "servicepunt.")
+                  .empty());
+  constexpr char kBadge[] = "Appointments to renew a Blue Badge must be booked online.";
+  EXPECT_TRUE(Kinds(kBadge, "Hi Ann, thanks for calling about your mother's Blue Badge. Please "
+                            "book the appointment online.")
+                  .empty());
+  EXPECT_EQ(Kinds(kBadge, "Hi Ann, please call us to book the appointment for the Blue Badge."),
+            std::vector{ConflictKind::kProcedure});
+  // "reply to this email" is the customer's way; "the team will reply" not.
+  EXPECT_EQ(Kinds("To update your address, log in to your online account and go to Settings.",
+                  "Hi Kim, just reply to this email with your new address and we'll update it."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =
