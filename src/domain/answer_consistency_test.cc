@@ -2653,6 +2653,20 @@ TEST(AnswerConsistencyTest, WaysThatAreNoneOfTheCustomers) {
             std::vector{ConflictKind::kProcedure});
 }
 
+TEST(AnswerConsistencyTest, NoStepLeftOutWhereItWouldBeOrOnlyOutsideHours) {
+  EXPECT_TRUE(Kinds("Buiten het inloopspreekuur werken we op afspraak.",
+                    "Hoi Anouk, je kunt morgenochtend gewoon zonder afspraak binnenlopen tijdens "
+                    "het inloopspreekuur.")
+                  .empty());
+  constexpr char kParking[] = "Parkeren reserveer je minimaal 24 uur van tevoren online.";
+  EXPECT_TRUE(Kinds(kParking, "Hoi Tom, je hebt online gereserveerd. Zonder reservering zou het "
+                              "aan de slagboom duurder zijn.")
+                  .empty());
+  EXPECT_EQ(Kinds(kParking, "Hoi Tom, je kunt gewoon zonder reservering aan de slagboom "
+                            "parkeren."),
+            std::vector{ConflictKind::kProcedure});
+}
+
 TEST(AnswerConsistencyTest, WeakFindingsAreKeptApartFromConflicts) {
   // A value the answer's limit allows is a weak finding, not a conflict.
   const auto signals =

@@ -1330,7 +1330,11 @@ void ReplyCheck::CheckYesNo() {
       const bool refusal = std::any_of(r.tokens.begin(), r.tokens.end(), [](const Token& x) {
         return IsNegation(x.text) && x.text != "zonder" && x.text != "without";
       });
-      if (r.condition || refusal || SaidAlready(r)) continue;
+      // What would be ("zonder reservering zou het € 330 zijn").
+      const bool would = std::any_of(r.tokens.begin(), r.tokens.end(), [](const Token& x) {
+        return x.text == "zou" || x.text == "would" || x.text == "zouden";
+      });
+      if (r.condition || refusal || would || SaidAlready(r)) continue;
       const auto& t = r.tokens;
       for (size_t i = 0; i + 1 < t.size(); ++i) {
         if (t[i].text != "zonder" && t[i].text != "without") continue;
@@ -1348,9 +1352,15 @@ void ReplyCheck::CheckYesNo() {
         if (pub_lower.find("zonder") != std::string::npos ||
             pub_lower.find("without") != std::string::npos)
           continue;
+        // Not a step asked only outside some hours ("Buiten het
+        // inloopspreekuur werken we op afspraak").
         const auto asked =
             std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
               return !p.condition && p.negations % 2 == 0 &&
+                     std::none_of(p.tokens.begin(), p.tokens.end(),
+                                  [](const Token& x) {
+                                    return x.text == "buiten" || x.text == "outside";
+                                  }) &&
                      std::any_of(p.stems.begin(), p.stems.end(),
                                  [&](const std::string& x) { return SameThing(thing, x); });
             });
