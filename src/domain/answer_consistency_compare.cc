@@ -133,14 +133,13 @@ std::string ClauseOf(const std::vector<Fact>& facts, const Fact& f, const Senten
 MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount) {
   const std::vector<Token>& at = clause.tokens;
   MoneySaid out;
-  static const WordSet back = {"refund",       "refunded",     "refunds",     "back",
+  static const WordSet back = {"refund",       "refunded",     "refunds",      "back",
                                "terug",        "terugbetaald", "teruggestort", "terugstorten",
                                "terugbetalen", "credited",     "reimbursed",   "refundable"};
-  static const WordSet priced = {"cost",    "costs",   "kost",    "pay",     "paying",  "paid",
-                                 "betaal",  "betaalt", "betalen", "charge",  "charged", "charges",
-                                 "fee",     "fees",    "rekenen", "rekent",  "tarief",  "extra",
-                                 "pays",    "betalen",
-                                 "bill",    "billed",  "price",   "prijs",   "total",   "totaal"};
+  static const WordSet priced = {
+      "cost",   "costs",   "kost",    "pay",    "paying", "paid",    "betaal", "betaalt", "betalen",
+      "charge", "charged", "charges", "fee",    "fees",   "rekenen", "rekent", "tarief",  "extra",
+      "pays",   "betalen", "bill",    "billed", "price",  "prijs",   "total",  "totaal"};
   // "deliver them for £3.50", "voor € 5": a price; not "the £2,500 for the
   // deposit".
   const std::string head = Lower(amount.text.substr(0, amount.text.find(' ')));

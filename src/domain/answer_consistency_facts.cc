@@ -241,8 +241,8 @@ class FactFinder {
     // Not "into your bank account every month", nor "uw account 30 minuten
     // geblokkeerd": a number on its own.
     if ((In(ReferenceWords(), before) && t_[from].type == Token::kNumber &&
-         !(from + 1 < t_.size() && (TimeUnitOf(t_[from + 1].text) ||
-                                    In(CurrencyWords(), t_[from + 1].text)))) ||
+         !(from + 1 < t_.size() &&
+           (TimeUnitOf(t_[from + 1].text) || In(CurrencyWords(), t_[from + 1].text)))) ||
         before == "#")
       return true;
     if ((before == "nr" || before == "no" || before == "nummer" || before == "number" ||
@@ -271,8 +271,8 @@ class FactFinder {
     // "you only went £32 overdrawn", "you've spent $40": the customer's.
     // Not "must be used within 6 months": a rule in the passive.
     // "your ride lasted 52 minutes", "de rit duurde 25 minuten".
-    static const WordSet did = {"went",   "spent",  "used",   "gebruikt", "uitgegeven",
-                                "owed",   "lasted", "duurde", "took"};
+    static const WordSet did = {"went", "spent",  "used",   "gebruikt", "uitgegeven",
+                                "owed", "lasted", "duurde", "took"};
     static const WordSet passive = {"be", "is", "are", "worden", "wordt", "get", "gets"};
     for (const int k : {-1, -2})
       if (In(did, Word(from, k)) && !In(passive, Word(from, k - 1))) return true;
@@ -282,8 +282,7 @@ class FactFinder {
       return true;
     // "add just over £2.80 more", "voor nog € 2,60 extra": what the
     // customer still has to add, worked out.
-    if ((Word(to, 0) == "more" || Word(to, 0) == "extra" || Word(to, 0) == "meer") &&
-        [&] {
+    if ((Word(to, 0) == "more" || Word(to, 0) == "extra" || Word(to, 0) == "meer") && [&] {
           static const WordSet add = {"add", "spend", "nog", "bijbestellen", "toevoegen"};
           for (size_t k = from >= 4 ? from - 4 : 0; k < from; ++k)
             if (In(add, t_[k].text)) return true;
@@ -308,12 +307,12 @@ class FactFinder {
     // "jullie komen vrijdag rond 13.00 uur aan", "if you come at 5:45":
     // when the customer comes.
     // "jullie vlucht landt pas om 21.40 uur", "your train gets in at 9".
-    static const WordSet who = {"je",     "jullie", "u",     "you",   "we",   "you're",
-                                "we're",  "vlucht", "flight", "trein", "train"};
-    static const WordSet come = {"komen",   "komt", "kom",      "come",   "arrive",
-                                 "arrives", "land", "arriving", "coming", "landing",
-                                 "landt",   "lands", "aankomt",
-                                 "get",     "turn"};  // "if you get here at quarter past six"
+    static const WordSet who = {"je",    "jullie", "u",      "you",   "we",   "you're",
+                                "we're", "vlucht", "flight", "trein", "train"};
+    static const WordSet come = {"komen",   "komt",     "kom",    "come",    "arrive", "arrives",
+                                 "land",    "arriving", "coming", "landing", "landt",  "lands",
+                                 "aankomt", "get",      "turn"};  // "if you get here at quarter
+                                                                  // past six"
     if (In(at, before))
       for (size_t k = from >= 7 ? from - 7 : 0; k + 2 < from; ++k)
         if (In(who, t_[k].text) && In(come, t_[k + 1].text)) return true;
@@ -1245,8 +1244,7 @@ class FactFinder {
           Add(ConflictKind::kPeriod, "hours", v * 8760, v * 8760, false,
               from >= 1 ? from - 1 : from, end);
           if (!facts_.empty()) facts_.back().age = true;
-        }
-        else
+        } else
           Add(ConflictKind::kAmount, unit, v, hi, false, from >= 1 && limit ? from - 1 : from, end);
         skip_until_ = end;
       }
@@ -1307,10 +1305,9 @@ class FactFinder {
            (!TimeUnitOf(t_[i + 1].text) && !In(MeasureWords(), t_[i + 1].text) &&
             !In(CurrencyWords(), t_[i + 1].text) && t_[i + 1].text != "%" &&
             t_[i + 1].text != "procent" && t_[i + 1].text != "percent"));
-      if (under_over && !said_side && AboutAges() && (Word(i, -2) == "children" ||
-                                                      Word(i, -2) == "kinderen" ||
-                                                      Word(i, -3) == "kinderen" ||
-                                                      Word(i, -2) == "kids")) {
+      if (under_over && !said_side && AboutAges() &&
+          (Word(i, -2) == "children" || Word(i, -2) == "kinderen" || Word(i, -3) == "kinderen" ||
+           Word(i, -2) == "kids")) {
         Add(ConflictKind::kPeriod, "hours", *v * 8760, *v * 8760, false, i, i + 1);
         facts_.back().age = true;
         facts_.back().bound = side_before == "under" || side_before == "onder" ? -1 : 1;
@@ -1333,19 +1330,17 @@ class FactFinder {
     // noon, or none).
     if (*v >= 1 && *v <= 12 && *v == std::floor(*v) &&
         raw.find_first_of(".,") == std::string::npos) {
-      static const WordSet opens = {"opens", "open", "opent", "closes", "close", "sluit",
-                                    "starts", "begins", "begint", "start", "shuts"};
-      const bool at_opening =
-          (Word(i, -1) == "at" || Word(i, -1) == "om") && In(opens, Word(i, -2)) &&
-          !TimeUnitOf(std::string(Word(i, 1))) && i + 1 < t_.size() &&
-          t_[i + 1].type != Token::kNumber && Word(i, 1) != "am" && Word(i, 1) != "pm" &&
-          Word(i, 1) != "uur" && Word(i, 1) != "o'clock" && Word(i, 1) != "a" &&
-          Word(i, 1) != "p";
-      const bool window_start =
-          (Word(i, -1) == "between" || Word(i, -1) == "tussen") &&
-          (Word(i, 1) == "and" || Word(i, 1) == "en") && i + 2 < t_.size() &&
-          t_[i + 2].type == Token::kNumber &&
-          (Word(i, 3) == "am" || Word(i, 3) == "pm" || Word(i, 3) == "uur");
+      static const WordSet opens = {"opens",  "open",   "opent",  "closes", "close", "sluit",
+                                    "starts", "begins", "begint", "start",  "shuts"};
+      const bool at_opening = (Word(i, -1) == "at" || Word(i, -1) == "om") &&
+                              In(opens, Word(i, -2)) && !TimeUnitOf(std::string(Word(i, 1))) &&
+                              i + 1 < t_.size() && t_[i + 1].type != Token::kNumber &&
+                              Word(i, 1) != "am" && Word(i, 1) != "pm" && Word(i, 1) != "uur" &&
+                              Word(i, 1) != "o'clock" && Word(i, 1) != "a" && Word(i, 1) != "p";
+      const bool window_start = (Word(i, -1) == "between" || Word(i, -1) == "tussen") &&
+                                (Word(i, 1) == "and" || Word(i, 1) == "en") && i + 2 < t_.size() &&
+                                t_[i + 2].type == Token::kNumber &&
+                                (Word(i, 3) == "am" || Word(i, 3) == "pm" || Word(i, 3) == "uur");
       if (at_opening || window_start) {
         Add(ConflictKind::kDeadline, "clock", *v * 60, *v * 60, true, i, i + 1);
         return;
@@ -1417,14 +1412,13 @@ class FactFinder {
     // "you save a fifth", "een kwart korting", "a third off": a share.
     {
       static const std::map<std::string_view, double> shares = {
-          {"half", 50},   {"helft", 50},   {"third", 100.0 / 3}, {"derde", 100.0 / 3},
-          {"quarter", 25}, {"kwart", 25},  {"fifth", 20},        {"vijfde", 20},
-          {"tenth", 10},   {"tiende", 10}};
+          {"half", 50},  {"helft", 50}, {"third", 100.0 / 3}, {"derde", 100.0 / 3}, {"quarter", 25},
+          {"kwart", 25}, {"fifth", 20}, {"vijfde", 20},       {"tenth", 10},        {"tiende", 10}};
       static const WordSet save = {"save", "saves", "bespaar", "bespaart", "besparen"};
       static const WordSet off = {"off", "korting", "discount", "minder"};
       const auto it = shares.find(w);
-      if (it != shares.end() && (Word(i, -1) == "a" || Word(i, -1) == "een" || w == "half" ||
-                                 w == "helft") &&
+      if (it != shares.end() &&
+          (Word(i, -1) == "a" || Word(i, -1) == "een" || w == "half" || w == "helft") &&
           (In(save, Word(i, -2)) || In(save, Word(i, -1)) || In(off, Word(i, 1)))) {
         Add(ConflictKind::kAmount, "percent", it->second, it->second, false, i, i + 1);
         return;
@@ -1713,22 +1707,51 @@ class FactFinder {
     // "de vijfde", "on the fourteenth": a day of the month in words, where
     // no noun follows ("de tweede keer" is none).
     {
-      static const std::map<std::string_view, int> ordinals = {
-          {"eerste", 1},          {"tweede", 2},         {"derde", 3},
-          {"vierde", 4},          {"vijfde", 5},         {"zesde", 6},
-          {"zevende", 7},         {"achtste", 8},        {"negende", 9},
-          {"tiende", 10},         {"elfde", 11},         {"twaalfde", 12},
-          {"dertiende", 13},      {"veertiende", 14},    {"vijftiende", 15},
-          {"zestiende", 16},      {"zeventiende", 17},   {"achttiende", 18},
-          {"negentiende", 19},    {"twintigste", 20},    {"dertigste", 30},
-          {"first", 1},           {"second", 2},         {"third", 3},
-          {"fourth", 4},          {"fifth", 5},          {"sixth", 6},
-          {"seventh", 7},         {"eighth", 8},         {"ninth", 9},
-          {"tenth", 10},          {"eleventh", 11},      {"twelfth", 12},
-          {"thirteenth", 13},     {"fourteenth", 14},    {"fifteenth", 15},
-          {"sixteenth", 16},      {"seventeenth", 17},   {"eighteenth", 18},
-          {"nineteenth", 19},     {"twentieth", 20},     {"thirtieth", 30},
-          {"eenentwintigste", 21}, {"vijfentwintigste", 25}, {"achtentwintigste", 28}};
+      static const std::map<std::string_view, int> ordinals = {{"eerste", 1},
+                                                               {"tweede", 2},
+                                                               {"derde", 3},
+                                                               {"vierde", 4},
+                                                               {"vijfde", 5},
+                                                               {"zesde", 6},
+                                                               {"zevende", 7},
+                                                               {"achtste", 8},
+                                                               {"negende", 9},
+                                                               {"tiende", 10},
+                                                               {"elfde", 11},
+                                                               {"twaalfde", 12},
+                                                               {"dertiende", 13},
+                                                               {"veertiende", 14},
+                                                               {"vijftiende", 15},
+                                                               {"zestiende", 16},
+                                                               {"zeventiende", 17},
+                                                               {"achttiende", 18},
+                                                               {"negentiende", 19},
+                                                               {"twintigste", 20},
+                                                               {"dertigste", 30},
+                                                               {"first", 1},
+                                                               {"second", 2},
+                                                               {"third", 3},
+                                                               {"fourth", 4},
+                                                               {"fifth", 5},
+                                                               {"sixth", 6},
+                                                               {"seventh", 7},
+                                                               {"eighth", 8},
+                                                               {"ninth", 9},
+                                                               {"tenth", 10},
+                                                               {"eleventh", 11},
+                                                               {"twelfth", 12},
+                                                               {"thirteenth", 13},
+                                                               {"fourteenth", 14},
+                                                               {"fifteenth", 15},
+                                                               {"sixteenth", 16},
+                                                               {"seventeenth", 17},
+                                                               {"eighteenth", 18},
+                                                               {"nineteenth", 19},
+                                                               {"twentieth", 20},
+                                                               {"thirtieth", 30},
+                                                               {"eenentwintigste", 21},
+                                                               {"vijfentwintigste", 25},
+                                                               {"achtentwintigste", 28}};
       static const WordSet after = {"van", "of", "binnen", "in", "te", "is", "zijn", "and", "en"};
       const auto it = ordinals.find(w);
       if (it != ordinals.end() && (Word(i, -1) == "de" || Word(i, -1) == "the") &&

@@ -392,7 +392,7 @@ void ReplyCheck::CheckProcedure() {
   // je order meteen in productie"; "Meld het eerst aan ... Daarna stuur je
   // het pakket op" against "stuur het pakket maar alvast op".
   {
-    std::vector<Sentence> later;  // the steps that wait
+    std::vector<Sentence> later;       // the steps that wait
     std::set<size_t> required_before;  // of them, those after "required before"
     for (const std::string& t : pub_texts) {
       const std::vector<std::string> parts = SplitClauses(t);
@@ -579,15 +579,14 @@ void ReplyCheck::CheckProcedure() {
       return std::any_of(c.tokens.begin(), c.tokens.end(),
                          [&](const Token& t) { return In(words, t.text); });
     };
-    static const WordSet fetch = {"haalt", "haal", "ophalen", "afhalen", "collect",
-                                  "pick",  "picked", "fetch", "opgehaald"};
-    static const WordSet home = {"thuisbezorgd", "thuisgestuurd", "opgestuurd", "bezorgen",
-                                 "bezorgd",      "deliver",       "delivered",  "post",
-                                 "posted",       "mail",          "mailed",     "thuis",
-                                 "home",         "send",          "sent",       "sturen",
-                                 "stuurt",       "toegestuurd"};
-    static const WordSet to_you = {"u", "je", "jou", "you", "thuis", "home", "door", "address",
-                                   "adres"};
+    static const WordSet fetch = {"haalt", "haal",   "ophalen", "afhalen",  "collect",
+                                  "pick",  "picked", "fetch",   "opgehaald"};
+    static const WordSet home = {
+        "thuisbezorgd", "thuisgestuurd", "opgestuurd", "bezorgen", "bezorgd", "deliver",
+        "delivered",    "post",          "posted",     "mail",     "mailed",  "thuis",
+        "home",         "send",          "sent",       "sturen",   "stuurt",  "toegestuurd"};
+    static const WordSet to_you = {"u",    "je",   "jou",     "you",  "thuis",
+                                   "home", "door", "address", "adres"};
     // The customer fetches it: "haalt u het (zelf) op", "collect it from".
     const auto collects = [&](const Sentence& c) {
       return !c.condition && c.negations % 2 == 0 && has(c, fetch) &&

@@ -442,8 +442,8 @@ Sentence Reader::Read(const std::string& text) const {
   s.tokens = Tokens(folded);
   // And the reasons ("since you booked a Saver rate", "omdat je niet
   // thuis was"): premises, not claims.
-  static const WordSet conditions = {"if",      "als",    "indien",    "when",   "wanneer",
-                                     "unless",  "tenzij", "mocht",     "should", "since",
+  static const WordSet conditions = {"if",      "als",    "indien",    "when",    "wanneer",
+                                     "unless",  "tenzij", "mocht",     "should",  "since",
                                      "because", "omdat",  "aangezien", "doordat", "zodra"};
   static const WordSet instructions = {"please", "just", "simply", "can",    "kunt",  "kan",
                                        "moet",   "must", "need",   "should", "hoeft", "graag",
@@ -782,9 +782,10 @@ Sentence Reader::Read(const std::string& text) const {
                                        [](const Token& x) { return In(thanks, x.text); });
       // "de code uit de app", "the code from the app": where a code comes
       // from, not the way.
-      const bool source = m == "app" && i >= 3 &&
-                          (s.tokens[i - 2].text == "uit" || s.tokens[i - 2].text == "from") &&
-                          (s.tokens[i - 3].text == "code" || s.tokens[i - 3].text.ends_with("code"));
+      const bool source =
+          m == "app" && i >= 3 &&
+          (s.tokens[i - 2].text == "uit" || s.tokens[i - 2].text == "from") &&
+          (s.tokens[i - 3].text == "code" || s.tokens[i - 3].text.ends_with("code"));
       // Nor the customer's letter ("within 20 days of your offer letter",
       // "uw brief van 3 mei"); "the code from your e-mail" is the way.
       const bool yours_sent =
@@ -795,8 +796,7 @@ Sentence Reader::Read(const std::string& text) const {
       // Nor a day named by it ("your collection day", "ophaaldag").
       static const WordSet when = {"day", "days", "date", "dates", "dag", "dagen", "datum"};
       if (!(next == "adres" || next == "address" || next == "nummer" || next == "number") &&
-          !In(when, next) && !device && !size && !thanked && !label_thing && !yours_sent &&
-          !source)
+          !In(when, next) && !device && !size && !thanked && !label_thing && !yours_sent && !source)
         s.means.emplace(m, t.text);
     }
     // "require", "nodig", "hoeft": one claim, whichever word says it.

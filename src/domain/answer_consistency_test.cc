@@ -2151,13 +2151,13 @@ TEST(AnswerConsistencyTest, ADayTheAnswerRulesOutIsNotOffered) {
       "Bezorging is gratis vanaf €40. Bezorgen op zondag is niet mogelijk.";
   EXPECT_EQ(Kinds(kDelivery, "Hoi Rick, we kunnen je pakket aanstaande zondag bij je afleveren."),
             std::vector{ConflictKind::kYesNo});
-  EXPECT_TRUE(
-      Kinds(kDelivery, "Hoi Rick, we kunnen je pakket aanstaande maandag bij je afleveren.").empty());
+  EXPECT_TRUE(Kinds(kDelivery, "Hoi Rick, we kunnen je pakket aanstaande maandag bij je afleveren.")
+                  .empty());
   EXPECT_TRUE(
       Kinds(kDelivery, "Hoi Rick, op zondag kunnen we helaas niet bij je bezorgen.").empty());
   // Read as a day the answer has no delivery on, too.
-  EXPECT_FALSE(
-      Kinds("We do not deliver on Sundays.", "Hi Ann, we can deliver your sofa on Sunday.").empty());
+  EXPECT_FALSE(Kinds("We do not deliver on Sundays.", "Hi Ann, we can deliver your sofa on Sunday.")
+                   .empty());
 }
 
 TEST(AnswerConsistencyTest, WhatIsExtraCosts) {
@@ -2173,18 +2173,20 @@ TEST(AnswerConsistencyTest, WhatIsExtraCosts) {
 
 TEST(AnswerConsistencyTest, NoMoreThanIsUpTo) {
   constexpr char kBag[] = "Each passenger may bring one cabin bag of up to 10 kg.";
-  EXPECT_TRUE(Kinds(kBag, "Each of you can take a cabin bag weighing no more than 10 kilos.").empty());
+  EXPECT_TRUE(
+      Kinds(kBag, "Each of you can take a cabin bag weighing no more than 10 kilos.").empty());
   EXPECT_EQ(Kinds(kBag, "Each of you can take a cabin bag weighing no more than 12 kilos."),
             std::vector{ConflictKind::kAmount});
 }
 
 TEST(AnswerConsistencyTest, BesideFreeAnAmountIsAPriceOnlyWhenSaidAsOne) {
-  constexpr char kReturns[] = "Return shipping is free if you use the prepaid label in your account.";
+  constexpr char kReturns[] =
+      "Return shipping is free if you use the prepaid label in your account.";
   // Money coming back, a payment, another thing's price: no price of the
   // free thing.
-  EXPECT_TRUE(Kinds(kReturns,
-                    "Hi Ann, as long as the lamp is unused you'll get the full £89.99 refunded.")
-                  .empty());
+  EXPECT_TRUE(
+      Kinds(kReturns, "Hi Ann, as long as the lamp is unused you'll get the full £89.99 refunded.")
+          .empty());
   EXPECT_TRUE(Kinds("Een introductieles bij FitFabriek is gratis.",
                     "Hoi Sam, wil je daarna blijven: een maandabonnement is € 34,95.")
                   .empty());
@@ -2263,8 +2265,8 @@ TEST(AnswerConsistencyTest, TheCustomersOwnRideAndMoneyBesideFree) {
 
 TEST(AnswerConsistencyTest, TimesInsideTheAnswersWindowOrPastItsLateSide) {
   constexpr char kCall[] = "Voor een telefonisch consult belt u tussen 8.00 en 10.00 uur.";
-  EXPECT_TRUE(Kinds(kCall, "Beste mevrouw Peters, als u morgen om kwart over 9 belt, zit u goed.")
-                  .empty());
+  EXPECT_TRUE(
+      Kinds(kCall, "Beste mevrouw Peters, als u morgen om kwart over 9 belt, zit u goed.").empty());
   EXPECT_EQ(Kinds(kCall, "Beste mevrouw Peters, u kunt bellen tussen 8.00 en 11.00 uur."),
             std::vector{ConflictKind::kDeadline});
   constexpr char kLate[] = "Late pick-ups after 6 pm are charged at £10 per 15 minutes.";
@@ -2284,8 +2286,9 @@ TEST(AnswerConsistencyTest, RatesRunningTotalsAndTopUpsAreWorkedOut) {
                   .empty());
   // The answer's period times its renewals, in total.
   constexpr char kBooks[] = "Books are lent for 3 weeks, and you can renew them up to 2 times.";
-  EXPECT_TRUE(Kinds(kBooks, "Hi Zoe, you can renew twice, so at most you could keep them 9 weeks "
-                            "in total.")
+  EXPECT_TRUE(Kinds(kBooks,
+                    "Hi Zoe, you can renew twice, so at most you could keep them 9 weeks "
+                    "in total.")
                   .empty());
   EXPECT_EQ(Kinds(kBooks, "Hi Zoe, books are lent for 4 weeks, and you can renew them twice."),
             std::vector{ConflictKind::kPeriod});
@@ -2296,8 +2299,9 @@ TEST(AnswerConsistencyTest, RatesRunningTotalsAndTopUpsAreWorkedOut) {
                   .empty());
   // What the customer still has to add.
   constexpr char kFree[] = "Delivery is free for orders over £40; below that it costs £3.95.";
-  EXPECT_TRUE(Kinds(kFree, "Hi Mo, your basket is at £37.20: add just over £2.80 more and it's "
-                           "free.")
+  EXPECT_TRUE(Kinds(kFree,
+                    "Hi Mo, your basket is at £37.20: add just over £2.80 more and it's "
+                    "free.")
                   .empty());
   EXPECT_EQ(Kinds(kFree, "Hi Mo, delivery is free for orders over £35."),
             std::vector{ConflictKind::kAmount});
@@ -2306,33 +2310,38 @@ TEST(AnswerConsistencyTest, RatesRunningTotalsAndTopUpsAreWorkedOut) {
 TEST(AnswerConsistencyTest, ListedMonthsDiscountsWorkedOutAndSomeoneElseWithout) {
   // "September, January and April": three months.
   constexpr char kRent[] = "Rent is paid in three instalments: in September, January and April.";
-  EXPECT_TRUE(Kinds(kRent, "Hi Kai, your first instalment is due in September, with the other two "
-                           "in January and April.")
+  EXPECT_TRUE(Kinds(kRent,
+                    "Hi Kai, your first instalment is due in September, with the other two "
+                    "in January and April.")
                   .empty());
   EXPECT_EQ(Kinds(kRent, "Hi Kai, the instalments are due in September, February and April."),
             std::vector{ConflictKind::kDate});
   // A price less the answer's discount, said in another sentence; and a
   // friend without the pass is no step left out.
   constexpr char kPass[] = "Met een CJP-pas krijg je € 5 korting per kaartje.";
-  EXPECT_TRUE(Kinds(kPass, "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
-                           "€ 27,50. Je vriendin zonder pas betaalt gewoon € 32,50.")
+  EXPECT_TRUE(Kinds(kPass,
+                    "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
+                    "€ 27,50. Je vriendin zonder pas betaalt gewoon € 32,50.")
                   .empty());
-  EXPECT_FALSE(Kinds(kPass, "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
-                            "€ 25,50.")
+  EXPECT_FALSE(Kinds(kPass,
+                     "Hoi Bo, een kaartje kost normaal € 32,50; met je CJP-pas betaal je "
+                     "€ 25,50.")
                    .empty());
 }
 
 TEST(AnswerConsistencyTest, AClauseOfWhenAndWhatIsInThePrice) {
   // "Zodra je de nieuwe activeert" is when, no claim.
   constexpr char kSim[] = "De oude simkaart werkt niet meer zodra je de nieuwe activeert.";
-  EXPECT_TRUE(Kinds(kSim, "Hoi Daan, zodra je de nieuwe activeert, is de oude uitgeschakeld.")
-                  .empty());
-  EXPECT_FALSE(Kinds(kSim, "Hoi Daan, de oude simkaart blijft gewoon werken, ook als je de nieuwe "
-                           "activeert.")
+  EXPECT_TRUE(
+      Kinds(kSim, "Hoi Daan, zodra je de nieuwe activeert, is de oude uitgeschakeld.").empty());
+  EXPECT_FALSE(Kinds(kSim,
+                     "Hoi Daan, de oude simkaart blijft gewoon werken, ook als je de nieuwe "
+                     "activeert.")
                    .empty());
   // "zit in de prijs" is included.
   constexpr char kBeds[] = "Bij Hostel De Zeemeeuw is beddengoed bij de prijs inbegrepen.";
-  EXPECT_TRUE(Kinds(kBeds, "Hoi Jelle, het beddengoed zit in de prijs van € 32 per nacht.").empty());
+  EXPECT_TRUE(
+      Kinds(kBeds, "Hoi Jelle, het beddengoed zit in de prijs van € 32 per nacht.").empty());
   EXPECT_EQ(Kinds(kBeds, "Hoi Jelle, voor beddengoed rekenen we € 6 per nacht."),
             std::vector{ConflictKind::kYesNo});
 }
@@ -2352,11 +2361,13 @@ TEST(AnswerConsistencyTest, LimitsAndPeriodsThatReadAsTheCustomersOrAsTimes) {
   constexpr char kRefund[] =
       "You can get a full refund within 14 days, as long as you have completed less than 20% of "
       "the course.";
-  EXPECT_EQ(Kinds(kRefund, "Hi Mia, you can get your money back within 14 days, provided you've "
-                           "completed less than 30% of the course."),
+  EXPECT_EQ(Kinds(kRefund,
+                  "Hi Mia, you can get your money back within 14 days, provided you've "
+                  "completed less than 30% of the course."),
             std::vector{ConflictKind::kAmount});
-  EXPECT_TRUE(Kinds(kRefund, "Hi Mia, you've completed 15% of the course, so you can still get "
-                             "a full refund within 14 days.")
+  EXPECT_TRUE(Kinds(kRefund,
+                    "Hi Mia, you've completed 15% of the course, so you can still get "
+                    "a full refund within 14 days.")
                   .empty());
 }
 
@@ -2372,11 +2383,13 @@ TEST(AnswerConsistencyTest, TheFullPriceIsAllOfIt) {
 
 TEST(AnswerConsistencyTest, ATimeWorkedOutFromTheCustomersTimeAndTheAnswersPeriod) {
   constexpr char kBags[] = "Bag drop at the airport closes 45 minutes before departure.";
-  EXPECT_EQ(Kinds(kBags, "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
-                         "08:30."),
+  EXPECT_EQ(Kinds(kBags,
+                  "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
+                  "08:30."),
             std::vector{ConflictKind::kDeadline});
-  EXPECT_TRUE(Kinds(kBags, "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
-                           "08:45.")
+  EXPECT_TRUE(Kinds(kBags,
+                    "Hi Pete, your flight leaves at 09:30 on Sunday, and bag drop closes at "
+                    "08:45.")
                   .empty());
 }
 
@@ -2395,24 +2408,28 @@ TEST(AnswerConsistencyTest, AnAgeIsNoLoanPeriodAndTheCustomersChildIsTheirs) {
 
 TEST(AnswerConsistencyTest, BackTheDayAfterTheLastClosedDay) {
   constexpr char kPool[] = "The pool is closed for maintenance from 4 August to 17 August.";
-  EXPECT_TRUE(Kinds(kPool, "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
-                           "from 18 August.")
+  EXPECT_TRUE(Kinds(kPool,
+                    "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
+                    "from 18 August.")
                   .empty());
-  EXPECT_EQ(Kinds(kPool, "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
-                         "from 25 August."),
+  EXPECT_EQ(Kinds(kPool,
+                  "Hi Jen, the pool is shut for maintenance from 4 August, but it's back "
+                  "from 25 August."),
             std::vector{ConflictKind::kDate});
 }
 
 TEST(AnswerConsistencyTest, AnotherColourAndTheMonthAfterAList) {
   constexpr char kBins[] =
       "De groene container wordt om de 2 weken geleegd, in juni, juli en augustus elke week.";
-  EXPECT_TRUE(Kinds(kBins, "Beste meneer Claes, uw groene bak wordt deze zomer elke week geleegd; "
-                           "vanaf september gaat dat weer om de twee weken. Uw grijze container "
-                           "staat op maandag 8 september op de planning.")
+  EXPECT_TRUE(Kinds(kBins,
+                    "Beste meneer Claes, uw groene bak wordt deze zomer elke week geleegd; "
+                    "vanaf september gaat dat weer om de twee weken. Uw grijze container "
+                    "staat op maandag 8 september op de planning.")
                   .empty());
   // Not the month after.
-  EXPECT_FALSE(Kinds(kBins, "Beste meneer Claes, uw groene bak wordt deze zomer elke week "
-                            "geleegd; vanaf oktober gaat dat weer om de twee weken.")
+  EXPECT_FALSE(Kinds(kBins,
+                     "Beste meneer Claes, uw groene bak wordt deze zomer elke week "
+                     "geleegd; vanaf oktober gaat dat weer om de twee weken.")
                    .empty());
 }
 
@@ -2420,17 +2437,20 @@ TEST(AnswerConsistencyTest, CollectedAgainstDelivered) {
   constexpr char kPassport[] =
       "Een paspoort vraagt u aan op afspraak in het stadskantoor. Na 5 werkdagen haalt u het zelf "
       "op aan de balie.";
-  EXPECT_EQ(Kinds(kPassport, "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
-                             "wordt het paspoort bij u thuisbezorgd."),
+  EXPECT_EQ(Kinds(kPassport,
+                  "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
+                  "wordt het paspoort bij u thuisbezorgd."),
             std::vector{ConflictKind::kProcedure});
-  EXPECT_TRUE(Kinds(kPassport, "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
-                               "kunt u het paspoort aan de balie ophalen.")
+  EXPECT_TRUE(Kinds(kPassport,
+                    "Goedemorgen, maak een afspraak in het stadskantoor. Na 5 werkdagen "
+                    "kunt u het paspoort aan de balie ophalen.")
                   .empty());
   constexpr char kLost[] =
       "Lost property is handed to the terminal office. Passengers can collect it there with photo "
       "ID.";
-  EXPECT_EQ(Kinds(kLost, "Hi Gemma, we'll post your scarf back to you once you've confirmed your "
-                         "address."),
+  EXPECT_EQ(Kinds(kLost,
+                  "Hi Gemma, we'll post your scarf back to you once you've confirmed your "
+                  "address."),
             std::vector{ConflictKind::kProcedure});
   // The other way round.
   EXPECT_EQ(Kinds("We post your new card to your home address within 5 working days.",
@@ -2444,14 +2464,17 @@ TEST(AnswerConsistencyTest, APricePerSomethingOfWhatIsFreeAndOtherKindsRuledOut)
                   "visit."),
             std::vector{ConflictKind::kYesNo});
   constexpr char kRebook[] = "Omboeken naar een andere datum is gratis tot 1 dag van tevoren.";
-  EXPECT_EQ(Kinds(kRebook, "Hoi Esra, je kunt je tickets tot een dag van tevoren omboeken. "
-                           "Daarvoor rekenen we € 5 per ticket."),
+  EXPECT_EQ(Kinds(kRebook,
+                  "Hoi Esra, je kunt je tickets tot een dag van tevoren omboeken. "
+                  "Daarvoor rekenen we € 5 per ticket."),
             std::vector{ConflictKind::kYesNo});
-  EXPECT_TRUE(Kinds(kRebook, "Hoi Esra, je kunt je tickets tot een dag van tevoren kosteloos "
-                             "omboeken. Parkeren kost € 5 per dag.")
+  EXPECT_TRUE(Kinds(kRebook,
+                    "Hoi Esra, je kunt je tickets tot een dag van tevoren kosteloos "
+                    "omboeken. Parkeren kost € 5 per dag.")
                   .empty());
-  constexpr char kPets[] = "Dogs are welcome at Alpine Lodge for $12 per night. Other pets are not "
-                           "allowed.";
+  constexpr char kPets[] =
+      "Dogs are welcome at Alpine Lodge for $12 per night. Other pets are not "
+      "allowed.";
   EXPECT_EQ(Kinds(kPets, "Hi Hannah, dogs and cats are both welcome at $12 per night."),
             std::vector{ConflictKind::kYesNo});
   EXPECT_TRUE(Kinds(kPets, "Hi Hannah, your spaniel is welcome at $12 per night.").empty());
@@ -2469,11 +2492,13 @@ TEST(AnswerConsistencyTest, AtYourOwnExpenseCosts) {
 
 TEST(AnswerConsistencyTest, OnlyOnAConditionIsNotAsStandard) {
   constexpr char kSnow[] = "Winter sports are only covered if you have added the Snow add-on.";
-  EXPECT_EQ(Kinds(kSnow, "Hi Laura, winter sports are included as standard, so your week in Val "
-                         "d'Isère is covered."),
+  EXPECT_EQ(Kinds(kSnow,
+                  "Hi Laura, winter sports are included as standard, so your week in Val "
+                  "d'Isère is covered."),
             std::vector{ConflictKind::kYesNo});
-  EXPECT_TRUE(Kinds(kSnow, "Hi Laura, you added the Snow add-on, so winter sports are covered for "
-                           "your week in Val d'Isère.")
+  EXPECT_TRUE(Kinds(kSnow,
+                    "Hi Laura, you added the Snow add-on, so winter sports are covered for "
+                    "your week in Val d'Isère.")
                   .empty());
   EXPECT_EQ(Kinds("Bagageverzekering is alleen inbegrepen als je het Plus-pakket hebt.",
                   "Hoi Sam, bagageverzekering zit standaard in elk pakket."),
@@ -2482,13 +2507,15 @@ TEST(AnswerConsistencyTest, OnlyOnAConditionIsNotAsStandard) {
 
 TEST(AnswerConsistencyTest, HolidaysOrdinalDaysAndAClosedDayOpen) {
   // "Eerste en Tweede Kerstdag" is two days; one of them said open.
-  constexpr char kGym[] = "Het sportcentrum is gesloten op Eerste en Tweede Kerstdag en op "
-                          "Nieuwjaarsdag.";
-  EXPECT_EQ(Kinds(kGym, "Hoi Jesse, op 25 december en 1 januari zitten we dicht, maar op tweede "
-                        "kerstdag kun je gewoon komen trainen."),
+  constexpr char kGym[] =
+      "Het sportcentrum is gesloten op Eerste en Tweede Kerstdag en op "
+      "Nieuwjaarsdag.";
+  EXPECT_EQ(Kinds(kGym,
+                  "Hoi Jesse, op 25 december en 1 januari zitten we dicht, maar op tweede "
+                  "kerstdag kun je gewoon komen trainen."),
             std::vector{ConflictKind::kDate});
-  EXPECT_TRUE(Kinds(kGym, "Hoi Jesse, op 25 en 26 december en op 1 januari zitten we dicht.")
-                  .empty());
+  EXPECT_TRUE(
+      Kinds(kGym, "Hoi Jesse, op 25 en 26 december en op 1 januari zitten we dicht.").empty());
   EXPECT_EQ(Kinds("De bibliotheek is gesloten op 25 en 26 december en op 1 januari.",
                   "Goedemiddag, we zijn dicht op eerste en tweede kerstdag en op 2 januari."),
             std::vector{ConflictKind::kDate});
@@ -2501,15 +2528,17 @@ TEST(AnswerConsistencyTest, HolidaysOrdinalDaysAndAClosedDayOpen) {
   constexpr char kRent[] = "De huur moet uiterlijk op de 1e van de maand binnen zijn.";
   EXPECT_EQ(Kinds(kRent, "Hoi Ruben, je huur hoeft pas de vijfde binnen te zijn."),
             std::vector{ConflictKind::kDate});
-  EXPECT_TRUE(Kinds(kRent, "Hoi Ruben, zorg dat je huur op de eerste van de maand binnen is; de "
-                           "tweede keer dat het te laat is, sturen we een herinnering.")
+  EXPECT_TRUE(Kinds(kRent,
+                    "Hoi Ruben, zorg dat je huur op de eerste van de maand binnen is; de "
+                    "tweede keer dat het te laat is, sturen we een herinnering.")
                   .empty());
 }
 
 TEST(AnswerConsistencyTest, DatesMovedTogether) {
   constexpr char kRoute[] = "De Kunstroute vindt plaats op zaterdag 21 en zondag 22 september.";
-  EXPECT_EQ(Kinds(kRoute, "Goedemorgen, de ateliers gaan open in het weekend van 28 en 29 "
-                          "september."),
+  EXPECT_EQ(Kinds(kRoute,
+                  "Goedemorgen, de ateliers gaan open in het weekend van 28 en 29 "
+                  "september."),
             std::vector{ConflictKind::kDate});
   EXPECT_TRUE(Kinds(kRoute, "Goedemorgen, de ateliers gaan open op 21 en 22 september.").empty());
 }
@@ -2536,11 +2565,13 @@ TEST(AnswerConsistencyTest, PricesPerATimeAndFreeSaidAgain) {
   constexpr char kBikes[] =
       "The first 30 minutes of every ride are free, after which it costs £1 per additional 30 "
       "minutes.";
-  EXPECT_EQ(Kinds(kBikes, "Hi Jake, each ride starts with half an hour free. After that it's "
-                          "£1.50 for every extra half hour."),
+  EXPECT_EQ(Kinds(kBikes,
+                  "Hi Jake, each ride starts with half an hour free. After that it's "
+                  "£1.50 for every extra half hour."),
             std::vector{ConflictKind::kAmount});
-  EXPECT_TRUE(Kinds(kBikes, "Hi Jake, each ride starts with half an hour free. After that it's £1 "
-                            "for every extra half hour.")
+  EXPECT_TRUE(Kinds(kBikes,
+                    "Hi Jake, each ride starts with half an hour free. After that it's £1 "
+                    "for every extra half hour.")
                   .empty());
   // "€ 119,50 plus € 4 servicekosten" is a sum, no bound; the reply says
   // the transfer is free, so the ticket's price is another thing.
@@ -2569,18 +2600,21 @@ TEST(AnswerConsistencyTest, SharesAgesRatesAndTheCustomersDelay) {
   // What the customer's delay was, under the answer's limit, with the
   // consequence turned around.
   constexpr char kTrain[] = "Bij 30 minuten of meer vertraging krijg je 50% van je ritprijs terug.";
-  EXPECT_TRUE(Kinds(kTrain, "Hoi Sophie, op je terugreis was de vertraging 18 minuten, en daarvoor "
-                            "krijg je helaas niets terug.")
+  EXPECT_TRUE(Kinds(kTrain,
+                    "Hoi Sophie, op je terugreis was de vertraging 18 minuten, en daarvoor "
+                    "krijg je helaas niets terug.")
                   .empty());
-  EXPECT_FALSE(Kinds(kTrain, "Hoi Sophie, bij 20 minuten of meer vertraging krijg je 50% van je "
-                             "ritprijs terug.")
+  EXPECT_FALSE(Kinds(kTrain,
+                     "Hoi Sophie, bij 20 minuten of meer vertraging krijg je 50% van je "
+                     "ritprijs terug.")
                    .empty());
 }
 
 TEST(AnswerConsistencyTest, SumsOfPricesAndWhatIsLeft) {
   constexpr char kCards[] = "Een losse kaart kost € 5,20, een tienrittenkaart € 46.";
-  EXPECT_TRUE(Kinds(kCards, "Hoi Fleur, de tienrittenkaart van € 46 is voordeliger, want tien "
-                            "keer € 5,20 is € 52.")
+  EXPECT_TRUE(Kinds(kCards,
+                    "Hoi Fleur, de tienrittenkaart van € 46 is voordeliger, want tien "
+                    "keer € 5,20 is € 52.")
                   .empty());
   EXPECT_EQ(Kinds(kCards, "Hoi Fleur, een tienrittenkaart kost € 52."),
             std::vector{ConflictKind::kAmount});
@@ -2588,8 +2622,9 @@ TEST(AnswerConsistencyTest, SumsOfPricesAndWhatIsLeft) {
                     "Hoi Jan, voor je scriptie wordt het 52 × € 0,05 + 12 × € 0,20 = € 5,00.")
                   .empty());
   constexpr char kRenew[] = "You can renew items up to 3 times, online or at any branch.";
-  EXPECT_TRUE(Kinds(kRenew, "Hi Ann, the novels were renewed once last month, so each can still "
-                            "be renewed twice more.")
+  EXPECT_TRUE(Kinds(kRenew,
+                    "Hi Ann, the novels were renewed once last month, so each can still "
+                    "be renewed twice more.")
                   .empty());
   EXPECT_EQ(Kinds(kRenew, "Hi Ann, you can renew items up to 2 times."),
             std::vector{ConflictKind::kAmount});
@@ -2597,23 +2632,27 @@ TEST(AnswerConsistencyTest, SumsOfPricesAndWhatIsLeft) {
 
 TEST(AnswerConsistencyTest, FreeForAnAgeGroupAndTheOthersFare) {
   constexpr char kBus[] = "Children under 5 travel free on all buses when accompanied by an adult.";
-  EXPECT_TRUE(Kinds(kBus, "Hi Jo, Leo, at 3, doesn't need a ticket, and Maya, at 9, pays the child "
-                          "day fare of £3.20.")
+  EXPECT_TRUE(Kinds(kBus,
+                    "Hi Jo, Leo, at 3, doesn't need a ticket, and Maya, at 9, pays the child "
+                    "day fare of £3.20.")
                   .empty());
   EXPECT_FALSE(Kinds(kBus, "Hi Jo, Leo, at 3, pays the child day fare of £3.20.").empty());
   // Refused under an age: the child above it is welcome.
-  constexpr char kFilm[] = "Bij films met een 12-plus-classificatie laten we geen kinderen onder de "
-                           "12 toe, ook niet onder begeleiding van een volwassene.";
-  EXPECT_TRUE(Kinds(kFilm, "Hoi Mirjam, je zoon van 11 kan helaas niet mee. Zijn broer van 14 is "
-                           "wel welkom.")
+  constexpr char kFilm[] =
+      "Bij films met een 12-plus-classificatie laten we geen kinderen onder de "
+      "12 toe, ook niet onder begeleiding van een volwassene.";
+  EXPECT_TRUE(Kinds(kFilm,
+                    "Hoi Mirjam, je zoon van 11 kan helaas niet mee. Zijn broer van 14 is "
+                    "wel welkom.")
                   .empty());
   EXPECT_FALSE(Kinds(kFilm, "Hoi Mirjam, je zoon van 11 is welkom.").empty());
 }
 
 TEST(AnswerConsistencyTest, AValueSetAsideIsNoneOfTheAnswers) {
   constexpr char kGlass[] = "If it needs replacing, a £95 excess applies.";
-  EXPECT_TRUE(Kinds(kGlass, "Hi Sam, if the glass has to be replaced, the £95 glass excess would "
-                            "apply rather than your usual £300 accident excess.")
+  EXPECT_TRUE(Kinds(kGlass,
+                    "Hi Sam, if the glass has to be replaced, the £95 glass excess would "
+                    "apply rather than your usual £300 accident excess.")
                   .empty());
   EXPECT_EQ(Kinds(kGlass, "Hi Sam, if the glass has to be replaced, a £150 excess applies."),
             std::vector{ConflictKind::kAmount});
@@ -2624,14 +2663,17 @@ TEST(AnswerConsistencyTest, WhatHappenedAndWhatTheCustomerToldUsTurnNothing) {
                     "Hi Jo, your contract finished its 12-month minimum term on 14 January, so "
                     "you can leave without a fee.")
                   .empty());
-  constexpr char kBin[] = "De grijze container wordt om de week op dinsdag geleegd. Zet de "
-                          "container op de ophaaldag vóór 7.30 uur aan de straat.";
-  EXPECT_TRUE(Kinds(kBin, "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
-                          "geleegd. Hij moet vóór 7.30 uur buiten staan.")
+  constexpr char kBin[] =
+      "De grijze container wordt om de week op dinsdag geleegd. Zet de "
+      "container op de ophaaldag vóór 7.30 uur aan de straat.";
+  EXPECT_TRUE(Kinds(kBin,
+                    "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
+                    "geleegd. Hij moet vóór 7.30 uur buiten staan.")
                   .empty());
   // The one limit of each text, on the same side, in other words.
-  EXPECT_EQ(Kinds(kBin, "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
-                        "geleegd. Hij moet vóór 7.00 uur buiten staan."),
+  EXPECT_EQ(Kinds(kBin,
+                  "Beste meneer Kok, dank voor uw melding dat uw grijze container niet is "
+                  "geleegd. Hij moet vóór 7.00 uur buiten staan."),
             std::vector{ConflictKind::kDeadline});
 }
 
@@ -2642,8 +2684,9 @@ TEST(AnswerConsistencyTest, WaysThatAreNoneOfTheCustomers) {
                     "servicepunt.")
                   .empty());
   constexpr char kBadge[] = "Appointments to renew a Blue Badge must be booked online.";
-  EXPECT_TRUE(Kinds(kBadge, "Hi Ann, thanks for calling about your mother's Blue Badge. Please "
-                            "book the appointment online.")
+  EXPECT_TRUE(Kinds(kBadge,
+                    "Hi Ann, thanks for calling about your mother's Blue Badge. Please "
+                    "book the appointment online.")
                   .empty());
   EXPECT_EQ(Kinds(kBadge, "Hi Ann, please call us to book the appointment for the Blue Badge."),
             std::vector{ConflictKind::kProcedure});
@@ -2659,11 +2702,13 @@ TEST(AnswerConsistencyTest, NoStepLeftOutWhereItWouldBeOrOnlyOutsideHours) {
                     "het inloopspreekuur.")
                   .empty());
   constexpr char kParking[] = "Parkeren reserveer je minimaal 24 uur van tevoren online.";
-  EXPECT_TRUE(Kinds(kParking, "Hoi Tom, je hebt online gereserveerd. Zonder reservering zou het "
-                              "aan de slagboom duurder zijn.")
+  EXPECT_TRUE(Kinds(kParking,
+                    "Hoi Tom, je hebt online gereserveerd. Zonder reservering zou het "
+                    "aan de slagboom duurder zijn.")
                   .empty());
-  EXPECT_EQ(Kinds(kParking, "Hoi Tom, je kunt gewoon zonder reservering aan de slagboom "
-                            "parkeren."),
+  EXPECT_EQ(Kinds(kParking,
+                  "Hoi Tom, je kunt gewoon zonder reservering aan de slagboom "
+                  "parkeren."),
             std::vector{ConflictKind::kProcedure});
 }
 

@@ -155,8 +155,7 @@ bool WorkedOut(double amount, const std::vector<Sentence>& pub, const std::vecto
   for (const Fact& g : rep_facts)
     if (g.unit.starts_with("money") && g.lo > 0 && std::abs(g.lo - amount) >= 0.005)
       for (const double p : prices)
-        if (std::abs(g.lo - p - amount) < 0.005 || std::abs(g.lo + p - amount) < 0.005)
-          return true;
+        if (std::abs(g.lo - p - amount) < 0.005 || std::abs(g.lo + p - amount) < 0.005) return true;
   const size_t whole = totals.size();
   for (size_t i = 0; i < whole; ++i)
     for (double share : shares) totals.push_back(totals[i] * (1 - share / 100));
@@ -423,9 +422,9 @@ void ReplyCheck::CheckValues() {
   // trainen".
   {
     static const WordSet closed = {"gesloten", "dicht", "closed", "shut"};
-    static const WordSet open = {"open",    "geopend", "terecht", "welkom", "welcome",
-                                 "kun",     "kunt",    "kan",     "can",    "komen",
-                                 "come",    "langs",   "trainen", "bezoeken"};
+    static const WordSet open = {"open", "geopend", "terecht", "welkom",  "welcome",
+                                 "kun",  "kunt",    "kan",     "can",     "komen",
+                                 "come", "langs",   "trainen", "bezoeken"};
     const auto says = [](const Sentence& c, const WordSet& words) {
       return std::any_of(c.tokens.begin(), c.tokens.end(),
                          [&](const Token& t) { return In(words, t.text); });
@@ -450,8 +449,8 @@ void ReplyCheck::CheckValues() {
                says(pub[p.sentence], closed) && !excepted(p);
       });
       if (shut == pub_facts.end()) continue;
-      Add("date.open_on_a_closed_day", ConflictKind::kDate, shut->text, f.text,
-          pub[shut->sentence], rep[f.sentence]);
+      Add("date.open_on_a_closed_day", ConflictKind::kDate, shut->text, f.text, pub[shut->sentence],
+          rep[f.sentence]);
       break;
     }
   }
@@ -530,9 +529,10 @@ void ReplyCheck::CheckValues() {
           // total of the sentence's amounts ("£155, plus ... £60, so £215").
           const std::string lower = Lower(rep[f.sentence].text);
           const size_t at = lower.find(Lower(f.text));
-          fits = fits || (at != std::string::npos && at >= 3 &&
-                          (lower.compare(at - 3, 3, "at ") == 0 ||
-                           (at >= 4 && lower.compare(at - 4, 4, "at £") == 0))) ||
+          fits = fits ||
+                 (at != std::string::npos && at >= 3 &&
+                  (lower.compare(at - 3, 3, "at ") == 0 ||
+                   (at >= 4 && lower.compare(at - 4, 4, "at £") == 0))) ||
                  WorkedOut(f.lo, pub, pub_facts, rep[f.sentence], rep_facts);
           // Or the right total is said beside it: this one is another thing
           // ("€ 45 for Bobby on top of the room price of € 389").
@@ -769,10 +769,10 @@ void ReplyCheck::CheckValues() {
     // against "de groene container"): the reply's value is about that one.
     {
       static const WordSet colours = {
-          "groen", "groene", "grijs",  "grijze", "blauw", "blauwe", "geel",  "gele",
-          "oranje", "zwart", "zwarte", "wit",    "witte", "rood",   "rode",  "bruin",
-          "bruine", "paars", "paarse", "green",  "grey",  "gray",   "blue",  "yellow",
-          "orange", "black", "white",  "red",    "brown", "purple", "pink",  "roze"};
+          "groen",  "groene", "grijs",  "grijze", "blauw", "blauwe", "geel", "gele",
+          "oranje", "zwart",  "zwarte", "wit",    "witte", "rood",   "rode", "bruin",
+          "bruine", "paars",  "paarse", "green",  "grey",  "gray",   "blue", "yellow",
+          "orange", "black",  "white",  "red",    "brown", "purple", "pink", "roze"};
       const auto colour_of = [&](const Sentence& s, const std::string& noun) -> std::string {
         for (size_t k = 0; k + 1 < s.tokens.size(); ++k)
           if (In(colours, s.tokens[k].text) && Stem(s.tokens[k + 1].text, lang) == noun)
@@ -1197,31 +1197,33 @@ void ReplyCheck::CheckValues() {
     // maandabonnement is € 34,95" beside a free first lesson).
     // Where the answer prices nothing else the amount could be about.
     if (f.kind == ConflictKind::kAmount && f.lo > 0 &&
-        std::all_of(candidates.begin(), candidates.end(),
-                    [](const Fact* p) {
-                      return p->unit.starts_with("money") && p->hi <= 0 && p->bound == 0;
-                    })) {
+        std::all_of(candidates.begin(), candidates.end(), [](const Fact* p) {
+          return p->unit.starts_with("money") && p->hi <= 0 && p->bound == 0;
+        })) {
       const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
       const MoneySaid said = HowMoneyIsSaid(around, f);
       // "als je nu de € 3.000 overboekt, is dat nog gratis": the amount is
       // what is free.
-      const bool free_too = around.negations % 2 == 0 &&
-                            std::any_of(around.tokens.begin(), around.tokens.end(), [](const Token& t) {
-                              return t.text == "gratis" || t.text == "free" || t.text == "kosteloos";
-                            });
+      const bool free_too =
+          around.negations % 2 == 0 &&
+          std::any_of(around.tokens.begin(), around.tokens.end(), [](const Token& t) {
+            return t.text == "gratis" || t.text == "free" || t.text == "kosteloos";
+          });
       // Or the reply says the free thing is free in another clause, at
       // least as much about it: this amount prices something else ("je kunt
       // hem gratis overzetten" beside "je combiticket van € 119,50").
       const Sentence free_clause = reader.Read(ClauseOf(pub_facts, *best, pub[best->sentence]));
       const double here = Related(around, free_clause);
-      const bool free_elsewhere = std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
-        if (g.own || g.kind != ConflictKind::kAmount || !g.unit.starts_with("money") || g.hi > 0)
-          return false;
-        const std::string clause = ClauseOf(rep_facts, g, rep[g.sentence]);
-        if (clause == ClauseOf(rep_facts, f, rep[f.sentence])) return false;
-        const double there = Related(reader.Read(clause), free_clause);
-        return there > 0 && there >= here;
-      });
+      const bool free_elsewhere =
+          std::any_of(rep_facts.begin(), rep_facts.end(), [&](const Fact& g) {
+            if (g.own || g.kind != ConflictKind::kAmount || !g.unit.starts_with("money") ||
+                g.hi > 0)
+              return false;
+            const std::string clause = ClauseOf(rep_facts, g, rep[g.sentence]);
+            if (clause == ClauseOf(rep_facts, f, rep[f.sentence])) return false;
+            const double there = Related(reader.Read(clause), free_clause);
+            return there > 0 && there >= here;
+          });
       // Or for someone the answer's age limit leaves out ("Children under 5
       // travel free" against "Maya, at 9, pays the child fare of £3.20").
       const bool other_age = ForAnotherAge(around, best->sentence);
@@ -1238,18 +1240,18 @@ void ReplyCheck::CheckValues() {
     // ("It's worth £1,450, so there's no need to list it" against "items
     // worth more than £2,000 must be listed").
     // A period so only as what happened ("was de vertraging 18 minuten").
-    const bool happened =
-        f.kind == ConflictKind::kPeriod &&
-        std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
-                    [](const Token& t) {
-                      return t.text == "was" || t.text == "were" || t.text == "bedroeg" ||
-                             t.text == "duurde" || t.text == "lasted" || t.text == "took";
-                    });
+    const bool happened = f.kind == ConflictKind::kPeriod &&
+                          std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
+                                      [](const Token& t) {
+                                        return t.text == "was" || t.text == "were" ||
+                                               t.text == "bedroeg" || t.text == "duurde" ||
+                                               t.text == "lasted" || t.text == "took";
+                                      });
     if ((f.kind == ConflictKind::kAmount || happened) && f.bound == 0 && best->bound != 0 &&
         f.lo == f.hi && (best->bound > 0 ? f.hi <= best->lo : f.lo >= best->hi)) {
       const Sentence limit = reader.Read(ClauseOf(pub_facts, *best, pub[best->sentence]));
-      const bool turned_around = std::any_of(
-          rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& c) {
+      const bool turned_around =
+          std::any_of(rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& c) {
             if (rep[f.sentence].text.find(c.text) == std::string::npos ||
                 c.negations % 2 == limit.negations % 2)
               return false;
@@ -1383,7 +1385,7 @@ void ReplyCheck::CheckValues() {
       if (at == std::string::npos) continue;
       const std::string rest = said.substr(at + p.text.size());
       const int s = rest.starts_with(" before") || rest.starts_with(" voor") ? -1
-                    : rest.starts_with(" after") || rest.starts_with(" na") ? 1
+                    : rest.starts_with(" after") || rest.starts_with(" na")  ? 1
                                                                              : 0;
       const size_t shared = Shared(around, reader.Read(ClauseOf(pub_facts, p, pub[p.sentence])));
       if (s != 0 && shared > best_shared) {
@@ -1461,13 +1463,13 @@ void ReplyCheck::CheckValues() {
           }))
         return false;
       const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
-      return HowMoneyIsSaid(around, f).price ||
-             Related(around, pub[left->sentence]) >= kRelated;
+      return HowMoneyIsSaid(around, f).price || Related(around, pub[left->sentence]) >= kRelated;
     };
     if (unmatched_pub == 1 && unmatched_rep == 1 && left != bounded_by[i] &&
         !(f.kind == ConflictKind::kAmount && left->unit.starts_with("money") && left->hi <= 0 &&
           !priced_against_free()) &&
-        !(outcome[i] == Outcome::kBounded && left->bound != 0) && !ReopensAfter(f, *left, rep, pub[left->sentence]))
+        !(outcome[i] == Outcome::kBounded && left->bound != 0) &&
+        !ReopensAfter(f, *left, rep, pub[left->sentence]))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 }

@@ -324,11 +324,11 @@ const WordSet& PointingWords() {
 }
 
 const WordSet& OtherPeopleWords() {
-  static const WordSet s = {
-      "vriendin", "vriend",   "friend",   "friends", "partner", "man",      "vrouw",
-      "wife",     "husband",  "zoon",     "dochter", "son",     "daughter", "mensen",
-      "people",   "iemand",   "someone",  "anyone",  "gasten",  "guests",   "bezoekers",
-      "visitors", "kinderen", "children", "others",  "anderen", "collega",  "colleague"};
+  static const WordSet s = {"vriendin", "vriend",  "friend",    "friends",  "partner",  "man",
+                            "vrouw",    "wife",    "husband",   "zoon",     "dochter",  "son",
+                            "daughter", "mensen",  "people",    "iemand",   "someone",  "anyone",
+                            "gasten",   "guests",  "bezoekers", "visitors", "kinderen", "children",
+                            "others",   "anderen", "collega",   "colleague"};
   return s;
 }
 

@@ -264,7 +264,7 @@ void ReplyCheck::CheckYesNo() {
     // What happened in the customer's case ("your contract finished its
     // minimum term on 14 January") and what they told us ("dank voor uw
     // melding dat uw container niet is geleegd"): no rule turned around.
-    static const WordSet happened = {"finished", "ended",     "expired", "began",    "started",
+    static const WordSet happened = {"finished",  "ended",     "expired", "began",    "started",
                                      "afgelopen", "geëindigd", "begon",   "eindigde", "verliep"};
     if (std::any_of(r.tokens.begin(), r.tokens.end(),
                     [](const Token& t) { return In(happened, t.text); }))
@@ -275,10 +275,10 @@ void ReplyCheck::CheckYesNo() {
             if (at == std::string::npos) continue;
             // Before the clause or inside it ("dank voor uw melding dat ...").
             const std::string before = Lower(s.text.substr(0, at + r.text.size()));
-            for (std::string_view told : {"melding dat", "gemeld dat", "laten weten dat",
-                                          "report that", "letting us know that", "told us that",
-                                          "mentioned that", "you said that", "schreef dat",
-                                          "you wrote that"})
+            for (std::string_view told :
+                 {"melding dat", "gemeld dat", "laten weten dat", "report that",
+                  "letting us know that", "told us that", "mentioned that", "you said that",
+                  "schreef dat", "you wrote that"})
               if (before.find(told) != std::string::npos) return true;
           }
           return false;
@@ -889,7 +889,8 @@ void ReplyCheck::CheckYesNo() {
       const bool pointing = !rep[f.sentence].tokens.empty() &&
                             In(PointingWords(), rep[f.sentence].tokens.front().text);
       const bool about =
-          (Shared(rep[f.sentence], pub[pi]) >= 1 && Related(rep[f.sentence], pub[pi]) >= kRelated) ||
+          (Shared(rep[f.sentence], pub[pi]) >= 1 &&
+           Related(rep[f.sentence], pub[pi]) >= kRelated) ||
           (f.unit.find('/') != std::string::npos &&
            (Shared(rep[f.sentence], pub[pi]) >= 1 ||
             (pointing && f.sentence > 0 && Shared(rep[f.sentence - 1], pub[pi]) >= 1)));
@@ -1133,8 +1134,8 @@ void ReplyCheck::CheckYesNo() {
   // "Winter sports are only covered if you have added the Snow add-on"
   // against "winter sports are included as standard".
   {
-    static const WordSet as_standard = {"standard", "standaard", "automatically", "automatisch",
-                                        "regardless", "ongeacht", "anyway", "sowieso"};
+    static const WordSet as_standard = {"standard",   "standaard", "automatically", "automatisch",
+                                        "regardless", "ongeacht",  "anyway",        "sowieso"};
     const auto only_if = [](const Sentence& p) {
       static const WordSet on = {"if", "als", "with", "met", "when", "wanneer", "once", "na"};
       for (size_t k = 0; k + 1 < p.tokens.size(); ++k) {
@@ -1151,8 +1152,9 @@ void ReplyCheck::CheckYesNo() {
           std::none_of(r.tokens.begin(), r.tokens.end(),
                        [](const Token& t) { return In(as_standard, t.text); }))
         continue;
-      const auto conditional = std::find_if(
-          pub.begin(), pub.end(), [&](const Sentence& p) { return only_if(p) && Shared(r, p) >= 2; });
+      const auto conditional = std::find_if(pub.begin(), pub.end(), [&](const Sentence& p) {
+        return only_if(p) && Shared(r, p) >= 2;
+      });
       if (conditional == pub.end()) continue;
       Add("yesno.only_if_as_standard", ConflictKind::kYesNo, conditional->text, r.text,
           *conditional, r);
@@ -1178,9 +1180,9 @@ void ReplyCheck::CheckYesNo() {
     for (const Sentence& r : rep_clauses) {
       const int day = day_of(r);
       if (day == 0 || r.condition || r.negations % 2 || r.text.ends_with("?") || SaidAlready(r) ||
-          turned.contains(&r) ||
-          std::none_of(r.tokens.begin(), r.tokens.end(),
-                       [](const Token& t) { return In(can, t.text); }))
+          turned.contains(&r) || std::none_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) {
+            return In(can, t.text);
+          }))
         continue;
       const auto ruled_out =
           std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
