@@ -166,7 +166,8 @@ MoneySaid HowMoneyIsSaid(const Sentence& clause, const Fact& amount) {
 
 bool SameValue(const Fact& a, const Fact& b) {
   // "€ 12,50 per maand" is "€ 150 per jaar".
-  if (const double factor = a.kind == ConflictKind::kAmount ? RateFactor(a.unit, b.unit) : 0)
+  if (const double factor = a.kind == ConflictKind::kAmount ? RateFactor(a.unit, b.unit) : 0;
+      factor > 0)
     return std::abs(a.lo * factor - b.lo) <= 0.01 * std::max(1.0, b.lo) &&
            std::abs(a.hi * factor - b.hi) <= 0.01 * std::max(1.0, b.hi);
   // One end of a range, said as that end: "7 to 10 business days" is

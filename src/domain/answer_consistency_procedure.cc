@@ -444,14 +444,15 @@ void ReplyCheck::CheckProcedure() {
               return t.text == "eerst" || t.text == "first";
             });
           });
-      if (first_before && !pub_clauses[k].tokens.empty() && In(then, pub_clauses[k].tokens[0].text))
-        later.push_back(pub_clauses[k]);
-      // "If you're not satisfied with our response, you can then escalate
-      // it to the Ombudsman": a later sentence's step that says "then".
-      else if (pub_clauses[k].tokens.size() > 2 && pub_clauses[k - 1].condition &&
-               std::any_of(pub_clauses[k].tokens.begin() + 1, pub_clauses[k].tokens.end(),
-                           [&](const Token& t) { return t.text == "then" || t.text == "daarna"; }))
-        later.push_back(pub_clauses[k]);
+      // Or, after a condition, "If you're not satisfied with our response,
+      // you can then escalate it to the Ombudsman": a step that says "then".
+      const bool then_first =
+          first_before && !pub_clauses[k].tokens.empty() && In(then, pub_clauses[k].tokens[0].text);
+      const bool then_after_condition =
+          pub_clauses[k].tokens.size() > 2 && pub_clauses[k - 1].condition &&
+          std::any_of(pub_clauses[k].tokens.begin() + 1, pub_clauses[k].tokens.end(),
+                      [&](const Token& t) { return t.text == "then" || t.text == "daarna"; });
+      if (then_first || then_after_condition) later.push_back(pub_clauses[k]);
     }
     static const WordSet at_once = {"meteen",         "direct",      "alvast",  "tegelijk",
                                     "tegelijkertijd", "immediately", "already", "simultaneously",
