@@ -206,10 +206,16 @@ class Reader {
  public:
   explicit Reader(Language lang) : lang_(lang) {}
 
+  // The same text is read once: the passes read the same clauses again and
+  // again, and folding them (ICU) is most of the check's time. One reader
+  // serves one pair, on one thread.
   Sentence Read(const std::string& text) const;
 
  private:
+  Sentence ReadNew(const std::string& text) const;
+
   Language lang_;
+  mutable std::unordered_map<std::string, Sentence> read_;
 };
 
 // ---- facts (answer_consistency_facts.cc) -------------------------------------

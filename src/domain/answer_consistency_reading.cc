@@ -421,6 +421,11 @@ std::vector<std::string> SplitClauses(const std::string& sentence) {
 }
 
 Sentence Reader::Read(const std::string& text) const {
+  if (const auto it = read_.find(text); it != read_.end()) return it->second;
+  return read_.emplace(text, ReadNew(text)).first->second;
+}
+
+Sentence Reader::ReadNew(const std::string& text) const {
   Sentence s;
   s.text = text;
   std::string folded = FoldText(text);
