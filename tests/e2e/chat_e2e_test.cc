@@ -22,15 +22,6 @@ namespace {
 
 constexpr char kShop[] = "https://shop.example";
 
-// The next "chat" frame past the ones that still say "waiting": the chat's
-// own start may reach the widget after the visitor's `started` (through
-// the event bus), before the change the test waits for.
-json NextChatNotWaiting(WsClient& visitor) {
-  json frame = visitor.NextOfType("chat");
-  while (frame.is_object() && frame["chat"]["state"] == "waiting")
-    frame = visitor.NextOfType("chat");
-  return frame;
-}
 std::string NextChatState(WsClient& visitor) {
   json frame = NextChatNotWaiting(visitor);
   return frame.is_object() ? frame["chat"]["state"].get<std::string>() : "(none)";

@@ -233,7 +233,7 @@ TEST(MultiNodeTest, AChatOnOneNodeIsAnsweredFromTheOther) {
   const std::string base = "/api/v1/chats/" + std::to_string(chat);
 
   ASSERT_EQ(on_b.Post(base + "/accept", json::object()).status, 200);
-  EXPECT_EQ(visitor.NextOfType("chat")["chat"]["state"], "active");
+  EXPECT_EQ(NextChatNotWaiting(visitor)["chat"]["state"], "active");
   ASSERT_EQ(on_b.Post(base + "/typing", json::object()).status, 204);
   EXPECT_EQ(visitor.NextOfType("typing")["conversation_id"], chat);
   ASSERT_EQ(on_b.Post("/api/v1/conversations/" + std::to_string(chat) + "/messages",

@@ -99,4 +99,15 @@ class WsClient {
   bool closed_ = false;
 };
 
+// The next "chat" frame past the ones that still say "waiting": the chat's
+// own start may reach the widget after the visitor's `started` (through
+// the event bus, from this node or another), before the change the test
+// waits for.
+inline json NextChatNotWaiting(WsClient& visitor) {
+  json frame = visitor.NextOfType("chat");
+  while (frame.is_object() && frame["chat"]["state"] == "waiting")
+    frame = visitor.NextOfType("chat");
+  return frame;
+}
+
 }  // namespace luister::e2e
