@@ -133,13 +133,14 @@ bool ReplyCheck::SaidAlready(const Sentence& r) const {
   });
 }
 
+size_t SentenceOf(const std::vector<Sentence>& sentences, const Sentence& clause) {
+  for (size_t i = 0; i < sentences.size(); ++i)
+    if (sentences[i].text.find(clause.text) != std::string::npos) return i;
+  return sentences.size();
+}
+
 bool ReplyCheck::OutsideTheLimit(const Sentence& r, const Sentence& p) const {
-  const auto sentence_of = [](const std::vector<Sentence>& all, const Sentence& clause) {
-    for (size_t i = 0; i < all.size(); ++i)
-      if (all[i].text.find(clause.text) != std::string::npos) return i;
-    return all.size();
-  };
-  const size_t ri = sentence_of(rep, r), pi = sentence_of(pub, p);
+  const size_t ri = SentenceOf(rep, r), pi = SentenceOf(pub, p);
   if (ri == rep.size() || pi == pub.size()) return false;
   return std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& limit) {
     return limit.sentence == pi && limit.bound != 0 &&

@@ -305,6 +305,9 @@ inline constexpr double kSameProcedure = 0.1;
 
 // ---- passes -------------------------------------------------------------------
 
+// The index of the sentence that holds `clause`, or `sentences.size()`.
+size_t SentenceOf(const std::vector<Sentence>& sentences, const Sentence& clause);
+
 // One reply checked against one answer: both texts read into sentences,
 // clauses and facts, and the findings so far. Each pass reads them and
 // adds its findings; each is in a file of its own

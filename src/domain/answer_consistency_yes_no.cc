@@ -1111,13 +1111,8 @@ void ReplyCheck::CheckYesNo() {
               agrees = false;
             }
           }
-        const auto sentence_of = [&](const Sentence& clause) {
-          for (size_t i = 0; i < pub.size(); ++i)
-            if (pub[i].text.find(clause.text) != std::string::npos) return i;
-          return pub.size();
-        };
         if (agrees || !against || OutsideTheLimit(r, *against) ||
-            ForAnotherAge(r, sentence_of(*against)))
+            ForAnotherAge(r, SentenceOf(pub, *against)))
           continue;
         static constexpr std::array<std::array<std::string_view, 2>, 3> kSaid = {
             {{"costs", "free"}, {"not allowed", "allowed"}, {"not needed", "needed"}}};
