@@ -861,6 +861,7 @@ class FactFinder {
           facts_.back().sentence == f.sentence && WeekdayOf(Word(from, -1)))
         facts_.back().edge = f.edge;
     }
+    if (f.kind == ConflictKind::kDeadline && f.unit == "clock") clock_end_ = to;
     facts_.push_back(std::move(f));
   }
 
@@ -1065,10 +1066,19 @@ class FactFinder {
         !digits && IsEnglishNumber(t_[from].text) && In(english_cue, prev) &&
         (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after || In(bare_after, w) ||
          w == "for" || w == "this" || (w == "at" && (w2 == "the" || w2 == "latest")));
-    const bool bare_hour = (digits || word_hour) && !clock_dot && !colon && v >= 1 && v <= 12 &&
-                           v == std::floor(v) && In(bare_cue, prev) &&
+    // "between half nine and three", "van 9 uur tot 5": the end of a
+    // window whose start was a time of day.
+    const bool window_end =
+        from >= 2 && clock_end_ == from - 1 &&
+        (prev == "and" || prev == "en" || prev == "tot" || prev == "to" || prev == "until" ||
+         prev == "till" || prev == "-") &&
+        (digits || IsEnglishNumber(t_[from].text) || NumberWords().contains(t_[from].text)) &&
+        (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after || In(bare_after, w) ||
+         w == "so" || w == "dus");
+    const bool bare_hour = (digits || word_hour || window_end) && !clock_dot && !colon && v >= 1 &&
+                           v <= 12 && v == std::floor(v) && (In(bare_cue, prev) || window_end) &&
                            (next >= t_.size() || t_[next].type == Token::kSymbol || comma_after ||
-                            In(bare_after, w) || word_hour);
+                            In(bare_after, w) || word_hour || window_end);
     if (am || pm || oclock || colon ||
         (clock_dot && (w == "uur" || w == "u" || w == "h" || In(TimeCueWords(), prev))) ||
         hour_word || stretch_start || part_of_day || bare_hour) {
@@ -1145,15 +1155,23 @@ class FactFinder {
         ++k;
       if (k < t_.size()) {
         bool working = false;
+        double weeks = 1;  // "six working weeks", "drie werkweken": five working days each
         size_t unit_at = k;
         if ((t_[k].text == "working" || t_[k].text == "business") && k + 1 < t_.size() &&
-            (t_[k + 1].text == "day" || t_[k + 1].text == "days")) {
+            (t_[k + 1].text == "day" || t_[k + 1].text == "days" || t_[k + 1].text == "week" ||
+             t_[k + 1].text == "weeks")) {
           working = true;
           unit_at = k + 1;
+          if (t_[k + 1].text.starts_with("week")) weeks = 5;
         }
-        if (auto u = TimeUnitOf(t_[unit_at].text)) {
+        if (t_[k].text == "werkweek" || t_[k].text == "werkweken") {
+          working = true;
+          weeks = 5;
+        }
+        if (auto u = weeks > 1 ? std::optional<TimeUnit>(TimeUnit{0, true})
+                               : TimeUnitOf(t_[unit_at].text)) {
           working = working || u->working_days;
-          const double scale = working ? 1 : u->hours;
+          const double scale = working ? weeks : u->hours;
           // "een week of vier": about four weeks.
           if (v == 1 && unit_at + 2 < t_.size() && t_[unit_at + 1].text == "of" &&
               NumberWords().contains(t_[unit_at + 2].text)) {
@@ -1554,13 +1572,18 @@ class FactFinder {
         {"kwart", 25},        {"quarter", 25}, {"helft", 50}, {"half", 50},   {"third", 100.0 / 3},
         {"derde", 100.0 / 3}, {"tiende", 10},  {"tenth", 10}, {"vijfde", 20}, {"fifth", 20}};
     if (auto sh = shares.find(w); sh != shares.end() && i + 1 < t_.size()) {
-      static const WordSet of = {"korting", "off",   "of",   "van", "discount",
-                                 "price",   "prijs", "fare", "the"};
+      static const WordSet of = {"korting", "off",   "of",    "van",      "discount",
+                                 "price",   "prijs", "fare",  "the",      "extra",
+                                 "more",    "meer",  "erbij", "erbovenop"};
       bool time = false;
       for (size_t k = i + 1; k < t_.size() && k <= i + 3; ++k)
         time = time || TimeUnitOf(t_[k].text).has_value() || t_[k].text == "past" ||
                t_[k].text == "over" || t_[k].text == "to" || t_[k].text == "voor";
-      if (In(of, t_[i + 1].text) && !time) {
+      // "a quarter on top", "een kwart bovenop de prijs".
+      const bool on_top =
+          (t_[i + 1].text == "on" && i + 2 < t_.size() && t_[i + 2].text == "top") ||
+          t_[i + 1].text == "bovenop";
+      if ((In(of, t_[i + 1].text) || on_top) && !time) {
         Add(ConflictKind::kAmount, "percent", sh->second, sh->second, false, i, i + 2);
         skip_until_ = i + 2;
         return;
@@ -1798,6 +1821,7 @@ class FactFinder {
   const WordSet* counted_;
   bool answer_;
   size_t skip_until_ = 0;
+  size_t clock_end_ = 0;  // the token after the last time of day read
   std::vector<Fact> facts_;
 };
 

@@ -2742,5 +2742,37 @@ TEST(AnswerConsistencyTest, KindsHaveNames) {
   EXPECT_FALSE(ParseConflictKind("colour"));
 }
 
+TEST(AnswerConsistencyTest, ATimeOnlyOnTheOtherSideIsNotTheAnswers) {
+  constexpr char kHotel[] =
+      "In Hotel De Gouden Leeuw kunt u inchecken vanaf 15.00 uur en uitchecken tot 11.00 uur. "
+      "Laat uitchecken tot 14.00 uur kost € 25.";
+  EXPECT_EQ(Kinds(kHotel, "Hoi Bram, inchecken kan vanaf twee uur 's middags."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds(kHotel,
+                    "Hoi Bram, inchecken kan vanaf drie uur 's middags, en wil je langer "
+                    "blijven, dan kun je uitchecken tot twee uur voor € 25.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, WorkingWeeksAShareOnTopAndAWindowsBareEnd) {
+  constexpr char kPension[] = "Requests are processed within 20 working days.";
+  EXPECT_EQ(Kinds(kPension, "Hello Mrs Clarke, we process these within six working weeks."),
+            std::vector{ConflictKind::kPeriod});
+  EXPECT_TRUE(
+      Kinds(kPension, "Hello Mrs Clarke, we process these within four working weeks.").empty());
+  EXPECT_TRUE(
+      Kinds("Aanvragen handelen we binnen 15 werkdagen af.", "Dag Ilse, reken op drie werkweken.")
+          .empty());
+  constexpr char kFlyers[] = "Double-sided printing adds 20% to the price.";
+  EXPECT_EQ(Kinds(kFlyers, "Hiya! Going double-sided adds a quarter on top of that."),
+            std::vector{ConflictKind::kAmount});
+  EXPECT_TRUE(Kinds(kFlyers, "Hiya! Going double-sided adds a fifth on top of that.").empty());
+  constexpr char kRepairs[] = "Our walk-in repair service runs Monday to Friday, 9:30am to 1pm.";
+  EXPECT_EQ(Kinds(kRepairs, "Dear Mrs Hughes, pop in any weekday between half nine and three."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(
+      Kinds(kRepairs, "Dear Mrs Hughes, pop in any weekday between half nine and one.").empty());
+}
+
 }  // namespace
 }  // namespace luister

@@ -645,6 +645,36 @@ void ReplyCheck::CheckValues() {
         best_related = std::max(best_related, kSameClaim);
       }
     }
+    // A time the answer gives only on the other side ("check in from two"
+    // against "from 15.00 ... late check-out until 14.00") is not its time
+    // when the answer names another on this side in a clause as much
+    // about it.
+    // Only where the reply's word of side stands right before its time.
+    const auto right_before = [](const Sentence& s, const Fact& x) {
+      const std::string text = Lower(s.text);
+      const size_t at = text.find(Lower(x.text.substr(0, x.text.find(' '))));
+      if (at == std::string::npos) return false;
+      const std::vector<Token> before = Tokens(text.substr(0, at));
+      static const WordSet side_words = {"from",  "vanaf", "after", "na",     "to",   "tot",
+                                         "until", "till",  "by",    "before", "voor", "uiterlijk"};
+      return !before.empty() && In(side_words, before.back().text);
+    };
+    if (same_related >= 0 && f_side != 0 && right_before(rep[f.sentence], f)) {
+      const Fact* this_side = nullptr;
+      bool same_here = false;
+      for (const Fact* p : candidates) {
+        const int p_side = side(pub[p->sentence], *p);
+        if (SameValue(f, *p))
+          same_here = same_here || p_side != -f_side;
+        else if (p_side == f_side && !this_side)
+          this_side = p;
+      }
+      if (!same_here && this_side &&
+          Related(rep[f.sentence], pub[this_side->sentence]) >= same_related) {
+        same_related = -1;
+        best = this_side;
+      }
+    }
     if (same_related >= 0 &&
         !(in_sentence == 1 && best_related >= kSameClaim && best_related > same_related + 0.2)) {
       result = Outcome::kSame;
