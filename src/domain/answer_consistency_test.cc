@@ -2774,5 +2774,28 @@ TEST(AnswerConsistencyTest, WorkingWeeksAShareOnTopAndAWindowsBareEnd) {
       Kinds(kRepairs, "Dear Mrs Hughes, pop in any weekday between half nine and one.").empty());
 }
 
+TEST(AnswerConsistencyTest, ATimeWorkedOutFromTheAnswersOwnTime) {
+  constexpr char kMuseum[] =
+      "Last admission to the museum is one hour before closing. The museum closes at 5:30pm.";
+  EXPECT_EQ(Kinds(kMuseum,
+                  "Hi Olivia, you'll need to be at the door by five at the latest; the galleries "
+                  "shut at half five."),
+            std::vector{ConflictKind::kDeadline});
+  EXPECT_TRUE(Kinds(kMuseum,
+                    "Hi Olivia, you'll need to be at the door by half four at the latest; the "
+                    "galleries shut at half five.")
+                  .empty());
+}
+
+TEST(AnswerConsistencyTest, AFeeWithoutItsAmountInOtherWords) {
+  constexpr char kFibre[] = "De installatie van glasvezel door een monteur is gratis.";
+  EXPECT_EQ(Kinds(kFibre, "Let op: de installatiekosten van de monteur ziet u op uw factuur."),
+            std::vector{ConflictKind::kYesNo});
+  // Past the answer's limit, a fee agrees.
+  EXPECT_TRUE(Kinds("U kunt tot 30 dagen voor aankomst kosteloos annuleren.",
+                    "U kunt nog kosteloos annuleren. Daarna rekenen we annuleringskosten.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister

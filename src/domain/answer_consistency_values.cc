@@ -1399,14 +1399,27 @@ void ReplyCheck::CheckValues() {
     if (f.own || f.kind != ConflictKind::kDeadline || outcome[i] == Outcome::kConflict ||
         outcome[i] == Outcome::kSame)
       continue;
+    // The same time said twice is one time to work from.
     std::vector<const Fact*> others;
     for (const Fact& g : rep_facts)
-      if (&g != &f && g.kind == ConflictKind::kDeadline) others.push_back(&g);
+      if (&g != &f && g.kind == ConflictKind::kDeadline &&
+          std::none_of(others.begin(), others.end(),
+                       [&](const Fact* o) { return std::abs(o->lo - g.lo) < 0.5; }))
+        others.push_back(&g);
     if (others.size() != 1) continue;
     const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
     const Fact* period = nullptr;
     size_t best_shared = 1;
     int sign = 0;
+    // Where the time to work from is the answer's own ("last admission is
+    // one hour before closing; we close at 5:30" against "by five at the
+    // latest; we shut at half five"), the answer's one period before or
+    // after it needs no word in common.
+    const bool answers_time = std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& p) {
+      return !p.own && p.kind == ConflictKind::kDeadline && SameValue(p, *others[0]);
+    });
+    size_t signed_periods = 0;
+    if (answers_time) best_shared = 0;
     for (const Fact& p : pub_facts) {
       if (p.kind != ConflictKind::kPeriod || p.unit != "hours" || p.lo != p.hi || p.lo > 24)
         continue;
@@ -1418,13 +1431,15 @@ void ReplyCheck::CheckValues() {
                     : rest.starts_with(" after") || rest.starts_with(" na")  ? 1
                                                                              : 0;
       const size_t shared = Shared(around, reader.Read(ClauseOf(pub_facts, p, pub[p.sentence])));
-      if (s != 0 && shared > best_shared) {
+      if (s != 0 && (shared > best_shared || (best_shared == 0 && !period))) {
         best_shared = shared;
         period = &p;
         sign = s;
       }
+      if (s != 0) ++signed_periods;
     }
-    if (!period) continue;
+    // Two periods and no word to tell them apart: neither.
+    if (!period || (best_shared == 0 && signed_periods > 1)) continue;
     const double expected = others[0]->lo + sign * period->lo * 60;
     const double d = std::abs(std::fmod(f.lo - expected + 2880, 1440));
     const bool fits = d < 1.5 || d > 1438.5 ||

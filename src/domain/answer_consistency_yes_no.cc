@@ -899,12 +899,16 @@ void ReplyCheck::CheckYesNo() {
     }
     // Or a fee without its amount ("we charge a small fee for checking",
     // "for half the usual fee").
-    static const WordSet fee = {"fee", "fees", "charge", "toeslag", "bijdrage", "betaalt"};
+    static const WordSet fee = {"fee",      "fees",      "charge",  "charged", "charges", "toeslag",
+                                "bijdrage", "betaalt",   "betalen", "betaal",  "rekenen", "rekent",
+                                "meerwerk", "meerprijs", "kopen",   "koop",    "buy"};
     static const WordSet some = {"a",     "an",    "een",        "half",
                                  "small", "extra", "additional", "kleine"};
     const auto charges = [](const Sentence& r) {
       const auto& t = r.tokens;
       for (size_t i = 0; i < t.size(); ++i) {
+        // "de installatiekosten", "the installation costs".
+        if (t[i].text.size() > 8 && t[i].text.ends_with("kosten")) return true;
         if (!In(fee, t[i].text)) continue;
         // "part of the fee" is what it includes; "a small fee" is one.
         if (t[i].text != "fee" && t[i].text != "fees") return true;
@@ -915,6 +919,8 @@ void ReplyCheck::CheckYesNo() {
     };
     // "u betaalt enkel voor het parkeren": only for what is not free.
     static const WordSet only = {"alleen", "enkel", "only", "slechts", "just"};
+    static const WordSet after_the_limit = {"daarna",     "daarboven", "after",
+                                            "afterwards", "beyond",    "later"};
     for (const Sentence& r : rep_clauses) {
       if (r.condition || r.negations % 2 || r.relief || free(r) || !charges(r) ||
           std::any_of(r.tokens.begin(), r.tokens.end(),
@@ -922,12 +928,24 @@ void ReplyCheck::CheckYesNo() {
           std::any_of(r.tokens.begin(), r.tokens.end(),
                       [](const Token& t) { return IsNegation(t.text); }) ||
           std::any_of(r.tokens.begin(), r.tokens.end(),
-                      [](const Token& t) { return t.type == Token::kNumber; }) ||
-          Shared(r, pub[pi]) < 1 || Related(r, pub[pi]) < kRelated)
+                      [](const Token& t) {
+                        return t.type == Token::kNumber || NumberWords().contains(t.text);
+                      }) ||
+          // "Daarna rekenen we annuleringskosten": past the answer's limit.
+          (!r.tokens.empty() && In(after_the_limit, r.tokens.front().text)))
+        continue;
+      // About the free thing, or pointing at the clause before that is
+      // ("we bouwen hem weer op; dat rekenen we als meerwerk").
+      const auto about = [&](const Sentence& c) {
+        return Shared(c, pub[pi]) >= 1 && Related(c, pub[pi]) >= kRelated;
+      };
+      const size_t at = static_cast<size_t>(&r - rep_clauses.data());
+      if (!about(r) && !(at > 0 && !r.tokens.empty() &&
+                         In(PointingWords(), r.tokens.front().text) && about(rep_clauses[at - 1])))
         continue;
       std::string said;
       for (const Token& t : r.tokens)
-        if (In(fee, t.text)) said = t.text;
+        if (In(fee, t.text) || (t.text.size() > 8 && t.text.ends_with("kosten"))) said = t.text;
       Add("yesno.fee_without_amount", ConflictKind::kYesNo,
           lang == Language::kNl ? "gratis" : "free", said, pub[pi], r);
     }
