@@ -250,6 +250,19 @@ class FactFinder {
         In(ReferenceWords(), before2))
       return true;
     if (In(AgoWords(), Word(to, 0))) return true;
+    // "je bent al anderhalf jaar klant", "u bent al 3 jaar lid": how long
+    // the customer has been one.
+    static const WordSet one_of_us = {"klant", "lid", "abonnee", "huurder", "donateur"};
+    if (In(one_of_us, Word(to, 0)) &&
+        (Word(from, -1) == "al" || Word(from, -2) == "al" || Word(from, -3) == "al"))
+      return true;
+    // "you've been a member for 18 months", "a customer for over a year".
+    static const WordSet one_of_us_en = {"member", "customer", "tenant", "subscriber"};
+    if ((Word(from, -1) == "for" && In(one_of_us_en, Word(from, -2))) ||
+        (Word(from, -2) == "for" && In(one_of_us_en, Word(from, -3)) &&
+         (Word(from, -1) == "over" || Word(from, -1) == "nearly" || Word(from, -1) == "almost" ||
+          Word(from, -1) == "about")))
+      return true;
     // "nog 4 lessen over", "3 visits left": what the customer has left.
     // "about a week of pills left".
     if (Word(to, 0) == "of" && (Word(to, 2) == "left" || Word(to, 2) == "remaining")) return true;

@@ -414,6 +414,25 @@ void ReplyCheck::CheckProcedure() {
         if (waits_for)
           for (size_t o = 0; o < cs.size(); ++o)
             if (o != k) later.push_back(cs[o]);
+        // "laat de auto pas daarna repareren", "pas na onze goedkeuring
+        // plannen we": the whole clause waits. "Don't arrange any repairs
+        // until we've approved the claim", "stuur niets op totdat": what
+        // comes before "until" waits.
+        for (size_t m = 0; m + 1 < tk.size(); ++m) {
+          const std::string& w = tk[m].text;
+          const std::string& next = tk[m + 1].text;
+          if (w == "pas" && (next == "daarna" || next == "na" || next == "dan")) {
+            later.push_back(cs[k]);
+            break;
+          }
+          if ((w == "until" || w == "totdat" || w == "till") && m >= 2 && cs[k].negations % 2 &&
+              tk[m + 1].type == Token::kWord && !MonthOf(next) && !WeekdayOf(next) &&
+              !NumberWords().contains(next)) {
+            Sentence step = reader.Read(cs[k].text.substr(0, cs[k].text.find(w)));
+            if (step.negations % 2) later.push_back(std::move(step));
+            break;
+          }
+        }
         // "An induction is required before using the weights area", "voordat
         // je gaat klimmen, moet je een cursus volgen": what comes after
         // "before" waits for what is required. Not a time ("before 22:00").
@@ -468,6 +487,7 @@ void ReplyCheck::CheckProcedure() {
             m + 1 < r.tokens.size() ? std::string_view(r.tokens[m + 1].text) : std::string_view();
         now = now || In(at_once, w) ||
               (w == "straight" && (next == "away" || next == "to" || next == "into")) ||
+              (w == "go" && next == "ahead") || (w == "gerust" && m + 1 < 3) ||
               (w == "right" && next == "away") || (w == "same" && next == "time");
         waits = waits || In(waiting, w);
       }

@@ -2797,5 +2797,39 @@ TEST(AnswerConsistencyTest, AFeeWithoutItsAmountInOtherWords) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, WaitingUntilHowLongOneOfUsAndFreeAboveTheLimit) {
+  constexpr char kDamage[] =
+      "Schade aan uw auto meldt u binnen 14 dagen via het online schadeformulier. Meld de schade "
+      "eerst en laat de auto pas daarna repareren.";
+  EXPECT_EQ(Kinds(kDamage,
+                  "Beste meneer Aydin, brengt u uw auto gerust alvast naar de garage om hem te "
+                  "laten repareren. De schade meldt u daarna binnen 14 dagen online."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kDamage,
+                    "Beste meneer Aydin, meld de schade binnen 14 dagen online; zodra dat gedaan "
+                    "is, kunt u de auto laten repareren.")
+                  .empty());
+  constexpr char kPlan[] = "Na de eerste 12 maanden kun je je abonnement maandelijks opzeggen.";
+  EXPECT_TRUE(
+      Kinds(kPlan,
+            "Hoi Yusuf, je bent al ruim anderhalf jaar klant, dus je kunt per maand opzeggen.")
+          .empty());
+  EXPECT_TRUE(Kinds("After the first 12 months you can cancel monthly.",
+                    "Hi Yusuf, you've been a member for 18 months, so you can cancel monthly.")
+                  .empty());
+  EXPECT_EQ(Kinds(kPlan, "Hoi Yusuf, na de eerste 6 maanden kun je maandelijks opzeggen."),
+            std::vector{ConflictKind::kPeriod});
+  constexpr char kDelivery[] =
+      "Bezorging is gratis bij een bestelling vanaf € 60; daaronder betaal je € 4,95.";
+  EXPECT_TRUE(Kinds(kDelivery,
+                    "Hoi Ilse, je boodschappen komen op € 72 uit, dus voor de bezorging betaal "
+                    "je niks.")
+                  .empty());
+  EXPECT_EQ(Kinds(kDelivery,
+                  "Hoi Ilse, je boodschappen komen op € 52 uit, dus voor de bezorging "
+                  "betaal je niks."),
+            std::vector{ConflictKind::kAmount});
+}
+
 }  // namespace
 }  // namespace luister

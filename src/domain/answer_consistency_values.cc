@@ -601,9 +601,15 @@ void ReplyCheck::CheckValues() {
     // Against "free" where the answer makes it free from an amount on
     // ("delivery is free on orders over £1,000"), an amount is weighed
     // against that amount.
-    if (best->unit.starts_with("money") && best->hi <= 0)
+    // So is an amount the reply says costs nothing for ("je boodschappen
+    // komen op € 72, dus voor de bezorging betaal je niks").
+    static const WordSet nothing = {"niks", "niets", "nothing", "free", "gratis", "kosteloos"};
+    const bool said_free = std::any_of(rep[f.sentence].tokens.begin(), rep[f.sentence].tokens.end(),
+                                       [](const Token& t) { return In(nothing, t.text); });
+    if (best->unit.starts_with("money") && (best->hi <= 0 || said_free))
       for (const Fact* p : candidates)
-        if (p->bound > 0 && p->unit == best->unit) {
+        // Said free, only on the free side of it.
+        if (p->bound > 0 && p->unit == best->unit && (best->hi <= 0 || f.lo >= p->lo)) {
           best = p;
           break;
         }
