@@ -461,6 +461,7 @@ Stance StanceOf(const Sentence& c, Language lang) {
     if (w == "house" && prev == "the" && i > 1 && t[i - 2].text == "on") take = {0, 1};
     if (take.first < 0) continue;
     said.insert(Stem(w, lang));
+    if (const std::string_view act = ActOf(w); !act.empty()) said.emplace(act);
     // "you'd pay that", "die kost het": about what was said before.
     static const WordSet pointing = {"that", "this", "those", "it", "dat", "dit", "die", "het"};
     if (take.first == 0 && In(pointing, next)) continue;

@@ -99,6 +99,9 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w);
 const WordSet& FillerWords();
 // Words that point back to what was said before: "daarvoor", "that".
 const WordSet& PointingWords();
+// The act a word names, the same in both languages ("fix" and "repareren"
+// are "#repair"); empty for other words.
+std::string_view ActOf(std::string_view w);
 // People other than the customer: "je vriendin zonder pas", "guests".
 const WordSet& OtherPeopleWords();
 

@@ -394,6 +394,7 @@ void ReplyCheck::CheckProcedure() {
   {
     std::vector<Sentence> later;       // the steps that wait
     std::set<size_t> required_before;  // of them, those after "required before"
+    std::set<size_t> until;            // of them, those "not ... until" (one word says it)
     for (const std::string& t : pub_texts) {
       const std::vector<std::string> parts = SplitClauses(t);
       std::vector<Sentence> cs;
@@ -429,7 +430,10 @@ void ReplyCheck::CheckProcedure() {
               tk[m + 1].type == Token::kWord && !MonthOf(next) && !WeekdayOf(next) &&
               !NumberWords().contains(next)) {
             Sentence step = reader.Read(cs[k].text.substr(0, cs[k].text.find(w)));
-            if (step.negations % 2) later.push_back(std::move(step));
+            if (step.negations % 2) {
+              later.push_back(std::move(step));
+              until.insert(later.size() - 1);
+            }
             break;
           }
         }
@@ -492,8 +496,9 @@ void ReplyCheck::CheckProcedure() {
         waits = waits || In(waiting, w);
       }
       if (!now || waits) continue;
-      const auto step = std::find_if(later.begin(), later.end(),
-                                     [&](const Sentence& y) { return Shared(r, y) >= 2; });
+      const auto step = std::find_if(later.begin(), later.end(), [&](const Sentence& y) {
+        return Shared(r, y) >= (until.contains(static_cast<size_t>(&y - later.data())) ? 1 : 2);
+      });
       if (step == later.end()) continue;
       // What is required, said to be not needed, is found already ("no
       // need to sign up first").

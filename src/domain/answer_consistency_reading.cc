@@ -819,6 +819,12 @@ Sentence Reader::ReadNew(const std::string& text) const {
     if (IsStopWord(t.text, lang_) || In(FillerWords(), t.text) || TimeUnitOf(t.text) ||
         MonthOf(t.text) || WeekdayOf(t.text) || NumberWords().contains(t.text))
       continue;
+    // The same act in other words, in either language: "fix" is
+    // repairing, "goedkeuring" approval.
+    if (const std::string_view act = ActOf(t.text); !act.empty()) {
+      s.stems.emplace(act);
+      continue;
+    }
     std::string stem = Stem(t.text, lang_);
     // Dutch plurals voice the last consonant ("statief", "statieven";
     // "huis", "huizen"): one stem for both.
@@ -843,7 +849,11 @@ Sentence Reader::ReadNew(const std::string& text) const {
         // One word again: the verb and the particle give way to it.
         s.stems.erase(Stem(w.text, lang_));
         s.stems.erase(Stem(s.tokens[last - 1].text, lang_));
-        s.stems.insert(Stem(s.tokens[last - 1].text + w.text, lang_));
+        const std::string joined = s.tokens[last - 1].text + w.text;
+        if (const std::string_view act = ActOf(joined); !act.empty())
+          s.stems.emplace(act);
+        else
+          s.stems.insert(Stem(joined, lang_));
       }
   }
   // "emailing photos to our office", "stuur het naar ons kantoor": the

@@ -2831,5 +2831,25 @@ TEST(AnswerConsistencyTest, WaitingUntilHowLongOneOfUsAndFreeAboveTheLimit) {
             std::vector{ConflictKind::kAmount});
 }
 
+TEST(AnswerConsistencyTest, TheSameActInOtherWordsAndNotUntil) {
+  constexpr char kClaims[] =
+      "To make a claim, call our claims line first; don't arrange any repairs until we've "
+      "approved the claim.";
+  EXPECT_EQ(Kinds(kClaims,
+                  "Hi Laura, go ahead and have your plumber fix the cracked basin right away, "
+                  "then call our claims line."),
+            std::vector{ConflictKind::kProcedure});
+  // Not until: said when, not whether.
+  EXPECT_TRUE(Kinds(kClaims,
+                    "Hi Laura, call our claims line first, and once we've approved it, have "
+                    "your plumber fix the basin.")
+                  .empty());
+  constexpr char kCancel[] =
+      "Uw abonnement kunt u telefonisch opzeggen. Annuleren per e-mail is niet mogelijk.";
+  EXPECT_EQ(Kinds(kCancel, "Beste Piet, zeg uw abonnement gerust per e-mail op."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kCancel, "Beste Piet, zeg uw abonnement gerust telefonisch op.").empty());
+}
+
 }  // namespace
 }  // namespace luister

@@ -317,7 +317,13 @@ void ReplyCheck::CheckYesNo() {
     const Sentence* loose = nullptr;  // turned around, but less plainly about the same
     double best_related = 0, same_related = 0, loose_related = 0;
     for (const Sentence& p : pub_clauses) {
-      if (p.condition) continue;
+      // "Don't arrange repairs until we've approved the claim" says when,
+      // not whether: the order of steps is the procedure's to check.
+      if (p.condition ||
+          (p.negations % 2 && std::any_of(p.tokens.begin(), p.tokens.end(), [](const Token& t) {
+             return t.text == "until" || t.text == "totdat" || t.text == "till";
+           })))
+        continue;
       const double rel = Related(r, p);
       if (r.negations % 2 == p.negations % 2) {
         if (rel >= kSameClaim && rel > same_related) {
