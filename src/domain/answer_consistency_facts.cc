@@ -816,9 +816,10 @@ class FactFinder {
     // Ages and other limits said after the number: "18 and over", "21+",
     // "65 of ouder", "12 and under"; and "kinderen tot en met 12 jaar".
     if (f.bound == 0 && (kind == ConflictKind::kAmount || kind == ConflictKind::kPeriod)) {
-      static const WordSet up = {"over",   "older",  "ouder", "up",   "above",
-                                 "longer", "langer", "more",  "meer", "later"};
-      static const WordSet down = {"under", "younger", "jonger", "below"};
+      static const WordSet up = {"over",   "older",  "ouder",   "up",      "above",
+                                 "longer", "langer", "more",    "meer",    "later",
+                                 "higher", "hoger",  "heavier", "zwaarder"};
+      static const WordSet down = {"under", "younger", "jonger", "below", "lower", "lager"};
       static const WordSet join = {"and", "or", "en", "of"};
       // "at the earliest", "op zijn vroegst"; "at the latest", "op z'n laatst".
       const std::string_view end_word =
@@ -979,6 +980,12 @@ class FactFinder {
         prev == "gbp") {
       Add(ConflictKind::kAmount, "money", v, hi, false, from - 1, next);
       skip_until_ = next;
+      return;
+    }
+    // A temperature: "38°C", "38 graden", "100 degrees".
+    if (w == "degrees" || w == "graden" || w == "degree") {
+      Add(ConflictKind::kAmount, "count:degree", v, hi, false, from, next + 1);
+      skip_until_ = next + 1;
       return;
     }
     // "a 5-euro fee"; "a 10-pound minimum" may weigh, so it counts pounds.

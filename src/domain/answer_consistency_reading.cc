@@ -117,6 +117,16 @@ std::vector<Token> Tokens(std::string_view s) {
       i += 3;
       continue;
     }
+    // "38°C", "38 °C": degrees, a word of its own (the scale's letter is
+    // dropped).
+    if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xB0') {
+      out.push_back({Token::kWord, "degrees"});
+      i += 2;
+      if (i < s.size() && (s[i] == 'C' || s[i] == 'F' || s[i] == 'c' || s[i] == 'f') &&
+          (i + 1 >= s.size() || !IsLetter(static_cast<unsigned char>(s[i + 1]))))
+        ++i;
+      continue;
+    }
     if (c == 0xC2 || c == 0xE2) {  // other punctuation and symbols: skip the character
       i += c == 0xC2 ? 2 : 3;
       continue;

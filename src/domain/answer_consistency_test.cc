@@ -2851,5 +2851,22 @@ TEST(AnswerConsistencyTest, TheSameActInOtherWordsAndNotUntil) {
   EXPECT_TRUE(Kinds(kCancel, "Beste Piet, zeg uw abonnement gerust telefonisch op.").empty());
 }
 
+TEST(AnswerConsistencyTest, AMeasureTheLimitRefusesLetIn) {
+  constexpr char kPets[] =
+      "Pets are allowed in the units with a one-time pet deposit of $300. Dogs over 50 pounds are "
+      "not permitted.";
+  EXPECT_EQ(Kinds(kPets, "Hi Chris, good news: pets are welcome, including your 70-pound lab!"),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kPets, "Hi Chris, good news: pets are welcome, including your 40-pound beagle!")
+                  .empty());
+  constexpr char kFever[] = "Kinderen met een temperatuur van 38°C of hoger mogen niet komen.";
+  const std::vector<ConflictKind> fever =
+      Kinds(kFever, "Hoi Mark, met 38,3°C mag Ella vandaag gewoon komen.");
+  ASSERT_FALSE(fever.empty());
+  EXPECT_TRUE(std::all_of(fever.begin(), fever.end(),
+                          [](ConflictKind k) { return k == ConflictKind::kYesNo; }));
+  EXPECT_TRUE(Kinds(kFever, "Hoi Mark, met 37,6°C mag Ella vandaag gewoon komen.").empty());
+}
+
 }  // namespace
 }  // namespace luister

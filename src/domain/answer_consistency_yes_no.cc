@@ -463,6 +463,17 @@ void ReplyCheck::CheckYesNo() {
       explained.insert(&r);
       continue;
     }
+    // What the answer refuses past a measure ("38°C of hoger mogen niet
+    // komen"), allowed for a value this side of it ("met 37,6°C mag ze
+    // komen"): the rule applied.
+    if (best->negations % 2 && r.negations % 2 == 0 && OutsideTheLimit(r, *best) &&
+        std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& f) {
+          return f.sentence == SentenceOf(pub, *best) && f.unit.starts_with("count:");
+        })) {
+      Add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+      explained.insert(&r);
+      continue;
+    }
     // "je broertje van 15 kan niet mee, daarvoor moet hij minimaal zestien
     // zijn": refused for the answer's own limit ("16 jaar of ouder"), named
     // in the same sentence, the same number on the same side.
@@ -1239,6 +1250,38 @@ void ReplyCheck::CheckYesNo() {
         break;
       }
     }
+  }
+
+  // A measure the answer's limit refuses, let in: "Dogs over 50 pounds are
+  // not permitted" against "pets are welcome, including your 70-pound
+  // lab"; "kinderen met 38 graden of hoger mogen niet komen" against "met
+  // 38,3 graden mag Ella gewoon komen".
+  for (const Fact& limit : pub_facts) {
+    if (limit.own || limit.kind != ConflictKind::kAmount || limit.bound == 0 ||
+        limit.lo != limit.hi)
+      continue;
+    // "50 pounds" may weigh; a count of pounds is a weight.
+    const auto measure = [](const Fact& x) {
+      if (x.unit == "money" && x.text.find("pound") != std::string::npos)
+        return std::string("count:pound");
+      return x.unit;
+    };
+    const std::string unit = measure(limit);
+    if (!unit.starts_with("count:")) continue;
+    if (reader.Read(ClauseOf(pub_facts, limit, pub[limit.sentence])).negations % 2 == 0) continue;
+    const Fact* value = nullptr;
+    size_t values = 0;
+    for (const Fact& f : rep_facts)
+      if (f.kind == ConflictKind::kAmount && measure(f) == unit && f.lo == f.hi) {
+        value = &f;
+        ++values;
+      }
+    if (values != 1) continue;
+    const bool refused = limit.bound > 0 ? value->lo > limit.lo : value->lo < limit.lo;
+    const Sentence& r = rep[value->sentence];
+    if (!refused || r.negations % 2 || r.condition || StanceOf(r, lang).said[1] <= 0) continue;
+    Add("yesno.measure_outside_the_limit", ConflictKind::kYesNo, limit.text, value->text,
+        pub[limit.sentence], r);
   }
 
   // An age the answer's limit keeps out, let in: "De extra bestuurder moet
