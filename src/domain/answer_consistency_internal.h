@@ -347,6 +347,7 @@ class ReplyCheck {
   // The passes, run in this order.
   void CheckValues();     // amounts, periods, deadlines, dates, open days
   void CheckYesNo();      // allowed, possible, free, included, needed
+  void CheckInSpiteOf();  // done in spite of what the answer refuses
   void CheckProcedure();  // the ways, the steps, their order, who acts
 
  private:

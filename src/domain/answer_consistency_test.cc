@@ -2868,5 +2868,34 @@ TEST(AnswerConsistencyTest, AMeasureTheLimitRefusesLetIn) {
   EXPECT_TRUE(Kinds(kFever, "Hoi Mark, met 37,6°C mag Ella vandaag gewoon komen.").empty());
 }
 
+TEST(AnswerConsistencyTest, DoneInSpiteOfWhatTheAnswerRefuses) {
+  constexpr char kSale[] =
+      "Returns are free within 30 days. Sale items can be exchanged but not "
+      "refunded.";
+  EXPECT_EQ(Kinds(kSale, "Hi Rosie, even though it was in the sale, we'll refund the full amount."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kSale,
+                    "Hi Rosie, even though it was in the sale, we can't refund it, but we can "
+                    "exchange it for another size.")
+                  .empty());
+  constexpr char kLibrary[] =
+      "Geleende boeken kunt u tot drie keer verlengen. Is een boek door een ander lid "
+      "gereserveerd, dan kunt u het niet verlengen.";
+  EXPECT_EQ(Kinds(kLibrary,
+                  "Beste Ans, ook al staat er een reservering van een ander lid op, ik "
+                  "heb het boek toch voor u verlengd."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kLibrary,
+                    "Beste Ans, ook al staat er een reservering van een ander lid op, "
+                    "verlengen kan dan helaas niet.")
+                  .empty());
+  // "although" after what it qualifies is "but".
+  EXPECT_TRUE(Kinds("Repeat prescriptions must be requested through the NHS App or the practice "
+                    "website, not by phone.",
+                    "Dear Mrs Doyle, the simplest way is to order your repeat in the NHS App, "
+                    "although the form on our website works just as well.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister

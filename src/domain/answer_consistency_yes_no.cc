@@ -795,6 +795,14 @@ void ReplyCheck::CheckYesNo() {
           }
         }
         if (!kept_apart) continue;
+        // A refusal said again in the sentence ("even though it was in the
+        // sale, we can't refund it") stretches nothing.
+        if (kept_apart->negations % 2 &&
+            std::any_of(rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& o) {
+              return o.negations % 2 && SentenceOf(rep, o) == SentenceOf(rep, r) &&
+                     Shared(o, *kept_apart) >= 1;
+            }))
+          continue;
         Add("yesno.stretched", ConflictKind::kYesNo, kept_apart->text,
             std::string(r.text.substr(at, end - at)), *kept_apart, r);
       }
@@ -1433,6 +1441,99 @@ void ReplyCheck::CheckYesNo() {
             t[i].text + " " + t[k].text, *asked, r);
         break;
       }
+    }
+  }
+
+  // Done in spite of what the answer refuses: "Even though it was in the
+  // sale, we'll refund the full amount" against "sale items can be
+  // exchanged but not refunded"; "ook al staat er een reservering op, ik
+  // heb het toch verlengd" against "is een boek gereserveerd, dan kunt u
+  // het niet verlengen". A clause that concedes what the answer speaks of,
+  // beside one that gives or does what a clause of the answer refuses.
+  CheckInSpiteOf();
+}
+
+void ReplyCheck::CheckInSpiteOf() {
+  const auto concedes = [](const Sentence& c) {
+    const std::vector<Token>& t = c.tokens;
+    for (size_t k = 0; k < t.size() && k < 3; ++k) {
+      const std::string_view w = t[k].text;
+      const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].text) : "";
+      if (w == "although" || w == "hoewel" || w == "ondanks" || w == "despite" ||
+          (w == "even" && (next == "though" || next == "if")) || (w == "though" && k == 0) ||
+          (w == "ook" && next == "al") || (w == "zelfs" && next == "als"))
+        return true;
+    }
+    return false;
+  };
+  static const WordSet because = {"because", "as", "since", "omdat", "aangezien", "want"};
+  for (const Sentence& c : rep_clauses) {
+    if (!concedes(c) || SaidAlready(c)) continue;
+    // "although" after what it qualifies is "but" ("order it in the app,
+    // although the form works as well"); it concedes when it opens the
+    // sentence.
+    const size_t ci = static_cast<size_t>(&c - rep_clauses.data());
+    if (!c.tokens.empty() &&
+        (c.tokens.front().text == "although" || c.tokens.front().text == "hoewel") && ci > 0 &&
+        SentenceOf(rep, rep_clauses[ci - 1]) == SentenceOf(rep, c) &&
+        rep_clauses[ci - 1].tokens.size() > 2)  // more than a greeting before it
+      continue;
+    if (std::none_of(pub_clauses.begin(), pub_clauses.end(),
+                     [&](const Sentence& p) { return Shared(c, p) >= 1; }))
+      continue;
+    const size_t at = SentenceOf(rep, c);
+    for (const Sentence& m : rep_clauses) {
+      if (&m == &c || SentenceOf(rep, m) != at || m.negations % 2 || m.condition || concedes(m) ||
+          std::any_of(m.tokens.begin(), m.tokens.end(),
+                      [](const Token& t) { return In(because, t.text); }))
+        continue;
+      const Stance ms = StanceOf(m, lang);
+      // What the main clause shares with a refusal, and with no clause of
+      // the answer that allows ("can be exchanged but not refunded"
+      // against "we can exchange it").
+      const auto only_refused = [&](const Sentence& p) {
+        for (const std::string& w : m.stems) {
+          const auto has = [&](const Sentence& x) {
+            return std::any_of(x.stems.begin(), x.stems.end(),
+                               [&](const std::string& y) { return SameThing(w, y); });
+          };
+          if (w[0] == '~' || !has(p)) continue;
+          if (std::none_of(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& q) {
+                return &q != &p && !q.condition && q.negations % 2 == 0 && has(q);
+              }))
+            return true;
+        }
+        return false;
+      };
+      // The concession names the refusal's own condition ("ook al staat er
+      // een reservering op" against "is een boek gereserveerd, dan kunt u
+      // het niet verlengen").
+      const auto its_condition = [&](const Sentence& p) {
+        const size_t pi = static_cast<size_t>(&p - pub_clauses.data());
+        return pi > 0 && SentenceOf(pub, pub_clauses[pi - 1]) == SentenceOf(pub, p) &&
+               Shared(c, pub_clauses[pi - 1]) >= 1 && Shared(m, p) >= 1;
+      };
+      // Another clause of the sentence that agrees with a refusal ("even
+      // though it was in the sale, we can't refund it, but we can exchange
+      // it") says the rule.
+      const auto agreed = [&](const Sentence& p) {
+        return std::any_of(rep_clauses.begin(), rep_clauses.end(), [&](const Sentence& o) {
+          return &o != &m && SentenceOf(rep, o) == at && o.negations % 2 && Shared(o, p) >= 1;
+        });
+      };
+      const auto refused =
+          std::find_if(pub_clauses.begin(), pub_clauses.end(), [&](const Sentence& p) {
+            if (p.condition || !(only_refused(p) || its_condition(p)) || agreed(p)) return false;
+            if (p.negations % 2) return true;
+            const Stance ps = StanceOf(p, lang);
+            for (size_t q = 0; q < 2; ++q)
+              if (ms.said[q] > 0 && ps.said[q] < 0) return true;
+            return false;
+          });
+      if (refused == pub_clauses.end()) continue;
+      Add("yesno.in_spite_of", ConflictKind::kYesNo, refused->text, c.text + " …" + m.text,
+          *refused, m);
+      return;
     }
   }
 }
