@@ -2897,5 +2897,19 @@ TEST(AnswerConsistencyTest, DoneInSpiteOfWhatTheAnswerRefuses) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, AgesTheLimitLetsIn) {
+  constexpr char kIcu[] =
+      "All visitors must check in at the lobby desk. Children under 12 may not "
+      "visit the ICU.";
+  EXPECT_TRUE(Kinds(kIcu,
+                    "Hi Mrs Hernandez, your grandkids are 13 and 15, so they can come up to "
+                    "the ICU with you.")
+                  .empty());
+  EXPECT_EQ(Kinds(kIcu,
+                  "Hi Mrs Hernandez, your grandkids are 9 and 15, so they can come up to the "
+                  "ICU with you."),
+            std::vector{ConflictKind::kYesNo});
+}
+
 }  // namespace
 }  // namespace luister

@@ -246,6 +246,17 @@ std::vector<double> AgesSaid(const Sentence& s) {
     if (t[k].text.ends_with("'s") && In(someone, t[k].text) && years_or_none(k + 2))
       n = number(k + 1);
     if (n && *n >= 0 && *n < 120) out.push_back(*n);
+    // "your grandkids are 13 and 15", "de kinderen zijn 6 en 9".
+    static const WordSet several = {"kids",  "children",  "grandkids", "grandchildren",
+                                    "sons",  "daughters", "kinderen",  "kleinkinderen",
+                                    "zoons", "dochters",  "twins",     "tweeling"};
+    if (In(several, t[k].text) && (word(k + 1) == "are" || word(k + 1) == "zijn"))
+      for (size_t j = k + 2; j < t.size(); j += 2) {
+        const std::optional<double> age = number(j);
+        if (!age || *age >= 120 || !years_or_none(j + 1)) break;
+        out.push_back(*age);
+        if (word(j + 1) != "and" && word(j + 1) != "en") break;
+      }
   }
   return out;
 }
@@ -462,6 +473,25 @@ void ReplyCheck::CheckYesNo() {
       Add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
       explained.insert(&r);
       continue;
+    }
+    // What the answer refuses for an age ("Children under 12 may not
+    // visit the ICU"), allowed for ages the limit lets in ("your
+    // grandkids are 13 and 15, so they can come up").
+    if (best->negations % 2 && r.negations % 2 == 0) {
+      const size_t ri = SentenceOf(rep, r), bi = SentenceOf(pub, *best);
+      const std::vector<double> ages = ri < rep.size() ? AgesSaid(rep[ri]) : std::vector<double>();
+      const bool let_in =
+          !ages.empty() && std::any_of(pub_facts.begin(), pub_facts.end(), [&](const Fact& f) {
+            if (!f.age || f.bound == 0 || f.sentence != bi) return false;
+            const double years = f.lo / 8760;
+            return std::all_of(ages.begin(), ages.end(),
+                               [&](double a) { return f.bound < 0 ? a >= years : a <= years; });
+          });
+      if (let_in) {
+        Add("yesno.past_the_limit", ConflictKind::kYesNo, say(*best), say(r), *best, r);
+        explained.insert(&r);
+        continue;
+      }
     }
     // What the answer refuses past a measure ("38°C of hoger mogen niet
     // komen"), allowed for a value this side of it ("met 37,6°C mag ze
