@@ -2911,5 +2911,21 @@ TEST(AnswerConsistencyTest, AgesTheLimitLetsIn) {
             std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, APeriodTimesACountSaidBesideIt) {
+  constexpr char kCourse[] =
+      "Intensive courses run for 5 consecutive days, with 6 hours of tuition each day.";
+  EXPECT_TRUE(Kinds(kCourse,
+                    "Hi Jade, the course runs Monday to Friday with six hours a day, so "
+                    "you'll get 30 hours in total.")
+                  .empty());
+  EXPECT_EQ(Kinds(kCourse, "Hi Jade, the course runs Monday to Friday with four hours a day."),
+            std::vector{ConflictKind::kPeriod});
+  // The period's own number is no count: "24 uur" is not 24 times "een uur".
+  EXPECT_EQ(Kinds("De online check-in opent 30 uur voor vertrek en sluit 1 uur voor vertrek.",
+                  "Beste mevrouw Brouwer, inchecken kan vanaf 24 uur voor vertrek en tot een uur "
+                  "voor vertrek."),
+            std::vector{ConflictKind::kPeriod});
+}
+
 }  // namespace
 }  // namespace luister

@@ -1009,6 +1009,63 @@ void ReplyCheck::CheckValues() {
       weak("fact.worked_out");
       continue;
     }
+    // A period that is the answer's period times a count said beside it:
+    // "each lesson runs two hours, so the half-dozen package gets you
+    // twelve hours"; "six hours a day for 5 days" is 30 hours.
+    if (f.kind == ConflictKind::kPeriod && f.unit == "hours" && f.lo == f.hi && [&] {
+          std::vector<double> counts;
+          const auto add_counts = [&](const Sentence& x) {
+            for (size_t k = 0; k < x.tokens.size(); ++k) {
+              const Token& t = x.tokens[k];
+              if (t.type == Token::kNumber) {
+                if (const std::optional<double> n = NumberOf(t.text)) counts.push_back(*n);
+              } else if (const auto w = NumberWords().find(t.text); w != NumberWords().end()) {
+                counts.push_back(w->second);
+              } else if (t.text == "dozen") {
+                counts.push_back(k > 0 && (x.tokens[k - 1].text == "half" ||
+                                           (k > 1 && x.tokens[k - 2].text == "half"))
+                                     ? 6
+                                     : 12);
+              }
+            }
+          };
+          add_counts(rep[f.sentence]);
+          // Not the period's own number ("24 uur" is no 24 times "een uur").
+          for (const Token& t : Tokens(Lower(f.text)))
+            if (const std::optional<double> own =
+                    t.type == Token::kNumber ? NumberOf(t.text) : std::nullopt)
+              std::erase(counts, *own);
+            else if (const auto w = NumberWords().find(t.text); w != NumberWords().end())
+              std::erase(counts, w->second);
+          for (const Fact& n : pub_facts)
+            if (!n.own && n.kind == ConflictKind::kPeriod && n.unit == "hours" && n.lo == n.hi &&
+                n.lo >= 24 && std::fmod(n.lo, 24) == 0)
+              counts.push_back(n.lo / 24);  // "5 consecutive days"
+          for (const Fact& p : pub_facts) {
+            if (p.own || p.kind != ConflictKind::kPeriod || p.unit != "hours" || p.lo != p.hi ||
+                p.lo <= 0 || p.lo >= f.lo)
+              continue;
+            // The answer's period said again beside it, or a word of total.
+            const bool restated = std::any_of(rep_facts.begin(), rep_facts.end(),
+                                              [&](const Fact& g) {
+                                                return &g != &f && g.sentence == f.sentence &&
+                                                       g.kind == ConflictKind::kPeriod &&
+                                                       SameValue(g, p);
+                                              }) ||
+                                  std::any_of(rep[f.sentence].tokens.begin(),
+                                              rep[f.sentence].tokens.end(), [](const Token& t) {
+                                                return t.text == "total" || t.text == "totaal" ||
+                                                       t.text == "altogether" || t.text == "samen";
+                                              });
+            if (!restated) continue;
+            for (const double n : counts)
+              if (n >= 2 && n <= 60 && std::abs(p.lo * n - f.lo) < 1e-6) return true;
+          }
+          return false;
+        }()) {
+      weak("fact.worked_out");
+      continue;
+    }
     // An amount of the answer with one of its percentages added or taken
     // off ("£46.80 for double-sided" at £39 and 20 % more).
     if (f.kind == ConflictKind::kAmount && f.unit == "money" &&
