@@ -2927,5 +2927,19 @@ TEST(AnswerConsistencyTest, APeriodTimesACountSaidBesideIt) {
             std::vector{ConflictKind::kPeriod});
 }
 
+TEST(AnswerConsistencyTest, InALongReplyTheValueLeftMustShareAWord) {
+  constexpr char kHotel[] =
+      "Check-in at the Harbourview Hotel is from 3 pm and check-out is by 11 am.";
+  EXPECT_TRUE(Kinds(kHotel,
+                    "Dear Ms Lindqvist, thank you for booking three nights with us. Check-in is "
+                    "from 3 pm. Your room has a sea view. The spa takes its last booking at 7 pm "
+                    "if you would like to treat yourself.")
+                  .empty());
+  EXPECT_EQ(Kinds(kHotel,
+                  "Dear Ms Lindqvist, thank you for booking three nights with us. Check-in is "
+                  "from 3 pm. Your room has a sea view. Check-out is by 12 noon on your last day."),
+            std::vector{ConflictKind::kDeadline});
+}
+
 }  // namespace
 }  // namespace luister

@@ -1577,7 +1577,21 @@ void ReplyCheck::CheckValues() {
         !(f.kind == ConflictKind::kAmount && left->unit.starts_with("money") && left->hi <= 0 &&
           !priced_against_free()) &&
         !(outcome[i] == Outcome::kBounded && left->bound != 0) &&
-        !ReopensAfter(f, *left, rep, pub[left->sentence]))
+        !ReopensAfter(f, *left, rep, pub[left->sentence]) &&
+        // In a long reply, values of other things abound: the one left
+        // must share a word with the answer's sentence.
+        (rep.size() < 4 || [&] {
+          // A word of the value itself ("pm", "euro") is no word in common.
+          const Sentence around = reader.Read(ClauseOf(rep_facts, f, rep[f.sentence]));
+          const std::vector<Token> own = Tokens(Lower(f.text + " " + left->text));
+          return std::any_of(around.stems.begin(), around.stems.end(), [&](const std::string& w) {
+            return w[0] != '~' &&
+                   std::none_of(own.begin(), own.end(),
+                                [&](const Token& t) { return Stem(t.text, lang) == w; }) &&
+                   std::any_of(pub[left->sentence].stems.begin(), pub[left->sentence].stems.end(),
+                               [&](const std::string& x) { return SameThing(w, x); });
+          });
+        }()))
       Add("fact.by_elimination", f.kind, left->text, f.text, pub[left->sentence], rep[f.sentence]);
   }
 }
