@@ -623,8 +623,14 @@ Sentence Reader::ReadNew(const std::string& text) const {
         s.means.emplace("automatic", t.text);
       if (t.text == "online") s.means.emplace("online", t.text);
       // "stuur het pakket naar ons op": by post.
+      // "stuur de stofzuiger zelf op naar ons servicecentrum" too.
       if ((t.text == "stuur" || t.text == "stuurt" || t.text == "sturen") &&
-          s.tokens.back().text == "op")
+          (s.tokens.back().text == "op" ||
+           std::any_of(
+               s.tokens.begin() + static_cast<long>(i) + 1, s.tokens.end(), [&](const Token& x) {
+                 const size_t k = static_cast<size_t>(&x - s.tokens.data());
+                 return x.text == "op" && k + 1 < s.tokens.size() && s.tokens[k + 1].text == "naar";
+               })))
         s.means.emplace("post", t.text + " op");
     }
     // "via Marktplaats", "through the contact form": the way named.

@@ -2941,5 +2941,19 @@ TEST(AnswerConsistencyTest, InALongReplyTheValueLeftMustShareAWord) {
             std::vector{ConflictKind::kDeadline});
 }
 
+TEST(AnswerConsistencyTest, SentUpToSomewhereIsByPost) {
+  constexpr char kWarranty[] =
+      "Voor een reparatie onder garantie brengt u het apparaat naar de "
+      "winkel waar u het gekocht heeft.";
+  EXPECT_EQ(Kinds(kWarranty,
+                  "Hoi Linda, stuur de stofzuiger zelf op naar ons servicecentrum in "
+                  "Tilburg, dan kijken we er onder garantie naar."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kWarranty,
+                    "Hoi Linda, breng de stofzuiger naar de winkel waar je hem gekocht "
+                    "hebt, dan kijken we er onder garantie naar.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister
