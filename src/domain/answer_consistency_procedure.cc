@@ -313,9 +313,14 @@ void ReplyCheck::CheckProcedure() {
           // Steps on a screen.
           "add", "click", "klik", "voeg", "select", "choose", "kies", "create", "toets", "press",
           "druk", "confirm", "bevestig", "verify", "log", "open"};
+      // "maakt", "betaalt", "submits": the verb with its ending too.
+      const auto a_verb = [](const std::string& w) {
+        return In(verbs, w) || (w.size() > 3 && (w.back() == 't' || w.back() == 's') &&
+                                In(verbs, std::string_view(w).substr(0, w.size() - 1)));
+      };
       return c.instruction || c.imperative || !c.means.empty() || !c.named.empty() ||
              std::any_of(c.tokens.begin(), c.tokens.end(),
-                         [](const Token& t) { return In(verbs, t.text); });
+                         [&](const Token& t) { return a_verb(t.text); });
     };
     const bool marked = std::any_of(pub_clauses.begin(), pub_clauses.end(),
                                     [&](const Sentence& c) { return marker(c) != 0; });

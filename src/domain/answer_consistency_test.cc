@@ -2955,5 +2955,17 @@ TEST(AnswerConsistencyTest, SentUpToSomewhereIsByPost) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, AStepSaidWithTheVerbsEnding) {
+  constexpr char kPhotos[] = "U rekent eerst af aan de balie, daarna maakt de fotograaf de foto's.";
+  EXPECT_EQ(Kinds(kPhotos,
+                  "Goedemorgen! De fotograaf maakt eerst de foto's, en als u tevreden "
+                  "bent, rekent u daarna af aan de balie."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kPhotos,
+                    "Goedemorgen! U rekent eerst af aan de balie, en daarna maakt de "
+                    "fotograaf de foto's.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister
