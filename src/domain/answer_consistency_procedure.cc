@@ -312,7 +312,9 @@ void ReplyCheck::CheckProcedure() {
           "run", "install", "installeer", "activeer", "activate", "wait", "wacht",
           // Steps on a screen.
           "add", "click", "klik", "voeg", "select", "choose", "kies", "create", "toets", "press",
-          "druk", "confirm", "bevestig", "verify", "log", "open"};
+          "druk", "confirm", "bevestig", "verify", "log", "open",
+          // Steps the organisation takes.
+          "approve", "assess", "beoordeel", "keur", "goedkeur"};
       // "maakt", "betaalt", "submits": the verb with its ending too.
       const auto a_verb = [](const std::string& w) {
         return In(verbs, w) || (w.size() > 3 && (w.back() == 't' || w.back() == 's') &&

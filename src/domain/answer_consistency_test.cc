@@ -2967,5 +2967,21 @@ TEST(AnswerConsistencyTest, AStepSaidWithTheVerbsEnding) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, AnApprovalIsAStepToo) {
+  constexpr char kResit[] =
+      "To register for a resit, submit the resit form in the student portal at least 10 days "
+      "before the exam. Your programme coordinator will then approve your registration.";
+  EXPECT_EQ(Kinds(kResit,
+                  "Hi Kai, for the resit, please get your programme coordinator's "
+                  "approval first. Once they've given you the go-ahead, complete the "
+                  "resit form on the student portal at least ten days before the exam."),
+            std::vector{ConflictKind::kProcedure});
+  EXPECT_TRUE(Kinds(kResit,
+                    "Hi Kai, complete the resit form on the student portal at least ten "
+                    "days before the exam; your programme coordinator will then approve "
+                    "it.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister
