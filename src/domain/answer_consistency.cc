@@ -66,7 +66,43 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
 // "Kind regards, Learning Team"): a closing word at a sentence's start
 // with at most a name or two after it. The company's name there says
 // nothing of the answer's claims about that company.
+// A signature at the very end: "^Kruithuis", "^JN" on social media; "–
+// SparkleWash", "- Dan, StreamLine" after the last sentence.
+std::string_view WithoutEndSignature(std::string_view reply) {
+  while (!reply.empty() && std::isspace(static_cast<unsigned char>(reply.back())))
+    reply.remove_suffix(1);
+  if (const size_t caret = reply.rfind('^');
+      caret != std::string_view::npos && caret > 0 &&
+      std::all_of(reply.begin() + static_cast<long>(caret) + 1, reply.end(),
+                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+    reply = reply.substr(0, caret);
+  for (const std::string_view dash :
+       {std::string_view(" \xE2\x80\x93 "), std::string_view(" \xE2\x80\x94 "),
+        std::string_view(" - ")}) {
+    const size_t at = reply.rfind(dash);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view after = reply.substr(at + dash.size());
+    const std::string_view before = reply.substr(0, at);
+    // What comes before ends a sentence; what comes after is a few words
+    // that end none.
+    const char end = before.back();
+    size_t words = 0;
+    bool in_word = false;
+    for (const char c : after) {
+      const bool letter = std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                          (static_cast<unsigned char>(c) & 0x80) != 0;
+      words += letter && !in_word;
+      in_word = letter;
+    }
+    if ((end == '.' || end == '!' || end == '?' || (static_cast<unsigned char>(end) & 0x80)) &&
+        words >= 1 && words <= 5 && after.find_first_of(".!?") == std::string_view::npos)
+      return before;
+  }
+  return reply;
+}
+
 std::string_view WithoutSignOff(std::string_view reply) {
+  reply = WithoutEndSignature(reply);
   static constexpr std::array<std::string_view, 18> kClosings = {"met vriendelijke groet",
                                                                  "vriendelijke groet",
                                                                  "hartelijke groet",

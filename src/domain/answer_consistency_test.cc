@@ -2983,5 +2983,18 @@ TEST(AnswerConsistencyTest, AnApprovalIsAStepToo) {
                   .empty());
 }
 
+TEST(AnswerConsistencyTest, ASignatureAtTheEndNamesNothing) {
+  constexpr char kMuseum[] =
+      "In Museum Het Kruithuis mag u foto's maken voor eigen gebruik. "
+      "Statieven en selfiesticks zijn niet toegestaan.";
+  EXPECT_EQ(Kinds(kMuseum, "Foto's maken mag. Een klein statief is geen probleem 📷 ^Kruithuis"),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kMuseum, "Foto's maken mag. Een statief moet helaas thuisblijven 📷 ^Kruithuis")
+                  .empty());
+  EXPECT_EQ(
+      Kinds(kMuseum, "Foto's maken mag. Een klein statief is geen probleem. – Team Kruithuis"),
+      std::vector{ConflictKind::kYesNo});
+}
+
 }  // namespace
 }  // namespace luister
