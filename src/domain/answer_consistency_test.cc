@@ -2996,5 +2996,19 @@ TEST(AnswerConsistencyTest, ASignatureAtTheEndNamesNothing) {
       std::vector{ConflictKind::kYesNo});
 }
 
+TEST(AnswerConsistencyTest, APinpasIsADebitCard) {
+  constexpr char kDeposit[] =
+      "Bij het ophalen van de huurauto blokkeren we een borg van € 300 op "
+      "je creditcard. Met een debitcard kan de borg niet worden betaald.";
+  EXPECT_EQ(Kinds(kDeposit,
+                  "Hoi Anna, de borg van € 300 kun je bij het ophalen gewoon met je "
+                  "pinpas betalen aan de balie."),
+            std::vector{ConflictKind::kYesNo});
+  EXPECT_TRUE(Kinds(kDeposit,
+                    "Hoi Anna, de borg van € 300 betaal je bij het ophalen met je "
+                    "creditcard; met een pinpas kan dat helaas niet.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace luister

@@ -370,6 +370,12 @@ std::string_view ActOf(std::string_view w) {
       {"opzeggen", "#cancel"},
       {"opzegging", "#cancel"},
       {"geannuleerd", "#cancel"},
+      // A card to pay with.
+      {"pinpas", "#debit"},
+      {"bankpas", "#debit"},
+      {"betaalpas", "#debit"},
+      {"debitcard", "#debit"},
+      {"debit", "#debit"},
       // A verb joined to its particle: "zeg je op", "haal je af".
       {"opzeg", "#cancel"},
       {"opzegt", "#cancel"},
@@ -475,10 +481,11 @@ bool IsIdiomaticNegation(std::string_view neg, std::string_view next, std::strin
   if (price.contains(next) || next.ends_with("kosten") || next == "fine" || next == "fines" ||
       next == "boete")
     return true;
-  static const WordSet after = {"probleem", "problem",  "zorgen",  "worry", "worries", "hesitate",
-                                "aarzel",   "aarzelen", "schroom", "dank",  "forget",  "vergeten",
-                                "sure",     "zeker",    "alleen",  "only",  "just",    "doubt",
-                                "twijfel",  "mind",     "erg",     "bad",   "trouble", "moeite"};
+  static const WordSet after = {
+      "probleem", "problem", "zorgen",   "worry",   "worries", "hesitate", "punt",
+      "bezwaar",  "aarzel",  "aarzelen", "schroom", "dank",    "forget",   "vergeten",
+      "sure",     "zeker",   "alleen",   "only",    "just",    "doubt",    "twijfel",
+      "mind",     "erg",     "bad",      "trouble", "moeite"};
   static const WordSet before = {"zo", "if", "or", "of", "whether", "wel", "als"};
   // "isn't a problem", "geen enkel probleem".
   if (after.contains(next) ||
