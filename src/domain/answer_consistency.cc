@@ -62,10 +62,6 @@ const std::set<std::string_view> kStrongSignals = {"fact.amount",
                                                    "procedure.delivered_not_collected",
                                                    "procedure.collected_not_delivered"};
 
-// The reply without its sign-off ("Met vriendelijke groet, Kraan & Zn",
-// "Kind regards, Learning Team"): a closing word at a sentence's start
-// with at most a name or two after it. The company's name there says
-// nothing of the answer's claims about that company.
 // A signature at the very end: "^Kruithuis", "^JN" on social media; "–
 // SparkleWash", "- Dan, StreamLine" after the last sentence.
 std::string_view WithoutEndSignature(std::string_view reply) {
@@ -101,6 +97,10 @@ std::string_view WithoutEndSignature(std::string_view reply) {
   return reply;
 }
 
+// The reply without its sign-off ("Met vriendelijke groet, Kraan & Zn",
+// "Kind regards, Learning Team"): a closing word at a sentence's start
+// with at most a name or two after it. The company's name there says
+// nothing of the answer's claims about that company.
 std::string_view WithoutSignOff(std::string_view reply) {
   reply = WithoutEndSignature(reply);
   static constexpr std::array<std::string_view, 18> kClosings = {"met vriendelijke groet",
