@@ -536,58 +536,15 @@ Stance StanceOf(const Sentence& c, Language lang) {
   for (const std::string& w : c.stems)
     if (w[0] != '~' && w.size() >= 3 && !said.contains(w) && !In(how_much, w))
       out.things.push_back(w);
-  // The same thing in other words: "sign up" is registering, "build it"
-  // assembling, a "bon" a receipt.
-  static const std::unordered_map<std::string_view, std::string_view> kConcept = {
-      {"register", "#register"},
-      {"registered", "#register"},
-      {"registration", "#register"},
-      {"signup", "#register"},
-      {"enrol", "#register"},
-      {"enroll", "#register"},
-      {"enrolment", "#register"},
-      {"aanmelden", "#register"},
-      {"aanmelding", "#register"},
-      {"registreren", "#register"},
-      {"registratie", "#register"},
-      {"inschrijven", "#register"},
-      {"inschrijving", "#register"},
-      {"assemble", "#assemble"},
-      {"assembled", "#assemble"},
-      {"assembly", "#assemble"},
-      {"build", "#assemble"},
-      {"monteren", "#assemble"},
-      {"montage", "#assemble"},
-      {"opbouwen", "#assemble"},
-      {"receipt", "#receipt"},
-      {"receipts", "#receipt"},
-      {"bon", "#receipt"},
-      {"bonnetje", "#receipt"},
-      {"kassabon", "#receipt"},
-      {"aankoopbon", "#receipt"},
-      {"kassabonnetje", "#receipt"},
-      {"photo", "#photo"},
-      {"photos", "#photo"},
-      {"photography", "#photo"},
-      {"pictures", "#photo"},
-      {"foto", "#photo"},
-      {"foto's", "#photo"},
-      {"fotograferen", "#photo"},
-      {"dog", "#pet"},
-      {"dogs", "#pet"},
-      {"pets", "#pet"},
-      {"pet", "#pet"},
-      {"hond", "#pet"},
-      {"honden", "#pet"},
-      {"huisdier", "#pet"},
-      {"huisdieren", "#pet"}};
+  // The same thing in other words ("sign up" is registering, a "bon" a
+  // receipt: `ThingOf`).
   for (size_t i = 0; i < t.size(); ++i) {
-    auto it = kConcept.find(t[i].text);
-    if (t[i].text == "sign" && i + 1 < t.size() && t[i + 1].text == "up")
-      it = kConcept.find("signup");
-    if (it != kConcept.end() &&
-        std::find(out.things.begin(), out.things.end(), it->second) == out.things.end())
-      out.things.emplace_back(it->second);
+    const std::string_view thing = t[i].text == "sign" && i + 1 < t.size() && t[i + 1].text == "up"
+                                       ? ThingOf("signup")
+                                       : ThingOf(t[i].text);
+    if (!thing.empty() &&
+        std::find(out.things.begin(), out.things.end(), thing) == out.things.end())
+      out.things.emplace_back(thing);
   }
   return out;
 }

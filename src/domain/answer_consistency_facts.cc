@@ -1449,16 +1449,12 @@ class FactFinder {
     const std::string& w = t_[i].text;
     // "you save a fifth", "een kwart korting", "a third off": a share.
     {
-      static const std::map<std::string_view, double> shares = {
-          {"half", 50},  {"helft", 50}, {"third", 100.0 / 3}, {"derde", 100.0 / 3}, {"quarter", 25},
-          {"kwart", 25}, {"fifth", 20}, {"vijfde", 20},       {"tenth", 10},        {"tiende", 10}};
       static const WordSet save = {"save", "saves", "bespaar", "bespaart", "besparen"};
       static const WordSet off = {"off", "korting", "discount", "minder"};
-      const auto it = shares.find(w);
-      if (it != shares.end() &&
-          (Word(i, -1) == "a" || Word(i, -1) == "een" || w == "half" || w == "helft") &&
+      const std::optional<double> share = ShareOf(w);
+      if (share && (Word(i, -1) == "a" || Word(i, -1) == "een" || w == "half" || w == "helft") &&
           (In(save, Word(i, -2)) || In(save, Word(i, -1)) || In(off, Word(i, 1)))) {
-        Add(ConflictKind::kAmount, "percent", it->second, it->second, false, i, i + 1);
+        Add(ConflictKind::kAmount, "percent", *share, *share, false, i, i + 1);
         return;
       }
     }
@@ -1588,10 +1584,7 @@ class FactFinder {
     }
     // "een kwart korting", "a quarter off", "de helft van de ritprijs",
     // "half price": a share, in percent.
-    static const std::unordered_map<std::string_view, double> shares = {
-        {"kwart", 25},        {"quarter", 25}, {"helft", 50}, {"half", 50},   {"third", 100.0 / 3},
-        {"derde", 100.0 / 3}, {"tiende", 10},  {"tenth", 10}, {"vijfde", 20}, {"fifth", 20}};
-    if (auto sh = shares.find(w); sh != shares.end() && i + 1 < t_.size()) {
+    if (const std::optional<double> sh = ShareOf(w); sh && i + 1 < t_.size()) {
       static const WordSet of = {"korting", "off",   "of",    "van",      "discount",
                                  "price",   "prijs", "fare",  "the",      "extra",
                                  "more",    "meer",  "erbij", "erbovenop"};
@@ -1604,7 +1597,7 @@ class FactFinder {
           (t_[i + 1].text == "on" && i + 2 < t_.size() && t_[i + 2].text == "top") ||
           t_[i + 1].text == "bovenop";
       if ((In(of, t_[i + 1].text) || on_top) && !time) {
-        Add(ConflictKind::kAmount, "percent", sh->second, sh->second, false, i, i + 2);
+        Add(ConflictKind::kAmount, "percent", *sh, *sh, false, i, i + 2);
         skip_until_ = i + 2;
         return;
       }

@@ -99,9 +99,17 @@ std::optional<TimeUnit> TimeUnitOf(std::string_view w);
 const WordSet& FillerWords();
 // Words that point back to what was said before: "daarvoor", "that".
 const WordSet& PointingWords();
+// The share a word names, in percent ("kwart" and "quarter" 25, "helft"
+// 50); none for other words.
+std::optional<double> ShareOf(std::string_view w);
 // The act a word names, the same in both languages ("fix" and "repareren"
-// are "#repair"); empty for other words.
+// are "#repair"); empty for other words. The reader puts it in place of
+// the word's stem, so every comparison of words sees it.
 std::string_view ActOf(std::string_view w);
+// The thing a word names in a claim ("bon" and "receipt" are "#receipt",
+// "signup" registering); empty for other words. Only a claim's stance
+// (`StanceOf`) adds it to what the claim is about, beside the word's stem.
+std::string_view ThingOf(std::string_view w);
 // People other than the customer: "je vriendin zonder pas", "guests".
 const WordSet& OtherPeopleWords();
 

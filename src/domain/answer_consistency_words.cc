@@ -317,6 +317,63 @@ const WordSet& FillerWords() {
   return s;
 }
 
+std::optional<double> ShareOf(std::string_view w) {
+  static const std::unordered_map<std::string_view, double> m = {
+      {"kwart", 25},        {"quarter", 25}, {"helft", 50}, {"half", 50},   {"third", 100.0 / 3},
+      {"derde", 100.0 / 3}, {"tiende", 10},  {"tenth", 10}, {"vijfde", 20}, {"fifth", 20}};
+  const auto it = m.find(w);
+  return it == m.end() ? std::nullopt : std::optional<double>(it->second);
+}
+
+std::string_view ThingOf(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"register", "#register"},
+      {"registered", "#register"},
+      {"registration", "#register"},
+      {"signup", "#register"},
+      {"enrol", "#register"},
+      {"enroll", "#register"},
+      {"enrolment", "#register"},
+      {"aanmelden", "#register"},
+      {"aanmelding", "#register"},
+      {"registreren", "#register"},
+      {"registratie", "#register"},
+      {"inschrijven", "#register"},
+      {"inschrijving", "#register"},
+      {"assemble", "#assemble"},
+      {"assembled", "#assemble"},
+      {"assembly", "#assemble"},
+      {"build", "#assemble"},
+      {"monteren", "#assemble"},
+      {"montage", "#assemble"},
+      {"opbouwen", "#assemble"},
+      {"receipt", "#receipt"},
+      {"receipts", "#receipt"},
+      {"bon", "#receipt"},
+      {"bonnetje", "#receipt"},
+      {"kassabon", "#receipt"},
+      {"aankoopbon", "#receipt"},
+      {"kassabonnetje", "#receipt"},
+      {"photo", "#photo"},
+      {"photos", "#photo"},
+      {"photography", "#photo"},
+      {"pictures", "#photo"},
+      {"foto", "#photo"},
+      {"foto's", "#photo"},
+      {"fotograferen", "#photo"},
+      {"dog", "#pet"},
+      {"dogs", "#pet"},
+      {"pets", "#pet"},
+      {"pet", "#pet"},
+      {"hond", "#pet"},
+      {"honden", "#pet"},
+      {"huisdier", "#pet"},
+      {"huisdieren", "#pet"},
+  };
+  const auto it = m.find(w);
+  return it == m.end() ? std::string_view() : it->second;
+}
+
 std::string_view ActOf(std::string_view w) {
   static const std::unordered_map<std::string_view, std::string_view> m = {
       {"repair", "#repair"},
