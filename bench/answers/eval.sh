@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 luister=${1:-$here/../../build/luister}
 out=${TMPDIR:-/tmp}/luister-answers-data
 python3 "$here/prepare.py" "$out" >/dev/null
-for set in bitext tweets tweets_seen; do
+for set in bitext tweets tweets_seen banking77 banking77_8; do
   train=$out/${set%_seen}.train.jsonl
   for method in hybrid bm25; do
     echo "$set $method $("$luister" answers eval --train "$train" --test "$out/$set.test.jsonl" --method "$method")"

@@ -52,5 +52,27 @@ TEST(AnswerMatcherTest, NothingInCommonRanksNothingAndNoExamplesIsAnError) {
   EXPECT_EQ(AnswerMatcher::Build({}).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(AnswerMatcherTest, TheSameTextsGiveTheSameScoresEveryBuild) {
+  // Both learnt parts (the softmax model and the topic classifier) train in
+  // a fixed order for a fixed seed, so a node that builds the library again
+  // ranks as every other node does.
+  auto a = AnswerMatcher::Build(Library());
+  auto b = AnswerMatcher::Build(Library());
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(b.ok());
+  for (const char* q : {"retour label kwijt", "how long to send it back", "wachtwoord"}) {
+    const auto ra = a->Rank(q, 4);
+    const auto rb = b->Rank(q, 4);
+    ASSERT_EQ(ra.size(), rb.size()) << q;
+    ASSERT_FALSE(ra.empty()) << q;
+    for (size_t i = 0; i < ra.size(); ++i) {
+      EXPECT_EQ(ra[i].answer_id, rb[i].answer_id) << q;
+      EXPECT_DOUBLE_EQ(ra[i].score, rb[i].score) << q;
+      EXPECT_GT(ra[i].score, 0) << q;
+      EXPECT_LE(ra[i].score, 1.0001) << q;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace luister
