@@ -1,6 +1,7 @@
 #include "domain/answer_library.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -49,20 +50,38 @@ Result<AnswerLibrary::Snapshot> BuildLibrary(std::vector<LibraryAnswer> answers)
   return next;
 }
 
+std::shared_ptr<const AnswerLibrary::Snapshot> AnswerLibrary::BuiltAt(
+    const std::string& generation) const {
+  std::lock_guard lock(mu_);
+  return built_ && built_->generation == generation ? built_ : nullptr;
+}
+
 Result<std::shared_ptr<const AnswerLibrary::Snapshot>> AnswerLibrary::Current(
     AnswerRepository& repo) {
   LUISTER_ASSIGN_OR_RETURN(std::string generation, repo.Generation());
-  {
-    std::lock_guard lock(mu_);
-    if (built_ && built_->generation == generation) return built_;
-  }
+  if (auto fresh = BuiltAt(generation)) return fresh;
+  std::lock_guard building(build_mu_);
+  // Built while this one waited (the library may have moved on meanwhile:
+  // read where it is now).
+  LUISTER_ASSIGN_OR_RETURN(generation, repo.Generation());
+  if (auto fresh = BuiltAt(generation)) return fresh;
+  const auto start = std::chrono::steady_clock::now();
   LUISTER_ASSIGN_OR_RETURN(auto answers, repo.Library());
   LUISTER_ASSIGN_OR_RETURN(Snapshot built, BuildLibrary(std::move(answers)));
   built.generation = generation;
   auto next = std::make_shared<Snapshot>(std::move(built));
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   std::lock_guard lock(mu_);
   built_ = next;
+  ++stats_.builds;
+  stats_.last_seconds = took.count();
+  stats_.answers = next->answers.size();
   return std::shared_ptr<const Snapshot>(next);
+}
+
+AnswerLibrary::BuildStats AnswerLibrary::Stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
 }
 
 const AnswerText& AnswerTextIn(const LibraryAnswer& a, Language lang, Language* used) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -42,12 +43,27 @@ class AnswerLibrary {
     std::vector<LibraryMatch> Rank(std::string_view text, size_t k) const;
   };
 
-  // The library as it is now.
+  // The library as it is now. After a change, one caller builds it again
+  // and the others that need the new library wait for that build rather
+  // than each building their own.
   Result<std::shared_ptr<const Snapshot>> Current(AnswerRepository& repo);
 
+  // What building cost this node (for /metrics).
+  struct BuildStats {
+    int64_t builds = 0;       // since the process started
+    double last_seconds = 0;  // the last build's wall time
+    size_t answers = 0;       // in the library now
+  };
+  BuildStats Stats() const;
+
  private:
-  std::mutex mu_;
+  // The snapshot if it is of `generation`, else null.
+  std::shared_ptr<const Snapshot> BuiltAt(const std::string& generation) const;
+
+  std::mutex build_mu_;    // held for a whole build: one at a time
+  mutable std::mutex mu_;  // guards what follows, never held while building
   std::shared_ptr<const Snapshot> built_;
+  BuildStats stats_;
 };
 
 // A library of `answers` with its matcher (no generation).

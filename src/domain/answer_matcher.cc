@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <string_view>
-#include <unordered_map>
 
 #include "domain/text_analysis.h"
 
@@ -19,9 +17,6 @@ constexpr float kNearestWeight = 0.5F;
 // long it learns (docs/benchmarks.md: set on development splits).
 constexpr float kModelWeight = 0.4F;
 constexpr int kEpochs = 10;
-// How much the topic classifier's probability counts against the blend
-// above (docs/benchmarks.md: set on development splits).
-constexpr float kClassifierWeight = 0.4F;
 constexpr float kBm25K1 = 1.2F;
 constexpr float kBm25B = 0.75F;
 
@@ -136,10 +131,6 @@ Result<AnswerMatcher> AnswerMatcher::Build(const std::vector<AnswerExample>& exa
     m.model_ = LinearModel::Train(inputs, m.example_answer_, static_cast<int>(m.terms_.size()),
                                   static_cast<int>(m.answer_ids_.size()), o);
     m.has_model_ = true;
-    std::vector<TopicExample> labelled;
-    labelled.reserve(examples.size());
-    for (const AnswerExample& e : examples) labelled.push_back({e.text, e.answer_id});
-    LUISTER_ASSIGN_OR_RETURN(m.classifier_, TopicClassifier::Train(labelled));
   }
   return m;
 }
@@ -176,14 +167,6 @@ std::vector<AnswerScore> AnswerMatcher::Rank(std::string_view text, size_t k) co
     const std::vector<float> p = model_.Predict(q);
     for (size_t a = 0; a < score.size(); ++a)
       if (score[a] > 0) score[a] = (1 - kModelWeight) * score[a] + kModelWeight * p[a];
-  }
-  if (classifier_ && !q.empty()) {
-    const std::vector<TopicScore> classified = classifier_->Classify(text);
-    std::unordered_map<std::string_view, float> p;
-    for (const TopicScore& s : classified) p.emplace(s.label, s.confidence);
-    for (size_t a = 0; a < score.size(); ++a)
-      if (score[a] > 0)
-        score[a] = (1 - kClassifierWeight) * score[a] + kClassifierWeight * p[answer_ids_[a]];
   }
   return Best(answer_ids_, score, k);
 }

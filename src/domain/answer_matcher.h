@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -9,7 +8,6 @@
 
 #include "common/result.h"
 #include "domain/linear_model.h"
-#include "domain/topic_classifier.h"
 
 namespace luister {
 
@@ -19,12 +17,10 @@ namespace luister {
 // text_analysis.h reads text (Dutch and English stems and subwords),
 // weighted by TF-IDF; an answer scores by its nearest known question and by
 // the centre of all of them, blended with the probability a softmax model
-// (linear_model.h) learnt from the same texts gives it, and that blend with
-// the calibrated probability of the topic classifier (topic_classifier.h:
-// word, pair and character n-gram features, an SVM and a softmax) learnt
-// from them too. On CPU, in memory: built in seconds from thousands of
-// texts, a question ranked in a fraction of a millisecond. BM25 over the
-// same texts is there to compare with. docs/answers.md.
+// (linear_model.h) learnt from the same texts gives it. On CPU, in memory:
+// built in seconds from thousands of texts, a question ranked in a fraction
+// of a millisecond. BM25 over the same texts is there to compare with.
+// docs/answers.md.
 
 struct AnswerExample {
   std::string text;
@@ -67,9 +63,6 @@ class AnswerMatcher {
   std::vector<int> example_answer_;                     // example -> answer
   LinearModel model_;  // answer probabilities, learnt from the texts
   bool has_model_ = false;
-  // Each answer's probability by the topic classifier, learnt from the
-  // texts; none with fewer than two answers.
-  std::optional<TopicClassifier> classifier_;
   // BM25: per answer, its length in stems; per term, postings of tf.
   std::vector<float> doc_length_;
   float mean_length_ = 0;

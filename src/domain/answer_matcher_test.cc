@@ -53,9 +53,8 @@ TEST(AnswerMatcherTest, NothingInCommonRanksNothingAndNoExamplesIsAnError) {
 }
 
 TEST(AnswerMatcherTest, TheSameTextsGiveTheSameScoresEveryBuild) {
-  // Both learnt parts (the softmax model and the topic classifier) train in
-  // a fixed order for a fixed seed, so a node that builds the library again
-  // ranks as every other node does.
+  // The softmax model trains in a fixed order for a fixed seed, so a node
+  // that builds the library again ranks as every other node does.
   auto a = AnswerMatcher::Build(Library());
   auto b = AnswerMatcher::Build(Library());
   ASSERT_TRUE(a.ok());

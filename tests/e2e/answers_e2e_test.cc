@@ -96,6 +96,11 @@ TEST_F(AnswersTest, WrittenReviewedPublishedSuggestedAndVersioned) {
                        {{"text", "is there a time limit for returns"}, {"lang", "en"}});
   ASSERT_FALSE(en.Json()["items"].empty()) << en.body;
   EXPECT_EQ(en.Json()["items"][0]["lang"], "en");
+  // /metrics shows what keeping the matcher up to date costs the node.
+  const std::string metrics = client_->Get("/metrics").body;
+  EXPECT_NE(metrics.find("\nluister_answer_library_answers 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("\nluister_answer_library_builds_total "), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("\nluister_answer_library_build_seconds "), std::string::npos) << metrics;
 
   // A reply that used version 1 records it (who was told what); a note,
   // an unknown version or a draft cannot be named.

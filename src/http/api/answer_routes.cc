@@ -546,11 +546,33 @@ Status Jobs(JobRunner& runner, ApiContext& ctx) {
 }
 
 std::string AnswerMetrics(ApiContext& ctx) {
+  std::string out;
+  if (ctx.answer_library) {
+    const AnswerLibrary::BuildStats b = ctx.answer_library->Stats();
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", b.last_seconds);
+    out +=
+        "# HELP luister_answer_library_builds_total Times this node built the published "
+        "library and its matcher again after a change.\n"
+        "# TYPE luister_answer_library_builds_total counter\n"
+        "luister_answer_library_builds_total " +
+        std::to_string(b.builds) +
+        "\n# HELP luister_answer_library_build_seconds How long this node's last build of the "
+        "library took.\n"
+        "# TYPE luister_answer_library_build_seconds gauge\n"
+        "luister_answer_library_build_seconds " +
+        seconds +
+        "\n# HELP luister_answer_library_answers Published answers in this node's library.\n"
+        "# TYPE luister_answer_library_answers gauge\n"
+        "luister_answer_library_answers " +
+        std::to_string(b.answers) + "\n";
+  }
   auto repo = ctx.store.Find<AnswerRepository>();
-  if (!repo.ok()) return "";
+  if (!repo.ok()) return out;
   auto stale = (*repo)->CountStale(ctx.clock.Now());
-  if (!stale.ok()) return "";
-  return "# HELP luister_answers_stale Published answers past their review date.\n"
+  if (!stale.ok()) return out;
+  return out +
+         "# HELP luister_answers_stale Published answers past their review date.\n"
          "# TYPE luister_answers_stale gauge\nluister_answers_stale " +
          std::to_string(*stale) + "\n";
 }
