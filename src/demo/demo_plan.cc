@@ -6,6 +6,7 @@
 #include "demo/demo_people.h"
 #include "demo/demo_text.h"
 #include "domain/opening_hours.h"
+#include "domain/topic.h"
 #include "domain/zone_clock.h"
 
 namespace luister::demo {
@@ -85,6 +86,9 @@ class Builder {
       : corpus_(corpus), o_(o), rng_(o.seed), plan_(plan) {
     now_ = o.now;
     window_start_ = now_ - days(7 * std::max(o.weeks, 1));
+    // In the first two days of a week the trend judges the week before
+    // (TopicService::JudgeTrends).
+    judges_week_before_ = now_ - WeekStart(WeekOf(now_)) < days(2);
     for (size_t i = 0; i < corpus.english.size(); ++i)
       english_by_intent_[corpus.english[i].intent].push_back(static_cast<int>(i));
     for (size_t i = 0; i < corpus.dutch.size(); ++i)
@@ -175,10 +179,11 @@ class Builder {
 
   // An invoice run that went wrong in the last four days: far more
   // customers ask about their invoice, which the topics' trend shows as a
-  // rising topic this week.
+  // rising topic this week. Early in a week, when the trend judges the
+  // week before, it went wrong a few days earlier, so that week shows it.
   bool InInvoiceError(int day) const {
     const int n = 7 * std::max(o_.weeks, 1);
-    return day >= n - 4;
+    return day >= n - (judges_week_before_ ? 6 : 4);
   }
 
   int DayIndex(Timestamp t) const {
@@ -580,6 +585,7 @@ class Builder {
   std::map<std::string, std::vector<int>> english_by_intent_, dutch_by_intent_;
   std::vector<std::vector<int>> agents_;
   std::vector<bool> new_in_window_;
+  bool judges_week_before_ = false;
   std::vector<double> weights_, social_weights_, day_factors_;
 };
 
